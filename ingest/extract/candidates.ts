@@ -1,0 +1,280 @@
+/**
+ * Turning number tokens of one sentence into figure candidates: value, total (X/Y), range, unit, head noun,
+ * hedges. Numbers that cannot be figures are returned as dropped with a reason code.
+ *
+ * Public surface: `candidatesInSentence`, `Candidate`, `levelMentions`, `LevelMention`.
+ */
+import type { Comparator, DroppedCandidate, FigureUnit } from '../types';
+import { type NounClass, WORD_NUMBERS } from './lexicon';
+import { DAY_AFTER_RE, isYear, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
+import { NOUN_ALTERNATION, nounClassOf } from './nouns';
+import type { Span } from './sentences';
+import { type NumberToken, parseViNumber, scaleMultiplier, scanNumberTokens } from './vi-number';
+
+export interface Candidate {
+  /** [start, end): the number with its unit ("98,7 %", "7/8", "20 - 30%", "1,2 triệu"). */
+  start: number;
+  end: number;
+  /** Where hedge words before the number begin ("ít nhất 30%" → at "ít"). */
+  hedgeStart: number;
+  /** End of the head noun phrase after the number, or `end` when there is none. */
+  nounEnd: number;
+  value: number;
+  total: number | null;
+  upperBound: number | null;
+  unit: FigureUnit;
+  noun: NounClass | null;
+  comparator: Comparator;
+  approximate: boolean;
+  /** true for X/Y read as a ratio with a head noun ("30/31 đầu việc"). */
+  ratio: boolean;
+}
+
+/** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4": service levels, never figures themselves. */
+const LEVEL_LIST_RE = /muc do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:muc do\s*)?\d(?![\d.]))*/g;
+
+export interface LevelMention extends Span {
+  levels: number[];
+}
+
+/** Service-level mentions in folded[from, to), with the levels they name. */
+export function levelMentions(folded: string, from: number, to: number): LevelMention[] {
+  const out: LevelMention[] = [];
+  const slice = folded.slice(from, to);
+  for (const m of slice.matchAll(LEVEL_LIST_RE)) {
+    const levels = Array.from(m[0].matchAll(/\d/g), (d) => Number(d[0]));
+    out.push({ start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, levels });
+  }
+  return out;
+}
+
+/** The head noun right after a number, after fillers such as "các", "tổng số", "trên tổng số". */
+const NOUN_AFTER_RE = new RegExp(`^\\s*(?:(?:cac|tong so|toan bo|nhung|trong tong so|tren tong so|tren|moi|trong so|so)\\s+){0,2}(${NOUN_ALTERNATION})(?![a-z0-9])`);
+
+/** "98%", "98,7 %", "98 phần trăm". */
+const PERCENT_AFTER_RE = /^\s?(?:%|phan tram(?![a-z]))/;
+/** Scale words; "tỷ lệ" (rate) is not "tỷ" (billion). */
+const SCALE_AFTER_RE = /^\s*(nghin|ngan|trieu|ty|ti)(?![a-z0-9])(?!\s+le(?![a-z]))/;
+const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
+/** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%". */
+const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*$/;
+/** "từ 98% trở lên" / "trở xuống": the comparator comes after the number. */
+const AT_LEAST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro len(?![a-z])/;
+const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
+
+/** Hedge words immediately before a number. Checked repeatedly so "khoảng hơn 90%" gets both. */
+const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?: boolean }> = [
+  { re: /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong it hon|khong thap hon)\s*$/, comparator: 'gte' },
+  { re: /(?:^|\s)(?:khong qua|toi da|khong vuot qua|khong nhieu hon|khong cao hon)\s*$/, comparator: 'lte' },
+  // "cao hơn 2%" / "tăng hơn" are changes, handled by the kind module; only a bare "hơn"/"trên" is a comparator.
+  { re: /(?:^|\s)(?<!(?:cao|thap|nhieu|it) )(?:tren|hon)\s*$/, comparator: 'gt' },
+  { re: /(?:^|\s)(?:duoi|chua den|chua toi)\s*$/, comparator: 'lt' },
+  // "không để hồ sơ trễ hạn quá 3%" is a ceiling; a bare "quá 3%" is "more than".
+  { re: /(?<=khong [a-z ]{0,30})(?:^|\s)qua\s*$/, comparator: 'lte' },
+  { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo) )qua\s*$/, comparator: 'gt' },
+  { re: /(?:^|\s)(?:khoang|gan|xap xi|chung|uoc|uoc tinh|uoc dat|gan nhu)\s*$/, approximate: true },
+  { re: /(?:^|\s)tu\s*$/, comparator: 'gte' },
+];
+
+/** Words before a count of administrative units that make it an enumeration ("UBND 16 phường", "và 13 phường"). */
+const UNIT_ENUMERATION_BEFORE_RE = /(?:^|\s)(?:ubnd|uy ban nhan dan|cac|toan bo|ca|va|gom|voi)\s*$/;
+
+/** "ít nhất một sáng kiến": a number word after a hedge; anywhere else "một" means "a" ("một cửa", "một phần"). */
+const WORD_NUMBER_RE = new RegExp(`(?<![a-z0-9])(it nhat|toi thieu|toi da|khong qua) (${Object.keys(WORD_NUMBERS).join('|')})(?![a-z0-9])`, 'g');
+
+/** Noun classes a count may have; 'other' nouns (money, events, products) never make a reform figure. */
+const NON_FIGURE_NOUNS: ReadonlySet<NounClass> = new Set(['other', 'tieuchi']);
+
+interface SentenceInput {
+  text: string;
+  folded: string;
+  sentence: Span;
+  paragraphStart: number;
+  /** The document numbers its paragraphs ("1.", "2." …), so "5.98%" at a paragraph start is item 5 + 98%. */
+  numberedList: boolean;
+}
+
+/** Read the candidates of one sentence. Linear in the sentence length. */
+export function candidatesInSentence(input: SentenceInput): { candidates: Candidate[]; dropped: DroppedCandidate[] } {
+  const { text, folded, sentence } = input;
+  const tokens = scanNumberTokens(text, sentence.start, sentence.end);
+  const candidates: Candidate[] = [];
+  const dropped: DroppedCandidate[] = [];
+  const levels = levelMentions(folded, sentence.start, sentence.end);
+  const before = (pos: number, n = 40): string => folded.slice(Math.max(sentence.start, pos - n), pos);
+  const after = (pos: number, n = 60): string => folded.slice(pos, Math.min(sentence.end, pos + n));
+  const drop = (start: number, end: number, reason: string): void => {
+    dropped.push({ text: text.slice(start, end), start, end, reason });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.value === null) {
+      drop(t.start, t.end, t.raw.length > 24 ? 'too_long' : 'malformed');
+      continue;
+    }
+    const atParagraphStart = text.slice(input.paragraphStart, t.start).trim() === '' || t.start === sentence.start;
+    const listSplit = /^(\d{1,2})\.(\d+(?:,\d+)?)$/.exec(t.raw);
+    if (atParagraphStart && listSplit && input.numberedList && Number(listSplit[1]) <= 30) {
+      // "5.98% hồ sơ" in a numbered list: item 5, then 98%. Re-read the rest as its own token.
+      drop(t.start, t.start + listSplit[1].length + 1, 'list_number');
+      const rest = listSplit[2];
+      const restStart = t.start + listSplit[1].length + 1;
+      tokens[i] = { start: restStart, end: restStart + rest.length, raw: rest, value: parseViNumber(rest), leadingZero: false };
+      i--;
+      continue;
+    }
+    if (atParagraphStart && /^[.)]\s/.test(text.slice(t.end, t.end + 2))) {
+      drop(t.start, t.end + 1, 'list_number');
+      continue;
+    }
+    if (levels.some((l) => t.start >= l.start && t.end <= l.end)) {
+      drop(t.start, t.end, 'level_designator');
+      continue;
+    }
+    const prevCh = text[t.start - 1] ?? ' ';
+    const nextCh = text[t.end] ?? ' ';
+    if (/\p{L}/u.test(prevCh) || /\p{L}/u.test(nextCh)) {
+      drop(t.start, t.end, 'identifier');
+      continue;
+    }
+    if ((nextCh === ':' && /\d/.test(text[t.end + 1] ?? '')) || (prevCh === ':' && /\d/.test(text[t.start - 2] ?? ''))) {
+      let j = i;
+      while (j + 1 < tokens.length && text[tokens[j].end] === ':' && tokens[j + 1].start === tokens[j].end + 1) j++;
+      drop(t.start, tokens[j].end, 'time_or_standard');
+      i = j;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && text[tokens[j].end] === '/' && tokens[j + 1].start === tokens[j].end + 1) j++;
+    const slashLetter = text[tokens[j].end] === '/' && /\p{L}/u.test(text[tokens[j].end + 1] ?? '');
+    if (slashLetter || j - i >= 2) {
+      drop(t.start, tokens[j].end, slashLetter ? 'document_number' : 'date');
+      i = j;
+      continue;
+    }
+    const foldedBefore = before(t.start);
+    const isRank = RANK_BEFORE_RE.test(foldedBefore);
+    if (!isRank) {
+      const reason = reasonBefore(foldedBefore);
+      if (reason) {
+        drop(t.start, tokens[j].end, reason);
+        i = j;
+        continue;
+      }
+    }
+    const hedge = readHedges(foldedBefore, t.start);
+    if (j === i + 1) {
+      const pair = readPair(t, tokens[j], isRank);
+      i = j;
+      if (typeof pair === 'string') drop(t.start, tokens[j].end, pair);
+      else candidates.push({ ...pair, ...hedge });
+      continue;
+    }
+    const single = readSingle(t, tokens[i + 1]);
+    if (typeof single === 'string') drop(t.start, t.end, single);
+    else {
+      if (single.upperBound !== null) {
+        i++;
+        hedge.comparator = 'eq';
+      }
+      candidates.push({ ...single, ...hedge });
+    }
+  }
+  for (const m of folded.slice(sentence.start, sentence.end).matchAll(WORD_NUMBER_RE)) {
+    const start = sentence.start + (m.index ?? 0) + m[0].length - m[2].length;
+    const end = start + m[2].length;
+    const { noun, nounEnd } = readNoun(end);
+    if (noun === null || NON_FIGURE_NOUNS.has(noun) || noun === 'nguoi' || noun === 'donvi') continue;
+    candidates.push({ start, end, nounEnd, value: WORD_NUMBERS[m[2]], total: null, upperBound: null, unit: 'count', noun, ratio: false, ...readHedges(before(start), start) });
+  }
+  candidates.sort((a, b) => a.start - b.start);
+  return { candidates, dropped };
+
+  function readNoun(pos: number): { noun: NounClass | null; nounEnd: number } {
+    const m = NOUN_AFTER_RE.exec(after(pos));
+    if (!m) return { noun: null, nounEnd: pos };
+    return { noun: nounClassOf(m[1]), nounEnd: pos + m[0].length };
+  }
+
+  function readPair(a: NumberToken, b: NumberToken, isRank: boolean): Omit<Candidate, 'hedgeStart' | 'comparator' | 'approximate'> | string {
+    const x = a.value ?? NaN;
+    const y = b.value ?? NaN;
+    if (!Number.isFinite(y) || y <= 0) return 'malformed';
+    const base = { start: a.start, end: b.end, nounEnd: b.end, value: x, total: y, upperBound: null, noun: null, ratio: false };
+    if (isRank) return x <= y ? { ...base, unit: 'rank' } : 'ambiguous_slash';
+    const { noun, nounEnd } = readNoun(b.end);
+    const score = SCORE_AFTER_RE.exec(after(b.end));
+    if (noun && !NON_FIGURE_NOUNS.has(noun) && x <= y && Number.isInteger(x)) return { ...base, nounEnd, noun, unit: 'count', ratio: true };
+    if (noun === 'tieuchi') return 'criteria_count';
+    if (score || y === 100) return x <= y ? { ...base, end: b.end + (score?.[0].length ?? 0), unit: 'score' } : 'ambiguous_slash';
+    return slashReason(x, y);
+  }
+
+  function readSingle(t: NumberToken, next: NumberToken | undefined): Omit<Candidate, 'hedgeStart' | 'comparator' | 'approximate'> | string {
+    let value = t.value ?? NaN;
+    let end = t.end;
+    let upperBound: number | null = null;
+    const pct = PERCENT_AFTER_RE.exec(after(end));
+    let isPercent = pct !== null;
+    if (pct) end += pct[0].length;
+    if (next && next.value !== null && next.start - t.end < 12 && RANGE_GAP_RE.test(folded.slice(end, next.start))) {
+      const nextPct = PERCENT_AFTER_RE.exec(after(next.end));
+      if (isYear(t.raw, value) && isYear(next.raw, next.value)) return 'year_range';
+      if ((nextPct || isPercent) && next.value > value) {
+        upperBound = next.value;
+        isPercent = true;
+        end = next.end + (nextPct?.[0].length ?? 0);
+      }
+    }
+    if (!isPercent && isYear(t.raw, value)) return 'year';
+    const afterUnit = after(end);
+    const reason = reasonAfter(afterUnit, isPercent);
+    if (reason) return reason;
+    let unit: FigureUnit | null = isPercent ? 'percent' : null;
+    if (!isPercent) {
+      const scale = SCALE_AFTER_RE.exec(afterUnit);
+      if (scale) {
+        value *= scaleMultiplier(scale[1]);
+        end += scale[0].length;
+      }
+      const score = SCORE_AFTER_RE.exec(after(end));
+      if (score) {
+        unit = 'score';
+        end += score[0].length;
+      } else if (RANK_BEFORE_RE.test(before(t.start))) unit = 'rank';
+      else if (DAY_AFTER_RE.test(after(end))) {
+        if (!PROCESSING_CUE_RE.test(folded.slice(sentence.start, sentence.end))) return 'date_or_duration';
+        unit = 'day';
+        end += (DAY_AFTER_RE.exec(after(end)) ?? [''])[0].length;
+      }
+    }
+    const { noun, nounEnd } = readNoun(end);
+    // "UBND 16 phường", "các 13 xã": the number names how many units there are, not a result.
+    if (unit === null && noun === 'donvi' && UNIT_ENUMERATION_BEFORE_RE.test(before(t.start))) return 'unit_enumeration';
+    if (unit === null) {
+      if (noun === null) return 'no_unit';
+      if (noun === 'tieuchi') return 'criteria_count';
+      if (NON_FIGURE_NOUNS.has(noun)) return 'not_a_reform_noun';
+      unit = 'count';
+    }
+    return { start: t.start, end, nounEnd: Math.max(nounEnd, end), value, total: null, upperBound, unit, noun, ratio: false };
+  }
+
+  function readHedges(foldedBefore: string, numberStart: number): { hedgeStart: number; comparator: Comparator; approximate: boolean } {
+    let slice = foldedBefore;
+    let comparator: Comparator = 'eq';
+    let approximate = false;
+    for (let round = 0; round < 3; round++) {
+      const hit = HEDGES.map((h) => ({ h, m: h.re.exec(slice) })).find((x) => x.m !== null);
+      if (!hit || !hit.m) break;
+      if (hit.h.comparator && comparator === 'eq') comparator = hit.h.comparator;
+      if (hit.h.approximate) approximate = true;
+      slice = slice.slice(0, hit.m.index);
+    }
+    const afterNumber = after(numberStart, 80).replace(/^[\d.,\s]+/, '');
+    if (comparator === 'eq' && AT_LEAST_AFTER_RE.test(afterNumber)) comparator = 'gte';
+    if (comparator === 'eq' && AT_MOST_AFTER_RE.test(afterNumber)) comparator = 'lte';
+    return { hedgeStart: numberStart - (foldedBefore.length - slice.trimEnd().length), comparator, approximate };
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Metric classification: which catalogued metric a candidate number measures, from the lexicon cues around it.
+ *
+ * A cue may sit before the number ("tỷ lệ hài lòng đạt 92%") or after it ("98% hồ sơ … được giải quyết đúng
+ * hạn"). Each number owns the text between it and its neighbours (split at the first separator), so in
+ * "mức độ 3 đối với 33 thủ tục và mức độ 4 đối với 5 thủ tục" each count gets its own level. Cues further away in
+ * the clause or earlier in the sentence count for less.
+ *
+ * Public surface: `findCues`, `classifyCandidate`, `metricAccepts`, `CueHit`, `Classification`, `CandidateZones`.
+ */
+import type { Candidate } from './candidates';
+import { levelMentions } from './candidates';
+import { COMPLETION_CUES, METRIC_CUES, type MetricCueEntry, type NounClass } from './lexicon';
+import { NOUN_ALTERNATION, nounClassOf } from './nouns';
+import type { Span } from './sentences';
+
+export interface CueHit extends Span {
+  cue: string;
+}
+
+export interface CandidateZones {
+  /** Text this number owns before it (after the previous number's phrase). */
+  ownLeft: Span;
+  /** Text this number owns after it (up to the next number's share). */
+  ownRight: Span;
+  clause: Span;
+  sentence: Span;
+}
+
+export interface Classification {
+  metric: string;
+  score: number;
+  /** Score of the best other metric (0 when none): a small margin means an ambiguous figure. */
+  runnerUp: number;
+  /** Where the deciding cue was: its own context, elsewhere in the clause, or earlier in the sentence. */
+  zone: 'own' | 'clause' | 'sentence';
+  /** true when some metric cue sits in the number's own context (false: it was read from further away). */
+  ownCue?: boolean;
+}
+
+/** Desk and portal names contain cue words ("tiếp nhận", "trả kết quả") that say nothing about the number. */
+const MASK_RE = /bo phan (?:tiep nhan va tra ket qua|tn ?& ?tkq|mot cua)(?: [a-z ]{0,40}?(?:hanh chinh|ho so))?|trung tam (?:phuc vu )?hanh chinh cong|cong thong tin dien tu|trang thong tin dien tu/g;
+
+/** Below this score no cue is close enough to say what the number measures. */
+const MIN_SCORE = 1.6;
+/** Distance (chars) at which a cue's pull halves. */
+const DECAY_CHARS = 60;
+const ZONE_FACTOR = { left: 1, right: 0.85, clause: 0.35, sentence: 0.15 } as const;
+
+const ENTRIES_BY_CUE = new Map<string, MetricCueEntry[]>();
+for (const entry of METRIC_CUES) {
+  for (const cue of [...entry.cues, ...(entry.requires ?? [])]) {
+    const list = ENTRIES_BY_CUE.get(cue) ?? [];
+    if (entry.cues.includes(cue) && !list.includes(entry)) list.push(entry);
+    ENTRIES_BY_CUE.set(cue, list);
+  }
+}
+for (const cue of COMPLETION_CUES) if (!ENTRIES_BY_CUE.has(cue)) ENTRIES_BY_CUE.set(cue, []);
+
+/** All cue phrases, longest first, at word boundaries. Synthetic '@' cues come from `levelMentions`. */
+const CUE_RE = new RegExp(
+  `(?<![a-z0-9])(?:${[...ENTRIES_BY_CUE.keys()]
+    .filter((c) => !c.startsWith('@'))
+    .sort((a, b) => b.length - a.length)
+    .map((c) => c.replace(/ /g, '\\s+'))
+    .join('|')})(?![a-z0-9])`,
+  'g',
+);
+
+/** "tỷ lệ hồ sơ …", "số lượng thủ tục …": the noun a percentage or count before the number is about. */
+const NOUN_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:ty le|so luong|tong so|(?<!(?:ho|co) )so)\\s+(?:cac\\s+)?(${NOUN_ALTERNATION})(?![a-z0-9])`, 'g');
+
+/** Every cue in folded[span] (desk names masked), plus synthetic service-level cues. */
+export function findCues(folded: string, span: Span): CueHit[] {
+  const slice = folded.slice(span.start, span.end).replace(MASK_RE, (m) => ' '.repeat(m.length));
+  const hits: CueHit[] = [];
+  for (const m of slice.matchAll(CUE_RE)) {
+    const start = span.start + (m.index ?? 0);
+    hits.push({ start, end: start + m[0].length, cue: m[0].replace(/\s+/g, ' ') });
+  }
+  for (const level of levelMentions(folded, span.start, span.end)) {
+    const set = new Set(level.levels);
+    const cue = set.has(3) && set.has(4) ? '@l34' : set.has(3) ? '@l3' : set.has(4) ? '@l4' : '@l12';
+    hits.push({ start: level.start, end: level.end, cue });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** The noun a number is about when none follows it: the last "tỷ lệ X"/"số lượng X" in its own left context. */
+function nounBefore(folded: string, from: number, to: number): NounClass | null {
+  let noun: NounClass | null = null;
+  for (const m of folded.slice(from, to).matchAll(NOUN_BEFORE_RE)) noun = nounClassOf(m[1]);
+  return noun;
+}
+
+/** A cue before a comma that precedes the number usually describes another phrase ("… hồ sơ tiếp nhận, có 1.004 …"). */
+const COMMA_BETWEEN_FACTOR = 0.7;
+/** Completion verbs must sit close to a count they qualify ("hoàn thành 6 chỉ tiêu", "30/31 đầu việc … hoàn thành"). */
+const REQUIRES_AFTER_CHARS = 25;
+
+function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones): { factor: number; dist: number; zone: Classification['zone'] } | null {
+  if (hit.end <= c.hedgeStart && hit.start >= z.ownLeft.start) {
+    const comma = folded.slice(hit.end, c.hedgeStart).includes(',');
+    return { factor: ZONE_FACTOR.left * (comma ? COMMA_BETWEEN_FACTOR : 1), dist: c.hedgeStart - hit.end, zone: 'own' };
+  }
+  // After the number, distance counts from the end of its noun phrase: "76 dịch vụ công trực tuyến mức độ 4".
+  if (hit.start >= c.end && hit.end <= Math.max(z.ownRight.end, c.nounEnd)) return { factor: ZONE_FACTOR.right, dist: Math.max(0, hit.start - c.nounEnd), zone: 'own' };
+  if (hit.start >= z.clause.start && hit.end <= z.clause.end) {
+    const dist = hit.end <= c.start ? c.start - hit.end : Math.max(0, hit.start - c.end);
+    return { factor: ZONE_FACTOR.clause, dist, zone: 'clause' };
+  }
+  if (hit.end <= z.clause.start && hit.start >= z.sentence.start) return { factor: ZONE_FACTOR.sentence, dist: z.clause.start - hit.end, zone: 'sentence' };
+  return null;
+}
+
+/** Pick the metric for one candidate, or null when no cue is close enough. */
+export function classifyCandidate(folded: string, c: Candidate, zones: CandidateZones, hits: readonly CueHit[]): Classification | null {
+  const result = rankMetrics(folded, c, zones, hits);
+  return result;
+}
+
+/** Whether a metric accepts a candidate's unit and head noun (used when a figure inherits its neighbour's metric). */
+export function metricAccepts(metric: string, c: Candidate): boolean {
+  return METRIC_CUES.some((e) => e.metric === metric && e.units.includes(c.unit) && (c.noun === null || e.nouns.includes(c.noun)));
+}
+
+function rankMetrics(folded: string, c: Candidate, zones: CandidateZones, hits: readonly CueHit[]): Classification | null {
+  const noun = c.noun ?? nounBefore(folded, zones.ownLeft.start, c.hedgeStart) ?? nounBefore(folded, zones.clause.start, c.hedgeStart);
+  const best = new Map<string, { score: number; zone: Classification['zone'] }>();
+  /** Cues close enough to satisfy a metric's `requires`. */
+  const present: string[] = [];
+  let ownCue = false;
+  const consider = (entry: MetricCueEntry, score: number, zone: Classification['zone']): void => {
+    if (!entry.units.includes(c.unit) || !entry.nouns.includes(noun)) return;
+    const prev = best.get(entry.metric);
+    if (!prev || prev.score < score) best.set(entry.metric, { score, zone });
+  };
+  for (const hit of hits) {
+    const place = placeHit(folded, hit, c, zones);
+    if (!place) continue;
+    // A percentage of tasks may put its verb further on ("100% nhiệm vụ … được triển khai và hoàn thành").
+    if (place.zone === 'own' && (c.unit === 'percent' || hit.end <= c.hedgeStart || hit.start - c.nounEnd <= REQUIRES_AFTER_CHARS)) present.push(hit.cue);
+    if (place.zone === 'own' && (ENTRIES_BY_CUE.get(hit.cue)?.length ?? 0) > 0) ownCue = true;
+    for (const entry of ENTRIES_BY_CUE.get(hit.cue) ?? []) {
+      consider(entry, (entry.weight * place.factor) / (1 + place.dist / DECAY_CHARS), place.zone);
+    }
+  }
+  for (const entry of METRIC_CUES) {
+    if (c.noun && entry.nounIsCue?.includes(c.noun)) consider(entry, entry.weight, 'own');
+  }
+  const ranked = [...best.entries()]
+    .filter(([metric]) => {
+      const entry = METRIC_CUES.find((e) => e.metric === metric && e.requires);
+      // A ratio "7/8 chỉ tiêu" is itself an achievement; a plain count needs its completion verb.
+      if (!entry?.requires || (c.ratio && (metric === 'targets_met' || metric === 'tasks_completed'))) return true;
+      return entry.requires.some((r) => present.some((p) => p === r || p.startsWith(`${r} `) || p.endsWith(` ${r}`)));
+    })
+    .sort((a, b) => b[1].score - a[1].score);
+  if (ranked.length === 0 || ranked[0][1].score < MIN_SCORE) return null;
+  return { metric: ranked[0][0], score: ranked[0][1].score, runnerUp: ranked[1]?.[1].score ?? 0, zone: ranked[0][1].zone, ownCue };
+}

@@ -1,0 +1,217 @@
+/**
+ * The extraction engine: cleaned article text + context → cited figures. Pure: no IO, no logger, no clock.
+ *
+ * Pipeline: normalise → prose paragraphs (page noise and repeated paragraphs skipped) → sentences → clauses →
+ * number candidates → metric, kind, period, change, subject → one figure per distinct statement.
+ *
+ * Public surface: `figuresFromText`.
+ */
+import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod } from '../types';
+import { type Candidate, candidatesInSentence } from './candidates';
+import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
+import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
+import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS } from './lexicon';
+import { foldForMatching, normalizeText } from './normalize';
+import { readableParagraphs } from './page-noise';
+import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
+import { type Span, splitClauses, splitSentences } from './sentences';
+import { subjectFor } from './subjects';
+import { EXTRACTOR_VERSION } from './version';
+
+/** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
+const SEPARATOR_RE = /[,(]|\s(?:va|con|trong do|dong thoi|nhung|cung nhu)\s/;
+/** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
+const LIST_MARKER_RE = /^\s*\d{1,2}[.)]\s/;
+/**
+ * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
+ * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
+ */
+const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+/** Usual unit per metric, to raise confidence when the figure agrees with it. */
+const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
+
+interface DocState {
+  text: string;
+  folded: string;
+  ctx: ExtractionContext;
+  sticky: FigurePeriod;
+  inTargetList: boolean;
+  numberedList: boolean;
+  /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
+  paragraphPeriod: FigurePeriod | null;
+  /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
+  indexTopics: Array<{ at: number; service: boolean }>;
+  figures: ExtractedFigure[];
+  dropped: DroppedCandidate[];
+  seen: Set<string>;
+}
+
+/**
+ * Read every figure of one article. Never throws on text: empty, binary or huge input gives what it can
+ * (usually no figures), in time linear in its length.
+ */
+export function figuresFromText(raw: string, ctx: ExtractionContext): ExtractionResult {
+  const text = normalizeText(typeof raw === 'string' ? raw : '');
+  const folded = foldForMatching(text);
+  const { paragraphs, skipped } = readableParagraphs(text);
+  const state: DocState = {
+    text,
+    folded,
+    ctx,
+    sticky: titlePeriod(ctx) ?? defaultPeriod(ctx.publishedAt),
+    inTargetList: false,
+    paragraphPeriod: null,
+    indexTopics: [...`${foldForMatching(ctx.title ?? '')} ${folded}`.matchAll(INDEX_TOPIC_RE)].map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
+    numberedList: paragraphs.filter((p) => LIST_MARKER_RE.test(text.slice(p.start, p.start + 6))).length >= 2,
+    figures: [],
+    dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),
+    seen: new Set(),
+  };
+  for (const paragraph of paragraphs) {
+    if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
+    state.paragraphPeriod = null;
+    for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
+  }
+  state.dropped.sort((a, b) => a.start - b.start);
+  return { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION };
+}
+
+function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
+  if (!ctx.title) return null;
+  const title = normalizeText(ctx.title);
+  const mentions = findPeriods(title, foldForMatching(title), { start: 0, end: title.length }, ctx.publishedAt).filter((m) => !m.baseline && !m.local);
+  return mentions.length > 0 ? mentions[mentions.length - 1].period : null;
+}
+
+function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
+  const { text, folded } = state;
+  const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
+  const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, numberedList: state.numberedList });
+  state.dropped.push(...dropped);
+  if (candidates.length > 0) {
+    const hits = findCues(folded, sentence);
+    let previous: { metric: string } | null = null;
+    for (const clause of splitClauses(text, sentence)) {
+      const inClause = candidates.filter((c) => c.start >= clause.start && c.start < clause.end);
+      inClause.forEach((c, k) => {
+        const zones: CandidateZones = {
+          ownLeft: { start: k === 0 ? clause.start : splitPoint(folded, inClause[k - 1], c), end: c.hedgeStart },
+          ownRight: { start: c.end, end: k === inClause.length - 1 ? tailEnd(folded, c, clause.end) : splitPoint(folded, c, inClause[k + 1]) },
+          clause,
+          sentence,
+        };
+        let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c);
+        // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
+        // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
+        if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
+          cls = { metric: previous.metric, score: cls?.score ?? 0, runnerUp: 0, zone: 'clause' };
+        }
+        if (cls) previous = { metric: cls.metric };
+        else cls = otherFallback(c);
+        if (!cls) {
+          state.dropped.push({ text: text.slice(c.start, c.nounEnd), start: c.start, end: c.nounEnd, reason: c.noun === 'nguoi' ? 'people_count' : 'unclassified' });
+          return;
+        }
+        addFigure(state, c, cls, zones, periods);
+      });
+    }
+  }
+  const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
+  if (leading.length > 0) state.sticky = leading[leading.length - 1].period;
+  const named = periods.filter((p) => !p.baseline && !p.local);
+  if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
+  if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
+}
+
+/** A percentage or X/Y ratio of a reform noun that fits no metric is kept as 'other' for a reviewer to classify. */
+function otherFallback(c: Candidate): Classification | null {
+  if (c.noun === null || !OTHER_FIGURE_NOUNS.has(c.noun) || (c.unit !== 'percent' && !c.ratio)) return null;
+  return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+}
+
+/** A score or rank without its own cue takes the index the article named last before it. */
+function indexFallback(state: DocState, c: Candidate): Classification | null {
+  if (c.unit !== 'score' && c.unit !== 'rank') return null;
+  const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
+  if (!topic) return null;
+  if (c.unit === 'rank') return topic.service ? null : { metric: 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
+  return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence' };
+}
+
+/** End of the last number's own text in a clause: its noun phrase and words up to the next separator. */
+function tailEnd(folded: string, c: Candidate, clauseEnd: number): number {
+  // Only punctuation ends a tail: "… được triển khai và hoàn thành" keeps its verb.
+  const m = /[,(]/.exec(folded.slice(c.nounEnd, clauseEnd));
+  return m ? c.nounEnd + m.index : clauseEnd;
+}
+
+/** First separator between two neighbouring numbers; failing that, the end of the first one's noun phrase. */
+function splitPoint(folded: string, a: Candidate, b: Candidate): number {
+  const gapStart = Math.min(a.nounEnd, b.hedgeStart);
+  const m = SEPARATOR_RE.exec(folded.slice(gapStart, b.start));
+  return m ? gapStart + m.index + 1 : gapStart;
+}
+
+/** The period of a figure: nearest phrase in its clause (before, then after), earlier in its sentence, or the document's. */
+function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod {
+  const { clause } = zones;
+  const usable = periods.filter((p) => !p.baseline);
+  const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  const chosen =
+    inClause.filter((p) => p.end <= c.hedgeStart).pop() ??
+    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20)) ??
+    usable.filter((p) => p.end <= clause.start && !p.local).pop();
+  // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
+  if (!chosen) return (isTarget ? state.paragraphPeriod : null) ?? state.sticky;
+  const period = chosen.period;
+  // "… 9 tháng năm 2018 … năm 2018 …": a bare year agrees with the more precise document period; keep the months.
+  if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return state.sticky;
+  return period;
+}
+
+function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
+  const { text, folded } = state;
+  const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList);
+  const period = periodFor(state, c, zones, periods, kind === 'target');
+  const { change, baselineYear } = detectChange(folded, zones.clause, c, period.year, periods);
+  const dropAs = (reason: string): void => {
+    state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
+  };
+  if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  let comparator: Comparator = c.comparator;
+  // A bare target ("phấn đấu 98% hồ sơ đúng hạn", "tăng 3%") is a floor; for lower-is-better metrics a ceiling.
+  if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {
+    comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
+  }
+  const subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx);
+  const key = [cls.metric, c.value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
+  if (state.seen.has(key)) return dropAs('duplicate_statement');
+  state.seen.add(key);
+  state.figures.push({
+    metric: cls.metric,
+    value: c.value,
+    total: c.total,
+    upperBound: c.upperBound,
+    unit: c.unit,
+    kind,
+    comparator,
+    approximate: c.approximate,
+    change,
+    baselineYear,
+    period,
+    subject,
+    evidence: { sentence: text.slice(zones.sentence.start, zones.sentence.end), start: zones.sentence.start, end: zones.sentence.end, numberStart: c.start, numberEnd: c.end },
+    confidence: confidenceOf(c, cls, explicit),
+  });
+}
+
+/** 0..1: how close the deciding cue was, whether another metric was nearly as likely, and hedges. */
+function confidenceOf(c: Candidate, cls: Classification, kindExplicit: boolean): number {
+  if (cls.metric === 'other') return 0.3;
+  let confidence = 0.45 + (cls.zone === 'own' ? 0.3 : cls.zone === 'clause' ? 0.15 : 0.05);
+  if (cls.runnerUp > 0 && (cls.score - cls.runnerUp) / cls.score < 0.2) confidence -= 0.15;
+  if (USUAL_UNIT.get(cls.metric) === c.unit) confidence += 0.1;
+  if (kindExplicit) confidence += 0.05;
+  if (c.approximate) confidence -= 0.05;
+  return Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
+}

@@ -1,0 +1,99 @@
+/**
+ * Actual vs target, and levels vs changes.
+ *
+ * A figure is a target when a commitment word precedes it in its sentence ("phấn đấu", "cam kết", "yêu cầu …"),
+ * when "trở lên"/"trở xuống" bounds it, when a modal follows it ("100% bộ phận … phải …"), or when it sits in a
+ * list a commitment introduced ("ký cam kết thực hiện 9 chỉ tiêu, cụ thể:"). An achievement word closer to the
+ * number ("đã đạt") wins over an earlier commitment word.
+ *
+ * Public surface: `detectKind`, `detectChange`, `opensTargetList`, `closesTargetList`.
+ */
+import type { FigureKind } from '../types';
+import type { Candidate } from './candidates';
+import { ACTUAL_CUES, TARGET_CUES, TARGET_CUES_ACCENTED } from './lexicon';
+import type { PeriodMention } from './periods';
+import type { Span } from './sentences';
+
+const phraseRe = (phrases: readonly string[], flags = 'g'): RegExp =>
+  new RegExp(`(?<![a-z0-9])(?:${[...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, flags);
+
+const TARGET_RE = phraseRe(TARGET_CUES);
+const ACTUAL_RE = phraseRe(ACTUAL_CUES);
+/** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
+const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat)\s+$/;
+/** A modal right after the figure's noun phrase: "100% bộ phận … phải thực hiện khảo sát". */
+const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|can phai|se)(?![a-z0-9])/;
+const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da|khong vuot qua)(?![a-z0-9])/;
+const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
+
+/** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%": the number is a difference… */
+const CHANGE_BEFORE_RE = /(?:^|\s)(?:tang|giam|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc)\s*$/;
+/** …when it is compared with something ("so với năm 2017", "so cùng kỳ"). */
+const COMPARED_RE = /(?<![a-z0-9])so (?:voi|cung ky)(?![a-z0-9])/;
+const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi|cung ky)(?![a-z0-9])/;
+/** Verbs that make a later "X% so với …" a difference: increases, cuts, shortenings. */
+const CHANGE_VERB_RE = /(?<![a-z0-9])(?:tang|giam|tinh gian|cat giam|rut ngan)(?![a-z0-9])/;
+const BASELINE_YEAR_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky )?(?:nam |giai doan |ca nam )?(\d{4})(?!\d)/;
+const BASELINE_PREVIOUS_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky|nam truoc|nam ngoai|nam \d{4} truoc)/;
+
+/** A sentence that introduces a list of commitments: a target cue and a trailing ':' / "cụ thể" / "như sau". */
+export function opensTargetList(foldedSentence: string): boolean {
+  return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (phraseRe(TARGET_CUES, '').test(foldedSentence) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
+}
+
+/** A paragraph that reports results again ("Kết quả …", "đã đạt") ends an inherited target list. */
+export function closesTargetList(foldedParagraphStart: string): boolean {
+  return /^(?:ket qua|nhin chung|tinh den|nam \d{4},? (?:da|dat))/.test(foldedParagraphStart);
+}
+
+/** Target or actual for one candidate; `explicit` is false when only an inherited list context decided. */
+export function detectKind(text: string, folded: string, sentence: Span, c: Candidate, inTargetList: boolean): { kind: FigureKind; explicit: boolean } {
+  const before = folded.slice(sentence.start, c.hedgeStart);
+  const beforeLower = text.slice(sentence.start, c.hedgeStart).toLowerCase();
+  let lastTarget = -1;
+  for (const cue of TARGET_CUES_ACCENTED) {
+    const at = beforeLower.lastIndexOf(cue);
+    if (at >= 0) lastTarget = Math.max(lastTarget, at + cue.length);
+  }
+  for (const m of before.matchAll(TARGET_RE)) {
+    const idx = m.index ?? 0;
+    if (m[0].startsWith('yeu cau') && YEU_CAU_NOUN_RE.test(before.slice(Math.max(0, idx - 20), idx))) continue;
+    lastTarget = idx + m[0].length;
+  }
+  let lastActual = -1;
+  for (const m of before.matchAll(ACTUAL_RE)) lastActual = (m.index ?? 0) + m[0].length;
+  const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
+  if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
+  if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
+  // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
+  if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
+  if (MODAL_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)))) return { kind: 'target', explicit: true };
+  if (inTargetList && lastActual < 0) return { kind: 'target', explicit: false };
+  return { kind: 'actual', explicit: lastActual >= 0 };
+}
+
+/** Whether a candidate is a change against a baseline, and the baseline year when the text gives one. */
+export function detectChange(
+  folded: string,
+  clause: Span,
+  c: Candidate,
+  periodYear: number | null,
+  periods: readonly PeriodMention[],
+): { change: boolean; baselineYear: number | null } {
+  const before = folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart);
+  const clauseText = folded.slice(clause.start, clause.end);
+  // "tinh giản biên chế bảo đảm tối thiểu 10% so với năm 2015": a cut verb earlier and the comparison right after.
+  const comparedRightAfter = COMPARED_AFTER_RE.test(folded.slice(c.end, Math.min(clause.end, c.end + 12)));
+  const changeVerbEarlier = CHANGE_VERB_RE.test(folded.slice(clause.start, c.hedgeStart));
+  if (!(CHANGE_BEFORE_RE.test(before) && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier)) {
+    return { change: false, baselineYear: null };
+  }
+  const rest = folded.slice(c.end, clause.end);
+  // "so với quý IV/2025", "so với 6 tháng đầu năm 2022": the period reader already marked these as baselines.
+  const baseline = periods.find((p) => p.baseline && p.start >= clause.start && p.end <= clause.end);
+  if (baseline?.period.year) return { change: true, baselineYear: baseline.period.year };
+  const year = BASELINE_YEAR_RE.exec(rest) ?? BASELINE_YEAR_RE.exec(clauseText);
+  if (year) return { change: true, baselineYear: Number(year[1]) };
+  if (BASELINE_PREVIOUS_RE.test(rest) && periodYear !== null) return { change: true, baselineYear: periodYear - 1 };
+  return { change: true, baselineYear: null };
+}

@@ -1,0 +1,163 @@
+/**
+ * The Vietnamese vocabulary of the extraction engine, kept as data in one file so it can be reviewed and
+ * extended like code: head nouns, metric cues, and the cues that make a figure a target.
+ *
+ * Every phrase is written FOLDED (lower case, no diacritics, "đ" → "d"), as `foldForMatching` produces, and is
+ * matched at word boundaries. Metric codes must exist in src/modules/metric/metric-catalogue.ts (a unit test
+ * checks this).
+ *
+ * Public surface: `HEAD_NOUNS`, `NounClass`, `METRIC_CUES`, `MetricCueEntry`, `TARGET_CUES`, `ACTUAL_CUES`,
+ * `COMPLETION_CUES`, `SUBUNIT_LEVEL_WORDS`, `LOWER_IS_BETTER_METRICS`,
+ * `OTHER_FIGURE_NOUNS`, `WORD_NUMBERS`, `TARGET_CUES_ACCENTED`.
+ */
+import type { FigureUnit } from '../types';
+
+/** What a number counts, read from the noun after it ("41 thủ tục") or after "tỷ lệ"/"số" before it. */
+export type NounClass =
+  | 'hoso' | 'thutuc' | 'dichvu' | 'sangkien' | 'bienche' | 'chitieu' | 'nhiemvu' | 'phananh' | 'donvi'
+  | 'nguoi' | 'luot' | 'vanban' | 'cuoc' | 'tieuchi' | 'other';
+
+/**
+ * Head nouns, longest phrase first within a class. Classes decide which metrics a number may have: a
+ * percentage of "bộ phận" (desks) is never a satisfaction rate, a count of "người" is attendance unless a
+ * staff-cut cue says otherwise.
+ */
+export const HEAD_NOUNS: ReadonlyArray<{ noun: NounClass; phrases: string[] }> = [
+  { noun: 'hoso', phrases: ['bo ho so', 'ho so', 'hs', 'ket qua giai quyet'] },
+  { noun: 'thutuc', phrases: ['thu tuc hanh chinh', 'thu tuc', 'tthc'] },
+  { noun: 'dichvu', phrases: ['dich vu cong truc tuyen', 'dich vu cong', 'dich vu', 'dvctt', 'dvc'] },
+  { noun: 'sangkien', phrases: ['sang kien', 'giai phap cai tien', 'mo hinh moi', 'cach lam hay'] },
+  { noun: 'bienche', phrases: ['bien che', 'chi tieu bien che'] },
+  { noun: 'chitieu', phrases: ['chi tieu'] },
+  { noun: 'nhiemvu', phrases: ['nhiem vu', 'dau viec', 'cong viec'] },
+  { noun: 'phananh', phrases: ['phan anh kien nghi', 'phan anh', 'kien nghi', 'y kien phan anh', 'don thu'] },
+  {
+    noun: 'donvi',
+    phrases: [
+      'don vi su nghiep', 'don vi', 'co quan', 'phong ban', 'phong chuyen mon', 'phong', 'ban', 'bo phan', 'dia phuong',
+      'so nganh', 'nganh', 'xa phuong thi tran', 'xa thi tran', 'xa phuong', 'xa', 'phuong', 'thi tran', 'huyen', 'quan',
+      'truong', 'tram y te', 'cong so',
+    ],
+  },
+  {
+    noun: 'nguoi',
+    phrases: [
+      'nguoi dan', 'nguoi', 'dai bieu', 'can bo cong chuc', 'can bo', 'cong chuc', 'vien chuc', 'truong hop', 'ho gia dinh',
+      'ho', 'hoc vien', 'doanh nghiep', 'to chuc', 'cong dan', 'ca nhan', 'dang vien', 'hoi vien', 'thi sinh',
+    ],
+  },
+  { noun: 'luot', phrases: ['luot danh gia', 'luot', 'phieu khao sat', 'phieu danh gia', 'phieu', 'y kien danh gia'] },
+  { noun: 'vanban', phrases: ['van ban', 'tai lieu', 'quyet dinh', 'bao cao'] },
+  { noun: 'cuoc', phrases: ['cuoc kiem tra', 'cuoc', 'dot kiem tra', 'dot'] },
+  { noun: 'tieuchi', phrases: ['tieu chi', 'chi so thanh phan', 'tieu chi thanh phan', 'linh vuc'] },
+  { noun: 'other', phrases: ['san pham', 'chuong trinh', 'hoi nghi', 'lop', 'buoi', 'tin bai', 'bai viet', 'tin', 'ty dong', 'trieu dong', 'dong', 'may tinh', 'thiet bi'] },
+];
+
+/**
+ * Noun classes whose percentages and X/Y ratios are reform figures even when no metric fits ("100% văn bản quy
+ * phạm pháp luật được rà soát", "13/13 phòng chuyên môn công bố quy trình"): kept as metric 'other' for review.
+ */
+export const OTHER_FIGURE_NOUNS: ReadonlySet<NounClass> = new Set(['vanban', 'donvi', 'thutuc', 'hoso', 'nhiemvu', 'dichvu']);
+
+/** Small numbers written as words, accepted only after a hedge ("ít nhất một sáng kiến"): elsewhere "một" is "a". */
+export const WORD_NUMBERS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+
+/** One metric's cues. A figure gets the metric whose cue sits nearest it, weighted by `weight`. */
+export interface MetricCueEntry {
+  metric: string;
+  /** Units a figure of this metric may have. */
+  units: FigureUnit[];
+  /** Head-noun classes accepted; `null` in the list accepts a figure with no head noun. */
+  nouns: ReadonlyArray<NounClass | null>;
+  /** Folded cue phrases (or the synthetic level cues `@l12`, `@l3`, `@l4`, `@l34`). */
+  cues: string[];
+  /** Relative strength when cues of several metrics are near one number (specific beats generic). */
+  weight: number;
+  /** When set, one of these cues must also be in the figure's own context (e.g. a completion verb). */
+  requires?: string[];
+  /** Head nouns that are themselves a cue for this metric ("93 sáng kiến"). */
+  nounIsCue?: NounClass[];
+}
+
+/** Verbs that turn a count of targets or tasks into an achievement ("hoàn thành 6 chỉ tiêu", "30/31 … được hoàn thành"). */
+export const COMPLETION_CUES = ['hoan thanh', 'dat', 'vuot', 'thuc hien xong', 'thuc hien dat', 'hoan tat', 'dat va vuot'];
+
+export const METRIC_CUES: readonly MetricCueEntry[] = [
+  { metric: 'satisfaction_rate', units: ['percent'], nouns: [null, 'luot', 'nguoi', 'hoso', 'thutuc'], weight: 10,
+    cues: ['hai long', 'su hai long', 'muc do hai long', 'ty le hai long', 'chi so hai long', 'danh gia tot', 'rat hai long', 'sipas'] },
+  { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 12, cues: ['sipas'] },
+  { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 6, cues: ['chi so hai long', 'hai long'] },
+  { metric: 'on_time_rate', units: ['percent', 'count'], nouns: [null, 'hoso', 'thutuc'], weight: 10,
+    cues: ['dung han', 'truoc han', 'dung va truoc han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen'] },
+  { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
+    cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han'] },
+  { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang'] },
+  { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi'] },
+  { metric: 'dossiers_resolved', units: ['count'], nouns: ['hoso'], weight: 6,
+    cues: ['giai quyet', 'xu ly', 'tra ket qua', 'giai quyet xong', 'da giai quyet', 'hoan thanh'] },
+  { metric: 'online_dossier_rate', units: ['percent'], nouns: [null, 'hoso'], weight: 7,
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen'] },
+  { metric: 'online_services_l12', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l12'] },
+  { metric: 'online_services_l3', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l3'] },
+  { metric: 'online_services_l4', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l4'] },
+  { metric: 'online_services_l34', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l34'] },
+  { metric: 'online_services_full', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 10, cues: ['toan trinh'] },
+  { metric: 'online_services_partial', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 10, cues: ['mot phan'] },
+  { metric: 'postal_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['buu chinh', 'buu chinh cong ich', 'qua buu dien'] },
+  { metric: 'e_payment_rate', units: ['percent'], nouns: [null, 'hoso', 'donvi', 'thutuc', 'luot'], weight: 11,
+    cues: ['thanh toan phi, le phi', 'phi, le phi', 'le phi', 'thanh toan dien tu', 'thanh toan truc tuyen', 'khong dung tien mat', 'thanh toan khong dung tien mat', 'thanh toan phi', 'thanh toan qua', 'thanh toan'] },
+  { metric: 'digitisation_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['so hoa'] },
+  { metric: 'iso_rate', units: ['percent', 'count'], nouns: [null, 'thutuc', 'donvi', 'hoso'], weight: 11, cues: ['iso', 'tcvn', 'he thong quan ly chat luong'] },
+  { metric: 'iso_rate', units: ['percent', 'count'], nouns: [null, 'thutuc', 'donvi'], weight: 6, cues: ['quy trinh noi bo'] },
+  { metric: 'procedures_published_rate', units: ['percent'], nouns: [null, 'thutuc'], weight: 8,
+    cues: ['cong khai', 'niem yet', 'cong bo cong khai', 'cong bo', 'cap nhat'] },
+  { metric: 'feedback_handled_rate', units: ['percent'], nouns: [null, 'phananh'], weight: 10, nounIsCue: ['phananh'],
+    cues: ['phan anh', 'kien nghi', 'phan anh kien nghi'] },
+  { metric: 'targets_met', units: ['count', 'percent'], nouns: ['chitieu'], weight: 9, nounIsCue: ['chitieu'], cues: [], requires: COMPLETION_CUES },
+  { metric: 'tasks_completed', units: ['count', 'percent'], nouns: ['nhiemvu'], weight: 9, nounIsCue: ['nhiemvu'], cues: [], requires: COMPLETION_CUES },
+  { metric: 'initiatives', units: ['count'], nouns: ['sangkien'], weight: 10, nounIsCue: ['sangkien'], cues: [] },
+  { metric: 'staff_reduction', units: ['count', 'percent'], nouns: [null, 'bienche', 'nguoi'], weight: 10,
+    cues: ['tinh gian', 'giam', 'cat giam', 'tinh gian bien che'], requires: ['tinh gian', 'giam', 'cat giam'] },
+  { metric: 'inspection_rate', units: ['percent', 'count'], nouns: [null, 'donvi', 'cuoc'], weight: 9,
+    cues: ['kiem tra', 'thanh tra', 'kiem tra cong vu'] },
+  { metric: 'par_index_score', units: ['score', 'percent'], nouns: [null], weight: 10,
+    cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'chi so par'] },
+  { metric: 'par_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 10,
+    cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'cai cach hanh chinh', 'chi so par'] },
+  { metric: 'service_index_score', units: ['score', 'percent'], nouns: [null], weight: 12,
+    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep'] },
+  { metric: 'processing_days', units: ['day'], nouns: [null], weight: 10,
+    cues: ['thoi gian giai quyet', 'rut ngan', 'thoi han giai quyet', 'ngay lam viec', 'giam thoi gian'] },
+];
+
+/**
+ * Words before a number (in its sentence) that make it a commitment rather than a result. "yêu cầu" counts
+ * only as a verb: the caller ignores it after "đáp ứng"/"đạt"/"theo".
+ */
+export const TARGET_CUES = [
+  'phan dau', 'cam ket', 'muc tieu', 'chi tieu de ra la', 'yeu cau', 'phai', 'dam bao dat', 'du kien', 'dinh huong',
+  'thoi gian toi', 'nam toi', 'se', 'can phai', 'ke hoach dat', 'chi tieu dat', 'chi tieu giao', 'giao chi tieu', 'quyet tam',
+  'nhiem vu trong tam', 'toi thieu', 'de ra cac chi tieu', 'chi tieu cu the', 'chi tieu chu yeu', 'cac chi tieu sau',
+  'dat ra chi tieu',
+];
+
+/** Target cues that folding would confuse ("đặt chỉ tiêu" sets a target, "đạt chỉ tiêu" meets one): matched with accents. */
+export const TARGET_CUES_ACCENTED = ['đặt chỉ tiêu', 'đặt ra chỉ tiêu', 'đặt mục tiêu'];
+
+/** Words close before a number that mark an achieved result even inside a target paragraph. */
+export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay'];
+
+/** Level words of sub-units, folded, with the level code the resolver uses. */
+export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }> = [
+  { word: 'xa, phuong, thi tran', level: 'xa' }, { word: 'xa, thi tran', level: 'xa' }, { word: 'phuong, xa', level: 'phuong' },
+  { word: 'xa, phuong', level: 'xa' }, { word: 'phuong', level: 'phuong' }, { word: 'xa', level: 'xa' },
+  { word: 'thi tran', level: 'thi_tran' }, { word: 'quan, huyen', level: 'huyen' }, { word: 'huyen', level: 'huyen' },
+  { word: 'quan', level: 'quan' },
+];
+
+/**
+ * Metrics where smaller is better. A target stated as a bare number ("phấn đấu 98% hồ sơ đúng hạn") means "at
+ * least" for the others and "at most" for these ("hồ sơ trễ hạn 2%").
+ */
+export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossiers', 'processing_days', 'par_index_rank']);

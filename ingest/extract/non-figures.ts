@@ -1,0 +1,74 @@
+/**
+ * Numbers that are not figures: dates, years, times, document numbers, standards, hotlines, designators
+ * ("Quận 11", "mức độ 3"), durations and anniversaries, frequencies, money and physical units.
+ * Each rule reads the folded text right before or after the number (bounded slices, so every test is O(1)).
+ *
+ * Public surface: `reasonBefore`, `reasonAfter`, `slashReason`, `isYear`, the `*_RE` constants used elsewhere.
+ */
+
+/** The word before is a date/period word: "ngày 25", "tháng 5", "năm 2021", "quý 2", "tuần 3". */
+const DATE_WORD_BEFORE_RE = /(?:^|[^a-z0-9])(?:ngay|thang|nam|quy|tuan|hom|luc|gio)\s*$/;
+
+/**
+ * The word before names a document, a legal article or an ordinal: "Nghị quyết số 54", "Điều 5", "lần thứ 3",
+ * "đợt 2". "số" alone is a document or house number, but "tổng số 1.300" / "con số 98%" are figures.
+ */
+const REFERENCE_BEFORE_RE =
+  /(?:(?:^|[^a-z0-9])(?:quyet dinh|nghi dinh|nghi quyet|thong tu|cong van|chi thi|ke hoach|luat|dieu|khoan|chuong|phu luc|khoa|lan thu|buoc|dot|ky hop|hoi nghi lan|so hieu|ma so)|(?:^|[^a-z0-9])(?<!tong |con |voi |cac |nhung |mot |ho |co )so)\s*:?\s*$/;
+
+/**
+ * The word before makes the number a name or a code: "Quận 11", "Q.11", "phường 5", "khu phố 3", "tổ 7",
+ * "mức độ 3", "Cổng thông tin 1022" (hotline), "ISO 9001", "TCVN 9001", "COVID-19".
+ */
+const DESIGNATOR_BEFORE_RE =
+  /(?:^|[^a-z0-9])(?:quan|phuong|q|p|kp|khu pho|to dan pho|to|ap|thon|xom|khu|lo|duong|hem|kiet|phong so|cong thong tin|tong dai|duong day nong|hotline|dien thoai|sdt|dt|fax|zalo|iso|tcvn|version|phien ban|muc do|cap do|nhom|lop|covid|kenh|trang|hinh|bieu mau|mau so|tieu muc|muc so)\s*[.\-]?\s*$/;
+
+/** Ranks: "xếp thứ 5", "đứng thứ 2/63", "xếp hạng 12". */
+export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang)\s*$/;
+
+/** Durations, ages and period phrases after the number: "89 năm", "9 tháng", "3 tuần", "15 phút". */
+const DURATION_AFTER_RE = /^\s*(?:nam|thang|tuan|gio|phut|giay|quy|tuoi|thap ky|the ky)(?![a-z0-9])/;
+
+/** "3 lần", "03 tháng/lần": frequencies. */
+const FREQUENCY_AFTER_RE = /^\s*(?:lan(?![a-z0-9])|[a-z ]{1,12}\/\s*lan(?![a-z0-9]))/;
+
+/** Money and physical units: no catalogued metric is measured in them. */
+const MONEY_AFTER_RE = /^\s*(?:(?:nghin|ngan|trieu|ty|ti)\s+)?(?:dong|vnd|d(?![a-z0-9])|usd|ha|m2|km|tan|kg|lit|mw|kwh)(?![a-z0-9])/;
+
+/** "ngày" after a number: a processing time only when a processing cue is near, else a date or duration. */
+export const DAY_AFTER_RE = /^\s*ngay(?: lam viec)?(?![a-z0-9])/;
+
+/** Cues that make "N ngày" a processing time ("rút ngắn … còn 5 ngày", "thời gian giải quyết 3 ngày"). */
+export const PROCESSING_CUE_RE = /thoi gian giai quyet|thoi han giai quyet|rut ngan|giam thoi gian|ngay lam viec|trung binh/;
+
+/** Reason a number is not a figure, from the folded words just before it; null when none applies. */
+export function reasonBefore(foldedBefore: string): string | null {
+  if (DATE_WORD_BEFORE_RE.test(foldedBefore)) return 'date_or_period';
+  if (DESIGNATOR_BEFORE_RE.test(foldedBefore)) return 'name_or_code';
+  if (REFERENCE_BEFORE_RE.test(foldedBefore)) return 'reference_number';
+  return null;
+}
+
+/** Reason a number is not a figure, from the folded words just after it (after any '%'); null when none. */
+export function reasonAfter(foldedAfter: string, isPercent: boolean): string | null {
+  if (isPercent) return null;
+  if (DURATION_AFTER_RE.test(foldedAfter)) return 'duration_or_period';
+  if (FREQUENCY_AFTER_RE.test(foldedAfter)) return 'frequency';
+  if (MONEY_AFTER_RE.test(foldedAfter)) return 'money_or_physical_unit';
+  return null;
+}
+
+/** A bare four-digit 19xx/20xx integer is a year, not a count (counts that large are written "2.018"). */
+export function isYear(raw: string, value: number): boolean {
+  return /^\d{4}$/.test(raw) && value >= 1900 && value <= 2100;
+}
+
+/**
+ * Decide what an X/Y pair is when it is not followed by a head noun: a date ("25/11", "3/2", "5/2021"), or
+ * nothing usable. Returns the drop reason.
+ */
+export function slashReason(x: number, y: number): string {
+  if (y >= 1900 && y <= 2100 && x >= 1 && x <= 12) return 'date';
+  if (x >= 1 && x <= 31 && y >= 1 && y <= 12) return 'date';
+  return 'ambiguous_slash';
+}

@@ -1,0 +1,82 @@
+/**
+ * Text normalisation for the extraction engine: entity decoding, NFC, whitespace, junk removal, and a
+ * length-preserving accent fold used for cue matching (so offsets in the folded copy equal offsets in the text).
+ *
+ * Public surface: `normalizeText`, `foldForMatching`.
+ */
+
+/** Named entities that survive into "plain text" exports of portal pages (others are rare enough to ignore). */
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', bull: '•', middot: '·', percnt: '%',
+};
+
+/** Numeric (`&#7879;`, `&#x1EC7;`) and named (`&nbsp;`) character references; bounded so junk cannot run long. */
+const ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
+
+/**
+ * Control characters, replacement characters, lone surrogates and other binary junk: replaced by a space so a
+ * binary blob cannot glue two numbers together or produce a "word".
+ */
+const JUNK_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Every horizontal space variant portals emit (NBSP, thin, zero-width, ideographic, BOM) becomes one space. */
+const HSPACE_RE = /[\t\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
+
+/** Zero-width joiners and soft hyphens split words invisibly; they are removed outright. */
+const INVISIBLE_RE = /[\u00AD\u200C\u200D\u2060]/g;
+
+function decodeEntity(match: string, dec?: string, hex?: string, name?: string): string {
+  if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? match;
+  const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ' ';
+  return String.fromCodePoint(code);
+}
+
+/**
+ * Normalise article text before anything else reads it: decode character references, NFC (Windows-1258 and
+ * some input methods give NFD), drop junk, unify spaces, trim lines, collapse runs of blank lines.
+ * All offsets the engine reports refer to the string this returns.
+ */
+export function normalizeText(raw: string): string {
+  if (!raw) return '';
+  let text = raw.replace(ENTITY_RE, decodeEntity);
+  // A second pass handles double-escaped references ("&amp;#7879;"), common in CMS exports.
+  if (text.includes('&#')) text = text.replace(ENTITY_RE, decodeEntity);
+  text = text
+    .replace(JUNK_RE, ' ')
+    .normalize('NFC')
+    .replace(INVISIBLE_RE, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(HSPACE_RE, ' ')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n');
+  return text.trim();
+}
+
+const FOLD_CACHE = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = FOLD_CACHE.get(ch);
+  if (folded === undefined) {
+    if (ch === 'đ' || ch === 'Đ') folded = 'd';
+    else {
+      const base = ch.normalize('NFD').charAt(0);
+      // Only letters whose base is ASCII fold to it; anything else (CJK, symbols, astral halves) becomes a space
+      // so the folded copy stays ASCII and exactly as long as the input.
+      folded = /^[A-Za-z0-9]$/.test(base) ? base : /^[\u2010-\u2015]$/.test(ch) ? '-' : ch === '%' ? '%' : ' ';
+    }
+    FOLD_CACHE.set(ch, folded);
+  }
+  return folded;
+}
+
+/**
+ * Fold normalised text to lower-case ASCII one UTF-16 unit at a time: "Hài lòng" → "hai long".
+ * Unlike `foldVietnamese` it keeps every position, so a cue found at [i, j) in the fold is at [i, j) in the text.
+ */
+export function foldForMatching(text: string): string {
+  return text.replace(/[^\x00-\x7F]/g, foldChar).toLowerCase();
+}

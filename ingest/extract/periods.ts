@@ -1,0 +1,105 @@
+/**
+ * Periods: the phrase a figure is stated for ("9 tháng năm 2018", "6 tháng đầu năm", "quý II/2023",
+ * "11 tháng qua", "tính đến nay", "năm 2021", "giai đoạn 2016–2020"), or the publication date.
+ *
+ * Public surface: `findPeriods`, `defaultPeriod`, `publicationParts`, `PeriodMention`.
+ */
+import type { FigurePeriod } from '../types';
+import type { Span } from './sentences';
+
+export interface PeriodMention extends Span {
+  period: FigurePeriod;
+  /** Opens its sentence ("Trong 9 tháng năm 2018, …"): governs the following sentences too. */
+  leading: boolean;
+  /** Follows "so với": the baseline of a change, not the period of a figure. */
+  baseline: boolean;
+  /** A span of years ("giai đoạn 2016-2020"): applies to its own clause only. */
+  local: boolean;
+}
+
+/** Vietnam is UTC+7 all year: the publication date's year and month are read in that zone. */
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/** Year and month (1-12) of a publication instant in Vietnam time, or nulls. */
+export function publicationParts(published: Date | null): { year: number | null; month: number | null } {
+  if (!published || Number.isNaN(published.getTime())) return { year: null, month: null };
+  const local = new Date(published.getTime() + VN_OFFSET_MS);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
+}
+
+/** The period of a figure whose text names none: the publication year. */
+export function defaultPeriod(published: Date | null): FigurePeriod {
+  const { year } = publicationParts(published);
+  return { year, fromMonth: null, toMonth: null, label: year === null ? '' : `năm ${year}` };
+}
+
+/** "9 tháng năm 2018", "6 tháng đầu năm 2020", "6 tháng cuối năm", "11 tháng qua", "trong 11 tháng,". */
+const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}) thang( dau| cuoi)?( nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
+/** "quý I", "quý 2/2023", "quý III năm 2020". */
+const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g;
+/** "năm 2021", "năm nay". */
+const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
+const SPAN_RE = /(?<![a-z0-9])giai doan (\d{4})\s*-\s*(\d{4})(?!\d)/g;
+/** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
+const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
+/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 9". */
+const TO_MONTH_RE = /(?<![a-z0-9])(?:tinh den|den het|den cuoi|tinh tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?!\d)/g;
+/** "tháng 10/2023", "trong tháng 5 năm 2021". */
+const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|nam)\s*(\d{4})(?!\d)/g;
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+/** A leading phrase sits before the sentence's first comma, within this many characters of its start. */
+const LEADING_MAX_CHARS = 30;
+
+/** Every period phrase in folded[span], in order, without overlaps. */
+export function findPeriods(text: string, folded: string, span: Span, published: Date | null): PeriodMention[] {
+  const pub = publicationParts(published);
+  const slice = folded.slice(span.start, span.end);
+  const found: PeriodMention[] = [];
+  const add = (index: number, length: number, p: Omit<FigurePeriod, 'label'>, local = false): void => {
+    const start = span.start + index;
+    const end = start + length;
+    if (found.some((f) => start < f.end && end > f.start)) return;
+    const lead = slice.slice(0, index);
+    found.push({
+      start,
+      end,
+      period: { ...p, label: text.slice(start, end) },
+      leading: index <= LEADING_MAX_CHARS && !lead.includes(','),
+      baseline: /so (?:voi )?(?:cung ky )?$/.test(lead.slice(-20)),
+      local,
+    });
+  };
+  for (const m of slice.matchAll(TO_MONTH_RE)) {
+    const month = Number(m[1]);
+    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: 1, toMonth: month });
+  }
+  for (const m of slice.matchAll(MONTHS_RE)) {
+    const n = Number(m[1]);
+    const before = slice.slice(Math.max(0, (m.index ?? 0) - 8), m.index);
+    const bareAfterTrong = /trong $/.test(before) && /^[,.;:]/.test(slice.slice((m.index ?? 0) + m[0].length));
+    if (n < 1 || n > 12 || !(m[2] || m[3] || m[4] || m[5] || bareAfterTrong)) continue;
+    const late = m[2] === ' cuoi';
+    add(m.index ?? 0, m[0].length, { year: m[4] ? Number(m[4]) : pub.year, fromMonth: late ? 13 - n : 1, toMonth: late ? 12 : n });
+  }
+  for (const m of slice.matchAll(QUARTER_RE)) {
+    const q = ROMAN[m[1]] ?? Number(m[1]);
+    add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: q * 3 - 2, toMonth: q * 3 });
+  }
+  for (const m of slice.matchAll(MONTH_RE)) {
+    if (/ngay \d{1,2}\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue; // a full date
+    const month = Number(m[1]);
+    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: month, toMonth: month });
+  }
+  for (const m of slice.matchAll(SPAN_RE)) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
+  for (const m of slice.matchAll(TO_DATE_RE)) {
+    if (pub.year !== null) add(m.index ?? 0, m[0].length, { year: pub.year, fromMonth: 1, toMonth: pub.month });
+  }
+  for (const m of slice.matchAll(YEAR_RE)) {
+    const idx = m.index ?? 0;
+    if (/thang \d{1,2}\s*$/.test(slice.slice(Math.max(0, idx - 10), idx))) continue; // "ngày 07 tháng 5 năm 2021"
+    if (/(?:^|\s)luat [a-z ]{0,40}$/.test(slice.slice(Math.max(0, idx - 48), idx))) continue; // "Luật Lý lịch tư pháp năm 2009"
+    const year = m[1] === 'nay' ? pub.year : Number(m[1]);
+    if (year !== null && year >= 1900 && year <= 2100) add(idx, m[0].length, { year, fromMonth: null, toMonth: null });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,102 @@
+/**
+ * Subjects: whom a figure is about. The publishing unit by default; a unit named right next to the figure wins
+ * ("UBND quận Bình Thạnh đạt 98%", "85% tại UBND thành phố"), and a bare level word next to it means the
+ * publisher's sub-units ("100% thủ tục hành chính phường", "các xã đạt 95%"). Mentions are resolved through the
+ * caller's `SubjectResolver` so the engine stays pure.
+ *
+ * Public surface: `subjectFor`, `publisherSubject`.
+ */
+import { foldVietnamese } from '../../src/text/vi-fold';
+import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
+import type { Candidate } from './candidates';
+import { SUBUNIT_LEVEL_WORDS } from './lexicon';
+import type { Span } from './sentences';
+
+/** A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"). */
+const NAMED_UNIT_RE =
+  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d)|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
+
+const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
+/** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn". */
+const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap)\\s+(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
+/** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã". */
+const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+)?(?:cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
+/** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
+const LINK_AFTER_RE = /^\s*(?:cua|tai|o|thuoc|tren dia ban)\s+/;
+
+/** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
+const LEVEL_DEPTH: Record<string, number> = { tinh: 1, so: 2, quan: 2, huyen: 2, thi_xa: 2, thanh_pho: 2, phuong: 3, xa: 3, thi_tran: 3 };
+
+/** The default subject: the publishing unit. */
+export function publisherSubject(publisher: ResolvedUnit | null): FigureSubject {
+  return { name: publisher?.name ?? '', unitId: publisher?.id ?? null, scope: 'unit', subunitLevel: null, explicit: false };
+}
+
+function levelOfWord(foldedWord: string): string {
+  return SUBUNIT_LEVEL_WORDS.find((w) => w.word === foldedWord.replace(/\s+/g, ' '))?.level ?? 'xa';
+}
+
+/** Canonical key for comparing mentions with the publisher: "Q.11" ≡ "Quận 11", "UBND quận X" ≡ "quận X". */
+function mentionKey(name: string): string {
+  return foldVietnamese(name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
+}
+
+function namedSubject(mention: string, ctx: ExtractionContext): FigureSubject {
+  const publisher = ctx.publisher;
+  const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
+  if (publisher && (resolved?.id === publisher.id || mentionKey(mention) === mentionKey(publisher.name))) {
+    return { ...publisherSubject(publisher), explicit: true };
+  }
+  if (resolved) return { name: resolved.name, unitId: resolved.id, scope: 'unit', subunitLevel: null, explicit: true };
+  return { name: mention, unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
+function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | null {
+  const publisher = ctx.publisher;
+  const publisherDepth = publisher ? LEVEL_DEPTH[publisher.level] ?? 2 : 0;
+  // A ward's article about "phường" means the ward itself, not units below it.
+  if (publisher && (LEVEL_DEPTH[level] ?? 3) <= publisherDepth) return { ...publisherSubject(publisher), explicit: true };
+  const levelName = { phuong: 'phường', xa: 'xã', thi_tran: 'thị trấn', huyen: 'huyện', quan: 'quận' }[level] ?? level;
+  return {
+    name: publisher ? `${levelName} thuộc ${publisher.name}` : levelName,
+    unitId: publisher?.id ?? null,
+    scope: 'subunits',
+    subunitLevel: level,
+    explicit: true,
+  };
+}
+
+/**
+ * Subject of one candidate. Looks only at the text the figure owns: before it back to the nearest comma, and
+ * right after its noun phrase; anything further is about something else.
+ */
+export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject {
+  const afterNoun = folded.slice(c.nounEnd, Math.min(c.nounEnd + 60, text.length));
+  const sub = SUBUNIT_AFTER_RE.exec(afterNoun);
+  if (sub) {
+    const nameStart = c.nounEnd + sub[0].length;
+    // "phường Sông Cầu" after the noun is a named ward, not "the wards".
+    const named = /^\s+\p{Lu}/u.test(text.slice(nameStart, nameStart + 3));
+    if (!named) return subunitSubject(levelOfWord(sub[1]), ctx) ?? publisherSubject(ctx.publisher);
+  }
+  const link = LINK_AFTER_RE.exec(afterNoun);
+  if (link) {
+    const from = c.nounEnd + link[0].length;
+    const m = new RegExp(NAMED_UNIT_RE.source, 'u').exec(text.slice(from, from + 60));
+    if (m && m.index <= 6) return namedSubject(m[1], ctx);
+  }
+  const comma = folded.lastIndexOf(',', c.hedgeStart - 1);
+  const from = Math.max(ownLeft.start, comma + 1);
+  if (from < c.hedgeStart) {
+    const left = text.slice(from, c.hedgeStart);
+    let lastNamed: string | null = null;
+    for (const m of left.matchAll(NAMED_UNIT_RE)) lastNamed = m[1];
+    let lastSub: string | null = null;
+    for (const m of folded.slice(from, c.hedgeStart).matchAll(SUBUNIT_BEFORE_RE)) lastSub = m[1];
+    // "Trung tâm … và UBND 34 phường tiếp nhận …": the publisher together with its sub-units is the publisher.
+    const together = /(?:^|\s)va (?:ubnd |uy ban nhan dan )?(?:cac |\d+ )?(?:xa|phuong|thi tran)/.test(folded.slice(from, c.hedgeStart));
+    if (lastSub && !together) return subunitSubject(levelOfWord(lastSub), ctx) ?? publisherSubject(ctx.publisher);
+    if (lastNamed) return namedSubject(lastNamed, ctx);
+  }
+  return publisherSubject(ctx.publisher);
+}

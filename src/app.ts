@@ -1,0 +1,78 @@
+/**
+ * Starting the service's parts in order: database (embedded unless DATABASE_URL) → ORM → migrations → reference
+ * data → GraphQL over HTTP. Used by src/main.ts (the service), demo/main.ts and the tests. Imports nothing from
+ * ingest/: ingestion is wired in by the composition roots.
+ */
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { DatabaseStartError } from './errors';
+import { startEmbeddedPostgres } from './db/embedded-postgres';
+import { initOrm, migrate, type Orm } from './db/orm';
+import { seedReferenceData, type SeedReport } from './db/seed';
+import { createSchema } from './graphql/schema';
+import { createApollo } from './graphql/apollo';
+import type { IngestTrigger } from './graphql/context';
+import { startHttpServer, type RouteHandler, type RunningServer } from './http/server';
+
+export interface DatabaseHandle {
+  orm: Orm;
+  databaseUrl: string;
+  seed: SeedReport;
+  migrations: string[];
+  close(): Promise<void>;
+}
+
+/** Start or connect to PostgreSQL, migrate and seed. `database` names the embedded database (demo uses its own). */
+export async function startDatabase(config: Readonly<Config>, logger: Logger, database = 'cchc_atlas'): Promise<DatabaseHandle> {
+  const log = logger.child({ component: 'db' });
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database });
+  const databaseUrl = config.databaseUrl ?? embedded!.databaseUrl;
+  let orm: Orm;
+  try {
+    orm = await initOrm(databaseUrl, logger);
+    await orm.em.getConnection().execute('select 1');
+  } catch (err) {
+    await embedded?.stop();
+    const where = new URL(databaseUrl);
+    throw new DatabaseStartError(
+      `cannot connect to PostgreSQL at ${where.host}${where.pathname}: check DATABASE_URL (${err instanceof Error ? err.message : err})`,
+      { cause: err },
+    );
+  }
+  const migrations = await migrate(orm);
+  const seed = await seedReferenceData(orm.em.fork());
+  log.info({ embedded: !!embedded, migrations, seed }, 'database ready');
+  return {
+    orm, databaseUrl, seed, migrations,
+    close: async () => {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}
+
+export interface ApiOptions {
+  config: Readonly<Config>;
+  logger: Logger;
+  orm: Orm;
+  ingestTrigger?: IngestTrigger | null;
+  schema?: GraphQLSchema;
+  routes?: Record<string, RouteHandler>;
+}
+
+/** Build the schema and serve GraphQL plus the HTTP extras. */
+export async function startApi(o: ApiOptions): Promise<RunningServer> {
+  const schema = o.schema ?? (await createSchema());
+  const apollo = createApollo({ schema, config: o.config, logger: o.logger });
+  try {
+    return await startHttpServer({ orm: o.orm, apollo, config: o.config, logger: o.logger, ingestTrigger: o.ingestTrigger, routes: o.routes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new DatabaseStartError(`port ${o.config.port} is already in use: set PORT to a free port`);
+    }
+    throw err;
+  }
+}

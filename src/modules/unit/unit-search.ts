@@ -1,0 +1,87 @@
+/**
+ * Accent- and case-insensitive search over the gazetteer. Ranking, best first:
+ * exact full name or alias ("quan 1" → Quận 1, never Quận 11), then higher administrative tiers (a district before
+ * the many communes that share its name), then units still valid, then shorter names.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { foldVietnamese } from '../../text/vi-fold';
+import { AdminUnit, UnitLevel } from './admin-unit.entity';
+
+export interface UnitSearchOptions {
+  search?: string | null;
+  levels?: UnitLevel[] | null;
+  parentId?: number | null;
+  /** ISO date: only units valid on that day. */
+  validOn?: string | null;
+  limit: number;
+  offset: number;
+}
+
+/** Words that introduce a unit in text but are not part of its name ("UBND quận …"). */
+const STOP_WORDS = new Set(['ubnd', 'uy', 'ban', 'nhan', 'dan', 'cua', 'tai']);
+const MAX_TOKENS = 8;
+
+/** Each token must start a word; a number must be a whole word, so "1" never matches "11". */
+function tokenPatterns(search: string): { folded: string; patterns: string[] } {
+  const folded = foldVietnamese(search);
+  const tokens = folded.split(' ').filter((t) => t && !STOP_WORDS.has(t)).slice(0, MAX_TOKENS);
+  const patterns = tokens.map((t) => (/^\d+$/.test(t) ? `(^| )${t}( |$)` : `(^| )${t}`));
+  return { folded: tokens.join(' '), patterns };
+}
+
+const TIER_ORDER = `case u.level
+  when 'province' then 1 when 'central_city' then 1 when 'department' then 2
+  when 'district' then 2 when 'provincial_city' then 2 when 'town' then 2 else 3 end`;
+
+/** Search units; returns one page and the total count. */
+export async function searchUnits(em: EntityManager, o: UnitSearchOptions): Promise<{ items: AdminUnit[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let rank = '0';
+  if (o.search && o.search.trim()) {
+    const { folded, patterns } = tokenPatterns(o.search);
+    // A query with no letters or digits (only punctuation or stop words) matches nothing rather than everything.
+    if (patterns.length === 0) return { items: [], total: 0 };
+    {
+      const keyMatch = patterns.map(() => 'u.search_key ~ ?').join(' and ');
+      const aliasMatch = patterns.map(() => 'a ~ ?').join(' and ');
+      where.push(`((${keyMatch}) or exists (select 1 from unnest(u.aliases) a where ${aliasMatch}))`);
+      params.push(...patterns, ...patterns);
+      // Exact name or alias first, then the words in the order typed, then the rest.
+      rank = `(case when u.search_key = ? or ? = any(u.aliases) then 0 when u.search_key ~ ? then 1 else 2 end)`;
+      params.unshift(folded, folded, `(^| )${folded}( |$)`);
+    }
+  }
+  const filterParams: unknown[] = [];
+  if (o.levels?.length) {
+    where.push(`u.level::text in (${o.levels.map(() => '?').join(', ')})`);
+    filterParams.push(...o.levels);
+  }
+  if (o.parentId) {
+    where.push('u.parent_id = ?');
+    filterParams.push(o.parentId);
+  }
+  if (o.validOn) {
+    where.push('(u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date)');
+    filterParams.push(o.validOn, o.validOn);
+  }
+  const whereSql = where.length ? `where ${where.join(' and ')}` : '';
+  const rankParams = rank === '0' ? [] : params.slice(0, 3);
+  const matchParams = rank === '0' ? [] : params.slice(3);
+  const sql = `select u.id, count(*) over () as total from admin_unit u ${whereSql}
+    order by ${rank}, ${TIER_ORDER}, (u.valid_to is null) desc, length(u.search_key), u.search_key, u.id
+    limit ? offset ?`;
+  const rows = await em.getConnection().execute<{ id: number; total: string }[]>(
+    sql, [...matchParams, ...filterParams, ...rankParams, o.limit, o.offset],
+  );
+  if (rows.length === 0) {
+    if (o.offset === 0) return { items: [], total: 0 };
+    const [c] = await em.getConnection().execute<{ n: string }[]>(
+      `select count(*) as n from admin_unit u ${whereSql}`, [...matchParams, ...filterParams]);
+    return { items: [], total: Number(c.n) };
+  }
+  const ids = rows.map((r) => r.id);
+  const units = await em.find(AdminUnit, { id: { $in: ids } });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return { items: ids.map((id) => byId.get(id)!).filter(Boolean), total: Number(rows[0].total) };
+}

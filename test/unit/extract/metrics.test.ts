@@ -1,0 +1,120 @@
+/**
+ * Metric classification, kind and comparator, table-style. Sentences are our own, written in the style of
+ * district portal reports; none is copied from an article.
+ */
+import { METRIC_CODES } from '../../../src/modules/metric/metric-catalogue';
+import { METRIC_CUES } from '../../../ingest/extract/lexicon';
+import { brief, figuresOf } from './helpers';
+
+type Expected = Partial<{ metric: string; value: number; total: number | null; unit: string; kind: string; comparator: string }>;
+
+describe('metric classification (cue before or after the number)', () => {
+  it.each<[string, Expected[]]>([
+    ['Tỷ lệ người dân hài lòng với sự phục vụ của quận đạt 96,4%.', [{ metric: 'satisfaction_rate', value: 96.4, unit: 'percent' }]],
+    ['Có 97% lượt đánh giá hài lòng tại Bộ phận một cửa.', [{ metric: 'satisfaction_rate', value: 97 }]],
+    ['99,2% hồ sơ được giải quyết đúng và trước hạn.', [{ metric: 'on_time_rate', value: 99.2 }]],
+    ['Quận đã tiếp nhận 12.480 hồ sơ, đã giải quyết 12.301 hồ sơ.', [
+      { metric: 'dossiers_received', value: 12480, unit: 'count' },
+      { metric: 'dossiers_resolved', value: 12301, unit: 'count' },
+    ]],
+    ['Còn 15 hồ sơ trễ hạn do phải chờ xác minh.', [{ metric: 'late_dossiers', value: 15, unit: 'count' }]],
+    ['Trong số hồ sơ tiếp nhận, có 4.020 hồ sơ nộp trực tuyến, chiếm 32,2%.', [
+      { metric: 'online_dossiers', value: 4020 },
+      { metric: 'online_dossier_rate', value: 32.2 },
+    ]],
+    ['Quận cung cấp 120 dịch vụ công trực tuyến mức độ 3 và 64 dịch vụ công trực tuyến mức độ 4.', [
+      { metric: 'online_services_l3', value: 120 },
+      { metric: 'online_services_l4', value: 64 },
+    ]],
+    ['Hiện có 88 dịch vụ công trực tuyến toàn trình và 52 dịch vụ công trực tuyến một phần.', [
+      { metric: 'online_services_full', value: 88 },
+      { metric: 'online_services_partial', value: 52 },
+    ]],
+    ['Tỷ lệ hồ sơ trả kết quả qua dịch vụ bưu chính công ích đạt 23,5%.', [{ metric: 'postal_rate', value: 23.5 }]],
+    ['Tỷ lệ thanh toán phí, lệ phí trực tuyến đạt 61%.', [{ metric: 'e_payment_rate', value: 61 }]],
+    ['Tỷ lệ số hóa hồ sơ, kết quả giải quyết đạt 88%.', [{ metric: 'digitisation_rate', value: 88 }]],
+    ['100% thủ tục hành chính được công khai trên trang thông tin điện tử.', [{ metric: 'procedures_published_rate', value: 100 }]],
+    ['100% cơ quan chuyên môn áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.', [{ metric: 'iso_rate', value: 100 }]],
+    ['100% phản ánh, kiến nghị của người dân đã được xử lý.', [{ metric: 'feedback_handled_rate', value: 100 }]],
+    ['Kết quả đã hoàn thành 9/10 chỉ tiêu cải cách hành chính.', [{ metric: 'targets_met', value: 9, total: 10 }]],
+    ['Quận hoàn thành 21/24 nhiệm vụ đề ra.', [{ metric: 'tasks_completed', value: 21, total: 24 }]],
+    ['Cán bộ, công chức đăng ký 45 sáng kiến cải cách hành chính.', [{ metric: 'initiatives', value: 45 }]],
+    ['Năm qua quận tinh giản 14 biên chế.', [{ metric: 'staff_reduction', value: 14 }]],
+    ['Quận kiểm tra công tác cải cách hành chính tại 8 đơn vị.', [{ metric: 'inspection_rate', value: 8, unit: 'count' }]],
+    ['Chỉ số cải cách hành chính của quận đạt 85,31 điểm, xếp thứ 6/24 quận, huyện.', [
+      { metric: 'par_index_score', value: 85.31, unit: 'score' },
+      { metric: 'par_index_rank', value: 6, total: 24, unit: 'rank' },
+    ]],
+    ['Thời gian giải quyết bình quân một hồ sơ là 3,5 ngày làm việc.', [{ metric: 'processing_days', value: 3.5, unit: 'day' }]],
+    ['Kết quả đạt 91,75/100 điểm theo Bộ chỉ số phục vụ người dân, doanh nghiệp.', [{ metric: 'service_index_score', value: 91.75, total: 100 }]],
+  ])('%s', (text, expected) => {
+    const figures = figuresOf(text, '2023-12-20');
+    expect(figures.map(brief)).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
+});
+
+describe('actual vs target and comparators', () => {
+  it.each<[string, Expected[]]>([
+    ['Năm 2024, quận phấn đấu tỷ lệ hài lòng đạt từ 95% trở lên.', [{ metric: 'satisfaction_rate', kind: 'target', comparator: 'gte', value: 95 }]],
+    ['Quận cam kết 100% phản ánh được xử lý đúng hạn.', [{ metric: 'feedback_handled_rate', kind: 'target', comparator: 'eq' }]],
+    ['Phấn đấu tỷ lệ hồ sơ trực tuyến đạt trên 70%.', [{ metric: 'online_dossier_rate', kind: 'target', comparator: 'gt', value: 70 }]],
+    ['Phấn đấu tỷ lệ hồ sơ trễ hạn dưới 1%.', [{ metric: 'late_dossiers', kind: 'target', comparator: 'lt', value: 1 }]],
+    ['Yêu cầu không để hồ sơ trễ hạn quá 2%.', [{ metric: 'late_dossiers', kind: 'target', comparator: 'lte', value: 2 }]],
+    ['Phấn đấu 98% hồ sơ được giải quyết đúng hạn.', [{ metric: 'on_time_rate', kind: 'target', comparator: 'gte' }]],
+    ['Kiểm tra tối thiểu 25% cơ quan chuyên môn.', [{ metric: 'inspection_rate', kind: 'target', comparator: 'gte', value: 25 }]],
+    ['Quận đã đạt 97% hồ sơ đúng hạn.', [{ metric: 'on_time_rate', kind: 'actual', comparator: 'eq' }]],
+    ['Có hơn 60 sáng kiến được công nhận.', [{ metric: 'initiatives', kind: 'actual', comparator: 'gt', value: 60 }]],
+  ])('%s', (text, expected) => {
+    expect(figuresOf(text).map(brief)).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
+
+  it('inherits "target" through a list a commitment opens', () => {
+    const text = 'UBND quận cam kết thực hiện các chỉ tiêu sau:\n\n1. 100% hồ sơ được số hóa.\n\n2. Tỷ lệ hài lòng đạt 93%.';
+    expect(figuresOf(text).map(brief)).toEqual([
+      expect.objectContaining({ metric: 'digitisation_rate', kind: 'target', comparator: 'eq' }),
+      expect.objectContaining({ metric: 'satisfaction_rate', kind: 'target', comparator: 'gte', value: 93 }),
+    ]);
+  });
+
+  it('reads hedges: approximate, ranges, scale words', () => {
+    const [approx] = figuresOf('Tỷ lệ hồ sơ nộp qua mạng chiếm khoảng 35%.');
+    expect(approx).toMatchObject({ metric: 'online_dossier_rate', value: 35, approximate: true });
+    const [range] = figuresOf('Tỷ lệ hồ sơ qua bưu chính công ích đạt 20 - 30%.');
+    expect(range).toMatchObject({ value: 20, upperBound: 30, unit: 'percent' });
+    const [scaled] = figuresOf('Toàn tỉnh tiếp nhận 1,2 triệu hồ sơ.');
+    expect(scaled).toMatchObject({ metric: 'dossiers_received', value: 1200000 });
+    const [spaced] = figuresOf('Mức độ hài lòng đạt 98,7 %.');
+    expect(spaced).toMatchObject({ metric: 'satisfaction_rate', value: 98.7 });
+  });
+});
+
+describe('changes are not levels', () => {
+  it('stores "tăng N so với năm Y" as a change with its baseline year', () => {
+    const figures = figuresOf('Số thủ tục cung cấp dịch vụ công trực tuyến mức độ 4 là 52 thủ tục, tăng 19 thủ tục so với năm 2022.', '2023-12-20');
+    expect(figures).toEqual([
+      expect.objectContaining({ metric: 'online_services_l4', value: 52, change: false }),
+      expect.objectContaining({ metric: 'online_services_l4', value: 19, change: true, baselineYear: 2022 }),
+    ]);
+  });
+
+  it('reads "so với cùng kỳ" as the year before the period', () => {
+    const [, change] = figuresOf('Năm 2023, tỷ lệ hồ sơ trực tuyến đạt 52%, tăng 11% so với cùng kỳ.', '2024-01-10');
+    expect(change).toMatchObject({ value: 11, change: true, baselineYear: 2022 });
+  });
+});
+
+describe('metric codes', () => {
+  it('every lexicon metric is in the catalogue', () => {
+    for (const entry of METRIC_CUES) expect(METRIC_CODES.has(entry.metric)).toBe(true);
+  });
+
+  it('every extracted metric is in the catalogue', () => {
+    const text = [
+      'Quận tiếp nhận 3.100 hồ sơ, giải quyết đúng hạn 99%; 100% văn bản được rà soát.',
+      'Chỉ số SIPAS đạt 84,5 điểm; xếp thứ 3/22 về chỉ số cải cách hành chính.',
+    ].join('\n');
+    const figures = figuresOf(text);
+    expect(figures.length).toBeGreaterThan(2);
+    for (const f of figures) expect(METRIC_CODES.has(f.metric)).toBe(true);
+  });
+});

@@ -1,0 +1,58 @@
+/** Numbers that must never become figures, each with the reason the engine drops it. Our own sentences. */
+import { figuresFromText } from '../../../ingest/extract/figures';
+import { ctxFor, figuresOf } from './helpers';
+
+function dropReasons(text: string): Record<string, string> {
+  const r = figuresFromText(text, ctxFor());
+  return Object.fromEntries(r.dropped.map((d) => [d.text, d.reason]));
+}
+
+describe('non-figures', () => {
+  it.each<[string, string]>([
+    ['date d/m/yyyy', 'Ngày 12/4/2022, UBND quận họp về cải cách hành chính.'],
+    ['date d/m', 'Sáng 25/11, quận tổ chức hội nghị cải cách hành chính.'],
+    ['date in words', 'Hội nghị diễn ra vào ngày 09 tháng 6 năm 2023 tại hội trường.'],
+    ['document numbers', 'Thực hiện Nghị quyết số 76/NQ-CP và Nghị định 61/2018/NĐ-CP về cơ chế một cửa.'],
+    ['standard', 'Quận duy trì hệ thống quản lý chất lượng TCVN ISO 9001:2015.'],
+    ['hotline', 'Người dân phản ánh qua Tổng đài 1022 hoặc Cổng thông tin 1022.'],
+    ['anniversary', 'Kỷ niệm 78 năm Ngày thành lập ngành Nội vụ.'],
+    ['frequency', 'Chủ tịch UBND quận đối thoại với người dân định kỳ 06 tháng/lần.'],
+    ['attendance', 'Dự hội nghị có trên 120 đại biểu và người dân.'],
+    ['criteria count', 'Quận ban hành kế hoạch với 12 chỉ tiêu cải cách hành chính.'],
+    ['unit enumeration', 'Lãnh đạo UBND 13 phường cùng dự hội nghị.'],
+    ['district name', 'Đoàn kiểm tra làm việc tại Quận 10 và Q.12.'],
+    ['service level names', 'Triển khai dịch vụ công mức độ 3, 4 trên địa bàn.'],
+    ['time of day', 'Hoạt động 30 Tháng Mười Một 2023 3:15:00 CH'],
+    ['years and spans', 'Chương trình giai đoạn 2021-2030 tiếp tục được triển khai từ năm 2021.'],
+    ['duration', 'Sau 9 tháng triển khai, mô hình được nhân rộng.'],
+    ['money', 'Tiết kiệm 120 triệu đồng chi phí in ấn.'],
+  ])('%s gives no figure', (_name, text) => {
+    expect(figuresOf(text)).toEqual([]);
+  });
+
+  it('says why it dropped each number', () => {
+    const reasons = dropReasons('Ngày 12/4/2022, thực hiện Nghị định 61/2018/NĐ-CP, Tổng đài 1022, định kỳ 06 tháng/lần.');
+    expect(reasons).toMatchObject({ '12/4/2022': 'date', '61/2018': 'document_number', '1022': 'name_or_code', '06': 'duration_or_period' });
+  });
+
+  it('reads "5.98% hồ sơ" in a numbered list as item 5 and 98%', () => {
+    const text = 'Các chỉ tiêu phấn đấu:\n\n4. Tỷ lệ hài lòng đạt 92%.\n\n5.98% hồ sơ được giải quyết đúng hạn.\n\n6. Kiểm tra 30% đơn vị.';
+    const figures = figuresOf(text);
+    expect(figures.map((f) => f.value)).toEqual([92, 98, 30]);
+    expect(figures[1]).toMatchObject({ metric: 'on_time_rate', kind: 'target' });
+  });
+
+  it('ignores page furniture: counters, view counts, related news, comment forms', () => {
+    const page = [
+      'SỐ LƯỢT TRUY CẬP', '', '1', '2', '0', '4', '5', '', 'Tin hoạt động 14 Tháng Tư 2023 8:05:00 SA', '',
+      'Quận tiếp nhận 3.000 hồ sơ.', '', 'Số lượt người xem: 1.512', '', 'TIN ĐÃ ĐƯA',
+      'Quận đạt 99% hồ sơ đúng hạn (12/03/2023)', 'LEAVE A REPLY', 'Please enter your comment!',
+    ].join('\n');
+    expect(figuresOf(page).map((f) => f.value)).toEqual([3000]);
+  });
+
+  it('gives a paragraph the page repeats its figures once', () => {
+    const lead = 'Trong quý I năm 2023, quận tiếp nhận 2.400 hồ sơ, tỷ lệ đúng hạn đạt 99,1%.';
+    expect(figuresOf(`${lead}\n\n${lead}\n\nQuận tiếp tục cải cách.`)).toHaveLength(2);
+  });
+});

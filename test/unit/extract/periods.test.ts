@@ -1,0 +1,56 @@
+/** Periods from the phrase or the publication date. */
+import { findPeriods } from '../../../ingest/extract/periods';
+import { foldForMatching, normalizeText } from '../../../ingest/extract/normalize';
+import { figuresOf } from './helpers';
+
+function periodOf(phrase: string, published = '2021-11-25'): unknown {
+  const text = normalizeText(phrase);
+  const [m] = findPeriods(text, foldForMatching(text), { start: 0, end: text.length }, new Date(`${published}T09:00:00+07:00`));
+  return m ? { year: m.period.year, fromMonth: m.period.fromMonth, toMonth: m.period.toMonth } : null;
+}
+
+describe('findPeriods', () => {
+  it.each<[string, unknown]>([
+    ['9 tháng năm 2018', { year: 2018, fromMonth: 1, toMonth: 9 }],
+    ['6 tháng đầu năm 2020', { year: 2020, fromMonth: 1, toMonth: 6 }],
+    ['6 tháng đầu năm', { year: 2021, fromMonth: 1, toMonth: 6 }],
+    ['6 tháng cuối năm 2020', { year: 2020, fromMonth: 7, toMonth: 12 }],
+    ['quý I', { year: 2021, fromMonth: 1, toMonth: 3 }],
+    ['quý III năm 2019', { year: 2019, fromMonth: 7, toMonth: 9 }],
+    ['quý 2/2023', { year: 2023, fromMonth: 4, toMonth: 6 }],
+    ['11 tháng qua', { year: 2021, fromMonth: 1, toMonth: 11 }],
+    ['tính đến nay', { year: 2021, fromMonth: 1, toMonth: 11 }],
+    ['tính đến ngày 30/9/2022', { year: 2022, fromMonth: 1, toMonth: 9 }],
+    ['năm 2021', { year: 2021, fromMonth: null, toMonth: null }],
+    ['giai đoạn 2016-2020', { year: 2020, fromMonth: null, toMonth: null }],
+    ['tháng 10/2023', { year: 2023, fromMonth: 10, toMonth: 10 }],
+    ['03 tháng/lần', null],
+    ['ngày 07 tháng 5 năm 2021', null],
+  ])('%s', (phrase, expected) => {
+    expect(periodOf(phrase)).toEqual(expected);
+  });
+
+  it('uses Vietnam time for the publication date (UTC+7)', () => {
+    // 31 Dec 2021 20:00 UTC is already 1 Jan 2022 in Vietnam.
+    const text = 'năm nay';
+    const [m] = findPeriods(text, foldForMatching(text), { start: 0, end: text.length }, new Date('2021-12-31T20:00:00Z'));
+    expect(m.period.year).toBe(2022);
+  });
+});
+
+describe('figure periods', () => {
+  it('carries a sentence-leading period to the following sentences', () => {
+    const figures = figuresOf('Trong 9 tháng năm 2022, quận triển khai kế hoạch cải cách hành chính.\n\nQuận tiếp nhận 5.100 hồ sơ.', '2022-10-05');
+    expect(figures[0].period).toMatchObject({ year: 2022, fromMonth: 1, toMonth: 9 });
+  });
+
+  it('falls back to the publication year', () => {
+    const [f] = figuresOf('Quận tiếp nhận 5.100 hồ sơ.', '2020-03-02');
+    expect(f.period).toMatchObject({ year: 2020, fromMonth: null, toMonth: null, label: 'năm 2020' });
+  });
+
+  it('does not take a baseline year as the period', () => {
+    const [f] = figuresOf('Năm 2023, tỷ lệ hồ sơ trực tuyến tăng 8% so với năm 2022.', '2023-12-28');
+    expect(f).toMatchObject({ change: true, baselineYear: 2022, period: expect.objectContaining({ year: 2023 }) });
+  });
+});

@@ -1,0 +1,36 @@
+/** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
+import { DISTRICT, figuresOf } from './helpers';
+
+describe('subjects', () => {
+  it('defaults to the publishing unit', () => {
+    const [f] = figuresOf('Tỷ lệ hồ sơ đúng hạn đạt 99,4%.');
+    expect(f.subject).toEqual({ name: DISTRICT.name, unitId: DISTRICT.id, scope: 'unit', subunitLevel: null, explicit: false });
+  });
+
+  it('reads "TTHC phường" as the wards of the district', () => {
+    const [f] = figuresOf('100% thủ tục hành chính phường được áp dụng quy trình ISO.');
+    expect(f.subject).toMatchObject({ scope: 'subunits', subunitLevel: 'phuong', unitId: DISTRICT.id, explicit: true });
+  });
+
+  it('reads "các xã" before the figure as sub-units', () => {
+    const [f] = figuresOf('UBND các xã đạt 96% hồ sơ đúng hạn.');
+    expect(f.subject).toMatchObject({ scope: 'subunits', subunitLevel: 'xa' });
+  });
+
+  it('resolves a named unit through the resolver', () => {
+    const [f] = figuresOf('Trong đó UBND phường Tây Thạnh đạt 100% hồ sơ đúng hạn.');
+    expect(f.subject).toMatchObject({ name: 'Phường Tây Thạnh', unitId: 'u-ward', scope: 'unit', explicit: true });
+  });
+
+  it('recognises the publisher when named, and keeps an unknown unit as written', () => {
+    const [own] = figuresOf('UBND quận Tân Phú đạt 98% hồ sơ đúng hạn.');
+    expect(own.subject).toMatchObject({ unitId: DISTRICT.id, explicit: true });
+    const [other] = figuresOf('Tỷ lệ hài lòng đạt 91% tại UBND huyện Cần Giờ.');
+    expect(other.subject).toMatchObject({ name: 'huyện Cần Giờ', unitId: null, explicit: true });
+  });
+
+  it('does not confuse Quận 1 with Quận 11', () => {
+    const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
+    expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
+  });
+});
