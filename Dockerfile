@@ -14,7 +14,7 @@ RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema.graphql ./schema.graphql
 COPY --from=build /app/demo/content ./demo/content
-COPY --from=build /app/ingest/sources.json ./ingest/sources.json
+COPY --from=build /app/ingest/source-catalogue.json ./ingest/source-catalogue.json
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

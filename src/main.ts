@@ -6,13 +6,21 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { startDatabase, startApi } from './app';
+import { pipelineDeps } from '../ingest/wiring';
+import { IngestScheduler } from '../ingest/schedule';
+import { createIngestTrigger } from '../ingest/trigger';
+import { loadSourceCatalogue, registerSources } from '../ingest/sources';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = await startDatabase(config, logger);
-  const api = await startApi({ config, logger, orm: db.orm });
-  logger.info({ url: `${api.url}/graphql` }, 'cchc-atlas ready');
+  await registerSources(db.orm.em.fork(), loadSourceCatalogue());
+  const deps = pipelineDeps(db.orm, logger);
+  const api = await startApi({ config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps) });
+  const scheduler = config.schedulerEnabled ? new IngestScheduler(deps, { timezone: config.timezone }) : null;
+  await scheduler?.start();
+  logger.info({ url: `${api.url}/graphql`, scheduler: !!scheduler }, 'cchc-atlas ready');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -20,6 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     await api.close();
+    await scheduler?.stop();
     await db.close();
     process.exit(0);
   };

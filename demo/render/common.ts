@@ -85,6 +85,7 @@ export interface VnParts {
   weekday: number;
 }
 
+/** Vietnam wall-clock parts of an ISO 8601 instant ("2018-11-30T17:25:00+07:00"). */
 export function vnParts(iso: string): VnParts {
   const t = new Date(new Date(iso).getTime() + 7 * 3_600_000);
   return {
@@ -93,6 +94,7 @@ export function vnParts(iso: string): VnParts {
   };
 }
 
+/** Two-digit zero padding. */
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** "30/11/2018". */
@@ -115,6 +117,7 @@ export function dotnetViDate(p: VnParts): string {
 
 /** Vietnamese weekday names; Bkav's array spells Saturday "Thứ Bẩy". */
 export const VN_WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bẩy'];
+/** English weekday abbreviations, as Bkav's hook prints them in assetPublishDate. */
 export const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** A counter rendered one element per digit, zero-padded to 8 (Vietsoftware/SharePoint counters). */

@@ -85,7 +85,7 @@ async function upsertUnits(em: EntityManager, rows: UnitRow[]): Promise<void> {
   for (const d of [0, 1, 2]) {
     const batch = byDepth.get(d) ?? [];
     for (let i = 0; i < batch.length; i += 5000) {
-      await em.getConnection().execute(UNIT_UPSERT, [JSON.stringify(batch.slice(i, i + 5000).map(snake))]);
+      await em.execute(UNIT_UPSERT, [JSON.stringify(batch.slice(i, i + 5000).map(snake))]);
     }
   }
 }
@@ -93,7 +93,7 @@ async function upsertUnits(em: EntityManager, rows: UnitRow[]): Promise<void> {
 async function insertCommuneSuccessions(em: EntityManager, rows: SuccessionRow[]): Promise<void> {
   const payload = rows.map((r) => ({ predecessor_code: r.predecessorCode, successor_code: r.successorCode }));
   for (let i = 0; i < payload.length; i += 5000) {
-    await em.getConnection().execute(COMMUNE_SUCCESSION_INSERT, [
+    await em.execute(COMMUNE_SUCCESSION_INSERT, [
       NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS, JSON.stringify(payload.slice(i, i + 5000)),
     ]);
   }
@@ -116,17 +116,17 @@ export async function seedReferenceData(em: EntityManager, options: { force?: bo
   }
   await em.transactional(async (tx) => {
     // One seeder at a time when several instances start together on one database.
-    await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', ['cchc-atlas:seed']);
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['cchc-atlas:seed']);
     const newSystem = loadNewSystem();
     await upsertUnits(tx, [...loadGsoUnits(), ...newSystem.units]);
     await insertCommuneSuccessions(tx, newSystem.communeMappings);
-    await tx.getConnection().execute(PROVINCE_SUCCESSION_INSERT, [NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS]);
-    await tx.getConnection().execute(METRIC_UPSERT, [JSON.stringify(METRIC_CATALOGUE.map((m) => ({
+    await tx.execute(PROVINCE_SUCCESSION_INSERT, [NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS]);
+    await tx.execute(METRIC_UPSERT, [JSON.stringify(METRIC_CATALOGUE.map((m) => ({
       code: m.code, name_vi: m.nameVi, name_en: m.nameEn, unit: m.unit, description: m.description,
       higher_is_better: m.higherIsBetter, definition_notes: m.definitionNotes ?? null,
       definition_changed_in: m.definitionChangedIn ?? null,
     })))]);
-    await tx.getConnection().execute(
+    await tx.execute(
       `insert into app_state (key, value, updated_at) values (?, ?, now())
        on conflict (key) do update set value = excluded.value, updated_at = now()`,
       [SEED_VERSION_KEY, version],

@@ -1,0 +1,30 @@
+/** `npm run reextract [-- --all]`: re-read stored documents with the current extractor (no re-fetch). */
+import 'reflect-metadata';
+import pino from 'pino';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { startDatabase } from '../src/app';
+import { reextractDocuments } from './reextract';
+import { EXTRACTOR_VERSION } from './extract/version';
+import { createProgress } from './progress';
+
+async function main(): Promise<number> {
+  const all = process.argv.includes('--all');
+  const config = loadConfig();
+  const db = await startDatabase(config, createLogger('warn', pino.destination(2)));
+  try {
+    const progress = createProgress();
+    const summary = await reextractDocuments(db.orm, { all, onProgress: (done, total) => progress.update(done, total, 'documents') });
+    progress.done();
+    process.stdout.write(`extractor ${EXTRACTOR_VERSION}: ${summary.documents} documents re-read, ${summary.figuresAdded} figures added, `
+      + `${summary.figuresUpdated} replaced, ${summary.failed} failed\n`);
+    return summary.failed ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  process.stderr.write(`reextract: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

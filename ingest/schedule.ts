@@ -1,0 +1,85 @@
+/**
+ * node-cron wiring only: each enabled source on its own cron expression in the configured time zone, never
+ * overlapping itself in this process (noOverlap) nor across instances (the run lease in `run-lease.ts`).
+ * The source list is re-read periodically, so schedule and enabled changes made through the API take effect
+ * without a restart. Safe to run in any number of instances over one database.
+ * Public surface: `IngestScheduler`.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../src/logger';
+import { runSource, type PipelineDeps, type RunSummary } from './pipeline';
+
+interface ScheduledSource { schedule: string; task: ScheduledTask }
+
+export interface SchedulerOptions {
+  timezone: string;
+  /** How often the source list is re-read. */
+  refreshMillis?: number;
+  /** Called after every run this instance performed or skipped (tests and metrics). */
+  onRun?: (summary: RunSummary) => void;
+}
+
+export class IngestScheduler {
+  private readonly tasks = new Map<string, ScheduledSource>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private readonly log: Logger;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: PipelineDeps, private readonly options: SchedulerOptions) {
+    this.log = deps.logger.child({ component: 'scheduler' });
+  }
+
+  /** Schedule every enabled source and keep the list fresh. */
+  async start(): Promise<void> {
+    await this.refresh();
+    this.refreshTimer = setInterval(() => {
+      this.refresh().catch((err: unknown) => this.log.error({ err }, 'refreshing the source list failed'));
+    }, this.options.refreshMillis ?? 60_000);
+    this.refreshTimer.unref();
+  }
+
+  /** Re-read sources: add new ones, reschedule changed ones, drop disabled ones. */
+  async refresh(): Promise<void> {
+    const rows = await this.deps.orm.em.fork().execute<{ id: string; schedule: string }[]>(
+      'select id, schedule from source where enabled order by id');
+    const wanted = new Map(rows.map((r) => [r.id, r.schedule]));
+    for (const [id, scheduled] of this.tasks) {
+      if (wanted.get(id) !== scheduled.schedule) {
+        await scheduled.task.destroy();
+        this.tasks.delete(id);
+      }
+    }
+    for (const [id, schedule] of wanted) {
+      if (this.tasks.has(id)) continue;
+      if (!cron.validate(schedule)) {
+        this.log.error({ source: id, schedule }, 'invalid cron expression; source not scheduled');
+        continue;
+      }
+      const task = cron.schedule(schedule, (ctx) => this.tick(id, ctx.date), {
+        name: `ingest:${id}`, timezone: this.options.timezone, noOverlap: true,
+      });
+      this.tasks.set(id, { schedule, task });
+    }
+    this.log.debug({ sources: [...this.tasks.keys()] }, 'scheduled');
+  }
+
+  private async tick(sourceId: string, tickTime: Date): Promise<void> {
+    const work = runSource(this.deps, sourceId, { trigger: 'cron', tickTime })
+      .then((summary) => this.options.onRun?.(summary))
+      .catch((err: unknown) => this.log.error({ err, source: sourceId }, 'scheduled run failed to start'));
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+
+  /** Stop scheduling and wait for runs in progress to finish. */
+  async stop(): Promise<void> {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    for (const { task } of this.tasks.values()) await task.destroy();
+    this.tasks.clear();
+    await Promise.allSettled([...this.inFlight]);
+  }
+}
