@@ -82,7 +82,8 @@ export async function startMirror(o: MirrorOptions): Promise<Mirror> {
       res.end(o.faultySlugs ? FAULT_ROBOTS_TXT : 'User-agent: *\nAllow: /\n');
       return;
     }
-    const route = routes.get(key);
+    // Fault pages answer whatever query they are asked with (the redirect loop bounces between two spellings).
+    const route = routes.get(key) ?? (o.faultySlugs ? routes.get(key.split('?')[0]) : undefined);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>404</title><h1>Không tìm thấy trang</h1>');

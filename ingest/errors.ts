@@ -39,11 +39,13 @@ export class FetchError extends IngestError {
     super(message, options);
   }
 
+  /** No response: DNS, connection refused or reset. */
   static network(url: string, cause: unknown): FetchError {
     const detail = cause instanceof Error ? cause.message : String(cause);
     return new FetchError(`network error fetching ${url} (${detail}); retry later`, url, 'network', null, null, { cause });
   }
 
+  /** The connect/headers or total timeout fired. */
   static timeout(url: string, timeoutMillis: number, phase: 'headers' | 'body'): FetchError {
     return new FetchError(
       `timed out after ${timeoutMillis} ms waiting for the ${phase} of ${url}; retry later or raise the timeout`,
@@ -52,6 +54,7 @@ export class FetchError extends IngestError {
     );
   }
 
+  /** A retryable status (408, 429, 5xx), with the server's Retry-After when it sent one. */
   static status(url: string, status: number, retryAfterMs: number | null): FetchError {
     const wait = retryAfterMs === null ? '' : ` (server asks to wait ${retryAfterMs} ms)`;
     return new FetchError(`HTTP ${status} from ${url}${wait}; retry later`, url, 'status', status, retryAfterMs);

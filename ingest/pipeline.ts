@@ -107,7 +107,11 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
     if (source.publisher_id === null) throw new RunAborted(`source ${sourceId} has no publishing unit: set its publisher`);
     const subjects = await loadSubjectContext(em, source.publisher_id);
     const fetcher = deps.createFetcher({ minDelayMillis: source.min_delay_millis });
+    const listingFailuresBefore = failures.length;
     const urls = await walkListings(fetcher, em, source, options.maxPages ?? source.max_pages, fail);
+    if (urls.length === 0 && failures.length - listingFailuresBefore >= source.listing_urls.length) {
+      throw new RunAborted(`no listing page could be read: ${failures[failures.length - 1].reason}`);
+    }
     counters.listed = urls.length;
     let done = 0;
     for (const url of urls) {

@@ -13,8 +13,8 @@ import { gunzipSync } from 'node:zlib';
 export interface ReextractSummary { documents: number; figuresAdded: number; figuresUpdated: number; failed: number }
 
 interface DocRow {
-  id: number; url: string; source_id: string; title: string; published_at: Date | null; category: string | null;
-  text: string; fetched_at: Date; http_status: number; etag: string | null; last_modified: string | null;
+  id: number; url: string; source_id: string; title: string; published_at: string | null; category: string | null;
+  text: string; fetched_at: string; http_status: number; etag: string | null; last_modified: string | null;
   raw_html_gz: Buffer; publisher_id: number;
 }
 
@@ -43,11 +43,13 @@ export async function reextractDocuments(
       try {
         let ctx = contexts.get(doc.publisher_id);
         if (!ctx) contexts.set(doc.publisher_id, ctx = await loadSubjectContext(em, doc.publisher_id));
-        const article = { canonicalUrl: doc.url, title: doc.title, publishedAt: doc.published_at, category: doc.category, text: doc.text };
-        const extraction = figuresFromText(doc.text, { publishedAt: doc.published_at, publisher: ctx.publisher, title: doc.title, resolver: ctx.resolver });
+        // Raw queries return timestamps as strings.
+        const publishedAt = doc.published_at ? new Date(doc.published_at) : null;
+        const article = { canonicalUrl: doc.url, title: doc.title, publishedAt, category: doc.category, text: doc.text };
+        const extraction = figuresFromText(doc.text, { publishedAt, publisher: ctx.publisher, title: doc.title, resolver: ctx.resolver });
         const outcome = await persistDocument(em, {
           sourceId: doc.source_id, publisherUnitId: doc.publisher_id, article, rawHtml: gunzipSync(doc.raw_html_gz).toString('utf8'),
-          httpStatus: doc.http_status, etag: doc.etag, lastModified: doc.last_modified, fetchedAt: doc.fetched_at,
+          httpStatus: doc.http_status, etag: doc.etag, lastModified: doc.last_modified, fetchedAt: new Date(doc.fetched_at),
           figures: extraction.figures, extractorVersion: EXTRACTOR_VERSION,
         });
         summary.figuresAdded += outcome.figuresAdded;

@@ -23,6 +23,9 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}`;
 /** Try to start a run of `sourceId`; `tickTime` is the scheduled instant for cron runs. */
 export async function claimRun(databaseUrl: string, sourceId: string, trigger: 'cron' | 'manual' | 'cli', tickTime?: Date): Promise<ClaimResult> {
   const client = new Client({ connectionString: databaseUrl, application_name: `cchc-atlas run ${sourceId}` });
+  // A dropped connection (database restarted) must not crash the process: the run notices on its next query,
+  // and the lock is gone with the connection anyway.
+  client.on('error', () => undefined);
   await client.connect();
   const release = async () => {
     await client.query('select pg_advisory_unlock(hashtext($1))', [`cchc-atlas:run:${sourceId}`]).catch(() => undefined);

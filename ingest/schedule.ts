@@ -55,7 +55,8 @@ export class IngestScheduler {
         this.log.error({ source: id, schedule }, 'invalid cron expression; source not scheduled');
         continue;
       }
-      const task = cron.schedule(schedule, (ctx) => this.tick(id, ctx.date), {
+      // The tick's scheduled instant, floored to the second (cron's granularity), identifies it across instances.
+      const task = cron.schedule(schedule, (ctx) => this.tick(id, new Date(Math.floor(ctx.date.getTime() / 1000) * 1000)), {
         name: `ingest:${id}`, timezone: this.options.timezone, noOverlap: true,
       });
       this.tasks.set(id, { schedule, task });

@@ -41,6 +41,7 @@ export interface LevelMention extends Span {
 export function levelMentions(folded: string, from: number, to: number): LevelMention[] {
   const out: LevelMention[] = [];
   const slice = folded.slice(from, to);
+  if (!slice.includes('muc do')) return out;
   for (const m of slice.matchAll(LEVEL_LIST_RE)) {
     const levels = Array.from(m[0].matchAll(/\d/g), (d) => Number(d[0]));
     out.push({ start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, levels });
@@ -69,8 +70,7 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   // "cao hơn 2%" / "tăng hơn" are changes, handled by the kind module; only a bare "hơn"/"trên" is a comparator.
   { re: /(?:^|\s)(?<!(?:cao|thap|nhieu|it) )(?:tren|hon)\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:duoi|chua den|chua toi)\s*$/, comparator: 'lt' },
-  // "không để hồ sơ trễ hạn quá 3%" is a ceiling; a bare "quá 3%" is "more than".
-  { re: /(?<=khong [a-z ]{0,30})(?:^|\s)qua\s*$/, comparator: 'lte' },
+  // A bare "quá 3%" is "more than"; readHedges turns it into a ceiling after "không" ("không để … quá 3%").
   { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo) )qua\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:khoang|gan|xap xi|chung|uoc|uoc tinh|uoc dat|gan nhu)\s*$/, approximate: true },
   { re: /(?:^|\s)tu\s*$/, comparator: 'gte' },
@@ -82,6 +82,9 @@ const UNIT_ENUMERATION_BEFORE_RE = /(?:^|\s)(?:ubnd|uy ban nhan dan|cac|toan bo|
 /** "ít nhất một sáng kiến": a number word after a hedge; anywhere else "một" means "a" ("một cửa", "một phần"). */
 const WORD_NUMBER_RE = new RegExp(`(?<![a-z0-9])(it nhat|toi thieu|toi da|khong qua) (${Object.keys(WORD_NUMBERS).join('|')})(?![a-z0-9])`, 'g');
 
+/** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
+const MAX_NUMBERS_PER_SENTENCE = 60;
+
 /** Noun classes a count may have; 'other' nouns (money, events, products) never make a reform figure. */
 const NON_FIGURE_NOUNS: ReadonlySet<NounClass> = new Set(['other', 'tieuchi']);
 
@@ -90,8 +93,8 @@ interface SentenceInput {
   folded: string;
   sentence: Span;
   paragraphStart: number;
-  /** The document numbers its paragraphs ("1.", "2." …), so "5.98%" at a paragraph start is item 5 + 98%. */
-  numberedList: boolean;
+  /** Numbers of the document's list-marker paragraphs: "5.98%" after items 4 or 6 is item 5 + 98%. */
+  listNumbers: ReadonlySet<number>;
 }
 
 /** Read the candidates of one sentence. Linear in the sentence length. */
@@ -100,12 +103,17 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
   const tokens = scanNumberTokens(text, sentence.start, sentence.end);
   const candidates: Candidate[] = [];
   const dropped: DroppedCandidate[] = [];
-  const levels = levelMentions(folded, sentence.start, sentence.end);
   const before = (pos: number, n = 40): string => folded.slice(Math.max(sentence.start, pos - n), pos);
   const after = (pos: number, n = 60): string => folded.slice(pos, Math.min(sentence.end, pos + n));
   const drop = (start: number, end: number, reason: string): void => {
     dropped.push({ text: text.slice(start, end), start, end, reason });
   };
+  if (tokens.length > MAX_NUMBERS_PER_SENTENCE) {
+    // Prose states a few numbers per sentence; a run of hundreds is a table, a counter or junk.
+    for (const t of tokens) drop(t.start, t.end, 'number_run');
+    return { candidates, dropped };
+  }
+  const levels = levelMentions(folded, sentence.start, sentence.end);
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -113,9 +121,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       drop(t.start, t.end, t.raw.length > 24 ? 'too_long' : 'malformed');
       continue;
     }
-    const atParagraphStart = text.slice(input.paragraphStart, t.start).trim() === '' || t.start === sentence.start;
+    // Only a few characters may precede a list marker, so the check stays O(1) on a huge paragraph.
+    const atParagraphStart = t.start === sentence.start || (t.start - input.paragraphStart < 8 && text.slice(input.paragraphStart, t.start).trim() === '');
     const listSplit = /^(\d{1,2})\.(\d+(?:,\d+)?)$/.exec(t.raw);
-    if (atParagraphStart && listSplit && input.numberedList && Number(listSplit[1]) <= 30) {
+    const item = listSplit ? Number(listSplit[1]) : NaN;
+    if (atParagraphStart && listSplit && (input.listNumbers.has(item - 1) || input.listNumbers.has(item + 1))) {
       // "5.98% hồ sơ" in a numbered list: item 5, then 98%. Re-read the rest as its own token.
       drop(t.start, t.start + listSplit[1].length + 1, 'list_number');
       const rest = listSplit[2];
@@ -163,17 +173,17 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         continue;
       }
     }
-    const hedge = readHedges(foldedBefore, t.start);
     if (j === i + 1) {
       const pair = readPair(t, tokens[j], isRank);
       i = j;
       if (typeof pair === 'string') drop(t.start, tokens[j].end, pair);
-      else candidates.push({ ...pair, ...hedge });
+      else candidates.push({ ...pair, ...readHedges(foldedBefore, t.start) });
       continue;
     }
     const single = readSingle(t, tokens[i + 1]);
     if (typeof single === 'string') drop(t.start, t.end, single);
     else {
+      const hedge = readHedges(foldedBefore, t.start);
       if (single.upperBound !== null) {
         i++;
         hedge.comparator = 'eq';
@@ -268,7 +278,10 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     for (let round = 0; round < 3; round++) {
       const hit = HEDGES.map((h) => ({ h, m: h.re.exec(slice) })).find((x) => x.m !== null);
       if (!hit || !hit.m) break;
-      if (hit.h.comparator && comparator === 'eq') comparator = hit.h.comparator;
+      if (hit.h.comparator && comparator === 'eq') {
+        comparator = hit.h.comparator;
+        if (/qua\s*$/.test(hit.m[0]) && /(?:^|\s)khong\s/.test(slice.slice(0, hit.m.index))) comparator = 'lte';
+      }
       if (hit.h.approximate) approximate = true;
       slice = slice.slice(0, hit.m.index);
     }

@@ -41,6 +41,8 @@ export interface Classification {
 /** Desk and portal names contain cue words ("tiếp nhận", "trả kết quả") that say nothing about the number. */
 const MASK_RE = /bo phan (?:tiep nhan va tra ket qua|tn ?& ?tkq|mot cua)(?: [a-z ]{0,40}?(?:hanh chinh|ho so))?|trung tam (?:phuc vu )?hanh chinh cong|cong thong tin dien tu|trang thong tin dien tu/g;
 
+/** How far back "tỷ lệ X"/"số lượng X" may sit; also keeps the lookup O(1) per number on huge clauses. */
+const NOUN_BEFORE_WINDOW = 160;
 /** Below this score no cue is close enough to say what the number measures. */
 const MIN_SCORE = 1.6;
 /** Distance (chars) at which a cue's pull halves. */
@@ -89,7 +91,9 @@ export function findCues(folded: string, span: Span): CueHit[] {
 /** The noun a number is about when none follows it: the last "tỷ lệ X"/"số lượng X" in its own left context. */
 function nounBefore(folded: string, from: number, to: number): NounClass | null {
   let noun: NounClass | null = null;
-  for (const m of folded.slice(from, to).matchAll(NOUN_BEFORE_RE)) noun = nounClassOf(m[1]);
+  const slice = folded.slice(from, to);
+  if (!slice.includes('ty le') && !slice.includes('so ')) return null; // cheap test before the big alternation
+  for (const m of slice.matchAll(NOUN_BEFORE_RE)) noun = nounClassOf(m[1]);
   return noun;
 }
 
@@ -115,17 +119,13 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
 
 /** Pick the metric for one candidate, or null when no cue is close enough. */
 export function classifyCandidate(folded: string, c: Candidate, zones: CandidateZones, hits: readonly CueHit[]): Classification | null {
-  const result = rankMetrics(folded, c, zones, hits);
-  return result;
-}
-
-/** Whether a metric accepts a candidate's unit and head noun (used when a figure inherits its neighbour's metric). */
-export function metricAccepts(metric: string, c: Candidate): boolean {
-  return METRIC_CUES.some((e) => e.metric === metric && e.units.includes(c.unit) && (c.noun === null || e.nouns.includes(c.noun)));
-}
-
-function rankMetrics(folded: string, c: Candidate, zones: CandidateZones, hits: readonly CueHit[]): Classification | null {
-  const noun = c.noun ?? nounBefore(folded, zones.ownLeft.start, c.hedgeStart) ?? nounBefore(folded, zones.clause.start, c.hedgeStart);
+  // Days, scores and ranks are never "of" a noun; "tỷ lệ hồ sơ" earlier in the clause says nothing about them.
+  const nounless = c.unit === 'day' || c.unit === 'score' || c.unit === 'rank';
+  const noun = nounless
+    ? c.noun
+    : c.noun ??
+    nounBefore(folded, Math.max(zones.ownLeft.start, c.hedgeStart - NOUN_BEFORE_WINDOW), c.hedgeStart) ??
+    nounBefore(folded, Math.max(zones.clause.start, c.hedgeStart - NOUN_BEFORE_WINDOW), c.hedgeStart);
   const best = new Map<string, { score: number; zone: Classification['zone'] }>();
   /** Cues close enough to satisfy a metric's `requires`. */
   const present: string[] = [];
@@ -158,4 +158,9 @@ function rankMetrics(folded: string, c: Candidate, zones: CandidateZones, hits: 
     .sort((a, b) => b[1].score - a[1].score);
   if (ranked.length === 0 || ranked[0][1].score < MIN_SCORE) return null;
   return { metric: ranked[0][0], score: ranked[0][1].score, runnerUp: ranked[1]?.[1].score ?? 0, zone: ranked[0][1].zone, ownCue };
+}
+
+/** Whether a metric accepts a candidate's unit and head noun (used when a figure inherits its neighbour's metric). */
+export function metricAccepts(metric: string, c: Candidate): boolean {
+  return METRIC_CUES.some((e) => e.metric === metric && e.units.includes(c.unit) && (c.noun === null || e.nouns.includes(c.noun)));
 }

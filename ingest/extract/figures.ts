@@ -10,7 +10,7 @@ import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, 
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
 import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
-import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS } from './lexicon';
+import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
@@ -20,13 +20,17 @@ import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
 const SEPARATOR_RE = /[,(]|\s(?:va|con|trong do|dong thoi|nhung|cung nhu)\s/;
+/** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
+const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
-const LIST_MARKER_RE = /^\s*\d{1,2}[.)]\s/;
+const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 /**
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
 const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+/** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
+const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -36,7 +40,8 @@ interface DocState {
   ctx: ExtractionContext;
   sticky: FigurePeriod;
   inTargetList: boolean;
-  numberedList: boolean;
+  /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
+  listNumbers: Set<number>;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -53,7 +58,7 @@ interface DocState {
 export function figuresFromText(raw: string, ctx: ExtractionContext): ExtractionResult {
   const text = normalizeText(typeof raw === 'string' ? raw : '');
   const folded = foldForMatching(text);
-  const { paragraphs, skipped } = readableParagraphs(text);
+  const { paragraphs, skipped } = readableParagraphs(text, folded);
   const state: DocState = {
     text,
     folded,
@@ -62,7 +67,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     inTargetList: false,
     paragraphPeriod: null,
     indexTopics: [...`${foldForMatching(ctx.title ?? '')} ${folded}`.matchAll(INDEX_TOPIC_RE)].map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
-    numberedList: paragraphs.filter((p) => LIST_MARKER_RE.test(text.slice(p.start, p.start + 6))).length >= 2,
+    listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
     dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),
     seen: new Set(),
@@ -86,7 +91,11 @@ function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
-  const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, numberedList: state.numberedList });
+  if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
+    updateDocState(state, sentence, periods);
+    return;
+  }
+  const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, listNumbers: state.listNumbers });
   state.dropped.push(...dropped);
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
@@ -116,6 +125,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
       });
     }
   }
+  updateDocState(state, sentence, periods);
+}
+
+/** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
+function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
+  const { folded } = state;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
   if (leading.length > 0) state.sticky = leading[leading.length - 1].period;
   const named = periods.filter((p) => !p.baseline && !p.local);
@@ -178,6 +193,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
+    return dropAs('pending_dossiers');
+  }
   let comparator: Comparator = c.comparator;
   // A bare target ("phấn đấu 98% hồ sơ đúng hạn", "tăng 3%") is a floor; for lower-is-better metrics a ceiling.
   if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {

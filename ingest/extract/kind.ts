@@ -18,6 +18,9 @@ const phraseRe = (phrases: readonly string[], flags = 'g'): RegExp =>
   new RegExp(`(?<![a-z0-9])(?:${[...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, flags);
 
 const TARGET_RE = phraseRe(TARGET_CUES);
+const TARGET_TEST_RE = phraseRe(TARGET_CUES, '');
+/** How far before a number its sentence's commitment words are looked for. */
+const KIND_WINDOW_CHARS = 400;
 const ACTUAL_RE = phraseRe(ACTUAL_CUES);
 /** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
 const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat)\s+$/;
@@ -38,7 +41,7 @@ const BASELINE_PREVIOUS_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky|nam truoc|nam 
 
 /** A sentence that introduces a list of commitments: a target cue and a trailing ':' / "cụ thể" / "như sau". */
 export function opensTargetList(foldedSentence: string): boolean {
-  return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (phraseRe(TARGET_CUES, '').test(foldedSentence) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
+  return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (TARGET_TEST_RE.test(foldedSentence) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
 }
 
 /** A paragraph that reports results again ("Kết quả …", "đã đạt") ends an inherited target list. */
@@ -48,8 +51,10 @@ export function closesTargetList(foldedParagraphStart: string): boolean {
 
 /** Target or actual for one candidate; `explicit` is false when only an inherited list context decided. */
 export function detectKind(text: string, folded: string, sentence: Span, c: Candidate, inTargetList: boolean): { kind: FigureKind; explicit: boolean } {
-  const before = folded.slice(sentence.start, c.hedgeStart);
-  const beforeLower = text.slice(sentence.start, c.hedgeStart).toLowerCase();
+  // Commitment words govern a whole sentence, but a window keeps the work per number bounded.
+  const from = Math.max(sentence.start, c.hedgeStart - KIND_WINDOW_CHARS);
+  const before = folded.slice(from, c.hedgeStart);
+  const beforeLower = text.slice(from, c.hedgeStart).toLowerCase();
   let lastTarget = -1;
   for (const cue of TARGET_CUES_ACCENTED) {
     const at = beforeLower.lastIndexOf(cue);

@@ -8,7 +8,7 @@
  *
  * Public surface: `HEAD_NOUNS`, `NounClass`, `METRIC_CUES`, `MetricCueEntry`, `TARGET_CUES`, `ACTUAL_CUES`,
  * `COMPLETION_CUES`, `SUBUNIT_LEVEL_WORDS`, `LOWER_IS_BETTER_METRICS`,
- * `OTHER_FIGURE_NOUNS`, `WORD_NUMBERS`, `TARGET_CUES_ACCENTED`.
+ * `OTHER_FIGURE_NOUNS`, `WORD_NUMBERS`, `TARGET_CUES_ACCENTED`, `PENDING_CUES`.
  */
 import type { FigureUnit } from '../types';
 
@@ -161,3 +161,9 @@ export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }>
  * least" for the others and "at most" for these ("hồ sơ trễ hạn 2%").
  */
 export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossiers', 'processing_days', 'par_index_rank']);
+
+/**
+ * Words right after a dossier count that make it a backlog, not dossiers received or resolved ("còn 437 hồ sơ đang
+ * giải quyết trong hạn"): the catalogue has no backlog metric, so such counts are dropped.
+ */
+export const PENDING_CUES = ['dang giai quyet', 'dang xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han'];

@@ -56,27 +56,43 @@ export function normalizeText(raw: string): string {
   return text.trim();
 }
 
-const FOLD_CACHE = new Map<string, string>();
+/** Folded code unit per UTF-16 code unit, filled lazily (0 = not computed yet). */
+const FOLD_TABLE = new Uint16Array(0x10000);
 
-function foldChar(ch: string): string {
-  let folded = FOLD_CACHE.get(ch);
-  if (folded === undefined) {
-    if (ch === 'đ' || ch === 'Đ') folded = 'd';
+function foldCode(code: number): number {
+  let folded = FOLD_TABLE[code];
+  if (folded === 0) {
+    const ch = String.fromCharCode(code);
+    let out: string;
+    if (code < 0x80) out = ch.toLowerCase();
+    else if (ch === 'đ' || ch === 'Đ') out = 'd';
+    else if (code >= 0x2010 && code <= 0x2015) out = '-'; // dashes read as '-' in ranges ("20–30%")
     else {
-      const base = ch.normalize('NFD').charAt(0);
-      // Only letters whose base is ASCII fold to it; anything else (CJK, symbols, astral halves) becomes a space
-      // so the folded copy stays ASCII and exactly as long as the input.
-      folded = /^[A-Za-z0-9]$/.test(base) ? base : /^[\u2010-\u2015]$/.test(ch) ? '-' : ch === '%' ? '%' : ' ';
+      // Only letters whose base is ASCII fold to it; anything else (CJK, symbols, surrogate halves) becomes a
+      // space so the folded copy stays ASCII and exactly as long as the input.
+      const base = code >= 0xd800 && code <= 0xdfff ? ' ' : ch.normalize('NFD').charAt(0);
+      out = /^[A-Za-z0-9]$/.test(base) ? base.toLowerCase() : ' ';
     }
-    FOLD_CACHE.set(ch, folded);
+    folded = out.charCodeAt(0);
+    FOLD_TABLE[code] = folded;
   }
   return folded;
 }
+
+/** Chunk size for String.fromCharCode.apply (stays well under engine argument limits). */
+const FOLD_CHUNK = 8192;
 
 /**
  * Fold normalised text to lower-case ASCII one UTF-16 unit at a time: "Hài lòng" → "hai long".
  * Unlike `foldVietnamese` it keeps every position, so a cue found at [i, j) in the fold is at [i, j) in the text.
  */
 export function foldForMatching(text: string): string {
-  return text.replace(/[^\x00-\x7F]/g, foldChar).toLowerCase();
+  const parts: string[] = [];
+  const codes = new Uint16Array(Math.min(FOLD_CHUNK, text.length));
+  for (let start = 0; start < text.length; start += FOLD_CHUNK) {
+    const end = Math.min(text.length, start + FOLD_CHUNK);
+    for (let i = start; i < end; i++) codes[i - start] = foldCode(text.charCodeAt(i));
+    parts.push(String.fromCharCode.apply(null, codes.subarray(0, end - start) as unknown as number[]));
+  }
+  return parts.join('');
 }

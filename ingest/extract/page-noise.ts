@@ -45,7 +45,7 @@ const REPEAT_MIN_KEY_CHARS = 40;
  * Split normalised text into paragraphs (lines) and decide which are article prose.
  * Returns the prose paragraphs in order and the skipped ones with a reason.
  */
-export function readableParagraphs(text: string): { paragraphs: Paragraph[]; skipped: SkippedParagraph[] } {
+export function readableParagraphs(text: string, foldedText = foldForMatching(text)): { paragraphs: Paragraph[]; skipped: SkippedParagraph[] } {
   const paragraphs: Paragraph[] = [];
   const skipped: SkippedParagraph[] = [];
   const seen = new Set<string>();
@@ -55,7 +55,8 @@ export function readableParagraphs(text: string): { paragraphs: Paragraph[]; ski
     if (end < 0) end = text.length;
     const line = text.slice(start, end).trim();
     if (line.length > 0) {
-      const folded = foldForMatching(line.length > 200 ? line.slice(0, 200) : line).trim();
+      // The fold has the text's offsets, so a line's fold is a slice of it (no second fold per line).
+      const folded = foldedText.slice(start, Math.min(end, start + 200)).trim();
       const span = { start, end };
       if (COUNTER_HEADING_RE.test(folded) && line.length < 40) {
         skipped.push({ ...span, reason: 'counter' });
@@ -69,7 +70,7 @@ export function readableParagraphs(text: string): { paragraphs: Paragraph[]; ski
       } else if (line.length < PAGE_META_MAX_CHARS && PAGE_META_RE.test(folded)) {
         skipped.push({ ...span, reason: 'page_meta' });
       } else {
-        const key = foldForMatching(line).replace(/[^a-z0-9%]+/g, '');
+        const key = foldedText.slice(start, end).replace(/[^a-z0-9%]+/g, '');
         if (key.length >= REPEAT_MIN_KEY_CHARS && seen.has(key)) skipped.push({ ...span, reason: 'repeated_paragraph' });
         else {
           seen.add(key);

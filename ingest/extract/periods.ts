@@ -46,25 +46,29 @@ const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau 
 const TO_MONTH_RE = /(?<![a-z0-9])(?:tinh den|den het|den cuoi|tinh tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?!\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|nam)\s*(\d{4})(?!\d)/g;
+/** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
+const MAX_MENTIONS_PER_SENTENCE = 24;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-/** A leading phrase sits before the sentence's first comma, within this many characters of its start. */
+/** A leading phrase sits within this many characters of its sentence's start ("Theo báo cáo, 6 tháng đầu năm, …"). */
 const LEADING_MAX_CHARS = 30;
 
 /** Every period phrase in folded[span], in order, without overlaps. */
 export function findPeriods(text: string, folded: string, span: Span, published: Date | null): PeriodMention[] {
   const pub = publicationParts(published);
   const slice = folded.slice(span.start, span.end);
+  // Every phrase needs a digit, "nay", "quý" or "đầu năm": most sentences are ruled out without running a regex.
+  if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam')) return [];
   const found: PeriodMention[] = [];
   const add = (index: number, length: number, p: Omit<FigurePeriod, 'label'>, local = false): void => {
     const start = span.start + index;
     const end = start + length;
-    if (found.some((f) => start < f.end && end > f.start)) return;
+    if (found.length >= MAX_MENTIONS_PER_SENTENCE || found.some((f) => start < f.end && end > f.start)) return;
     const lead = slice.slice(0, index);
     found.push({
       start,
       end,
       period: { ...p, label: text.slice(start, end) },
-      leading: index <= LEADING_MAX_CHARS && !lead.includes(','),
+      leading: index <= LEADING_MAX_CHARS,
       baseline: /so (?:voi )?(?:cung ky )?$/.test(lead.slice(-20)),
       local,
     });

@@ -76,12 +76,10 @@ export function scaleMultiplier(foldedWord: string): number {
 /** Every number-shaped token in text[from, to), in order. Linear in the length of the range. */
 export function scanNumberTokens(text: string, from = 0, to = text.length): NumberToken[] {
   const tokens: NumberToken[] = [];
-  const re = new RegExp(NUMBER_TOKEN_RE.source, 'g');
-  re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-    let raw = m[0];
-    if (m.index + raw.length > to) raw = raw.slice(0, to - m.index);
-    const start = m.index;
+  // Scan a slice, not the whole text from `from`: a search that runs past `to` would make per-sentence scans quadratic.
+  for (const m of text.slice(from, to).matchAll(NUMBER_TOKEN_RE)) {
+    const raw = m[0];
+    const start = from + (m.index ?? 0);
     const tooLong = raw.length > MAX_NUMBER_TOKEN_CHARS;
     tokens.push({
       start,

@@ -2,7 +2,7 @@
  * Canonical URLs, so that one article reached under several URLs is stored once (portals.md §3 "Tips", §9.8). Pure.
  *
  * Public surface: {@link canonicalUrl}, {@link canonicalSharePointUrl}, {@link sharePointQuery},
- * {@link canonicalLiferayUrl}, {@link absoluteUrl}.
+ * {@link canonicalLiferayUrl}, {@link liferayListingUrl}, {@link absoluteUrl}.
  */
 
 /** Query parameters that only track or decorate a visit. */

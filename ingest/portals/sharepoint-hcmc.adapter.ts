@@ -68,8 +68,10 @@ function parseArticle(html: string, url: string, logger?: PortalLogger): ParsedA
   scope.find('[class*="ExternalClass"], .RelatedNews, .OtherNews').remove();
   const title = firstText($, TITLE_SELECTORS, scope) ?? metaContent($, 'og:title');
   if (!title) throw new PortalLayoutError(url, ID, 'title (#part1 .TitleDetail / h1-h3)');
-  const line = dateLine($, title);
-  const dated = firstText($, ['.DateCreate', '.PostDate', '[class*="Date"]'], scope);
+  const dated = dateCandidate(firstText($, ['.DateCreate', '.PostDate', '[class*="Date"]'], scope));
+  const category = firstText($, CATEGORY_SELECTORS, scope);
+  // The line scan re-walks #part1; only needed when the classed spans are missing.
+  const line = dated && category ? null : dateLine($, title);
   const lead = LEAD_SELECTORS.flatMap((sel) => scope.find(sel).toArray()).slice(0, 1);
   const paragraphs = [
     ...lead.flatMap((el) => extractParagraphs($, $(el), NOISE, logger)),
@@ -78,8 +80,8 @@ function parseArticle(html: string, url: string, logger?: PortalLogger): ParsedA
   return finishArticle({
     canonicalUrl: canonicalSharePointUrl(url),
     title,
-    publishedAt: bestDate([dateCandidate(dated), line.date && { date: line.date, precision: 'minute' }]),
-    category: firstText($, CATEGORY_SELECTORS, scope) ?? line.category ?? categoryFromUrl(url),
+    publishedAt: bestDate([dated, line?.date ? { date: line.date, precision: 'minute' } : null]),
+    category: category ?? line?.category ?? categoryFromUrl(url),
     paragraphs,
   });
 }

@@ -1,0 +1,55 @@
+/** Re-extraction from stored text: no re-fetch, idempotent, keeps reviewed figures. */
+import { createTestDatabase, type TestDatabase } from '../../helpers/db';
+import { count, startIngestFixture, type IngestFixture } from '../../helpers/ingest';
+import { runSource } from '../../../ingest/pipeline';
+import { reextractDocuments } from '../../../ingest/reextract';
+import { EXTRACTOR_VERSION } from '../../../ingest/extract/version';
+import { createIngestTrigger } from '../../../ingest/trigger';
+
+let db: TestDatabase;
+let fx: IngestFixture;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await startIngestFixture(db.orm, { siteIds: ['tan-hong'] });
+  await runSource(fx.deps, fx.sourceIds['tan-hong'], { trigger: 'cli' });
+});
+afterAll(async () => {
+  await fx.mirror.close();
+  await db.drop();
+});
+
+it('re-reads documents from an older extractor version without fetching, once', async () => {
+  const em = db.orm.em.fork();
+  const figures = await count(db.orm, 'select count(*) as n from figure');
+  const [reviewed] = await em.execute<{ id: number }[]>(`update figure set review_status = 'corrected', corrected_value = 1 where id = (select min(id) from figure) returning id`);
+  // Pretend the stored figures came from an older extractor; and drop one automatic figure it "missed".
+  await em.execute(`update document set extractor_version = '0.9.0'`);
+  await em.execute(`delete from figure where id = (select max(id) from figure where review_status = 'auto')`);
+  const hitsBefore = fx.articles.map((a) => fx.mirror.hits(a.slug));
+
+  const summary = await reextractDocuments(db.orm);
+  expect(summary).toMatchObject({ documents: fx.articles.length, failed: 0, figuresAdded: 1 });
+  expect(await count(db.orm, 'select count(*) as n from figure')).toBe(figures);
+  expect(await count(db.orm, 'select count(*) as n from document where extractor_version = ?', [EXTRACTOR_VERSION])).toBe(fx.articles.length);
+  expect(await count(db.orm, `select count(*) as n from figure where id = ? and review_status = 'corrected'`, [reviewed.id])).toBe(1);
+  expect(fx.articles.map((a) => fx.mirror.hits(a.slug))).toEqual(hitsBefore);
+
+  const again = await reextractDocuments(db.orm);
+  expect(again.documents).toBe(0);
+});
+
+it('starts a manual run through the API port and refuses a second one while it runs', async () => {
+  const trigger = createIngestTrigger(fx.deps);
+  const [a, b] = await Promise.all([trigger.trigger(fx.sourceIds['tan-hong']), trigger.trigger(fx.sourceIds['tan-hong'])]);
+  const started = [a, b].filter((r) => r.started);
+  expect(started).toHaveLength(1);
+  expect([a, b].find((r) => !r.started)?.reason).toMatch(/in progress/);
+  expect(started[0].runId).toEqual(expect.any(Number));
+  // The run goes on in the background; wait for it to be recorded as finished.
+  const deadline = Date.now() + 20_000;
+  while (await count(db.orm, `select count(*) as n from ingest_run where id = ? and status = 'running'`, [started[0].runId])) {
+    if (Date.now() > deadline) throw new Error('the manual run did not finish');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(await count(db.orm, `select count(*) as n from ingest_run where id = ? and trigger = 'manual' and status = 'succeeded'`, [started[0].runId])).toBe(1);
+});

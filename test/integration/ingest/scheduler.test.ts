@@ -1,0 +1,56 @@
+/**
+ * Two scheduler instances (two ORMs, as two processes would have) on one database, a source ticking every second:
+ * each tick runs on exactly one instance, and runs of the source never overlap.
+ */
+import { createTestDatabase, type TestDatabase } from '../../helpers/db';
+import { startIngestFixture, type IngestFixture } from '../../helpers/ingest';
+import { initOrm, type Orm } from '../../../src/db/orm';
+import { IngestScheduler } from '../../../ingest/schedule';
+import { pipelineDeps } from '../../../ingest/wiring';
+import type { RunSummary } from '../../../ingest/pipeline';
+import { silentLogger } from '../../../src/logger';
+
+let db: TestDatabase;
+let fx: IngestFixture;
+const extraOrms: Orm[] = [];
+jest.setTimeout(60_000);
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await startIngestFixture(db.orm, { siteIds: ['phuong-song-cau'] });
+  await db.orm.em.fork().execute(`update source set schedule = '* * * * * *'`);
+});
+afterAll(async () => {
+  for (const orm of extraOrms) await orm.close(true);
+  await fx.mirror.close();
+  await db.drop();
+});
+
+it('runs each tick once across two instances and never overlaps a source', async () => {
+  const summaries: RunSummary[][] = [[], []];
+  const schedulers = await Promise.all([0, 1].map(async (i) => {
+    const orm = await initOrm(db.url);
+    extraOrms.push(orm);
+    return new IngestScheduler(pipelineDeps(orm, silentLogger, { minDelayMillis: 0 }), {
+      timezone: 'Asia/Ho_Chi_Minh', onRun: (s) => summaries[i].push(s),
+    });
+  }));
+  await Promise.all(schedulers.map((s) => s.start()));
+  await new Promise((r) => setTimeout(r, 4500));
+  await Promise.all(schedulers.map((s) => s.stop()));
+
+  const all = summaries.flat();
+  const ran = all.filter((s) => s.status !== 'skipped');
+  const skipped = all.filter((s) => s.status === 'skipped');
+  expect(ran.length).toBeGreaterThanOrEqual(3);
+  // Every tick fired on both instances: one ran it, the other skipped it.
+  expect(skipped.length).toBe(ran.length);
+  expect(summaries[0].length).toBe(summaries[1].length);
+
+  const runs = await db.orm.em.fork().execute<{ started_at: string; finished_at: string; status: string }[]>(
+    `select started_at, finished_at, status from ingest_run where trigger = 'cron' order by started_at`);
+  expect(runs).toHaveLength(ran.length);
+  for (let i = 1; i < runs.length; i++) {
+    expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(new Date(runs[i - 1].finished_at).getTime());
+  }
+  expect(new Set(runs.map((r) => r.status))).toEqual(new Set(['succeeded']));
+});
