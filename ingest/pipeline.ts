@@ -44,7 +44,11 @@ export interface RunCounters {
   failed: number;
 }
 
+/** Wall time spent per stage in this run (milliseconds), to tell where a slow run spends its time. */
+export interface StageMillis { listing: number; fetch: number; parse: number; extract: number; store: number }
+
 export interface RunSummary extends RunCounters {
+  stageMillis: StageMillis;
   sourceId: string;
   runId: number | null;
   status: 'succeeded' | 'partial' | 'failed' | 'skipped';
@@ -81,8 +85,9 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
   const databaseUrl = deps.orm.config.get('clientUrl') as string;
   const counters: RunCounters = { listed: 0, fetched: 0, unchanged: 0, parsed: 0, figuresAdded: 0, figuresUpdated: 0, failed: 0 };
   const failures: RunSummary['failures'] = [];
+  const stageMillis: StageMillis = { listing: 0, fetch: 0, parse: 0, extract: 0, store: 0 };
   const summary = (status: RunSummary['status'], runId: number | null, error: string | null): RunSummary =>
-    ({ sourceId, runId, status, ...counters, failures, error, millis: Date.now() - started });
+    ({ sourceId, runId, status, ...counters, stageMillis, failures, error, millis: Date.now() - started });
 
   const claim = await claimRun(databaseUrl, sourceId, options.trigger, options.tickTime);
   if (!claim.claimed) {
@@ -108,7 +113,9 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
     const subjects = await loadSubjectContext(em, source.publisher_id);
     const fetcher = deps.createFetcher({ minDelayMillis: source.min_delay_millis });
     const listingFailuresBefore = failures.length;
+    const listingStart = performance.now();
     const urls = await walkListings(fetcher, em, source, options.maxPages ?? source.max_pages, fail);
+    stageMillis.listing += performance.now() - listingStart;
     if (urls.length === 0 && failures.length - listingFailuresBefore >= source.listing_urls.length) {
       throw new RunAborted(`no listing page could be read: ${failures[failures.length - 1].reason}`);
     }
@@ -116,7 +123,7 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
     let done = 0;
     for (const url of urls) {
       try {
-        await ingestArticle(fetcher, em, source, subjects, url, counters);
+        await ingestArticle(fetcher, em, source, subjects, url, counters, stageMillis);
       } catch (err) {
         if (err instanceof RunAborted) throw err;
         fail(url, err);
@@ -175,29 +182,39 @@ async function walkListings(
 
 async function ingestArticle(
   fetcher: Fetcher, em: ReturnType<MikroORM['em']['fork']>, source: SourceRow, subjects: SubjectContext,
-  url: string, counters: RunCounters,
+  url: string, counters: RunCounters, stageMillis: StageMillis,
 ): Promise<void> {
+  let mark = performance.now();
+  const lap = (stage: keyof StageMillis) => {
+    const now = performance.now();
+    stageMillis[stage] += now - mark;
+    mark = now;
+  };
   const [known] = await em.execute<{ etag: string | null; last_modified: string | null; extractor_version: string }[]>(
     'select etag, last_modified, extractor_version from document where url = ?', [url]);
   // A stored copy made by an older extractor is re-read in full (re-extraction also has its own command).
   const conditional = known && known.extractor_version === EXTRACTOR_VERSION
     ? { etag: known.etag, lastModified: known.last_modified } : {};
   const page = await fetcher.fetch(url, conditional);
+  lap('fetch');
   counters.fetched++;
   if (page.notModified) {
     counters.unchanged++;
     return;
   }
   const article = parseArticlePage(page.body, page.finalUrl, source.family);
+  lap('parse');
   counters.parsed++;
   const extraction = figuresFromText(article.text, {
     publishedAt: article.publishedAt, publisher: subjects.publisher, title: article.title, resolver: subjects.resolver,
   });
+  lap('extract');
   const outcome = await persistDocument(em, {
     sourceId: source.id, publisherUnitId: source.publisher_id!, article, rawHtml: page.body, httpStatus: page.status,
     etag: page.etag, lastModified: page.lastModified, fetchedAt: page.fetchedAt,
     figures: extraction.figures, extractorVersion: EXTRACTOR_VERSION,
   }).catch((err: unknown) => { throw asDatabaseFailure(err); });
+  lap('store');
   if (outcome.status === 'unchanged' || outcome.status === 'duplicate') counters.unchanged++;
   counters.figuresAdded += outcome.figuresAdded;
   counters.figuresUpdated += outcome.figuresUpdated;

@@ -6,6 +6,7 @@ import { Source } from '../source/source.entity';
 @ObjectType({ description: 'An article page cchc-atlas read figures from' })
 @Entity({ tableName: 'document' })
 @Index({ properties: ['source', 'publishedAt'] })
+@Index({ name: 'document_source_content_hash_idx', properties: ['source', 'contentHash'] })
 export class Document {
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })

@@ -88,6 +88,18 @@ describe('actual vs target and comparators', () => {
   });
 });
 
+describe('counts that are not results', () => {
+  it('drops a backlog ("đang giải quyết") but keeps the received and resolved counts', () => {
+    const figures = figuresOf('Sở tiếp nhận 9.120 hồ sơ, đã giải quyết 8.700 hồ sơ; còn 420 hồ sơ đang giải quyết trong hạn.');
+    expect(figures.map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 9120], ['dossiers_resolved', 8700]]);
+  });
+
+  it('reads a processing time target even after a rate in the same sentence', () => {
+    const figures = figuresOf('Năm 2024 phấn đấu tỷ lệ hồ sơ đúng hạn đạt 99%, rút ngắn thời gian giải quyết hồ sơ đất đai còn 12 ngày.');
+    expect(figures[1]).toMatchObject({ metric: 'processing_days', value: 12, unit: 'day', kind: 'target' });
+  });
+});
+
 describe('changes are not levels', () => {
   it('stores "tăng N so với năm Y" as a change with its baseline year', () => {
     const figures = figuresOf('Số thủ tục cung cấp dịch vụ công trực tuyến mức độ 4 là 52 thủ tục, tăng 19 thủ tục so với năm 2022.', '2023-12-20');

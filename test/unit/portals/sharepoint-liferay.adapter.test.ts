@@ -37,6 +37,16 @@ describe('hcmc-sharepoint adapter', () => {
     expect(article.text).not.toMatch(/^\d$/m);
   });
 
+  it('reads category and date from an unclassed "category date" line', () => {
+    const html = fixture('hcmc-sharepoint', 'article').replace(
+      '<div class="PostInfo"><span class="Category">Hoạt động Đảng</span> <span class="DateCreate">30 Tháng Mười Một 2018 5:25:00 CH</span></div>',
+      '<div>Tin tức sự kiện 26 Tháng Sáu 2019 2:15:00 CH</div>',
+    );
+    const a = parseArticlePage(html, SP_ARTICLE);
+    expect(a.publishedAt?.toISOString()).toBe(vn('2019-06-26T14:15:00'));
+    expect(a.category).toBe('Tin tức sự kiện');
+  });
+
   it('decodes the windows-1258 page and parses it', () => {
     const { text, charset } = decodeBody(fixtureBytes('hcmc-sharepoint', 'article-cp1258'), 'text/html');
     expect(charset).toBe('windows-1258');
