@@ -32,7 +32,7 @@ function startService(env: Record<string, string>): Promise<Started> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       logs += chunk.toString();
-      const m = /"url":"(http:\/\/[^"]+)\/graphql","msg":"cchc-atlas ready"/.exec(logs);
+      const m = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"cchc-atlas ready"/.exec(logs);
       if (m) {
         resolve({
           url: m[1], readyMillis: Date.now() - began, logs,
