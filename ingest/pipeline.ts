@@ -170,7 +170,8 @@ async function walkListings(
       const fresh = parsed.articleUrls.filter((u) => !seen.has(u));
       fresh.forEach((u) => { seen.add(u); ordered.push(u); });
       const known = fresh.length
-        ? await em.execute<{ n: string }[]>('select count(*) as n from document where url = any(?::text[])', [`{${fresh.map((u) => `"${u.replace(/"/g, '\\"')}"`).join(',')}}`])
+        ? await em.execute<{ n: string }[]>(
+          'select count(*) as n from document where url in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(fresh)])
         : [{ n: '0' }];
       if (Number(known[0].n) > 0) break; // older pages were read by earlier runs
       next = parsed.nextPageUrl && !seen.has(parsed.nextPageUrl) ? parsed.nextPageUrl : null;

@@ -86,11 +86,11 @@ export async function registerSources(em: EntityManager, sources: SourceConfig[]
     const pub = await publisherId(em, s.publisher);
     await em.execute(
       `insert into source (id, name, base_url, family, listing_urls, schedule, enabled, publisher_id, min_delay_millis, max_pages, demo)
-       values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?)
+       values (?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, ?, ?, ?, ?, ?)
        on conflict (id) do update set name = excluded.name, base_url = excluded.base_url, family = excluded.family,
          listing_urls = excluded.listing_urls, schedule = excluded.schedule, publisher_id = excluded.publisher_id,
          min_delay_millis = excluded.min_delay_millis, max_pages = excluded.max_pages, demo = excluded.demo, updated_at = now()`,
-      [s.id, s.name, s.baseUrl, s.family, `{${s.listingUrls.map((u) => `"${u.replace(/"/g, '\\"')}"`).join(',')}}`, s.schedule,
+      [s.id, s.name, s.baseUrl, s.family, JSON.stringify(s.listingUrls), s.schedule,
         s.enabled ?? true, pub, s.minDelayMillis ?? 2000, s.maxPages ?? 5, s.demo ?? false]);
     ids.push(s.id);
   }
