@@ -8,7 +8,7 @@ const BAR_WIDTH = 28;
 const LOG_EVERY_MILLIS = 5000;
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): Progress {
-  let lastLog = 0;
+  let lastLog = Number.NEGATIVE_INFINITY; // the first update always prints
   if (stream.isTTY) {
     return {
       update(done, total, label) {
