@@ -3,7 +3,7 @@
  * First start initialises; a restart on the same data directory is fast and seeds nothing again; startup errors
  * are one line that names the setting to change.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -76,6 +76,39 @@ describe('service lifecycle on embedded PostgreSQL', () => {
     expect(second.logs).toMatch(/"seed":\{"skipped":true/);
     expect(second.logs).toMatch(/"migrations":\[\]/);
     expect(await second.stop()).toBe(0);
+  });
+
+  // As root the tests above already cover root; this one covers a normal user (as a non-root run does by itself).
+  const asRoot = os.userInfo().uid === 0;
+  (asRoot ? it : it.skip)('also runs as a normal user (nobody) with a data folder it owns', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-user-'));
+    fs.chmodSync(dir, 0o755);
+    fs.chownSync(dir, Number(execFileSync('id', ['-u', 'nobody']).toString()), Number(execFileSync('id', ['-g', 'nobody']).toString()));
+    const pgPort = await freePort();
+    const env = `HOME=${dir} DATA_DIR=${dir}/data PORT=0 HOST=127.0.0.1 EMBEDDED_PG_PORT=${pgPort} SCHEDULER_ENABLED=false DATABASE_URL=`;
+    const child = spawn('su', ['-s', '/bin/sh', 'nobody', '-c', `cd ${ROOT} && env ${env} ${process.execPath} -r @swc-node/register src/main.ts`]);
+    let logs = '';
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const onData = (c: Buffer) => {
+          logs += c.toString();
+          const m = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"cchc-atlas ready"/.exec(logs);
+          if (m) resolve(m[1]);
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${logs}`)));
+      });
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect(fs.statSync(path.join(dir, 'data', 'pg')).uid).toBe(fs.statSync(dir).uid);
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        try { execFileSync('pkill', ['-TERM', '-u', 'nobody', '-f', 'src/main.ts']); } catch { /* already gone */ }
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says which setting to change when the database port is taken', async () => {
