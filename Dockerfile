@@ -13,6 +13,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema.graphql ./schema.graphql
+COPY --from=build /app/web ./web
 COPY --from=build /app/demo/content ./demo/content
 COPY --from=build /app/ingest/source-catalogue.json ./ingest/source-catalogue.json
 USER node

@@ -1,4 +1,7 @@
-/** Two projects: `unit` needs no database; `integration` gets a real PostgreSQL from globalSetup. */
+/**
+ * Projects: `unit` needs no database; `integration` gets a real PostgreSQL from globalSetup; `browser` drives
+ * Debian's Chromium against the real server (test/browser).
+ */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const common = { testEnvironment: 'node', transform, setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-setup.ts'] };
 module.exports = {
@@ -8,5 +11,6 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
   ],
 };

@@ -15,6 +15,7 @@ import { createIngestTrigger } from '../ingest/trigger';
 import { loadDemoContent } from './content-loader';
 import { startMirror } from './mirror';
 import { demoSources } from './sources';
+import { extraRoutes } from '../src/http/routes';
 
 /** Preferred mirror port: a stable origin keeps demo URLs the same across runs (a busy port falls back to any). */
 const MIRROR_PORT = Number(process.env.DEMO_MIRROR_PORT ?? 4580);
@@ -51,7 +52,9 @@ async function main(): Promise<void> {
     runs: runs.length, documents: runs.reduce((n, r) => n + r.parsed, 0), figuresAdded: runs.reduce((n, r) => n + r.figuresAdded, 0),
     failed: runs.reduce((n, r) => n + r.failed, 0), seconds: (Date.now() - started) / 1000,
   }, 'demo ingested');
-  const api = await startApi({ config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps) });
+  const api = await startApi({
+    config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps), routes: extraRoutes({ orm: db.orm, config, logger }),
+  });
   logger.info({ graphql: `${api.url}/graphql`, charts: `${api.url}/`, seconds: (Date.now() - started) / 1000 }, 'cchc-atlas demo ready');
   const stop = async () => {
     await api.close();

@@ -14,6 +14,9 @@ import { createSchema } from './graphql/schema';
 import { createApollo } from './graphql/apollo';
 import type { IngestTrigger } from './graphql/context';
 import { startHttpServer, type RouteHandler, type RunningServer } from './http/server';
+import { createApiMetrics } from './http/metrics';
+import { apiRoutes } from './http/routes';
+import { openApiOrm } from './http/api-orm';
 
 export interface DatabaseHandle {
   orm: Orm;
@@ -63,16 +66,34 @@ export interface ApiOptions {
   routes?: Record<string, RouteHandler>;
 }
 
-/** Build the schema and serve GraphQL plus the HTTP extras. */
+/**
+ * Build the schema and serve GraphQL plus the HTTP extras: /healthz, /readyz, /export/figures.csv, /metrics and the
+ * caller's `routes` (which win on a clash). Requests run on the API's own connection pool (`openApiOrm`), whose
+ * statements time out after `config.statementTimeoutMillis`; `close()` closes that pool too. Each instance has its
+ * own metrics registry.
+ */
 export async function startApi(o: ApiOptions): Promise<RunningServer> {
   const schema = o.schema ?? (await createSchema());
-  const apollo = createApollo({ schema, config: o.config, logger: o.logger });
+  const orm = await openApiOrm(o.orm, o.config.statementTimeoutMillis);
+  const metrics = createApiMetrics();
+  const apollo = createApollo({ schema, config: o.config, logger: o.logger, metrics: metrics.graphql });
+  const routes = { ...apiRoutes({ orm, config: o.config, logger: o.logger }, metrics), ...o.routes };
+  let running: RunningServer;
   try {
-    return await startHttpServer({ orm: o.orm, apollo, config: o.config, logger: o.logger, ingestTrigger: o.ingestTrigger, routes: o.routes });
+    running = await startHttpServer({ orm, apollo, config: o.config, logger: o.logger, ingestTrigger: o.ingestTrigger, routes });
   } catch (err) {
+    await orm.close(true);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new DatabaseStartError(`port ${o.config.port} is already in use: set PORT to a free port`);
     }
     throw err;
   }
+  metrics.observe(running.server, ['/graphql', '/healthz', '/readyz', ...Object.keys(routes)]);
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      await orm.close(true);
+    },
+  };
 }

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { startDatabase, startApi } from './app';
+import { extraRoutes } from './http/routes';
 import { pipelineDeps } from '../ingest/wiring';
 import { IngestScheduler } from '../ingest/schedule';
 import { createIngestTrigger } from '../ingest/trigger';
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
   const db = await startDatabase(config, logger);
   await registerSources(db.orm.em.fork(), loadSourceCatalogue());
   const deps = pipelineDeps(db.orm, logger);
-  const api = await startApi({ config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps) });
+  const api = await startApi({
+    config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps), routes: extraRoutes({ orm: db.orm, config, logger }),
+  });
   const scheduler = config.schedulerEnabled ? new IngestScheduler(deps, { timezone: config.timezone }) : null;
   await scheduler?.start();
   logger.info({ url: `${api.url}/graphql`, scheduler: !!scheduler }, 'cchc-atlas ready');

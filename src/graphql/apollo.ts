@@ -1,6 +1,6 @@
-/** The Apollo server: schema, error masking, request logging, landing page. */
+/** The Apollo server: schema, error masking, request logging, query limits, metrics. */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -9,6 +9,9 @@ import type { Logger } from '../logger';
 import { AppError } from '../errors';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
+import { MAX_TOKENS, costLimitPlugin, structuralLimitsRule } from './query-limits';
+import { reviewerHeaderPlugin } from './reviewer';
+import { metricsPlugin, type GraphQLMetricsSink } from './metrics-plugin';
 
 /** Logs every unexpected resolver error once, with operation and path, before it is masked. */
 function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
@@ -33,8 +36,11 @@ export interface ApolloOptions {
   logger: Logger;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   validationRules?: ConstructorParameters<typeof ApolloServer<GraphQLContext>>[0]['validationRules'];
+  /** Where operation and error counts go (Prometheus in the service). */
+  metrics?: GraphQLMetricsSink;
 }
 
+/** Build (not start) the Apollo server with every protection on. */
 export function createApollo(o: ApolloOptions): ApolloServer<GraphQLContext> {
   const log = o.logger.child({ component: 'graphql' });
   return new ApolloServer<GraphQLContext>({
@@ -42,9 +48,16 @@ export function createApollo(o: ApolloOptions): ApolloServer<GraphQLContext> {
     formatError,
     includeStacktraceInErrorResponses: false,
     logger: log,
-    validationRules: o.validationRules,
+    // The structural limits go first among our rules; they stop validation of an oversized document at once.
+    validationRules: [structuralLimitsRule, ...(o.validationRules ?? [])],
+    parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
       errorLoggingPlugin(log),
+      costLimitPlugin(),
+      reviewerHeaderPlugin(),
+      ...(o.metrics ? [metricsPlugin(o.metrics)] : []),
+      // No cache hints are used (answers are `no-store` data); the default plugin would wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       o.config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

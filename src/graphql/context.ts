@@ -20,4 +20,6 @@ export interface GraphQLContext {
   /** The bearer token was present but wrong (→ FORBIDDEN rather than UNAUTHENTICATED). */
   authFailed: boolean;
   ingestTrigger: IngestTrigger | null;
+  /** The raw `X-Reviewer` header, when sent (copied by `reviewerHeaderPlugin`; validated where it is used). */
+  reviewerHeader?: string;
 }

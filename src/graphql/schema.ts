@@ -4,15 +4,27 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { UnitResolver } from '../modules/unit/unit.resolver';
 import { MetricResolver } from '../modules/metric/metric.resolver';
+import { FigureResolver } from '../modules/figure/figure.resolver';
+import { ReviewResolver } from '../modules/figure/review.resolver';
+import { SeriesPointResolver, TimeSeriesResolver } from '../modules/figure/time-series.resolver';
+import { CompareResolver, ComparisonRowResolver } from '../modules/figure/compare.resolver';
+import { FigureStatsResolver } from '../modules/figure/figure-stats.resolver';
+import { DocumentResolver } from '../modules/document/document.resolver';
+import { SourceResolver } from '../modules/source/source.resolver';
+import { IngestRunResolver } from '../modules/ingest-run/ingest-run.resolver';
+import { authChecker } from './auth';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema.graphql');
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [UnitResolver, MetricResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  UnitResolver, MetricResolver, FigureResolver, ReviewResolver, TimeSeriesResolver, SeriesPointResolver,
+  CompareResolver, ComparisonRowResolver, FigureStatsResolver, DocumentResolver, SourceResolver, IngestRunResolver,
+];
 
 /** Build the executable schema. */
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false } });
+  return buildSchema({ resolvers: RESOLVERS, authChecker, validate: { forbidUnknownValues: false } });
 }
 
 /** The SDL committed as schema.graphql (sorted, so diffs show real changes only). */

@@ -53,7 +53,9 @@ export class AdminUnit {
   @Property({ type: 'string', length: 200 })
   shortName!: string;
 
+  /** Indexed: rankings and statistics select units by level ("every district"), a few hundred of ~15,000 rows. */
   @Field(() => UnitLevel)
+  @Index({ name: 'admin_unit_level_index' })
   @Enum({ items: () => UnitLevel, nativeEnumName: 'unit_level' })
   level!: UnitLevel;
 

@@ -1,8 +1,20 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+/** `units` (gazetteer search), `unit(id | code)` and the relations of a unit: parent, children, the 2025 crosswalk, figures. */
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { IsISO8601, IsOptional, MaxLength } from 'class-validator';
-import { AdminUnit, UnitLevel } from './admin-unit.entity';
+import { AdminUnit, CodeSet, UnitLevel } from './admin-unit.entity';
+import { UnitSuccession } from './unit-succession.entity';
 import { searchUnits } from './unit-search';
+import { compareUnitNames } from './unit-set';
+import type { UnitLike } from './unit-view';
+import { FiguresArgs } from '../figure/figure.args';
+import { toFigureQuery } from '../figure/figure-filter.input';
+import { FigureConnection } from '../figure/figure.type';
+import { figureConnection } from '../figure/figure.resolver';
 import { Connection, PageArgs, decodeCursor, toConnection } from '../../graphql/connection';
+import { groupBy, loaderFor, loadById } from '../../graphql/batch';
+import { parseId } from '../../graphql/ids';
+import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError } from '../../errors';
 
@@ -25,10 +37,27 @@ export class UnitsArgs extends PageArgs {
   validOn?: string | null;
 }
 
-function parseId(id: string | null | undefined, what: string): number | null {
-  if (id === null || id === undefined) return null;
-  if (!/^\d{1,10}$/.test(id)) throw new BadInputError(`${what} must be a numeric id, got "${id.slice(0, 40)}"`);
-  return Number(id);
+/** Successions touching many units in one query: `side` says which end the keys are. */
+function successionLoader(ctx: GraphQLContext, side: 'predecessor' | 'successor') {
+  const other = side === 'predecessor' ? 'successor' : 'predecessor';
+  return loaderFor<number, number[]>(ctx.em, `unit.${side}`, async (ids) => {
+    const rows = await ctx.em.find(UnitSuccession, { [side]: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+    const grouped = groupBy(rows, (r) => r[side].id);
+    return new Map([...grouped].map(([id, links]) => [id, links.map((l) => l[other].id)]));
+  }, () => []);
+}
+
+/** Children of many units in one query. */
+function childrenLoader(ctx: GraphQLContext) {
+  return loaderFor<number, AdminUnit[]>(ctx.em, 'unit.children', async (ids) => {
+    const rows = await ctx.em.find(AdminUnit, { parent: { $in: [...ids] } });
+    return groupBy(rows, (u) => u.parent!.id);
+  }, () => []);
+}
+
+async function loadUnits(ctx: GraphQLContext, ids: number[]): Promise<AdminUnit[]> {
+  const units = await Promise.all(ids.map((id) => loadById(ctx.em, AdminUnit, id)));
+  return units.sort((a, b) => compareUnitNames(a.name, b.name));
 }
 
 @Resolver(() => AdminUnit)
@@ -48,18 +77,41 @@ export class UnitResolver {
     @Ctx() { em }: GraphQLContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('codeSet', () => CodeSet, { nullable: true }) codeSet?: CodeSet,
   ): Promise<AdminUnit | null> {
     if (id) return em.findOne(AdminUnit, { id: parseId(id, 'id')! });
     if (code) {
-      return (await em.findOne(AdminUnit, { code, codeSet: 'gso' as AdminUnit['codeSet'] }))
-        ?? em.findOne(AdminUnit, { code });
+      if (code.length > 80) throw new BadInputError('code is at most 80 characters');
+      if (codeSet) return em.findOne(AdminUnit, { code, codeSet });
+      return (await em.findOne(AdminUnit, { code, codeSet: CodeSet.GSO })) ?? em.findOne(AdminUnit, { code });
     }
     throw new BadInputError('unit needs an id or a code');
   }
 
+  // Field resolvers take entities and plain views alike (`UnitLike`): rankings and series return views.
   @FieldResolver(() => AdminUnit, { nullable: true })
-  async parent(@Root() unit: AdminUnit): Promise<AdminUnit | null> {
-    return unit.parent ? unit.parent.load() : null;
+  parent(@Root() unit: UnitLike, @Ctx() { em }: GraphQLContext): Promise<AdminUnit> | null {
+    return unit.parent ? loadById(em, AdminUnit, unit.parent.id) : null;
+  }
+
+  @FieldResolver(() => [AdminUnit], { complexity: listCost(30), description: 'The units directly under this one, by name' })
+  async children(@Root() unit: UnitLike, @Ctx() ctx: GraphQLContext): Promise<AdminUnit[]> {
+    const children = await childrenLoader(ctx).load(unit.id);
+    return [...children].sort((a, b) => compareUnitNames(a.name, b.name));
+  }
+
+  @FieldResolver(() => [AdminUnit], { complexity: listCost(5), description: 'Units this one replaced (e.g. the communes merged into it in 2025)' })
+  async predecessors(@Root() unit: UnitLike, @Ctx() ctx: GraphQLContext): Promise<AdminUnit[]> {
+    return loadUnits(ctx, await successionLoader(ctx, 'successor').load(unit.id));
+  }
+
+  @FieldResolver(() => [AdminUnit], { complexity: listCost(5), description: 'Units that replaced this one (its 2025 successor commune or province)' })
+  async successors(@Root() unit: UnitLike, @Ctx() ctx: GraphQLContext): Promise<AdminUnit[]> {
+    return loadUnits(ctx, await successionLoader(ctx, 'predecessor').load(unit.id));
+  }
+
+  @FieldResolver(() => FigureConnection, { description: 'Figures about this unit (filter.unitIds is replaced by this unit)' })
+  figures(@Root() unit: UnitLike, @Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return figureConnection(em, { ...toFigureQuery(args.filter), unitIds: [unit.id], unitCodes: undefined }, args, info);
   }
 }
-

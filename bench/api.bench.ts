@@ -1,0 +1,330 @@
+/**
+ * `npm run bench:api`: the comparison queries over HTTP against the same SQL sent straight through `pg`, on one
+ * million figures over the real gazetteer, side by side.
+ *
+ * 1. A throwaway embedded PostgreSQL (temp folder), migrated and seeded like production.
+ * 2. 1,000,000 figures in a few set-based INSERTs: every GSO district and commune (11,304 units) × 11 metrics × 8 years
+ *    (2018-2025), one yearly report per district and year, plus part-year alternatives so the selection rule works.
+ * 3. The API in a child process (so the load generator does not share its event loop), measured with autocannon:
+ *    one connection for latency (p50/p99), then BENCH_CONNECTIONS connections for throughput.
+ * 4. The SQL the API's repositories build for the same request, formatted exactly as MikroORM sends it, run through
+ *    a `pg` pool with the same concurrency.
+ * Targets: p99 ≤ 20 ms with one client; API throughput ≥ 0.5 × direct SQL. Nothing here asserts: it prints.
+ * Each number is the median of BENCH_ROUNDS rounds that alternate API and SQL, so drifting background load on a
+ * shared machine hits both sides alike.
+ * Environment: BENCH_SECONDS (per round and measurement, default 3), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
+ * (default 10), BENCH_DATABASE_URL (use this database instead of a throwaway one; it is migrated, seeded and filled
+ * once, then reused — for profiling).
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fork, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { initOrm, migrate } from '../src/db/orm';
+import { seedReferenceData } from '../src/db/seed';
+import { loadConfig } from '../src/config';
+import { silentLogger } from '../src/logger';
+import { startApi } from '../src/app';
+import { comparisonSql, statsSql, timeSeriesSql, StatsKey } from '../src/modules/figure/analytics.repository';
+import { FigureKind } from '../src/modules/figure/figure.entity';
+import { CodeSet, UnitLevel } from '../src/modules/unit/admin-unit.entity';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const TARGET_FIGURES = 1_000_000;
+const YEARS = [2018, 2025] as const;
+const METRICS = [
+  'on_time_rate', 'satisfaction_rate', 'dossiers_received', 'dossiers_resolved', 'online_dossier_rate', 'late_dossiers',
+  'postal_rate', 'e_payment_rate', 'digitisation_rate', 'procedures_published_rate', 'online_services_full',
+];
+const DISTRICT_LEVELS = `('district', 'town', 'provincial_city')`;
+const COMMUNE_LEVELS = `('ward', 'commune', 'township')`;
+
+// ---------------------------------------------------------------------------------------------- data generation
+
+/** The district-level ancestor of a GSO unit (itself for districts). */
+const DISTRICT_OF = `case when u.level in ${DISTRICT_LEVELS} then u.id else u.parent_id end`;
+
+async function generate(pool: Pool): Promise<{ figures: number; millis: number }> {
+  const started = Date.now();
+  await pool.query(`insert into source (id, name, base_url, family, listing_urls, schedule, enabled, demo)
+    select 'bench-' || p.code, p.name, 'https://bench.invalid/' || p.code, 'generic', array['https://bench.invalid/' || p.code],
+      '0 5 * * *', false, false
+    from admin_unit p where p.code_set = 'gso' and p.parent_id is null`);
+  await pool.query(`insert into document (url, source_id, title, published_at, fetched_at, http_status, content_hash, raw_html_gz, text, extractor_version)
+    select 'https://bench.invalid/' || d.code || '/' || y, 'bench-' || p.code, d.name || ': tổng kết CCHC năm ' || y,
+      make_timestamptz(y + 1, 1, 15, 9, 0, 0, 'Asia/Ho_Chi_Minh'), now(), 200, md5(d.code || y), '\\x'::bytea,
+      d.name || ' tổng kết công tác cải cách hành chính năm ' || y || '.', 'bench'
+    from admin_unit d join admin_unit p on p.id = d.parent_id cross join generate_series(${YEARS[0]}, ${YEARS[1]}) y
+    where d.code_set = 'gso' and d.level in ${DISTRICT_LEVELS}`);
+  // A 9-month report per district and year, published in October: the part-year alternatives.
+  await pool.query(`insert into document (url, source_id, title, published_at, fetched_at, http_status, content_hash, raw_html_gz, text, extractor_version)
+    select 'https://bench.invalid/' || d.code || '/' || y || '/9-thang', 'bench-' || p.code, d.name || ': sơ kết 9 tháng năm ' || y,
+      make_timestamptz(y, 10, 5, 9, 0, 0, 'Asia/Ho_Chi_Minh'), now(), 200, md5(d.code || y || '9'), '\\x'::bytea,
+      d.name || ' sơ kết 9 tháng năm ' || y || '.', 'bench'
+    from admin_unit d join admin_unit p on p.id = d.parent_id cross join generate_series(${YEARS[0]}, ${YEARS[1]}) y
+    where d.code_set = 'gso' and d.level in ${DISTRICT_LEVELS}`);
+  const metricList = METRICS.map((m) => `'${m}'`).join(', ');
+  const insert = (yearly: boolean, limit: string) => pool.query(`insert into figure (document_id, metric_code, subject_id, subject_scope,
+      subject_label, value, unit, kind, comparator, approximate, is_change, period_year, period_from_month, period_to_month, period_label,
+      evidence_sentence, evidence_start, evidence_end, confidence, extractor_version, review_status, fingerprint)
+    select doc.id, m.code, u.id, 'unit', u.name,
+      case when m.unit = 'percent' then 80 + ((u.id * 7919 + y * 104729 + length(m.code) * 31) % 200) / 10.0
+           else 100 + (u.id * 7919 + y * 104729 + length(m.code) * 31) % 20000 end,
+      m.unit, 'actual', 'eq', false, false, y, ${yearly ? 'null, null' : '1, 9'}, ${yearly ? `'năm ' || y` : `'9 tháng năm ' || y`},
+      u.name || ': ' || m.name_vi || ' năm ' || y || '.', 0, 60, 0.9, 'bench', 'auto', md5(doc.id || m.code || u.id)
+    from admin_unit u
+    join metric m on m.code in (${metricList})
+    cross join generate_series(${YEARS[0]}, ${YEARS[1]}) y
+    join admin_unit dist on dist.id = ${DISTRICT_OF}
+    join document doc on doc.url = 'https://bench.invalid/' || dist.code || '/' || y${yearly ? '' : ` || '/9-thang'`}
+    where u.code_set = 'gso' and (u.level in ${DISTRICT_LEVELS} or u.level in ${COMMUNE_LEVELS})
+    ${limit}`);
+  const yearly = await insert(true, '');
+  // Part-year alternatives for districts, HCMC's first, until the total is one million.
+  const rest = TARGET_FIGURES - (yearly.rowCount ?? 0);
+  const hcmcFirst = `(u.parent_id = (select id from admin_unit where code_set = 'gso' and code = '79')) desc`;
+  if (rest > 0) await insert(false, `order by u.level in ${DISTRICT_LEVELS} desc, ${hcmcFirst}, u.id, m.code, y limit ${rest}`);
+  await pool.query('vacuum analyze');
+  const { rows } = await pool.query<{ n: string }>('select count(*) as n from figure');
+  return { figures: Number(rows[0].n), millis: Date.now() - started };
+}
+
+// ---------------------------------------------------------------------------------------------- scenarios
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** The main SQL statement of the request, as MikroORM would send it. */
+  sql: string;
+  /** Checks a GraphQL answer looks right before timing it. */
+  check(data: any): string | null;
+}
+
+async function scenarios(pool: Pool, format: (sql: string, params: unknown[]) => string): Promise<Scenario[]> {
+  const { rows } = await pool.query<{ id: number }>(`select id from admin_unit where code_set = 'gso' and code = '79'`);
+  const hcmc = rows[0].id;
+  const compare = comparisonSql({
+    metric: 'on_time_rate', kind: FigureKind.ACTUAL, units: { parentId: hcmc }, year: 2024, baselineYear: 2023, descending: true,
+  });
+  const series = timeSeriesSql({ metric: 'satisfaction_rate', kind: FigureKind.ACTUAL, units: { parentId: hcmc }, yearFrom: 2018, yearTo: 2025 });
+  const stats = statsSql({
+    metric: 'on_time_rate', kind: FigureKind.ACTUAL, groupBy: [StatsKey.YEAR], filter: { codeSet: CodeSet.GSO, provinceId: hcmc },
+  });
+  const national = statsSql({
+    metric: 'on_time_rate', kind: FigureKind.ACTUAL, groupBy: [StatsKey.PROVINCE],
+    filter: { codeSet: CodeSet.GSO, yearFrom: 2024, yearTo: 2024, levels: [UnitLevel.DISTRICT, UnitLevel.TOWN, UnitLevel.PROVINCIAL_CITY] },
+  });
+  return [
+    {
+      name: 'compare (HCMC districts, 2024 vs 2023)',
+      query: `query($p: ID) { compare(metric: "on_time_rate", year: 2024, parentId: $p) {
+        rows { rank value previousValue change unit { id name } } missing { id name } } }`,
+      variables: { p: String(hcmc) }, sql: format(compare.sql, compare.params),
+      check: (d) => (d.compare.rows.length === 22 ? null : `expected 22 rows, got ${d.compare.rows.length}`),
+    },
+    {
+      name: 'timeSeries (HCMC districts, 2018-2025)',
+      query: `query($p: ID) { timeSeries(metric: "satisfaction_rate", parentId: $p, yearFrom: 2018, yearTo: 2025) {
+        unit { id name } points { year value partialYear alternatives } } }`,
+      variables: { p: String(hcmc) }, sql: format(series.sql, series.params),
+      check: (d) => (d.timeSeries.length === 22 && d.timeSeries.every((s: any) => s.points.length === 8) ? null : 'expected 22 × 8 points'),
+    },
+    {
+      name: 'figureStats (HCMC by year)',
+      query: `query($p: ID) { figureStats(metric: "on_time_rate", groupBy: [YEAR], filter: { provinceId: $p }) { year count min max avg median } }`,
+      variables: { p: String(hcmc) }, sql: format(stats.sql, stats.params),
+      check: (d) => (d.figureStats.length === 8 && d.figureStats[0].count > 300 ? null : `unexpected groups ${JSON.stringify(d.figureStats[0])}`),
+    },
+    {
+      name: 'figureStats (national districts by province, 2024)',
+      query: `{ figureStats(metric: "on_time_rate", groupBy: [PROVINCE], filter: { yearFrom: 2024, yearTo: 2024, levels: [DISTRICT, TOWN, PROVINCIAL_CITY] }) {
+        province { name } count median } }`,
+      variables: {}, sql: format(national.sql, national.params),
+      check: (d) => (d.figureStats.length === 63 ? null : `expected 63 provinces, got ${d.figureStats.length}`),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------- measuring
+
+interface Numbers { p50: number; p99: number; rps: number }
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Run `fn` from `clients` concurrent loops for `seconds`; latencies in ms. */
+async function drive(fn: () => Promise<unknown>, clients: number, seconds: number): Promise<{ latencies: number[]; rps: number }> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      await fn();
+      latencies.push(performance.now() - t);
+    }
+  }));
+  return { latencies, rps: latencies.length / ((performance.now() - started) / 1000) };
+}
+
+async function measureSql(pool: Pool, sql: string): Promise<Numbers> {
+  const single = await drive(() => pool.query(sql), 1, SECONDS);
+  const sorted = single.latencies.sort((a, b) => a - b);
+  const many = await drive(() => pool.query(sql), CONNECTIONS, SECONDS);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: many.rps };
+}
+
+async function measureApi(url: string, s: Scenario): Promise<Numbers> {
+  const body = JSON.stringify({ query: s.query, variables: s.variables });
+  const opts = { url: `${url}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body };
+  const single = await autocannon({ ...opts, connections: 1, duration: SECONDS });
+  const many = await autocannon({ ...opts, connections: CONNECTIONS, duration: SECONDS });
+  for (const r of [single, many]) {
+    if (r.errors || r.non2xx) throw new Error(`${s.name}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
+  }
+  return { p50: single.latency.p50, p99: single.latency.p99, rps: many.requests.average };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Warm both paths up, then alternate API and SQL rounds; the median of each number. */
+async function measure(url: string, pool: Pool, s: Scenario): Promise<{ api: Numbers; sql: Numbers }> {
+  const body = JSON.stringify({ query: s.query, variables: s.variables });
+  await autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 1, duration: 1 });
+  await drive(() => pool.query(s.sql), 1, 1);
+  const api: Numbers[] = [];
+  const sql: Numbers[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    api.push(await measureApi(url, s));
+    sql.push(await measureSql(pool, s.sql));
+  }
+  const mid = (list: Numbers[]): Numbers => ({ p50: median(list.map((n) => n.p50)), p99: median(list.map((n) => n.p99)), rps: median(list.map((n) => n.rps)) });
+  return { api: mid(api), sql: mid(sql) };
+}
+
+// ---------------------------------------------------------------------------------------------- processes
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Child mode: serve the API over the given database and report the URL to the parent. */
+async function serve(databaseUrl: string): Promise<void> {
+  const orm = await initOrm(databaseUrl);
+  const config = loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const api = await startApi({ config, logger: silentLogger, orm });
+  process.send?.({ url: api.url });
+  process.on('disconnect', () => void api.close().then(() => orm.close(true)).then(() => process.exit(0)));
+}
+
+function startApiChild(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--serve', databaseUrl], { execArgv: ['-r', '@swc-node/register'], stdio: 'inherit' });
+    child.once('message', (m: { url: string }) => resolve({ child, url: m.url }));
+    child.once('exit', (code) => reject(new Error(`API process exited with ${code}`)));
+  });
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
+
+/** A throwaway embedded PostgreSQL, or BENCH_DATABASE_URL. */
+async function database(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-'));
+  fs.chmodSync(dir, 0o755); // the `postgres` OS user must traverse it when run as root
+  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'cchc_bench', ephemeral: true });
+  return {
+    url: pg.databaseUrl,
+    stop: async () => {
+      await pg.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.disconnect();
+  });
+}
+
+async function main(): Promise<void> {
+  const log = (msg: string) => process.stdout.write(`${msg}\n`);
+  const db = await database();
+  let child: ChildProcess | undefined;
+  const pool = new Pool({ connectionString: db.url, max: CONNECTIONS });
+  pool.on('error', () => undefined); // idle clients cut off when the database stops at the end
+  try {
+    const orm = await initOrm(db.url);
+    await migrate(orm);
+    await seedReferenceData(orm.em.fork());
+    const format = (sql: string, params: unknown[]) => orm.em.getPlatform().formatQuery(sql, params);
+    const existing = Number((await pool.query<{ n: string }>('select count(*) as n from figure')).rows[0].n);
+    if (existing < TARGET_FIGURES) {
+      log('generating figures …');
+      const data = await generate(pool);
+      log(`${data.figures.toLocaleString('en')} figures in ${(data.millis / 1000).toFixed(1)} s`);
+    } else {
+      log(`${existing.toLocaleString('en')} figures already there`);
+    }
+    const list = await scenarios(pool, format);
+    await orm.close(true);
+    const api = await startApiChild(db.url);
+    child = api.child;
+    log(`API at ${api.url}; median of ${ROUNDS} rounds of ${SECONDS} s per measurement, ${CONNECTIONS} connections for throughput, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}\n`);
+    const rows: string[] = [];
+    for (const s of list) {
+      const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: s.query, variables: s.variables }) });
+      const body = await res.json() as { data?: unknown; errors?: unknown };
+      const problem = body.errors ? JSON.stringify(body.errors) : s.check(body.data);
+      if (problem) throw new Error(`${s.name}: ${problem}`);
+      const { api: viaApi, sql: direct } = await measure(api.url, pool, s);
+      const ratio = viaApi.rps / direct.rps;
+      rows.push(`| ${s.name.padEnd(50)} | ${fmt(viaApi.p50)} | ${fmt(viaApi.p99)} | ${fmt(viaApi.rps, 0)} | ${fmt(direct.p50)} | ${fmt(direct.p99)} | ${fmt(direct.rps, 0)} | ${fmt(ratio, 2)} | ${viaApi.p99 <= 20 ? 'yes' : 'NO '} | ${ratio >= 0.5 ? 'yes' : 'NO '} |`);
+      log(`measured: ${s.name}`);
+    }
+    log('');
+    log(`| ${'scenario'.padEnd(50)} | API p50 | API p99 | API r/s | SQL p50 | SQL p99 | SQL r/s | API/SQL | p99≤20 | ≥0.5× |`);
+    log(`|${'-'.repeat(52)}|---------|---------|---------|---------|---------|---------|---------|--------|-------|`);
+    for (const r of rows) log(r);
+    log(`\nlatency in ms with one client; requests/s with ${CONNECTIONS} concurrent clients; SQL = the request's main statement via pg`);
+    log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  } finally {
+    await stopChild(child);
+    await pool.end();
+    await db.stop();
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  serve(process.argv[3]).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else {
+  main().then(() => process.exit(0), (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

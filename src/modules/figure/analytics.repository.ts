@@ -1,0 +1,203 @@
+/**
+ * The comparison queries: time series, rankings and grouped statistics, each one SQL statement built on the
+ * selection rule of `figure-sql.ts`. The builders are exported so the benchmark can run the very same SQL directly.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { FigureKind } from './figure.entity';
+import { chosenFigures, figureWhere, type SqlPart } from './figure-sql';
+import type { FigureQuery } from './figure-filter.input';
+import { unitSetSql, type UnitSet } from '../unit/unit-set';
+import { unitJson, type UnitJson } from '../unit/unit-view';
+
+/** The chosen figure of a unit in one year. */
+export interface SeriesPointRow {
+  figure_id: number;
+  year: number;
+  value: number;
+  partial_year: boolean;
+  period_label: string;
+  review_status: string;
+  alternatives: number;
+}
+
+/** One unit of a time series with its points by year (empty without figures). */
+export interface SeriesRow {
+  unit: UnitJson;
+  points: SeriesPointRow[];
+}
+
+/** One unit of a ranking: its chosen figure for the year (null: missing) and for the baseline year, and its rank. */
+export interface ComparisonSqlRow {
+  unit: UnitJson;
+  figure_id: number | null;
+  value: string | null;
+  partial_year: boolean | null;
+  period_label: string | null;
+  alternatives: number | null;
+  previous_figure_id: number | null;
+  previous_value: string | null;
+  rank: number | null;
+}
+
+/** One group of `figureStats`: the keys grouped by (the others absent) and the aggregates. */
+export interface StatsSqlRow {
+  year?: number | null;
+  unit_id?: number | null;
+  province_id?: number | null;
+  unit?: UnitJson | null;
+  province?: UnitJson | null;
+  level?: string | null;
+  count: number;
+  min: string;
+  max: string;
+  avg: string;
+  median: number;
+}
+
+/** Keys `figureStats` groups by. */
+export enum StatsKey {
+  YEAR = 'year',
+  UNIT = 'unit',
+  PROVINCE = 'province',
+  LEVEL = 'level',
+}
+
+export interface TimeSeriesSpec {
+  metric: string;
+  kind: FigureKind;
+  units: UnitSet;
+  yearFrom: number;
+  yearTo: number;
+}
+
+export interface ComparisonSpec {
+  metric: string;
+  kind: FigureKind;
+  units: UnitSet;
+  year: number;
+  baselineYear: number;
+  /** Rank 1 is the largest value when true, the smallest when false. */
+  descending: boolean;
+}
+
+export interface StatsSpec {
+  metric: string;
+  kind: FigureKind;
+  filter: FigureQuery;
+  groupBy: StatsKey[];
+}
+
+/** Largest number of groups one `figureStats` answer may hold. */
+export const MAX_STATS_GROUPS = 5000;
+
+/** SQL of `timeSeries`: one row per unit, its chosen figures aggregated by year. */
+export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
+  const units = unitSetSql(s.units, s.yearFrom, s.yearTo);
+  const chosen = chosenFigures({
+    metric: s.metric, kind: s.kind,
+    where: { sql: 'f.subject_id in (select id from units) and f.period_year between ? and ?', params: [s.yearFrom, s.yearTo] },
+  });
+  return {
+    sql: `with units as (${units.sql}), chosen as (${chosen.sql}),
+      points as (
+        select c.subject_id, jsonb_agg(jsonb_build_object('figure_id', c.id, 'year', c.period_year, 'value', c.value,
+          'partial_year', c.partial_year, 'period_label', c.period_label, 'review_status', c.review_status,
+          'alternatives', c.alternatives) order by c.period_year) as points
+        from chosen c group by c.subject_id
+      )
+      select ${unitJson('au')} as unit, coalesce(p.points, '[]'::jsonb) as points
+      from units u join admin_unit au on au.id = u.id left join points p on p.subject_id = u.id`,
+    params: [...units.params, ...chosen.params],
+  };
+}
+
+/** SQL of `compare`: every unit of the set, with its chosen figure in both years and its rank (null without data). */
+export function comparisonSql(s: ComparisonSpec): SqlPart {
+  const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear));
+  const chosen = chosenFigures({
+    metric: s.metric, kind: s.kind,
+    where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
+  });
+  // Standard competition ranking ("1, 2, 2, 4"): equal values share a rank and the next rank counts them all.
+  const direction = s.descending ? 'desc' : 'asc';
+  return {
+    sql: `with units as (${units.sql}), chosen as (${chosen.sql})
+      select ${unitJson('au')} as unit, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.alternatives,
+        prev.id as previous_figure_id, prev.value as previous_value,
+        case when cur.id is not null then (rank() over (partition by cur.id is null order by cur.value ${direction}))::int end as rank
+      from units u
+      join admin_unit au on au.id = u.id
+      left join chosen cur on cur.subject_id = u.id and cur.period_year = ?
+      left join chosen prev on prev.subject_id = u.id and prev.period_year = ?
+      order by rank nulls last, u.id`,
+    params: [...units.params, ...chosen.params, s.year, s.baselineYear],
+  };
+}
+
+const PROVINCE_LEVELS = `('province', 'central_city')`;
+/** The province of a unit in its own code set: itself, its parent or its grandparent, whichever is a province. */
+const PROVINCE_OF = `case when u.level in ${PROVINCE_LEVELS} then u.id when p.level in ${PROVINCE_LEVELS} then p.id
+  when gp.level in ${PROVINCE_LEVELS} then gp.id end`;
+
+const KEY_SQL: Record<StatsKey, { select: string; group: string }> = {
+  [StatsKey.YEAR]: { select: 'c.period_year as year', group: 'c.period_year' },
+  [StatsKey.UNIT]: { select: 'c.subject_id as unit_id', group: 'c.subject_id' },
+  [StatsKey.PROVINCE]: { select: `${PROVINCE_OF} as province_id`, group: PROVINCE_OF },
+  [StatsKey.LEVEL]: { select: 'u.level as level', group: 'u.level' },
+};
+
+/**
+ * SQL of `figureStats`: aggregates over the chosen figure of each (unit, year) matching the filter, then the grouped
+ * unit and province as JSON (`unitJson`), so the answer needs no second query.
+ */
+export function statsSql(s: StatsSpec): SqlPart {
+  const chosen = chosenFigures({ metric: s.metric, kind: s.kind, where: figureWhere({ ...s.filter, kind: undefined, metrics: undefined }) });
+  const keys = s.groupBy.map((k) => KEY_SQL[k]);
+  const needsUnits = s.groupBy.includes(StatsKey.PROVINCE) || s.groupBy.includes(StatsKey.LEVEL);
+  const joins = needsUnits
+    ? `join admin_unit u on u.id = c.subject_id left join admin_unit p on p.id = u.parent_id left join admin_unit gp on gp.id = p.parent_id`
+    : '';
+  const groupSql = keys.map((k) => k.group).join(', ');
+  const outer = s.groupBy.map((k) => KEY_SQL[k].select.split(' as ').pop()).map((c) => `g.${c}`).join(', ');
+  const withUnit = s.groupBy.includes(StatsKey.UNIT);
+  const withProvince = s.groupBy.includes(StatsKey.PROVINCE);
+  return {
+    sql: `with chosen as (${chosen.sql}),
+      groups as (
+        select ${keys.map((k) => k.select).join(', ')}, count(*)::int as count, min(c.value) as min, max(c.value) as max,
+          avg(c.value) as avg, percentile_cont(0.5) within group (order by c.value) as median
+        from chosen c ${joins}
+        group by ${groupSql}
+        limit ${MAX_STATS_GROUPS + 1}
+      )
+      select g.*${withUnit ? `, ${unitJson('gu')} as unit` : ''}${withProvince ? `, case when gv.id is not null then ${unitJson('gv')} end as province` : ''}
+      from groups g
+      ${withUnit ? 'left join admin_unit gu on gu.id = g.unit_id' : ''}
+      ${withProvince ? 'left join admin_unit gv on gv.id = g.province_id' : ''}
+      order by ${outer}`,
+    params: chosen.params,
+  };
+}
+
+/** Runs the comparison queries on one request's EntityManager. */
+export class AnalyticsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Chosen figure per unit and year, for a set of units. */
+  timeSeries(spec: TimeSeriesSpec): Promise<SeriesRow[]> {
+    const { sql, params } = timeSeriesSql(spec);
+    return this.em.execute<SeriesRow[]>(sql, params);
+  }
+
+  /** Ranked rows for a year, with the baseline year's values. */
+  compare(spec: ComparisonSpec): Promise<ComparisonSqlRow[]> {
+    const { sql, params } = comparisonSql(spec);
+    return this.em.execute<ComparisonSqlRow[]>(sql, params);
+  }
+
+  /** Grouped count, min, max, avg and median. */
+  stats(spec: StatsSpec): Promise<StatsSqlRow[]> {
+    const { sql, params } = statsSql(spec);
+    return this.em.execute<StatsSqlRow[]>(sql, params);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Figure lists: one page by a filter in a chosen order, counts, and the flat rows of the CSV export.
+ * Rows come back as managed `Figure` entities (one query per page; relations load through the dataloaders).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Figure } from './figure.entity';
+import { FigureOrder, type FigureQuery } from './figure-filter.input';
+import { EFFECTIVE_VALUE, FULL_YEAR, figureWhere } from './figure-sql';
+
+/** ORDER BY per order; every one ends on the id so pages are stable. */
+const ORDER_SQL: Record<FigureOrder, string> = {
+  [FigureOrder.YEAR_DESC]: 'f.period_year desc nulls last, f.id desc',
+  [FigureOrder.YEAR_ASC]: 'f.period_year asc nulls last, f.id asc',
+  [FigureOrder.PUBLISHED_DESC]: '(select od.published_at from document od where od.id = f.document_id) desc nulls last, f.id desc',
+  [FigureOrder.VALUE_DESC]: `${EFFECTIVE_VALUE} desc, f.id desc`,
+  [FigureOrder.VALUE_ASC]: `${EFFECTIVE_VALUE} asc, f.id asc`,
+  [FigureOrder.ID_ASC]: 'f.id asc',
+};
+
+/** One row of the CSV export (snake_case, as selected). */
+export interface FigureExportRow {
+  id: number;
+  unit_id: number;
+  unit_code: string;
+  unit_code_set: string;
+  unit_name: string;
+  unit_level: string;
+  metric_code: string;
+  metric_name_vi: string;
+  metric_name_en: string;
+  year: number | null;
+  from_month: number | null;
+  to_month: number | null;
+  period_label: string;
+  partial_year: boolean;
+  value: string;
+  extracted_value: string;
+  total: string | null;
+  unit: string;
+  kind: string;
+  comparator: string;
+  approximate: boolean;
+  is_change: boolean;
+  subject_scope: string;
+  review_status: string;
+  confidence: number;
+  document_id: number;
+  document_url: string;
+  document_title: string;
+  published_at: Date | null;
+  source_id: string;
+  evidence_sentence: string;
+  evidence_start: number;
+  evidence_end: number;
+  extractor_version: string;
+}
+
+/** Queries over figures for one request's EntityManager. */
+export class FigureRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** One page of figures matching `q`, in `order`. */
+  async findPage(q: FigureQuery, order: FigureOrder, limit: number, offset: number): Promise<Figure[]> {
+    const where = figureWhere(q);
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select f.* from figure f where ${where.sql} order by ${ORDER_SQL[order]} limit ? offset ?`,
+      [...where.params, limit, offset],
+    );
+    return rows.map((row) => this.em.map(Figure, row));
+  }
+
+  /** How many figures match `q`. */
+  async count(q: FigureQuery): Promise<number> {
+    const where = figureWhere(q);
+    const [row] = await this.em.execute<{ n: string }[]>(`select count(*) as n from figure f where ${where.sql}`, where.params);
+    return Number(row.n);
+  }
+
+  /** Up to `limit` export rows with id greater than `afterId`, by id (keyset pagination for streaming). */
+  async exportPage(q: FigureQuery, afterId: number, limit: number): Promise<FigureExportRow[]> {
+    const where = figureWhere(q);
+    return this.em.execute<FigureExportRow[]>(
+      `select f.id, s.id as unit_id, s.code as unit_code, s.code_set as unit_code_set, s.name as unit_name, s.level as unit_level,
+          m.code as metric_code, m.name_vi as metric_name_vi, m.name_en as metric_name_en,
+          f.period_year as year, f.period_from_month as from_month, f.period_to_month as to_month, f.period_label,
+          not ${FULL_YEAR} as partial_year, trim_scale(${EFFECTIVE_VALUE})::text as value, trim_scale(f.value)::text as extracted_value,
+          trim_scale(f.total)::text as total, f.unit, f.kind, f.comparator, f.approximate, f.is_change, f.subject_scope,
+          f.review_status, f.confidence, d.id as document_id, d.url as document_url, d.title as document_title,
+          d.published_at, d.source_id, f.evidence_sentence, f.evidence_start, f.evidence_end, f.extractor_version
+        from figure f
+        join admin_unit s on s.id = f.subject_id
+        join metric m on m.code = f.metric_code
+        join document d on d.id = f.document_id
+        where ${where.sql} and f.id > ?
+        order by f.id
+        limit ?`,
+      [...where.params, afterId, limit],
+    );
+  }
+}

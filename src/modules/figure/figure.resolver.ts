@@ -1,0 +1,116 @@
+/**
+ * `figures` (a Relay connection over any filter), `figure(id)`, and the fields of `Figure` that are not plain
+ * columns: exact decimals as Float, period, evidence, and the related unit, metric, document and reviews.
+ * Relations load through MikroORM's dataloaders (reviews through a request-scoped batch), so a page of 100 figures
+ * with their unit, metric and document costs a constant number of queries.
+ */
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Figure } from './figure.entity';
+import { FigureReview } from './figure-review.entity';
+import { FiguresArgs } from './figure.args';
+import { toFigureQuery, type FigureQuery } from './figure-filter.input';
+import { FigureRepository } from './figure.repository';
+import { Evidence, FigureConnection, FigurePeriod, periodOf } from './figure.type';
+import { toNumber } from './figure-sql';
+import { AdminUnit } from '../unit/admin-unit.entity';
+import { Metric } from '../metric/metric.entity';
+import { Document } from '../document/document.entity';
+import { decodeCursor, toConnection } from '../../graphql/connection';
+import { groupBy, loaderFor } from '../../graphql/batch';
+import { parseId } from '../../graphql/ids';
+import { selectsField } from '../../graphql/selection';
+import type { GraphQLContext } from '../../graphql/context';
+
+/** Reviews of many figures in one query, newest first. */
+function reviewsLoader(ctx: GraphQLContext) {
+  return loaderFor<number, FigureReview[]>(ctx.em, 'figure.reviews', async (ids) => {
+    const rows = await ctx.em.find(FigureReview, { figure: { $in: [...ids] } }, { orderBy: { reviewedAt: 'desc', id: 'desc' } });
+    return groupBy(rows, (r) => r.figure.id);
+  }, () => []);
+}
+
+/**
+ * One page of figures as a connection. One extra row tells whether a next page exists; counting every match (the
+ * expensive part) only happens when `totalCount` is selected.
+ */
+export async function figureConnection(em: EntityManager, q: FigureQuery, args: FiguresArgs, info: GraphQLResolveInfo) {
+  const offset = decodeCursor(args.after);
+  const repo = new FigureRepository(em);
+  const rows = await repo.findPage(q, args.orderBy, args.first + 1, offset);
+  const items = rows.slice(0, args.first);
+  const seen = offset + items.length;
+  const lastPage = rows.length <= args.first && (items.length > 0 || offset === 0);
+  const total = lastPage ? seen : selectsField(info, 'totalCount') ? await repo.count(q)
+    : rows.length > args.first ? seen + 1 : seen;
+  return toConnection(items, total, offset);
+}
+
+@Resolver(() => Figure)
+export class FigureResolver {
+  @Query(() => FigureConnection, { description: 'Figures matching a filter, with provenance; a Relay connection' })
+  figures(@Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return figureConnection(em, toFigureQuery(args.filter), args, info);
+  }
+
+  @Query(() => Figure, { nullable: true, description: 'One figure by id' })
+  figure(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<Figure | null> {
+    return em.findOne(Figure, { id: parseId(id, 'id')! });
+  }
+
+  @FieldResolver(() => Float, { description: 'The value: the reviewer\'s correction for a CORRECTED figure, else the number as read' })
+  value(@Root() f: Figure): number {
+    return toNumber(f.reviewStatus === 'corrected' && f.correctedValue != null ? f.correctedValue : f.value)!;
+  }
+
+  @FieldResolver(() => Float, { description: 'The number as read from the text, before any correction' })
+  extractedValue(@Root() f: Figure): number {
+    return toNumber(f.value)!;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'The reviewer\'s value, when the figure was CORRECTED' })
+  correctedValue(@Root() f: Figure): number | null {
+    return toNumber(f.correctedValue);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Denominator of a ratio stated as X/Y ("7/8 chỉ tiêu" → 8)' })
+  total(@Root() f: Figure): number | null {
+    return toNumber(f.total);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Upper end of a stated range' })
+  upperBound(@Root() f: Figure): number | null {
+    return toNumber(f.upperBound);
+  }
+
+  @FieldResolver(() => FigurePeriod)
+  period(@Root() f: Figure): FigurePeriod {
+    return periodOf(f);
+  }
+
+  @FieldResolver(() => Evidence)
+  evidence(@Root() f: Figure): Evidence {
+    return { sentence: f.evidenceSentence, start: f.evidenceStart, end: f.evidenceEnd };
+  }
+
+  @FieldResolver(() => AdminUnit, { description: 'The unit the number is about' })
+  subject(@Root() f: Figure): Promise<AdminUnit> {
+    return f.subject.load() as Promise<AdminUnit>;
+  }
+
+  @FieldResolver(() => Metric)
+  metric(@Root() f: Figure): Promise<Metric> {
+    return f.metric.load() as Promise<Metric>;
+  }
+
+  @FieldResolver(() => Document, { description: 'The article the figure was read from (URL, title, publication date)' })
+  document(@Root() f: Figure): Promise<Document> {
+    return f.document.load() as Promise<Document>;
+  }
+
+  @FieldResolver(() => [FigureReview], { description: 'The audit trail: every review of this figure, newest first' })
+  reviews(@Root() f: Figure, @Ctx() ctx: GraphQLContext): Promise<FigureReview[]> {
+    return reviewsLoader(ctx).load(f.id);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * A set of units to compare or chart: explicit ids, the children of a parent (optionally of one level), or every
+ * unit of a level. Parent and level sets keep only units valid during the years asked for, so a 2019 comparison
+ * of HCMC's districts lists the 22 districts of 2019, not the units of the 2025 system.
+ * Public surface: `UnitSetArgs`, `UnitSet`, `toUnitSet`, `unitSetSql`, `MAX_UNITS_PER_SET`.
+ */
+import { ArgsType, Field, ID } from 'type-graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsOptional } from 'class-validator';
+import { UnitLevel } from './admin-unit.entity';
+import { parseId, parseIds } from '../../graphql/ids';
+import { BadInputError } from '../../errors';
+
+/** Largest set one request may rank or chart: every commune of a level nationwide is ~10,000, refused. */
+export const MAX_UNITS_PER_SET = 3000;
+/** Largest explicit list of unit ids. */
+export const MAX_UNIT_IDS = 500;
+
+@ArgsType()
+export class UnitSetArgs {
+  @Field(() => [ID], { nullable: true, description: `Units by id (at most ${MAX_UNIT_IDS}); or give parentId and/or level` })
+  @IsOptional() @ArrayNotEmpty() @ArrayMaxSize(MAX_UNIT_IDS)
+  unitIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The units directly under this one (departments only when level is DEPARTMENT)' })
+  parentId?: string | null;
+
+  @Field(() => UnitLevel, { nullable: true, description: 'Only units of this level (with parentId), or every unit of this level' })
+  level?: UnitLevel | null;
+}
+
+/** A parsed unit set. */
+export interface UnitSet {
+  unitIds?: number[];
+  parentId?: number;
+  level?: UnitLevel;
+}
+
+/** Parse and check that exactly one way of naming units was used; throws BAD_USER_INPUT. */
+export function toUnitSet(args: UnitSetArgs): UnitSet {
+  const unitIds = parseIds(args.unitIds, 'unitIds') ?? undefined;
+  const parentId = parseId(args.parentId, 'parentId') ?? undefined;
+  const level = args.level ?? undefined;
+  if (unitIds && (parentId || level)) throw new BadInputError('give either unitIds, or parentId and/or level, not both');
+  if (!unitIds && !parentId && !level) throw new BadInputError('name the units: unitIds, parentId or level');
+  return { unitIds, parentId, level };
+}
+
+/**
+ * `select id from admin_unit …` for a set, valid at some time between the two years (explicit ids are taken as
+ * given). Limited to MAX_UNITS_PER_SET + 1 rows so callers can detect an oversized set.
+ */
+export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number): { sql: string; params: unknown[] } {
+  if (set.unitIds) return { sql: 'select us.id from admin_unit us where us.id in (?)', params: [set.unitIds] };
+  const conds = [
+    '(us.valid_from is null or us.valid_from <= make_date(?, 12, 31))',
+    '(us.valid_to is null or us.valid_to >= make_date(?, 1, 1))',
+  ];
+  const params: unknown[] = [yearTo, yearFrom];
+  if (set.parentId) {
+    conds.push('us.parent_id = ?');
+    params.push(set.parentId);
+  }
+  if (set.level) {
+    conds.push('us.level = ?');
+    params.push(set.level);
+  } else {
+    // A province's departments are not administrative units of its tier: rank them on their own (level DEPARTMENT).
+    conds.push(`us.level <> 'department'`);
+  }
+  return { sql: `select us.id from admin_unit us where ${conds.join(' and ')} limit ${MAX_UNITS_PER_SET + 1}`, params };
+}
+
+/** Throw when a set came back larger than allowed. */
+export function assertUnitSetSize(count: number): void {
+  if (count > MAX_UNITS_PER_SET) {
+    throw new BadInputError(`the units asked for are more than ${MAX_UNITS_PER_SET}: narrow them with parentId or unitIds`);
+  }
+}
+
+/** Vietnamese name order with numbers in numeric order ("Quận 2" before "Quận 10"). */
+export const compareUnitNames = new Intl.Collator('vi', { numeric: true }).compare;

@@ -1,0 +1,106 @@
+/** Journey: city staff rank HCMC's districts by on-time rate in 2019, with the change from 2018. */
+import { createTestDatabase, type TestDatabase } from '../../helpers/db';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { CASES, expectedValue, insertHcmcFigures, type FigureFixtures } from '../../helpers/figure-fixtures';
+
+let db: TestDatabase;
+let api: TestApi;
+let fx: FigureFixtures;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await insertHcmcFigures(db.orm.em.fork());
+  api = await startTestApi(db.orm);
+});
+afterAll(async () => {
+  await api.close();
+  await db.drop();
+});
+
+const COMPARE = `query Compare($metric: String!, $year: Int!, $parentId: ID, $level: UnitLevel, $unitIds: [ID!], $baselineYear: Int) {
+  compare(metric: $metric, year: $year, parentId: $parentId, level: $level, unitIds: $unitIds, baselineYear: $baselineYear) {
+    metric { code higherIsBetter } year baselineYear descending definitionChanged
+    rows { rank value previousValue change definitionChanged periodLabel partialYear alternatives
+      unit { id code name } figure { id evidence { sentence } document { url publishedAt } } previousFigure { id period { year } } }
+    missing { id code name }
+  }
+}`;
+
+describe('city staff: rank a province\'s districts by on-time rate in 2019, with the change from 2018', () => {
+  let c: any;
+  beforeAll(async () => {
+    const { status, body } = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, parentId: String(fx.hcmc.id) });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    c = body.data.compare;
+  });
+
+  it('ranks every district with data, best first, and lists the one without data as missing (never zero)', () => {
+    expect(c).toMatchObject({ year: 2019, baselineYear: 2018, descending: true, definitionChanged: false, metric: { code: 'on_time_rate' } });
+    expect(c.rows).toHaveLength(21);
+    expect(c.missing.map((u: any) => u.code)).toEqual([CASES.missing.code]);
+    expect(c.rows.some((r: any) => r.unit.code === CASES.missing.code)).toBe(false);
+    const values = c.rows.map((r: any) => r.value);
+    expect(values).toEqual([...values].sort((a: number, b: number) => b - a));
+    for (const r of c.rows) expect(r.value).toBeCloseTo(expectedValue('on_time_rate', r.unit.code, 2019)!, 6);
+  });
+
+  it('gives tied values the same rank and skips the next one (standard competition ranking)', () => {
+    const tied = c.rows.filter((r: any) => (CASES.tie.codes as readonly string[]).includes(r.unit.code));
+    expect(tied).toHaveLength(2);
+    expect(tied[0].rank).toBe(tied[1].rank);
+    expect(tied[0].value).toBe(CASES.tie.value);
+    const ranks = c.rows.map((r: any) => r.rank);
+    expect(ranks[0]).toBe(1);
+    for (let i = 1; i < ranks.length; i++) {
+      expect(ranks[i]).toBe(c.rows[i].value === c.rows[i - 1].value ? ranks[i - 1] : i + 1);
+    }
+  });
+
+  it('shows the 2018 value and the change, from the figure the selection rule picks for 2018', () => {
+    for (const r of c.rows) {
+      const prev = expectedValue('on_time_rate', r.unit.code, 2018)!;
+      expect(r.previousValue).toBeCloseTo(prev, 6);
+      expect(r.change).toBeCloseTo(r.value - prev, 6);
+      expect(r.previousFigure.period.year).toBe(2018);
+    }
+    const tanBinh = c.rows.find((r: any) => r.unit.code === CASES.reviewedWins.code);
+    expect(tanBinh.previousValue).toBe(CASES.reviewedWins.confirmed);
+  });
+
+  it('uses the full-year figure over an earlier part-year one and counts the alternative', () => {
+    const binhThanh = c.rows.find((r: any) => r.unit.code === CASES.partialAlternative.code);
+    expect(binhThanh).toMatchObject({ partialYear: false, periodLabel: 'năm 2019', alternatives: 1 });
+    expect(binhThanh.value).not.toBe(CASES.partialAlternative.partialValue);
+    expect(binhThanh.figure.evidence.sentence).toMatch(/đúng và trước hạn/);
+  });
+
+  it('flags comparisons across a definition change', async () => {
+    const ids = CASES.definitionChange.codes.map((code) => String(fx.unit(code).id));
+    const { body } = await api.gql(COMPARE, { metric: 'online_services_full', year: 2022, unitIds: ids });
+    expect(body.data.compare.definitionChanged).toBe(true);
+    expect(body.data.compare.rows).toHaveLength(3);
+    for (const r of body.data.compare.rows) expect(r).toMatchObject({ definitionChanged: true, previousValue: expect.any(Number) });
+    const sameDefinition = await api.gql(COMPARE, { metric: 'online_services_full', year: 2022, baselineYear: 2022, unitIds: ids });
+    expect(sameDefinition.body.data.compare.definitionChanged).toBe(false);
+    const before = await api.gql(COMPARE, { metric: 'online_services_full', year: 2021, unitIds: ids });
+    expect(before.body.data.compare.definitionChanged).toBe(false);
+  });
+
+  it('takes a level, or unit ids (missing ones in the order given), and refuses oversized sets', async () => {
+    const ids = ['787', '760', '770'].map((code) => String(fx.unit(code).id));
+    const { body } = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, unitIds: ids });
+    expect(body.data.compare.rows.map((r: any) => r.unit.code)).toEqual(['760', '770']);
+    expect(body.data.compare.rows.map((r: any) => r.rank)).toEqual([1, 1]);
+    expect(body.data.compare.missing.map((u: any) => u.code)).toEqual(['787']);
+    const level = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, parentId: String(fx.hcmc.id), level: 'DISTRICT' });
+    expect(level.body.data.compare.rows.length + level.body.data.compare.missing.length).toBe(21);
+    const communes = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, level: 'COMMUNE' });
+    expect(communes.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/more than 3000/) });
+  });
+
+  it('ranks lower-is-better metrics ascending', async () => {
+    const { body } = await api.gql(COMPARE, { metric: 'late_dossiers', year: 2019, parentId: String(fx.hcmc.id) });
+    expect(body.data.compare).toMatchObject({ descending: false, rows: [] });
+    expect(body.data.compare.missing).toHaveLength(22);
+  });
+});

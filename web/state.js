@@ -1,0 +1,109 @@
+/**
+ * The view as data, and its round trip through the query string, so a link reproduces what was on screen.
+ * Pure module (no DOM): `parseState(location.search)` and `toQuery(state)`.
+ *
+ * Query keys: tab (compare | series), lang (vi | en), metric + year (ranking), smetric + from + to (time series),
+ * kind (ACTUAL | TARGET), and one unit scope: parent=<id>, level=<LEVEL> or units=<id>,<id>,…
+ */
+import { LEVEL_CODES } from './i18n.js';
+
+export const TABS = ['compare', 'series'];
+export const SCOPES = ['parent', 'level', 'units'];
+export const KINDS = ['ACTUAL', 'TARGET'];
+/** More units than this in one view is not a readable chart (and the API caps lists anyway). */
+export const MAX_UNITS = 60;
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** What the page shows when the URL says nothing: the demo's HCMC districts (GSO code 79 is Hồ Chí Minh City). */
+export const DEFAULTS = Object.freeze({
+  tab: 'compare',
+  lang: 'vi',
+  metric: 'on_time_rate',
+  year: null,
+  seriesMetric: 'satisfaction_rate',
+  yearFrom: null,
+  yearTo: null,
+  kind: 'ACTUAL',
+  scope: 'parent',
+  parentId: null,
+  level: 'DISTRICT',
+  unitIds: [],
+});
+
+export const DEFAULT_PARENT_CODE = '79';
+
+const METRIC_RE = /^[a-z0-9_]{1,60}$/;
+const ID_RE = /^\d{1,10}$/;
+
+function year(raw) {
+  if (!raw || !/^\d{4}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= MIN_YEAR && n <= MAX_YEAR ? n : null;
+}
+
+function oneOf(raw, allowed, fallback) {
+  return allowed.includes(raw) ? raw : fallback;
+}
+
+/** Parse a query string (with or without "?"); anything invalid falls back to the default, never throws. */
+export function parseState(search) {
+  const q = new URLSearchParams(search || '');
+  const ids = (q.get('units') || '').split(',').map((s) => s.trim()).filter((s) => ID_RE.test(s));
+  const unitIds = [...new Set(ids)].slice(0, MAX_UNITS);
+  const parent = q.get('parent');
+  const parentId = parent && ID_RE.test(parent) ? parent : null;
+  const level = oneOf(q.get('level'), LEVEL_CODES, null);
+  // The scope is whichever unit key the link carries; units win over parent, parent over level.
+  const scope = unitIds.length ? 'units' : parentId ? 'parent' : level ? 'level' : DEFAULTS.scope;
+  let yearFrom = year(q.get('from'));
+  let yearTo = year(q.get('to'));
+  if (yearFrom && yearTo && yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
+  return {
+    tab: oneOf(q.get('tab'), TABS, DEFAULTS.tab),
+    lang: oneOf(q.get('lang'), ['vi', 'en'], DEFAULTS.lang),
+    metric: METRIC_RE.test(q.get('metric') || '') ? q.get('metric') : DEFAULTS.metric,
+    year: year(q.get('year')),
+    seriesMetric: METRIC_RE.test(q.get('smetric') || '') ? q.get('smetric') : DEFAULTS.seriesMetric,
+    yearFrom,
+    yearTo,
+    kind: oneOf(q.get('kind'), KINDS, DEFAULTS.kind),
+    scope,
+    parentId,
+    level: level || DEFAULTS.level,
+    unitIds,
+  };
+}
+
+/** The query string ("?…") for a state: only the active unit scope is written, and defaults of lang/kind are left out. */
+export function toQuery(state) {
+  const q = new URLSearchParams();
+  q.set('tab', state.tab);
+  q.set('metric', state.metric);
+  if (state.year) q.set('year', String(state.year));
+  q.set('smetric', state.seriesMetric);
+  if (state.yearFrom) q.set('from', String(state.yearFrom));
+  if (state.yearTo) q.set('to', String(state.yearTo));
+  if (state.scope === 'units' && state.unitIds.length) q.set('units', state.unitIds.join(','));
+  else if (state.scope === 'parent' && state.parentId) q.set('parent', state.parentId);
+  else if (state.scope === 'level' && state.level) q.set('level', state.level);
+  if (state.kind !== DEFAULTS.kind) q.set('kind', state.kind);
+  if (state.lang !== DEFAULTS.lang) q.set('lang', state.lang);
+  // URLSearchParams encodes "," as %2C; unit lists stay readable without it and "," is safe in a query.
+  return `?${q.toString().replace(/%2C/g, ',')}`;
+}
+
+/** The API arguments that name the unit set of `compare` and `timeSeries`, from the state's scope (null: none chosen). */
+export function unitScope(state) {
+  if (state.scope === 'units') return state.unitIds.length ? { unitIds: state.unitIds } : null;
+  if (state.scope === 'parent' && state.parentId) return { parentId: state.parentId };
+  if (state.scope === 'level' && state.level) return { level: state.level };
+  return null;
+}
+
+/** Years offered in the pickers, newest first. */
+export function yearChoices(now = new Date()) {
+  const years = [];
+  for (let y = now.getFullYear(); y >= 2015; y--) years.push(y);
+  return years;
+}
