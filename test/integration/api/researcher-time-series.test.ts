@@ -1,20 +1,8 @@
 /** Journey: a researcher pulls satisfaction time series 2018-2021 for all HCMC districts, with provenance. */
-import { createTestDatabase, type TestDatabase } from '../../helpers/db';
-import { startTestApi, type TestApi } from '../../helpers/api';
-import { CASES, YEARS, expectedValue, insertHcmcFigures, viNumber, type FigureFixtures } from '../../helpers/figure-fixtures';
+import { journeyContext } from '../../helpers/api-journey';
+import { CASES, YEARS, expectedValue, viNumber } from '../../helpers/figure-fixtures';
 
-let db: TestDatabase;
-let api: TestApi;
-let fx: FigureFixtures;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await insertHcmcFigures(db.orm.em.fork());
-  api = await startTestApi(db.orm);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
+const j = journeyContext();
 
 const SERIES = `query Series($metric: String!, $ids: [ID!], $parentId: ID, $level: UnitLevel, $kind: FigureKind) {
   timeSeries(metric: $metric, unitIds: $ids, parentId: $parentId, level: $level, yearFrom: 2018, yearTo: 2021, kind: $kind) {
@@ -29,14 +17,14 @@ describe('researcher: satisfaction time series for all HCMC districts', () => {
 
   beforeAll(async () => {
     // Find the city and its districts through the API, as a researcher would.
-    const { body } = await api.gql(`{ unit(code: "79") { id name children { id code name level } } }`);
+    const { body } = await j.api.gql(`{ unit(code: "79") { id name children { id code name level } } }`);
     expect(body.data.unit.name).toBe('Thành phố Hồ Chí Minh');
     districtIds = body.data.unit.children.map((c: { id: string }) => c.id);
     expect(districtIds).toHaveLength(22);
   });
 
   it('returns one series per district, one point per year, with the value the selection rule picks', async () => {
-    const { status, body } = await api.gql(SERIES, { metric: 'satisfaction_rate', ids: districtIds });
+    const { status, body } = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids: districtIds });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const series = body.data.timeSeries as Array<{ unit: { id: string; code: string }; points: Array<Record<string, any>> }>;
@@ -53,31 +41,31 @@ describe('researcher: satisfaction time series for all HCMC districts', () => {
   });
 
   it('prefers the later publication and says how many alternatives were set aside', async () => {
-    const { body } = await api.gql(SERIES, { metric: 'satisfaction_rate', ids: [String(fx.unit(CASES.laterPublication.code).id)] });
+    const { body } = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids: [String(j.fx.unit(CASES.laterPublication.code).id)] });
     const point = body.data.timeSeries[0].points.find((p: any) => p.year === 2018);
     expect(point).toMatchObject({ value: CASES.laterPublication.late, alternatives: 1, partialYear: false });
   });
 
   it('shows a part-year figure when nothing better exists, flagged partial, with its period label', async () => {
-    const { body } = await api.gql(SERIES, { metric: 'satisfaction_rate', ids: [String(fx.unit(CASES.partialOnly.code).id)] });
+    const { body } = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids: [String(j.fx.unit(CASES.partialOnly.code).id)] });
     const point = body.data.timeSeries[0].points.find((p: any) => p.year === 2020);
     expect(point).toMatchObject({ value: CASES.partialOnly.value, partialYear: true, periodLabel: '6 tháng đầu năm 2020', alternatives: 0 });
   });
 
   it('never shows rejected figures, changes, or figures about the wards of a district', async () => {
-    const ids = [CASES.rejectedOnly.code, CASES.subunits.code].map((c) => String(fx.unit(c).id));
-    const { body } = await api.gql(SERIES, { metric: 'satisfaction_rate', ids });
+    const ids = [CASES.rejectedOnly.code, CASES.subunits.code].map((c) => String(j.fx.unit(c).id));
+    const { body } = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids });
     const [rejected, subunits] = body.data.timeSeries;
     expect(rejected.points.find((p: any) => p.year === 2021)).toBeUndefined();
     const p2019 = subunits.points.find((p: any) => p.year === 2019);
     expect(p2019.value).not.toBe(100);
     expect(p2019.alternatives).toBe(0);
-    const change = await api.gql(SERIES, { metric: 'dossiers_received', ids: [String(fx.unit(CASES.change.code).id)] });
+    const change = await j.api.gql(SERIES, { metric: 'dossiers_received', ids: [String(j.fx.unit(CASES.change.code).id)] });
     expect(change.body.data.timeSeries[0].points.find((p: any) => p.year === 2019).value).toBe(expectedValue('dossiers_received', CASES.change.code, 2019));
   });
 
   it('gives every point its provenance: document URL, title, date, evidence sentence and offsets', async () => {
-    const { body } = await api.gql(SERIES, { metric: 'satisfaction_rate', ids: [String(fx.unit('765').id)] });
+    const { body } = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids: [String(j.fx.unit('765').id)] });
     const point = body.data.timeSeries[0].points.find((p: any) => p.year === 2019);
     const { figure } = point;
     expect(figure.id).toBe(point.figureId);
@@ -89,31 +77,31 @@ describe('researcher: satisfaction time series for all HCMC districts', () => {
   });
 
   it('takes the units as parentId + level, valid in those years, ordered by name', async () => {
-    const hcmcId = String(fx.hcmc.id);
-    const all = await api.gql(SERIES, { metric: 'satisfaction_rate', parentId: hcmcId });
+    const hcmcId = String(j.fx.hcmc.id);
+    const all = await j.api.gql(SERIES, { metric: 'satisfaction_rate', parentId: hcmcId });
     expect(all.body.data.timeSeries).toHaveLength(22);
     const names = all.body.data.timeSeries.map((s: any) => s.unit.name);
     expect(names.indexOf('Quận 2')).toBe(-1); // merged into Thủ Đức in 2021: not in the gazetteer's last list
     expect(names.indexOf('Quận 3')).toBeLessThan(names.indexOf('Quận 10'));
-    const districts = await api.gql(SERIES, { metric: 'satisfaction_rate', parentId: hcmcId, level: 'DISTRICT' });
+    const districts = await j.api.gql(SERIES, { metric: 'satisfaction_rate', parentId: hcmcId, level: 'DISTRICT' });
     expect(districts.body.data.timeSeries).toHaveLength(21);
   });
 
   it('separates targets from actual figures', async () => {
-    const { body } = await api.gql(SERIES, { metric: 'on_time_rate', ids: [String(fx.unit(CASES.target.code).id)], kind: 'TARGET' });
+    const { body } = await j.api.gql(SERIES, { metric: 'on_time_rate', ids: [String(j.fx.unit(CASES.target.code).id)], kind: 'TARGET' });
     expect(body.data.timeSeries[0].points).toEqual([expect.objectContaining({ year: 2020, value: 100 })]);
   });
 
   it('refuses unknown metrics, malformed ids, unknown units and ambiguous unit sets with BAD_USER_INPUT / NOT_FOUND', async () => {
-    const unknown = await api.gql(SERIES, { metric: 'no_such_metric', ids: districtIds });
+    const unknown = await j.api.gql(SERIES, { metric: 'no_such_metric', ids: districtIds });
     expect(unknown.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('unknown metric') });
-    const malformed = await api.gql(SERIES, { metric: 'satisfaction_rate', ids: ['1 or 1=1'] });
+    const malformed = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids: ['1 or 1=1'] });
     expect(malformed.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const missing = await api.gql(SERIES, { metric: 'satisfaction_rate', ids: ['999999'] });
+    const missing = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids: ['999999'] });
     expect(missing.body.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: 'unit 999999 does not exist' });
-    const both = await api.gql(SERIES, { metric: 'satisfaction_rate', ids: districtIds, parentId: String(fx.hcmc.id) });
+    const both = await j.api.gql(SERIES, { metric: 'satisfaction_rate', ids: districtIds, parentId: String(j.fx.hcmc.id) });
     expect(both.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const none = await api.gql(SERIES, { metric: 'satisfaction_rate' });
+    const none = await j.api.gql(SERIES, { metric: 'satisfaction_rate' });
     expect(none.body.errors![0].message).toMatch(/name the units/);
   });
 });

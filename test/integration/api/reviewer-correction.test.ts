@@ -1,23 +1,11 @@
 /** Journey: a reviewer corrects a figure; the time series shows the corrected value, and the audit trail records it. */
-import { createTestDatabase, type TestDatabase } from '../../helpers/db';
-import { startTestApi, type TestApi } from '../../helpers/api';
-import { expectedValue, insertHcmcFigures, type FigureFixtures } from '../../helpers/figure-fixtures';
+import { journeyContext } from '../../helpers/api-journey';
+import { expectedValue } from '../../helpers/figure-fixtures';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
-let db: TestDatabase;
-let api: TestApi;
-let fx: FigureFixtures;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await insertHcmcFigures(db.orm.em.fork());
-  api = await startTestApi(db.orm, { env: { ADMIN_TOKEN } });
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
+const j = journeyContext({ env: { ADMIN_TOKEN } });
 
 const REVIEW = `mutation Review($id: ID!, $status: ReviewStatus!, $value: Float, $note: String) {
   reviewFigure(id: $id, status: $status, correctedValue: $value, note: $note) {
@@ -33,14 +21,14 @@ describe('reviewer: correct a figure, see it in the series with its audit trail'
   const year = 2020;
 
   it('corrects the value; the series shows the correction and the audit row says who, when, before and after', async () => {
-    const unitId = String(fx.unit(code).id);
-    const before = await api.gql(SERIES, { ids: [unitId] });
+    const unitId = String(j.fx.unit(code).id);
+    const before = await j.api.gql(SERIES, { ids: [unitId] });
     const point = before.body.data.timeSeries[0].points.find((p: any) => p.year === year);
     const stated = expectedValue('on_time_rate', code, year)!;
     expect(point.value).toBeCloseTo(stated, 6);
 
     const started = Date.now();
-    const review = await api.gql(REVIEW, { id: point.figureId, status: 'CORRECTED', value: 98.75, note: 'Bài viết ghi 98,75%; trích xuất đọc sai.' },
+    const review = await j.api.gql(REVIEW, { id: point.figureId, status: 'CORRECTED', value: 98.75, note: 'Bài viết ghi 98,75%; trích xuất đọc sai.' },
       { ...AUTH, 'x-reviewer': encodeURIComponent('Nguyễn Thị Lan') });
     expect(review.body.errors).toBeUndefined();
     const figure = review.body.data.reviewFigure;
@@ -54,46 +42,46 @@ describe('reviewer: correct a figure, see it in the series with its audit trail'
     expect(Number(audit.before.value)).toBeCloseTo(stated, 6);
     expect(new Date(audit.reviewedAt).getTime()).toBeGreaterThanOrEqual(started - 5000);
 
-    const after = await api.gql(SERIES, { ids: [unitId] });
+    const after = await j.api.gql(SERIES, { ids: [unitId] });
     const corrected = after.body.data.timeSeries[0].points.find((p: any) => p.year === year);
     expect(corrected).toMatchObject({ value: 98.75, reviewStatus: 'CORRECTED', figureId: point.figureId });
     expect(corrected.figure.reviews).toEqual([{ reviewer: 'Nguyễn Thị Lan', note: audit.note, after: audit.after }]);
   });
 
   it('a rejected figure leaves the series, and a later review is added to the trail (newest first)', async () => {
-    const unitId = String(fx.unit(code).id);
-    const series = await api.gql(SERIES, { ids: [unitId] });
+    const unitId = String(j.fx.unit(code).id);
+    const series = await j.api.gql(SERIES, { ids: [unitId] });
     const p2021 = series.body.data.timeSeries[0].points.find((p: any) => p.year === 2021);
-    const rejected = await api.gql(REVIEW, { id: p2021.figureId, status: 'REJECTED', note: 'Số liệu của năm khác' }, AUTH);
+    const rejected = await j.api.gql(REVIEW, { id: p2021.figureId, status: 'REJECTED', note: 'Số liệu của năm khác' }, AUTH);
     expect(rejected.body.data.reviewFigure).toMatchObject({ reviewStatus: 'REJECTED', reviews: [{ reviewer: 'admin' }] });
-    const gone = await api.gql(SERIES, { ids: [unitId] });
+    const gone = await j.api.gql(SERIES, { ids: [unitId] });
     expect(gone.body.data.timeSeries[0].points.map((p: any) => p.year)).not.toContain(2021);
-    const restored = await api.gql(REVIEW, { id: p2021.figureId, status: 'CONFIRMED' }, AUTH);
+    const restored = await j.api.gql(REVIEW, { id: p2021.figureId, status: 'CONFIRMED' }, AUTH);
     expect(restored.body.data.reviewFigure.reviews.map((r: any) => r.after.reviewStatus)).toEqual(['confirmed', 'rejected']);
   });
 
   it('checks the review: CORRECTED needs a value, others refuse one, unknown figures are NOT_FOUND', async () => {
-    const id = String(fx.figures[0].id);
-    const noValue = await api.gql(REVIEW, { id, status: 'CORRECTED' }, AUTH);
+    const id = String(j.fx.figures[0].id);
+    const noValue = await j.api.gql(REVIEW, { id, status: 'CORRECTED' }, AUTH);
     expect(noValue.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'status CORRECTED needs correctedValue' });
-    const stray = await api.gql(REVIEW, { id, status: 'CONFIRMED', value: 1 }, AUTH);
+    const stray = await j.api.gql(REVIEW, { id, status: 'CONFIRMED', value: 1 }, AUTH);
     expect(stray.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const huge = await api.gql(REVIEW, { id, status: 'CORRECTED', value: 1e20 }, AUTH);
+    const huge = await j.api.gql(REVIEW, { id, status: 'CORRECTED', value: 1e20 }, AUTH);
     expect(huge.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('correctedValue') });
-    const unknown = await api.gql(REVIEW, { id: '99999999', status: 'CONFIRMED' }, AUTH);
+    const unknown = await j.api.gql(REVIEW, { id: '99999999', status: 'CONFIRMED' }, AUTH);
     expect(unknown.body.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: 'figure 99999999 does not exist' });
-    const badReviewer = await api.gql(REVIEW, { id, status: 'CONFIRMED' }, { ...AUTH, 'x-reviewer': '<script>' });
+    const badReviewer = await j.api.gql(REVIEW, { id, status: 'CONFIRMED' }, { ...AUTH, 'x-reviewer': '<script>' });
     expect(badReviewer.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses reviews without the token (UNAUTHENTICATED) or with a wrong one (FORBIDDEN), changing nothing', async () => {
-    const id = String(fx.figures[1].id);
-    const anonymous = await api.gql(REVIEW, { id, status: 'REJECTED' });
+    const id = String(j.fx.figures[1].id);
+    const anonymous = await j.api.gql(REVIEW, { id, status: 'REJECTED' });
     expect(anonymous.body.errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     expect(anonymous.body.data).toBeNull();
-    const wrong = await api.gql(REVIEW, { id, status: 'REJECTED' }, { authorization: 'Bearer not-the-token-at-all-000' });
+    const wrong = await j.api.gql(REVIEW, { id, status: 'REJECTED' }, { authorization: 'Bearer not-the-token-at-all-000' });
     expect(wrong.body.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    const still = await api.gql(`{ figure(id: "${id}") { reviewStatus reviews { id } } }`);
+    const still = await j.api.gql(`{ figure(id: "${id}") { reviewStatus reviews { id } } }`);
     expect(still.body.data.figure).toEqual({ reviewStatus: 'AUTO', reviews: [] });
   });
 });

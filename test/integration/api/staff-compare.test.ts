@@ -1,20 +1,8 @@
 /** Journey: city staff rank HCMC's districts by on-time rate in 2019, with the change from 2018. */
-import { createTestDatabase, type TestDatabase } from '../../helpers/db';
-import { startTestApi, type TestApi } from '../../helpers/api';
-import { CASES, expectedValue, insertHcmcFigures, type FigureFixtures } from '../../helpers/figure-fixtures';
+import { journeyContext } from '../../helpers/api-journey';
+import { CASES, expectedValue } from '../../helpers/figure-fixtures';
 
-let db: TestDatabase;
-let api: TestApi;
-let fx: FigureFixtures;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await insertHcmcFigures(db.orm.em.fork());
-  api = await startTestApi(db.orm);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
+const j = journeyContext();
 
 const COMPARE = `query Compare($metric: String!, $year: Int!, $parentId: ID, $level: UnitLevel, $unitIds: [ID!], $baselineYear: Int) {
   compare(metric: $metric, year: $year, parentId: $parentId, level: $level, unitIds: $unitIds, baselineYear: $baselineYear) {
@@ -28,7 +16,7 @@ const COMPARE = `query Compare($metric: String!, $year: Int!, $parentId: ID, $le
 describe('city staff: rank a province\'s districts by on-time rate in 2019, with the change from 2018', () => {
   let c: any;
   beforeAll(async () => {
-    const { status, body } = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, parentId: String(fx.hcmc.id) });
+    const { status, body } = await j.api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, parentId: String(j.fx.hcmc.id) });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     c = body.data.compare;
@@ -75,31 +63,31 @@ describe('city staff: rank a province\'s districts by on-time rate in 2019, with
   });
 
   it('flags comparisons across a definition change', async () => {
-    const ids = CASES.definitionChange.codes.map((code) => String(fx.unit(code).id));
-    const { body } = await api.gql(COMPARE, { metric: 'online_services_full', year: 2022, unitIds: ids });
+    const ids = CASES.definitionChange.codes.map((code) => String(j.fx.unit(code).id));
+    const { body } = await j.api.gql(COMPARE, { metric: 'online_services_full', year: 2022, unitIds: ids });
     expect(body.data.compare.definitionChanged).toBe(true);
     expect(body.data.compare.rows).toHaveLength(3);
     for (const r of body.data.compare.rows) expect(r).toMatchObject({ definitionChanged: true, previousValue: expect.any(Number) });
-    const sameDefinition = await api.gql(COMPARE, { metric: 'online_services_full', year: 2022, baselineYear: 2022, unitIds: ids });
+    const sameDefinition = await j.api.gql(COMPARE, { metric: 'online_services_full', year: 2022, baselineYear: 2022, unitIds: ids });
     expect(sameDefinition.body.data.compare.definitionChanged).toBe(false);
-    const before = await api.gql(COMPARE, { metric: 'online_services_full', year: 2021, unitIds: ids });
+    const before = await j.api.gql(COMPARE, { metric: 'online_services_full', year: 2021, unitIds: ids });
     expect(before.body.data.compare.definitionChanged).toBe(false);
   });
 
   it('takes a level, or unit ids (missing ones in the order given), and refuses oversized sets', async () => {
-    const ids = ['787', '760', '770'].map((code) => String(fx.unit(code).id));
-    const { body } = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, unitIds: ids });
+    const ids = ['787', '760', '770'].map((code) => String(j.fx.unit(code).id));
+    const { body } = await j.api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, unitIds: ids });
     expect(body.data.compare.rows.map((r: any) => r.unit.code)).toEqual(['760', '770']);
     expect(body.data.compare.rows.map((r: any) => r.rank)).toEqual([1, 1]);
     expect(body.data.compare.missing.map((u: any) => u.code)).toEqual(['787']);
-    const level = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, parentId: String(fx.hcmc.id), level: 'DISTRICT' });
+    const level = await j.api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, parentId: String(j.fx.hcmc.id), level: 'DISTRICT' });
     expect(level.body.data.compare.rows.length + level.body.data.compare.missing.length).toBe(21);
-    const communes = await api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, level: 'COMMUNE' });
+    const communes = await j.api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, level: 'COMMUNE' });
     expect(communes.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/more than 3000/) });
   });
 
   it('ranks lower-is-better metrics ascending', async () => {
-    const { body } = await api.gql(COMPARE, { metric: 'late_dossiers', year: 2019, parentId: String(fx.hcmc.id) });
+    const { body } = await j.api.gql(COMPARE, { metric: 'late_dossiers', year: 2019, parentId: String(j.fx.hcmc.id) });
     expect(body.data.compare).toMatchObject({ descending: false, rows: [] });
     expect(body.data.compare.missing).toHaveLength(22);
   });
