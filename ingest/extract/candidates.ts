@@ -9,6 +9,7 @@ import { type NounClass, WORD_NUMBERS } from './lexicon';
 import { DAY_AFTER_RE, isYear, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
 import { NOUN_ALTERNATION, nounClassOf } from './nouns';
 import type { Span } from './sentences';
+import { matchesOf } from './regex';
 import { type NumberToken, parseViNumber, scaleMultiplier, scanNumberTokens } from './vi-number';
 
 export interface Candidate {
@@ -42,8 +43,9 @@ export function levelMentions(folded: string, from: number, to: number): LevelMe
   const out: LevelMention[] = [];
   const slice = folded.slice(from, to);
   if (!slice.includes('muc do')) return out;
-  for (const m of slice.matchAll(LEVEL_LIST_RE)) {
-    const levels = Array.from(m[0].matchAll(/\d/g), (d) => Number(d[0]));
+  for (const m of matchesOf(LEVEL_LIST_RE, slice)) {
+    const levels: number[] = [];
+    for (const ch of m[0]) if (ch >= '0' && ch <= '9') levels.push(Number(ch));
     out.push({ start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, levels });
   }
   return out;
@@ -82,6 +84,16 @@ const UNIT_ENUMERATION_BEFORE_RE = /(?:^|\s)(?:ubnd|uy ban nhan dan|cac|toan bo|
 /** "ít nhất một sáng kiến": a number word after a hedge; anywhere else "một" means "a" ("một cửa", "một phần"). */
 const WORD_NUMBER_RE = new RegExp(`(?<![a-z0-9])(it nhat|toi thieu|toi da|khong qua) (${Object.keys(WORD_NUMBERS).join('|')})(?![a-z0-9])`, 'g');
 
+/** Words one of which {@link WORD_NUMBER_RE} needs: without them the regex is not run. */
+const WORD_NUMBER_LEADS = ['it nhat ', 'toi thieu ', 'toi da ', 'khong qua '];
+const LETTER_RE = /\p{L}/u;
+const LIST_SPLIT_RE = /^(\d{1,2})\.(\d+(?:,\d+)?)$/;
+const LIST_MARKER_AFTER_RE = /^[.)]\s/;
+const DIGIT_RE = /\d/;
+const LEADING_NUMBER_RE = /^[\d.,\s]+/;
+const QUA_END_RE = /qua\s*$/;
+const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
+
 /** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
 const MAX_NUMBERS_PER_SENTENCE = 60;
 
@@ -95,6 +107,16 @@ interface SentenceInput {
   paragraphStart: number;
   /** Numbers of the document's list-marker paragraphs: "5.98%" after items 4 or 6 is item 5 + 98%. */
   listNumbers: ReadonlySet<number>;
+}
+
+type Reading = Omit<Candidate, 'hedgeStart' | 'comparator' | 'approximate'>;
+
+/** `{ ...reading, ...hedges }` with one fixed shape (spreading readings of several shapes is slow). */
+function withHedges(r: Reading, h: { hedgeStart: number; comparator: Comparator; approximate: boolean }): Candidate {
+  return {
+    start: r.start, end: r.end, hedgeStart: h.hedgeStart, nounEnd: r.nounEnd, value: r.value, total: r.total, upperBound: r.upperBound,
+    unit: r.unit, noun: r.noun, comparator: h.comparator, approximate: h.approximate, ratio: r.ratio,
+  };
 }
 
 /** Read the candidates of one sentence. Linear in the sentence length. */
@@ -123,7 +145,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     // Only a few characters may precede a list marker, so the check stays O(1) on a huge paragraph.
     const atParagraphStart = t.start === sentence.start || (t.start - input.paragraphStart < 8 && text.slice(input.paragraphStart, t.start).trim() === '');
-    const listSplit = /^(\d{1,2})\.(\d+(?:,\d+)?)$/.exec(t.raw);
+    const listSplit = LIST_SPLIT_RE.exec(t.raw);
     const item = listSplit ? Number(listSplit[1]) : NaN;
     if (atParagraphStart && listSplit && (input.listNumbers.has(item - 1) || input.listNumbers.has(item + 1))) {
       // "5.98% hồ sơ" in a numbered list: item 5, then 98%. Re-read the rest as its own token.
@@ -134,7 +156,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       i--;
       continue;
     }
-    if (atParagraphStart && /^[.)]\s/.test(text.slice(t.end, t.end + 2))) {
+    if (atParagraphStart && LIST_MARKER_AFTER_RE.test(text.slice(t.end, t.end + 2))) {
       drop(t.start, t.end + 1, 'list_number');
       continue;
     }
@@ -144,11 +166,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     const prevCh = text[t.start - 1] ?? ' ';
     const nextCh = text[t.end] ?? ' ';
-    if (/\p{L}/u.test(prevCh) || /\p{L}/u.test(nextCh)) {
+    if (LETTER_RE.test(prevCh) || LETTER_RE.test(nextCh)) {
       drop(t.start, t.end, 'identifier');
       continue;
     }
-    if ((nextCh === ':' && /\d/.test(text[t.end + 1] ?? '')) || (prevCh === ':' && /\d/.test(text[t.start - 2] ?? ''))) {
+    if ((nextCh === ':' && DIGIT_RE.test(text[t.end + 1] ?? '')) || (prevCh === ':' && DIGIT_RE.test(text[t.start - 2] ?? ''))) {
       let j = i;
       while (j + 1 < tokens.length && text[tokens[j].end] === ':' && tokens[j + 1].start === tokens[j].end + 1) j++;
       drop(t.start, tokens[j].end, 'time_or_standard');
@@ -157,7 +179,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     let j = i;
     while (j + 1 < tokens.length && text[tokens[j].end] === '/' && tokens[j + 1].start === tokens[j].end + 1) j++;
-    const slashLetter = text[tokens[j].end] === '/' && /\p{L}/u.test(text[tokens[j].end + 1] ?? '');
+    const slashLetter = text[tokens[j].end] === '/' && LETTER_RE.test(text[tokens[j].end + 1] ?? '');
     if (slashLetter || j - i >= 2) {
       drop(t.start, tokens[j].end, slashLetter ? 'document_number' : 'date');
       i = j;
@@ -177,7 +199,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const pair = readPair(t, tokens[j], isRank);
       i = j;
       if (typeof pair === 'string') drop(t.start, tokens[j].end, pair);
-      else candidates.push({ ...pair, ...readHedges(foldedBefore, t.start) });
+      else candidates.push(withHedges(pair, readHedges(foldedBefore, t.start)));
       continue;
     }
     const single = readSingle(t, tokens[i + 1]);
@@ -188,10 +210,12 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         i++;
         hedge.comparator = 'eq';
       }
-      candidates.push({ ...single, ...hedge });
+      candidates.push(withHedges(single, hedge));
     }
   }
-  for (const m of folded.slice(sentence.start, sentence.end).matchAll(WORD_NUMBER_RE)) {
+  const sentenceFolded = folded.slice(sentence.start, sentence.end);
+  const wordNumbers = WORD_NUMBER_LEADS.some((w) => sentenceFolded.includes(w)) ? matchesOf(WORD_NUMBER_RE, sentenceFolded) : [];
+  for (const m of wordNumbers) {
     const start = sentence.start + (m.index ?? 0) + m[0].length - m[2].length;
     const end = start + m[2].length;
     const { noun, nounEnd } = readNoun(end);
@@ -276,16 +300,25 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     let comparator: Comparator = 'eq';
     let approximate = false;
     for (let round = 0; round < 3; round++) {
-      const hit = HEDGES.map((h) => ({ h, m: h.re.exec(slice) })).find((x) => x.m !== null);
-      if (!hit || !hit.m) break;
-      if (hit.h.comparator && comparator === 'eq') {
-        comparator = hit.h.comparator;
-        if (/qua\s*$/.test(hit.m[0]) && /(?:^|\s)khong\s/.test(slice.slice(0, hit.m.index))) comparator = 'lte';
+      // The first hedge (in table order) that ends the slice; the regexes are not global, so order of trial is free.
+      let h: (typeof HEDGES)[number] | null = null;
+      let m: RegExpExecArray | null = null;
+      for (const cand of HEDGES) {
+        m = cand.re.exec(slice);
+        if (m) {
+          h = cand;
+          break;
+        }
       }
-      if (hit.h.approximate) approximate = true;
-      slice = slice.slice(0, hit.m.index);
+      if (!h || !m) break;
+      if (h.comparator && comparator === 'eq') {
+        comparator = h.comparator;
+        if (QUA_END_RE.test(m[0]) && KHONG_BEFORE_RE.test(slice.slice(0, m.index))) comparator = 'lte';
+      }
+      if (h.approximate) approximate = true;
+      slice = slice.slice(0, m.index);
     }
-    const afterNumber = after(numberStart, 80).replace(/^[\d.,\s]+/, '');
+    const afterNumber = after(numberStart, 80).replace(LEADING_NUMBER_RE, '');
     if (comparator === 'eq' && AT_LEAST_AFTER_RE.test(afterNumber)) comparator = 'gte';
     if (comparator === 'eq' && AT_MOST_AFTER_RE.test(afterNumber)) comparator = 'lte';
     return { hedgeStart: numberStart - (foldedBefore.length - slice.trimEnd().length), comparator, approximate };

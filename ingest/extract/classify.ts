@@ -12,6 +12,7 @@ import type { Candidate } from './candidates';
 import { levelMentions } from './candidates';
 import { COMPLETION_CUES, METRIC_CUES, type MetricCueEntry, type NounClass } from './lexicon';
 import { NOUN_ALTERNATION, nounClassOf } from './nouns';
+import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
 export interface CueHit extends Span {
@@ -40,6 +41,9 @@ export interface Classification {
 
 /** Desk and portal names contain cue words ("tiếp nhận", "trả kết quả") that say nothing about the number. */
 const MASK_RE = /bo phan (?:tiep nhan va tra ket qua|tn ?& ?tkq|mot cua)(?: [a-z ]{0,40}?(?:hanh chinh|ho so))?|trung tam (?:phuc vu )?hanh chinh cong|cong thong tin dien tu|trang thong tin dien tu/g;
+
+/** Every {@link MASK_RE} match contains one of these: without them the mask is not run. */
+const MASK_LEADS = ['bo phan ', 'trung tam ', 'thong tin dien tu'];
 
 /** How far back "tỷ lệ X"/"số lượng X" may sit; also keeps the lookup O(1) per number on huge clauses. */
 const NOUN_BEFORE_WINDOW = 160;
@@ -74,9 +78,10 @@ const NOUN_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:ty le|so luong|tong so|(?<!(?
 
 /** Every cue in folded[span] (desk names masked), plus synthetic service-level cues. */
 export function findCues(folded: string, span: Span): CueHit[] {
-  const slice = folded.slice(span.start, span.end).replace(MASK_RE, (m) => ' '.repeat(m.length));
+  let slice = folded.slice(span.start, span.end);
+  if (MASK_LEADS.some((w) => slice.includes(w))) slice = slice.replace(MASK_RE, (m) => ' '.repeat(m.length));
   const hits: CueHit[] = [];
-  for (const m of slice.matchAll(CUE_RE)) {
+  for (const m of matchesOf(CUE_RE, slice)) {
     const start = span.start + (m.index ?? 0);
     hits.push({ start, end: start + m[0].length, cue: m[0].replace(/\s+/g, ' ') });
   }
@@ -93,7 +98,7 @@ function nounBefore(folded: string, from: number, to: number): NounClass | null 
   let noun: NounClass | null = null;
   const slice = folded.slice(from, to);
   if (!slice.includes('ty le') && !slice.includes('so ')) return null; // cheap test before the big alternation
-  for (const m of slice.matchAll(NOUN_BEFORE_RE)) noun = nounClassOf(m[1]);
+  for (const m of matchesOf(NOUN_BEFORE_RE, slice)) noun = nounClassOf(m[1]);
   return noun;
 }
 

@@ -13,6 +13,7 @@ import { closesTargetList, detectChange, detectKind, opensTargetList } from './k
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
+import { matchesOf } from './regex';
 import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { subjectFor } from './subjects';
@@ -66,7 +67,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     sticky: titlePeriod(ctx) ?? defaultPeriod(ctx.publishedAt),
     inTargetList: false,
     paragraphPeriod: null,
-    indexTopics: [...`${foldForMatching(ctx.title ?? '')} ${folded}`.matchAll(INDEX_TOPIC_RE)].map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
+    indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
     dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),

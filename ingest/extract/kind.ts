@@ -11,13 +11,17 @@
 import type { FigureKind } from '../types';
 import type { Candidate } from './candidates';
 import { ACTUAL_CUES, TARGET_CUES, TARGET_CUES_ACCENTED } from './lexicon';
+import { foldForMatching } from './normalize';
 import type { PeriodMention } from './periods';
+import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
 const phraseRe = (phrases: readonly string[], flags = 'g'): RegExp =>
   new RegExp(`(?<![a-z0-9])(?:${[...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, flags);
 
 const TARGET_RE = phraseRe(TARGET_CUES);
+/** The accented cues as `foldForMatching` writes them ("đặt chỉ tiêu" → "dat chi tieu"). */
+const TARGET_CUES_ACCENTED_FOLDED = TARGET_CUES_ACCENTED.map((c) => foldForMatching(c));
 const TARGET_TEST_RE = phraseRe(TARGET_CUES, '');
 /** How far before a number its sentence's commitment words are looked for. */
 const KIND_WINDOW_CHARS = 400;
@@ -54,19 +58,23 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   // Commitment words govern a whole sentence, but a window keeps the work per number bounded.
   const from = Math.max(sentence.start, c.hedgeStart - KIND_WINDOW_CHARS);
   const before = folded.slice(from, c.hedgeStart);
-  const beforeLower = text.slice(from, c.hedgeStart).toLowerCase();
   let lastTarget = -1;
-  for (const cue of TARGET_CUES_ACCENTED) {
-    const at = beforeLower.lastIndexOf(cue);
-    if (at >= 0) lastTarget = Math.max(lastTarget, at + cue.length);
+  // An accented cue lowers to itself only from letters that fold to its folded form, so without that form in the
+  // folded window there is nothing to find (and no need to lower-case the window).
+  if (TARGET_CUES_ACCENTED_FOLDED.some((f) => before.includes(f))) {
+    const beforeLower = text.slice(from, c.hedgeStart).toLowerCase();
+    for (const cue of TARGET_CUES_ACCENTED) {
+      const at = beforeLower.lastIndexOf(cue);
+      if (at >= 0) lastTarget = Math.max(lastTarget, at + cue.length);
+    }
   }
-  for (const m of before.matchAll(TARGET_RE)) {
+  for (const m of matchesOf(TARGET_RE, before)) {
     const idx = m.index ?? 0;
     if (m[0].startsWith('yeu cau') && YEU_CAU_NOUN_RE.test(before.slice(Math.max(0, idx - 20), idx))) continue;
     lastTarget = idx + m[0].length;
   }
   let lastActual = -1;
-  for (const m of before.matchAll(ACTUAL_RE)) lastActual = (m.index ?? 0) + m[0].length;
+  for (const m of matchesOf(ACTUAL_RE, before)) lastActual = (m.index ?? 0) + m[0].length;
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };

@@ -40,21 +40,39 @@ function decodeEntity(match: string, dec?: string, hex?: string, name?: string):
  */
 export function normalizeText(raw: string): string {
   if (!raw) return '';
-  let text = raw.replace(ENTITY_RE, decodeEntity);
+  // Each step below is skipped when a quick test shows it would change nothing (most article text is clean).
+  let text = raw.includes('&') ? raw.replace(ENTITY_RE, decodeEntity) : raw;
   // A second pass handles double-escaped references ("&amp;#7879;"), common in CMS exports.
   if (text.includes('&#')) text = text.replace(ENTITY_RE, decodeEntity);
-  text = text
-    .replace(JUNK_RE, ' ')
-    .normalize('NFC')
-    .replace(INVISIBLE_RE, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029]/g, '\n')
-    .replace(HSPACE_RE, ' ')
-    .replace(/ {2,}/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n');
+  // One scan for both character classes below; most text has neither.
+  const special = SPECIAL_CHAR_RE.test(text);
+  if (special && MAYBE_JUNK_RE.test(text)) text = text.replace(JUNK_RE, ' ');
+  text = text.normalize('NFC');
+  if ((special && SPACING_CHAR_RE.test(text)) || text.includes('  ') || text.includes(' \n') || text.includes('\n ') || text.includes('\n\n\n')) {
+    text = text
+      .replace(INVISIBLE_RE, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u2028\u2029]/g, '\n')
+      .replace(HSPACE_RE, ' ')
+      .replace(/ {2,}/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{3,}/g, '\n\n');
+  }
   return text.trim();
 }
+
+/** A superset of {@link JUNK_RE}'s characters (any surrogate, paired or not). */
+const MAYBE_JUNK_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF\uD800-\uDFFF]/;
+
+/**
+ * Characters the spacing replacements in {@link normalizeText} act on: invisible characters, CR, line/paragraph
+ * separators, special spaces. With none of them, and no two spaces, no space next to a newline and no three newlines,
+ * those replacements are identities. (NFC never creates one of these characters.)
+ */
+const SPACING_CHAR_RE = /[\u00AD\u200C\u200D\u2060\r\u2028\u2029\t\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/;
+
+/** The union of {@link MAYBE_JUNK_RE} and {@link SPACING_CHAR_RE}. */
+const SPECIAL_CHAR_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF\uD800-\uDFFF\u00AD\u200C\u200D\u2060\r\u2028\u2029\t\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/;
 
 /** Folded code unit per UTF-16 code unit, filled lazily (0 = not computed yet). */
 const FOLD_TABLE = new Uint16Array(0x10000);
@@ -91,7 +109,11 @@ export function foldForMatching(text: string): string {
   const codes = new Uint16Array(Math.min(FOLD_CHUNK, text.length));
   for (let start = 0; start < text.length; start += FOLD_CHUNK) {
     const end = Math.min(text.length, start + FOLD_CHUNK);
-    for (let i = start; i < end; i++) codes[i - start] = foldCode(text.charCodeAt(i));
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      // ASCII folds to its lower case (what foldCode computes for it), without the table.
+      codes[i - start] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) : foldCode(c);
+    }
     parts.push(String.fromCharCode.apply(null, codes.subarray(0, end - start) as unknown as number[]));
   }
   return parts.join('');

@@ -5,6 +5,7 @@
  * Public surface: `findPeriods`, `defaultPeriod`, `publicationParts`, `PeriodMention`.
  */
 import type { FigurePeriod } from '../types';
+import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
 export interface PeriodMention extends Span {
@@ -73,11 +74,11 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       local,
     });
   };
-  for (const m of slice.matchAll(TO_MONTH_RE)) {
+  for (const m of slice.includes('den ') ? matchesOf(TO_MONTH_RE, slice) : []) {
     const month = Number(m[1]);
     if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: 1, toMonth: month });
   }
-  for (const m of slice.matchAll(MONTHS_RE)) {
+  for (const m of slice.includes(' thang') ? matchesOf(MONTHS_RE, slice) : []) {
     const n = Number(m[1]);
     const before = slice.slice(Math.max(0, (m.index ?? 0) - 8), m.index);
     const bareAfterTrong = /trong $/.test(before) && /^[,.;:]/.test(slice.slice((m.index ?? 0) + m[0].length));
@@ -85,20 +86,20 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const late = m[2] === ' cuoi';
     add(m.index ?? 0, m[0].length, { year: m[4] ? Number(m[4]) : pub.year, fromMonth: late ? 13 - n : 1, toMonth: late ? 12 : n });
   }
-  for (const m of slice.matchAll(QUARTER_RE)) {
+  for (const m of slice.includes('quy ') ? matchesOf(QUARTER_RE, slice) : []) {
     const q = ROMAN[m[1]] ?? Number(m[1]);
     add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: q * 3 - 2, toMonth: q * 3 });
   }
-  for (const m of slice.matchAll(MONTH_RE)) {
+  for (const m of slice.includes('thang ') ? matchesOf(MONTH_RE, slice) : []) {
     if (/ngay \d{1,2}\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue; // a full date
     const month = Number(m[1]);
     if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: month, toMonth: month });
   }
-  for (const m of slice.matchAll(SPAN_RE)) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
-  for (const m of slice.matchAll(TO_DATE_RE)) {
+  for (const m of slice.includes('giai doan ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
+  for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
     if (pub.year !== null) add(m.index ?? 0, m[0].length, { year: pub.year, fromMonth: 1, toMonth: pub.month });
   }
-  for (const m of slice.matchAll(YEAR_RE)) {
+  for (const m of slice.includes('nam ') ? matchesOf(YEAR_RE, slice) : []) {
     const idx = m.index ?? 0;
     if (/thang \d{1,2}\s*$/.test(slice.slice(Math.max(0, idx - 10), idx))) continue; // "ngày 07 tháng 5 năm 2021"
     if (/(?:^|\s)luat [a-z ]{0,40}$/.test(slice.slice(Math.max(0, idx - 48), idx))) continue; // "Luật Lý lịch tư pháp năm 2009"

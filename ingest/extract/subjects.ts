@@ -10,11 +10,15 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
 import type { Candidate } from './candidates';
 import { SUBUNIT_LEVEL_WORDS } from './lexicon';
+import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
 /** A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"). */
 const NAMED_UNIT_RE =
   /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d)|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
+
+/** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
+const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
 
 const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
 /** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn". */
@@ -82,7 +86,7 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   const link = LINK_AFTER_RE.exec(afterNoun);
   if (link) {
     const from = c.nounEnd + link[0].length;
-    const m = new RegExp(NAMED_UNIT_RE.source, 'u').exec(text.slice(from, from + 60));
+    const m = NAMED_UNIT_ONCE_RE.exec(text.slice(from, from + 60));
     if (m && m.index <= 6) return namedSubject(m[1], ctx);
   }
   const comma = folded.lastIndexOf(',', c.hedgeStart - 1);
@@ -90,9 +94,9 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if (from < c.hedgeStart) {
     const left = text.slice(from, c.hedgeStart);
     let lastNamed: string | null = null;
-    for (const m of left.matchAll(NAMED_UNIT_RE)) lastNamed = m[1];
+    for (const m of matchesOf(NAMED_UNIT_RE, left)) lastNamed = m[1];
     let lastSub: string | null = null;
-    for (const m of folded.slice(from, c.hedgeStart).matchAll(SUBUNIT_BEFORE_RE)) lastSub = m[1];
+    for (const m of matchesOf(SUBUNIT_BEFORE_RE, folded.slice(from, c.hedgeStart))) lastSub = m[1];
     // "Trung tâm … và UBND 34 phường tiếp nhận …": the publisher together with its sub-units is the publisher.
     const together = /(?:^|\s)va (?:ubnd |uy ban nhan dan )?(?:cac |\d+ )?(?:xa|phuong|thi tran)/.test(folded.slice(from, c.hedgeStart));
     if (lastSub && !together) return subunitSubject(levelOfWord(lastSub), ctx) ?? publisherSubject(ctx.publisher);

@@ -5,6 +5,7 @@
  * Conventions: '.' groups thousands and ',' is the decimal mark (15.983 = 15983, 99,9 = 99.9). English-style
  * numbers still appear ("3.5", "1,234,567"); the rules below decide by the shape of the groups.
  */
+import { matchesOf } from './regex';
 
 /** A run of digits with '.'/',' between digit groups. Each repetition needs a separator, so it cannot backtrack. */
 const NUMBER_TOKEN_RE = /\d+(?:[.,]\d+)*/g;
@@ -36,8 +37,13 @@ function allGroupsOfThree(groups: string[]): boolean {
  */
 export function parseViNumber(raw: string): number | null {
   if (!/^\d+(?:[.,]\d+)*$/.test(raw)) return null;
-  const dots = raw.split('.').length - 1;
-  const commas = raw.split(',').length - 1;
+  let dots = 0;
+  let commas = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x2e) dots++;
+    else if (c === 0x2c) commas++;
+  }
   let normalised: string;
   if (dots === 0 && commas === 0) normalised = raw;
   else if (dots > 0 && commas > 0) {
@@ -77,7 +83,7 @@ export function scaleMultiplier(foldedWord: string): number {
 export function scanNumberTokens(text: string, from = 0, to = text.length): NumberToken[] {
   const tokens: NumberToken[] = [];
   // Scan a slice, not the whole text from `from`: a search that runs past `to` would make per-sentence scans quadratic.
-  for (const m of text.slice(from, to).matchAll(NUMBER_TOKEN_RE)) {
+  for (const m of matchesOf(NUMBER_TOKEN_RE, text.slice(from, to))) {
     const raw = m[0];
     const start = from + (m.index ?? 0);
     const tooLong = raw.length > MAX_NUMBER_TOKEN_CHARS;

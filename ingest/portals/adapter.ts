@@ -5,10 +5,11 @@
  */
 import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { ParsedArticle, ParsedListing } from '../types';
 import { findVietnameseDate, type DateOptions, type DatePrecision } from './dates';
 import { absoluteUrl } from './canonical-url';
+import { Page, type VTree, attrOf, textOf } from './dom';
 import { cleanParagraphs, joinParagraphs, normalizeInline, type PortalLogger } from './html-text';
 
 /** Portal software families with an adapter (same ids as demo/types.ts PortalFamily). */
@@ -30,12 +31,20 @@ export function loadHtml(html: string): CheerioAPI {
   return cheerio.load(html);
 }
 
-/** Normalised text of the first element matching any selector (in the order given) that has text. */
-export function firstText($: CheerioAPI, selectors: readonly string[], scope?: Cheerio<AnyNode>): string | null {
+/** Parse an article page once; every query of the adapter goes through the returned {@link Page}. */
+export function loadPage(html: string): Page {
+  return new Page(loadHtml(html));
+}
+
+/**
+ * Normalised text of the first element matching any selector (in the order given) that has text, searching the
+ * document, an element (`el.find`) or a virtual clone.
+ */
+export function firstText(page: Page, selectors: readonly string[], scope?: Element | VTree | null): string | null {
+  const tree = scope && 'removed' in scope ? scope : null;
   for (const sel of selectors) {
-    const found = scope ? scope.find(sel) : $(sel);
-    for (const el of found.toArray()) {
-      const t = normalizeInline($(el).text());
+    for (const el of page.select(sel, scope)) {
+      const t = normalizeInline(textOf(el, tree));
       if (t) return t;
     }
   }
@@ -43,8 +52,8 @@ export function firstText($: CheerioAPI, selectors: readonly string[], scope?: C
 }
 
 /** content of `<meta property|name=…>`. */
-export function metaContent($: CheerioAPI, key: string): string | null {
-  const v = $(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`).first().attr('content');
+export function metaContent(page: Page, key: string): string | null {
+  const v = attrOf(page.first(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`), 'content');
   return v ? normalizeInline(v) : null;
 }
 
@@ -73,6 +82,20 @@ export function bestDate(cands: ReadonlyArray<DateCandidate | null>): Date | nul
   return best?.date ?? null;
 }
 
+/**
+ * {@link bestDate} over candidates computed on demand: once a candidate is as precise as a date gets (to the
+ * minute) no later one can win, so the rest are never read. Same result as computing them all.
+ */
+export function bestDateOf(sources: ReadonlyArray<() => DateCandidate | null>): Date | null {
+  let best: DateCandidate | null = null;
+  for (const source of sources) {
+    const c = source();
+    if (c && (!best || PRECISION_RANK[c.precision] > PRECISION_RANK[best.precision])) best = c;
+    if (best && best.precision === 'minute') break;
+  }
+  return best?.date ?? null;
+}
+
 /** Absolute URLs of `a[href]` in `scope`, resolved against `base`, de-duplicated, in document order. */
 export function linkUrls($: CheerioAPI, scope: Cheerio<AnyNode>, base: string): string[] {
   const seen = new Set<string>();
@@ -84,8 +107,8 @@ export function linkUrls($: CheerioAPI, scope: Cheerio<AnyNode>, base: string): 
 }
 
 /** `<link rel=canonical>` or og:url when it is on the same host as `url` (a foreign one is a template error). */
-export function declaredCanonical($: CheerioAPI, url: string): string | null {
-  const href = $('link[rel="canonical"]').attr('href') ?? metaContent($, 'og:url') ?? undefined;
+export function declaredCanonical(page: Page, url: string): string | null {
+  const href = attrOf(page.first('link[rel="canonical"]'), 'href') ?? metaContent(page, 'og:url') ?? undefined;
   const abs = absoluteUrl(href, url);
   return abs && new URL(abs).host === new URL(url).host ? abs : null;
 }

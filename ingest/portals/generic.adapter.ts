@@ -3,15 +3,17 @@
  * og:title, the date from time[datetime], meta tags or a visible date near the title. Public surface:
  * {@link genericAdapter}.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element, Text } from 'domhandler';
 import type { ParsedArticle, ParsedListing } from '../types';
 import { PortalLayoutError } from '../errors';
 import {
-  type DateCandidate, type PortalAdapter, bestDate, dateCandidate, declaredCanonical, finishArticle, firstText, loadHtml, metaContent, unique,
+  type DateCandidate, type PortalAdapter, bestDateOf, dateCandidate, declaredCanonical, finishArticle, firstText, loadHtml, loadPage,
+  metaContent, unique,
 } from './adapter';
 import { absoluteUrl, canonicalUrl } from './canonical-url';
-import { extractParagraphs, normalizeInline, type PortalLogger } from './html-text';
+import { type Page, attrOf, compiledQuery, isElement, liveTagChildren, textOf } from './dom';
+import { normalizeInline, paragraphsOf, type PortalLogger } from './html-text';
 
 const ID = 'generic';
 /** Page regions that never hold the article. */
@@ -25,84 +27,117 @@ const TITLE_MIN_CHARS = 20;
 const DATE_LINE_MAX_CHARS = 120;
 const NEXT_TEXT_RE = /^(Trang sau|Trang tiếp|Tiếp|Sau|Next|»|›|>|>>)$/iu;
 
-function inChrome($: CheerioAPI, el: Element): boolean {
+function inChrome(page: Page, el: Element): boolean {
+  return page.closest(el, CHROME) !== null;
+}
+
+/** Listing pages still go through cheerio directly: `closest` there, with the same selector. */
+function inChromeListing($: CheerioAPI, el: Element): boolean {
   return $(el).closest(CHROME).length > 0;
 }
 
 /** The element whose paragraph children carry the most text (a small Readability): parents score fully, grandparents half. */
-function densestBlock($: CheerioAPI): Cheerio<AnyNode> | null {
+function densestBlock(page: Page): Element | null {
   const scores = new Map<Element, number>();
-  $('p, div, td, li, blockquote, pre').each((_, el) => {
-    if (el.tagName !== 'p' && $(el).children('p, div, table, ul, ol').length) return;
-    if (inChrome($, el)) return;
-    const len = normalizeInline($(el).text()).length;
-    if (len < MIN_PARAGRAPH_CHARS) return;
-    if (normalizeInline($(el).find('a').text()).length / len > MAX_LINK_DENSITY) return;
-    const parent = el.parent?.type === 'tag' ? el.parent : null;
+  const isContainer = compiledQuery('p, div, table, ul, ol');
+  for (const el of page.select('p, div, td, li, blockquote, pre')) {
+    if (el.tagName !== 'p' && liveTagChildren(el).some(isContainer)) continue;
+    if (inChrome(page, el)) continue;
+    const len = normalizeInline(textOf(el)).length;
+    if (len < MIN_PARAGRAPH_CHARS) continue;
+    let links = '';
+    for (const a of page.select('a', el)) links += textOf(a);
+    if (normalizeInline(links).length / len > MAX_LINK_DENSITY) continue;
+    const parent = el.parent?.type === 'tag' ? (el.parent as Element) : null;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + len);
-    const grand = parent?.parent?.type === 'tag' ? parent.parent : null;
+    const grand = parent?.parent?.type === 'tag' ? (parent.parent as Element) : null;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + len / 2);
-  });
+  }
   let best: Element | null = null;
   for (const [el, score] of scores) if (!best || score > (scores.get(best) ?? 0)) best = el;
-  return best ? $(best) : null;
+  return best;
 }
 
-function titleOf($: CheerioAPI): string | null {
-  const h1 = firstText($, ['article h1', 'main h1', 'h1']);
+function titleOf(page: Page): string | null {
+  const h1 = firstText(page, ['article h1', 'main h1', 'h1']);
   if (h1) return h1;
-  const og = metaContent($, 'og:title');
+  const og = metaContent(page, 'og:title');
   if (og) return og;
   // "<article> - <site>": the site name is the part after the last separator.
-  const t = normalizeInline($('title').first().text());
+  const titleEl = page.first('title');
+  const t = normalizeInline(titleEl ? textOf(titleEl) : '');
   return t ? t.split(/\s+[-|–]\s+/)[0] || null : null;
 }
 
+/** Following element siblings (cheerio `nextAll()`). */
+function nextAll(el: AnyNode | null): Element[] {
+  const out: Element[] = [];
+  for (let n = el?.next ?? null; n; n = n.next) if (isElement(n)) out.push(n);
+  return out;
+}
+
 /** Templates print the date just after the heading; only short lines count, so dates in prose are not taken. */
-function visibleDateNearTitle($: CheerioAPI): DateCandidate | null {
-  const h1 = $('h1').first();
-  const near = [...h1.nextAll().slice(0, 3).toArray(), ...h1.parent().nextAll().slice(0, 2).toArray()];
+function visibleDateNearTitle(page: Page): DateCandidate | null {
+  const h1 = page.first('h1');
+  const parent = h1?.parent && h1.parent.type !== 'root' ? h1.parent : null;
+  const near = [...nextAll(h1).slice(0, 3), ...(parent ? nextAll(parent).slice(0, 2) : [])];
   for (const el of near) {
     // Own text first: in quirks mode an unclosed <p> swallows the article that follows it.
-    const own = normalizeInline($(el).contents().filter((_, c) => c.type === 'text').text());
-    const text = own || normalizeInline($(el).text());
+    let ownRaw = '';
+    for (const c of el.children) if (c.type === 'text') ownRaw += (c as Text).data;
+    const own = normalizeInline(ownRaw);
+    const text = own || normalizeInline(textOf(el));
     const found = text.length <= DATE_LINE_MAX_CHARS ? dateCandidate(text) : null;
     if (found) return found;
   }
   return null;
 }
 
-function jsonLdDate($: CheerioAPI): string | null {
-  for (const s of $('script[type="application/ld+json"]').toArray()) {
-    const m = /"datePublished"\s*:\s*"([^"]+)"/.exec($(s).text());
+function jsonLdDate(page: Page): string | null {
+  for (const s of page.select('script[type="application/ld+json"]')) {
+    const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(textOf(s));
     if (m) return m[1];
   }
   return null;
 }
 
+/** Up to `n` date-classed elements outside the page chrome, in document order. */
+function dateElements(page: Page, n: number): Element[] {
+  const out: Element[] = [];
+  for (const el of page.select('[class*="date" i], [class*="time" i], [class*="ngay" i], [id*="date" i]')) {
+    if (out.length >= n) break;
+    if (!inChrome(page, el)) out.push(el);
+  }
+  return out;
+}
+
 function parseArticle(html: string, url: string, logger?: PortalLogger): ParsedArticle {
-  const $ = loadHtml(html);
-  const body = densestBlock($);
+  const page = loadPage(html);
+  let dateEls: Element[] | null = null;
+  const dateEl = (i: number): Element | undefined => (dateEls ??= dateElements(page, 5))[i];
+  const body = densestBlock(page);
   if (!body) throw new PortalLayoutError(url, ID, 'article body (no block of paragraphs)');
-  const title = titleOf($);
+  const title = titleOf(page);
   if (!title) throw new PortalLayoutError(url, ID, 'title (h1 / og:title / <title>)');
-  const dateEls = $('[class*="date" i], [class*="time" i], [class*="ngay" i], [id*="date" i]').filter((_, el) => !inChrome($, el));
-  const publishedAt = bestDate([
-    dateCandidate($('article time[datetime], main time[datetime], time[datetime]').first().attr('datetime')),
-    dateCandidate(metaContent($, 'article:published_time') ?? metaContent($, 'datePublished')),
-    dateCandidate(jsonLdDate($)),
-    dateCandidate(firstText($, ['time'])),
-    ...dateEls.toArray().slice(0, 5).map((el) => dateCandidate(normalizeInline($(el).text()))),
-    visibleDateNearTitle($),
+  const publishedAt = bestDateOf([
+    () => dateCandidate(attrOf(page.first('article time[datetime], main time[datetime], time[datetime]'), 'datetime')),
+    () => dateCandidate(metaContent(page, 'article:published_time') ?? metaContent(page, 'datePublished')),
+    () => dateCandidate(jsonLdDate(page)),
+    () => dateCandidate(firstText(page, ['time'])),
+    ...[0, 1, 2, 3, 4].map((i) => (): DateCandidate | null => {
+      const el = dateEl(i);
+      return el ? dateCandidate(normalizeInline(textOf(el))) : null;
+    }),
+    () => visibleDateNearTitle(page),
   ]);
-  const crumbs = $('.breadcrumb a, .breadcrumbs a, [class*="breadcrumb"] a').toArray().map((a) => normalizeInline($(a).text()));
+  const crumbs = page.select('.breadcrumb a, .breadcrumbs a, [class*="breadcrumb"] a').map((a) => normalizeInline(textOf(a)));
   const crumb = crumbs.filter((c) => c && !/^(Trang chủ|Home)$/iu.test(c)).pop() ?? null;
   return finishArticle({
-    canonicalUrl: canonicalUrl(declaredCanonical($, url) ?? url),
+    canonicalUrl: canonicalUrl(declaredCanonical(page, url) ?? url),
     title,
     publishedAt,
-    category: metaContent($, 'article:section') ?? crumb,
-    paragraphs: extractParagraphs($, body, [], logger),
+    category: metaContent(page, 'article:section') ?? crumb,
+    paragraphs: paragraphsOf(body, [], logger),
   });
 }
 
@@ -126,7 +161,7 @@ function parseListing(html: string, url: string): ParsedListing {
   const links: string[] = [];
   $('a[href]').each((_, a) => {
     const abs = absoluteUrl($(a).attr('href'), url);
-    if (!abs || inChrome($, a)) return;
+    if (!abs || inChromeListing($, a)) return;
     const u = new URL(abs);
     if (u.host !== here.host || canonicalUrl(abs) === canonicalUrl(url)) return;
     if (normalizeInline($(a).text()).length < TITLE_MIN_CHARS || !looksLikeArticle(u)) return;

@@ -3,14 +3,12 @@
  * provinces, Đồng Tháp included (portals.md §2C, §2D, fixture 2). Liferay 7 class names are accepted as fallbacks.
  * Public surface: {@link liferayAdapter}.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
 import type { ParsedArticle, ParsedListing } from '../types';
 import { PortalLayoutError } from '../errors';
-import { type DateCandidate, type PortalAdapter, bestDate, dateCandidate, finishArticle, firstText, loadHtml, unique } from './adapter';
+import { type DateCandidate, type PortalAdapter, bestDateOf, dateCandidate, finishArticle, firstText, loadHtml, loadPage, unique } from './adapter';
 import { absoluteUrl, canonicalLiferayUrl, liferayListingUrl } from './canonical-url';
 import { findVietnameseDate } from './dates';
-import { extractParagraphs, type PortalLogger } from './html-text';
+import { paragraphsOf, type PortalLogger } from './html-text';
 
 const ID = 'liferay';
 const URL_RE = /\/-\/asset_publisher\/|[?&]p_p_id=\w*_INSTANCE_|_INSTANCE_\w+_(assetEntryId|cur)=/i;
@@ -40,10 +38,6 @@ const DATE_LINE_FILLER_RE =
 /** Only the first few paragraphs can be the template's date line. */
 const DATE_LINE_SCAN = 3;
 
-function portletOf($: CheerioAPI, el: Cheerio<AnyNode>): Cheerio<AnyNode> {
-  return el.closest('[id^="p_p_id_"]');
-}
-
 /** The template's date line, if one of the first paragraphs is nothing but a date. */
 function takeDateLine(paras: string[]): DateCandidate | null {
   for (let i = 0; i < Math.min(DATE_LINE_SCAN, paras.length); i++) {
@@ -58,37 +52,34 @@ function takeDateLine(paras: string[]): DateCandidate | null {
 }
 
 function parseArticle(html: string, url: string, logger?: PortalLogger): ParsedArticle {
-  const $ = loadHtml(html);
-  const full = $('.asset-full-content').first();
-  const body = full.find('.journal-content-article').first().length
-    ? full.find('.journal-content-article').first()
-    : full.find('.asset-content').first();
-  if (!body.length) throw new PortalLayoutError(url, ID, 'article body (.asset-full-content .journal-content-article)');
-  const portlet = portletOf($, full);
-  const scope = portlet.length ? portlet : $.root();
+  const page = loadPage(html);
+  const full = page.first('.asset-full-content');
+  const body = full ? (page.first('.journal-content-article', full) ?? page.first('.asset-content', full)) : null;
+  if (!body) throw new PortalLayoutError(url, ID, 'article body (.asset-full-content .journal-content-article)');
+  const scope = page.closest(full, '[id^="p_p_id_"]');
   // Never the <title>: it is "page name - site name" ("Chi tiết bài viết - …"), not the article (portals.md §2C).
-  const title = firstText($, TITLE_SELECTORS, scope);
+  const title = firstText(page, TITLE_SELECTORS, scope);
   if (!title) throw new PortalLayoutError(url, ID, 'title (.asset_title / .header-title)');
 
-  const bodyParas = extractParagraphs($, body, NOISE, logger);
+  const bodyParas = paragraphsOf(body, NOISE, logger);
   const templateDate = takeDateLine(bodyParas);
-  const lead = scope.find('.asset_publisher_view_full_content .assetdesc-text, .asset-summary').first();
-  const paragraphs = [...(lead.length ? extractParagraphs($, lead, NOISE, logger) : []), ...bodyParas];
+  const lead = page.first('.asset_publisher_view_full_content .assetdesc-text, .asset-summary', scope);
+  const paragraphs = [...(lead ? paragraphsOf(lead, NOISE, logger) : []), ...bodyParas];
 
-  const portletTitle = firstText($, ['.portlet-title-text', '.portlet-title'], scope);
+  const portletTitle = firstText(page, ['.portlet-title-text', '.portlet-title'], scope);
   const category =
-    firstText($, ['.asset-categories .asset-category', '.taglib-asset-categories-summary a', '.asset-category-name'], scope) ??
+    firstText(page, ['.asset-categories .asset-category', '.taglib-asset-categories-summary a', '.asset-category-name'], scope) ??
     (portletTitle && !DEFAULT_PORTLET_TITLE_RE.test(portletTitle) ? portletTitle : null);
 
   return finishArticle({
     canonicalUrl: canonicalLiferayUrl(url),
     title,
-    publishedAt: bestDate([
-      templateDate,
-      dateCandidate(firstText($, ['.metadata-publish-date', '.asset-metadata .date', '.date-info'], scope)),
+    publishedAt: bestDateOf([
+      () => templateDate,
+      () => dateCandidate(firstText(page, ['.metadata-publish-date', '.asset-metadata .date', '.date-info'], scope)),
       // Bkav formats with "HH:ss": the digits after the colon are seconds, so only the hour is trusted.
-      dateCandidate(firstText($, ['.assetPublishDate'], scope), { hourSecondBug: true }),
-      dateCandidate(firstText($, ['.asset-metadata'], scope)),
+      () => dateCandidate(firstText(page, ['.assetPublishDate'], scope), { hourSecondBug: true }),
+      () => dateCandidate(firstText(page, ['.asset-metadata'], scope)),
     ]),
     category,
     paragraphs,

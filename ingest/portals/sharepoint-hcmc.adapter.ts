@@ -3,15 +3,16 @@
  * articles at `…/lists/posts/post.aspx?Source=…&Category=…&ItemID=N&Mode=1`, listings at the same path with
  * `Mode=2`. Public surface: {@link sharePointHcmcAdapter}.
  */
-import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import type { ParsedArticle, ParsedListing } from '../types';
 import { PortalLayoutError } from '../errors';
 import {
-  type PortalAdapter, bestDate, dateCandidate, finishArticle, firstText, loadHtml, metaContent, unique,
+  type PortalAdapter, bestDate, dateCandidate, finishArticle, firstText, loadHtml, loadPage, metaContent, unique,
 } from './adapter';
 import { absoluteUrl, canonicalSharePointUrl } from './canonical-url';
 import { findVietnameseDate } from './dates';
-import { extractParagraphs, type PortalLogger } from './html-text';
+import { type Page, type VTree, attrOf } from './dom';
+import { paragraphsOf, type PortalLogger } from './html-text';
 
 const ID = 'hcmc-sharepoint';
 const POSTS_PATH_RE = /\/lists\/posts\/post\.aspx$/i;
@@ -34,19 +35,26 @@ function isPostsUrl(url: string): boolean {
 }
 
 /** Rich-text field wrappers in #part1, outermost only (pasted content nests them). */
-function bodyFields($: CheerioAPI) {
-  return $('#part1 [class*="ExternalClass"]').filter(
-    (_, el) =>
-      EXTERNAL_CLASS_RE.test($(el).attr('class') ?? '') &&
-      $(el).parents('[class*="ExternalClass"]').filter((__, p) => EXTERNAL_CLASS_RE.test($(p).attr('class') ?? '')).length === 0,
-  );
+function bodyFields(page: Page): Element[] {
+  const isField = (el: Element): boolean => EXTERNAL_CLASS_RE.test(attrOf(el, 'class') ?? '');
+  return page
+    .select('#part1 [class*="ExternalClass"]')
+    .filter((el) => isField(el) && page.parents(el, '[class*="ExternalClass"]').filter(isField).length === 0);
+}
+
+/** `root` as a clone with the elements matching `selector` removed (cheerio: `root.clone().find(sel).remove()`). */
+function cloneWithout(page: Page, root: Element, selector: string): VTree {
+  const tree: VTree = { root, removed: new Set() };
+  const hits = page.select(selector, tree);
+  for (const el of hits) tree.removed.add(el);
+  return tree;
 }
 
 /** The "Hoạt động Đảng 30 Tháng Mười Một 2018 5:25:00 CH" line: category text, then the .NET vi-VN date. */
-function dateLine($: CheerioAPI, title: string): { date: Date | null; category: string | null } {
-  const header = $('#part1').first().clone();
-  header.find('[class*="ExternalClass"]').remove();
-  for (const p of extractParagraphs($, header, NOISE)) {
+function dateLine(page: Page, title: string): { date: Date | null; category: string | null } {
+  const part1 = page.first('#part1');
+  const paras = part1 ? paragraphsOf(part1, NOISE, undefined, cloneWithout(page, part1, '[class*="ExternalClass"]').removed) : [];
+  for (const p of paras) {
     // The title may itself contain a date ("Kế hoạch ngày 07 tháng 5 năm 2021"): never read it as the date line.
     const found = p !== title && p.length <= DATE_LINE_MAX_CHARS ? findVietnameseDate(p) : null;
     if (found) return { date: found.date, category: p.slice(0, found.index).trim() || null };
@@ -60,22 +68,21 @@ function categoryFromUrl(url: string): string | null {
 }
 
 function parseArticle(html: string, url: string, logger?: PortalLogger): ParsedArticle {
-  const $ = loadHtml(html);
-  const fields = bodyFields($);
+  const page = loadPage(html);
+  const fields = bodyFields(page);
   if (!fields.length) throw new PortalLayoutError(url, ID, 'article body (#part1 … div.ExternalClass<GUID>)');
-  const part1 = $('#part1').first();
-  const scope = part1.clone();
-  scope.find('[class*="ExternalClass"], .RelatedNews, .OtherNews').remove();
-  const title = firstText($, TITLE_SELECTORS, scope) ?? metaContent($, 'og:title');
+  const part1 = page.first('#part1') as Element; // fields lie inside a #part1
+  const scope = cloneWithout(page, part1, '[class*="ExternalClass"], .RelatedNews, .OtherNews');
+  const title = firstText(page, TITLE_SELECTORS, scope) ?? metaContent(page, 'og:title');
   if (!title) throw new PortalLayoutError(url, ID, 'title (#part1 .TitleDetail / h1-h3)');
-  const dated = dateCandidate(firstText($, ['.DateCreate', '.PostDate', '[class*="Date"]'], scope));
-  const category = firstText($, CATEGORY_SELECTORS, scope);
+  const dated = dateCandidate(firstText(page, ['.DateCreate', '.PostDate', '[class*="Date"]'], scope));
+  const category = firstText(page, CATEGORY_SELECTORS, scope);
   // The line scan re-walks #part1; only needed when the classed spans are missing.
-  const line = dated && category ? null : dateLine($, title);
-  const lead = LEAD_SELECTORS.flatMap((sel) => scope.find(sel).toArray()).slice(0, 1);
+  const line = dated && category ? null : dateLine(page, title);
+  const lead = firstOfSelectors(page, LEAD_SELECTORS, scope);
   const paragraphs = [
-    ...lead.flatMap((el) => extractParagraphs($, $(el), NOISE, logger)),
-    ...fields.toArray().flatMap((el) => extractParagraphs($, $(el), NOISE, logger)),
+    ...(lead ? paragraphsOf(lead, NOISE, logger, scope.removed) : []),
+    ...fields.flatMap((el) => paragraphsOf(el, NOISE, logger)),
   ];
   return finishArticle({
     canonicalUrl: canonicalSharePointUrl(url),
@@ -84,6 +91,15 @@ function parseArticle(html: string, url: string, logger?: PortalLogger): ParsedA
     category: category ?? line?.category ?? categoryFromUrl(url),
     paragraphs,
   });
+}
+
+/** The first element of the first selector that matches anything in the tree. */
+function firstOfSelectors(page: Page, selectors: readonly string[], scope: VTree): Element | null {
+  for (const sel of selectors) {
+    const el = page.first(sel, scope);
+    if (el) return el;
+  }
+  return null;
 }
 
 function pageOf(url: string): number {

@@ -2,14 +2,16 @@
  * WordPress sites on the tagDiv Newspaper theme, classic markup and the newer "tdb" cloud templates
  * (portals.md §2E, fixture 3). Public surface: {@link wordpressNewspaperAdapter}.
  */
+import type { Element } from 'domhandler';
 import type { ParsedArticle, ParsedListing } from '../types';
 import { PortalLayoutError } from '../errors';
 import {
-  type PortalAdapter, bestDate, dateCandidate, declaredCanonical, finishArticle, firstText, linkUrls, loadHtml,
+  type PortalAdapter, bestDateOf, dateCandidate, declaredCanonical, finishArticle, firstText, linkUrls, loadHtml, loadPage,
   metaContent, unique,
 } from './adapter';
 import { absoluteUrl, canonicalUrl } from './canonical-url';
-import { extractParagraphs, type PortalLogger } from './html-text';
+import { type Page, attrOf } from './dom';
+import { paragraphsOf, type PortalLogger } from './html-text';
 
 const ID = 'wordpress-newspaper';
 const HTML_RE = /\btd-post-content\b|\btdb_single_content\b|\btd_module_wrap\b|\btd-main-content-wrap\b|wp-content\/themes\/Newspaper/i;
@@ -26,26 +28,43 @@ const NOISE = [
 ];
 
 function parseArticle(html: string, url: string, logger?: PortalLogger): ParsedArticle {
-  const $ = loadHtml(html);
-  const body = BODY_SELECTORS.map((s) => $(s).first()).find((el) => el.length);
+  const page = loadPage(html);
+  const body = firstMatch(page, BODY_SELECTORS);
   if (!body) throw new PortalLayoutError(url, ID, 'article body (div.td-post-content / .tdb_single_content)');
-  const title = firstText($, TITLE_SELECTORS) ?? metaContent($, 'og:title');
+  const title = firstText(page, TITLE_SELECTORS) ?? metaContent(page, 'og:title');
   if (!title) throw new PortalLayoutError(url, ID, 'title (h1.entry-title / h1.tdb-title-text)');
   // Prefer the ISO datetime attribute: the visible text follows the site's date_format setting.
-  const timeAttr = DATE_SELECTORS.map((s) => $(s).first().attr('datetime')).find(Boolean);
-  const publishedAt = bestDate([
-    dateCandidate(timeAttr),
-    dateCandidate(metaContent($, 'article:published_time')),
-    dateCandidate(firstText($, DATE_SELECTORS)),
+  const publishedAt = bestDateOf([
+    () => dateCandidate(firstAttr(page, DATE_SELECTORS, 'datetime')),
+    () => dateCandidate(metaContent(page, 'article:published_time')),
+    () => dateCandidate(firstText(page, DATE_SELECTORS)),
   ]);
   return finishArticle({
     // WordPress core prints rel=canonical for single posts; it unifies ?p=N and the pretty permalink.
-    canonicalUrl: canonicalUrl(declaredCanonical($, url) ?? url),
+    canonicalUrl: canonicalUrl(declaredCanonical(page, url) ?? url),
     title,
     publishedAt,
-    category: firstText($, CATEGORY_SELECTORS) ?? metaContent($, 'article:section'),
-    paragraphs: extractParagraphs($, body, NOISE, logger),
+    category: firstText(page, CATEGORY_SELECTORS) ?? metaContent(page, 'article:section'),
+    paragraphs: paragraphsOf(body, NOISE, logger),
   });
+}
+
+/** The first element of the first selector that matches anything. */
+function firstMatch(page: Page, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = page.first(s);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** The first non-empty `name` attribute among the first matches of the selectors, in order. */
+function firstAttr(page: Page, selectors: readonly string[], name: string): string | undefined {
+  for (const s of selectors) {
+    const v = attrOf(page.first(s), name);
+    if (v) return v;
+  }
+  return undefined;
 }
 
 const MODULE_LINKS =
