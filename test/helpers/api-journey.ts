@@ -5,6 +5,7 @@
 import { createTestDatabase, type TestDatabase } from './db';
 import { startTestApi, type TestApi } from './api';
 import { insertHcmcFigures, type FigureFixtures } from './figure-fixtures';
+import type { RouteHandler } from '../../src/http/server';
 
 export interface Journey {
   db: TestDatabase;
@@ -12,12 +13,21 @@ export interface Journey {
   fx: FigureFixtures;
 }
 
-export function journeyContext(options: { env?: Record<string, string> } = {}): Journey {
+export interface JourneyOptions {
+  env?: Record<string, string>;
+  /** Extra rows to insert after the fixtures, before the API starts. */
+  prepare?: (db: TestDatabase, fx: FigureFixtures) => Promise<void>;
+  /** Routes to add to (or replace in) the API's own. */
+  routes?: (db: TestDatabase) => Record<string, RouteHandler>;
+}
+
+export function journeyContext(options: JourneyOptions = {}): Journey {
   const j = {} as Journey;
   beforeAll(async () => {
     j.db = await createTestDatabase();
     j.fx = await insertHcmcFigures(j.db.orm.em.fork());
-    j.api = await startTestApi(j.db.orm, { env: options.env });
+    await options.prepare?.(j.db, j.fx);
+    j.api = await startTestApi(j.db.orm, { env: options.env, routes: options.routes?.(j.db) });
   });
   afterAll(async () => {
     await j.api?.close();

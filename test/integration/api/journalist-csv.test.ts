@@ -1,30 +1,22 @@
 /** Journey: a journalist downloads one metric as CSV and opens it (BOM, Vietnamese intact, RFC 4180). */
-import { createTestDatabase, type TestDatabase } from '../../helpers/db';
-import { startTestApi, type TestApi } from '../../helpers/api';
-import { insertHcmcFigures, type FigureFixtures } from '../../helpers/figure-fixtures';
+import { journeyContext } from '../../helpers/api-journey';
 import { figuresCsvRoute } from '../../../src/http/figures-csv';
 import { loadConfig } from '../../../src/config';
 import { silentLogger } from '../../../src/logger';
 import { Figure } from '../../../src/modules/figure/figure.entity';
 
-let db: TestDatabase;
-let api: TestApi;
-let fx: FigureFixtures;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await insertHcmcFigures(db.orm.em.fork());
-  // Evidence is text from public web pages: one sentence that a spreadsheet would run as a formula.
-  const em = db.orm.em.fork();
-  const hostile = await em.findOneOrFail(Figure, { id: fx.figures[0].id });
-  hostile.evidenceSentence = '=HYPERLINK("http://example.invalid/x", "bấm vào đây")';
-  await em.flush();
-  // Small pages, so even this fixture spans several of them.
-  const route = figuresCsvRoute({ orm: db.orm, config: loadConfig({ NODE_ENV: 'test' }), logger: silentLogger, pageRows: 25 });
-  api = await startTestApi(db.orm, { routes: { '/export/figures.csv': route } });
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
+const j = journeyContext({
+  prepare: async (db, fx) => {
+    // Evidence is text from public web pages: one sentence that a spreadsheet would run as a formula.
+    const em = db.orm.em.fork();
+    const hostile = await em.findOneOrFail(Figure, { id: fx.figures[0].id });
+    hostile.evidenceSentence = '=HYPERLINK("http://example.invalid/x", "bấm vào đây")';
+    await em.flush();
+  },
+  routes: (db) => ({
+    // Small pages, so even this fixture spans several of them.
+    '/export/figures.csv': figuresCsvRoute({ orm: db.orm, config: loadConfig({ NODE_ENV: 'test' }), logger: silentLogger, pageRows: 25 }),
+  }),
 });
 
 /** A small RFC 4180 reader, as a spreadsheet would read the file. */
@@ -47,7 +39,7 @@ function parseCsv(text: string): string[][] {
 }
 
 async function download(query: string): Promise<{ res: Response; bytes: Buffer; rows: Array<Record<string, string>> }> {
-  const res = await fetch(`${api.url}/export/figures.csv?${query}`);
+  const res = await fetch(`${j.api.url}/export/figures.csv?${query}`);
   const bytes = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) return { res, bytes, rows: [] };
   const [header, ...records] = parseCsv(bytes.subarray(3).toString('utf8'));
@@ -61,7 +53,7 @@ describe('journalist: download one metric as CSV and open it', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="figures-satisfaction_rate.csv"');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const expected = fx.figures.filter((f) => f.metric.unwrap().code === 'satisfaction_rate' && f.reviewStatus !== 'rejected');
+    const expected = j.fx.figures.filter((f) => f.metric.unwrap().code === 'satisfaction_rate' && f.reviewStatus !== 'rejected');
     expect(rows).toHaveLength(expected.length);
     expect(rows.map((r) => Number(r.figure_id))).toEqual(expected.map((f) => f.id).sort((a, b) => a - b));
   });
@@ -80,10 +72,10 @@ describe('journalist: download one metric as CSV and open it', () => {
   });
 
   it('takes the same filters as `figures` (lists comma-separated, enums in any case)', async () => {
-    const gql = await api.gql(`query($f: FigureFilter) { figures(filter: $f, first: 500) { totalCount } }`, {
-      f: { metrics: ['on_time_rate'], levels: ['DISTRICT'], provinceId: String(fx.hcmc.id), yearFrom: 2019, yearTo: 2020, kind: 'ACTUAL', sourceIds: ['hcm-cac-quan'] },
+    const gql = await j.api.gql(`query($f: FigureFilter) { figures(filter: $f, first: 500) { totalCount } }`, {
+      f: { metrics: ['on_time_rate'], levels: ['DISTRICT'], provinceId: String(j.fx.hcmc.id), yearFrom: 2019, yearTo: 2020, kind: 'ACTUAL', sourceIds: ['hcm-cac-quan'] },
     });
-    const { rows } = await download(`metric=on_time_rate&levels=district&provinceId=${fx.hcmc.id}&yearFrom=2019&yearTo=2020&kind=actual&sourceIds=hcm-cac-quan`);
+    const { rows } = await download(`metric=on_time_rate&levels=district&provinceId=${j.fx.hcmc.id}&yearFrom=2019&yearTo=2020&kind=actual&sourceIds=hcm-cac-quan`);
     expect(rows.length).toBe(gql.body.data.figures.totalCount);
     expect(rows.length).toBeGreaterThan(30);
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['ACTUAL']));
@@ -94,27 +86,27 @@ describe('journalist: download one metric as CSV and open it', () => {
   });
 
   it('defuses text a spreadsheet would run as a formula, and keeps it readable', async () => {
-    const { rows } = await download(`documentId=${fx.figures[0].document.id}`);
-    const row = rows.find((r) => Number(r.figure_id) === fx.figures[0].id)!;
+    const { rows } = await download(`documentId=${j.fx.figures[0].document.id}`);
+    const row = rows.find((r) => Number(r.figure_id) === j.fx.figures[0].id)!;
     expect(row.evidence_sentence).toBe(`'=HYPERLINK("http://example.invalid/x", "bấm vào đây")`);
   });
 
   it('streams an export in pages (25 rows each here) without losing or repeating rows', async () => {
     const { rows } = await download('');
-    const kept = fx.figures.filter((f) => f.reviewStatus !== 'rejected');
+    const kept = j.fx.figures.filter((f) => f.reviewStatus !== 'rejected');
     expect(rows).toHaveLength(kept.length);
     expect(new Set(rows.map((r) => r.figure_id)).size).toBe(kept.length);
   });
 
   it('refuses unknown parameters and bad values with 400 and a message naming them', async () => {
-    const typo = await fetch(`${api.url}/export/figures.csv?metirc=on_time_rate`);
+    const typo = await fetch(`${j.api.url}/export/figures.csv?metirc=on_time_rate`);
     expect(typo.status).toBe(400);
     expect(await typo.json()).toMatchObject({ code: 'BAD_USER_INPUT', error: expect.stringContaining('unknown parameter "metirc"') });
-    const injection = await fetch(`${api.url}/export/figures.csv?metric=${encodeURIComponent("x' or 1=1 --")}`);
+    const injection = await fetch(`${j.api.url}/export/figures.csv?metric=${encodeURIComponent("x' or 1=1 --")}`);
     expect(injection.status).toBe(400);
-    const year = await fetch(`${api.url}/export/figures.csv?yearFrom=20x9`);
+    const year = await fetch(`${j.api.url}/export/figures.csv?yearFrom=20x9`);
     expect((await year.json()).error).toMatch(/yearFrom must be a whole number/);
-    const level = await fetch(`${api.url}/export/figures.csv?levels=galaxy`);
+    const level = await fetch(`${j.api.url}/export/figures.csv?levels=galaxy`);
     expect((await level.json()).error).toMatch(/levels: "galaxy" is not one of/);
   });
 });
