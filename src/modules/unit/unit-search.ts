@@ -35,49 +35,46 @@ const TIER_ORDER = `case u.level
 
 /** Search units; returns one page and the total count. */
 export async function searchUnits(em: EntityManager, o: UnitSearchOptions): Promise<{ items: AdminUnit[]; total: number }> {
+  // Placeholders are positional: WHERE parameters (match, then filters) come before ORDER BY's (rank).
   const where: string[] = [];
-  const params: unknown[] = [];
+  const whereParams: unknown[] = [];
   let rank = '0';
+  const rankParams: unknown[] = [];
   if (o.search && o.search.trim()) {
     const { folded, patterns } = tokenPatterns(o.search);
     // A query with no letters or digits (only punctuation or stop words) matches nothing rather than everything.
     if (patterns.length === 0) return { items: [], total: 0 };
-    {
-      const keyMatch = patterns.map(() => 'u.search_key ~ ?').join(' and ');
-      const aliasMatch = patterns.map(() => 'a ~ ?').join(' and ');
-      where.push(`((${keyMatch}) or exists (select 1 from unnest(u.aliases) a where ${aliasMatch}))`);
-      params.push(...patterns, ...patterns);
-      // Exact name or alias first, then the words in the order typed, then the rest.
-      rank = `(case when u.search_key = ? or ? = any(u.aliases) then 0 when u.search_key ~ ? then 1 else 2 end)`;
-      params.unshift(folded, folded, `(^| )${folded}( |$)`);
-    }
+    const keyMatch = patterns.map(() => 'u.search_key ~ ?').join(' and ');
+    const aliasMatch = patterns.map(() => 'a ~ ?').join(' and ');
+    where.push(`((${keyMatch}) or exists (select 1 from unnest(u.aliases) a where ${aliasMatch}))`);
+    whereParams.push(...patterns, ...patterns);
+    // Exact name or alias first, then the words in the order typed, then the rest.
+    rank = `(case when u.search_key = ? or ? = any(u.aliases) then 0 when u.search_key ~ ? then 1 else 2 end)`;
+    rankParams.push(folded, folded, `(^| )${folded}( |$)`);
   }
-  const filterParams: unknown[] = [];
   if (o.levels?.length) {
     where.push(`u.level::text in (${o.levels.map(() => '?').join(', ')})`);
-    filterParams.push(...o.levels);
+    whereParams.push(...o.levels);
   }
   if (o.parentId) {
     where.push('u.parent_id = ?');
-    filterParams.push(o.parentId);
+    whereParams.push(o.parentId);
   }
   if (o.validOn) {
     where.push('(u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date)');
-    filterParams.push(o.validOn, o.validOn);
+    whereParams.push(o.validOn, o.validOn);
   }
   const whereSql = where.length ? `where ${where.join(' and ')}` : '';
-  const rankParams = rank === '0' ? [] : params.slice(0, 3);
-  const matchParams = rank === '0' ? [] : params.slice(3);
   const sql = `select u.id, count(*) over () as total from admin_unit u ${whereSql}
     order by ${rank}, ${TIER_ORDER}, (u.valid_to is null) desc, length(u.search_key), u.search_key, u.id
     limit ? offset ?`;
   const rows = await em.getConnection().execute<{ id: number; total: string }[]>(
-    sql, [...matchParams, ...filterParams, ...rankParams, o.limit, o.offset],
+    sql, [...whereParams, ...rankParams, o.limit, o.offset],
   );
   if (rows.length === 0) {
     if (o.offset === 0) return { items: [], total: 0 };
     const [c] = await em.getConnection().execute<{ n: string }[]>(
-      `select count(*) as n from admin_unit u ${whereSql}`, [...matchParams, ...filterParams]);
+      `select count(*) as n from admin_unit u ${whereSql}`, whereParams);
     return { items: [], total: Number(c.n) };
   }
   const ids = rows.map((r) => r.id);
