@@ -1,14 +1,31 @@
 /**
  * The extraction engine's SubjectResolver backed by the gazetteer: mentions such as "quận Bình Thạnh", "Q.11" or
- * "phường Sông Cầu" resolve to units of the publisher's province (both code sets), preferring the publisher's own
- * code set (a 2019 article means the pre-2025 units). Loaded once per source run; lookups are in memory.
+ * "phường Sông Cầu" resolve to units of the publisher's province (every code set). Among units of the same name, the
+ * one valid on the publication date in the publisher's system wins, then the publisher's system, then one valid on
+ * that date: a 2019 article's "Quận 9" is the district dissolved in 2021, its "phường An Khánh" the pre-2025 ward.
+ * Loaded once per source run; lookups are in memory.
  * Public surface: `loadSubjectContext`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../src/text/vi-fold';
 import type { ResolvedUnit, SubjectResolver } from './types';
 
-interface UnitRow { id: number; name: string; type_vi: string; code_set: string; search_key: string; aliases: string[] }
+interface UnitRow {
+  id: number; name: string; type_vi: string; code_set: string; search_key: string; aliases: string[];
+  valid_from: string | null; valid_to: string | null;
+}
+
+/** The administrative system of a code set: units dissolved before 2025 belong to the GSO (three-tier) system. */
+const systemOf = (codeSet: string): string => (codeSet === 'gso_history' ? 'gso' : codeSet);
+
+/** ISO day of a publication date in Vietnam's time zone (UTC+7, no daylight saving). */
+function vietnamDay(on: Date): string {
+  return new Date(on.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function validOn(row: UnitRow, day: string): boolean {
+  return (row.valid_from === null || row.valid_from <= day) && (row.valid_to === null || row.valid_to >= day);
+}
 
 /** Words that introduce a unit but are not part of its key. */
 const LEADING_NOISE = /^(ubnd|uy ban nhan dan|hdnd|bo phan mot cua)\s+/;
@@ -24,7 +41,8 @@ down as (
   select id from province
   union all select a.id from admin_unit a join down on a.parent_id = down.id
 )
-select u.id, u.name, u.type_vi, u.code_set::text as code_set, u.search_key, u.aliases
+select u.id, u.name, u.type_vi, u.code_set::text as code_set, u.search_key, u.aliases,
+       to_char(u.valid_from, 'YYYY-MM-DD') as valid_from, to_char(u.valid_to, 'YYYY-MM-DD') as valid_to
 from admin_unit u where u.id in (select id from down)`;
 
 export interface SubjectContext {
@@ -46,11 +64,16 @@ export async function loadSubjectContext(em: EntityManager, publisherUnitId: num
   }
   const toResolved = (r: UnitRow): ResolvedUnit => ({ id: String(r.id), name: r.name, level: r.type_vi });
   const resolver: SubjectResolver = {
-    resolve(mention: string): ResolvedUnit | null {
+    resolve(mention: string, _near: ResolvedUnit | null, on?: Date | null): ResolvedUnit | null {
       const key = foldVietnamese(mention).replace(LEADING_NOISE, '');
       const candidates = byKey.get(key);
       if (!candidates?.length) return null;
-      const preferred = candidates.find((c) => c.code_set === pub.code_set) ?? candidates[0];
+      const system = systemOf(pub.code_set);
+      const sameSystem = (c: UnitRow) => systemOf(c.code_set) === system;
+      const day = on && !Number.isNaN(on.getTime()) ? vietnamDay(on) : null;
+      const current = (c: UnitRow) => day !== null && validOn(c, day);
+      const preferred = candidates.find((c) => current(c) && sameSystem(c)) ?? candidates.find(sameSystem)
+        ?? candidates.find(current) ?? candidates[0];
       return toResolved(preferred);
     },
   };

@@ -131,8 +131,11 @@ export interface ResolvedUnit {
  * production passes the gazetteer, tests pass a small table.
  */
 export interface SubjectResolver {
-  /** Resolve a mention such as "quận Bình Thạnh", "Q.11", "phường Sông Cầu"; `near` is the publishing unit. */
-  resolve(mention: string, near: ResolvedUnit | null): ResolvedUnit | null;
+  /**
+   * Resolve a mention such as "quận Bình Thạnh", "Q.11", "phường Sông Cầu"; `near` is the publishing unit, `on` the
+   * publication date (a 2019 "Quận 9" is the district dissolved in 2021, not a later unit of that name).
+   */
+  resolve(mention: string, near: ResolvedUnit | null, on?: Date | null): ResolvedUnit | null;
 }
 
 export interface ExtractionContext {

@@ -47,7 +47,7 @@ function mentionKey(name: string): string {
 
 function namedSubject(mention: string, ctx: ExtractionContext): FigureSubject {
   const publisher = ctx.publisher;
-  const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
+  const resolved = ctx.resolver?.resolve(mention, publisher, ctx.publishedAt) ?? null;
   if (publisher && (resolved?.id === publisher.id || mentionKey(mention) === mentionKey(publisher.name))) {
     return { ...publisherSubject(publisher), explicit: true };
   }

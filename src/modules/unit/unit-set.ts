@@ -1,7 +1,8 @@
 /**
  * A set of units to compare or chart: explicit ids, the children of a parent (optionally of one level), or every
  * unit of a level. Parent and level sets keep only units valid during the years asked for, so a 2019 comparison
- * of HCMC's districts lists the 22 districts of 2019, not the units of the 2025 system.
+ * of HCMC's districts lists the 24 districts of 2019 (Quận 2, 9 and Thủ Đức, not Thành phố Thủ Đức of 2021), not
+ * the units of the 2025 system.
  * Public surface: `UnitSetArgs`, `UnitSet`, `toUnitSet`, `unitSetSql`, `MAX_UNITS_PER_SET`.
  */
 import { ArgsType, Field, ID } from 'type-graphql';

@@ -1,4 +1,4 @@
-/** `units` (gazetteer search), `unit(id | code)` and the relations of a unit: parent, children, the 2025 crosswalk, figures. */
+/** `units` (gazetteer search), `unit(id | code)` and the relations of a unit: parent, children, successions (the 2025 crosswalk and earlier mergers), figures. */
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { IsISO8601, IsOptional, MaxLength } from 'class-validator';
@@ -100,12 +100,12 @@ export class UnitResolver {
     return [...children].sort((a, b) => compareUnitNames(a.name, b.name));
   }
 
-  @FieldResolver(() => [AdminUnit], { complexity: listCost(5), description: 'Units this one replaced (e.g. the communes merged into it in 2025)' })
+  @FieldResolver(() => [AdminUnit], { complexity: listCost(5), description: 'Units this one replaced (the communes merged into it in 2025; Quận 2, Quận 9 and Quận Thủ Đức for Thành phố Thủ Đức in 2021)' })
   async predecessors(@Root() unit: UnitLike, @Ctx() ctx: GraphQLContext): Promise<AdminUnit[]> {
     return loadUnits(ctx, await successionLoader(ctx, 'successor').load(unit.id));
   }
 
-  @FieldResolver(() => [AdminUnit], { complexity: listCost(5), description: 'Units that replaced this one (its 2025 successor commune or province)' })
+  @FieldResolver(() => [AdminUnit], { complexity: listCost(5), description: 'Units that replaced this one (its 2025 successor commune or province; Thành phố Thủ Đức for Quận 2 from 2021)' })
   async successors(@Root() unit: UnitLike, @Ctx() ctx: GraphQLContext): Promise<AdminUnit[]> {
     return loadUnits(ctx, await successionLoader(ctx, 'predecessor').load(unit.id));
   }

@@ -50,7 +50,7 @@ describe('figures: a Relay connection with filters and provenance', () => {
     expect(await count({ metrics: ['on_time_rate'], kind: 'TARGET' })).toBe(1);
     expect(await count({ unitCodes: ['760'], metrics: ['satisfaction_rate'] })).toBe(4);
     expect(await count({ unitIds: [String(j.fx.unit('760').id)], yearFrom: 2020, yearTo: 2021, metrics: ['on_time_rate'] })).toBe(2);
-    expect(await count({ levels: ['PROVINCIAL_CITY'] })).toBe(12); // Thủ Đức: 3 metrics × 4 years
+    expect(await count({ levels: ['PROVINCIAL_CITY'] })).toBe(3); // Thành phố Thủ Đức: 3 metrics, 2021 only (formed 2021-01-01)
     expect(await count({ provinceId: String(j.fx.hcmc.id) })).toBe(all.length);
     expect(await count({ reviewStatus: ['REJECTED'] })).toBe(1);
     expect(await count({ reviewStatus: ['AUTO', 'CONFIRMED', 'REJECTED'] })).toBe(j.fx.figures.length);
@@ -147,7 +147,7 @@ describe('figureStats: grouped in SQL over the chosen figures', () => {
     const groups = body.data.figureStats;
     expect(groups.map((g: any) => g.year)).toEqual([2018, 2019, 2020, 2021]);
     const g2019 = groups[1];
-    expect(g2019.count).toBe(21); // Cần Giờ published nothing that year
+    expect(g2019.count).toBe(23); // 24 units in 2019; Cần Giờ published nothing that year
     const rows = (await j.api.gql(`{ compare(metric: "on_time_rate", year: 2019, parentId: "${j.fx.hcmc.id}") { rows { value } } }`)).body.data.compare.rows;
     const values = rows.map((r: any) => r.value);
     expect(g2019.min).toBe(Math.min(...values));
@@ -161,8 +161,8 @@ describe('figureStats: grouped in SQL over the chosen figures', () => {
     const { body } = await j.api.gql(`{ figureStats(metric: "satisfaction_rate", groupBy: [PROVINCE, LEVEL], filter: { yearFrom: 2019, yearTo: 2019 }) {
       province { name } level count } }`);
     expect(body.data.figureStats).toEqual([
-      { province: { name: 'Thành phố Hồ Chí Minh' }, level: 'DISTRICT', count: 21 },
-      { province: { name: 'Thành phố Hồ Chí Minh' }, level: 'PROVINCIAL_CITY', count: 1 },
+      // 2019: 24 districts (Quận 2, 9 and Thủ Đức included); Thành phố Thủ Đức (PROVINCIAL_CITY) did not exist yet.
+      { province: { name: 'Thành phố Hồ Chí Minh' }, level: 'DISTRICT', count: 24 },
     ]);
     const byUnit = await j.api.gql(`{ figureStats(metric: "satisfaction_rate", groupBy: [UNIT], filter: { unitCodes: ["${CASES.laterPublication.code}"] }) { unit { code } count max } }`);
     expect(byUnit.body.data.figureStats).toEqual([{ unit: { code: CASES.laterPublication.code }, count: 4, max: expect.any(Number) }]);

@@ -67,11 +67,11 @@ describe('SQL statements per request', () => {
     const hcmc = await api.gql(`{ unit(code: "79") { id } }`);
     const series = await countStatements(`query($p: ID) { timeSeries(metric: "on_time_rate", parentId: $p, yearFrom: 2018, yearTo: 2021) {
       unit { name parent { name } } points { year value figure { evidence { sentence } document { url title publishedAt } } } } }`, { p: hcmc.body.data.unit.id });
-    expect(series.data.timeSeries).toHaveLength(22);
+    expect(series.data.timeSeries).toHaveLength(25);
     expect(series.sql.length).toBeLessThanOrEqual(6);
     const compare = await countStatements(`query($p: ID) { compare(metric: "on_time_rate", year: 2019, parentId: $p) {
       rows { rank unit { name } figure { document { url } } previousFigure { evidence { sentence } } } missing { name } } }`, { p: hcmc.body.data.unit.id });
-    expect(compare.data.compare.rows).toHaveLength(21);
+    expect(compare.data.compare.rows).toHaveLength(23);
     expect(compare.sql.length).toBeLessThanOrEqual(6);
     const docs = await countStatements(`{ documents(first: 50) { totalCount edges { node { title source { name } figures { value subject { name } metric { code } } } } } }`);
     expect(docs.data.documents.edges).toHaveLength(50);

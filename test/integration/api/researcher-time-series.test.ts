@@ -1,6 +1,6 @@
 /** Journey: a researcher pulls satisfaction time series 2018-2021 for all HCMC districts, with provenance. */
 import { journeyContext } from '../../helpers/api-journey';
-import { CASES, YEARS, expectedValue, viNumber } from '../../helpers/figure-fixtures';
+import { CASES, YEARS, existedIn, expectedValue, viNumber } from '../../helpers/figure-fixtures';
 
 const j = journeyContext();
 
@@ -14,13 +14,16 @@ const SERIES = `query Series($metric: String!, $ids: [ID!], $parentId: ID, $leve
 
 describe('researcher: satisfaction time series for all HCMC districts', () => {
   let districtIds: string[];
+  let validity: Map<string, { validFrom: string | null; validTo: string | null }>;
 
   beforeAll(async () => {
-    // Find the city and its districts through the API, as a researcher would.
-    const { body } = await j.api.gql(`{ unit(code: "79") { id name children { id code name level } } }`);
+    // Find the city and its districts through the API, as a researcher would: the 22 of the GSO list and the three
+    // dissolved on 2021-01-01 when Thành phố Thủ Đức was formed.
+    const { body } = await j.api.gql(`{ unit(code: "79") { id name children { id code name level validFrom validTo } } }`);
     expect(body.data.unit.name).toBe('Thành phố Hồ Chí Minh');
     districtIds = body.data.unit.children.map((c: { id: string }) => c.id);
-    expect(districtIds).toHaveLength(22);
+    expect(districtIds).toHaveLength(25);
+    validity = new Map(body.data.unit.children.map((c: any) => [c.id, { validFrom: c.validFrom, validTo: c.validTo }]));
   });
 
   it('returns one series per district, one point per year, with the value the selection rule picks', async () => {
@@ -31,7 +34,7 @@ describe('researcher: satisfaction time series for all HCMC districts', () => {
     expect(series.map((s) => s.unit.id)).toEqual(districtIds);
     for (const s of series) {
       for (const year of YEARS) {
-        const expected = expectedValue('satisfaction_rate', s.unit.code, year);
+        const expected = existedIn(validity.get(s.unit.id)!, year) ? expectedValue('satisfaction_rate', s.unit.code, year) : null;
         const point = s.points.find((p) => p.year === year);
         if (expected === null) expect(point).toBeUndefined();
         else expect(point?.value).toBeCloseTo(expected, 6);
@@ -79,12 +82,16 @@ describe('researcher: satisfaction time series for all HCMC districts', () => {
   it('takes the units as parentId + level, valid in those years, ordered by name', async () => {
     const hcmcId = String(j.fx.hcmc.id);
     const all = await j.api.gql(SERIES, { metric: 'satisfaction_rate', parentId: hcmcId });
-    expect(all.body.data.timeSeries).toHaveLength(22);
+    // 2018-2021 spans the 2021 merger: Quận 2, 9 and Thủ Đức (until 2020) and Thành phố Thủ Đức (from 2021).
+    expect(all.body.data.timeSeries).toHaveLength(25);
     const names = all.body.data.timeSeries.map((s: any) => s.unit.name);
-    expect(names.indexOf('Quận 2')).toBe(-1); // merged into Thủ Đức in 2021: not in the gazetteer's last list
+    const quan2 = all.body.data.timeSeries[names.indexOf('Quận 2')];
+    expect(quan2.points.map((p: any) => p.year)).toEqual([2018, 2019, 2020]);
+    const tpThuDuc = all.body.data.timeSeries[names.indexOf('Thành phố Thủ Đức')];
+    expect(tpThuDuc.points.map((p: any) => p.year)).toEqual([2021]);
     expect(names.indexOf('Quận 3')).toBeLessThan(names.indexOf('Quận 10'));
     const districts = await j.api.gql(SERIES, { metric: 'satisfaction_rate', parentId: hcmcId, level: 'DISTRICT' });
-    expect(districts.body.data.timeSeries).toHaveLength(21);
+    expect(districts.body.data.timeSeries).toHaveLength(24);
   });
 
   it('separates targets from actual figures', async () => {

@@ -24,7 +24,10 @@ describe('city staff: rank a province\'s districts by on-time rate in 2019, with
 
   it('ranks every district with data, best first, and lists the one without data as missing (never zero)', () => {
     expect(c).toMatchObject({ year: 2019, baselineYear: 2018, descending: true, definitionChanged: false, metric: { code: 'on_time_rate' } });
-    expect(c.rows).toHaveLength(21);
+    // The 24 district-level units of 2019 (Quận 2, 9 and Thủ Đức, not Thành phố Thủ Đức of 2021), one without data.
+    expect(c.rows).toHaveLength(23);
+    expect(c.rows.map((r: any) => r.unit.name)).toEqual(expect.arrayContaining(['Quận 2', 'Quận 9', 'Quận Thủ Đức']));
+    expect(c.rows.map((r: any) => r.unit.name)).not.toContain('Thành phố Thủ Đức');
     expect(c.missing.map((u: any) => u.code)).toEqual([CASES.missing.code]);
     expect(c.rows.some((r: any) => r.unit.code === CASES.missing.code)).toBe(false);
     const values = c.rows.map((r: any) => r.value);
@@ -81,7 +84,7 @@ describe('city staff: rank a province\'s districts by on-time rate in 2019, with
     expect(body.data.compare.rows.map((r: any) => r.rank)).toEqual([1, 1]);
     expect(body.data.compare.missing.map((u: any) => u.code)).toEqual(['787']);
     const level = await j.api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, parentId: String(j.fx.hcmc.id), level: 'DISTRICT' });
-    expect(level.body.data.compare.rows.length + level.body.data.compare.missing.length).toBe(21);
+    expect(level.body.data.compare.rows.length + level.body.data.compare.missing.length).toBe(24);
     const communes = await j.api.gql(COMPARE, { metric: 'on_time_rate', year: 2019, level: 'COMMUNE' });
     expect(communes.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/more than 3000/) });
   });
@@ -89,6 +92,15 @@ describe('city staff: rank a province\'s districts by on-time rate in 2019, with
   it('ranks lower-is-better metrics ascending', async () => {
     const { body } = await j.api.gql(COMPARE, { metric: 'late_dossiers', year: 2019, parentId: String(j.fx.hcmc.id) });
     expect(body.data.compare).toMatchObject({ descending: false, rows: [] });
-    expect(body.data.compare.missing).toHaveLength(22);
+    expect(body.data.compare.missing).toHaveLength(24);
+  });
+
+  it('compares the 22 units of 2022: Thành phố Thủ Đức instead of Quận 2, Quận 9 and Quận Thủ Đức', async () => {
+    const { body } = await j.api.gql(COMPARE, { metric: 'on_time_rate', year: 2022, parentId: String(j.fx.hcmc.id) });
+    expect(body.errors).toBeUndefined();
+    const names = [...body.data.compare.rows, ...body.data.compare.missing.map((u: any) => ({ unit: u }))].map((r: any) => r.unit.name);
+    expect(names).toHaveLength(22);
+    expect(names).toContain('Thành phố Thủ Đức');
+    for (const gone of ['Quận 2', 'Quận 9', 'Quận Thủ Đức']) expect(names).not.toContain(gone);
   });
 });

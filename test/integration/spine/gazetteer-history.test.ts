@@ -1,0 +1,140 @@
+/**
+ * The gazetteer before 2025: units dissolved earlier (HCMC's Quận 2, Quận 9 and Quận Thủ Đức, merged into Thành phố
+ * Thủ Đức on 2021-01-01 by Resolution 1111/NQ-UBTVQH14) with their validity, successions and resolution, so that a
+ * 2019 list of HCMC's districts is the 24 units of 2019 and a 2022 list the 22 of 2022.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createTestDatabase, type TestDatabase } from '../../helpers/db';
+import { searchUnits } from '../../../src/modules/unit/unit-search';
+import { unitSetSql } from '../../../src/modules/unit/unit-set';
+import { AdminUnit, CodeSet } from '../../../src/modules/unit/admin-unit.entity';
+import { UnitSuccession } from '../../../src/modules/unit/unit-succession.entity';
+import { HISTORY_CHANGES } from '../../../src/modules/unit/gazetteer-data';
+import { loadSubjectContext } from '../../../ingest/gazetteer-resolver';
+import { figuresFromText } from '../../../ingest/extract/figures';
+
+let db: TestDatabase;
+let em: EntityManager;
+let hcmc: AdminUnit;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  em = db.orm.em.fork();
+  hcmc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '79' });
+});
+afterAll(() => db.drop());
+
+const HCMC_2019 = [
+  'Quận 1', 'Quận 2', 'Quận 3', 'Quận 4', 'Quận 5', 'Quận 6', 'Quận 7', 'Quận 8', 'Quận 9', 'Quận 10', 'Quận 11', 'Quận 12',
+  'Quận Bình Thạnh', 'Quận Gò Vấp', 'Quận Phú Nhuận', 'Quận Tân Bình', 'Quận Tân Phú', 'Quận Bình Tân', 'Quận Thủ Đức',
+  'Huyện Bình Chánh', 'Huyện Cần Giờ', 'Huyện Củ Chi', 'Huyện Hóc Môn', 'Huyện Nhà Bè',
+];
+const HCMC_2022 = [...HCMC_2019.filter((n) => !['Quận 2', 'Quận 9', 'Quận Thủ Đức'].includes(n)), 'Thành phố Thủ Đức'];
+const sorted = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'vi'));
+
+/** `units(parentId, validOn, search)`: HCMC's units valid on a day whose name matches. */
+async function childrenOn(day: string, search: string): Promise<string[]> {
+  const r = await searchUnits(db.orm.em.fork(), { search, parentId: hcmc.id, validOn: day, limit: 100, offset: 0 });
+  return r.items.map((u) => u.name);
+}
+
+async function unitSetNames(year: number, baselineYear: number): Promise<string[]> {
+  const { sql, params } = unitSetSql({ parentId: hcmc.id }, Math.min(year, baselineYear), Math.max(year, baselineYear));
+  const rows = await em.getConnection().execute<{ name: string }[]>(
+    `select u.name from admin_unit u where u.id in (${sql})`, params);
+  return rows.map((r) => r.name);
+}
+
+describe('HCMC before and after Thành phố Thủ Đức (Resolution 1111/NQ-UBTVQH14, 2021-01-01)', () => {
+  it('lists the 24 district-level units of 2019 (19 quận + 5 huyện), without Thành phố Thủ Đức', async () => {
+    const names = await unitSetNames(2019, 2018);
+    expect(names).toHaveLength(24);
+    expect(sorted(names)).toEqual(sorted(HCMC_2019));
+  });
+
+  it('lists the 22 units of 2022: Quận 2, Quận 9 and Quận Thủ Đức replaced by Thành phố Thủ Đức', async () => {
+    const names = await unitSetNames(2022, 2021);
+    expect(names).toHaveLength(22);
+    expect(sorted(names)).toEqual(sorted(HCMC_2022));
+  });
+
+  it('filters `units` by validity the same way: Quận 2, 9 and Thủ Đức in 2019, Thành phố Thủ Đức in 2022', async () => {
+    expect(sorted(await childrenOn('2019-06-30', 'quan'))).toEqual(sorted(HCMC_2019.filter((n) => n.startsWith('Quận'))));
+    expect(await childrenOn('2019-06-30', 'thu duc')).toEqual(['Quận Thủ Đức']);
+    expect(await childrenOn('2022-06-30', 'thu duc')).toEqual(['Thành phố Thủ Đức']);
+  });
+
+  it('dates the dissolved districts until 2020-12-31 and Thành phố Thủ Đức from 2021-01-01, keeping code 769 for it', async () => {
+    const tpThuDuc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '769' });
+    expect(tpThuDuc).toMatchObject({ name: 'Thành phố Thủ Đức', validFrom: '2021-01-01', validTo: '2025-06-30' });
+    const old = await em.find(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: { $in: ['762', '763', '769'] } }, { orderBy: { code: 'asc' } });
+    expect(old.map((u) => [u.code, u.name, u.validTo, u.parent?.id])).toEqual([
+      ['762', 'Quận Thủ Đức', '2020-12-31', hcmc.id], ['763', 'Quận 9', '2020-12-31', hcmc.id], ['769', 'Quận 2', '2020-12-31', hcmc.id],
+    ]);
+  });
+
+  it('links Quận 2, Quận 9 and Quận Thủ Đức to Thành phố Thủ Đức from 2021-01-01, with the resolution', async () => {
+    const tpThuDuc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '769' });
+    const links = await em.find(UnitSuccession, { successor: tpThuDuc }, { populate: ['predecessor'] });
+    expect(sorted(links.map((l) => l.predecessor.getEntity().name))).toEqual(sorted(['Quận 2', 'Quận 9', 'Quận Thủ Đức']));
+    for (const l of links) {
+      expect(l.predecessor.getEntity().codeSet).toBe(CodeSet.GSO_HISTORY);
+      expect(l).toMatchObject({ effectiveOn: '2021-01-01', basis: 'Nghị quyết 1111/NQ-UBTVQH14' });
+    }
+  });
+
+  it('merges Phường Bình An, Bình Khánh and the old An Khánh into the An Khánh of 2021 (GSO 27094)', async () => {
+    const anKhanh = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '27094' });
+    expect(anKhanh).toMatchObject({ name: 'Phường An Khánh', validFrom: '2021-01-01' });
+    const links = await em.find(UnitSuccession, { successor: anKhanh }, { populate: ['predecessor'] });
+    expect(sorted(links.map((l) => `${l.predecessor.getEntity().code} ${l.predecessor.getEntity().name}`)))
+      .toEqual(['27094 Phường Bình An', '27103 Phường Bình Khánh', '27106 Phường An Khánh']);
+    const binhAn = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '27094' }, { populate: ['parent'] });
+    expect(binhAn.parent?.getEntity()).toMatchObject({ codeSet: CodeSet.GSO_HISTORY, name: 'Quận 2' });
+  });
+
+  it('finds the historical Quận 2 for "quan 2", with its validity, and keeps it out of a 2022 search', async () => {
+    const [first] = (await searchUnits(db.orm.em.fork(), { search: 'quan 2', limit: 5, offset: 0 })).items;
+    expect(first).toMatchObject({ name: 'Quận 2', codeSet: CodeSet.GSO_HISTORY, code: '769', validTo: '2020-12-31' });
+    const in2022 = await searchUnits(db.orm.em.fork(), { search: 'quan 2', validOn: '2022-01-01', limit: 20, offset: 0 });
+    expect(in2022.items.map((u) => u.name)).not.toContain('Quận 2');
+    const thuDuc2019 = await searchUnits(db.orm.em.fork(), { search: 'thu duc', validOn: '2019-01-01', limit: 20, offset: 0 });
+    expect(thuDuc2019.items.map((u) => u.name)).toContain('Quận Thủ Đức');
+    expect(thuDuc2019.items.map((u) => u.name)).not.toContain('Thành phố Thủ Đức');
+  });
+
+  it('keeps the wards that moved into Thành phố Thủ Đức as one row each under it (the documented limitation)', async () => {
+    const moved = Object.entries(HISTORY_CHANGES[0].movedWards!).filter(([k]) => k !== 'note').flatMap(([, v]) => v as string[]);
+    expect(moved).toHaveLength(33);
+    const wards = await em.find(AdminUnit, { codeSet: CodeSet.GSO, code: { $in: moved } }, { populate: ['parent'] });
+    expect(wards).toHaveLength(33);
+    for (const w of wards) expect(w.parent?.getEntity()).toMatchObject({ codeSet: CodeSet.GSO, code: '769' });
+  });
+});
+
+describe('the ingestion resolver reads a mention as of the article date', () => {
+  it('resolves "Quận 9" in a 2019 article to the old Quận 9 and "TP Thủ Đức" in 2022 to Thành phố Thủ Đức', async () => {
+    const { resolver } = await loadSubjectContext(db.orm.em.fork(), hcmc.id);
+    const quan9 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '763' });
+    expect(resolver.resolve('Quận 9', null, new Date('2019-05-20T09:00:00+07:00'))).toMatchObject({ id: String(quan9.id), name: 'Quận 9' });
+    const tp = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '769' });
+    expect(resolver.resolve('TP Thủ Đức', null, new Date('2022-05-20T09:00:00+07:00'))).toMatchObject({ id: String(tp.id) });
+  });
+
+  it('picks the ward of the article\'s year when two units share a name (An Khánh before and after 2021)', async () => {
+    const { resolver } = await loadSubjectContext(db.orm.em.fork(), hcmc.id);
+    const oldAnKhanh = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '27106' });
+    const newAnKhanh = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '27094' });
+    expect(resolver.resolve('phường An Khánh', null, new Date('2020-12-31T20:00:00+07:00'))?.id).toBe(String(oldAnKhanh.id));
+    expect(resolver.resolve('phường An Khánh', null, new Date('2021-01-01T08:00:00+07:00'))?.id).toBe(String(newAnKhanh.id));
+  });
+
+  it('gives a figure of a 2019 article about Quận 9 the old Quận 9 as its subject', async () => {
+    const ctx = await loadSubjectContext(db.orm.em.fork(), hcmc.id);
+    const quan9 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '763' });
+    const { figures } = figuresFromText('Năm 2019, UBND Quận 9 đạt 98,6% hồ sơ giải quyết đúng hạn.', {
+      publishedAt: new Date('2020-01-10T09:00:00+07:00'), publisher: ctx.publisher, resolver: ctx.resolver,
+    });
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures[0].subject).toMatchObject({ unitId: String(quan9.id), name: 'Quận 9', scope: 'unit' });
+  });
+});
