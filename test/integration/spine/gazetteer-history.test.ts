@@ -37,8 +37,8 @@ async function childrenOn(day: string, search: string): Promise<string[]> {
   return r.items.map((u) => u.name);
 }
 
-async function unitSetNames(year: number, baselineYear: number): Promise<string[]> {
-  const { sql, params } = unitSetSql({ parentId: hcmc.id }, Math.min(year, baselineYear), Math.max(year, baselineYear));
+async function unitSetNames(year: number, baselineYear: number, parentId = hcmc.id): Promise<string[]> {
+  const { sql, params } = unitSetSql({ parentId }, Math.min(year, baselineYear), Math.max(year, baselineYear));
   const rows = await em.getConnection().execute<{ name: string }[]>(
     `select u.name from admin_unit u where u.id in (${sql})`, params);
   return rows.map((r) => r.name);
@@ -90,6 +90,24 @@ describe('HCMC before and after Thành phố Thủ Đức (Resolution 1111/NQ-UB
       .toEqual(['27094 Phường Bình An', '27103 Phường Bình Khánh', '27106 Phường An Khánh']);
     const binhAn = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '27094' }, { populate: ['parent'] });
     expect(binhAn.parent?.getEntity()).toMatchObject({ codeSet: CodeSet.GSO_HISTORY, name: 'Quận 2' });
+  });
+
+  it('lists the 14 wards of Quận 3 in 2019 and the 12 of 2022 (Phường 06, 07 and 08 became Phường Võ Thị Sáu)', async () => {
+    const quan3 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '770' });
+    const in2019 = await unitSetNames(2019, 2019, quan3.id);
+    expect(in2019).toHaveLength(14);
+    expect(in2019).toEqual(expect.arrayContaining(['Phường 06', 'Phường 07', 'Phường 08']));
+    expect(in2019).not.toContain('Phường Võ Thị Sáu');
+    const in2022 = await unitSetNames(2022, 2022, quan3.id);
+    expect(in2022).toHaveLength(12);
+    expect(in2022).toContain('Phường Võ Thị Sáu');
+    const voThiSau = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '27139' });
+    const links = await em.find(UnitSuccession, { successor: voThiSau }, { populate: ['predecessor'] });
+    expect(sorted(links.map((l) => l.predecessor.getEntity().name))).toEqual(['Phường 06', 'Phường 07', 'Phường 08']);
+    // Quận 4 lost Phường 05 and 12 to neighbouring wards on the same day (the absorbing ward is not recorded).
+    const quan4 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '773' });
+    expect(await unitSetNames(2019, 2019, quan4.id)).toHaveLength(15);
+    expect(await unitSetNames(2022, 2022, quan4.id)).toHaveLength(13);
   });
 
   it('finds the historical Quận 2 for "quan 2", with its validity, and keeps it out of a 2022 search', async () => {
