@@ -1,6 +1,7 @@
 /** Every entity, in one list for the ORM config (and so the CLI, tests and app discover the same set). */
 import { AdminUnit } from '../modules/unit/admin-unit.entity';
 import { UnitSuccession } from '../modules/unit/unit-succession.entity';
+import { UnitParentPeriod } from '../modules/unit/unit-parent-period.entity';
 import { Metric } from '../modules/metric/metric.entity';
 import { Source } from '../modules/source/source.entity';
 import { Document } from '../modules/document/document.entity';
@@ -9,4 +10,4 @@ import { FigureReview } from '../modules/figure/figure-review.entity';
 import { IngestRun } from '../modules/ingest-run/ingest-run.entity';
 import { AppState } from './app-state.entity';
 
-export const ENTITIES = [AdminUnit, UnitSuccession, Metric, Source, Document, Figure, FigureReview, IngestRun, AppState];
+export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, AppState];

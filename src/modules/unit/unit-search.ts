@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../../text/vi-fold';
 import { AdminUnit, UnitLevel } from './admin-unit.entity';
+import { underParentSql } from './unit-set';
 
 export interface UnitSearchOptions {
   search?: string | null;
@@ -57,8 +58,15 @@ export async function searchUnits(em: EntityManager, o: UnitSearchOptions): Prom
     whereParams.push(...o.levels);
   }
   if (o.parentId) {
-    where.push('u.parent_id = ?');
-    whereParams.push(o.parentId);
+    if (o.validOn) {
+      // Under that parent on that day: its current parent after any earlier one, or an earlier parent in its period.
+      const under = underParentSql('u', '?::date', '?::date');
+      where.push(under.sql);
+      whereParams.push(...under.params(o.parentId, o.validOn, o.validOn));
+    } else {
+      where.push('(u.parent_id = ? or exists (select 1 from unit_parent_period pp where pp.unit_id = u.id and pp.parent_id = ?))');
+      whereParams.push(o.parentId, o.parentId);
+    }
   }
   if (o.validOn) {
     where.push('(u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date)');

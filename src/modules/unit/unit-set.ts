@@ -58,8 +58,9 @@ export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number): { sq
   ];
   const params: unknown[] = [yearTo, yearFrom];
   if (set.parentId) {
-    conds.push('us.parent_id = ?');
-    params.push(set.parentId);
+    const under = underParentSql('us', 'make_date(?, 1, 1)', 'make_date(?, 12, 31)');
+    conds.push(under.sql);
+    params.push(...under.params(set.parentId, yearFrom, yearTo));
   }
   if (set.level) {
     conds.push('us.level = ?');
@@ -69,6 +70,23 @@ export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number): { sq
     conds.push(`us.level <> 'department'`);
   }
   return { sql: `select us.id from admin_unit us where ${conds.join(' and ')} limit ${MAX_UNITS_PER_SET + 1}`, params };
+}
+
+/**
+ * SQL: unit `u` was directly under a parent at some time in [from, to] (SQL date expressions with one placeholder
+ * each). A unit's current parent holds after its earlier parents' periods (`unit_parent_period`, e.g. Quận 9 for
+ * Phường Long Bình until 2020-12-31, Thành phố Thủ Đức after), and an earlier parent over its own period.
+ * `params(parentId, from, to)` gives the values in placeholder order.
+ */
+export function underParentSql(u: string, from: string, to: string): {
+  sql: string; params: (parentId: number, from: unknown, to: unknown) => unknown[];
+} {
+  return {
+    sql: `((${u}.parent_id = ? and not exists (select 1 from unit_parent_period pe where pe.unit_id = ${u}.id and pe.valid_to >= ${to}))
+      or exists (select 1 from unit_parent_period pp where pp.unit_id = ${u}.id and pp.parent_id = ?
+        and (pp.valid_from is null or pp.valid_from <= ${to}) and pp.valid_to >= ${from}))`,
+    params: (parentId, f, t) => [parentId, t, parentId, t, f],
+  };
 }
 
 /** Throw when a set came back larger than allowed. */

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { IsISO8601, IsOptional, MaxLength } from 'class-validator';
 import { AdminUnit, CodeSet, UnitLevel } from './admin-unit.entity';
 import { UnitSuccession } from './unit-succession.entity';
+import { UnitParentPeriod } from './unit-parent-period.entity';
 import { searchUnits } from './unit-search';
 import { compareUnitNames } from './unit-set';
 import type { UnitLike } from './unit-view';
@@ -47,11 +48,14 @@ function successionLoader(ctx: GraphQLContext, side: 'predecessor' | 'successor'
   }, () => []);
 }
 
-/** Children of many units in one query. */
+/** Children of many units, current and earlier (a ward under Quận 9 until 2020 is a child of both), in one batch. */
 function childrenLoader(ctx: GraphQLContext) {
   return loaderFor<number, AdminUnit[]>(ctx.em, 'unit.children', async (ids) => {
     const rows = await ctx.em.find(AdminUnit, { parent: { $in: [...ids] } });
-    return groupBy(rows, (u) => u.parent!.id);
+    const grouped = groupBy(rows, (u) => u.parent!.id);
+    const earlier = await ctx.em.find(UnitParentPeriod, { parent: { $in: [...ids] } }, { populate: ['unit'] });
+    for (const link of earlier) grouped.set(link.parent.id, [...(grouped.get(link.parent.id) ?? []), link.unit.getEntity()]);
+    return grouped;
   }, () => []);
 }
 
@@ -94,7 +98,7 @@ export class UnitResolver {
     return unit.parent ? loadById(em, AdminUnit, unit.parent.id) : null;
   }
 
-  @FieldResolver(() => [AdminUnit], { complexity: listCost(30), description: 'The units directly under this one, by name' })
+  @FieldResolver(() => [AdminUnit], { complexity: listCost(30), description: 'The units directly under this one, by name, with those under it before they moved (the wards of Quận 9 until 2020)' })
   async children(@Root() unit: UnitLike, @Ctx() ctx: GraphQLContext): Promise<AdminUnit[]> {
     const children = await childrenLoader(ctx).load(unit.id);
     return [...children].sort((a, b) => compareUnitNames(a.name, b.name));

@@ -12,6 +12,7 @@ import { UnitSuccession } from '../../../src/modules/unit/unit-succession.entity
 import { HISTORY_CHANGES } from '../../../src/modules/unit/gazetteer-data';
 import { loadSubjectContext } from '../../../ingest/gazetteer-resolver';
 import { figuresFromText } from '../../../ingest/extract/figures';
+import { startTestApi } from '../../helpers/api';
 
 let db: TestDatabase;
 let em: EntityManager;
@@ -120,12 +121,54 @@ describe('HCMC before and after Thành phố Thủ Đức (Resolution 1111/NQ-UB
     expect(thuDuc2019.items.map((u) => u.name)).not.toContain('Thành phố Thủ Đức');
   });
 
-  it('keeps the wards that moved into Thành phố Thủ Đức as one row each under it (the documented limitation)', async () => {
+  it('puts the wards that moved under their district of the time: Quận 9 until 2020, Thành phố Thủ Đức from 2021', async () => {
     const moved = Object.entries(HISTORY_CHANGES[0].movedWards!).filter(([k]) => k !== 'note').flatMap(([, v]) => v as string[]);
     expect(moved).toHaveLength(33);
     const wards = await em.find(AdminUnit, { codeSet: CodeSet.GSO, code: { $in: moved } }, { populate: ['parent'] });
     expect(wards).toHaveLength(33);
     for (const w of wards) expect(w.parent?.getEntity()).toMatchObject({ codeSet: CodeSet.GSO, code: '769' });
+
+    const quan9 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '763' });
+    const tpThuDuc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '769' });
+    const quan2 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '769' });
+    // compare / timeSeries sets
+    const q9in2019 = await unitSetNames(2019, 2019, quan9.id);
+    expect(q9in2019).toHaveLength(13);
+    expect(q9in2019).toContain('Phường Long Bình');
+    expect(await unitSetNames(2022, 2022, quan9.id)).toEqual([]);
+    expect(await unitSetNames(2019, 2019, tpThuDuc.id)).toEqual([]);
+    expect(await unitSetNames(2022, 2022, tpThuDuc.id)).toHaveLength(34);
+    // Quận 2 in 2019: its 8 wards that moved, and Bình An, Bình Khánh and An Khánh that were merged in 2021.
+    const q2in2019 = await unitSetNames(2019, 2019, quan2.id);
+    expect(q2in2019).toHaveLength(11);
+    expect(q2in2019).toEqual(expect.arrayContaining(['Phường Thảo Điền', 'Phường Bình An', 'Phường Bình Khánh', 'Phường An Khánh']));
+    // `units(parentId, validOn)`
+    const search = async (parentId: number, validOn: string | null) =>
+      (await searchUnits(db.orm.em.fork(), { search: 'phuong', parentId, validOn, limit: 100, offset: 0 })).items.map((u) => u.name);
+    expect(await search(quan9.id, '2019-06-30')).toHaveLength(13);
+    expect(await search(quan9.id, '2021-06-30')).toEqual([]);
+    expect(await search(tpThuDuc.id, '2020-12-31')).toEqual([]);
+    expect(await search(tpThuDuc.id, '2021-01-01')).toHaveLength(34);
+    expect(await search(quan9.id, null)).toHaveLength(13);
+  });
+});
+
+describe('GraphQL: a dissolved district, its wards and its successor', () => {
+  it('answers unit(code, codeSet: GSO_HISTORY) with validity, children of the time and the successor', async () => {
+    const api = await startTestApi(db.orm);
+    try {
+      const { body } = await api.gql(`{ unit(code: "763", codeSet: GSO_HISTORY) { name codeSet validFrom validTo
+        children { name } successors { name code codeSet validFrom } } }`);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.unit).toMatchObject({ name: 'Quận 9', codeSet: 'GSO_HISTORY', validFrom: null, validTo: '2020-12-31',
+        successors: [{ name: 'Thành phố Thủ Đức', code: '769', codeSet: 'GSO', validFrom: '2021-01-01' }] });
+      expect(body.data.unit.children).toHaveLength(13);
+      const same = await api.gql(`{ unit(code: "769") { name predecessors { name } } }`);
+      expect(same.body.data.unit.name).toBe('Thành phố Thủ Đức'); // code 769 keeps its meaning in the GSO list
+      expect(same.body.data.unit.predecessors.map((u: any) => u.name)).toEqual(['Quận 2', 'Quận 9', 'Quận Thủ Đức']);
+    } finally {
+      await api.close();
+    }
   });
 });
 
