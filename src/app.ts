@@ -86,12 +86,17 @@ export interface ApiOptions {
 /**
  * Build the schema and serve GraphQL plus the HTTP extras: /healthz, /readyz, /export/figures.csv, /metrics and the
  * caller's `routes` (which win on a clash). Requests run on the API's own connection pool (`openApiOrm`), whose
- * statements time out after `config.statementTimeoutMillis`; `close()` closes that pool too. Each instance has its
+ * statements time out after `config.statementTimeoutMillis` and which gives up on a database that does not answer
+ * (connect, acquire and read timeouts); `close()` closes that pool too. Each instance has its
  * own metrics registry.
  */
 export async function startApi(o: ApiOptions): Promise<RunningServer> {
   const schema = o.schema ?? (await createSchema());
-  const orm = await openApiOrm(o.orm, o.config.statementTimeoutMillis);
+  const orm = await openApiOrm(o.orm, {
+    statementTimeoutMillis: o.config.statementTimeoutMillis,
+    connectTimeoutMillis: o.config.dbConnectTimeoutMillis,
+    acquireTimeoutMillis: o.config.dbAcquireTimeoutMillis,
+  }, o.logger.child({ component: 'api-pool' }));
   const metrics = createApiMetrics();
   const apollo = createApollo({ schema, config: o.config, logger: o.logger, metrics: metrics.graphql });
   const routes = { ...apiRoutes({ orm, config: o.config, logger: o.logger }, metrics), ...o.routes };
