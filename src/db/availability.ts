@@ -17,13 +17,16 @@ const UNAVAILABLE_MESSAGES = [
   /^(Knex: )?Timeout acquiring a connection\./, // knex / tarn acquire timeout
 ];
 
+/** `err` and every error it wraps (`cause`, GraphQL's `originalError`). */
 function* causes(err: unknown): Generator<unknown> {
   const seen = new Set<unknown>();
-  for (let e = err; e && typeof e === 'object' && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+  const todo = [err];
+  while (todo.length) {
+    const e = todo.pop();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
     seen.add(e);
     yield e;
-    const original = (e as { originalError?: unknown }).originalError;
-    if (original && !seen.has(original)) yield original;
+    todo.push((e as { cause?: unknown }).cause, (e as { originalError?: unknown }).originalError);
   }
 }
 
