@@ -1,4 +1,6 @@
 # Production image: compiled JavaScript, external PostgreSQL (DATABASE_URL), no embedded database.
+# .dockerignore keeps node_modules, dist, data and .git out of the build context.
+# test/integration/spine/compiled-start.test.ts runs the runtime stage's layout (its COPY --from=build lines).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -18,5 +20,5 @@ COPY --from=build /app/demo/content ./demo/content
 COPY --from=build /app/ingest/source-catalogue.json ./ingest/source-catalogue.json
 USER node
 EXPOSE 4000
-HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/src/main.js"]

@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DemoArticle, DemoSite } from './types';
+import { projectPath } from '../src/paths';
 
-export const CONTENT_DIR = path.resolve(__dirname, 'content');
+export const CONTENT_DIR = projectPath('demo', 'content');
 
 export interface DemoContent {
   sites: DemoSite[];

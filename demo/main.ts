@@ -16,6 +16,19 @@ import { loadDemoContent } from './content-loader';
 import { startMirror } from './mirror';
 import { demoSources } from './sources';
 import { extraRoutes } from '../src/http/routes';
+import { readCliArgs, type CliSpec } from '../ingest/cli-args';
+
+const SPEC: CliSpec = {
+  command: 'npm run demo',
+  summary: 'The whole service offline: a mirror of sample portal pages on a loopback port, ingested into a separate demo '
+    + 'database (cchc_atlas_demo), then the API and the charts page.',
+  options: [],
+  notes: [
+    'environment (as for `npm start`): PORT, HOST, DATA_DIR, EMBEDDED_PG_PORT, DATABASE_URL (the demo uses <database>_demo),',
+    'LOG_LEVEL; DEMO_MIRROR_PORT (default 4580) is the preferred port of the sample-data mirror.',
+    'Stop it with Ctrl-C. Running it again adds nothing.',
+  ],
+};
 
 /** Preferred mirror port: a stable origin keeps demo URLs the same across runs (a busy port falls back to any). */
 const MIRROR_PORT = Number(process.env.DEMO_MIRROR_PORT ?? 4580);
@@ -29,6 +42,7 @@ function demoDatabaseUrl(url: string | null): string | null {
 }
 
 async function main(): Promise<void> {
+  readCliArgs(SPEC);
   const base = loadConfig();
   const config = loadConfig(process.env, { databaseUrl: demoDatabaseUrl(base.databaseUrl), allowPrivateSources: true, schedulerEnabled: false });
   const logger = createLogger(config.logLevel);

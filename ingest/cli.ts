@@ -12,35 +12,31 @@ import { pipelineDeps } from './wiring';
 import { runSource, type RunSummary } from './pipeline';
 import { loadSourceCatalogue, registerSources } from './sources';
 import { createProgress, formatTable } from './progress';
+import { CliUsageError, readCliArgs, type CliSpec } from './cli-args';
 
-interface Args { source: string; maxPages?: number }
-
-function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--source') args.source = argv[++i];
-    else if (argv[i] === '--max-pages') {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 1) throw new Error('--max-pages takes a whole number ≥ 1');
-      args.maxPages = n;
-    } else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  if (!args.source) throw new Error('usage: npm run ingest -- --source <id|all> [--max-pages N]');
-  return args as Args;
-}
+const SPEC: CliSpec = {
+  command: 'npm run ingest --',
+  summary: 'Run sources now: fetch their listing and article pages, extract figures, store them; a summary table at the end.',
+  options: [
+    { name: 'source', value: '<id|all>', description: 'a source id (see ingest/source-catalogue.json or the sources query), or all enabled sources', required: true },
+    { name: 'max-pages', value: 'N', description: 'read at most N listing pages per source' },
+  ],
+  notes: [
+    'Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR: the database of the service running there',
+    '(DATA_DIR/service.env, written by `npm start`), else one started for this run.',
+    'Exit code: 0 when every run succeeded, 1 when a run failed, 2 on usage errors.',
+  ],
+};
 
 async function main(): Promise<number> {
-  let args: Args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    return 2;
-  }
+  const values = readCliArgs(SPEC, (v) => {
+    if (v['max-pages'] !== undefined && !/^[1-9]\d{0,5}$/.test(String(v['max-pages']))) throw new CliUsageError('--max-pages takes a whole number ≥ 1');
+  });
+  const args = { source: String(values.source), maxPages: values['max-pages'] ? Number(values['max-pages']) : undefined };
   const config = loadConfig();
   // On a terminal the progress bar is the feedback; logs would tear it, so only warnings show.
   const logger = createLogger(process.stderr.isTTY ? 'warn' : config.logLevel, pino.destination(2));
-  const db = await startDatabase(config, logger);
+  const db = await startDatabase(config, logger, undefined, { attachToRunningService: true });
   try {
     await registerSources(db.orm.em.fork(), loadSourceCatalogue());
     const rows = await db.orm.em.fork().execute<{ id: string }[]>(

@@ -5,10 +5,10 @@
  * Public surface: `SourceConfig`, `loadSourceCatalogue`, `registerSources`.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import cron from 'node-cron';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../src/text/vi-fold';
+import { projectPath } from '../src/paths';
 
 /** A publishing unit: a gazetteer unit by code, or a department of a province. */
 export type PublisherRef =
@@ -30,7 +30,8 @@ export interface SourceConfig {
   demo?: boolean;
 }
 
-export const CATALOGUE_FILE = path.resolve(__dirname, 'source-catalogue.json');
+/** Not compiled: read from the installation (ingest/ next to dist/ in the build and the image). */
+export const CATALOGUE_FILE = projectPath('ingest', 'source-catalogue.json');
 const FAMILIES = new Set(['hcmc-sharepoint', 'liferay', 'wordpress-newspaper', 'generic']);
 
 /** Validate one entry; the message names the source and the field. */

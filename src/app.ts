@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { DatabaseStartError } from './errors';
 import { startEmbeddedPostgres } from './db/embedded-postgres';
+import { readLiveServiceFile, serviceFilePath } from './db/service-file';
 import { initOrm, migrate, type Orm } from './db/orm';
 import { seedReferenceData, type SeedReport } from './db/seed';
 import { createSchema } from './graphql/schema';
@@ -23,16 +24,32 @@ export interface DatabaseHandle {
   databaseUrl: string;
   seed: SeedReport;
   migrations: string[];
+  /** This process started the embedded PostgreSQL (and stops it on close). */
+  embedded: boolean;
+  /** The database of the service running on DATA_DIR (read from its `service.env`), not one this process started. */
+  attached: boolean;
   close(): Promise<void>;
 }
 
+export interface StartDatabaseOptions {
+  /** CLIs: when a service runs on DATA_DIR (a live `service.env`), use its database instead of starting one. */
+  attachToRunningService?: boolean;
+}
+
 /** Start or connect to PostgreSQL, migrate and seed. `database` names the embedded database (demo uses its own). */
-export async function startDatabase(config: Readonly<Config>, logger: Logger, database = 'cchc_atlas'): Promise<DatabaseHandle> {
+export async function startDatabase(
+  config: Readonly<Config>, logger: Logger, database = 'cchc_atlas', options: StartDatabaseOptions = {},
+): Promise<DatabaseHandle> {
   const log = logger.child({ component: 'db' });
-  const embedded = config.databaseUrl
+  const running = !config.databaseUrl && options.attachToRunningService ? readLiveServiceFile(config.dataDir) : null;
+  if (running) log.info({ pid: running.pid, file: serviceFilePath(config.dataDir) }, 'using the database of the service running on DATA_DIR');
+  const embedded = config.databaseUrl || running
     ? null
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database });
-  const databaseUrl = config.databaseUrl ?? embedded!.databaseUrl;
+    : await startEmbeddedPostgres({
+      dataDir: config.dataDir, port: config.embeddedPgPort, database,
+      onStaleServerStopped: (stale) => log.warn({ pid: stale.pid, port: stale.port }, 'stopped the embedded PostgreSQL left running by a previous process'),
+    });
+  const databaseUrl = config.databaseUrl ?? running?.databaseUrl ?? embedded!.databaseUrl;
   let orm: Orm;
   try {
     orm = await initOrm(databaseUrl, logger);
@@ -49,7 +66,7 @@ export async function startDatabase(config: Readonly<Config>, logger: Logger, da
   const seed = await seedReferenceData(orm.em.fork());
   log.info({ embedded: !!embedded, migrations, seed }, 'database ready');
   return {
-    orm, databaseUrl, seed, migrations,
+    orm, databaseUrl, seed, migrations, embedded: !!embedded, attached: !!running,
     close: async () => {
       await orm.close(true);
       await embedded?.stop();
@@ -69,12 +86,17 @@ export interface ApiOptions {
 /**
  * Build the schema and serve GraphQL plus the HTTP extras: /healthz, /readyz, /export/figures.csv, /metrics and the
  * caller's `routes` (which win on a clash). Requests run on the API's own connection pool (`openApiOrm`), whose
- * statements time out after `config.statementTimeoutMillis`; `close()` closes that pool too. Each instance has its
+ * statements time out after `config.statementTimeoutMillis` and which gives up on a database that does not answer
+ * (connect, acquire and read timeouts); `close()` closes that pool too. Each instance has its
  * own metrics registry.
  */
 export async function startApi(o: ApiOptions): Promise<RunningServer> {
   const schema = o.schema ?? (await createSchema());
-  const orm = await openApiOrm(o.orm, o.config.statementTimeoutMillis);
+  const orm = await openApiOrm(o.orm, {
+    statementTimeoutMillis: o.config.statementTimeoutMillis,
+    connectTimeoutMillis: o.config.dbConnectTimeoutMillis,
+    acquireTimeoutMillis: o.config.dbAcquireTimeoutMillis,
+  }, o.logger.child({ component: 'api-pool' }));
   const metrics = createApiMetrics();
   const apollo = createApollo({ schema, config: o.config, logger: o.logger, metrics: metrics.graphql });
   const routes = { ...apiRoutes({ orm, config: o.config, logger: o.logger }, metrics), ...o.routes };

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { ConfigError } from './errors';
+import { PROJECT_ROOT } from './paths';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -30,10 +31,16 @@ export interface Config {
   schedulerEnabled: boolean;
   /** Per-request SQL statement timeout. */
   statementTimeoutMillis: number;
+  /** API pool: time to open a database connection before the request fails (DATABASE_UNAVAILABLE). */
+  dbConnectTimeoutMillis: number;
+  /** API pool: time a request waits for a pooled connection before it fails (DATABASE_UNAVAILABLE). */
+  dbAcquireTimeoutMillis: number;
+  /** /readyz: time the database has to accept a new connection and answer `select 1`. */
+  readyTimeoutMillis: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const REPO_ROOT = path.resolve(__dirname, '..');
+const REPO_ROOT = PROJECT_ROOT;
 
 type Env = Record<string, string | undefined>;
 
@@ -106,6 +113,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     allowPrivateSources: boolVar(env, 'ALLOW_PRIVATE_SOURCES', false),
     schedulerEnabled: boolVar(env, 'SCHEDULER_ENABLED', true),
     statementTimeoutMillis: intVar(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    dbConnectTimeoutMillis: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 2000, 100, 60000),
+    dbAcquireTimeoutMillis: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 60000),
+    readyTimeoutMillis: intVar(env, 'READY_TIMEOUT_MS', 1500, 100, 10000),
     ...overrides,
   };
   return Object.freeze(config);

@@ -11,6 +11,7 @@ import { pipelineDeps } from '../ingest/wiring';
 import { IngestScheduler } from '../ingest/schedule';
 import { createIngestTrigger } from '../ingest/trigger';
 import { loadSourceCatalogue, registerSources } from '../ingest/sources';
+import { removeServiceFile, writeServiceFile } from './db/service-file';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   });
   const scheduler = config.schedulerEnabled ? new IngestScheduler(deps, { timezone: config.timezone }) : null;
   await scheduler?.start();
-  logger.info({ url: `${api.url}/graphql`, scheduler: !!scheduler }, 'cchc-atlas ready');
+  // The CLIs (and an operator's pg_dump) reach this embedded server through DATA_DIR/service.env.
+  const serviceFile = db.embedded ? writeServiceFile(config.dataDir, db.databaseUrl) : null;
+  logger.info({ url: `${api.url}/graphql`, scheduler: !!scheduler, serviceFile }, 'cchc-atlas ready');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     await api.close();
     await scheduler?.stop();
+    if (serviceFile) removeServiceFile(config.dataDir);
     await db.close();
     process.exit(0);
   };

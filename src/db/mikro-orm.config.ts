@@ -9,9 +9,10 @@ import { Migrator } from '@mikro-orm/migrations';
 import { DataloaderType } from '@mikro-orm/core';
 import { ENTITIES } from './entities';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-/** Compiled runs live under dist/src/db, sources under src/db: migrations are found relative to either. */
-const COMPILED = __dirname.includes(`${path.sep}dist${path.sep}`);
+import { COMPILED, PROJECT_ROOT } from '../paths';
+
+/** Compiled runs live under dist/src/db (migrations in dist/migrations), sources under src/db (migrations/). */
+const ROOT = PROJECT_ROOT;
 
 /** Build the ORM options for a database URL. */
 export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Options {
@@ -21,6 +22,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
     extensions: [Migrator],
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
+    // Compiled code reads the compiled migrations, whatever MikroORM guesses from the environment (TS_JEST, loaders).
+    preferTs: !COMPILED,
     migrations: {
       path: COMPILED ? path.join(ROOT, 'dist', 'migrations') : path.join(ROOT, 'migrations'),
       pathTs: path.join(ROOT, 'migrations'),

@@ -47,6 +47,9 @@ export function createApollo(o: ApolloOptions): ApolloServer<GraphQLContext> {
     schema: o.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The composition roots own SIGINT/SIGTERM and close the API before the database (Apollo's own handler would
+    // stop it behind their back and re-raise the signal).
+    stopOnTerminationSignals: false,
     logger: log,
     // The structural limits go first among our rules; they stop validation of an oversized document at once.
     validationRules: [structuralLimitsRule, ...(o.validationRules ?? [])],

@@ -11,6 +11,7 @@ import { NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorCode } from '../errors';
 import { QueryLimitError } from './query-limits';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
 
 const PASS_THROUGH_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND',
@@ -55,6 +56,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if ((original as { code?: unknown } | null)?.code === QUERY_CANCELED) {
     return client(formatted, ErrorCode.QUERY_TOO_COMPLEX, 'the query took longer than this server\'s statement timeout: narrow the filters or ask for less');
   }
+  if (isDatabaseUnavailable(original)) return client(formatted, ErrorCode.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE);
   const code = formatted.extensions?.code;
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {

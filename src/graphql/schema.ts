@@ -1,5 +1,4 @@
 /** Builds the GraphQL schema from the resolvers; `schema.graphql` at the repo root is its committed snapshot. */
-import path from 'node:path';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { UnitResolver } from '../modules/unit/unit.resolver';
@@ -13,8 +12,9 @@ import { DocumentResolver } from '../modules/document/document.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { IngestRunResolver } from '../modules/ingest-run/ingest-run.resolver';
 import { authChecker } from './auth';
+import { projectPath } from '../paths';
 
-export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema.graphql');
+export const SCHEMA_FILE = projectPath('schema.graphql');
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [

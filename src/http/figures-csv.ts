@@ -12,12 +12,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { AppError, BadInputError } from '../errors';
+import { isDatabaseUnavailable } from '../db/availability';
 import { CodeSet, UnitLevel } from '../modules/unit/admin-unit.entity';
 import { FigureKind, ReviewStatus } from '../modules/figure/figure.entity';
 import { FigureFilter, toFigureQuery, type FigureQuery } from '../modules/figure/figure-filter.input';
 import { FigureRepository, type FigureExportRow } from '../modules/figure/figure.repository';
 import { UTF8_BOM, csvLine, csvText, csvValue } from './csv';
 import { sendJson, type RouteHandler } from './server';
+
+/** First cell of the line that ends an export cut short by an error (the file is incomplete). */
+export const CSV_ERROR_MARKER = '#ERROR';
 
 /** Rows per database round trip: large enough to amortise it, small enough to start sending at once. */
 const PAGE_ROWS = 2000;
@@ -141,7 +145,7 @@ export function figuresCsvRoute(o: { orm: MikroORM; config: Readonly<Config>; lo
     const name = query.metrics?.length === 1 ? `figures-${query.metrics[0]}.csv` : 'figures.csv';
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`,
-      'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store', 'x-content-type-options': 'nosniff', trailer: 'x-export-status',
     });
     if (req.method === 'HEAD') return void res.end();
     res.write(UTF8_BOM + FIGURES_CSV_HEADER);
@@ -159,11 +163,17 @@ export function figuresCsvRoute(o: { orm: MikroORM; config: Readonly<Config>; lo
         if (!res.write(chunk)) await waitForDrain(res);
         if (page.length < pageRows) break;
       }
+      res.addTrailers({ 'x-export-status': 'complete' });
       res.end();
     } catch (err) {
-      // Headers are gone: the only honest signal left is a cut connection (the client sees a truncated download).
+      // Headers are gone, so the status cannot change: the file ends with a marker line that says it is incomplete
+      // (and the trailer says so too), instead of a download that merely stops.
       log.error({ err, rows, afterId }, 'csv export failed');
-      res.destroy();
+      if (res.destroyed) return;
+      const why = isDatabaseUnavailable(err) ? 'the database did not answer in time' : 'an internal error stopped it';
+      res.write(csvLine([CSV_ERROR_MARKER, csvText(`export incomplete after ${rows} rows: ${why}; try again`)]));
+      res.addTrailers({ 'x-export-status': 'incomplete' });
+      res.end();
     }
   };
 }

@@ -10,6 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { GraphQLContext, IngestTrigger } from '../graphql/context';
+import { probeDatabase } from '../db/probe';
 
 /** GraphQL request bodies larger than this are refused (413): a hostile query cannot fill memory. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -110,13 +111,11 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningServ
   await o.apollo.start();
   const routes: Record<string, RouteHandler> = {
     '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    // A new connection within READY_TIMEOUT_MS: a frozen database or one in smart shutdown is "not ready".
     '/readyz': async (_req, res) => {
-      try {
-        await o.orm.em.getConnection().execute('select 1');
-        sendJson(res, 200, { status: 'ready' });
-      } catch {
-        sendJson(res, 503, { status: 'database unreachable' });
-      }
+      const probe = await probeDatabase(o.orm.config.get('clientUrl')!, o.config.readyTimeoutMillis);
+      if (probe.ok) sendJson(res, 200, { status: 'ready' });
+      else sendJson(res, 503, { status: 'unavailable', reason: probe.reason });
     },
     ...o.routes,
   };
