@@ -135,12 +135,15 @@ export function processInfo(pid: number): { ppid: number; command: string } | nu
     const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
     return { ppid: Number(ppid), command };
   } catch {
-    // No /proc (not Linux): fall back to "a signal can reach it".
+    if (fs.existsSync('/proc/self/stat')) return null; // Linux: no such process
+    // No /proc (macOS and other Unixes): ask ps.
     try {
-      process.kill(pid, 0);
-      return { ppid: 0, command: '' };
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'EPERM' ? { ppid: 0, command: '' } : null;
+      const line = execFileSync('ps', ['-o', 'stat=', '-o', 'ppid=', '-o', 'command=', '-p', String(pid)], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString().trim();
+      const m = /^(\S+)\s+(\d+)\s+(.*)$/.exec(line);
+      return m && !m[1].startsWith('Z') ? { ppid: Number(m[2]), command: m[3] } : null;
+    } catch {
+      return null;
     }
   }
 }

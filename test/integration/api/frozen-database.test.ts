@@ -8,7 +8,11 @@
  */
 import fs from 'node:fs';
 import { initOrm, type Orm } from '../../../src/db/orm';
-import { CSV_ERROR_MARKER } from '../../../src/http/figures-csv';
+import { CSV_ERROR_MARKER, figuresCsvRoute } from '../../../src/http/figures-csv';
+import { openApiOrm } from '../../../src/http/api-orm';
+import { loadConfig } from '../../../src/config';
+import { silentLogger } from '../../../src/logger';
+import { insertHcmcFigures } from '../../helpers/figure-fixtures';
 import { tempDataDir, waitFor } from '../../helpers/service-process';
 import { startOwnPostgres, type OwnPostgres } from '../../helpers/own-postgres';
 import { startTestApi, type TestApi } from '../../helpers/api';
@@ -49,18 +53,45 @@ describe('API over a frozen or stopping database', () => {
   let orm: Orm;
   let api: TestApi;
   let frozen: number[] = [];
+  let exportOrm: Orm;
+  const freeze = () => {
+    frozen = serverProcesses(pg.postmasterPid);
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+  };
+  const thaw = () => {
+    for (const pid of [...frozen].reverse()) process.kill(pid, 'SIGCONT');
+    frozen = [];
+  };
 
   beforeAll(async () => {
     pg = await startOwnPostgres(dataDir, 'cchc_frozen');
     orm = await initOrm(pg.url);
+    await insertHcmcFigures(orm.em.fork());
+    // The real export route on a pool with the API's timeouts, in pages of 5 rows; the database is frozen the moment
+    // the first page has been written, so the export breaks off half-way.
+    exportOrm = await openApiOrm(orm, { statementTimeoutMillis: STATEMENT_TIMEOUT, connectTimeoutMillis: 1000, acquireTimeoutMillis: 1500 });
+    const csv = figuresCsvRoute({ orm: exportOrm, config: loadConfig({ NODE_ENV: 'test' }), logger: silentLogger, pageRows: 5 });
     api = await startTestApi(orm, {
       env: { STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT), DB_CONNECT_TIMEOUT_MS: '1000', DB_ACQUIRE_TIMEOUT_MS: '1500', READY_TIMEOUT_MS: '1500' },
+      routes: {
+        '/export/freezing.csv': (req, res, url) => {
+          const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+          let writes = 0;
+          res.write = ((...args: unknown[]) => {
+            const ok = write(...args);
+            if (++writes === 2) freeze(); // 1: BOM and header, 2: the first page
+            return ok;
+          }) as typeof res.write;
+          return csv(req, res, url);
+        },
+      },
     });
   });
 
   afterAll(async () => {
     for (const pid of frozen) try { process.kill(pid, 'SIGCONT'); } catch { /* gone */ }
     await api?.close();
+    await exportOrm?.close(true);
     await orm?.close(true);
     await pg?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -70,9 +101,7 @@ describe('API over a frozen or stopping database', () => {
     expect((await get(`${api.url}/readyz`)).status).toBe(200);
     expect((await api.gql(UNITS_QUERY)).body.data.units.edges[0].node.name).toBe('Quận Bình Thạnh');
 
-    const postmaster = pg.postmasterPid;
-    frozen = serverProcesses(postmaster);
-    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    freeze();
     try {
       const ready = await timed(() => get(`${api.url}/readyz`));
       expect(ready.millis).toBeLessThan(2000);
@@ -95,8 +124,7 @@ describe('API over a frozen or stopping database', () => {
       expect(lines[lines.length - 2]).toMatch(new RegExp(`^${CSV_ERROR_MARKER},"?export incomplete after 0 rows: the database did not answer in time`));
       expect(lines[lines.length - 1]).toBe('');
     } finally {
-      for (const pid of [...frozen].reverse()) process.kill(pid, 'SIGCONT');
-      frozen = [];
+      thaw();
     }
 
     await waitFor('/readyz to say ready again', async () => (await get(`${api.url}/readyz`)).status === 200, 10_000);
@@ -104,6 +132,29 @@ describe('API over a frozen or stopping database', () => {
     expect((await api.gql('{ sources { id } }')).body.errors).toBeUndefined();
     const csv = await get(`${api.url}/export/figures.csv`);
     expect(csv.text).not.toContain(CSV_ERROR_MARKER);
+  });
+
+  it('ends an export that the database stops half-way with the error line, not a silently shorter file', async () => {
+    try {
+      const { value, millis } = await timed(() => get(`${api.url}/export/freezing.csv`));
+      expect(value.status).toBe(200);
+      expect(millis).toBeLessThan(STATEMENT_TIMEOUT + 2500);
+      const lines = value.text.split('\r\n');
+      expect(lines[0]).toMatch(/^figure_id,/);
+      expect(lines.slice(1, 6).every((l) => /^\d+,/.test(l))).toBe(true); // the first page arrived whole
+      expect(lines.slice(6)).toEqual([`${CSV_ERROR_MARKER},export incomplete after 5 rows: the database did not answer in time; try again`, '']);
+    } finally {
+      thaw();
+    }
+    // Once the database answers again the same export is whole: every figure, no error line.
+    await waitFor('/readyz to say ready again', async () => (await get(`${api.url}/readyz`)).status === 200, 10_000);
+    const whole = await get(`${api.url}/export/figures.csv`);
+    const rows = whole.text.split('\r\n').filter(Boolean);
+    // Without a reviewStatus filter the export leaves REJECTED figures out.
+    const [{ count }] = await orm.em.fork().getConnection().execute<{ count: string }[]>("select count(*) from figure where review_status <> 'rejected'");
+    expect(rows.length - 1).toBe(Number(count));
+    expect(Number(count)).toBeGreaterThan(10);
+    expect(whole.text).not.toContain(CSV_ERROR_MARKER);
   });
 
   it('is not ready while the database refuses new connections (smart shutdown)', async () => {
