@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Document } from './document.entity';
 import { loadRow, rowLoader, toDate, type RawRow } from '../../graphql/rows';
+import { sourceColumns, toSourceRow, type SourceRow } from '../source/source-row';
 
 /** What the `Document` field resolvers read: an entity or a plain row (`text` undefined when not selected). */
 export type DocumentRow = Omit<Document, 'source' | 'rawHtmlGz'> & { source: { id: string } };
@@ -15,17 +16,29 @@ export function documentColumns(withText: boolean): string {
     d.content_hash, d.extractor_version, d.created_at, d.updated_at${withText ? ', d.text' : ''}`;
 }
 
-export function toDocumentRow(r: RawRow): DocumentRow {
+/** A driver row selected with `documentColumns` (and, `withSource`, `sourceColumns('…', 'src_')`) → a document row. */
+export function toDocumentRow(r: RawRow, withSource = false): DocumentRow {
   return {
-    id: r.id, url: r.url, source: { id: r.source_id }, title: r.title, publishedAt: toDate(r.published_at), category: r.category,
+    id: r.id, url: r.url, source: withSource ? toSourceRow(r, 'src_') : { id: r.source_id }, title: r.title, publishedAt: toDate(r.published_at), category: r.category,
     fetchedAt: toDate(r.fetched_at)!, httpStatus: r.http_status, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash,
     text: r.text, extractorVersion: r.extractor_version, createdAt: toDate(r.created_at)!, updatedAt: toDate(r.updated_at)!,
   };
 }
 
-/** Documents by id, one statement per GraphQL level; `withText` when the selection asks for the article text. */
-export function loadDocument(em: EntityManager, id: number, withText: boolean): Promise<DocumentRow> {
-  const loader = rowLoader<number, DocumentRow>(em, withText ? 'document.byId+text' : 'document.byId',
-    `select ${documentColumns(withText)} from document d where d.id in (?)`, toDocumentRow, (d) => d.id);
+/**
+ * Documents by id, one statement per GraphQL level: `withText` when the selection asks for the article text,
+ * `withSource` when it asks for the source (joined in the same statement: no second statement, no extra round trip).
+ */
+export function loadDocument(em: EntityManager, id: number, withText: boolean, withSource = false): Promise<DocumentRow> {
+  const loader = rowLoader<number, DocumentRow>(em, `document.byId${withText ? '+text' : ''}${withSource ? '+source' : ''}`,
+    `select ${documentColumns(withText)}${withSource ? `, ${sourceColumns('src', 'src_')}` : ''}
+      from document d${withSource ? ' join source src on src.id = d.source_id' : ''} where d.id in (?)`,
+    (r) => toDocumentRow(r, withSource), (d) => d.id);
   return loadRow(loader, id, 'Document');
+}
+
+/** A document row whose `source` is the whole source row (read in the same statement), not only its id. */
+export function withLoadedSource(doc: DocumentRow): SourceRow | null {
+  const source = doc.source as Partial<SourceRow>;
+  return source.name !== undefined ? source as SourceRow : null;
 }

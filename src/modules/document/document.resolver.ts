@@ -8,8 +8,8 @@ import { Figure } from '../figure/figure.entity';
 import { Connection, PageArgs, decodeCursor, toConnection } from '../../graphql/connection';
 import { selectsField, selectsPath } from '../../graphql/selection';
 import type { RawRow } from '../../graphql/rows';
-import { documentColumns, toDocumentRow, type DocumentRow } from './document-row';
-import { loadSource, type SourceRow } from '../source/source-row';
+import { documentColumns, toDocumentRow, withLoadedSource, type DocumentRow } from './document-row';
+import { loadSource, sourceColumns, type SourceRow } from '../source/source-row';
 import { loadDocumentFigures, type FigureRow } from '../figure/figure-row';
 import { parseId } from '../../graphql/ids';
 import { listCost } from '../../graphql/query-limits';
@@ -61,12 +61,14 @@ export class DocumentResolver {
     // count, only when `totalCount` is selected and the page does not already tell it.
     const where = documentWhere(args);
     const offset = decodeCursor(args.after);
+    const withSource = selectsPath(info, ['edges', 'node', 'source']);
     const raw = await em.execute<RawRow[]>(
-      `select ${documentColumns(selectsPath(info, ['edges', 'node', 'text']))} from document d where ${where.sql}
+      `select ${documentColumns(selectsPath(info, ['edges', 'node', 'text']))}${withSource ? `, ${sourceColumns('src', 'src_')}` : ''}
+        from document d${withSource ? ' join source src on src.id = d.source_id' : ''} where ${where.sql}
         order by d.published_at desc nulls last, d.id desc limit ? offset ?`,
       [...where.params, args.first + 1, offset],
     );
-    const items = raw.slice(0, args.first).map(toDocumentRow);
+    const items = raw.slice(0, args.first).map((r) => toDocumentRow(r, withSource));
     const seen = offset + items.length;
     const lastPage = raw.length <= args.first && (items.length > 0 || offset === 0);
     let total = raw.length > args.first ? seen + 1 : seen;
@@ -85,7 +87,8 @@ export class DocumentResolver {
 
   @FieldResolver(() => Source)
   source(@Root() doc: DocumentRow, @Ctx() { em }: GraphQLContext): Promise<SourceRow> {
-    return loadSource(em, doc.source.id);
+    const loaded = withLoadedSource(doc);
+    return loaded ? Promise.resolve(loaded) : loadSource(em, doc.source.id);
   }
 
   @FieldResolver(() => [Figure], { complexity: listCost(30), description: 'Every figure read from this document (REJECTED ones included)' })

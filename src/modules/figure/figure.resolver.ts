@@ -100,8 +100,8 @@ export class FigureResolver {
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit the number is about' })
-  subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext): Promise<AdminUnitView> {
-    return loadUnitView(em, f.subject.id);
+  subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AdminUnitView> {
+    return loadUnitView(em, f.subject.id, selectsField(info, 'parent'));
   }
 
   @FieldResolver(() => Metric)
@@ -111,7 +111,7 @@ export class FigureResolver {
 
   @FieldResolver(() => Document, { description: 'The article the figure was read from (URL, title, publication date)' })
   document(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<DocumentRow> {
-    return loadDocument(em, f.document.id, selectsField(info, 'text'));
+    return loadDocument(em, f.document.id, selectsField(info, 'text'), selectsField(info, 'source'));
   }
 
   @FieldResolver(() => [FigureReview], { description: 'The audit trail: every review of this figure, newest first' })

@@ -30,13 +30,37 @@ export function toUnitView(json: UnitJson): AdminUnitView {
   return { ...rest, parent: parentId === null ? null : { id: parentId } };
 }
 
-/** Units as plain views by id, one statement per GraphQL level (a page's subjects, then their parents). */
-export function loadUnitView(em: EntityManager, id: number): Promise<AdminUnitView> {
-  const loader = rowLoader<number, AdminUnitView>(em, 'unit.view.byId',
-    `select id, code_set, code, name, short_name, level, type_vi, parent_id, valid_from, valid_to, aliases from admin_unit where id in (?)`,
-    (r: RawRow) => ({
-      id: r.id, codeSet: r.code_set, code: r.code, name: r.name, shortName: r.short_name, level: r.level, typeVi: r.type_vi,
-      validFrom: r.valid_from, validTo: r.valid_to, aliases: r.aliases, parent: r.parent_id === null ? null : { id: r.parent_id },
-    }), (u) => u.id);
+/** Columns of a unit view for `admin_unit` aliased `a`, each prefixed with `prefix`. */
+const unitColumns = (a: string, prefix: string) => ['id', 'code_set', 'code', 'name', 'short_name', 'level', 'type_vi', 'parent_id',
+  'valid_from', 'valid_to', 'aliases'].map((c) => `${a}.${c} as ${prefix}${c}`).join(', ');
+
+const toView = (r: RawRow, p: string): AdminUnitView => ({
+  id: r[`${p}id`], codeSet: r[`${p}code_set`], code: r[`${p}code`], name: r[`${p}name`], shortName: r[`${p}short_name`], level: r[`${p}level`],
+  typeVi: r[`${p}type_vi`], validFrom: r[`${p}valid_from`], validTo: r[`${p}valid_to`], aliases: r[`${p}aliases`],
+  parent: r[`${p}parent_id`] === null ? null : { id: r[`${p}parent_id`] },
+});
+
+/** A view whose `parent` is the parent's whole view (read in the same statement), not only its id. */
+export function withLoadedParent(unit: UnitLike): AdminUnitView | null {
+  const parent = unit.parent as Partial<AdminUnitView> | null | undefined;
+  return parent && parent.codeSet !== undefined ? parent as AdminUnitView : null;
+}
+
+/**
+ * Units as plain views by id, one statement per GraphQL level for every unit asked (a page's subjects). With
+ * `withParent` (the selection asks for the parent) the same statement joins the parent, so the parents of a page
+ * cost no statement and no extra round trip.
+ */
+export function loadUnitView(em: EntityManager, id: number, withParent = false): Promise<AdminUnitView> {
+  const loader = withParent
+    ? rowLoader<number, AdminUnitView>(em, 'unit.view.byId+parent',
+      `select ${unitColumns('u', '')}, ${unitColumns('p', 'p_')} from admin_unit u left join admin_unit p on p.id = u.parent_id where u.id in (?)`,
+      (r) => {
+        const view = toView(r, '');
+        if (r.p_id !== null) view.parent = toView(r, 'p_');
+        return view;
+      }, (u) => u.id)
+    : rowLoader<number, AdminUnitView>(em, 'unit.view.byId', `select ${unitColumns('u', '')} from admin_unit u where u.id in (?)`,
+      (r) => toView(r, ''), (u) => u.id);
   return loadRow(loader, id, 'AdminUnit');
 }

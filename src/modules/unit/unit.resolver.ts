@@ -6,7 +6,7 @@ import { AdminUnit, CodeSet, UnitLevel } from './admin-unit.entity';
 import { UnitSuccession } from './unit-succession.entity';
 import { searchUnits } from './unit-search';
 import { compareUnitNames } from './unit-set';
-import { loadUnitView, type AdminUnitView, type UnitLike } from './unit-view';
+import { loadUnitView, withLoadedParent, type AdminUnitView, type UnitLike } from './unit-view';
 import { FiguresArgs } from '../figure/figure.args';
 import { toFigureQuery } from '../figure/figure-filter.input';
 import { FigureConnection } from '../figure/figure.type';
@@ -91,7 +91,9 @@ export class UnitResolver {
   // Field resolvers take entities and plain views alike (`UnitLike`): rankings and series return views.
   @FieldResolver(() => AdminUnit, { nullable: true })
   parent(@Root() unit: UnitLike, @Ctx() { em }: GraphQLContext): Promise<AdminUnitView> | null {
-    return unit.parent ? loadUnitView(em, unit.parent.id) : null;
+    if (!unit.parent) return null;
+    const loaded = withLoadedParent(unit);
+    return loaded ? Promise.resolve(loaded) : loadUnitView(em, unit.parent.id);
   }
 
   @FieldResolver(() => [AdminUnit], { complexity: listCost(30), description: 'The units directly under this one, by name' })

@@ -70,12 +70,11 @@ describe('statements per figure page, whatever its size', () => {
       expect(n.document.source.name).toEqual(expect.any(String));
     }
     expect(large.sql.length).toBe(small.sql.length);
-    // page + count, subject / parent / grandparent, metric, document, source, publisher (a unit), reviews
-    expect(large.sql.length).toBeLessThanOrEqual(10);
+    // page + count, subjects with their parents, grandparents, metric, documents with their source, publishers, reviews
+    expect(large.sql.length).toBeLessThanOrEqual(8);
     expect(from(large.sql, 'figure')).toHaveLength(2);
     expect(from(large.sql, 'metric')).toHaveLength(1);
     expect(from(large.sql, 'document')).toHaveLength(1);
-    expect(from(large.sql, 'source')).toHaveLength(1);
     expect(from(large.sql, 'figure_review')).toHaveLength(1);
   });
 
