@@ -12,6 +12,7 @@ let db: TestDatabase;
 let orm: Orm;
 let api: TestApi;
 let hcmc: string;
+const ADMIN_TOKEN = 'statements-admin-token-0123456789';
 const statements: string[] = [];
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
       if (plain.startsWith('[query]')) statements.push(plain);
     },
   });
-  api = await startTestApi(orm);
+  api = await startTestApi(orm, { env: { ADMIN_TOKEN } });
   hcmc = (await api.gql(`{ unit(code: "79") { id } }`)).body.data.unit.id;
 });
 afterAll(async () => {
@@ -95,5 +96,22 @@ describe('statements per figure page, whatever its size', () => {
     expect(docLarge.data.documents.edges.flatMap((e: any) => e.node.figures).length).toBeGreaterThan(20);
     expect(docLarge.sql.length).toBe(docSmall.sql.length);
     expect(docLarge.sql.length).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('rows and entities answer alike', () => {
+  it('a figure read as a row (figure, figures) equals the entity a mutation returns, relations included', async () => {
+    const page = await run(`query($p: ID) { figures(first: 1, filter: { provinceId: $p }) { edges { node { id } } } }`, { p: hcmc });
+    const id = page.data.figures.edges[0].node.id;
+    const fields = FIGURE_FIELDS.replace('reviews { reviewer reviewedAt }', '').replace('createdAt updatedAt', 'createdAt');
+    const asRow = await run(`query($id: ID!) { figure(id: $id) { ${fields} } }`, { id });
+    const { body } = await api.gql(`mutation($id: ID!) { reviewFigure(id: $id, status: CONFIRMED) { ${fields} } }`, { id },
+      { authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(body.errors).toBeUndefined();
+    const asEntity = body.data.reviewFigure;
+    expect(asEntity.reviewStatus).toBe('CONFIRMED');
+    expect({ ...asEntity, reviewStatus: null }).toEqual({ ...asRow.data.figure, reviewStatus: null });
+    const again = await run(`query($id: ID!) { figure(id: $id) { ${fields} } }`, { id });
+    expect(again.data.figure).toEqual(asEntity);
   });
 });
