@@ -4,7 +4,7 @@
  * request's batch loaders, one statement per related type).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FIGURE_COLUMNS, toFigureRow, type FigureRow } from './figure-row';
+import { figureColumns, toFigureRow, type FigureRow } from './figure-row';
 import { FigureOrder, type FigureQuery } from './figure-filter.input';
 import { EFFECTIVE_VALUE, FULL_YEAR, figureWhere } from './figure-sql';
 
@@ -64,10 +64,10 @@ export class FigureRepository {
   async findPage(q: FigureQuery, order: FigureOrder, limit: number, offset: number): Promise<FigureRow[]> {
     const where = figureWhere(q);
     const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select ${FIGURE_COLUMNS} from figure f where ${where.sql} order by ${ORDER_SQL[order]} limit ? offset ?`,
+      `select ${figureColumns(this.em)} from figure f where ${where.sql} order by ${ORDER_SQL[order]} limit ? offset ?`,
       [...where.params, limit, offset],
     );
-    return rows.map(toFigureRow);
+    return rows.map((r) => toFigureRow(this.em, r));
   }
 
   /** How many figures match `q`. */
