@@ -1,12 +1,16 @@
 /** `documents` and `document(id)`: the articles figures were read from, with their source and figures. */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { IsISO8601, IsOptional } from 'class-validator';
-import type { FilterQuery } from '@mikro-orm/core';
 import { Document } from './document.entity';
 import { Source } from '../source/source.entity';
 import { Figure } from '../figure/figure.entity';
 import { Connection, PageArgs, decodeCursor, toConnection } from '../../graphql/connection';
-import { groupBy, loaderFor, loadById } from '../../graphql/batch';
+import { selectsField, selectsPath } from '../../graphql/selection';
+import type { RawRow } from '../../graphql/rows';
+import { documentColumns, toDocumentRow, withLoadedSource, type DocumentRow } from './document-row';
+import { loadSource, sourceColumns, type SourceRow } from '../source/source-row';
+import { loadDocumentFigures, type FigureRow } from '../figure/figure-row';
 import { parseId } from '../../graphql/ids';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
@@ -29,49 +33,66 @@ export class DocumentsArgs extends PageArgs {
   publishedTo?: string | null;
 }
 
-function documentWhere(args: DocumentsArgs): FilterQuery<Document> {
+/** Conditions of a document list on `document d`, with their `?` parameters. */
+function documentWhere(args: DocumentsArgs): { sql: string; params: unknown[] } {
   if (args.sourceId && !SOURCE_ID.test(args.sourceId)) throw new BadInputError(`sourceId must be a slug, got "${args.sourceId.slice(0, 40)}"`);
-  const published: Record<string, Date> = {};
-  if (args.publishedFrom) published.$gte = new Date(args.publishedFrom);
-  if (args.publishedTo) published.$lt = new Date(new Date(args.publishedTo).getTime() + 86_400_000);
-  return {
-    ...(args.sourceId ? { source: args.sourceId } : {}),
-    ...(Object.keys(published).length ? { publishedAt: published } : {}),
-  };
-}
-
-/** Figures of many documents in one query. */
-function figuresLoader(ctx: GraphQLContext) {
-  return loaderFor<number, Figure[]>(ctx.em, 'document.figures', async (ids) => {
-    const rows = await ctx.em.find(Figure, { document: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
-    return groupBy(rows, (f) => f.document.id);
-  }, () => []);
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  if (args.sourceId) {
+    conds.push('d.source_id = ?');
+    params.push(args.sourceId);
+  }
+  if (args.publishedFrom) {
+    conds.push('d.published_at >= ?');
+    params.push(new Date(args.publishedFrom));
+  }
+  if (args.publishedTo) {
+    conds.push('d.published_at < ?');
+    params.push(new Date(new Date(args.publishedTo).getTime() + 86_400_000));
+  }
+  return { sql: conds.length ? conds.join(' and ') : 'true', params };
 }
 
 @Resolver(() => Document)
 export class DocumentResolver {
   @Query(() => DocumentConnection, { description: 'Documents, newest publication first' })
-  async documents(@Args() args: DocumentsArgs, @Ctx() { em }: GraphQLContext) {
+  async documents(@Args() args: DocumentsArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    // Plain rows, one statement for the page (one extra row tells whether a next page exists) and one for the
+    // count, only when `totalCount` is selected and the page does not already tell it.
     const where = documentWhere(args);
     const offset = decodeCursor(args.after);
-    const [items, total] = await em.findAndCount(Document, where, {
-      orderBy: { publishedAt: 'desc nulls last', id: 'desc' }, limit: args.first, offset,
-    });
+    const withSource = selectsPath(info, ['edges', 'node', 'source']);
+    const raw = await em.execute<RawRow[]>(
+      `select ${documentColumns(selectsPath(info, ['edges', 'node', 'text']))}${withSource ? `, ${sourceColumns('src', 'src_')}` : ''}
+        from document d${withSource ? ' join source src on src.id = d.source_id' : ''} where ${where.sql}
+        order by d.published_at desc nulls last, d.id desc limit ? offset ?`,
+      [...where.params, args.first + 1, offset],
+    );
+    const items = raw.slice(0, args.first).map((r) => toDocumentRow(r, withSource));
+    const seen = offset + items.length;
+    const lastPage = raw.length <= args.first && (items.length > 0 || offset === 0);
+    let total = raw.length > args.first ? seen + 1 : seen;
+    if (!lastPage && selectsField(info, 'totalCount')) {
+      const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from document d where ${where.sql}`, where.params);
+      total = Number(row.n);
+    }
     return toConnection(items, total, offset);
   }
 
   @Query(() => Document, { nullable: true })
-  document(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<Document | null> {
-    return em.findOne(Document, { id: parseId(id, 'id')! });
+  async document(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<DocumentRow | null> {
+    const [row] = await em.execute<RawRow[]>(`select ${documentColumns(true)} from document d where d.id = ?`, [parseId(id, 'id')!]);
+    return row ? toDocumentRow(row) : null;
   }
 
   @FieldResolver(() => Source)
-  source(@Root() doc: Document, @Ctx() { em }: GraphQLContext): Promise<Source> {
-    return loadById(em, Source, doc.source.id);
+  source(@Root() doc: DocumentRow, @Ctx() { em }: GraphQLContext): Promise<SourceRow> {
+    const loaded = withLoadedSource(doc);
+    return loaded ? Promise.resolve(loaded) : loadSource(em, doc.source.id);
   }
 
   @FieldResolver(() => [Figure], { complexity: listCost(30), description: 'Every figure read from this document (REJECTED ones included)' })
-  figures(@Root() doc: Document, @Ctx() ctx: GraphQLContext): Promise<Figure[]> {
-    return figuresLoader(ctx).load(doc.id);
+  figures(@Root() doc: DocumentRow, @Ctx() { em }: GraphQLContext): Promise<FigureRow[]> {
+    return loadDocumentFigures(em, doc.id);
   }
 }

@@ -9,7 +9,8 @@ import { AnalyticsRepository } from './analytics.repository';
 import { CompareArgs } from './analytics.args';
 import { Comparison, ComparisonRow } from './analytics.type';
 import { toNumber } from './figure-sql';
-import { loadById } from '../../graphql/batch';
+import { loadFigure, type FigureRow } from './figure-row';
+import { loadMetric } from '../metric/metric-row';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
 import { SELECTION_RULE, withUnits } from './time-series.resolver';
@@ -59,19 +60,19 @@ export class CompareResolver {
 
   @FieldResolver(() => Metric)
   metric(@Root() c: Comparison, @Ctx() { em }: GraphQLContext): Promise<Metric> {
-    return loadById(em, Metric, c.metricCode as never);
+    return loadMetric(em, c.metricCode);
   }
 }
 
 @Resolver(() => ComparisonRow)
 export class ComparisonRowResolver {
   @FieldResolver(() => Figure, { description: 'The chosen figure for `year`, with its provenance' })
-  figure(@Root() row: ComparisonRow, @Ctx() { em }: GraphQLContext): Promise<Figure> {
-    return loadById(em, Figure, row.figureId);
+  figure(@Root() row: ComparisonRow, @Ctx() { em }: GraphQLContext): Promise<FigureRow> {
+    return loadFigure(em, row.figureId);
   }
 
   @FieldResolver(() => Figure, { nullable: true, description: 'The chosen figure for the baseline year' })
-  previousFigure(@Root() row: ComparisonRow, @Ctx() { em }: GraphQLContext): Promise<Figure> | null {
-    return row.previousFigureId === null ? null : loadById(em, Figure, row.previousFigureId);
+  previousFigure(@Root() row: ComparisonRow, @Ctx() { em }: GraphQLContext): Promise<FigureRow> | null {
+    return row.previousFigureId === null ? null : loadFigure(em, row.previousFigureId);
   }
 }

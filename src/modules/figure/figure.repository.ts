@@ -1,9 +1,10 @@
 /**
  * Figure lists: one page by a filter in a chosen order, counts, and the flat rows of the CSV export.
- * Rows come back as managed `Figure` entities (one query per page; relations load through the dataloaders).
+ * Pages come back as plain rows (one statement per page, no entity hydration; relations load through the
+ * request's batch loaders, one statement per related type).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Figure } from './figure.entity';
+import { figureColumns, toFigureRow, type FigureRow } from './figure-row';
 import { FigureOrder, type FigureQuery } from './figure-filter.input';
 import { EFFECTIVE_VALUE, FULL_YEAR, figureWhere } from './figure-sql';
 
@@ -60,13 +61,13 @@ export class FigureRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** One page of figures matching `q`, in `order`. */
-  async findPage(q: FigureQuery, order: FigureOrder, limit: number, offset: number): Promise<Figure[]> {
+  async findPage(q: FigureQuery, order: FigureOrder, limit: number, offset: number): Promise<FigureRow[]> {
     const where = figureWhere(q);
     const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select f.* from figure f where ${where.sql} order by ${ORDER_SQL[order]} limit ? offset ?`,
+      `select ${figureColumns(this.em)} from figure f where ${where.sql} order by ${ORDER_SQL[order]} limit ? offset ?`,
       [...where.params, limit, offset],
     );
-    return rows.map((row) => this.em.map(Figure, row));
+    return rows.map((r) => toFigureRow(this.em, r));
   }
 
   /** How many figures match `q`. */

@@ -1,8 +1,9 @@
 /**
  * `figures` (a Relay connection over any filter), `figure(id)`, and the fields of `Figure` that are not plain
  * columns: exact decimals as Float, period, evidence, and the related unit, metric, document and reviews.
- * Relations load through MikroORM's dataloaders (reviews through a request-scoped batch), so a page of 100 figures
- * with their unit, metric and document costs a constant number of queries.
+ * Pages are plain rows and relations load through request-scoped batch loaders as plain rows too (src/graphql/rows.ts),
+ * so a page of any size with its unit (and parent), metric, document (and source) and reviews costs one statement
+ * for the page plus one per related type selected, and no entity hydration. Field resolvers take rows and entities alike.
  */
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -17,6 +18,10 @@ import { toNumber } from './figure-sql';
 import { AdminUnit } from '../unit/admin-unit.entity';
 import { Metric } from '../metric/metric.entity';
 import { Document } from '../document/document.entity';
+import { loadDocument, type DocumentRow } from '../document/document-row';
+import { loadMetric } from '../metric/metric-row';
+import { loadUnitView, type AdminUnitView } from '../unit/unit-view';
+import { findFigure, type FigureRow } from './figure-row';
 import { decodeCursor, toConnection } from '../../graphql/connection';
 import { groupBy, loaderFor } from '../../graphql/batch';
 import { parseId } from '../../graphql/ids';
@@ -55,62 +60,62 @@ export class FigureResolver {
   }
 
   @Query(() => Figure, { nullable: true, description: 'One figure by id' })
-  figure(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<Figure | null> {
-    return em.findOne(Figure, { id: parseId(id, 'id')! });
+  figure(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<FigureRow | null> {
+    return findFigure(em, parseId(id, 'id')!);
   }
 
   @FieldResolver(() => Float, { description: 'The value: the reviewer\'s correction for a CORRECTED figure, else the number as read' })
-  value(@Root() f: Figure): number {
+  value(@Root() f: FigureRow): number {
     return toNumber(f.reviewStatus === 'corrected' && f.correctedValue != null ? f.correctedValue : f.value)!;
   }
 
   @FieldResolver(() => Float, { description: 'The number as read from the text, before any correction' })
-  extractedValue(@Root() f: Figure): number {
+  extractedValue(@Root() f: FigureRow): number {
     return toNumber(f.value)!;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'The reviewer\'s value, when the figure was CORRECTED' })
-  correctedValue(@Root() f: Figure): number | null {
+  correctedValue(@Root() f: FigureRow): number | null {
     return toNumber(f.correctedValue);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Denominator of a ratio stated as X/Y ("7/8 chỉ tiêu" → 8)' })
-  total(@Root() f: Figure): number | null {
+  total(@Root() f: FigureRow): number | null {
     return toNumber(f.total);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Upper end of a stated range' })
-  upperBound(@Root() f: Figure): number | null {
+  upperBound(@Root() f: FigureRow): number | null {
     return toNumber(f.upperBound);
   }
 
   @FieldResolver(() => FigurePeriod)
-  period(@Root() f: Figure): FigurePeriod {
+  period(@Root() f: FigureRow): FigurePeriod {
     return periodOf(f);
   }
 
   @FieldResolver(() => Evidence)
-  evidence(@Root() f: Figure): Evidence {
+  evidence(@Root() f: FigureRow): Evidence {
     return { sentence: f.evidenceSentence, start: f.evidenceStart, end: f.evidenceEnd };
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit the number is about' })
-  subject(@Root() f: Figure): Promise<AdminUnit> {
-    return f.subject.load() as Promise<AdminUnit>;
+  subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AdminUnitView> {
+    return loadUnitView(em, f.subject.id, selectsField(info, 'parent'));
   }
 
   @FieldResolver(() => Metric)
-  metric(@Root() f: Figure): Promise<Metric> {
-    return f.metric.load() as Promise<Metric>;
+  metric(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext): Promise<Metric> {
+    return loadMetric(em, f.metric.code);
   }
 
   @FieldResolver(() => Document, { description: 'The article the figure was read from (URL, title, publication date)' })
-  document(@Root() f: Figure): Promise<Document> {
-    return f.document.load() as Promise<Document>;
+  document(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<DocumentRow> {
+    return loadDocument(em, f.document.id, selectsField(info, 'text'), selectsField(info, 'source'));
   }
 
   @FieldResolver(() => [FigureReview], { description: 'The audit trail: every review of this figure, newest first' })
-  reviews(@Root() f: Figure, @Ctx() ctx: GraphQLContext): Promise<FigureReview[]> {
+  reviews(@Root() f: FigureRow, @Ctx() ctx: GraphQLContext): Promise<FigureReview[]> {
     return reviewsLoader(ctx).load(f.id);
   }
 }

@@ -36,7 +36,7 @@ export class Evidence {
 export const FigureConnection = Connection(Figure, 'Figure');
 
 /** Build a figure's period object. */
-export function periodOf(f: Figure): FigurePeriod {
+export function periodOf(f: Pick<Figure, 'periodYear' | 'periodFromMonth' | 'periodToMonth' | 'periodLabel'>): FigurePeriod {
   const fromMonth = f.periodFromMonth ?? null;
   const toMonth = f.periodToMonth ?? null;
   return {

@@ -7,7 +7,7 @@ import { Figure, ReviewStatus } from './figure.entity';
 import { AnalyticsRepository, type SeriesPointRow } from './analytics.repository';
 import { TimeSeriesArgs } from './analytics.args';
 import { Series, SeriesPoint } from './analytics.type';
-import { loadById } from '../../graphql/batch';
+import { loadFigure, type FigureRow } from './figure-row';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../errors';
@@ -62,7 +62,7 @@ export class TimeSeriesResolver {
 @Resolver(() => SeriesPoint)
 export class SeriesPointResolver {
   @FieldResolver(() => Figure, { description: 'The chosen figure, with its provenance' })
-  figure(@Root() point: SeriesPoint, @Ctx() { em }: GraphQLContext): Promise<Figure> {
-    return loadById(em, Figure, Number(point.figureId));
+  figure(@Root() point: SeriesPoint, @Ctx() { em }: GraphQLContext): Promise<FigureRow> {
+    return loadFigure(em, Number(point.figureId));
   }
 }

@@ -5,11 +5,13 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { validate as validCron } from 'node-cron';
 import { Source } from './source.entity';
+import type { SourceRow } from './source-row';
+import { loadUnitView, type AdminUnitView } from '../unit/unit-view';
 import { SourceInput } from './source.input';
 import { assertSafeSourceUrl } from './source-url';
 import { AdminUnit } from '../unit/admin-unit.entity';
 import { IngestRun } from '../ingest-run/ingest-run.entity';
-import { loaderFor, loadById } from '../../graphql/batch';
+import { loaderFor } from '../../graphql/batch';
 import { parseId } from '../../graphql/ids';
 import { listCost } from '../../graphql/query-limits';
 import { ForbiddenError } from '../../graphql/auth';
@@ -67,12 +69,12 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit that publishes the portal' })
-  publisher(@Root() source: Source, @Ctx() { em }: GraphQLContext): Promise<AdminUnit> | null {
-    return source.publisher ? loadById(em, AdminUnit, source.publisher.id) : null;
+  publisher(@Root() source: SourceRow, @Ctx() { em }: GraphQLContext): Promise<AdminUnitView> | null {
+    return source.publisher ? loadUnitView(em, source.publisher.id) : null;
   }
 
   @FieldResolver(() => IngestRun, { nullable: true, description: 'The most recent ingestion run' })
-  lastRun(@Root() source: Source, @Ctx() ctx: GraphQLContext): Promise<IngestRun | null> {
+  lastRun(@Root() source: SourceRow, @Ctx() ctx: GraphQLContext): Promise<IngestRun | null> {
     return lastRunLoader(ctx).load(source.id);
   }
 

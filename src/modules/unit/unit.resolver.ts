@@ -7,7 +7,7 @@ import { UnitSuccession } from './unit-succession.entity';
 import { UnitParentPeriod } from './unit-parent-period.entity';
 import { searchUnits } from './unit-search';
 import { compareUnitNames } from './unit-set';
-import type { UnitLike } from './unit-view';
+import { loadUnitView, withLoadedParent, type AdminUnitView, type UnitLike } from './unit-view';
 import { FiguresArgs } from '../figure/figure.args';
 import { toFigureQuery } from '../figure/figure-filter.input';
 import { FigureConnection } from '../figure/figure.type';
@@ -94,8 +94,10 @@ export class UnitResolver {
 
   // Field resolvers take entities and plain views alike (`UnitLike`): rankings and series return views.
   @FieldResolver(() => AdminUnit, { nullable: true })
-  parent(@Root() unit: UnitLike, @Ctx() { em }: GraphQLContext): Promise<AdminUnit> | null {
-    return unit.parent ? loadById(em, AdminUnit, unit.parent.id) : null;
+  parent(@Root() unit: UnitLike, @Ctx() { em }: GraphQLContext): Promise<AdminUnitView> | null {
+    if (!unit.parent) return null;
+    const loaded = withLoadedParent(unit);
+    return loaded ? Promise.resolve(loaded) : loadUnitView(em, unit.parent.id);
   }
 
   @FieldResolver(() => [AdminUnit], { complexity: listCost(30), description: 'The units directly under this one, by name, with those under it before they moved (the wards of Quận 9 until 2020)' })

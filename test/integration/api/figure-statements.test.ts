@@ -1,0 +1,117 @@
+/**
+ * The figure list's SQL does not grow with the page: a deep request (every relation of a figure selected, nested
+ * two levels) costs one statement for the page, one for the count and one batch per related type and level,
+ * whether it asks for 5 figures or 50 — and the same holds for a unit's figures and for documents with theirs.
+ */
+import { createTestDatabase, type TestDatabase } from '../../helpers/db';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { insertHcmcFigures } from '../../helpers/figure-fixtures';
+import { initOrm, type Orm } from '../../../src/db/orm';
+
+let db: TestDatabase;
+let orm: Orm;
+let api: TestApi;
+let hcmc: string;
+const ADMIN_TOKEN = 'statements-admin-token-0123456789';
+const statements: string[] = [];
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await insertHcmcFigures(db.orm.em.fork());
+  orm = await initOrm(db.url, undefined, {
+    debug: ['query'],
+    logger: (message: string) => {
+      const plain = message.replace(ANSI, '');
+      if (plain.startsWith('[query]')) statements.push(plain);
+    },
+  });
+  api = await startTestApi(orm, { env: { ADMIN_TOKEN } });
+  hcmc = (await api.gql(`{ unit(code: "79") { id } }`)).body.data.unit.id;
+});
+afterAll(async () => {
+  await api.close();
+  await orm.close(true);
+  await db.drop();
+});
+
+async function run(query: string, variables: Record<string, unknown>): Promise<{ data: any; sql: string[] }> {
+  statements.length = 0;
+  const { body } = await api.gql(query, variables);
+  expect(body.errors).toBeUndefined();
+  return { data: body.data, sql: [...statements] };
+}
+
+/** Statements reading `table` (as the main table of their FROM clause). */
+const from = (sql: string[], table: string) => sql.filter((s) => new RegExp(`from "?${table}"? `).test(s));
+
+const FIGURE_FIELDS = `id value extractedValue correctedValue total upperBound unit kind comparator approximate isChange
+  subjectScope subjectLabel baselineYear confidence extractorVersion reviewStatus createdAt updatedAt
+  period { year fromMonth toMonth label partialYear } evidence { sentence start end }
+  subject { id code name level parent { id name parent { name } } }
+  metric { code nameVi nameEn unit higherIsBetter }
+  document { id url title publishedAt text source { id name publisher { name } } }
+  reviews { reviewer reviewedAt }`;
+
+describe('statements per figure page, whatever its size', () => {
+  const deep = `query($n: Int!, $p: ID) { figures(first: $n, filter: { metrics: ["on_time_rate", "satisfaction_rate"], provinceId: $p }) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${FIGURE_FIELDS} } } } }`;
+
+  it('first: 5 and first: 50 with every relation selected issue the same, small number of statements', async () => {
+    const small = await run(deep, { n: 5, p: hcmc });
+    const large = await run(deep, { n: 50, p: hcmc });
+    expect(small.data.figures.edges).toHaveLength(5);
+    expect(large.data.figures.edges).toHaveLength(50);
+    // the answers are real: many subjects, their parent is HCMC, every figure has its article and source
+    const nodes = large.data.figures.edges.map((e: any) => e.node);
+    expect(new Set(nodes.map((n: any) => n.subject.id)).size).toBeGreaterThan(5);
+    for (const n of nodes) {
+      expect(n.subject.parent.id).toBe(hcmc);
+      expect(n.document.text.slice(n.evidence.start, n.evidence.end)).toBe(n.evidence.sentence);
+      expect(n.document.source.name).toEqual(expect.any(String));
+    }
+    expect(large.sql.length).toBe(small.sql.length);
+    // page + count, subjects with their parents, grandparents, metric, documents with their source, publishers, reviews
+    expect(large.sql.length).toBeLessThanOrEqual(8);
+    expect(from(large.sql, 'figure')).toHaveLength(2);
+    expect(from(large.sql, 'metric')).toHaveLength(1);
+    expect(from(large.sql, 'document')).toHaveLength(1);
+    expect(from(large.sql, 'figure_review')).toHaveLength(1);
+  });
+
+  it('a unit\'s figures and documents with their figures stay constant too', async () => {
+    const unit = `query($n: Int!, $p: ID) { unit(id: $p) { children { name } figures(first: $n) { edges { node { ${FIGURE_FIELDS} } } } } }`;
+    const q1 = await run(`{ units(search: "quan 1", first: 1) { edges { node { id } } } }`, {});
+    const district = q1.data.units.edges[0].node.id;
+    const unitSmall = await run(unit, { n: 5, p: district });
+    const unitLarge = await run(unit, { n: 50, p: district });
+    expect(unitLarge.data.unit.figures.edges.length).toBeGreaterThan(5);
+    expect(unitLarge.sql.length).toBe(unitSmall.sql.length);
+
+    const docs = `query($n: Int!) { documents(first: $n) { totalCount edges { node { id title text source { name }
+      figures { id value evidence { sentence } subject { name parent { name } } metric { nameVi } reviews { reviewer } } } } } }`;
+    const docSmall = await run(docs, { n: 5 });
+    const docLarge = await run(docs, { n: 20 });
+    expect(docLarge.data.documents.edges).toHaveLength(20);
+    expect(docLarge.data.documents.edges.flatMap((e: any) => e.node.figures).length).toBeGreaterThan(20);
+    expect(docLarge.sql.length).toBe(docSmall.sql.length);
+    expect(docLarge.sql.length).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('rows and entities answer alike', () => {
+  it('a figure read as a row (figure, figures) equals the entity a mutation returns, relations included', async () => {
+    const page = await run(`query($p: ID) { figures(first: 1, filter: { provinceId: $p }) { edges { node { id } } } }`, { p: hcmc });
+    const id = page.data.figures.edges[0].node.id;
+    const fields = FIGURE_FIELDS.replace('reviews { reviewer reviewedAt }', '').replace('createdAt updatedAt', 'createdAt');
+    const asRow = await run(`query($id: ID!) { figure(id: $id) { ${fields} } }`, { id });
+    const { body } = await api.gql(`mutation($id: ID!) { reviewFigure(id: $id, status: CONFIRMED) { ${fields} } }`, { id },
+      { authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(body.errors).toBeUndefined();
+    const asEntity = body.data.reviewFigure;
+    expect(asEntity.reviewStatus).toBe('CONFIRMED');
+    expect({ ...asEntity, reviewStatus: null }).toEqual({ ...asRow.data.figure, reviewStatus: null });
+    const again = await run(`query($id: ID!) { figure(id: $id) { ${fields} } }`, { id });
+    expect(again.data.figure).toEqual(asEntity);
+  });
+});
