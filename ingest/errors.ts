@@ -151,6 +151,21 @@ export class PortalLayoutError extends SkipItemError {
   }
 }
 
+/**
+ * The page is too deeply nested or has too many nodes to parse safely (a hostile or broken page: parsing it would
+ * cost unbounded time and memory). Parsing stopped at the limit; skip the item.
+ */
+export class PageTooComplexError extends SkipItemError {
+  constructor(
+    url: string,
+    readonly limit: 'depth' | 'nodes',
+    readonly max: number,
+  ) {
+    const what = limit === 'depth' ? `elements nest deeper than ${max} levels` : `it has more than ${max} HTML nodes`;
+    super(`page ${url} is too complex to parse: ${what}; skipped (no portal page needs that)`, url);
+  }
+}
+
 /** The run cannot go on (database unreachable, invalid configuration); stop it. */
 export class CriticalIngestError extends IngestError {
   readonly action = 'abort' as const;
