@@ -50,7 +50,7 @@ async function main(): Promise<number> {
       process.stderr.write(`no source "${args.source}"; list them with the sources query or see ingest/source-catalogue.json\n`);
       return 2;
     }
-    const deps = pipelineDeps(db.orm, logger);
+    const deps = pipelineDeps(db.orm, logger, {}, { workers: config.parseWorkers });
     const summaries: RunSummary[] = [];
     for (const { id } of rows) {
       const progress = createProgress();
@@ -60,6 +60,7 @@ async function main(): Promise<number> {
       progress.done();
       summaries.push(summary);
     }
+    await deps.pageParser.close();
     process.stdout.write(`${formatTable(
       ['source', 'status', 'listed', 'fetched', 'unchanged', 'parsed', 'figures+', 'figures~', 'failed', 'seconds'],
       summaries.map((s) => [s.sourceId, s.status, s.listed, s.fetched, s.unchanged, s.parsed, s.figuresAdded,

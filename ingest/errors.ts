@@ -166,6 +166,16 @@ export class PageTooComplexError extends SkipItemError {
   }
 }
 
+/** Parsing or extracting the page took longer than allowed; the worker doing it was stopped. Skip the item. */
+export class ParseTimeoutError extends SkipItemError {
+  constructor(
+    url: string,
+    readonly timeoutMillis: number,
+  ) {
+    super(`parsing ${url} took longer than ${timeoutMillis} ms and was stopped; skipped (check the page or the adapter)`, url);
+  }
+}
+
 /** The run cannot go on (database unreachable, invalid configuration); stop it. */
 export class CriticalIngestError extends IngestError {
   readonly action = 'abort' as const;

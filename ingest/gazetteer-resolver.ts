@@ -2,7 +2,8 @@
  * The extraction engine's SubjectResolver backed by the gazetteer: mentions such as "quận Bình Thạnh", "Q.11" or
  * "phường Sông Cầu" resolve to units of the publisher's province (both code sets), preferring the publisher's own
  * code set (a 2019 article means the pre-2025 units). Loaded once per source run; lookups are in memory.
- * Public surface: `loadSubjectContext`.
+ * The context carries its plain data too, so a parse worker can build the same resolver ({@link subjectContextFromData}).
+ * Public surface: `loadSubjectContext`, `subjectContextFromData`, `SubjectContext`, `SubjectData`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../src/text/vi-fold';
@@ -27,9 +28,16 @@ down as (
 select u.id, u.name, u.type_vi, u.code_set::text as code_set, u.search_key, u.aliases
 from admin_unit u where u.id in (select id from down)`;
 
+/** The rows a resolver is built from: plain data (structured-clonable, for worker threads). */
+export interface SubjectData {
+  publisher: UnitRow;
+  units: UnitRow[];
+}
+
 export interface SubjectContext {
   publisher: ResolvedUnit;
   resolver: SubjectResolver;
+  data: SubjectData;
 }
 
 /** Load the publisher and a resolver over the units of its province. */
@@ -38,6 +46,12 @@ export async function loadSubjectContext(em: EntityManager, publisherUnitId: num
     'select id, name, type_vi, code_set::text as code_set, search_key, aliases from admin_unit where id = ?', [publisherUnitId]);
   if (!pub) throw new Error(`publisher unit ${publisherUnitId} does not exist`);
   const rows = await em.execute<UnitRow[]>(UNITS_OF_PROVINCE, [publisherUnitId]);
+  return subjectContextFromData({ publisher: pub, units: rows });
+}
+
+/** The publisher and resolver over already-loaded rows (pure; the same answers as {@link loadSubjectContext}). */
+export function subjectContextFromData(data: SubjectData): SubjectContext {
+  const { publisher: pub, units: rows } = data;
   const byKey = new Map<string, UnitRow[]>();
   const add = (key: string, row: UnitRow) => byKey.set(key, [...(byKey.get(key) ?? []), row]);
   for (const row of rows) {
@@ -54,5 +68,5 @@ export async function loadSubjectContext(em: EntityManager, publisherUnitId: num
       return toResolved(preferred);
     },
   };
-  return { publisher: toResolved(pub), resolver };
+  return { publisher: toResolved(pub), resolver, data };
 }

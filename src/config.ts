@@ -30,6 +30,8 @@ export interface Config {
   schedulerEnabled: boolean;
   /** Per-request SQL statement timeout. */
   statementTimeoutMillis: number;
+  /** Worker threads that parse pages and extract figures during ingestion (0: on the main thread). */
+  parseWorkers: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     allowPrivateSources: boolVar(env, 'ALLOW_PRIVATE_SOURCES', false),
     schedulerEnabled: boolVar(env, 'SCHEDULER_ENABLED', true),
     statementTimeoutMillis: intVar(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    parseWorkers: intVar(env, 'PARSE_WORKERS', 1, 0, 16),
     ...overrides,
   };
   return Object.freeze(config);

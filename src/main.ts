@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = await startDatabase(config, logger);
   await registerSources(db.orm.em.fork(), loadSourceCatalogue());
-  const deps = pipelineDeps(db.orm, logger);
+  const deps = pipelineDeps(db.orm, logger, {}, { workers: config.parseWorkers });
   const api = await startApi({
     config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps), routes: extraRoutes({ orm: db.orm, config, logger }),
   });
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     await api.close();
     await scheduler?.stop();
+    await deps.pageParser.close();
     await db.close();
     process.exit(0);
   };
