@@ -2,7 +2,7 @@
  * Where the pipeline parses pages: a pool of worker threads (the default: the API process's event loop never runs
  * the parser or the extraction engine), or the calling thread (`workers: 0`, for one-shot tools).
  *
- * Workers start on first use and stop after `idleMillis` without work, and are unref'd while idle, so a pool costs
+ * Workers start on first use (or on `warm()`) and stop after `idleMillis` without work, and are unref'd while idle, so a pool costs
  * nothing between runs and never keeps a process alive. A task that runs longer than `timeoutMillis` has its worker
  * terminated (a new one takes its place) and fails with ParseTimeoutError: the item is skipped, the run goes on.
  * Tasks are queued first-in first-out; each worker does one at a time.
@@ -17,6 +17,8 @@ import { errorFromData, runPageTask, type ErrorData, type PageTask, type PageTas
 export interface PageParser {
   /** Parse (and for articles extract) a page; rejects with the same errors as {@link runPageTask}. */
   run(task: PageTask): Promise<PageTaskResult>;
+  /** Start the workers now and resolve once they are ready (otherwise they start on first use). */
+  warm(): Promise<void>;
   /** Stop the workers (pending tasks are rejected). */
   close(): Promise<void>;
   /** Number of worker threads (0: the calling thread). */
@@ -28,7 +30,7 @@ export interface PageParserOptions {
   workers?: number;
   /** A task running longer is stopped (ParseTimeoutError). Default 60 s. */
   timeoutMillis?: number;
-  /** Idle workers stop after this long. Default 30 s. */
+  /** Idle workers stop after this long. Default 10 minutes. */
   idleMillis?: number;
 }
 
@@ -51,17 +53,19 @@ function inlineParser(): PageParser {
   return {
     workers: 0,
     run: async (task) => runPageTask(task),
+    warm: async () => {},
     close: async () => {},
   };
 }
 
 /**
- * The worker entry, as source (.ts, run through @swc-node/register like the process itself) or compiled (.js).
- * `execArgv` gives the worker the same TypeScript loader when this file is TypeScript.
+ * The worker entry, as source (.ts) or compiled (.js). From source the worker loads TypeScript with ts-node
+ * (transpile only), not @swc-node/register: swc's native addon keeps threads of its own, and unloading it with a
+ * terminated worker crashed the process (segmentation fault) in tests.
  */
 function workerEntry(): { file: string; execArgv: string[] } {
   const ts = __filename.endsWith('.ts');
-  return { file: path.join(__dirname, ts ? 'worker.ts' : 'worker.js'), execArgv: ts ? ['-r', '@swc-node/register'] : [] };
+  return { file: path.join(__dirname, ts ? 'worker.ts' : 'worker.js'), execArgv: ts ? ['-r', 'ts-node/register/transpile-only'] : [] };
 }
 
 class WorkerPool implements PageParser {
@@ -74,7 +78,7 @@ class WorkerPool implements PageParser {
 
   constructor(readonly workers: number, options: PageParserOptions) {
     this.timeoutMillis = options.timeoutMillis ?? 60_000;
-    this.idleMillis = options.idleMillis ?? 30_000;
+    this.idleMillis = options.idleMillis ?? 600_000;
     this.slots = Array.from({ length: workers }, () => ({ worker: null, busy: null, timer: null, idleTimer: null }));
   }
 
@@ -98,6 +102,24 @@ class WorkerPool implements PageParser {
       slot.timer = setTimeout(() => this.timedOut(slot), this.timeoutMillis);
       worker.postMessage({ id: job.id, task: job.task });
     }
+  }
+
+  async warm(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => {
+      if (slot.worker || slot.busy) return undefined;
+      const worker = this.spawn(slot);
+      return new Promise<void>((resolve, reject) => {
+        const onReady = (msg: unknown) => {
+          if (msg !== 'ready') return;
+          worker.off('message', onReady);
+          worker.off('error', reject);
+          this.finish(slot);
+          resolve();
+        };
+        worker.on('message', onReady);
+        worker.once('error', reject);
+      });
+    }));
   }
 
   private spawn(slot: Slot): Worker {

@@ -5,6 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { errorToData, runPageTask, type PageTask } from './task';
 
+// Modules are loaded: say so (PageParser.warm waits for it).
+parentPort!.postMessage('ready');
+
 parentPort!.on('message', (msg: { id: number; task: PageTask }) => {
   try {
     const result = runPageTask(msg.task);
