@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const db = await startDatabase(config, logger, 'cchc_atlas_demo');
   const sources = demoSources(content.sites, mirror.origin);
   await registerSources(db.orm.em.fork(), sources);
-  const deps = pipelineDeps(db.orm, logger, { minDelayMillis: 0, maxAttempts: 2 }, { workers: config.parseWorkers });
+  const deps = pipelineDeps(db.orm, logger, { minDelayMillis: 0, maxAttempts: 2, allowPrivateAddresses: true }, { workers: config.parseWorkers });
   const queue = [...sources];
   const results = await Promise.all(Array.from({ length: PARALLEL_SOURCES }, async () => {
     const done = [];

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
       process.stderr.write(`no source "${args.source}"; list them with the sources query or see ingest/source-catalogue.json\n`);
       return 2;
     }
-    const deps = pipelineDeps(db.orm, logger, {}, { workers: config.parseWorkers });
+    const deps = pipelineDeps(db.orm, logger, { allowPrivateAddresses: config.allowPrivateSources }, { workers: config.parseWorkers });
     const summaries: RunSummary[] = [];
     for (const { id } of rows) {
       const progress = createProgress();

@@ -116,6 +116,20 @@ export class BodyTooLargeError extends SkipItemError {
   }
 }
 
+/**
+ * The URL (or a redirect hop) leads to an address the crawler must not connect to: loopback, private, link-local,
+ * reserved, or an IPv6 form embedding such an IPv4 address (server-side request forgery). Never retried.
+ */
+export class BlockedAddressError extends SkipItemError {
+  constructor(
+    url: string,
+    readonly target: string,
+    readonly why: string,
+  ) {
+    super(`refused to fetch ${url}: ${target} is not a public address (${why}); sources must point at public web servers`, url);
+  }
+}
+
 /** Redirects went round in a circle. */
 export class RedirectLoopError extends SkipItemError {
   constructor(
