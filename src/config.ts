@@ -2,6 +2,7 @@
  * The only reader of `process.env`. Parses it once into a frozen, typed `Config` and fails fast with a message
  * that names the variable. Precedence: explicit overrides passed to `loadConfig` > environment > defaults.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { ConfigError } from './errors';
 
@@ -71,6 +72,15 @@ function databaseUrlVar(env: Env): string | null {
   return raw;
 }
 
+/** HOST: the interface to listen on, an IP address of this machine (0.0.0.0 or :: for all) or localhost. */
+function hostVar(env: Env): string {
+  const host = env.HOST?.trim() || '0.0.0.0';
+  if (host !== 'localhost' && net.isIP(host.replace(/^\[|\]$/g, '')) === 0) {
+    throw new ConfigError(`HOST must be an IP address to listen on (0.0.0.0 or :: for every interface, 127.0.0.1 for this machine only) or localhost, got "${host.slice(0, 100)}"`);
+  }
+  return host.replace(/^\[|\]$/g, '');
+}
+
 function timezoneVar(env: Env): string {
   const tz = env.TZ?.trim() || 'Asia/Ho_Chi_Minh';
   try {
@@ -97,7 +107,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   const config: Config = {
     port: intVar(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST?.trim() || '0.0.0.0',
+    host: hostVar(env),
     databaseUrl: databaseUrlVar(env),
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR?.trim() || 'data'),
     embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),

@@ -8,6 +8,7 @@ import { ArgsType, Field, ID } from 'type-graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional } from 'class-validator';
 import { UnitLevel } from './admin-unit.entity';
 import { parseId, parseIds } from '../../graphql/ids';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../errors';
 
 /** Largest set one request may rank or chart: every commune of a level nationwide is ~10,000, refused. */
@@ -68,6 +69,13 @@ export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number): { sq
     conds.push(`us.level <> 'department'`);
   }
   return { sql: `select us.id from admin_unit us where ${conds.join(' and ')} limit ${MAX_UNITS_PER_SET + 1}`, params };
+}
+
+/** Throws BAD_USER_INPUT when the set's parent does not exist (an unknown parent is an error, not an empty set). */
+export async function assertUnitSetKnown(em: EntityManager, set: UnitSet): Promise<void> {
+  if (!set.parentId) return;
+  const rows = await em.getConnection().execute<{ id: number }[]>('select id from admin_unit where id = ?', [set.parentId]);
+  if (!rows.length) throw new BadInputError(`parentId ${set.parentId}: no such unit (find ids with \`units\`)`);
 }
 
 /** Throw when a set came back larger than allowed. */
