@@ -20,15 +20,20 @@
  * threads, so GC helper threads count too); ratios are also given per run (paired):
  *   1. text → figures (engine only) over the pages' source texts, in articles/s (target ≥ 1,000);
  *   2. bare `cheerio.load(html)` (default parse5 tree builder) of every page — the issue's baseline;
- *      and, for reference, a bare htmlparser2-mode load;
- *   3. `parseArticlePage(html, url)` alone;
+ *      and the parser the adapters use now (htmlparser2 with the HTML5 fixes and limits, ingest/portals/parse-html.ts);
+ *   3. `parseArticlePage(html, url)` alone, with the current parser and (`parse-p5`) with the previous one (parse5);
  *   4. HTML → figures = parseArticlePage + figuresFromText, and its ratio to (2) (target ≤ 1.5).
  *
- * Usage: npm run bench:extract [-- --runs N] [--set demo|chrome|both]
+ * A last section times the two parsers on deeply nested pages (parse5 is quadratic there; the current parser is
+ * linear, and refuses pages deeper than its limit after reading only the first levels).
+ *
+ * Usage: npm run bench:extract [-- --runs N] [--set demo|chrome|both|none]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as cheerio from 'cheerio';
+import { loadCheerio, loadCheerioParse5, DEFAULT_HTML_LIMITS } from '../ingest/portals/parse-html';
+import { withHtmlParser } from '../ingest/portals/adapter';
 import { loadDemoContent } from '../demo/content-loader';
 import { articlePath, renderArticle } from '../demo/render';
 import type { DemoArticle, DemoSite, PortalFamily } from '../demo/types';
@@ -247,8 +252,9 @@ function timedRun<M extends string>(pages: readonly BenchPage[], measures: Recor
 const MEASURES = {
   text: (p: BenchPage): void => void figuresFromText(p.text, p.ctx),
   cheerio: (p: BenchPage): void => void cheerio.load(p.html),
-  htmlparser2: (p: BenchPage): void => void cheerio.load(p.html, { xml: { xmlMode: false } }),
+  htmlparser2: (p: BenchPage): void => void loadCheerio(p.html),
   parse: (p: BenchPage): void => void parseArticlePage(p.html, p.url),
+  parseP5: (p: BenchPage): void => void withHtmlParser('parse5', () => parseArticlePage(p.html, p.url)),
   html: (p: BenchPage): void => {
     const article = parseArticlePage(p.html, p.url);
     figuresFromText(article.text, { ...p.ctx, publishedAt: article.publishedAt ?? p.ctx.publishedAt, title: article.title });
@@ -278,7 +284,7 @@ function runSet(name: string, pages: BenchPage[], runs: number): void {
       `titles parsed back: ${headline.length - wrongTitle}/${headline.length}; figures: ${figHtml} from HTML, ${figText} from source text\n`,
   );
 
-  const samples: Record<Measure, PassTime[]> = { text: [], cheerio: [], htmlparser2: [], parse: [], html: [] };
+  const samples: Record<Measure, PassTime[]> = { text: [], cheerio: [], htmlparser2: [], parse: [], parseP5: [], html: [] };
   const order = Object.keys(MEASURES) as Measure[];
   timedRun(pages, MEASURES); // warm-up
   for (let r = 0; r < runs; r++) {
@@ -297,13 +303,14 @@ function runSet(name: string, pages: BenchPage[], runs: number): void {
   line('text → figures', 'text', (w) => `   = ${(1000 / w).toFixed(0)} articles/s wall, ${(1000 / perPage('text', '*', 'cpu')).toFixed(0)} cpu (target ≥ 1000)`);
   line('bare cheerio.load', 'cheerio');
   line('bare load, htmlparser2', 'htmlparser2');
-  line('parseArticlePage', 'parse');
+  line('parseArticlePage', 'parse', (w) => `   (parse5: ${perPage('parseP5', '*').toFixed(3)} ms, ${(perPage('parseP5', '*') / w).toFixed(2)}× slower)`);
+  line('parseArticlePage parse5', 'parseP5');
   line('HTML → figures', 'html', (w) => `   = ${(1000 / w).toFixed(0)} pages/s`);
-  const load = perPage('cheerio', '*');
+  const load = perPage('htmlparser2', '*');
   const adapter = perPage('parse', '*') - load;
   const engine = perPage('html', '*') - perPage('parse', '*');
   process.stdout.write(
-    `breakdown (wall): parse5 load ${load.toFixed(3)} + adapter work ${adapter.toFixed(3)} (${(adapter / load).toFixed(2)}× load) + engine on the page text ${engine.toFixed(3)} ms (${(engine / load).toFixed(2)}× load)\n`,
+    `breakdown (wall): htmlparser2 load ${load.toFixed(3)} + adapter work ${adapter.toFixed(3)} (${(adapter / load).toFixed(2)}× load) + engine on the page text ${engine.toFixed(3)} ms (${(engine / load).toFixed(2)}× load)\n`,
   );
   for (const clock of ['wall', 'cpu'] as const) {
     const paired = samples.html.map((s, i) => (s[clock].get('*') ?? 0) / (samples.cheerio[i][clock].get('*') ?? 1));
@@ -328,6 +335,25 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Old (parse5) vs new (htmlparser2 + limits) parser on `depth` nested divs; parse5 only up to `maxOld`. */
+function deepNesting(): void {
+  process.stdout.write(`\n== deep nesting (nested <div>s around one paragraph; limit ${DEFAULT_HTML_LIMITS.maxDepth} levels)\n`);
+  process.stdout.write(`${'depth'.padStart(7)} ${'parse5 ms'.padStart(10)} ${'new (limits off) ms'.padStart(20)} ${'new ms'.padStart(8)}  new outcome\n`);
+  for (const depth of [1_000, 5_000, 10_000, 20_000, 50_000]) {
+    const html = `<!doctype html><html><body>${'<div>'.repeat(depth)}<p>x</p>${'</div>'.repeat(depth)}</body></html>`;
+    const time = (fn: () => void): number => { const t0 = performance.now(); fn(); return performance.now() - t0; };
+    const old = depth <= 20_000 ? time(() => void loadCheerioParse5(html)).toFixed(1) : 'skipped';
+    const unlimited = time(() => void loadCheerio(html, { maxDepth: Infinity, maxNodes: Infinity })).toFixed(1);
+    let outcome = 'parsed';
+    const limited = time(() => {
+      try { loadCheerio(html); } catch (err) { outcome = (err as Error).message; }
+    }).toFixed(2);
+    process.stdout.write(`${String(depth).padStart(7)} ${old.padStart(10)} ${unlimited.padStart(20)} ${limited.padStart(8)}  ${outcome}\n`);
+  }
+  process.stdout.write('(htmlparser2 keeps its open-element stack with Array.unshift, so without the depth limit it too grows\n' +
+    ' quadratically with depth; with the limit the work per node is bounded and parsing is linear in the page size)\n');
+}
+
 function main(): void {
   const runs = Number(argValue('runs') ?? process.env.BENCH_RUNS ?? 3);
   const set = argValue('set') ?? 'both';
@@ -335,6 +361,7 @@ function main(): void {
   process.stdout.write(`corpus: ${pages.length} pages (${pages.filter((p) => p.headline).length} headline) from demo content + labelled texts; node ${process.version}, one thread\n`);
   if (set === 'demo' || set === 'both') runSet('demo-rendered pages', pages, runs);
   if (set === 'chrome' || set === 'both') runSet('+chrome pages (synthetic real-size menus/scripts/view state)', pages.map((p, i) => ({ ...p, html: withChrome(p.html, i + 1) })), runs);
+  deepNesting();
 }
 
 if (require.main === module) main();

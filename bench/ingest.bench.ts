@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const content = syntheticContent(PER_SITE);
     const sources = demoSources(content.sites, mirror.origin).map((s) => ({ ...s, maxPages: 1000 }));
     await registerSources(orm.em.fork(), sources);
-    const deps = pipelineDeps(orm, silentLogger, { minDelayMillis: 0 });
+    const deps = pipelineDeps(orm, silentLogger, { minDelayMillis: 0, allowPrivateAddresses: true });
 
     const wallStart = process.hrtime.bigint();
     const cpuStart = process.cpuUsage();

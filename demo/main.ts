@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const db = await startDatabase(config, logger, 'cchc_atlas_demo');
   const sources = demoSources(content.sites, mirror.origin);
   await registerSources(db.orm.em.fork(), sources);
-  const deps = pipelineDeps(db.orm, logger, { minDelayMillis: 0, maxAttempts: 2 });
+  const deps = pipelineDeps(db.orm, logger, { minDelayMillis: 0, maxAttempts: 2, allowPrivateAddresses: true }, { workers: config.parseWorkers });
   const queue = [...sources];
   const results = await Promise.all(Array.from({ length: PARALLEL_SOURCES }, async () => {
     const done = [];
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await api.close();
     await mirror.close();
+    await deps.pageParser.close();
     await db.close();
     process.exit(0);
   };

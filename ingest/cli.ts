@@ -46,7 +46,7 @@ async function main(): Promise<number> {
       process.stderr.write(`no source "${args.source}"; list them with the sources query or see ingest/source-catalogue.json\n`);
       return 2;
     }
-    const deps = pipelineDeps(db.orm, logger);
+    const deps = pipelineDeps(db.orm, logger, { allowPrivateAddresses: config.allowPrivateSources }, { workers: config.parseWorkers });
     const summaries: RunSummary[] = [];
     for (const { id } of rows) {
       const progress = createProgress();
@@ -56,6 +56,7 @@ async function main(): Promise<number> {
       progress.done();
       summaries.push(summary);
     }
+    await deps.pageParser.close();
     process.stdout.write(`${formatTable(
       ['source', 'status', 'listed', 'fetched', 'unchanged', 'parsed', 'figures+', 'figures~', 'failed', 'seconds'],
       summaries.map((s) => [s.sourceId, s.status, s.listed, s.fetched, s.unchanged, s.parsed, s.figuresAdded,

@@ -116,6 +116,20 @@ export class BodyTooLargeError extends SkipItemError {
   }
 }
 
+/**
+ * The URL (or a redirect hop) leads to an address the crawler must not connect to: loopback, private, link-local,
+ * reserved, or an IPv6 form embedding such an IPv4 address (server-side request forgery). Never retried.
+ */
+export class BlockedAddressError extends SkipItemError {
+  constructor(
+    url: string,
+    readonly target: string,
+    readonly why: string,
+  ) {
+    super(`refused to fetch ${url}: ${target} is not a public address (${why}); sources must point at public web servers`, url);
+  }
+}
+
 /** Redirects went round in a circle. */
 export class RedirectLoopError extends SkipItemError {
   constructor(
@@ -148,6 +162,31 @@ export class PortalLayoutError extends SkipItemError {
     readonly missing: string,
   ) {
     super(`${adapterId} adapter found no ${missing} in ${url}; skip it, and check the adapter if this repeats`, url);
+  }
+}
+
+/**
+ * The page is too deeply nested or has too many nodes to parse safely (a hostile or broken page: parsing it would
+ * cost unbounded time and memory). Parsing stopped at the limit; skip the item.
+ */
+export class PageTooComplexError extends SkipItemError {
+  constructor(
+    url: string,
+    readonly limit: 'depth' | 'nodes',
+    readonly max: number,
+  ) {
+    const what = limit === 'depth' ? `elements nest deeper than ${max} levels` : `it has more than ${max} HTML nodes`;
+    super(`page ${url} is too complex to parse: ${what}; skipped (no portal page needs that)`, url);
+  }
+}
+
+/** Parsing or extracting the page took longer than allowed; the worker doing it was stopped. Skip the item. */
+export class ParseTimeoutError extends SkipItemError {
+  constructor(
+    url: string,
+    readonly timeoutMillis: number,
+  ) {
+    super(`parsing ${url} took longer than ${timeoutMillis} ms and was stopped; skipped (check the page or the adapter)`, url);
   }
 }
 

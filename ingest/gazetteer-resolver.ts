@@ -3,8 +3,9 @@
  * "phường Sông Cầu" resolve to units of the publisher's province (every code set). Among units of the same name, the
  * one valid on the publication date in the publisher's system wins, then the publisher's system, then one valid on
  * that date: a 2019 article's "Quận 9" is the district dissolved in 2021, its "phường An Khánh" the pre-2025 ward.
- * Loaded once per source run; lookups are in memory.
- * Public surface: `loadSubjectContext`.
+ * Loaded once per source run; lookups are in memory. The context carries its plain data too, so a parse worker can
+ * build the same resolver ({@link subjectContextFromData}).
+ * Public surface: `loadSubjectContext`, `subjectContextFromData`, `SubjectContext`, `SubjectData`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../src/text/vi-fold';
@@ -45,9 +46,16 @@ select u.id, u.name, u.type_vi, u.code_set::text as code_set, u.search_key, u.al
        to_char(u.valid_from, 'YYYY-MM-DD') as valid_from, to_char(u.valid_to, 'YYYY-MM-DD') as valid_to
 from admin_unit u where u.id in (select id from down)`;
 
+/** The rows a resolver is built from: plain data (structured-clonable, for worker threads). */
+export interface SubjectData {
+  publisher: UnitRow;
+  units: UnitRow[];
+}
+
 export interface SubjectContext {
   publisher: ResolvedUnit;
   resolver: SubjectResolver;
+  data: SubjectData;
 }
 
 /** Load the publisher and a resolver over the units of its province. */
@@ -56,6 +64,12 @@ export async function loadSubjectContext(em: EntityManager, publisherUnitId: num
     'select id, name, type_vi, code_set::text as code_set, search_key, aliases from admin_unit where id = ?', [publisherUnitId]);
   if (!pub) throw new Error(`publisher unit ${publisherUnitId} does not exist`);
   const rows = await em.execute<UnitRow[]>(UNITS_OF_PROVINCE, [publisherUnitId]);
+  return subjectContextFromData({ publisher: pub, units: rows });
+}
+
+/** The publisher and resolver over already-loaded rows (pure; the same answers as {@link loadSubjectContext}). */
+export function subjectContextFromData(data: SubjectData): SubjectContext {
+  const { publisher: pub, units: rows } = data;
   const byKey = new Map<string, UnitRow[]>();
   const add = (key: string, row: UnitRow) => byKey.set(key, [...(byKey.get(key) ?? []), row]);
   for (const row of rows) {
@@ -77,5 +91,5 @@ export async function loadSubjectContext(em: EntityManager, publisherUnitId: num
       return toResolved(preferred);
     },
   };
-  return { publisher: toResolved(pub), resolver };
+  return { publisher: toResolved(pub), resolver, data };
 }

@@ -4,6 +4,8 @@
  * the API) and resolves its publishing unit in the gazetteer, creating a local unit for departments.
  * Public surface: `SourceConfig`, `loadSourceCatalogue`, `registerSources`.
  */
+import net from 'node:net';
+import { hostOfUrl, nonPublicReason } from '../src/net/address-policy';
 import fs from 'node:fs';
 import cron from 'node-cron';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -43,6 +45,11 @@ export function validateSource(s: SourceConfig): void {
     let parsed: URL;
     try { parsed = new URL(url); } catch { throw new Error(`${where}: "${url}" is not a URL`); }
     if (!/^https?:$/.test(parsed.protocol)) throw new Error(`${where}: "${url}" must be http or https`);
+    // Demo sources are served by the local mirror; every other source must name a public address (the fetcher also
+    // checks what host names resolve to, at connect time).
+    const host = hostOfUrl(parsed);
+    const why = !s.demo && net.isIP(host) ? nonPublicReason(host) : null;
+    if (why) throw new Error(`${where}: "${url}" is not a public address (${why}); only demo sources may point at local addresses`);
   }
   if (!s.listingUrls?.length) throw new Error(`${where}: listingUrls must name at least one listing page`);
   if (!cron.validate(s.schedule)) throw new Error(`${where}: schedule "${s.schedule}" is not a cron expression`);

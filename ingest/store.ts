@@ -17,6 +17,8 @@ export interface StoreInput {
   publisherUnitId: number;
   article: ParsedArticle;
   rawHtml: string;
+  /** `rawHtml` already gzipped (by the parse worker); compressed here when absent. */
+  rawHtmlGz?: Uint8Array;
   httpStatus: number;
   etag: string | null;
   lastModified: string | null;
@@ -50,6 +52,19 @@ export function figureFingerprint(f: ExtractedFigure, subjectId: number): string
     f.unit, f.evidence.sentence.replace(/\s+/g, ' ').trim(),
   ];
   return createHash('sha256').update(JSON.stringify(key)).digest('hex');
+}
+
+/**
+ * A statement with server-side parameters, in the transaction. MikroORM's `execute` inlines parameters into the SQL
+ * text in JavaScript, which for a page's text and gzipped HTML (megabytes) blocks the event loop for 100+ ms; knex
+ * with bindings sends them as protocol parameters instead.
+ */
+async function executeBound<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const query = tx.getKnex().raw(sql, params as never[]);
+  const trx = tx.getTransactionContext();
+  if (trx) query.transacting(trx);
+  const res = (await query) as { rows: T[] };
+  return res.rows;
 }
 
 interface DocRow { id: number; url: string; content_hash: string; extractor_version: string }
@@ -112,8 +127,9 @@ export async function persistDocument(em: EntityManager, input: StoreInput): Pro
       return { documentId: doc.id, status: 'unchanged' as const, figuresAdded: 0, figuresUpdated: 0 };
     }
     const status = doc ? 'changed' as const : 'new' as const;
-    const raw = gzipSync(Buffer.from(input.rawHtml, 'utf8'));
-    const [saved] = await tx.execute<{ id: number }[]>(
+    const raw = input.rawHtmlGz ? Buffer.from(input.rawHtmlGz.buffer, input.rawHtmlGz.byteOffset, input.rawHtmlGz.byteLength)
+      : gzipSync(Buffer.from(input.rawHtml, 'utf8'));
+    const [saved] = await executeBound<{ id: number }>(tx,
       `insert into document (url, source_id, title, published_at, category, fetched_at, http_status, etag, last_modified,
          content_hash, raw_html_gz, text, extractor_version)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -133,7 +149,7 @@ export async function persistDocument(em: EntityManager, input: StoreInput): Pro
       `delete from figure where document_id = ? and review_status = 'auto'
          and not (fingerprint = any(?::text[])) returning id`, [doc.id, `{${keep.join(',')}}`]);
     const inserted = rows.length
-      ? await tx.execute<{ id: number }[]>(INSERT_FIGURES, [doc.id, input.extractorVersion, JSON.stringify(rows)])
+      ? await executeBound<{ id: number }>(tx, INSERT_FIGURES, [doc.id, input.extractorVersion, JSON.stringify(rows)])
       : [];
     if (status === 'changed' && inserted.length === 0 && removed.length === 0) {
       await tx.execute('update figure set extractor_version = ? where document_id = ? and review_status = ?',

@@ -2,6 +2,7 @@
  * The only reader of `process.env`. Parses it once into a frozen, typed `Config` and fails fast with a message
  * that names the variable. Precedence: explicit overrides passed to `loadConfig` > environment > defaults.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { ConfigError } from './errors';
 import { PROJECT_ROOT } from './paths';
@@ -37,6 +38,8 @@ export interface Config {
   dbAcquireTimeoutMillis: number;
   /** /readyz: time the database has to accept a new connection and answer `select 1`. */
   readyTimeoutMillis: number;
+  /** Worker threads that parse pages and extract figures during ingestion (0: on the main thread). */
+  parseWorkers: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -76,6 +79,15 @@ function databaseUrlVar(env: Env): string | null {
   return raw;
 }
 
+/** HOST: the interface to listen on, an IP address of this machine (0.0.0.0 or :: for all) or localhost. */
+function hostVar(env: Env): string {
+  const host = env.HOST?.trim() || '0.0.0.0';
+  if (host !== 'localhost' && net.isIP(host.replace(/^\[|\]$/g, '')) === 0) {
+    throw new ConfigError(`HOST must be an IP address to listen on (0.0.0.0 or :: for every interface, 127.0.0.1 for this machine only) or localhost, got "${host.slice(0, 100)}"`);
+  }
+  return host.replace(/^\[|\]$/g, '');
+}
+
 function timezoneVar(env: Env): string {
   const tz = env.TZ?.trim() || 'Asia/Ho_Chi_Minh';
   try {
@@ -102,7 +114,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   const config: Config = {
     port: intVar(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST?.trim() || '0.0.0.0',
+    host: hostVar(env),
     databaseUrl: databaseUrlVar(env),
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR?.trim() || 'data'),
     embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
@@ -116,6 +128,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dbConnectTimeoutMillis: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 2000, 100, 60000),
     dbAcquireTimeoutMillis: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 60000),
     readyTimeoutMillis: intVar(env, 'READY_TIMEOUT_MS', 1500, 100, 10000),
+    parseWorkers: intVar(env, 'PARSE_WORKERS', 1, 0, 16),
     ...overrides,
   };
   return Object.freeze(config);

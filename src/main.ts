@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = await startDatabase(config, logger);
   await registerSources(db.orm.em.fork(), loadSourceCatalogue());
-  const deps = pipelineDeps(db.orm, logger);
+  const deps = pipelineDeps(db.orm, logger, { allowPrivateAddresses: config.allowPrivateSources }, { workers: config.parseWorkers });
+  deps.pageParser.warm().catch((err: unknown) => logger.error({ err }, 'parse workers failed to start; runs will retry'));
   const api = await startApi({
     config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps), routes: extraRoutes({ orm: db.orm, config, logger }),
   });
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     await api.close();
     await scheduler?.stop();
     if (serviceFile) removeServiceFile(config.dataDir);
+    await deps.pageParser.close();
     await db.close();
     process.exit(0);
   };

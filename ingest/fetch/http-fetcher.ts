@@ -1,5 +1,5 @@
 /**
- * The real Fetcher: HTTP(S) through Node's global fetch (undici) with robots.txt, per-host politeness, bounded
+ * The real Fetcher: HTTP(S) to public addresses only (guarded-fetch.ts: each hop's address checked and pinned) with robots.txt, per-host politeness, bounded
  * redirects with loop detection, retries with backoff and Retry-After, conditional GET, and charset decoding.
  * Public surface: {@link HttpFetcher}.
  */
@@ -9,6 +9,7 @@ import {
 } from '../errors';
 import { decodeBody } from './charset';
 import { type Clock, systemClock } from './clock';
+import { guardedFetch } from './guarded-fetch';
 import { HostGate } from './host-gate';
 import { type RawResponse, type RequestSettings, requestOnce } from './http-request';
 import { backoffDelayMillis } from './retry';
@@ -45,6 +46,7 @@ export class HttpFetcher implements Fetcher {
   private readonly gate: HostGate;
   private readonly robots: RobotsCache;
   private readonly crawlDelays = new Map<string, number>();
+  private readonly transport: typeof fetch;
 
   constructor(private readonly options: HttpFetcherOptions = {}) {
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -57,6 +59,7 @@ export class HttpFetcher implements Fetcher {
     if (this.s.maxAttempts < 1 || this.s.perHostConcurrency < 1) {
       throw new CriticalIngestError('HttpFetcher maxAttempts and perHostConcurrency must be >= 1; fix the fetcher configuration');
     }
+    this.transport = guardedFetch({ allowPrivate: options.allowPrivateAddresses ?? false, resolve: options.resolveHost, dial: options.dialAddress });
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.gate = new HostGate(this.clock, this.s.perHostConcurrency);
@@ -133,7 +136,7 @@ export class HttpFetcher implements Fetcher {
       connectTimeoutMillis: this.s.connectTimeoutMillis,
       totalTimeoutMillis: this.s.totalTimeoutMillis,
       maxBodyBytes: maxBytes,
-      fetchImpl: () => this.options.fetchImpl ?? globalThis.fetch,
+      fetchImpl: () => this.options.fetchImpl ?? this.transport,
       now: () => this.clock.now(),
     };
     for (let attempt = 1; ; attempt++) {

@@ -2,7 +2,7 @@
  * One HTTP exchange (no redirects followed, no retries): timeouts, streamed body with a size cap, and the mapping
  * of statuses onto ingest errors. Public surface: {@link requestOnce}, {@link RawResponse}, {@link RequestSettings}.
  */
-import { BodyTooLargeError, FetchError, HttpStatusError, UndecodableBodyError } from '../errors';
+import { BodyTooLargeError, FetchError, HttpStatusError, SkipItemError, UndecodableBodyError } from '../errors';
 import { parseRetryAfterMillis } from './retry';
 
 /** What one exchange produced (errors are thrown). */
@@ -59,6 +59,7 @@ export async function requestOnce(url: string, extraHeaders: Record<string, stri
         },
       });
     } catch (err: unknown) {
+      if (err instanceof SkipItemError) throw err; // e.g. a refused address: not a network failure to retry
       throw timedOut ? timeoutError() : FetchError.network(url, err);
     } finally {
       clearTimeout(headersTimer);

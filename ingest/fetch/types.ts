@@ -65,7 +65,16 @@ export interface HttpFetcherOptions {
   clock?: Clock;
   /** Random source for jitter, [0, 1). Default Math.random. */
   random?: () => number;
-  /** The fetch implementation. Default: globalThis.fetch, looked up per request. */
+  /**
+   * The fetch implementation. Default: {@link guardedFetch} (public addresses only, checked address pinned at
+   * connect time, every redirect hop checked). A fetchImpl given here replaces that check (tests of other concerns).
+   */
   fetchImpl?: typeof fetch;
+  /** Allow loopback and private addresses (ALLOW_PRIVATE_SOURCES: the demo mirror and tests). Default false. */
+  allowPrivateAddresses?: boolean;
+  /** Host name → addresses for the address check (tests: there is no DNS here). Default: the system resolver. */
+  resolveHost?: (host: string) => Promise<string[]>;
+  /** Tests only: the address to dial for a checked one (a public-looking test host served on loopback). */
+  dialAddress?: (address: string) => string;
   logger?: FetchLogger;
 }

@@ -3,7 +3,6 @@
  *
  * Public surface: {@link PortalAdapter}, {@link PortalFamilyId}, and the helpers (used by adapters only).
  */
-import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ParsedArticle, ParsedListing } from '../types';
@@ -11,6 +10,7 @@ import { findVietnameseDate, type DateOptions, type DatePrecision } from './date
 import { absoluteUrl } from './canonical-url';
 import { Page, type VTree, attrOf, textOf } from './dom';
 import { cleanParagraphs, joinParagraphs, normalizeInline, type PortalLogger } from './html-text';
+import { loadCheerio, loadCheerioParse5 } from './parse-html';
 
 /** Portal software families with an adapter (same ids as demo/types.ts PortalFamily). */
 export type PortalFamilyId = 'hcmc-sharepoint' | 'liferay' | 'wordpress-newspaper' | 'generic';
@@ -26,9 +26,30 @@ export interface PortalAdapter {
   parseArticle(html: string, url: string, logger?: PortalLogger): ParsedArticle;
 }
 
-/** Parse HTML with parse5 (HTML5 error recovery, so malformed portal markup still yields a tree). */
+/** Which parser {@link loadHtml} uses: htmlparser2 (linear, the only one in production) or parse5 (parity checks). */
+export type HtmlParserId = 'htmlparser2' | 'parse5';
+let parserInUse: HtmlParserId = 'htmlparser2';
+
+/**
+ * Run `fn` with the adapters parsing through `parser`: only for the parity check and the benchmark, which compare
+ * the adapters' output under both parsers. Synchronous, so no other parse can see the switch.
+ */
+export function withHtmlParser<T>(parser: HtmlParserId, fn: () => T): T {
+  const before = parserInUse;
+  parserInUse = parser;
+  try {
+    return fn();
+  } finally {
+    parserInUse = before;
+  }
+}
+
+/**
+ * Parse HTML with htmlparser2 (linear time, HTML5's heading end tag rule added, depth and node count capped: throws
+ * HtmlLimitError past a limit). See parse-html.ts.
+ */
 export function loadHtml(html: string): CheerioAPI {
-  return cheerio.load(html);
+  return parserInUse === 'parse5' ? loadCheerioParse5(html) : loadCheerio(html);
 }
 
 /** Parse an article page once; every query of the adapter goes through the returned {@link Page}. */

@@ -6,6 +6,8 @@
  * {@link ADAPTERS}, and the re-exported types. Helpers in the sibling files are internal to the adapters.
  */
 import type { ParsedArticle, ParsedListing } from '../types';
+import { PageTooComplexError } from '../errors';
+import { HtmlLimitError } from './parse-html';
 import type { PortalAdapter, PortalFamilyId } from './adapter';
 import type { PortalLogger } from './html-text';
 import { genericAdapter } from './generic.adapter';
@@ -42,13 +44,24 @@ export function adapterFor(url: string, html?: string, family?: string | null): 
 
 /**
  * Parse an article page into title, date, category, canonical URL and clean text.
- * Throws PortalLayoutError (skip the item) when the page has no article body.
+ * Throws PortalLayoutError (skip the item) when the page has no article body, PageTooComplexError (skip) when it nests
+ * deeper or has more nodes than the parser accepts.
  */
 export function parseArticlePage(html: string, url: string, family?: string | null, logger?: PortalLogger): ParsedArticle {
-  return adapterFor(url, html, family).parseArticle(html, url, logger);
+  return withLimitsAsSkip(url, () => adapterFor(url, html, family).parseArticle(html, url, logger));
 }
 
 /** Parse a listing page into article URLs and the next page URL. */
 export function parseListingPage(html: string, url: string, family?: string | null, logger?: PortalLogger): ParsedListing {
-  return adapterFor(url, html, family).parseListing(html, url, logger);
+  return withLimitsAsSkip(url, () => adapterFor(url, html, family).parseListing(html, url, logger));
+}
+
+/** A page over a parsing limit (depth, node count) is skipped with its reason: PageTooComplexError. */
+function withLimitsAsSkip<T>(url: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof HtmlLimitError) throw new PageTooComplexError(url, err.limit, err.max);
+    throw err;
+  }
 }

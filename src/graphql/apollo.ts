@@ -6,22 +6,31 @@ import type { GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { AppError } from '../errors';
+import { AppError, ErrorCode } from '../errors';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
 import { MAX_TOKENS, costLimitPlugin, structuralLimitsRule } from './query-limits';
 import { reviewerHeaderPlugin } from './reviewer';
 import { metricsPlugin, type GraphQLMetricsSink } from './metrics-plugin';
 
-/** Logs every unexpected resolver error once, with operation and path, before it is masked. */
+/**
+ * Logs resolver errors once, with operation and path: a client's mistake (any error the client sees with a code other
+ * than INTERNAL_SERVER_ERROR: bad input, not found, a limit) at warn with its code and message and no stack; only an
+ * unexpected error, masked for the client, at error with its stack.
+ */
 function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
+            if (!error.path) continue;
             const original = unwrapResolverError(error);
-            if (original instanceof AppError || !error.path) continue;
+            const code = formatError({ message: error.message, path: error.path, extensions: error.extensions }, error).extensions?.code;
+            if (original instanceof AppError || code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+              logger.warn({ operationName, path: error.path, code, reason: (original as Error)?.message ?? error.message }, 'request refused');
+              continue;
+            }
             logger.error({ operationName, path: error.path, err: original }, 'resolver failed');
           }
         },

@@ -19,6 +19,12 @@ const PASS_THROUGH_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND,
 ]);
 
+/**
+ * SQLSTATEs of text PostgreSQL refuses to store or compare: 22021 (NUL or an invalid byte sequence), 22P05 (a character
+ * with no equivalent in the encoding). Arguments are checked before they reach SQL; this catches any we missed.
+ */
+const BAD_TEXT = new Set(['22021', '22P05']);
+
 /** SQLSTATE 57014: the statement was cancelled, here by `statement_timeout`. */
 const QUERY_CANCELED = '57014';
 /** graphql-js aborts parsing with this message when a document exceeds `maxTokens`. */
@@ -53,6 +59,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return client(formatted, ErrorCode.QUERY_TOO_COMPLEX, formatted.message);
   }
   if (original instanceof OrmNotFoundError) return client(formatted, ErrorCode.NOT_FOUND, original.message);
+  if (BAD_TEXT.has(String((original as { code?: unknown } | null)?.code))) {
+    return client(formatted, ErrorCode.BAD_USER_INPUT, 'an argument contains a character that cannot be stored or searched (such as NUL, \\u0000): remove it');
+  }
   if ((original as { code?: unknown } | null)?.code === QUERY_CANCELED) {
     return client(formatted, ErrorCode.QUERY_TOO_COMPLEX, 'the query took longer than this server\'s statement timeout: narrow the filters or ask for less');
   }

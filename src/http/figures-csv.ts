@@ -15,7 +15,7 @@ import { AppError, BadInputError } from '../errors';
 import { isDatabaseUnavailable } from '../db/availability';
 import { CodeSet, UnitLevel } from '../modules/unit/admin-unit.entity';
 import { FigureKind, ReviewStatus } from '../modules/figure/figure.entity';
-import { FigureFilter, toFigureQuery, type FigureQuery } from '../modules/figure/figure-filter.input';
+import { FigureFilter, assertFigureQueryKnown, toFigureQuery, type FigureQuery } from '../modules/figure/figure-filter.input';
 import { FigureRepository, type FigureExportRow } from '../modules/figure/figure.repository';
 import { UTF8_BOM, csvLine, csvText, csvValue } from './csv';
 import { sendJson, type RouteHandler } from './server';
@@ -138,6 +138,8 @@ export function figuresCsvRoute(o: { orm: MikroORM; config: Readonly<Config>; lo
     let query: FigureQuery;
     try {
       query = await parseExportParams(url.searchParams);
+      // Unknown metric, source or province: 400 with the reason, as in GraphQL, before any CSV is sent.
+      await assertFigureQueryKnown(o.orm.em.fork(), query);
     } catch (err) {
       if (err instanceof AppError) return sendJson(res, 400, { error: err.message, code: 'BAD_USER_INPUT' });
       throw err;

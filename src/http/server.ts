@@ -8,12 +8,19 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import { ConfigError } from '../errors';
 import type { Logger } from '../logger';
 import type { GraphQLContext, IngestTrigger } from '../graphql/context';
 import { probeDatabase } from '../db/probe';
 
 /** GraphQL request bodies larger than this are refused (413): a hostile query cannot fill memory. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * An oversized body is read and dropped up to this size so the client gets its 413 on a healthy connection (a
+ * connection cut mid-upload shows up as a network error, not as an answer). Beyond it the connection is closed
+ * after the 413.
+ */
+const MAX_DISCARD_BYTES = 16 * 1024 * 1024;
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<void> | void;
 
@@ -33,22 +40,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-class BodyTooLargeError extends Error {}
+class BodyTooLargeError extends Error {
+  constructor(readonly closeConnection: boolean) {
+    super(`request body over ${MAX_BODY_BYTES} bytes`);
+  }
+}
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > MAX_DISCARD_BYTES) {
+      reject(new BodyTooLargeError(true));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLargeError());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_DISCARD_BYTES) {
+        req.pause();
+        reject(new BodyTooLargeError(true));
+      } else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLargeError(false)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -128,7 +142,11 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningServ
         : Promise.resolve(sendJson(res, 404, { error: `no route ${url.pathname}` }));
     work.catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) {
-        if (!res.headersSent) sendJson(res, 413, { error: `request body over ${MAX_BODY_BYTES} bytes` });
+        if (err.closeConnection) res.setHeader('connection', 'close');
+        if (!res.headersSent) {
+          sendJson(res, 413, { errors: [{ message: `${err.message}: send a smaller operation`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        }
+        if (err.closeConnection) res.on('finish', () => req.destroy());
         return;
       }
       log.error({ err, path: url.pathname }, 'request failed');
@@ -139,7 +157,14 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningServ
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      // What the operator must change, in one line (main prints ConfigError without a stack).
+      if (err.code === 'EADDRINUSE') reject(new ConfigError(`PORT ${o.config.port} on ${o.config.host} is already in use: stop the other process or set PORT`));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') {
+        reject(new ConfigError(`HOST ${o.config.host} is not an address of this machine: use 0.0.0.0 (every interface) or 127.0.0.1`));
+      } else if (err.code === 'EACCES') reject(new ConfigError(`PORT ${o.config.port} needs privileges to bind: use a port above 1023`));
+      else reject(err);
+    });
     server.listen(o.config.port, o.config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;

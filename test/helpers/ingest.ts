@@ -19,7 +19,7 @@ export interface IngestFixture {
 }
 
 /** Fetcher settings that keep fault tests fast: short timeouts, two attempts, tiny backoff. */
-export const FAST_FETCH = { minDelayMillis: 0, totalTimeoutMillis: 1500, connectTimeoutMillis: 1000, maxAttempts: 2, backoffBaseMillis: 10, backoffCapMillis: 50, maxRetryAfterMillis: 3000 };
+export const FAST_FETCH = { allowPrivateAddresses: true, minDelayMillis: 0, totalTimeoutMillis: 1500, connectTimeoutMillis: 1000, maxAttempts: 2, backoffBaseMillis: 10, backoffCapMillis: 50, maxRetryAfterMillis: 3000 };
 
 /** Start a mirror with `siteIds` from the demo content (and the fault site when `faults`), register them. */
 export async function startIngestFixture(orm: MikroORM, options: { siteIds?: string[]; faults?: boolean; articleDelayMillis?: number } = {}): Promise<IngestFixture> {

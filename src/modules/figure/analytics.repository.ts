@@ -88,6 +88,12 @@ export interface StatsSpec {
 }
 
 /** Largest number of groups one `figureStats` answer may hold. */
+/**
+ * Decimal places of avg and median: values carry at most six; percentile_cont works in floating point (the median
+ * of 97.3 and 97.6 would read 97.44999999999999) and avg in long decimals, so both are rounded in SQL.
+ */
+const STATS_DECIMALS = 6;
+
 export const MAX_STATS_GROUPS = 5000;
 
 /** SQL of `timeSeries`: one row per unit, its chosen figures aggregated by year. */
@@ -165,7 +171,8 @@ export function statsSql(s: StatsSpec): SqlPart {
     sql: `with chosen as (${chosen.sql}),
       groups as (
         select ${keys.map((k) => k.select).join(', ')}, count(*)::int as count, min(c.value) as min, max(c.value) as max,
-          avg(c.value) as avg, percentile_cont(0.5) within group (order by c.value) as median
+          round(avg(c.value), ${STATS_DECIMALS}) as avg,
+          round((percentile_cont(0.5) within group (order by c.value))::numeric, ${STATS_DECIMALS}) as median
         from chosen c ${joins}
         group by ${groupSql}
         limit ${MAX_STATS_GROUPS + 1}

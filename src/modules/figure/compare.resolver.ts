@@ -1,7 +1,7 @@
 /** `compare`: rank a set of units by one metric in one year, with the baseline year's value and the units without data. */
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AdminUnitView } from '../unit/unit-view';
-import { assertUnitSetSize, compareUnitNames, toUnitSet } from '../unit/unit-set';
+import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown } from '../unit/unit-set';
 import { Metric } from '../metric/metric.entity';
 import { requireMetric } from '../metric/metric.repository';
 import { Figure } from './figure.entity';
@@ -28,6 +28,7 @@ export class CompareResolver {
   })
   async compare(@Args() args: CompareArgs, @Ctx() { em }: GraphQLContext): Promise<Comparison> {
     const units = toUnitSet(args);
+    await assertUnitSetKnown(em, units);
     const baselineYear = args.baselineYear ?? args.year - 1;
     const metric = await requireMetric(em, args.metric);
     const descending = metric.higherIsBetter !== false;

@@ -6,8 +6,18 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CodeSet, UnitLevel } from '../unit/admin-unit.entity';
 import { FigureKind, ReviewStatus } from './figure.entity';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseId, parseIds } from '../../graphql/ids';
 import { BadInputError } from '../../errors';
+import { requireMetric } from '../metric/metric.repository';
+
+/** Control characters (NUL above all: PostgreSQL cannot store it) are never part of a code, id or name. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Throws BAD_USER_INPUT when a text argument holds a control character (NUL would fail in the database). */
+export function assertPlainText(value: string | null | undefined, what: string): void {
+  if (value != null && CONTROL.test(value)) throw new BadInputError(`${what} must not contain control characters such as NUL (\\u0000)`);
+}
 
 /** Metric codes are lower-case words joined by underscores (`on_time_rate`). */
 export const METRIC_CODE = /^[a-z][a-z0-9_]{0,59}$/;
@@ -96,6 +106,9 @@ export interface FigureQuery {
 /** Parse ids and check cross-field rules; throws BAD_USER_INPUT. */
 export function toFigureQuery(filter: FigureFilter | null | undefined): FigureQuery {
   const f = filter ?? {};
+  for (const code of f.unitCodes ?? []) assertPlainText(code, 'unitCodes');
+  for (const m of f.metrics ?? []) assertPlainText(m, 'metrics');
+  for (const id of f.sourceIds ?? []) assertPlainText(id, 'sourceIds');
   if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) {
     throw new BadInputError(`yearFrom (${f.yearFrom}) is after yearTo (${f.yearTo})`);
   }
@@ -113,4 +126,30 @@ export function toFigureQuery(filter: FigureFilter | null | undefined): FigureQu
     sourceIds: f.sourceIds ?? undefined,
     documentId: parseId(f.documentId, 'documentId') ?? undefined,
   };
+}
+
+/**
+ * {@link toFigureQuery}, then the names it refers to must exist: an unknown metric, source or province is an error
+ * (BAD_USER_INPUT naming it), as in `compare`, not an empty answer that looks like "no data". Used by `figures`,
+ * `figureStats`, a unit's `figures` and the CSV export alike.
+ */
+export async function checkedFigureQuery(em: EntityManager, filter: FigureFilter | null | undefined): Promise<FigureQuery> {
+  const q = toFigureQuery(filter);
+  await assertFigureQueryKnown(em, q);
+  return q;
+}
+
+/** Throws BAD_USER_INPUT for the first metric, source or province of `q` that does not exist. */
+export async function assertFigureQueryKnown(em: EntityManager, q: FigureQuery): Promise<void> {
+  for (const code of q.metrics ?? []) await requireMetric(em, code);
+  if (q.sourceIds?.length) {
+    const rows = await em.getConnection().execute<{ id: string }[]>('select id from source where id in (?)', [q.sourceIds]);
+    const known = new Set(rows.map((r) => r.id));
+    const unknown = q.sourceIds.find((id) => !known.has(id));
+    if (unknown) throw new BadInputError(`unknown source "${unknown.slice(0, 80)}": the query \`sources\` lists them`);
+  }
+  if (q.provinceId) {
+    const rows = await em.getConnection().execute<{ id: number }[]>('select id from admin_unit where id = ?', [q.provinceId]);
+    if (!rows.length) throw new BadInputError(`provinceId ${q.provinceId}: no such unit (find ids with \`units\`)`);
+  }
 }

@@ -7,7 +7,7 @@ import { FigureKind } from './figure.entity';
 import { AnalyticsRepository, MAX_STATS_GROUPS } from './analytics.repository';
 import { FigureStatsArgs } from './analytics.args';
 import { StatsGroup } from './analytics.type';
-import { toFigureQuery } from './figure-filter.input';
+import { checkedFigureQuery } from './figure-filter.input';
 import { toNumber } from './figure-sql';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
@@ -23,8 +23,8 @@ export class FigureStatsResolver {
   })
   async figureStats(@Args() args: FigureStatsArgs, @Ctx() { em }: GraphQLContext): Promise<StatsGroup[]> {
     if (args.filter?.metrics) throw new BadInputError('figureStats takes its metric as `metric`; leave filter.metrics empty');
-    const filter = toFigureQuery(args.filter);
     await requireMetric(em, args.metric);
+    const filter = await checkedFigureQuery(em, args.filter);
     const rows = await new AnalyticsRepository(em).stats({
       metric: args.metric, kind: filter.kind ?? FigureKind.ACTUAL, filter, groupBy: args.groupBy,
     });

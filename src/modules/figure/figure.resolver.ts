@@ -11,7 +11,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Figure } from './figure.entity';
 import { FigureReview } from './figure-review.entity';
 import { FiguresArgs } from './figure.args';
-import { toFigureQuery, type FigureQuery } from './figure-filter.input';
+import { checkedFigureQuery, type FigureQuery } from './figure-filter.input';
 import { FigureRepository } from './figure.repository';
 import { Evidence, FigureConnection, FigurePeriod, periodOf } from './figure.type';
 import { toNumber } from './figure-sql';
@@ -55,8 +55,8 @@ export async function figureConnection(em: EntityManager, q: FigureQuery, args: 
 @Resolver(() => Figure)
 export class FigureResolver {
   @Query(() => FigureConnection, { description: 'Figures matching a filter, with provenance; a Relay connection' })
-  figures(@Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return figureConnection(em, toFigureQuery(args.filter), args, info);
+  async figures(@Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return figureConnection(em, await checkedFigureQuery(em, args.filter), args, info);
   }
 
   @Query(() => Figure, { nullable: true, description: 'One figure by id' })

@@ -1,7 +1,7 @@
 /** `timeSeries`: one series per unit, one chosen figure per year. */
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { toUnitView, type AdminUnitView, type UnitJson } from '../unit/unit-view';
-import { assertUnitSetSize, compareUnitNames, toUnitSet } from '../unit/unit-set';
+import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown } from '../unit/unit-set';
 import { requireMetric } from '../metric/metric.repository';
 import { Figure, ReviewStatus } from './figure.entity';
 import { AnalyticsRepository, type SeriesPointRow } from './analytics.repository';
@@ -49,6 +49,7 @@ export class TimeSeriesResolver {
   @Query(() => [Series], { complexity: listCost(50), description: `Values of one metric over the years for a set of units. ${SELECTION_RULE}` })
   async timeSeries(@Args() args: TimeSeriesArgs, @Ctx() { em }: GraphQLContext): Promise<Series[]> {
     const units = toUnitSet(args);
+    await assertUnitSetKnown(em, units);
     const yearFrom = args.yearFrom ?? DEFAULT_YEAR_FROM;
     const yearTo = args.yearTo ?? new Date().getFullYear();
     if (yearFrom > yearTo) throw new BadInputError(`yearFrom (${yearFrom}) is after yearTo (${yearTo})`);

@@ -39,7 +39,8 @@ export async function searchUnits(em: EntityManager, o: UnitSearchOptions): Prom
   // Placeholders are positional: WHERE parameters (match, then filters) come before ORDER BY's (rank).
   const where: string[] = [];
   const whereParams: unknown[] = [];
-  let rank = '0';
+  // No search: no match rank (a bare `0` in ORDER BY would be read as a column position and fail).
+  let rank: string | null = null;
   const rankParams: unknown[] = [];
   if (o.search && o.search.trim()) {
     const { folded, patterns } = tokenPatterns(o.search);
@@ -74,7 +75,7 @@ export async function searchUnits(em: EntityManager, o: UnitSearchOptions): Prom
   }
   const whereSql = where.length ? `where ${where.join(' and ')}` : '';
   const sql = `select u.id, count(*) over () as total from admin_unit u ${whereSql}
-    order by ${rank}, ${TIER_ORDER}, (u.valid_to is null) desc, length(u.search_key), u.search_key, u.id
+    order by ${rank ? `${rank}, ` : ''}${TIER_ORDER}, (u.valid_to is null) desc, length(u.search_key), u.search_key, u.id
     limit ? offset ?`;
   const rows = await em.getConnection().execute<{ id: number; total: string }[]>(
     sql, [...whereParams, ...rankParams, o.limit, o.offset],

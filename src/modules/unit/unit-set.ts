@@ -9,6 +9,7 @@ import { ArgsType, Field, ID } from 'type-graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional } from 'class-validator';
 import { UnitLevel } from './admin-unit.entity';
 import { parseId, parseIds } from '../../graphql/ids';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../errors';
 
 /** Largest set one request may rank or chart: every commune of a level nationwide is ~10,000, refused. */
@@ -87,6 +88,13 @@ export function underParentSql(u: string, from: string, to: string): {
         and (pp.valid_from is null or pp.valid_from <= ${to}) and pp.valid_to >= ${from}))`,
     params: (parentId, f, t) => [parentId, t, parentId, t, f],
   };
+}
+
+/** Throws BAD_USER_INPUT when the set's parent does not exist (an unknown parent is an error, not an empty set). */
+export async function assertUnitSetKnown(em: EntityManager, set: UnitSet): Promise<void> {
+  if (!set.parentId) return;
+  const rows = await em.getConnection().execute<{ id: number }[]>('select id from admin_unit where id = ?', [set.parentId]);
+  if (!rows.length) throw new BadInputError(`parentId ${set.parentId}: no such unit (find ids with \`units\`)`);
 }
 
 /** Throw when a set came back larger than allowed. */

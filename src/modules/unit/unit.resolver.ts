@@ -9,7 +9,7 @@ import { searchUnits } from './unit-search';
 import { compareUnitNames } from './unit-set';
 import { loadUnitView, withLoadedParent, type AdminUnitView, type UnitLike } from './unit-view';
 import { FiguresArgs } from '../figure/figure.args';
-import { toFigureQuery } from '../figure/figure-filter.input';
+import { assertPlainText, checkedFigureQuery } from '../figure/figure-filter.input';
 import { FigureConnection } from '../figure/figure.type';
 import { figureConnection } from '../figure/figure.resolver';
 import { Connection, PageArgs, decodeCursor, toConnection } from '../../graphql/connection';
@@ -69,8 +69,13 @@ export class UnitResolver {
   @Query(() => UnitConnection, { description: 'Search the gazetteer (accent- and case-insensitive)' })
   async units(@Args() args: UnitsArgs, @Ctx() { em }: GraphQLContext) {
     const offset = decodeCursor(args.after);
+    assertPlainText(args.search, 'search');
+    const parentId = parseId(args.parentId, 'parentId');
+    if (parentId !== null && !(await em.getConnection().execute<{ id: number }[]>('select id from admin_unit where id = ?', [parentId])).length) {
+      throw new BadInputError(`parentId ${parentId}: no such unit (find ids with \`units\`)`);
+    }
     const { items, total } = await searchUnits(em, {
-      search: args.search, levels: args.level, parentId: parseId(args.parentId, 'parentId'),
+      search: args.search, levels: args.level, parentId,
       validOn: args.validOn, limit: args.first, offset,
     });
     return toConnection(items, total, offset);
@@ -86,6 +91,7 @@ export class UnitResolver {
     if (id) return em.findOne(AdminUnit, { id: parseId(id, 'id')! });
     if (code) {
       if (code.length > 80) throw new BadInputError('code is at most 80 characters');
+      assertPlainText(code, 'code');
       if (codeSet) return em.findOne(AdminUnit, { code, codeSet });
       return (await em.findOne(AdminUnit, { code, codeSet: CodeSet.GSO })) ?? em.findOne(AdminUnit, { code });
     }
@@ -117,7 +123,7 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => FigureConnection, { description: 'Figures about this unit (filter.unitIds is replaced by this unit)' })
-  figures(@Root() unit: UnitLike, @Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return figureConnection(em, { ...toFigureQuery(args.filter), unitIds: [unit.id], unitCodes: undefined }, args, info);
+  async figures(@Root() unit: UnitLike, @Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return figureConnection(em, { ...(await checkedFigureQuery(em, args.filter)), unitIds: [unit.id], unitCodes: undefined }, args, info);
   }
 }

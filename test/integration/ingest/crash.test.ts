@@ -30,7 +30,7 @@ afterAll(async () => {
 
 function ingestCli(databaseUrl: string) {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'ingest/cli.ts', '--source', 'demo-quan-1'], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ALLOW_PRIVATE_SOURCES: 'true' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => { output += c.toString(); });

@@ -78,7 +78,7 @@ describe('pipeline against the demo mirror', () => {
   it('fails cleanly, with a reason, on catalogue portals it cannot reach', async () => {
     const catalogue = loadSourceCatalogue();
     await registerSources(db.orm.em.fork(), catalogue);
-    const deps = pipelineDeps(db.orm, silentLogger, { minDelayMillis: 0, maxAttempts: 1, totalTimeoutMillis: 2000 });
+    const deps = pipelineDeps(db.orm, silentLogger, { minDelayMillis: 0, maxAttempts: 1, totalTimeoutMillis: 2000, allowPrivateAddresses: true });
     const summary = await runSource(deps, catalogue[0].id, { trigger: 'manual' });
     expect(summary.status).toBe('failed');
     expect(summary.error).toMatch(/^no listing page could be read: /);

@@ -30,7 +30,9 @@ it('runs each tick once across two instances and never overlaps a source', async
   const schedulers = await Promise.all([0, 1].map(async (i) => {
     const orm = await initOrm(db.url);
     extraOrms.push(orm);
-    return new IngestScheduler(pipelineDeps(orm, silentLogger, { minDelayMillis: 0 }), {
+    const deps = pipelineDeps(orm, silentLogger, { minDelayMillis: 0, allowPrivateAddresses: true });
+    await deps.pageParser.warm(); // as the service does at start: a tick must not wait for the parse worker to load
+    return new IngestScheduler(deps, {
       timezone: 'Asia/Ho_Chi_Minh', onRun: (s) => summaries[i].push(s),
     });
   }));

@@ -21,7 +21,7 @@ afterEach(async () => server?.close());
 function fetcher(extra: HttpFetcherOptions = {}) {
   const clock = fakeClock();
   const logger = { warn: jest.fn(), info: jest.fn(), debug: jest.fn() };
-  const f = new HttpFetcher({ minDelayMillis: 0, clock, random: () => 0.5, logger, ...extra });
+  const f = new HttpFetcher({ minDelayMillis: 0, allowPrivateAddresses: true, clock, random: () => 0.5, logger, ...extra });
   return { f, clock, logger };
 }
 
