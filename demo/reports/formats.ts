@@ -132,7 +132,9 @@ export function tablesToPdf(title: string, tables: ReportTable[], repeat = 1): B
   line([{ x: 50, text: SAMPLE_MARK }], 8);
   for (const t of tables) {
     const { width, placed } = layout(t);
-    const colX = (c: number) => 40 + Math.round((515 / width) * c);
+    // Each column as wide as its longest cell (uniform advance: half the font size per letter) plus a gutter.
+    const widths = Array.from({ length: width }, (_, c) => Math.max(...placed.filter((p) => p.col === c && (p.cell.colspan ?? 1) === 1).map((p) => p.cell.text.length), 3) * 4.5 + 14);
+    const colX = (c: number) => 40 + Math.round(widths.slice(0, c).reduce((a, b) => a + b, 0));
     y -= 8;
     line([{ x: 50, text: t.caption }], 10);
     const headerRows = t.rows.findIndex((r) => !r.every((c) => c.header));

@@ -15,7 +15,8 @@ function hex4(n: number): string {
   return n.toString(16).toUpperCase().padStart(4, '0');
 }
 
-export function writePdf(pages: PdfPage[]): Buffer {
+/** `options.bogusEncryption` adds a Standard security handler no password opens (to test encrypted-file handling). */
+export function writePdf(pages: PdfPage[], options: { bogusEncryption?: boolean } = {}): Buffer {
   const codes = new Map<string, number>();
   const encode = (s: string): string => {
     let out = '';
@@ -70,6 +71,10 @@ export function writePdf(pages: PdfPage[]): Buffer {
   });
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const hex32 = (b: number) => `<${b.toString(16).padStart(2, '0').repeat(32)}>`;
+  const encrypt = options.bogusEncryption
+    ? ` /Encrypt << /Filter /Standard /V 1 /R 2 /O ${hex32(0x5a)} /U ${hex32(0xa5)} /P -4 >> /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]`
+    : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }

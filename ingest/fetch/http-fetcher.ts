@@ -13,7 +13,7 @@ import { HostGate } from './host-gate';
 import { type RawResponse, type RequestSettings, requestOnce } from './http-request';
 import { backoffDelayMillis } from './retry';
 import { RobotsCache } from './robots';
-import { type FetchRequestOptions, type Fetcher, type HttpFetcherOptions, PRODUCT_USER_AGENT } from './types';
+import { type FetchedBytes, type FetchRequestOptions, type Fetcher, type HttpFetcherOptions, PRODUCT_USER_AGENT } from './types';
 
 /** RFC 9309 asks crawlers to parse at least 500 KiB of robots.txt; more than that is not a robots file. */
 const ROBOTS_MAX_BYTES = 512 * 1024;
@@ -90,6 +90,17 @@ export class HttpFetcher implements Fetcher {
     const decoded = decodeBody(res.bytes, res.headers['content-type'] ?? null);
     this.options.logger?.debug({ url, charset: decoded.charset, source: decoded.source }, 'page decoded');
     return { ...base, body: decoded.text, charset: decoded.charset, notModified: false };
+  }
+
+  /**
+   * Fetch `url` as bytes (an attached report), with the same robots.txt, per-host delay, retries, redirects and
+   * size limit as pages; `maxBytes` may lower the limit.
+   */
+  async fetchBytes(url: string, maxBytes = this.s.maxBodyBytes): Promise<FetchedBytes> {
+    const { finalUrl, res } = await this.follow(url, {}, Math.min(maxBytes, this.s.maxBodyBytes), true);
+    if (res.kind === 'redirect') throw new TooManyRedirectsError(url, this.s.maxRedirects);
+    if (res.kind === 'not-modified') throw new Error(`unexpected 304 for ${url}`);
+    return { url, finalUrl, status: res.status, headers: res.headers, bytes: Buffer.from(res.bytes), fetchedAt: new Date(this.clock.now()) };
   }
 
   /** Follow redirects (each hop checked against robots.txt and its host's politeness). */

@@ -29,6 +29,8 @@ export interface RawTable {
   notes: string[];
   /** 1-based page for PDF tables, else null. */
   page: number | null;
+  /** For a PDF table that runs over several pages: the page of each row. */
+  rowPages?: Array<number | null>;
 }
 
 export interface Grid {
@@ -44,6 +46,8 @@ export interface Grid {
   heading: string | null;
   notes: string[];
   page: number | null;
+  /** Page of each row (PDF tables over several pages), when known. */
+  rowPages: Array<number | null> | null;
   /** Set when the source had more rows or columns than the limits allow: what was cut. */
   truncated: string | null;
 }
@@ -113,6 +117,7 @@ export function buildGrid(raw: RawTable, index: number): Grid {
     heading: raw.heading ? cleanText(raw.heading) || null : null,
     notes: raw.notes.map(cleanText).filter(Boolean),
     page: raw.page,
+    rowPages: raw.rowPages ? raw.rowPages.slice(0, rows.length) : null,
     truncated: cut.length ? cut.join('; ') : null,
   };
 }

@@ -249,7 +249,7 @@ function withoutTitleRows(grid: Grid): Grid {
     n++;
   }
   if (n === 0) return grid;
-  return { ...grid, caption, cells: grid.cells.slice(n), header: grid.header.slice(n), spanned: grid.spanned.slice(n) };
+  return { ...grid, caption, cells: grid.cells.slice(n), header: grid.header.slice(n), spanned: grid.spanned.slice(n), rowPages: grid.rowPages?.slice(n) ?? null };
 }
 
 /** Read every (row, metric column) cell of one table. */
@@ -276,7 +276,8 @@ export function figuresFromGrid(input: Grid, ctx: ExtractionContext): TableReadR
   const caption = grid.caption ?? grid.heading;
   for (let r = headerRows; r < grid.cells.length; r++) {
     const row = grid.cells[r];
-    const rowLabel = row[label.column];
+    // "Tổng cộng" merged over the STT and "Đơn vị" columns may sit in the first of them only (a PDF prints it once).
+    const rowLabel = row[label.column] || row.slice(0, label.column).find((t) => t !== '' && !isNumeric(t)) || '';
     // Section rows ("I. Khối phường") and note rows span the table with words: no metric cell holds a number.
     if (!rowLabel || isNumeric(rowLabel) || !metrics.some((p) => isNumeric(row[p.column] ?? ''))) continue;
     const kind = rowKind(rowLabel);
@@ -314,7 +315,7 @@ export function figuresFromGrid(input: Grid, ctx: ExtractionContext): TableReadR
         subject,
         evidence: { sentence, start: 0, end: 0, numberStart: 0, numberEnd: 0 },
         confidence: subject.unitId !== null ? 0.9 : 0.6,
-        cell: { tableIndex: grid.index, caption, rowLabel, columnHeader: plan.header, page: grid.page, row: r, column: plan.column },
+        cell: { tableIndex: grid.index, caption, rowLabel, columnHeader: plan.header, page: grid.rowPages?.[r] ?? grid.page, row: r, column: plan.column },
       });
     }
   }
