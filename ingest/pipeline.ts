@@ -9,7 +9,9 @@ import type { Logger } from '../src/logger';
 import type { Fetcher } from './fetch';
 import { CriticalIngestError, ingestErrorAction, type IngestAction } from './errors';
 import { parseArticlePage, parseListingPage } from './portals';
-import { figuresFromText } from './extract/figures';
+import { AttachmentError, attachmentFormat, MEDIA_TYPE_OF } from './attachments';
+import { attachmentFigures, pageFigures } from './document-figures';
+import { articleTablesAndLinks, type AttachmentLink } from './portals/tables';
 import { EXTRACTOR_VERSION } from './extract/version';
 import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
 import { persistDocument } from './store';
@@ -123,7 +125,7 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
     let done = 0;
     for (const url of urls) {
       try {
-        await ingestArticle(fetcher, em, source, subjects, url, counters, stageMillis);
+        await ingestArticle(fetcher, em, source, subjects, url, counters, stageMillis, fail);
       } catch (err) {
         if (err instanceof RunAborted) throw err;
         fail(url, err);
@@ -183,7 +185,7 @@ async function walkListings(
 
 async function ingestArticle(
   fetcher: Fetcher, em: ReturnType<MikroORM['em']['fork']>, source: SourceRow, subjects: SubjectContext,
-  url: string, counters: RunCounters, stageMillis: StageMillis,
+  url: string, counters: RunCounters, stageMillis: StageMillis, fail: (url: string, err: unknown) => void,
 ): Promise<void> {
   let mark = performance.now();
   const lap = (stage: keyof StageMillis) => {
@@ -206,9 +208,9 @@ async function ingestArticle(
   const article = parseArticlePage(page.body, page.finalUrl, source.family);
   lap('parse');
   counters.parsed++;
-  const extraction = figuresFromText(article.text, {
-    publishedAt: article.publishedAt, publisher: subjects.publisher, title: article.title, resolver: subjects.resolver,
-  });
+  const ctx = { publishedAt: article.publishedAt, publisher: subjects.publisher, title: article.title, resolver: subjects.resolver };
+  const { tables, links } = articleTablesAndLinks(page.body, page.finalUrl, source.family);
+  const extraction = await pageFigures(em, source.publisher_id!, { tables }, article.text, ctx);
   lap('extract');
   const outcome = await persistDocument(em, {
     sourceId: source.id, publisherUnitId: source.publisher_id!, article, rawHtml: page.body, httpStatus: page.status,
@@ -219,4 +221,53 @@ async function ingestArticle(
   if (outcome.status === 'unchanged' || outcome.status === 'duplicate') counters.unchanged++;
   counters.figuresAdded += outcome.figuresAdded;
   counters.figuresUpdated += outcome.figuresUpdated;
+  // Reports attached to the article: each is its own document (linked to the article) and its own item.
+  for (const link of links) {
+    try {
+      await ingestAttachment(fetcher, em, source, subjects, article, outcome.documentId, link, counters);
+    } catch (err) {
+      if (err instanceof CriticalIngestError) throw err;
+      fail(link.url, err);
+    }
+  }
+}
+
+/**
+ * One attached report: fetched once (a stored copy read by the current extractor is not fetched again), its
+ * original bytes stored gzip-compressed like pages, prose and tables read, figures stored against it.
+ */
+async function ingestAttachment(
+  fetcher: Fetcher, em: ReturnType<MikroORM['em']['fork']>, source: SourceRow, subjects: SubjectContext,
+  article: { title: string; publishedAt: Date | null; category: string | null }, articleId: number, link: AttachmentLink, counters: RunCounters,
+): Promise<void> {
+  const [known] = await em.execute<{ extractor_version: string }[]>('select extractor_version from document where url = ?', [link.url]);
+  if (known && known.extractor_version === EXTRACTOR_VERSION) return;
+  const named = attachmentFormat(link.url);
+  if (named === 'doc' || named === 'xls') {
+    throw new AttachmentError('unsupported', `format not supported: legacy .${named} (binary Office); only .pdf, .docx and .xlsx are read`, link.url);
+  }
+  if (!fetcher.fetchBytes) throw new AttachmentError('unsupported', 'this fetcher does not fetch attachments', link.url);
+  const got = await fetcher.fetchBytes(link.url);
+  counters.fetched++;
+  const format = attachmentFormat(got.finalUrl, got.headers['content-type']) ?? named;
+  if (!format) throw new AttachmentError('unsupported', `not a report (content-type ${got.headers['content-type'] ?? 'none'})`, link.url);
+  if (format === 'doc' || format === 'xls') throw new AttachmentError('unsupported', `format not supported: legacy .${format} (binary Office)`, link.url);
+  const ctx = { publishedAt: article.publishedAt, publisher: subjects.publisher, title: `${link.title}\n${article.title}`, resolver: subjects.resolver };
+  let read;
+  try {
+    read = await attachmentFigures(em, source.publisher_id!, got.bytes, format, ctx);
+  } catch (err) {
+    if (err instanceof AttachmentError) throw new AttachmentError(err.kind, err.message.replace(/^\w+: /, ''), link.url);
+    throw err;
+  }
+  counters.parsed++;
+  const stored = await persistDocument(em, {
+    sourceId: source.id, publisherUnitId: source.publisher_id!, httpStatus: got.status, etag: got.headers.etag ?? null,
+    lastModified: got.headers['last-modified'] ?? null, fetchedAt: got.fetchedAt, rawHtml: got.bytes,
+    article: { canonicalUrl: link.url, title: link.title, publishedAt: article.publishedAt, category: article.category, text: read.text },
+    contentType: MEDIA_TYPE_OF[format], linkedFromId: articleId, figures: read.figures, extractorVersion: EXTRACTOR_VERSION,
+  }).catch((err: unknown) => { throw asDatabaseFailure(err); });
+  if (stored.status === 'unchanged' || stored.status === 'duplicate') counters.unchanged++;
+  counters.figuresAdded += stored.figuresAdded;
+  counters.figuresUpdated += stored.figuresUpdated;
 }

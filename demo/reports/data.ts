@@ -50,3 +50,39 @@ export const WARD_RANKING_EXPECTED: ReadonlyArray<{ row: string; score: number; 
   { row: 'UBND Phường 1', score: 86.2, rank: 4 },
   { row: 'UBND Phường 14', score: 84.05, rank: 5 },
 ];
+
+/** The same wards a year earlier (for a series over the years). */
+export const WARD_RANKING_2022: ReportTable = {
+  caption: 'Bảng 1: Kết quả xác định Chỉ số cải cách hành chính năm 2022 của UBND các phường',
+  rows: [
+    WARD_RANKING.rows[0],
+    d('1', 'UBND Phường Võ Thị Sáu', '89,40', 'Tốt', '1'),
+    d('2', 'UBND Phường 4', '88,15', 'Tốt', '2'),
+    d('3', 'UBND Phường 14', '85,60', 'Tốt', '3'),
+    d('4', 'UBND Phường 11', '83,90', 'Khá', '4'),
+    d('5', 'UBND Phường 1', '81,25', 'Khá', '5'),
+  ],
+  notes: ['Ghi chú: DỮ LIỆU MẪU.'],
+};
+
+/** Satisfaction survey per ward, 2023 (the "Số phiếu" column is not a metric of the catalogue and is not read). */
+export const SATISFACTION_TABLE: ReportTable = {
+  caption: 'Bảng 3: Kết quả khảo sát sự hài lòng của người dân năm 2023',
+  rows: [
+    [h('STT'), h('Đơn vị'), h('Số phiếu khảo sát'), h('Tỷ lệ hài lòng (%)')],
+    d('1', 'UBND Phường 4', '320', '98,4'),
+    d('2', 'UBND Phường Võ Thị Sáu', '295', '97,9'),
+    d('3', 'UBND Phường 11', '310', '96,5'),
+    d('4', 'UBND Phường 1', '280', '97,2'),
+    d('5', 'UBND Phường 14', '305', '95,8'),
+  ],
+  notes: ['Ghi chú: DỮ LIỆU MẪU.'],
+};
+
+/** Tables the demo articles and attachments name. */
+export const REPORT_TABLES: Readonly<Record<string, ReportTable>> = {
+  'ward-ranking-2023': WARD_RANKING,
+  'ward-ranking-2022': WARD_RANKING_2022,
+  'dossiers-2024h1': DOSSIER_TABLE,
+  'satisfaction-2023': SATISFACTION_TABLE,
+};

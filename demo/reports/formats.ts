@@ -3,8 +3,8 @@
  * cell per line), DOCX (written with jszip, which mammoth itself uses), XLSX (exceljs) and PDF (./pdf-writer.ts).
  * Used by the demo mirror's attachments, the tests and the benchmark; every document says it is sample data.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJSType from 'exceljs';
+import type JSZipType from 'jszip';
 import { parseViNumber } from '../../ingest/extract/vi-number';
 import type { RawCell } from '../../ingest/tables/grid';
 import type { ReportTable } from './data';
@@ -85,6 +85,9 @@ export async function tablesToDocx(title: string, tables: ReportTable[]): Promis
     body.push(`<w:tbl><w:tblPr><w:tblBorders><w:insideH w:val="single"/></w:tblBorders></w:tblPr><w:tblGrid>${'<w:gridCol w:w="1800"/>'.repeat(width)}</w:tblGrid>${rows.join('')}</w:tbl>`);
     for (const n of t.notes) body.push(para(n));
   }
+  // Loaded on use: the renderers import this file for HTML only, and exceljs / jszip take a while to load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip') as typeof JSZipType;
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
@@ -94,6 +97,8 @@ export async function tablesToDocx(title: string, tables: ReportTable[]): Promis
 
 /** An XLSX with one sheet per table: the caption merged over the first row, then the table with its merges. */
 export async function tablesToXlsx(tables: ReportTable[]): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof ExcelJSType;
   const wb = new ExcelJS.Workbook();
   wb.creator = SAMPLE_MARK;
   tables.forEach((t, i) => {

@@ -97,7 +97,7 @@ export class HttpFetcher implements Fetcher {
    * size limit as pages; `maxBytes` may lower the limit.
    */
   async fetchBytes(url: string, maxBytes = this.s.maxBodyBytes): Promise<FetchedBytes> {
-    const { finalUrl, res } = await this.follow(url, {}, Math.min(maxBytes, this.s.maxBodyBytes), true);
+    const { finalUrl, res } = await this.follow(url, {}, Math.min(maxBytes, this.s.maxBodyBytes), true, true);
     if (res.kind === 'redirect') throw new TooManyRedirectsError(url, this.s.maxRedirects);
     if (res.kind === 'not-modified') throw new Error(`unexpected 304 for ${url}`);
     return { url, finalUrl, status: res.status, headers: res.headers, bytes: Buffer.from(res.bytes), fetchedAt: new Date(this.clock.now()) };
@@ -109,12 +109,13 @@ export class HttpFetcher implements Fetcher {
     headers: Record<string, string>,
     maxBytes: number,
     checkRobots: boolean,
+    binary = false,
   ): Promise<{ finalUrl: string; res: RawResponse }> {
     const chain = [stripHash(url)];
     let current = chain[0];
     for (let hop = 0; ; hop++) {
       if (checkRobots && this.s.respectRobots) await this.assertAllowed(current);
-      const res = await this.withRetries(current, headers, maxBytes);
+      const res = await this.withRetries(current, headers, maxBytes, binary);
       if (res.kind !== 'redirect') return { finalUrl: current, res };
       const next = stripHash(new URL(res.location, current).href);
       if (chain.includes(next)) throw new RedirectLoopError(url, [...chain, next]);
@@ -137,13 +138,14 @@ export class HttpFetcher implements Fetcher {
   }
 
   /** One hop with retries on FetchError: full-jitter backoff, or the server's Retry-After when it gave one. */
-  private async withRetries(url: string, headers: Record<string, string>, maxBytes: number): Promise<RawResponse> {
+  private async withRetries(url: string, headers: Record<string, string>, maxBytes: number, binary = false): Promise<RawResponse> {
     const host = new URL(url).host;
     const settings: RequestSettings = {
       userAgent: this.s.userAgent,
       connectTimeoutMillis: this.s.connectTimeoutMillis,
       totalTimeoutMillis: this.s.totalTimeoutMillis,
       maxBodyBytes: maxBytes,
+      acceptBinary: binary,
       fetchImpl: () => this.options.fetchImpl ?? globalThis.fetch,
       now: () => this.clock.now(),
     };

@@ -31,6 +31,15 @@ const CAPTION_RE = /^\s*(?:bảng|biểu|phụ lục)\s*(?:số\s*)?[0-9ivx]*\b/
 const NOTE_RE = /^\s*(?:ghi chú|chú thích|nguồn|lưu ý|\(\*+\)|\*)/i;
 const NEAR_TEXT_MAX = 300;
 
+/**
+ * Whether `el` sits in navigation, a header, a form… between itself and `root` (furniture around the root does not
+ * count: SharePoint wraps the whole page, article included, in a form).
+ */
+function insideFurniture($: CheerioAPI, el: Element, root: Element): boolean {
+  const hit = $(el).closest(OUTSIDE)[0];
+  return hit !== undefined && hit !== root && $.contains(root, hit);
+}
+
 function text($: CheerioAPI, el: Element): string {
   return $(el).text().normalize('NFC').replace(/\s+/g, ' ').trim();
 }
@@ -94,7 +103,7 @@ function tablesIn($: CheerioAPI, roots: Element[]): RawTable[] {
       if (out.length >= MAX_TABLES_PER_PAGE) return out;
       if (seen.has(t)) continue;
       seen.add(t);
-      if ($(t).find('table').length > 0 || $(t).closest(OUTSIDE).length > 0) continue;
+      if ($(t).find('table').length > 0 || insideFurniture($, t, root)) continue;
       const rows = rowsOf($, t);
       if (rows.filter((r) => r.length >= 2).length < 2) continue;
       const cap = $(t).children('caption').first();
@@ -108,17 +117,79 @@ function tablesIn($: CheerioAPI, roots: Element[]): RawTable[] {
 
 /** Data tables of a whole HTML document or fragment (a DOCX converted to HTML, an attachment page). */
 export function tablesFromHtml(html: string): RawTable[] {
-  const $ = cheerio.load(html);
+  const $ = loadFast(html);
   return tablesIn($, $.root().children().toArray() as Element[]);
+}
+
+/** htmlparser2 tree builder: about twice as fast as parse5, and tables need no HTML5 error recovery. */
+function loadFast(html: string): CheerioAPI {
+  return cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+}
+
+/** The article body elements of a page for its family (outermost matches), or `<body>`. */
+function bodyRoots($: CheerioAPI, html: string, url: string, family?: string | null): Element[] {
+  const id = adapterFor(url, html, family).id;
+  let roots = $(BODY_SCOPES[id] ?? BODY_SCOPES.generic).toArray() as Element[];
+  // Outermost matches only: nested rich-text wrappers would list the same tables twice.
+  roots = roots.filter((r) => !roots.some((o) => o !== r && $.contains(o, r)));
+  if (roots.length === 0) roots = $('body').toArray() as Element[];
+  if (roots.length === 0) roots = $.root().children().toArray() as Element[];
+  return roots;
 }
 
 /** Data tables of an article page's body, for the family that parses it (the same pick as `parseArticlePage`). */
 export function articleTables(html: string, url: string, family?: string | null): RawTable[] {
-  const $ = cheerio.load(html);
-  const id = adapterFor(url, html, family).id;
-  let roots = $(BODY_SCOPES[id] ?? BODY_SCOPES.generic).toArray() as Element[];
-  // Outermost matches only: nested rich-text wrappers would list the same tables twice.
-  roots = roots.filter((r) => !roots.some((o) => o !== r && $(r).parents().toArray().includes(o)));
-  if (roots.length === 0) roots = $('body').toArray() as Element[];
-  return tablesIn($, roots);
+  const $ = loadFast(html);
+  return tablesIn($, bodyRoots($, html, url, family));
+}
+
+/** Tables and attachment links of an article page, from one parse of it. */
+export function articleTablesAndLinks(html: string, url: string, family?: string | null): { tables: RawTable[]; links: AttachmentLink[] } {
+  const $ = loadFast(html);
+  const roots = bodyRoots($, html, url, family);
+  return { tables: tablesIn($, roots), links: linksIn($, roots, url) };
+}
+
+/** A link from an article to an attached report. */
+export interface AttachmentLink {
+  url: string;
+  /** The link's text, or the file name. */
+  title: string;
+}
+
+const REPORT_LINK_RE = /\.(?:pdf|docx?|xlsx?)(?:$|[?&#])/i;
+/** At most this many attachments are read per article (bounded work per item). */
+export const MAX_ATTACHMENTS_PER_ARTICLE = 10;
+
+/**
+ * Links to attached reports (.pdf, .doc, .docx, .xls, .xlsx — also behind download handlers whose query names the
+ * file) in the article body, absolute, de-duplicated, in document order.
+ */
+export function articleAttachmentLinks(html: string, url: string, family?: string | null): AttachmentLink[] {
+  const $ = loadFast(html);
+  return linksIn($, bodyRoots($, html, url, family), url);
+}
+
+function linksIn($: CheerioAPI, roots: Element[], url: string): AttachmentLink[] {
+  const out: AttachmentLink[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    for (const a of $(root).find('a[href]').toArray()) {
+      const href = $(a).attr('href') ?? '';
+      let abs: URL;
+      try {
+        abs = new URL(href, url);
+      } catch {
+        continue;
+      }
+      if (!/^https?:$/.test(abs.protocol) || !REPORT_LINK_RE.test(decodeURIComponent(`${abs.pathname}?${abs.search}`.replace(/%(?![0-9a-f]{2})/gi, '%25')))) continue;
+      abs.hash = '';
+      if (seen.has(abs.href) || insideFurniture($, a as Element, root)) continue;
+      seen.add(abs.href);
+      const title = $(a).text().normalize('NFC').replace(/\s+/g, ' ').trim() || decodeURIComponent(abs.pathname.split('/').pop() ?? abs.href);
+      out.push({ url: abs.href, title: title.slice(0, 300) });
+      if (out.length >= MAX_ATTACHMENTS_PER_ARTICLE) return out;
+    }
+  }
+  return out;
 }
