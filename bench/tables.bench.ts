@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   process.stdout.write(`(${figures} figures per pass of ${N} tables)\n`);
 
   // A long report: the dossier rows repeated until the PDF has ~50 pages.
-  const pdf = tablesToPdf('Báo cáo tổng hợp (DỮ LIỆU MẪU)', [WARD_RANKING, DOSSIER_TABLE], 125);
+  const pdf = tablesToPdf('Báo cáo tổng hợp (DỮ LIỆU MẪU)', [WARD_RANKING, DOSSIER_TABLE], 270);
   for (let r = 0; r < 2; r++) {
     const { ms, value } = await timed(() => readAttachment(pdf, 'pdf'));
     const { ms: extractMs, value: result } = await timed(async () => figuresFromDocument({ text: value.text, tables: value.tables }, ctx));

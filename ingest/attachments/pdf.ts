@@ -39,6 +39,8 @@ function runWorker(bytes: Buffer): Promise<WorkerAnswer> {
     const worker = new Worker(workerPath(), {
       workerData: { data: new Uint8Array(bytes), maxPages: ATTACHMENT_LIMITS.maxPdfPages, fontDir },
       resourceLimits: { maxOldGenerationSizeMb: ATTACHMENT_LIMITS.workerHeapMb },
+      // Plain Node in the worker: an inherited TypeScript loader (-r @swc-node/register) would recompile pdf.js each time.
+      execArgv: [],
       stdout: true,
       stderr: true,
     });
