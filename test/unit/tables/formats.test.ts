@@ -108,6 +108,15 @@ describe('bad attachments', () => {
     expect(await reason(writePdf([{ texts: [] }, { texts: [] }]), 'pdf')).toMatch(/^no_text: no text layer in 2 page\(s\)/);
   });
 
+  it('a report longer than the page limit is read up to it, and says what was left out', async () => {
+    const pages = Array.from({ length: ATTACHMENT_LIMITS.maxPdfPages + 5 }, (_, i) => ({ texts: [{ x: 50, y: 700, text: `Trang ${i + 1}` }] }));
+    const content = await readAttachment(writePdf(pages), 'pdf');
+    expect(content.pages).toBe(ATTACHMENT_LIMITS.maxPdfPages + 5);
+    expect(content.truncated).toBe(`pages ${ATTACHMENT_LIMITS.maxPdfPages + 1}-${ATTACHMENT_LIMITS.maxPdfPages + 5} not read (limit ${ATTACHMENT_LIMITS.maxPdfPages})`);
+    expect(content.text).toContain(`Trang ${ATTACHMENT_LIMITS.maxPdfPages}`);
+    expect(content.text).not.toContain(`Trang ${ATTACHMENT_LIMITS.maxPdfPages + 1}`);
+  });
+
   it('a file over the size limit is refused unread', async () => {
     expect(await reason(Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1), 'pdf')).toMatch(/^too_large: /);
   });
