@@ -12,7 +12,7 @@
  */
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { RawTable } from './grid';
-import { HEADER_METRICS, LABEL_HEADERS, SKIP_HEADERS } from './lexicon';
+import { HEADER_METRICS, LABEL_HEADERS, OTHER_HEADERS, SKIP_HEADERS, TOTAL_ROW_LABELS } from './lexicon';
 import { cellNumber } from './read';
 
 export interface FlatTable extends RawTable {
@@ -26,9 +26,11 @@ const HEADER_LINE_MAX_CHARS = 60;
 const word = (phrases: readonly string[]) => new RegExp(`^(?:${phrases.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 const LABEL_RE = word(LABEL_HEADERS);
 const SKIP_RE = word(SKIP_HEADERS);
+const OTHER_RE = new RegExp(`^(?:${OTHER_HEADERS.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(%\\))?$`);
+const TOTAL_RE = word(TOTAL_ROW_LABELS);
 const METRIC_RES = HEADER_METRICS.map((f) => new RegExp(`(?<![a-z0-9])(?:${f.cues.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`));
 
-type HeaderRole = 'label' | 'skip' | 'metric';
+type HeaderRole = 'label' | 'skip' | 'metric' | 'other';
 
 function headerRole(line: string): HeaderRole | null {
   if (line.length > HEADER_LINE_MAX_CHARS || /[.;:!?]$/.test(line) || line.split(/\s+/).length > 9) return null;
@@ -37,6 +39,7 @@ function headerRole(line: string): HeaderRole | null {
   if (LABEL_RE.test(f)) return 'label';
   if (SKIP_RE.test(f)) return 'skip';
   if (METRIC_RES.some((re) => re.test(f))) return 'metric';
+  if (OTHER_RE.test(f)) return 'other';
   return null;
 }
 
@@ -84,14 +87,23 @@ export function tablesFromText(text: string): FlatTable[] {
     const rows = [lines.slice(i, j).map((t) => ({ text: t, header: true }))];
     const headerTexts = new Set(lines.slice(i, j));
     let k = j;
-    while (k + n <= lines.length) {
-      const group = lines.slice(k, k + n);
+    while (k + n - 1 <= lines.length) {
+      let group = lines.slice(k, k + n);
+      let width = n;
+      // A totals row whose label spans the STT and label columns is printed once: one cell short.
+      if (numberAt >= 0 && labelAt === numberAt + 1 && TOTAL_RE.test(foldVietnamese(lines[k]))) {
+        group = [...lines.slice(k, k + n - 1)];
+        group.splice(labelAt, 0, group[numberAt]);
+        group[numberAt] = '';
+        width = n - 1;
+      }
+      if (group.length < n) break;
       const labelOk = labelAt < 0 || (!cellNumber(group[labelAt]) && !headerTexts.has(group[labelAt]));
-      const numberOk = numberAt < 0 || isRowNumber(group[numberAt]);
+      const numberOk = numberAt < 0 || isRowNumber(group[numberAt]) || (width < n && group[numberAt] === '');
       const metricOk = metricAt.some((m) => cellNumber(group[m]) !== null) && metricAt.every((m) => cellNumber(group[m]) !== null || /^[-–—x]?$/i.test(group[m]));
       if (!labelOk || !numberOk || !metricOk) break;
       rows.push(group.map((t) => ({ text: t, header: false })));
-      k += n;
+      k += width;
     }
     if (rows.length >= 2) {
       tables.push({ rows, caption: captionBefore(lines, i), heading: lines[i - 1] ?? null, notes: [], page: null, lines: [i, k - 1] });

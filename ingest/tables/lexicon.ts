@@ -8,7 +8,7 @@
  * dân, doanh nghiệp") when the caption, heading or title names it, SIPAS when they name SIPAS, else PAR INDEX.
  *
  * Public surface: {@link HEADER_METRICS}, {@link HeaderMetric}, {@link LABEL_HEADERS}, {@link SKIP_HEADERS},
- * {@link TOTAL_ROW_LABELS}, {@link AVERAGE_ROW_LABELS}, {@link RATE_WORDS}, {@link TARGET_HEADERS},
+ * {@link TOTAL_ROW_LABELS}, {@link OTHER_HEADERS}, {@link AVERAGE_ROW_LABELS}, {@link RATE_WORDS}, {@link TARGET_HEADERS},
  * {@link SERVICE_INDEX_CUES}, {@link SIPAS_CUES}.
  */
 
@@ -46,6 +46,9 @@ export const LABEL_HEADERS = [
 
 /** Columns that carry no figure: row numbers, classifications in words, notes. */
 export const SKIP_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'xep loai', 'ghi chu', 'muc xep loai', 'danh gia', 'phan loai'];
+
+/** Header words that name a column without making it a metric or a label ("Tổng số" under "Đã giải quyết"). */
+export const OTHER_HEADERS = ['tong so', 'so luong', 'so phieu', 'so phieu khao sat', 'trong do', 'so', 'ty le', 'ket qua', 'noi dung', 'chi tieu', 'ke hoach'];
 
 /** Row labels of a totals row: its figures are the publishing unit's, and the checks compare them with row sums. */
 export const TOTAL_ROW_LABELS = ['tong cong', 'tong so', 'tong', 'cong', 'toan quan', 'toan huyen', 'toan thi xa', 'toan thanh pho', 'chung toan', 'tong chung'];
