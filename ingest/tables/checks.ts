@@ -39,9 +39,14 @@ export function checkTableFigures(figures: ExtractedFigure[]): void {
   const cellFigures = figures.filter((f) => f.cell);
   const rows = new Map<number, ExtractedFigure[]>();
   const columns = new Map<number, ExtractedFigure[]>();
+  const push = (m: Map<number, ExtractedFigure[]>, k: number, f: ExtractedFigure) => {
+    const list = m.get(k);
+    if (list) list.push(f);
+    else m.set(k, [f]);
+  };
   for (const f of cellFigures) {
-    rows.set(f.cell!.row, [...(rows.get(f.cell!.row) ?? []), f]);
-    columns.set(f.cell!.column, [...(columns.get(f.cell!.column) ?? []), f]);
+    push(rows, f.cell!.row, f);
+    push(columns, f.cell!.column, f);
   }
   const isTotal = (f: ExtractedFigure) => TOTAL_LABEL_RE.test(f.cell!.rowLabel.trim());
 

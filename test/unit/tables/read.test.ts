@@ -155,3 +155,22 @@ describe('header lexicon', () => {
     for (const c of ['par_index_score', 'par_index_rank', 'service_index_score', 'sipas_score']) expect(codes.has(c)).toBe(true);
   });
 });
+
+describe('merged cells and sections', () => {
+  it('skips section rows, carries a label merged down over several rows, and reads a "Bình quân" row as the publisher', () => {
+    const rows = [
+      [{ text: 'STT', header: true }, { text: 'Đơn vị', header: true }, { text: 'Tỷ lệ hài lòng (%)', header: true }],
+      [{ text: 'I. Khối phường', colspan: 3 }],
+      [{ text: '1' }, { text: 'UBND Phường 4', rowspan: 2 }, { text: '98,1' }],
+      [{ text: '2' }, { text: '97,5' }],
+      [{ text: 'Bình quân', colspan: 2 }, { text: '97,8' }],
+    ];
+    const { figures, dropped } = figuresFromTables([{ rows, caption: 'Bảng 4: Hài lòng năm 2023', heading: null, notes: [], page: null }], ctx());
+    expect(figures.map((f) => [f.cell!.rowLabel, f.subject.unitId, f.metric, f.value])).toEqual([
+      ['UBND Phường 4', '7002', 'satisfaction_rate', 98.1],
+      ['UBND Phường 4', '7002', 'satisfaction_rate', 97.5],
+      ['Bình quân', '770', 'satisfaction_rate', 97.8],
+    ]);
+    expect(dropped).toEqual([]);
+  });
+});
