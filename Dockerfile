@@ -18,6 +18,8 @@ COPY --from=build /app/schema.graphql ./schema.graphql
 COPY --from=build /app/web ./web
 COPY --from=build /app/demo/content ./demo/content
 COPY --from=build /app/ingest/source-catalogue.json ./ingest/source-catalogue.json
+# The PDF reader's worker is an ES module that tsc does not copy.
+COPY --from=build /app/ingest/attachments/pdf-worker.mjs ./dist/ingest/attachments/pdf-worker.mjs
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -46,6 +46,38 @@ function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
+const MEDIA: Record<string, string> = {
+  pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', doc: 'application/msword', xls: 'application/vnd.ms-excel',
+};
+
+function attachmentMediaType(file: string): string {
+  return MEDIA[file.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Bytes of a sample attachment, generated from the sample tables (legacy .doc / .xls: an OLE header and zeros). */
+const attachmentCache = new Map<string, Promise<Buffer>>();
+function attachmentBytes(f: { file: string; title: string; tables: string[] }): Promise<Buffer> {
+  const key = `${f.file}:${f.tables.join(',')}`;
+  let bytes = attachmentCache.get(key);
+  if (!bytes) {
+    bytes = (async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { REPORT_TABLES } = require('./reports/data') as typeof import('./reports/data');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const formats = require('./reports/formats') as typeof import('./reports/formats');
+      const tables = f.tables.map((k) => REPORT_TABLES[k]);
+      const ext = f.file.split('.').pop()!.toLowerCase();
+      if (ext === 'pdf') return formats.tablesToPdf(f.title, tables);
+      if (ext === 'docx') return formats.tablesToDocx(f.title, tables);
+      if (ext === 'xlsx') return formats.tablesToXlsx(tables);
+      return Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    })();
+    attachmentCache.set(key, bytes);
+  }
+  return bytes;
+}
+
 export async function startMirror(o: MirrorOptions): Promise<Mirror> {
   const pageSize = o.pageSize ?? 10;
   const articles = new Map(o.articles.map((a) => [a.slug, { ...a }]));
@@ -80,6 +112,24 @@ export async function startMirror(o: MirrorOptions): Promise<Mirror> {
     if (key === '/robots.txt') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end(o.faultySlugs ? FAULT_ROBOTS_TXT : 'User-agent: *\nAllow: /\n');
+      return;
+    }
+    const attachment = /^\/([^/]+)\/attachments\/([^/?]+)$/.exec(key);
+    if (attachment) {
+      const a = [...articles.values()].find((x) => x.siteId === attachment[1] && x.attachments?.some((f) => f.file.toLowerCase() === attachment[2]));
+      const file = a?.attachments?.find((f) => f.file.toLowerCase() === attachment[2]);
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      attachmentBytes(file).then((bytes) => {
+        res.writeHead(200, { 'content-type': attachmentMediaType(file.file), 'content-length': bytes.length, etag: etagOf(bytes) });
+        res.end(bytes);
+      }, (err: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(err));
+      });
       return;
     }
     // Fault pages answer whatever query they are asked with (the redirect loop bounces between two spellings).

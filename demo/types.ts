@@ -33,4 +33,8 @@ export interface DemoArticle {
   /** Body paragraphs, plain text (Vietnamese). */
   paragraphs: string[];
   author?: string;
+  /** Report tables (keys of REPORT_TABLES in demo/reports/data.ts) printed in the body after the paragraphs. */
+  tables?: string[];
+  /** Attached reports linked from the body, generated from the same sample tables (file name decides the format). */
+  attachments?: Array<{ file: string; title: string; tables: string[] }>;
 }

@@ -1,19 +1,25 @@
 /**
  * The extraction engine's SubjectResolver backed by the gazetteer: mentions such as "quận Bình Thạnh", "Q.11" or
- * "phường Sông Cầu" resolve to units of the publisher's province (every code set). Among units of the same name, the
- * one valid on the publication date in the publisher's system wins, then the publisher's system, then one valid on
- * that date: a 2019 article's "Quận 9" is the district dissolved in 2021, its "phường An Khánh" the pre-2025 ward.
- * Loaded once per source run; lookups are in memory. The context carries its plain data too, so a parse worker can
- * build the same resolver ({@link subjectContextFromData}).
- * Public surface: `loadSubjectContext`, `subjectContextFromData`, `SubjectContext`, `SubjectData`.
+ * "phường Sông Cầu" resolve to units of the publisher's province (every code set). Among units of the same name it
+ * prefers the publisher's own children ("UBND Phường 4" in a Quận 3 report is Phường 4 of Quận 3, not of Quận 10),
+ * then the publisher's siblings; within each, the one valid on the publication date in the publisher's system wins,
+ * then the publisher's system, then one valid on that date: a 2019 article's "Quận 9" is the district dissolved in
+ * 2021, its "phường An Khánh" the pre-2025 ward. Numbers in names match with or without leading zeros
+ * ("Phường 4" ≡ "Phường 04", as the GSO list writes it). Loaded once per source run; lookups are in memory. The
+ * context carries its plain data too, so a parse worker can build the same resolver ({@link subjectContextFromData}).
+ * Public surface: `loadSubjectContext`, `subjectContextFromData`, `resolverOverUnits`, `SubjectContext`,
+ * `SubjectData`, `GazetteerRow`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../src/text/vi-fold';
 import type { ResolvedUnit, SubjectResolver } from './types';
 
-interface UnitRow {
-  id: number; name: string; type_vi: string; code_set: string; search_key: string; aliases: string[];
-  valid_from: string | null; valid_to: string | null;
+/** One unit as the resolver needs it (a database row, or a row of the gazetteer packages for the CLI). */
+export interface GazetteerRow {
+  id: number | string; parent_id: number | string | null; name: string; type_vi: string; code_set: string;
+  search_key: string; aliases: string[];
+  /** Validity as ISO days; absent or null = open-ended. */
+  valid_from?: string | null; valid_to?: string | null;
 }
 
 /** The administrative system of a code set: units dissolved before 2025 belong to the GSO (three-tier) system. */
@@ -24,8 +30,8 @@ function vietnamDay(on: Date): string {
   return new Date(on.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-function validOn(row: UnitRow, day: string): boolean {
-  return (row.valid_from === null || row.valid_from <= day) && (row.valid_to === null || row.valid_to >= day);
+function validOn(row: GazetteerRow, day: string): boolean {
+  return (row.valid_from == null || row.valid_from <= day) && (row.valid_to == null || row.valid_to >= day);
 }
 
 /** Words that introduce a unit but are not part of its key. */
@@ -42,14 +48,14 @@ down as (
   select id from province
   union all select a.id from admin_unit a join down on a.parent_id = down.id
 )
-select u.id, u.name, u.type_vi, u.code_set::text as code_set, u.search_key, u.aliases,
+select u.id, u.parent_id, u.name, u.type_vi, u.code_set::text as code_set, u.search_key, u.aliases,
        to_char(u.valid_from, 'YYYY-MM-DD') as valid_from, to_char(u.valid_to, 'YYYY-MM-DD') as valid_to
 from admin_unit u where u.id in (select id from down)`;
 
 /** The rows a resolver is built from: plain data (structured-clonable, for worker threads). */
 export interface SubjectData {
-  publisher: UnitRow;
-  units: UnitRow[];
+  publisher: GazetteerRow;
+  units: GazetteerRow[];
 }
 
 export interface SubjectContext {
@@ -58,38 +64,59 @@ export interface SubjectContext {
   data: SubjectData;
 }
 
+/** "phuong 04" → "phuong 4": numbers compare without leading zeros. */
+function unzero(key: string): string {
+  return key.replace(/(?<![0-9])0+(?=[0-9])/g, '');
+}
+
+/** A resolver over `rows` (the publisher's province) for mentions in the publisher's documents. */
+export function resolverOverUnits(rows: readonly GazetteerRow[], pub: GazetteerRow): SubjectResolver {
+  const byKey = new Map<string, GazetteerRow[]>();
+  const add = (key: string, row: GazetteerRow) => {
+    const k = unzero(key);
+    const list = byKey.get(k);
+    if (!list) byKey.set(k, [row]);
+    else if (!list.includes(row)) list.push(row);
+  };
+  for (const row of rows) {
+    add(row.search_key, row);
+    for (const alias of row.aliases) if (/\s/.test(alias)) add(alias, row); // bare short names are too ambiguous
+  }
+  const system = systemOf(pub.code_set);
+  /** Lower is better: place under the publisher first, then validity on the day and the publisher's system. */
+  const rank = (c: GazetteerRow, day: string | null): number => {
+    const place = String(c.parent_id) === String(pub.id) ? 0
+      : pub.parent_id !== null && String(c.parent_id) === String(pub.parent_id) ? 1 : 2;
+    const sameSystem = systemOf(c.code_set) === system;
+    const current = day !== null && validOn(c, day);
+    const time = current && sameSystem ? 0 : sameSystem ? 1 : current ? 2 : 3;
+    return place * 4 + time;
+  };
+  return {
+    resolve(mention: string, _near: ResolvedUnit | null, on?: Date | null): ResolvedUnit | null {
+      const key = unzero(foldVietnamese(mention).replace(LEADING_NOISE, ''));
+      const candidates = byKey.get(key);
+      if (!candidates?.length) return null;
+      const day = on && !Number.isNaN(on.getTime()) ? vietnamDay(on) : null;
+      const best = candidates.reduce((a, b) => (rank(b, day) < rank(a, day) ? b : a));
+      return { id: String(best.id), name: best.name, level: best.type_vi };
+    },
+  };
+}
+
 /** Load the publisher and a resolver over the units of its province. */
 export async function loadSubjectContext(em: EntityManager, publisherUnitId: number): Promise<SubjectContext> {
-  const [pub] = await em.execute<UnitRow[]>(
-    'select id, name, type_vi, code_set::text as code_set, search_key, aliases from admin_unit where id = ?', [publisherUnitId]);
+  const [pub] = await em.execute<GazetteerRow[]>(
+    `select id, parent_id, name, type_vi, code_set::text as code_set, search_key, aliases,
+       to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to
+     from admin_unit where id = ?`, [publisherUnitId]);
   if (!pub) throw new Error(`publisher unit ${publisherUnitId} does not exist`);
-  const rows = await em.execute<UnitRow[]>(UNITS_OF_PROVINCE, [publisherUnitId]);
+  const rows = await em.execute<GazetteerRow[]>(UNITS_OF_PROVINCE, [publisherUnitId]);
   return subjectContextFromData({ publisher: pub, units: rows });
 }
 
 /** The publisher and resolver over already-loaded rows (pure; the same answers as {@link loadSubjectContext}). */
 export function subjectContextFromData(data: SubjectData): SubjectContext {
-  const { publisher: pub, units: rows } = data;
-  const byKey = new Map<string, UnitRow[]>();
-  const add = (key: string, row: UnitRow) => byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  for (const row of rows) {
-    add(row.search_key, row);
-    for (const alias of row.aliases) if (/\s/.test(alias)) add(alias, row); // bare short names are too ambiguous
-  }
-  const toResolved = (r: UnitRow): ResolvedUnit => ({ id: String(r.id), name: r.name, level: r.type_vi });
-  const resolver: SubjectResolver = {
-    resolve(mention: string, _near: ResolvedUnit | null, on?: Date | null): ResolvedUnit | null {
-      const key = foldVietnamese(mention).replace(LEADING_NOISE, '');
-      const candidates = byKey.get(key);
-      if (!candidates?.length) return null;
-      const system = systemOf(pub.code_set);
-      const sameSystem = (c: UnitRow) => systemOf(c.code_set) === system;
-      const day = on && !Number.isNaN(on.getTime()) ? vietnamDay(on) : null;
-      const current = (c: UnitRow) => day !== null && validOn(c, day);
-      const preferred = candidates.find((c) => current(c) && sameSystem(c)) ?? candidates.find(sameSystem)
-        ?? candidates.find(current) ?? candidates[0];
-      return toResolved(preferred);
-    },
-  };
-  return { publisher: toResolved(pub), resolver, data };
+  const pub = data.publisher;
+  return { publisher: { id: String(pub.id), name: pub.name, level: pub.type_vi }, resolver: resolverOverUnits(data.units, pub), data };
 }

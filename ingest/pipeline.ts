@@ -8,6 +8,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../src/logger';
 import type { Fetcher } from './fetch';
 import { CriticalIngestError, ingestErrorAction, type IngestAction } from './errors';
+import { AttachmentError, attachmentFormat, MEDIA_TYPE_OF } from './attachments';
+import { attachmentFigures } from './document-figures';
+import type { AttachmentLink } from './portals/tables';
+import { settleTableSubjects } from './table-subjects';
 import { EXTRACTOR_VERSION } from './extract/version';
 import { createPageParser, type PageParser } from './parse/pool';
 import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
@@ -130,7 +134,7 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
     let done = 0;
     for (const url of urls) {
       try {
-        await ingestArticle(fetcher, parser, em, source, subjects, url, counters, stageMillis);
+        await ingestArticle(fetcher, parser, em, source, subjects, url, counters, stageMillis, fail);
       } catch (err) {
         if (err instanceof RunAborted) throw err;
         fail(url, err);
@@ -192,7 +196,7 @@ async function walkListings(
 
 async function ingestArticle(
   fetcher: Fetcher, parser: PageParser, em: ReturnType<MikroORM['em']['fork']>, source: SourceRow, subjects: SubjectContext,
-  url: string, counters: RunCounters, stageMillis: StageMillis,
+  url: string, counters: RunCounters, stageMillis: StageMillis, fail: (url: string, err: unknown) => void,
 ): Promise<void> {
   let mark = performance.now();
   const lap = (stage: keyof StageMillis) => {
@@ -214,13 +218,15 @@ async function ingestArticle(
   }
   const done = await parser.run({ kind: 'article', html: page.body, url: page.finalUrl, family: source.family, subjects: subjects.data });
   if (done.kind !== 'article') throw new Error('the page parser answered an article with a listing');
-  const { article, figures, rawHtmlGz } = done;
+  const { article, figures, links, rawHtmlGz } = done;
   // Parse and extract ran elsewhere (a worker): their own times, the rest of the wait counts as parse.
   const waited = performance.now() - mark;
   stageMillis.parse += waited - done.extractMillis;
   stageMillis.extract += done.extractMillis;
   mark = performance.now();
   counters.parsed++;
+  // Row subjects of tables that the gazetteer does not know: local units or flagged (needs the database).
+  await settleTableSubjects(em, source.publisher_id!, figures);
   const outcome = await persistDocument(em, {
     sourceId: source.id, publisherUnitId: source.publisher_id!, article, rawHtml: page.body, rawHtmlGz, httpStatus: page.status,
     etag: page.etag, lastModified: page.lastModified, fetchedAt: page.fetchedAt,
@@ -230,4 +236,53 @@ async function ingestArticle(
   if (outcome.status === 'unchanged' || outcome.status === 'duplicate') counters.unchanged++;
   counters.figuresAdded += outcome.figuresAdded;
   counters.figuresUpdated += outcome.figuresUpdated;
+  // Reports attached to the article: each is its own document (linked to the article) and its own item.
+  for (const link of links) {
+    try {
+      await ingestAttachment(fetcher, em, source, subjects, article, outcome.documentId, link, counters);
+    } catch (err) {
+      if (err instanceof CriticalIngestError) throw err;
+      fail(link.url, err);
+    }
+  }
+}
+
+/**
+ * One attached report: fetched once (a stored copy read by the current extractor is not fetched again), its
+ * original bytes stored gzip-compressed like pages, prose and tables read, figures stored against it.
+ */
+async function ingestAttachment(
+  fetcher: Fetcher, em: ReturnType<MikroORM['em']['fork']>, source: SourceRow, subjects: SubjectContext,
+  article: { title: string; publishedAt: Date | null; category: string | null }, articleId: number, link: AttachmentLink, counters: RunCounters,
+): Promise<void> {
+  const [known] = await em.execute<{ extractor_version: string }[]>('select extractor_version from document where url = ?', [link.url]);
+  if (known && known.extractor_version === EXTRACTOR_VERSION) return;
+  const named = attachmentFormat(link.url);
+  if (named === 'doc' || named === 'xls') {
+    throw new AttachmentError('unsupported', `format not supported: legacy .${named} (binary Office); only .pdf, .docx and .xlsx are read`, link.url);
+  }
+  if (!fetcher.fetchBytes) throw new AttachmentError('unsupported', 'this fetcher does not fetch attachments', link.url);
+  const got = await fetcher.fetchBytes(link.url);
+  counters.fetched++;
+  const format = attachmentFormat(got.finalUrl, got.headers['content-type']) ?? named;
+  if (!format) throw new AttachmentError('unsupported', `not a report (content-type ${got.headers['content-type'] ?? 'none'})`, link.url);
+  if (format === 'doc' || format === 'xls') throw new AttachmentError('unsupported', `format not supported: legacy .${format} (binary Office)`, link.url);
+  const ctx = { publishedAt: article.publishedAt, publisher: subjects.publisher, title: `${link.title}\n${article.title}`, resolver: subjects.resolver };
+  let read;
+  try {
+    read = await attachmentFigures(em, source.publisher_id!, got.bytes, format, ctx);
+  } catch (err) {
+    if (err instanceof AttachmentError) throw new AttachmentError(err.kind, err.message.replace(/^\w+: /, ''), link.url);
+    throw err;
+  }
+  counters.parsed++;
+  const stored = await persistDocument(em, {
+    sourceId: source.id, publisherUnitId: source.publisher_id!, httpStatus: got.status, etag: got.headers.etag ?? null,
+    lastModified: got.headers['last-modified'] ?? null, fetchedAt: got.fetchedAt, rawHtml: got.bytes,
+    article: { canonicalUrl: link.url, title: link.title, publishedAt: article.publishedAt, category: article.category, text: read.text },
+    contentType: MEDIA_TYPE_OF[format], linkedFromId: articleId, figures: read.figures, extractorVersion: EXTRACTOR_VERSION,
+  }).catch((err: unknown) => { throw asDatabaseFailure(err); });
+  if (stored.status === 'unchanged' || stored.status === 'duplicate') counters.unchanged++;
+  counters.figuresAdded += stored.figuresAdded;
+  counters.figuresUpdated += stored.figuresUpdated;
 }

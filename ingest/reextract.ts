@@ -4,7 +4,8 @@
  * Public surface: `reextractDocuments`.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { figuresFromText } from './extract/figures';
+import { attachmentFormat } from './attachments';
+import { attachmentFigures, pageFigures } from './document-figures';
 import { EXTRACTOR_VERSION } from './extract/version';
 import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
 import { persistDocument } from './store';
@@ -15,7 +16,7 @@ export interface ReextractSummary { documents: number; figuresAdded: number; fig
 interface DocRow {
   id: number; url: string; source_id: string; title: string; published_at: string | null; category: string | null;
   text: string; fetched_at: string; http_status: number; etag: string | null; last_modified: string | null;
-  raw_html_gz: Buffer; publisher_id: number;
+  raw_html_gz: Buffer; publisher_id: number; family: string; content_type: string | null; linked_from_id: number | null;
 }
 
 /** Re-extract every document not yet read by the current extractor (or all with `all`). */
@@ -33,7 +34,7 @@ export async function reextractDocuments(
   for (;;) {
     const batch = await em.execute<DocRow[]>(
       `select d.id, d.url, d.source_id, d.title, d.published_at, d.category, d.text, d.fetched_at, d.http_status, d.etag,
-              d.last_modified, d.raw_html_gz, s.publisher_id
+              d.last_modified, d.raw_html_gz, s.publisher_id, s.family, d.content_type, d.linked_from_id
        from document d join source s on s.id = d.source_id
        where ${where} and d.id > ? and s.publisher_id is not null order by d.id limit ?`,
       [...params, lastId, options.batchSize ?? 100]);
@@ -41,16 +42,27 @@ export async function reextractDocuments(
     for (const doc of batch) {
       lastId = doc.id;
       try {
-        let ctx = contexts.get(doc.publisher_id);
-        if (!ctx) contexts.set(doc.publisher_id, ctx = await loadSubjectContext(em, doc.publisher_id));
+        let ctx0 = contexts.get(doc.publisher_id);
+        if (!ctx0) contexts.set(doc.publisher_id, ctx0 = await loadSubjectContext(em, doc.publisher_id));
         // Raw queries return timestamps as strings.
         const publishedAt = doc.published_at ? new Date(doc.published_at) : null;
-        const article = { canonicalUrl: doc.url, title: doc.title, publishedAt, category: doc.category, text: doc.text };
-        const extraction = figuresFromText(doc.text, { publishedAt, publisher: ctx.publisher, title: doc.title, resolver: ctx.resolver });
+        const ctx = { publishedAt, publisher: ctx0.publisher, title: doc.title, resolver: ctx0.resolver };
+        const raw = gunzipSync(doc.raw_html_gz);
+        let text = doc.text;
+        let figures;
+        if (doc.content_type) {
+          // An attached report: read again from its original bytes.
+          const read = await attachmentFigures(em, doc.publisher_id, raw, attachmentFormat(doc.url, doc.content_type)!, ctx);
+          figures = read.figures;
+          text = read.text;
+        } else {
+          figures = (await pageFigures(em, doc.publisher_id, { html: raw.toString('utf8'), url: doc.url, family: doc.family }, doc.text, ctx)).figures;
+        }
+        const article = { canonicalUrl: doc.url, title: doc.title, publishedAt, category: doc.category, text };
         const outcome = await persistDocument(em, {
-          sourceId: doc.source_id, publisherUnitId: doc.publisher_id, article, rawHtml: gunzipSync(doc.raw_html_gz).toString('utf8'),
+          sourceId: doc.source_id, publisherUnitId: doc.publisher_id, article, rawHtml: doc.content_type ? raw : raw.toString('utf8'),
           httpStatus: doc.http_status, etag: doc.etag, lastModified: doc.last_modified, fetchedAt: new Date(doc.fetched_at),
-          figures: extraction.figures, extractorVersion: EXTRACTOR_VERSION,
+          figures, extractorVersion: EXTRACTOR_VERSION, contentType: doc.content_type, linkedFromId: doc.linked_from_id,
         });
         summary.figuresAdded += outcome.figuresAdded;
         summary.figuresUpdated += outcome.figuresUpdated;

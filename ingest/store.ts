@@ -16,9 +16,14 @@ export interface StoreInput {
   /** Unit every figure defaults to (the source's publisher). */
   publisherUnitId: number;
   article: ParsedArticle;
-  rawHtml: string;
+  /** The page as fetched (HTML), or the original bytes of an attached report. */
+  rawHtml: string | Buffer;
   /** `rawHtml` already gzipped (by the parse worker); compressed here when absent. */
   rawHtmlGz?: Uint8Array;
+  /** Media type of an attached report; absent for portal pages. */
+  contentType?: string | null;
+  /** For an attached report: the document id of the article that links it. */
+  linkedFromId?: number | null;
   httpStatus: number;
   etag: string | null;
   lastModified: string | null;
@@ -50,6 +55,8 @@ export function figureFingerprint(f: ExtractedFigure, subjectId: number): string
     f.metric, subjectId, f.subject.scope, f.kind, f.comparator, f.approximate, f.change, f.baselineYear,
     f.period.year, f.period.fromMonth, f.period.toMonth, decimal(f.value), decimal(f.total), decimal(f.upperBound),
     f.unit, f.evidence.sentence.replace(/\s+/g, ' ').trim(),
+    // A table cell is its own statement: the same number in two cells is two figures.
+    ...(f.cell ? [f.cell.tableIndex, f.cell.row, f.cell.column, f.cell.page] : []),
   ];
   return createHash('sha256').update(JSON.stringify(key)).digest('hex');
 }
@@ -72,15 +79,18 @@ interface DocRow { id: number; url: string; content_hash: string; extractor_vers
 const INSERT_FIGURES = `
 insert into figure (document_id, metric_code, subject_id, subject_scope, subject_label, value, total, upper_bound, unit,
   kind, comparator, approximate, is_change, baseline_year, period_year, period_from_month, period_to_month, period_label,
-  evidence_sentence, evidence_start, evidence_end, confidence, extractor_version, fingerprint)
+  evidence_sentence, evidence_start, evidence_end, confidence, extractor_version, fingerprint,
+  table_index, table_caption, row_label, column_header, source_page, check_failed, check_reason)
 select ?, x.metric, x.subject_id, x.scope::subject_scope, x.subject_label, x.value::numeric, x.total::numeric,
   x.upper_bound::numeric, x.unit, x.kind::figure_kind, x.comparator::comparator, x.approximate, x.is_change,
   x.baseline_year, x.period_year, x.from_month, x.to_month, x.period_label, x.sentence, x.start_offset, x.end_offset,
-  x.confidence, ?, x.fingerprint
+  x.confidence, ?, x.fingerprint, x.table_index, x.table_caption, x.row_label, x.column_header, x.source_page,
+  coalesce(x.check_reason is not null, false), x.check_reason
 from jsonb_to_recordset(?::jsonb) as x(metric text, subject_id int, scope text, subject_label text, value text,
   total text, upper_bound text, unit text, kind text, comparator text, approximate boolean, is_change boolean,
   baseline_year int, period_year int, from_month int, to_month int, period_label text, sentence text,
-  start_offset int, end_offset int, confidence real, fingerprint text)
+  start_offset int, end_offset int, confidence real, fingerprint text, table_index int, table_caption text,
+  row_label text, column_header text, source_page int, check_reason text)
 on conflict (document_id, fingerprint) do nothing
 returning id`;
 
@@ -99,6 +109,9 @@ function figureRows(input: StoreInput) {
       period_year: f.period.year, from_month: f.period.fromMonth, to_month: f.period.toMonth,
       period_label: f.period.label.slice(0, 200), sentence: f.evidence.sentence, start_offset: f.evidence.start,
       end_offset: f.evidence.end, confidence: f.confidence, fingerprint,
+      table_index: f.cell?.tableIndex ?? null, table_caption: f.cell?.caption?.slice(0, 300) ?? null,
+      row_label: f.cell?.rowLabel.slice(0, 300) ?? null, column_header: f.cell?.columnHeader.slice(0, 300) ?? null,
+      source_page: f.cell?.page ?? null, check_reason: f.checkReason ?? null,
     });
   }
   return rows;
@@ -128,19 +141,20 @@ export async function persistDocument(em: EntityManager, input: StoreInput): Pro
     }
     const status = doc ? 'changed' as const : 'new' as const;
     const raw = input.rawHtmlGz ? Buffer.from(input.rawHtmlGz.buffer, input.rawHtmlGz.byteOffset, input.rawHtmlGz.byteLength)
-      : gzipSync(Buffer.from(input.rawHtml, 'utf8'));
+      : gzipSync(typeof input.rawHtml === 'string' ? Buffer.from(input.rawHtml, 'utf8') : input.rawHtml);
     const [saved] = await executeBound<{ id: number }>(tx,
       `insert into document (url, source_id, title, published_at, category, fetched_at, http_status, etag, last_modified,
-         content_hash, raw_html_gz, text, extractor_version)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         content_hash, raw_html_gz, text, extractor_version, content_type, linked_from_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (url) do update set title = excluded.title, published_at = excluded.published_at,
          category = excluded.category, fetched_at = excluded.fetched_at, http_status = excluded.http_status,
          etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash,
          raw_html_gz = excluded.raw_html_gz, text = excluded.text, extractor_version = excluded.extractor_version,
-         updated_at = now()
+         content_type = excluded.content_type, linked_from_id = excluded.linked_from_id, updated_at = now()
        returning id`,
       [url, input.sourceId, input.article.title, input.article.publishedAt, input.article.category, input.fetchedAt,
-        input.httpStatus, input.etag, input.lastModified, hash, raw, input.article.text, input.extractorVersion]);
+        input.httpStatus, input.etag, input.lastModified, hash, raw, input.article.text, input.extractorVersion,
+        input.contentType ?? null, input.linkedFromId ?? null]);
     doc = { id: saved.id, url, content_hash: hash, extractor_version: input.extractorVersion };
     const rows = figureRows(input);
     const keep = rows.map((r) => r.fingerprint);

@@ -101,6 +101,27 @@ export interface ExtractedFigure {
   evidence: FigureEvidence;
   /** 0..1, how sure the engine is of metric and value. */
   confidence: number;
+  /** For a figure read from a table cell: which table, row and column (absent for prose figures). */
+  cell?: TableCellRef;
+  /** Set when the figure failed a consistency check of its table (row sums, đúng hạn + trễ hạn, rate vs counts). */
+  checkReason?: string;
+}
+
+/** Where in a table a figure was read: the citation of a table cell. */
+export interface TableCellRef {
+  /** 1-based position of the table in its document (HTML order, or sheets / pages in order for attachments). */
+  tableIndex: number;
+  /** The table's caption or the heading above it ("Bảng 2: Kết quả xếp hạng…"), when it has one. */
+  caption: string | null;
+  /** The row's label cell as printed ("UBND Phường 4", "Tổng cộng"). */
+  rowLabel: string;
+  /** The column's header as printed; stacked header rows are joined with " / " ("Hồ sơ / Đúng hạn"). */
+  columnHeader: string;
+  /** 1-based page of a PDF, null elsewhere. */
+  page: number | null;
+  /** 0-based row and column of the cell in the resolved grid (colspan / rowspan expanded). */
+  row: number;
+  column: number;
 }
 
 /** A number the engine saw and did not keep, with why (for inspection and tuning). */

@@ -43,7 +43,7 @@ export async function gql(query, variables = {}, { signal } = {}) {
 }
 
 const UNIT_FIELDS = 'id name shortName level code codeSet validFrom validTo parent { id name }';
-const SOURCE_FIELDS = 'id evidence { sentence } document { url title publishedAt }';
+const SOURCE_FIELDS = 'id evidence { sentence } cell { tableIndex caption rowLabel columnHeader page } checkFailed checkReason document { url title publishedAt }';
 
 function toUnit(u) {
   if (!u) return null;
@@ -61,6 +61,8 @@ function toSource(f) {
   return {
     figureId: f.id != null ? String(f.id) : null,
     sentence: (f.evidence && f.evidence.sentence) || '',
+    cell: f.cell || null,
+    checkReason: f.checkFailed ? (f.checkReason || '') : null,
     url: doc.url || null,
     title: doc.title || '',
     publishedAt: doc.publishedAt || null,

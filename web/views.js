@@ -85,10 +85,20 @@ export function renderSource(panel, figure, lang) {
     ? el('a', { class: 'source-link', href, target: '_blank', rel: 'noopener noreferrer' }, title)
     : el('span', { class: 'source-link' }, title);
   const date = formatDate(s.publishedAt, lang);
+  // A figure read from a table cites its cell: "Bảng 2, dòng Phường 4, cột Điểm" (and the PDF page).
+  const cell = s.cell
+    ? el('p', { class: 'source-cell', lang: 'vi' }, t(lang, 'sourceCell', { table: s.cell.tableIndex, row: s.cell.rowLabel, column: s.cell.columnHeader }),
+      s.cell.page ? `, ${t(lang, 'sourcePage', { page: s.cell.page })}` : '', s.cell.caption ? el('span', { class: 'source-caption' }, ` — ${s.cell.caption}`) : '')
+    : '';
+  const check = s.checkReason !== null && s.checkReason !== undefined
+    ? el('p', { class: 'source-check' }, el('span', { class: 'badge' }, t(lang, 'checkFailed')), ` ${s.checkReason}`)
+    : '';
   body.replaceChildren(
     headline,
     el('p', { class: 'source-article' }, `${t(lang, 'sourceArticle')}: `, link,
       date ? el('span', { class: 'source-date' }, ` · ${t(lang, 'sourcePublished', { date })}`) : ''),
+    cell,
+    check,
     el('figure', { class: 'evidence' },
       el('blockquote', { class: 'source-sentence', lang: 'vi' }, s.sentence),
       el('figcaption', {}, t(lang, 'sourceSentence'), s.figureId ? ` · ${t(lang, 'sourceFigure', { id: s.figureId })}` : '')),

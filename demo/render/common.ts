@@ -131,6 +131,21 @@ export function paragraphsHtml(paras: string[], attrs = ''): string {
   return paras.map((p) => `<p${attrs}>${esc(p)}</p>`).join('\n');
 }
 
+/**
+ * Report tables and attachment links of a sample report article, printed after its paragraphs (SAMPLE DATA).
+ * Attachments are served by the mirror at /<site>/attachments/<file>.
+ */
+export function reportExtrasHtml(a: DemoArticle): string {
+  if (!a.tables?.length && !a.attachments?.length) return '';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { REPORT_TABLES } = require('../reports/data') as typeof import('../reports/data');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { tableToHtml } = require('../reports/formats') as typeof import('../reports/formats');
+  const tables = (a.tables ?? []).map((k) => tableToHtml(REPORT_TABLES[k]));
+  const links = (a.attachments ?? []).map((f) => `<p>Tải về: <a href="/${esc(a.siteId)}/attachments/${encodeURIComponent(f.file)}">${esc(f.title)}</a></p>`);
+  return [...tables, ...links].join('\n');
+}
+
 /** Related articles other than `article` (at most `n`). */
 export function relatedOf(article: DemoArticle | null, ctx: RenderContext, n = 4): DemoArticle[] {
   return (ctx.related ?? []).filter((a) => !article || a.slug !== article.slug).slice(0, n);

@@ -5,7 +5,7 @@
  */
 import type { DemoArticle, DemoSite } from '../types';
 import {
-  type FamilyRenderer, type RenderContext, ddmmyyyy, esc, hhmm, htmlHead, paragraphsHtml, relatedOf, sampleBanner,
+  type FamilyRenderer, type RenderContext, ddmmyyyy, esc, hhmm, htmlHead, paragraphsHtml, reportExtrasHtml, relatedOf, sampleBanner,
   seeded, vnParts,
 } from './common';
 
@@ -46,7 +46,7 @@ function renderArticle(site: DemoSite, a: DemoArticle, ctx: RenderContext): stri
 <h1 class="news-title">${esc(a.title)}</h1>
 <div class="news-date">Ngày đăng: ${ddmmyyyy(p)} ${hhmm(p)}</div>
 <div class="news-content">
-${lead}${paragraphsHtml(a.paragraphs)}${author}
+${lead}${paragraphsHtml(a.paragraphs)}${reportExtrasHtml(a)}${author}
 </div>
 <div class="news-tools"><a href="javascript:window.print()">In bài viết</a> | <a href="javascript:history.back()">Quay lại</a> | <span>Lượt xem: ${seeded(`${a.slug}:views`, 30, 2000)}</span></div>
 </article>`;

@@ -8,7 +8,7 @@
 import type { DemoArticle, DemoSite } from '../types';
 import {
   type FamilyRenderer, type RenderContext, EN_WEEKDAYS, VN_WEEKDAYS, ddmmyyyy, esc, hash, hhmm, htmlHead,
-  paragraphsHtml, relatedOf, sampleBanner, seeded, seededId, slugify, vnParts,
+  paragraphsHtml, reportExtrasHtml, relatedOf, sampleBanner, seeded, seededId, slugify, vnParts,
 } from './common';
 
 type Variant = 'stock' | 'bkav';
@@ -94,7 +94,7 @@ function renderArticle(site: DemoSite, a: DemoArticle, ctx: RenderContext): stri
   const bodyLead = a.lead ? `<p><strong>${esc(a.lead)}</strong></p>\n` : '';
   const stockRepeat = variant === 'stock' && a.lead ? bodyLead : '';
   const journal = `<div class="journal-content-article">null<p class="date-line"><em>${esc(dateLine)}</em></p>
-${bodyLead}${stockRepeat}${paragraphsHtml(a.paragraphs, ' style="text-align:justify"')}${author}</div>`;
+${bodyLead}${stockRepeat}${paragraphsHtml(a.paragraphs, ' style="text-align:justify"')}${reportExtrasHtml(a)}${author}</div>`;
   const full = `<div class="asset-full-content default-asset-publisher show-asset-title">
 <div class="asset-user-actions"><div class="print-action"><a href="javascript:print()">In trang</a></div></div>
 <div class="asset-content" id="_101_INSTANCE_${inst}_${a.itemId}">

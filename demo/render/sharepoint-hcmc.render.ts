@@ -7,7 +7,7 @@
 import { sharePointQuery } from '../../ingest/portals/canonical-url';
 import type { DemoArticle, DemoSite } from '../types';
 import {
-  type FamilyRenderer, type RenderContext, ddmmyyyy, digitCounter, dotnetViDate, esc, htmlHead, paragraphsHtml,
+  type FamilyRenderer, type RenderContext, ddmmyyyy, digitCounter, dotnetViDate, esc, htmlHead, paragraphsHtml, reportExtrasHtml,
   relatedOf, sampleBanner, seeded, seededId, vnParts,
 } from './common';
 
@@ -74,7 +74,7 @@ function renderArticle(site: DemoSite, a: DemoArticle, ctx: RenderContext): stri
 <div class="PostInfo"><span class="Category">${esc(a.category)}</span> <span class="DateCreate">${dotnetViDate(p)}</span></div>
 ${a.lead ? `<div class="PostLead"><b>${esc(a.lead)}</b></div>` : ''}
 <div class="ExternalClass${guid}">
-${paragraphsHtml(a.paragraphs, ' class="MsoNormal" style="text-align:justify"')}${author}
+${paragraphsHtml(a.paragraphs, ' class="MsoNormal" style="text-align:justify"')}${reportExtrasHtml(a)}${author}
 </div>
 <div class="ViewCount">Số lượt người xem: ${seeded(`${a.slug}:views`, 120, 2400)}&nbsp;&nbsp;&nbsp;&nbsp;</div>
 <div class="RelatedNews"><div class="RelatedTitle">TIN MỚI HƠN</div><ul>${relatedList(site, related.slice(0, 2))}</ul>

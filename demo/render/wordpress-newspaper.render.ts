@@ -6,7 +6,7 @@
  */
 import type { DemoArticle, DemoSite } from '../types';
 import {
-  type FamilyRenderer, type RenderContext, ddmmyyyy, esc, hash, htmlHead, paragraphsHtml, relatedOf, sampleBanner,
+  type FamilyRenderer, type RenderContext, ddmmyyyy, esc, hash, htmlHead, paragraphsHtml, reportExtrasHtml, relatedOf, sampleBanner,
   seeded, slugify, vnParts,
 } from './common';
 
@@ -72,7 +72,7 @@ function renderArticle(site: DemoSite, a: DemoArticle, ctx: RenderContext): stri
   const head = `<link rel="canonical" href="${esc(url)}">\n<link rel="shortlink" href="${esc(`${ctx.origin}/${site.id}/?p=${a.itemId}`)}">\n<meta property="og:title" content="${esc(a.title)}">\n<meta property="article:published_time" content="${a.publishedAt}">`;
   const lead = a.lead ? `<p><strong>${esc(a.lead)}</strong></p>\n` : '';
   const views = seeded(`${a.slug}:views`, 40, 900);
-  const content = `${lead}${paragraphsHtml(a.paragraphs)}\n<div class="td-a-rec td-a-rec-id-content_inline"><span class="td-adspot-title">- Quảng cáo -</span></div>`;
+  const content = `${lead}${paragraphsHtml(a.paragraphs)}${reportExtrasHtml(a)}\n<div class="td-a-rec td-a-rec-id-content_inline"><span class="td-adspot-title">- Quảng cáo -</span></div>`;
   const share = (pos: string): string =>
     `<div class="td-post-sharing td-post-sharing-${pos}"><span class="td-social-share-text">Chia sẻ</span><a class="td-social-facebook" href="#">Facebook</a><a class="td-social-twitter" href="#">Twitter</a><a class="td-social-pinterest" href="#">Pinterest</a><a class="td-social-whatsapp" href="#">WhatsApp</a></div>`;
   const author = a.author ?? 'Ban biên tập';

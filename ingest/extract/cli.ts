@@ -1,6 +1,7 @@
 /**
- * `npm run extract -- FILE [--published YYYY-MM-DD] [--unit NAME] [--json]`: read one article (.txt as is,
- * .html through the portal page cleaner) and print its figures: a table by default, or exactly one JSON object
+ * `npm run extract -- FILE [--published YYYY-MM-DD] [--unit NAME] [--json]`: read one article (.txt as is; .html
+ * pages, .pdf / .docx / .xlsx reports and texts with a flattened table through ingest/tables/cli-document.ts,
+ * prose and tables) and print its figures: a table by default, or exactly one JSON object
  * `{"figures":[...]}` on stdout with `--json` (diagnostics go to stderr only).
  */
 import { readFileSync } from 'node:fs';
@@ -83,6 +84,13 @@ function main(argv: string[]): number {
     return 2;
   }
   const file = resolve(args.file);
+  // Pages, reports (.pdf, .docx, .xlsx) and texts holding a flattened table: prose + tables (ingest/tables).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const documents = require('../tables/cli-document') as typeof import('../tables/cli-document');
+  if (documents.isDocumentFile(file)) {
+    void documents.extractDocumentFile({ ...args, file }).then((code) => { process.exitCode = code; });
+    return 0;
+  }
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');

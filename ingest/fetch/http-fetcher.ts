@@ -14,7 +14,7 @@ import { HostGate } from './host-gate';
 import { type RawResponse, type RequestSettings, requestOnce } from './http-request';
 import { backoffDelayMillis } from './retry';
 import { RobotsCache } from './robots';
-import { type FetchRequestOptions, type Fetcher, type HttpFetcherOptions, PRODUCT_USER_AGENT } from './types';
+import { type FetchedBytes, type FetchRequestOptions, type Fetcher, type HttpFetcherOptions, PRODUCT_USER_AGENT } from './types';
 
 /** RFC 9309 asks crawlers to parse at least 500 KiB of robots.txt; more than that is not a robots file. */
 const ROBOTS_MAX_BYTES = 512 * 1024;
@@ -95,18 +95,30 @@ export class HttpFetcher implements Fetcher {
     return { ...base, body: decoded.text, charset: decoded.charset, notModified: false };
   }
 
+  /**
+   * Fetch `url` as bytes (an attached report), with the same robots.txt, per-host delay, retries, redirects and
+   * size limit as pages; `maxBytes` may lower the limit.
+   */
+  async fetchBytes(url: string, maxBytes = this.s.maxBodyBytes): Promise<FetchedBytes> {
+    const { finalUrl, res } = await this.follow(url, {}, Math.min(maxBytes, this.s.maxBodyBytes), true, true);
+    if (res.kind === 'redirect') throw new TooManyRedirectsError(url, this.s.maxRedirects);
+    if (res.kind === 'not-modified') throw new Error(`unexpected 304 for ${url}`);
+    return { url, finalUrl, status: res.status, headers: res.headers, bytes: Buffer.from(res.bytes), fetchedAt: new Date(this.clock.now()) };
+  }
+
   /** Follow redirects (each hop checked against robots.txt and its host's politeness). */
   private async follow(
     url: string,
     headers: Record<string, string>,
     maxBytes: number,
     checkRobots: boolean,
+    binary = false,
   ): Promise<{ finalUrl: string; res: RawResponse }> {
     const chain = [stripHash(url)];
     let current = chain[0];
     for (let hop = 0; ; hop++) {
       if (checkRobots && this.s.respectRobots) await this.assertAllowed(current);
-      const res = await this.withRetries(current, headers, maxBytes);
+      const res = await this.withRetries(current, headers, maxBytes, binary);
       if (res.kind !== 'redirect') return { finalUrl: current, res };
       const next = stripHash(new URL(res.location, current).href);
       if (chain.includes(next)) throw new RedirectLoopError(url, [...chain, next]);
@@ -129,13 +141,14 @@ export class HttpFetcher implements Fetcher {
   }
 
   /** One hop with retries on FetchError: full-jitter backoff, or the server's Retry-After when it gave one. */
-  private async withRetries(url: string, headers: Record<string, string>, maxBytes: number): Promise<RawResponse> {
+  private async withRetries(url: string, headers: Record<string, string>, maxBytes: number, binary = false): Promise<RawResponse> {
     const host = new URL(url).host;
     const settings: RequestSettings = {
       userAgent: this.s.userAgent,
       connectTimeoutMillis: this.s.connectTimeoutMillis,
       totalTimeoutMillis: this.s.totalTimeoutMillis,
       maxBodyBytes: maxBytes,
+      acceptBinary: binary,
       fetchImpl: () => this.options.fetchImpl ?? this.transport,
       now: () => this.clock.now(),
     };

@@ -17,6 +17,8 @@ export interface RequestSettings {
   connectTimeoutMillis: number;
   totalTimeoutMillis: number;
   maxBodyBytes: number;
+  /** Accept binary bodies (attached reports); pages refuse them unread. */
+  acceptBinary?: boolean;
   fetchImpl: () => typeof fetch;
   now: () => number;
 }
@@ -83,7 +85,7 @@ export async function requestOnce(url: string, extraHeaders: Record<string, stri
       discard();
       throw new HttpStatusError(url, status);
     }
-    if (BINARY_TYPE_RE.test(headers['content-type'] ?? '')) {
+    if (!s.acceptBinary && BINARY_TYPE_RE.test(headers['content-type'] ?? '')) {
       discard();
       throw new UndecodableBodyError(url, `content type ${headers['content-type']}`);
     }

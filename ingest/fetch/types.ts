@@ -29,6 +29,18 @@ export interface Fetcher {
    * FetchError (retry later), a SkipItemError subclass (skip the item) or CriticalIngestError.
    */
   fetch(url: string, options?: FetchRequestOptions): Promise<FetchedPage>;
+  /** Fetch an attached report's bytes with the same politeness and limits (absent in fetchers that read no attachments). */
+  fetchBytes?(url: string, maxBytes?: number): Promise<FetchedBytes>;
+}
+
+/** An attachment as fetched: its original bytes. */
+export interface FetchedBytes {
+  url: string;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  bytes: Buffer;
+  fetchedAt: Date;
 }
 
 /** HttpFetcher settings; every field has a default. */

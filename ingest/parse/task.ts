@@ -6,9 +6,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import * as errors from '../errors';
-import { figuresFromText } from '../extract/figures';
 import { subjectContextFromData, type SubjectData } from '../gazetteer-resolver';
 import { parseArticlePage, parseListingPage } from '../portals';
+import { articleTablesAndLinks, type AttachmentLink } from '../portals/tables';
+import { figuresFromDocument } from '../tables';
 import type { ExtractedFigure, ParsedArticle, ParsedListing } from '../types';
 
 export type PageTask =
@@ -20,8 +21,10 @@ export type PageTaskResult =
   | {
     kind: 'article';
     article: ParsedArticle;
-    /** The figures only: the dropped candidates and the normalised text are not needed to store a page. */
+    /** The figures of the prose and the tables: the dropped candidates and the normalised text are not needed to store a page. */
     figures: ExtractedFigure[];
+    /** Reports (PDF, DOCX, XLSX, …) the article links. */
+    links: AttachmentLink[];
     /** The raw HTML, gzipped for storage (compressing a large page is CPU work too). */
     rawHtmlGz: Uint8Array;
     parseMillis: number;
@@ -35,12 +38,13 @@ export function runPageTask(task: PageTask): PageTaskResult {
   const article = parseArticlePage(task.html, task.url, task.family);
   const t1 = performance.now();
   const subjects = subjectContextFromData(task.subjects);
-  const extraction = figuresFromText(article.text, {
+  const { tables, links } = articleTablesAndLinks(task.html, task.url, task.family);
+  const extraction = figuresFromDocument({ text: article.text, tables: tables.length ? tables : undefined }, {
     publishedAt: article.publishedAt, publisher: subjects.publisher, title: article.title, resolver: subjects.resolver,
   });
   const t2 = performance.now();
   const rawHtmlGz = new Uint8Array(gzipSync(Buffer.from(task.html, 'utf8')));
-  return { kind: 'article', article, figures: extraction.figures, rawHtmlGz, parseMillis: t1 - t0, extractMillis: t2 - t1 };
+  return { kind: 'article', article, figures: extraction.figures, links, rawHtmlGz, parseMillis: t1 - t0, extractMillis: t2 - t1 };
 }
 
 /** An error as plain data: class name, message and own fields (url, limit, status, …). */

@@ -62,6 +62,13 @@ const COLUMNS: ReadonlyArray<readonly [string, (r: FigureExportRow) => string]> 
   ['evidence_end', (r) => csvValue(r.evidence_end)],
   ['extractor_version', (r) => csvText(r.extractor_version)],
   ['document_id', (r) => csvValue(r.document_id)],
+  ['table_index', (r) => csvValue(r.table_index)],
+  ['table_caption', (r) => csvText(r.table_caption)],
+  ['row_label', (r) => csvText(r.row_label)],
+  ['column_header', (r) => csvText(r.column_header)],
+  ['page', (r) => csvValue(r.source_page)],
+  ['check_failed', (r) => csvValue(r.check_failed)],
+  ['check_reason', (r) => csvText(r.check_reason)],
 ];
 
 /** The header line of the export. */

@@ -255,7 +255,7 @@ function buildDocument(em: EntityManager, spec: DocSpec, metrics: Map<string, Me
     return em.create(Figure, {
       document: doc, metric: metrics.get(f.metric)!, subject: spec.unit, subjectScope: f.scope ?? SubjectScope.UNIT,
       subjectLabel: spec.unit.name, value: String(f.value), unit: f.metric === 'dossiers_received' || f.metric === 'online_services_full' ? 'count' : 'percent',
-      kind: f.kind ?? FigureKind.ACTUAL, comparator: f.comparator ?? Comparator.EQ, approximate: false, isChange: f.isChange ?? false,
+      kind: f.kind ?? FigureKind.ACTUAL, comparator: f.comparator ?? Comparator.EQ, approximate: false, isChange: f.isChange ?? false, checkFailed: false,
       baselineYear: f.baselineYear ?? null, periodYear: f.year, periodFromMonth: f.fromMonth ?? null, periodToMonth: f.toMonth ?? null,
       periodLabel: f.periodLabel ?? `năm ${f.year}`, evidenceSentence: f.sentence, evidenceStart: start, evidenceEnd: start + f.sentence.length,
       confidence: 0.9, extractorVersion: EXTRACTOR_VERSION, reviewStatus: f.status ?? ReviewStatus.AUTO,

@@ -53,6 +53,14 @@ export class Document {
   @Property({ type: 'blob', lazy: true })
   rawHtmlGz!: Buffer;
 
+  @Field(() => String, { nullable: true, description: 'Media type of an attached report (application/pdf, …); null for a portal page' })
+  @Property({ type: 'string', length: 120, nullable: true })
+  contentType?: string | null;
+
+  /** For an attached report: the article page that links it. */
+  @ManyToOne(() => Document, { ref: true, nullable: true, deleteRule: 'set null', index: true })
+  linkedFrom?: Ref<Document> | null;
+
   @Field({ description: 'Cleaned article text that evidence offsets refer to' })
   @Property({ type: 'text' })
   text!: string;

@@ -133,6 +133,34 @@ export class Figure {
   @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
   correctedValue?: string | null;
 
+  /** For a figure read from a table: 1-based position of the table in its document (null for prose). */
+  @Property({ type: 'smallint', nullable: true })
+  tableIndex?: number | null;
+
+  /** The table's caption or the heading above it. */
+  @Property({ type: 'string', length: 300, nullable: true })
+  tableCaption?: string | null;
+
+  /** The row's label cell as printed ("UBND Phường 4"). */
+  @Property({ type: 'string', length: 300, nullable: true })
+  rowLabel?: string | null;
+
+  /** The column's header as printed, stacked header rows joined with " / ". */
+  @Property({ type: 'string', length: 300, nullable: true })
+  columnHeader?: string | null;
+
+  /** 1-based PDF page of the cell. */
+  @Property({ type: 'smallint', nullable: true })
+  sourcePage?: number | null;
+
+  @Field({ description: 'true when the figure failed a consistency check of its table (see checkReason); it is kept for review' })
+  @Property({ type: 'boolean', default: false })
+  checkFailed: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Why the figure failed a consistency check, e.g. "đúng hạn 1.230 + trễ hạn 4 ≠ đã giải quyết 1.240"' })
+  @Property({ type: 'text', nullable: true })
+  checkReason?: string | null;
+
   /** Hash of what the figure says (metric, subject, kind, period, value…, sentence): storing a page twice is a no-op. */
   @Property({ type: 'string', length: 64 })
   fingerprint!: string;

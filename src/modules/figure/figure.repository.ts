@@ -54,6 +54,13 @@ export interface FigureExportRow {
   evidence_start: number;
   evidence_end: number;
   extractor_version: string;
+  table_index: number | null;
+  table_caption: string | null;
+  row_label: string | null;
+  column_header: string | null;
+  source_page: number | null;
+  check_failed: boolean;
+  check_reason: string | null;
 }
 
 /** Queries over figures for one request's EntityManager. */
@@ -87,7 +94,8 @@ export class FigureRepository {
           not ${FULL_YEAR} as partial_year, trim_scale(${EFFECTIVE_VALUE})::text as value, trim_scale(f.value)::text as extracted_value,
           trim_scale(f.total)::text as total, f.unit, f.kind, f.comparator, f.approximate, f.is_change, f.subject_scope,
           f.review_status, f.confidence, d.id as document_id, d.url as document_url, d.title as document_title,
-          d.published_at, d.source_id, f.evidence_sentence, f.evidence_start, f.evidence_end, f.extractor_version
+          d.published_at, d.source_id, f.evidence_sentence, f.evidence_start, f.evidence_end, f.extractor_version,
+          f.table_index, f.table_caption, f.row_label, f.column_header, f.source_page, f.check_failed, f.check_reason
         from figure f
         join admin_unit s on s.id = f.subject_id
         join metric m on m.code = f.metric_code

@@ -13,7 +13,7 @@ import { FigureReview } from './figure-review.entity';
 import { FiguresArgs } from './figure.args';
 import { checkedFigureQuery, type FigureQuery } from './figure-filter.input';
 import { FigureRepository } from './figure.repository';
-import { Evidence, FigureConnection, FigurePeriod, periodOf } from './figure.type';
+import { cellOf, Evidence, FigureCell, FigureConnection, FigurePeriod, periodOf } from './figure.type';
 import { toNumber } from './figure-sql';
 import { AdminUnit } from '../unit/admin-unit.entity';
 import { Metric } from '../metric/metric.entity';
@@ -97,6 +97,11 @@ export class FigureResolver {
   @FieldResolver(() => Evidence)
   evidence(@Root() f: FigureRow): Evidence {
     return { sentence: f.evidenceSentence, start: f.evidenceStart, end: f.evidenceEnd };
+  }
+
+  @FieldResolver(() => FigureCell, { nullable: true, description: 'For a figure read from a table: the table, row and column (and PDF page) of its cell' })
+  cell(@Root() f: Figure): FigureCell | null {
+    return cellOf(f);
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit the number is about' })

@@ -33,6 +33,30 @@ export class Evidence {
   end!: number;
 }
 
+@ObjectType({ description: 'The table cell a figure was read from: "Bảng 2, dòng Phường 4, cột Điểm"' })
+export class FigureCell {
+  @Field(() => Int, { description: '1-based position of the table in its document' })
+  tableIndex!: number;
+
+  @Field(() => String, { nullable: true, description: 'The caption or the heading above the table' })
+  caption!: string | null;
+
+  @Field({ description: 'The row label as printed' })
+  rowLabel!: string;
+
+  @Field({ description: 'The column header as printed; stacked header rows are joined with " / "' })
+  columnHeader!: string;
+
+  @Field(() => Int, { nullable: true, description: '1-based page, for a PDF' })
+  page!: number | null;
+}
+
+/** A figure's cell, or null for a figure read from prose. */
+export function cellOf(f: Figure): FigureCell | null {
+  if (f.tableIndex === null || f.tableIndex === undefined) return null;
+  return { tableIndex: f.tableIndex, caption: f.tableCaption ?? null, rowLabel: f.rowLabel ?? '', columnHeader: f.columnHeader ?? '', page: f.sourcePage ?? null };
+}
+
 export const FigureConnection = Connection(Figure, 'Figure');
 
 /** Build a figure's period object. */

@@ -12,7 +12,7 @@ jest.setTimeout(60_000);
 
 const URL = 'https://phuong.example.vn/tin-tuc/bai-1';
 const subjects: SubjectData = {
-  publisher: { id: 7, name: 'Phường Bến Nghé', type_vi: 'Phường', code_set: 'gso', search_key: 'phuong ben nghe', aliases: [], valid_from: null, valid_to: null },
+  publisher: { id: 7, parent_id: null, name: 'Phường Bến Nghé', type_vi: 'Phường', code_set: 'gso', search_key: 'phuong ben nghe', aliases: [], valid_from: null, valid_to: null },
   units: [],
 };
 const ARTICLE = '<!doctype html><html><body><div class="content"><h1>Kết quả một cửa quý I năm 2022</h1><p class="date">Ngày 05/04/2022</p>' +

@@ -12,7 +12,8 @@ const api = loadWebModule('api.js');
 const unit = (id: string, name: string) => ({
   id, name, shortName: name, level: 'DISTRICT', code: id, codeSet: 'GSO', validFrom: null, validTo: '2025-06-30', parent: { id: '79', name: 'Thành phố Hồ Chí Minh' },
 });
-const figure = { id: '41', evidence: { sentence: 'Quận 1 đạt 99,1%.' }, document: { url: 'https://example.test/a', title: 'Bài', publishedAt: '2020-01-08T02:00:00.000Z' } };
+const cell = { tableIndex: 2, caption: 'Bảng 2: Kết quả', rowLabel: 'UBND Quận 1', columnHeader: 'Tỷ lệ đúng hạn (%)', page: 3 };
+const figure = { id: '41', evidence: { sentence: 'Quận 1 đạt 99,1%.' }, cell, checkFailed: true, checkReason: 'rate 99,1% ≠ 990 / 1.000 = 99%', document: { url: 'https://example.test/a', title: 'Bài', publishedAt: '2020-01-08T02:00:00.000Z' } };
 
 const ANSWERS: Record<string, unknown> = {
   Metrics: { metrics: [{ code: 'on_time_rate', nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn', nameEn: 'Dossiers resolved on time', unit: 'percent' }] },
@@ -81,7 +82,10 @@ describe('the page queries the public API by names the schema has', () => {
     expect(result.rows[0]).toEqual({
       rank: 1, unit: expect.objectContaining({ name: 'Quận 1' }), value: 99.1, previousValue: 98.3, change: 0.8, definitionChanged: false,
       periodLabel: 'năm 2019', partialYear: false,
-      source: { figureId: '41', sentence: 'Quận 1 đạt 99,1%.', url: 'https://example.test/a', title: 'Bài', publishedAt: '2020-01-08T02:00:00.000Z' },
+      source: {
+        figureId: '41', sentence: 'Quận 1 đạt 99,1%.', url: 'https://example.test/a', title: 'Bài', publishedAt: '2020-01-08T02:00:00.000Z',
+        cell, checkReason: 'rate 99,1% ≠ 990 / 1.000 = 99%',
+      },
     });
     expect(result.missing.map((u: { name: string }) => u.name)).toEqual(['Quận 3']);
   });

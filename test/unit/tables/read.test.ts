@@ -1,0 +1,176 @@
+/** The table reader over HTML tables and flattened text: one figure per (row, metric column), cited by cell. */
+import { DOSSIER_TABLE, WARD_RANKING, WARD_RANKING_EXPECTED, type ReportTable } from '../../../demo/reports/data';
+import { tableToFlatText, tableToHtml } from '../../../demo/reports/formats';
+import { tablesFromHtml } from '../../../ingest/portals/tables';
+import { buildGrid, figuresFromDocument, figuresFromTables, tablesFromText, TABLE_LIMITS } from '../../../ingest/tables';
+import type { ExtractedFigure } from '../../../ingest/types';
+import { ctx } from './helpers';
+
+const WARD_IDS: Record<string, string> = {
+  'UBND Phường 4': '7002', 'UBND Phường Võ Thị Sáu': '7003', 'UBND Phường 11': '7004', 'UBND Phường 1': '7005', 'UBND Phường 14': '7006',
+};
+
+function expectWardRanking(figures: ExtractedFigure[], tableIndex = 1): void {
+  const table = figures.filter((f) => f.cell?.tableIndex === tableIndex);
+  expect(table).toHaveLength(WARD_RANKING_EXPECTED.length * 2);
+  for (const e of WARD_RANKING_EXPECTED) {
+    const score = table.find((f) => f.cell!.rowLabel === e.row && f.unit === 'score');
+    const rank = table.find((f) => f.cell!.rowLabel === e.row && f.unit === 'rank');
+    expect(score).toMatchObject({ metric: 'par_index_score', value: e.score, kind: 'actual', subject: { unitId: WARD_IDS[e.row], scope: 'unit' } });
+    expect(rank).toMatchObject({ metric: 'par_index_rank', value: e.rank, subject: { unitId: WARD_IDS[e.row] } });
+    expect(score!.period).toMatchObject({ year: 2023, fromMonth: null, toMonth: null });
+    expect(score!.cell).toMatchObject({ caption: WARD_RANKING.caption, columnHeader: 'Tổng điểm', page: null });
+    expect(rank!.cell!.columnHeader).toBe('Xếp hạng');
+    expect(score!.checkReason).toBeUndefined();
+  }
+}
+
+function htmlPage(tables: ReportTable[]): string {
+  return `<html><body><nav><table><tr><td>Trang chủ</td><td>Tin tức</td></tr><tr><td>1</td><td>2</td></tr></table></nav>
+    <article><p>Báo cáo (DỮ LIỆU MẪU).</p>${tables.map(tableToHtml).join('\n')}</article></body></html>`;
+}
+
+describe('HTML tables', () => {
+  it('reads a ward ranking: one figure per (row, metric column), subjects under the publisher, cell provenance', () => {
+    const tables = tablesFromHtml(htmlPage([WARD_RANKING]));
+    expect(tables).toHaveLength(1); // the navigation table is not a data table
+    expect(tables[0].caption).toBe(WARD_RANKING.caption);
+    expect(tables[0].notes).toEqual(WARD_RANKING.notes);
+    expectWardRanking(figuresFromTables(tables, ctx()).figures);
+  });
+
+  it('reads stacked headers with colspan / rowspan, the totals row as the publisher, and passes the checks', () => {
+    const { figures } = figuresFromTables(tablesFromHtml(htmlPage([DOSSIER_TABLE])), ctx('2024-07-10'));
+    expect(figures).toHaveLength(4 * 5);
+    const ward4 = figures.filter((f) => f.cell!.rowLabel === 'UBND Phường 4');
+    expect(ward4.map((f) => [f.cell!.columnHeader, f.metric, f.unit, f.value])).toEqual([
+      ['Tiếp nhận', 'dossiers_received', 'count', 1250],
+      ['Đã giải quyết / Tổng số', 'dossiers_resolved', 'count', 1240],
+      ['Đã giải quyết / Đúng hạn', 'on_time_rate', 'count', 1236],
+      ['Đã giải quyết / Trễ hạn', 'late_dossiers', 'count', 4],
+      ['Tỷ lệ đúng hạn (%)', 'on_time_rate', 'percent', 99.68],
+    ]);
+    expect(ward4[0].period).toMatchObject({ year: 2024, fromMonth: 1, toMonth: 6 });
+    const total = figures.filter((f) => f.cell!.rowLabel === 'Tổng cộng');
+    expect(total).toHaveLength(5);
+    expect(total.every((f) => f.subject.unitId === '770')).toBe(true);
+    expect(figures.filter((f) => f.checkReason)).toEqual([]);
+  });
+
+  it('flags, and keeps, figures that fail the consistency checks', () => {
+    const broken: ReportTable = {
+      ...DOSSIER_TABLE,
+      rows: DOSSIER_TABLE.rows.map((r, i) => (i === 2 ? r.map((c, k) => (k === 4 ? { text: '1.230' } : c)) : r)),
+    };
+    const { figures } = figuresFromTables(tablesFromHtml(htmlPage([broken])), ctx('2024-07-10'));
+    expect(figures).toHaveLength(20);
+    const flagged = figures.filter((f) => f.checkReason).map((f) => [f.cell!.rowLabel, f.cell!.columnHeader, f.checkReason]);
+    expect(flagged).toEqual(expect.arrayContaining([
+      ['UBND Phường 4', 'Đã giải quyết / Tổng số', expect.stringContaining('đúng hạn 1.230 + trễ hạn 4 ≠ đã giải quyết 1.240')],
+      ['UBND Phường 4', 'Đã giải quyết / Đúng hạn', expect.stringContaining('≠ đã giải quyết')],
+      ['UBND Phường 4', 'Tỷ lệ đúng hạn (%)', expect.stringContaining('rate 99,68%')],
+      ['Tổng cộng', 'Đã giải quyết / Đúng hạn', expect.stringContaining('totals row 3.301 ≠ sum of 3 rows 3.295')],
+    ]));
+    expect(flagged.filter(([row]) => row === 'UBND Phường 11')).toEqual([]);
+  });
+
+  it('uses the service index when the caption names it, and SIPAS for a satisfaction score', () => {
+    const t: ReportTable = { ...WARD_RANKING, caption: 'Bảng 3: Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp năm 2024' };
+    const { figures, dropped } = figuresFromTables(tablesFromHtml(htmlPage([t])), ctx());
+    expect(new Set(figures.map((f) => f.metric))).toEqual(new Set(['service_index_score']));
+    expect(figures[0].period.year).toBe(2024);
+    expect(dropped.length).toBe(0);
+  });
+
+  it('marks a rank that contradicts the scores', () => {
+    const t: ReportTable = { ...WARD_RANKING, rows: WARD_RANKING.rows.map((r, i) => (i === 2 ? r.map((c, k) => (k === 4 ? { text: '4' } : c)) : r)) };
+    const { figures } = figuresFromTables(tablesFromHtml(htmlPage([t])), ctx());
+    const flagged = figures.filter((f) => f.checkReason);
+    expect(flagged.map((f) => f.cell!.rowLabel).sort()).toEqual(['UBND Phường 1', 'UBND Phường 11', 'UBND Phường Võ Thị Sáu'].sort());
+    expect(flagged.every((f) => f.unit === 'rank')).toBe(true);
+  });
+
+  it('skips layout tables that hold other tables, and reads the inner one', () => {
+    const html = `<body><table><tr><td><table>${tableToHtml(WARD_RANKING).replace(/^[\s\S]*?<table border="1">|<\/table>[\s\S]*$/g, '')}</table></td><td>x</td></tr><tr><td>a</td><td>b</td></tr></table></body>`;
+    const tables = tablesFromHtml(html);
+    expect(tables).toHaveLength(1);
+    expect(figuresFromTables(tables, ctx('2023-12-30')).figures).toHaveLength(10);
+  });
+});
+
+describe('flattened tables', () => {
+  it('rebuilds a one-cell-per-line ward ranking and reads it like the HTML one', () => {
+    const text = `Kết quả năm 2023 (DỮ LIỆU MẪU)\n\n${tableToFlatText(WARD_RANKING)}`;
+    const tables = tablesFromText(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows).toHaveLength(6);
+    expect(tables[0].caption).toBe(WARD_RANKING.caption);
+    const { figures } = figuresFromDocument({ text }, ctx());
+    expectWardRanking(figures);
+  });
+
+  it('rebuilds " | " rows (the portal text cleaner\'s form of a data row)', () => {
+    const text = ['Bảng 1: Điểm CCHC năm 2023', 'STT | Đơn vị | Tổng điểm | Xếp hạng', '1 | UBND Phường 4 | 92,35 | 1', '2 | UBND Phường 11 | 88,75 | 2'].join('\n');
+    const { figures } = figuresFromDocument({ text }, ctx());
+    expect(figures.map((f) => [f.subject.unitId, f.metric, f.value])).toEqual([
+      ['7002', 'par_index_score', 92.35], ['7002', 'par_index_rank', 1], ['7004', 'par_index_score', 88.75], ['7004', 'par_index_rank', 2],
+    ]);
+  });
+
+  it('stops at the first group that does not look like a row, and ignores prose', () => {
+    const text = `${tableToFlatText(WARD_RANKING)}\nTrong năm, quận tiếp nhận nhiều hồ sơ.\nSTT\nĐơn vị`;
+    const tables = tablesFromText(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows).toHaveLength(6);
+    expect(tablesFromText('Điểm\nXếp hạng\nmột đoạn văn')).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('cuts a table of 10,000 rows at the row limit and says so', () => {
+    const rows = [[{ text: 'Đơn vị', header: true }, { text: 'Tiếp nhận', header: true }], ...Array.from({ length: 10_000 }, (_, i) => [{ text: `Đơn vị số ${i}` }, { text: String(i) }])];
+    const start = Date.now();
+    const { figures, dropped } = figuresFromTables([{ rows, caption: null, heading: null, notes: [], page: null }], ctx());
+    expect(figures).toHaveLength(TABLE_LIMITS.maxRows - 1);
+    expect(dropped[0].reason).toMatch(/^table_truncated: 5001 row\(s\) past the limit/);
+    expect(Date.now() - start).toBeLessThan(20_000); // bounded, not a benchmark: the real number is in bench:extract
+  });
+
+  it('clips absurd spans', () => {
+    const g = buildGrid({ rows: [[{ text: 'a', colspan: 1e9, rowspan: 1e9 }], [{ text: 'b' }]], caption: null, heading: null, notes: [], page: null }, 1);
+    expect(g.cells[0]).toHaveLength(TABLE_LIMITS.maxColumns);
+    expect(g.cells).toHaveLength(2);
+  });
+});
+
+describe('header lexicon', () => {
+  it('names only metrics of the catalogue', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { METRIC_CATALOGUE } = require('../../../src/modules/metric/metric-catalogue') as { METRIC_CATALOGUE: Array<{ code: string }> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { HEADER_METRICS } = require('../../../ingest/tables/lexicon') as typeof import('../../../ingest/tables/lexicon');
+    const codes = new Set(METRIC_CATALOGUE.map((m) => m.code));
+    const named = HEADER_METRICS.flatMap((f) => [f.count, f.rate, f.score, f.rank]).filter((c): c is string => !!c && !c.startsWith('@'));
+    expect(named.filter((c) => !codes.has(c))).toEqual([]);
+    for (const c of ['par_index_score', 'par_index_rank', 'service_index_score', 'sipas_score']) expect(codes.has(c)).toBe(true);
+  });
+});
+
+describe('merged cells and sections', () => {
+  it('skips section rows, carries a label merged down over several rows, and reads a "Bình quân" row as the publisher', () => {
+    const rows = [
+      [{ text: 'STT', header: true }, { text: 'Đơn vị', header: true }, { text: 'Tỷ lệ hài lòng (%)', header: true }],
+      [{ text: 'I. Khối phường', colspan: 3 }],
+      [{ text: '1' }, { text: 'UBND Phường 4', rowspan: 2 }, { text: '98,1' }],
+      [{ text: '2' }, { text: '97,5' }],
+      [{ text: 'Bình quân', colspan: 2 }, { text: '97,8' }],
+    ];
+    const { figures, dropped } = figuresFromTables([{ rows, caption: 'Bảng 4: Hài lòng năm 2023', heading: null, notes: [], page: null }], ctx());
+    expect(figures.map((f) => [f.cell!.rowLabel, f.subject.unitId, f.metric, f.value])).toEqual([
+      ['UBND Phường 4', '7002', 'satisfaction_rate', 98.1],
+      ['UBND Phường 4', '7002', 'satisfaction_rate', 97.5],
+      ['Bình quân', '770', 'satisfaction_rate', 97.8],
+    ]);
+    expect(dropped).toEqual([]);
+  });
+});
