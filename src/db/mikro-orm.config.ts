@@ -9,6 +9,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { DataloaderType } from '@mikro-orm/core';
 import { ENTITIES } from './entities';
 
+/** Schema of pg-boss's tables (ingest/jobs); kept out of the MikroORM schema diff. */
+export const JOBS_SCHEMA = 'pgboss';
+
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Compiled runs live under dist/src/db, sources under src/db: migrations are found relative to either. */
 const COMPILED = __dirname.includes(`${path.sep}dist${path.sep}`);
@@ -29,6 +32,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
       allOrNothing: true,
       snapshot: false,
     },
+    // pg-boss keeps its queue tables in its own schema; they are not ours to diff, create or drop.
+    schemaGenerator: { ignoreSchema: [JOBS_SCHEMA] },
     debug: false,
     ...extra,
   });
