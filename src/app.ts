@@ -75,7 +75,7 @@ export interface ApiOptions {
 export async function startApi(o: ApiOptions): Promise<RunningServer> {
   const schema = o.schema ?? (await createSchema());
   const orm = await openApiOrm(o.orm, o.config.statementTimeoutMillis);
-  const metrics = createApiMetrics();
+  const metrics = createApiMetrics(() => orm.em.fork());
   const apollo = createApollo({ schema, config: o.config, logger: o.logger, metrics: metrics.graphql });
   const routes = { ...apiRoutes({ orm, config: o.config, logger: o.logger }, metrics), ...o.routes };
   let running: RunningServer;

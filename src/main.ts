@@ -1,6 +1,8 @@
 /**
  * `npm start`: the service. Composition root: the only place (with demo/main.ts) that wires ingestion into the API.
- * Embedded PostgreSQL unless DATABASE_URL → migrations → reference data → GraphQL at /graphql → scheduler.
+ * Embedded PostgreSQL unless DATABASE_URL → migrations → reference data → job queues → GraphQL at /graphql →
+ * scheduler (queues each tick's run once across instances) → WORKERS job workers in this process (0 = none; the
+ * `npm run worker` processes do the work).
  */
 import 'reflect-metadata';
 import { loadConfig } from './config';
@@ -9,8 +11,11 @@ import { startDatabase, startApi } from './app';
 import { extraRoutes } from './http/routes';
 import { pipelineDeps } from '../ingest/wiring';
 import { IngestScheduler } from '../ingest/schedule';
-import { createIngestTrigger } from '../ingest/trigger';
+import { createJobTrigger } from '../ingest/trigger';
 import { loadSourceCatalogue, registerSources } from '../ingest/sources';
+import { openBoss } from '../ingest/jobs/boss';
+import { enqueueRun } from '../ingest/jobs/runs';
+import { startJobWorkers } from '../ingest/jobs/worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,12 +23,18 @@ async function main(): Promise<void> {
   const db = await startDatabase(config, logger);
   await registerSources(db.orm.em.fork(), loadSourceCatalogue());
   const deps = pipelineDeps(db.orm, logger);
+  const boss = await openBoss(db.databaseUrl, config.jobs, { onError: (err) => logger.error({ err }, 'pg-boss error') });
+  const workers = config.workers > 0
+    ? await startJobWorkers(db.orm, boss, db.databaseUrl, logger, { concurrency: config.workers, settings: config.jobs })
+    : null;
   const api = await startApi({
-    config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps), routes: extraRoutes({ orm: db.orm, config, logger }),
+    config, logger, orm: db.orm, ingestTrigger: createJobTrigger(db.orm, boss), routes: extraRoutes({ orm: db.orm, config, logger }),
   });
-  const scheduler = config.schedulerEnabled ? new IngestScheduler(deps, { timezone: config.timezone }) : null;
+  const scheduler = config.schedulerEnabled
+    ? new IngestScheduler(deps, { timezone: config.timezone, enqueue: (id, tickTime) => enqueueRun(db.orm, boss, id, 'cron', { tickTime }) })
+    : null;
   await scheduler?.start();
-  logger.info({ url: `${api.url}/graphql`, scheduler: !!scheduler }, 'cchc-atlas ready');
+  logger.info({ url: `${api.url}/graphql`, scheduler: !!scheduler, workers: config.workers }, 'cchc-atlas ready');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -32,6 +43,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     await api.close();
     await scheduler?.stop();
+    if (workers) await workers.stop();
+    else await boss.stop({ graceful: true });
     await db.close();
     process.exit(0);
   };
