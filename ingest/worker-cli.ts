@@ -10,6 +10,7 @@ import { createLogger } from '../src/logger';
 import { initOrm } from '../src/db/orm';
 import { runningEmbeddedUrl } from '../src/db/running-server';
 import { openBoss } from './jobs/boss';
+import { startHeartbeat } from './heartbeat';
 import { startJobWorkers } from './jobs/worker';
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const workers = await startJobWorkers(orm, boss, databaseUrl, logger, {
     concurrency: config.workerConcurrency, settings: config.jobs,
   });
+  startHeartbeat(orm, 'worker');
   process.stdout.write(`${JSON.stringify({ ready: true, pid: process.pid, concurrency: config.workerConcurrency })}\n`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -189,8 +189,15 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
     await finishRun(em, runId);
   });
 
-  const timed = <T extends object>(queue: string, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<object>) =>
-    async ([job]: PgBoss.JobWithMetadata<T>[]) => {
+  const work = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: o.settings.pollingSeconds };
+  /**
+   * One polling loop running `handler`. pg-boss waits the polling interval after every fetch, even a successful
+   * one; a loop that just finished a job asks for the next one at once (notifyWorker), so the interval only
+   * applies to an idle queue.
+   */
+  const loop = async <T extends object>(queue: string, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<object>) => {
+    const self = { id: '' };
+    self.id = await boss.work<T>(queue, work, async ([job]: PgBoss.JobWithMetadata<T>[]) => {
       const started = performance.now();
       let ok = false;
       try {
@@ -199,13 +206,14 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
         return out;
       } finally {
         o.onJob?.({ queue, ok, millis: performance.now() - started });
+        if (self.id) boss.notifyWorker(self.id);
       }
-    };
-  const work = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: o.settings.pollingSeconds };
-  await boss.work<RunJob>(QUEUES.sourceRun, work, timed(QUEUES.sourceRun, sourceRun));
+    });
+  };
+  await loop<RunJob>(QUEUES.sourceRun, sourceRun);
   for (let i = 0; i < o.concurrency; i++) {
-    await boss.work<ItemJob>(QUEUES.documentFetch, work, timed(QUEUES.documentFetch, documentFetch));
-    await boss.work<ParseJob>(QUEUES.documentParse, work, timed(QUEUES.documentParse, documentParse));
+    await loop<ItemJob>(QUEUES.documentFetch, documentFetch);
+    await loop<ParseJob>(QUEUES.documentParse, documentParse);
   }
   log.info({ concurrency: o.concurrency }, 'job workers started');
   return {
