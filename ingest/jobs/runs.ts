@@ -5,11 +5,13 @@
  * transaction-level advisory lock per source. Items close at most once (`outcome is null` guards every update), and
  * the run closes when its last article item does, with counters aggregated from the items — so retried or
  * duplicated jobs never count twice.
- * Public surface: `enqueueRun`, `EnqueueResult`, `closeItem`, `finishRun`, `itemIsOpen`, `RunJob`, `ItemJob`.
+ * Public surface: `enqueueRun`, `EnqueueResult`, `addItems`, `openItems`, `itemIsOpen`, `closeItem`, `finishRun`,
+ * `closeDeadItems`, `RunJob`, `ItemJob`.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { INSTANCE_ID } from '../run-lease';
+import { JOBS_SCHEMA } from '../../src/db/mikro-orm.config';
 import { QUEUES, jobId } from './boss';
 
 type Em = ReturnType<MikroORM['em']['fork']>;
@@ -138,4 +140,30 @@ export async function openItems(em: Em, runId: number): Promise<string[]> {
   const rows = await em.execute<{ url: string }[]>(
     `select url from ingest_run_item where run_id = ? and kind = 'article' and outcome is null order by url`, [runId]);
   return rows.map((r) => r.url);
+}
+
+/**
+ * Close the open items whose jobs are dead: a job failed for good (its worker died on the last try, so no handler
+ * closed the item) and no job for the item is still waiting or active. Each is closed as failed with the job's error,
+ * and its run finished when it was the last. Workers call this periodically; returns how many items it closed.
+ */
+export async function closeDeadItems(em: Em): Promise<number> {
+  const rows = await em.execute<{ run_id: number; url: string; reason: string | null; tries: number }[]>(
+    `select distinct on (i.run_id, i.url) i.run_id, i.url, coalesce(j.output->>'message', j.output->'value'->>'message') as reason, j.retry_count + 1 as tries
+     from ingest_run_item i
+     join ingest_run r on r.id = i.run_id and r.status = 'running'
+     join ${JOBS_SCHEMA}.job j on j.name in (?, ?) and j.state = 'failed'
+       and j.data->>'runId' = i.run_id::text and j.data->>'url' = i.url
+     where i.outcome is null
+       and not exists (select 1 from ${JOBS_SCHEMA}.job p where p.name in (?, ?) and p.state < 'completed'
+                       and p.data->>'runId' = i.run_id::text and p.data->>'url' = i.url)
+     order by i.run_id, i.url, j.completed_on desc`,
+    [QUEUES.documentFetch, QUEUES.documentParse, QUEUES.documentFetch, QUEUES.documentParse]);
+  let closed = 0;
+  for (const r of rows) {
+    const job = { runId: r.run_id, sourceId: '', url: r.url };
+    if (await closeItem(em, job, { outcome: 'failed', reason: `${r.reason ?? 'the job failed'} (dead-lettered after ${r.tries} tries)`, action: 'retry' })) closed++;
+    await finishRun(em, r.run_id);
+  }
+  return closed;
 }

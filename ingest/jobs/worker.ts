@@ -25,7 +25,7 @@ import { persistDocument } from '../store';
 import { SOURCE_COLUMNS, asDatabaseFailure, walkListings, type SourceRow } from '../pipeline';
 import { QUEUES, jobId, type JobSettings } from './boss';
 import { SharedHostGate } from './shared-host-gate';
-import { addItems, closeItem, finishRun, itemIsOpen, openItems, type ItemJob, type RunJob } from './runs';
+import { addItems, closeDeadItems, closeItem, finishRun, itemIsOpen, openItems, type ItemJob, type RunJob } from './runs';
 
 type Em = ReturnType<MikroORM['em']['fork']>;
 
@@ -215,9 +215,17 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
     await loop<ItemJob>(QUEUES.documentFetch, documentFetch);
     await loop<ParseJob>(QUEUES.documentParse, documentParse);
   }
+  // Items whose job died with its worker on the last try: nobody else would close them (see closeDeadItems).
+  const sweeper = setInterval(() => {
+    closeDeadItems(orm.em.fork())
+      .then((n) => { if (n) log.warn({ items: n }, 'closed items whose jobs died on their last try'); })
+      .catch((err: unknown) => log.error({ err }, 'sweeping dead items failed'));
+  }, Math.max(5, o.settings.maintenanceSeconds * 2) * 1000);
+  sweeper.unref();
   log.info({ concurrency: o.concurrency }, 'job workers started');
   return {
     stop: async () => {
+      clearInterval(sweeper);
       // Stops fetching, lets the jobs in hand finish (up to 30 s), then closes pg-boss: the worker owns it.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
       await pool.end();

@@ -35,7 +35,7 @@ export async function oldestWaiting(em: EntityManager): Promise<{ id: string; qu
 export async function recentFailures(em: EntityManager, limit: number): Promise<Array<{ id: string; queue: string; failedAt: Date; tries: number; reason: string; data: unknown }>> {
   if (!(await jobsSchemaExists(em))) return [];
   const rows = await em.execute<{ id: string; queue: string; completed_on: Date; tries: number; reason: string | null; data: unknown }[]>(
-    `select id::text, name as queue, completed_on, retry_count + 1 as tries, output->>'message' as reason, data
+    `select id::text, name as queue, completed_on, retry_count + 1 as tries, coalesce(output->>'message', output->'value'->>'message') as reason, data
      from ${S}.job where state = 'failed' order by completed_on desc limit ?`, [limit]);
   return rows.map((r) => ({ id: r.id, queue: r.queue, failedAt: new Date(r.completed_on), tries: r.tries, reason: r.reason ?? 'unknown', data: r.data }));
 }
