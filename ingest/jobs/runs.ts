@@ -49,9 +49,11 @@ export async function enqueueRun(
        where source_id = ? and status = 'running' and started_at < now() - interval '${STALE_RUN}'`, [sourceId]);
     const [open] = await tx.execute('select 1 from ingest_run where source_id = ? and status = \'running\' limit 1', [sourceId]);
     if (open) return { queued: false, runId: null, reason: 'another run of this source is in progress' };
+    // clock_timestamp(), not now(): the transaction may have begun before the previous run closed while this one
+    // waited for the lock, and a run must not look as if it started before the previous one finished.
     const [run] = await tx.execute<{ id: number }[]>(
       `insert into ingest_run (source_id, trigger, started_at, status, instance, failures)
-       values (?, ?, now(), 'running', ?, '[]'::jsonb) returning id`, [sourceId, trigger, INSTANCE_ID]);
+       values (?, ?, clock_timestamp(), 'running', ?, '[]'::jsonb) returning id`, [sourceId, trigger, INSTANCE_ID]);
     return { queued: true, runId: run.id };
   });
   if (!decided.queued) return decided;
@@ -99,7 +101,7 @@ export async function closeItem(em: Em, job: ItemJob, o: ItemOutcome): Promise<b
  */
 export async function finishRun(em: Em, runId: number, error: string | null = null): Promise<string | null> {
   const rows = await em.execute<{ status: string }[]>(
-    `update ingest_run r set finished_at = now(),
+    `update ingest_run r set finished_at = clock_timestamp(),
        status = (case when ?::text is not null then 'failed' when agg.failed > 0 then 'partial' else 'succeeded' end)::run_status,
        error = ?, listed = agg.listed, fetched = agg.fetched, unchanged = agg.unchanged, parsed = agg.parsed,
        figures_added = agg.figures_added, figures_updated = agg.figures_updated, failed = agg.failed, failures = agg.failures

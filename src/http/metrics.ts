@@ -42,7 +42,8 @@ export function createApiMetrics(jobsEm?: () => EntityManager): ApiMetrics {
       labelNames: ['queue', 'state'] as const, registers: [registry],
       async collect() {
         this.reset();
-        for (const c of await queueCounts(jobsEm())) this.set({ queue: c.queue, state: c.state }, c.count);
+        // A database that does not answer leaves the gauge empty; the rest of /metrics is still served.
+        for (const c of await queueCounts(jobsEm()).catch(() => [])) this.set({ queue: c.queue, state: c.state }, c.count);
       },
     });
     new Gauge({
@@ -50,7 +51,7 @@ export function createApiMetrics(jobsEm?: () => EntityManager): ApiMetrics {
       labelNames: ['queue', 'stat'] as const, registers: [registry],
       async collect() {
         this.reset();
-        for (const d of await recentDurations(jobsEm(), JOB_DURATION_WINDOW_MINUTES)) {
+        for (const d of await recentDurations(jobsEm(), JOB_DURATION_WINDOW_MINUTES).catch(() => [])) {
           this.set({ queue: d.queue, stat: 'p50' }, d.p50);
           this.set({ queue: d.queue, stat: 'p99' }, d.p99);
           this.set({ queue: d.queue, stat: 'count' }, d.count);

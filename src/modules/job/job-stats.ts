@@ -8,6 +8,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { JOBS_SCHEMA } from '../../db/mikro-orm.config';
 
 const S = JOBS_SCHEMA;
+/** Job data without the fetched page a `document.parse` job carries (up to megabytes of HTML). */
+const DATA = `(data - 'page')`;
 
 export async function jobsSchemaExists(em: EntityManager): Promise<boolean> {
   const [row] = await em.execute<{ ok: boolean }[]>(`select to_regclass('${S}.job') is not null as ok`);
@@ -26,7 +28,7 @@ export async function queueCounts(em: EntityManager): Promise<Array<{ queue: str
 export async function oldestWaiting(em: EntityManager): Promise<{ id: string; queue: string; createdOn: Date; data: unknown } | null> {
   if (!(await jobsSchemaExists(em))) return null;
   const [row] = await em.execute<{ id: string; queue: string; created_on: Date; data: unknown }[]>(
-    `select id::text, name as queue, created_on, data from ${S}.job
+    `select id::text, name as queue, created_on, ${DATA} as data from ${S}.job
      where state in ('created', 'retry') and name not like '%dead-letter%' order by created_on limit 1`);
   return row ? { id: row.id, queue: row.queue, createdOn: new Date(row.created_on), data: row.data } : null;
 }
@@ -35,7 +37,7 @@ export async function oldestWaiting(em: EntityManager): Promise<{ id: string; qu
 export async function recentFailures(em: EntityManager, limit: number): Promise<Array<{ id: string; queue: string; failedAt: Date; tries: number; reason: string; data: unknown }>> {
   if (!(await jobsSchemaExists(em))) return [];
   const rows = await em.execute<{ id: string; queue: string; completed_on: Date; tries: number; reason: string | null; data: unknown }[]>(
-    `select id::text, name as queue, completed_on, retry_count + 1 as tries, coalesce(output->>'message', output->'value'->>'message') as reason, data
+    `select id::text, name as queue, completed_on, retry_count + 1 as tries, coalesce(output->>'message', output->'value'->>'message') as reason, ${DATA} as data
      from ${S}.job where state = 'failed' order by completed_on desc limit ?`, [limit]);
   return rows.map((r) => ({ id: r.id, queue: r.queue, failedAt: new Date(r.completed_on), tries: r.tries, reason: r.reason ?? 'unknown', data: r.data }));
 }
