@@ -100,6 +100,11 @@ export async function closeItem(em: Em, job: ItemJob, o: ItemOutcome): Promise<b
  * failures aggregated from its items. Only the first caller closes it; returns the status it got, or null.
  */
 export async function finishRun(em: Em, runId: number, error: string | null = null): Promise<string | null> {
+  if (error === null) {
+    // Cheap check first: most calls come while other items are still open (the aggregate would be wasted work).
+    const open = await em.execute('select 1 from ingest_run_item where run_id = ? and outcome is null limit 1', [runId]);
+    if (open.length) return null;
+  }
   const rows = await em.execute<{ status: string }[]>(
     `update ingest_run r set finished_at = clock_timestamp(),
        status = (case when ?::text is not null then 'failed' when agg.failed > 0 then 'partial' else 'succeeded' end)::run_status,

@@ -83,9 +83,14 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
     subjects.set(key, { at: Date.now(), ctx });
     return ctx;
   };
+  // Document jobs read their source's settings often; a few seconds of staleness is harmless (a run reads it fresh).
+  const sources = new Map<string, { at: number; row: SourceRow }>();
   const loadSource = async (em: Em, id: string): Promise<SourceRow> => {
+    const hit = sources.get(id);
+    if (hit && Date.now() - hit.at < 10_000) return hit.row;
     const [source] = await em.execute<SourceRow[]>(`select ${SOURCE_COLUMNS} from source where id = ?`, [id]);
     if (!source) throw new SkipItemError(`source ${id} does not exist`, id);
+    sources.set(id, { at: Date.now(), row: source });
     return source;
   };
 

@@ -18,7 +18,7 @@ let boss: PgBoss;
 const workers: WorkerProcess[] = [];
 beforeAll(async () => {
   [crashed, reference] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  slow = await startIngestFixture(crashed.orm, { siteIds: ['quan-1'], articleDelayMillis: 1500 });
+  slow = await startIngestFixture(crashed.orm, { siteIds: ['quan-1'], articleDelayMillis: 1000 });
   fast = await startIngestFixture(reference.orm, { siteIds: ['quan-1'] });
   boss = await testBoss(crashed.url);
 });
@@ -43,7 +43,7 @@ it('retries the jobs of a killed worker after their expiry and stores each figur
   workers.push(first);
   const [runId] = await enqueueAll(crashed.orm, boss, ['demo-quan-1']);
   const deadline = Date.now() + 30_000;
-  // Kill it while it holds document.fetch jobs (each article answer takes 1.5 s).
+  // Kill it while it holds document.fetch jobs (each article answer takes 1 s).
   while (await count(crashed.orm, `select count(*) as n from pgboss.job where name = 'document.fetch' and state = 'active'`) === 0) {
     if (Date.now() > deadline) throw new Error(`no fetch job became active:\n${first.output()}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -10,7 +10,7 @@ import { registerSources } from '../../../ingest/sources';
 import { demoSources } from '../../../demo/sources';
 
 jest.setTimeout(120_000);
-const SITES = ['quan-3', 'sa-dec', 'phuong-song-cau', 'go-vap'];
+const SITES = ['quan-3', 'sa-dec', 'phuong-song-cau'];
 
 let one: TestDatabase;
 let three: TestDatabase;
