@@ -48,7 +48,10 @@ function parseWorkers(argv: string[]): number {
 
 /** Start `npm run worker` on `databaseUrl`; resolves when it has joined the queues. */
 function startWorkerProcess(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '..', 'ingest', 'worker-cli.ts')], {
+  // The compiled build (dist/, the Docker image) runs worker-cli.js with plain node; the sources run through swc-node.
+  const compiled = __filename.endsWith('.js');
+  const script = path.join(__dirname, '..', 'ingest', compiled ? 'worker-cli.js' : 'worker-cli.ts');
+  const child = spawn(process.execPath, compiled ? [script] : ['-r', '@swc-node/register', script], {
     env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
