@@ -142,7 +142,8 @@ async function main(): Promise<void> {
     // API latency: serve the first (ingested) database; idle, then while 4 workers ingest into a fresh one.
     const config = loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
     const api = await startApi({ config, logger: silentLogger, orm: orms[0] });
-    const idle = await load(api.url, 4, new Promise((r) => setTimeout(r, 5000)));
+    await load(api.url, 4, new Promise((r) => setTimeout(r, 3000))); // warm-up: JIT, schema, query plans
+    const idle = await load(api.url, 4, new Promise((r) => setTimeout(r, 8000)));
     let during: number[] = [];
     const busy = ingestWith(admin.toString(), mirror.origin, 4, 'api_load');
     let done!: () => void;
