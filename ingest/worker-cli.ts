@@ -5,6 +5,7 @@
  * Prints one JSON line `{"ready":true,...}` on stdout once it has joined the queues.
  */
 import 'reflect-metadata';
+import os from 'node:os';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { initOrm } from '../src/db/orm';
@@ -16,6 +17,12 @@ import { startJobWorkers } from './jobs/worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Jobs are throughput work; an API on the same machine is latency work. (Raising priority back needs root.)
+  try {
+    os.setPriority(config.workerNice);
+  } catch (err) {
+    logger.warn({ err, nice: config.workerNice }, 'could not lower the worker process priority');
+  }
   const databaseUrl = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
   const orm = await initOrm(databaseUrl, logger, { pool: { min: 1, max: config.workerConcurrency * 2 + 2 } });
   const boss = await openBoss(databaseUrl, config.jobs, { onError: (err) => logger.error({ err }, 'pg-boss error') });

@@ -34,6 +34,8 @@ export interface Config {
   workers: number;
   /** Jobs per document queue of one `npm run worker` process. */
   workerConcurrency: number;
+  /** OS scheduling priority of a worker process (0 normal … 19 lowest): on a machine shared with an API, the API answers first. */
+  workerNice: number;
   /** Queue settings of the ingestion jobs (pg-boss). */
   jobs: JobsConfig;
 }
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     statementTimeoutMillis: intVar(env, 'STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
     workers: intVar(env, 'WORKERS', 2, 0, 64),
     workerConcurrency: intVar(env, 'WORKER_CONCURRENCY', 2, 1, 64),
+    workerNice: intVar(env, 'WORKER_NICE', 10, 0, 19),
     jobs: {
       retryLimit: intVar(env, 'JOBS_RETRY_LIMIT', 3, 0, 20),
       retryDelaySeconds: intVar(env, 'JOBS_RETRY_DELAY_SECONDS', 10, 0, 3600),
