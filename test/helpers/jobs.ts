@@ -94,3 +94,11 @@ export async function snapshot(orm: MikroORM): Promise<{ documents: unknown[]; f
      from figure f join document d on d.id = f.document_id order by d.url, f.fingerprint`);
   return { documents, figures };
 }
+
+/**
+ * After stopping a pg-boss that ran work() loops in this process: pg-boss removes its stopped loops from a
+ * setImmediate that polls every second, which would otherwise fire after jest tore the test file down.
+ */
+export function settlePgBoss(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 1100));
+}

@@ -6,7 +6,7 @@ import type PgBoss from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { count } from '../../helpers/ingest';
 import { startTestApi, type TestApi } from '../../helpers/api';
-import { testBoss, waitForRuns } from '../../helpers/jobs';
+import { settlePgBoss, testBoss, waitForRuns } from '../../helpers/jobs';
 import { enqueueRun } from '../../../ingest/jobs/runs';
 import { startJobWorkers, type JobWorkers } from '../../../ingest/jobs/worker';
 import { QUEUES, type JobSettings } from '../../../ingest/jobs/boss';
@@ -41,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
   await workers.stop();
+  await settlePgBoss();
   await mirror.close();
   await db.drop();
 });

@@ -6,7 +6,7 @@
 import type PgBoss from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { count, startIngestFixture, type IngestFixture } from '../../helpers/ingest';
-import { TEST_JOBS, testBoss } from '../../helpers/jobs';
+import { TEST_JOBS, settlePgBoss, testBoss } from '../../helpers/jobs';
 import { initOrm, type Orm } from '../../../src/db/orm';
 import { IngestScheduler, type TickEnqueued } from '../../../ingest/schedule';
 import { enqueueRun } from '../../../ingest/jobs/runs';
@@ -28,6 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await workers.stop();
+  await settlePgBoss();
   for (const b of bosses) await b.stop({ graceful: false });
   for (const orm of orms) await orm.close(true);
   await fx.mirror.close();
