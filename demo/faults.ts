@@ -77,6 +77,13 @@ const BEHAVIOURS: Record<string, Behaviour> = {
     res.end();
     return true;
   },
+  // A poison page: the server fails on it every time (the job queue tests dead-letter it). No article of the fault
+  // site uses this slug; tests give it to an article of their own.
+  'trang-luon-loi': (_req, res) => {
+    res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<h1>Lỗi máy chủ</h1>');
+    return true;
+  },
   'html-hong': (_req, res, html) => {
     // Unclosed elements and a truncated tail: parsers must still find the title and text.
     const broken = html().replace(/<\/p>/g, '').replace(/<\/div>/g, '').replace(/<\/body>[\s\S]*$/, '<div class="td-post');

@@ -1,8 +1,10 @@
 /**
- * `npm run demo`: the whole service offline in a minute. Starts the sample-data mirror on a loopback port, a
- * separate demo database (embedded PostgreSQL database `cchc_atlas_demo`, or `<db>_demo` next to DATABASE_URL),
- * registers the mirror's sites as `demo` sources, ingests them, then serves the API (same PORT / DATA_DIR settings
- * as `npm start`). Running it again adds nothing: the pipeline is idempotent.
+ * `npm run demo [-- --workers N]`: the whole service offline in a minute. Starts the sample-data mirror on a loopback
+ * port, a separate demo database (embedded PostgreSQL database `cchc_atlas_demo`, or `<db>_demo` next to
+ * DATABASE_URL), registers the mirror's sites as `demo` sources, ingests them, then serves the API (same PORT /
+ * DATA_DIR settings as `npm start`). With `--workers N` the ingestion runs as jobs through N `npm run worker`
+ * processes (kept running while the API serves, for triggered runs); the totals are the same. Running it again adds
+ * nothing: the pipeline is idempotent.
  */
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
@@ -11,18 +13,24 @@ import { startApi, startDatabase } from '../src/app';
 import { pipelineDeps } from '../ingest/wiring';
 import { runSource } from '../ingest/pipeline';
 import { registerSources } from '../ingest/sources';
-import { createIngestTrigger } from '../ingest/trigger';
+import { createIngestTrigger, createJobTrigger } from '../ingest/trigger';
+import { openBoss } from '../ingest/jobs/boss';
+import { enqueueRun } from '../ingest/jobs/runs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { loadDemoContent } from './content-loader';
 import { startMirror } from './mirror';
 import { demoSources } from './sources';
 import { extraRoutes } from '../src/http/routes';
-import { readCliArgs, type CliSpec } from '../ingest/cli-args';
+import { CliUsageError, readCliArgs, type CliSpec } from '../ingest/cli-args';
 
 const SPEC: CliSpec = {
   command: 'npm run demo',
   summary: 'The whole service offline: a mirror of sample portal pages on a loopback port, ingested into a separate demo '
     + 'database (cchc_atlas_demo), then the API and the charts page.',
-  options: [],
+  options: [
+    { name: 'workers', value: 'N', description: 'ingest through N `npm run worker` processes (pg-boss jobs) instead of in this process' },
+  ],
   notes: [
     'environment (as for `npm start`): PORT, HOST, DATA_DIR, EMBEDDED_PG_PORT, DATABASE_URL (the demo uses <database>_demo),',
     'LOG_LEVEL; DEMO_MIRROR_PORT (default 4580) is the preferred port of the sample-data mirror.',
@@ -41,8 +49,29 @@ function demoDatabaseUrl(url: string | null): string | null {
   return u.toString();
 }
 
+/** Start `npm run worker` on `databaseUrl`; resolves when it has joined the queues. */
+function startWorkerProcess(databaseUrl: string): Promise<ChildProcess> {
+  // The compiled build (dist/, the Docker image) runs worker-cli.js with plain node; the sources run through swc-node.
+  const compiled = __filename.endsWith('.js');
+  const script = path.join(__dirname, '..', 'ingest', compiled ? 'worker-cli.js' : 'worker-cli.ts');
+  const child = spawn(process.execPath, compiled ? [script] : ['-r', '@swc-node/register', script], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, ALLOW_PRIVATE_SOURCES: 'true' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('"ready":true')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`a worker process exited with ${code} before it was ready`)));
+  });
+}
+
 async function main(): Promise<void> {
-  readCliArgs(SPEC);
+  const values = readCliArgs(SPEC, (v) => {
+    if (v.workers !== undefined && !/^(?:[0-9]|[12][0-9]|3[0-2])$/.test(String(v.workers))) throw new CliUsageError('--workers takes a whole number from 0 to 32');
+  });
+  const workerCount = values.workers === undefined ? 0 : Number(values.workers);
   const base = loadConfig();
   const config = loadConfig(process.env, { databaseUrl: demoDatabaseUrl(base.databaseUrl), allowPrivateSources: true, schedulerEnabled: false });
   const logger = createLogger(config.logLevel);
@@ -55,23 +84,44 @@ async function main(): Promise<void> {
   const sources = demoSources(content.sites, mirror.origin);
   await registerSources(db.orm.em.fork(), sources);
   const deps = pipelineDeps(db.orm, logger, { minDelayMillis: 0, maxAttempts: 2, allowPrivateAddresses: true }, { workers: config.parseWorkers });
-  const queue = [...sources];
-  const results = await Promise.all(Array.from({ length: PARALLEL_SOURCES }, async () => {
-    const done = [];
-    for (let s = queue.shift(); s; s = queue.shift()) done.push(await runSource(deps, s.id, { trigger: 'cli' }));
-    return done;
-  }));
-  const runs = results.flat();
-  logger.info({
-    runs: runs.length, documents: runs.reduce((n, r) => n + r.parsed, 0), figuresAdded: runs.reduce((n, r) => n + r.figuresAdded, 0),
-    failed: runs.reduce((n, r) => n + r.failed, 0), seconds: (Date.now() - started) / 1000,
-  }, 'demo ingested');
+  let totals: { runs: number; documents: number; figuresAdded: number; failed: number };
+  let trigger = createIngestTrigger(deps);
+  const children: ChildProcess[] = [];
+  let boss: Awaited<ReturnType<typeof openBoss>> | null = null;
+  if (workerCount > 0) {
+    boss = await openBoss(db.databaseUrl, config.jobs, { onError: (err) => logger.error({ err }, 'pg-boss error') });
+    children.push(...await Promise.all(Array.from({ length: workerCount }, () => startWorkerProcess(db.databaseUrl))));
+    logger.info({ workers: workerCount }, 'demo worker processes ready');
+    const runIds: number[] = [];
+    for (const s of sources) {
+      const r = await enqueueRun(db.orm, boss, s.id, 'cli');
+      if (r.queued) runIds.push(r.runId);
+      else logger.warn({ source: s.id, reason: r.reason }, 'demo run not queued');
+    }
+    totals = await waitForRuns(db.orm, runIds);
+    trigger = createJobTrigger(db.orm, boss);
+  } else {
+    const queue = [...sources];
+    const results = await Promise.all(Array.from({ length: PARALLEL_SOURCES }, async () => {
+      const done = [];
+      for (let s = queue.shift(); s; s = queue.shift()) done.push(await runSource(deps, s.id, { trigger: 'cli' }));
+      return done;
+    }));
+    const runs = results.flat();
+    totals = {
+      runs: runs.length, documents: runs.reduce((n, r) => n + r.parsed, 0), figuresAdded: runs.reduce((n, r) => n + r.figuresAdded, 0),
+      failed: runs.reduce((n, r) => n + r.failed, 0),
+    };
+  }
+  logger.info({ ...totals, workers: workerCount, seconds: (Date.now() - started) / 1000 }, 'demo ingested');
   const api = await startApi({
-    config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps), routes: extraRoutes({ orm: db.orm, config, logger }),
+    config, logger, orm: db.orm, ingestTrigger: trigger, routes: extraRoutes({ orm: db.orm, config, logger }),
   });
   logger.info({ graphql: `${api.url}/graphql`, charts: `${api.url}/`, seconds: (Date.now() - started) / 1000 }, 'cchc-atlas demo ready');
   const stop = async () => {
     await api.close();
+    await Promise.all(children.map((c) => new Promise((done) => { c.once('exit', done); c.kill('SIGTERM'); })));
+    await boss?.stop({ graceful: true });
     await mirror.close();
     await deps.pageParser.close();
     await db.close();
@@ -79,6 +129,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** Wait for the queued runs to finish; their totals, counted like the in-process runs. */
+async function waitForRuns(orm: Awaited<ReturnType<typeof startDatabase>>['orm'], runIds: number[]) {
+  for (;;) {
+    const rows = await orm.em.fork().execute<{ status: string; parsed: number; figures_added: number; failed: number }[]>(
+      'select status::text as status, parsed, figures_added, failed from ingest_run where id = any(?::int[])', [`{${runIds.join(',')}}`]);
+    if (rows.every((r) => r.status !== 'running')) {
+      return {
+        runs: rows.length, documents: rows.reduce((n, r) => n + r.parsed, 0), figuresAdded: rows.reduce((n, r) => n + r.figures_added, 0),
+        failed: rows.reduce((n, r) => n + r.failed, 0),
+      };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** With an external server, create `<db>_demo` on it first. */

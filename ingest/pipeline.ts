@@ -2,7 +2,8 @@
  * One ingestion run of one source: walk its listings (incrementally), fetch new or changed articles, parse,
  * extract, store each article in one transaction, and record the run. The only place the stages are composed.
  * One bad item never stops a run; what to do with a failure (retry later, skip, abort) is decided in `classify`.
- * Public surface: `runSource`, `RunSummary`, `PipelineDeps`, `RunOptions`.
+ * Public surface: `runSource`, `RunSummary`, `PipelineDeps`, `RunOptions`; `walkListings`, `SourceRow`, `SOURCE_COLUMNS` and
+ * `asDatabaseFailure` are shared with the job handlers (ingest/jobs), which run the same stages one item per job.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../src/logger';
@@ -67,17 +68,20 @@ export interface RunSummary extends RunCounters {
   millis: number;
 }
 
-interface SourceRow {
+/** A source as the pipeline reads it. */
+export interface SourceRow {
   id: string; family: string; listing_urls: string[]; max_pages: number; publisher_id: number | null; enabled: boolean;
   min_delay_millis: number;
 }
+
+export const SOURCE_COLUMNS = 'id, family, listing_urls, max_pages, publisher_id, enabled, min_delay_millis';
 
 class RunAborted extends Error {}
 
 /** Connection-level failures (server gone, refused, shut down): the run cannot store anything, so it aborts. */
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
-function asDatabaseFailure(err: unknown): unknown {
+export function asDatabaseFailure(err: unknown): unknown {
   const e = err as { code?: string; name?: string; message?: string };
   const down = (e?.code && DB_DOWN_CODES.has(e.code)) || e?.name === 'ConnectionException'
     || /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e?.message ?? '');
@@ -117,7 +121,7 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
   };
   try {
     const [source] = await em.execute<SourceRow[]>(
-      'select id, family, listing_urls, max_pages, publisher_id, enabled, min_delay_millis from source where id = ?', [sourceId]);
+      `select ${SOURCE_COLUMNS} from source where id = ?`, [sourceId]);
     if (!source) throw new RunAborted(`source ${sourceId} does not exist`);
     if (source.publisher_id === null) throw new RunAborted(`source ${sourceId} has no publishing unit: set its publisher`);
     const subjects = await loadSubjectContext(em, source.publisher_id);
@@ -160,7 +164,7 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
 }
 
 /** Listing pages, newest first, until a page that holds an article we already have (incremental), or the limit. */
-async function walkListings(
+export async function walkListings(
   fetcher: Fetcher, parser: PageParser, em: ReturnType<MikroORM['em']['fork']>, source: SourceRow, maxPages: number,
   fail: (url: string, err: unknown) => void,
 ): Promise<string[]> {
@@ -251,7 +255,7 @@ async function ingestArticle(
  * One attached report: fetched once (a stored copy read by the current extractor is not fetched again), its
  * original bytes stored gzip-compressed like pages, prose and tables read, figures stored against it.
  */
-async function ingestAttachment(
+export async function ingestAttachment(
   fetcher: Fetcher, em: ReturnType<MikroORM['em']['fork']>, source: SourceRow, subjects: SubjectContext,
   article: { title: string; publishedAt: Date | null; category: string | null }, articleId: number, link: AttachmentLink, counters: RunCounters,
 ): Promise<void> {

@@ -1,6 +1,10 @@
 /**
  * node-cron wiring only: each enabled source on its own cron expression in the configured time zone, never
- * overlapping itself in this process (noOverlap) nor across instances (the run lease in `run-lease.ts`).
+ * overlapping itself in this process (noOverlap) nor across instances. A tick either runs the source here
+ * (`runSource`, under the run lease in `run-lease.ts`) or, with `enqueue`, records the run and queues its
+ * `source.run` job for the workers (ingest/jobs/runs.ts `enqueueRun`): the same advisory lock per source and the
+ * same "a cron run already started at or after this tick" check decide, so each tick is taken by one instance
+ * whatever their number. pg-boss's own cron is not used: one mechanism, not two.
  * The source list is re-read periodically, so schedule and enabled changes made through the API take effect
  * without a restart. Safe to run in any number of instances over one database.
  * Public surface: `IngestScheduler`.
@@ -17,7 +21,14 @@ export interface SchedulerOptions {
   refreshMillis?: number;
   /** Called after every run this instance performed or skipped (tests and metrics). */
   onRun?: (summary: RunSummary) => void;
+  /** Queue the tick's run instead of running it here (job workers run it). */
+  enqueue?: (sourceId: string, tickTime: Date) => Promise<TickEnqueued>;
+  /** Called after every tick this instance queued or found taken. */
+  onEnqueue?: (outcome: TickEnqueued & { sourceId: string; tickTime: Date }) => void;
 }
+
+/** What a queued tick became: a run id, or the reason it was not queued (taken by another instance, in progress). */
+export interface TickEnqueued { queued: boolean; runId: number | null; reason?: string }
 
 export class IngestScheduler {
   private readonly tasks = new Map<string, ScheduledSource>();
@@ -65,8 +76,10 @@ export class IngestScheduler {
   }
 
   private async tick(sourceId: string, tickTime: Date): Promise<void> {
-    const work = runSource(this.deps, sourceId, { trigger: 'cron', tickTime })
-      .then((summary) => this.options.onRun?.(summary))
+    const { enqueue } = this.options;
+    const work = (enqueue
+      ? enqueue(sourceId, tickTime).then((outcome) => this.options.onEnqueue?.({ ...outcome, sourceId, tickTime }))
+      : runSource(this.deps, sourceId, { trigger: 'cron', tickTime }).then((summary) => this.options.onRun?.(summary)))
       .catch((err: unknown) => this.log.error({ err, source: sourceId }, 'scheduled run failed to start'));
     this.inFlight.add(work);
     try {

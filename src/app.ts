@@ -97,7 +97,7 @@ export async function startApi(o: ApiOptions): Promise<RunningServer> {
     connectTimeoutMillis: o.config.dbConnectTimeoutMillis,
     acquireTimeoutMillis: o.config.dbAcquireTimeoutMillis,
   }, o.logger.child({ component: 'api-pool' }));
-  const metrics = createApiMetrics();
+  const metrics = createApiMetrics(() => orm.em.fork());
   const apollo = createApollo({ schema, config: o.config, logger: o.logger, metrics: metrics.graphql });
   const routes = { ...apiRoutes({ orm, config: o.config, logger: o.logger }, metrics), ...o.routes };
   let running: RunningServer;

@@ -40,6 +40,27 @@ export interface Config {
   readyTimeoutMillis: number;
   /** Worker threads that parse pages and extract figures during ingestion (0: on the main thread). */
   parseWorkers: number;
+  /** Ingestion jobs this API process runs per document queue (0 = none; `npm run worker` processes do them). */
+  workers: number;
+  /** Jobs per document queue of one `npm run worker` process. */
+  workerConcurrency: number;
+  /** OS scheduling priority of a worker process (0 normal … 19 lowest): on a machine shared with an API, the API answers first. */
+  workerNice: number;
+  /** Queue settings of the ingestion jobs (pg-boss). */
+  jobs: JobsConfig;
+}
+
+export interface JobsConfig {
+  /** Tries after the first one. */
+  retryLimit: number;
+  /** Base delay before a retry (doubled per try, with jitter). */
+  retryDelaySeconds: number;
+  /** An active job older than this is failed and retried (a killed worker's job). */
+  expireInSeconds: number;
+  /** How often expired jobs are failed and old ones archived. */
+  maintenanceSeconds: number;
+  /** How often an idle worker polls. */
+  pollingSeconds: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -129,6 +150,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dbAcquireTimeoutMillis: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 60000),
     readyTimeoutMillis: intVar(env, 'READY_TIMEOUT_MS', 1500, 100, 10000),
     parseWorkers: intVar(env, 'PARSE_WORKERS', 1, 0, 16),
+    workers: intVar(env, 'WORKERS', 2, 0, 64),
+    workerConcurrency: intVar(env, 'WORKER_CONCURRENCY', 2, 1, 64),
+    workerNice: intVar(env, 'WORKER_NICE', 10, 0, 19),
+    jobs: {
+      retryLimit: intVar(env, 'JOBS_RETRY_LIMIT', 3, 0, 20),
+      retryDelaySeconds: intVar(env, 'JOBS_RETRY_DELAY_SECONDS', 10, 0, 3600),
+      expireInSeconds: intVar(env, 'JOBS_EXPIRE_SECONDS', 300, 1, 86400),
+      maintenanceSeconds: intVar(env, 'JOBS_MAINTENANCE_SECONDS', 30, 1, 3600),
+      pollingSeconds: intVar(env, 'JOBS_POLL_MS', 1000, 500, 60000) / 1000,
+    },
     ...overrides,
   };
   return Object.freeze(config);

@@ -14,7 +14,7 @@ import { HostGate } from './host-gate';
 import { type RawResponse, type RequestSettings, requestOnce } from './http-request';
 import { backoffDelayMillis } from './retry';
 import { RobotsCache } from './robots';
-import { type FetchedBytes, type FetchRequestOptions, type Fetcher, type HttpFetcherOptions, PRODUCT_USER_AGENT } from './types';
+import { type FetchedBytes, type FetchRequestOptions, type Fetcher, type HttpFetcherOptions, PRODUCT_USER_AGENT, type RequestGate } from './types';
 
 /** RFC 9309 asks crawlers to parse at least 500 KiB of robots.txt; more than that is not a robots file. */
 const ROBOTS_MAX_BYTES = 512 * 1024;
@@ -43,7 +43,7 @@ export class HttpFetcher implements Fetcher {
   private readonly s: Settings;
   private readonly clock: Clock;
   private readonly random: () => number;
-  private readonly gate: HostGate;
+  private readonly gate: RequestGate;
   private readonly robots: RobotsCache;
   private readonly crawlDelays = new Map<string, number>();
   private readonly transport: typeof fetch;
@@ -62,7 +62,7 @@ export class HttpFetcher implements Fetcher {
     this.transport = guardedFetch({ allowPrivate: options.allowPrivateAddresses ?? false, resolve: options.resolveHost, dial: options.dialAddress });
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.gate = new HostGate(this.clock, this.s.perHostConcurrency);
+    this.gate = options.hostGate ?? new HostGate(this.clock, this.s.perHostConcurrency);
     this.robots = new RobotsCache({
       userAgent: this.s.userAgent,
       ttlMillis: this.s.robotsTtlMillis,

@@ -5,7 +5,7 @@
  */
 export { HttpFetcher } from './http-fetcher';
 export { PRODUCT_USER_AGENT } from './types';
-export type { FetchLogger, FetchRequestOptions, Fetcher, HttpFetcherOptions } from './types';
+export type { FetchLogger, FetchRequestOptions, Fetcher, HttpFetcherOptions, RequestGate } from './types';
 export { systemClock } from './clock';
 export type { Clock } from './clock';
 export { chooseCharset, decodeBody } from './charset';

@@ -89,4 +89,15 @@ export interface HttpFetcherOptions {
   /** Tests only: the address to dial for a checked one (a public-looking test host served on loopback). */
   dialAddress?: (address: string) => string;
   logger?: FetchLogger;
+  /**
+   * Who spaces requests per host. Default: an in-process gate (enough for one process). Workers pass a gate shared
+   * through PostgreSQL so politeness holds across processes (ingest/jobs/shared-host-gate.ts).
+   */
+  hostGate?: RequestGate;
+}
+
+/** Spaces requests per host: `run` waits for the host's turn and its delay; `defer` holds the host until an instant. */
+export interface RequestGate {
+  run<T>(host: string, delayMillis: number, task: () => Promise<T>): Promise<T>;
+  defer(host: string, untilMillis: number): void;
 }

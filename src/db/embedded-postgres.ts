@@ -39,6 +39,8 @@ export interface EmbeddedPgHandle {
 
 const USER = 'postgres';
 const PASSWORD = 'cchc-atlas-local';
+/** Credentials of the embedded server (local, loopback only), for processes that join a running one. */
+export const EMBEDDED_CREDENTIALS = { user: USER, password: PASSWORD } as const;
 /** postgres prints this when it cannot take the port; we turn it into an actionable one-line error. */
 const PORT_IN_USE = /could not (bind|create listen socket)|Address already in use/i;
 

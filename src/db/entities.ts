@@ -8,6 +8,8 @@ import { Document } from '../modules/document/document.entity';
 import { Figure } from '../modules/figure/figure.entity';
 import { FigureReview } from '../modules/figure/figure-review.entity';
 import { IngestRun } from '../modules/ingest-run/ingest-run.entity';
+import { IngestRunItem } from '../modules/ingest-run/ingest-run-item.entity';
+import { HostPoliteness } from '../modules/source/host-politeness.entity';
 import { AppState } from './app-state.entity';
 
-export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, AppState];
+export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, IngestRunItem, HostPoliteness, AppState];

@@ -11,6 +11,9 @@ import { ENTITIES } from './entities';
 
 import { COMPILED, PROJECT_ROOT } from '../paths';
 
+/** Schema of pg-boss's tables (ingest/jobs); kept out of the MikroORM schema diff. */
+export const JOBS_SCHEMA = 'pgboss';
+
 /** Compiled runs live under dist/src/db (migrations in dist/migrations), sources under src/db (migrations/). */
 const ROOT = PROJECT_ROOT;
 
@@ -32,6 +35,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
       allOrNothing: true,
       snapshot: false,
     },
+    // pg-boss keeps its queue tables in its own schema; they are not ours to diff, create or drop.
+    schemaGenerator: { ignoreSchema: [JOBS_SCHEMA] },
     debug: false,
     ...extra,
   });

@@ -11,6 +11,7 @@ import { FigureStatsResolver } from '../modules/figure/figure-stats.resolver';
 import { DocumentResolver } from '../modules/document/document.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { IngestRunResolver } from '../modules/ingest-run/ingest-run.resolver';
+import { JobResolver } from '../modules/job/job.resolver';
 import { authChecker } from './auth';
 import { projectPath } from '../paths';
 
@@ -20,6 +21,7 @@ export const SCHEMA_FILE = projectPath('schema.graphql');
 export const RESOLVERS: NonEmptyArray<Function> = [
   UnitResolver, MetricResolver, FigureResolver, ReviewResolver, TimeSeriesResolver, SeriesPointResolver,
   CompareResolver, ComparisonRowResolver, FigureStatsResolver, DocumentResolver, SourceResolver, IngestRunResolver,
+  JobResolver,
 ];
 
 /** Build the executable schema. */

@@ -4,7 +4,9 @@
  * one process (tests) never share or collide on counters. Served at `/metrics`.
  */
 import type http from 'node:http';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queueCounts, recentDurations } from '../modules/job/job-stats';
 import type { GraphQLMetricsSink } from '../graphql/metrics-plugin';
 import type { RouteHandler } from './server';
 
@@ -23,10 +25,41 @@ export interface ApiMetrics {
   route: RouteHandler;
 }
 
-/** A fresh registry with the API's metrics. */
-export function createApiMetrics(): ApiMetrics {
+/** Window of completed jobs the duration gauges summarise. */
+const JOB_DURATION_WINDOW_MINUTES = 15;
+
+/**
+ * A fresh registry with the API's metrics. With `jobsEm`, also the ingestion queues as the database sees them at
+ * scrape time (every API instance reports the same shared numbers): depth by queue and state, and the durations of
+ * the jobs completed in the last 15 minutes (count, sum, p50, p99) — whichever worker process ran them.
+ */
+export function createApiMetrics(jobsEm?: () => EntityManager): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  if (jobsEm) {
+    new Gauge({
+      name: 'cchc_jobs', help: 'Ingestion jobs by queue and state (created and retry = waiting)',
+      labelNames: ['queue', 'state'] as const, registers: [registry],
+      async collect() {
+        this.reset();
+        // A database that does not answer leaves the gauge empty; the rest of /metrics is still served.
+        for (const c of await queueCounts(jobsEm()).catch(() => [])) this.set({ queue: c.queue, state: c.state }, c.count);
+      },
+    });
+    new Gauge({
+      name: 'cchc_job_duration_seconds', help: `Run time of ingestion jobs completed in the last ${JOB_DURATION_WINDOW_MINUTES} minutes, by queue: quantile 0.5 and 0.99, count and sum (stat)`,
+      labelNames: ['queue', 'stat'] as const, registers: [registry],
+      async collect() {
+        this.reset();
+        for (const d of await recentDurations(jobsEm(), JOB_DURATION_WINDOW_MINUTES).catch(() => [])) {
+          this.set({ queue: d.queue, stat: 'p50' }, d.p50);
+          this.set({ queue: d.queue, stat: 'p99' }, d.p99);
+          this.set({ queue: d.queue, stat: 'count' }, d.count);
+          this.set({ queue: d.queue, stat: 'sum' }, d.sum);
+        }
+      },
+    });
+  }
   const requests = new Counter({
     name: 'http_requests_total', help: 'HTTP requests answered, by method, route and status',
     labelNames: ['method', 'route', 'status'] as const, registers: [registry],
