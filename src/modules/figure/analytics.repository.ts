@@ -33,6 +33,7 @@ export interface ComparisonSqlRow {
   value: string | null;
   partial_year: boolean | null;
   period_label: string | null;
+  review_status: string | null;
   alternatives: number | null;
   previous_figure_id: number | null;
   previous_value: string | null;
@@ -68,6 +69,8 @@ export interface TimeSeriesSpec {
   units: UnitSet;
   yearFrom: number;
   yearTo: number;
+  /** Data version (see `SelectionSpec.asOf`). */
+  asOf?: Date | null;
 }
 
 export interface ComparisonSpec {
@@ -78,6 +81,8 @@ export interface ComparisonSpec {
   baselineYear: number;
   /** Rank 1 is the largest value when true, the smallest when false. */
   descending: boolean;
+  /** Data version (see `SelectionSpec.asOf`). */
+  asOf?: Date | null;
 }
 
 export interface StatsSpec {
@@ -94,7 +99,7 @@ export const MAX_STATS_GROUPS = 5000;
 export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
   const units = unitSetSql(s.units, s.yearFrom, s.yearTo);
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind,
+    metric: s.metric, kind: s.kind, asOf: s.asOf,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year between ? and ?', params: [s.yearFrom, s.yearTo] },
   });
   return {
@@ -115,14 +120,14 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
 export function comparisonSql(s: ComparisonSpec): SqlPart {
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear));
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind,
+    metric: s.metric, kind: s.kind, asOf: s.asOf,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
   });
   // Standard competition ranking ("1, 2, 2, 4"): equal values share a rank and the next rank counts them all.
   const direction = s.descending ? 'desc' : 'asc';
   return {
     sql: `with units as (${units.sql}), chosen as (${chosen.sql})
-      select ${unitJson('au')} as unit, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.alternatives,
+      select ${unitJson('au')} as unit, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.review_status, cur.alternatives,
         prev.id as previous_figure_id, prev.value as previous_value,
         case when cur.id is not null then (rank() over (partition by cur.id is null order by cur.value ${direction}))::int end as rank
       from units u

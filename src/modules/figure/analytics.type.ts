@@ -66,6 +66,9 @@ export class ComparisonRow {
   @Field()
   partialYear!: boolean;
 
+  @Field(() => ReviewStatus, { description: 'The chosen figure\'s review status (as of `asOf` when given)' })
+  reviewStatus!: ReviewStatus;
+
   @Field(() => Int, { description: 'Other figures for this unit and year that the selection rule set aside' })
   alternatives!: number;
 
