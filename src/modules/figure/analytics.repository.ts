@@ -38,6 +38,8 @@ export interface ComparisonSqlRow {
   previous_figure_id: number | null;
   previous_value: string | null;
   rank: number | null;
+  /** Rank in the baseline year among the units of the set with a figure then (null without one). */
+  previous_rank: number | null;
 }
 
 /** One group of `figureStats`: the keys grouped by (the others absent) and the aggregates. */
@@ -129,7 +131,8 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
     sql: `with units as (${units.sql}), chosen as (${chosen.sql})
       select ${unitJson('au')} as unit, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.review_status, cur.alternatives,
         prev.id as previous_figure_id, prev.value as previous_value,
-        case when cur.id is not null then (rank() over (partition by cur.id is null order by cur.value ${direction}))::int end as rank
+        case when cur.id is not null then (rank() over (partition by cur.id is null order by cur.value ${direction}))::int end as rank,
+        case when prev.id is not null then (rank() over (partition by prev.id is null order by prev.value ${direction}))::int end as previous_rank
       from units u
       join admin_unit au on au.id = u.id
       left join chosen cur on cur.subject_id = u.id and cur.period_year = ?

@@ -47,7 +47,7 @@ export class CompareResolver {
       const value = toNumber(r.value)!;
       const previousValue = toNumber(r.previous_value);
       ranked.push({
-        rank: r.rank!, unit: r.entity, value, previousValue,
+        rank: r.rank!, previousRank: r.previous_rank, unit: r.entity, value, previousValue,
         change: previousValue === null ? null : Number((value - previousValue).toFixed(CHANGE_DECIMALS)),
         definitionChanged, periodLabel: r.period_label!, partialYear: !!r.partial_year, alternatives: r.alternatives ?? 0,
         reviewStatus: r.review_status as ReviewStatus,
