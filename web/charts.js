@@ -167,13 +167,16 @@ export function highlight(which, element) {
  * One line per unit over the years. `model` is { series: [{ unit, points }], years, unit, metricName }; `years` is
  * the whole axis, so data index i is year years[i]. `onSelect(series, point)` fires when a point is clicked.
  */
-export function renderLine(canvas, model, { lang, onSelect }) {
+export function renderLine(canvas, model, { lang, onSelect, label = (u) => u.name }) {
   destroy('line');
   const labels = model.years.map(String);
   const datasets = model.series.map((s, i) => {
     const color = PALETTE[i % PALETTE.length];
+    const points = model.years.map((year) => s.points.find((q) => q.year === year) || null);
+    // A part-year point is never joined to its neighbours: the line breaks on both sides of it.
+    const partial = (index) => !!(points[index] && points[index].partialYear);
     return {
-      label: s.unit.name,
+      label: label(s.unit),
       // One slot per year of the axis: a year without a figure is a gap in the line, not a straight join.
       data: model.years.map((year) => {
         const p = s.points.find((q) => q.year === year);
@@ -193,7 +196,23 @@ export function renderLine(canvas, model, { lang, onSelect }) {
       pointBorderWidth: pointOption(1, 2, () => 3),
       tension: 0,
       spanGaps: false,
+      segment: { borderColor: (ctx) => (partial(ctx.p0DataIndex) || partial(ctx.p1DataIndex) ? 'rgba(0,0,0,0)' : undefined) },
     };
+  });
+  // Targets: a cross in the unit's colour at each year with a target, no line (the legend toggles them with the unit).
+  model.series.forEach((s, i) => {
+    const targets = model.targets && model.targets.get(s.unit.id);
+    if (!targets || !targets.length) return;
+    const color = PALETTE[i % PALETTE.length];
+    datasets.push({
+      label: `${label(s.unit)} — ${t(lang, 'targetDot')}`, cchcTargetOf: i, showLine: false,
+      data: model.years.map((year) => {
+        const p = targets.find((q) => q.year === year);
+        return { x: String(year), y: p ? p.value : null, point: p ? { ...p, target: true } : null };
+      }),
+      pointStyle: 'crossRot', pointRadius: 8, pointHoverRadius: 9, pointBorderWidth: 2, borderColor: color, backgroundColor: color,
+      borderDash: [],
+    });
   });
   const chart = new Chart(canvas, {
     type: 'line',
@@ -214,7 +233,8 @@ export function renderLine(canvas, model, { lang, onSelect }) {
             label(item) {
               const p = item.raw.point;
               const period = p.periodLabel ? ` (${p.periodLabel})` : '';
-              return `${item.dataset.label}: ${formatValue(p.value, model.unit, lang)}${period}`;
+              const source = p.source && p.source.sourceName ? ` · ${p.source.sourceName}` : '';
+              return `${item.dataset.label}: ${formatValue(p.value, model.unit, lang)}${period}${source}`;
             },
             footer: () => t(lang, 'showSource'),
           },
@@ -223,7 +243,8 @@ export function renderLine(canvas, model, { lang, onSelect }) {
       onClick(_event, elements) {
         const hit = elements[0];
         if (!hit || !onSelect || !chart.data.datasets[hit.datasetIndex].data[hit.index].point) return;
-        onSelect(model.series[hit.datasetIndex], chart.data.datasets[hit.datasetIndex].data[hit.index].point);
+        const ds = chart.data.datasets[hit.datasetIndex];
+        onSelect(model.series[ds.cchcTargetOf ?? hit.datasetIndex], ds.data[hit.index].point);
       },
       onHover(event, elements) {
         event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
@@ -241,6 +262,8 @@ export function renderLine(canvas, model, { lang, onSelect }) {
  */
 export function lineLegend(list, chart, lang) {
   const items = chart.data.datasets.map((ds, i) => {
+    if (ds.cchcTargetOf !== undefined) return null;
+    const targetIndex = chart.data.datasets.findIndex((d) => d.cchcTargetOf === i);
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.setAttribute('aria-hidden', 'true');
@@ -255,6 +278,7 @@ export function lineLegend(list, chart, lang) {
     button.addEventListener('click', () => {
       const visible = !chart.isDatasetVisible(i);
       chart.setDatasetVisibility(i, visible);
+      if (targetIndex >= 0) chart.setDatasetVisibility(targetIndex, visible);
       chart.update();
       button.setAttribute('aria-pressed', String(visible));
     });
@@ -262,7 +286,7 @@ export function lineLegend(list, chart, lang) {
     li.append(button);
     return li;
   });
-  list.replaceChildren(...items);
+  list.replaceChildren(...items.filter(Boolean));
 }
 
 export function clearChart(which) {

@@ -88,7 +88,7 @@ async function ready(page: Page, tab: 'compare' | 'series'): Promise<void> {
   if (error) throw new Error(`the page shows an error: ${error}`);
 }
 
-/** What the bar chart shows, read from the live Chart.js instance. */
+/** What the ranking (a dot plot) shows, read from the live Chart.js instance. */
 function barChart(page: Page) {
   return page.evaluate(() => {
     const chart = (window as any).__cchcCharts.bar;
@@ -97,7 +97,11 @@ function barChart(page: Page) {
       labels: chart.data.labels as string[],
       values: chart.data.datasets[0].data as Array<number | null>,
       bars: meta.data.filter((_: unknown, i: number) => chart.data.datasets[0].data[i] !== null).length,
-      widths: meta.data.map((bar: any) => Math.round(Math.abs(bar.x - bar.base))),
+      // Where each dot sits, in pixels from the left end of the value axis.
+      positions: meta.data.map((dot: any) => Math.round(dot.x - chart.chartArea.left)),
+      axis: { min: chart.scales.x.min, max: chart.scales.x.max, width: Math.round(chart.chartArea.right - chart.chartArea.left) },
+      previous: chart.data.datasets[1].data as Array<number | null>,
+      targets: chart.data.datasets[2].data as Array<number | null>,
     };
   });
 }
@@ -105,7 +109,8 @@ function barChart(page: Page) {
 function lineChart(page: Page) {
   return page.evaluate(() => {
     const chart = (window as any).__cchcCharts.line;
-    return chart.data.datasets.map((ds: any, i: number) => ({
+    // Target crosses are datasets of their own (`cchcTargetOf`): read by `lineTargets`.
+    return chart.data.datasets.filter((ds: any) => ds.cchcTargetOf === undefined).map((ds: any, i: number) => ({
       label: ds.label,
       // One slot per year of the axis; years without a figure are gaps (null), left out here.
       points: ds.data.map((d: any, j: number) => d.point && ({
@@ -126,7 +131,7 @@ async function clickChart(page: Page, which: 'bar' | 'line', datasetIndex: numbe
     const before = chart.canvas.getBoundingClientRect();
     window.scrollBy(0, before.top + el.y - window.innerHeight / 2);
     const box = chart.canvas.getBoundingClientRect();
-    const x = w === 'bar' ? (el.x + el.base) / 2 : el.x;
+    const x = el.base !== undefined ? (el.x + el.base) / 2 : el.x;
     return { x: box.left + x, y: box.top + el.y };
   }, [which, datasetIndex, index] as const);
   await page.mouse.click(at.x, at.y);
@@ -183,7 +188,14 @@ describe('charts page', () => {
     expect(bar.values.slice(0, 2)).toEqual([CASES.tie.value, CASES.tie.value]);
     const shown = bar.values.slice(0, withData.length) as number[];
     expect(shown).toEqual([...shown].sort((a, b) => b - a));
-    expect(bar.widths.slice(0, withData.length).every((w: number) => w > 100)).toBe(true);
+    // A dot plot on an axis fitted to the data: the cut axis is marked, and close values are visibly apart.
+    expect(bar.axis.min).toBeGreaterThan(0);
+    expect(await page.isVisible('#panel-compare .axis-note')).toBe(true);
+    expect(await page.textContent('#panel-compare .axis-note')).toContain('không từ 0');
+    const lo = Math.min(...shown);
+    const hi = Math.max(...shown);
+    const spread = bar.positions[shown.indexOf(hi)] - bar.positions[shown.indexOf(lo)];
+    expect(spread).toBeGreaterThan(bar.axis.width * 0.5);
     // The district without data is there, without a bar: null, not zero, and named in the list below the chart.
     expect(bar.labels[withData.length]).toBe(`– ${missing[0].name}`);
     expect(bar.values[withData.length]).toBeNull();
@@ -251,7 +263,7 @@ describe('charts page', () => {
     expect(await page.evaluate(() => (window as any).__cchcCharts.line.isDatasetVisible(1))).toBe(false);
     await legend.nth(1).click();
     expect(await page.evaluate(() => (window as any).__cchcCharts.line.isDatasetVisible(1))).toBe(true);
-    expect(await page.isVisible('.point-legend')).toBe(true);
+    expect(await page.isVisible('#panel-series .point-legend')).toBe(true);
     expect(await page.locator('#panel-series .missing li').allTextContents()).toEqual([noFigures.name]);
 
     await clickChart(page, 'line', 0, 2);
