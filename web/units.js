@@ -7,6 +7,7 @@ import { el, $, fillSelect } from './dom.js';
 import { searchUnits } from './api.js';
 import { t, levelName, LEVEL_CODES, formatDate } from './i18n.js';
 import { MAX_UNITS } from './state.js';
+import { labeller } from './names.js';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -87,9 +88,9 @@ function searchBox(container, { lang, onPick }) {
   return { clear };
 }
 
-function chip(u, lang, onRemove) {
+function chip(u, lang, onRemove, label = (x) => x.name) {
   return el('li', { class: 'chip', 'data-unit-id': u.id },
-    el('span', { title: unitDescription(u, lang) }, u.name),
+    el('span', { title: unitDescription(u, lang) }, label(u)),
     onRemove ? el('button', { type: 'button', class: 'chip-remove', 'aria-label': t(lang, 'remove', { name: u.name }), onclick: onRemove }, '×') : '');
 }
 
@@ -137,7 +138,7 @@ export function createUnitPicker(root, { lang, initial, onChange }) {
         selection.units = selection.units.filter((x) => x.id !== u.id);
         render();
         changed();
-      }))
+      }, labeller(selection.units)))
       : [el('li', { class: 'hint' }, t(l, 'noUnitsChosen'))]));
   }
 

@@ -53,7 +53,7 @@ export function renderCompareTable(container, model, lang, onShow) {
     el('th', { scope: 'row' }, name(r.unit)),
     el('td', { class: 'num' }, formatValue(r.value, model.unit, lang), r.partialYear ? el('span', { class: 'partial-mark', title: t(lang, 'partialNote') }, ' △') : ''),
     el('td', { class: 'num' }, formatValue(r.previousValue, model.unit, lang)),
-    el('td', { class: 'num', title: r.definitionChanged ? t(lang, 'definitionChanged') : null }, formatChange(r.change, model.unit, lang), r.definitionChanged ? ' ⚠' : ''),
+    el('td', { class: 'num change', title: r.definitionChanged ? t(lang, 'definitionChanged') : null }, changeText({ ...r, previousRank: null }, model.unit, lang), r.definitionChanged ? ' ⚠' : ''),
     el('td', { class: 'num rank-change' }, changeText({ ...r, change: null }, model.unit, lang)),
     el('td', { class: 'num' }, targets.has(r.unit.id) ? formatValue(targets.get(r.unit.id), model.unit, lang) : ''),
     el('td', {}, r.periodLabel),
