@@ -261,6 +261,39 @@ describe('charts page', () => {
     }));
     expect(lines[1].points.map((p: any) => [p.year, p.partial])).toEqual([[2018, false], [2019, false], [2020, false]]);
     expect(lines.map((l: any) => l.gaps)).toEqual([[], [CASES.rejectedOnly.year]]);
+    // The part-year point (2020) is not joined to its full-year neighbours: the canvas is blank halfway to it,
+    // and drawn in the line's colour halfway between two full years.
+    const midpoints = await page.evaluate(() => {
+      const chart = (window as any).__cchcCharts.line;
+      const pts = chart.getDatasetMeta(0).data;
+      const ratio = chart.currentDevicePixelRatio;
+      // One read of the whole canvas (repeated reads make Chromium warn).
+      const image = chart.canvas.getContext('2d').getImageData(0, 0, chart.canvas.width, chart.canvas.height);
+      const pixel = (x: number, y: number) => {
+        const i = (y * image.width + x) * 4;
+        return [image.data[i], image.data[i + 1], image.data[i + 2]];
+      };
+      const colour = (a: any, b: any) => {
+        // The darkest pixel in a small square around the midpoint (anti-aliasing spreads a 2 px line).
+        let best = [255, 255, 255];
+        for (let dx = -2; dx <= 2; dx++) {
+          for (let dy = -2; dy <= 2; dy++) {
+            const [r, g, bl] = pixel(Math.round(((a.x + b.x) / 2 + dx) * ratio), Math.round(((a.y + b.y) / 2 + dy) * ratio));
+            if (r + g + bl < best[0] + best[1] + best[2]) best = [r, g, bl];
+          }
+        }
+        return best;
+      };
+      return { line: chart.data.datasets[0].borderColor, full: colour(pts[0], pts[1]), toPartial: colour(pts[1], pts[2]), fromPartial: colour(pts[2], pts[3]) };
+    });
+    const hex = (rgb: number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    const near = (rgb: number[], target: string) => {
+      const t = [1, 3, 5].map((i) => parseInt(target.slice(i, i + 2), 16));
+      return Math.max(...rgb.map((v, i) => Math.abs(v - t[i]))) < 60;
+    };
+    expect([hex(midpoints.full), near(midpoints.full, midpoints.line)]).toEqual([hex(midpoints.full), true]);
+    expect([hex(midpoints.toPartial), near(midpoints.toPartial, midpoints.line)]).toEqual([hex(midpoints.toPartial), false]);
+    expect([hex(midpoints.fromPartial), near(midpoints.fromPartial, midpoints.line)]).toEqual([hex(midpoints.fromPartial), false]);
     // The legend is a list of toggles: hiding a unit hides its line.
     const legend = page.locator('#series-legend button');
     expect(await legend.allTextContents()).toEqual(['Quận 12', 'Quận 11']);
