@@ -20,8 +20,10 @@ const MUTED = '#5f6368';
 const TEXT = '#1f2328';
 const GRID = '#e2e5e9';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
-/** Room right of the plot for "▲ +0,9 điểm % · ↑2". */
+/** Room right of the plot for "99,8%  ▲ +0,9 điểm % · ↑2" (on a phone: "99,8% ▲0,9 ↑2"). */
 const CHANGE_COLUMN = 150;
+const CHANGE_COLUMN_NARROW = 112;
+const NARROW = 600;
 
 /** Paint a white background so the downloaded PNG is readable (canvases are transparent). */
 const whiteBackground = {
@@ -70,15 +72,15 @@ const decorations = {
         ctx.fillText(opts.noDataText, chartArea.left + 6, point.y);
         return;
       }
-      ctx.font = `600 12px ${FONT}`;
+      ctx.font = `600 ${opts.narrow ? 11 : 12}px ${FONT}`;
       ctx.fillStyle = TEXT;
       ctx.textAlign = 'left';
       ctx.fillText(formatValue(row.value, opts.unit, opts.lang), chartArea.right + 8, point.y);
       const text = opts.changeText(row);
       if (text) {
-        ctx.font = `12px ${FONT}`;
+        ctx.font = `${opts.narrow ? 11 : 12}px ${FONT}`;
         ctx.fillStyle = row.change > 0 ? UP : row.change < 0 ? DOWN : MUTED;
-        ctx.fillText(text, chartArea.right + 58, point.y);
+        ctx.fillText(text, chartArea.right + (opts.narrow ? 50 : 58), point.y);
       }
     });
     if (opts.broken) {
@@ -105,13 +107,14 @@ export function rankingHeight(rows) {
   return Math.max(160, 70 + rows * 28);
 }
 
-/** "▲ +0,9 điểm % · ↑2" for a row (empty without a baseline). */
-export function changeText(row, unit, lang) {
+/** "▲ +0,9 điểm % · ↑2" for a row (empty without a baseline); `short`: "▲0,9 ↑2" for a phone. */
+export function changeText(row, unit, lang, short = false) {
   const { arrow, rankMove } = changeMarks(row);
   const parts = [];
-  if (arrow) parts.push(`${arrow} ${formatChange(row.change, unit, lang)}`);
+  if (arrow && short) parts.push(`${arrow}${formatChange(row.change, 'count', lang).replace(/^[+−±]/, '')}`);
+  else if (arrow) parts.push(`${arrow} ${formatChange(row.change, unit, lang)}`);
   if (rankMove !== null) parts.push(rankMove > 0 ? `↑${rankMove}` : rankMove < 0 ? `↓${-rankMove}` : '↔');
-  return parts.join(' · ');
+  return parts.join(short ? ' ' : ' · ');
 }
 
 function selectedIndex(chart) {
@@ -132,6 +135,7 @@ export function renderRanking(canvas, model, { lang, label, onSelect }) {
   const pad = model.missing.map(() => null);
   const targets = model.targets || new Map();
   const targetData = [...rows.map((r) => (targets.has(r.unit.id) ? targets.get(r.unit.id) : null)), ...model.missing.map((u) => (targets.has(u.id) ? targets.get(u.id) : null))];
+  const narrow = (canvas.parentElement ? canvas.parentElement.clientWidth : canvas.width) < NARROW;
   const axis = fittedAxis([...rows.map((r) => r.value), ...rows.map((r) => r.previousValue), ...targetData], model.unit);
   const scriptable = (normal, selected) => (ctx) => (ctx.dataIndex === selectedIndex(ctx.chart) ? selected : normal);
   const datasets = [
@@ -158,20 +162,20 @@ export function renderRanking(canvas, model, { lang, label, onSelect }) {
       indexAxis: 'y',
       maintainAspectRatio: false,
       animation: false,
-      layout: { padding: { right: CHANGE_COLUMN } },
+      layout: { padding: { right: narrow ? CHANGE_COLUMN_NARROW : CHANGE_COLUMN } },
       interaction: { mode: 'index', axis: 'y', intersect: false },
       scales: {
         x: {
           type: 'linear', min: axis.min, max: axis.max, grid: { color: GRID },
           ticks: { callback: (v) => formatValue(v, model.unit, lang) },
         },
-        y: { type: 'category', grid: { display: false }, ticks: { autoSkip: false, font: { size: 12 } } },
+        y: { type: 'category', grid: { display: false }, ticks: { autoSkip: false, font: { size: narrow ? 11 : 12 } } },
       },
       plugins: {
         legend: { display: false },
         cchcRankDecorations: {
-          rows, unit: model.unit, lang, broken: axis.broken, noDataText: t(lang, 'noData'),
-          changeText: (row) => changeText(row, model.unit, lang),
+          rows, unit: model.unit, lang, broken: axis.broken, noDataText: t(lang, 'noData'), narrow,
+          changeText: (row) => changeText(row, model.unit, lang, narrow),
         },
         tooltip: {
           filter: (item) => item.raw !== null && item.raw !== undefined,
