@@ -350,6 +350,10 @@ function download(tab, kind) {
   const panel = panels[tab];
   // The PNG carries what the page shows around the canvas: the title, the legend and the link to this view.
   const notes = [`${t(lang, 'title')} · ${window.location.href}`];
+  // A picture travels without the page: it carries the data version and the sample-data warning too.
+  if (state.asOf) notes.unshift($('#asof-note').textContent);
+  if (!$('#sample-banner').hidden) notes.unshift($('#sample-banner').textContent);
+  if (tab === 'compare' && !$('.axis-note', panel).hidden) notes.unshift($('.axis-note', panel).textContent);
   if (tab === 'compare') {
     const name = fileName([model.metricCode, model.year], kind);
     if (kind === 'csv') downloadCsv(compareRows(model, lang), name);

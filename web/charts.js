@@ -1,17 +1,13 @@
 /**
- * The two charts, drawn with Chart.js (global `Chart`, loaded from /assets/vendor/chart.umd.js before this module).
+ * The time-series chart (the ranking is in ranking.js), drawn with Chart.js (global `Chart`, loaded from /assets/vendor/chart.umd.js before this module).
  * The live instances are exposed as `window.__cchcCharts.{bar,line}` for the browser test and for curious users.
  */
-import { formatValue, formatChange, t } from './i18n.js';
+import { formatValue, t } from './i18n.js';
 
 const Chart = window.Chart;
 
 /** Colour-blind-safe palette (Okabe–Ito, darkened where needed for contrast on white), then a few more. */
 export const PALETTE = ['#0060a8', '#c25400', '#007a5a', '#b0307a', '#6d4c9f', '#8a6d00', '#3a3a3a', '#0089a8', '#a52a2a', '#4f7f00'];
-const BAR_COLOR = '#0060a8';
-/** The bar or point whose source is shown. */
-const SELECTED_COLOR = '#c25400';
-const MISSING_COLOR = '#5f6368';
 const GRID_COLOR = '#e2e5e9';
 const TEXT_COLOR = '#1f2328';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
@@ -34,109 +30,9 @@ const whiteBackground = {
   },
 };
 
-/** Bar ends carry their value; rows without data say so in words instead of showing an empty (zero-looking) bar. */
-const barLabels = {
-  id: 'cchcBarLabels',
-  afterDatasetsDraw(chart, _args, opts) {
-    const { ctx, chartArea } = chart;
-    const meta = chart.getDatasetMeta(0);
-    const data = chart.data.datasets[0].data;
-    ctx.save();
-    ctx.textBaseline = 'middle';
-    meta.data.forEach((bar, i) => {
-      const value = data[i];
-      if (value === null || value === undefined) {
-        ctx.font = `italic 12px ${FONT}`;
-        ctx.fillStyle = MISSING_COLOR;
-        ctx.textAlign = 'left';
-        ctx.fillText(opts.noDataText, chartArea.left + 6, bar.y);
-        return;
-      }
-      const text = formatValue(value, opts.unit, opts.lang);
-      ctx.font = `600 12px ${FONT}`;
-      const width = ctx.measureText(text).width;
-      // Inside the bar's end when there is no room to its right.
-      const inside = bar.x + 6 + width > chartArea.right;
-      ctx.fillStyle = inside ? '#ffffff' : TEXT_COLOR;
-      ctx.textAlign = inside ? 'right' : 'left';
-      ctx.fillText(text, inside ? bar.x - 6 : bar.x + 6, bar.y);
-    });
-    ctx.restore();
-  },
-};
-
 function destroy(which) {
   if (hook[which]) hook[which].destroy();
   hook[which] = null;
-}
-
-/** Height for a horizontal bar chart with `rows` bars, so labels never overlap (also on a phone). */
-export function barChartHeight(rows) {
-  return Math.max(160, 60 + rows * 28);
-}
-
-/**
- * Ranked horizontal bars. `model` is { rows, missing, unit, metricName, year }; rows are ranked already.
- * Missing units come after the ranked ones with a null value (drawn as "no data", never as a zero bar).
- * `onSelect(row)` fires when a bar is clicked.
- */
-export function renderBar(canvas, model, { lang, onSelect }) {
-  destroy('bar');
-  const labels = [
-    // Part-year values carry the same triangle as in the line chart.
-    ...model.rows.map((r) => `${r.rank}. ${r.unit.name}${r.partialYear ? ' △' : ''}`),
-    ...model.missing.map((u) => `– ${u.name}`),
-  ];
-  const data = [...model.rows.map((r) => r.value), ...model.missing.map(() => null)];
-  // Percentages end at 100% unless a figure exceeds it (a misread figure should show, not be clipped).
-  const max = model.unit === 'percent' && model.rows.every((r) => r.value <= 100) ? 100 : undefined;
-  const chart = new Chart(canvas, {
-    type: 'bar',
-    data: {
-      labels,
-      datasets: [{
-        label: model.metricName, data, borderRadius: 3, barPercentage: 0.8, categoryPercentage: 0.9,
-        backgroundColor: (ctx) => (isSelected(ctx.chart, 0, ctx.dataIndex) ? SELECTED_COLOR : BAR_COLOR),
-      }],
-    },
-    options: {
-      indexAxis: 'y',
-      maintainAspectRatio: false,
-      animation: false,
-      layout: { padding: { right: 56 } },
-      scales: {
-        x: { beginAtZero: true, max, grid: { color: GRID_COLOR }, ticks: { callback: (v) => formatValue(v, model.unit, lang) } },
-        y: { grid: { display: false }, ticks: { autoSkip: false, font: { size: 12 } } },
-      },
-      plugins: {
-        legend: { display: false },
-        cchcBarLabels: { unit: model.unit, lang, noDataText: t(lang, 'noData') },
-        tooltip: {
-          callbacks: {
-            label(item) {
-              const row = model.rows[item.dataIndex];
-              if (!row) return t(lang, 'noData');
-              const lines = [formatValue(row.value, model.unit, lang)];
-              if (row.previousValue !== null) lines.push(t(lang, 'previousValue', { value: formatValue(row.previousValue, model.unit, lang) }));
-              if (row.change !== null) lines.push(t(lang, 'change', { value: formatChange(row.change, model.unit, lang) }));
-              if (row.periodLabel) lines.push(row.periodLabel);
-              return lines;
-            },
-          },
-        },
-      },
-      onClick(_event, elements) {
-        const hit = elements[0];
-        if (hit && model.rows[hit.index] && onSelect) onSelect(model.rows[hit.index]);
-      },
-      onHover(event, elements) {
-        event.native.target.style.cursor = elements.length && model.rows[elements[0].index] ? 'pointer' : 'default';
-      },
-    },
-    plugins: [whiteBackground, barLabels],
-  });
-  hook.bar = chart;
-  return chart;
 }
 
 function isSelected(chart, datasetIndex, index) {
