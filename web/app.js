@@ -246,6 +246,7 @@ function drawSeries(model) {
   };
   const chart = renderLine(canvas, model, { lang, label: model.label, onSelect: (series, point) => select(series, point, false) });
   lineLegend($('#series-legend'), chart, lang);
+  $('.legend-target', panel).hidden = !(model.targets && model.targets.size);
   if (model.mark) highlight('line', model.mark);
   renderMissing($('.missing', panel), model.missing.map((u) => ({ ...u, name: model.label(u) })), lang);
   renderSeriesTable($('.table-wrap', panel), model, lang, (series, point) => select(series, point, true));

@@ -21,7 +21,7 @@ const TEXT = '#1f2328';
 const GRID = '#e2e5e9';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 /** Room right of the plot for "99,8%  ▲ +0,9 điểm % · ↑2" (on a phone: "99,8% ▲0,9 ↑2"). */
-const CHANGE_COLUMN = 150;
+const CHANGE_COLUMN = 200;
 const CHANGE_COLUMN_NARROW = 112;
 const NARROW = 600;
 
@@ -69,7 +69,7 @@ const decorations = {
         ctx.font = `italic 12px ${FONT}`;
         ctx.fillStyle = MUTED;
         ctx.textAlign = 'left';
-        ctx.fillText(opts.noDataText, chartArea.left + 6, point.y);
+        ctx.fillText(opts.noDataText, chartArea.left + 16, point.y);
         return;
       }
       ctx.font = `600 ${opts.narrow ? 11 : 12}px ${FONT}`;

@@ -303,6 +303,7 @@ describe('charts page', () => {
     await legend.nth(1).click();
     expect(await page.evaluate(() => (window as any).__cchcCharts.line.isDatasetVisible(1))).toBe(true);
     expect(await page.isVisible('#panel-series .point-legend')).toBe(true);
+    expect(await page.isVisible('#panel-series .legend-target')).toBe(false); // no target among these units
     expect(await page.locator('#panel-series .missing li').allTextContents()).toEqual([noFigures.name]);
 
     await clickChart(page, 'line', 0, 2);
@@ -536,6 +537,7 @@ describe('charts page', () => {
     });
     expect(target).toEqual({ style: 'crossRot', showLine: false, points: [[CASES.target.year, CASES.target.value]] });
     expect(await series.locator('#series-legend button').count()).toBe(1);
+    expect(await series.isVisible('#panel-series .legend-target')).toBe(true);
     await series.close();
   });
 
