@@ -69,3 +69,13 @@ describe('asOf and embed in the URL', () => {
     expect(unitPageQuery('123', { lang: 'en', asOf: null })).toBe('?unit=123&lang=en');
   });
 });
+
+describe('i18n-more', () => {
+  it('has every string in both languages, and t() finds them', () => {
+    const { MORE_STRINGS } = loadWebModule('i18n-more.js');
+    expect(Object.keys(MORE_STRINGS.en).sort()).toEqual(Object.keys(MORE_STRINGS.vi).sort());
+    const { t } = loadWebModule('i18n.js');
+    expect(t('en', 'sampleBanner')).toMatch(/^Sample data/);
+    expect(t('vi', 'alternatives', { n: 2 })).toBe('2 số liệu khác bị gác lại theo quy tắc chọn');
+  });
+});
