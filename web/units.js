@@ -8,6 +8,7 @@ import { searchUnits } from './api.js';
 import { t, levelName, LEVEL_CODES, formatDate } from './i18n.js';
 import { MAX_UNITS } from './state.js';
 import { labeller } from './names.js';
+import { explainError } from './errors.js';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -58,7 +59,10 @@ function searchBox(container, { lang, onPick }) {
           el('span', { class: 'result-name' }, u.name), el('span', { class: 'result-meta' }, unitDescription(u, lang())))))
         : [el('li', { class: 'hint' }, t(lang(), 'searchNone'))]));
     } catch (err) {
-      if (err.name !== 'AbortError') list.replaceChildren(el('li', { class: 'error' }, err.message));
+      if (err.name !== 'AbortError') {
+        list.hidden = false;
+        list.replaceChildren(el('li', { class: 'error' }, explainError(err, lang())));
+      }
     }
   }
 
