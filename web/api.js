@@ -42,8 +42,8 @@ export async function gql(query, variables = {}, { signal } = {}) {
   return body.data;
 }
 
-const UNIT_FIELDS = 'id name shortName level code codeSet validFrom validTo parent { id name }';
-const SOURCE_FIELDS = 'id evidence { sentence } cell { tableIndex caption rowLabel columnHeader page } checkFailed checkReason document { url title publishedAt }';
+const UNIT_FIELDS = 'id name shortName level code codeSet validFrom validTo parent { id name shortName }';
+const SOURCE_FIELDS = 'id reviewStatus evidence { sentence } cell { tableIndex caption rowLabel columnHeader page } checkFailed checkReason document { url title publishedAt source { id name demo } }';
 
 function toUnit(u) {
   if (!u) return null;
@@ -51,6 +51,8 @@ function toUnit(u) {
     id: String(u.id), name: u.name, shortName: u.shortName || u.name, level: u.level, code: u.code || '',
     codeSet: u.codeSet || null, validFrom: u.validFrom || null, validTo: u.validTo || null,
     parentName: u.parent ? u.parent.name : null,
+    parentShortName: u.parent ? u.parent.shortName || u.parent.name : null,
+    parentId: u.parent ? String(u.parent.id) : null,
   };
 }
 
@@ -66,6 +68,8 @@ function toSource(f) {
     url: doc.url || null,
     title: doc.title || '',
     publishedAt: doc.publishedAt || null,
+    sourceName: (doc.source && doc.source.name) || '',
+    sample: !!(doc.source && doc.source.demo),
   };
 }
 
@@ -119,16 +123,17 @@ function unitSetVars({ unitIds, parentId, level }) {
  * Returns { rows: [{ rank, unit, value, previousValue, change, definitionChanged, periodLabel, partialYear, source }],
  * missing: [unit], baselineYear }.
  */
-export async function fetchCompare({ metric, year, kind, ...set }, opts) {
+export async function fetchCompare({ metric, year, kind, asOf, ...set }, opts) {
   const data = await gql(
-    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel) {
-      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level) {
+    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $asOf: DateTimeISO) {
+      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level, asOf: $asOf) {
         baselineYear
-        rows { rank value previousValue change definitionChanged periodLabel partialYear unit { ${UNIT_FIELDS} } figure { ${SOURCE_FIELDS} } }
+        rows { rank previousRank value previousValue change definitionChanged periodLabel partialYear reviewStatus alternatives
+          unit { ${UNIT_FIELDS} } figure { ${SOURCE_FIELDS} } }
         missing { ${UNIT_FIELDS} }
       }
     }`,
-    { metric, year, kind: kind || 'ACTUAL', ...unitSetVars(set) },
+    { metric, year, kind: kind || 'ACTUAL', asOf: asOf || null, ...unitSetVars(set) },
     opts,
   );
   const c = data.compare;
@@ -136,6 +141,7 @@ export async function fetchCompare({ metric, year, kind, ...set }, opts) {
     baselineYear: c.baselineYear,
     rows: c.rows.map((r) => ({
       rank: r.rank,
+      previousRank: r.previousRank ?? null,
       unit: toUnit(r.unit),
       value: num(r.value),
       previousValue: num(r.previousValue),
@@ -143,6 +149,8 @@ export async function fetchCompare({ metric, year, kind, ...set }, opts) {
       definitionChanged: !!r.definitionChanged,
       periodLabel: r.periodLabel || '',
       partialYear: !!r.partialYear,
+      reviewStatus: r.reviewStatus || null,
+      alternatives: r.alternatives || 0,
       source: toSource(r.figure),
     })),
     missing: c.missing.map(toUnit),
@@ -153,21 +161,24 @@ export async function fetchCompare({ metric, year, kind, ...set }, opts) {
  * One series per unit of the set: { unit, points: [{ year, value, periodLabel, partialYear, source }] }, points by
  * year; a unit without figures comes back with no points.
  */
-export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, ...set }, opts) {
+export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, asOf, ...set }, opts) {
   const data = await gql(
-    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!) {
-      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind) {
+    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!, $asOf: DateTimeISO) {
+      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind, asOf: $asOf) {
         unit { ${UNIT_FIELDS} }
-        points { year value periodLabel partialYear figure { ${SOURCE_FIELDS} } }
+        points { year value periodLabel partialYear reviewStatus alternatives figure { ${SOURCE_FIELDS} } }
       }
     }`,
-    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', ...unitSetVars(set) },
+    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', asOf: asOf || null, ...unitSetVars(set) },
     opts,
   );
   return data.timeSeries.map((s) => ({
     unit: toUnit(s.unit),
     points: s.points
-      .map((p) => ({ year: p.year, value: num(p.value), periodLabel: p.periodLabel || '', partialYear: !!p.partialYear, source: toSource(p.figure) }))
+      .map((p) => ({
+        year: p.year, value: num(p.value), periodLabel: p.periodLabel || '', partialYear: !!p.partialYear,
+        reviewStatus: p.reviewStatus || null, alternatives: p.alternatives || 0, source: toSource(p.figure),
+      }))
       .sort((a, b) => a.year - b.year),
   }));
 }
@@ -182,4 +193,67 @@ export async function fetchYearsWithData({ metric, kind }, opts) {
     opts,
   );
   return data.figureStats.filter((g) => g.count > 0 && g.year).map((g) => ({ year: g.year, count: g.count })).sort((a, b) => b.year - a.year);
+}
+
+/** The portals, with the flag for the demo's sample sources (the page warns when the database holds sample data). */
+export async function fetchSources(opts) {
+  const data = await gql('query Sources { sources { id name demo } }', {}, opts);
+  return data.sources.map((s) => ({ id: s.id, name: s.name, sample: !!s.demo }));
+}
+
+/**
+ * Every figure for one unit, metric, year and kind (what the selection rule chose among), newest first, with provenance.
+ * Rejected figures are left out, as the rule leaves them out.
+ */
+export async function fetchAlternatives({ unitId, metric, year, kind }, opts) {
+  const data = await gql(
+    `query Alternatives($filter: FigureFilter) {
+      figures(filter: $filter, first: 50) { edges { node { ${SOURCE_FIELDS} value subjectScope isChange period { label } } } }
+    }`,
+    { filter: { unitIds: [unitId], metrics: [metric], yearFrom: year, yearTo: year, kind: kind || 'ACTUAL' } },
+    opts,
+  );
+  // Only candidates of the rule: levels (not changes) about the unit itself.
+  return data.figures.edges.map((e) => e.node).filter((f) => f.subjectScope === 'UNIT' && !f.isChange)
+    .map((f) => ({ value: num(f.value), periodLabel: f.period.label || '', reviewStatus: f.reviewStatus, source: toSource(f) }));
+}
+
+const PARENT_CHAIN = 'parent { id name shortName level parent { id name shortName level } }';
+
+/**
+ * What a unit's own page needs about the unit: itself, its parent chain (to find its province) and the units it
+ * replaced or that replaced it. Null when the id is unknown.
+ */
+export async function fetchUnitProfile(id, opts) {
+  const data = await gql(
+    `query UnitProfile($id: ID) {
+      unit(id: $id) { ${UNIT_FIELDS.replace(/parent \{[^}]*\}/, '')} ${PARENT_CHAIN}
+        predecessors { ${UNIT_FIELDS} } successors { ${UNIT_FIELDS} } }
+    }`,
+    { id },
+    opts,
+  );
+  const u = data.unit;
+  if (!u) return null;
+  const chain = [u, u.parent, u.parent && u.parent.parent].filter(Boolean);
+  const province = chain.find((x) => x.level === 'PROVINCE' || x.level === 'CENTRAL_CITY') || null;
+  return {
+    unit: toUnit(u),
+    province: province ? { id: String(province.id), name: province.name } : null,
+    predecessors: u.predecessors.map(toUnit),
+    successors: u.successors.map(toUnit),
+  };
+}
+
+/** Per year: median, min and max of the chosen figures of one level's units in a province (a unit's peers). */
+export async function fetchPeerStats({ metric, provinceId, level, kind }, opts) {
+  const data = await gql(
+    `query PeerStats($metric: String!, $filter: FigureFilter) {
+      figureStats(metric: $metric, groupBy: [YEAR], filter: $filter) { year count min max median }
+    }`,
+    { metric, filter: { provinceId, levels: [level], kind: kind || 'ACTUAL' } },
+    opts,
+  );
+  return data.figureStats.filter((g) => g.year).map((g) => ({ year: g.year, count: g.count, min: num(g.min), max: num(g.max), median: num(g.median) }))
+    .sort((a, b) => a.year - b.year);
 }

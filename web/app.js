@@ -3,10 +3,15 @@
  * so a link reproduces what is on screen. Entry point, loaded as a module by index.html.
  */
 import { $, el, fillSelect } from './dom.js';
-import { t, metricName } from './i18n.js';
-import { parseState, toQuery, unitScope, yearChoices, DEFAULT_PARENT_CODE, TABS } from './state.js';
-import { fetchMetrics, fetchUnitsByIds, fetchUnitByCode, fetchCompare, fetchTimeSeries, fetchYearsWithData } from './api.js';
-import { renderBar, renderLine, lineLegend, clearChart, barChartHeight, highlight } from './charts.js';
+import { t, metricName, levelName, formatValue } from './i18n.js';
+import { parseState, toQuery, unitScope, yearChoices, DEFAULT_PARENT_CODE, TABS, LEVELS_NEEDING_PARENT, unitPageQuery } from './state.js';
+import { fetchMetrics, fetchUnitsByIds, fetchUnitByCode, fetchCompare, fetchTimeSeries, fetchYearsWithData, fetchSources, fetchAlternatives } from './api.js';
+import { renderLine, lineLegend, clearChart, highlight } from './charts.js';
+import { renderRanking, rankingHeight, clearRanking } from './ranking.js';
+import { labeller } from './names.js';
+import { explainError } from './errors.js';
+import { showUnitPage } from './unit-page.js';
+import { applyPageMode, renderPermalink, markSample } from './page-mode.js';
 import { compareRows, seriesRows, downloadCsv, downloadPng, chartPng, fileName } from './export.js';
 import { renderMissing, renderCompareTable, renderSeriesTable, renderSource } from './views.js';
 import { createUnitPicker } from './units.js';
@@ -49,6 +54,7 @@ function metricByCode(code) {
 }
 
 function syncUrl() {
+  if (state.unit) return;
   const query = toQuery(state);
   if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
 }
@@ -61,7 +67,8 @@ function showError(err) {
     return;
   }
   banner.hidden = false;
-  banner.textContent = `${t(state.lang, 'errorPrefix')}: ${err.message || err}`;
+  // Translated and actionable; the server's own (English) message stays in the console for whoever debugs.
+  banner.textContent = `${t(state.lang, 'errorPrefix')}: ${explainError(err, state.lang)}`;
 }
 
 function setStatus(tab, status, text = '') {
@@ -125,12 +132,30 @@ function showSource(figure, { focus = false } = {}) {
   else panel.scrollIntoView({ block: 'nearest' });
 }
 
+/** The figures the selection rule chose among, for the source panel's "show the others". */
+function alternativesLoader(unitId, metric, year) {
+  return () => fetchAlternatives({ unitId, metric, year, kind: state.kind });
+}
+
 function compareFigure(model, row) {
-  return { unitName: row.unit.name, year: model.year, value: row.value, unit: model.unit, periodLabel: row.periodLabel, partialYear: row.partialYear, source: row.source };
+  return {
+    unitName: model.label(row.unit), year: model.year, value: row.value, unit: model.unit, periodLabel: row.periodLabel, partialYear: row.partialYear,
+    source: row.source, reviewStatus: row.reviewStatus, alternatives: row.alternatives,
+    loadAlternatives: alternativesLoader(row.unit.id, model.metricCode, model.year),
+  };
 }
 
 function seriesFigure(model, series, point) {
-  return { unitName: series.unit.name, year: point.year, value: point.value, unit: model.unit, periodLabel: point.periodLabel, partialYear: point.partialYear, source: point.source };
+  return {
+    unitName: model.label(series.unit), year: point.year, value: point.value, unit: model.unit, periodLabel: point.periodLabel, partialYear: point.partialYear,
+    source: point.source, reviewStatus: point.reviewStatus, alternatives: point.alternatives,
+    loadAlternatives: alternativesLoader(series.unit.id, model.metricCode, point.year),
+  };
+}
+
+/** A level too big to rank without a parent (every ward nationwide): say so instead of asking the API. */
+function levelNeedsParent() {
+  return state.scope === 'level' && LEVELS_NEEDING_PARENT.includes(state.level);
 }
 
 // ---------- the two views ----------
@@ -140,17 +165,21 @@ function drawCompare(model) {
   const lang = state.lang;
   $('.chart-title', panel).textContent = `${model.metricName} — ${model.year}`;
   const box = $('.bar-box', panel);
-  box.style.height = `${barChartHeight(model.rows.length + model.missing.length)}px`;
+  box.style.height = `${rankingHeight(model.rows.length + model.missing.length)}px`;
   const canvas = $('#bar-chart');
-  canvas.setAttribute('aria-label', t(lang, 'barAria', { metric: model.metricName, year: model.year, n: model.rows.length, m: model.missing.length }));
+  canvas.setAttribute('aria-label', t(lang, 'dotAria', { metric: model.metricName, year: model.year, n: model.rows.length, m: model.missing.length }));
   const select = (row, focus) => {
     model.mark = { datasetIndex: 0, index: model.rows.indexOf(row) };
     highlight('bar', model.mark);
     showSource(compareFigure(model, row), { focus });
   };
-  renderBar(canvas, model, { lang, onSelect: (row) => select(row, false) });
+  const chart = renderRanking(canvas, model, { lang, label: model.label, onSelect: (row) => select(row, false) });
   if (model.mark) highlight('bar', model.mark);
-  renderMissing($('.missing', panel), model.missing, lang);
+  const axisNote = $('.axis-note', panel);
+  axisNote.hidden = !chart.$cchcAxis.broken;
+  axisNote.textContent = chart.$cchcAxis.broken ? `≈ ${t(lang, 'axisBreak', { min: formatValue(chart.$cchcAxis.min, model.unit, lang) })}` : '';
+  renderRankLegend($('.rank-legend', panel), model, lang);
+  renderMissing($('.missing', panel), model.missing.map((u) => ({ ...u, name: model.label(u) })), lang);
   renderCompareTable($('.table-wrap', panel), model, lang, (row) => select(row, true));
   // Say what a reader must know before comparing: nothing to rank, part-year values, a changed definition.
   const notes = [];
@@ -158,25 +187,47 @@ function drawCompare(model) {
   if (model.rows.some((r) => r.partialYear)) notes.push(`△ ${t(lang, 'partialInRanking')}`);
   if (model.rows.some((r) => r.definitionChanged)) notes.push(`⚠ ${t(lang, 'definitionChanged')}`);
   setStatus('compare', 'ready', notes.join(' '));
+  markSample(model.rows.some((r) => r.source && r.source.sample), lang);
+}
+
+/** What the ranking's marks mean: ● the year, ○ the baseline year, ✕ a target (when any). */
+function renderRankLegend(list, model, lang) {
+  const items = [
+    el('li', {}, el('span', { class: 'mark mark-full', 'aria-hidden': 'true' }), ` ${model.year}`),
+    el('li', {}, el('span', { class: 'mark mark-previous', 'aria-hidden': 'true' }), ` ${model.baselineYear}`),
+  ];
+  if (model.targets && model.targets.size) items.push(el('li', { class: 'legend-target' }, el('span', { class: 'mark-target', 'aria-hidden': 'true' }, '✕'), ` ${t(lang, 'targetDot')}`));
+  items.push(el('li', {}, '▲ ▼ ', t(lang, 'colChange'), ' · ↑ ↓ ', t(lang, 'colRankChange')));
+  list.replaceChildren(...items);
 }
 
 async function loadCompare() {
   const view = views.compare;
   const seq = ++view.seq;
-  const scope = unitScope(state);
+  const scope = levelNeedsParent() ? null : unitScope(state);
   if (!scope) {
-    clearChart('bar');
+    clearRanking();
     view.model = null;
     renderMissing($('.missing', panels.compare), [], state.lang);
     $('.table-wrap', panels.compare).replaceChildren();
-    setStatus('compare', 'ready', t(state.lang, 'noUnitsChosen'));
+    $('.axis-note', panels.compare).hidden = true;
+    setStatus('compare', 'ready', levelNeedsParent() ? t(state.lang, 'levelNeedsParent', { level: levelName(state.level, state.lang) }) : t(state.lang, 'noUnitsChosen'));
     return;
   }
   setStatus('compare', 'loading');
   const metric = metricByCode(state.metric);
-  const result = await fetchCompare({ metric: state.metric, year: state.year, kind: state.kind, ...scope });
+  const args = { metric: state.metric, year: state.year, asOf: state.asOf, ...scope };
+  // Targets for the same units and year are drawn beside the actual values.
+  const [result, targets] = await Promise.all([
+    fetchCompare({ ...args, kind: state.kind }),
+    state.kind === 'ACTUAL' ? fetchCompare({ ...args, kind: 'TARGET' }) : null,
+  ]);
   if (seq !== view.seq) return;
-  view.model = { ...result, unit: metric ? metric.unit : 'count', metricName: metricName(metric, state.lang) || state.metric, metricCode: state.metric, year: state.year };
+  view.model = {
+    ...result, unit: metric ? metric.unit : 'count', metricName: metricName(metric, state.lang) || state.metric, metricCode: state.metric, year: state.year,
+    label: labeller([...result.rows.map((r) => r.unit), ...result.missing]), asOf: state.asOf,
+    targets: new Map(targets ? targets.rows.map((r) => [r.unit.id, r.value]) : []),
+  };
   view.stale = false;
   drawCompare(view.model);
 }
@@ -193,40 +244,48 @@ function drawSeries(model) {
     highlight('line', model.mark);
     showSource(seriesFigure(model, series, point), { focus });
   };
-  const chart = renderLine(canvas, model, { lang, onSelect: (series, point) => select(series, point, false) });
+  const chart = renderLine(canvas, model, { lang, label: model.label, onSelect: (series, point) => select(series, point, false) });
   lineLegend($('#series-legend'), chart, lang);
+  $('.legend-target', panel).hidden = !(model.targets && model.targets.size);
   if (model.mark) highlight('line', model.mark);
-  renderMissing($('.missing', panel), model.missing, lang);
+  renderMissing($('.missing', panel), model.missing.map((u) => ({ ...u, name: model.label(u) })), lang);
   renderSeriesTable($('.table-wrap', panel), model, lang, (series, point) => select(series, point, true));
   setStatus('series', 'ready', model.series.length ? '' : t(lang, 'seriesEmpty'));
+  markSample(model.series.some((s) => s.points.some((p) => p.source && p.source.sample)), lang);
 }
 
 async function loadSeries() {
   const view = views.series;
   const seq = ++view.seq;
-  const scope = unitScope(state);
+  const scope = levelNeedsParent() ? null : unitScope(state);
   if (!scope) {
     clearChart('line');
     $('#series-legend').replaceChildren();
     view.model = null;
     renderMissing($('.missing', panels.series), [], state.lang);
     $('.table-wrap', panels.series).replaceChildren();
-    setStatus('series', 'ready', t(state.lang, 'noUnitsChosen'));
+    setStatus('series', 'ready', levelNeedsParent() ? t(state.lang, 'levelNeedsParent', { level: levelName(state.level, state.lang) }) : t(state.lang, 'noUnitsChosen'));
     return;
   }
   setStatus('series', 'loading');
   const metric = metricByCode(state.seriesMetric);
-  const all = await fetchTimeSeries({ metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, kind: state.kind, ...scope });
+  const args = { metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, asOf: state.asOf, ...scope };
+  const [all, targetSeries] = await Promise.all([
+    fetchTimeSeries({ ...args, kind: state.kind }),
+    state.kind === 'ACTUAL' ? fetchTimeSeries({ ...args, kind: 'TARGET' }) : null,
+  ]);
   if (seq !== view.seq) return;
   const series = all.filter((s) => s.points.length);
   const missing = all.filter((s) => !s.points.length).map((s) => s.unit);
-  const years = series.flatMap((s) => s.points.map((p) => p.year));
+  // Targets of the units drawn, by unit id: crosses beside the actual values.
+  const targets = new Map((targetSeries || []).filter((s) => s.points.length && series.some((x) => x.unit.id === s.unit.id)).map((s) => [s.unit.id, s.points]));
+  const years = [...series.flatMap((s) => s.points.map((p) => p.year)), ...[...targets.values()].flat().map((p) => p.year)];
   const span = [];
   if (years.length) {
     for (let y = state.yearFrom || Math.min(...years); y <= (state.yearTo || Math.max(...years)); y++) span.push(y);
   }
   view.model = {
-    series, missing, years: span, unit: metric ? metric.unit : 'count',
+    series, missing, years: span, unit: metric ? metric.unit : 'count', targets, label: labeller(all.map((s) => s.unit)),
     metricName: metricName(metric, state.lang) || state.seriesMetric, metricCode: state.seriesMetric,
   };
   view.stale = false;
@@ -292,6 +351,10 @@ function download(tab, kind) {
   const panel = panels[tab];
   // The PNG carries what the page shows around the canvas: the title, the legend and the link to this view.
   const notes = [`${t(lang, 'title')} · ${window.location.href}`];
+  // A picture travels without the page: it carries the data version and the sample-data warning too.
+  if (state.asOf) notes.unshift($('#asof-note').textContent);
+  if (!$('#sample-banner').hidden) notes.unshift($('#sample-banner').textContent);
+  if (tab === 'compare' && !$('.axis-note', panel).hidden) notes.unshift($('.axis-note', panel).textContent);
   if (tab === 'compare') {
     const name = fileName([model.metricCode, model.year], kind);
     if (kind === 'csv') downloadCsv(compareRows(model, lang), name);
@@ -311,14 +374,22 @@ function download(tab, kind) {
   }
 }
 
+/**
+ * The permalink: this view with the data version fixed (`asOf`: now, unless the view already has one), so a
+ * published chart keeps showing what it showed; with it, the embed code (`embed=1`). Shown under the toolbar and
+ * copied when the browser allows it.
+ */
 async function copyLink(tab) {
   const status = $('.status', panels[tab]);
+  const fixed = { ...state, asOf: state.asOf || new Date().toISOString(), embed: false };
+  const url = `${window.location.origin}${window.location.pathname}${toQuery(fixed)}`;
+  const embedUrl = `${window.location.origin}${window.location.pathname}${toQuery({ ...fixed, embed: true })}`;
+  renderPermalink($('.permalink', panels[tab]), { url, embedUrl, lang: state.lang });
   try {
-    await navigator.clipboard.writeText(window.location.href);
+    await navigator.clipboard.writeText(url);
     status.textContent = t(state.lang, 'linkCopied');
   } catch {
-    // No clipboard (insecure context or refused): show the link so it can be copied by hand.
-    status.replaceChildren(el('a', { href: window.location.href }, window.location.href));
+    // No clipboard (insecure context or refused): the link is shown, to copy by hand.
   }
 }
 
@@ -357,6 +428,21 @@ function bindControls() {
 
 async function main() {
   applyLang();
+  applyPageMode(state);
+  // The sample-data banner: sources marked as the demo's samples mean the figures are not real.
+  fetchSources().then((sources) => markSample(sources.some((s) => s.sample), state.lang, { global: true })).catch(() => {});
+  if (state.unit) {
+    $('#lang-toggle').addEventListener('click', () => {
+      state.lang = state.lang === 'vi' ? 'en' : 'vi';
+      window.location.search = unitPageQuery(state.unit, state);
+    });
+    try {
+      await showUnitPage(state.unit, { state, lang: state.lang });
+    } catch (err) {
+      showError(err);
+    }
+    return;
+  }
   bindTabs();
   bindControls();
   renderSource($('#source-panel'), null, state.lang);

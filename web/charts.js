@@ -1,17 +1,13 @@
 /**
- * The two charts, drawn with Chart.js (global `Chart`, loaded from /assets/vendor/chart.umd.js before this module).
+ * The time-series chart (the ranking is in ranking.js), drawn with Chart.js (global `Chart`, loaded from /assets/vendor/chart.umd.js before this module).
  * The live instances are exposed as `window.__cchcCharts.{bar,line}` for the browser test and for curious users.
  */
-import { formatValue, formatChange, t } from './i18n.js';
+import { formatValue, t } from './i18n.js';
 
 const Chart = window.Chart;
 
 /** Colour-blind-safe palette (Okabe–Ito, darkened where needed for contrast on white), then a few more. */
 export const PALETTE = ['#0060a8', '#c25400', '#007a5a', '#b0307a', '#6d4c9f', '#8a6d00', '#3a3a3a', '#0089a8', '#a52a2a', '#4f7f00'];
-const BAR_COLOR = '#0060a8';
-/** The bar or point whose source is shown. */
-const SELECTED_COLOR = '#c25400';
-const MISSING_COLOR = '#5f6368';
 const GRID_COLOR = '#e2e5e9';
 const TEXT_COLOR = '#1f2328';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
@@ -34,109 +30,9 @@ const whiteBackground = {
   },
 };
 
-/** Bar ends carry their value; rows without data say so in words instead of showing an empty (zero-looking) bar. */
-const barLabels = {
-  id: 'cchcBarLabels',
-  afterDatasetsDraw(chart, _args, opts) {
-    const { ctx, chartArea } = chart;
-    const meta = chart.getDatasetMeta(0);
-    const data = chart.data.datasets[0].data;
-    ctx.save();
-    ctx.textBaseline = 'middle';
-    meta.data.forEach((bar, i) => {
-      const value = data[i];
-      if (value === null || value === undefined) {
-        ctx.font = `italic 12px ${FONT}`;
-        ctx.fillStyle = MISSING_COLOR;
-        ctx.textAlign = 'left';
-        ctx.fillText(opts.noDataText, chartArea.left + 6, bar.y);
-        return;
-      }
-      const text = formatValue(value, opts.unit, opts.lang);
-      ctx.font = `600 12px ${FONT}`;
-      const width = ctx.measureText(text).width;
-      // Inside the bar's end when there is no room to its right.
-      const inside = bar.x + 6 + width > chartArea.right;
-      ctx.fillStyle = inside ? '#ffffff' : TEXT_COLOR;
-      ctx.textAlign = inside ? 'right' : 'left';
-      ctx.fillText(text, inside ? bar.x - 6 : bar.x + 6, bar.y);
-    });
-    ctx.restore();
-  },
-};
-
 function destroy(which) {
   if (hook[which]) hook[which].destroy();
   hook[which] = null;
-}
-
-/** Height for a horizontal bar chart with `rows` bars, so labels never overlap (also on a phone). */
-export function barChartHeight(rows) {
-  return Math.max(160, 60 + rows * 28);
-}
-
-/**
- * Ranked horizontal bars. `model` is { rows, missing, unit, metricName, year }; rows are ranked already.
- * Missing units come after the ranked ones with a null value (drawn as "no data", never as a zero bar).
- * `onSelect(row)` fires when a bar is clicked.
- */
-export function renderBar(canvas, model, { lang, onSelect }) {
-  destroy('bar');
-  const labels = [
-    // Part-year values carry the same triangle as in the line chart.
-    ...model.rows.map((r) => `${r.rank}. ${r.unit.name}${r.partialYear ? ' △' : ''}`),
-    ...model.missing.map((u) => `– ${u.name}`),
-  ];
-  const data = [...model.rows.map((r) => r.value), ...model.missing.map(() => null)];
-  // Percentages end at 100% unless a figure exceeds it (a misread figure should show, not be clipped).
-  const max = model.unit === 'percent' && model.rows.every((r) => r.value <= 100) ? 100 : undefined;
-  const chart = new Chart(canvas, {
-    type: 'bar',
-    data: {
-      labels,
-      datasets: [{
-        label: model.metricName, data, borderRadius: 3, barPercentage: 0.8, categoryPercentage: 0.9,
-        backgroundColor: (ctx) => (isSelected(ctx.chart, 0, ctx.dataIndex) ? SELECTED_COLOR : BAR_COLOR),
-      }],
-    },
-    options: {
-      indexAxis: 'y',
-      maintainAspectRatio: false,
-      animation: false,
-      layout: { padding: { right: 56 } },
-      scales: {
-        x: { beginAtZero: true, max, grid: { color: GRID_COLOR }, ticks: { callback: (v) => formatValue(v, model.unit, lang) } },
-        y: { grid: { display: false }, ticks: { autoSkip: false, font: { size: 12 } } },
-      },
-      plugins: {
-        legend: { display: false },
-        cchcBarLabels: { unit: model.unit, lang, noDataText: t(lang, 'noData') },
-        tooltip: {
-          callbacks: {
-            label(item) {
-              const row = model.rows[item.dataIndex];
-              if (!row) return t(lang, 'noData');
-              const lines = [formatValue(row.value, model.unit, lang)];
-              if (row.previousValue !== null) lines.push(t(lang, 'previousValue', { value: formatValue(row.previousValue, model.unit, lang) }));
-              if (row.change !== null) lines.push(t(lang, 'change', { value: formatChange(row.change, model.unit, lang) }));
-              if (row.periodLabel) lines.push(row.periodLabel);
-              return lines;
-            },
-          },
-        },
-      },
-      onClick(_event, elements) {
-        const hit = elements[0];
-        if (hit && model.rows[hit.index] && onSelect) onSelect(model.rows[hit.index]);
-      },
-      onHover(event, elements) {
-        event.native.target.style.cursor = elements.length && model.rows[elements[0].index] ? 'pointer' : 'default';
-      },
-    },
-    plugins: [whiteBackground, barLabels],
-  });
-  hook.bar = chart;
-  return chart;
 }
 
 function isSelected(chart, datasetIndex, index) {
@@ -167,13 +63,16 @@ export function highlight(which, element) {
  * One line per unit over the years. `model` is { series: [{ unit, points }], years, unit, metricName }; `years` is
  * the whole axis, so data index i is year years[i]. `onSelect(series, point)` fires when a point is clicked.
  */
-export function renderLine(canvas, model, { lang, onSelect }) {
+export function renderLine(canvas, model, { lang, onSelect, label = (u) => u.name }) {
   destroy('line');
   const labels = model.years.map(String);
   const datasets = model.series.map((s, i) => {
     const color = PALETTE[i % PALETTE.length];
+    const points = model.years.map((year) => s.points.find((q) => q.year === year) || null);
+    // A part-year point is never joined to its neighbours: the line breaks on both sides of it.
+    const partial = (index) => !!(points[index] && points[index].partialYear);
     return {
-      label: s.unit.name,
+      label: label(s.unit),
       // One slot per year of the axis: a year without a figure is a gap in the line, not a straight join.
       data: model.years.map((year) => {
         const p = s.points.find((q) => q.year === year);
@@ -193,7 +92,23 @@ export function renderLine(canvas, model, { lang, onSelect }) {
       pointBorderWidth: pointOption(1, 2, () => 3),
       tension: 0,
       spanGaps: false,
+      segment: { borderColor: (ctx) => (partial(ctx.p0DataIndex) || partial(ctx.p1DataIndex) ? 'rgba(0,0,0,0)' : undefined) },
     };
+  });
+  // Targets: a cross in the unit's colour at each year with a target, no line (the legend toggles them with the unit).
+  model.series.forEach((s, i) => {
+    const targets = model.targets && model.targets.get(s.unit.id);
+    if (!targets || !targets.length) return;
+    const color = PALETTE[i % PALETTE.length];
+    datasets.push({
+      label: `${label(s.unit)} — ${t(lang, 'targetDot')}`, cchcTargetOf: i, showLine: false,
+      data: model.years.map((year) => {
+        const p = targets.find((q) => q.year === year);
+        return { x: String(year), y: p ? p.value : null, point: p ? { ...p, target: true } : null };
+      }),
+      pointStyle: 'crossRot', pointRadius: 8, pointHoverRadius: 9, pointBorderWidth: 2, borderColor: color, backgroundColor: color,
+      borderDash: [],
+    });
   });
   const chart = new Chart(canvas, {
     type: 'line',
@@ -214,7 +129,8 @@ export function renderLine(canvas, model, { lang, onSelect }) {
             label(item) {
               const p = item.raw.point;
               const period = p.periodLabel ? ` (${p.periodLabel})` : '';
-              return `${item.dataset.label}: ${formatValue(p.value, model.unit, lang)}${period}`;
+              const source = p.source && p.source.sourceName ? ` · ${p.source.sourceName}` : '';
+              return `${item.dataset.label}: ${formatValue(p.value, model.unit, lang)}${period}${source}`;
             },
             footer: () => t(lang, 'showSource'),
           },
@@ -223,7 +139,8 @@ export function renderLine(canvas, model, { lang, onSelect }) {
       onClick(_event, elements) {
         const hit = elements[0];
         if (!hit || !onSelect || !chart.data.datasets[hit.datasetIndex].data[hit.index].point) return;
-        onSelect(model.series[hit.datasetIndex], chart.data.datasets[hit.datasetIndex].data[hit.index].point);
+        const ds = chart.data.datasets[hit.datasetIndex];
+        onSelect(model.series[ds.cchcTargetOf ?? hit.datasetIndex], ds.data[hit.index].point);
       },
       onHover(event, elements) {
         event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
@@ -241,6 +158,8 @@ export function renderLine(canvas, model, { lang, onSelect }) {
  */
 export function lineLegend(list, chart, lang) {
   const items = chart.data.datasets.map((ds, i) => {
+    if (ds.cchcTargetOf !== undefined) return null;
+    const targetIndex = chart.data.datasets.findIndex((d) => d.cchcTargetOf === i);
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.setAttribute('aria-hidden', 'true');
@@ -255,6 +174,7 @@ export function lineLegend(list, chart, lang) {
     button.addEventListener('click', () => {
       const visible = !chart.isDatasetVisible(i);
       chart.setDatasetVisibility(i, visible);
+      if (targetIndex >= 0) chart.setDatasetVisibility(targetIndex, visible);
       chart.update();
       button.setAttribute('aria-pressed', String(visible));
     });
@@ -262,7 +182,7 @@ export function lineLegend(list, chart, lang) {
     li.append(button);
     return li;
   });
-  list.replaceChildren(...items);
+  list.replaceChildren(...items.filter(Boolean));
 }
 
 export function clearChart(which) {

@@ -2,6 +2,7 @@
  * UI strings in Vietnamese (first) and English, and locale-aware formatting of numbers and dates.
  * Pure module: no DOM access, so it can be unit-tested in Node.
  */
+import { MORE_STRINGS } from './i18n-more.js';
 
 export const LANGS = ['vi', 'en'];
 
@@ -210,7 +211,7 @@ function pickLang(lang) {
 /** Translate `key`, replacing `{name}` placeholders from `params`. Unknown keys come back as the key itself. */
 export function t(lang, key, params = {}) {
   const table = STRINGS[pickLang(lang)];
-  const text = table[key] ?? STRINGS.vi[key] ?? key;
+  const text = table[key] ?? MORE_STRINGS[pickLang(lang)][key] ?? STRINGS.vi[key] ?? MORE_STRINGS.vi[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 

@@ -4,6 +4,8 @@
  *
  * Query keys: tab (compare | series), lang (vi | en), metric + year (ranking), smetric + from + to (time series),
  * kind (ACTUAL | TARGET), and one unit scope: parent=<id>, level=<LEVEL> or units=<id>,<id>,…
+ * Also: asOf=<ISO instant> (the data version: figures and reviews after it are ignored), embed=1 (the chart alone, for
+ * an iframe) and unit=<id> (a unit's own page instead of the charts).
  */
 import { LEVEL_CODES } from './i18n.js';
 
@@ -29,7 +31,17 @@ export const DEFAULTS = Object.freeze({
   parentId: null,
   level: 'DISTRICT',
   unitIds: [],
+  asOf: null,
+  embed: false,
+  unit: null,
 });
+
+/** An instant as the API takes it (ISO 8601, UTC), or null when `raw` is not one. */
+export function parseAsOf(raw) {
+  if (!raw || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(raw)) return null;
+  const d = new Date(raw);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
 
 export const DEFAULT_PARENT_CODE = '79';
 
@@ -72,6 +84,9 @@ export function parseState(search) {
     parentId,
     level: level || DEFAULTS.level,
     unitIds,
+    asOf: parseAsOf(q.get('asOf')),
+    embed: q.get('embed') === '1',
+    unit: ID_RE.test(q.get('unit') || '') ? q.get('unit') : null,
   };
 }
 
@@ -89,9 +104,22 @@ export function toQuery(state) {
   else if (state.scope === 'level' && state.level) q.set('level', state.level);
   if (state.kind !== DEFAULTS.kind) q.set('kind', state.kind);
   if (state.lang !== DEFAULTS.lang) q.set('lang', state.lang);
+  if (state.asOf) q.set('asOf', state.asOf);
+  if (state.embed) q.set('embed', '1');
   // URLSearchParams encodes "," as %2C; unit lists stay readable without it and "," is safe in a query.
   return `?${q.toString().replace(/%2C/g, ',')}`;
 }
+
+/** The query string of a unit's own page. */
+export function unitPageQuery(unitId, state) {
+  const q = new URLSearchParams({ unit: String(unitId) });
+  if (state.lang !== DEFAULTS.lang) q.set('lang', state.lang);
+  if (state.asOf) q.set('asOf', state.asOf);
+  return `?${q.toString()}`;
+}
+
+/** Sub-district levels: thousands nationwide, so a ranking of one of them needs a parent. */
+export const LEVELS_NEEDING_PARENT = ['WARD', 'COMMUNE', 'TOWNSHIP'];
 
 /** The API arguments that name the unit set of `compare` and `timeSeries`, from the state's scope (null: none chosen). */
 export function unitScope(state) {

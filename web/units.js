@@ -7,6 +7,8 @@ import { el, $, fillSelect } from './dom.js';
 import { searchUnits } from './api.js';
 import { t, levelName, LEVEL_CODES, formatDate } from './i18n.js';
 import { MAX_UNITS } from './state.js';
+import { labeller } from './names.js';
+import { explainError } from './errors.js';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -57,7 +59,10 @@ function searchBox(container, { lang, onPick }) {
           el('span', { class: 'result-name' }, u.name), el('span', { class: 'result-meta' }, unitDescription(u, lang())))))
         : [el('li', { class: 'hint' }, t(lang(), 'searchNone'))]));
     } catch (err) {
-      if (err.name !== 'AbortError') list.replaceChildren(el('li', { class: 'error' }, err.message));
+      if (err.name !== 'AbortError') {
+        list.hidden = false;
+        list.replaceChildren(el('li', { class: 'error' }, explainError(err, lang())));
+      }
     }
   }
 
@@ -87,9 +92,9 @@ function searchBox(container, { lang, onPick }) {
   return { clear };
 }
 
-function chip(u, lang, onRemove) {
+function chip(u, lang, onRemove, label = (x) => x.name) {
   return el('li', { class: 'chip', 'data-unit-id': u.id },
-    el('span', { title: unitDescription(u, lang) }, u.name),
+    el('span', { title: unitDescription(u, lang) }, label(u)),
     onRemove ? el('button', { type: 'button', class: 'chip-remove', 'aria-label': t(lang, 'remove', { name: u.name }), onclick: onRemove }, '×') : '');
 }
 
@@ -137,7 +142,7 @@ export function createUnitPicker(root, { lang, initial, onChange }) {
         selection.units = selection.units.filter((x) => x.id !== u.id);
         render();
         changed();
-      }))
+      }, labeller(selection.units)))
       : [el('li', { class: 'hint' }, t(l, 'noUnitsChosen'))]));
   }
 

@@ -1,6 +1,6 @@
 /** Arguments of `timeSeries`, `compare` and `figureStats`, with their bounds. */
 import { ArgsType, Field, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsDate, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { UnitSetArgs } from '../unit/unit-set';
 import { FigureKind } from './figure.entity';
 import { FigureFilter, MAX_YEAR, METRIC_CODE, MIN_YEAR } from './figure-filter.input';
@@ -24,6 +24,11 @@ export class TimeSeriesArgs extends UnitSetArgs {
 
   @Field(() => FigureKind, { defaultValue: FigureKind.ACTUAL })
   kind: FigureKind = FigureKind.ACTUAL;
+
+  @Field(() => Date, { nullable: true, description: 'Data version: ignore figures created and reviews made after this instant, '
+    + 'so a published chart keeps showing what it showed (default: now)' })
+  @IsOptional() @IsDate()
+  asOf?: Date | null;
 }
 
 @ArgsType()
@@ -42,6 +47,11 @@ export class CompareArgs extends UnitSetArgs {
 
   @Field(() => FigureKind, { defaultValue: FigureKind.ACTUAL })
   kind: FigureKind = FigureKind.ACTUAL;
+
+  @Field(() => Date, { nullable: true, description: 'Data version: ignore figures created and reviews made after this instant, '
+    + 'so a published chart keeps showing what it showed (default: now)' })
+  @IsOptional() @IsDate()
+  asOf?: Date | null;
 }
 
 @ArgsType()

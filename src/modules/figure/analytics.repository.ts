@@ -33,10 +33,13 @@ export interface ComparisonSqlRow {
   value: string | null;
   partial_year: boolean | null;
   period_label: string | null;
+  review_status: string | null;
   alternatives: number | null;
   previous_figure_id: number | null;
   previous_value: string | null;
   rank: number | null;
+  /** Rank in the baseline year among the units of the set with a figure then (null without one). */
+  previous_rank: number | null;
 }
 
 /** One group of `figureStats`: the keys grouped by (the others absent) and the aggregates. */
@@ -68,6 +71,8 @@ export interface TimeSeriesSpec {
   units: UnitSet;
   yearFrom: number;
   yearTo: number;
+  /** Data version (see `SelectionSpec.asOf`). */
+  asOf?: Date | null;
 }
 
 export interface ComparisonSpec {
@@ -78,6 +83,8 @@ export interface ComparisonSpec {
   baselineYear: number;
   /** Rank 1 is the largest value when true, the smallest when false. */
   descending: boolean;
+  /** Data version (see `SelectionSpec.asOf`). */
+  asOf?: Date | null;
 }
 
 export interface StatsSpec {
@@ -100,7 +107,7 @@ export const MAX_STATS_GROUPS = 5000;
 export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
   const units = unitSetSql(s.units, s.yearFrom, s.yearTo);
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind,
+    metric: s.metric, kind: s.kind, asOf: s.asOf,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year between ? and ?', params: [s.yearFrom, s.yearTo] },
   });
   return {
@@ -121,16 +128,17 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
 export function comparisonSql(s: ComparisonSpec): SqlPart {
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear));
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind,
+    metric: s.metric, kind: s.kind, asOf: s.asOf,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
   });
   // Standard competition ranking ("1, 2, 2, 4"): equal values share a rank and the next rank counts them all.
   const direction = s.descending ? 'desc' : 'asc';
   return {
     sql: `with units as (${units.sql}), chosen as (${chosen.sql})
-      select ${unitJson('au')} as unit, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.alternatives,
+      select ${unitJson('au')} as unit, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.review_status, cur.alternatives,
         prev.id as previous_figure_id, prev.value as previous_value,
-        case when cur.id is not null then (rank() over (partition by cur.id is null order by cur.value ${direction}))::int end as rank
+        case when cur.id is not null then (rank() over (partition by cur.id is null order by cur.value ${direction}))::int end as rank,
+        case when prev.id is not null then (rank() over (partition by prev.id is null order by prev.value ${direction}))::int end as previous_rank
       from units u
       join admin_unit au on au.id = u.id
       left join chosen cur on cur.subject_id = u.id and cur.period_year = ?

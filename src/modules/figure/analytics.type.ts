@@ -45,6 +45,9 @@ export class ComparisonRow {
   @Field(() => Int, { description: 'Standard competition rank: equal values share a rank, the next rank skips (1, 2, 2, 4)' })
   rank!: number;
 
+  @Field(() => Int, { nullable: true, description: 'Rank in the baseline year among the units of the set that had a figure then; null without one' })
+  previousRank!: number | null;
+
   @Field(() => AdminUnit)
   unit!: AdminUnitView;
 
@@ -65,6 +68,9 @@ export class ComparisonRow {
 
   @Field()
   partialYear!: boolean;
+
+  @Field(() => ReviewStatus, { description: 'The chosen figure\'s review status (as of `asOf` when given)' })
+  reviewStatus!: ReviewStatus;
 
   @Field(() => Int, { description: 'Other figures for this unit and year that the selection rule set aside' })
   alternatives!: number;

@@ -4,7 +4,7 @@ import type { AdminUnitView } from '../unit/unit-view';
 import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown } from '../unit/unit-set';
 import { Metric } from '../metric/metric.entity';
 import { requireMetric } from '../metric/metric.repository';
-import { Figure } from './figure.entity';
+import { Figure, ReviewStatus } from './figure.entity';
 import { AnalyticsRepository } from './analytics.repository';
 import { CompareArgs } from './analytics.args';
 import { Comparison, ComparisonRow } from './analytics.type';
@@ -33,7 +33,7 @@ export class CompareResolver {
     const metric = await requireMetric(em, args.metric);
     const descending = metric.higherIsBetter !== false;
     const rows = await new AnalyticsRepository(em).compare({
-      metric: metric.code, kind: args.kind, units, year: args.year, baselineYear, descending,
+      metric: metric.code, kind: args.kind, units, year: args.year, baselineYear, descending, asOf: args.asOf,
     });
     assertUnitSetSize(rows.length);
     const changedIn = metric.definitionChangedIn;
@@ -49,9 +49,10 @@ export class CompareResolver {
       const value = toNumber(r.value)!;
       const previousValue = toNumber(r.previous_value);
       ranked.push({
-        rank: r.rank!, unit: r.entity, value, previousValue,
+        rank: r.rank!, previousRank: r.previous_rank, unit: r.entity, value, previousValue,
         change: previousValue === null ? null : Number((value - previousValue).toFixed(CHANGE_DECIMALS)),
         definitionChanged, periodLabel: r.period_label!, partialYear: !!r.partial_year, alternatives: r.alternatives ?? 0,
+        reviewStatus: r.review_status as ReviewStatus,
         figureId: r.figure_id, previousFigureId: r.previous_figure_id,
       });
     }

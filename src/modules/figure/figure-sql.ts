@@ -63,6 +63,29 @@ export interface SelectionSpec {
   kind: FigureKind;
   /** Further conditions on `f` (years, subjects, filter). */
   where: SqlPart;
+  /**
+   * Data version: when set, figures created after this instant are ignored, and each figure counts with the review
+   * status and corrected value it had then (the `before` of its first review after the instant, if any).
+   */
+  asOf?: Date | null;
+}
+
+/**
+ * The figures as they stood at `asOf`: same columns as `figure` for everything the selection rule reads, with
+ * `review_status` and `corrected_value` rolled back past later reviews. Figures created later are left out.
+ */
+export function figuresAsOf(asOf: Date): SqlPart {
+  return {
+    sql: `(select f0.id, f0.subject_id, f0.period_year, f0.document_id, f0.value, f0.period_from_month, f0.period_to_month,
+        f0.period_label, f0.comparator, f0.approximate, f0.metric_code, f0.kind, f0.is_change, f0.subject_scope,
+        coalesce((later.before->>'reviewStatus')::review_status, f0.review_status) as review_status,
+        case when later.id is null then f0.corrected_value else (later.before->>'correctedValue')::numeric end as corrected_value
+      from figure f0
+      left join lateral (select r.id, r.before from figure_review r where r.figure_id = f0.id and r.reviewed_at > ?
+        order by r.reviewed_at, r.id limit 1) later on true
+      where f0.created_at <= ?)`,
+    params: [asOf, asOf],
+  };
 }
 
 /**
@@ -72,6 +95,7 @@ export interface SelectionSpec {
  * one, and the look-up per candidate was most of the query's time.
  */
 export function chosenFigures(spec: SelectionSpec): SqlPart {
+  const from = spec.asOf ? figuresAsOf(spec.asOf) : { sql: 'figure', params: [] };
   const sql = `select distinct on (c.subject_id, c.period_year)
       c.id, c.subject_id, c.period_year, c.value, c.partial_year, c.period_label, c.review_status, (c.candidates - 1)::int as alternatives
     from (
@@ -79,14 +103,14 @@ export function chosenFigures(spec: SelectionSpec): SqlPart {
         f.period_label, f.review_status, f.review_status in ('confirmed', 'corrected') as reviewed,
         (f.comparator = 'eq' and not f.approximate) as exact,
         count(*) over (partition by f.subject_id, f.period_year) as candidates
-      from figure f
+      from ${from.sql} f
       where f.metric_code = ? and f.kind = ? and f.is_change = false and f.subject_scope = 'unit'
         and f.review_status <> 'rejected' and f.period_year is not null and (${spec.where.sql})
     ) c
     order by c.subject_id, c.period_year, c.reviewed desc, c.partial_year asc,
       (case when c.candidates > 1 then (select d.published_at from document d where d.id = c.document_id) end) desc nulls last,
       c.exact desc, c.id desc`;
-  return { sql, params: [spec.metric, spec.kind, ...spec.where.params] };
+  return { sql, params: [...from.params, spec.metric, spec.kind, ...spec.where.params] };
 }
 
 /** Numeric column → JS number (null stays null). Decimals are strings from the driver. */

@@ -54,7 +54,7 @@ export class TimeSeriesResolver {
     const yearTo = args.yearTo ?? new Date().getFullYear();
     if (yearFrom > yearTo) throw new BadInputError(`yearFrom (${yearFrom}) is after yearTo (${yearTo})`);
     await requireMetric(em, args.metric);
-    const rows = await new AnalyticsRepository(em).timeSeries({ metric: args.metric, kind: args.kind, units, yearFrom, yearTo });
+    const rows = await new AnalyticsRepository(em).timeSeries({ metric: args.metric, kind: args.kind, units, yearFrom, yearTo, asOf: args.asOf });
     assertUnitSetSize(rows.length);
     return withUnits(rows, units.unitIds).map((r) => ({ unit: r.entity, points: r.points.map(toPoint) }));
   }

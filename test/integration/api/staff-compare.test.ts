@@ -7,7 +7,7 @@ const j = journeyContext();
 const COMPARE = `query Compare($metric: String!, $year: Int!, $parentId: ID, $level: UnitLevel, $unitIds: [ID!], $baselineYear: Int) {
   compare(metric: $metric, year: $year, parentId: $parentId, level: $level, unitIds: $unitIds, baselineYear: $baselineYear) {
     metric { code higherIsBetter } year baselineYear descending definitionChanged
-    rows { rank value previousValue change definitionChanged periodLabel partialYear alternatives
+    rows { rank previousRank value previousValue change definitionChanged periodLabel partialYear alternatives
       unit { id code name } figure { id evidence { sentence } document { url publishedAt } } previousFigure { id period { year } } }
     missing { id code name }
   }
@@ -56,6 +56,16 @@ describe('city staff: rank a province\'s districts by on-time rate in 2019, with
     }
     const tanBinh = c.rows.find((r: any) => r.unit.code === CASES.reviewedWins.code);
     expect(tanBinh.previousValue).toBe(CASES.reviewedWins.confirmed);
+  });
+
+  it('gives the rank in 2018 among the units of the set with a 2018 figure (for the rank change)', () => {
+    const before = [...c.rows.map((r: any) => r.unit.code), ...c.missing.map((u: any) => u.code)]
+      .map((code: string) => expectedValue('on_time_rate', code, 2018)).filter((v: number | null): v is number => v !== null);
+    for (const r of c.rows) {
+      const prev = expectedValue('on_time_rate', r.unit.code, 2018)!;
+      expect([r.unit.code, r.previousRank]).toEqual([r.unit.code, 1 + before.filter((v: number) => v > prev).length]);
+    }
+    expect(new Set(c.rows.map((r: any) => r.previousRank)).size).toBeGreaterThan(10);
   });
 
   it('uses the full-year figure over an earlier part-year one and counts the alternative', () => {
