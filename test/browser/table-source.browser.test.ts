@@ -61,14 +61,14 @@ it('ranks the wards of Quận 3 from the report and cites the cell of the chosen
   const ranked = chart.labels.map((l, i) => [l, chart.values[i]]).filter(([, v]) => v !== null);
   expect(ranked).toHaveLength(5);
   expect(ranked[0][1]).toBe(92.35);
-  // Click the top bar (Phường 4) where Chart.js drew it.
+  // Click the top dot of the ranking (Phường 4) where Chart.js drew it.
   const at = await page.evaluate(() => {
     const c = (window as any).__cchcCharts.bar;
     const el = c.getDatasetMeta(0).data[0];
     const before = c.canvas.getBoundingClientRect();
     window.scrollBy(0, before.top + el.y - window.innerHeight / 2);
     const box = c.canvas.getBoundingClientRect();
-    return { x: box.left + (el.x + el.base) / 2, y: box.top + el.y };
+    return { x: box.left + el.x, y: box.top + el.y };
   });
   await page.mouse.click(at.x, at.y);
   await page.waitForSelector('#source-panel .source-cell');

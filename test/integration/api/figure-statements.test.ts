@@ -28,6 +28,9 @@ beforeAll(async () => {
   });
   api = await startTestApi(orm, { env: { ADMIN_TOKEN } });
   hcmc = (await api.gql(`{ unit(code: "79") { id } }`)).body.data.unit.id;
+  // The metric catalogue is read once per minute per process (metric.repository.ts), not per page: load it before
+  // counting, so the first measured request does not carry it.
+  await api.gql(`{ figures(first: 1, filter: { metrics: ["on_time_rate"] }) { totalCount } }`);
 });
 afterAll(async () => {
   await api.close();
