@@ -14,6 +14,6 @@ export function pipelineDeps(orm: MikroORM, logger: Logger, fetcherOptions: Http
   return {
     orm,
     logger,
-    createFetcher: ({ minDelayMillis }) => new HttpFetcher({ minDelayMillis, logger: fetchLog, ...fetcherOptions }),
+    createFetcher: (politeness) => new HttpFetcher({ ...politeness, logger: fetchLog, ...fetcherOptions }),
   };
 }

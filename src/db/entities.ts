@@ -9,5 +9,7 @@ import { Figure } from '../modules/figure/figure.entity';
 import { FigureReview } from '../modules/figure/figure-review.entity';
 import { IngestRun } from '../modules/ingest-run/ingest-run.entity';
 import { AppState } from './app-state.entity';
+import { IndexAgency } from '../modules/dvc-index/index-agency.entity';
+import { IndexRequestState } from '../modules/dvc-index/index-request.entity';
 
-export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, AppState];
+export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, AppState, IndexAgency, IndexRequestState];

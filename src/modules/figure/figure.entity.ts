@@ -73,6 +73,10 @@ export class Figure {
   @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
   upperBound?: string | null;
 
+  /** For a rate computed from published counts: the numerator (`total` is the denominator). */
+  @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  numerator?: string | null;
+
   @Field({ description: 'percent, count, score, rank or day' })
   @Property({ type: 'string', length: 20 })
   unit!: string;
