@@ -12,8 +12,14 @@ import { pipelineDeps } from './wiring';
 import { runSource, type RunSummary } from './pipeline';
 import { loadSourceCatalogue, registerSources } from './sources';
 import { createProgress, formatTable } from './progress';
+import { parseYearMonth, type PeriodGrain } from './dvc-index/periods';
+import { DVC_INDEX_SOURCE_ID } from './dvc-index/crosswalk';
+import { INDEX_FIRST_MONTH, lastPublishedMonth, registerIndexSource } from './dvc-index/source';
+import { INDEX_FETCH_OPTIONS, runIndexBackfill } from './dvc-index/run';
+import { HttpFetcher } from './fetch';
 
-interface Args { source: string; maxPages?: number }
+interface Args { source: string; maxPages?: number; from?: { year: number; month: number }; to?: { year: number; month: number }; grains?: PeriodGrain[] }
+const GRAINS: readonly PeriodGrain[] = ['month', 'quarter', 'half', 'year'];
 
 function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = {};
@@ -23,9 +29,17 @@ function parseArgs(argv: string[]): Args {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new Error('--max-pages takes a whole number ≥ 1');
       args.maxPages = n;
+    } else if (argv[i] === '--from') args.from = parseYearMonth(argv[++i] ?? '');
+    else if (argv[i] === '--to') args.to = parseYearMonth(argv[++i] ?? '');
+    else if (argv[i] === '--grains') {
+      const grains = (argv[++i] ?? '').split(',').map((g) => g.trim()) as PeriodGrain[];
+      const bad = grains.find((g) => !GRAINS.includes(g));
+      if (bad !== undefined || grains.length === 0) throw new Error(`--grains takes a list of ${GRAINS.join(', ')}`);
+      args.grains = grains;
     } else throw new Error(`unknown argument ${argv[i]}`);
   }
-  if (!args.source) throw new Error('usage: npm run ingest -- --source <id|all> [--max-pages N]');
+  if (!args.source) throw new Error('usage: npm run ingest -- --source <id|all> [--max-pages N] | --source dvc-index [--from YYYY-MM] [--to YYYY-MM] [--grains month,quarter,half,year]');
+  if ((args.from || args.to || args.grains) && args.source !== DVC_INDEX_SOURCE_ID) throw new Error('--from, --to and --grains apply to --source dvc-index only');
   return args as Args;
 }
 
@@ -43,6 +57,12 @@ async function main(): Promise<number> {
   const db = await startDatabase(config, logger);
   try {
     await registerSources(db.orm.em.fork(), loadSourceCatalogue());
+    // The index source is registered once; INDEX_BASE_URL points it elsewhere (the demo mirror, tests).
+    const [known] = await db.orm.em.fork().execute<{ id: string }[]>('select id from source where id = ?', [DVC_INDEX_SOURCE_ID]);
+    if (!known || process.env.INDEX_BASE_URL) {
+      await registerIndexSource(db.orm.em.fork(), { baseUrl: process.env.INDEX_BASE_URL, minDelayMillis: process.env.INDEX_DELAY_MS ? Number(process.env.INDEX_DELAY_MS) : undefined });
+    }
+    if (args.source === DVC_INDEX_SOURCE_ID) return await backfill(db.orm, logger, args);
     const rows = await db.orm.em.fork().execute<{ id: string }[]>(
       args.source === 'all' ? 'select id from source where enabled order by id' : 'select id from source where id = ?',
       args.source === 'all' ? [] : [args.source]);
@@ -73,6 +93,26 @@ async function main(): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/** The index backfill: progress bar (requests done of known; the total grows as province lists arrive), summary. */
+async function backfill(orm: Parameters<typeof runIndexBackfill>[0]['orm'], logger: Parameters<typeof runIndexBackfill>[0]['logger'], args: Args): Promise<number> {
+  const [source] = await orm.em.fork().execute<{ base_url: string; min_delay_millis: number }[]>(
+    'select base_url, min_delay_millis from source where id = ?', [DVC_INDEX_SOURCE_ID]);
+  const fetcher = new HttpFetcher({ ...INDEX_FETCH_OPTIONS, minDelayMillis: source.min_delay_millis, logger: logger.child({ component: 'fetch' }) });
+  const progress = createProgress();
+  const s = await runIndexBackfill({ orm, fetcher, logger, baseUrl: source.base_url }, {
+    from: args.from ?? INDEX_FIRST_MONTH, to: args.to ?? lastPublishedMonth(new Date()), grains: args.grains, trigger: 'cli',
+    onProgress: (p) => progress.update(p.done, p.total, `${p.key} ${p.status}`),
+  });
+  progress.done();
+  process.stdout.write(`${formatTable(
+    ['source', 'status', 'requests', 'stored', 'already done', 'failed', 'figures+', 'seconds'],
+    [[DVC_INDEX_SOURCE_ID, s.status, s.requests, s.stored, s.alreadyDone, s.failed, s.figuresAdded, (s.millis / 1000).toFixed(1)]],
+  )}\n`);
+  if (s.error) process.stdout.write(`${DVC_INDEX_SOURCE_ID}: ${s.error}\n`);
+  for (const f of s.failures.slice(0, 10)) process.stdout.write(`  ${f.action.padEnd(5)} ${f.url}: ${f.reason}\n`);
+  return s.status === 'failed' ? 1 : 0;
 }
 
 main().then((code) => process.exit(code), (err: unknown) => {

@@ -11,12 +11,14 @@ import { pipelineDeps } from '../ingest/wiring';
 import { IngestScheduler } from '../ingest/schedule';
 import { createIngestTrigger } from '../ingest/trigger';
 import { loadSourceCatalogue, registerSources } from '../ingest/sources';
+import { registerIndexSource } from '../ingest/dvc-index/source';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = await startDatabase(config, logger);
   await registerSources(db.orm.em.fork(), loadSourceCatalogue());
+  await registerIndexSource(db.orm.em.fork());
   const deps = pipelineDeps(db.orm, logger);
   const api = await startApi({
     config, logger, orm: db.orm, ingestTrigger: createIngestTrigger(deps), routes: extraRoutes({ orm: db.orm, config, logger }),

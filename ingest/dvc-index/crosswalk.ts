@@ -4,7 +4,8 @@
  * "UBND xã Tân Hội - tỉnh An Giang" → Xã Tân Hội of An Giang. Departments become local units under their
  * province. Nothing is guessed: no candidate, or more than one, leaves the agency UNMATCHED with the reason, and its
  * figures go to a local placeholder unit under its province until an operator chooses (`overrideAgencyUnit`).
- * Public surface: `parseAgencyName`, `ensureAgencies`, `overrideAgencyUnit`, `unmatchedReport`, `AgencyUnitMap`.
+ * Public surface: `parseAgencyName`, `ensureAgencies`, `AgencyUnitMap` (and, re-exported from src, `overrideAgencyUnit`,
+ * `unmatchedReport`).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../../src/text/vi-fold';
@@ -149,42 +150,5 @@ async function matchOne(
   return { unitId: await localUnit(tx, row.code, row.name, 'other', provinceUnitId), status: 'unmatched', note: found.reason };
 }
 
-/**
- * Operator override: tie agency `code` to `unitId` and move the figures already stored for it, in one
- * transaction. Returns the number of figures moved. Throws with a clear message for an unknown agency or unit.
- */
-export async function overrideAgencyUnit(em: EntityManager, code: string, unitId: number, note: string | null): Promise<{ moved: number }> {
-  return em.transactional(async (tx) => {
-    const [agency] = await tx.execute<{ unit_id: number }[]>('select unit_id from index_agency where code = ? for update', [code]);
-    if (!agency) throw new Error(`no index agency with code ${code}`);
-    const [unit] = await tx.execute<{ id: number }[]>('select id from admin_unit where id = ?', [unitId]);
-    if (!unit) throw new Error(`no unit with id ${unitId}`);
-    await tx.execute(
-      `update index_agency set unit_id = ?, match_status = 'override', match_note = ?, updated_at = now() where code = ?`,
-      [unitId, note ?? 'set by an operator', code]);
-    const moved = await tx.execute<{ id: number }[]>(
-      `update figure set subject_id = ?, updated_at = now()
-       where subject_id = ? and subject_label like ? and document_id in (select id from document where source_id = ?)
-       returning id`,
-      [unitId, agency.unit_id, `%[${code}]`, DVC_INDEX_SOURCE_ID]);
-    return { moved: moved.length };
-  });
-}
-
-/** Id of the index's source row. */
-export const DVC_INDEX_SOURCE_ID = 'dvc-index';
-
-export interface UnmatchedAgency { code: string; name: string; agencyType: string; provinceCode: string; note: string | null; unitId: number }
-
-/** The agencies nobody matched, by code, and the match rate over all agencies. */
-export async function unmatchedReport(em: EntityManager): Promise<{ total: number; matched: number; unmatched: UnmatchedAgency[] }> {
-  const rows = await em.execute<Array<UnmatchedAgency & { agency_type: string; province_code: string; match_note: string | null; unit_id: number }>>(
-    `select code, name, agency_type::text as agency_type, province_code, match_note, unit_id from index_agency
-     where match_status = 'unmatched' order by code`);
-  const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from index_agency');
-  const total = Number(n);
-  return {
-    total, matched: total - rows.length,
-    unmatched: rows.map((r) => ({ code: r.code, name: r.name, agencyType: r.agency_type, provinceCode: r.province_code, note: r.match_note, unitId: r.unit_id })),
-  };
-}
+export { overrideAgencyUnit, unmatchedReport, DVC_INDEX_SOURCE_ID } from '../../src/modules/dvc-index/index-agency.service';
+export type { UnmatchedAgency } from '../../src/modules/dvc-index/index-agency.service';

@@ -12,6 +12,7 @@ import { FigureStatsResolver } from '../modules/figure/figure-stats.resolver';
 import { DocumentResolver } from '../modules/document/document.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { IngestRunResolver } from '../modules/ingest-run/ingest-run.resolver';
+import { IndexAgencyResolver } from '../modules/dvc-index/index-agency.resolver';
 import { authChecker } from './auth';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema.graphql');
@@ -20,6 +21,7 @@ export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema.graphql')
 export const RESOLVERS: NonEmptyArray<Function> = [
   UnitResolver, MetricResolver, FigureResolver, ReviewResolver, TimeSeriesResolver, SeriesPointResolver,
   CompareResolver, ComparisonRowResolver, FigureStatsResolver, DocumentResolver, SourceResolver, IngestRunResolver,
+  IndexAgencyResolver,
 ];
 
 /** Build the executable schema. */
