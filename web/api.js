@@ -117,16 +117,18 @@ function unitSetVars({ unitIds, parentId, level }) {
  * Returns { rows: [{ rank, unit, value, previousValue, change, definitionChanged, periodLabel, partialYear, source }],
  * missing: [unit], baselineYear }.
  */
-export async function fetchCompare({ metric, year, kind, ...set }, opts) {
+export async function fetchCompare({ metric, year, kind, month, quarter, half, ...set }, opts) {
   const data = await gql(
-    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel) {
-      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level) {
+    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel,
+      $month: Int, $quarter: Int, $half: Int) {
+      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level,
+        month: $month, quarter: $quarter, half: $half) {
         baselineYear
         rows { rank value previousValue change definitionChanged periodLabel partialYear unit { ${UNIT_FIELDS} } figure { ${SOURCE_FIELDS} } }
         missing { ${UNIT_FIELDS} }
       }
     }`,
-    { metric, year, kind: kind || 'ACTUAL', ...unitSetVars(set) },
+    { metric, year, kind: kind || 'ACTUAL', month: month || null, quarter: quarter || null, half: half || null, ...unitSetVars(set) },
     opts,
   );
   const c = data.compare;
@@ -151,22 +153,25 @@ export async function fetchCompare({ metric, year, kind, ...set }, opts) {
  * One series per unit of the set: { unit, points: [{ year, value, periodLabel, partialYear, source }] }, points by
  * year; a unit without figures comes back with no points.
  */
-export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, ...set }, opts) {
+export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, grain, ...set }, opts) {
   const data = await gql(
-    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!) {
-      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind) {
+    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!, $grain: PeriodGrain) {
+      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind, grain: $grain) {
         unit { ${UNIT_FIELDS} }
-        points { year value periodLabel partialYear figure { ${SOURCE_FIELDS} } }
+        points { year fromMonth value periodLabel partialYear figure { ${SOURCE_FIELDS} } }
       }
     }`,
-    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', ...unitSetVars(set) },
+    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', grain: grain || 'YEAR', ...unitSetVars(set) },
     opts,
   );
   return data.timeSeries.map((s) => ({
     unit: toUnit(s.unit),
     points: s.points
-      .map((p) => ({ year: p.year, value: num(p.value), periodLabel: p.periodLabel || '', partialYear: !!p.partialYear, source: toSource(p.figure) }))
-      .sort((a, b) => a.year - b.year),
+      .map((p) => ({
+        year: p.year, fromMonth: p.fromMonth ?? null, value: num(p.value), periodLabel: p.periodLabel || '', partialYear: !!p.partialYear,
+        source: toSource(p.figure),
+      }))
+      .sort((a, b) => a.year - b.year || (a.fromMonth ?? 0) - (b.fromMonth ?? 0)),
   }));
 }
 

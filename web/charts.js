@@ -164,8 +164,9 @@ export function highlight(which, element) {
 }
 
 /**
- * One line per unit over the years. `model` is { series: [{ unit, points }], years, unit, metricName }; `years` is
- * the whole axis, so data index i is year years[i]. `onSelect(series, point)` fires when a point is clicked.
+ * One line per unit over the years (or months, quarters, halves). `model` is { series: [{ unit, points }], years,
+ * unit, metricName }; `years` is the whole axis of slots ("2024", or "2025-10" by month), and each point carries its
+ * `slot`, so data index i is slot years[i]. `onSelect(series, point)` fires when a point is clicked.
  */
 export function renderLine(canvas, model, { lang, onSelect }) {
   destroy('line');
@@ -175,9 +176,9 @@ export function renderLine(canvas, model, { lang, onSelect }) {
     return {
       label: s.unit.name,
       // One slot per year of the axis: a year without a figure is a gap in the line, not a straight join.
-      data: model.years.map((year) => {
-        const p = s.points.find((q) => q.year === year);
-        return p ? { x: String(year), y: p.value, point: p } : { x: String(year), y: null, point: null };
+      data: model.years.map((slot) => {
+        const p = s.points.find((q) => q.slot === slot);
+        return p ? { x: slot, y: p.value, point: p } : { x: slot, y: null, point: null };
       }),
       borderColor: color,
       backgroundColor: color,
