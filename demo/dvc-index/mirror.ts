@@ -77,6 +77,14 @@ export function sampleScores(code: string, period: string): { groups: Record<str
   return { groups, total: Math.round(total * 100) / 100 };
 }
 
+/** Sample dossier counts of an agency for a period: 50-1,049 received, 80-100 % on time, the rest overdue. */
+export function sampleCounts(code: string, period: string): { received: number; onTime: number; overdue: number } {
+  const h = createHash('sha1').update(`${code}|${period}|counts`).digest();
+  const received = 50 + (h.readUInt32BE(0) % 1000);
+  const onTime = Math.round(received * (0.8 + 0.2 * (h.readUInt32BE(4) / 0xffffffff)));
+  return { received, onTime, overdue: received - onTime };
+}
+
 function periodOf(grain: string, year: number, index: number): string {
   if (grain === 'month') return `${year}-M${String(index).padStart(2, '0')}`;
   if (grain === 'quarter') return `${year}-Q${index}`;
@@ -141,6 +149,24 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
             level: a.kind === 'commune' ? 'COMMUNE' : 'PROVINCE', groupScores: s.groups,
           }));
           answer(201, { code: 'OK', message: 'DỮ LIỆU MẪU (sample data, not real scores)', data: { overview: { totalMaxScore: 100 }, evaluation: rows } });
+          return;
+        }
+        if (req.method === 'POST' && url.pathname === '/api/v1/reporting/evaluation/dvc-progress-tree') {
+          const q = JSON.parse(body) as { timeType: string; year: number; month?: number; quarter?: number; rootDepartmentId?: string };
+          const period = periodOf(q.timeType, q.year, q.month ?? q.quarter ?? 1);
+          const root = agencies.find((a) => a.apiId === q.rootDepartmentId && a.kind === 'province');
+          if (!root) { answer(404, { code: 'NOT_FOUND', message: 'unknown department', data: null }); return; }
+          const unit = (a: DemoIndexAgency, parent: boolean) => {
+            const c = sampleCounts(a.code, period);
+            const base = { departmentId: a.apiId, departmentName: a.name, departmentCode: a.code, totalReceived: c.received };
+            return parent
+              ? { ...base, totalCompleted: c.received, level: 'PROVINCE', departmentType: 'PROVINCE' }
+              : { ...base, totalOnTime: c.onTime, totalOverdue: c.overdue, ratio: Math.round((10000 * c.onTime) / c.received) / 100,
+                maxScore: 20, childGroup: a.kind === 'commune' ? 'COMMUNE' : 'AGENCY',
+                departmentType: a.kind === 'commune' ? 'COMMUNE_PEOPLE_COMMITTEE' : 'PROVINCIAL_DEPARTMENT' };
+          };
+          const children = agencies.filter((a) => a.kind !== 'province' && a.provinceCode === root.code).map((a) => unit(a, false));
+          answer(201, { code: 'OK', message: 'DỮ LIỆU MẪU (sample data, not real counts)', data: { parent: unit(root, true), children } });
           return;
         }
         if (req.method === 'POST' && url.pathname === '/jsp/rest.jsp') {

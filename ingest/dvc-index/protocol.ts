@@ -18,11 +18,23 @@ import { periodKey, type IndexPeriod } from './periods';
 
 export type IndexGeneration = 'v1' | 'legacy';
 
-/** One unit of work: one period, and either the province list (`province` null) or one province's units. */
+/**
+ * One unit of work: one period, and either the province list (`province` null) or one province's units. `view`
+ * `progress` (current API only, with a province) asks for the processing-progress tree, which publishes the counts
+ * behind the progress score (dossiers received, on time, overdue); default `scores`.
+ */
 export interface IndexRequest {
   generation: IndexGeneration;
   period: IndexPeriod;
   province: { code: string; agencyId: string } | null;
+  view?: 'scores' | 'progress';
+}
+
+/** Dossier counts of the progress tree. */
+export interface IndexCounts {
+  received: number;
+  onTime: number | null;
+  overdue: number | null;
 }
 
 /** The six groups of the index, in the order the portal shows them. */
@@ -40,8 +52,10 @@ export interface IndexRow {
   kind: AgencyKind;
   /** E-code of the province the agency belongs to. */
   provinceCode: string;
-  total: number;
+  /** Total score; null in the progress tree (it publishes counts, not scores). */
+  total: number | null;
   groups: Partial<Record<IndexGroup, number>>;
+  counts?: IndexCounts;
   /** Position in the list as published (legacy ROW_STT), null when the answer gives none. */
   rank: number | null;
 }
@@ -58,8 +72,15 @@ export interface IndexCall {
 
 /** Rows asked for per request; an answer that fills it may be truncated and is refused. */
 export const PAGE_SIZE = 1000;
-export const INDEX_ENDPOINT = { v1: 'service-results', legacy: 'report_tinh_766_service' } as const;
+export const INDEX_ENDPOINT = { v1: 'service-results', legacy: 'report_tinh_766_service', progress: 'dvc-progress-tree' } as const;
 const V1_PATH = '/api/v1/reporting/evaluation/service-results';
+const PROGRESS_PATH = '/api/v1/reporting/evaluation/dvc-progress-tree';
+
+/** The endpoint a request goes to. */
+export function endpointOf(r: IndexRequest): string {
+  if (r.view === 'progress') return INDEX_ENDPOINT.progress;
+  return INDEX_ENDPOINT[r.generation];
+}
 const LEGACY_PATH = '/jsp/rest.jsp';
 
 /** The answer is not in a shape this adapter knows: skip the request with the reason, and check the adapter. */
@@ -77,7 +98,7 @@ export function supportsPeriod(generation: IndexGeneration, p: IndexPeriod): boo
 
 /** Stable key of a request: generation|endpoint|period|scope. */
 export function requestKey(r: IndexRequest): string {
-  return `${r.generation}|${INDEX_ENDPOINT[r.generation]}|${periodKey(r.period)}|${r.province?.code ?? 'national'}`;
+  return `${r.generation}|${endpointOf(r)}|${periodKey(r.period)}|${r.province?.code ?? 'national'}`;
 }
 
 /** "000.00.00.H37" → "H37", "h01.174" → "H01.174"; null when there is no e-code in it. */
@@ -96,6 +117,20 @@ export function buildCall(baseUrl: string, r: IndexRequest): IndexCall {
   if (!supportsPeriod(r.generation, r.period)) throw new Error(`${r.generation} API cannot ask for ${periodKey(r.period)}`);
   const base = baseUrl.replace(/\/+$/, '');
   const { year, grain, index } = r.period;
+  if (r.view === 'progress') {
+    if (r.generation !== 'v1' || !r.province) throw new Error('the progress tree exists in the current API, for one province');
+    const body: Record<string, unknown> = { timeType: grain, year };
+    if (grain === 'quarter') body.quarter = index;
+    if (grain === 'month') body.month = index;
+    body.rootDepartmentId = r.province.agencyId;
+    body.currentPage = 1;
+    body.pageSize = PAGE_SIZE;
+    return {
+      url: `${base}${PROGRESS_PATH}`, endpoint: INDEX_ENDPOINT.progress, body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', accept: 'application/json', referer: `${base}/danh-gia-chat-luong-phuc-vu`, origin: base },
+      provenanceUrl: `${base}${PROGRESS_PATH}?${query(body)}`,
+    };
+  }
   if (r.generation === 'v1') {
     const body: Record<string, unknown> = { timeType: grain, year };
     if (grain === 'quarter') body.quarter = index;
@@ -161,6 +196,7 @@ export function parseIndexResponse(r: IndexRequest, body: string, url: string): 
   } catch {
     fail(`not JSON (starts with ${JSON.stringify(body.slice(0, 60))})`);
   }
+  if (r.view === 'progress') return progressRows(r, json, url, fail);
   const rows = r.generation === 'v1' ? v1Rows(json, fail) : legacyRows(json, fail);
   if (rows.length >= PAGE_SIZE) fail(`${rows.length} rows fill the page of ${PAGE_SIZE}: the list may be truncated`);
   const out: IndexRow[] = [];
@@ -233,4 +269,54 @@ function v1Row(row: Record<string, unknown>, national: boolean, fail: (d: string
     agencyId: (agencyId as string).trim(), code, name: (name as string).trim(), kind: kindOfV1(row, national, code, fail),
     provinceCode: code.split('.')[0], total, groups, rank: null,
   };
+}
+
+/** A dossier count: a whole number ≥ 0 (numeric strings accepted); null when absent. */
+function countOf(value: unknown, field: string, fail: (d: string) => never): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(n) || n < 0) fail(`${field} is ${JSON.stringify(value)}, not a count`);
+  return n;
+}
+
+/** Shape B of the current API: {code: "OK", data: {parent, children: [...]}} with counts as flat fields. */
+function progressRows(r: IndexRequest, json: unknown, url: string, fail: (d: string) => never): IndexRow[] {
+  const env = json as { code?: unknown; data?: { parent?: unknown; children?: unknown } } | null;
+  if (!env || typeof env !== 'object' || Array.isArray(env)) return fail('expected an object {code, data, message}');
+  if (env.code !== 'OK') return fail(`code is ${JSON.stringify(env.code)}, not "OK"`);
+  if (!env.data || typeof env.data !== 'object') return fail('data is missing');
+  const parent = env.data.parent;
+  const children = env.data.children;
+  if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return fail('data.parent is not an object');
+  if (!Array.isArray(children)) return fail('data.children is not a list');
+  if (children.length >= PAGE_SIZE) fail(`${children.length} rows fill the page of ${PAGE_SIZE}: the list may be truncated`);
+  const read = (row: Record<string, unknown>, isParent: boolean): IndexRow => {
+    const code = normaliseAgencyCode(row.departmentCode) ?? fail(`departmentCode ${JSON.stringify(row.departmentCode)} is not an agency e-code`);
+    const agencyId = row.departmentId;
+    if (typeof agencyId !== 'string' || !agencyId.trim()) fail(`${code} has no departmentId`);
+    const name = row.departmentName;
+    if (typeof name !== 'string' || !name.trim()) fail(`${code} has no departmentName`);
+    const received = countOf(row.totalReceived, `totalReceived of ${code}`, fail) ?? fail(`${code} has no totalReceived`);
+    const onTime = countOf(row.totalOnTime, `totalOnTime of ${code}`, fail);
+    const overdue = countOf(row.totalOverdue, `totalOverdue of ${code}`, fail);
+    if (onTime !== null && onTime > received) fail(`${code} has more dossiers on time (${onTime}) than received (${received})`);
+    const kind: AgencyKind = isParent ? 'province' : kindOfV1(row, false, code, fail);
+    return {
+      agencyId: (agencyId as string).trim(), code, name: (name as string).trim(), kind, provinceCode: code.split('.')[0],
+      total: null, groups: {}, rank: null, counts: { received, onTime, overdue },
+    };
+  };
+  const out = [read(parent as Record<string, unknown>, true)];
+  if (out[0].code !== r.province!.code) fail(`data.parent is ${out[0].code}, not the province asked for (${r.province!.code})`);
+  const seen = new Set([out[0].code]);
+  for (const c of children) {
+    if (!c || typeof c !== 'object' || Array.isArray(c)) fail('a child is not an object');
+    const row = read(c as Record<string, unknown>, false);
+    if (row.provinceCode !== r.province!.code) fail(`row ${row.code} does not belong to province ${r.province!.code}`);
+    if (seen.has(row.code)) fail(`agency ${row.code} appears twice`);
+    seen.add(row.code);
+    out.push(row);
+  }
+  void url;
+  return out;
 }

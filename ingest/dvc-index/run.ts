@@ -16,7 +16,7 @@ import type { Logger } from '../../src/logger';
 import type { Fetcher, HttpFetcherOptions } from '../fetch';
 import { CriticalIngestError, ingestErrorAction } from '../errors';
 import { claimRun } from '../run-lease';
-import { buildCall, parseIndexResponse, requestKey, supportsPeriod, type IndexGeneration, type IndexRequest } from './protocol';
+import { buildCall, parseIndexResponse, requestKey, supportsPeriod, type IndexGeneration, type IndexRequest, type IndexRow } from './protocol';
 import { recordIndexFailure, storeIndexAnswer } from './store';
 import { enumeratePeriods, periodKey, type IndexPeriod, type PeriodGrain } from './periods';
 import { DVC_INDEX_SOURCE_ID } from './crosswalk';
@@ -60,7 +60,19 @@ async function provinceRequests(deps: IndexDeps, request: IndexRequest, document
     'select raw_html_gz, url from document where id = ?', [documentId]);
   if (!doc) return [];
   const rows = parseIndexResponse(request, gunzipSync(doc.raw_html_gz).toString('utf8'), doc.url);
-  return rows.map((r) => ({ generation: request.generation, period: request.period, province: { code: r.code, agencyId: r.agencyId } }));
+  return followUps(request, rows);
+}
+
+/**
+ * After a province list: each province's scores, and in the current API also its progress tree (the counts).
+ */
+function followUps(request: IndexRequest, rows: IndexRow[]): IndexRequest[] {
+  if (request.province) return [];
+  return rows.flatMap((r) => {
+    const province = { code: r.code, agencyId: r.agencyId };
+    const scores: IndexRequest = { generation: request.generation, period: request.period, province };
+    return request.generation === 'v1' ? [scores, { ...scores, view: 'progress' as const }] : [scores];
+  });
 }
 
 /**
@@ -81,7 +93,7 @@ export async function runIndexPeriod(deps: IndexDeps, request: IndexRequest): Pr
     const page = await deps.fetcher.fetch(call.url, { method: 'POST', body: call.body, headers: call.headers });
     const rows = parseIndexResponse(request, page.body, call.provenanceUrl);
     const outcome = await storeIndexAnswer(em, { request, call, rows, rawBody: page.body, httpStatus: page.status, fetchedAt: page.fetchedAt });
-    const next = request.province ? [] : rows.map((r) => ({ generation: request.generation, period: request.period, province: { code: r.code, agencyId: r.agencyId } }));
+    const next = followUps(request, rows);
     return { key, status: outcome.status, figuresAdded: outcome.figuresAdded, reason: null, next };
   } catch (err) {
     const action = ingestErrorAction(err);

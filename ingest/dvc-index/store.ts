@@ -45,8 +45,13 @@ function fmt(n: number): string {
 function documentText(title: string, rows: IndexRow[]): { text: string; lines: Array<{ start: number; end: number; line: string }> } {
   let text = `${title}\n\n`;
   const lines = rows.map((r) => {
-    const parts = [`TONG_SCORE ${fmt(r.total)}/100`, ...INDEX_GROUPS.filter((g) => r.groups[g] !== undefined).map((g) => `${g} ${fmt(r.groups[g]!)}`)];
+    const parts = [...(r.total !== null ? [`TONG_SCORE ${fmt(r.total)}/100`] : []), ...INDEX_GROUPS.filter((g) => r.groups[g] !== undefined).map((g) => `${g} ${fmt(r.groups[g]!)}`)];
     if (r.rank !== null) parts.push(`ROW_STT ${r.rank}`);
+    if (r.counts) {
+      parts.push(`totalReceived ${r.counts.received}`);
+      if (r.counts.onTime !== null) parts.push(`totalOnTime ${r.counts.onTime}`);
+      if (r.counts.overdue !== null) parts.push(`totalOverdue ${r.counts.overdue}`);
+    }
     const line = `${r.name} [${r.code}]: ${parts.join('; ')}.`;
     const start = text.length;
     text += `${line}\n`;
@@ -104,14 +109,25 @@ export async function storeIndexAnswer(em: EntityManager, input: IndexStoreInput
     const label = periodLabel(input.request.period);
     const figures = input.rows.flatMap((r, i) => {
       const { line, start, end } = lines[i];
-      const values: Array<[string, number, string]> = [[INDEX_METRICS.total, r.total, 'score']];
-      for (const g of INDEX_GROUPS) if (r.groups[g] !== undefined) values.push([INDEX_METRICS[g], r.groups[g]!, 'score']);
-      if (r.rank !== null) values.push([INDEX_METRICS.rank, r.rank, 'rank']);
-      return values.map(([metric, value, unit]) => ({
-        metric, subject_id: units.get(r.code)!, label: `${r.name} [${r.code}]`.slice(0, 300), value: fmt(value), total: null,
-        numerator: null, unit, year: input.request.period.year, from_month: span.fromMonth, to_month: span.toMonth,
+      // [metric, value, unit, numerator, denominator]
+      const values: Array<[string, number, string, number | null, number | null]> = [];
+      if (r.total !== null) values.push([INDEX_METRICS.total, r.total, 'score', null, null]);
+      for (const g of INDEX_GROUPS) if (r.groups[g] !== undefined) values.push([INDEX_METRICS[g], r.groups[g]!, 'score', null, null]);
+      if (r.rank !== null) values.push([INDEX_METRICS.rank, r.rank, 'rank', null, null]);
+      if (r.counts) {
+        values.push(['dossiers_received', r.counts.received, 'count', null, null]);
+        if (r.counts.overdue !== null) values.push(['late_dossiers', r.counts.overdue, 'count', null, null]);
+        // The rate from the published counts, with both kept; no rate without dossiers (0/0 is not 100 %).
+        if (r.counts.onTime !== null && r.counts.received > 0) {
+          values.push(['on_time_rate', (100 * r.counts.onTime) / r.counts.received, 'percent', r.counts.onTime, r.counts.received]);
+        }
+      }
+      return values.map(([metric, value, unit, numerator, denominator]) => ({
+        metric, subject_id: units.get(r.code)!, label: `${r.name} [${r.code}]`.slice(0, 300), value: fmt(Number(value.toFixed(6))),
+        total: denominator === null ? null : String(denominator), numerator: numerator === null ? null : String(numerator),
+        unit, year: input.request.period.year, from_month: span.fromMonth, to_month: span.toMonth,
         period_label: label, sentence: line, start_offset: start, end_offset: end,
-        fingerprint: createHash('sha256').update(JSON.stringify([metric, r.code, key, fmt(value)])).digest('hex'),
+        fingerprint: createHash('sha256').update(JSON.stringify([metric, r.code, key, fmt(Number(value.toFixed(6)))])).digest('hex'),
       }));
     });
     const inserted = figures.length

@@ -9,7 +9,7 @@ import { count } from '../../helpers/ingest';
 import { startIndexFixture, type IndexFixture } from '../../helpers/dvc-index';
 import { runIndexPeriod } from '../../../ingest/dvc-index/run';
 import { overrideAgencyUnit, unmatchedReport } from '../../../ingest/dvc-index/crosswalk';
-import { demoIndexAgencies, sampleScores } from '../../../demo/dvc-index/mirror';
+import { demoIndexAgencies, sampleCounts, sampleScores } from '../../../demo/dvc-index/mirror';
 import type { IndexRequest } from '../../../ingest/dvc-index/protocol';
 
 let db: TestDatabase;
@@ -122,6 +122,34 @@ describe('runIndexPeriod (current JSON API)', () => {
   });
 });
 
+describe('counts from the progress tree (current JSON API)', () => {
+  it('stores dossiers received, overdue and the on-time rate with its numerator and denominator', async () => {
+    const period = { year: 2026, grain: 'month' as const, index: 1 };
+    const national = await runIndexPeriod(fx.deps, { generation: 'v1', period, province: null });
+    const progress = national.next.find((n) => n.view === 'progress' && n.province?.code === 'H14')!;
+    expect(national.next.filter((n) => n.province?.code === 'H14')).toHaveLength(2); // scores and progress
+    const r = await runIndexPeriod(fx.deps, progress);
+    const children = inProvince('H14');
+    // Each child: received, overdue, rate; the province (parent): received only (its on-time count is not published).
+    expect(r).toMatchObject({ status: 'stored', figuresAdded: children * 3 + 1 });
+    const code = agencies.find((a) => a.provinceCode === 'H14' && a.kind === 'commune')!.code;
+    const c = sampleCounts(code, '2026-M01');
+    const [rate] = await db.orm.em.fork().execute<{ value: string; numerator: string; total: string; unit: string }[]>(
+      `select value, numerator, total, unit from figure where metric_code = 'on_time_rate' and subject_label like ?`, [`%[${code}]`]);
+    expect({ value: Number(rate.value), numerator: Number(rate.numerator), total: Number(rate.total), unit: rate.unit })
+      .toEqual({ value: Number(((100 * c.onTime) / c.received).toFixed(6)), numerator: c.onTime, total: c.received, unit: 'percent' });
+    const [doc] = await db.orm.em.fork().execute<{ url: string }[]>(`select url from document where url like '%dvc-progress-tree%'`);
+    expect(doc.url).toContain('rootDepartmentId=');
+  });
+
+  it('fails a progress answer of unknown shape with the reason', async () => {
+    fx.mirror.failNext(1, 'garbage');
+    const r = await runIndexPeriod(fx.deps, { generation: 'v1', period: { year: 2026, grain: 'month', index: 2 }, province: { code: 'H14', agencyId: agencies.find((a) => a.code === 'H14')!.apiId }, view: 'progress' });
+    expect(r.status).toBe('failed');
+    expect(r.reason).toMatch(/unrecognised response .*code is undefined, not "OK"/);
+  });
+});
+
 describe('operator override', () => {
   it('ties an unmatched agency to a chosen unit and moves its stored figures', async () => {
     const em = db.orm.em.fork();
@@ -133,6 +161,6 @@ describe('operator override', () => {
     expect(moved).toBe(before);
     expect(await count(db.orm, `select count(*) as n from figure where subject_label like '%[H01.999]' and subject_id = ?`, [target.id])).toBe(before);
     expect((await unmatchedReport(em)).unmatched).toEqual([]);
-    await expect(overrideAgencyUnit(em, 'H99.1', target.id, null)).rejects.toThrow(/no index agency with code H99.1/);
+    await expect(overrideAgencyUnit(em, 'H99.1', target.id, null)).rejects.toThrow('index agency with code H99.1 does not exist');
   });
 });
