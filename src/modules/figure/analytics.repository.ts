@@ -127,9 +127,8 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear), window);
   const chosen = chosenFigures({
     metric: s.metric, kind: s.kind, grainMonths: sub?.grainMonths,
-    where: sub
-      ? { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?) and f.period_from_month = ?', params: [s.year, s.baselineYear, sub.fromMonth] }
-      : { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
+    exactSpan: sub ? { fromMonth: sub.fromMonth, toMonth: sub.fromMonth + sub.grainMonths - 1 } : undefined,
+    where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
   });
   // Standard competition ranking ("1, 2, 2, 4"): equal values share a rank and the next rank counts them all.
   const direction = s.descending ? 'desc' : 'asc';

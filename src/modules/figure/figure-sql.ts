@@ -69,6 +69,12 @@ export interface SelectionSpec {
    * Absent (or 12): one figure per unit and year, part-year figures as a fallback (the yearly rule).
    */
   grainMonths?: number;
+  /**
+   * One exact period (with `grainMonths`): plain equalities on the month columns instead of the span arithmetic, so
+   * PostgreSQL can estimate the rows (an arithmetic filter looks like one row to it, and it then picks a nested loop
+   * over the unit set that takes seconds for 2,000 communes).
+   */
+  exactSpan?: { fromMonth: number; toMonth: number };
 }
 
 /** Months per period of each grain. */
@@ -85,9 +91,11 @@ export function chosenFigures(spec: SelectionSpec): SqlPart {
   if (![1, 3, 6, 12].includes(months)) throw new Error(`grainMonths must be 1, 3, 6 or 12, got ${months}`);
   const sub = months < 12;
   // Exactly one calendar month, quarter or half: the span has the grain's length and starts on its boundary.
-  const span = sub
-    ? ` and f.period_from_month is not null and f.period_to_month - f.period_from_month + 1 = ${months} and (f.period_from_month - 1) % ${months} = 0`
-    : '';
+  const exact = sub && spec.exactSpan;
+  if (exact && exact.toMonth - exact.fromMonth + 1 !== months) throw new Error('exactSpan does not match grainMonths');
+  const span = !sub ? ''
+    : exact ? ` and f.period_from_month = ${Number(exact.fromMonth)} and f.period_to_month = ${Number(exact.toMonth)}`
+      : ` and f.period_from_month is not null and f.period_to_month - f.period_from_month + 1 = ${months} and (f.period_from_month - 1) % ${months} = 0`;
   const key = sub ? 'c.subject_id, c.period_year, c.from_month' : 'c.subject_id, c.period_year';
   const sql = `select distinct on (${key})
       c.id, c.subject_id, c.period_year, c.from_month, c.to_month, c.value, c.partial_year, c.period_label, c.review_status,
