@@ -37,9 +37,17 @@ const SPEC: CliSpec = {
     'Stop it with Ctrl-C. Running it again adds nothing.',
   ],
 };
+import { startIndexMirror } from './dvc-index/mirror';
+import { registerIndexSource } from '../ingest/dvc-index/source';
+import { INDEX_FETCH_OPTIONS, runIndexBackfill } from '../ingest/dvc-index/run';
+import { HttpFetcher } from '../ingest/fetch';
 
 /** Preferred mirror port: a stable origin keeps demo URLs the same across runs (a busy port falls back to any). */
 const MIRROR_PORT = Number(process.env.DEMO_MIRROR_PORT ?? 4580);
+/** The national index mirror's preferred port (its origin is part of the stored documents' URLs). */
+const INDEX_MIRROR_PORT = MIRROR_PORT + 1;
+/** Months of sample index data the demo backfills (legacy API): all of 2025, with its quarters, first half and year. */
+const INDEX_DEMO_RANGE = { from: { year: 2025, month: 1 }, to: { year: 2025, month: 12 } };
 const PARALLEL_SOURCES = 3;
 
 function demoDatabaseUrl(url: string | null): string | null {
@@ -113,6 +121,15 @@ async function main(): Promise<void> {
       failed: runs.reduce((n, r) => n + r.failed, 0),
     };
   }
+  // The national service index (sample data for 3 provinces and their communes): province and commune rankings.
+  const indexMirror = await startIndexMirror({ port: INDEX_MIRROR_PORT });
+  await registerIndexSource(db.orm.em.fork(), { baseUrl: indexMirror.origin, demo: true, minDelayMillis: 0 });
+  const index = await runIndexBackfill({
+    orm: db.orm, logger, baseUrl: indexMirror.origin,
+    fetcher: new HttpFetcher({ ...INDEX_FETCH_OPTIONS, minDelayMillis: 0, maxAttempts: 2, allowPrivateAddresses: true, logger: logger.child({ component: 'fetch' }) }),
+  }, { ...INDEX_DEMO_RANGE, trigger: 'cli' });
+  logger.info({ origin: indexMirror.origin, status: index.status, requests: index.requests, figuresAdded: index.figuresAdded },
+    'demo national index ingested (sample data)');
   logger.info({ ...totals, workers: workerCount, seconds: (Date.now() - started) / 1000 }, 'demo ingested');
   const api = await startApi({
     config, logger, orm: db.orm, ingestTrigger: trigger, routes: extraRoutes({ orm: db.orm, config, logger }),
@@ -124,6 +141,7 @@ async function main(): Promise<void> {
     await boss?.stop({ graceful: true });
     await mirror.close();
     await deps.pageParser.close();
+    await indexMirror.close();
     await db.close();
     process.exit(0);
   };

@@ -23,6 +23,9 @@ const SPEC: CliSpec = {
     { name: 'source', value: '<id|all>', description: 'a source id (see ingest/source-catalogue.json or the sources query), or all enabled sources', required: true },
     { name: 'max-pages', value: 'N', description: 'read at most N listing pages per source' },
     { name: 'queue', description: 'queue the runs as jobs for the worker processes (npm run worker) and follow them' },
+    { name: 'from', value: 'YYYY-MM', description: 'national index (--source dvc-index): first month of the backfill (default 2022-01)' },
+    { name: 'to', value: 'YYYY-MM', description: 'national index: last month of the backfill (default the last published month)' },
+    { name: 'grains', value: 'month,quarter,half,year', description: 'national index: which periods to request (default all)' },
   ],
   notes: [
     'Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR: the database of the service running there',
@@ -32,13 +35,40 @@ const SPEC: CliSpec = {
 };
 import { openBoss } from './jobs/boss';
 import { enqueueRun } from './jobs/runs';
+import { parseYearMonth, type PeriodGrain } from './dvc-index/periods';
+import { DVC_INDEX_SOURCE_ID } from './dvc-index/crosswalk';
+import { INDEX_FIRST_MONTH, lastPublishedMonth, registerIndexSource } from './dvc-index/source';
+import { INDEX_FETCH_OPTIONS, runIndexBackfill } from './dvc-index/run';
+import { HttpFetcher } from './fetch';
+
+const GRAINS: readonly PeriodGrain[] = ['month', 'quarter', 'half', 'year'];
+
+interface BackfillArgs { from?: { year: number; month: number }; to?: { year: number; month: number }; grains?: PeriodGrain[] }
+
 
 async function main(): Promise<number> {
   const values = readCliArgs(SPEC, (v) => {
     if (v['max-pages'] !== undefined && !/^[1-9]\d{0,5}$/.test(String(v['max-pages']))) throw new CliUsageError('--max-pages takes a whole number ≥ 1');
+    for (const name of ['from', 'to']) {
+      if (v[name] === undefined) continue;
+      try {
+        parseYearMonth(String(v[name]));
+      } catch (err) {
+        throw new CliUsageError(`--${name}: ${(err as Error).message}`);
+      }
+    }
+    if (v.grains !== undefined && String(v.grains).split(',').some((g) => !GRAINS.includes(g.trim() as PeriodGrain))) {
+      throw new CliUsageError(`--grains takes a list of ${GRAINS.join(', ')}`);
+    }
+    if ((v.from !== undefined || v.to !== undefined || v.grains !== undefined) && v.source !== DVC_INDEX_SOURCE_ID) {
+      throw new CliUsageError('--from, --to and --grains apply to --source dvc-index only');
+    }
   });
   const args = {
     source: String(values.source), maxPages: values['max-pages'] ? Number(values['max-pages']) : undefined, queue: values.queue === true,
+    from: values.from !== undefined ? parseYearMonth(String(values.from)) : undefined,
+    to: values.to !== undefined ? parseYearMonth(String(values.to)) : undefined,
+    grains: values.grains !== undefined ? String(values.grains).split(',').map((g) => g.trim() as PeriodGrain) : undefined,
   };
   const config = loadConfig();
   // On a terminal the progress bar is the feedback; logs would tear it, so only warnings show.
@@ -46,6 +76,12 @@ async function main(): Promise<number> {
   const db = await startDatabase(config, logger, undefined, { attachToRunningService: true });
   try {
     await registerSources(db.orm.em.fork(), loadSourceCatalogue());
+    // The index source is registered once; INDEX_BASE_URL points it elsewhere (the demo mirror, tests).
+    const [known] = await db.orm.em.fork().execute<{ id: string }[]>('select id from source where id = ?', [DVC_INDEX_SOURCE_ID]);
+    if (!known || process.env.INDEX_BASE_URL) {
+      await registerIndexSource(db.orm.em.fork(), { baseUrl: process.env.INDEX_BASE_URL, minDelayMillis: process.env.INDEX_DELAY_MS ? Number(process.env.INDEX_DELAY_MS) : undefined });
+    }
+    if (args.source === DVC_INDEX_SOURCE_ID) return await backfill(db.orm, logger, args, config.allowPrivateSources);
     const rows = await db.orm.em.fork().execute<{ id: string }[]>(
       args.source === 'all' ? 'select id from source where enabled order by id' : 'select id from source where id = ?',
       args.source === 'all' ? [] : [args.source]);
@@ -115,6 +151,28 @@ async function followQueuedRuns(db: Awaited<ReturnType<typeof startDatabase>>, c
   } finally {
     await boss.stop({ graceful: false });
   }
+}
+
+/** The index backfill: progress bar (requests done of known; the total grows as province lists arrive), summary. */
+async function backfill(
+  orm: Parameters<typeof runIndexBackfill>[0]['orm'], logger: Parameters<typeof runIndexBackfill>[0]['logger'], args: BackfillArgs, allowPrivateAddresses: boolean,
+): Promise<number> {
+  const [source] = await orm.em.fork().execute<{ base_url: string; min_delay_millis: number }[]>(
+    'select base_url, min_delay_millis from source where id = ?', [DVC_INDEX_SOURCE_ID]);
+  const fetcher = new HttpFetcher({ ...INDEX_FETCH_OPTIONS, allowPrivateAddresses, minDelayMillis: source.min_delay_millis, logger: logger.child({ component: 'fetch' }) });
+  const progress = createProgress();
+  const s = await runIndexBackfill({ orm, fetcher, logger, baseUrl: source.base_url }, {
+    from: args.from ?? INDEX_FIRST_MONTH, to: args.to ?? lastPublishedMonth(new Date()), grains: args.grains, trigger: 'cli',
+    onProgress: (p) => progress.update(p.done, p.total, `${p.key} ${p.status}`),
+  });
+  progress.done();
+  process.stdout.write(`${formatTable(
+    ['source', 'status', 'requests', 'stored', 'already done', 'failed', 'figures+', 'seconds'],
+    [[DVC_INDEX_SOURCE_ID, s.status, s.requests, s.stored, s.alreadyDone, s.failed, s.figuresAdded, (s.millis / 1000).toFixed(1)]],
+  )}\n`);
+  if (s.error) process.stdout.write(`${DVC_INDEX_SOURCE_ID}: ${s.error}\n`);
+  for (const f of s.failures.slice(0, 10)) process.stdout.write(`  ${f.action.padEnd(5)} ${f.url}: ${f.reason}\n`);
+  return s.status === 'failed' ? 1 : 0;
 }
 
 main().then((code) => process.exit(code), (err: unknown) => {

@@ -18,11 +18,15 @@ import { createPageParser, type PageParser } from './parse/pool';
 import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
 import { persistDocument } from './store';
 import { claimRun } from './run-lease';
+import { runIndexSource } from './dvc-index/source';
 
 export interface PipelineDeps {
   orm: MikroORM;
-  /** A fetcher for one run, honouring the source's politeness delay (robots and delays are per run). */
-  createFetcher: (politeness: { minDelayMillis: number }) => Fetcher;
+  /**
+   * A fetcher for one run, honouring the source's politeness delay (robots and delays are per run); a source family
+   * may ask for more statuses to back off on (the national index: 403).
+   */
+  createFetcher: (politeness: { minDelayMillis: number; extraRetryStatuses?: number[] }) => Fetcher;
   logger: Logger;
   /**
    * Where pages are parsed and figures extracted: a worker pool (wiring.ts), so a run inside the API process never
@@ -94,6 +98,10 @@ function message(err: unknown): string {
 
 /** Run one source now. Resolves with the summary; rejects only if the database itself fails before the run starts. */
 export async function runSource(deps: PipelineDeps, sourceId: string, options: RunOptions): Promise<RunSummary> {
+  const [indexSource] = await deps.orm.em.fork().execute<{ base_url: string; min_delay_millis: number }[]>(
+    `select base_url, min_delay_millis from source where id = ? and family = 'dvc-index'`, [sourceId]);
+  // The national index is not a portal of articles: it walks its own requests (ingest/dvc-index).
+  if (indexSource) return runIndexSource(deps, indexSource, options);
   const started = Date.now();
   const log = deps.logger.child({ component: 'pipeline', source: sourceId });
   const databaseUrl = deps.orm.config.get('clientUrl') as string;

@@ -21,7 +21,7 @@ export function pipelineDeps(
   return {
     orm,
     logger,
-    createFetcher: ({ minDelayMillis }) => new HttpFetcher({ minDelayMillis, logger: fetchLog, ...fetcherOptions }),
+    createFetcher: (politeness) => new HttpFetcher({ ...politeness, logger: fetchLog, ...fetcherOptions }),
     pageParser: createPageParser(parser),
   };
 }

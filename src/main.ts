@@ -17,12 +17,14 @@ import { removeServiceFile, writeServiceFile } from './db/service-file';
 import { openBoss } from '../ingest/jobs/boss';
 import { enqueueRun } from '../ingest/jobs/runs';
 import { startJobWorkers } from '../ingest/jobs/worker';
+import { registerIndexSource } from '../ingest/dvc-index/source';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = await startDatabase(config, logger);
   await registerSources(db.orm.em.fork(), loadSourceCatalogue());
+  await registerIndexSource(db.orm.em.fork());
   const deps = pipelineDeps(db.orm, logger, { allowPrivateAddresses: config.allowPrivateSources }, { workers: config.parseWorkers });
   deps.pageParser.warm().catch((err: unknown) => logger.error({ err }, 'parse workers failed to start; runs will retry'));
   const boss = await openBoss(db.databaseUrl, config.jobs, { onError: (err) => logger.error({ err }, 'pg-boss error') });

@@ -123,17 +123,19 @@ function unitSetVars({ unitIds, parentId, level }) {
  * Returns { rows: [{ rank, unit, value, previousValue, change, definitionChanged, periodLabel, partialYear, source }],
  * missing: [unit], baselineYear }.
  */
-export async function fetchCompare({ metric, year, kind, asOf, ...set }, opts) {
+export async function fetchCompare({ metric, year, kind, asOf, month, quarter, half, ...set }, opts) {
   const data = await gql(
-    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $asOf: DateTimeISO) {
-      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level, asOf: $asOf) {
+    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $asOf: DateTimeISO,
+      $month: Int, $quarter: Int, $half: Int) {
+      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level, asOf: $asOf,
+        month: $month, quarter: $quarter, half: $half) {
         baselineYear
         rows { rank previousRank value previousValue change definitionChanged periodLabel partialYear reviewStatus alternatives
           unit { ${UNIT_FIELDS} } figure { ${SOURCE_FIELDS} } }
         missing { ${UNIT_FIELDS} }
       }
     }`,
-    { metric, year, kind: kind || 'ACTUAL', asOf: asOf || null, ...unitSetVars(set) },
+    { metric, year, kind: kind || 'ACTUAL', asOf: asOf || null, month: month || null, quarter: quarter || null, half: half || null, ...unitSetVars(set) },
     opts,
   );
   const c = data.compare;
@@ -161,25 +163,25 @@ export async function fetchCompare({ metric, year, kind, asOf, ...set }, opts) {
  * One series per unit of the set: { unit, points: [{ year, value, periodLabel, partialYear, source }] }, points by
  * year; a unit without figures comes back with no points.
  */
-export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, asOf, ...set }, opts) {
+export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, asOf, grain, ...set }, opts) {
   const data = await gql(
-    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!, $asOf: DateTimeISO) {
-      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind, asOf: $asOf) {
+    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!, $asOf: DateTimeISO, $grain: PeriodGrain) {
+      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind, asOf: $asOf, grain: $grain) {
         unit { ${UNIT_FIELDS} }
-        points { year value periodLabel partialYear reviewStatus alternatives figure { ${SOURCE_FIELDS} } }
+        points { year fromMonth value periodLabel partialYear reviewStatus alternatives figure { ${SOURCE_FIELDS} } }
       }
     }`,
-    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', asOf: asOf || null, ...unitSetVars(set) },
+    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', asOf: asOf || null, grain: grain || 'YEAR', ...unitSetVars(set) },
     opts,
   );
   return data.timeSeries.map((s) => ({
     unit: toUnit(s.unit),
     points: s.points
       .map((p) => ({
-        year: p.year, value: num(p.value), periodLabel: p.periodLabel || '', partialYear: !!p.partialYear,
+        year: p.year, fromMonth: p.fromMonth ?? null, value: num(p.value), periodLabel: p.periodLabel || '', partialYear: !!p.partialYear,
         reviewStatus: p.reviewStatus || null, alternatives: p.alternatives || 0, source: toSource(p.figure),
       }))
-      .sort((a, b) => a.year - b.year),
+      .sort((a, b) => a.year - b.year || (a.fromMonth ?? 0) - (b.fromMonth ?? 0)),
   }));
 }
 

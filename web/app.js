@@ -4,7 +4,7 @@
  */
 import { $, el, fillSelect } from './dom.js';
 import { t, metricName, levelName, formatValue } from './i18n.js';
-import { parseState, toQuery, unitScope, yearChoices, DEFAULT_PARENT_CODE, TABS, LEVELS_NEEDING_PARENT, unitPageQuery } from './state.js';
+import { parseState, toQuery, unitScope, yearChoices, periodArgs, periodChoices, pointSlot, slotSpan, DEFAULT_PARENT_CODE, TABS, LEVELS_NEEDING_PARENT, unitPageQuery } from './state.js';
 import { fetchMetrics, fetchUnitsByIds, fetchUnitByCode, fetchCompare, fetchTimeSeries, fetchYearsWithData, fetchSources, fetchAlternatives } from './api.js';
 import { renderLine, lineLegend, clearChart, highlight } from './charts.js';
 import { renderRanking, rankingHeight, clearRanking } from './ranking.js';
@@ -87,9 +87,19 @@ function fillYearSelects() {
   const years = yearChoices();
   if (state.year && !years.includes(state.year)) years.push(state.year);
   fillSelect($('#compare-year'), years.map((y) => [y, y]), state.year);
+  fillSelect($('#compare-period'), periodChoices().map((p) => [p, periodName(p, state.lang)]), state.period);
+  fillSelect($('#series-grain'), ['YEAR', 'HALF', 'QUARTER', 'MONTH'].map((g) => [g, t(state.lang, `grain${g}`)]), state.grain);
   const open = [['', t(state.lang, 'anyYear')], ...years.map((y) => [y, y])];
   fillSelect($('#series-from'), open, state.yearFrom ?? '');
   fillSelect($('#series-to'), open, state.yearTo ?? '');
+}
+
+/** A ranking period as words: "" → the whole year, M10 → "Tháng 10" / "October"… */
+function periodName(period, lang) {
+  if (!period) return t(lang, 'wholeYear');
+  const n = Number(period.slice(1));
+  if (period[0] === 'H') return t(lang, n === 1 ? 'halfFirst' : 'halfSecond');
+  return t(lang, period[0] === 'M' ? 'periodMonth' : 'periodQuarter', { n });
 }
 
 /** The latest year with figures for the metric; last year when the API cannot say. */
@@ -163,7 +173,7 @@ function levelNeedsParent() {
 function drawCompare(model) {
   const panel = panels.compare;
   const lang = state.lang;
-  $('.chart-title', panel).textContent = `${model.metricName} — ${model.year}`;
+  $('.chart-title', panel).textContent = `${model.metricName} — ${model.period ? `${periodName(model.period, lang)}, ` : ''}${model.year}`;
   const box = $('.bar-box', panel);
   box.style.height = `${rankingHeight(model.rows.length + model.missing.length)}px`;
   const canvas = $('#bar-chart');
@@ -216,7 +226,7 @@ async function loadCompare() {
   }
   setStatus('compare', 'loading');
   const metric = metricByCode(state.metric);
-  const args = { metric: state.metric, year: state.year, asOf: state.asOf, ...scope };
+  const args = { metric: state.metric, year: state.year, asOf: state.asOf, ...periodArgs(state.period), ...scope };
   // Targets for the same units and year are drawn beside the actual values.
   const [result, targets] = await Promise.all([
     fetchCompare({ ...args, kind: state.kind }),
@@ -224,7 +234,7 @@ async function loadCompare() {
   ]);
   if (seq !== view.seq) return;
   view.model = {
-    ...result, unit: metric ? metric.unit : 'count', metricName: metricName(metric, state.lang) || state.metric, metricCode: state.metric, year: state.year,
+    ...result, unit: metric ? metric.unit : 'count', metricName: metricName(metric, state.lang) || state.metric, metricCode: state.metric, year: state.year, period: state.period,
     label: labeller([...result.rows.map((r) => r.unit), ...result.missing]), asOf: state.asOf,
     targets: new Map(targets ? targets.rows.map((r) => [r.unit.id, r.value]) : []),
   };
@@ -240,7 +250,7 @@ function drawSeries(model) {
   const canvas = $('#line-chart');
   canvas.setAttribute('aria-label', t(lang, 'lineAria', { metric: model.metricName, n: model.series.length }));
   const select = (series, point, focus) => {
-    model.mark = { datasetIndex: model.series.indexOf(series), index: model.years.indexOf(point.year) };
+    model.mark = { datasetIndex: model.series.indexOf(series), index: model.years.indexOf(point.slot) };
     highlight('line', model.mark);
     showSource(seriesFigure(model, series, point), { focus });
   };
@@ -269,21 +279,21 @@ async function loadSeries() {
   }
   setStatus('series', 'loading');
   const metric = metricByCode(state.seriesMetric);
-  const args = { metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, asOf: state.asOf, ...scope };
+  const grain = state.grain;
+  const args = { metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, asOf: state.asOf, grain, ...scope };
   const [all, targetSeries] = await Promise.all([
     fetchTimeSeries({ ...args, kind: state.kind }),
     state.kind === 'ACTUAL' ? fetchTimeSeries({ ...args, kind: 'TARGET' }) : null,
   ]);
   if (seq !== view.seq) return;
+  for (const s of all) for (const p of s.points) p.slot = pointSlot(p, grain);
   const series = all.filter((s) => s.points.length);
   const missing = all.filter((s) => !s.points.length).map((s) => s.unit);
   // Targets of the units drawn, by unit id: crosses beside the actual values.
+  for (const s of targetSeries || []) for (const p of s.points) p.slot = pointSlot(p, grain);
   const targets = new Map((targetSeries || []).filter((s) => s.points.length && series.some((x) => x.unit.id === s.unit.id)).map((s) => [s.unit.id, s.points]));
-  const years = [...series.flatMap((s) => s.points.map((p) => p.year)), ...[...targets.values()].flat().map((p) => p.year)];
-  const span = [];
-  if (years.length) {
-    for (let y = state.yearFrom || Math.min(...years); y <= (state.yearTo || Math.max(...years)); y++) span.push(y);
-  }
+  const slots = [...series.flatMap((s) => s.points.map((p) => p.slot)), ...[...targets.values()].flat().map((p) => p.slot)];
+  const span = slotSpan(slots, grain, state.yearFrom, state.yearTo);
   view.model = {
     series, missing, years: span, unit: metric ? metric.unit : 'count', targets, label: labeller(all.map((s) => s.unit)),
     metricName: metricName(metric, state.lang) || state.seriesMetric, metricCode: state.seriesMetric,
@@ -409,6 +419,8 @@ function bindControls() {
   });
   $('#compare-metric').addEventListener('change', (e) => { state.metric = e.target.value; invalidate('compare'); });
   $('#compare-year').addEventListener('change', (e) => { state.year = Number(e.target.value); invalidate('compare'); });
+  $('#compare-period').addEventListener('change', (e) => { state.period = e.target.value; invalidate('compare'); });
+  $('#series-grain').addEventListener('change', (e) => { state.grain = e.target.value; invalidate('series'); });
   $('#series-metric').addEventListener('change', (e) => { state.seriesMetric = e.target.value; invalidate('series'); });
   $('#series-from').addEventListener('change', (e) => { state.yearFrom = e.target.value ? Number(e.target.value) : null; invalidate('series'); });
   $('#series-to').addEventListener('change', (e) => { state.yearTo = e.target.value ? Number(e.target.value) : null; invalidate('series'); });

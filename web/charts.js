@@ -60,23 +60,24 @@ export function highlight(which, element) {
 }
 
 /**
- * One line per unit over the years. `model` is { series: [{ unit, points }], years, unit, metricName }; `years` is
- * the whole axis, so data index i is year years[i]. `onSelect(series, point)` fires when a point is clicked.
+ * One line per unit over the years (or months, quarters, halves). `model` is { series: [{ unit, points }], years,
+ * unit, metricName }; `years` is the whole axis of slots ("2024", or "2025-10" by month), and each point carries its
+ * `slot`, so data index i is slot years[i]. `onSelect(series, point)` fires when a point is clicked.
  */
 export function renderLine(canvas, model, { lang, onSelect, label = (u) => u.name }) {
   destroy('line');
   const labels = model.years.map(String);
   const datasets = model.series.map((s, i) => {
     const color = PALETTE[i % PALETTE.length];
-    const points = model.years.map((year) => s.points.find((q) => q.year === year) || null);
+    const points = model.years.map((slot) => s.points.find((q) => q.slot === slot) || null);
     // A part-year point is never joined to its neighbours: the line breaks on both sides of it.
     const partial = (index) => !!(points[index] && points[index].partialYear);
     return {
       label: label(s.unit),
       // One slot per year of the axis: a year without a figure is a gap in the line, not a straight join.
-      data: model.years.map((year) => {
-        const p = s.points.find((q) => q.year === year);
-        return p ? { x: String(year), y: p.value, point: p } : { x: String(year), y: null, point: null };
+      data: model.years.map((slot) => {
+        const p = s.points.find((q) => q.slot === slot);
+        return p ? { x: slot, y: p.value, point: p } : { x: slot, y: null, point: null };
       }),
       borderColor: color,
       backgroundColor: color,
@@ -95,16 +96,16 @@ export function renderLine(canvas, model, { lang, onSelect, label = (u) => u.nam
       segment: { borderColor: (ctx) => (partial(ctx.p0DataIndex) || partial(ctx.p1DataIndex) ? 'rgba(0,0,0,0)' : undefined) },
     };
   });
-  // Targets: a cross in the unit's colour at each year with a target, no line (the legend toggles them with the unit).
+  // Targets: a cross in the unit's colour at each slot with a target, no line (the legend toggles them with the unit).
   model.series.forEach((s, i) => {
     const targets = model.targets && model.targets.get(s.unit.id);
     if (!targets || !targets.length) return;
     const color = PALETTE[i % PALETTE.length];
     datasets.push({
       label: `${label(s.unit)} — ${t(lang, 'targetDot')}`, cchcTargetOf: i, showLine: false,
-      data: model.years.map((year) => {
-        const p = targets.find((q) => q.year === year);
-        return { x: String(year), y: p ? p.value : null, point: p ? { ...p, target: true } : null };
+      data: model.years.map((slot) => {
+        const p = targets.find((q) => q.slot === slot);
+        return { x: slot, y: p ? p.value : null, point: p ? { ...p, target: true } : null };
       }),
       pointStyle: 'crossRot', pointRadius: 8, pointHoverRadius: 9, pointBorderWidth: 2, borderColor: color, backgroundColor: color,
       borderDash: [],

@@ -3,7 +3,8 @@
  * Pure module (no DOM): `parseState(location.search)` and `toQuery(state)`.
  *
  * Query keys: tab (compare | series), lang (vi | en), metric + year (ranking), smetric + from + to (time series),
- * kind (ACTUAL | TARGET), and one unit scope: parent=<id>, level=<LEVEL> or units=<id>,<id>,…
+ * kind (ACTUAL | TARGET), period (ranking: M1-M12, Q1-Q4, H1-H2; absent = the year), grain (series: YEAR, HALF,
+ * QUARTER, MONTH), and one unit scope: parent=<id>, level=<LEVEL> or units=<id>,<id>,…
  * Also: asOf=<ISO instant> (the data version: figures and reviews after it are ignored), embed=1 (the chart alone, for
  * an iframe) and unit=<id> (a unit's own page instead of the charts).
  */
@@ -12,6 +13,8 @@ import { LEVEL_CODES } from './i18n.js';
 export const TABS = ['compare', 'series'];
 export const SCOPES = ['parent', 'level', 'units'];
 export const KINDS = ['ACTUAL', 'TARGET'];
+export const GRAINS = ['YEAR', 'HALF', 'QUARTER', 'MONTH'];
+const PERIOD_RE = /^(M([1-9]|1[0-2])|Q[1-4]|H[12])$/;
 /** More units than this in one view is not a readable chart (and the API caps lists anyway). */
 export const MAX_UNITS = 60;
 export const MIN_YEAR = 2000;
@@ -23,7 +26,9 @@ export const DEFAULTS = Object.freeze({
   lang: 'vi',
   metric: 'on_time_rate',
   year: null,
+  period: '',
   seriesMetric: 'satisfaction_rate',
+  grain: 'YEAR',
   yearFrom: null,
   yearTo: null,
   kind: 'ACTUAL',
@@ -76,6 +81,8 @@ export function parseState(search) {
     lang: oneOf(q.get('lang'), ['vi', 'en'], DEFAULTS.lang),
     metric: METRIC_RE.test(q.get('metric') || '') ? q.get('metric') : DEFAULTS.metric,
     year: year(q.get('year')),
+    period: PERIOD_RE.test(q.get('period') || '') ? q.get('period') : '',
+    grain: oneOf(q.get('grain'), GRAINS, DEFAULTS.grain),
     seriesMetric: METRIC_RE.test(q.get('smetric') || '') ? q.get('smetric') : DEFAULTS.seriesMetric,
     yearFrom,
     yearTo,
@@ -96,7 +103,9 @@ export function toQuery(state) {
   q.set('tab', state.tab);
   q.set('metric', state.metric);
   if (state.year) q.set('year', String(state.year));
+  if (state.period) q.set('period', state.period);
   q.set('smetric', state.seriesMetric);
+  if (state.grain && state.grain !== DEFAULTS.grain) q.set('grain', state.grain);
   if (state.yearFrom) q.set('from', String(state.yearFrom));
   if (state.yearTo) q.set('to', String(state.yearTo));
   if (state.scope === 'units' && state.unitIds.length) q.set('units', state.unitIds.join(','));
@@ -134,4 +143,41 @@ export function yearChoices(now = new Date()) {
   const years = [];
   for (let y = now.getFullYear(); y >= 2015; y--) years.push(y);
   return years;
+}
+
+/** compare arguments for a ranking period ("M10" → { month: 10 }; "" → {}: the whole year). */
+export function periodArgs(period) {
+  const m = /^([MQH])(\d{1,2})$/.exec(period || '');
+  if (!m) return {};
+  const n = Number(m[2]);
+  return m[1] === 'M' ? { month: n } : m[1] === 'Q' ? { quarter: n } : { half: n };
+}
+
+/** Periods offered for a ranking: the year, then months, quarters and halves. */
+export function periodChoices() {
+  return ['', ...Array.from({ length: 12 }, (_, i) => `M${i + 1}`), 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'];
+}
+
+/** Axis slot of a series point: the year, or "2025-10" for the period starting in October 2025. */
+export function pointSlot(point, grain) {
+  return grain && grain !== 'YEAR' && point.fromMonth ? `${point.year}-${String(point.fromMonth).padStart(2, '0')}` : String(point.year);
+}
+
+/** Every slot from the first to the last, one per period of the grain (a period without a figure is a gap). */
+export function slotSpan(slots, grain, yearFrom, yearTo) {
+  if (!slots.length) return [];
+  if (!grain || grain === 'YEAR') {
+    const years = slots.map(Number);
+    const out = [];
+    for (let y = yearFrom || Math.min(...years); y <= (yearTo || Math.max(...years)); y++) out.push(String(y));
+    return out;
+  }
+  const step = { HALF: 6, QUARTER: 3, MONTH: 1 }[grain];
+  const index = (slot) => { const [y, m] = slot.split('-').map(Number); return y * 12 + m - 1; };
+  const sorted = [...slots].sort();
+  const out = [];
+  for (let i = index(sorted[0]); i <= index(sorted[sorted.length - 1]); i += step) {
+    out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
 }

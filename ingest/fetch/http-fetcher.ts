@@ -35,6 +35,7 @@ const DEFAULTS = {
   robotsTtlMillis: 24 * 3_600_000,
   robotsErrorTtlMillis: 10 * 60_000,
   maxCrawlDelayMillis: 60_000,
+  extraRetryStatuses: [] as number[],
 };
 type Settings = typeof DEFAULTS;
 
@@ -52,6 +53,7 @@ export class HttpFetcher implements Fetcher {
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     this.s = { ...DEFAULTS, ...(defined as Partial<Settings>) };
     for (const [key, value] of Object.entries(this.s)) {
+      if (Array.isArray(value)) continue;
       if (typeof value === 'number' && (!Number.isFinite(value) || value < 0)) {
         throw new CriticalIngestError(`HttpFetcher option ${key} must be a finite number >= 0, got ${value}; fix the fetcher configuration`);
       }
@@ -78,7 +80,9 @@ export class HttpFetcher implements Fetcher {
     const conditional: Record<string, string> = {};
     if (options.etag) conditional['if-none-match'] = options.etag;
     if (options.lastModified) conditional['if-modified-since'] = options.lastModified;
-    const { finalUrl, res } = await this.follow(url, conditional, this.s.maxBodyBytes, true);
+    Object.assign(conditional, options.headers);
+    const request = options.method === 'POST' ? { method: 'POST' as const, body: options.body ?? '' } : undefined;
+    const { finalUrl, res } = await this.follow(url, conditional, this.s.maxBodyBytes, true, false, request);
     const base = {
       url,
       finalUrl,
@@ -89,7 +93,7 @@ export class HttpFetcher implements Fetcher {
       fetchedAt: new Date(this.clock.now()),
     };
     if (res.kind === 'not-modified') return { ...base, body: '', charset: 'utf-8', notModified: true };
-    if (res.kind === 'redirect') throw new TooManyRedirectsError(url, this.s.maxRedirects);
+    if (res.kind === 'redirect') throw new TooManyRedirectsError(url, request ? 0 : this.s.maxRedirects);
     const decoded = decodeBody(res.bytes, res.headers['content-type'] ?? null);
     this.options.logger?.debug({ url, charset: decoded.charset, source: decoded.source }, 'page decoded');
     return { ...base, body: decoded.text, charset: decoded.charset, notModified: false };
@@ -113,13 +117,15 @@ export class HttpFetcher implements Fetcher {
     maxBytes: number,
     checkRobots: boolean,
     binary = false,
+    request?: { method: 'POST'; body: string },
   ): Promise<{ finalUrl: string; res: RawResponse }> {
     const chain = [stripHash(url)];
     let current = chain[0];
     for (let hop = 0; ; hop++) {
       if (checkRobots && this.s.respectRobots) await this.assertAllowed(current);
-      const res = await this.withRetries(current, headers, maxBytes, binary);
-      if (res.kind !== 'redirect') return { finalUrl: current, res };
+      const res = await this.withRetries(current, headers, maxBytes, binary, request);
+      // A POST is never re-sent to another URL: the caller gets the redirect (and skips the item).
+      if (res.kind !== 'redirect' || request) return { finalUrl: current, res };
       const next = stripHash(new URL(res.location, current).href);
       if (chain.includes(next)) throw new RedirectLoopError(url, [...chain, next]);
       if (hop + 1 > this.s.maxRedirects) throw new TooManyRedirectsError(url, this.s.maxRedirects);
@@ -141,7 +147,9 @@ export class HttpFetcher implements Fetcher {
   }
 
   /** One hop with retries on FetchError: full-jitter backoff, or the server's Retry-After when it gave one. */
-  private async withRetries(url: string, headers: Record<string, string>, maxBytes: number, binary = false): Promise<RawResponse> {
+  private async withRetries(
+    url: string, headers: Record<string, string>, maxBytes: number, binary = false, request?: { method: 'POST'; body: string },
+  ): Promise<RawResponse> {
     const host = new URL(url).host;
     const settings: RequestSettings = {
       userAgent: this.s.userAgent,
@@ -151,6 +159,9 @@ export class HttpFetcher implements Fetcher {
       acceptBinary: binary,
       fetchImpl: () => this.options.fetchImpl ?? this.transport,
       now: () => this.clock.now(),
+      extraRetryStatuses: this.s.extraRetryStatuses,
+      method: request?.method,
+      body: request?.body,
     };
     for (let attempt = 1; ; attempt++) {
       const delay = Math.max(this.s.minDelayMillis, this.crawlDelays.get(host) ?? 0);

@@ -21,6 +21,11 @@ export interface RequestSettings {
   acceptBinary?: boolean;
   fetchImpl: () => typeof fetch;
   now: () => number;
+  /** Statuses retried besides RETRYABLE_STATUS. */
+  extraRetryStatuses?: readonly number[];
+  /** Default GET. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 /** Statuses worth retrying: the server is overloaded, rate-limiting, or timed out on its side. */
@@ -34,7 +39,7 @@ function headerRecord(h: Headers): Record<string, string> {
   return out;
 }
 
-/** Perform one GET. Throws FetchError (retryable) or a SkipItemError subclass. */
+/** Perform one request (GET unless `s.method` says otherwise). Throws FetchError (retryable) or a SkipItemError subclass. */
 export async function requestOnce(url: string, extraHeaders: Record<string, string>, s: RequestSettings): Promise<RawResponse> {
   const controller = new AbortController();
   let timedOut: 'headers' | 'body' | null = null;
@@ -50,7 +55,8 @@ export async function requestOnce(url: string, extraHeaders: Record<string, stri
     let res: Response;
     try {
       res = await s.fetchImpl()(url, {
-        method: 'GET',
+        method: s.method ?? 'GET',
+        body: s.method === 'POST' ? s.body ?? '' : undefined,
         redirect: 'manual',
         signal: controller.signal,
         headers: {
@@ -77,7 +83,7 @@ export async function requestOnce(url: string, extraHeaders: Record<string, stri
       discard();
       return { kind: 'not-modified', status, headers };
     }
-    if (RETRYABLE_STATUS.has(status)) {
+    if (RETRYABLE_STATUS.has(status) || s.extraRetryStatuses?.includes(status)) {
       discard();
       throw FetchError.status(url, status, parseRetryAfterMillis(headers['retry-after'], s.now()));
     }

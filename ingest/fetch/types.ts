@@ -16,10 +16,15 @@ export interface FetchLogger {
   debug(obj: object, msg: string): void;
 }
 
-/** Validators of a copy we already hold, for a conditional GET. */
+/** Validators of a copy we already hold (conditional GET), or a POST to an API (method, body, headers). */
 export interface FetchRequestOptions {
   etag?: string | null;
   lastModified?: string | null;
+  /** Default GET. A POST is sent with `body` and is not followed across redirects (a redirect skips the item). */
+  method?: 'GET' | 'POST';
+  body?: string;
+  /** Extra request headers (content-type, referer…), lower-case names. */
+  headers?: Record<string, string>;
 }
 
 /** Fetches one page. Implementations: HttpFetcher (network), test and pipeline fakes. */
@@ -66,6 +71,11 @@ export interface HttpFetcherOptions {
   backoffCapMillis?: number;
   /** A Retry-After longer than this is not waited for: the FetchError carries it for the pipeline. Default 60 000. */
   maxRetryAfterMillis?: number;
+  /**
+   * Statuses retried with backoff besides 408/425/429/5xx: e.g. 403 for a portal behind a WAF that rejects bursts
+   * (the national index). Default none.
+   */
+  extraRetryStatuses?: number[];
   /** Honour robots.txt. Default true. */
   respectRobots?: boolean;
   /** Default 24 h. */

@@ -17,7 +17,8 @@ import { QUEUES, jobId } from './boss';
 type Em = ReturnType<MikroORM['em']['fork']>;
 
 /** Data of a `source.run` job. */
-export interface RunJob { runId: number; sourceId: string; maxPages?: number }
+/** Data of a `source.run` job; `tickTime` (ISO) for a cron tick. */
+export interface RunJob { runId: number; sourceId: string; maxPages?: number; tickTime?: string }
 /** Data of a `document.fetch` job (and the base of `document.parse`). */
 export interface ItemJob { runId: number; sourceId: string; url: string }
 
@@ -58,7 +59,10 @@ export async function enqueueRun(
   });
   if (!decided.queued) return decided;
   try {
-    const data: RunJob = { runId: decided.runId, sourceId, ...(options.maxPages ? { maxPages: options.maxPages } : {}) };
+    const data: RunJob = {
+      runId: decided.runId, sourceId, ...(options.maxPages ? { maxPages: options.maxPages } : {}),
+      ...(options.tickTime ? { tickTime: options.tickTime.toISOString() } : {}),
+    };
     await boss.send(QUEUES.sourceRun, data, { id: jobId('run', decided.runId), singletonKey: sourceId });
   } catch (err) {
     await finishRun(em, decided.runId, `the run could not be queued: ${err instanceof Error ? err.message : String(err)}`);

@@ -23,6 +23,7 @@ import { settleTableSubjects } from '../table-subjects';
 import { loadSubjectContext, type SubjectContext } from '../gazetteer-resolver';
 import { persistDocument } from '../store';
 import { SOURCE_COLUMNS, asDatabaseFailure, ingestAttachment, walkListings, type RunCounters, type SourceRow } from '../pipeline';
+import { runIndexSource } from '../dvc-index/source';
 import { QUEUES, jobId, type JobSettings } from './boss';
 import { SharedHostGate } from './shared-host-gate';
 import { addItems, closeDeadItems, closeItem, finishRun, itemIsOpen, openItems, type ItemJob, type RunJob } from './runs';
@@ -133,6 +134,19 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
     try {
       const [source] = await em.execute<SourceRow[]>(`select ${SOURCE_COLUMNS} from source where id = ?`, [sourceId]);
       if (!source) return { failed: await finishRun(em, runId, `source ${sourceId} does not exist`) };
+      if (source.family === 'dvc-index') {
+        // The national index is not a portal of articles: its own walker claims its own run (one request at a time,
+        // resumable through index_request). The queued run is only the tick's placeholder: drop it so the walker's
+        // claim does not find the tick taken.
+        await em.execute('delete from ingest_run where id = ? and status = ?', [runId, 'running']);
+        const [index] = await em.execute<{ base_url: string; min_delay_millis: number }[]>(
+          'select base_url, min_delay_millis from source where id = ?', [sourceId]);
+        const summary = await runIndexSource({
+          orm, logger: log,
+          createFetcher: (p) => new HttpFetcher({ ...o.fetcherOptions, ...p, logger: log, hostGate: gate }),
+        }, index, { trigger: 'cron', tickTime: job.data.tickTime ? new Date(job.data.tickTime) : undefined });
+        return { index: summary.status, requests: summary.listed, figuresAdded: summary.figuresAdded };
+      }
       if (source.publisher_id === null) return { failed: await finishRun(em, runId, `source ${sourceId} has no publishing unit: set its publisher`) };
       const listingFailures: Array<{ url: string; reason: string; action: string }> = [];
       const urls = await walkListings(fetcherFor(source.min_delay_millis), parser, em, source, job.data.maxPages ?? source.max_pages, (url, err) => {

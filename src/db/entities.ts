@@ -11,5 +11,7 @@ import { IngestRun } from '../modules/ingest-run/ingest-run.entity';
 import { IngestRunItem } from '../modules/ingest-run/ingest-run-item.entity';
 import { HostPoliteness } from '../modules/source/host-politeness.entity';
 import { AppState } from './app-state.entity';
+import { IndexAgency } from '../modules/dvc-index/index-agency.entity';
+import { IndexRequestState } from '../modules/dvc-index/index-request.entity';
 
-export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, IngestRunItem, HostPoliteness, AppState];
+export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, IngestRunItem, HostPoliteness, AppState, IndexAgency, IndexRequestState];

@@ -84,13 +84,14 @@ join admin_unit new_province on new_province.id = new_commune.parent_id
 on conflict (predecessor_id, successor_id) do nothing`;
 
 const METRIC_UPSERT = `
-insert into metric (code, name_vi, name_en, unit, description, higher_is_better, definition_notes, definition_changed_in)
-select x.code, x.name_vi, x.name_en, x.unit, x.description, x.higher_is_better, x.definition_notes, x.definition_changed_in
+insert into metric (code, name_vi, name_en, unit, description, higher_is_better, definition_notes, definition_changed_in, max_value)
+select x.code, x.name_vi, x.name_en, x.unit, x.description, x.higher_is_better, x.definition_notes, x.definition_changed_in, x.max_value
 from jsonb_to_recordset(?::jsonb) as x(code text, name_vi text, name_en text, unit text, description text,
-     higher_is_better boolean, definition_notes text, definition_changed_in int)
+     higher_is_better boolean, definition_notes text, definition_changed_in int, max_value numeric)
 on conflict (code) do update set name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,
   description = excluded.description, higher_is_better = excluded.higher_is_better,
-  definition_notes = excluded.definition_notes, definition_changed_in = excluded.definition_changed_in`;
+  definition_notes = excluded.definition_notes, definition_changed_in = excluded.definition_changed_in,
+  max_value = excluded.max_value`;
 
 function snake(row: UnitRow): Record<string, unknown> {
   return {
@@ -176,7 +177,7 @@ export async function seedReferenceData(em: EntityManager, options: { force?: bo
     await tx.execute(METRIC_UPSERT, [JSON.stringify(METRIC_CATALOGUE.map((m) => ({
       code: m.code, name_vi: m.nameVi, name_en: m.nameEn, unit: m.unit, description: m.description,
       higher_is_better: m.higherIsBetter, definition_notes: m.definitionNotes ?? null,
-      definition_changed_in: m.definitionChangedIn ?? null,
+      definition_changed_in: m.definitionChangedIn ?? null, max_value: m.maxValue ?? null,
     })))]);
     await tx.execute(
       `insert into app_state (key, value, updated_at) values (?, ?, now())

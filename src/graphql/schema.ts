@@ -12,6 +12,7 @@ import { DocumentResolver } from '../modules/document/document.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { IngestRunResolver } from '../modules/ingest-run/ingest-run.resolver';
 import { JobResolver } from '../modules/job/job.resolver';
+import { IndexAgencyResolver } from '../modules/dvc-index/index-agency.resolver';
 import { authChecker } from './auth';
 import { projectPath } from '../paths';
 
@@ -22,6 +23,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UnitResolver, MetricResolver, FigureResolver, ReviewResolver, TimeSeriesResolver, SeriesPointResolver,
   CompareResolver, ComparisonRowResolver, FigureStatsResolver, DocumentResolver, SourceResolver, IngestRunResolver,
   JobResolver,
+  IndexAgencyResolver,
 ];
 
 /** Build the executable schema. */

@@ -5,6 +5,7 @@ import { UnitSetArgs } from '../unit/unit-set';
 import { FigureKind } from './figure.entity';
 import { FigureFilter, MAX_YEAR, METRIC_CODE, MIN_YEAR } from './figure-filter.input';
 import { StatsKey } from './analytics.repository';
+import { PeriodGrain } from './analytics.type';
 
 const METRIC_MESSAGE = 'metric must be a metric code such as on_time_rate';
 
@@ -29,6 +30,12 @@ export class TimeSeriesArgs extends UnitSetArgs {
     + 'so a published chart keeps showing what it showed (default: now)' })
   @IsOptional() @IsDate()
   asOf?: Date | null;
+  @Field(() => PeriodGrain, {
+    defaultValue: PeriodGrain.YEAR,
+    description: 'YEAR: one point per year (part-year figures as a fallback); MONTH, QUARTER, HALF: one point per such '
+      + 'period, from figures that cover exactly that calendar period',
+  })
+  grain: PeriodGrain = PeriodGrain.YEAR;
 }
 
 @ArgsType()
@@ -44,6 +51,18 @@ export class CompareArgs extends UnitSetArgs {
   @Field(() => Int, { nullable: true, description: 'Year of previousValue and change (default: year − 1)' })
   @IsOptional() @Min(MIN_YEAR) @Max(MAX_YEAR)
   baselineYear?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rank one month of `year` (1-12) instead of the year; give at most one of month, quarter, half' })
+  @IsOptional() @Min(1) @Max(12)
+  month?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rank one quarter of `year` (1-4)' })
+  @IsOptional() @Min(1) @Max(4)
+  quarter?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rank one half of `year` (1 = January-June, 2 = July-December)' })
+  @IsOptional() @Min(1) @Max(2)
+  half?: number | null;
 
   @Field(() => FigureKind, { defaultValue: FigureKind.ACTUAL })
   kind: FigureKind = FigureKind.ACTUAL;

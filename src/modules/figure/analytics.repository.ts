@@ -13,6 +13,9 @@ import { unitJson, type UnitJson } from '../unit/unit-view';
 export interface SeriesPointRow {
   figure_id: number;
   year: number;
+  /** Months of the chosen figure (null: the whole year). */
+  from_month: number | null;
+  to_month: number | null;
   value: number;
   partial_year: boolean;
   period_label: string;
@@ -73,6 +76,8 @@ export interface TimeSeriesSpec {
   yearTo: number;
   /** Data version (see `SelectionSpec.asOf`). */
   asOf?: Date | null;
+  /** 1, 3 or 6 for a point per month, quarter or half; absent or 12 for a point per year. */
+  grainMonths?: number;
 }
 
 export interface ComparisonSpec {
@@ -85,6 +90,8 @@ export interface ComparisonSpec {
   descending: boolean;
   /** Data version (see `SelectionSpec.asOf`). */
   asOf?: Date | null;
+  /** A sub-year period of `year` (and of `baselineYear`): months fromMonth..fromMonth + grainMonths − 1. */
+  subPeriod?: { fromMonth: number; grainMonths: number };
 }
 
 export interface StatsSpec {
@@ -107,15 +114,16 @@ export const MAX_STATS_GROUPS = 5000;
 export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
   const units = unitSetSql(s.units, s.yearFrom, s.yearTo);
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind, asOf: s.asOf,
+    metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: s.grainMonths,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year between ? and ?', params: [s.yearFrom, s.yearTo] },
   });
   return {
     sql: `with units as (${units.sql}), chosen as (${chosen.sql}),
       points as (
-        select c.subject_id, jsonb_agg(jsonb_build_object('figure_id', c.id, 'year', c.period_year, 'value', c.value,
+        select c.subject_id, jsonb_agg(jsonb_build_object('figure_id', c.id, 'year', c.period_year, 'from_month', c.from_month,
+          'to_month', c.to_month, 'value', c.value,
           'partial_year', c.partial_year, 'period_label', c.period_label, 'review_status', c.review_status,
-          'alternatives', c.alternatives) order by c.period_year) as points
+          'alternatives', c.alternatives) order by c.period_year, c.from_month) as points
         from chosen c group by c.subject_id
       )
       select ${unitJson('au')} as unit, coalesce(p.points, '[]'::jsonb) as points
@@ -126,9 +134,13 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
 
 /** SQL of `compare`: every unit of the set, with its chosen figure in both years and its rank (null without data). */
 export function comparisonSql(s: ComparisonSpec): SqlPart {
-  const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear));
+  const sub = s.subPeriod;
+  // A month, quarter or half ranks the units valid during that period; a year, those valid between the two years.
+  const window = sub ? periodDates(s.year, sub.fromMonth, sub.fromMonth + sub.grainMonths - 1) : undefined;
+  const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear), window);
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind, asOf: s.asOf,
+    metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: sub?.grainMonths,
+    exactSpan: sub ? { fromMonth: sub.fromMonth, toMonth: sub.fromMonth + sub.grainMonths - 1 } : undefined,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
   });
   // Standard competition ranking ("1, 2, 2, 4"): equal values share a rank and the next rank counts them all.
@@ -146,6 +158,13 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
       order by rank nulls last, u.id`,
     params: [...units.params, ...chosen.params, s.year, s.baselineYear],
   };
+}
+
+/** First and last day (ISO) of months fromMonth..toMonth of a year. */
+export function periodDates(year: number, fromMonth: number, toMonth: number): { from: string; to: string } {
+  const last = new Date(Date.UTC(year, toMonth, 0)).getUTCDate();
+  const mm = (m: number) => String(m).padStart(2, '0');
+  return { from: `${year}-${mm(fromMonth)}-01`, to: `${year}-${mm(toMonth)}-${mm(last)}` };
 }
 
 const PROVINCE_LEVELS = `('province', 'central_city')`;

@@ -7,10 +7,25 @@ import { StatsKey } from './analytics.repository';
 
 registerEnumType(StatsKey, { name: 'StatsGroupBy', description: 'Keys to group figure statistics by' });
 
-@ObjectType({ description: 'The chosen figure of a unit in one year' })
+/** Length of the periods of a series or ranking. */
+export enum PeriodGrain {
+  YEAR = 'year',
+  HALF = 'half',
+  QUARTER = 'quarter',
+  MONTH = 'month',
+}
+registerEnumType(PeriodGrain, { name: 'PeriodGrain', description: 'A series or ranking by year, half-year, quarter or month' });
+
+@ObjectType({ description: 'The chosen figure of a unit in one year, or in one month, quarter or half of it' })
 export class SeriesPoint {
   @Field(() => Int)
   year!: number;
+
+  @Field(() => Int, { nullable: true, description: 'First month of the point\'s period (null for a whole-year figure)' })
+  fromMonth!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Last month of the point\'s period (null for a whole-year figure)' })
+  toMonth!: number | null;
 
   @Field(() => Float, { description: 'The chosen figure\'s value (its correction when CORRECTED)' })
   value!: number;
@@ -90,6 +105,15 @@ export class Comparison {
 
   @Field(() => Int, { description: 'The year `previousValue` and `change` refer to (default: the year before)' })
   baselineYear!: number;
+
+  @Field(() => PeriodGrain, { description: 'YEAR, or the sub-year period ranked (the same period of baselineYear is the baseline)' })
+  grain!: PeriodGrain;
+
+  @Field(() => Int, { nullable: true, description: 'First month of the period ranked (null for a year)' })
+  fromMonth!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Last month of the period ranked (null for a year)' })
+  toMonth!: number | null;
 
   @Field(() => FigureKind)
   kind!: FigureKind;

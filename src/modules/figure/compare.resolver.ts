@@ -7,13 +7,25 @@ import { requireMetric } from '../metric/metric.repository';
 import { Figure, ReviewStatus } from './figure.entity';
 import { AnalyticsRepository } from './analytics.repository';
 import { CompareArgs } from './analytics.args';
-import { Comparison, ComparisonRow } from './analytics.type';
-import { toNumber } from './figure-sql';
+import { Comparison, ComparisonRow, PeriodGrain } from './analytics.type';
+import { GRAIN_MONTHS, toNumber } from './figure-sql';
 import { loadFigure, type FigureRow } from './figure-row';
 import { loadMetric } from '../metric/metric-row';
+import { BadInputError } from '../../errors';
+import { loadById } from '../../graphql/batch';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
 import { SELECTION_RULE, withUnits } from './time-series.resolver';
+
+/** The sub-year period asked for (month, quarter or half), or null for the year; two at once is bad input. */
+function subPeriodOf(args: CompareArgs): { grain: PeriodGrain; fromMonth: number } | null {
+  const given = [args.month != null, args.quarter != null, args.half != null].filter(Boolean).length;
+  if (given > 1) throw new BadInputError('give at most one of month, quarter and half');
+  if (args.month != null) return { grain: PeriodGrain.MONTH, fromMonth: args.month };
+  if (args.quarter != null) return { grain: PeriodGrain.QUARTER, fromMonth: (args.quarter - 1) * 3 + 1 };
+  if (args.half != null) return { grain: PeriodGrain.HALF, fromMonth: (args.half - 1) * 6 + 1 };
+  return null;
+}
 
 /** Decimal places kept in `change`: values have at most six, and float subtraction must not add noise. */
 const CHANGE_DECIMALS = 6;
@@ -30,10 +42,12 @@ export class CompareResolver {
     const units = toUnitSet(args);
     await assertUnitSetKnown(em, units);
     const baselineYear = args.baselineYear ?? args.year - 1;
+    const sub = subPeriodOf(args);
     const metric = await requireMetric(em, args.metric);
     const descending = metric.higherIsBetter !== false;
     const rows = await new AnalyticsRepository(em).compare({
       metric: metric.code, kind: args.kind, units, year: args.year, baselineYear, descending, asOf: args.asOf,
+      subPeriod: sub ? { fromMonth: sub.fromMonth, grainMonths: GRAIN_MONTHS[sub.grain] } : undefined,
     });
     assertUnitSetSize(rows.length);
     const changedIn = metric.definitionChangedIn;
@@ -57,7 +71,11 @@ export class CompareResolver {
       });
     }
     ranked.sort((a, b) => a.rank - b.rank || compareUnitNames(a.unit.name, b.unit.name));
-    return { metricCode: metric.code, year: args.year, baselineYear, kind: args.kind, descending, definitionChanged, rows: ranked, missing };
+    return {
+      metricCode: metric.code, year: args.year, baselineYear, kind: args.kind, descending, definitionChanged, rows: ranked, missing,
+      grain: sub?.grain ?? PeriodGrain.YEAR, fromMonth: sub?.fromMonth ?? null,
+      toMonth: sub ? sub.fromMonth + GRAIN_MONTHS[sub.grain] - 1 : null,
+    };
   }
 
   @FieldResolver(() => Metric)

@@ -68,6 +68,18 @@ export interface SelectionSpec {
    * status and corrected value it had then (the `before` of its first review after the instant, if any).
    */
   asOf?: Date | null;
+  /**
+   * Months per period for sub-year series and rankings (1 month, 3 quarter, 6 half): only figures that cover exactly
+   * one such calendar period count, and one figure is chosen per unit and period instead of per unit and year.
+   * Absent (or 12): one figure per unit and year, part-year figures as a fallback (the yearly rule).
+   */
+  grainMonths?: number;
+  /**
+   * One exact period (with `grainMonths`): plain equalities on the month columns instead of the span arithmetic, so
+   * PostgreSQL can estimate the rows (an arithmetic filter looks like one row to it, and it then picks a nested loop
+   * over the unit set that takes seconds for 2,000 communes).
+   */
+  exactSpan?: { fromMonth: number; toMonth: number };
 }
 
 /**
@@ -88,6 +100,9 @@ export function figuresAsOf(asOf: Date): SqlPart {
   };
 }
 
+/** Months per period of each grain. */
+export const GRAIN_MONTHS = { year: 12, half: 6, quarter: 3, month: 1 } as const;
+
 /**
  * `select` of the chosen figure per (subject, year): columns `id, subject_id, period_year, value, partial_year,
  * period_label, review_status, alternatives`. Use it as a CTE body.
@@ -96,18 +111,30 @@ export function figuresAsOf(asOf: Date): SqlPart {
  */
 export function chosenFigures(spec: SelectionSpec): SqlPart {
   const from = spec.asOf ? figuresAsOf(spec.asOf) : { sql: 'figure', params: [] };
-  const sql = `select distinct on (c.subject_id, c.period_year)
-      c.id, c.subject_id, c.period_year, c.value, c.partial_year, c.period_label, c.review_status, (c.candidates - 1)::int as alternatives
+  const months = spec.grainMonths ?? 12;
+  if (![1, 3, 6, 12].includes(months)) throw new Error(`grainMonths must be 1, 3, 6 or 12, got ${months}`);
+  const sub = months < 12;
+  // Exactly one calendar month, quarter or half: the span has the grain's length and starts on its boundary.
+  const exact = sub && spec.exactSpan;
+  if (exact && exact.toMonth - exact.fromMonth + 1 !== months) throw new Error('exactSpan does not match grainMonths');
+  const span = !sub ? ''
+    : exact ? ` and f.period_from_month = ${Number(exact.fromMonth)} and f.period_to_month = ${Number(exact.toMonth)}`
+      : ` and f.period_from_month is not null and f.period_to_month - f.period_from_month + 1 = ${months} and (f.period_from_month - 1) % ${months} = 0`;
+  const key = sub ? 'c.subject_id, c.period_year, c.from_month' : 'c.subject_id, c.period_year';
+  const sql = `select distinct on (${key})
+      c.id, c.subject_id, c.period_year, c.from_month, c.to_month, c.value, c.partial_year, c.period_label, c.review_status,
+      (c.candidates - 1)::int as alternatives
     from (
-      select f.id, f.subject_id, f.period_year, f.document_id, ${EFFECTIVE_VALUE} as value, not ${FULL_YEAR} as partial_year,
+      select f.id, f.subject_id, f.period_year, f.period_from_month as from_month, f.period_to_month as to_month, f.document_id,
+        ${EFFECTIVE_VALUE} as value, not ${FULL_YEAR} as partial_year,
         f.period_label, f.review_status, f.review_status in ('confirmed', 'corrected') as reviewed,
         (f.comparator = 'eq' and not f.approximate) as exact,
-        count(*) over (partition by f.subject_id, f.period_year) as candidates
+        count(*) over (partition by f.subject_id, f.period_year${sub ? ', f.period_from_month' : ''}) as candidates
       from ${from.sql} f
       where f.metric_code = ? and f.kind = ? and f.is_change = false and f.subject_scope = 'unit'
-        and f.review_status <> 'rejected' and f.period_year is not null and (${spec.where.sql})
+        and f.review_status <> 'rejected' and f.period_year is not null${span} and (${spec.where.sql})
     ) c
-    order by c.subject_id, c.period_year, c.reviewed desc, c.partial_year asc,
+    order by ${key}, c.reviewed desc, c.partial_year asc,
       (case when c.candidates > 1 then (select d.published_at from document d where d.id = c.document_id) end) desc nulls last,
       c.exact desc, c.id desc`;
   return { sql, params: [...from.params, spec.metric, spec.kind, ...spec.where.params] };

@@ -42,6 +42,8 @@ registerEnumType(SubjectScope, { name: 'SubjectScope', description: 'The unit it
 @Unique({ name: 'figure_document_fingerprint_unique', properties: ['document', 'fingerprint'] })
 @Index({ name: 'figure_metric_year_subject_idx', properties: ['metric', 'periodYear', 'subject'] })
 @Index({ name: 'figure_subject_metric_idx', properties: ['subject', 'metric'] })
+// Rankings of one month, quarter or half (the national index: 72 periods a year-range per unit) read only that period.
+@Index({ name: 'figure_metric_year_month_idx', properties: ['metric', 'periodYear', 'periodFromMonth'] })
 export class Figure {
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -72,6 +74,10 @@ export class Figure {
 
   @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
   upperBound?: string | null;
+
+  /** For a rate computed from published counts: the numerator (`total` is the denominator). */
+  @Property({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  numerator?: string | null;
 
   @Field({ description: 'percent, count, score, rank or day' })
   @Property({ type: 'string', length: 20 })

@@ -84,6 +84,11 @@ export class FigureResolver {
     return toNumber(f.total);
   }
 
+  @FieldResolver(() => Float, { nullable: true, description: 'Numerator of a rate computed from published counts (`total` is its denominator)' })
+  numerator(@Root() f: Figure): number | null {
+    return toNumber(f.numerator);
+  }
+
   @FieldResolver(() => Float, { nullable: true, description: 'Upper end of a stated range' })
   upperBound(@Root() f: FigureRow): number | null {
     return toNumber(f.upperBound);

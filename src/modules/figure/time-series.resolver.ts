@@ -8,6 +8,8 @@ import { AnalyticsRepository, type SeriesPointRow } from './analytics.repository
 import { TimeSeriesArgs } from './analytics.args';
 import { Series, SeriesPoint } from './analytics.type';
 import { loadFigure, type FigureRow } from './figure-row';
+import { loadById } from '../../graphql/batch';
+import { GRAIN_MONTHS } from './figure-sql';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../errors';
@@ -24,7 +26,7 @@ export const SELECTION_RULE = 'One figure per unit and year, chosen by this rule
 
 function toPoint(r: SeriesPointRow): SeriesPoint {
   return {
-    year: r.year, value: Number(r.value), periodLabel: r.period_label, partialYear: r.partial_year,
+    year: r.year, fromMonth: r.from_month ?? null, toMonth: r.to_month ?? null, value: Number(r.value), periodLabel: r.period_label, partialYear: r.partial_year,
     reviewStatus: r.review_status as ReviewStatus, figureId: String(r.figure_id), alternatives: r.alternatives,
   };
 }
@@ -54,7 +56,9 @@ export class TimeSeriesResolver {
     const yearTo = args.yearTo ?? new Date().getFullYear();
     if (yearFrom > yearTo) throw new BadInputError(`yearFrom (${yearFrom}) is after yearTo (${yearTo})`);
     await requireMetric(em, args.metric);
-    const rows = await new AnalyticsRepository(em).timeSeries({ metric: args.metric, kind: args.kind, units, yearFrom, yearTo, asOf: args.asOf });
+    const rows = await new AnalyticsRepository(em).timeSeries({
+      metric: args.metric, kind: args.kind, units, yearFrom, yearTo, asOf: args.asOf, grainMonths: GRAIN_MONTHS[args.grain],
+    });
     assertUnitSetSize(rows.length);
     return withUnits(rows, units.unitIds).map((r) => ({ unit: r.entity, points: r.points.map(toPoint) }));
   }

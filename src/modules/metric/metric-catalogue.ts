@@ -21,9 +21,40 @@ export interface MetricDefinition {
   definitionNotes?: string;
   /** Year from which the definition in force differs from the one before (used to flag comparisons). */
   definitionChangedIn?: number;
+  /** Largest possible value: the points a component of a score is out of (e.g. 18 of the index's 100). */
+  maxValue?: number;
 }
 
+const INDEX_NOTE = 'National service index of Decision 766/QĐ-TTg (2022), published on dichvucong.gov.vn per province, '
+  + 'department and commune for months, quarters, halves and years. Scores 2022-2025 come from the legacy rest.jsp '
+  + 'service, from 2026 from the current JSON API, which scores sub-metrics of each group; the group maxima are the same '
+  + 'in both as far as public sources show, but the legacy weights of 2022-2024 were never published.';
+
 export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
+  { code: 'dvc_index_total', nameVi: 'Bộ chỉ số phục vụ người dân, doanh nghiệp: tổng điểm', nameEn: 'Service index (Decision 766): total score', unit: 'score', higherIsBetter: true, maxValue: 100,
+    description: 'Total of the six groups of the national service index, out of 100 (TONG_SCORE / totalScore).',
+    definitionChangedIn: 2026, definitionNotes: INDEX_NOTE },
+  { code: 'dvc_index_transparency', nameVi: 'Bộ chỉ số 766: công khai, minh bạch', nameEn: 'Service index: transparency', unit: 'score', higherIsBetter: true, maxValue: 18,
+    description: 'Group CKMB, out of 18: procedures published on time and in full, dossiers synchronised to the national portal.',
+    definitionChangedIn: 2026, definitionNotes: INDEX_NOTE },
+  { code: 'dvc_index_progress', nameVi: 'Bộ chỉ số 766: tiến độ giải quyết', nameEn: 'Service index: processing progress', unit: 'score', higherIsBetter: true, maxValue: 20,
+    description: 'Group TDGQ, out of 20: dossiers resolved early, on time or still within their deadline among all handled.',
+    definitionChangedIn: 2026, definitionNotes: INDEX_NOTE },
+  { code: 'dvc_index_online', nameVi: 'Bộ chỉ số 766: dịch vụ công trực tuyến', nameEn: 'Service index: online public services', unit: 'score', higherIsBetter: true, maxValue: 12,
+    description: 'Group CLGQ, out of 12: fully online dossiers among dossiers of procedures eligible to be fully online.',
+    definitionChangedIn: 2026, definitionNotes: `${INDEX_NOTE} In the legacy 2025 data this group never exceeds 10; an older summary table showed online services and online payment as one 22-point group.` },
+  { code: 'dvc_index_payment', nameVi: 'Bộ chỉ số 766: thanh toán trực tuyến', nameEn: 'Service index: online payment', unit: 'score', higherIsBetter: true, maxValue: 10,
+    description: 'Group TTTT, out of 10: procedures with fees offered and paid online, dossiers paid online.',
+    definitionChangedIn: 2026, definitionNotes: INDEX_NOTE },
+  { code: 'dvc_index_satisfaction', nameVi: 'Bộ chỉ số 766: mức độ hài lòng', nameEn: 'Service index: satisfaction', unit: 'score', higherIsBetter: true, maxValue: 18,
+    description: 'Group MDHL, out of 18: satisfaction with receiving dossiers, petitions handled on time and to satisfaction.',
+    definitionChangedIn: 2026, definitionNotes: INDEX_NOTE },
+  { code: 'dvc_index_digitisation', nameVi: 'Bộ chỉ số 766: số hóa hồ sơ', nameEn: 'Service index: digitisation', unit: 'score', higherIsBetter: true, maxValue: 22,
+    description: 'Group MDSH, out of 22: electronic results, digitised dossier components, re-used data, connected citizen data.',
+    definitionChangedIn: 2026, definitionNotes: INDEX_NOTE },
+  { code: 'dvc_index_rank', nameVi: 'Bộ chỉ số 766: thứ hạng', nameEn: 'Service index: rank', unit: 'rank', higherIsBetter: false,
+    description: 'Position in the list the index published (legacy ROW_STT): among provinces in the national list; departments and communes together in a province\'s list.',
+    definitionNotes: 'Published by the legacy service only; the current API gives no rank.' },
   { code: 'satisfaction_rate', nameVi: 'Tỷ lệ hài lòng của người dân, tổ chức', nameEn: 'Citizen and business satisfaction rate', unit: 'percent', higherIsBetter: true,
     description: 'Share of citizens and organisations satisfied with how their dossiers were handled (satisfaction surveys, SIPAS, evaluation terminals at the one-stop desk).' },
   { code: 'sipas_score', nameVi: 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)', nameEn: 'SIPAS satisfaction index', unit: 'score', higherIsBetter: true,

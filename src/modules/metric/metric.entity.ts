@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** A catalogued metric (seeded from metric-catalogue.ts). */
 @ObjectType({ description: 'What a figure measures' })
@@ -32,6 +32,10 @@ export class Metric {
   @Field(() => String, { nullable: true, description: 'Definition changes that comparisons must not hide' })
   @Property({ type: 'text', nullable: true })
   definitionNotes?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Largest possible value (points of a score out of a maximum), null when open-ended' })
+  @Property({ type: 'decimal', precision: 10, scale: 2, nullable: true })
+  maxValue?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Year from which the definition differs from earlier years' })
   @Property({ type: 'integer', nullable: true })

@@ -51,17 +51,22 @@ export function toUnitSet(args: UnitSetArgs): UnitSet {
  * `select id from admin_unit …` for a set, valid at some time between the two years (explicit ids are taken as
  * given). Limited to MAX_UNITS_PER_SET + 1 rows so callers can detect an oversized set.
  */
-export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number): { sql: string; params: unknown[] } {
+export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number, window?: { from: string; to: string }): { sql: string; params: unknown[] } {
   if (set.unitIds) return { sql: 'select us.id from admin_unit us where us.id in (?)', params: [set.unitIds] };
+  // A sub-year period (a month, quarter or half) narrows validity to its own days: ISO dates `window.from`..`to`.
+  const fromSql = window ? '?::date' : 'make_date(?, 1, 1)';
+  const toSql = window ? '?::date' : 'make_date(?, 12, 31)';
+  const from = window ? window.from : yearFrom;
+  const to = window ? window.to : yearTo;
   const conds = [
-    '(us.valid_from is null or us.valid_from <= make_date(?, 12, 31))',
-    '(us.valid_to is null or us.valid_to >= make_date(?, 1, 1))',
+    `(us.valid_from is null or us.valid_from <= ${toSql})`,
+    `(us.valid_to is null or us.valid_to >= ${fromSql})`,
   ];
-  const params: unknown[] = [yearTo, yearFrom];
+  const params: unknown[] = [to, from];
   if (set.parentId) {
-    const under = underParentSql('us', 'make_date(?, 1, 1)', 'make_date(?, 12, 31)');
+    const under = underParentSql('us', fromSql, toSql);
     conds.push(under.sql);
-    params.push(...under.params(set.parentId, yearFrom, yearTo));
+    params.push(...under.params(set.parentId, from, to));
   }
   if (set.level) {
     conds.push('us.level = ?');

@@ -56,6 +56,22 @@ it('serves the demo figures offline, and a second run leaves the totals unchange
     const before = await totals(first.url);
     expect(before.documents).toBeGreaterThanOrEqual(60);
     expect(before.figures).toBeGreaterThan(before.documents);
+    // The national index's sample data: a province ranking and a commune ranking of one month.
+    const ranking = async (args: string) => {
+      const res = await fetch(`${first.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ compare(metric: "dvc_index_total", year: 2025, month: 10, ${args}) { rows { rank unit { name } } } }` }),
+      });
+      return (await res.json()).data.compare.rows as Array<{ rank: number; unit: { name: string } }>;
+    };
+    const provinces = await ranking('level: PROVINCE');
+    expect(provinces.map((r) => r.unit.name).sort()).toEqual(['Tỉnh An Giang', 'Tỉnh Cao Bằng', 'Tỉnh Lai Châu']);
+    const unitsRes = await fetch(`${first.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ units(search: "tinh lai chau", first: 5) { edges { node { id name codeSet } } } }' }),
+    });
+    const laiChau = (await unitsRes.json()).data.units.edges.map((e: { node: { id: string; codeSet: string } }) => e.node).find((n: { codeSet: string }) => n.codeSet === 'NQ202_2025');
+    expect((await ranking(`parentId: "${laiChau.id}"`)).length).toBe(38);
     await first.stop();
 
     const second = await runDemo(env);

@@ -300,3 +300,35 @@ describe('politeness', () => {
     for (let i = 1; i < arrivals.length; i++) expect(arrivals[i] - arrivals[i - 1]).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('POST (API sources such as the national index)', () => {
+  it('sends the body and headers, and backs off on 403 only when asked to', async () => {
+    const seen: string[] = [];
+    server = await startServer({
+      '/api': (req, res, hit) => {
+        let body = '';
+        req.on('data', (c: Buffer) => { body += c.toString(); });
+        req.on('end', () => {
+          seen.push(`${req.method} ${req.headers['content-type']} ${body}`);
+          if (hit <= 2) res.writeHead(403).end('WAF Request Rejected');
+          else res.writeHead(201, { 'content-type': 'application/json' }).end('{"code":"OK"}');
+        });
+      },
+    });
+    const plain = fetcher();
+    const refused = await plain.f.fetch(`${server.origin}/api`, { method: 'POST', body: '{"year":2026}', headers: { 'content-type': 'application/json' } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HttpStatusError); // a 403 is final unless the source says otherwise
+    const waf = fetcher({ extraRetryStatuses: [403], backoffBaseMillis: 400 });
+    const page = await waf.f.fetch(`${server.origin}/api`, { method: 'POST', body: '{"year":2026}', headers: { 'content-type': 'application/json' } });
+    expect(page).toMatchObject({ status: 201, body: '{"code":"OK"}' });
+    expect(waf.clock.sleeps).toEqual([200]);
+    expect(seen.slice(1)).toEqual(['POST application/json {"year":2026}', 'POST application/json {"year":2026}']);
+  });
+
+  it('does not follow a redirect with a POST', async () => {
+    server = await startServer({ '/api': (_req, res) => res.writeHead(302, { location: '/login' }).end(), '/login': ok('x') });
+    const { f } = fetcher();
+    await expect(f.fetch(`${server.origin}/api`, { method: 'POST', body: 'a=1' })).rejects.toBeInstanceOf(TooManyRedirectsError);
+    expect(server.hits.get('/login')).toBeUndefined();
+  });
+});

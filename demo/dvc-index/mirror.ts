@@ -1,0 +1,210 @@
+/**
+ * The national service index, offline: a loopback server answering both API generations (the current JSON API and
+ * the legacy rest.jsp) in their published shapes for three provinces (An Giang, Lai Châu, Cao Bằng), their 2025
+ * communes and a few departments. Every value is SAMPLE DATA (deterministic from the agency and the period; the v1
+ * envelope's message and an `x-sample-data` header say so); agency names, e-codes and legacy province ids follow
+ * the reference (../shared/reference/dvc-index.md). One agency is deliberately unknown to the gazetteer, so the
+ * crosswalk's unmatched report has something to show. Tests can make requests fail (`failNext`).
+ * Public surface: `startIndexMirror`, `IndexMirror`, `demoIndexAgencies`, `sampleScores`, `DemoIndexAgency`.
+ */
+import http from 'node:http';
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { loadNewSystem } from '../../src/modules/unit/gazetteer-data';
+
+export interface DemoIndexAgency {
+  code: string;
+  legacyId: string;
+  apiId: string;
+  name: string;
+  kind: 'province' | 'department' | 'commune';
+  provinceCode: string;
+}
+
+const PROVINCES = [
+  { gso: '91', code: 'H01', legacyId: '398126', type: 'tỉnh' },
+  { gso: '12', code: 'H35', legacyId: '420192', type: 'tỉnh' },
+  { gso: '04', code: 'H14', legacyId: '410516', type: 'tỉnh' },
+];
+const DEPARTMENTS = ['Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính', 'Sở Y tế'];
+const TYPE_WORD: Record<string, string> = { xa: 'xã', phuong: 'phường', dac_khu: 'Đặc khu' };
+
+function uuid(n: number): string {
+  return `019d0000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+}
+
+let cached: DemoIndexAgency[] | null = null;
+
+/** The mirror's agencies: 3 provinces, 4 departments each, every 2025 commune, and one unknown commune. */
+export function demoIndexAgencies(): DemoIndexAgency[] {
+  if (cached) return cached;
+  const units = loadNewSystem().units;
+  const out: DemoIndexAgency[] = [];
+  let seq = 1;
+  for (const p of PROVINCES) {
+    const province = units.find((u) => u.code === p.gso && !u.parentCode)!;
+    const suffix = `${p.type} ${province.shortName}`;
+    out.push({ code: p.code, legacyId: p.legacyId, apiId: uuid(seq++), name: `UBND ${suffix}`, kind: 'province', provinceCode: p.code });
+    DEPARTMENTS.forEach((d, i) => out.push({
+      code: `${p.code}.${i + 1}`, legacyId: String(900000 + seq), apiId: uuid(seq++), name: `${d} - ${suffix}`, kind: 'department', provinceCode: p.code,
+    }));
+    const communes = units.filter((u) => u.parentCode === p.gso).sort((a, b) => a.code.localeCompare(b.code));
+    communes.forEach((c, i) => out.push({
+      code: `${p.code}.${100 + i}`, legacyId: String(900000 + seq), apiId: uuid(seq++),
+      name: `UBND ${TYPE_WORD[c.typeVi] ?? c.typeVi} ${c.shortName} - ${suffix}`, kind: 'commune', provinceCode: p.code,
+    }));
+    if (p.code === 'H01') {
+      out.push({ code: 'H01.999', legacyId: String(900000 + seq), apiId: uuid(seq++), name: 'UBND xã Mẫu Thử - tỉnh An Giang', kind: 'commune', provinceCode: p.code });
+    }
+  }
+  cached = out;
+  return out;
+}
+
+const MAX: Record<string, number> = { CKMB: 18, TDGQ: 20, CLGQ: 12, TTTT: 10, MDHL: 18, MDSH: 22 };
+
+/** Sample scores of an agency for a period key (e.g. "2025-M10"): each group 55-100 % of its maximum, 2 decimals. */
+export function sampleScores(code: string, period: string): { groups: Record<string, number>; total: number } {
+  const groups: Record<string, number> = {};
+  let total = 0;
+  for (const g of Object.keys(MAX)) {
+    const h = createHash('sha1').update(`${code}|${period}|${g}`).digest();
+    const u = h.readUInt32BE(0) / 0xffffffff;
+    const v = Math.round(MAX[g] * (0.55 + 0.45 * u) * 100) / 100;
+    groups[g] = v;
+    total += v;
+  }
+  return { groups, total: Math.round(total * 100) / 100 };
+}
+
+/** Sample dossier counts of an agency for a period: 50-1,049 received, 80-100 % on time, the rest overdue. */
+export function sampleCounts(code: string, period: string): { received: number; onTime: number; overdue: number } {
+  const h = createHash('sha1').update(`${code}|${period}|counts`).digest();
+  const received = 50 + (h.readUInt32BE(0) % 1000);
+  const onTime = Math.round(received * (0.8 + 0.2 * (h.readUInt32BE(4) / 0xffffffff)));
+  return { received, onTime, overdue: received - onTime };
+}
+
+function periodOf(grain: string, year: number, index: number): string {
+  if (grain === 'month') return `${year}-M${String(index).padStart(2, '0')}`;
+  if (grain === 'quarter') return `${year}-Q${index}`;
+  if (grain === 'half') return `${year}-H${index}`;
+  return `${year}-Y`;
+}
+
+export interface IndexMirror {
+  origin: string;
+  /** Requests answered so far. */
+  requests(): number;
+  /** The next `count` requests get this answer instead (403 WAF page, 429, or a body of an unknown shape). */
+  failNext(count: number, kind: 'forbidden' | 'rate-limited' | 'garbage'): void;
+  close(): Promise<void>;
+}
+
+/** Start the index mirror on 127.0.0.1 (`port` 0 = any free port). */
+export async function startIndexMirror(o: { port?: number; delayMillis?: number } = {}): Promise<IndexMirror> {
+  const agencies = demoIndexAgencies();
+  let served = 0;
+  const faults: Array<'forbidden' | 'rate-limited' | 'garbage'> = [];
+  const list = (provinceKey: string | null, period: string) => {
+    const rows = agencies.filter((a) => (provinceKey === null ? a.kind === 'province' : a.kind !== 'province' && a.provinceCode === provinceKey))
+      .map((a) => ({ a, s: sampleScores(a.code, period) }));
+    return rows.sort((x, y) => y.s.total - x.s.total || x.a.code.localeCompare(y.a.code));
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://mirror.invalid');
+      if (req.method === 'GET' && url.pathname === '/robots.txt') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('User-agent: *\nAllow: /\n');
+        return;
+      }
+      served++;
+      const fault = faults.shift();
+      if (fault === 'forbidden') {
+        res.writeHead(403, { 'content-type': 'text/html' });
+        res.end('<html><body>The requested URL was rejected. WAF Request Rejected.</body></html>');
+        return;
+      }
+      if (fault === 'rate-limited') {
+        res.writeHead(429, { 'retry-after': '0' });
+        res.end();
+        return;
+      }
+      const body = Buffer.concat(chunks).toString('utf8');
+      const answer = (status: number, json: unknown) => setTimeout(() => {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-sample-data': 'true' });
+        res.end(fault === 'garbage' ? JSON.stringify({ result: 'maintenance', rows: null }) : JSON.stringify(json));
+      }, o.delayMillis ?? 0);
+      try {
+        if (req.method === 'POST' && url.pathname === '/api/v1/reporting/evaluation/service-results') {
+          const q = JSON.parse(body) as { timeType: string; year: number; month?: number; quarter?: number; rootDepartmentId?: string };
+          const period = periodOf(q.timeType, q.year, q.month ?? q.quarter ?? 1);
+          const root = q.rootDepartmentId ? agencies.find((a) => a.apiId === q.rootDepartmentId && a.kind === 'province') : null;
+          const rows = list(root ? root.code : null, period).map(({ a, s }) => ({
+            departmentId: a.apiId, departmentName: a.name, departmentCode: a.code, totalScore: s.total, ratio: s.total,
+            scoreDelta: null, childGroup: a.kind === 'province' ? null : a.kind === 'commune' ? 'COMMUNE' : 'AGENCY',
+            level: a.kind === 'commune' ? 'COMMUNE' : 'PROVINCE', groupScores: s.groups,
+          }));
+          answer(201, { code: 'OK', message: 'DỮ LIỆU MẪU (sample data, not real scores)', data: { overview: { totalMaxScore: 100 }, evaluation: rows } });
+          return;
+        }
+        if (req.method === 'POST' && url.pathname === '/api/v1/reporting/evaluation/dvc-progress-tree') {
+          const q = JSON.parse(body) as { timeType: string; year: number; month?: number; quarter?: number; rootDepartmentId?: string };
+          const period = periodOf(q.timeType, q.year, q.month ?? q.quarter ?? 1);
+          const root = agencies.find((a) => a.apiId === q.rootDepartmentId && a.kind === 'province');
+          if (!root) { answer(404, { code: 'NOT_FOUND', message: 'unknown department', data: null }); return; }
+          const unit = (a: DemoIndexAgency, parent: boolean) => {
+            const c = sampleCounts(a.code, period);
+            const base = { departmentId: a.apiId, departmentName: a.name, departmentCode: a.code, totalReceived: c.received };
+            return parent
+              ? { ...base, totalCompleted: c.received, level: 'PROVINCE', departmentType: 'PROVINCE' }
+              : { ...base, totalOnTime: c.onTime, totalOverdue: c.overdue, ratio: Math.round((10000 * c.onTime) / c.received) / 100,
+                maxScore: 20, childGroup: a.kind === 'commune' ? 'COMMUNE' : 'AGENCY',
+                departmentType: a.kind === 'commune' ? 'COMMUNE_PEOPLE_COMMITTEE' : 'PROVINCIAL_DEPARTMENT' };
+          };
+          const children = agencies.filter((a) => a.kind !== 'province' && a.provinceCode === root.code).map((a) => unit(a, false));
+          answer(201, { code: 'OK', message: 'DỮ LIỆU MẪU (sample data, not real counts)', data: { parent: unit(root, true), children } });
+          return;
+        }
+        if (req.method === 'POST' && url.pathname === '/jsp/rest.jsp') {
+          const params = JSON.parse(new URLSearchParams(body).get('params') ?? '{}') as Record<string, string | number>;
+          const grain = Number(params.p_thang) ? 'month' : Number(params.p_quy) ? 'quarter' : Number(params.p_6thang) ? 'half' : 'year';
+          const index = Number(params.p_thang) || Number(params.p_quy) || Number(params.p_6thang) || 1;
+          const period = periodOf(grain, Number(params.p_nam), index);
+          const root = String(params.p_tinh_id) === '0' ? null : agencies.find((a) => a.legacyId === String(params.p_tinh_id) && a.kind === 'province');
+          if (String(params.p_tinh_id) !== '0' && !root) { answer(200, []); return; }
+          const rows = list(root ? root.code : null, period).map(({ a, s }, i) => ({
+            ID: a.legacyId, ID_COQUAN: a.legacyId, TEN: a.name, TEN_COQUAN: a.name, MA_COQUAN: a.code,
+            LOAI_COQUAN: a.kind === 'province' ? 1 : a.kind === 'department' ? 2 : 3, CAPDONVIID: a.kind === 'commune' ? 2 : 1,
+            ...Object.fromEntries(Object.entries(s.groups).map(([k, v]) => [k, v.toFixed(2)])), TONG_SCORE: s.total.toFixed(2), ROW_STT: i + 1,
+          }));
+          answer(200, rows);
+          return;
+        }
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end('bad request');
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE' && o.port) server.listen(0, '127.0.0.1', () => resolve());
+      else reject(err);
+    });
+    server.listen(o.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests: () => served,
+    failNext: (count, kind) => { for (let i = 0; i < count; i++) faults.push(kind); },
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
