@@ -48,7 +48,7 @@ function decoded(res: http.IncomingMessage): Readable {
   return res;
 }
 
-/** A fetch (GET, manual redirects, abort signal) that connects only to checked addresses. */
+/** A fetch (GET or a POST with a string body, manual redirects, abort signal) that connects only to checked addresses. */
 export function guardedFetch(options: GuardOptions = {}): typeof fetch {
   const resolve = options.resolve ?? systemResolve;
   const timeoutMillis = options.resolveTimeoutMillis ?? 5000;
@@ -90,6 +90,12 @@ export function guardedFetch(options: GuardOptions = {}): typeof fetch {
     if (signal?.aborted) return reject(signal.reason);
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+    // Bodies are strings here (the index's form POST); anything else is a programming error, not a request to send.
+    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
+      return reject(new TypeError('guardedFetch sends string bodies only'));
+    }
+    const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : null;
+    if (body) headers['content-length'] = String(body.length);
     const mod = url.protocol === 'https:' ? https : http;
     const req = mod.request(url, {
       method: init.method ?? 'GET', agent, headers: { 'accept-encoding': 'gzip, deflate, br', ...headers },
@@ -119,7 +125,7 @@ export function guardedFetch(options: GuardOptions = {}): typeof fetch {
         reject(err);
       }
     });
-    req.end();
+    req.end(body ?? undefined);
   });
   return impl as typeof fetch;
 }

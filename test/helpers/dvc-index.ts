@@ -11,6 +11,6 @@ export interface IndexFixture { mirror: IndexMirror; deps: IndexDeps }
 export async function startIndexFixture(orm: MikroORM): Promise<IndexFixture> {
   const mirror = await startIndexMirror();
   await registerIndexSource(orm.em.fork(), { baseUrl: mirror.origin, demo: true, minDelayMillis: 0 });
-  const fetcher = new HttpFetcher({ ...INDEX_FETCH_OPTIONS, minDelayMillis: 0, maxAttempts: 3, backoffBaseMillis: 5, backoffCapMillis: 20 });
+  const fetcher = new HttpFetcher({ ...INDEX_FETCH_OPTIONS, allowPrivateAddresses: true, minDelayMillis: 0, maxAttempts: 3, backoffBaseMillis: 5, backoffCapMillis: 20 });
   return { mirror, deps: { orm, fetcher, logger: silentLogger, baseUrl: mirror.origin } };
 }

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 function backfill() {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'ingest/cli.ts', '--source', 'dvc-index', '--from', '2022-01', '--to', '2024-12', '--grains', 'month'], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent', INDEX_BASE_URL: mirror.origin, INDEX_DELAY_MS: '0' },
+    cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent', INDEX_BASE_URL: mirror.origin, INDEX_DELAY_MS: '0', ALLOW_PRIVATE_SOURCES: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

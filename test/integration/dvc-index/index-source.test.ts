@@ -27,7 +27,7 @@ it('runs monthly after the publication day and walks the periods published by th
   const [source] = await db.orm.em.fork().execute<{ family: string; schedule: string }[]>(`select family, schedule from source where id = 'dvc-index'`);
   expect(source).toEqual({ family: 'dvc-index', schedule: INDEX_SCHEDULE });
   expect(INDEX_SCHEDULE).toBe('30 6 6 * *');
-  const deps = pipelineDeps(db.orm, silentLogger, { maxAttempts: 1 });
+  const deps = pipelineDeps(db.orm, silentLogger, { maxAttempts: 1, allowPrivateAddresses: true });
   // The tick of 6 March 2022: January and February 2022 are published (from the 5th), March is not.
   const tick = new Date('2022-03-05T23:30:00Z');
   const summary = await runSource(deps, 'dvc-index', { trigger: 'cron', tickTime: tick });

@@ -13,7 +13,7 @@ it('returns the exact bytes of a binary body after a redirect, where a page fetc
     '/download.aspx?id=7': (_req, res) => res.writeHead(302, { location: '/files/bao-cao.pdf' }).end(),
     '/files/bao-cao.pdf': (_req, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF),
   });
-  const f = new HttpFetcher({ minDelayMillis: 0 });
+  const f = new HttpFetcher({ minDelayMillis: 0, allowPrivateAddresses: true });
   const got = await f.fetchBytes(`${server.origin}/download.aspx?id=7`);
   expect(got.bytes.equals(PDF)).toBe(true);
   expect(got.finalUrl).toBe(`${server.origin}/files/bao-cao.pdf`);
@@ -27,7 +27,7 @@ it('keeps the size limit and robots.txt', async () => {
     '/big.xlsx': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.alloc(4096)),
     '/private/a.pdf': (_req, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF),
   });
-  const f = new HttpFetcher({ minDelayMillis: 0, maxBodyBytes: 1000 });
+  const f = new HttpFetcher({ minDelayMillis: 0, maxBodyBytes: 1000, allowPrivateAddresses: true });
   await expect(f.fetchBytes(`${server.origin}/big.xlsx`)).rejects.toBeInstanceOf(BodyTooLargeError);
   await expect(f.fetchBytes(`${server.origin}/private/a.pdf`)).rejects.toBeInstanceOf(RobotsDisallowedError);
   expect(server.hits.get('/private/a.pdf')).toBeUndefined();
