@@ -150,7 +150,7 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank') return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
-  if (c.unit === 'rank') return topic.service ? null : { metric: 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
+  if (c.unit === 'rank') return { metric: topic.service ? 'service_index_rank' : 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
   return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence' };
 }
 

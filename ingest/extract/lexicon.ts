@@ -127,6 +127,8 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
     cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'cai cach hanh chinh', 'chi so par'] },
   { metric: 'service_index_score', units: ['score', 'percent'], nouns: [null], weight: 12,
     cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep'] },
+  { metric: 'service_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 12,
+    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep'] },
   { metric: 'processing_days', units: ['day'], nouns: [null], weight: 10,
     cues: ['thoi gian giai quyet', 'rut ngan', 'thoi han giai quyet', 'ngay lam viec', 'giam thoi gian'] },
 ];
@@ -160,7 +162,7 @@ export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }>
  * Metrics where smaller is better. A target stated as a bare number ("phấn đấu 98% hồ sơ đúng hạn") means "at
  * least" for the others and "at most" for these ("hồ sơ trễ hạn 2%").
  */
-export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossiers', 'processing_days', 'par_index_rank']);
+export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossiers', 'processing_days', 'par_index_rank', 'service_index_rank']);
 
 /**
  * Words right after a dossier count that make it a backlog, not dossiers received or resolved ("còn 437 hồ sơ đang

@@ -24,6 +24,9 @@ export class TimeSeriesArgs extends UnitSetArgs {
 
   @Field(() => FigureKind, { defaultValue: FigureKind.ACTUAL })
   kind: FigureKind = FigureKind.ACTUAL;
+
+  @Field({ defaultValue: false, description: 'Also use figures waiting for review (NEEDS_REVIEW: extracted below the confidence threshold)' })
+  includeUnreviewed: boolean = false;
 }
 
 @ArgsType()
@@ -42,6 +45,9 @@ export class CompareArgs extends UnitSetArgs {
 
   @Field(() => FigureKind, { defaultValue: FigureKind.ACTUAL })
   kind: FigureKind = FigureKind.ACTUAL;
+
+  @Field({ defaultValue: false, description: 'Also use figures waiting for review (NEEDS_REVIEW: extracted below the confidence threshold)' })
+  includeUnreviewed: boolean = false;
 }
 
 @ArgsType()
@@ -57,4 +63,7 @@ export class FigureStatsArgs {
   @Field(() => FigureFilter, { nullable: true, description: 'Which figures (its `metrics` must stay empty; `kind` defaults to ACTUAL)' })
   @IsOptional() @ValidateNested()
   filter?: FigureFilter | null;
+
+  @Field({ defaultValue: false, description: 'Also use figures waiting for review (NEEDS_REVIEW: extracted below the confidence threshold)' })
+  includeUnreviewed: boolean = false;
 }

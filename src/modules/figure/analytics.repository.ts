@@ -68,6 +68,7 @@ export interface TimeSeriesSpec {
   units: UnitSet;
   yearFrom: number;
   yearTo: number;
+  includeUnreviewed?: boolean;
 }
 
 export interface ComparisonSpec {
@@ -78,6 +79,7 @@ export interface ComparisonSpec {
   baselineYear: number;
   /** Rank 1 is the largest value when true, the smallest when false. */
   descending: boolean;
+  includeUnreviewed?: boolean;
 }
 
 export interface StatsSpec {
@@ -85,6 +87,7 @@ export interface StatsSpec {
   kind: FigureKind;
   filter: FigureQuery;
   groupBy: StatsKey[];
+  includeUnreviewed?: boolean;
 }
 
 /** Largest number of groups one `figureStats` answer may hold. */
@@ -94,7 +97,7 @@ export const MAX_STATS_GROUPS = 5000;
 export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
   const units = unitSetSql(s.units, s.yearFrom, s.yearTo);
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind,
+    metric: s.metric, kind: s.kind, includeUnreviewed: s.includeUnreviewed,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year between ? and ?', params: [s.yearFrom, s.yearTo] },
   });
   return {
@@ -115,7 +118,7 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
 export function comparisonSql(s: ComparisonSpec): SqlPart {
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear));
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind,
+    metric: s.metric, kind: s.kind, includeUnreviewed: s.includeUnreviewed,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
   });
   // Standard competition ranking ("1, 2, 2, 4"): equal values share a rank and the next rank counts them all.
@@ -151,7 +154,10 @@ const KEY_SQL: Record<StatsKey, { select: string; group: string }> = {
  * unit and province as JSON (`unitJson`), so the answer needs no second query.
  */
 export function statsSql(s: StatsSpec): SqlPart {
-  const chosen = chosenFigures({ metric: s.metric, kind: s.kind, where: figureWhere({ ...s.filter, kind: undefined, metrics: undefined }) });
+  const chosen = chosenFigures({
+    metric: s.metric, kind: s.kind, includeUnreviewed: s.includeUnreviewed,
+    where: figureWhere({ ...s.filter, kind: undefined, metrics: undefined }),
+  });
   const keys = s.groupBy.map((k) => KEY_SQL[k]);
   const needsUnits = s.groupBy.includes(StatsKey.PROVINCE) || s.groupBy.includes(StatsKey.LEVEL);
   const joins = needsUnits

@@ -31,7 +31,7 @@ export class CompareResolver {
     const metric = await requireMetric(em, args.metric);
     const descending = metric.higherIsBetter !== false;
     const rows = await new AnalyticsRepository(em).compare({
-      metric: metric.code, kind: args.kind, units, year: args.year, baselineYear, descending,
+      metric: metric.code, kind: args.kind, units, year: args.year, baselineYear, descending, includeUnreviewed: args.includeUnreviewed,
     });
     assertUnitSetSize(rows.length);
     const changedIn = metric.definitionChangedIn;
