@@ -3,7 +3,7 @@
  * CLI reads the files, this module only compares figures with labels.
  *
  * Matching rule (one figure matches at most one label, maximum matching as in `evaluate.ts`): same metric, kind,
- * change flag, value within rounding (0.05 absolute, or 0.5 % of the value for large counts), total where the
+ * change flag, value within rounding (0.05 absolute, or 0.5 % of the value for counts of 1,000 or more), total where the
  * label has one, comparator for targets, and the same period year (when the label names one). Months and the
  * subject are NOT part of the match: they are reported separately as period accuracy and subject accuracy among
  * matched figures. Labels with `required: false` are not counted as misses, and a figure that matches one is not
@@ -50,7 +50,9 @@ const VALUE_REL_TOLERANCE = 0.005;
 
 function valuesAgree(a: number | null | undefined, b: number | null | undefined): boolean {
   if (typeof a !== 'number' || typeof b !== 'number') return false;
-  return Math.abs(a - b) <= Math.max(VALUE_ABS_TOLERANCE, Math.abs(b) * VALUE_REL_TOLERANCE);
+  // Large counts are often rounded in one place and exact in another ("43 nghìn"); rates and scores are not.
+  const relative = Math.abs(b) >= 1000 ? Math.abs(b) * VALUE_REL_TOLERANCE : 0;
+  return Math.abs(a - b) <= Math.max(VALUE_ABS_TOLERANCE, relative);
 }
 
 /** Whether a figure satisfies a label under the matching rule (period months and subject excluded). */
