@@ -59,6 +59,9 @@ const PERCENT_AFTER_RE = /^\s?(?:%|phan tram(?![a-z]))/;
 /** Scale words; "tỷ lệ" (rate) is not "tỷ" (billion). */
 const SCALE_AFTER_RE = /^\s*(nghin|ngan|trieu|ty|ti)(?![a-z0-9])(?!\s+le(?![a-z]))/;
 const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
+/** "tăng 5 bậc", "giảm 7 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
+const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
+const RANK_STEP_VERB_BEFORE_RE = /(?:^|\s)(?:tang|giam|len|xuong|tut|thang|vuot)(?: them| len| xuong)?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%". */
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*$/;
 /** "từ 98% trở lên" / "trở xuống": the comparator comes after the number. */
@@ -273,9 +276,13 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         end += scale[0].length;
       }
       const score = SCORE_AFTER_RE.exec(after(end));
+      const steps = RANK_STEPS_AFTER_RE.exec(after(end));
       if (score) {
         unit = 'score';
         end += score[0].length;
+      } else if (steps && RANK_STEP_VERB_BEFORE_RE.test(before(t.start))) {
+        unit = 'rank';
+        end += steps[0].length;
       } else if (RANK_BEFORE_RE.test(before(t.start))) unit = 'rank';
       else if (DAY_AFTER_RE.test(after(end))) {
         if (!PROCESSING_CUE_RE.test(folded.slice(sentence.start, sentence.end))) return 'date_or_duration';

@@ -6,7 +6,7 @@
  *
  * Public surface: `figuresFromText`.
  */
-import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod } from '../types';
+import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
 import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
@@ -16,7 +16,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { subjectFor } from './subjects';
+import { articleUnit, continuesSubject, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
@@ -32,6 +32,14 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
+/**
+ * The index a score or rank is about, from the last index named before it in its sentence: PAR INDEX (1), another
+ * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
+ * the Decision-766 service index (4).
+ */
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -43,6 +51,10 @@ interface DocState {
   inTargetList: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
   listNumbers: Set<number>;
+  /** A scope ("toàn tỉnh", "cấp xã") the previous sentence named, for a sentence that continues it ("Trong đó, …"). */
+  inheritedScope: FigureSubject | null;
+  /** The scope the last sentence named, if any. */
+  lastScope: FigureSubject | null;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -60,12 +72,17 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
   const text = normalizeText(typeof raw === 'string' ? raw : '');
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
+  // An article whose title names a unit below its publisher is about that unit: it is the default subject.
+  const about = articleUnit(ctx);
+  if (about) ctx = { ...ctx, publisher: about };
   const state: DocState = {
     text,
     folded,
     ctx,
     sticky: titlePeriod(ctx) ?? defaultPeriod(ctx.publishedAt),
     inTargetList: false,
+    inheritedScope: null,
+    lastScope: null,
     paragraphPeriod: null,
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
@@ -76,6 +93,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
   for (const paragraph of paragraphs) {
     if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
     state.paragraphPeriod = null;
+    state.lastScope = null;
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   state.dropped.sort((a, b) => a.start - b.start);
@@ -91,6 +109,7 @@ function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
 
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
+  state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
@@ -116,6 +135,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
           cls = { metric: previous.metric, score: cls?.score ?? 0, runnerUp: 0, zone: 'clause' };
         }
+        if (cls) cls = checkIndex(folded, sentence, c, cls);
         if (cls) previous = { metric: cls.metric };
         else cls = otherFallback(c);
         if (!cls) {
@@ -132,11 +152,28 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded } = state;
+  state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
   if (leading.length > 0) state.sticky = leading[leading.length - 1].period;
   const named = periods.filter((p) => !p.baseline && !p.local);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
+}
+
+/**
+ * An index figure must be about the index last named before it in its sentence: "chỉ số PCI đạt 69,03 điểm" is no
+ * PAR INDEX score (dropped), "Chỉ số hài lòng … 91,17%; xếp thứ 5/63" is a satisfaction rate and a rank the
+ * catalogue files as 'other'.
+ */
+function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classification): Classification | null {
+  if (!INDEX_METRICS.has(cls.metric)) return cls;
+  let last: RegExpExecArray | null = null;
+  for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
+  if (!last || last[1] !== undefined || last[4] !== undefined) return cls;
+  if (last[2] !== undefined) return null;
+  if (c.unit === 'rank') return { ...cls, metric: 'other' };
+  if (c.unit === 'percent') return { ...cls, metric: 'satisfaction_rate' };
+  return { ...cls, metric: 'sipas_score' };
 }
 
 /** A percentage or X/Y ratio of a reform noun that fits no metric is kept as 'other' for a reviewer to classify. */
@@ -189,11 +226,15 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const { text, folded } = state;
   const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList);
   const period = periodFor(state, c, zones, periods, kind === 'target');
-  const { change, baselineYear } = detectChange(folded, zones.clause, c, period.year, periods);
+  const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
+  // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
+  const value = change && fall ? -c.value : c.value;
   const dropAs = (reason: string): void => {
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
+  if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
     return dropAs('pending_dossiers');
   }
@@ -202,13 +243,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {
     comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
   }
-  const subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx);
-  const key = [cls.metric, c.value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
+  const subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
   state.figures.push({
     metric: cls.metric,
-    value: c.value,
+    value,
     total: c.total,
     upperBound: c.upperBound,
     unit: c.unit,

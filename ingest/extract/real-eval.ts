@@ -139,11 +139,11 @@ export function realContext(label: RealLabel): ExtractionContext {
     publishedAt = Number.isNaN(d.getTime()) ? null : d;
   }
   const pub = label.publisher;
-  return {
-    publishedAt,
-    publisher: pub?.name ? { id: `label:${pub.name}`, name: pub.name, level: pub.level } : null,
-    title: label.title ?? null,
-  };
+  // A newspaper is no administrative unit: its source is registered with its province as publisher (a national
+  // paper with none), and the article's own unit comes from its title.
+  let publisher: ExtractionContext['publisher'] = pub?.name ? { id: `label:${pub.name}`, name: pub.name, level: pub.level } : null;
+  if (pub?.level === 'newspaper') publisher = pub.province ? { id: `label:${pub.province}`, name: pub.province, level: 'tinh' } : null;
+  return { publishedAt, publisher, title: label.title ?? null };
 }
 
 /** One JSON object per non-empty line; a malformed line is reported with its number, the rest are kept. */
