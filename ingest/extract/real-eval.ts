@@ -90,6 +90,8 @@ function nameKey(name: string): string {
       .replace(/^P\.\s*/i, 'phường '),
   )
     .replace(/\s+/g, ' ')
+    // "Trung tâm Phục vụ hành chính công tỉnh X" = "Trung tâm Hành chính công X": one centre per province.
+    .replace(/^trung tam (?:phuc vu )?hanh chinh cong (?:tinh )?/, 'ttpvhcc ')
     .trim();
 }
 

@@ -52,6 +52,12 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   const title = ctx.title?.normalize('NFC');
   if (!title) return null;
   const publisher = ctx.publisher;
+  if (CENTRE_RE.test(foldVietnamese(title)) && publisher?.level === 'tinh') {
+    CENTRE_RE.lastIndex = 0;
+    const centre = centreSubject(ctx);
+    return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
+  }
+  CENTRE_RE.lastIndex = 0;
   const named = NAMED_UNIT_ONCE_RE.exec(title);
   let mention: string | null = null;
   let level = 'tinh';
@@ -76,6 +82,16 @@ const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|
 /** "các sở, ban, ngành", "sở, ngành": the province's departments together. */
 const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/g;
 
+/** The provincial one-stop centre: "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Hành chính công tỉnh". */
+const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua )?tinh)?(?![a-z0-9])/g;
+
+/** The centre of a province-level publisher as a subject (its name is what the portals call it). */
+function centreSubject(ctx: ExtractionContext): FigureSubject | null {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'tinh') return null;
+  return { name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
 function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext): FigureSubject | null {
   if (to <= from) return null;
@@ -87,15 +103,25 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   const publisher = ctx.publisher;
   const name = publisher?.name ?? '';
   const unitId = publisher?.id ?? null;
-  for (const m of matchesOf(PROVINCE_WIDE_RE, slice)) {
-    consider(m.index ?? 0, () => ({ name: `toàn tỉnh ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
-  }
+  const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
+    ends.push((m.index ?? 0) + m[0].length);
     consider(m.index ?? 0, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
   }
   for (const m of matchesOf(SUBUNIT_BEFORE_RE, slice)) {
+    const at = m.index ?? 0;
+    ends.push(at + m[0].length + 30);
     const level = levelOfWord(m[1]);
-    consider(m.index ?? 0, () => subunitSubject(level, ctx));
+    // "bộ phận một cửa huyện và các xã": the publisher together with its sub-units is the publisher.
+    if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
+    else consider(at, () => subunitSubject(level, ctx));
+  }
+  for (const m of matchesOf(CENTRE_RE, slice)) consider(m.index ?? 0, () => centreSubject(ctx));
+  for (const m of matchesOf(PROVINCE_WIDE_RE, slice)) {
+    const at = m.index ?? 0;
+    // "91 xã, phường, thị trấn trên địa bàn tỉnh": the place of sub-units just named, not a scope of its own.
+    if (ends.some((e) => e >= at && e - 30 <= at + 2)) continue;
+    consider(at, () => ({ name: `toàn tỉnh ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
   }
   const found = best as { at: number; subject: () => FigureSubject | null } | null;
   return found ? found.subject() : null;
