@@ -37,7 +37,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
  * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
-const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
@@ -169,6 +169,15 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   if (!INDEX_METRICS.has(cls.metric)) return cls;
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
+  // "xếp thứ 1 trong bảng Chỉ số hài lòng": an index named right after a rank is the rank's index.
+  const after = folded.slice(c.end, Math.min(sentence.end, c.end + 45));
+  const next = /^\s*(?:\/\s*\d+\s*)?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
+  if (next) {
+    INDEX_MENTION_RE.lastIndex = 0;
+    const m = INDEX_MENTION_RE.exec(after.slice(next[0].length, next[0].length + 30));
+    INDEX_MENTION_RE.lastIndex = 0;
+    if (m && m.index === 0) last = m;
+  }
   if (!last || last[1] !== undefined || last[4] !== undefined) return cls;
   if (last[2] !== undefined) return null;
   if (c.unit === 'rank') return { ...cls, metric: 'other' };
@@ -225,7 +234,12 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
   const { text, folded } = state;
   const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList);
-  const period = periodFor(state, c, zones, periods, kind === 'target');
+  let period = periodFor(state, c, zones, periods, kind === 'target');
+  // No year anywhere, but "so với năm 2020": the figure is the year after its baseline.
+  if (period.year === null) {
+    const base = periods.find((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
+    if (base?.period.year) period = { year: base.period.year + 1, fromMonth: null, toMonth: null, label: '' };
+  }
   const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
@@ -233,6 +247,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
+  if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
+    if (c.comparator !== 'eq') return dropAs('index_band');
+    if (/(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
+  }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
