@@ -97,6 +97,9 @@ const LEADING_NUMBER_RE = /^[\d.,\s]+/;
 const QUA_END_RE = /qua\s*$/;
 const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
 
+/** "không có hồ sơ trễ hạn", "không để xảy ra hồ sơ quá hạn": group 1 is the "none", group 2 the noun up to the cue. */
+const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:tre|qua|cham) (?:han|hen)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
+
 /** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
 const MAX_NUMBERS_PER_SENTENCE = 60;
 
@@ -224,6 +227,14 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const { noun, nounEnd } = readNoun(end);
     if (noun === null || NON_FIGURE_NOUNS.has(noun) || noun === 'nguoi' || noun === 'donvi') continue;
     candidates.push({ start, end, nounEnd, value: WORD_NUMBERS[m[2]], total: null, upperBound: null, unit: 'count', noun, ratio: false, ...readHedges(before(start), start) });
+  }
+  // "không có hồ sơ trễ hạn": zero late dossiers, stated without a digit.
+  if (sentenceFolded.includes('khong ')) {
+    for (const m of matchesOf(ZERO_LATE_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0);
+      const end = start + m[1].length;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end + m[2].length, value: 0, total: null, upperBound: null, unit: 'count', noun: 'hoso', ratio: false, comparator: 'eq', approximate: false });
+    }
   }
   candidates.sort((a, b) => a.start - b.start);
   return { candidates, dropped };

@@ -22,7 +22,7 @@ import { EXTRACTOR_VERSION } from './version';
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
 const SEPARATOR_RE = /[,(]|\s(?:va|con|trong do|dong thoi|nhung|cung nhu)\s/;
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
-const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]/;
+const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
 const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 /**
@@ -55,6 +55,8 @@ interface DocState {
   inheritedScope: FigureSubject | null;
   /** The scope the last sentence named, if any. */
   lastScope: FigureSubject | null;
+  /** The last unit named as a figure's subject, and the sentence it was named in. */
+  lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -83,6 +85,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     inTargetList: false,
     inheritedScope: null,
     lastScope: null,
+    lastNamed: null,
     paragraphPeriod: null,
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
@@ -262,7 +265,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {
     comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
   }
-  const subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
+  if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
+  if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);

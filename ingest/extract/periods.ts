@@ -113,6 +113,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   }
   for (const m of slice.includes('giai doan ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
+    // "cao nhất từ trước đến nay" compares with every year before: it names no period.
+    if (/(?:^|\s)tu (?:truoc|xua)\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue;
     if (pub.year !== null) add(m.index ?? 0, m[0].length, { year: pub.year, fromMonth: 1, toMonth: pub.month });
   }
   for (const m of slice.includes('nam ') ? matchesOf(YEAR_RE, slice) : []) {

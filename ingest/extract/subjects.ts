@@ -101,7 +101,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     if (!best || at > best.at) best = { at, subject };
   };
   const publisher = ctx.publisher;
-  const name = publisher?.name ?? '';
+  const name = (publisher?.name ?? '').replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '');
   const unitId = publisher?.id ?? null;
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {

@@ -1,0 +1,42 @@
+/**
+ * One paraphrased text per error class seen on real articles (test/fixtures/labelled/r-*): each must be read exactly
+ * — every required figure found, nothing extra — and, where its labels say so, with the labelled months and subject
+ * scope (the labelled-set total allows a little slack; these do not).
+ */
+import { resolve } from 'node:path';
+import { contextFromLabel, figureMatchesLabel, type LabelFigure, scoreArticle } from '../../../ingest/extract/evaluate';
+import { figuresFromText } from '../../../ingest/extract/figures';
+import { loadLabelledDir } from '../../../ingest/extract/label-files';
+import { sameUnitName } from '../../../ingest/extract/real-eval';
+
+type RegressionLabel = LabelFigure & { subject_scope?: string };
+
+const { articles } = loadLabelledDir(resolve(__dirname, '../../fixtures/labelled'));
+const regressions = articles.filter((a) => a.id.startsWith('r-'));
+
+describe('error-class regressions', () => {
+  it('has its regression texts', () => {
+    expect(regressions.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(regressions.map((a) => [a.id, a] as const))('%s is read exactly', (_id, article) => {
+    const { figures } = figuresFromText(article.text, contextFromLabel(article.label));
+    const score = scoreArticle(article.id, figures, article.label.figures);
+    const describe = (f: { metric: string; value: number; kind: string }) => `${f.metric}=${f.value} ${f.kind}`;
+    expect({ extra: score.unmatched.map(describe), missed: score.missed.map(describe) }).toEqual({ extra: [], missed: [] });
+    for (const label of article.label.figures as RegressionLabel[]) {
+      const f = figures.find((x) => figureMatchesLabel(x, label));
+      expect(f).toBeDefined();
+      if (!f) continue;
+      if (label.period.from_month != null) {
+        expect({ figure: describe(f), months: [f.period.fromMonth, f.period.toMonth] }).toEqual({ figure: describe(f), months: [label.period.from_month, label.period.to_month] });
+      }
+      if (label.subject_scope) {
+        expect({ figure: describe(f), scope: f.subject.scope }).toEqual({ figure: describe(f), scope: label.subject_scope });
+        if (label.subject_scope === 'unit' && label.subject) {
+          expect({ figure: describe(f), sameSubject: sameUnitName(f.subject.name, label.subject), name: f.subject.name }).toMatchObject({ figure: describe(f), sameSubject: true });
+        }
+      }
+    }
+  });
+});
