@@ -117,16 +117,16 @@ function unitSetVars({ unitIds, parentId, level }) {
  * Returns { rows: [{ rank, unit, value, previousValue, change, definitionChanged, periodLabel, partialYear, source }],
  * missing: [unit], baselineYear }.
  */
-export async function fetchCompare({ metric, year, kind, ...set }, opts) {
+export async function fetchCompare({ metric, year, kind, includeUnreviewed, ...set }, opts) {
   const data = await gql(
-    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel) {
-      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level) {
+    `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $includeUnreviewed: Boolean) {
+      compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level, includeUnreviewed: $includeUnreviewed) {
         baselineYear
         rows { rank value previousValue change definitionChanged periodLabel partialYear unit { ${UNIT_FIELDS} } figure { ${SOURCE_FIELDS} } }
         missing { ${UNIT_FIELDS} }
       }
     }`,
-    { metric, year, kind: kind || 'ACTUAL', ...unitSetVars(set) },
+    { metric, year, kind: kind || 'ACTUAL', includeUnreviewed: !!includeUnreviewed, ...unitSetVars(set) },
     opts,
   );
   const c = data.compare;
@@ -151,15 +151,15 @@ export async function fetchCompare({ metric, year, kind, ...set }, opts) {
  * One series per unit of the set: { unit, points: [{ year, value, periodLabel, partialYear, source }] }, points by
  * year; a unit without figures comes back with no points.
  */
-export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, ...set }, opts) {
+export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, includeUnreviewed, ...set }, opts) {
   const data = await gql(
-    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!) {
-      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind) {
+    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!, $includeUnreviewed: Boolean) {
+      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind, includeUnreviewed: $includeUnreviewed) {
         unit { ${UNIT_FIELDS} }
         points { year value periodLabel partialYear figure { ${SOURCE_FIELDS} } }
       }
     }`,
-    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', ...unitSetVars(set) },
+    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', includeUnreviewed: !!includeUnreviewed, ...unitSetVars(set) },
     opts,
   );
   return data.timeSeries.map((s) => ({

@@ -174,7 +174,7 @@ async function loadCompare() {
   }
   setStatus('compare', 'loading');
   const metric = metricByCode(state.metric);
-  const result = await fetchCompare({ metric: state.metric, year: state.year, kind: state.kind, ...scope });
+  const result = await fetchCompare({ metric: state.metric, year: state.year, kind: state.kind, includeUnreviewed: state.includeUnreviewed, ...scope });
   if (seq !== view.seq) return;
   view.model = { ...result, unit: metric ? metric.unit : 'count', metricName: metricName(metric, state.lang) || state.metric, metricCode: state.metric, year: state.year };
   view.stale = false;
@@ -216,7 +216,7 @@ async function loadSeries() {
   }
   setStatus('series', 'loading');
   const metric = metricByCode(state.seriesMetric);
-  const all = await fetchTimeSeries({ metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, kind: state.kind, ...scope });
+  const all = await fetchTimeSeries({ metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, kind: state.kind, includeUnreviewed: state.includeUnreviewed, ...scope });
   if (seq !== view.seq) return;
   const series = all.filter((s) => s.points.length);
   const missing = all.filter((s) => !s.points.length).map((s) => s.unit);
@@ -342,6 +342,7 @@ function bindControls() {
   $('#series-from').addEventListener('change', (e) => { state.yearFrom = e.target.value ? Number(e.target.value) : null; invalidate('series'); });
   $('#series-to').addEventListener('change', (e) => { state.yearTo = e.target.value ? Number(e.target.value) : null; invalidate('series'); });
   $('#kind-select').addEventListener('change', (e) => { state.kind = e.target.value; invalidate('compare', 'series'); });
+  $('#unreviewed-check').addEventListener('change', (e) => { state.includeUnreviewed = e.target.checked; invalidate('compare', 'series'); });
   for (const [tab, panel] of Object.entries(panels)) {
     for (const button of panel.querySelectorAll('[data-action]')) {
       button.addEventListener('click', () => {
@@ -361,6 +362,7 @@ async function main() {
   bindControls();
   renderSource($('#source-panel'), null, state.lang);
   $('#kind-select').value = state.kind;
+  $('#unreviewed-check').checked = !!state.includeUnreviewed;
   if (!TABS.includes(state.tab)) state.tab = 'compare';
   try {
     const [metricList, selection] = await Promise.all([fetchMetrics(), resolveSelection()]);

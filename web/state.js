@@ -3,7 +3,8 @@
  * Pure module (no DOM): `parseState(location.search)` and `toQuery(state)`.
  *
  * Query keys: tab (compare | series), lang (vi | en), metric + year (ranking), smetric + from + to (time series),
- * kind (ACTUAL | TARGET), and one unit scope: parent=<id>, level=<LEVEL> or units=<id>,<id>,…
+ * kind (ACTUAL | TARGET), unreviewed=1 (also figures waiting for review), and one unit scope: parent=<id>,
+ * level=<LEVEL> or units=<id>,<id>,…
  */
 import { LEVEL_CODES } from './i18n.js';
 
@@ -25,6 +26,8 @@ export const DEFAULTS = Object.freeze({
   yearFrom: null,
   yearTo: null,
   kind: 'ACTUAL',
+  /** Also chart figures stored below the confidence threshold (NEEDS_REVIEW); off by default. */
+  includeUnreviewed: false,
   scope: 'parent',
   parentId: null,
   level: 'DISTRICT',
@@ -68,6 +71,7 @@ export function parseState(search) {
     yearFrom,
     yearTo,
     kind: oneOf(q.get('kind'), KINDS, DEFAULTS.kind),
+    includeUnreviewed: q.get('unreviewed') === '1',
     scope,
     parentId,
     level: level || DEFAULTS.level,
@@ -88,6 +92,7 @@ export function toQuery(state) {
   else if (state.scope === 'parent' && state.parentId) q.set('parent', state.parentId);
   else if (state.scope === 'level' && state.level) q.set('level', state.level);
   if (state.kind !== DEFAULTS.kind) q.set('kind', state.kind);
+  if (state.includeUnreviewed) q.set('unreviewed', '1');
   if (state.lang !== DEFAULTS.lang) q.set('lang', state.lang);
   // URLSearchParams encodes "," as %2C; unit lists stay readable without it and "," is safe in a query.
   return `?${q.toString().replace(/%2C/g, ',')}`;
