@@ -37,7 +37,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
  * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
-const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
@@ -55,6 +55,8 @@ interface DocState {
   inheritedScope: FigureSubject | null;
   /** The scope the last sentence named, if any. */
   lastScope: FigureSubject | null;
+  /** Figures whose period was not named in their sentence (the document's default): headline restatements. */
+  defaulted: Set<ExtractedFigure>;
   /** The last unit named as a figure's subject, and the sentence it was named in. */
   lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
@@ -86,6 +88,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     inheritedScope: null,
     lastScope: null,
     lastNamed: null,
+    defaulted: new Set(),
     paragraphPeriod: null,
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
@@ -99,8 +102,24 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     state.lastScope = null;
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
+  dropRestatements(state);
   state.dropped.sort((a, b) => a.start - b.start);
   return { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION };
+}
+
+/**
+ * A headline or lead restating a figure the body gives with its own period ("Bắc Giang xếp thứ 4 cả nước …" above
+ * "Năm 2023, … xếp thứ 4/63"): the copy with the document's default period is dropped.
+ */
+function dropRestatements(state: DocState): void {
+  if (state.defaulted.size === 0) return;
+  const sig = (f: ExtractedFigure): string => [f.metric, f.value, f.kind, f.change, f.unit].join('|');
+  const dated = new Set(state.figures.filter((f) => !state.defaulted.has(f)).map(sig));
+  state.figures = state.figures.filter((f) => {
+    if (!state.defaulted.has(f) || !dated.has(sig(f))) return true;
+    state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'restated_with_period' });
+    return false;
+  });
 }
 
 function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
@@ -218,7 +237,7 @@ function splitPoint(folded: string, a: Candidate, b: Candidate): number {
 }
 
 /** The period of a figure: nearest phrase in its clause (before, then after), earlier in its sentence, or the document's. */
-function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod {
+function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean } {
   const { clause } = zones;
   const usable = periods.filter((p) => !p.baseline);
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
@@ -227,7 +246,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
     inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20)) ??
     usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
-  if (!chosen) return (isTarget ? state.paragraphPeriod : null) ?? state.sticky;
+  if (!chosen) return (isTarget ? state.paragraphPeriod : null) ?? { ...state.sticky, defaulted: true };
   const period = chosen.period;
   // "… 9 tháng năm 2018 … năm 2018 …": a bare year agrees with the more precise document period; keep the months.
   if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return state.sticky;
@@ -237,7 +256,9 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
   const { text, folded } = state;
   const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList);
-  let period = periodFor(state, c, zones, periods, kind === 'target');
+  const found = periodFor(state, c, zones, periods, kind === 'target');
+  const periodDefaulted = found.defaulted === true;
+  let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
   // No year anywhere, but "so với năm 2020": the figure is the year after its baseline.
   if (period.year === null) {
     const base = periods.find((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
@@ -272,7 +293,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
-  state.figures.push({
+  // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
+  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
+  const figure: ExtractedFigure = {
     metric: cls.metric,
     value,
     total: c.total,
@@ -287,7 +310,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     subject,
     evidence: { sentence: text.slice(zones.sentence.start, zones.sentence.end), start: zones.sentence.start, end: zones.sentence.end, numberStart: c.start, numberEnd: c.end },
     confidence: confidenceOf(c, cls, explicit, subject, period),
-  });
+  };
+  state.figures.push(figure);
+  if (periodDefaulted) state.defaulted.add(figure);
 }
 
 /**
