@@ -330,6 +330,8 @@ function confidenceOf(c: Candidate, cls: Classification, kindExplicit: boolean, 
   if (kindExplicit) confidence += 0.02;
   if (subject.explicit) confidence += 0.07;
   if (period.year === null) confidence -= 0.25;
+  else if (period.fromMonth !== null) confidence += 0.03;
+  if (c.unit === 'score') confidence -= 0.05;
   if (c.approximate) confidence -= 0.03;
   return Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
 }
