@@ -30,6 +30,8 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
 const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+/** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
+const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])[^,;.]{0,6}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
 /**
@@ -276,11 +278,19 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if (c.comparator !== 'eq') return dropAs('index_band');
     if (/(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
   }
+  // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure.
+  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change &&
+    /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|cao nhat|thap nhat) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
+    return dropAs('ranking_statistic');
+  }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
-  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') &&
+    (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
   }
+  // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
+  if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
   let comparator: Comparator = c.comparator;
   // A bare target ("phấn đấu 98% hồ sơ đúng hạn", "tăng 3%") is a floor; for lower-is-better metrics a ceiling.
   if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {

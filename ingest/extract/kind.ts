@@ -34,9 +34,9 @@ const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da
 const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
 
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%": the number is a difference… */
-const CHANGE_BEFORE_RE = /(?:^|\s)(?:tang|giam|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
+const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:tang|giam|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
-const FALL_BEFORE_RE = /(?:^|\s)(?:giam|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam)\s*$/;
+const FALL_BEFORE_RE = /(?:^|[\s(,;:])(?:giam|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam)\s*$/;
 /** A rank or index score moved by a verb is a change even without "so với": "tăng 5 bậc", "tăng 1,59 điểm". */
 const INHERENT_CHANGE_UNITS: ReadonlySet<string> = new Set(['rank', 'score']);
 /** …when it is compared with something ("so với năm 2017", "so cùng kỳ"). */

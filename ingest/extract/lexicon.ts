@@ -88,7 +88,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 12, cues: ['sipas'] },
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 6, cues: ['chi so hai long', 'hai long'] },
   { metric: 'on_time_rate', units: ['percent', 'count'], nouns: [null, 'hoso', 'thutuc'], weight: 10,
-    cues: ['dung han', 'truoc han', 'dung va truoc han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen'] },
+    cues: ['dung han', 'truoc han', 'dung va truoc han', 'som han', 'dung va som han', 'truoc va dung han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen'] },
   { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
     cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
@@ -182,4 +182,7 @@ export const METRIC_PRIOR: Readonly<Record<string, number>> = {
  * Words right after a dossier count that make it a backlog, not dossiers received or resolved ("còn 437 hồ sơ đang
  * giải quyết trong hạn"): the catalogue has no backlog metric, so such counts are dropped.
  */
-export const PENDING_CUES = ['dang giai quyet', 'dang xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han'];
+export const PENDING_CUES = [
+  'dang giai quyet', 'dang xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
+  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'tra khong giai quyet', 'tra lai', 'bo sung',
+];

@@ -38,6 +38,7 @@ export function defaultPeriod(published: Date | null): FigurePeriod {
 const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) thang( dau| cuoi)?( nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
 /** Month counts written as words ("Sáu tháng đầu năm", "chín tháng"); "năm" (five/year) and "tư" are left out. */
 const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12 };
+const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(?!\d)/g;
 /** "trong tháng 10", "Tháng 10, …", "tháng 8 vừa qua": one month of the publication year (or the year before). */
 const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d)/g;
 /** "quý I", "quý 2/2023", "quý III năm 2020". */
@@ -110,6 +111,11 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     if (!(/(?:^|\s)trong\s*$/.test(lead) || idx <= LEADING_MAX_CHARS || /^\s*(?:vua qua|qua|nay)(?![a-z])/.test(rest))) continue;
     const year = pub.month !== null && month > pub.month ? (pub.year as number) - 1 : (pub.year as number);
     add(idx, m[0].length, { year, fromMonth: month, toMonth: month });
+  }
+  // "Chỉ số SIPAS 2021", "PAR Index 2023": an index edition named by its year.
+  for (const m of matchesOf(INDEX_YEAR_RE, slice)) {
+    const year = Number(m[1]);
+    if (year >= 2000 && year <= 2100) add((m.index ?? 0) + m[0].length - m[1].length, m[1].length, { year, fromMonth: null, toMonth: null });
   }
   for (const m of slice.includes('giai doan ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
