@@ -31,7 +31,7 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  */
 const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
-const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])[^,;.]{0,6}$`);
+const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join("|")})(?![a-z])[^,;.]{0,20}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
 /**
@@ -153,7 +153,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           clause,
           sentence,
         };
-        let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c);
+        let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c) ?? satisfactionRank(folded, sentence, c);
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
@@ -213,6 +213,14 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
 function otherFallback(c: Candidate): Classification | null {
   if (c.noun === null || !OTHER_FIGURE_NOUNS.has(c.noun) || (c.unit !== 'percent' && !c.ratio)) return null;
   return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+}
+
+/** "Chỉ số SIPAS 2021 đạt 88,1%, xếp thứ 15/63": a rank after the satisfaction index is its rank (filed as 'other'). */
+function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classification | null {
+  if (c.unit !== 'rank') return null;
+  const probe: Classification = { metric: 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
+  const checked = checkIndex(folded, sentence, c, probe);
+  return checked?.metric === 'other' ? checked : null;
 }
 
 /** A score or rank without its own cue takes the index the article named last before it. */
