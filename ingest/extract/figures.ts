@@ -16,7 +16,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
@@ -305,6 +305,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
   }
   let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  // A department's "Chỉ số CCHC của tỉnh đạt …" is the province's index; "của Sở" keeps the department.
+  if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate')) {
+    const ownClause = folded.slice(zones.sentence.start, c.hedgeStart);
+    if (/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) && !/(?:^|\s)(?:cua )?so(?:\s|$)/.test(ownClause.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+  }
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };

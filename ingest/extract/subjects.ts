@@ -37,6 +37,9 @@ const PROVINCE_NAMES: readonly string[] = (() => {
 /** Folded province names at word boundaries ("hoa binh" matches "Hòa Bình" and "Hoà Bình"); group i+1 is PROVINCE_NAMES[i]. */
 const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${foldVietnamese(n).replace(/\s*-\s*/g, ' ?- ?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`);
 
+/** Two to four capitalised words and a colon opening a title: "Nha Trang: …", "Đạ Huoai: …". */
+const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/u;
+
 const LEVEL_OF_PREFIX: ReadonlyArray<[RegExp, string]> = [
   [/^(?:quận|q\.)/i, 'quan'], [/^huyện/i, 'huyen'], [/^thị xã/i, 'thi_xa'], [/^(?:thành phố|tp\.?)/i, 'thanh_pho'], [/^(?:phường|p\.)/i, 'phuong'],
   [/^xã/i, 'xa'], [/^thị trấn/i, 'thi_tran'], [/^tỉnh/i, 'tinh'],
@@ -61,12 +64,18 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   const named = NAMED_UNIT_ONCE_RE.exec(title);
   let mention: string | null = null;
   let level = 'tinh';
+  const p = PROVINCE_RE.exec(foldVietnamese(title));
+  const province = p ? PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null : null;
+  // "Mang Thít: người dân hài lòng …": a place name opening a provincial paper's title is a district of that province.
+  const prefix = TITLE_PLACE_PREFIX_RE.exec(title);
   if (named) {
     mention = named[1];
     level = LEVEL_OF_PREFIX.find(([re]) => re.test(mention ?? ''))?.[1] ?? 'tinh';
-  } else {
-    const p = PROVINCE_RE.exec(foldVietnamese(title));
-    if (p) mention = PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null;
+  } else if (prefix && (!province || foldVietnamese(prefix[1]) !== foldVietnamese(province)) && (!publisher || publisher.level === 'tinh')) {
+    mention = prefix[1];
+    level = 'huyen';
+  } else if (province) {
+    mention = province;
   }
   if (!mention) return null;
   if (publisher) {
@@ -125,6 +134,20 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   }
   const found = best as { at: number; subject: () => FigureSubject | null } | null;
   return found ? found.subject() : null;
+}
+
+/**
+ * The province a department publishes for ("Sở Nội vụ Ninh Thuận" → Ninh Thuận), as a subject: a department's
+ * article about "Chỉ số CCHC của tỉnh" reports the province's index, not its own. Null for other publishers.
+ */
+export function publisherProvince(ctx: ExtractionContext): FigureSubject | null {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'so') return null;
+  const m = PROVINCE_RE.exec(foldVietnamese(p.name));
+  const name = m ? PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1] : null;
+  if (!name) return null;
+  const resolved = ctx.resolver?.resolve(`Tỉnh ${name}`, p) ?? null;
+  return { name: resolved?.name ?? name, unitId: resolved?.id ?? null, scope: 'unit', subunitLevel: null, explicit: true };
 }
 
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
