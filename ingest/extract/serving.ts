@@ -5,7 +5,7 @@
  *
  * Public surface: `REVIEW_THRESHOLD`, `needsReview`.
  */
-export const REVIEW_THRESHOLD = 0.6;
+export const REVIEW_THRESHOLD = 0.55;
 
 /** Whether a figure of this confidence waits for a reviewer before it is served by default. */
 export function needsReview(confidence: number): boolean {
