@@ -160,6 +160,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { metric: previous.metric, score: cls?.score ?? 0, runnerUp: 0, zone: 'clause' };
         }
         if (cls) cls = checkIndex(folded, sentence, c, cls);
+        // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ": the total is all dossiers, not the online ones.
+        if (cls?.metric === 'online_dossiers' && /(?:trong|tren) tong so\s*$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart))) {
+          cls = { ...cls, metric: /(?:^|\s)(?:xu ly|giai quyet)(?:\s|$)/.test(folded.slice(clause.start, c.hedgeStart)) ? 'dossiers_resolved' : 'dossiers_received' };
+        }
         if (cls) previous = { metric: cls.metric };
         else cls = otherFallback(c);
         if (!cls) {

@@ -82,6 +82,12 @@ export interface MetricCueEntry {
 /** Verbs that turn a count of targets or tasks into an achievement ("hoàn thành 6 chỉ tiêu", "30/31 … được hoàn thành"). */
 export const COMPLETION_CUES = ['hoan thanh', 'dat', 'vuot', 'thuc hien xong', 'thuc hien dat', 'hoan tat', 'dat va vuot'];
 
+/**
+ * Dossiers handled fully online ("xử lý trực tuyến toàn trình 68,54%", "1,4 triệu hồ sơ trực tuyến toàn trình"): a
+ * share or count of dossiers, not of services offered "toàn trình". Longer than "toàn trình", so they win the match.
+ */
+const DOSSIERS_FULLY_ONLINE = ['xu ly truc tuyen toan trinh', 'ho so truc tuyen toan trinh', 'nop truc tuyen toan trinh', 'tiep nhan truc tuyen toan trinh', 'giai quyet truc tuyen toan trinh'];
+
 export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'satisfaction_rate', units: ['percent'], nouns: [null, 'luot', 'nguoi', 'hoso', 'thutuc'], weight: 10,
     cues: ['hai long', 'su hai long', 'muc do hai long', 'ty le hai long', 'chi so hai long', 'danh gia tot', 'rat hai long', 'sipas'] },
@@ -92,12 +98,12 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
     cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang'] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi'] },
   { metric: 'dossiers_resolved', units: ['count'], nouns: ['hoso'], weight: 6,
     cues: ['giai quyet', 'xu ly', 'tra ket qua', 'giai quyet xong', 'da giai quyet', 'hoan thanh'] },
   { metric: 'online_dossier_rate', units: ['percent'], nouns: [null, 'hoso'], weight: 7,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen'] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'online_services_l12', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l12'] },
   { metric: 'online_services_l3', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l3'] },
   { metric: 'online_services_l4', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l4'] },
