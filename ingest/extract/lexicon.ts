@@ -154,7 +154,7 @@ export const TARGET_CUES = [
 export const TARGET_CUES_ACCENTED = ['đặt chỉ tiêu', 'đặt ra chỉ tiêu', 'đặt mục tiêu'];
 
 /** Words close before a number that mark an achieved result even inside a target paragraph. */
-export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay'];
+export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay', 'duoc rut ngan'];
 
 /** Level words of sub-units, folded, with the level code the resolver uses. */
 export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }> = [

@@ -40,3 +40,11 @@ describe('error-class regressions', () => {
     }
   });
 });
+
+describe('a processing time already shortened', () => {
+  it('"được rút ngắn, tối đa 07 ngày" is an achieved ceiling, not a target', () => {
+    const text = 'Thời gian cấp giấy phép cho doanh nghiệp được rút ngắn, tối đa 05 ngày làm việc, nhanh hơn quy định.';
+    const figures = figuresFromText(text, { publishedAt: new Date('2019-04-10T10:00:00+07:00'), publisher: { id: 'p', name: 'Sở Công Thương', level: 'so' } }).figures;
+    expect(figures.map((f) => [f.metric, f.value, f.kind, f.comparator])).toEqual([['processing_days', 5, 'actual', 'lte']]);
+  });
+});
