@@ -304,6 +304,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const { noun, nounEnd } = readNoun(end);
     // "UBND 16 phường", "các 13 xã": the number names how many units there are, not a result.
     if (unit === null && noun === 'donvi' && UNIT_ENUMERATION_BEFORE_RE.test(before(t.start))) return 'unit_enumeration';
+    // "Theo đó, Nam Định đạt 87,32, tăng 2,46 điểm": a bare decimal after "đạt" in a sentence about an index is its score.
+    if (unit === null && noun === null && /[.,]\d/.test(t.raw) && value > 10 && value <= 100 && /(?:^|\s)dat\s*$/.test(before(t.start)) &&
+      /chi so|par ?index/.test(folded.slice(sentence.start, sentence.end))) {
+      unit = 'score';
+    }
     if (unit === null) {
       if (noun === null) return 'no_unit';
       if (noun === 'tieuchi') return 'criteria_count';

@@ -48,3 +48,14 @@ describe('a processing time already shortened', () => {
     expect(figures.map((f) => [f.metric, f.value, f.kind, f.comparator])).toEqual([['processing_days', 5, 'actual', 'lte']]);
   });
 });
+
+describe('a bare index score', () => {
+  it('"Quảng Bình đạt 86,75, tăng 1,2 điểm" in a sentence about the index is a PAR INDEX score', () => {
+    const text = 'Chỉ số cải cách hành chính năm 2022: Quảng Bình đạt 86,75, tăng 1,2 điểm so với năm 2021.';
+    const figures = figuresFromText(text, { publishedAt: new Date('2023-05-10T10:00:00+07:00'), publisher: { id: 'p', name: 'Quảng Bình', level: 'tinh' } }).figures;
+    expect(figures.map((f) => [f.metric, f.value, f.unit, f.change, f.period.year])).toEqual([
+      ['par_index_score', 86.75, 'score', false, 2022],
+      ['par_index_score', 1.2, 'score', true, 2022],
+    ]);
+  });
+});
