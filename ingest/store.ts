@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { needsReview } from './extract/serving';
 import type { ExtractedFigure, ParsedArticle } from './types';
 
 export interface StoreInput {
@@ -80,17 +81,17 @@ const INSERT_FIGURES = `
 insert into figure (document_id, metric_code, subject_id, subject_scope, subject_label, value, total, upper_bound, unit,
   kind, comparator, approximate, is_change, baseline_year, period_year, period_from_month, period_to_month, period_label,
   evidence_sentence, evidence_start, evidence_end, confidence, extractor_version, fingerprint,
-  table_index, table_caption, row_label, column_header, source_page, check_failed, check_reason)
+  table_index, table_caption, row_label, column_header, source_page, check_failed, check_reason, review_status)
 select ?, x.metric, x.subject_id, x.scope::subject_scope, x.subject_label, x.value::numeric, x.total::numeric,
   x.upper_bound::numeric, x.unit, x.kind::figure_kind, x.comparator::comparator, x.approximate, x.is_change,
   x.baseline_year, x.period_year, x.from_month, x.to_month, x.period_label, x.sentence, x.start_offset, x.end_offset,
   x.confidence, ?, x.fingerprint, x.table_index, x.table_caption, x.row_label, x.column_header, x.source_page,
-  coalesce(x.check_reason is not null, false), x.check_reason
+  coalesce(x.check_reason is not null, false), x.check_reason, x.review_status::review_status
 from jsonb_to_recordset(?::jsonb) as x(metric text, subject_id int, scope text, subject_label text, value text,
   total text, upper_bound text, unit text, kind text, comparator text, approximate boolean, is_change boolean,
   baseline_year int, period_year int, from_month int, to_month int, period_label text, sentence text,
   start_offset int, end_offset int, confidence real, fingerprint text, table_index int, table_caption text,
-  row_label text, column_header text, source_page int, check_reason text)
+  row_label text, column_header text, source_page int, check_reason text, review_status text)
 on conflict (document_id, fingerprint) do nothing
 returning id`;
 
@@ -112,6 +113,8 @@ function figureRows(input: StoreInput) {
       table_index: f.cell?.tableIndex ?? null, table_caption: f.cell?.caption?.slice(0, 300) ?? null,
       row_label: f.cell?.rowLabel.slice(0, 300) ?? null, column_header: f.cell?.columnHeader.slice(0, 300) ?? null,
       source_page: f.cell?.page ?? null, check_reason: f.checkReason ?? null,
+      // Below the serving threshold a figure waits for a reviewer (see ingest/extract/serving.ts).
+      review_status: needsReview(f.confidence) ? 'needs_review' : 'auto',
     });
   }
   return rows;
@@ -160,14 +163,23 @@ export async function persistDocument(em: EntityManager, input: StoreInput): Pro
     const keep = rows.map((r) => r.fingerprint);
     // Reviewed figures stay whatever the page now says; automatic ones the page no longer states go.
     const removed = await tx.execute<{ id: number }[]>(
-      `delete from figure where document_id = ? and review_status = 'auto'
+      `delete from figure where document_id = ? and review_status in ('auto', 'needs_review')
          and not (fingerprint = any(?::text[])) returning id`, [doc.id, `{${keep.join(',')}}`]);
     const inserted = rows.length
       ? await executeBound<{ id: number }>(tx, INSERT_FIGURES, [doc.id, input.extractorVersion, JSON.stringify(rows)])
       : [];
+    // Unreviewed figures the new extraction states again take its confidence and serving status.
+    if (status === 'changed' && rows.length > 0) {
+      await tx.execute(
+        `update figure f set confidence = x.confidence, review_status = x.review_status::review_status
+         from jsonb_to_recordset(?::jsonb) as x(fingerprint text, confidence real, review_status text)
+         where f.document_id = ? and f.fingerprint = x.fingerprint and f.review_status in ('auto', 'needs_review')
+           and (f.confidence <> x.confidence or f.review_status::text <> x.review_status)`,
+        [JSON.stringify(rows.map((r) => ({ fingerprint: r.fingerprint, confidence: r.confidence, review_status: r.review_status }))), doc.id]);
+    }
     if (status === 'changed' && inserted.length === 0 && removed.length === 0) {
-      await tx.execute('update figure set extractor_version = ? where document_id = ? and review_status = ?',
-        [input.extractorVersion, doc.id, 'auto']);
+      await tx.execute(`update figure set extractor_version = ? where document_id = ? and review_status in ('auto', 'needs_review')`,
+        [input.extractorVersion, doc.id]);
     }
     return { documentId: doc.id, status, figuresAdded: inserted.length, figuresUpdated: removed.length };
   });

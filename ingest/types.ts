@@ -63,7 +63,7 @@ export interface FigureSubject {
   name: string;
   /** Gazetteer id from the resolver, or null when unresolved. */
   unitId: string | null;
-  scope: 'unit' | 'subunits';
+  scope: 'unit' | 'subunits' | 'province_wide' | 'departments';
   /** Level of the sub-units for scope 'subunits', e.g. 'phuong', 'xa'. */
   subunitLevel: string | null;
   /** true when the text named the subject; false when it defaulted to the publishing unit. */

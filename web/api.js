@@ -123,19 +123,20 @@ function unitSetVars({ unitIds, parentId, level }) {
  * Returns { rows: [{ rank, unit, value, previousValue, change, definitionChanged, periodLabel, partialYear, source }],
  * missing: [unit], baselineYear }.
  */
-export async function fetchCompare({ metric, year, kind, asOf, month, quarter, half, ...set }, opts) {
+export async function fetchCompare({ metric, year, kind, asOf, month, quarter, half, includeUnreviewed, ...set }, opts) {
   const data = await gql(
     `query Compare($metric: String!, $year: Int!, $kind: FigureKind!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $asOf: DateTimeISO,
-      $month: Int, $quarter: Int, $half: Int) {
+      $month: Int, $quarter: Int, $half: Int, $includeUnreviewed: Boolean) {
       compare(metric: $metric, year: $year, kind: $kind, unitIds: $unitIds, parentId: $parentId, level: $level, asOf: $asOf,
-        month: $month, quarter: $quarter, half: $half) {
+        month: $month, quarter: $quarter, half: $half, includeUnreviewed: $includeUnreviewed) {
         baselineYear
         rows { rank previousRank value previousValue change definitionChanged periodLabel partialYear reviewStatus alternatives
           unit { ${UNIT_FIELDS} } figure { ${SOURCE_FIELDS} } }
         missing { ${UNIT_FIELDS} }
       }
     }`,
-    { metric, year, kind: kind || 'ACTUAL', asOf: asOf || null, month: month || null, quarter: quarter || null, half: half || null, ...unitSetVars(set) },
+    { metric, year, kind: kind || 'ACTUAL', asOf: asOf || null, month: month || null, quarter: quarter || null, half: half || null,
+      includeUnreviewed: !!includeUnreviewed, ...unitSetVars(set) },
     opts,
   );
   const c = data.compare;
@@ -163,15 +164,16 @@ export async function fetchCompare({ metric, year, kind, asOf, month, quarter, h
  * One series per unit of the set: { unit, points: [{ year, value, periodLabel, partialYear, source }] }, points by
  * year; a unit without figures comes back with no points.
  */
-export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, asOf, grain, ...set }, opts) {
+export async function fetchTimeSeries({ metric, yearFrom, yearTo, kind, asOf, grain, includeUnreviewed, ...set }, opts) {
   const data = await gql(
-    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!, $asOf: DateTimeISO, $grain: PeriodGrain) {
-      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind, asOf: $asOf, grain: $grain) {
+    `query Series($metric: String!, $unitIds: [ID!], $parentId: ID, $level: UnitLevel, $yearFrom: Int, $yearTo: Int, $kind: FigureKind!, $asOf: DateTimeISO, $grain: PeriodGrain, $includeUnreviewed: Boolean) {
+      timeSeries(metric: $metric, unitIds: $unitIds, parentId: $parentId, level: $level, yearFrom: $yearFrom, yearTo: $yearTo, kind: $kind, asOf: $asOf, grain: $grain, includeUnreviewed: $includeUnreviewed) {
         unit { ${UNIT_FIELDS} }
         points { year fromMonth value periodLabel partialYear reviewStatus alternatives figure { ${SOURCE_FIELDS} } }
       }
     }`,
-    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', asOf: asOf || null, grain: grain || 'YEAR', ...unitSetVars(set) },
+    { metric, yearFrom: yearFrom || null, yearTo: yearTo || null, kind: kind || 'ACTUAL', asOf: asOf || null, grain: grain || 'YEAR',
+      includeUnreviewed: !!includeUnreviewed, ...unitSetVars(set) },
     opts,
   );
   return data.timeSeries.map((s) => ({

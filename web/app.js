@@ -226,7 +226,7 @@ async function loadCompare() {
   }
   setStatus('compare', 'loading');
   const metric = metricByCode(state.metric);
-  const args = { metric: state.metric, year: state.year, asOf: state.asOf, ...periodArgs(state.period), ...scope };
+  const args = { metric: state.metric, year: state.year, asOf: state.asOf, includeUnreviewed: state.includeUnreviewed, ...periodArgs(state.period), ...scope };
   // Targets for the same units and year are drawn beside the actual values.
   const [result, targets] = await Promise.all([
     fetchCompare({ ...args, kind: state.kind }),
@@ -280,7 +280,7 @@ async function loadSeries() {
   setStatus('series', 'loading');
   const metric = metricByCode(state.seriesMetric);
   const grain = state.grain;
-  const args = { metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, asOf: state.asOf, grain, ...scope };
+  const args = { metric: state.seriesMetric, yearFrom: state.yearFrom, yearTo: state.yearTo, asOf: state.asOf, grain, includeUnreviewed: state.includeUnreviewed, ...scope };
   const [all, targetSeries] = await Promise.all([
     fetchTimeSeries({ ...args, kind: state.kind }),
     state.kind === 'ACTUAL' ? fetchTimeSeries({ ...args, kind: 'TARGET' }) : null,
@@ -425,6 +425,7 @@ function bindControls() {
   $('#series-from').addEventListener('change', (e) => { state.yearFrom = e.target.value ? Number(e.target.value) : null; invalidate('series'); });
   $('#series-to').addEventListener('change', (e) => { state.yearTo = e.target.value ? Number(e.target.value) : null; invalidate('series'); });
   $('#kind-select').addEventListener('change', (e) => { state.kind = e.target.value; invalidate('compare', 'series'); });
+  $('#unreviewed-check').addEventListener('change', (e) => { state.includeUnreviewed = e.target.checked; invalidate('compare', 'series'); });
   for (const [tab, panel] of Object.entries(panels)) {
     for (const button of panel.querySelectorAll('[data-action]')) {
       button.addEventListener('click', () => {
@@ -459,6 +460,7 @@ async function main() {
   bindControls();
   renderSource($('#source-panel'), null, state.lang);
   $('#kind-select').value = state.kind;
+  $('#unreviewed-check').checked = !!state.includeUnreviewed;
   if (!TABS.includes(state.tab)) state.tab = 'compare';
   try {
     const [metricList, selection] = await Promise.all([fetchMetrics(), resolveSelection()]);

@@ -4,7 +4,8 @@
  *
  * Query keys: tab (compare | series), lang (vi | en), metric + year (ranking), smetric + from + to (time series),
  * kind (ACTUAL | TARGET), period (ranking: M1-M12, Q1-Q4, H1-H2; absent = the year), grain (series: YEAR, HALF,
- * QUARTER, MONTH), and one unit scope: parent=<id>, level=<LEVEL> or units=<id>,<id>,…
+ * QUARTER, MONTH), unreviewed=1 (also figures waiting for review), and one unit scope: parent=<id>, level=<LEVEL> or
+ * units=<id>,<id>,…
  * Also: asOf=<ISO instant> (the data version: figures and reviews after it are ignored), embed=1 (the chart alone, for
  * an iframe) and unit=<id> (a unit's own page instead of the charts).
  */
@@ -32,6 +33,8 @@ export const DEFAULTS = Object.freeze({
   yearFrom: null,
   yearTo: null,
   kind: 'ACTUAL',
+  /** Also chart figures stored below the confidence threshold (NEEDS_REVIEW); off by default. */
+  includeUnreviewed: false,
   scope: 'parent',
   parentId: null,
   level: 'DISTRICT',
@@ -87,6 +90,7 @@ export function parseState(search) {
     yearFrom,
     yearTo,
     kind: oneOf(q.get('kind'), KINDS, DEFAULTS.kind),
+    includeUnreviewed: q.get('unreviewed') === '1',
     scope,
     parentId,
     level: level || DEFAULTS.level,
@@ -112,6 +116,7 @@ export function toQuery(state) {
   else if (state.scope === 'parent' && state.parentId) q.set('parent', state.parentId);
   else if (state.scope === 'level' && state.level) q.set('level', state.level);
   if (state.kind !== DEFAULTS.kind) q.set('kind', state.kind);
+  if (state.includeUnreviewed) q.set('unreviewed', '1');
   if (state.lang !== DEFAULTS.lang) q.set('lang', state.lang);
   if (state.asOf) q.set('asOf', state.asOf);
   if (state.embed) q.set('embed', '1');

@@ -59,6 +59,9 @@ const PERCENT_AFTER_RE = /^\s?(?:%|phan tram(?![a-z]))/;
 /** Scale words; "tỷ lệ" (rate) is not "tỷ" (billion). */
 const SCALE_AFTER_RE = /^\s*(nghin|ngan|trieu|ty|ti)(?![a-z0-9])(?!\s+le(?![a-z]))/;
 const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
+/** "tăng 5 bậc", "giảm 7 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
+const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
+const RANK_STEP_VERB_BEFORE_RE = /(?:^|\s)(?:tang|giam|len|xuong|tut|thang|vuot)(?: them| len| xuong)?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%". */
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*$/;
 /** "từ 98% trở lên" / "trở xuống": the comparator comes after the number. */
@@ -93,6 +96,9 @@ const DIGIT_RE = /\d/;
 const LEADING_NUMBER_RE = /^[\d.,\s]+/;
 const QUA_END_RE = /qua\s*$/;
 const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
+
+/** "không có hồ sơ trễ hạn", "không để xảy ra hồ sơ quá hạn": group 1 is the "none", group 2 the noun up to the cue. */
+const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:tre|qua|cham) (?:han|hen)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
 
 /** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
 const MAX_NUMBERS_PER_SENTENCE = 60;
@@ -222,6 +228,14 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     if (noun === null || NON_FIGURE_NOUNS.has(noun) || noun === 'nguoi' || noun === 'donvi') continue;
     candidates.push({ start, end, nounEnd, value: WORD_NUMBERS[m[2]], total: null, upperBound: null, unit: 'count', noun, ratio: false, ...readHedges(before(start), start) });
   }
+  // "không có hồ sơ trễ hạn": zero late dossiers, stated without a digit.
+  if (sentenceFolded.includes('khong ')) {
+    for (const m of matchesOf(ZERO_LATE_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0);
+      const end = start + m[1].length;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end + m[2].length, value: 0, total: null, upperBound: null, unit: 'count', noun: 'hoso', ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
   candidates.sort((a, b) => a.start - b.start);
   return { candidates, dropped };
 
@@ -273,9 +287,13 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         end += scale[0].length;
       }
       const score = SCORE_AFTER_RE.exec(after(end));
+      const steps = RANK_STEPS_AFTER_RE.exec(after(end));
       if (score) {
         unit = 'score';
         end += score[0].length;
+      } else if (steps && RANK_STEP_VERB_BEFORE_RE.test(before(t.start))) {
+        unit = 'rank';
+        end += steps[0].length;
       } else if (RANK_BEFORE_RE.test(before(t.start))) unit = 'rank';
       else if (DAY_AFTER_RE.test(after(end))) {
         if (!PROCESSING_CUE_RE.test(folded.slice(sentence.start, sentence.end))) return 'date_or_duration';
@@ -286,6 +304,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const { noun, nounEnd } = readNoun(end);
     // "UBND 16 phường", "các 13 xã": the number names how many units there are, not a result.
     if (unit === null && noun === 'donvi' && UNIT_ENUMERATION_BEFORE_RE.test(before(t.start))) return 'unit_enumeration';
+    // "Theo đó, Nam Định đạt 87,32, tăng 2,46 điểm": a bare decimal after "đạt" in a sentence about an index is its score.
+    if (unit === null && noun === null && /[.,]\d/.test(t.raw) && value > 10 && value <= 100 && /(?:^|\s)dat\s*$/.test(before(t.start)) &&
+      /chi so|par ?index/.test(folded.slice(sentence.start, sentence.end))) {
+      unit = 'score';
+    }
     if (unit === null) {
       if (noun === null) return 'no_unit';
       if (noun === 'tieuchi') return 'criteria_count';

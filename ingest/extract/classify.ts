@@ -155,6 +155,10 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
   }
   const ranked = [...best.entries()]
     .filter(([metric]) => {
+      // "giảm" alone cuts anything ("hồ sơ chậm hạn giảm 3,86%"): a staff cut needs staff, or a cut verb of its own.
+      if (metric === 'staff_reduction' && c.noun !== 'bienche' && c.noun !== 'nguoi') {
+        return present.some((p) => p === 'tinh gian' || p === 'cat giam' || p === 'tinh gian bien che');
+      }
       const entry = METRIC_CUES.find((e) => e.metric === metric && e.requires);
       // A ratio "7/8 chỉ tiêu" is itself an achievement; a plain count needs its completion verb.
       if (!entry?.requires || (c.ratio && (metric === 'targets_met' || metric === 'tasks_completed'))) return true;

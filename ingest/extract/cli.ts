@@ -1,12 +1,15 @@
 /**
- * `npm run extract -- FILE [--published YYYY-MM-DD] [--unit NAME] [--json]`: read one article (.txt as is; .html
- * pages, .pdf / .docx / .xlsx reports and texts with a flattened table through ingest/tables/cli-document.ts,
- * prose and tables) and print its figures: a table by default, or exactly one JSON object
- * `{"figures":[...]}` on stdout with `--json` (diagnostics go to stderr only).
+ * `npm run extract -- FILE [--published YYYY-MM-DD] [--unit NAME] [--title TEXT] [--json]`: read one article (.txt
+ * as is; .html pages, .pdf / .docx / .xlsx reports and texts with a flattened table through
+ * ingest/tables/cli-document.ts, prose and tables) and print its figures: a table by default, or exactly one JSON
+ * object `{"figures":[...]}` on stdout with `--json` (diagnostics go to stderr only). Bytes are decoded as the
+ * fetcher decodes pages (BOM, then UTF-8 when valid, else windows-1258; an HTML meta charset is honoured), so a
+ * legacy windows-1258 .txt file reads correctly. `--help` prints the usage.
  */
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { decodeBody } from '../fetch/charset';
 import type { ExtractedFigure, ExtractionContext, ResolvedUnit } from '../types';
 import { figuresFromText } from './figures';
 
@@ -14,8 +17,22 @@ interface CliArgs {
   file: string;
   published: string | null;
   unit: string | null;
+  title: string | null;
   json: boolean;
 }
+
+const USAGE = `usage: npm run extract -- FILE [options]
+
+Read one article (.txt, or .html through the portal page cleaner) and print the figures it states.
+
+options:
+  --published YYYY-MM-DD   publication date: the year of figures whose text names none
+  --unit NAME              publishing unit (e.g. "Quận 11"): the default subject
+  --title TEXT             article title: its period ("9 tháng năm 2018") governs before the publication date
+  --json                   print one JSON object {"figures":[...]} instead of a table
+  --help                   print this help
+
+Text files may be UTF-8 (with or without BOM) or windows-1258, as legacy portals publish them.`;
 
 /** Level code from the name's leading word ("Quận 11" → quan), so sub-unit mentions resolve sensibly. */
 const LEVEL_PREFIXES: ReadonlyArray<[RegExp, string]> = [
@@ -24,20 +41,21 @@ const LEVEL_PREFIXES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 function parseArgs(argv: string[]): CliArgs | string {
-  const args: CliArgs = { file: '', published: null, unit: null, json: false };
+  const args: CliArgs = { file: '', published: null, unit: null, title: null, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
-    else if (a === '--published' || a === '--unit') {
+    else if (a === '--published' || a === '--unit' || a === '--title') {
       const value = argv[++i];
       if (value === undefined) return `${a} needs a value`;
       if (a === '--published') args.published = value;
-      else args.unit = value;
+      else if (a === '--unit') args.unit = value;
+      else args.title = value.normalize('NFC');
     } else if (a.startsWith('--')) return `unknown option ${a}`;
     else if (!args.file) args.file = a;
     else return `unexpected argument ${a}`;
   }
-  return args.file ? args : 'usage: extract FILE [--published YYYY-MM-DD] [--unit NAME] [--json]';
+  return args.file ? args : 'usage: extract FILE [--published YYYY-MM-DD] [--unit NAME] [--title TEXT] [--json] (--help for more)';
 }
 
 function publisherFrom(name: string | null): ResolvedUnit | null {
@@ -74,8 +92,7 @@ function formatTable(figures: ExtractedFigure[]): string {
 
 function main(argv: string[]): number {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write('usage: npm run extract -- FILE [--published YYYY-MM-DD] [--unit NAME] [--json]\n'
-      + 'Print the figures of one article (.txt as is, .html through the portal page cleaner).\n');
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const args = parseArgs(argv);
@@ -93,13 +110,14 @@ function main(argv: string[]): number {
   }
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    // Decoded as the fetcher decodes a page: BOM, UTF-8 when the bytes are valid UTF-8, else windows-1258.
+    raw = decodeBody(readFileSync(file), null).text;
   } catch (err: unknown) {
     process.stderr.write(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
   let text = raw;
-  let title: string | null = null;
+  let title: string | null = args.title;
   let publishedAt = args.published ? new Date(args.published) : null;
   if (publishedAt && Number.isNaN(publishedAt.getTime())) {
     process.stderr.write(`--published ${args.published} is not a date (use YYYY-MM-DD)\n`);
@@ -109,7 +127,7 @@ function main(argv: string[]): number {
     try {
       const article = articleFromHtml(raw, file);
       text = article.text;
-      title = article.title;
+      title = args.title ?? article.title;
       publishedAt = publishedAt ?? article.publishedAt;
     } catch (err: unknown) {
       process.stderr.write(`cannot parse ${file} as an article page: ${err instanceof Error ? err.message : String(err)}\n`);

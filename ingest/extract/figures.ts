@@ -6,23 +6,23 @@
  *
  * Public surface: `figuresFromText`.
  */
-import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod } from '../types';
+import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
 import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
-import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
+import { LOWER_IS_BETTER_METRICS, METRIC_CUES, METRIC_PRIOR, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { subjectFor } from './subjects';
+import { articleUnit, continuesSubject, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
 const SEPARATOR_RE = /[,(]|\s(?:va|con|trong do|dong thoi|nhung|cung nhu)\s/;
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
-const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]/;
+const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
 const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 /**
@@ -30,8 +30,18 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
 const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+/** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
+const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join("|")})(?![a-z])[^,;.]{0,20}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
+/**
+ * The index a score or rank is about, from the last index named before it in its sentence: PAR INDEX (1), another
+ * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
+ * the Decision-766 service index (4).
+ */
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -43,6 +53,14 @@ interface DocState {
   inTargetList: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
   listNumbers: Set<number>;
+  /** A scope ("toàn tỉnh", "cấp xã") the previous sentence named, for a sentence that continues it ("Trong đó, …"). */
+  inheritedScope: FigureSubject | null;
+  /** The scope the last sentence named, if any. */
+  lastScope: FigureSubject | null;
+  /** Figures whose period was not named in their sentence (the document's default): headline restatements. */
+  defaulted: Set<ExtractedFigure>;
+  /** The last unit named as a figure's subject, and the sentence it was named in. */
+  lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -60,12 +78,19 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
   const text = normalizeText(typeof raw === 'string' ? raw : '');
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
+  // An article whose title names a unit below its publisher is about that unit: it is the default subject.
+  const about = articleUnit(ctx);
+  if (about) ctx = { ...ctx, publisher: about };
   const state: DocState = {
     text,
     folded,
     ctx,
     sticky: titlePeriod(ctx) ?? defaultPeriod(ctx.publishedAt),
     inTargetList: false,
+    inheritedScope: null,
+    lastScope: null,
+    lastNamed: null,
+    defaulted: new Set(),
     paragraphPeriod: null,
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
@@ -76,10 +101,27 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
   for (const paragraph of paragraphs) {
     if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
     state.paragraphPeriod = null;
+    state.lastScope = null;
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
+  dropRestatements(state);
   state.dropped.sort((a, b) => a.start - b.start);
   return { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION };
+}
+
+/**
+ * A headline or lead restating a figure the body gives with its own period ("Bắc Giang xếp thứ 4 cả nước …" above
+ * "Năm 2023, … xếp thứ 4/63"): the copy with the document's default period is dropped.
+ */
+function dropRestatements(state: DocState): void {
+  if (state.defaulted.size === 0) return;
+  const sig = (f: ExtractedFigure): string => [f.metric, f.value, f.kind, f.change, f.unit].join('|');
+  const dated = new Set(state.figures.filter((f) => !state.defaulted.has(f)).map(sig));
+  state.figures = state.figures.filter((f) => {
+    if (!state.defaulted.has(f) || !dated.has(sig(f))) return true;
+    state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'restated_with_period' });
+    return false;
+  });
 }
 
 function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
@@ -91,6 +133,7 @@ function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
 
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
+  state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
@@ -110,11 +153,16 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           clause,
           sentence,
         };
-        let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c);
+        let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c) ?? satisfactionRank(folded, sentence, c);
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
           cls = { metric: previous.metric, score: cls?.score ?? 0, runnerUp: 0, zone: 'clause' };
+        }
+        if (cls) cls = checkIndex(folded, sentence, c, cls);
+        // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ": the total is all dossiers, not the online ones.
+        if (cls?.metric === 'online_dossiers' && /(?:trong|tren) tong so\s*$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart))) {
+          cls = { ...cls, metric: /(?:^|\s)(?:xu ly|giai quyet)(?:\s|$)/.test(folded.slice(clause.start, c.hedgeStart)) ? 'dossiers_resolved' : 'dossiers_received' };
         }
         if (cls) previous = { metric: cls.metric };
         else cls = otherFallback(c);
@@ -132,11 +180,37 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded } = state;
+  state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
   if (leading.length > 0) state.sticky = leading[leading.length - 1].period;
   const named = periods.filter((p) => !p.baseline && !p.local);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
+}
+
+/**
+ * An index figure must be about the index last named before it in its sentence: "chỉ số PCI đạt 69,03 điểm" is no
+ * PAR INDEX score (dropped), "Chỉ số hài lòng … 91,17%; xếp thứ 5/63" is a satisfaction rate and a rank the
+ * catalogue files as 'other'.
+ */
+function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classification): Classification | null {
+  if (!INDEX_METRICS.has(cls.metric)) return cls;
+  let last: RegExpExecArray | null = null;
+  for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
+  // "xếp thứ 1 trong bảng Chỉ số hài lòng": an index named right after a rank is the rank's index.
+  const after = folded.slice(c.end, Math.min(sentence.end, c.end + 45));
+  const next = /^\s*(?:\/\s*\d+\s*)?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
+  if (next) {
+    INDEX_MENTION_RE.lastIndex = 0;
+    const m = INDEX_MENTION_RE.exec(after.slice(next[0].length, next[0].length + 30));
+    INDEX_MENTION_RE.lastIndex = 0;
+    if (m && m.index === 0) last = m;
+  }
+  if (!last || last[1] !== undefined || last[4] !== undefined) return cls;
+  if (last[2] !== undefined) return null;
+  if (c.unit === 'rank') return { ...cls, metric: 'other' };
+  if (c.unit === 'percent') return { ...cls, metric: 'satisfaction_rate' };
+  return { ...cls, metric: 'sipas_score' };
 }
 
 /** A percentage or X/Y ratio of a reform noun that fits no metric is kept as 'other' for a reviewer to classify. */
@@ -145,12 +219,20 @@ function otherFallback(c: Candidate): Classification | null {
   return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
 }
 
+/** "Chỉ số SIPAS 2021 đạt 88,1%, xếp thứ 15/63": a rank after the satisfaction index is its rank (filed as 'other'). */
+function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classification | null {
+  if (c.unit !== 'rank') return null;
+  const probe: Classification = { metric: 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
+  const checked = checkIndex(folded, sentence, c, probe);
+  return checked?.metric === 'other' ? checked : null;
+}
+
 /** A score or rank without its own cue takes the index the article named last before it. */
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank') return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
-  if (c.unit === 'rank') return topic.service ? null : { metric: 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
+  if (c.unit === 'rank') return { metric: topic.service ? 'service_index_rank' : 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
   return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence' };
 }
 
@@ -169,7 +251,7 @@ function splitPoint(folded: string, a: Candidate, b: Candidate): number {
 }
 
 /** The period of a figure: nearest phrase in its clause (before, then after), earlier in its sentence, or the document's. */
-function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod {
+function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean } {
   const { clause } = zones;
   const usable = periods.filter((p) => !p.baseline);
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
@@ -178,7 +260,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
     inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20)) ??
     usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
-  if (!chosen) return (isTarget ? state.paragraphPeriod : null) ?? state.sticky;
+  if (!chosen) return (isTarget ? state.paragraphPeriod : null) ?? { ...state.sticky, defaulted: true };
   const period = chosen.period;
   // "… 9 tháng năm 2018 … năm 2018 …": a bare year agrees with the more precise document period; keep the months.
   if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return state.sticky;
@@ -188,27 +270,61 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
   const { text, folded } = state;
   const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList);
-  const period = periodFor(state, c, zones, periods, kind === 'target');
-  const { change, baselineYear } = detectChange(folded, zones.clause, c, period.year, periods);
+  const found = periodFor(state, c, zones, periods, kind === 'target');
+  const periodDefaulted = found.defaulted === true;
+  let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
+  // No year anywhere, but "so với năm 2020": the figure is the year after its baseline.
+  if (period.year === null) {
+    const base = periods.find((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
+    if (base?.period.year) period = { year: base.period.year + 1, fromMonth: null, toMonth: null, label: '' };
+  }
+  const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
+  // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
+  const value = change && fall ? -c.value : c.value;
   const dropAs = (reason: string): void => {
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
-  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
+  // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
+  if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
+    if (c.comparator !== 'eq') return dropAs('index_band');
+    if (/(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
+  }
+  // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure.
+  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change &&
+    /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|cao nhat|thap nhat) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
+    return dropAs('ranking_statistic');
+  }
+  // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
+  if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') &&
+    (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
   }
+  // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
+  if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
   let comparator: Comparator = c.comparator;
   // A bare target ("phấn đấu 98% hồ sơ đúng hạn", "tăng 3%") is a floor; for lower-is-better metrics a ceiling.
   if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {
     comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
   }
-  const subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx);
-  const key = [cls.metric, c.value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
+  let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  // A department's "Chỉ số CCHC của tỉnh đạt …" is the province's index; "của Sở" keeps the department.
+  if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate')) {
+    const ownClause = folded.slice(zones.sentence.start, c.hedgeStart);
+    if (/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) && !/(?:^|\s)(?:cua )?so(?:\s|$)/.test(ownClause.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+  }
+  // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
+  if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
+  if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
+  const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
-  state.figures.push({
+  // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
+  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
+  const figure: ExtractedFigure = {
     metric: cls.metric,
-    value: c.value,
+    value,
     total: c.total,
     upperBound: c.upperBound,
     unit: c.unit,
@@ -220,17 +336,29 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     period,
     subject,
     evidence: { sentence: text.slice(zones.sentence.start, zones.sentence.end), start: zones.sentence.start, end: zones.sentence.end, numberStart: c.start, numberEnd: c.end },
-    confidence: confidenceOf(c, cls, explicit),
-  });
+    confidence: confidenceOf(c, cls, explicit, subject, period),
+  };
+  state.figures.push(figure);
+  if (periodDefaulted) state.defaulted.add(figure);
 }
 
-/** 0..1: how close the deciding cue was, whether another metric was nearly as likely, and hedges. */
-function confidenceOf(c: Candidate, cls: Classification, kindExplicit: boolean): number {
+/**
+ * 0..1, calibrated on the dev split of the real-text corpus (the eval prints the reliability table): the metric's
+ * prior precision, raised when the deciding cue sits next to the number and the text names the subject, lowered when
+ * the cue was far away, another metric was nearly as likely, the unit is unusual for the metric, or no year could
+ * be found. 'other' figures always wait for a reviewer.
+ */
+function confidenceOf(c: Candidate, cls: Classification, kindExplicit: boolean, subject: FigureSubject, period: FigurePeriod): number {
   if (cls.metric === 'other') return 0.3;
-  let confidence = 0.45 + (cls.zone === 'own' ? 0.3 : cls.zone === 'clause' ? 0.15 : 0.05);
-  if (cls.runnerUp > 0 && (cls.score - cls.runnerUp) / cls.score < 0.2) confidence -= 0.15;
-  if (USUAL_UNIT.get(cls.metric) === c.unit) confidence += 0.1;
-  if (kindExplicit) confidence += 0.05;
-  if (c.approximate) confidence -= 0.05;
+  let confidence = METRIC_PRIOR[cls.metric] ?? 0.6;
+  confidence += cls.zone === 'own' ? 0.06 : cls.zone === 'clause' ? -0.02 : -0.12;
+  if (cls.runnerUp > 0 && (cls.score - cls.runnerUp) / cls.score < 0.2) confidence -= 0.1;
+  confidence += USUAL_UNIT.get(cls.metric) === c.unit ? 0.03 : -0.05;
+  if (kindExplicit) confidence += 0.02;
+  if (subject.explicit) confidence += 0.07;
+  if (period.year === null) confidence -= 0.25;
+  else if (period.fromMonth !== null) confidence += 0.03;
+  if (c.unit === 'score') confidence -= 0.05;
+  if (c.approximate) confidence -= 0.03;
   return Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
 }

@@ -34,10 +34,14 @@ const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da
 const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
 
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%": the number is a difference… */
-const CHANGE_BEFORE_RE = /(?:^|\s)(?:tang|giam|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc)\s*$/;
+const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:tang|giam|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
+/** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
+const FALL_BEFORE_RE = /(?:^|[\s(,;:])(?:giam|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam)\s*$/;
+/** A rank or index score moved by a verb is a change even without "so với": "tăng 5 bậc", "tăng 1,59 điểm". */
+const INHERENT_CHANGE_UNITS: ReadonlySet<string> = new Set(['rank', 'score']);
 /** …when it is compared with something ("so với năm 2017", "so cùng kỳ"). */
-const COMPARED_RE = /(?<![a-z0-9])so (?:voi|cung ky)(?![a-z0-9])/;
-const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi|cung ky)(?![a-z0-9])/;
+const COMPARED_RE = /(?<![a-z0-9])so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
+const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
 /** Verbs that make a later "X% so với …" a difference: increases, cuts, shortenings. */
 const CHANGE_VERB_RE = /(?<![a-z0-9])(?:tang|giam|tinh gian|cat giam|rut ngan)(?![a-z0-9])/;
 const BASELINE_YEAR_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky )?(?:nam |giai doan |ca nam )?(\d{4})(?!\d)/;
@@ -92,21 +96,25 @@ export function detectChange(
   c: Candidate,
   periodYear: number | null,
   periods: readonly PeriodMention[],
-): { change: boolean; baselineYear: number | null } {
+): { change: boolean; baselineYear: number | null; fall: boolean } {
   const before = folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart);
   const clauseText = folded.slice(clause.start, clause.end);
   // "tinh giản biên chế bảo đảm tối thiểu 10% so với năm 2015": a cut verb earlier and the comparison right after.
   const comparedRightAfter = COMPARED_AFTER_RE.test(folded.slice(c.end, Math.min(clause.end, c.end + 12)));
   const changeVerbEarlier = CHANGE_VERB_RE.test(folded.slice(clause.start, c.hedgeStart));
-  if (!(CHANGE_BEFORE_RE.test(before) && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier)) {
-    return { change: false, baselineYear: null };
+  const verbBefore = CHANGE_BEFORE_RE.test(before);
+  // "tăng 5 bậc", "tăng 1,59 điểm" move a rank or score; "giảm từ 10,85% xuống còn 1,31%" is two levels, not a change.
+  const inherent = verbBefore && INHERENT_CHANGE_UNITS.has(c.unit) && !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before);
+  if (!(verbBefore && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier) && !inherent) {
+    return { change: false, baselineYear: null, fall: false };
   }
+  const fall = FALL_BEFORE_RE.test(before);
   const rest = folded.slice(c.end, clause.end);
   // "so với quý IV/2025", "so với 6 tháng đầu năm 2022": the period reader already marked these as baselines.
   const baseline = periods.find((p) => p.baseline && p.start >= clause.start && p.end <= clause.end);
-  if (baseline?.period.year) return { change: true, baselineYear: baseline.period.year };
+  if (baseline?.period.year) return { change: true, baselineYear: baseline.period.year, fall };
   const year = BASELINE_YEAR_RE.exec(rest) ?? BASELINE_YEAR_RE.exec(clauseText);
-  if (year) return { change: true, baselineYear: Number(year[1]) };
-  if (BASELINE_PREVIOUS_RE.test(rest) && periodYear !== null) return { change: true, baselineYear: periodYear - 1 };
-  return { change: true, baselineYear: null };
+  if (year) return { change: true, baselineYear: Number(year[1]), fall };
+  if (BASELINE_PREVIOUS_RE.test(rest) && periodYear !== null) return { change: true, baselineYear: periodYear - 1, fall };
+  return { change: true, baselineYear: null, fall };
 }

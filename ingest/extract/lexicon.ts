@@ -8,7 +8,7 @@
  *
  * Public surface: `HEAD_NOUNS`, `NounClass`, `METRIC_CUES`, `MetricCueEntry`, `TARGET_CUES`, `ACTUAL_CUES`,
  * `COMPLETION_CUES`, `SUBUNIT_LEVEL_WORDS`, `LOWER_IS_BETTER_METRICS`,
- * `OTHER_FIGURE_NOUNS`, `WORD_NUMBERS`, `TARGET_CUES_ACCENTED`, `PENDING_CUES`.
+ * `OTHER_FIGURE_NOUNS`, `WORD_NUMBERS`, `TARGET_CUES_ACCENTED`, `PENDING_CUES`, `METRIC_PRIOR`.
  */
 import type { FigureUnit } from '../types';
 
@@ -82,22 +82,28 @@ export interface MetricCueEntry {
 /** Verbs that turn a count of targets or tasks into an achievement ("hoàn thành 6 chỉ tiêu", "30/31 … được hoàn thành"). */
 export const COMPLETION_CUES = ['hoan thanh', 'dat', 'vuot', 'thuc hien xong', 'thuc hien dat', 'hoan tat', 'dat va vuot'];
 
+/**
+ * Dossiers handled fully online ("xử lý trực tuyến toàn trình 68,54%", "1,4 triệu hồ sơ trực tuyến toàn trình"): a
+ * share or count of dossiers, not of services offered "toàn trình". Longer than "toàn trình", so they win the match.
+ */
+const DOSSIERS_FULLY_ONLINE = ['xu ly truc tuyen toan trinh', 'ho so truc tuyen toan trinh', 'nop truc tuyen toan trinh', 'tiep nhan truc tuyen toan trinh', 'giai quyet truc tuyen toan trinh'];
+
 export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'satisfaction_rate', units: ['percent'], nouns: [null, 'luot', 'nguoi', 'hoso', 'thutuc'], weight: 10,
     cues: ['hai long', 'su hai long', 'muc do hai long', 'ty le hai long', 'chi so hai long', 'danh gia tot', 'rat hai long', 'sipas'] },
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 12, cues: ['sipas'] },
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 6, cues: ['chi so hai long', 'hai long'] },
   { metric: 'on_time_rate', units: ['percent', 'count'], nouns: [null, 'hoso', 'thutuc'], weight: 10,
-    cues: ['dung han', 'truoc han', 'dung va truoc han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen'] },
+    cues: ['dung han', 'truoc han', 'dung va truoc han', 'som han', 'dung va som han', 'truoc va dung han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen'] },
   { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
-    cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han'] },
+    cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang'] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi'] },
   { metric: 'dossiers_resolved', units: ['count'], nouns: ['hoso'], weight: 6,
     cues: ['giai quyet', 'xu ly', 'tra ket qua', 'giai quyet xong', 'da giai quyet', 'hoan thanh'] },
   { metric: 'online_dossier_rate', units: ['percent'], nouns: [null, 'hoso'], weight: 7,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen'] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'online_services_l12', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l12'] },
   { metric: 'online_services_l3', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l3'] },
   { metric: 'online_services_l4', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l4'] },
@@ -127,6 +133,8 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
     cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'cai cach hanh chinh', 'chi so par'] },
   { metric: 'service_index_score', units: ['score', 'percent'], nouns: [null], weight: 12,
     cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep'] },
+  { metric: 'service_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 12,
+    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep'] },
   { metric: 'processing_days', units: ['day'], nouns: [null], weight: 10,
     cues: ['thoi gian giai quyet', 'rut ngan', 'thoi han giai quyet', 'ngay lam viec', 'giam thoi gian'] },
 ];
@@ -146,7 +154,7 @@ export const TARGET_CUES = [
 export const TARGET_CUES_ACCENTED = ['đặt chỉ tiêu', 'đặt ra chỉ tiêu', 'đặt mục tiêu'];
 
 /** Words close before a number that mark an achieved result even inside a target paragraph. */
-export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay'];
+export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay', 'duoc rut ngan'];
 
 /** Level words of sub-units, folded, with the level code the resolver uses. */
 export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }> = [
@@ -160,10 +168,27 @@ export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }>
  * Metrics where smaller is better. A target stated as a bare number ("phấn đấu 98% hồ sơ đúng hạn") means "at
  * least" for the others and "at most" for these ("hồ sơ trễ hạn 2%").
  */
-export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossiers', 'processing_days', 'par_index_rank']);
+export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossiers', 'processing_days', 'par_index_rank', 'service_index_rank']);
+
+/**
+ * How often a figure of each metric was right on the dev split of the real-text corpus (matched a label), smoothed
+ * toward 0.6 with 8 pseudo-figures: the starting point of a figure's confidence. Re-derive it from
+ * `npm run eval:real -- --split dev` when the engine changes; never from the test split. Unlisted metrics: 0.6.
+ */
+export const METRIC_PRIOR: Readonly<Record<string, number>> = {
+  digitisation_rate: 0.78, late_dossiers: 0.75, e_payment_rate: 0.72, online_dossiers: 0.67, on_time_rate: 0.66,
+  online_services_partial: 0.65, online_services_l34: 0.64, satisfaction_rate: 0.64, service_index_rank: 0.64,
+  online_dossier_rate: 0.6, online_services_l12: 0.6, online_services_l3: 0.59, par_index_rank: 0.59, par_index_score: 0.58,
+  online_services_l4: 0.58, dossiers_received: 0.57, procedures_published_rate: 0.55, dossiers_resolved: 0.54,
+  feedback_handled_rate: 0.53, iso_rate: 0.53, processing_days: 0.53, targets_met: 0.53, service_index_score: 0.51,
+  staff_reduction: 0.49, tasks_completed: 0.48, online_services_full: 0.46, postal_rate: 0.44, sipas_score: 0.39,
+};
 
 /**
  * Words right after a dossier count that make it a backlog, not dossiers received or resolved ("còn 437 hồ sơ đang
  * giải quyết trong hạn"): the catalogue has no backlog metric, so such counts are dropped.
  */
-export const PENDING_CUES = ['dang giai quyet', 'dang xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han'];
+export const PENDING_CUES = [
+  'dang giai quyet', 'dang xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
+  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'tra khong giai quyet', 'tra lai', 'bo sung',
+];

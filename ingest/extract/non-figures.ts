@@ -24,7 +24,7 @@ const DESIGNATOR_BEFORE_RE =
   /(?:^|[^a-z0-9])(?:quan|phuong|q|p|kp|khu pho|to dan pho|to|ap|thon|xom|khu|lo|duong|hem|kiet|phong so|cong thong tin|tong dai|duong day nong|hotline|dien thoai|sdt|dt|fax|zalo|iso|tcvn|version|phien ban|muc do|cap do|nhom|lop|covid|kenh|trang|hinh|bieu mau|mau so|tieu muc|muc so)\s*[.\-]?\s*$/;
 
 /** Ranks: "xếp thứ 5", "đứng thứ 2/63", "xếp hạng 12". */
-export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang)\s*$/;
+export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang|xep vi thu|vi thu)\s*$/;
 
 /** Durations, ages and period phrases after the number: "89 năm", "9 tháng", "3 tuần", "15 phút". */
 const DURATION_AFTER_RE = /^\s*(?:nam|thang|tuan|gio|phut|giay|quy|tuoi|thap ky|the ky)(?![a-z0-9])/;

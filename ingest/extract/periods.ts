@@ -35,7 +35,12 @@ export function defaultPeriod(published: Date | null): FigurePeriod {
 }
 
 /** "9 tháng năm 2018", "6 tháng đầu năm 2020", "6 tháng cuối năm", "11 tháng qua", "trong 11 tháng,". */
-const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}) thang( dau| cuoi)?( nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
+const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) thang( dau| cuoi)?( nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
+/** Month counts written as words ("Sáu tháng đầu năm", "chín tháng"); "năm" (five/year) and "tư" are left out. */
+const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12 };
+const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(?!\d)/g;
+/** "trong tháng 10", "Tháng 10, …", "tháng 8 vừa qua": one month of the publication year (or the year before). */
+const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d)/g;
 /** "quý I", "quý 2/2023", "quý III năm 2020". */
 const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g;
 /** "năm 2021", "năm nay". */
@@ -46,7 +51,7 @@ const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau 
 /** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 9". */
 const TO_MONTH_RE = /(?<![a-z0-9])(?:tinh den|den het|den cuoi|tinh tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?!\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
-const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|nam)\s*(\d{4})(?!\d)/g;
+const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
 /** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
 const MAX_MENTIONS_PER_SENTENCE = 24;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -79,7 +84,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: 1, toMonth: month });
   }
   for (const m of slice.includes(' thang') ? matchesOf(MONTHS_RE, slice) : []) {
-    const n = Number(m[1]);
+    const n = MONTH_WORDS[m[1]] ?? Number(m[1]);
     const before = slice.slice(Math.max(0, (m.index ?? 0) - 8), m.index);
     const bareAfterTrong = /trong $/.test(before) && /^[,.;:]/.test(slice.slice((m.index ?? 0) + m[0].length));
     if (n < 1 || n > 12 || !(m[2] || m[3] || m[4] || m[5] || bareAfterTrong)) continue;
@@ -95,8 +100,27 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const month = Number(m[1]);
     if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: month, toMonth: month });
   }
+  for (const m of slice.includes('thang ') && pub.year !== null ? matchesOf(MONTH_ONLY_RE, slice) : []) {
+    const idx = m.index ?? 0;
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) continue;
+    const lead = slice.slice(Math.max(0, idx - 12), idx);
+    if (/ngay \d{1,2}\s*$|\d\s*$|(?:^|\s)(?:den|tu|sau|truoc|cuoi|dau|het)\s*$/.test(lead)) continue; // a date or a bound of a span
+    const rest = slice.slice(idx + m[0].length, idx + m[0].length + 10);
+    // Only a month stated as the period: after "trong", opening the sentence, or "vừa qua"/"qua"/"này" after it.
+    if (!(/(?:^|\s)trong\s*$/.test(lead) || idx <= LEADING_MAX_CHARS || /^\s*(?:vua qua|qua|nay)(?![a-z])/.test(rest))) continue;
+    const year = pub.month !== null && month > pub.month ? (pub.year as number) - 1 : (pub.year as number);
+    add(idx, m[0].length, { year, fromMonth: month, toMonth: month });
+  }
+  // "Chỉ số SIPAS 2021", "PAR Index 2023": an index edition named by its year.
+  for (const m of matchesOf(INDEX_YEAR_RE, slice)) {
+    const year = Number(m[1]);
+    if (year >= 2000 && year <= 2100) add((m.index ?? 0) + m[0].length - m[1].length, m[1].length, { year, fromMonth: null, toMonth: null });
+  }
   for (const m of slice.includes('giai doan ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
+    // "cao nhất từ trước đến nay" compares with every year before: it names no period.
+    if (/(?:^|\s)tu (?:truoc|xua)\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue;
     if (pub.year !== null) add(m.index ?? 0, m[0].length, { year: pub.year, fromMonth: 1, toMonth: pub.month });
   }
   for (const m of slice.includes('nam ') ? matchesOf(YEAR_RE, slice) : []) {

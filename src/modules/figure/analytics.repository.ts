@@ -78,6 +78,7 @@ export interface TimeSeriesSpec {
   asOf?: Date | null;
   /** 1, 3 or 6 for a point per month, quarter or half; absent or 12 for a point per year. */
   grainMonths?: number;
+  includeUnreviewed?: boolean;
 }
 
 export interface ComparisonSpec {
@@ -92,6 +93,7 @@ export interface ComparisonSpec {
   asOf?: Date | null;
   /** A sub-year period of `year` (and of `baselineYear`): months fromMonth..fromMonth + grainMonths − 1. */
   subPeriod?: { fromMonth: number; grainMonths: number };
+  includeUnreviewed?: boolean;
 }
 
 export interface StatsSpec {
@@ -99,6 +101,7 @@ export interface StatsSpec {
   kind: FigureKind;
   filter: FigureQuery;
   groupBy: StatsKey[];
+  includeUnreviewed?: boolean;
 }
 
 /** Largest number of groups one `figureStats` answer may hold. */
@@ -114,7 +117,7 @@ export const MAX_STATS_GROUPS = 5000;
 export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
   const units = unitSetSql(s.units, s.yearFrom, s.yearTo);
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: s.grainMonths,
+    metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: s.grainMonths, includeUnreviewed: s.includeUnreviewed,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year between ? and ?', params: [s.yearFrom, s.yearTo] },
   });
   return {
@@ -139,7 +142,7 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
   const window = sub ? periodDates(s.year, sub.fromMonth, sub.fromMonth + sub.grainMonths - 1) : undefined;
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear), window);
   const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: sub?.grainMonths,
+    metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: sub?.grainMonths, includeUnreviewed: s.includeUnreviewed,
     exactSpan: sub ? { fromMonth: sub.fromMonth, toMonth: sub.fromMonth + sub.grainMonths - 1 } : undefined,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
   });
@@ -184,7 +187,10 @@ const KEY_SQL: Record<StatsKey, { select: string; group: string }> = {
  * unit and province as JSON (`unitJson`), so the answer needs no second query.
  */
 export function statsSql(s: StatsSpec): SqlPart {
-  const chosen = chosenFigures({ metric: s.metric, kind: s.kind, where: figureWhere({ ...s.filter, kind: undefined, metrics: undefined }) });
+  const chosen = chosenFigures({
+    metric: s.metric, kind: s.kind, includeUnreviewed: s.includeUnreviewed,
+    where: figureWhere({ ...s.filter, kind: undefined, metrics: undefined }),
+  });
   const keys = s.groupBy.map((k) => KEY_SQL[k]);
   const needsUnits = s.groupBy.includes(StatsKey.PROVINCE) || s.groupBy.includes(StatsKey.LEVEL);
   const joins = needsUnits

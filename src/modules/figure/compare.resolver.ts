@@ -48,6 +48,7 @@ export class CompareResolver {
     const rows = await new AnalyticsRepository(em).compare({
       metric: metric.code, kind: args.kind, units, year: args.year, baselineYear, descending, asOf: args.asOf,
       subPeriod: sub ? { fromMonth: sub.fromMonth, grainMonths: GRAIN_MONTHS[sub.grain] } : undefined,
+      includeUnreviewed: args.includeUnreviewed,
     });
     assertUnitSetSize(rows.length);
     const changedIn = metric.definitionChangedIn;

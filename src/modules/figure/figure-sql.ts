@@ -5,7 +5,7 @@
  *
  * The selection rule — which single figure stands for a unit in a year — lives here, once:
  *  1. only figures that state a level (`is_change = false`) about the unit itself (`subject_scope = 'unit'`), of the
- *     requested kind, and never REJECTED ones;
+ *     requested kind, and never REJECTED ones; NEEDS_REVIEW ones (below the confidence threshold) only when asked;
  *  2. reviewed (CONFIRMED or CORRECTED) before automatic;
  *  3. full year (no months, or January to December) before part of a year;
  *  4. later publication before earlier (an unknown date counts as earliest);
@@ -80,6 +80,8 @@ export interface SelectionSpec {
    * over the unit set that takes seconds for 2,000 communes).
    */
   exactSpan?: { fromMonth: number; toMonth: number };
+  /** Also choose among NEEDS_REVIEW figures (default: only reviewed or above-threshold ones). */
+  includeUnreviewed?: boolean;
 }
 
 /**
@@ -132,7 +134,7 @@ export function chosenFigures(spec: SelectionSpec): SqlPart {
         count(*) over (partition by f.subject_id, f.period_year${sub ? ', f.period_from_month' : ''}) as candidates
       from ${from.sql} f
       where f.metric_code = ? and f.kind = ? and f.is_change = false and f.subject_scope = 'unit'
-        and f.review_status <> 'rejected' and f.period_year is not null${span} and (${spec.where.sql})
+        and f.review_status <> 'rejected'${spec.includeUnreviewed ? '' : ` and f.review_status <> 'needs_review'`} and f.period_year is not null${span} and (${spec.where.sql})
     ) c
     order by ${key}, c.reviewed desc, c.partial_year asc,
       (case when c.candidates > 1 then (select d.published_at from document d where d.id = c.document_id) end) desc nulls last,

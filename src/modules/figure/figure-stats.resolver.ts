@@ -3,7 +3,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { UnitLevel } from '../unit/admin-unit.entity';
 import { toUnitView } from '../unit/unit-view';
 import { requireMetric } from '../metric/metric.repository';
-import { FigureKind } from './figure.entity';
+import { FigureKind, ReviewStatus } from './figure.entity';
 import { AnalyticsRepository, MAX_STATS_GROUPS } from './analytics.repository';
 import { FigureStatsArgs } from './analytics.args';
 import { StatsGroup } from './analytics.type';
@@ -27,6 +27,8 @@ export class FigureStatsResolver {
     const filter = await checkedFigureQuery(em, args.filter);
     const rows = await new AnalyticsRepository(em).stats({
       metric: args.metric, kind: filter.kind ?? FigureKind.ACTUAL, filter, groupBy: args.groupBy,
+      // Asking for NEEDS_REVIEW figures by status includes them as well.
+      includeUnreviewed: args.includeUnreviewed || (filter.reviewStatus?.includes(ReviewStatus.NEEDS_REVIEW) ?? false),
     });
     if (rows.length > MAX_STATS_GROUPS) {
       throw new BadInputError(`more than ${MAX_STATS_GROUPS} groups: narrow the filter or group by fewer keys`);

@@ -24,14 +24,24 @@ export enum ReviewStatus {
   CONFIRMED = 'confirmed',
   REJECTED = 'rejected',
   CORRECTED = 'corrected',
+  /** Stored below the serving confidence threshold: kept out of compare, timeSeries and figureStats until reviewed. */
+  NEEDS_REVIEW = 'needs_review',
 }
-registerEnumType(ReviewStatus, { name: 'ReviewStatus' });
+registerEnumType(ReviewStatus, {
+  name: 'ReviewStatus',
+  description: 'AUTO: extracted and served; NEEDS_REVIEW: extracted with low confidence, not served by default; CONFIRMED, CORRECTED, REJECTED: reviewed',
+});
 
 export enum SubjectScope {
   UNIT = 'unit',
   SUBUNITS = 'subunits',
+  PROVINCE_WIDE = 'province_wide',
+  DEPARTMENTS = 'departments',
 }
-registerEnumType(SubjectScope, { name: 'SubjectScope', description: 'The unit itself, or the units below it ("100% TTHC phường")' });
+registerEnumType(SubjectScope, {
+  name: 'SubjectScope',
+  description: 'The unit itself, the units below it ("100% TTHC phường"), the whole province ("toàn tỉnh"), or its departments ("các sở, ngành")',
+});
 
 /**
  * One number stated about one unit for one period, with its meaning and the sentence it was read from.

@@ -19,7 +19,8 @@ export const DEFAULT_YEAR_FROM = 2010;
 
 /** The rule, as the schema states it (also in docs/api.md). */
 export const SELECTION_RULE = 'One figure per unit and year, chosen by this rule: only ACTUAL (or the requested kind) figures that '
-  + 'state a level about the unit itself (no changes, no "the wards of" figures), never REJECTED ones; reviewed (CONFIRMED or '
+  + 'state a level about the unit itself (no changes, no "the wards of" figures), never REJECTED ones, and NEEDS_REVIEW ones only with '
+  + '`includeUnreviewed: true`; reviewed (CONFIRMED or '
   + 'CORRECTED) before automatic; a full year (no months, or January-December) before part of a year; later publication before '
   + 'earlier; then an exact statement before a bound, then the newest figure. A CORRECTED figure counts with its corrected value. '
   + '`alternatives` says how many other figures were set aside.';
@@ -58,6 +59,7 @@ export class TimeSeriesResolver {
     await requireMetric(em, args.metric);
     const rows = await new AnalyticsRepository(em).timeSeries({
       metric: args.metric, kind: args.kind, units, yearFrom, yearTo, asOf: args.asOf, grainMonths: GRAIN_MONTHS[args.grain],
+      includeUnreviewed: args.includeUnreviewed,
     });
     assertUnitSetSize(rows.length);
     return withUnits(rows, units.unitIds).map((r) => ({ unit: r.entity, points: r.points.map(toPoint) }));

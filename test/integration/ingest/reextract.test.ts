@@ -4,6 +4,7 @@ import { count, startIngestFixture, type IngestFixture } from '../../helpers/ing
 import { runSource } from '../../../ingest/pipeline';
 import { reextractDocuments } from '../../../ingest/reextract';
 import { EXTRACTOR_VERSION } from '../../../ingest/extract/version';
+import { REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 import { createIngestTrigger } from '../../../ingest/trigger';
 
 let db: TestDatabase;
@@ -52,4 +53,23 @@ it('starts a manual run through the API port and refuses a second one while it r
     await new Promise((r) => setTimeout(r, 50));
   }
   expect(await count(db.orm, `select count(*) as n from ingest_run where id = ? and trigger = 'manual' and status = 'succeeded'`, [started[0].runId])).toBe(1);
+});
+
+it('gives unreviewed figures the confidence and serving status of the new extraction, and leaves reviewed ones alone', async () => {
+  const em = db.orm.em.fork();
+  const mismatched = `select count(*) as n from figure where review_status in ('auto', 'needs_review')
+    and (review_status = 'needs_review') <> (confidence < ?)`;
+  expect(await count(db.orm, mismatched, [REVIEW_THRESHOLD])).toBe(0);
+  expect(await count(db.orm, `select count(*) as n from figure where review_status = 'needs_review'`)).toBeGreaterThan(0);
+  // An older extractor served everything with full confidence; a reviewer confirmed one low-confidence figure.
+  const [confirmed] = await em.execute<{ id: number }[]>(
+    `update figure set review_status = 'confirmed' where id = (select min(id) from figure where review_status = 'needs_review') returning id`);
+  await em.execute(`update figure set confidence = 0.99, review_status = 'auto' where review_status = 'needs_review'`);
+  await em.execute(`update document set extractor_version = '0.9.0'`);
+  expect(await count(db.orm, `select count(*) as n from figure where review_status = 'needs_review'`)).toBe(0);
+
+  await reextractDocuments(db.orm);
+  expect(await count(db.orm, mismatched, [REVIEW_THRESHOLD])).toBe(0);
+  expect(await count(db.orm, `select count(*) as n from figure where review_status = 'needs_review'`)).toBeGreaterThan(0);
+  expect(await count(db.orm, `select count(*) as n from figure where id = ? and review_status = 'confirmed'`, [confirmed.id])).toBe(1);
 });

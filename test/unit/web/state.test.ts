@@ -60,6 +60,18 @@ describe('toQuery', () => {
   });
 });
 
+describe('figures awaiting review', () => {
+  it('are left out unless the link asks for them, and the choice survives the round trip', () => {
+    expect(parseState('').includeUnreviewed).toBe(false);
+    expect(parseState('?unreviewed=yes').includeUnreviewed).toBe(false);
+    const state = parseState('?parent=79&unreviewed=1');
+    expect(state.includeUnreviewed).toBe(true);
+    expect(toQuery(state)).toContain('&unreviewed=1');
+    expect(parseState(toQuery(state))).toEqual(state);
+    expect(toQuery({ ...state, includeUnreviewed: false })).not.toContain('unreviewed');
+  });
+});
+
 describe('unitScope', () => {
   it('maps the scope to the compare arguments', () => {
     expect(unitScope(parseState('?units=1,2'))).toEqual({ unitIds: ['1', '2'] });

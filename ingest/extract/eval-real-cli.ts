@@ -1,0 +1,128 @@
+/**
+ * `npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--verbose]`: score the engine on the
+ * real-text corpus. Labels default to eval/real/labels.jsonl; texts are `DIR/<id>.txt` (fill the cache with
+ * `npm run eval:real:cache -- --from FOLDER`). Prints totals, core-metric totals, per-metric precision/recall,
+ * subject and period accuracy among matched figures, the confidence calibration table, precision/recall per
+ * threshold, and every missed label and false figure (with its sentence under --verbose).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ExtractedFigure } from '../types';
+import { figuresFromText } from './figures';
+import { parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle, subjectAgrees, summariseReal, periodAgrees } from './real-eval';
+import { REVIEW_THRESHOLD } from './serving';
+
+const REPO_ROOT = resolve(__dirname, '../..');
+const USAGE = 'usage: npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--verbose]';
+
+interface Args {
+  texts: string;
+  labels: string;
+  split: string | null;
+  verbose: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { texts: resolve(REPO_ROOT, '.cache/real-texts'), labels: resolve(REPO_ROOT, 'eval/real/labels.jsonl'), split: null, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') return USAGE;
+    if (a === '--verbose' || a === '-v') args.verbose = true;
+    else if (a === '--texts' || a === '--labels' || a === '--split') {
+      const v = argv[++i];
+      if (v === undefined) return `${a} needs a value\n${USAGE}`;
+      if (a === '--texts') args.texts = resolve(v);
+      else if (a === '--labels') args.labels = resolve(v);
+      else if (v !== 'dev' && v !== 'test') return `--split must be dev or test\n${USAGE}`;
+      else args.split = v;
+    } else return `unknown argument ${a}\n${USAGE}`;
+  }
+  return args;
+}
+
+const pct = (x: number): string => x.toFixed(2);
+
+function describeFigure(f: ExtractedFigure): string {
+  const months = f.period.fromMonth ? ` m${f.period.fromMonth}-${f.period.toMonth}` : '';
+  const subj = f.subject.scope === 'unit' ? f.subject.name : `${f.subject.scope}${f.subject.subunitLevel ? `:${f.subject.subunitLevel}` : ''}`;
+  return `${f.metric} ${f.change ? 'Δ' : ''}${f.value}${f.total !== null ? `/${f.total}` : ''} ${f.kind} ${f.comparator} ${f.period.year ?? '-'}${months} [${subj}] c=${f.confidence}`;
+}
+
+function describeLabel(l: RealLabelFigure): string {
+  const p = l.period;
+  const months = p?.from_month ? ` m${p.from_month}-${p.to_month}` : '';
+  const s = l.subject;
+  const subj = !s ? '' : s.scope && s.scope !== 'unit' ? `${s.scope}${s.level ? `:${s.level}` : ''}` : s.name ?? '';
+  return `${l.metric} ${l.change ? 'Δ' : ''}${l.value}${l.total ? `/${l.total}` : ''} ${l.kind} ${l.comparator ?? 'eq'} ${p?.year ?? '-'}${months} [${subj}]`;
+}
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    const help = args === USAGE;
+    (help ? process.stdout : process.stderr).write(`${args}\n`);
+    return help ? 0 : 2;
+  }
+  if (!existsSync(args.labels)) {
+    process.stderr.write(`no labels at ${args.labels}\n`);
+    return 1;
+  }
+  const { labels, errors } = parseLabelLines(readFileSync(args.labels, 'utf8'));
+  for (const e of errors) process.stderr.write(`skipped label ${e}\n`);
+  const chosen = labels.filter((l) => args.split === null || l.split === args.split);
+  const scores: RealArticleScore[] = [];
+  const noText: string[] = [];
+  for (const label of chosen) {
+    const path = join(args.texts, `${label.id}.txt`);
+    if (!existsSync(path)) {
+      noText.push(label.id);
+      continue;
+    }
+    const ctx = realContext(label);
+    const { figures } = figuresFromText(readFileSync(path, 'utf8'), ctx);
+    scores.push(scoreRealArticle(label.id, figures, label.figures, ctx.publisher?.name ?? null));
+  }
+  if (noText.length > 0) process.stderr.write(`no cached text for ${noText.length} article(s): ${noText.join(', ')}\n`);
+  const out = (s: string): void => {
+    process.stdout.write(`${s}\n`);
+  };
+  out(`real-text corpus: ${scores.length} article(s)${args.split ? ` (split ${args.split})` : ''} from ${args.labels}`);
+  for (const s of scores) {
+    const missed = s.missed;
+    const falses = s.figures.filter((_, i) => !s.matchedLabel[i]);
+    const wrongSubject = s.figures.filter((f, i) => s.matchedLabel[i] && !subjectAgrees(f, s.matchedLabel[i] as RealLabelFigure, s.publisherName));
+    const wrongPeriod = s.figures.filter((f, i) => s.matchedLabel[i] && !periodAgrees(f, s.matchedLabel[i] as RealLabelFigure));
+    if (missed.length + falses.length + (args.verbose ? wrongSubject.length + wrongPeriod.length : 0) === 0) continue;
+    out(`${s.id}  extracted ${s.figures.length}, required ${s.required}`);
+    for (const l of missed) out(`    - missed ${describeLabel(l)}`);
+    for (const f of falses) {
+      out(`    + false  ${describeFigure(f)}`);
+      if (args.verbose) out(`             «${f.evidence.sentence.slice(0, 220)}»`);
+    }
+    if (args.verbose) {
+      for (const f of wrongSubject) out(`    ~ subject ${describeFigure(f)} ≠ ${describeLabel(s.matchedLabel[s.figures.indexOf(f)] as RealLabelFigure)}`);
+      for (const f of wrongPeriod) out(`    ~ period  ${describeFigure(f)} ≠ ${describeLabel(s.matchedLabel[s.figures.indexOf(f)] as RealLabelFigure)}`);
+    }
+  }
+  const r = summariseReal(scores);
+  out('');
+  out(`${'metric'.padEnd(26)} ${'extr'.padStart(5)} ${'match'.padStart(5)} ${'req'.padStart(5)} ${'found'.padStart(5)}  P     R`);
+  for (const m of r.perMetric) {
+    out(`${m.metric.padEnd(26)} ${String(m.extracted).padStart(5)} ${String(m.matched).padStart(5)} ${String(m.required).padStart(5)} ${String(m.found).padStart(5)}  ${pct(m.precision)}  ${pct(m.recall)}`);
+  }
+  out('');
+  out('confidence calibration (share of figures that matched a label, per confidence bin)');
+  for (const b of r.calibration) out(`  [${b.from.toFixed(1)}, ${b.to.toFixed(1)})  n=${String(b.figures).padStart(4)}  mean conf ${pct(b.meanConfidence)}  precision ${pct(b.precision)}`);
+  out('');
+  out('core metrics served at a threshold (figures with confidence >= t)');
+  for (const t of r.thresholds) out(`  t=${t.threshold.toFixed(2)}  served ${String(t.extracted).padStart(4)}  P ${pct(t.precision)}  R ${pct(t.recall)}  F1 ${pct(t.f1)}${t.threshold === REVIEW_THRESHOLD ? '   <- serving threshold' : ''}`);
+  const served = r.thresholds.find((t) => t.threshold === REVIEW_THRESHOLD);
+  out('');
+  out(`all metrics : precision ${pct(r.all.precision)}  recall ${pct(r.all.recall)}  F1 ${pct(r.all.f1)}  (${r.all.matched}/${r.all.extracted} figures, ${r.all.found}/${r.all.required} required labels)`);
+  out(`core metrics: precision ${pct(r.core.precision)}  recall ${pct(r.core.recall)}  F1 ${pct(r.core.f1)}  (${r.core.matched}/${r.core.extracted} figures, ${r.core.found}/${r.core.required} required labels)`);
+  out(`subject accuracy ${pct(r.subjectAccuracy)}  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
+  if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

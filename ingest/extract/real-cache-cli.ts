@@ -1,0 +1,58 @@
+/**
+ * `npm run eval:real:cache -- --from FOLDER [--to DIR]`: fill the git-ignored text cache (.cache/real-texts/<id>.txt)
+ * for the ids in eval/real/labels.jsonl from a local folder laid out as FOLDER/<split>/texts/<id>.txt (or
+ * FOLDER/<id>.txt). The texts themselves are never committed: each label carries the search query and URL that
+ * retrieve the text again; this tool only copies texts already retrieved. Copies bytes unchanged.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseLabelLines } from './real-eval';
+
+const REPO_ROOT = resolve(__dirname, '../..');
+const USAGE = 'usage: npm run eval:real:cache -- --from FOLDER [--to DIR] [--labels FILE]';
+
+function main(argv: string[]): number {
+  let from: string | null = null;
+  let to = resolve(REPO_ROOT, '.cache/real-texts');
+  let labelsPath = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const v = argv[i + 1];
+    if ((a === '--from' || a === '--to' || a === '--labels') && v !== undefined) {
+      i++;
+      if (a === '--from') from = resolve(v);
+      else if (a === '--to') to = resolve(v);
+      else labelsPath = resolve(v);
+    } else {
+      process.stderr.write(`${a.startsWith('--') ? `${a} needs a value` : `unexpected argument ${a}`}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  if (!from) {
+    process.stderr.write(`--from is required\n${USAGE}\n`);
+    return 2;
+  }
+  const { labels, errors } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
+  for (const e of errors) process.stderr.write(`skipped label ${e}\n`);
+  mkdirSync(to, { recursive: true });
+  let copied = 0;
+  const missing: string[] = [];
+  for (const l of labels) {
+    const candidates = [join(from, l.split, 'texts', `${l.id}.txt`), join(from, `${l.id}.txt`)];
+    const found = candidates.find((p) => existsSync(p));
+    if (!found) {
+      missing.push(l.id);
+      continue;
+    }
+    copyFileSync(found, join(to, `${l.id}.txt`));
+    copied++;
+  }
+  process.stdout.write(`copied ${copied} text(s) into ${to}${missing.length ? `; not found: ${missing.join(', ')}` : ''}\n`);
+  return missing.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

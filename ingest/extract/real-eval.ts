@@ -1,0 +1,332 @@
+/**
+ * Scoring the engine on the real-text corpus (`eval/real/labels.jsonl`, format in docs/real-eval.md). Pure: the
+ * CLI reads the files, this module only compares figures with labels.
+ *
+ * Matching rule (one figure matches at most one label, maximum matching as in `evaluate.ts`): same metric, kind,
+ * change flag, value within rounding (0.05 absolute, or 0.5 % of the value for counts of 1,000 or more), total where the
+ * label has one, comparator for targets, and the same period year (when the label names one). Months and the
+ * subject are NOT part of the match: they are reported separately as period accuracy and subject accuracy among
+ * matched figures. Labels with `required: false` are not counted as misses, and a figure that matches one is not
+ * a false figure.
+ *
+ * Public surface: `RealLabel`, `RealLabelFigure`, `realMatches`, `subjectAgrees`, `periodAgrees`,
+ * `realContext`, `scoreReal`, `RealReport`, `CORE_EXCLUDED`, `parseLabelLines`.
+ */
+import { foldVietnamese } from '../../src/text/vi-fold';
+import type { ExtractedFigure, ExtractionContext } from '../types';
+
+export interface RealLabelFigure {
+  metric: string;
+  value: number;
+  total?: number | null;
+  unit?: string;
+  kind: 'actual' | 'target';
+  comparator?: string;
+  approximate?: boolean;
+  change?: boolean;
+  period: { year: number | null; from_month?: number | null; to_month?: number | null } | null;
+  subject?: { name?: string | null; scope?: string | null; level?: string | null } | null;
+  required?: boolean;
+}
+
+export interface RealLabel {
+  id: string;
+  split: 'dev' | 'test' | string;
+  url?: string;
+  query?: string;
+  title?: string | null;
+  published?: string | null;
+  publisher?: { name: string; level: string; province?: string | null } | null;
+  style?: string[];
+  figures: RealLabelFigure[];
+  notes?: string;
+}
+
+/** Metrics left out of the "core" numbers: 'other' is a bucket for review, not a meaning. */
+export const CORE_EXCLUDED: ReadonlySet<string> = new Set(['other']);
+
+const VALUE_ABS_TOLERANCE = 0.05;
+const VALUE_REL_TOLERANCE = 0.005;
+
+function valuesAgree(a: number | null | undefined, b: number | null | undefined): boolean {
+  if (typeof a !== 'number' || typeof b !== 'number') return false;
+  // Large counts are often rounded in one place and exact in another ("43 nghìn"); rates and scores are not.
+  const relative = Math.abs(b) >= 1000 ? Math.abs(b) * VALUE_REL_TOLERANCE : 0;
+  return Math.abs(a - b) <= Math.max(VALUE_ABS_TOLERANCE, relative);
+}
+
+/** Whether a figure satisfies a label under the matching rule (period months and subject excluded). */
+export function realMatches(f: ExtractedFigure, l: RealLabelFigure): boolean {
+  if (f.metric !== l.metric || f.kind !== l.kind) return false;
+  if ((l.change ?? false) !== f.change) return false;
+  if (!valuesAgree(f.value, l.value)) return false;
+  if (l.total !== undefined && l.total !== null && !valuesAgree(f.total, l.total)) return false;
+  if (l.kind === 'target' && (l.comparator ?? 'eq') !== f.comparator) return false;
+  const year = l.period?.year ?? null;
+  if (year !== null && year !== f.period.year) return false;
+  return true;
+}
+
+/** Months of a period with "whole year" written out: null months mean January to December. */
+function months(from: number | null | undefined, to: number | null | undefined): string {
+  return `${from ?? 1}-${to ?? 12}`;
+}
+
+/** Period accuracy: year and months agree (a label without a period accepts any). */
+export function periodAgrees(f: ExtractedFigure, l: RealLabelFigure): boolean {
+  if (!l.period) return true;
+  if ((l.period.year ?? null) !== f.period.year) return false;
+  return months(l.period.from_month, l.period.to_month) === months(f.period.fromMonth, f.period.toMonth);
+}
+
+/** A unit name reduced for comparison: folded, without "UBND", abbreviations spelt out. */
+function nameKey(name: string): string {
+  return foldVietnamese(
+    name
+      .normalize('NFC')
+      .replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '')
+      .replace(/^TP\.?\s*/i, 'thành phố ')
+      .replace(/^Q\.\s*/i, 'quận ')
+      .replace(/^P\.\s*/i, 'phường '),
+  )
+    .replace(/\s+/g, ' ')
+    // "Trung tâm Phục vụ hành chính công tỉnh X" = "Trung tâm Hành chính công X": one centre per province.
+    .replace(/^trung tam (?:phuc vu )?hanh chinh cong (?:tinh )?/, 'ttpvhcc ')
+    .trim();
+}
+
+const LEVEL_WORD_RE = /^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh|so) /;
+
+/** Two unit names denote the same unit: equal keys, or equal once the level word is dropped ("quận Bình Thạnh" ≡ "Bình Thạnh"). */
+export function sameUnitName(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  if (ka === kb) return true;
+  const sa = ka.replace(LEVEL_WORD_RE, '');
+  const sb = kb.replace(LEVEL_WORD_RE, '');
+  // A numbered unit keeps its level word: "Phường 4" is not "Quận 4".
+  if (/^\d+$/.test(sa) || /^\d+$/.test(sb)) return false;
+  return sa === sb;
+}
+
+/** Communes of any kind count as one level for sub-unit scopes ("các xã, thị trấn" vs "cấp xã"). */
+const COMMUNE_LEVELS = new Set(['xa', 'phuong', 'thi_tran']);
+
+/**
+ * Subject accuracy: the scope agrees, and for a unit the name (the publisher when the label gives none), for
+ * sub-units the level (any commune level matches another).
+ */
+export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherName: string | null): boolean {
+  const scope = l.subject?.scope ?? 'unit';
+  if (f.subject.scope !== scope) return false;
+  if (scope === 'unit') {
+    const name = l.subject?.name ?? publisherName;
+    return name ? sameUnitName(f.subject.name, name) : true;
+  }
+  if (scope === 'subunits') {
+    const a = f.subject.subunitLevel;
+    const b = l.subject?.level ?? null;
+    if (!a || !b) return true;
+    return a === b || (COMMUNE_LEVELS.has(a) && COMMUNE_LEVELS.has(b));
+  }
+  return true;
+}
+
+/** The context a labelled article implies: publication date (Vietnam noon), publisher and title. */
+export function realContext(label: RealLabel): ExtractionContext {
+  let publishedAt: Date | null = null;
+  const p = label.published ?? null;
+  if (p && /^\d{4}-\d{2}(?:-\d{2})?$/.test(p)) {
+    const d = new Date(`${p.length === 7 ? `${p}-01` : p}T12:00:00+07:00`);
+    publishedAt = Number.isNaN(d.getTime()) ? null : d;
+  }
+  const pub = label.publisher;
+  // A newspaper is no administrative unit: its source is registered with its province as publisher (a national
+  // paper with none), and the article's own unit comes from its title.
+  let publisher: ExtractionContext['publisher'] = pub?.name ? { id: `label:${pub.name}`, name: pub.name, level: pub.level } : null;
+  if (pub?.level === 'newspaper') publisher = pub.province ? { id: `label:${pub.province}`, name: pub.province, level: 'tinh' } : null;
+  return { publishedAt, publisher, title: label.title ?? null };
+}
+
+/** One JSON object per non-empty line; a malformed line is reported with its number, the rest are kept. */
+export function parseLabelLines(content: string): { labels: RealLabel[]; errors: string[] } {
+  const labels: RealLabel[] = [];
+  const errors: string[] = [];
+  content.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const obj = JSON.parse(line) as RealLabel;
+      if (typeof obj.id !== 'string' || !Array.isArray(obj.figures)) throw new Error('needs an id and a figures array');
+      labels.push(obj);
+    } catch (err: unknown) {
+      errors.push(`line ${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+  return { labels, errors };
+}
+
+/** Maximum one-to-one matching (augmenting paths) between figures and labels, skipping figures already taken. */
+function maxMatching(figures: ExtractedFigure[], labels: RealLabelFigure[], taken: boolean[]): Map<number, number> {
+  const owner = new Map<number, number>();
+  const tryAssign = (fi: number, visited: Set<number>): boolean => {
+    for (let li = 0; li < labels.length; li++) {
+      if (visited.has(li) || !realMatches(figures[fi], labels[li])) continue;
+      visited.add(li);
+      const o = owner.get(li);
+      if (o === undefined || tryAssign(o, visited)) {
+        owner.set(li, fi);
+        return true;
+      }
+    }
+    return false;
+  };
+  figures.forEach((_, fi) => {
+    if (!taken[fi]) tryAssign(fi, new Set());
+  });
+  return owner;
+}
+
+export interface RealArticleScore {
+  id: string;
+  figures: ExtractedFigure[];
+  /** For each figure: the label it matched, or null (a false figure). */
+  matchedLabel: Array<RealLabelFigure | null>;
+  /** Required labels no figure matched. */
+  missed: RealLabelFigure[];
+  required: number;
+  publisherName: string | null;
+}
+
+/** Match one article's figures with its labels: required labels first, then optional ones absorb the rest. */
+export function scoreRealArticle(id: string, figures: ExtractedFigure[], labels: RealLabelFigure[], publisherName: string | null): RealArticleScore {
+  const required = labels.filter((l) => l.required !== false);
+  const optional = labels.filter((l) => l.required === false);
+  const taken = figures.map(() => false);
+  const matchedLabel: Array<RealLabelFigure | null> = figures.map(() => null);
+  const req = maxMatching(figures, required, taken);
+  for (const [li, fi] of req) {
+    taken[fi] = true;
+    matchedLabel[fi] = required[li];
+  }
+  for (const [li, fi] of maxMatching(figures, optional, taken)) {
+    taken[fi] = true;
+    matchedLabel[fi] = optional[li];
+  }
+  return { id, figures, matchedLabel, missed: required.filter((_, i) => !req.has(i)), required: required.length, publisherName };
+}
+
+export interface Counts {
+  extracted: number;
+  matched: number;
+  required: number;
+  found: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface CalibrationRow {
+  from: number;
+  to: number;
+  figures: number;
+  correct: number;
+  /** Share of figures in the bin that matched a label. */
+  precision: number;
+  meanConfidence: number;
+}
+
+export interface ThresholdRow extends Counts {
+  threshold: number;
+}
+
+export interface RealReport {
+  articles: number;
+  all: Counts;
+  core: Counts;
+  perMetric: Array<{ metric: string } & Counts>;
+  /** Among matched figures: share whose subject agrees, and whose period months agree. */
+  subjectAccuracy: number;
+  periodAccuracy: number;
+  matchedForAccuracy: number;
+  calibration: CalibrationRow[];
+  thresholds: ThresholdRow[];
+}
+
+const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
+const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+function counts(extracted: number, matched: number, required: number, found: number): Counts {
+  const precision = ratio(matched, extracted);
+  const recall = ratio(found, required);
+  return { extracted, matched, required, found, precision, recall, f1: f1(precision, recall) };
+}
+
+/** Whether a required label was found in an article score. */
+function foundLabels(s: RealArticleScore): RealLabelFigure[] {
+  return s.matchedLabel.filter((l): l is RealLabelFigure => l !== null && l.required !== false);
+}
+
+/** Totals over articles, restricted to figures/labels passing `keep` (by metric) and figures at or above `minConfidence`. */
+function totals(scores: RealArticleScore[], keep: (metric: string) => boolean, minConfidence = 0): Counts {
+  let extracted = 0;
+  let matched = 0;
+  let required = 0;
+  let found = 0;
+  for (const s of scores) {
+    s.figures.forEach((f, i) => {
+      if (!keep(f.metric) || f.confidence < minConfidence) return;
+      extracted++;
+      if (s.matchedLabel[i]) {
+        matched++;
+        if (s.matchedLabel[i]?.required !== false) found++;
+      }
+    });
+    const labels = [...foundLabels(s), ...s.missed];
+    required += labels.filter((l) => keep(l.metric)).length;
+  }
+  return counts(extracted, matched, required, found);
+}
+
+/** The whole report: totals, core totals, per metric, subject and period accuracy, calibration and thresholds. */
+export function summariseReal(scores: RealArticleScore[]): RealReport {
+  const all = totals(scores, () => true);
+  const core = totals(scores, (m) => !CORE_EXCLUDED.has(m));
+  const metrics = new Set<string>();
+  for (const s of scores) {
+    for (const f of s.figures) metrics.add(f.metric);
+    for (const l of [...foundLabels(s), ...s.missed]) metrics.add(l.metric);
+  }
+  const perMetric = [...metrics].sort().map((metric) => ({ metric, ...totals(scores, (m) => m === metric) }));
+  let subjectOk = 0;
+  let periodOk = 0;
+  let matchedN = 0;
+  const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, figures: 0, correct: 0, sum: 0 }));
+  for (const s of scores) {
+    s.figures.forEach((f, i) => {
+      const l = s.matchedLabel[i];
+      const bin = bins[Math.min(9, Math.max(0, Math.floor(f.confidence * 10)))];
+      bin.figures++;
+      bin.sum += f.confidence;
+      if (!l) return;
+      bin.correct++;
+      matchedN++;
+      if (subjectAgrees(f, l, s.publisherName)) subjectOk++;
+      if (periodAgrees(f, l)) periodOk++;
+    });
+  }
+  const calibration = bins
+    .filter((b) => b.figures > 0)
+    .map((b) => ({ from: b.from, to: b.to, figures: b.figures, correct: b.correct, precision: b.correct / b.figures, meanConfidence: b.sum / b.figures }));
+  const thresholds = [0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((threshold) => ({ threshold, ...totals(scores, (m) => !CORE_EXCLUDED.has(m), threshold) }));
+  return {
+    articles: scores.length,
+    all,
+    core,
+    perMetric,
+    subjectAccuracy: ratio(subjectOk, matchedN),
+    periodAccuracy: ratio(periodOk, matchedN),
+    matchedForAccuracy: matchedN,
+    calibration,
+    thresholds,
+  };
+}

@@ -1,0 +1,126 @@
+/** The real-text corpus scorer on small inline examples (the corpus texts are not in the repository). */
+import { figuresFromText } from '../../../ingest/extract/figures';
+import {
+  parseLabelLines, periodAgrees, type RealLabel, type RealLabelFigure, realContext, realMatches, sameUnitName, scoreRealArticle,
+  subjectAgrees, summariseReal,
+} from '../../../ingest/extract/real-eval';
+import type { ExtractedFigure } from '../../../ingest/types';
+
+function figure(over: Partial<ExtractedFigure>): ExtractedFigure {
+  return {
+    metric: 'on_time_rate', value: 98, total: null, upperBound: null, unit: 'percent', kind: 'actual', comparator: 'eq',
+    approximate: false, change: false, baselineYear: null, period: { year: 2022, fromMonth: null, toMonth: null, label: 'năm 2022' },
+    subject: { name: 'Quận 3', unitId: null, scope: 'unit', subunitLevel: null, explicit: false },
+    evidence: { sentence: '', start: 0, end: 0, numberStart: 0, numberEnd: 0 }, confidence: 0.9, ...over,
+  };
+}
+function label(over: Partial<RealLabelFigure>): RealLabelFigure {
+  return {
+    metric: 'on_time_rate', value: 98, total: null, unit: 'percent', kind: 'actual', comparator: 'eq', change: false,
+    period: { year: 2022, from_month: 1, to_month: 12 }, subject: { name: 'Quận 3', scope: 'unit', level: 'quan' }, required: true, ...over,
+  };
+}
+
+describe('realMatches', () => {
+  it.each<[string, Partial<ExtractedFigure>, Partial<RealLabelFigure>, boolean]>([
+    ['same figure', {}, {}, true],
+    ['rounding of a rate', { value: 98.04 }, {}, true],
+    ['another rate', { value: 98.2 }, {}, false],
+    ['rounding of a large count', { metric: 'dossiers_received', unit: 'count', value: 43_000 }, { metric: 'dossiers_received', unit: 'count', value: 43_150 }, true],
+    ['a count off by more than rounding', { metric: 'dossiers_received', unit: 'count', value: 43_000 }, { metric: 'dossiers_received', unit: 'count', value: 45_000 }, false],
+    ['other metric', { metric: 'satisfaction_rate' }, {}, false],
+    ['other kind', { kind: 'target', comparator: 'gte' }, {}, false],
+    ['a change is not a level', { change: true }, {}, false],
+    ['a fall keeps its sign', { change: true, value: 12 }, { change: true, value: -12 }, false],
+    ['a fall with its sign', { change: true, value: -12 }, { change: true, value: -12 }, true],
+    ['total where labelled', { total: 26 }, { total: 27 }, false],
+    ['comparator of a target', { kind: 'target', comparator: 'eq' }, { kind: 'target', comparator: 'gte' }, false],
+    ['other year', { period: { year: 2021, fromMonth: null, toMonth: null, label: '' } }, {}, false],
+    ['months are not part of the match', { period: { year: 2022, fromMonth: 1, toMonth: 9, label: '' } }, {}, true],
+    ['a label without period accepts any', { period: { year: null, fromMonth: null, toMonth: null, label: '' } }, { period: null }, true],
+  ])('%s', (_name, f, l, expected) => {
+    expect(realMatches(figure(f), label(l))).toBe(expected);
+  });
+});
+
+describe('period and subject accuracy', () => {
+  it('reads null months as the whole year', () => {
+    expect(periodAgrees(figure({}), label({}))).toBe(true);
+    expect(periodAgrees(figure({ period: { year: 2022, fromMonth: 1, toMonth: 9, label: '' } }), label({}))).toBe(false);
+    expect(periodAgrees(figure({ period: { year: 2022, fromMonth: 7, toMonth: 12, label: '' } }), label({ period: { year: 2022, from_month: 7, to_month: 12 } }))).toBe(true);
+  });
+
+  it('compares unit names without UBND, abbreviations or the level word, but keeps numbered units apart', () => {
+    expect(sameUnitName('UBND quận Bình Thạnh', 'Bình Thạnh')).toBe(true);
+    expect(sameUnitName('TP. Huế', 'Thành phố Huế')).toBe(true);
+    expect(sameUnitName('Phường 4', 'Quận 4')).toBe(false);
+    expect(sameUnitName('Huyện Lập Thạch', 'Huyện Sông Lô')).toBe(false);
+  });
+
+  it('needs the same scope, and the level for sub-units', () => {
+    const wards = figure({ subject: { name: 'xã thuộc Quận 3', unitId: null, scope: 'subunits', subunitLevel: 'xa', explicit: true } });
+    expect(subjectAgrees(wards, label({ subject: { name: null, scope: 'subunits', level: 'phuong' } }), 'Quận 3')).toBe(true);
+    expect(subjectAgrees(wards, label({ subject: { name: null, scope: 'subunits', level: 'huyen' } }), 'Quận 3')).toBe(false);
+    expect(subjectAgrees(wards, label({}), 'Quận 3')).toBe(false);
+    expect(subjectAgrees(figure({}), label({ subject: null }), 'Quận 3')).toBe(true);
+    const province = figure({ subject: { name: 'toàn tỉnh', unitId: null, scope: 'province_wide', subunitLevel: null, explicit: true } });
+    expect(subjectAgrees(province, label({ subject: { name: 'Đồng Nai', scope: 'province_wide', level: 'tinh' } }), null)).toBe(true);
+  });
+});
+
+describe('scoring articles', () => {
+  it('does not count optional labels as misses, nor figures matching them as false', () => {
+    const s = scoreRealArticle('d1', [figure({}), figure({ value: 50 }), figure({ value: 7 })], [label({}), label({ value: 50, required: false }), label({ value: 60 })], 'Quận 3');
+    expect(s.required).toBe(2);
+    expect(s.missed.map((l) => l.value)).toEqual([60]);
+    expect(s.matchedLabel.map((l) => l?.value ?? null)).toEqual([98, 50, null]);
+    const r = summariseReal([s]);
+    expect(r.all).toMatchObject({ extracted: 3, matched: 2, required: 2, found: 1 });
+    expect(r.all.precision).toBeCloseTo(2 / 3);
+    expect(r.all.recall).toBeCloseTo(1 / 2);
+  });
+
+  it('reports per metric, core metrics without other, accuracy among matched, calibration and thresholds', () => {
+    const figs = [
+      figure({ confidence: 0.95 }),
+      figure({ metric: 'satisfaction_rate', value: 91, confidence: 0.45, subject: { name: 'Phường 4', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } }),
+      figure({ metric: 'other', value: 5, unit: 'count', confidence: 0.3 }),
+    ];
+    const labels = [label({}), label({ metric: 'satisfaction_rate', value: 91 }), label({ metric: 'late_dossiers', value: 0, unit: 'count' })];
+    const r = summariseReal([scoreRealArticle('d2', figs, labels, 'Quận 3')]);
+    expect(r.core).toMatchObject({ extracted: 2, matched: 2, required: 3, found: 2 });
+    expect(r.all).toMatchObject({ extracted: 3, matched: 2 });
+    expect(r.perMetric.find((m) => m.metric === 'late_dossiers')).toMatchObject({ extracted: 0, required: 1, found: 0, recall: 0 });
+    expect(r.subjectAccuracy).toBeCloseTo(1 / 2);
+    expect(r.periodAccuracy).toBe(1);
+    expect(r.calibration.map((b) => [b.from, b.figures, b.correct])).toEqual([[0.3, 1, 0], [0.4, 1, 1], [0.9, 1, 1]]);
+    const at05 = r.thresholds.find((t) => t.threshold === 0.5);
+    expect(at05).toMatchObject({ extracted: 1, matched: 1, found: 1, precision: 1 });
+    expect(at05?.recall).toBeCloseTo(1 / 3);
+  });
+
+  it('scores the engine end to end on a tiny labelled article', () => {
+    const article: RealLabel = {
+      id: 'd9', split: 'dev', published: '2023-07', title: null, publisher: { name: 'Quận 3', level: 'quan' },
+      figures: [label({ value: 99.5, period: { year: 2023, from_month: 1, to_month: 6 } }), label({ metric: 'dossiers_received', unit: 'count', value: 12_400, period: { year: 2023, from_month: 1, to_month: 6 } })],
+    };
+    const ctx = realContext(article);
+    expect(ctx.publishedAt?.toISOString()).toBe('2023-07-01T05:00:00.000Z');
+    const text = 'Trong 6 tháng đầu năm 2023, Quận 3 tiếp nhận 12.400 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 99,5%.';
+    const s = scoreRealArticle(article.id, figuresFromText(text, ctx).figures, article.figures, ctx.publisher?.name ?? null);
+    const r = summariseReal([s]);
+    expect(r.all).toMatchObject({ extracted: 2, matched: 2, required: 2, found: 2 });
+    expect(r.subjectAccuracy).toBe(1);
+    expect(r.periodAccuracy).toBe(1);
+  });
+});
+
+describe('parseLabelLines', () => {
+  it('keeps good lines and names the bad ones', () => {
+    const { labels, errors } = parseLabelLines(['{"id":"d1","split":"dev","figures":[]}', '', '{"id":"d2"', '{"split":"dev","figures":[]}'].join('\n'));
+    expect(labels.map((l) => l.id)).toEqual(['d1']);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^line 3:/);
+    expect(errors[1]).toMatch(/^line 4: needs an id/);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * One paraphrased text per error class seen on real articles (test/fixtures/labelled/r-*): each must be read exactly
+ * — every required figure found, nothing extra — and, where its labels say so, with the labelled months and subject
+ * scope (the labelled-set total allows a little slack; these do not).
+ */
+import { resolve } from 'node:path';
+import { contextFromLabel, figureMatchesLabel, type LabelFigure, scoreArticle } from '../../../ingest/extract/evaluate';
+import { figuresFromText } from '../../../ingest/extract/figures';
+import { loadLabelledDir } from '../../../ingest/extract/label-files';
+import { sameUnitName } from '../../../ingest/extract/real-eval';
+
+type RegressionLabel = LabelFigure & { subject_scope?: string };
+
+const { articles } = loadLabelledDir(resolve(__dirname, '../../fixtures/labelled'));
+const regressions = articles.filter((a) => a.id.startsWith('r-'));
+
+describe('error-class regressions', () => {
+  it('has its regression texts', () => {
+    expect(regressions.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(regressions.map((a) => [a.id, a] as const))('%s is read exactly', (_id, article) => {
+    const { figures } = figuresFromText(article.text, contextFromLabel(article.label));
+    const score = scoreArticle(article.id, figures, article.label.figures);
+    const describe = (f: { metric: string; value: number; kind: string }) => `${f.metric}=${f.value} ${f.kind}`;
+    expect({ extra: score.unmatched.map(describe), missed: score.missed.map(describe) }).toEqual({ extra: [], missed: [] });
+    for (const label of article.label.figures as RegressionLabel[]) {
+      const f = figures.find((x) => figureMatchesLabel(x, label));
+      expect(f).toBeDefined();
+      if (!f) continue;
+      if (label.period.from_month != null) {
+        expect({ figure: describe(f), months: [f.period.fromMonth, f.period.toMonth] }).toEqual({ figure: describe(f), months: [label.period.from_month, label.period.to_month] });
+      }
+      if (label.subject_scope) {
+        expect({ figure: describe(f), scope: f.subject.scope }).toEqual({ figure: describe(f), scope: label.subject_scope });
+        if (label.subject_scope === 'unit' && label.subject) {
+          expect({ figure: describe(f), sameSubject: sameUnitName(f.subject.name, label.subject), name: f.subject.name }).toMatchObject({ figure: describe(f), sameSubject: true });
+        }
+      }
+    }
+  });
+});
+
+describe('a processing time already shortened', () => {
+  it('"được rút ngắn, tối đa 07 ngày" is an achieved ceiling, not a target', () => {
+    const text = 'Thời gian cấp giấy phép cho doanh nghiệp được rút ngắn, tối đa 05 ngày làm việc, nhanh hơn quy định.';
+    const figures = figuresFromText(text, { publishedAt: new Date('2019-04-10T10:00:00+07:00'), publisher: { id: 'p', name: 'Sở Công Thương', level: 'so' } }).figures;
+    expect(figures.map((f) => [f.metric, f.value, f.kind, f.comparator])).toEqual([['processing_days', 5, 'actual', 'lte']]);
+  });
+});
+
+describe('a bare index score', () => {
+  it('"Quảng Bình đạt 86,75, tăng 1,2 điểm" in a sentence about the index is a PAR INDEX score', () => {
+    const text = 'Chỉ số cải cách hành chính năm 2022: Quảng Bình đạt 86,75, tăng 1,2 điểm so với năm 2021.';
+    const figures = figuresFromText(text, { publishedAt: new Date('2023-05-10T10:00:00+07:00'), publisher: { id: 'p', name: 'Quảng Bình', level: 'tinh' } }).figures;
+    expect(figures.map((f) => [f.metric, f.value, f.unit, f.change, f.period.year])).toEqual([
+      ['par_index_score', 86.75, 'score', false, 2022],
+      ['par_index_score', 1.2, 'score', true, 2022],
+    ]);
+  });
+});
