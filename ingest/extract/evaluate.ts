@@ -70,12 +70,17 @@ export function figureMatchesLabel(f: ExtractedFigure, l: LabelFigure): boolean 
   return true;
 }
 
-/** Maximum one-to-one matching (Kuhn's augmenting paths) between figures and the given labels. */
-function maxMatching(figures: ExtractedFigure[], labels: LabelFigure[], figureTaken: boolean[]): Map<number, number> {
+/**
+ * Maximum one-to-one matching (Kuhn's augmenting paths) between figures and labels under `matches`, skipping figures
+ * already taken: label index → figure index. Shared by the labelled-set and the real-text scorers.
+ */
+export function maxMatching<L>(
+  figures: ExtractedFigure[], labels: L[], figureTaken: boolean[], matches: (f: ExtractedFigure, l: L) => boolean,
+): Map<number, number> {
   const labelOwner = new Map<number, number>();
   const tryAssign = (fi: number, visited: Set<number>): boolean => {
     for (let li = 0; li < labels.length; li++) {
-      if (visited.has(li) || !figureMatchesLabel(figures[fi], labels[li])) continue;
+      if (visited.has(li) || !matches(figures[fi], labels[li])) continue;
       visited.add(li);
       const owner = labelOwner.get(li);
       if (owner === undefined || tryAssign(owner, visited)) {
@@ -102,9 +107,9 @@ export function scoreArticle(file: string, figures: ExtractedFigure[], labels: L
   const required = labels.filter((l) => l.required !== false);
   const optional = labels.filter((l) => l.required === false);
   const taken = figures.map(() => false);
-  const requiredMatch = maxMatching(figures, required, taken);
+  const requiredMatch = maxMatching(figures, required, taken, figureMatchesLabel);
   for (const fi of requiredMatch.values()) taken[fi] = true;
-  const optionalMatch = maxMatching(figures, optional, taken);
+  const optionalMatch = maxMatching(figures, optional, taken, figureMatchesLabel);
   for (const fi of optionalMatch.values()) taken[fi] = true;
   const matched = taken.filter(Boolean).length;
   const precision = ratio(matched, figures.length);

@@ -14,6 +14,7 @@
  */
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractedFigure, ExtractionContext } from '../types';
+import { maxMatching } from './evaluate';
 
 export interface RealLabelFigure {
   metric: string;
@@ -165,27 +166,6 @@ export function parseLabelLines(content: string): { labels: RealLabel[]; errors:
   return { labels, errors };
 }
 
-/** Maximum one-to-one matching (augmenting paths) between figures and labels, skipping figures already taken. */
-function maxMatching(figures: ExtractedFigure[], labels: RealLabelFigure[], taken: boolean[]): Map<number, number> {
-  const owner = new Map<number, number>();
-  const tryAssign = (fi: number, visited: Set<number>): boolean => {
-    for (let li = 0; li < labels.length; li++) {
-      if (visited.has(li) || !realMatches(figures[fi], labels[li])) continue;
-      visited.add(li);
-      const o = owner.get(li);
-      if (o === undefined || tryAssign(o, visited)) {
-        owner.set(li, fi);
-        return true;
-      }
-    }
-    return false;
-  };
-  figures.forEach((_, fi) => {
-    if (!taken[fi]) tryAssign(fi, new Set());
-  });
-  return owner;
-}
-
 export interface RealArticleScore {
   id: string;
   figures: ExtractedFigure[];
@@ -203,12 +183,12 @@ export function scoreRealArticle(id: string, figures: ExtractedFigure[], labels:
   const optional = labels.filter((l) => l.required === false);
   const taken = figures.map(() => false);
   const matchedLabel: Array<RealLabelFigure | null> = figures.map(() => null);
-  const req = maxMatching(figures, required, taken);
+  const req = maxMatching(figures, required, taken, realMatches);
   for (const [li, fi] of req) {
     taken[fi] = true;
     matchedLabel[fi] = required[li];
   }
-  for (const [li, fi] of maxMatching(figures, optional, taken)) {
+  for (const [li, fi] of maxMatching(figures, optional, taken, realMatches)) {
     taken[fi] = true;
     matchedLabel[fi] = optional[li];
   }

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, freePort, graphql, serviceEnv, startServiceProcess, tempDataDir } from '../../helpers/service-process';
+import { DVC_INDEX_SOURCE_ID } from '../../../ingest/dvc-index/crosswalk';
 
 jest.setTimeout(180_000);
 
@@ -39,7 +40,8 @@ describe('compiled build, laid out as in the Docker image', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data.units.edges[0].node.name).toBe('Quận Bình Thạnh');
       const catalogue = JSON.parse(fs.readFileSync(path.join(ROOT, 'ingest/source-catalogue.json'), 'utf8')) as Array<{ id: string }>;
-      expect(res.data.sources.map((s: { id: string }) => s.id).sort()).toEqual(catalogue.map((s) => s.id).sort());
+      // The catalogue's portals, plus the national service index, which the service registers itself.
+      expect(res.data.sources.map((s: { id: string }) => s.id).sort()).toEqual([...catalogue.map((s) => s.id), DVC_INDEX_SOURCE_ID].sort());
       const page = await fetch(`${service.url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<html/i);
