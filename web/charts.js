@@ -18,7 +18,7 @@ Chart.defaults.font.family = FONT;
 Chart.defaults.color = TEXT_COLOR;
 
 /** Paint a white background so the downloaded PNG is readable in any viewer (canvases are transparent). */
-const whiteBackground = {
+export const whiteBackground = {
   id: 'cchcWhiteBackground',
   beforeDraw(chart) {
     const { ctx, width, height } = chart;

@@ -6,6 +6,7 @@
  */
 import { formatValue, formatChange, t } from './i18n.js';
 import { fittedAxis, changeMarks } from './scale.js';
+import { whiteBackground } from './charts.js';
 
 const Chart = window.Chart;
 const hook = (window.__cchcCharts = window.__cchcCharts || {});
@@ -24,19 +25,6 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, 
 const CHANGE_COLUMN = 200;
 const CHANGE_COLUMN_NARROW = 112;
 const NARROW = 600;
-
-/** Paint a white background so the downloaded PNG is readable (canvases are transparent). */
-const whiteBackground = {
-  id: 'cchcRankWhite',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.globalCompositeOperation = 'destination-over';
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
 
 /** The connectors (baseline → year), the change column, "no data" rows and the axis break. */
 const decorations = {

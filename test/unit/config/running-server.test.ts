@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVICE_FILE, runningEmbeddedUrl } from '../../../src/db/running-server';
+import { runningEmbeddedUrl } from '../../../src/db/running-server';
+import { SERVICE_FILE_NAME as SERVICE_FILE } from '../../../src/db/service-file';
 
 let dir: string;
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-running-')); });
@@ -12,7 +13,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const DEAD_PID = 2 ** 22 + 17;
 
 it('uses the DATABASE_URL the live service published, for the database asked for', () => {
-  fs.writeFileSync(path.join(dir, SERVICE_FILE), `DATABASE_URL='postgres://postgres:secret@127.0.0.1:54400/cchc_atlas'\nSERVICE_PID=${process.pid}\n`);
+  fs.writeFileSync(path.join(dir, SERVICE_FILE), `DATABASE_URL='postgres://postgres:secret@127.0.0.1:54400/cchc_atlas'\nSERVICE_PID=${process.ppid}\n`); // a live process other than this one
   expect(runningEmbeddedUrl(dir)).toBe('postgres://postgres:secret@127.0.0.1:54400/cchc_atlas');
   expect(runningEmbeddedUrl(dir, 'cchc_atlas_demo')).toBe('postgres://postgres:secret@127.0.0.1:54400/cchc_atlas_demo');
 });
