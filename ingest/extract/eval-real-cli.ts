@@ -1,6 +1,9 @@
 /**
- * `npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--verbose]`: score the engine on the
- * real-text corpus. Labels default to eval/real/labels.jsonl; texts are `DIR/<id>.txt` (fill the cache with
+ * `npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--style a,b] [--reader text|document] [--verbose]`:
+ * score the engine on the real-text corpus. `--reader document` reads each text the way ingestion reads a document
+ * (`figuresFromDocument`: prose plus the tables rebuilt from the flattened text); `--style` keeps the articles with
+ * any of the given styles (`npm run eval:real:tables` = the table and attachment cases through the document reader).
+ * A per-style breakdown (prose vs table/attachment cases) closes the report. Labels default to eval/real/labels.jsonl; texts are `DIR/<id>.txt` (fill the cache with
  * `npm run eval:real:cache -- --from FOLDER`). Prints totals, core-metric totals, per-metric precision/recall,
  * subject and period accuracy among matched figures, the confidence calibration table, precision/recall per
  * threshold, and every missed label and false figure (with its sentence under --verbose).
@@ -8,30 +11,41 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExtractedFigure } from '../types';
+import { figuresFromDocument } from '../tables';
 import { figuresFromText } from './figures';
-import { parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle, subjectAgrees, summariseReal, periodAgrees } from './real-eval';
+import {
+  hasStyle, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
+  subjectAgrees, summariseByGroup, summariseReal, periodAgrees,
+} from './real-eval';
 import { REVIEW_THRESHOLD } from './serving';
 
 const REPO_ROOT = resolve(__dirname, '../..');
-const USAGE = 'usage: npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--verbose]';
+const USAGE = 'usage: npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--style a,b] [--reader text|document] [--verbose]';
 
 interface Args {
   texts: string;
   labels: string;
   split: string | null;
+  styles: string[] | null;
+  reader: 'text' | 'document';
   verbose: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { texts: resolve(REPO_ROOT, '.cache/real-texts'), labels: resolve(REPO_ROOT, 'eval/real/labels.jsonl'), split: null, verbose: false };
+  const args: Args = { texts: resolve(REPO_ROOT, '.cache/real-texts'), labels: resolve(REPO_ROOT, 'eval/real/labels.jsonl'), split: null, styles: null, reader: 'text', verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') return USAGE;
     if (a === '--verbose' || a === '-v') args.verbose = true;
-    else if (a === '--texts' || a === '--labels' || a === '--split') {
+    else if (a === '--texts' || a === '--labels' || a === '--split' || a === '--style' || a === '--reader') {
       const v = argv[++i];
       if (v === undefined) return `${a} needs a value\n${USAGE}`;
       if (a === '--texts') args.texts = resolve(v);
+      else if (a === '--style') args.styles = v.split(',').map((x) => x.trim()).filter(Boolean);
+      else if (a === '--reader') {
+        if (v !== 'text' && v !== 'document') return `--reader must be text or document\n${USAGE}`;
+        args.reader = v;
+      }
       else if (a === '--labels') args.labels = resolve(v);
       else if (v !== 'dev' && v !== 'test') return `--split must be dev or test\n${USAGE}`;
       else args.split = v;
@@ -69,9 +83,10 @@ function main(argv: string[]): number {
   }
   const { labels, errors } = parseLabelLines(readFileSync(args.labels, 'utf8'));
   for (const e of errors) process.stderr.write(`skipped label ${e}\n`);
-  const chosen = labels.filter((l) => args.split === null || l.split === args.split);
+  const chosen = labels.filter((l) => (args.split === null || l.split === args.split) && (args.styles === null || hasStyle(l, args.styles)));
   const scores: RealArticleScore[] = [];
   const noText: string[] = [];
+  let outOfScope = 0;
   for (const label of chosen) {
     const path = join(args.texts, `${label.id}.txt`);
     if (!existsSync(path)) {
@@ -79,14 +94,19 @@ function main(argv: string[]): number {
       continue;
     }
     const ctx = realContext(label);
-    const { figures } = figuresFromText(readFileSync(path, 'utf8'), ctx);
-    scores.push(scoreRealArticle(label.id, figures, label.figures, ctx.publisher?.name ?? null));
+    const text = readFileSync(path, 'utf8');
+    const read = args.reader === 'document' ? figuresFromDocument({ text }, ctx).figures : figuresFromText(text, ctx).figures;
+    const publisherName = ctx.publisher?.name ?? null;
+    const figures = read.filter((f) => inLabelledScope(f, label, publisherName));
+    outOfScope += read.length - figures.length;
+    scores.push(scoreRealArticle(label.id, figures, label.figures, publisherName));
   }
   if (noText.length > 0) process.stderr.write(`no cached text for ${noText.length} article(s): ${noText.join(', ')}\n`);
   const out = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };
-  out(`real-text corpus: ${scores.length} article(s)${args.split ? ` (split ${args.split})` : ''} from ${args.labels}`);
+  out(`real-text corpus: ${scores.length} article(s)${args.split ? ` (split ${args.split})` : ''}${args.styles ? ` (style ${args.styles.join(',')})` : ''}, reader ${args.reader}, from ${args.labels}`);
+  if (outOfScope > 0) out(`${outOfScope} table figure(s) about rows outside the labelled scope of partly labelled tables were not scored`);
   for (const s of scores) {
     const missed = s.missed;
     const falses = s.figures.filter((_, i) => !s.matchedLabel[i]);
@@ -122,6 +142,17 @@ function main(argv: string[]): number {
   out(`core metrics: precision ${pct(r.core.precision)}  recall ${pct(r.core.recall)}  F1 ${pct(r.core.f1)}  (${r.core.matched}/${r.core.extracted} figures, ${r.core.found}/${r.core.required} required labels)`);
   out(`subject accuracy ${pct(r.subjectAccuracy)}  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
   if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
+  const styleOf = new Map(chosen.map((l) => [l.id, l]));
+  const groups = summariseByGroup(scores, (id) => {
+    const l = styleOf.get(id);
+    if (!l || !isTableCase(l)) return ['prose'];
+    return ['tables+attachments', ...(l.style ?? []).filter((s) => s === 'table' || s === 'flattened-table' || s === 'attachment')];
+  });
+  out('');
+  out(`per style (reader ${args.reader}; core metrics; subject/period accuracy among matched figures)`);
+  for (const g of groups) {
+    out(`  ${g.group.padEnd(20)} articles ${String(g.articles).padStart(3)}  P ${pct(g.core.precision)}  R ${pct(g.core.recall)}  (${g.core.matched}/${g.core.extracted} figures, ${g.core.found}/${g.core.required} required)  subject ${pct(g.subjectAccuracy)}  period ${pct(g.periodAccuracy)}`);
+  }
   return 0;
 }
 

@@ -6,11 +6,12 @@
  * change flag, value within rounding (0.05 absolute, or 0.5 % of the value for counts of 1,000 or more), total where the
  * label has one, comparator for targets, and the same period year (when the label names one). Months and the
  * subject are NOT part of the match: they are reported separately as period accuracy and subject accuracy among
- * matched figures. Labels with `required: false` are not counted as misses, and a figure that matches one is not
+ * matched figures (a label about the figure's own subject is preferred when several fit). Labels with `required: false` are not counted as misses, and a figure that matches one is not
  * a false figure.
  *
  * Public surface: `RealLabel`, `RealLabelFigure`, `realMatches`, `subjectAgrees`, `periodAgrees`,
- * `realContext`, `scoreReal`, `RealReport`, `CORE_EXCLUDED`, `parseLabelLines`.
+ * `realContext`, `scoreReal`, `RealReport`, `CORE_EXCLUDED`, `parseLabelLines`, and for the table and attachment
+ * cases `TABLE_STYLES`, `isTableCase`, `hasStyle`, `inLabelledScope`, `summariseByGroup`.
  */
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractedFigure, ExtractionContext } from '../types';
@@ -41,6 +42,13 @@ export interface RealLabel {
   style?: string[];
   figures: RealLabelFigure[];
   notes?: string;
+  /** Attachment format when the text is that of an attached file (pdf, docx, xlsx, doc, xls). */
+  format?: string;
+  /**
+   * A large table labelled partly: the row subjects that ARE labelled. Table-cell figures about any other row
+   * are out of scope (neither matched nor false); prose figures and the publisher's own rows always count.
+   */
+  scope?: { subjects: string[] } | null;
 }
 
 /** Metrics left out of the "core" numbers: 'other' is a bucket for review, not a meaning. */
@@ -177,13 +185,29 @@ export interface RealArticleScore {
   publisherName: string | null;
 }
 
+/**
+ * Maximum matching that first pairs figures with labels about the same subject, so that two near-equal values of a
+ * table ("83,226" and "83,218", within rounding of each other) are not credited crosswise; then the rest. Never
+ * matches fewer labels than the plain maximum matching (falls back to it if the two passes would).
+ */
+function subjectFirstMatching(figures: ExtractedFigure[], labels: RealLabelFigure[], taken: boolean[], publisherName: string | null): Map<number, number> {
+  const plain = maxMatching(figures, labels, taken, realMatches);
+  const first = maxMatching(figures, labels, taken, (f, l) => realMatches(f, l) && subjectAgrees(f, l, publisherName));
+  const takenAfter = taken.map((t, fi) => t || [...first.values()].includes(fi));
+  const restIdx = labels.map((_, li) => li).filter((li) => !first.has(li));
+  const rest = maxMatching(figures, restIdx.map((li) => labels[li]), takenAfter, realMatches);
+  const combined = new Map(first);
+  for (const [ri, fi] of rest) combined.set(restIdx[ri], fi);
+  return combined.size >= plain.size ? combined : plain;
+}
+
 /** Match one article's figures with its labels: required labels first, then optional ones absorb the rest. */
 export function scoreRealArticle(id: string, figures: ExtractedFigure[], labels: RealLabelFigure[], publisherName: string | null): RealArticleScore {
   const required = labels.filter((l) => l.required !== false);
   const optional = labels.filter((l) => l.required === false);
   const taken = figures.map(() => false);
   const matchedLabel: Array<RealLabelFigure | null> = figures.map(() => null);
-  const req = maxMatching(figures, required, taken, realMatches);
+  const req = subjectFirstMatching(figures, required, taken, publisherName);
   for (const [li, fi] of req) {
     taken[fi] = true;
     matchedLabel[fi] = required[li];
@@ -309,4 +333,50 @@ export function summariseReal(scores: RealArticleScore[]): RealReport {
     calibration,
     thresholds,
   };
+}
+
+/** Styles that mark a table or attachment case (scored apart from prose, through the document reader). */
+export const TABLE_STYLES: readonly string[] = ['table', 'flattened-table', 'attachment'];
+
+/** Whether a label carries any of the given styles. */
+export function hasStyle(label: Pick<RealLabel, 'style'>, styles: readonly string[]): boolean {
+  return (label.style ?? []).some((s) => styles.includes(s));
+}
+
+/** A table or attachment case. */
+export function isTableCase(label: Pick<RealLabel, 'style'>): boolean {
+  return hasStyle(label, TABLE_STYLES);
+}
+
+/**
+ * Whether a figure is within what the article's labels cover. Without a `scope` everything is. With one, a figure
+ * read from a table cell about a unit that is neither a labelled subject nor the publisher is out of scope.
+ */
+export function inLabelledScope(f: ExtractedFigure, label: Pick<RealLabel, 'scope'>, publisherName: string | null): boolean {
+  const subjects = label.scope?.subjects;
+  if (!subjects || !f.cell || f.subject.scope !== 'unit') return true;
+  if (publisherName && sameUnitName(f.subject.name, publisherName)) return true;
+  return subjects.some((s) => sameUnitName(f.subject.name, s));
+}
+
+/** Core-metric totals and subject accuracy of one group of articles (for the per-style breakdown). */
+export interface GroupSummary {
+  group: string;
+  articles: number;
+  core: Counts;
+  subjectAccuracy: number;
+  periodAccuracy: number;
+  matched: number;
+}
+
+/** Summaries per named group; an article may sit in several groups (`groupsOf` names them). */
+export function summariseByGroup(scores: RealArticleScore[], groupsOf: (id: string) => string[]): GroupSummary[] {
+  const byGroup = new Map<string, RealArticleScore[]>();
+  for (const s of scores) {
+    for (const g of groupsOf(s.id)) byGroup.set(g, [...(byGroup.get(g) ?? []), s]);
+  }
+  return [...byGroup.entries()].map(([group, list]) => {
+    const r = summariseReal(list);
+    return { group, articles: list.length, core: r.core, subjectAccuracy: r.subjectAccuracy, periodAccuracy: r.periodAccuracy, matched: r.matchedForAccuracy };
+  });
 }

@@ -30,6 +30,9 @@ const OTHER_RE = new RegExp(`^(?:${OTHER_HEADERS.map((p) => p.replace(/ /g, '\\s
 const TOTAL_RE = word(TOTAL_ROW_LABELS);
 const METRIC_RES = HEADER_METRICS.map((f) => new RegExp(`(?<![a-z0-9])(?:${f.cues.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`));
 
+/** A line that starts in lower case continues the header cell above it. */
+const LOWER_START_RE = /^\p{Ll}/u;
+
 type HeaderRole = 'label' | 'skip' | 'metric' | 'other';
 
 function headerRole(line: string): HeaderRole | null {
@@ -67,13 +70,25 @@ export function tablesFromText(text: string): FlatTable[] {
       i = Math.max(j, i + 1);
       continue;
     }
-    // Shape 1: one cell per line.
+    // Shape 1: one cell per line. A header cell wrapped over two lines ("Điểm" / "đánh giá") goes on in lower case.
     const roles: HeaderRole[] = [];
+    const cells: string[] = [];
     let j = i;
     while (j < lines.length && roles.length < MAX_HEADER_LINES) {
+      if (cells.length > 0 && LOWER_START_RE.test(lines[j])) {
+        const joined = `${cells[cells.length - 1]} ${lines[j]}`;
+        const joinedRole = headerRole(joined);
+        if (joinedRole) {
+          cells[cells.length - 1] = joined;
+          roles[roles.length - 1] = joinedRole;
+          j++;
+          continue;
+        }
+      }
       const role = headerRole(lines[j]);
       if (!role) break;
       roles.push(role);
+      cells.push(lines[j]);
       j++;
     }
     if (roles.length < MIN_HEADER_LINES || !roles.includes('metric')) {
@@ -81,11 +96,11 @@ export function tablesFromText(text: string): FlatTable[] {
       continue;
     }
     const n = roles.length;
-    const labelAt = roles.indexOf('label') >= 0 ? roles.indexOf('label') : roles.findIndex((r, k) => r !== 'metric' && !/^(?:stt|tt)$/i.test(lines[i + k]));
-    const numberAt = roles.findIndex((_, k) => /^(?:stt|tt|số tt)$/i.test(lines[i + k]));
+    const labelAt = roles.indexOf('label') >= 0 ? roles.indexOf('label') : roles.findIndex((r, k) => r !== 'metric' && !/^(?:stt|tt)$/i.test(cells[k]));
+    const numberAt = roles.findIndex((_, k) => /^(?:stt|tt|số tt)$/i.test(cells[k]));
     const metricAt = roles.map((r, k) => (r === 'metric' ? k : -1)).filter((k) => k >= 0);
-    const rows = [lines.slice(i, j).map((t) => ({ text: t, header: true }))];
-    const headerTexts = new Set(lines.slice(i, j));
+    const rows = [cells.map((t) => ({ text: t, header: true }))];
+    const headerTexts = new Set(cells);
     let k = j;
     while (k + n - 1 <= lines.length) {
       let group = lines.slice(k, k + n);

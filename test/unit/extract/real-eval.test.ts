@@ -1,7 +1,7 @@
 /** The real-text corpus scorer on small inline examples (the corpus texts are not in the repository). */
 import { figuresFromText } from '../../../ingest/extract/figures';
 import {
-  parseLabelLines, periodAgrees, type RealLabel, type RealLabelFigure, realContext, realMatches, sameUnitName, scoreRealArticle,
+  hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, sameUnitName, scoreRealArticle,
   subjectAgrees, summariseReal,
 } from '../../../ingest/extract/real-eval';
 import type { ExtractedFigure } from '../../../ingest/types';
@@ -122,5 +122,47 @@ describe('parseLabelLines', () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^line 3:/);
     expect(errors[1]).toMatch(/^line 4: needs an id/);
+  });
+});
+
+describe('table and attachment cases', () => {
+  it('credits near-equal table values to the label about the same row, not crosswise', () => {
+    const a = figure({ metric: 'par_index_score', unit: 'score', value: 83.226, subject: { name: 'Sở Xây dựng', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    const b = figure({ metric: 'par_index_score', unit: 'score', value: 83.218, subject: { name: 'Sở Nội vụ', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    const la = label({ metric: 'par_index_score', unit: 'score', value: 83.218, subject: { name: 'Sở Nội vụ', scope: 'unit', level: 'so' } });
+    const lb = label({ metric: 'par_index_score', unit: 'score', value: 83.226, subject: { name: 'Sở Xây dựng', scope: 'unit', level: 'so' } });
+    const s = scoreRealArticle('x', [a, b], [lb, la], 'Tỉnh A');
+    expect(s.matchedLabel).toEqual([lb, la]);
+    expect(summariseReal([s]).subjectAccuracy).toBe(1);
+  });
+
+  it('never matches fewer labels to prefer subjects', () => {
+    const f = figure({ subject: { name: 'Quận 5', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    const s = scoreRealArticle('x', [f], [label({})], 'Quận 3');
+    expect(s.missed).toEqual([]);
+  });
+
+  it('tells table and attachment cases by style, and leaves rows outside a partly labelled table unscored', () => {
+    expect(isTableCase({ style: ['portal-news', 'flattened-table'] })).toBe(true);
+    expect(isTableCase({ style: ['attachment'] })).toBe(true);
+    expect(isTableCase({ style: ['ranking'] })).toBe(false);
+    expect(hasStyle({ style: undefined }, TABLE_STYLES)).toBe(false);
+    const cell = { tableIndex: 1, caption: null, rowLabel: 'UBND Phường 9', columnHeader: 'Điểm', page: null, row: 9, column: 2 };
+    const row9 = figure({ subject: { name: 'Phường 9', unitId: null, scope: 'unit', subunitLevel: null, explicit: true }, cell });
+    const row2 = figure({ subject: { name: 'Phường 2', unitId: null, scope: 'unit', subunitLevel: null, explicit: true }, cell });
+    const total = figure({ subject: { name: 'Quận 3', unitId: null, scope: 'unit', subunitLevel: null, explicit: true }, cell });
+    const prose = figure({ subject: { name: 'Phường 9', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    const scope = { scope: { subjects: ['Phường 2'] } };
+    expect([row9, row2, total, prose].map((f) => inLabelledScope(f, scope, 'Quận 3'))).toEqual([false, true, true, true]);
+    expect(inLabelledScope(row9, {}, 'Quận 3')).toBe(true);
+  });
+
+  it('summarises groups of articles apart', () => {
+    const hit = scoreRealArticle('a', [figure({})], [label({})], 'Quận 3');
+    const miss = scoreRealArticle('b', [], [label({})], 'Quận 3');
+    const groups = summariseByGroup([hit, miss], (id) => (id === 'a' ? ['prose'] : ['tables+attachments', 'table']));
+    expect(groups.map((g) => [g.group, g.articles, g.core.found, g.core.required])).toEqual([
+      ['prose', 1, 1, 1], ['tables+attachments', 1, 0, 1], ['table', 1, 0, 1],
+    ]);
   });
 });

@@ -174,3 +174,30 @@ describe('merged cells and sections', () => {
     expect(dropped).toEqual([]);
   });
 });
+
+describe('flattened tables seen on real pages (regressions from the real-text corpus, our own text)', () => {
+  it('joins a header cell printed over two lines ("Điểm" / "đánh giá") before counting the row length', () => {
+    // Ward ranking flattened one cell per line with blank lines between cells, the score header wrapped in two.
+    const text = [
+      'Năm 2023, quận đánh giá công tác cải cách hành chính của các phường (DỮ LIỆU MẪU). Kết quả:',
+      'TT', 'Tên đơn vị', 'Điểm', 'đánh giá', 'Vị thứ', 'Xếp loại',
+      '1', 'UBND Phường 4', '91,250', '1', 'Xuất sắc',
+      '2', 'UBND Phường 11', '86,400', '2', 'Tốt',
+      '3', 'UBND Phường 14', '79,125', '3', 'Khá',
+    ].join('\n\n');
+    const tables = tablesFromText(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows[0].map((c) => c.text)).toEqual(['TT', 'Tên đơn vị', 'Điểm đánh giá', 'Vị thứ', 'Xếp loại']);
+    expect(tables[0].rows).toHaveLength(4);
+    const { figures } = figuresFromDocument({ text }, ctx());
+    expect(figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value, f.period.year])).toEqual([
+      ['7002', 'par_index_score', 91.25, 2023], ['7002', 'par_index_rank', 1, 2023],
+      ['7004', 'par_index_score', 86.4, 2023], ['7004', 'par_index_rank', 2, 2023],
+      ['7006', 'par_index_score', 79.125, 2023], ['7006', 'par_index_rank', 3, 2023],
+    ]);
+  });
+
+  it('does not join a lower-case line that would not make a header', () => {
+    expect(tablesFromText(['STT', 'Đơn vị', 'Điểm', 'trong năm qua các phường đã cố gắng nhiều', '1', 'UBND Phường 4', '91,25'].join('\n'))).toEqual([]);
+  });
+});
