@@ -7,11 +7,15 @@
  *   least one metric position). The first group that does not fit ends the table.
  * - one row per line with cells joined by " | " (what the portal text cleaner writes for a data row): consecutive
  *   such lines form a table, the first being the header.
+ * - one row per line with cells joined by plain spaces (statistics pages, tables copied from PDF): a header line whose
+ *   cells are told apart by their capital initial ("Mức độ Tổng Đã xử lý Trễ hạn"), an optional line of sub-headers
+ *   repeating a pair ("Tổng % Tổng %", splitting the last header cells in two), then at least two lines that end in
+ *   exactly as many numbers as there are value columns, the words before them being the row label.
  *
  * Pure; time linear in the text. Public surface: {@link tablesFromText}, {@link FlatTable}.
  */
 import { foldVietnamese } from '../../src/text/vi-fold';
-import type { RawTable } from './grid';
+import type { RawCell, RawTable } from './grid';
 import { HEADER_METRICS, LABEL_HEADERS, OTHER_HEADERS, SKIP_HEADERS, TOTAL_ROW_LABELS } from './lexicon';
 import { cellNumber } from './read';
 
@@ -56,6 +60,13 @@ export function tablesFromText(text: string): FlatTable[] {
   const tables: FlatTable[] = [];
   let i = 0;
   while (i < lines.length) {
+    // Shape 3: rows of space-separated cells under a header line.
+    const spaced = spacedRowsAt(lines, i);
+    if (spaced) {
+      tables.push(spaced);
+      i = spaced.lines[1] + 1;
+      continue;
+    }
     // Shape 2: " | " rows.
     if (lines[i].includes(' | ')) {
       let j = i;
@@ -126,6 +137,74 @@ export function tablesFromText(text: string): FlatTable[] {
     } else i = j;
   }
   return tables;
+}
+
+const SPACED_LINE_MAX_CHARS = 240;
+const NUMBER_TOKEN_RE = /^(?:\d[\d.,]*%?|[-–])$/;
+const PAIR_TOKENS = new Set(['tổng', '%', 'số lượng', 'tỷ lệ', 'sl', 'tl', 'số', 'tỷ lệ (%)']);
+
+/** Header cells of a line whose cells start with a capital ("Đã xử lý Trễ hạn" → two cells); digits and "(%)" stay attached. */
+function capitalCells(line: string): string[] {
+  const cells: string[] = [];
+  for (const token of line.split(/\s+/)) {
+    const starts = /^\p{Lu}/u.test(token) && !(cells.length > 0 && /^\p{Lu}{2,}$/u.test(token) && !/^(?:STT|TT)$/.test(token));
+    if (starts || cells.length === 0) cells.push(token);
+    else cells[cells.length - 1] += ` ${token}`;
+  }
+  return cells;
+}
+
+/** A sub-header line repeating a pair of short column words ("Tổng % Tổng % Tổng %"): the pair, or null. */
+function pairSubHeader(line: string): [string, string] | null {
+  const tokens = line.split(/\s+/);
+  if (tokens.length < 2 || tokens.length % 2 !== 0 || tokens.length > 20) return null;
+  const [a, b] = tokens;
+  if (!PAIR_TOKENS.has(a.toLowerCase()) || !PAIR_TOKENS.has(b.toLowerCase()) || a === b) return null;
+  return tokens.every((t, k) => t === (k % 2 === 0 ? a : b)) ? [a, b] : null;
+}
+
+/** Shape 3 starting at line i (its header), or null. */
+function spacedRowsAt(lines: string[], i: number): FlatTable | null {
+  const head = lines[i];
+  if (head.length > SPACED_LINE_MAX_CHARS || /[.;:!?]$/.test(head) || /\d/.test(head.replace(/\(%\)|%/g, ''))) return null;
+  const cells = capitalCells(head);
+  if (cells.length < 3 || cells.length > MAX_HEADER_LINES) return null;
+  const roles = cells.map((c) => headerRole(c));
+  if (!roles.includes('metric') || roles.filter((r) => r !== null).length * 2 < cells.length) return null;
+  const pair = lines[i + 1] ? pairSubHeader(lines[i + 1]) : null;
+  const split = pair ? lines[i + 1].split(/\s+/).length / 2 : 0;
+  if (split > cells.length - 1) return null;
+  const columns = cells.length + split;
+  const numbered = /^(?:STT|TT)$/i.test(cells[0]);
+  const labelColumns = numbered ? 2 : 1;
+  const values = columns - labelColumns;
+  if (values < 2) return null;
+  const data: RawCell[][] = [];
+  let j = i + (pair ? 2 : 1);
+  for (; j < lines.length && lines[j].length <= SPACED_LINE_MAX_CHARS; j++) {
+    const tokens = lines[j].split(/\s+/);
+    if (tokens.length <= values) break;
+    const tail = tokens.slice(tokens.length - values);
+    let labelTokens = tokens.slice(0, tokens.length - values);
+    if (!tail.every((t) => NUMBER_TOKEN_RE.test(t)) || !tail.some((t) => /\d/.test(t))) break;
+    let rowNumber: string | null = null;
+    if (numbered) {
+      if (!isRowNumber(labelTokens[0] ?? '')) break;
+      rowNumber = labelTokens[0];
+      labelTokens = labelTokens.slice(1);
+    }
+    const label = labelTokens.join(' ');
+    if (!/\p{L}/u.test(label) || NUMBER_TOKEN_RE.test(labelTokens[labelTokens.length - 1] ?? '') && labelTokens.length === 1) break;
+    data.push([...(rowNumber !== null ? [{ text: rowNumber }] : []), { text: label }, ...tail.map((t) => ({ text: t }))]);
+  }
+  if (data.length < 2) return null;
+  const header: RawCell[][] = pair
+    ? [
+      cells.map((c, k) => (k >= cells.length - split ? { text: c, header: true, colspan: 2 } : { text: c, header: true, rowspan: 2 })),
+      Array.from({ length: split * 2 }, (_, k) => ({ text: pair[k % 2], header: true })),
+    ]
+    : [cells.map((c) => ({ text: c, header: true }))];
+  return { rows: [...header, ...data], caption: captionBefore(lines, i), heading: lines[i - 1] ?? null, notes: [], page: null, lines: [i, j - 1] };
 }
 
 function captionBefore(lines: string[], i: number): string | null {

@@ -5,7 +5,8 @@
  * - Header rows: the leading rows made of header cells or of words (at most {@link MAX_HEADER_ROWS}); a row of
  *   column numbers ("(1) (2) (3)") under them is skipped. Stacked headers join per column: "Hồ sơ / Đúng hạn".
  * - Columns: header words → metric through ./lexicon.ts; the label column by its header ("Đơn vị") or, failing
- *   that, the first column of words. "Tỷ lệ (%)" alone takes the family of the column before it.
+ *   that, the first column of words. "Tỷ lệ (%)" alone takes the family of the column before it. Separate
+ *   "Trước hạn" and "Đúng hạn" columns are parts of the on-time dossiers, so neither is read as the on-time rate.
  * - Rows: the label resolves through the caller's resolver under the publishing unit ("UBND Phường 4" → Phường 4
  *   of that district); totals and averages ("Tổng cộng", "Bình quân") are the publishing unit's own figures.
  * - Period and kind: from the caption, then the heading above the table, then the article title, then the
@@ -188,6 +189,24 @@ export function planColumns(grid: Grid, headerRows: number, contextFolded: strin
     plan.metric = metric;
     plan.unit = unit;
     plan.target = TARGET_RE.test(whole);
+  }
+  // Separate "Trước hạn" and "Đúng hạn" columns each hold a part of the on-time dossiers, not the on-time rate.
+  const deadlinePart = (p: ColumnPlan): 'before' | 'on' | null => {
+    if (p.role !== 'metric' || p.metric !== 'on_time_rate') return null;
+    const f = foldVietnamese(p.header);
+    const before = /(?<![a-z])(?:truoc han|som han)(?![a-z])/.test(f);
+    const on = /(?<![a-z])(?:dung han|dung hen)(?![a-z])/.test(f);
+    return before && !on ? 'before' : on && !before ? 'on' : null;
+  };
+  const parts = plans.map(deadlinePart);
+  if (parts.includes('before') && parts.includes('on')) {
+    plans.forEach((p, k) => {
+      if (parts[k]) {
+        p.role = 'skip';
+        p.metric = null;
+        p.unit = null;
+      }
+    });
   }
   // No header named the label column: the first column of words (not row numbers) labels the rows.
   if (!plans.some((p) => p.role === 'label')) {

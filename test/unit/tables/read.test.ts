@@ -201,3 +201,47 @@ describe('flattened tables seen on real pages (regressions from the real-text co
     expect(tablesFromText(['STT', 'Đơn vị', 'Điểm', 'trong năm qua các phường đã cố gắng nhiều', '1', 'UBND Phường 4', '91,25'].join('\n'))).toEqual([]);
   });
 });
+
+describe('space-separated rows (statistics pages, tables copied from PDF)', () => {
+  const text = [
+    'Kết quả giải quyết hồ sơ của quận năm 2023 (DỮ LIỆU MẪU)',
+    'Đơn vị Tiếp nhận Đã giải quyết Trước hạn Đúng hạn Trễ hạn',
+    'Tổng % Tổng % Tổng %',
+    'UBND Phường 4 1200 1180 900 76,3% 270 22,9% 10 0,8%',
+    'UBND Phường 11 860 850 700 82,4% 146 17,2% 4 0,4%',
+    'Một đoạn văn sau bảng.',
+  ].join('\n');
+
+  it('rebuilds the grid from capitalised header cells, a repeated "Tổng %" sub-header and rows ending in numbers', () => {
+    const tables = tablesFromText(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Đơn vị', 'Tiếp nhận', 'Đã giải quyết', 'Trước hạn', 'Đúng hạn', 'Trễ hạn'],
+      ['Tổng', '%', 'Tổng', '%', 'Tổng', '%'],
+      ['UBND Phường 4', '1200', '1180', '900', '76,3%', '270', '22,9%', '10', '0,8%'],
+      ['UBND Phường 11', '860', '850', '700', '82,4%', '146', '17,2%', '4', '0,4%'],
+    ]);
+  });
+
+  it('reads received, resolved and late per row, and no on-time rate from separate "before" and "on" deadline columns', () => {
+    const { figures } = figuresFromDocument({ text }, ctx());
+    const cells = figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value, f.unit]);
+    expect(cells).toEqual([
+      ['7002', 'dossiers_received', 1200, 'count'], ['7002', 'dossiers_resolved', 1180, 'count'],
+      ['7002', 'late_dossiers', 10, 'count'], ['7002', 'late_dossiers', 0.8, 'percent'],
+      ['7004', 'dossiers_received', 860, 'count'], ['7004', 'dossiers_resolved', 850, 'count'],
+      ['7004', 'late_dossiers', 4, 'count'], ['7004', 'late_dossiers', 0.4, 'percent'],
+    ]);
+  });
+
+  it('keeps "Đúng hạn" as the on-time rate when the table has no separate "Trước hạn" column', () => {
+    const t = ['Đơn vị Tiếp nhận Đúng hạn Trễ hạn', 'UBND Phường 4 1200 98,5% 10', 'UBND Phường 11 860 99,1% 4'].join('\n');
+    const { figures } = figuresFromDocument({ text: t }, ctx());
+    expect(figures.filter((f) => f.metric === 'on_time_rate').map((f) => f.value)).toEqual([98.5, 99.1]);
+  });
+
+  it('does not take a sentence or a line of numbers for a header', () => {
+    expect(tablesFromText(['Năm nay Quận tiếp nhận Hồ sơ đúng hạn.', 'UBND Phường 4 1200 98,5% 10', 'UBND Phường 11 860 99,1% 4'].join('\n'))).toEqual([]);
+    expect(tablesFromText(['Mức độ 1 Mức độ 2 Mức độ 3', 'Dịch vụ 2643 100% 1856', 'Thủ tục 12 100% 3'].join('\n'))).toEqual([]);
+  });
+});
