@@ -6,7 +6,8 @@
  *   column numbers ("(1) (2) (3)") under them is skipped. Stacked headers join per column: "Hồ sơ / Đúng hạn".
  * - Columns: header words → metric through ./lexicon.ts; the label column by its header ("Đơn vị") or, failing
  *   that, the first column of words. "Tỷ lệ (%)" alone takes the family of the column before it. Separate
- *   "Trước hạn" and "Đúng hạn" columns are parts of the on-time dossiers, so neither is read as the on-time rate.
+ *   "Trước hạn" and "Đúng hạn" columns are parts of the on-time dossiers, so neither is read as the on-time rate;
+ *   a bare "Tổng" column ahead of resolved or late dossiers is the dossiers received.
  * - Rows: the label resolves through the caller's resolver under the publishing unit ("UBND Phường 4" → Phường 4
  *   of that district); totals and averages ("Tổng cộng", "Bình quân") are the publishing unit's own figures.
  * - Period and kind: from the caption, then the heading above the table, then the article title, then the
@@ -207,6 +208,12 @@ export function planColumns(grid: Grid, headerRows: number, contextFolded: strin
         p.unit = null;
       }
     });
+  }
+  // A bare "Tổng" / "Tổng số" column ahead of resolved or late dossiers is the total of dossiers received.
+  const firstDossier = plans.findIndex((p) => p.role === 'metric' && (p.metric === 'dossiers_resolved' || p.metric === 'late_dossiers'));
+  if (firstDossier > 0 && !plans.some((p) => p.metric === 'dossiers_received')) {
+    const total = plans.slice(0, firstDossier).find((p) => p.role === 'unknown' && /^tong(?: so)?$/.test(foldVietnamese(p.header).trim()));
+    if (total) Object.assign(total, { role: 'metric', metric: 'dossiers_received', unit: 'count', target: false });
   }
   // No header named the label column: the first column of words (not row numbers) labels the rows.
   if (!plans.some((p) => p.role === 'label')) {

@@ -245,3 +245,27 @@ describe('space-separated rows (statistics pages, tables copied from PDF)', () =
     expect(tablesFromText(['Mức độ 1 Mức độ 2 Mức độ 3', 'Dịch vụ 2643 100% 1856', 'Thủ tục 12 100% 3'].join('\n'))).toEqual([]);
   });
 });
+
+describe('a bare "Tổng" column in a dossier table', () => {
+  it('reads it as dossiers received when the table also counts resolved or late dossiers', () => {
+    const text = [
+      'Kết quả giải quyết thủ tục hành chính năm 2023 (DỮ LIỆU MẪU)',
+      'Đơn vị Tổng Đã xử lý Trễ hạn',
+      'UBND Phường 4 1200 1180 10',
+      'UBND Phường 11 860 850 4',
+    ].join('\n');
+    const { figures } = figuresFromDocument({ text }, ctx());
+    expect(figures.filter((f) => f.cell && f.subject.unitId === '7002').map((f) => [f.metric, f.value])).toEqual([
+      ['dossiers_received', 1200], ['dossiers_resolved', 1180], ['late_dossiers', 10],
+    ]);
+  });
+
+  it('leaves a "Tổng" column alone in a table of scores', () => {
+    const rows = [
+      [{ text: 'Đơn vị', header: true }, { text: 'Tổng', header: true }, { text: 'Xếp hạng', header: true }],
+      [{ text: 'UBND Phường 4' }, { text: '91,5' }, { text: '1' }],
+    ];
+    const { figures } = figuresFromTables([{ rows, caption: 'Bảng 1: Chỉ số CCHC năm 2023', heading: null, notes: [], page: null }], ctx());
+    expect(figures.map((f) => f.metric)).toEqual(['par_index_rank']);
+  });
+});
