@@ -3,16 +3,22 @@
  * for the ids in eval/real/labels.jsonl from a local folder laid out as FOLDER/<split>/texts/<id>.txt (or
  * FOLDER/<id>.txt). The texts themselves are never committed: each label carries the search query and URL that
  * retrieve the text again; this tool only copies texts already retrieved. Copies bytes unchanged.
+ *
+ * `npm run eval:real:cache -- --from-search ANSWER.json [...more]`: write the texts that saved answers of the search
+ * tool (`pages` corpus, the JSON it returns for a label's exact `query`) provide: the excerpt of the result whose URL
+ * is the label's, unchanged. Ids no answer covers are listed.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseLabelLines } from './real-eval';
+import { writeFileSync } from 'node:fs';
+import { parseLabelLines, type SearchAnswer, textsFromSearchAnswer } from './real-eval';
 
 const REPO_ROOT = resolve(__dirname, '../..');
-const USAGE = 'usage: npm run eval:real:cache -- --from FOLDER [--to DIR] [--labels FILE]';
+const USAGE = 'usage: npm run eval:real:cache -- (--from FOLDER | --from-search ANSWER.json...) [--to DIR] [--labels FILE]';
 
 function main(argv: string[]): number {
   let from: string | null = null;
+  const answers: string[] = [];
   let to = resolve(REPO_ROOT, '.cache/real-texts');
   let labelsPath = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
   for (let i = 0; i < argv.length; i++) {
@@ -22,6 +28,10 @@ function main(argv: string[]): number {
       return 0;
     }
     const v = argv[i + 1];
+    if (a === '--from-search' && v !== undefined) {
+      while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) answers.push(resolve(argv[++i]));
+      continue;
+    }
     if ((a === '--from' || a === '--to' || a === '--labels') && v !== undefined) {
       i++;
       if (a === '--from') from = resolve(v);
@@ -32,13 +42,32 @@ function main(argv: string[]): number {
       return 2;
     }
   }
-  if (!from) {
-    process.stderr.write(`--from is required\n${USAGE}\n`);
+  if (!from && answers.length === 0) {
+    process.stderr.write(`--from or --from-search is required\n${USAGE}\n`);
     return 2;
   }
   const { labels, errors } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
   for (const e of errors) process.stderr.write(`skipped label ${e}\n`);
   mkdirSync(to, { recursive: true });
+  if (!from) {
+    const written = new Set<string>();
+    for (const file of answers) {
+      let answer: SearchAnswer;
+      try {
+        answer = JSON.parse(readFileSync(file, 'utf8')) as SearchAnswer;
+        if (typeof answer.query !== 'string' || !Array.isArray(answer.results)) throw new Error('needs query and results');
+      } catch (err: unknown) {
+        process.stderr.write(`skipped ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+        continue;
+      }
+      for (const [id, text] of textsFromSearchAnswer(labels, answer)) {
+        writeFileSync(join(to, `${id}.txt`), text, 'utf8');
+        written.add(id);
+      }
+    }
+    process.stdout.write(`wrote ${written.size} text(s) into ${to}${written.size ? `: ${[...written].join(', ')}` : ''}\n`);
+    return written.size > 0 ? 0 : 1;
+  }
   let copied = 0;
   const missing: string[] = [];
   for (const l of labels) {

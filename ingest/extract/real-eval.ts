@@ -380,3 +380,23 @@ export function summariseByGroup(scores: RealArticleScore[], groupsOf: (id: stri
     return { group, articles: list.length, core: r.core, subjectAccuracy: r.subjectAccuracy, periodAccuracy: r.periodAccuracy, matched: r.matchedForAccuracy };
   });
 }
+
+/** One saved answer of the search tool's `pages` corpus: the query as sent and its results. */
+export interface SearchAnswer {
+  query: string;
+  results: Array<{ url: string; excerpt: string }>;
+}
+
+/**
+ * The cached texts a saved search answer provides: for each label whose `query` is the answer's query, the excerpt
+ * of the result with the label's URL, unchanged. Labels whose result is absent are not in the map.
+ */
+export function textsFromSearchAnswer(labels: readonly RealLabel[], answer: SearchAnswer): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of labels) {
+    if (!l.query || l.query !== answer.query || !l.url) continue;
+    const hit = answer.results.find((r) => r.url === l.url);
+    if (hit && typeof hit.excerpt === 'string') out.set(l.id, hit.excerpt);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 import { figuresFromText } from '../../../ingest/extract/figures';
 import {
   hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, sameUnitName, scoreRealArticle,
-  subjectAgrees, summariseReal,
+  subjectAgrees, summariseReal, textsFromSearchAnswer,
 } from '../../../ingest/extract/real-eval';
 import type { ExtractedFigure } from '../../../ingest/types';
 
@@ -164,5 +164,17 @@ describe('table and attachment cases', () => {
     expect(groups.map((g) => [g.group, g.articles, g.core.found, g.core.required])).toEqual([
       ['prose', 1, 1, 1], ['tables+attachments', 1, 0, 1], ['table', 1, 0, 1],
     ]);
+  });
+});
+
+describe('refilling the cache from a saved search answer', () => {
+  it('takes the excerpt of the result with the label\'s URL, for labels with the answer\'s exact query', () => {
+    const labels = [
+      { id: 'd1', split: 'dev', url: 'https://a.example/x', query: 'bảng xếp hạng', figures: [] },
+      { id: 'd2', split: 'dev', url: 'https://a.example/y', query: 'bảng xếp hạng', figures: [] },
+      { id: 'd3', split: 'dev', url: 'https://a.example/x', query: 'another query', figures: [] },
+    ];
+    const answer = { query: 'bảng xếp hạng', results: [{ url: 'https://a.example/x', excerpt: 'STT\nĐơn vị\n  Điểm  ' }, { url: 'https://b.example', excerpt: 'other' }] };
+    expect([...textsFromSearchAnswer(labels, answer)]).toEqual([['d1', 'STT\nĐơn vị\n  Điểm  ']]);
   });
 });
