@@ -4,7 +4,7 @@
  * communes and a few departments. Every value is SAMPLE DATA (deterministic from the agency and the period; the v1
  * envelope's message and an `x-sample-data` header say so); agency names, e-codes and legacy province ids follow
  * the reference (../shared/reference/dvc-index.md). One agency is deliberately unknown to the gazetteer, so the
- * crosswalk's unmatched report has something to show. Tests can make requests fail (`failNext`).
+ * crosswalk's unmatched report has something to show. Tests can make requests fail (`failNext`, `failMatching`).
  * Public surface: `startIndexMirror`, `IndexMirror`, `demoIndexAgencies`, `sampleScores`, `DemoIndexAgency`.
  */
 import http from 'node:http';
@@ -98,6 +98,8 @@ export interface IndexMirror {
   requests(): number;
   /** The next `count` requests get this answer instead (403 WAF page, 429, or a body of an unknown shape). */
   failNext(count: number, kind: 'forbidden' | 'rate-limited' | 'garbage'): void;
+  /** The next `count` requests whose (URL-decoded) body contains `text` get this answer instead. */
+  failMatching(text: string, count: number, kind: 'forbidden' | 'rate-limited' | 'garbage'): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
   const agencies = demoIndexAgencies();
   let served = 0;
   const faults: Array<'forbidden' | 'rate-limited' | 'garbage'> = [];
+  const targeted: Array<{ text: string; kind: 'forbidden' | 'rate-limited' | 'garbage' }> = [];
   const list = (provinceKey: string | null, period: string) => {
     const rows = agencies.filter((a) => (provinceKey === null ? a.kind === 'province' : a.kind !== 'province' && a.provinceCode === provinceKey))
       .map((a) => ({ a, s: sampleScores(a.code, period) }));
@@ -122,7 +125,11 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
         return;
       }
       served++;
-      const fault = faults.shift();
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let decoded = raw;
+      try { decoded = decodeURIComponent(raw.replace(/\+/g, ' ')); } catch { /* not form-encoded */ }
+      const hit = targeted.findIndex((t) => decoded.includes(t.text));
+      const fault = hit >= 0 ? targeted.splice(hit, 1)[0].kind : faults.shift();
       if (fault === 'forbidden') {
         res.writeHead(403, { 'content-type': 'text/html' });
         res.end('<html><body>The requested URL was rejected. WAF Request Rejected.</body></html>');
@@ -133,7 +140,7 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
         res.end();
         return;
       }
-      const body = Buffer.concat(chunks).toString('utf8');
+      const body = raw;
       const answer = (status: number, json: unknown) => setTimeout(() => {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-sample-data': 'true' });
         res.end(fault === 'garbage' ? JSON.stringify({ result: 'maintenance', rows: null }) : JSON.stringify(json));
@@ -205,6 +212,7 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
     origin: `http://127.0.0.1:${port}`,
     requests: () => served,
     failNext: (count, kind) => { for (let i = 0; i < count; i++) faults.push(kind); },
+    failMatching: (text, count, kind) => { for (let i = 0; i < count; i++) targeted.push({ text, kind }); },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -29,6 +29,11 @@ export interface IndexStoreInput {
   rawBody: string;
   httpStatus: number;
   fetchedAt: Date;
+  /**
+   * Called inside the store's transaction once the answer is stored (not when it was already done): the job
+   * queue closes its run item and registers the follow-up requests there, atomically with the figures.
+   */
+  inTransaction?: (tx: EntityManager, stored: { figuresAdded: number }) => Promise<void>;
 }
 
 export interface IndexStoreOutcome {
@@ -141,6 +146,7 @@ export async function storeIndexAnswer(em: EntityManager, input: IndexStoreInput
          document_id = excluded.document_id, figures = excluded.figures, updated_at = now()`,
       [key, request.generation, input.call.endpoint, request.period.year, span.fromMonth, span.toMonth,
         request.province?.code ?? 'national', doc.id, figures.length]);
+    await input.inTransaction?.(tx, { figuresAdded: inserted.length });
     return { status: 'stored' as const, documentId: doc.id, figuresAdded: inserted.length };
   });
 }
