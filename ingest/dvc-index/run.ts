@@ -16,7 +16,7 @@ import type { Logger } from '../../src/logger';
 import type { Fetcher, HttpFetcherOptions } from '../fetch';
 import { CriticalIngestError, asTransientDatabaseError, ingestErrorAction } from '../errors';
 import { claimRun } from '../run-lease';
-import { buildCall, parseIndexResponse, requestKey, supportsPeriod, type IndexGeneration, type IndexRequest, type IndexRow } from './protocol';
+import { COUNT_VIEWS, buildCall, parseIndexResponse, requestKey, supportsPeriod, type IndexGeneration, type IndexRequest, type IndexRow } from './protocol';
 import { recordIndexFailure, storeIndexAnswer } from './store';
 import { enumeratePeriods, periodKey, type IndexPeriod, type PeriodGrain } from './periods';
 import { DVC_INDEX_SOURCE_ID } from './crosswalk';
@@ -64,14 +64,15 @@ async function provinceRequests(deps: IndexDeps, request: IndexRequest, document
 }
 
 /**
- * After a province list: each province's scores, and in the current API also its progress tree (the counts).
+ * After a province list: each province's scores, and in the current API also its count trees (progress, online,
+ * payment, satisfaction, digitisation).
  */
 function followUps(request: IndexRequest, rows: IndexRow[]): IndexRequest[] {
   if (request.province) return [];
   return rows.flatMap((r) => {
     const province = { code: r.code, agencyId: r.agencyId };
     const scores: IndexRequest = { generation: request.generation, period: request.period, province };
-    return request.generation === 'v1' ? [scores, { ...scores, view: 'progress' as const }] : [scores];
+    return request.generation === 'v1' ? [scores, ...COUNT_VIEWS.map((view) => ({ ...scores, view }))] : [scores];
   });
 }
 

@@ -57,6 +57,7 @@ function documentText(title: string, rows: IndexRow[]): { text: string; lines: A
       if (r.counts.onTime !== null) parts.push(`totalOnTime ${r.counts.onTime}`);
       if (r.counts.overdue !== null) parts.push(`totalOverdue ${r.counts.overdue}`);
     }
+    for (const rate of r.rates ?? []) parts.push(`${rate.fields} ${rate.numerator}/${rate.denominator}`);
     const line = `${r.name} [${r.code}]: ${parts.join('; ')}.`;
     const start = text.length;
     text += `${line}\n`;
@@ -126,6 +127,10 @@ export async function storeIndexAnswer(em: EntityManager, input: IndexStoreInput
         if (r.counts.onTime !== null && r.counts.received > 0) {
           values.push(['on_time_rate', (100 * r.counts.onTime) / r.counts.received, 'percent', r.counts.onTime, r.counts.received]);
         }
+      }
+      // Rates of the other count trees, the same way: numerator and denominator kept, no rate of 0/0.
+      for (const rate of r.rates ?? []) {
+        if (rate.denominator > 0) values.push([rate.metric, (100 * rate.numerator) / rate.denominator, 'percent', rate.numerator, rate.denominator]);
       }
       return values.map(([metric, value, unit, numerator, denominator]) => ({
         metric, subject_id: units.get(r.code)!, label: `${r.name} [${r.code}]`.slice(0, 300), value: fmt(Number(value.toFixed(6))),

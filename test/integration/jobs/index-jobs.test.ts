@@ -62,9 +62,9 @@ it('3 worker processes end with exactly the figures of the in-process walk, over
   const reference = await createTestDatabase();
   dbs.push(reference);
   await registerIndexSource(reference.orm.em.fork(), { baseUrl: mirror.origin, demo: true, minDelayMillis: 0 });
-  // 2025-11/12 from the legacy service (list + 3 provinces), 2026-01/02 from the current API (list + 3 × scores and progress).
+  // 2025-11/12 from the legacy service (list + 3 provinces), 2026-01/02 from the current API (list + 3 × scores and five count trees).
   const range = { from: { year: 2025, month: 11 }, to: { year: 2026, month: 2 }, grains: ['month' as const] };
-  const requests = 2 * 4 + 2 * 7;
+  const requests = 2 * 4 + 2 * (1 + 3 * 6);
 
   const walked = await runIndexBackfill({
     orm: reference.orm, logger: silentLogger, baseUrl: mirror.origin,
