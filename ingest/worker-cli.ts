@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: a process that runs ingestion jobs (source.run, document.fetch, document.parse) from the queues
+ * `npm run worker`: a process that runs ingestion jobs (source.run, document.fetch, document.parse, index.period) from the queues
  * in PostgreSQL — DATABASE_URL, or the embedded server another process runs under DATA_DIR. Start as many as the
  * machines allow; each runs WORKER_CONCURRENCY jobs per document queue. SIGTERM/SIGINT finish the jobs in hand.
  * Prints one JSON line `{"ready":true,...}` on stdout once it has joined the queues.
