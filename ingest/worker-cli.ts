@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     logger.warn({ err, nice: config.workerNice }, 'could not lower the worker process priority');
   }
   const databaseUrl = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
-  const orm = await initOrm(databaseUrl, logger, { pool: { min: 1, max: config.workerConcurrency * 2 + 2 } });
+  const orm = await initOrm(databaseUrl, logger, { pool: { min: 1, max: config.workerConcurrency * 3 + 2 } });
   const boss = await openBoss(databaseUrl, config.jobs, { onError: (err) => logger.error({ err }, 'pg-boss error') });
   const workers = await startJobWorkers(orm, boss, databaseUrl, logger, {
     concurrency: config.workerConcurrency, settings: config.jobs,

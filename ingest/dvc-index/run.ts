@@ -4,11 +4,12 @@
  * sequentially with it (CLI, schedule, demo) under the source's run lease, recording an IngestRun.
  *
  * Failure classes follow ingest/errors.ts: an unrecognised answer or a 4xx other than 403/408/429 *skips* the
- * request (recorded as failed with its reason, retried on the next run); network errors, 403/429/5xx *retry*
- * and transient database refusals such as a deadlock (recorded, then rethrown so a queue can retry with backoff; the sequential runner counts it and, after
- * `breakerThreshold` such failures in a row, stops to let the portal cool down); database loss *aborts*.
- * Public surface: `runIndexPeriod`, `IndexPeriodOptions`, `provinceListRequests`, `runIndexBackfill`, `IndexDeps`, `IndexPeriodResult`, `BackfillOptions`,
- * `BackfillSummary`, `generationFor`, `INDEX_FETCH_OPTIONS`.
+ * request (recorded as failed with its reason, retried on the next run); network errors, 403/429/5xx and
+ * transient database refusals such as a deadlock *retry* (recorded, then rethrown so a queue can retry with backoff;
+ * the sequential runner counts it and, after `breakerThreshold` such failures in a row, stops to let the portal cool
+ * down); database loss *aborts*.
+ * Public surface: `runIndexPeriod`, `IndexPeriodOptions`, `provinceListRequests`, `runIndexBackfill`, `IndexDeps`,
+ * `IndexPeriodResult`, `BackfillOptions`, `BackfillSummary`, `generationFor`, `INDEX_FETCH_OPTIONS`.
  */
 import { gunzipSync } from 'node:zlib';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
