@@ -39,6 +39,7 @@ const SPEC: CliSpec = {
 };
 import { startIndexMirror } from './dvc-index/mirror';
 import { registerIndexSource } from '../ingest/dvc-index/source';
+import { DVC_INDEX_SOURCE_ID } from '../ingest/dvc-index/crosswalk';
 import { INDEX_FETCH_OPTIONS, runIndexBackfill } from '../ingest/dvc-index/run';
 import { HttpFetcher } from '../ingest/fetch';
 
@@ -92,6 +93,10 @@ async function main(): Promise<void> {
   const sources = demoSources(content.sites, mirror.origin);
   await registerSources(db.orm.em.fork(), sources);
   const deps = pipelineDeps(db.orm, logger, { minDelayMillis: 0, maxAttempts: 2, allowPrivateAddresses: true }, { workers: config.parseWorkers });
+  // The national service index (sample data for 3 provinces and their communes): province and commune rankings.
+  const indexMirror = await startIndexMirror({ port: INDEX_MIRROR_PORT });
+  await registerIndexSource(db.orm.em.fork(), { baseUrl: indexMirror.origin, demo: true, minDelayMillis: 0 });
+  let index: { status: string; requests: number; figuresAdded: number };
   let totals: { runs: number; documents: number; figuresAdded: number; failed: number };
   let trigger = createIngestTrigger(deps);
   const children: ChildProcess[] = [];
@@ -106,7 +111,17 @@ async function main(): Promise<void> {
       if (r.queued) runIds.push(r.runId);
       else logger.warn({ source: s.id, reason: r.reason }, 'demo run not queued');
     }
+    // The index's requests are `index.period` jobs on the same workers.
+    const indexRun = await enqueueRun(db.orm, boss, DVC_INDEX_SOURCE_ID, 'cli', { index: INDEX_DEMO_RANGE });
     totals = await waitForRuns(db.orm, runIds);
+    if (indexRun.queued) {
+      await waitForRuns(db.orm, [indexRun.runId]);
+      const [run] = await db.orm.em.fork().execute<{ status: string; listed: number; figures_added: number }[]>(
+        'select status::text as status, listed, figures_added from ingest_run where id = ?', [indexRun.runId]);
+      index = { status: run.status, requests: run.listed, figuresAdded: run.figures_added };
+    } else {
+      index = { status: `not queued: ${indexRun.reason}`, requests: 0, figuresAdded: 0 };
+    }
     trigger = createJobTrigger(db.orm, boss);
   } else {
     const queue = [...sources];
@@ -120,15 +135,12 @@ async function main(): Promise<void> {
       runs: runs.length, documents: runs.reduce((n, r) => n + r.parsed, 0), figuresAdded: runs.reduce((n, r) => n + r.figuresAdded, 0),
       failed: runs.reduce((n, r) => n + r.failed, 0),
     };
+    index = await runIndexBackfill({
+      orm: db.orm, logger, baseUrl: indexMirror.origin,
+      fetcher: new HttpFetcher({ ...INDEX_FETCH_OPTIONS, minDelayMillis: 0, maxAttempts: 2, allowPrivateAddresses: true, logger: logger.child({ component: 'fetch' }) }),
+    }, { ...INDEX_DEMO_RANGE, trigger: 'cli' });
   }
-  // The national service index (sample data for 3 provinces and their communes): province and commune rankings.
-  const indexMirror = await startIndexMirror({ port: INDEX_MIRROR_PORT });
-  await registerIndexSource(db.orm.em.fork(), { baseUrl: indexMirror.origin, demo: true, minDelayMillis: 0 });
-  const index = await runIndexBackfill({
-    orm: db.orm, logger, baseUrl: indexMirror.origin,
-    fetcher: new HttpFetcher({ ...INDEX_FETCH_OPTIONS, minDelayMillis: 0, maxAttempts: 2, allowPrivateAddresses: true, logger: logger.child({ component: 'fetch' }) }),
-  }, { ...INDEX_DEMO_RANGE, trigger: 'cli' });
-  logger.info({ origin: indexMirror.origin, status: index.status, requests: index.requests, figuresAdded: index.figuresAdded },
+  logger.info({ origin: indexMirror.origin, status: index.status, requests: index.requests, figuresAdded: index.figuresAdded, workers: workerCount },
     'demo national index ingested (sample data)');
   logger.info({ ...totals, workers: workerCount, seconds: (Date.now() - started) / 1000 }, 'demo ingested');
   const api = await startApi({

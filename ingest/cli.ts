@@ -2,7 +2,10 @@
  * `npm run ingest -- --source <id|all> [--max-pages N] [--queue]`: run sources now, with a progress bar on a terminal
  * (periodic lines otherwise) and a summary table at the end. Uses DATABASE_URL, or the embedded PostgreSQL under
  * DATA_DIR. With `--queue` the runs are queued for the job workers (`npm run worker`, or an API with WORKERS > 0)
- * and the bar follows their jobs: articles closed out of articles listed, from the runs' items.
+ * and the bar follows their jobs: articles closed out of articles listed, from the runs' items. For the national
+ * index (`--source dvc-index [--from --to --grains]`) the backfill runs in this process by default (resumable through
+ * index_request, under the source's run lease); with `--queue` its requests become `index.period` jobs and the bar
+ * follows requests closed out of requests known (the total grows as province lists arrive).
  * Exit code: 0 when every run succeeded, 1 when a run failed, 2 on usage errors.
  */
 import 'reflect-metadata';
@@ -34,7 +37,7 @@ const SPEC: CliSpec = {
   ],
 };
 import { openBoss } from './jobs/boss';
-import { enqueueRun } from './jobs/runs';
+import { enqueueRun, type IndexRunRange } from './jobs/runs';
 import { parseYearMonth, type PeriodGrain } from './dvc-index/periods';
 import { DVC_INDEX_SOURCE_ID } from './dvc-index/crosswalk';
 import { INDEX_FIRST_MONTH, lastPublishedMonth, registerIndexSource } from './dvc-index/source';
@@ -81,7 +84,7 @@ async function main(): Promise<number> {
     if (!known || process.env.INDEX_BASE_URL) {
       await registerIndexSource(db.orm.em.fork(), { baseUrl: process.env.INDEX_BASE_URL, minDelayMillis: process.env.INDEX_DELAY_MS ? Number(process.env.INDEX_DELAY_MS) : undefined });
     }
-    if (args.source === DVC_INDEX_SOURCE_ID) return await backfill(db.orm, logger, args, config.allowPrivateSources);
+    if (args.source === DVC_INDEX_SOURCE_ID && !args.queue) return await backfill(db.orm, logger, args, config.allowPrivateSources);
     const rows = await db.orm.em.fork().execute<{ id: string }[]>(
       args.source === 'all' ? 'select id from source where enabled order by id' : 'select id from source where id = ?',
       args.source === 'all' ? [] : [args.source]);
@@ -91,7 +94,10 @@ async function main(): Promise<number> {
     }
     const deps = pipelineDeps(db.orm, logger, { allowPrivateAddresses: config.allowPrivateSources }, { workers: config.parseWorkers });
     const summaries: RunSummary[] = [];
-    if (args.queue) summaries.push(...await followQueuedRuns(db, config, rows.map((r) => r.id), args.maxPages));
+    const index = args.source === DVC_INDEX_SOURCE_ID
+      ? { from: args.from ?? INDEX_FIRST_MONTH, to: args.to ?? lastPublishedMonth(new Date()), ...(args.grains ? { grains: args.grains } : {}) }
+      : undefined;
+    if (args.queue) summaries.push(...await followQueuedRuns(db, config, rows.map((r) => r.id), args.maxPages, index));
     for (const { id } of args.queue ? [] : rows) {
       const progress = createProgress();
       const summary = await runSource(deps, id, {
@@ -117,12 +123,14 @@ async function main(): Promise<number> {
 }
 
 /** Queue a run of each source and follow their jobs until every run is closed; summaries read from the runs. */
-async function followQueuedRuns(db: Awaited<ReturnType<typeof startDatabase>>, config: ReturnType<typeof loadConfig>, ids: string[], maxPages?: number): Promise<RunSummary[]> {
+async function followQueuedRuns(
+  db: Awaited<ReturnType<typeof startDatabase>>, config: ReturnType<typeof loadConfig>, ids: string[], maxPages?: number, index?: IndexRunRange,
+): Promise<RunSummary[]> {
   const boss = await openBoss(db.databaseUrl, config.jobs, { max: 2 });
   try {
     const runs: Array<{ sourceId: string; runId: number }> = [];
     for (const id of ids) {
-      const r = await enqueueRun(db.orm, boss, id, 'cli', { maxPages });
+      const r = await enqueueRun(db.orm, boss, id, 'cli', { maxPages, index: id === DVC_INDEX_SOURCE_ID ? index : undefined });
       if (r.queued) runs.push({ sourceId: id, runId: r.runId });
       else process.stderr.write(`${id}: not queued: ${r.reason}\n`);
     }
@@ -134,7 +142,7 @@ async function followQueuedRuns(db: Awaited<ReturnType<typeof startDatabase>>, c
         `select count(*) filter (where outcome is not null and kind = 'article') as done, count(*) filter (where kind = 'article') as total,
            (select count(*) from ingest_run where id = any(?::int[]) and status = 'running') as open_runs
          from ingest_run_item where run_id = any(?::int[])`, [runIds, runIds]);
-      progress.update(Number(p.done), Number(p.total), Number(p.total) ? 'articles (jobs)' : 'waiting for a worker to list the sources');
+      progress.update(Number(p.done), Number(p.total), Number(p.total) ? (index ? 'index requests (jobs)' : 'articles (jobs)') : 'waiting for a worker to list the sources');
       if (Number(p.open_runs) === 0) break;
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -191,6 +191,24 @@ export class ParseTimeoutError extends SkipItemError {
 }
 
 /** The run cannot go on (database unreachable, invalid configuration); stop it. */
+/**
+ * The database refused a transaction for a reason that goes away by itself (deadlock, serialization failure, lock
+ * not available): retry the item.
+ */
+export class TransientDatabaseError extends IngestError {
+  readonly action = 'retry' as const;
+}
+
+const TRANSIENT_SQL_STATES = new Set(['40P01', '40001', '55P03']);
+
+/** `err` as a TransientDatabaseError when it is one of those refusals (PostgreSQL SQLSTATE), else `err`. */
+export function asTransientDatabaseError(err: unknown): unknown {
+  const e = err as { code?: unknown; sqlState?: unknown; message?: unknown } | null;
+  const state = typeof e?.sqlState === 'string' ? e.sqlState : typeof e?.code === 'string' ? e.code : null;
+  if (state === null || !TRANSIENT_SQL_STATES.has(state)) return err;
+  return new TransientDatabaseError(`the database refused the transaction (${state}: ${String(e?.message ?? '').slice(-200)}); retry`, { cause: err });
+}
+
 export class CriticalIngestError extends IngestError {
   readonly action = 'abort' as const;
 }
@@ -201,7 +219,7 @@ export class CriticalIngestError extends IngestError {
  */
 export function ingestErrorAction(err: unknown): IngestAction {
   if (err instanceof CriticalIngestError) return 'abort';
-  if (err instanceof FetchError) return 'retry';
+  if (err instanceof FetchError || err instanceof TransientDatabaseError) return 'retry';
   if (err instanceof SkipItemError) return 'skip';
   return 'skip';
 }

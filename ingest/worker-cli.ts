@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: a process that runs ingestion jobs (source.run, document.fetch, document.parse) from the queues
+ * `npm run worker`: a process that runs ingestion jobs (source.run, document.fetch, document.parse, index.period) from the queues
  * in PostgreSQL — DATABASE_URL, or the embedded server another process runs under DATA_DIR. Start as many as the
  * machines allow; each runs WORKER_CONCURRENCY jobs per document queue. SIGTERM/SIGINT finish the jobs in hand.
  * Prints one JSON line `{"ready":true,...}` on stdout once it has joined the queues.
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     logger.warn({ err, nice: config.workerNice }, 'could not lower the worker process priority');
   }
   const databaseUrl = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
-  const orm = await initOrm(databaseUrl, logger, { pool: { min: 1, max: config.workerConcurrency * 2 + 2 } });
+  const orm = await initOrm(databaseUrl, logger, { pool: { min: 1, max: config.workerConcurrency * 3 + 2 } });
   const boss = await openBoss(databaseUrl, config.jobs, { onError: (err) => logger.error({ err }, 'pg-boss error') });
   const workers = await startJobWorkers(orm, boss, databaseUrl, logger, {
     concurrency: config.workerConcurrency, settings: config.jobs,

@@ -1,11 +1,12 @@
 /**
- * The national service index, offline: a loopback server answering both API generations (the current JSON API and
- * the legacy rest.jsp) in their published shapes for three provinces (An Giang, Lai Châu, Cao Bằng), their 2025
+ * The national service index, offline: a loopback server answering both API generations (the current JSON API with
+ * its scores and its five count trees, and the legacy rest.jsp) in their published shapes for three provinces (An Giang, Lai Châu, Cao Bằng), their 2025
  * communes and a few departments. Every value is SAMPLE DATA (deterministic from the agency and the period; the v1
  * envelope's message and an `x-sample-data` header say so); agency names, e-codes and legacy province ids follow
  * the reference (../shared/reference/dvc-index.md). One agency is deliberately unknown to the gazetteer, so the
- * crosswalk's unmatched report has something to show. Tests can make requests fail (`failNext`).
- * Public surface: `startIndexMirror`, `IndexMirror`, `demoIndexAgencies`, `sampleScores`, `DemoIndexAgency`.
+ * crosswalk's unmatched report has something to show. Tests can make requests fail (`failNext`, `failMatching`).
+ * Public surface: `startIndexMirror`, `IndexMirror`, `demoIndexAgencies`, `sampleScores`, `sampleCounts`, `sampleRate`,
+ * `DemoIndexAgency`.
  */
 import http from 'node:http';
 import { createHash } from 'node:crypto';
@@ -85,6 +86,34 @@ export function sampleCounts(code: string, period: string): { received: number; 
   return { received, onTime, overdue: received - onTime };
 }
 
+/**
+ * Sample numerator and denominator of a rate (`what`: online, payment, satisfaction, digitisation) of an agency for a
+ * period: 20-2,019 dossiers, 40-100 % of them counted. The deliberately unknown commune (H01.999) publishes 0/0.
+ */
+export function sampleRate(code: string, period: string, what: string): { numerator: number; denominator: number } {
+  if (code === 'H01.999') return { numerator: 0, denominator: 0 };
+  const h = createHash('sha1').update(`${code}|${period}|${what}`).digest();
+  const denominator = 20 + (h.readUInt32BE(0) % 2000);
+  return { numerator: Math.round(denominator * (0.4 + 0.6 * (h.readUInt32BE(4) / 0xffffffff))), denominator };
+}
+
+/** Metric codes of the shape-A answers (reference §8), with their maximum points; the first is the one read. */
+const SHAPE_A_METRICS: Record<string, Array<[string, number]>> = {
+  satisfaction: [['DOSSIER_RECEIVING_SATISFACTION', 6], ['PETITION_PROCESSING_ON_TIME', 6], ['PETITION_HANDLING_SATISFACTION', 6]],
+  digitisation: [['SO_HOA_GIAY_TO_GIAI_QUYET', 4], ['ORIGINAL_RESULT_AVAILABLE', 6], ['ELECTRONIC_CERTIFIED_COPY', 2]],
+};
+
+/** The period key of a satisfaction request's fromDate/toDate (whole months). */
+function periodOfDates(from: string, to: string): string {
+  const [y, m1] = from.split('-').map(Number);
+  const m2 = Number(to.split('-')[1]);
+  const months = m2 - m1 + 1;
+  if (months === 1) return periodOf('month', y, m1);
+  if (months === 3) return periodOf('quarter', y, (m1 + 2) / 3);
+  if (months === 6) return periodOf('half', y, (m1 + 5) / 6);
+  return periodOf('year', y, 1);
+}
+
 function periodOf(grain: string, year: number, index: number): string {
   if (grain === 'month') return `${year}-M${String(index).padStart(2, '0')}`;
   if (grain === 'quarter') return `${year}-Q${index}`;
@@ -98,6 +127,8 @@ export interface IndexMirror {
   requests(): number;
   /** The next `count` requests get this answer instead (403 WAF page, 429, or a body of an unknown shape). */
   failNext(count: number, kind: 'forbidden' | 'rate-limited' | 'garbage'): void;
+  /** The next `count` requests whose (URL-decoded) body contains `text` get this answer instead. */
+  failMatching(text: string, count: number, kind: 'forbidden' | 'rate-limited' | 'garbage'): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +137,7 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
   const agencies = demoIndexAgencies();
   let served = 0;
   const faults: Array<'forbidden' | 'rate-limited' | 'garbage'> = [];
+  const targeted: Array<{ text: string; kind: 'forbidden' | 'rate-limited' | 'garbage' }> = [];
   const list = (provinceKey: string | null, period: string) => {
     const rows = agencies.filter((a) => (provinceKey === null ? a.kind === 'province' : a.kind !== 'province' && a.provinceCode === provinceKey))
       .map((a) => ({ a, s: sampleScores(a.code, period) }));
@@ -122,7 +154,11 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
         return;
       }
       served++;
-      const fault = faults.shift();
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let decoded = raw;
+      try { decoded = decodeURIComponent(raw.replace(/\+/g, ' ')); } catch { /* not form-encoded */ }
+      const hit = targeted.findIndex((t) => decoded.includes(t.text));
+      const fault = hit >= 0 ? targeted.splice(hit, 1)[0].kind : faults.shift();
       if (fault === 'forbidden') {
         res.writeHead(403, { 'content-type': 'text/html' });
         res.end('<html><body>The requested URL was rejected. WAF Request Rejected.</body></html>');
@@ -133,7 +169,7 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
         res.end();
         return;
       }
-      const body = Buffer.concat(chunks).toString('utf8');
+      const body = raw;
       const answer = (status: number, json: unknown) => setTimeout(() => {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-sample-data': 'true' });
         res.end(fault === 'garbage' ? JSON.stringify({ result: 'maintenance', rows: null }) : JSON.stringify(json));
@@ -167,6 +203,52 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
           };
           const children = agencies.filter((a) => a.kind !== 'province' && a.provinceCode === root.code).map((a) => unit(a, false));
           answer(201, { code: 'OK', message: 'DỮ LIỆU MẪU (sample data, not real counts)', data: { parent: unit(root, true), children } });
+          return;
+        }
+        const tree = /^\/api\/v1\/reporting\/evaluation\/(provide-online-tree|formality-online-payment-tree|handling-satisfaction|dossier-digitized)$/.exec(url.pathname);
+        if (req.method === 'POST' && tree) {
+          const q = JSON.parse(body) as { timeType?: string; year?: number; month?: number; quarter?: number; fromDate?: string; toDate?: string; rootDepartmentId?: string };
+          const what = { 'provide-online-tree': 'online', 'formality-online-payment-tree': 'payment', 'handling-satisfaction': 'satisfaction', 'dossier-digitized': 'digitisation' }[tree[1]]!;
+          const period = what === 'satisfaction' ? periodOfDates(String(q.fromDate), String(q.toDate)) : periodOf(String(q.timeType), Number(q.year), q.month ?? q.quarter ?? 1);
+          const root = agencies.find((a) => a.apiId === q.rootDepartmentId && a.kind === 'province');
+          if (!root) { answer(404, { code: 'NOT_FOUND', message: 'unknown department', data: null }); return; }
+          const members = [root, ...agencies.filter((a) => a.kind !== 'province' && a.provinceCode === root.code)];
+          const unit = (a: DemoIndexAgency) => ({
+            departmentId: a.apiId, departmentName: a.name, departmentCode: a.code,
+            ...(a.kind === 'province' ? { level: 'PROVINCE', departmentType: 'PROVINCE' } : {
+              childGroup: a.kind === 'commune' ? 'COMMUNE' : 'AGENCY',
+              departmentType: a.kind === 'commune' ? 'COMMUNE_PEOPLE_COMMITTEE' : 'PROVINCIAL_DEPARTMENT',
+            }),
+          });
+          const pct = (n: number, d: number) => (d > 0 ? Math.round((10000 * n) / d) / 100 : 100);
+          const message = 'DỮ LIỆU MẪU (sample data, not real counts)';
+          if (what === 'online') {
+            // Channel sums on the parent only; children carry scores only (as the reference describes).
+            const r = sampleRate(root.code, period, what);
+            const rest = r.denominator - r.numerator;
+            const parent = { ...unit(root), channelOnlineSum: r.numerator, channelPostalSum: Math.floor(rest / 5), channelDirectSum: rest - Math.floor(rest / 5),
+              channelTotalSum: r.denominator, ratio: pct(r.numerator, r.denominator), totalMaxScore: 12 };
+            const children = members.slice(1).map((a) => ({ ...unit(a), score: sampleScores(a.code, period).groups.CLGQ, maxScore: 12 }));
+            answer(201, { code: 'OK', message, data: { parent, children } });
+            return;
+          }
+          if (what === 'payment') {
+            const row = (a: DemoIndexAgency) => {
+              const r = sampleRate(a.code, period, what);
+              return { ...unit(a), totalDossierOnlinePaymentSuccess: r.numerator, totalDossierFinancialObligation: r.denominator, ratio: pct(r.numerator, r.denominator), maxScore: 10 };
+            };
+            answer(201, { code: 'OK', message, data: { parent: row(root), children: members.slice(1).map(row) } });
+            return;
+          }
+          const evaluation = members.map((a) => ({
+            ...unit(a),
+            metrics: SHAPE_A_METRICS[what].map(([code, max], i) => {
+              const r = i === 0 ? sampleRate(a.code, period, what) : sampleRate(a.code, period, `${what}|${code}`);
+              const ratio = pct(r.numerator, r.denominator);
+              return { code, name: code, numerator: r.numerator, denominator: r.denominator, ratio, score: Math.round(ratio * max) / 100, maxScore: max };
+            }),
+          }));
+          answer(201, { code: 'OK', message, data: { overview: { totalMaxScore: what === 'satisfaction' ? 18 : 22 }, evaluation } });
           return;
         }
         if (req.method === 'POST' && url.pathname === '/jsp/rest.jsp') {
@@ -205,6 +287,7 @@ export async function startIndexMirror(o: { port?: number; delayMillis?: number 
     origin: `http://127.0.0.1:${port}`,
     requests: () => served,
     failNext: (count, kind) => { for (let i = 0; i < count; i++) faults.push(kind); },
+    failMatching: (text, count, kind) => { for (let i = 0; i < count; i++) targeted.push({ text, kind }); },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

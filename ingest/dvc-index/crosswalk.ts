@@ -104,12 +104,22 @@ export async function ensureAgencies(
 ): Promise<AgencyUnitMap> {
   const map: AgencyUnitMap = new Map();
   const codes = rows.map((r) => r.code);
-  const known = codes.length
+  const read = async () => new Map((codes.length
     ? await tx.execute<AgencyRow[]>(
       'select code, unit_id, match_status::text as match_status, legacy_id, api_id from index_agency where code in (?)', [codes])
-    : [];
-  const byCode = new Map(known.map((k) => [k.code, k]));
+    : []).map((k) => [k.code, k]));
+  let byCode = await read();
   const idColumn = generation === 'v1' ? 'api_id' : 'legacy_id';
+  const stale = rows.some((r) => {
+    const hit = byCode.get(r.code);
+    return !hit || (generation === 'v1' ? hit.api_id : hit.legacy_id) !== r.agencyId;
+  });
+  if (stale) {
+    // Writers of the crosswalk take turns (index requests run in parallel on the job queue: two answers naming the
+    // same new agencies in different orders would otherwise deadlock); then re-read what the previous one wrote.
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['cchc-atlas:index-agencies']);
+    byCode = await read();
+  }
   let pool: Candidate[] | null = null;
   for (const row of rows) {
     const hit = byCode.get(row.code);

@@ -14,20 +14,36 @@
  * `PAGE_SIZE`, `INDEX_ENDPOINT`.
  */
 import { SkipItemError } from '../errors';
-import { periodKey, type IndexPeriod } from './periods';
+import { periodKey, periodSpan, type IndexPeriod } from './periods';
 
 export type IndexGeneration = 'v1' | 'legacy';
 
 /**
- * One unit of work: one period, and either the province list (`province` null) or one province's units. `view`
- * `progress` (current API only, with a province) asks for the processing-progress tree, which publishes the counts
- * behind the progress score (dossiers received, on time, overdue); default `scores`.
+ * What a request asks for. `scores` (default): the service-results list. The others exist in the current API only,
+ * for one province, and publish the counts behind a group's score: `progress` (dvc-progress-tree: dossiers
+ * received, on time, overdue), `online` (provide-online-tree: dossiers by submission channel), `payment`
+ * (formality-online-payment-tree: dossiers paid online of those with a fee), `satisfaction` (handling-satisfaction)
+ * and `digitisation` (dossier-digitized), the last two as per-metric numerator and denominator.
  */
+export type IndexView = 'scores' | 'progress' | 'online' | 'payment' | 'satisfaction' | 'digitisation';
+
+/** The count trees asked for after each province's scores in the current API. */
+export const COUNT_VIEWS = ['progress', 'online', 'payment', 'satisfaction', 'digitisation'] as const;
+
+/** One unit of work: one period, and either the province list (`province` null) or one province's units. */
 export interface IndexRequest {
   generation: IndexGeneration;
   period: IndexPeriod;
   province: { code: string; agencyId: string } | null;
-  view?: 'scores' | 'progress';
+  view?: IndexView;
+}
+
+/** A rate computed from published counts, stored with its numerator and denominator; `fields` names their source. */
+export interface IndexRate {
+  metric: 'online_dossier_rate' | 'e_payment_rate' | 'satisfaction_rate' | 'digitisation_rate';
+  numerator: number;
+  denominator: number;
+  fields: string;
 }
 
 /** Dossier counts of the progress tree. */
@@ -56,6 +72,8 @@ export interface IndexRow {
   total: number | null;
   groups: Partial<Record<IndexGroup, number>>;
   counts?: IndexCounts;
+  /** Rates from the count trees other than progress. */
+  rates?: IndexRate[];
   /** Position in the list as published (legacy ROW_STT), null when the answer gives none. */
   rank: number | null;
 }
@@ -72,14 +90,29 @@ export interface IndexCall {
 
 /** Rows asked for per request; an answer that fills it may be truncated and is refused. */
 export const PAGE_SIZE = 1000;
-export const INDEX_ENDPOINT = { v1: 'service-results', legacy: 'report_tinh_766_service', progress: 'dvc-progress-tree' } as const;
+export const INDEX_ENDPOINT = {
+  v1: 'service-results', legacy: 'report_tinh_766_service', progress: 'dvc-progress-tree', online: 'provide-online-tree',
+  payment: 'formality-online-payment-tree', satisfaction: 'handling-satisfaction', digitisation: 'dossier-digitized',
+} as const;
 const V1_PATH = '/api/v1/reporting/evaluation/service-results';
-const PROGRESS_PATH = '/api/v1/reporting/evaluation/dvc-progress-tree';
+const EVALUATION_PATH = '/api/v1/reporting/evaluation/';
 
 /** The endpoint a request goes to. */
 export function endpointOf(r: IndexRequest): string {
-  if (r.view === 'progress') return INDEX_ENDPOINT.progress;
+  if (r.view && r.view !== 'scores') return INDEX_ENDPOINT[r.view];
   return INDEX_ENDPOINT[r.generation];
+}
+
+function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** First and last day of a period (yyyy-mm-dd), as handling-satisfaction takes it. */
+export function periodDates(p: IndexPeriod): { fromDate: string; toDate: string } {
+  const { fromMonth, toMonth } = periodSpan(p);
+  const first = fromMonth ?? 1;
+  const last = toMonth ?? 12;
+  return { fromDate: isoDay(p.year, first, 1), toDate: isoDay(p.year, last, new Date(Date.UTC(p.year, last, 0)).getUTCDate()) };
 }
 const LEGACY_PATH = '/jsp/rest.jsp';
 
@@ -117,18 +150,24 @@ export function buildCall(baseUrl: string, r: IndexRequest): IndexCall {
   if (!supportsPeriod(r.generation, r.period)) throw new Error(`${r.generation} API cannot ask for ${periodKey(r.period)}`);
   const base = baseUrl.replace(/\/+$/, '');
   const { year, grain, index } = r.period;
-  if (r.view === 'progress') {
-    if (r.generation !== 'v1' || !r.province) throw new Error('the progress tree exists in the current API, for one province');
-    const body: Record<string, unknown> = { timeType: grain, year };
-    if (grain === 'quarter') body.quarter = index;
-    if (grain === 'month') body.month = index;
+  if (r.view && r.view !== 'scores') {
+    if (r.generation !== 'v1' || !r.province) throw new Error(`the ${r.view} tree exists in the current API, for one province`);
+    const endpoint = INDEX_ENDPOINT[r.view];
+    const body: Record<string, unknown> = {};
+    if (r.view === 'satisfaction') Object.assign(body, periodDates(r.period)); // this endpoint takes dates, not timeType
+    else {
+      body.timeType = grain;
+      body.year = year;
+      if (grain === 'quarter') body.quarter = index;
+      if (grain === 'month') body.month = index;
+    }
     body.rootDepartmentId = r.province.agencyId;
     body.currentPage = 1;
     body.pageSize = PAGE_SIZE;
     return {
-      url: `${base}${PROGRESS_PATH}`, endpoint: INDEX_ENDPOINT.progress, body: JSON.stringify(body),
+      url: `${base}${EVALUATION_PATH}${endpoint}`, endpoint, body: JSON.stringify(body),
       headers: { 'content-type': 'application/json', accept: 'application/json', referer: `${base}/danh-gia-chat-luong-phuc-vu`, origin: base },
-      provenanceUrl: `${base}${PROGRESS_PATH}?${query(body)}`,
+      provenanceUrl: `${base}${EVALUATION_PATH}${endpoint}?${query(body)}`,
     };
   }
   if (r.generation === 'v1') {
@@ -197,6 +236,8 @@ export function parseIndexResponse(r: IndexRequest, body: string, url: string): 
     fail(`not JSON (starts with ${JSON.stringify(body.slice(0, 60))})`);
   }
   if (r.view === 'progress') return progressRows(r, json, url, fail);
+  if (r.view === 'online' || r.view === 'payment') return treeRateRows(r, json, fail);
+  if (r.view === 'satisfaction' || r.view === 'digitisation') return metricRateRows(r, json, fail);
   const rows = r.generation === 'v1' ? v1Rows(json, fail) : legacyRows(json, fail);
   if (rows.length >= PAGE_SIZE) fail(`${rows.length} rows fill the page of ${PAGE_SIZE}: the list may be truncated`);
   const out: IndexRow[] = [];
@@ -318,5 +359,121 @@ function progressRows(r: IndexRequest, json: unknown, url: string, fail: (d: str
     out.push(row);
   }
   void url;
+  return out;
+}
+
+/** {code: "OK", data: {...}} of the current API; returns `data`. */
+function okData(json: unknown, fail: (d: string) => never): Record<string, unknown> {
+  const env = json as { code?: unknown; data?: unknown } | null;
+  if (!env || typeof env !== 'object' || Array.isArray(env)) return fail('expected an object {code, data, message}');
+  if (env.code !== 'OK') return fail(`code is ${JSON.stringify(env.code)}, not "OK"`);
+  if (!env.data || typeof env.data !== 'object' || Array.isArray(env.data)) return fail('data is missing');
+  return env.data as Record<string, unknown>;
+}
+
+/** e-code, id and name of a unit of the current API; its kind (the province asked for, or a child of it). */
+function v1Unit(row: unknown, r: IndexRequest, what: string, fail: (d: string) => never): Omit<IndexRow, 'total' | 'groups' | 'rank'> {
+  if (!row || typeof row !== 'object' || Array.isArray(row)) return fail(`${what} is not an object`);
+  const u = row as Record<string, unknown>;
+  const code = normaliseAgencyCode(u.departmentCode) ?? fail(`departmentCode ${JSON.stringify(u.departmentCode)} is not an agency e-code`);
+  const agencyId = u.departmentId;
+  if (typeof agencyId !== 'string' || !agencyId.trim()) fail(`${code} has no departmentId`);
+  const name = u.departmentName;
+  if (typeof name !== 'string' || !name.trim()) fail(`${code} has no departmentName`);
+  const provinceCode = code.split('.')[0];
+  if (provinceCode !== r.province!.code) fail(`row ${code} does not belong to province ${r.province!.code}`);
+  const kind: AgencyKind = code === r.province!.code ? 'province' : kindOfV1(u, false, code, fail);
+  return { agencyId: (agencyId as string).trim(), code, name: (name as string).trim(), kind, provinceCode };
+}
+
+/** numerator/denominator as a rate, refused when the numerator exceeds the denominator. */
+function rate(metric: IndexRate['metric'], numerator: number, denominator: number, fields: string, code: string, fail: (d: string) => never): IndexRate {
+  if (numerator > denominator) fail(`${fields} of ${code} is ${numerator}/${denominator}: the numerator exceeds the denominator`);
+  return { metric, numerator, denominator, fields };
+}
+
+/** Count fields of the shape-B trees (parent + children, counts as flat fields) that give a rate. */
+const TREE_RATES = {
+  // Submission channel: dossiers submitted online of all dossiers by channel (online, direct, postal). Published
+  // for the province (parent) only; children carry scores only (reference §6).
+  online: { metric: 'online_dossier_rate', numerator: 'channelOnlineSum', denominator: 'channelTotalSum', children: false },
+  // Dossiers paid online of the dossiers with a financial obligation (the 6-point payment item, reference §8).
+  payment: { metric: 'e_payment_rate', numerator: 'totalDossierOnlinePaymentSuccess', denominator: 'totalDossierFinancialObligation', children: true },
+} as const;
+
+/** provide-online-tree and formality-online-payment-tree: {parent, children[]}; the parent must carry the counts. */
+function treeRateRows(r: IndexRequest, json: unknown, fail: (d: string) => never): IndexRow[] {
+  const spec = TREE_RATES[r.view as 'online' | 'payment'];
+  const data = okData(json, fail);
+  if (!data.parent || typeof data.parent !== 'object' || Array.isArray(data.parent)) return fail('data.parent is not an object');
+  if (!Array.isArray(data.children)) return fail('data.children is not a list');
+  if (data.children.length >= PAGE_SIZE) fail(`${data.children.length} rows fill the page of ${PAGE_SIZE}: the list may be truncated`);
+  const fields = `${spec.numerator}/${spec.denominator}`;
+  const read = (row: unknown, isParent: boolean): IndexRow | null => {
+    const unit = v1Unit(row, r, isParent ? 'data.parent' : 'a child', fail);
+    if (isParent && unit.code !== r.province!.code) fail(`data.parent is ${unit.code}, not the province asked for (${r.province!.code})`);
+    if (!isParent && unit.kind === 'province') fail(`the province ${unit.code} appears among its own children`);
+    const u = row as Record<string, unknown>;
+    const num = countOf(u[spec.numerator], `${spec.numerator} of ${unit.code}`, fail);
+    const den = countOf(u[spec.denominator], `${spec.denominator} of ${unit.code}`, fail);
+    if (num === null && den === null) {
+      if (isParent) fail(`${unit.code} (the province) has neither ${spec.numerator} nor ${spec.denominator}`);
+      return null;
+    }
+    if (num === null || den === null) fail(`${unit.code} has ${num === null ? spec.denominator : spec.numerator} without ${num === null ? spec.numerator : spec.denominator}`);
+    return { ...unit, total: null, groups: {}, rank: null, rates: [rate(spec.metric, num!, den!, fields, unit.code, fail)] };
+  };
+  const out = [read(data.parent, true)!];
+  const seen = new Set([out[0].code]);
+  for (const c of data.children) {
+    const row = spec.children ? read(c, false) : null;
+    if (!spec.children) v1Unit(c, r, 'a child', fail); // scores only: checked to belong to the province, nothing stored
+    if (!row) continue;
+    if (seen.has(row.code)) fail(`agency ${row.code} appears twice`);
+    seen.add(row.code);
+    out.push(row);
+  }
+  return out;
+}
+
+/** The metric of the shape-A answers (evaluation[] with metrics[] of numerator/denominator) that gives the rate. */
+const METRIC_RATES = {
+  // Satisfaction with receiving and handling dossiers (6 of the 18 satisfaction points, reference §8).
+  satisfaction: { metric: 'satisfaction_rate', code: 'DOSSIER_RECEIVING_SATISFACTION' },
+  // Documents of resolved dossiers digitised (4 of the 22 digitisation points, reference §8).
+  digitisation: { metric: 'digitisation_rate', code: 'SO_HOA_GIAY_TO_GIAI_QUYET' },
+} as const;
+
+/** handling-satisfaction and dossier-digitized: {overview, evaluation: [{unit…, metrics: [{code, numerator, denominator, ratio}]}]}. */
+function metricRateRows(r: IndexRequest, json: unknown, fail: (d: string) => never): IndexRow[] {
+  const spec = METRIC_RATES[r.view as 'satisfaction' | 'digitisation'];
+  const data = okData(json, fail);
+  if (!Array.isArray(data.evaluation)) return fail('data.evaluation is not a list');
+  if (data.evaluation.length >= PAGE_SIZE) fail(`${data.evaluation.length} rows fill the page of ${PAGE_SIZE}: the list may be truncated`);
+  const out: IndexRow[] = [];
+  const seen = new Set<string>();
+  let carried = 0;
+  for (const raw of data.evaluation) {
+    const unit = v1Unit(raw, r, 'an evaluation row', fail);
+    if (seen.has(unit.code)) fail(`agency ${unit.code} appears twice`);
+    seen.add(unit.code);
+    const metrics = (raw as Record<string, unknown>).metrics;
+    if (!Array.isArray(metrics)) fail(`metrics of ${unit.code} is not a list`);
+    const m = (metrics as unknown[]).find((x) => !!x && typeof x === 'object' && (x as { code?: unknown }).code === spec.code) as Record<string, unknown> | undefined;
+    if (!m) continue; // not every metric applies to every unit (reference §8: commune exceptions)
+    carried++;
+    const where = `${spec.code} of ${unit.code}`;
+    const num = countOf(m.numerator, `numerator of ${where}`, fail);
+    const den = countOf(m.denominator, `denominator of ${where}`, fail);
+    if (num === null || den === null) continue; // null is not 0: nothing published
+    if (den > 0 && m.ratio !== null && m.ratio !== undefined) {
+      const ratio = typeof m.ratio === 'number' ? m.ratio : Number(String(m.ratio).replace(',', '.'));
+      if (!Number.isFinite(ratio) || Math.abs(ratio - (100 * num) / den) > 0.05) {
+        fail(`ratio ${JSON.stringify(m.ratio)} of ${where} does not match its numerator/denominator ${num}/${den}`);
+      }
+    }
+    out.push({ ...unit, total: null, groups: {}, rank: null, rates: [rate(spec.metric, num, den, `${spec.code} numerator/denominator`, unit.code, fail)] });
+  }
+  if (data.evaluation.length > 0 && carried === 0) fail(`no unit carries the metric ${spec.code}`);
   return out;
 }

@@ -4,19 +4,20 @@
  * sequentially with it (CLI, schedule, demo) under the source's run lease, recording an IngestRun.
  *
  * Failure classes follow ingest/errors.ts: an unrecognised answer or a 4xx other than 403/408/429 *skips* the
- * request (recorded as failed with its reason, retried on the next run); network errors, 403/429/5xx *retry*
- * (recorded, then rethrown so a queue can retry with backoff; the sequential runner counts it and, after
- * `breakerThreshold` such failures in a row, stops to let the portal cool down); database loss *aborts*.
- * Public surface: `runIndexPeriod`, `runIndexBackfill`, `IndexDeps`, `IndexPeriodResult`, `BackfillOptions`,
- * `BackfillSummary`, `generationFor`, `INDEX_FETCH_OPTIONS`.
+ * request (recorded as failed with its reason, retried on the next run); network errors, 403/429/5xx and
+ * transient database refusals such as a deadlock *retry* (recorded, then rethrown so a queue can retry with backoff;
+ * the sequential runner counts it and, after `breakerThreshold` such failures in a row, stops to let the portal cool
+ * down); database loss *aborts*.
+ * Public surface: `runIndexPeriod`, `IndexPeriodOptions`, `provinceListRequests`, `runIndexBackfill`, `IndexDeps`,
+ * `IndexPeriodResult`, `BackfillOptions`, `BackfillSummary`, `generationFor`, `INDEX_FETCH_OPTIONS`.
  */
 import { gunzipSync } from 'node:zlib';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../src/logger';
 import type { Fetcher, HttpFetcherOptions } from '../fetch';
-import { CriticalIngestError, ingestErrorAction } from '../errors';
+import { CriticalIngestError, asTransientDatabaseError, ingestErrorAction } from '../errors';
 import { claimRun } from '../run-lease';
-import { buildCall, parseIndexResponse, requestKey, supportsPeriod, type IndexGeneration, type IndexRequest, type IndexRow } from './protocol';
+import { COUNT_VIEWS, buildCall, parseIndexResponse, requestKey, supportsPeriod, type IndexGeneration, type IndexRequest, type IndexRow } from './protocol';
 import { recordIndexFailure, storeIndexAnswer } from './store';
 import { enumeratePeriods, periodKey, type IndexPeriod, type PeriodGrain } from './periods';
 import { DVC_INDEX_SOURCE_ID } from './crosswalk';
@@ -64,14 +65,15 @@ async function provinceRequests(deps: IndexDeps, request: IndexRequest, document
 }
 
 /**
- * After a province list: each province's scores, and in the current API also its progress tree (the counts).
+ * After a province list: each province's scores, and in the current API also its count trees (progress, online,
+ * payment, satisfaction, digitisation).
  */
 function followUps(request: IndexRequest, rows: IndexRow[]): IndexRequest[] {
   if (request.province) return [];
   return rows.flatMap((r) => {
     const province = { code: r.code, agencyId: r.agencyId };
     const scores: IndexRequest = { generation: request.generation, period: request.period, province };
-    return request.generation === 'v1' ? [scores, { ...scores, view: 'progress' as const }] : [scores];
+    return request.generation === 'v1' ? [scores, ...COUNT_VIEWS.map((view) => ({ ...scores, view }))] : [scores];
   });
 }
 
@@ -80,7 +82,15 @@ function followUps(request: IndexRequest, rows: IndexRow[]): IndexRequest[] {
  * happened and, for a province list, the province requests to do next. Throws only for *retry* and *abort*
  * failures (after recording them), so a job queue retries exactly those.
  */
-export async function runIndexPeriod(deps: IndexDeps, request: IndexRequest): Promise<IndexPeriodResult> {
+export interface IndexPeriodOptions {
+  /**
+   * Runs inside the transaction that stores a new answer, with the follow-up requests (see IndexStoreInput): the
+   * job queue records the item's outcome and the next requests' items there, so a crash never splits them.
+   */
+  inTransaction?: (tx: EntityManager, stored: { figuresAdded: number; next: IndexRequest[] }) => Promise<void>;
+}
+
+export async function runIndexPeriod(deps: IndexDeps, request: IndexRequest, o: IndexPeriodOptions = {}): Promise<IndexPeriodResult> {
   const key = requestKey(request);
   const em = deps.orm.em.fork();
   const [state] = await em.execute<{ status: string; document_id: number | null }[]>(
@@ -92,8 +102,11 @@ export async function runIndexPeriod(deps: IndexDeps, request: IndexRequest): Pr
   try {
     const page = await deps.fetcher.fetch(call.url, { method: 'POST', body: call.body, headers: call.headers });
     const rows = parseIndexResponse(request, page.body, call.provenanceUrl);
-    const outcome = await storeIndexAnswer(em, { request, call, rows, rawBody: page.body, httpStatus: page.status, fetchedAt: page.fetchedAt });
     const next = followUps(request, rows);
+    const outcome = await storeIndexAnswer(em, {
+      request, call, rows, rawBody: page.body, httpStatus: page.status, fetchedAt: page.fetchedAt,
+      inTransaction: o.inTransaction ? (tx, stored) => o.inTransaction!(tx, { ...stored, next }) : undefined,
+    }).catch((err: unknown) => { throw asTransientDatabaseError(err); }); // a deadlock is retried, not skipped
     return { key, status: outcome.status, figuresAdded: outcome.figuresAdded, reason: null, next };
   } catch (err) {
     const action = ingestErrorAction(err);
@@ -137,12 +150,20 @@ export interface BackfillSummary {
   millis: number;
 }
 
+/** The province-list requests of every period of `grains` within [from, to] that the period's generation can ask for. */
+export function provinceListRequests(
+  from: { year: number; month: number }, to: { year: number; month: number }, grains: readonly PeriodGrain[] = ['month', 'quarter', 'half', 'year'],
+  firstV1Year = FIRST_V1_YEAR,
+): IndexRequest[] {
+  return enumeratePeriods(from, to, grains)
+    .filter((p) => supportsPeriod(generationFor(p, firstV1Year), p))
+    .map((period) => ({ generation: generationFor(period, firstV1Year), period, province: null }));
+}
+
 /** Walk the periods in time order: each period's province list, then its provinces. Sequential; resumable. */
 export async function runIndexBackfill(deps: IndexDeps, o: BackfillOptions): Promise<BackfillSummary> {
   const started = Date.now();
-  const grains = o.grains ?? ['month', 'quarter', 'half', 'year'];
-  const periods = enumeratePeriods(o.from, o.to, grains)
-    .filter((p) => supportsPeriod(generationFor(p, o.firstV1Year), p));
+  const lists = provinceListRequests(o.from, o.to, o.grains, o.firstV1Year);
   const s: BackfillSummary = { runId: null, status: 'succeeded', requests: 0, stored: 0, alreadyDone: 0, failed: 0, figuresAdded: 0, failures: [], error: null, millis: 0 };
   const databaseUrl = deps.orm.config.get('clientUrl') as string;
   const claim = await claimRun(databaseUrl, DVC_INDEX_SOURCE_ID, o.trigger, o.tickTime);
@@ -152,8 +173,8 @@ export async function runIndexBackfill(deps: IndexDeps, o: BackfillOptions): Pro
   o.onStart?.(lease.runId);
   const threshold = o.breakerThreshold ?? 3;
   let retryStreak = 0;
-  let total = periods.length;
-  const queue: IndexRequest[] = periods.map((period) => ({ generation: generationFor(period, o.firstV1Year), period, province: null }));
+  let total = lists.length;
+  const queue: IndexRequest[] = [...lists];
   try {
     while (queue.length) {
       const request = queue.shift()!;

@@ -29,6 +29,11 @@ export interface IndexStoreInput {
   rawBody: string;
   httpStatus: number;
   fetchedAt: Date;
+  /**
+   * Called inside the store's transaction once the answer is stored (not when it was already done): the job
+   * queue closes its run item and registers the follow-up requests there, atomically with the figures.
+   */
+  inTransaction?: (tx: EntityManager, stored: { figuresAdded: number }) => Promise<void>;
 }
 
 export interface IndexStoreOutcome {
@@ -52,6 +57,7 @@ function documentText(title: string, rows: IndexRow[]): { text: string; lines: A
       if (r.counts.onTime !== null) parts.push(`totalOnTime ${r.counts.onTime}`);
       if (r.counts.overdue !== null) parts.push(`totalOverdue ${r.counts.overdue}`);
     }
+    for (const rate of r.rates ?? []) parts.push(`${rate.fields} ${rate.numerator}/${rate.denominator}`);
     const line = `${r.name} [${r.code}]: ${parts.join('; ')}.`;
     const start = text.length;
     text += `${line}\n`;
@@ -122,6 +128,10 @@ export async function storeIndexAnswer(em: EntityManager, input: IndexStoreInput
           values.push(['on_time_rate', (100 * r.counts.onTime) / r.counts.received, 'percent', r.counts.onTime, r.counts.received]);
         }
       }
+      // Rates of the other count trees, the same way: numerator and denominator kept, no rate of 0/0.
+      for (const rate of r.rates ?? []) {
+        if (rate.denominator > 0) values.push([rate.metric, (100 * rate.numerator) / rate.denominator, 'percent', rate.numerator, rate.denominator]);
+      }
       return values.map(([metric, value, unit, numerator, denominator]) => ({
         metric, subject_id: units.get(r.code)!, label: `${r.name} [${r.code}]`.slice(0, 300), value: fmt(Number(value.toFixed(6))),
         total: denominator === null ? null : String(denominator), numerator: numerator === null ? null : String(numerator),
@@ -141,6 +151,7 @@ export async function storeIndexAnswer(em: EntityManager, input: IndexStoreInput
          document_id = excluded.document_id, figures = excluded.figures, updated_at = now()`,
       [key, request.generation, input.call.endpoint, request.period.year, span.fromMonth, span.toMonth,
         request.province?.code ?? 'national', doc.id, figures.length]);
+    await input.inTransaction?.(tx, { figuresAdded: inserted.length });
     return { status: 'stored' as const, documentId: doc.id, figuresAdded: inserted.length };
   });
 }

@@ -9,11 +9,13 @@ import PgBoss from 'pg-boss';
 import { JOBS_SCHEMA } from '../../src/db/mikro-orm.config';
 import type { JobsConfig } from '../../src/config';
 
-/** Queue names. `index.period` is reserved for the national-index requests (built with that issue). */
+/** Queue names. */
 export const QUEUES = {
   sourceRun: 'source.run',
   documentFetch: 'document.fetch',
   documentParse: 'document.parse',
+  /** One request of the national service index (ingest/dvc-index): a period's province list, or one province. */
+  indexPeriod: 'index.period',
   /** Jobs whose last try failed land here, with their data and the error as `output`. */
   deadLetter: 'ingest.dead-letter',
 } as const;
@@ -61,6 +63,7 @@ async function ensureQueues(boss: PgBoss, s: JobSettings): Promise<void> {
     [QUEUES.sourceRun, { name: QUEUES.sourceRun, policy: 'singleton', ...retry, deadLetter: QUEUES.deadLetter }],
     [QUEUES.documentFetch, { name: QUEUES.documentFetch, policy: 'standard', ...retry, deadLetter: QUEUES.deadLetter }],
     [QUEUES.documentParse, { name: QUEUES.documentParse, policy: 'standard', ...retry, deadLetter: QUEUES.deadLetter }],
+    [QUEUES.indexPeriod, { name: QUEUES.indexPeriod, policy: 'standard', ...retry, deadLetter: QUEUES.deadLetter }],
   ];
   for (const [name, options] of queues) {
     await boss.createQueue(name, options);

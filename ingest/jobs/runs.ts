@@ -6,7 +6,7 @@
  * the run closes when its last article item does, with counters aggregated from the items — so retried or
  * duplicated jobs never count twice.
  * Public surface: `enqueueRun`, `EnqueueResult`, `addItems`, `openItems`, `itemIsOpen`, `closeItem`, `finishRun`,
- * `closeDeadItems`, `RunJob`, `ItemJob`.
+ * `closeDeadItems`, `RunJob`, `IndexRunRange`, `ItemJob`.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
@@ -16,10 +16,19 @@ import { QUEUES, jobId } from './boss';
 
 type Em = ReturnType<MikroORM['em']['fork']>;
 
-/** Data of a `source.run` job. */
-/** Data of a `source.run` job; `tickTime` (ISO) for a cron tick. */
-export interface RunJob { runId: number; sourceId: string; maxPages?: number; tickTime?: string }
-/** Data of a `document.fetch` job (and the base of `document.parse`). */
+/**
+ * Data of a `source.run` job; `tickTime` (ISO) for a cron tick; `index` the months and grains of a national-index
+ * run (default: every period from 2022-01 to the last published month).
+ */
+export interface RunJob { runId: number; sourceId: string; maxPages?: number; tickTime?: string; index?: IndexRunRange }
+
+/** Which periods a queued national-index run asks for. */
+export interface IndexRunRange {
+  from: { year: number; month: number };
+  to: { year: number; month: number };
+  grains?: Array<'month' | 'quarter' | 'half' | 'year'>;
+}
+/** Data of a `document.fetch` job (and the base of `document.parse` and `index.period`, whose `url` is the request key). */
 export interface ItemJob { runId: number; sourceId: string; url: string }
 
 export type EnqueueResult = { queued: true; runId: number } | { queued: false; runId: null; reason: string };
@@ -32,7 +41,7 @@ const STALE_RUN = '24 hours';
  * source is open, or when `tickTime` is given and a cron run already started at or after that tick.
  */
 export async function enqueueRun(
-  orm: MikroORM, boss: PgBoss, sourceId: string, trigger: 'cron' | 'manual' | 'cli', options: { tickTime?: Date; maxPages?: number } = {},
+  orm: MikroORM, boss: PgBoss, sourceId: string, trigger: 'cron' | 'manual' | 'cli', options: { tickTime?: Date; maxPages?: number; index?: IndexRunRange } = {},
 ): Promise<EnqueueResult> {
   const em = orm.em.fork();
   const decided = await em.transactional(async (tx): Promise<EnqueueResult> => {
@@ -62,6 +71,7 @@ export async function enqueueRun(
     const data: RunJob = {
       runId: decided.runId, sourceId, ...(options.maxPages ? { maxPages: options.maxPages } : {}),
       ...(options.tickTime ? { tickTime: options.tickTime.toISOString() } : {}),
+      ...(options.index ? { index: options.index } : {}),
     };
     await boss.send(QUEUES.sourceRun, data, { id: jobId('run', decided.runId), singletonKey: sourceId });
   } catch (err) {
@@ -163,13 +173,13 @@ export async function closeDeadItems(em: Em): Promise<number> {
     `select distinct on (i.run_id, i.url) i.run_id, i.url, coalesce(j.output->>'message', j.output->'value'->>'message') as reason, j.retry_count + 1 as tries
      from ingest_run_item i
      join ingest_run r on r.id = i.run_id and r.status = 'running'
-     join ${JOBS_SCHEMA}.job j on j.name in (?, ?) and j.state = 'failed'
+     join ${JOBS_SCHEMA}.job j on j.name in (?, ?, ?) and j.state = 'failed'
        and j.data->>'runId' = i.run_id::text and j.data->>'url' = i.url
      where i.outcome is null
-       and not exists (select 1 from ${JOBS_SCHEMA}.job p where p.name in (?, ?) and p.state < 'completed'
+       and not exists (select 1 from ${JOBS_SCHEMA}.job p where p.name in (?, ?, ?) and p.state < 'completed'
                        and p.data->>'runId' = i.run_id::text and p.data->>'url' = i.url)
      order by i.run_id, i.url, j.completed_on desc`,
-    [QUEUES.documentFetch, QUEUES.documentParse, QUEUES.documentFetch, QUEUES.documentParse]);
+    [QUEUES.documentFetch, QUEUES.documentParse, QUEUES.indexPeriod, QUEUES.documentFetch, QUEUES.documentParse, QUEUES.indexPeriod]);
   let closed = 0;
   for (const r of rows) {
     const job = { runId: r.run_id, sourceId: '', url: r.url };

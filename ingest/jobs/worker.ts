@@ -1,6 +1,7 @@
 /**
  * The job handlers of ingestion and the loop that runs them in a process: `source.run` walks a source's listings
- * and sends one `document.fetch` per article; `document.fetch` fetches a page (politely, per host across all
+ * and sends one `document.fetch` per article (for the national index: one `index.period` per province list, see
+ * ./index-jobs.ts); `document.fetch` fetches a page (politely, per host across all
  * workers) and sends `document.parse`; `document.parse` parses, extracts and stores the article and closes its
  * item in the same transaction. Every handler is idempotent: a closed item or a finished run is a no-op, job ids
  * are derived from (run, url) so a retried sender never queues a page twice, and the store is idempotent.
@@ -23,9 +24,10 @@ import { settleTableSubjects } from '../table-subjects';
 import { loadSubjectContext, type SubjectContext } from '../gazetteer-resolver';
 import { persistDocument } from '../store';
 import { SOURCE_COLUMNS, asDatabaseFailure, ingestAttachment, walkListings, type RunCounters, type SourceRow } from '../pipeline';
-import { runIndexSource } from '../dvc-index/source';
+import { INDEX_FETCH_OPTIONS } from '../dvc-index/run';
 import { QUEUES, jobId, type JobSettings } from './boss';
 import { SharedHostGate } from './shared-host-gate';
+import { createIndexPeriodHandler, queueIndexRun, type IndexJob } from './index-jobs';
 import { addItems, closeDeadItems, closeItem, finishRun, itemIsOpen, openItems, type ItemJob, type RunJob } from './runs';
 
 type Em = ReturnType<MikroORM['em']['fork']>;
@@ -67,7 +69,7 @@ function jobAction(err: unknown): 'retry' | 'skip' {
 /** Join the ingestion queues of `boss` with `concurrency` jobs per document queue. */
 export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: string, logger: Logger, o: JobWorkerOptions): Promise<JobWorkers> {
   const log = logger.child({ component: 'jobs' });
-  const pool = new Pool({ connectionString: databaseUrl, max: o.concurrency * 2 + 1, application_name: 'cchc-atlas host gate' });
+  const pool = new Pool({ connectionString: databaseUrl, max: o.concurrency * 3 + 1, application_name: 'cchc-atlas host gate' });
   pool.on('error', () => undefined);
   const gate = new SharedHostGate(pool);
   const parser = o.parser ?? createPageParser({ workers: 0 });
@@ -77,6 +79,16 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
     if (!f) {
       f = new HttpFetcher({ maxAttempts: 1, logger: log, ...o.fetcherOptions, minDelayMillis, hostGate: gate });
       fetchers.set(minDelayMillis, f);
+    }
+    return f;
+  };
+  const indexFetchers = new Map<number, Fetcher>();
+  /** The national index's fetcher: like the portals' (one try, the shared gate), and 403 (the WAF) retried like 429. */
+  const indexFetcherFor = (minDelayMillis: number): Fetcher => {
+    let f = indexFetchers.get(minDelayMillis);
+    if (!f) {
+      f = new HttpFetcher({ maxAttempts: 1, logger: log, ...o.fetcherOptions, ...INDEX_FETCH_OPTIONS, minDelayMillis, hostGate: gate });
+      indexFetchers.set(minDelayMillis, f);
     }
     return f;
   };
@@ -135,17 +147,9 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
       const [source] = await em.execute<SourceRow[]>(`select ${SOURCE_COLUMNS} from source where id = ?`, [sourceId]);
       if (!source) return { failed: await finishRun(em, runId, `source ${sourceId} does not exist`) };
       if (source.family === 'dvc-index') {
-        // The national index is not a portal of articles: its own walker claims its own run (one request at a time,
-        // resumable through index_request). The queued run is only the tick's placeholder: drop it so the walker's
-        // claim does not find the tick taken.
-        await em.execute('delete from ingest_run where id = ? and status = ?', [runId, 'running']);
-        const [index] = await em.execute<{ base_url: string; min_delay_millis: number }[]>(
-          'select base_url, min_delay_millis from source where id = ?', [sourceId]);
-        const summary = await runIndexSource({
-          orm, logger: log,
-          createFetcher: (p) => new HttpFetcher({ ...o.fetcherOptions, ...p, logger: log, hostGate: gate }),
-        }, index, { trigger: 'cron', tickTime: job.data.tickTime ? new Date(job.data.tickTime) : undefined });
-        return { index: summary.status, requests: summary.listed, figuresAdded: summary.figuresAdded };
+        // The national index is not a portal of articles: its requests are `index.period` jobs (./index-jobs.ts).
+        const queued = await queueIndexRun(em, boss, job.data);
+        return { index: true, ...queued };
       }
       if (source.publisher_id === null) return { failed: await finishRun(em, runId, `source ${sourceId} has no publishing unit: set its publisher`) };
       const listingFailures: Array<{ url: string; reason: string; action: string }> = [];
@@ -262,10 +266,12 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
       }
     });
   };
+  const indexPeriod = createIndexPeriodHandler({ orm, boss, logger: log, settings: o.settings, fetcherFor: indexFetcherFor, gate });
   await loop<RunJob>(QUEUES.sourceRun, sourceRun);
   for (let i = 0; i < o.concurrency; i++) {
     await loop<ItemJob>(QUEUES.documentFetch, documentFetch);
     await loop<ParseJob>(QUEUES.documentParse, documentParse);
+    await loop<IndexJob>(QUEUES.indexPeriod, indexPeriod);
   }
   // Items whose job died with its worker on the last try: nobody else would close them (see closeDeadItems).
   const sweeper = setInterval(() => {

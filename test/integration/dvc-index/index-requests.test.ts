@@ -9,7 +9,7 @@ import { count } from '../../helpers/ingest';
 import { startIndexFixture, type IndexFixture } from '../../helpers/dvc-index';
 import { runIndexPeriod } from '../../../ingest/dvc-index/run';
 import { overrideAgencyUnit, unmatchedReport } from '../../../ingest/dvc-index/crosswalk';
-import { demoIndexAgencies, sampleCounts, sampleScores } from '../../../demo/dvc-index/mirror';
+import { demoIndexAgencies, sampleCounts, sampleRate, sampleScores } from '../../../demo/dvc-index/mirror';
 import type { IndexRequest } from '../../../ingest/dvc-index/protocol';
 
 let db: TestDatabase;
@@ -127,7 +127,9 @@ describe('counts from the progress tree (current JSON API)', () => {
     const period = { year: 2026, grain: 'month' as const, index: 1 };
     const national = await runIndexPeriod(fx.deps, { generation: 'v1', period, province: null });
     const progress = national.next.find((n) => n.view === 'progress' && n.province?.code === 'H14')!;
-    expect(national.next.filter((n) => n.province?.code === 'H14')).toHaveLength(2); // scores and progress
+    // scores, then the five count trees: progress, online, payment, satisfaction, digitisation
+    expect(national.next.filter((n) => n.province?.code === 'H14').map((n) => n.view ?? 'scores'))
+      .toEqual(['scores', 'progress', 'online', 'payment', 'satisfaction', 'digitisation']);
     const r = await runIndexPeriod(fx.deps, progress);
     const children = inProvince('H14');
     // Each child: received, overdue, rate; the province (parent): received only (its on-time count is not published).
@@ -147,6 +149,59 @@ describe('counts from the progress tree (current JSON API)', () => {
     const r = await runIndexPeriod(fx.deps, { generation: 'v1', period: { year: 2026, grain: 'month', index: 2 }, province: { code: 'H14', agencyId: agencies.find((a) => a.code === 'H14')!.apiId }, view: 'progress' });
     expect(r.status).toBe('failed');
     expect(r.reason).toMatch(/unrecognised response .*code is undefined, not "OK"/);
+  });
+});
+
+describe('rates of the other count trees (current JSON API)', () => {
+  const period = { year: 2026, grain: 'quarter' as const, index: 1 };
+  let next: IndexRequest[] = [];
+  beforeAll(async () => {
+    next = (await runIndexPeriod(fx.deps, { generation: 'v1', period, province: null })).next.filter((n) => n.province?.code === 'H01');
+  });
+  const rate = async (metric: string, code: string) => {
+    const rows = await db.orm.em.fork().execute<{ value: string; numerator: string; total: string; unit: string; evidence_sentence: string; period_from_month: number; period_to_month: number }[]>(
+      `select value, numerator, total, unit, evidence_sentence, period_from_month, period_to_month from figure
+       where metric_code = ? and subject_label like ? and period_year = 2026`, [metric, `%[${code}]`]);
+    return rows.map((r) => ({ value: Number(r.value), numerator: Number(r.numerator), total: Number(r.total), unit: r.unit, months: [r.period_from_month, r.period_to_month], evidence: r.evidence_sentence }));
+  };
+  const expected = (code: string, what: string) => {
+    const r = sampleRate(code, '2026-Q1', what);
+    return { value: Number(((100 * r.numerator) / r.denominator).toFixed(6)), numerator: r.numerator, total: r.denominator, unit: 'percent', months: [1, 3] };
+  };
+  const members = () => 1 + inProvince('H01');
+  const commune = agencies.find((a) => a.provinceCode === 'H01' && a.kind === 'commune')!.code;
+
+  it('online dossier rate: the province only, from its channel sums', async () => {
+    const r = await runIndexPeriod(fx.deps, next.find((n) => n.view === 'online')!);
+    expect(r).toMatchObject({ status: 'stored', figuresAdded: 1 });
+    const [fig] = await rate('online_dossier_rate', 'H01');
+    expect(fig).toMatchObject(expected('H01', 'online'));
+    expect(fig.evidence).toMatch(/\[H01\]: channelOnlineSum\/channelTotalSum \d+\/\d+\./);
+  });
+
+  it.each([
+    ['payment', 'e_payment_rate'],
+    ['satisfaction', 'satisfaction_rate'],
+    ['digitisation', 'digitisation_rate'],
+  ])('%s: a rate per unit with numerator and denominator; none for the unit that published 0/0', async (view, metric) => {
+    const r = await runIndexPeriod(fx.deps, next.find((n) => n.view === view)!);
+    expect(r).toMatchObject({ status: 'stored', figuresAdded: members() - 1 }); // H01.999 publishes 0/0
+    expect(await rate(metric, 'H01')).toEqual([expect.objectContaining(expected('H01', view))]);
+    expect(await rate(metric, commune)).toEqual([expect.objectContaining(expected(commune, view))]);
+    expect(await rate(metric, 'H01.999')).toEqual([]);
+    const [doc] = await db.orm.em.fork().execute<{ url: string }[]>('select url from document where url like ?', [`%${r.key.split('|')[1]}%`]);
+    expect(doc.url).toContain(view === 'satisfaction' ? 'fromDate=2026-01-01' : 'timeType=quarter');
+    // Stored once: the same request again is a no-op.
+    expect(await runIndexPeriod(fx.deps, next.find((n) => n.view === view)!)).toMatchObject({ status: 'already-done', figuresAdded: 0 });
+  });
+
+  it('fails a count tree of unknown shape with the reason, storing nothing', async () => {
+    fx.mirror.failNext(1, 'garbage');
+    const before = await count(db.orm, 'select count(*) as n from figure');
+    const r = await runIndexPeriod(fx.deps, { ...next.find((n) => n.view === 'satisfaction')!, period: { year: 2026, grain: 'month', index: 3 } });
+    expect(r.status).toBe('failed');
+    expect(r.reason).toMatch(/unrecognised response from .*handling-satisfaction.*code is undefined, not "OK"/);
+    expect(await count(db.orm, 'select count(*) as n from figure')).toBe(before);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The index protocol, periods and agency names (pure): requests as sent, answers as read, bad answers refused. */
 import { buildCall, normaliseAgencyCode, parseIndexResponse, requestKey, supportsPeriod, type IndexRequest } from '../../../ingest/dvc-index/protocol';
-import { enumeratePeriods, parsePeriodKey, periodKey, periodSpan, periodAvailableFrom } from '../../../ingest/dvc-index/periods';
+import { enumeratePeriods, parsePeriodKey, periodKey, periodSpan, periodAvailableFrom, type IndexPeriod } from '../../../ingest/dvc-index/periods';
 import { parseAgencyName } from '../../../ingest/dvc-index/crosswalk';
 import { lastPublishedMonth } from '../../../ingest/dvc-index/source';
 
@@ -57,6 +57,80 @@ describe('answers', () => {
     expect(() => parseIndexResponse(req, JSON.stringify({ code: 'OK', data: { parent, children: [child] } }), 'u')).toThrow(/more dossiers on time \(6\) than received \(5\)/);
     const ok = parseIndexResponse(req, JSON.stringify({ code: 'OK', data: { parent, children: [{ ...child, totalOnTime: 4, totalOverdue: 1 }] } }), 'u');
     expect(ok.map((r) => r.counts)).toEqual([{ received: 10, onTime: null, overdue: null }, { received: 5, onTime: 4, overdue: 1 }]);
+  });
+});
+
+describe('count trees of the current API (online, payment, satisfaction, digitisation)', () => {
+  const province = { code: 'H44', agencyId: 'p' };
+  const req = (view: IndexRequest['view'], period: IndexPeriod = { year: 2026, grain: 'month', index: 1 }): IndexRequest => ({ generation: 'v1', period, province, view });
+  const parent = { departmentId: 'p', departmentName: 'UBND tỉnh Phú Thọ', departmentCode: 'H44', departmentType: 'PROVINCE' };
+  const commune = { departmentId: 'c', departmentName: 'UBND xã A - tỉnh Phú Thọ', departmentCode: 'H44.100', childGroup: 'COMMUNE' };
+  const ok = (data: unknown) => JSON.stringify({ code: 'OK', message: '', data });
+
+  it('asks each tree for one province; satisfaction by dates, the others by timeType', () => {
+    const q2 = { year: 2026, grain: 'quarter' as const, index: 2 };
+    const sat = buildCall('https://dichvucong.gov.vn', req('satisfaction', q2));
+    expect(sat.url).toBe('https://dichvucong.gov.vn/api/v1/reporting/evaluation/handling-satisfaction');
+    expect(JSON.parse(sat.body)).toEqual({ fromDate: '2026-04-01', toDate: '2026-06-30', rootDepartmentId: 'p', currentPage: 1, pageSize: 1000 });
+    expect(JSON.parse(buildCall('https://x', req('satisfaction', { year: 2028, grain: 'month', index: 2 })).body)).toMatchObject({ fromDate: '2028-02-01', toDate: '2028-02-29' });
+    const pay = buildCall('https://dichvucong.gov.vn', req('payment', q2));
+    expect(pay.url).toBe('https://dichvucong.gov.vn/api/v1/reporting/evaluation/formality-online-payment-tree');
+    expect(JSON.parse(pay.body)).toEqual({ timeType: 'quarter', year: 2026, quarter: 2, rootDepartmentId: 'p', currentPage: 1, pageSize: 1000 });
+    expect(buildCall('https://x', req('online')).endpoint).toBe('provide-online-tree');
+    expect(buildCall('https://x', req('digitisation')).endpoint).toBe('dossier-digitized');
+    expect(new Set(['scores', 'progress', 'online', 'payment', 'satisfaction', 'digitisation'].map((v) => requestKey(req(v as IndexRequest['view']))))).toHaveProperty('size', 6);
+    expect(() => buildCall('https://x', { generation: 'legacy', period: q2, province, view: 'payment' })).toThrow(/current API, for one province/);
+  });
+
+  it('reads the online dossier rate from the province\'s channel sums (children carry scores only)', () => {
+    const rows = parseIndexResponse(req('online'), ok({ parent: { ...parent, channelOnlineSum: 30, channelDirectSum: 60, channelPostalSum: 10, channelTotalSum: 100 },
+      children: [{ ...commune, score: 9.5, maxScore: 12 }] }), 'u');
+    expect(rows).toEqual([expect.objectContaining({ code: 'H44', kind: 'province',
+      rates: [{ metric: 'online_dossier_rate', numerator: 30, denominator: 100, fields: 'channelOnlineSum/channelTotalSum' }] })]);
+  });
+
+  it('reads the online payment rate of the province and of children that publish it', () => {
+    const rows = parseIndexResponse(req('payment'), ok({
+      parent: { ...parent, totalDossierOnlinePaymentSuccess: '40', totalDossierFinancialObligation: 50 },
+      children: [{ ...commune, totalDossierOnlinePaymentSuccess: 3, totalDossierFinancialObligation: 4 }, { ...commune, departmentCode: 'H44.101', departmentId: 'd' }],
+    }), 'u');
+    expect(rows.map((r) => [r.code, r.kind, r.rates])).toEqual([
+      ['H44', 'province', [{ metric: 'e_payment_rate', numerator: 40, denominator: 50, fields: 'totalDossierOnlinePaymentSuccess/totalDossierFinancialObligation' }]],
+      ['H44.100', 'commune', [{ metric: 'e_payment_rate', numerator: 3, denominator: 4, fields: 'totalDossierOnlinePaymentSuccess/totalDossierFinancialObligation' }]],
+    ]);
+  });
+
+  it('reads satisfaction and digitisation from their metric rows, skipping units without the metric or with null counts', () => {
+    const metric = (code: string, numerator: unknown, denominator: unknown, ratio: unknown) => ({ code, name: code, numerator, denominator, ratio, score: 1, maxScore: 6 });
+    const rows = parseIndexResponse(req('satisfaction'), ok({ overview: {}, evaluation: [
+      { ...parent, metrics: [metric('DOSSIER_RECEIVING_SATISFACTION', 90, 120, 75), metric('PETITION_PROCESSING_ON_TIME', 1, 1, 100)] },
+      { ...commune, metrics: [metric('PETITION_PROCESSING_ON_TIME', 1, 2, 50)] },
+      { ...commune, departmentCode: 'H44.101', departmentId: 'd', metrics: [metric('DOSSIER_RECEIVING_SATISFACTION', null, null, null)] },
+    ] }), 'u');
+    expect(rows.map((r) => [r.code, r.rates])).toEqual([
+      ['H44', [{ metric: 'satisfaction_rate', numerator: 90, denominator: 120, fields: 'DOSSIER_RECEIVING_SATISFACTION numerator/denominator' }]],
+    ]);
+    const dig = parseIndexResponse(req('digitisation'), ok({ evaluation: [{ ...commune, metrics: [metric('SO_HOA_GIAY_TO_GIAI_QUYET', 7, 8, '87,5')] }] }), 'u');
+    expect(dig[0].rates).toEqual([{ metric: 'digitisation_rate', numerator: 7, denominator: 8, fields: 'SO_HOA_GIAY_TO_GIAI_QUYET numerator/denominator' }]);
+  });
+
+  const metricRow = (extra: object) => ({ ...commune, metrics: [{ code: 'SO_HOA_GIAY_TO_GIAI_QUYET', numerator: 7, denominator: 8, ratio: 87.5, ...extra }] });
+  it.each([
+    [req('online'), ok({ parent, children: [] }), /H44 \(the province\) has neither channelOnlineSum nor channelTotalSum/],
+    [req('online'), ok({ parent: { ...parent, channelOnlineSum: 120, channelTotalSum: 100 }, children: [] }), /channelOnlineSum\/channelTotalSum of H44 is 120\/100: the numerator exceeds/],
+    [req('online'), ok({ parent: { ...parent, channelOnlineSum: 1, channelTotalSum: 2 }, children: [{ ...commune, departmentCode: 'H15.3' }] }), /row H15.3 does not belong to province H44/],
+    [req('payment'), ok({ parent: { ...parent, totalDossierOnlinePaymentSuccess: 1, totalDossierFinancialObligation: 2 }, children: [{ ...commune, totalDossierOnlinePaymentSuccess: 3 }] }),
+      /H44.100 has totalDossierOnlinePaymentSuccess without totalDossierFinancialObligation/],
+    [req('payment'), ok({ parent: { ...parent, totalDossierOnlinePaymentSuccess: 1.5, totalDossierFinancialObligation: 2 }, children: [] }), /totalDossierOnlinePaymentSuccess of H44 is 1.5, not a count/],
+    [req('payment'), ok({ parent: { ...commune, totalDossierOnlinePaymentSuccess: 1, totalDossierFinancialObligation: 2 }, children: [] }), /data.parent is H44.100, not the province asked for/],
+    [req('payment'), ok({ children: [] }), /data.parent is not an object/],
+    [req('digitisation'), ok({ evaluation: [metricRow({ ratio: 50 })] }), /ratio 50 of SO_HOA_GIAY_TO_GIAI_QUYET of H44.100 does not match its numerator\/denominator 7\/8/],
+    [req('digitisation'), ok({ evaluation: [{ ...commune, metrics: [{ code: 'ORIGINAL_RESULT_AVAILABLE', numerator: 1, denominator: 1 }] }] }), /no unit carries the metric SO_HOA_GIAY_TO_GIAI_QUYET/],
+    [req('digitisation'), ok({ evaluation: [{ ...commune, metrics: null }] }), /metrics of H44.100 is not a list/],
+    [req('satisfaction'), ok({ evaluation: [{ ...commune, childGroup: 'WARD_X', metrics: [] }] }), /H44.100 has childGroup "WARD_X"/],
+    [req('satisfaction'), JSON.stringify({ code: 'ERROR', data: null }), /code is "ERROR", not "OK"/],
+  ])('refuses a count tree it does not recognise (%#), with the reason', (request, body, reason) => {
+    expect(() => parseIndexResponse(request, body, 'https://x/api')).toThrow(reason);
   });
 });
 

@@ -1,7 +1,7 @@
 /** ingestErrorAction: the one place that maps an error to retry / skip / abort. */
 import {
   BodyTooLargeError, CriticalIngestError, FetchError, HttpStatusError, PortalLayoutError, RedirectLoopError, RobotsDisallowedError,
-  RobotsUnavailableError, SkipItemError, TooManyRedirectsError, UndecodableBodyError, ingestErrorAction,
+  RobotsUnavailableError, SkipItemError, TooManyRedirectsError, UndecodableBodyError, ingestErrorAction, asTransientDatabaseError,
 } from '../../../ingest/errors';
 
 const URL_ = 'https://q3.hochiminhcity.gov.vn/tintuc/lists/posts/post.aspx?ItemID=1&Mode=1';
@@ -37,5 +37,17 @@ describe('ingestErrorAction', () => {
     expect(new PortalLayoutError(URL_, 'liferay', 'title').name).toBe('PortalLayoutError');
     expect(new PortalLayoutError(URL_, 'liferay', 'title')).toBeInstanceOf(SkipItemError);
     expect(FetchError.status(URL_, 429, 5000)).toMatchObject({ status: 429, retryAfterMs: 5000, kind: 'status', url: URL_ });
+  });
+
+  it('a deadlock or serialization failure while storing is retried; other database errors keep their class', () => {
+    // As MikroORM hands them over: the driver's error properties copied onto its exception.
+    const deadlock = Object.assign(new Error('insert into index_agency … - deadlock detected'), { code: '40P01' });
+    const serialization = Object.assign(new Error('could not serialize access'), { sqlState: '40001' });
+    const unique = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    expect(ingestErrorAction(asTransientDatabaseError(deadlock))).toBe('retry');
+    expect(ingestErrorAction(asTransientDatabaseError(serialization))).toBe('retry');
+    expect((asTransientDatabaseError(deadlock) as Error).message).toMatch(/40P01.*deadlock detected.*retry/);
+    expect(asTransientDatabaseError(unique)).toBe(unique);
+    expect(ingestErrorAction(asTransientDatabaseError(unique))).toBe('skip');
   });
 });
