@@ -64,6 +64,14 @@ const COMMUNE_LEVELS = `('ward', 'commune', 'township')`;
 /** The district-level ancestor of a GSO unit (itself for districts). */
 const DISTRICT_OF = `case when u.level in ${DISTRICT_LEVELS} then u.id else u.parent_id end`;
 
+/** A part-year report: its months (January to `to`), URL slug, label and publication month. */
+interface PartYear { slug: string; label: string; to: number; published: number }
+const PART_YEAR: PartYear[] = [
+  { slug: '9-thang', label: '9 tháng', to: 9, published: 10 },
+  { slug: '6-thang', label: '6 tháng đầu', to: 6, published: 7 },
+  { slug: 'quy-1', label: 'quý I', to: 3, published: 4 },
+];
+
 async function generate(pool: Pool): Promise<{ figures: number; millis: number }> {
   const started = Date.now();
   await pool.query(`insert into source (id, name, base_url, family, listing_urls, schedule, enabled, demo)
@@ -76,35 +84,42 @@ async function generate(pool: Pool): Promise<{ figures: number; millis: number }
       d.name || ' tổng kết công tác cải cách hành chính năm ' || y || '.', 'bench'
     from admin_unit d join admin_unit p on p.id = d.parent_id cross join generate_series(${YEARS[0]}, ${YEARS[1]}) y
     where d.code_set = 'gso' and d.level in ${DISTRICT_LEVELS}`);
-  // A 9-month report per district and year, published in October: the part-year alternatives.
-  await pool.query(`insert into document (url, source_id, title, published_at, fetched_at, http_status, content_hash, raw_html_gz, text, extractor_version)
-    select 'https://bench.invalid/' || d.code || '/' || y || '/9-thang', 'bench-' || p.code, d.name || ': sơ kết 9 tháng năm ' || y,
-      make_timestamptz(y, 10, 5, 9, 0, 0, 'Asia/Ho_Chi_Minh'), now(), 200, md5(d.code || y || '9'), '\\x'::bytea,
-      d.name || ' sơ kết 9 tháng năm ' || y || '.', 'bench'
-    from admin_unit d join admin_unit p on p.id = d.parent_id cross join generate_series(${YEARS[0]}, ${YEARS[1]}) y
-    where d.code_set = 'gso' and d.level in ${DISTRICT_LEVELS}`);
+  // Part-year reports per district and year, the selection rule's alternatives: a 9-month report published in
+  // October, then (for larger targets) a first-half report published in July and a first-quarter one in April.
+  for (const v of PART_YEAR) {
+    await pool.query(`insert into document (url, source_id, title, published_at, fetched_at, http_status, content_hash, raw_html_gz, text, extractor_version)
+      select 'https://bench.invalid/' || d.code || '/' || y || '/${v.slug}', 'bench-' || p.code, d.name || ': sơ kết ${v.label} năm ' || y,
+        make_timestamptz(y, ${v.published}, 5, 9, 0, 0, 'Asia/Ho_Chi_Minh'), now(), 200, md5(d.code || y || '${v.slug}'), '\\x'::bytea,
+        d.name || ' sơ kết ${v.label} năm ' || y || '.', 'bench'
+      from admin_unit d join admin_unit p on p.id = d.parent_id cross join generate_series(${YEARS[0]}, ${YEARS[1]}) y
+      where d.code_set = 'gso' and d.level in ${DISTRICT_LEVELS}`);
+  }
   const metricList = METRICS.map((m) => `'${m}'`).join(', ');
-  const insert = (yearly: boolean, limit: string) => pool.query(`insert into figure (document_id, metric_code, subject_id, subject_scope,
+  const insert = (v: PartYear | null, limit: string) => pool.query(`insert into figure (document_id, metric_code, subject_id, subject_scope,
       subject_label, value, unit, kind, comparator, approximate, is_change, period_year, period_from_month, period_to_month, period_label,
       evidence_sentence, evidence_start, evidence_end, confidence, extractor_version, review_status, fingerprint)
     select doc.id, m.code, u.id, 'unit', u.name,
-      case when m.unit = 'percent' then 80 + ((u.id * 7919 + y * 104729 + length(m.code) * 31) % 200) / 10.0
-           else 100 + (u.id * 7919 + y * 104729 + length(m.code) * 31) % 20000 end,
-      m.unit, 'actual', 'eq', false, false, y, ${yearly ? 'null, null' : '1, 9'}, ${yearly ? `'năm ' || y` : `'9 tháng năm ' || y`},
+      case when m.unit = 'percent' then 80 + ((u.id * 7919 + y * 104729 + length(m.code) * 31${v ? ` + ${v.to}` : ''}) % 200) / 10.0
+           else 100 + (u.id * 7919 + y * 104729 + length(m.code) * 31${v ? ` + ${v.to}` : ''}) % 20000 end,
+      m.unit, 'actual', 'eq', false, false, y, ${v ? `1, ${v.to}` : 'null, null'}, ${v ? `'${v.label} năm ' || y` : `'năm ' || y`},
       u.name || ': ' || m.name_vi || ' năm ' || y || '.', 0, 60, 0.9, 'bench', 'auto', md5(doc.id || m.code || u.id)
     from admin_unit u
     join metric m on m.code in (${metricList})
     cross join generate_series(${YEARS[0]}, ${YEARS[1]}) y
     join admin_unit dist on dist.id = ${DISTRICT_OF}
-    join document doc on doc.url = 'https://bench.invalid/' || dist.code || '/' || y${yearly ? '' : ` || '/9-thang'`}
+    join document doc on doc.url = 'https://bench.invalid/' || dist.code || '/' || y${v ? ` || '/${v.slug}'` : ''}
     where u.code_set = 'gso' and (u.level in ${DISTRICT_LEVELS} or u.level in ${COMMUNE_LEVELS})
     ${limit}`);
   const hcmcOrder = `(coalesce((select p.parent_id from admin_unit p where p.id = u.parent_id), u.parent_id) = (select id from admin_unit where code_set = 'gso' and code = '79')) desc`;
-  const yearly = await insert(true, `order by u.level in ${DISTRICT_LEVELS} desc, ${hcmcOrder}, u.id, m.code, y limit ${TARGET_FIGURES}`);
-  // Part-year alternatives for districts, HCMC's first, until the total is one million.
-  const rest = TARGET_FIGURES - (yearly.rowCount ?? 0);
+  const yearly = await insert(null, `order by u.level in ${DISTRICT_LEVELS} desc, ${hcmcOrder}, u.id, m.code, y limit ${TARGET_FIGURES}`);
+  // Part-year alternatives, districts first, HCMC's first, until the target: each variant adds up to ~1 M.
+  let rest = TARGET_FIGURES - (yearly.rowCount ?? 0);
   const hcmcFirst = `(u.parent_id = (select id from admin_unit where code_set = 'gso' and code = '79')) desc`;
-  if (rest > 0) await insert(false, `order by u.level in ${DISTRICT_LEVELS} desc, ${hcmcFirst}, u.id, m.code, y limit ${rest}`);
+  for (const v of PART_YEAR) {
+    if (rest <= 0) break;
+    const r = await insert(v, `order by u.level in ${DISTRICT_LEVELS} desc, ${hcmcFirst}, u.id, m.code, y limit ${rest}`);
+    rest -= r.rowCount ?? 0;
+  }
   await pool.query('vacuum analyze');
   const { rows } = await pool.query<{ n: string }>('select count(*) as n from figure');
   return { figures: Number(rows[0].n), millis: Date.now() - started };
@@ -182,7 +197,7 @@ async function scenarios(pool: Pool, format: (sql: string, params: unknown[]) =>
   const anGiang = ag[0].id;
   const month = { fromMonth: 10, grainMonths: 1 };
   const communes = comparisonSql({
-    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { level: UnitLevel.COMMUNE }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month,
+    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { levels: [UnitLevel.COMMUNE] }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month,
   });
   const provinceCommunes = comparisonSql({
     metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { parentId: anGiang }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month,
@@ -453,6 +468,10 @@ async function main(): Promise<void> {
       log(`${index.figures.toLocaleString('en')} index figures in ${(index.millis / 1000).toFixed(1)} s`);
     } else {
       log(`${existing.toLocaleString('en')} figures already there`);
+    }
+    if (process.argv.includes('--build')) {
+      await orm.close(true);
+      return;
     }
     const list = await scenarios(pool, format);
     await orm.close(true);

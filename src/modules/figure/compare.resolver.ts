@@ -1,7 +1,7 @@
 /** `compare`: rank a set of units by one metric in one year, with the baseline year's value and the units without data. */
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AdminUnitView } from '../unit/unit-view';
-import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown } from '../unit/unit-set';
+import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown, unitSetCost } from '../unit/unit-set';
 import { Metric } from '../metric/metric.entity';
 import { requireMetric } from '../metric/metric.repository';
 import { Figure, ReviewStatus } from './figure.entity';
@@ -13,9 +13,8 @@ import { loadFigure, type FigureRow } from './figure-row';
 import { loadMetric } from '../metric/metric-row';
 import { BadInputError } from '../../errors';
 import { loadById } from '../../graphql/batch';
-import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
-import { SELECTION_RULE, withUnits } from './time-series.resolver';
+import { SELECTION_RULE, byUnitName, withUnits } from './time-series.resolver';
 
 /** The sub-year period asked for (month, quarter or half), or null for the year; two at once is bad input. */
 function subPeriodOf(args: CompareArgs): { grain: PeriodGrain; fromMonth: number } | null {
@@ -33,7 +32,7 @@ const CHANGE_DECIMALS = 6;
 @Resolver(() => Comparison)
 export class CompareResolver {
   @Query(() => Comparison, {
-    complexity: listCost(50),
+    complexity: unitSetCost,
     description: 'Rank units by a metric in a year: standard competition ranking (equal values share a rank: 1, 2, 2, 4), '
       + 'rank 1 = best (highest unless the metric is lower-is-better); units without a figure are listed in `missing`. '
       + SELECTION_RULE,
@@ -56,7 +55,8 @@ export class CompareResolver {
     const definitionChanged = changedIn != null && changedIn > lo && changedIn <= hi;
     const ranked: ComparisonRow[] = [];
     const missing: AdminUnitView[] = [];
-    for (const r of withUnits(rows, units.unitIds)) {
+    // Ties are put in name order below, the missing units too unless the set was named by ids (their order then).
+    for (const r of withUnits(rows, units.unitIds, false)) {
       if (r.figure_id === null) {
         missing.push(r.entity);
         continue;
@@ -71,7 +71,11 @@ export class CompareResolver {
         figureId: r.figure_id, previousFigureId: r.previous_figure_id,
       });
     }
-    ranked.sort((a, b) => a.rank - b.rank || compareUnitNames(a.unit.name, b.unit.name));
+    if (units.unitIds) ranked.sort((a, b) => a.rank - b.rank || compareUnitNames(a.unit.name, b.unit.name));
+    else {
+      ranked.sort((a, b) => a.rank - b.rank || byUnitName(a.unit, b.unit));
+      missing.sort(byUnitName);
+    }
     return {
       metricCode: metric.code, year: args.year, baselineYear, kind: args.kind, descending, definitionChanged, rows: ranked, missing,
       grain: sub?.grain ?? PeriodGrain.YEAR, fromMonth: sub?.fromMonth ?? null,
