@@ -151,11 +151,12 @@ export function toUnitSet(args: UnitSetArgs): UnitSet {
 }
 
 /**
- * `select id from admin_unit …` for a set, valid at some time between the two years (explicit ids are taken as
- * given). Limited to MAX_UNITS_PER_SET + 1 rows so callers can detect an oversized set.
+ * `select id from admin_unit us …` (or other `columns` of `us`) for a set, valid at some time between the two years
+ * (explicit ids are taken as given). Limited to MAX_UNITS_PER_SET + 1 rows so callers can detect an oversized set.
  */
-export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number, window?: { from: string; to: string }): { sql: string; params: unknown[] } {
-  if (set.unitIds) return { sql: 'select us.id from admin_unit us where us.id in (?)', params: [set.unitIds] };
+export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number, window?: { from: string; to: string },
+  columns = 'us.id'): { sql: string; params: unknown[] } {
+  if (set.unitIds) return { sql: `select ${columns} from admin_unit us where us.id in (?)`, params: [set.unitIds] };
   // A sub-year period (a month, quarter or half) narrows validity to its own days: ISO dates `window.from`..`to`.
   const fromSql = window ? '?::date' : 'make_date(?, 1, 1)';
   const toSql = window ? '?::date' : 'make_date(?, 12, 31)';
@@ -178,7 +179,7 @@ export function unitSetSql(set: UnitSet, yearFrom: number, yearTo: number, windo
     // A province's departments are not administrative units of its tier: rank them on their own (level DEPARTMENT).
     conds.push(`us.level <> 'department'`);
   }
-  return { sql: `select us.id from admin_unit us where ${conds.join(' and ')} limit ${MAX_UNITS_PER_SET + 1}`, params };
+  return { sql: `select ${columns} from admin_unit us where ${conds.join(' and ')} limit ${MAX_UNITS_PER_SET + 1}`, params };
 }
 
 /**

@@ -30,11 +30,15 @@ export function toUnitView(json: UnitJson): AdminUnitView {
   return { ...rest, parent: parentId === null ? null : { id: parentId } };
 }
 
-/** Columns of a unit view for `admin_unit` aliased `a`, each prefixed with `prefix`. */
-const unitColumns = (a: string, prefix: string) => ['id', 'code_set', 'code', 'name', 'short_name', 'level', 'type_vi', 'parent_id',
+/**
+ * Columns of a unit view for `admin_unit` aliased `a`, each prefixed with `prefix`: plain columns cost less than a
+ * `unitJson` object when thousands of units come back (a 3,321-commune ranking), in SQL and in the driver.
+ */
+export const unitColumns = (a: string, prefix: string) => ['id', 'code_set', 'code', 'name', 'short_name', 'level', 'type_vi', 'parent_id',
   'valid_from', 'valid_to', 'aliases'].map((c) => `${a}.${c} as ${prefix}${c}`).join(', ');
 
-const toView = (r: RawRow, p: string): AdminUnitView => ({
+/** A row with `unitColumns(…, p)` → the unit's view. */
+export const toView = (r: RawRow, p: string): AdminUnitView => ({
   id: r[`${p}id`], codeSet: r[`${p}code_set`], code: r[`${p}code`], name: r[`${p}name`], shortName: r[`${p}short_name`], level: r[`${p}level`],
   typeVi: r[`${p}type_vi`], validFrom: r[`${p}valid_from`], validTo: r[`${p}valid_to`], aliases: r[`${p}aliases`],
   parent: r[`${p}parent_id`] === null ? null : { id: r[`${p}parent_id`] },
