@@ -186,13 +186,13 @@ async function scenarios(pool: Pool, format: (sql: string, params: unknown[]) =>
   const { rows } = await pool.query<{ id: number }>(`select id from admin_unit where code_set = 'gso' and code = '79'`);
   const hcmc = rows[0].id;
   const compare = comparisonSql({
-    metric: 'on_time_rate', kind: FigureKind.ACTUAL, units: { parentId: hcmc }, year: 2024, baselineYear: 2023, descending: true,
+    metric: 'on_time_rate', kind: FigureKind.ACTUAL, units: { parentId: hcmc }, year: 2024, baselineYear: 2023, descending: true, unitKeysOnly: true,
   });
   const series = timeSeriesSql({ metric: 'satisfaction_rate', kind: FigureKind.ACTUAL, units: { parentId: hcmc }, yearFrom: 2018, yearTo: 2025 });
   // A permalink's data version: the same ranking as of an instant (here: now, so the answer is the same rows).
   const asOf = new Date();
   const compareAsOf = comparisonSql({
-    metric: 'on_time_rate', kind: FigureKind.ACTUAL, units: { parentId: hcmc }, year: 2024, baselineYear: 2023, descending: true, asOf,
+    metric: 'on_time_rate', kind: FigureKind.ACTUAL, units: { parentId: hcmc }, year: 2024, baselineYear: 2023, descending: true, asOf, unitKeysOnly: true,
   });
   const stats = statsSql({
     metric: 'on_time_rate', kind: FigureKind.ACTUAL, groupBy: [StatsKey.YEAR], filter: { codeSet: CodeSet.GSO, provinceId: hcmc },
@@ -201,14 +201,14 @@ async function scenarios(pool: Pool, format: (sql: string, params: unknown[]) =>
   const anGiang = ag[0].id;
   const month = { fromMonth: 10, grainMonths: 1 };
   const communes = comparisonSql({
-    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { levels: [UnitLevel.COMMUNE] }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month,
+    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { levels: [UnitLevel.COMMUNE] }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month, unitKeysOnly: true,
   });
   // The whole commune tier of the 2025 system (wards, communes and special zones): 3,321 units, one month.
   const tier = comparisonSql({
-    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { levels: TIER_LEVELS[UnitTier.COMMUNE] }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month,
+    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { levels: TIER_LEVELS[UnitTier.COMMUNE] }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month, unitKeysOnly: true,
   });
   const provinceCommunes = comparisonSql({
-    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { parentId: anGiang }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month,
+    metric: 'dvc_index_total', kind: FigureKind.ACTUAL, units: { parentId: anGiang }, year: 2025, baselineYear: 2024, descending: true, subPeriod: month, unitKeysOnly: true,
   });
   const national = statsSql({
     metric: 'on_time_rate', kind: FigureKind.ACTUAL, groupBy: [StatsKey.PROVINCE],

@@ -1,6 +1,8 @@
 /** `compare`: rank a set of units by one metric in one year, with the baseline year's value and the units without data. */
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { toView, type AdminUnitView } from '../unit/unit-view';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { toKeyView, toView, UNIT_DETAIL_FIELDS, type AdminUnitView } from '../unit/unit-view';
+import { selectsPath } from '../../graphql/selection';
 import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown, unitSetCost } from '../unit/unit-set';
 import { Metric } from '../metric/metric.entity';
 import { requireMetric } from '../metric/metric.repository';
@@ -63,18 +65,22 @@ export class CompareResolver {
       + 'rank 1 = best (highest unless the metric is lower-is-better); units without a figure are listed in `missing`. '
       + SELECTION_RULE,
   })
-  async compare(@Args() args: CompareArgs, @Ctx() { em }: GraphQLContext): Promise<Comparison> {
+  async compare(@Args() args: CompareArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Comparison> {
     const units = toUnitSet(args);
     await assertUnitSetKnown(em, units);
     const baselineYear = args.baselineYear ?? args.year - 1;
     const sub = subPeriodOf(args);
     const metric = await requireMetric(em, args.metric);
     const descending = metric.higherIsBetter !== false;
+    // A national ranking that shows only the units' names reads only their ids, names and parents.
+    const keysOnly = !UNIT_DETAIL_FIELDS.some((f) => selectsPath(info, ['rows', 'unit', f]) || selectsPath(info, ['missing', f]));
     const rows = await new AnalyticsRepository(em).compare({
       metric: metric.code, kind: args.kind, units, year: args.year, baselineYear, descending, asOf: args.asOf,
       subPeriod: sub ? { fromMonth: sub.fromMonth, grainMonths: GRAIN_MONTHS[sub.grain] } : undefined,
       includeUnreviewed: args.includeUnreviewed,
+      unitKeysOnly: keysOnly,
     });
+    const view = keysOnly ? toKeyView : toView;
     assertUnitSetSize(rows.length);
     const changedIn = metric.definitionChangedIn;
     const [lo, hi] = baselineYear < args.year ? [baselineYear, args.year] : [args.year, baselineYear];
@@ -82,7 +88,7 @@ export class CompareResolver {
     const ranked: ComparisonRow[] = [];
     const missing: AdminUnitView[] = [];
     for (const r of inSetOrder(rows, units.unitIds)) {
-      const unit = toView(r, 'u_');
+      const unit = view(r, 'u_');
       if (r.figure_id === null) {
         missing.push(unit);
         continue;
