@@ -31,7 +31,7 @@ export const MAX_FIELDS = 2_000;
 /**
  * Estimated cost per operation (see the file header for the estimator). A ranking counts every unit its set can hold
  * (`unitSetCost`): the charts page's national ranking of the 573 districts, each row with its figure's provenance,
- * is about 27,000; a 3,321-commune ranking with rank, value and unit name about 20,000.
+ * is about 27,000; a 3,321-commune ranking with rank, value, previous value and unit name about 25,000.
  */
 export const MAX_COST = 40_000;
 
