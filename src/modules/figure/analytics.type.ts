@@ -2,6 +2,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminUnit, UnitLevel } from '../unit/admin-unit.entity';
 import type { AdminUnitView } from '../unit/unit-view';
+import { unitListCost } from '../unit/unit-set';
 import { FigureKind, ReviewStatus } from './figure.entity';
 import { StatsKey } from './analytics.repository';
 
@@ -124,10 +125,10 @@ export class Comparison {
   @Field({ description: 'The metric\'s definition changed in (baselineYear, year]: changes compare different definitions' })
   definitionChanged!: boolean;
 
-  @Field(() => [ComparisonRow], { description: 'Units with a figure in `year`, best first' })
+  @Field(() => [ComparisonRow], { complexity: unitListCost('rows'), description: 'Units with a figure in `year`, best first' })
   rows!: ComparisonRow[];
 
-  @Field(() => [AdminUnit], { description: 'Units of the set without a figure in `year`: no data, never zero' })
+  @Field(() => [AdminUnit], { complexity: unitListCost('missing'), description: 'Units of the set without a figure in `year`: no data, never zero' })
   missing!: AdminUnitView[];
 }
 

@@ -52,8 +52,15 @@ registerEnumType(SubjectScope, {
 @Unique({ name: 'figure_document_fingerprint_unique', properties: ['document', 'fingerprint'] })
 @Index({ name: 'figure_metric_year_subject_idx', properties: ['metric', 'periodYear', 'subject'] })
 @Index({ name: 'figure_subject_metric_idx', properties: ['subject', 'metric'] })
-// Rankings of one month, quarter or half (the national index: 72 periods a year-range per unit) read only that period.
-@Index({ name: 'figure_metric_year_month_idx', properties: ['metric', 'periodYear', 'periodFromMonth'] })
+// Rankings of one month, quarter or half (the national index: 72 periods a year-range per unit) read only that period,
+// for every unit of a tier (3,321 communes): the key finds exactly that period, and the columns the selection rule
+// reads are in the index, so the ranking is an index-only scan instead of one heap page per figure (`figure-sql.ts`).
+// It replaces `figure_metric_year_month_idx` (metric, year, first month), a prefix of its key.
+@Index({
+  name: 'figure_period_pick_idx',
+  expression: `create index "figure_period_pick_idx" on "figure" ("metric_code", "period_year", "period_from_month", "period_to_month", "subject_id")
+    include ("kind", "is_change", "subject_scope", "review_status", "value", "corrected_value", "comparator", "approximate", "document_id", "period_label", "id")`,
+})
 export class Figure {
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
