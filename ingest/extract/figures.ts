@@ -14,7 +14,7 @@ import { LOWER_IS_BETTER_METRICS, METRIC_CUES, METRIC_PRIOR, OTHER_FIGURE_NOUNS,
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
-import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
+import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { articleUnit, continuesSubject, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
@@ -40,6 +40,8 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
  * the Decision-766 service index (4).
  */
 const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+/** Indices published once a year for the year before (PAR INDEX, SIPAS). */
+const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
@@ -50,6 +52,8 @@ interface DocState {
   folded: string;
   ctx: ExtractionContext;
   sticky: FigurePeriod;
+  /** Whether `sticky` is still the article's own default (no title period, no leading period read yet). */
+  stickyIsDocument: boolean;
   inTargetList: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
   listNumbers: Set<number>;
@@ -85,7 +89,8 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     text,
     folded,
     ctx,
-    sticky: titlePeriod(ctx) ?? defaultPeriod(ctx.publishedAt),
+    sticky: titlePeriod(ctx) ?? documentPeriod(ctx.publishedAt, folded),
+    stickyIsDocument: titlePeriod(ctx) === null,
     inTargetList: false,
     inheritedScope: null,
     lastScope: null,
@@ -117,8 +122,11 @@ function dropRestatements(state: DocState): void {
   if (state.defaulted.size === 0) return;
   const sig = (f: ExtractedFigure): string => [f.metric, f.value, f.kind, f.change, f.unit].join('|');
   const dated = new Set(state.figures.filter((f) => !state.defaulted.has(f)).map(sig));
+  // "… giữ vị trí thứ 9" above "… xếp thứ 9/63": the copy without the total restates the one with it.
+  const withTotal = new Set(state.figures.filter((f) => f.total !== null).map((f) => `${sig(f)}|${f.period.year}|${f.subject.name}`));
   state.figures = state.figures.filter((f) => {
-    if (!state.defaulted.has(f) || !dated.has(sig(f))) return true;
+    const restatesTotal = f.total === null && withTotal.has(`${sig(f)}|${f.period.year}|${f.subject.name}`);
+    if (!state.defaulted.has(f) || !(dated.has(sig(f)) || restatesTotal)) return true;
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'restated_with_period' });
     return false;
   });
@@ -182,7 +190,10 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   const { folded } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
-  if (leading.length > 0) state.sticky = leading[leading.length - 1].period;
+  if (leading.length > 0) {
+    state.sticky = leading[leading.length - 1].period;
+    state.stickyIsDocument = false;
+  }
   const named = periods.filter((p) => !p.baseline && !p.local);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
@@ -277,6 +288,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (period.year === null) {
     const base = periods.find((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
     if (base?.period.year) period = { year: base.period.year + 1, fromMonth: null, toMonth: null, label: '' };
+  }
+  // The PAR INDEX and SIPAS of a year are published in the spring of the next: an index figure with no year of its
+  // own, in an article dated 2024, is the 2023 edition ("Bắc Giang xếp thứ 4 cả nước về chỉ số cải cách hành chính").
+  if (periodDefaulted && state.stickyIsDocument && ANNUAL_INDEX_METRICS.has(cls.metric) && state.ctx.publishedAt) {
+    const { year } = publicationParts(state.ctx.publishedAt);
+    if (year !== null) period = { year: year - 1, fromMonth: null, toMonth: null, label: `năm ${year - 1}` };
   }
   const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
