@@ -44,6 +44,11 @@ const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|pa
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
+/** The channel named right after a dossier count: online ("trực tuyến", "qua mạng") or in person ("trực tiếp"). */
+const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen|qua mang|truc tiep)(?![a-z])/;
+/** The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ". */
+const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -175,6 +180,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls?.metric === 'online_dossiers' && /(?:trong|tren) tong so\s*$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart))) {
           cls = { ...cls, metric: /(?:^|\s)(?:xu ly|giai quyet)(?:\s|$)/.test(folded.slice(clause.start, c.hedgeStart)) ? 'dossiers_resolved' : 'dossiers_received' };
         }
+        // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
+        // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
+        if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
+          const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
+          if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
+        }
         if (cls) previous = { metric: cls.metric };
         else cls = otherFallback(c);
         if (!cls) {
@@ -225,6 +236,17 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   if (c.unit === 'rank') return { ...cls, metric: 'other' };
   if (c.unit === 'percent') return { ...cls, metric: 'satisfaction_rate' };
   return { ...cls, metric: 'sipas_score' };
+}
+
+/** Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. */
+const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
+
+/** Whether an index score or rank is about one of the index's components rather than the index. */
+function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum.
+  if (c.unit === 'score' && c.total !== null && c.total < 100) return true;
+  const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
+  return INDEX_COMPONENT_RE.test(lead);
 }
 
 /** A percentage or X/Y ratio of a reform noun that fits no metric is kept as 'other' for a reviewer to classify. */
@@ -302,6 +324,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const { year } = publicationParts(state.ctx.publishedAt);
     if (year !== null) period = { year: year - 1, fromMonth: null, toMonth: null, label: `năm ${year - 1}` };
   }
+  // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
+  // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
+  if (INDEX_METRICS.has(cls.metric) && isIndexComponent(folded, zones, c)) cls = { ...cls, metric: 'other' };
   const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
