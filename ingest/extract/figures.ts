@@ -10,13 +10,14 @@ import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, 
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
 import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
-import { LOWER_IS_BETTER_METRICS, METRIC_CUES, METRIC_PRIOR, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
+import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
+import { type FigureSignals, probability } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, countNamedUnits, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
@@ -40,6 +41,21 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
  * the Decision-766 service index (4).
  */
 const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+/** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
+const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
+/** Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL". */
+const REGION_RE = /(?<![a-z])(?:trong vung|khu vuc|vung (?:dong bang|trung du|tay nguyen|dong nam|bac trung)|dbscl|dong bang song cuu long|tay nguyen|td&mnpb)(?![a-z])/;
+/** A rank in a regional table: the region is named in its own text, or after it before any other ranking verb. */
+function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (REGION_RE.test(folded.slice(zones.ownLeft.start, Math.max(zones.ownRight.end, c.end)))) return true;
+  const tail = folded.slice(c.end, Math.min(zones.clause.end, c.end + 60));
+  const stop = /[,;(]|\s(?:va|con|nhung)\s/.exec(tail);
+  const after = stop ? tail.slice(0, stop.index) : tail;
+  const m = REGION_RE.exec(after);
+  return m !== null && !/(?:^|\s)(?:xep|dung thu|dung o)(?:\s|$)/.test(after.slice(0, m.index));
+}
+/** Economic and budget shares that are not reform figures. */
+const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
@@ -57,8 +73,16 @@ interface DocState {
   folded: string;
   ctx: ExtractionContext;
   sticky: FigurePeriod;
-  /** Whether `sticky` is still the article's own default (no title period, no leading period read yet). */
+  /** Whether `sticky` is still the article's own default (no leading period read yet). */
   stickyIsDocument: boolean;
+  /** Whether the article's default period came from its title. */
+  titled: boolean;
+  /** Per sentence start: units named in it (for the confidence model). */
+  unitsNamed: Map<number, number>;
+  /** Candidates of the sentence being read. */
+  sentenceNumbers: number;
+  /** What the engine knew about each figure, for its confidence (and the model fit). */
+  signals: Map<ExtractedFigure, FigureSignals>;
   inTargetList: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
   listNumbers: Set<number>;
@@ -70,6 +94,8 @@ interface DocState {
   defaulted: Set<ExtractedFigure>;
   /** The last unit named as a figure's subject, and the sentence it was named in. */
   lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
+  /** Editions of annual indices the article names ("Chỉ số CCHC năm 2023", "PAR INDEX 2021"), in order. */
+  indexEditions: Array<{ at: number; year: number }>;
   /** Start of the sentence that stated a national average: its changes are the country's too. */
   nationalSentence: number;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
@@ -86,6 +112,11 @@ interface DocState {
  * (usually no figures), in time linear in its length.
  */
 export function figuresFromText(raw: string, ctx: ExtractionContext): ExtractionResult {
+  return extractWithSignals(raw, ctx).result;
+}
+
+/** {@link figuresFromText}, with what the engine knew about each figure (same order): the confidence model's inputs. */
+export function extractWithSignals(raw: string, ctx: ExtractionContext): { result: ExtractionResult; signals: FigureSignals[] } {
   const text = normalizeText(typeof raw === 'string' ? raw : '');
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
@@ -97,7 +128,11 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     folded,
     ctx,
     sticky: titlePeriod(ctx) ?? documentPeriod(ctx.publishedAt, folded),
-    stickyIsDocument: titlePeriod(ctx) === null,
+    stickyIsDocument: true,
+    titled: titlePeriod(ctx) !== null,
+    unitsNamed: new Map(),
+    sentenceNumbers: 0,
+    signals: new Map(),
     inTargetList: false,
     inheritedScope: null,
     lastScope: null,
@@ -105,6 +140,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     defaulted: new Set(),
     paragraphPeriod: null,
     nationalSentence: -1,
+    indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
@@ -119,7 +155,8 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
   }
   dropRestatements(state);
   state.dropped.sort((a, b) => a.start - b.start);
-  return { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION };
+  const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
+  return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };
 }
 
 /**
@@ -157,6 +194,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   }
   const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, listNumbers: state.listNumbers });
   state.dropped.push(...dropped);
+  state.sentenceNumbers = candidates.length;
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
     let previous: { metric: string } | null = null;
@@ -173,7 +211,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
-          cls = { metric: previous.metric, score: cls?.score ?? 0, runnerUp: 0, zone: 'clause' };
+          cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause' };
         }
         if (cls) cls = checkIndex(folded, sentence, c, cls);
         // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ": the total is all dossiers, not the online ones.
@@ -291,20 +329,27 @@ function splitPoint(folded: string, a: Candidate, b: Candidate): number {
 }
 
 /** The period of a figure: nearest phrase in its clause (before, then after), earlier in its sentence, or the document's. */
-function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean } {
+type PeriodSource = FigureSignals['periodSource'];
+
+function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean; source: PeriodSource } {
   const { clause } = zones;
   const usable = periods.filter((p) => !p.baseline);
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  const chosen =
+  const own =
     inClause.filter((p) => p.end <= c.hedgeStart).pop() ??
-    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20)) ??
-    usable.filter((p) => p.end <= clause.start && !p.local).pop();
+    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20));
+  const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
-  if (!chosen) return (isTarget ? state.paragraphPeriod : null) ?? { ...state.sticky, defaulted: true };
+  if (!chosen) {
+    if (isTarget && state.paragraphPeriod) return { ...state.paragraphPeriod, source: 'paragraph' };
+    const source: PeriodSource = !state.stickyIsDocument ? 'earlier' : state.titled ? 'title' : state.sticky.year === null ? 'none' : state.ctx.publishedAt ? 'publication' : 'text_year';
+    return { ...state.sticky, defaulted: true, source };
+  }
   const period = chosen.period;
+  const source: PeriodSource = own ? 'clause' : 'sentence';
   // "… 9 tháng năm 2018 … năm 2018 …": a bare year agrees with the more precise document period; keep the months.
-  if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return state.sticky;
-  return period;
+  if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return { ...state.sticky, source };
+  return { ...period, source };
 }
 
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
@@ -320,9 +365,17 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // The PAR INDEX and SIPAS of a year are published in the spring of the next: an index figure with no year of its
   // own, in an article dated 2024, is the 2023 edition ("Bắc Giang xếp thứ 4 cả nước về chỉ số cải cách hành chính").
-  if (periodDefaulted && state.stickyIsDocument && ANNUAL_INDEX_METRICS.has(cls.metric) && state.ctx.publishedAt) {
-    const { year } = publicationParts(state.ctx.publishedAt);
-    if (year !== null) period = { year: year - 1, fromMonth: null, toMonth: null, label: `năm ${year - 1}` };
+  let periodSource = found.source;
+  // An index figure whose own sentence names no year is of the edition the article last named ("Chỉ số CCHC năm
+  // 2023 … Bắc Giang xếp thứ 4"); failing that, of the year before publication.
+  if (periodDefaulted && (ANNUAL_INDEX_METRICS.has(cls.metric) || (cls.metric === 'satisfaction_rate' && /sipas|chi so hai long/.test(folded.slice(zones.sentence.start, zones.sentence.end))))) {
+    const named = state.indexEditions.filter((e) => e.at < c.start).pop() ?? state.indexEditions[0];
+    const { year: pubYear } = publicationParts(state.ctx.publishedAt);
+    const year = named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
+    if (year !== null && year !== period.year) {
+      period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
+      periodSource = 'index_edition';
+    }
   }
   // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
   // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
@@ -369,6 +422,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)(?:cua )?so(?:\s|$)/.test(ownClause.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
+  // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
+  if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
   if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) subject = NATIONAL_SUBJECT;
   if (nationalAverage) state.nationalSentence = zones.sentence.start;
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
@@ -379,6 +434,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   state.seen.add(key);
   // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
   if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
+  // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
+  if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && isRegionalRank(folded, zones, c)) cls = { ...cls, metric: 'other' };
   const figure: ExtractedFigure = {
     metric: cls.metric,
     value,
@@ -393,29 +450,38 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     period,
     subject,
     evidence: { sentence: text.slice(zones.sentence.start, zones.sentence.end), start: zones.sentence.start, end: zones.sentence.end, numberStart: c.start, numberEnd: c.end },
-    confidence: confidenceOf(c, cls, explicit, subject, period),
+    confidence: 0,
   };
+  const publisherName = state.ctx.publisher?.name ?? '';
+  const signals: FigureSignals = {
+    metric: cls.metric, unit: c.unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
+    usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
+    comparatorEq: comparator === 'eq', ratio: c.ratio,
+    subjectSource: subject === NATIONAL_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
+    periodSource: period.year === null ? 'none' : periodSource, periodMonths: period.fromMonth !== null,
+    unitsInSentence: unitsNamedIn(state, zones.sentence), numbersInSentence: state.sentenceNumbers, sentenceChars: zones.sentence.end - zones.sentence.start,
+    restated: isRestated(state, c), dated: state.ctx.publishedAt !== null, value: c.value,
+    breakdown: /(?:^|\s)trong (?:do|so)(?:\s|,|:)/.test(folded.slice(zones.sentence.start, c.hedgeStart)),
+  };
+  figure.confidence = probability(signals);
+  state.signals.set(figure, signals);
   state.figures.push(figure);
   if (periodDefaulted) state.defaulted.add(figure);
 }
 
-/**
- * 0..1, calibrated on the dev split of the real-text corpus (the eval prints the reliability table): the metric's
- * prior precision, raised when the deciding cue sits next to the number and the text names the subject, lowered when
- * the cue was far away, another metric was nearly as likely, the unit is unusual for the metric, or no year could
- * be found. 'other' figures always wait for a reviewer.
- */
-function confidenceOf(c: Candidate, cls: Classification, kindExplicit: boolean, subject: FigureSubject, period: FigurePeriod): number {
-  if (cls.metric === 'other') return 0.3;
-  let confidence = METRIC_PRIOR[cls.metric] ?? 0.6;
-  confidence += cls.zone === 'own' ? 0.06 : cls.zone === 'clause' ? -0.02 : -0.12;
-  if (cls.runnerUp > 0 && (cls.score - cls.runnerUp) / cls.score < 0.2) confidence -= 0.1;
-  confidence += USUAL_UNIT.get(cls.metric) === c.unit ? 0.03 : -0.05;
-  if (kindExplicit) confidence += 0.02;
-  if (subject.explicit) confidence += 0.07;
-  if (period.year === null) confidence -= 0.25;
-  else if (period.fromMonth !== null) confidence += 0.03;
-  if (c.unit === 'score') confidence -= 0.05;
-  if (c.approximate) confidence -= 0.03;
-  return Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
+/** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
+function isRestated(state: DocState, c: Candidate): boolean {
+  const written = state.text.slice(c.start, c.end).replace(/\s+/g, ' ').trim();
+  if (written.length < 2) return false;
+  return state.text.indexOf(written) !== c.start || state.text.indexOf(written, c.end) >= 0 || (state.ctx.title ?? '').includes(written);
+}
+
+/** Units named in a sentence (cached per sentence): several mean a ranking or comparison, where subjects go wrong. */
+function unitsNamedIn(state: DocState, sentence: Span): number {
+  let n = state.unitsNamed.get(sentence.start);
+  if (n === undefined) {
+    n = countNamedUnits(state.text, state.folded, sentence, state.ctx);
+    state.unitsNamed.set(sentence.start, n);
+  }
+  return n;
 }

@@ -103,6 +103,14 @@ function incidentalName(folded: string, at: number): boolean {
   return /\(\s*$/.test(lead) || AGENCY_BEFORE_RE.test(lead) || /hanh chinh cong (?:cua )?$/.test(lead);
 }
 
+/** How many units a sentence names (level-word names, provinces, ministries, the country), for the confidence model. */
+export function countNamedUnits(text: string, folded: string, sentence: Span, ctx: ExtractionContext): number {
+  const names = new Set<string>();
+  for (const m of matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, sentence.end))) names.add(mentionKey(m[1]).replace(/^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh) /, ''));
+  for (const o of otherMentions(text, folded, sentence.start, sentence.end, ctx)) names.add(foldVietnamese(o.subject().name).replace(/^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh) /, ''));
+  return names.size;
+}
+
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
 
