@@ -95,6 +95,11 @@ from jsonb_to_recordset(?::jsonb) as x(metric text, subject_id int, scope text, 
 on conflict (document_id, fingerprint) do nothing
 returning id`;
 
+/** A subject the engine read as a named unit but could not resolve to a gazetteer id. */
+function unresolvedNamedSubject(f: StoreInput['figures'][number]): boolean {
+  return f.subject.scope === 'unit' && f.subject.explicit && !(f.subject.unitId && /^\d+$/.test(f.subject.unitId));
+}
+
 function figureRows(input: StoreInput) {
   const seen = new Set<string>();
   const rows = [];
@@ -113,8 +118,10 @@ function figureRows(input: StoreInput) {
       table_index: f.cell?.tableIndex ?? null, table_caption: f.cell?.caption?.slice(0, 300) ?? null,
       row_label: f.cell?.rowLabel.slice(0, 300) ?? null, column_header: f.cell?.columnHeader.slice(0, 300) ?? null,
       source_page: f.cell?.page ?? null, check_reason: f.checkReason ?? null,
-      // Below the serving threshold a figure waits for a reviewer (see ingest/extract/serving.ts).
-      review_status: needsReview(f.confidence) ? 'needs_review' : 'auto',
+      // Below the serving threshold a figure waits for a reviewer (see ingest/extract/serving.ts); so does one about a
+      // unit the text names but the gazetteer could not resolve ("Quảng Ninh đạt 90,8%" on a Hà Nội paper, "cả
+      // nước"): it is stored under the publisher and must not be served as the publisher's figure.
+      review_status: needsReview(f.confidence) || unresolvedNamedSubject(f) ? 'needs_review' : 'auto',
     });
   }
   return rows;

@@ -31,6 +31,9 @@ export interface Candidate {
   ratio: boolean;
 }
 
+/** "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:": a dossier count stated after its noun phrase (no comma between). */
+const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$/;
+
 /** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4": service levels, never figures themselves. */
 const LEVEL_LIST_RE = /muc do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:muc do\s*)?\d(?![\d.]))*/g;
 
@@ -309,13 +312,20 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       /chi so|par ?index/.test(folded.slice(sentence.start, sentence.end))) {
       unit = 'score';
     }
+    // "số hồ sơ giải quyết trễ hạn là 245 (chiếm 1%)": a bare whole number after "là" or ":" counts the dossiers named
+    // just before it.
+    let countNoun: NounClass | null = noun;
+    if (unit === null && noun === null && Number.isInteger(value) && BARE_COUNT_AFTER_RE.test(before(t.start, 70))) {
+      unit = 'count';
+      countNoun = 'hoso';
+    }
     if (unit === null) {
       if (noun === null) return 'no_unit';
       if (noun === 'tieuchi') return 'criteria_count';
       if (NON_FIGURE_NOUNS.has(noun)) return 'not_a_reform_noun';
       unit = 'count';
     }
-    return { start: t.start, end, nounEnd: Math.max(nounEnd, end), value, total: null, upperBound, unit, noun, ratio: false };
+    return { start: t.start, end, nounEnd: Math.max(nounEnd, end), value, total: null, upperBound, unit, noun: countNoun, ratio: false };
   }
 
   function readHedges(foldedBefore: string, numberStart: number): { hedgeStart: number; comparator: Comparator; approximate: boolean } {

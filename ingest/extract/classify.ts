@@ -37,6 +37,8 @@ export interface Classification {
   zone: 'own' | 'clause' | 'sentence';
   /** true when some metric cue sits in the number's own context (false: it was read from further away). */
   ownCue?: boolean;
+  /** Read from the article's topic (the index it last named), not from a cue of the figure's own sentence. */
+  fromTopic?: boolean;
 }
 
 /** Desk and portal names contain cue words ("tiếp nhận", "trả kết quả") that say nothing about the number. */

@@ -124,7 +124,7 @@ function main(argv: string[]): number {
       for (const f of wrongPeriod) out(`    ~ period  ${describeFigure(f)} ≠ ${describeLabel(s.matchedLabel[s.figures.indexOf(f)] as RealLabelFigure)}`);
     }
   }
-  const r = summariseReal(scores);
+  const r = summariseReal(scores, REVIEW_THRESHOLD);
   out('');
   out(`${'metric'.padEnd(26)} ${'extr'.padStart(5)} ${'match'.padStart(5)} ${'req'.padStart(5)} ${'found'.padStart(5)}  P     R`);
   for (const m of r.perMetric) {

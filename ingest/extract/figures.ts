@@ -10,13 +10,14 @@ import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, 
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
 import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
-import { LOWER_IS_BETTER_METRICS, METRIC_CUES, METRIC_PRIOR, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
+import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
+import { type FigureSignals, probability } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
-import { defaultPeriod, findPeriods, type PeriodMention } from './periods';
+import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, countNamedUnits, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
@@ -40,7 +41,29 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
  * the Decision-766 service index (4).
  */
 const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+/** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
+const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
+/** Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL". */
+const REGION_RE = /(?<![a-z])(?:trong vung|khu vuc|vung (?:dong bang|trung du|tay nguyen|dong nam|bac trung)|dbscl|dong bang song cuu long|tay nguyen|td&mnpb)(?![a-z])/;
+/** A rank in a regional table: the region is named in its own text, or after it before any other ranking verb. */
+function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (REGION_RE.test(folded.slice(zones.ownLeft.start, Math.max(zones.ownRight.end, c.end)))) return true;
+  const tail = folded.slice(c.end, Math.min(zones.clause.end, c.end + 60));
+  const stop = /[,;(]|\s(?:va|con|nhung)\s/.exec(tail);
+  const after = stop ? tail.slice(0, stop.index) : tail;
+  const m = REGION_RE.exec(after);
+  return m !== null && !/(?:^|\s)(?:xep|dung thu|dung o)(?:\s|$)/.test(after.slice(0, m.index));
+}
+/** Economic and budget shares that are not reform figures. */
+const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
+/** Indices published once a year for the year before (PAR INDEX, SIPAS). */
+const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
+
+/** The channel named right after a dossier count: online ("trực tuyến", "qua mạng") or in person ("trực tiếp"). */
+const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen|qua mang|truc tiep)(?![a-z])/;
+/** The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ". */
+const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
 
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
@@ -50,6 +73,16 @@ interface DocState {
   folded: string;
   ctx: ExtractionContext;
   sticky: FigurePeriod;
+  /** Whether `sticky` is still the article's own default (no leading period read yet). */
+  stickyIsDocument: boolean;
+  /** Whether the article's default period came from its title. */
+  titled: boolean;
+  /** Per sentence start: units named in it (for the confidence model). */
+  unitsNamed: Map<number, number>;
+  /** Candidates of the sentence being read. */
+  sentenceNumbers: number;
+  /** What the engine knew about each figure, for its confidence (and the model fit). */
+  signals: Map<ExtractedFigure, FigureSignals>;
   inTargetList: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
   listNumbers: Set<number>;
@@ -61,6 +94,10 @@ interface DocState {
   defaulted: Set<ExtractedFigure>;
   /** The last unit named as a figure's subject, and the sentence it was named in. */
   lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
+  /** Editions of annual indices the article names ("Chỉ số CCHC năm 2023", "PAR INDEX 2021"), in order. */
+  indexEditions: Array<{ at: number; year: number }>;
+  /** Start of the sentence that stated a national average: its changes are the country's too. */
+  nationalSentence: number;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -75,6 +112,11 @@ interface DocState {
  * (usually no figures), in time linear in its length.
  */
 export function figuresFromText(raw: string, ctx: ExtractionContext): ExtractionResult {
+  return extractWithSignals(raw, ctx).result;
+}
+
+/** {@link figuresFromText}, with what the engine knew about each figure (same order): the confidence model's inputs. */
+export function extractWithSignals(raw: string, ctx: ExtractionContext): { result: ExtractionResult; signals: FigureSignals[] } {
   const text = normalizeText(typeof raw === 'string' ? raw : '');
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
@@ -85,13 +127,20 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
     text,
     folded,
     ctx,
-    sticky: titlePeriod(ctx) ?? defaultPeriod(ctx.publishedAt),
+    sticky: titlePeriod(ctx) ?? documentPeriod(ctx.publishedAt, folded),
+    stickyIsDocument: true,
+    titled: titlePeriod(ctx) !== null,
+    unitsNamed: new Map(),
+    sentenceNumbers: 0,
+    signals: new Map(),
     inTargetList: false,
     inheritedScope: null,
     lastScope: null,
     lastNamed: null,
     defaulted: new Set(),
     paragraphPeriod: null,
+    nationalSentence: -1,
+    indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
@@ -106,7 +155,8 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
   }
   dropRestatements(state);
   state.dropped.sort((a, b) => a.start - b.start);
-  return { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION };
+  const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
+  return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };
 }
 
 /**
@@ -117,8 +167,11 @@ function dropRestatements(state: DocState): void {
   if (state.defaulted.size === 0) return;
   const sig = (f: ExtractedFigure): string => [f.metric, f.value, f.kind, f.change, f.unit].join('|');
   const dated = new Set(state.figures.filter((f) => !state.defaulted.has(f)).map(sig));
+  // "… giữ vị trí thứ 9" above "… xếp thứ 9/63": the copy without the total restates the one with it.
+  const withTotal = new Set(state.figures.filter((f) => f.total !== null).map((f) => `${sig(f)}|${f.period.year}|${f.subject.name}`));
   state.figures = state.figures.filter((f) => {
-    if (!state.defaulted.has(f) || !dated.has(sig(f))) return true;
+    const restatesTotal = f.total === null && withTotal.has(`${sig(f)}|${f.period.year}|${f.subject.name}`);
+    if (!state.defaulted.has(f) || !(dated.has(sig(f)) || restatesTotal)) return true;
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'restated_with_period' });
     return false;
   });
@@ -141,6 +194,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   }
   const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, listNumbers: state.listNumbers });
   state.dropped.push(...dropped);
+  state.sentenceNumbers = candidates.length;
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
     let previous: { metric: string } | null = null;
@@ -157,12 +211,18 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
-          cls = { metric: previous.metric, score: cls?.score ?? 0, runnerUp: 0, zone: 'clause' };
+          cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause' };
         }
         if (cls) cls = checkIndex(folded, sentence, c, cls);
         // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ": the total is all dossiers, not the online ones.
         if (cls?.metric === 'online_dossiers' && /(?:trong|tren) tong so\s*$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart))) {
           cls = { ...cls, metric: /(?:^|\s)(?:xu ly|giai quyet)(?:\s|$)/.test(folded.slice(clause.start, c.hedgeStart)) ? 'dossiers_resolved' : 'dossiers_received' };
+        }
+        // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
+        // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
+        if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
+          const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
+          if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
         }
         if (cls) previous = { metric: cls.metric };
         else cls = otherFallback(c);
@@ -182,7 +242,10 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   const { folded } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
-  if (leading.length > 0) state.sticky = leading[leading.length - 1].period;
+  if (leading.length > 0) {
+    state.sticky = leading[leading.length - 1].period;
+    state.stickyIsDocument = false;
+  }
   const named = periods.filter((p) => !p.baseline && !p.local);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
@@ -213,6 +276,17 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   return { ...cls, metric: 'sipas_score' };
 }
 
+/** Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. */
+const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
+
+/** Whether an index score or rank is about one of the index's components rather than the index. */
+function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum.
+  if (c.unit === 'score' && c.total !== null && c.total < 100) return true;
+  const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
+  return INDEX_COMPONENT_RE.test(lead);
+}
+
 /** A percentage or X/Y ratio of a reform noun that fits no metric is kept as 'other' for a reviewer to classify. */
 function otherFallback(c: Candidate): Classification | null {
   if (c.noun === null || !OTHER_FIGURE_NOUNS.has(c.noun) || (c.unit !== 'percent' && !c.ratio)) return null;
@@ -229,9 +303,13 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
 
 /** A score or rank without its own cue takes the index the article named last before it. */
 function indexFallback(state: DocState, c: Candidate): Classification | null {
-  if (c.unit !== 'score' && c.unit !== 'rank') return null;
+  // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
+  // (kept only when its sentence names the unit: see addFigure).
+  const bareShare = c.unit === 'percent' && c.noun === null && /(?:^|\s)(?:dat|voi)\s*$/.test(state.folded.slice(Math.max(0, c.hedgeStart - 8), c.hedgeStart));
+  if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
+  if (bareShare) return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence', fromTopic: true };
   if (c.unit === 'rank') return { metric: topic.service ? 'service_index_rank' : 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
   return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence' };
 }
@@ -251,20 +329,27 @@ function splitPoint(folded: string, a: Candidate, b: Candidate): number {
 }
 
 /** The period of a figure: nearest phrase in its clause (before, then after), earlier in its sentence, or the document's. */
-function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean } {
+type PeriodSource = FigureSignals['periodSource'];
+
+function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean; source: PeriodSource } {
   const { clause } = zones;
   const usable = periods.filter((p) => !p.baseline);
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  const chosen =
+  const own =
     inClause.filter((p) => p.end <= c.hedgeStart).pop() ??
-    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20)) ??
-    usable.filter((p) => p.end <= clause.start && !p.local).pop();
+    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20));
+  const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
-  if (!chosen) return (isTarget ? state.paragraphPeriod : null) ?? { ...state.sticky, defaulted: true };
+  if (!chosen) {
+    if (isTarget && state.paragraphPeriod) return { ...state.paragraphPeriod, source: 'paragraph' };
+    const source: PeriodSource = !state.stickyIsDocument ? 'earlier' : state.titled ? 'title' : state.sticky.year === null ? 'none' : state.ctx.publishedAt ? 'publication' : 'text_year';
+    return { ...state.sticky, defaulted: true, source };
+  }
   const period = chosen.period;
+  const source: PeriodSource = own ? 'clause' : 'sentence';
   // "… 9 tháng năm 2018 … năm 2018 …": a bare year agrees with the more precise document period; keep the months.
-  if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return state.sticky;
-  return period;
+  if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return { ...state.sticky, source };
+  return { ...period, source };
 }
 
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
@@ -278,6 +363,23 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const base = periods.find((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
     if (base?.period.year) period = { year: base.period.year + 1, fromMonth: null, toMonth: null, label: '' };
   }
+  // The PAR INDEX and SIPAS of a year are published in the spring of the next: an index figure with no year of its
+  // own, in an article dated 2024, is the 2023 edition ("Bắc Giang xếp thứ 4 cả nước về chỉ số cải cách hành chính").
+  let periodSource = found.source;
+  // An index figure whose own sentence names no year is of the edition the article last named ("Chỉ số CCHC năm
+  // 2023 … Bắc Giang xếp thứ 4"); failing that, of the year before publication.
+  if (periodDefaulted && (ANNUAL_INDEX_METRICS.has(cls.metric) || (cls.metric === 'satisfaction_rate' && /sipas|chi so hai long/.test(folded.slice(zones.sentence.start, zones.sentence.end))))) {
+    const named = state.indexEditions.filter((e) => e.at < c.start).pop() ?? state.indexEditions[0];
+    const { year: pubYear } = publicationParts(state.ctx.publishedAt);
+    const year = named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
+    if (year !== null && year !== period.year) {
+      period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
+      periodSource = 'index_edition';
+    }
+  }
+  // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
+  // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
+  if (INDEX_METRICS.has(cls.metric) && isIndexComponent(folded, zones, c)) cls = { ...cls, metric: 'other' };
   const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
@@ -286,12 +388,16 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
   // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
+  // "giá trị trung bình chỉ số CCHC của các tỉnh, thành phố đạt 88,37%": the national average is the country's figure.
+  const averageLead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
+  const nationalAverage = INDEX_METRICS.has(cls.metric) && /(?:trung binh|binh quan)/.test(averageLead) &&
+    /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) && !/(?:^|\s)(?:bo|co quan ngang bo)(?:,|\s|$)/.test(averageLead.slice(-60));
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
     if (c.comparator !== 'eq') return dropAs('index_band');
-    if (/(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
+    if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
   }
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure.
-  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change &&
+  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change && !nationalAverage &&
     /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|cao nhat|thap nhat) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
     return dropAs('ranking_statistic');
   }
@@ -312,8 +418,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // A department's "Chỉ số CCHC của tỉnh đạt …" is the province's index; "của Sở" keeps the department.
   if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate')) {
     const ownClause = folded.slice(zones.sentence.start, c.hedgeStart);
-    if (/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) && !/(?:^|\s)(?:cua )?so(?:\s|$)/.test(ownClause.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+    // A department's portal reports the province's indices unless the sentence speaks of the department ("của Sở").
+    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)(?:cua )?so(?:\s|$)/.test(ownClause.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
+  if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
+  // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
+  if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
+  if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) subject = NATIONAL_SUBJECT;
+  if (nationalAverage) state.nationalSentence = zones.sentence.start;
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
@@ -322,6 +434,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   state.seen.add(key);
   // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
   if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
+  // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
+  if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && isRegionalRank(folded, zones, c)) cls = { ...cls, metric: 'other' };
   const figure: ExtractedFigure = {
     metric: cls.metric,
     value,
@@ -336,29 +450,38 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     period,
     subject,
     evidence: { sentence: text.slice(zones.sentence.start, zones.sentence.end), start: zones.sentence.start, end: zones.sentence.end, numberStart: c.start, numberEnd: c.end },
-    confidence: confidenceOf(c, cls, explicit, subject, period),
+    confidence: 0,
   };
+  const publisherName = state.ctx.publisher?.name ?? '';
+  const signals: FigureSignals = {
+    metric: cls.metric, unit: c.unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
+    usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
+    comparatorEq: comparator === 'eq', ratio: c.ratio,
+    subjectSource: subject === NATIONAL_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
+    periodSource: period.year === null ? 'none' : periodSource, periodMonths: period.fromMonth !== null,
+    unitsInSentence: unitsNamedIn(state, zones.sentence), numbersInSentence: state.sentenceNumbers, sentenceChars: zones.sentence.end - zones.sentence.start,
+    restated: isRestated(state, c), dated: state.ctx.publishedAt !== null, value: c.value,
+    breakdown: /(?:^|\s)trong (?:do|so)(?:\s|,|:)/.test(folded.slice(zones.sentence.start, c.hedgeStart)),
+  };
+  figure.confidence = probability(signals);
+  state.signals.set(figure, signals);
   state.figures.push(figure);
   if (periodDefaulted) state.defaulted.add(figure);
 }
 
-/**
- * 0..1, calibrated on the dev split of the real-text corpus (the eval prints the reliability table): the metric's
- * prior precision, raised when the deciding cue sits next to the number and the text names the subject, lowered when
- * the cue was far away, another metric was nearly as likely, the unit is unusual for the metric, or no year could
- * be found. 'other' figures always wait for a reviewer.
- */
-function confidenceOf(c: Candidate, cls: Classification, kindExplicit: boolean, subject: FigureSubject, period: FigurePeriod): number {
-  if (cls.metric === 'other') return 0.3;
-  let confidence = METRIC_PRIOR[cls.metric] ?? 0.6;
-  confidence += cls.zone === 'own' ? 0.06 : cls.zone === 'clause' ? -0.02 : -0.12;
-  if (cls.runnerUp > 0 && (cls.score - cls.runnerUp) / cls.score < 0.2) confidence -= 0.1;
-  confidence += USUAL_UNIT.get(cls.metric) === c.unit ? 0.03 : -0.05;
-  if (kindExplicit) confidence += 0.02;
-  if (subject.explicit) confidence += 0.07;
-  if (period.year === null) confidence -= 0.25;
-  else if (period.fromMonth !== null) confidence += 0.03;
-  if (c.unit === 'score') confidence -= 0.05;
-  if (c.approximate) confidence -= 0.03;
-  return Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
+/** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
+function isRestated(state: DocState, c: Candidate): boolean {
+  const written = state.text.slice(c.start, c.end).replace(/\s+/g, ' ').trim();
+  if (written.length < 2) return false;
+  return state.text.indexOf(written) !== c.start || state.text.indexOf(written, c.end) >= 0 || (state.ctx.title ?? '').includes(written);
+}
+
+/** Units named in a sentence (cached per sentence): several mean a ranking or comparison, where subjects go wrong. */
+function unitsNamedIn(state: DocState, sentence: Span): number {
+  let n = state.unitsNamed.get(sentence.start);
+  if (n === undefined) {
+    n = countNamedUnits(state.text, state.folded, sentence, state.ctx);
+    state.unitsNamed.set(sentence.start, n);
+  }
+  return n;
 }

@@ -8,7 +8,7 @@
  *
  * Public surface: `HEAD_NOUNS`, `NounClass`, `METRIC_CUES`, `MetricCueEntry`, `TARGET_CUES`, `ACTUAL_CUES`,
  * `COMPLETION_CUES`, `SUBUNIT_LEVEL_WORDS`, `LOWER_IS_BETTER_METRICS`,
- * `OTHER_FIGURE_NOUNS`, `WORD_NUMBERS`, `TARGET_CUES_ACCENTED`, `PENDING_CUES`, `METRIC_PRIOR`.
+ * `OTHER_FIGURE_NOUNS`, `WORD_NUMBERS`, `TARGET_CUES_ACCENTED`, `PENDING_CUES`.
  */
 import type { FigureUnit } from '../types';
 
@@ -171,24 +171,10 @@ export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }>
 export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossiers', 'processing_days', 'par_index_rank', 'service_index_rank']);
 
 /**
- * How often a figure of each metric was right on the dev split of the real-text corpus (matched a label), smoothed
- * toward 0.6 with 8 pseudo-figures: the starting point of a figure's confidence. Re-derive it from
- * `npm run eval:real -- --split dev` when the engine changes; never from the test split. Unlisted metrics: 0.6.
- */
-export const METRIC_PRIOR: Readonly<Record<string, number>> = {
-  digitisation_rate: 0.78, late_dossiers: 0.75, e_payment_rate: 0.72, online_dossiers: 0.67, on_time_rate: 0.66,
-  online_services_partial: 0.65, online_services_l34: 0.64, satisfaction_rate: 0.64, service_index_rank: 0.64,
-  online_dossier_rate: 0.6, online_services_l12: 0.6, online_services_l3: 0.59, par_index_rank: 0.59, par_index_score: 0.58,
-  online_services_l4: 0.58, dossiers_received: 0.57, procedures_published_rate: 0.55, dossiers_resolved: 0.54,
-  feedback_handled_rate: 0.53, iso_rate: 0.53, processing_days: 0.53, targets_met: 0.53, service_index_score: 0.51,
-  staff_reduction: 0.49, tasks_completed: 0.48, online_services_full: 0.46, postal_rate: 0.44, sipas_score: 0.39,
-};
-
-/**
  * Words right after a dossier count that make it a backlog, not dossiers received or resolved ("còn 437 hồ sơ đang
  * giải quyết trong hạn"): the catalogue has no backlog metric, so such counts are dropped.
  */
 export const PENDING_CUES = [
   'dang giai quyet', 'dang xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
-  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'tra khong giai quyet', 'tra lai', 'bo sung',
+  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'ky truoc chuyen sang', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];

@@ -34,6 +34,28 @@ export function defaultPeriod(published: Date | null): FigurePeriod {
   return { year, fromMonth: null, toMonth: null, label: year === null ? '' : `năm ${year}` };
 }
 
+/** A year written on its own ("năm 2019", "2019", "PAR INDEX 2021"): not part of a longer number or a date's digits. */
+const BARE_YEAR_RE = /(?<![\d.,/-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
+
+/**
+ * The period of a figure whose text names none, for the whole article. Without a publication date, the year the
+ * article names most often (ties: the latest) — an undated page about "năm 2017 … năm 2016" reports on 2017. An
+ * article published in January reports on the year just ended ("Huyện … giải quyết 49 ngàn hồ sơ", dated 2020-01,
+ * is 2019's total). Otherwise the publication year.
+ */
+export function documentPeriod(published: Date | null, folded: string): FigurePeriod {
+  const pub = publicationParts(published);
+  if (pub.year === null) {
+    const counts = new Map<number, number>();
+    for (const m of matchesOf(BARE_YEAR_RE, folded)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    let best: number | null = null;
+    for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
+    return { year: best, fromMonth: null, toMonth: null, label: best === null ? '' : `năm ${best}` };
+  }
+  if (pub.month === 1) return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };
+  return defaultPeriod(published);
+}
+
 /** "9 tháng năm 2018", "6 tháng đầu năm 2020", "6 tháng cuối năm", "11 tháng qua", "trong 11 tháng,". */
 const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) thang( dau| cuoi)?( nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
 /** Month counts written as words ("Sáu tháng đầu năm", "chín tháng"); "năm" (five/year) and "tư" are left out. */

@@ -292,7 +292,7 @@ function totals(scores: RealArticleScore[], keep: (metric: string) => boolean, m
 }
 
 /** The whole report: totals, core totals, per metric, subject and period accuracy, calibration and thresholds. */
-export function summariseReal(scores: RealArticleScore[]): RealReport {
+export function summariseReal(scores: RealArticleScore[], servingThreshold?: number): RealReport {
   const all = totals(scores, () => true);
   const core = totals(scores, (m) => !CORE_EXCLUDED.has(m));
   const metrics = new Set<string>();
@@ -321,7 +321,9 @@ export function summariseReal(scores: RealArticleScore[]): RealReport {
   const calibration = bins
     .filter((b) => b.figures > 0)
     .map((b) => ({ from: b.from, to: b.to, figures: b.figures, correct: b.correct, precision: b.correct / b.figures, meanConfidence: b.sum / b.figures }));
-  const thresholds = [0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((threshold) => ({ threshold, ...totals(scores, (m) => !CORE_EXCLUDED.has(m), threshold) }));
+  const grid = [0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+  if (servingThreshold !== undefined && !grid.includes(servingThreshold)) grid.push(servingThreshold);
+  const thresholds = grid.sort((a, b) => a - b).map((threshold) => ({ threshold, ...totals(scores, (m) => !CORE_EXCLUDED.has(m), threshold) }));
   return {
     articles: scores.length,
     all,

@@ -37,6 +37,83 @@ const PROVINCE_NAMES: readonly string[] = (() => {
 /** Folded province names at word boundaries ("hoa binh" matches "Hòa Bình" and "Hoà Bình"); group i+1 is PROVINCE_NAMES[i]. */
 const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${foldVietnamese(n).replace(/\s*-\s*/g, ' ?- ?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`);
 
+/** Ministries and central agencies ranked in the ministries' PAR INDEX table, as the portals write them. */
+const MINISTRY_NAMES: readonly string[] = [
+  'Bộ Quốc phòng', 'Bộ Công an', 'Bộ Ngoại giao', 'Bộ Nội vụ', 'Bộ Tư pháp', 'Bộ Tài chính', 'Bộ Công Thương',
+  'Bộ Nông nghiệp và Phát triển nông thôn', 'Bộ Nông nghiệp và Môi trường', 'Bộ Giao thông vận tải', 'Bộ Xây dựng',
+  'Bộ Tài nguyên và Môi trường', 'Bộ Thông tin và Truyền thông', 'Bộ Lao động - Thương binh và Xã hội',
+  'Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Khoa học và Công nghệ', 'Bộ Giáo dục và Đào tạo', 'Bộ Y tế',
+  'Bộ Kế hoạch và Đầu tư', 'Bộ Dân tộc và Tôn giáo', 'Ngân hàng Nhà nước Việt Nam', 'Thanh tra Chính phủ', 'Ủy ban Dân tộc',
+  'Văn phòng Chính phủ',
+].sort((a, b) => b.length - a.length);
+/** Folded ministry names; "Ngân hàng Nhà nước" without "Việt Nam" and "Bộ KH&CN"-style short forms are left out. */
+const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_NAMES.map((n) => `(${foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`, 'g');
+/** The whole country as a subject: "của cả nước", "cả nước đạt", "chung cả nước là", "toàn quốc có". */
+const NATIONAL_RE = /(?<![a-z0-9])(?:(?:cua|chung|tren|tai|o) (?:ca nuoc|toan quoc|pham vi ca nuoc)|(?:ca nuoc|toan quoc) (?:dat|la|co|tiep nhan|giai quyet|da|van|nam)|trung binh (?:cua )?(?:ca nuoc|cac tinh|toan quoc))(?![a-z0-9])/g;
+/** A province name that is part of an agency's name ("Sở Nội vụ Tuyên Quang", "Báo Đồng Nai"): not the province itself. */
+const AGENCY_BEFORE_RE = /(?:^|\s)(?:so|cuc|chi cuc|trung tam|van phong|chi nhanh|ban|bo|ngan hang|cong an|bao|dai|cong|kho bac|bhxh|bao hiem xa hoi|tinh uy|thanh uy|hoi dong)(?: [a-z&-]+){0,6} $/;
+
+/** The country, as a subject (the catalogue's national aggregate). */
+export const NATIONAL_SUBJECT: FigureSubject = { name: 'Việt Nam', unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
+
+interface NamedMention {
+  at: number;
+  end: number;
+  subject: () => FigureSubject;
+}
+
+/**
+ * Units named in text[from, to) besides level-word names: ministries, bare province names ("Tuyên Quang đạt 86,57%",
+ * "vượt Đà Nẵng (58,89%)"), and the whole country ("cả nước đạt 39,98%"). Positions are absolute.
+ */
+function otherMentions(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): NamedMention[] {
+  const out: NamedMention[] = [];
+  if (to <= from) return out;
+  const slice = folded.slice(from, to);
+  for (const m of matchesOf(NATIONAL_RE, slice)) {
+    out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => NATIONAL_SUBJECT });
+  }
+  if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
+    for (const m of matchesOf(MINISTRY_RE, slice)) {
+      const name = MINISTRY_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+      if (!name || PUBLISHING_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24))) continue;
+      out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
+    }
+  }
+  const re = new RegExp(PROVINCE_RE.source, 'g');
+  for (const m of matchesOf(re, slice)) {
+    const at = from + (m.index ?? 0);
+    // Only a capitalised name ("Hà Nam"), and not one inside an agency's name or after a level word (read elsewhere).
+    if (!/^\p{Lu}/u.test(text.slice(at, at + 1))) continue;
+    const lead = folded.slice(Math.max(0, at - 60), at);
+    if (AGENCY_BEFORE_RE.test(lead) || /\(\s*$/.test(lead) || /(?:^|[\s(])(?:tinh|thanh pho|tp\.?|quan|huyen|thi xa|xa|phuong|thi tran|khu vuc|vung|mien|dong bang)\s*$/.test(lead)) continue;
+    const name = PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+    if (!name) continue;
+    out.push({ at, end: at + m[0].length, subject: () => namedSubject(name, ctx) });
+  }
+  return out;
+}
+
+/**
+ * A level-word name that is not a subject: inside an agency's name ("Trung tâm Phục vụ hành chính công tỉnh Hải
+ * Dương", "Sở Nội vụ tỉnh Kon Tum") or an aside locating the unit just named ("UBND TP. Nha Trang (tỉnh Khánh Hòa)").
+ */
+function incidentalName(folded: string, at: number): boolean {
+  const lead = folded.slice(Math.max(0, at - 60), at);
+  return /\(\s*$/.test(lead) || AGENCY_BEFORE_RE.test(lead) || /hanh chinh cong (?:cua )?$/.test(lead);
+}
+
+/** How many units a sentence names (level-word names, provinces, ministries, the country), for the confidence model. */
+export function countNamedUnits(text: string, folded: string, sentence: Span, ctx: ExtractionContext): number {
+  const names = new Set<string>();
+  for (const m of matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, sentence.end))) names.add(mentionKey(m[1]).replace(/^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh) /, ''));
+  for (const o of otherMentions(text, folded, sentence.start, sentence.end, ctx)) names.add(foldVietnamese(o.subject().name).replace(/^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh) /, ''));
+  return names.size;
+}
+
+/** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
+const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
+
 /** Two to four capitalised words and a colon opening a title: "Nha Trang: …", "Đạ Huoai: …". */
 const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/u;
 
@@ -102,7 +179,7 @@ function centreSubject(ctx: ExtractionContext): FigureSubject | null {
 }
 
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
-function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext): FigureSubject | null {
+function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext, text?: string): FigureSubject | null {
   if (to <= from) return null;
   const slice = folded.slice(from, to);
   let best: { at: number; subject: () => FigureSubject | null } | null = null;
@@ -126,6 +203,16 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     else consider(at, () => subunitSubject(level, ctx));
   }
   for (const m of matchesOf(CENTRE_RE, slice)) consider(m.index ?? 0, () => centreSubject(ctx));
+  if (text !== undefined) {
+    // Named units govern the numbers after them in their sentence too ("Năm 2021, chỉ số của tỉnh Quảng Ngãi đạt
+    // 86,45%, tăng 13,2%"), until another unit or scope is named.
+    for (const m of matchesOf(NAMED_UNIT_RE, text.slice(from, to))) {
+      if (incidentalName(folded, from + (m.index ?? 0))) continue;
+      if (PUBLISHING_AFTER_RE.test(folded.slice(from + (m.index ?? 0) + m[0].length, from + (m.index ?? 0) + m[0].length + 24))) continue;
+      consider(m.index ?? 0, () => namedSubject(m[1], ctx));
+    }
+    for (const o of otherMentions(text, folded, from, to, ctx)) consider(o.at - from, o.subject);
+  }
   for (const m of matchesOf(PROVINCE_WIDE_RE, slice)) {
     const at = m.index ?? 0;
     // "91 xã, phường, thị trấn trên địa bàn tỉnh": the place of sub-units just named, not a scope of its own.
@@ -201,7 +288,7 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if (own.explicit || !sentence) return own;
   // "Trong quý I, toàn tỉnh có …; tỷ lệ đúng hạn đạt 97%", "cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực
   // tuyến": a scope named earlier in the sentence governs the numbers after it until another one is named.
-  return scopeMention(folded, sentence.start, c.hedgeStart, ctx) ?? inherited ?? own;
+  return scopeMention(folded, sentence.start, c.hedgeStart, ctx, text) ?? inherited ?? own;
 }
 
 /** Whether a sentence continues the previous one's subject ("Trong đó, …", "Trong số này …"). */
@@ -223,6 +310,17 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     const named = /^\s+\p{Lu}/u.test(text.slice(nameStart, nameStart + 3));
     if (!named) return subunitSubject(levelOfWord(sub[1]), ctx) ?? publisherSubject(ctx.publisher);
   }
+  // "xếp vị trí thứ 2 là thành phố Hải Phòng", "đứng thứ 2 là tỉnh Thái Nguyên": a rank names its holder after it.
+  if (c.unit === 'rank') {
+    const holder = /^\s*(?:\/\s*\d+\s*)?(?:[a-z ]{0,30}?\s)?(?:la|thuoc ve)\s+/.exec(folded.slice(c.end, c.end + 50));
+    if (holder) {
+      const at = c.end + holder[0].length;
+      const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
+      if (m && m.index === 0) return namedSubject(m[1], ctx);
+      const o = otherMentions(text, folded, at, Math.min(text.length, at + 60), ctx)[0];
+      if (o && o.at === at) return o.subject();
+    }
+  }
   const link = LINK_AFTER_RE.exec(afterNoun);
   if (link) {
     const from = c.nounEnd + link[0].length;
@@ -234,12 +332,20 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
   if (from < c.hedgeStart) {
     const left = text.slice(from, c.hedgeStart);
     let lastNamed: string | null = null;
-    for (const m of matchesOf(NAMED_UNIT_RE, left)) lastNamed = m[1];
+    let lastNamedAt = -1;
+    for (const m of matchesOf(NAMED_UNIT_RE, left)) {
+      if (incidentalName(folded, from + (m.index ?? 0))) continue;
+      lastNamed = m[1];
+      lastNamedAt = m.index ?? 0;
+    }
     let lastSub: string | null = null;
     for (const m of matchesOf(SUBUNIT_BEFORE_RE, folded.slice(from, c.hedgeStart))) lastSub = m[1];
     // "Trung tâm … và UBND 34 phường tiếp nhận …": the publisher together with its sub-units is the publisher.
     const together = /(?:^|\s)va (?:ubnd |uy ban nhan dan )?(?:cac |\d+ )?(?:xa|phuong|thi tran)/.test(folded.slice(from, c.hedgeStart));
     if (lastSub && !together) return subunitSubject(levelOfWord(lastSub), ctx) ?? publisherSubject(ctx.publisher);
+    const others = otherMentions(text, folded, from, c.hedgeStart, ctx);
+    const other = others[others.length - 1];
+    if (other && (!lastNamed || other.at > from + lastNamedAt)) return other.subject();
     if (lastNamed) return namedSubject(lastNamed, ctx);
   }
   return publisherSubject(ctx.publisher);

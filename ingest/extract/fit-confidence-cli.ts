@@ -1,0 +1,321 @@
+/**
+ * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--dry-run]`: fit the confidence
+ * model (ingest/extract/confidence.ts) on the DEV split of the real-text corpus and write its coefficients and serving
+ * threshold to ingest/extract/confidence-model.ts. Reproducible from the labels and the text cache: folds are
+ * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
+ *
+ * 1. Every core figure (metric ≠ 'other') the engine reads on a dev article is an example; it is right when it
+ *    matches a label under the scorer's rule (real-eval.ts).
+ * 2. The L2 strength is chosen by 5-fold cross-validation grouped by article (log-loss of held-out articles).
+ * 3. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
+ *    ≥ the target; when no threshold reaches it, the one with the best held-out precision among those serving at
+ *    least 5 % of the required labels. Held-out precision and recall at that threshold are written with the model.
+ * 4. The final model is fit on all dev examples with the chosen strength.
+ *
+ * The test split is never read.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
+import { extractWithSignals } from './figures';
+import { CORE_EXCLUDED, parseLabelLines, realContext, scoreRealArticle } from './real-eval';
+
+const REPO_ROOT = resolve(__dirname, '../..');
+const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--dry-run]';
+const FOLDS = 5;
+const L2_GRID = [0.3, 1, 3, 10, 30];
+const MIN_RECALL_SHARE = 0.3;
+
+interface Example {
+  article: string;
+  x: number[];
+  y: number;
+  /** The figure matched a required label (counts toward recall). */
+  requiredHit: boolean;
+}
+
+export interface FitData {
+  examples: Example[];
+  /** Required core labels over all articles (the recall denominator). */
+  requiredCore: number;
+}
+
+/** Fold of an article: a stable hash of its id, so adding articles moves no other article between folds. */
+export function foldOf(id: string, folds = FOLDS): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
+  return h % folds;
+}
+
+/** L2-penalised logistic regression by Newton's method (the bias is not penalised). Deterministic. */
+export function fitLogistic(xs: readonly number[][], ys: readonly number[], l2: number, iterations = 50): number[] {
+  const d = xs[0]?.length ?? 0;
+  const w = new Array<number>(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (let n = 0; n < xs.length; n++) {
+      const x = xs[n];
+      let z = 0;
+      for (let i = 0; i < d; i++) z += w[i] * x[i];
+      const p = 1 / (1 + Math.exp(-z));
+      const r = p - ys[n];
+      const s = Math.max(p * (1 - p), 1e-9);
+      for (let i = 0; i < d; i++) {
+        if (x[i] === 0) continue;
+        grad[i] += r * x[i];
+        for (let j = 0; j < d; j++) if (x[j] !== 0) hess[i][j] += s * x[i] * x[j];
+      }
+    }
+    for (let i = 1; i < d; i++) {
+      grad[i] += l2 * w[i];
+      hess[i][i] += l2;
+    }
+    hess[0][0] += 1e-6;
+    const step = solve(hess, grad);
+    let maxStep = 0;
+    for (let i = 0; i < d; i++) {
+      w[i] -= step[i];
+      maxStep = Math.max(maxStep, Math.abs(step[i]));
+    }
+    if (maxStep < 1e-8) break;
+  }
+  return w;
+}
+
+/** Solve A·x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    const piv = m[c][c] || 1e-12;
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r][c] / piv;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r][n];
+    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k];
+    x[r] = s / (m[r][r] || 1e-12);
+  }
+  return x;
+}
+
+/** Weights by feature name for a fit over the `used` columns (features left out weigh 0). */
+const weightsOf = (w: number[], used: readonly number[]): Record<string, number> =>
+  Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, used.includes(i) ? Math.round(w[used.indexOf(i)] * 10000) / 10000 : 0]));
+
+const project = (x: readonly number[], used: readonly number[]): number[] => used.map((i) => x[i]);
+
+/** Out-of-fold probabilities for every example, with the model of each fold fit on the other folds. */
+export function outOfFold(data: FitData, l2: number, used: readonly number[]): number[] {
+  const out = new Array<number>(data.examples.length).fill(0);
+  for (let f = 0; f < FOLDS; f++) {
+    const train = data.examples.filter((e) => foldOf(e.article) !== f);
+    if (train.length === 0) continue;
+    const w = weightsOf(fitLogistic(train.map((e) => project(e.x, used)), train.map((e) => e.y), l2), used);
+    data.examples.forEach((e, i) => {
+      if (foldOf(e.article) === f) out[i] = probabilityWith(w, e.x);
+    });
+  }
+  return out;
+}
+
+/**
+ * Forward selection by held-out log-loss: features are added one at a time while a feature lowers the
+ * cross-validated log-loss by at least `minGain`. Signals that only fit a few articles never enter.
+ */
+export function selectFeatures(data: FitData, l2: number, minGain = 0.001): number[] {
+  const used = [0];
+  let loss = logLoss(data, outOfFold(data, l2, used));
+  for (;;) {
+    let best: { i: number; loss: number } | null = null;
+    for (let i = 1; i < FEATURE_NAMES.length; i++) {
+      if (used.includes(i)) continue;
+      const l = logLoss(data, outOfFold(data, l2, [...used, i]));
+      if (!best || l < best.loss) best = { i, loss: l };
+    }
+    if (!best || loss - best.loss < minGain) return used;
+    used.push(best.i);
+    loss = best.loss;
+  }
+}
+
+/** Served precision and recall of core figures at a threshold. */
+export function servedAt(data: FitData, p: readonly number[], t: number): { served: number; precision: number; recall: number } {
+  let served = 0;
+  let right = 0;
+  let found = 0;
+  data.examples.forEach((e, i) => {
+    if (p[i] < t) return;
+    served++;
+    right += e.y;
+    if (e.requiredHit) found++;
+  });
+  return { served, precision: served === 0 ? 1 : right / served, recall: data.requiredCore === 0 ? 1 : found / data.requiredCore };
+}
+
+/** The lowest threshold whose served precision reaches the target (else the most precise one with some recall). */
+export function chooseThreshold(data: FitData, p: readonly number[], target: number): { threshold: number; reached: boolean } {
+  const grid = Array.from({ length: 90 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
+  for (const t of grid) {
+    const s = servedAt(data, p, t);
+    if (s.served > 0 && s.precision >= target && s.recall >= MIN_RECALL_SHARE) return { threshold: t, reached: true };
+  }
+  let best = { threshold: grid[0], precision: -1 };
+  for (const t of grid) {
+    const s = servedAt(data, p, t);
+    if (s.recall >= MIN_RECALL_SHARE && s.precision > best.precision) best = { threshold: t, precision: s.precision };
+  }
+  return { threshold: best.threshold, reached: false };
+}
+
+function logLoss(data: FitData, p: readonly number[]): number {
+  let s = 0;
+  data.examples.forEach((e, i) => {
+    const q = Math.min(1 - 1e-6, Math.max(1e-6, p[i]));
+    s -= e.y * Math.log(q) + (1 - e.y) * Math.log(1 - q);
+  });
+  return s / Math.max(1, data.examples.length);
+}
+
+function brier(data: FitData, p: readonly number[]): number {
+  let s = 0;
+  data.examples.forEach((e, i) => {
+    s += (p[i] - e.y) ** 2;
+  });
+  return s / Math.max(1, data.examples.length);
+}
+
+/** Examples from the dev articles whose text is cached. */
+export function loadDevExamples(labelsPath: string, textsDir: string): { data: FitData; articles: number; missing: string[] } {
+  const { labels } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
+  const examples: Example[] = [];
+  let requiredCore = 0;
+  let articles = 0;
+  const missing: string[] = [];
+  for (const label of labels.filter((l) => l.split === 'dev')) {
+    const path = join(textsDir, `${label.id}.txt`);
+    if (!existsSync(path)) {
+      missing.push(label.id);
+      continue;
+    }
+    articles++;
+    const ctx = realContext(label);
+    const { result, signals } = extractWithSignals(readFileSync(path, 'utf8'), ctx);
+    const score = scoreRealArticle(label.id, result.figures, label.figures, ctx.publisher?.name ?? null);
+    requiredCore += [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;
+    result.figures.forEach((f, i) => {
+      if (CORE_EXCLUDED.has(f.metric)) return;
+      const l = score.matchedLabel[i];
+      examples.push({ article: label.id, x: featureVector(signals[i]), y: l ? 1 : 0, requiredHit: l !== null && l.required !== false });
+    });
+  }
+  return { data: { examples, requiredCore }, articles, missing };
+}
+
+function main(argv: string[]): number {
+  let texts = resolve(REPO_ROOT, '.cache/real-texts');
+  let labels = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
+  let target = 0.95;
+  let dryRun = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (a === '--dry-run') dryRun = true;
+    else if (a === '--texts' || a === '--labels' || a === '--target-precision') {
+      const v = argv[++i];
+      if (v === undefined) {
+        process.stderr.write(`${a} needs a value\n${USAGE}\n`);
+        return 2;
+      }
+      if (a === '--texts') texts = resolve(v);
+      else if (a === '--labels') labels = resolve(v);
+      else target = Number(v);
+    } else {
+      process.stderr.write(`unknown argument ${a}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  if (!existsSync(labels) || !existsSync(texts)) {
+    process.stderr.write(`needs ${labels} and the text cache ${texts} (npm run eval:real:cache)\n`);
+    return 1;
+  }
+  const { data, articles, missing } = loadDevExamples(labels, texts);
+  if (missing.length > 0) process.stderr.write(`no cached text for ${missing.length} dev article(s): ${missing.join(', ')}\n`);
+  if (data.examples.length < 50) {
+    process.stderr.write(`only ${data.examples.length} examples: not enough to fit\n`);
+    return 1;
+  }
+  const out = (s: string): void => {
+    process.stdout.write(`${s}\n`);
+  };
+  const positives = data.examples.reduce((s, e) => s + e.y, 0);
+  out(`dev: ${articles} articles, ${data.examples.length} core figures (${positives} right), ${data.requiredCore} required core labels`);
+  const used = selectFeatures(data, 1);
+  out(`features chosen by held-out log-loss: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);
+  let best = { l2: L2_GRID[0], loss: Infinity, p: [] as number[] };
+  for (const l2 of L2_GRID) {
+    const p = outOfFold(data, l2, used);
+    const loss = logLoss(data, p);
+    out(`  l2=${l2}: held-out log-loss ${loss.toFixed(4)}, Brier ${brier(data, p).toFixed(4)}`);
+    if (loss < best.loss) best = { l2, loss, p };
+  }
+  const { threshold, reached } = chooseThreshold(data, best.p, target);
+  const cv = servedAt(data, best.p, threshold);
+  out(`chosen l2=${best.l2}; held-out reliability:`);
+  for (let b = 0; b < 10; b++) {
+    const idx = data.examples.map((_, i) => i).filter((i) => Math.min(9, Math.floor(best.p[i] * 10)) === b);
+    if (idx.length === 0) continue;
+    const right = idx.reduce((s, i) => s + data.examples[i].y, 0);
+    const mean = idx.reduce((s, i) => s + best.p[i], 0) / idx.length;
+    out(`  [${(b / 10).toFixed(1)}, ${((b + 1) / 10).toFixed(1)})  n=${String(idx.length).padStart(4)}  mean p ${mean.toFixed(2)}  right ${(right / idx.length).toFixed(2)}`);
+  }
+  out('held-out served precision / recall by threshold:');
+  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold].sort((a, b) => a - b)) {
+    const s = servedAt(data, best.p, t);
+    out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}${t === threshold ? '   <- chosen' : ''}`);
+  }
+  out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
+  const w = fitLogistic(data.examples.map((e) => project(e.x, used)), data.examples.map((e) => e.y), best.l2);
+  const weights = weightsOf(w, used);
+  const model = {
+    fittedOn: `dev split: ${articles} articles, ${data.examples.length} core figures`,
+    l2: best.l2,
+    weights,
+    threshold,
+    crossValidated: { folds: FOLDS, figures: data.examples.length, servedPrecision: Math.round(cv.precision * 1000) / 1000, servedRecall: Math.round(cv.recall * 1000) / 1000, brier: Math.round(brier(data, best.p) * 10000) / 10000 },
+  };
+  const source = `/**
+ * GENERATED by \`npm run fit:confidence\` (ingest/extract/fit-confidence-cli.ts) from eval/real/labels.jsonl (split dev)
+ * and the cached texts. Do not edit by hand: re-fit after any change of the engine's output.
+ */
+export const CONFIDENCE_MODEL = {
+  fittedOn: ${JSON.stringify(model.fittedOn)},
+  l2: ${model.l2},
+  weights: {
+${FEATURE_NAMES.filter((n) => weights[n] !== 0).map((n) => `    ${n}: ${weights[n]},`).join('\n')}
+  } as Readonly<Record<string, number>>,
+  threshold: ${model.threshold},
+  crossValidated: ${JSON.stringify(model.crossValidated).replace(/"(\w+)":/g, '$1: ').replace(/,/g, ', ').replace(/^\{/, '{ ').replace(/\}$/, ' }')} as null | { folds: number; figures: number; servedPrecision: number; servedRecall: number; brier: number },
+};
+`;
+  if (dryRun) out(source);
+  else {
+    writeFileSync(MODEL_FILE, source);
+    out(`wrote ${MODEL_FILE}`);
+  }
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,115 @@
+/**
+ * The calibrated confidence model: its features, the committed coefficients, and the fitting routine
+ * (ingest/extract/fit-confidence-cli.ts) on small inline data sets — the suite needs no text cache.
+ */
+import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
+import { FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith } from '../../../ingest/extract/confidence';
+import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
+import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt } from '../../../ingest/extract/fit-confidence-cli';
+import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
+
+const signals = (over: Partial<FigureSignals> = {}): FigureSignals => ({
+  metric: 'on_time_rate', unit: 'percent', cueZone: 'own', cueFallback: false, cueScore: 8, runnerUp: 0, usualUnit: true, kind: 'actual',
+  kindExplicit: true, change: false, approximate: false, comparatorEq: true, ratio: false, subjectSource: 'publisher', periodSource: 'clause',
+  periodMonths: true, unitsInSentence: 0, numbersInSentence: 2, sentenceChars: 120, restated: false, dated: true, breakdown: false, value: 98.5, ...over,
+});
+
+describe('confidence features and the committed model', () => {
+  it('has one value per named feature, the bias first', () => {
+    const x = featureVector(signals());
+    expect(x).toHaveLength(FEATURE_NAMES.length);
+    expect(FEATURE_NAMES[0]).toBe('bias');
+    expect(x[0]).toBe(1);
+  });
+
+  it('weighs only features the engine computes, and serves at its own threshold', () => {
+    for (const name of Object.keys(CONFIDENCE_MODEL.weights)) expect(FEATURE_NAMES).toContain(name);
+    expect(REVIEW_THRESHOLD).toBe(CONFIDENCE_MODEL.threshold);
+    expect(REVIEW_THRESHOLD).toBeGreaterThan(0);
+    expect(REVIEW_THRESHOLD).toBeLessThan(1);
+    expect(needsReview(REVIEW_THRESHOLD - 0.01)).toBe(true);
+    expect(needsReview(REVIEW_THRESHOLD)).toBe(false);
+  });
+
+  it("keeps 'other' figures for reviewers whatever their signals", () => {
+    expect(probability(signals({ metric: 'other' }))).toBe(OTHER_CONFIDENCE);
+    expect(needsReview(OTHER_CONFIDENCE)).toBe(true);
+  });
+
+  it('gives every figure of the engine the model probability of its signals', () => {
+    const text = 'Năm 2023, huyện tiếp nhận 12.450 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 98,6%. Chỉ số hài lòng đạt 91,2%.';
+    const ctx = { publishedAt: new Date('2024-02-10T10:00:00+07:00'), publisher: { id: 'p', name: 'Huyện Hòa Vang', level: 'huyen' } };
+    const { result, signals: s } = extractWithSignals(text, ctx);
+    expect(result.figures.length).toBeGreaterThanOrEqual(3);
+    expect(s).toHaveLength(result.figures.length);
+    result.figures.forEach((f, i) => expect(f.confidence).toBe(probability(s[i])));
+    expect(figuresFromText(text, ctx).figures.map((f) => f.confidence)).toEqual(result.figures.map((f) => f.confidence));
+    expect(s.every((x) => x.periodSource === 'clause' || x.periodSource === 'earlier')).toBe(true);
+  });
+
+  it('tells how a period was found: none, or the publication date', () => {
+    const noYear = extractWithSignals('Huyện tiếp nhận 12.450 hồ sơ.', { publishedAt: null, publisher: null });
+    expect(noYear.signals.map((x) => x.periodSource)).toEqual(['none']);
+    const fromDate = extractWithSignals('Huyện tiếp nhận 12.450 hồ sơ.', { publishedAt: new Date('2024-06-10T10:00:00+07:00'), publisher: null });
+    expect(fromDate.signals.map((x) => x.periodSource)).toEqual(['publication']);
+  });
+});
+
+describe('fitting the model', () => {
+  // Feature 1 decides the outcome 9 times in 10; feature 2 is noise.
+  const rows: Array<{ x: number[]; y: number }> = [];
+  for (let i = 0; i < 200; i++) {
+    const a = i % 2;
+    const noise = (i * 7) % 3 === 0 ? 1 : 0;
+    const y = i % 10 === 0 ? 1 - a : a;
+    rows.push({ x: [1, a, noise], y });
+  }
+
+  it('recovers the direction of a predictive feature, deterministically', () => {
+    const w = fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y), 1);
+    expect(w[1]).toBeGreaterThan(2);
+    expect(Math.abs(w[2])).toBeLessThan(0.5);
+    expect(fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y), 1)).toEqual(w);
+  });
+
+  it('shrinks weights as the penalty grows', () => {
+    const loose = fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y), 0.1);
+    const tight = fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y), 100);
+    expect(Math.abs(tight[1])).toBeLessThan(Math.abs(loose[1]));
+  });
+
+  it('assigns every article to one stable fold', () => {
+    expect(foldOf('d001')).toBe(foldOf('d001'));
+    const folds = new Set(Array.from({ length: 50 }, (_, i) => foldOf(`d${String(i).padStart(3, '0')}`)));
+    expect([...folds].every((f) => f >= 0 && f < 5)).toBe(true);
+    expect(folds.size).toBe(5);
+  });
+
+  const data = (n: number): FitData => {
+    const examples = [];
+    for (let i = 0; i < n; i++) {
+      const x = featureVector(signals({ periodSource: i % 3 === 0 ? 'none' : 'clause' }));
+      examples.push({ article: `a${i % 40}`, x, y: i % 3 === 0 ? (i % 9 === 0 ? 1 : 0) : 1, requiredHit: i % 3 !== 0 });
+    }
+    return { examples, requiredCore: n };
+  };
+
+  it('selects the feature that predicts held-out articles and serves what it trusts', () => {
+    const d = data(240);
+    const used = selectFeatures(d, 1);
+    expect(used.map((i) => FEATURE_NAMES[i])).toContain('period_none');
+    const p = outOfFold(d, 1, used);
+    const { threshold, reached } = chooseThreshold(d, p, 0.95);
+    expect(reached).toBe(true);
+    const s = servedAt(d, p, threshold);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThan(0.5);
+  });
+
+  it('reports an unreachable precision target instead of pretending', () => {
+    const d: FitData = { examples: Array.from({ length: 100 }, (_, i) => ({ article: `a${i}`, x: featureVector(signals()), y: i % 2, requiredHit: i % 2 === 1 })), requiredCore: 100 };
+    const p = d.examples.map(() => 0.5);
+    expect(chooseThreshold(d, p, 0.95).reached).toBe(false);
+    expect(probabilityWith({ bias: 0 }, featureVector(signals()))).toBe(0.5);
+  });
+});
