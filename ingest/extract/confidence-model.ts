@@ -3,7 +3,7 @@
  * and the cached texts. Do not edit by hand: re-fit after any change of the engine's output.
  */
 export const CONFIDENCE_MODEL = {
-  fittedOn: "dev split: 142 articles, 629 core figures",
+  fittedOn: "dev split: 140 articles, 629 core figures",
   l2: 3,
   weights: {
     bias: 0.6734,
@@ -15,5 +15,5 @@ export const CONFIDENCE_MODEL = {
     m_late_dossiers: 0.6246,
   } as Readonly<Record<string, number>>,
   threshold: 0.77,
-  crossValidated: { folds: 5, figures: 629, servedPrecision: 0.844, servedRecall: 0.31, brier: 0.1937 } as null | { folds: number; figures: number; servedPrecision: number; servedRecall: number; brier: number },
+  crossValidated: { folds: 5, figures: 629, servedPrecision: 0.844, servedRecall: 0.318, brier: 0.1937 } as null | { folds: number; figures: number; servedPrecision: number; servedRecall: number; brier: number },
 };

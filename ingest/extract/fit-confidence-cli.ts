@@ -18,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
-import { CORE_EXCLUDED, parseLabelLines, realContext, scoreRealArticle } from './real-eval';
+import { CORE_EXCLUDED, isTableCase, parseLabelLines, realContext, scoreRealArticle } from './real-eval';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
@@ -194,14 +194,18 @@ function brier(data: FitData, p: readonly number[]): number {
   return s / Math.max(1, data.examples.length);
 }
 
-/** Examples from the dev articles whose text is cached. */
+/**
+ * Examples from the dev prose articles whose text is cached. Table and attachment cases (`isTableCase`) are left out:
+ * ingestion reads them through the table reader, whose figures do not take this model's confidence, and their labels
+ * would otherwise count as misses the prose engine is not meant to find (and move the chosen threshold).
+ */
 export function loadDevExamples(labelsPath: string, textsDir: string): { data: FitData; articles: number; missing: string[] } {
   const { labels } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
   const examples: Example[] = [];
   let requiredCore = 0;
   let articles = 0;
   const missing: string[] = [];
-  for (const label of labels.filter((l) => l.split === 'dev')) {
+  for (const label of labels.filter((l) => l.split === 'dev' && !isTableCase(l))) {
     const path = join(textsDir, `${label.id}.txt`);
     if (!existsSync(path)) {
       missing.push(label.id);
