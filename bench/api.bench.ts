@@ -26,7 +26,7 @@
  * shared machine hits both sides alike.
  * Environment: BENCH_SECONDS (per round and measurement, default 3), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
  * (default 10), BENCH_DATABASE_URL (use this database instead of a throwaway one; it is migrated, seeded and filled
- * once, then reused — for profiling).
+ * once, then reused — for profiling), BENCH_ONLY (measure only the scenarios whose name contains it, e.g. `figures list`).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -454,7 +454,8 @@ async function main(): Promise<void> {
     } else {
       log(`${existing.toLocaleString('en')} figures already there`);
     }
-    const list = await scenarios(pool, format);
+    const only = process.env.BENCH_ONLY;
+    const list = (await scenarios(pool, format)).filter((s) => !only || s.name.includes(only));
     await orm.close(true);
     const api = await startChild('--serve', db.url);
     child = api.child;

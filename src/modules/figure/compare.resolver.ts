@@ -16,6 +16,7 @@ import { loadById } from '../../graphql/batch';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
 import { SELECTION_RULE, withUnits } from './time-series.resolver';
+import type { MaybePromise } from '../../graphql/rows';
 
 /** The sub-year period asked for (month, quarter or half), or null for the year; two at once is bad input. */
 function subPeriodOf(args: CompareArgs): { grain: PeriodGrain; fromMonth: number } | null {
@@ -80,7 +81,7 @@ export class CompareResolver {
   }
 
   @FieldResolver(() => Metric)
-  metric(@Root() c: Comparison, @Ctx() { em }: GraphQLContext): Promise<Metric> {
+  metric(@Root() c: Comparison, @Ctx() { em }: GraphQLContext): MaybePromise<Metric> {
     return loadMetric(em, c.metricCode);
   }
 }

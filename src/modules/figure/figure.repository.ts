@@ -5,6 +5,10 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { figureColumns, toFigureRow, type FigureRow } from './figure-row';
+import { metricColumns, primeMetric, toMetric } from '../metric/metric-row';
+import { primeUnitView, toUnitViewRow, unitViewColumns, withParentView } from '../unit/unit-view';
+import { documentColumns, primeDocument, toDocumentRow } from '../document/document-row';
+import { sourceColumns } from '../source/source-row';
 import { FigureOrder, type FigureQuery } from './figure-filter.input';
 import { EFFECTIVE_VALUE, FULL_YEAR, figureWhere } from './figure-sql';
 
@@ -17,6 +21,29 @@ const ORDER_SQL: Record<FigureOrder, string> = {
   [FigureOrder.VALUE_ASC]: `${EFFECTIVE_VALUE} asc, f.id asc`,
   [FigureOrder.ID_ASC]: 'f.id asc',
 };
+
+/**
+ * The related rows a page's statement reads with the figures (what the request selects under `edges.node`): each
+ * one joined to the page and handed to the request's batch loaders, so the field resolvers find it without a
+ * statement of their own.
+ */
+export interface PageRelations {
+  metric?: boolean;
+  /** The subject, with its parent's view when `withParent`. */
+  subject?: { withParent: boolean } | null;
+  /** The document (never its text: the one large column stays with its own loader), with its source when `withSource`. */
+  document?: { withSource: boolean } | null;
+}
+
+/** Column prefixes of the joined rows (figure columns carry no double underscore). */
+const M = 'm__';
+const U = 'u__';
+const UP = 'up__';
+const D = 'd__';
+const M_CODE = `${M}code`;
+const U_ID = `${U}id`;
+const D_ID = `${D}id`;
+const D_SRC_ID = `${D}src_id`;
 
 /** One row of the CSV export (snake_case, as selected). */
 export interface FigureExportRow {
@@ -67,14 +94,60 @@ export interface FigureExportRow {
 export class FigureRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** One page of figures matching `q`, in `order`. */
-  async findPage(q: FigureQuery, order: FigureOrder, limit: number, offset: number): Promise<FigureRow[]> {
+  /**
+   * One page of figures matching `q`, in `order`. With `related`, the same statement joins the page's metrics,
+   * subjects (and parents), documents (and sources) and primes the request's loaders with them: a page and the
+   * provenance shown with it cost one statement and one round trip.
+   */
+  async findPage(q: FigureQuery, order: FigureOrder, limit: number, offset: number, related: PageRelations = {}): Promise<FigureRow[]> {
     const where = figureWhere(q);
+    const page = `select ${figureColumns(this.em)} from figure f where ${where.sql} order by ${ORDER_SQL[order]} limit ? offset ?`;
+    const params = [...where.params, limit, offset];
+    const { metric, subject, document } = related;
+    if (!metric && !subject && !document) {
+      const rows = await this.em.execute<Record<string, unknown>[]>(page, params);
+      return rows.map((r) => toFigureRow(this.em, r));
+    }
+    // The page is a subquery with its LIMIT, so it is taken first (the plan of the page alone) and the joins are
+    // look-ups by primary key for its rows; the outer ORDER BY repeats the page's order over its own columns.
+    const columns = ['f.*'];
+    const joins: string[] = [];
+    if (metric) {
+      columns.push(metricColumns('m', M));
+      joins.push('left join metric m on m.code = f.metric_code');
+    }
+    if (subject) {
+      columns.push(unitViewColumns('u', U));
+      joins.push('left join admin_unit u on u.id = f.subject_id');
+      if (subject.withParent) {
+        columns.push(unitViewColumns('up', UP));
+        joins.push('left join admin_unit up on up.id = u.parent_id');
+      }
+    }
+    if (document) {
+      columns.push(documentColumns(false, D));
+      joins.push('left join document d on d.id = f.document_id');
+      if (document.withSource) {
+        columns.push(sourceColumns('ds', `${D}src_`));
+        joins.push('left join source ds on ds.id = d.source_id');
+      }
+    }
     const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select ${figureColumns(this.em)} from figure f where ${where.sql} order by ${ORDER_SQL[order]} limit ? offset ?`,
-      [...where.params, limit, offset],
+      `select ${columns.join(', ')} from (${page}) f ${joins.join(' ')} order by ${ORDER_SQL[order]}`, params,
     );
-    return rows.map((r) => toFigureRow(this.em, r));
+    return rows.map((r) => {
+      const code = r[M_CODE] as string | null;
+      if (metric && code !== null) primeMetric(this.em, code, () => toMetric(r, M));
+      const unitId = r[U_ID] as number | null;
+      if (subject && unitId !== null) {
+        primeUnitView(this.em, unitId, subject.withParent, () => (subject.withParent ? withParentView(r, U, UP) : toUnitViewRow(r, U)));
+      }
+      const documentId = r[D_ID] as number | null;
+      if (document && documentId !== null && (!document.withSource || r[D_SRC_ID] !== null)) {
+        primeDocument(this.em, documentId, false, document.withSource, () => toDocumentRow(r, document.withSource, D));
+      }
+      return toFigureRow(this.em, r);
+    });
   }
 
   /** How many figures match `q`. */

@@ -11,8 +11,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Figure } from './figure.entity';
 import { FigureReview } from './figure-review.entity';
 import { FiguresArgs } from './figure.args';
-import { checkedFigureQuery, type FigureQuery } from './figure-filter.input';
-import { FigureRepository } from './figure.repository';
+import { assertProvinceKnown, checkedFigureQuery, type FigureQuery } from './figure-filter.input';
+import { FigureRepository, type PageRelations } from './figure.repository';
 import { cellOf, Evidence, FigureCell, FigureConnection, FigurePeriod, periodOf } from './figure.type';
 import { toNumber } from './figure-sql';
 import { AdminUnit } from '../unit/admin-unit.entity';
@@ -25,8 +25,9 @@ import { findFigure, type FigureRow } from './figure-row';
 import { decodeCursor, toConnection } from '../../graphql/connection';
 import { groupBy, loaderFor } from '../../graphql/batch';
 import { parseId } from '../../graphql/ids';
-import { selectsField } from '../../graphql/selection';
+import { selectsField, selectsPath } from '../../graphql/selection';
 import type { GraphQLContext } from '../../graphql/context';
+import type { MaybePromise } from '../../graphql/rows';
 
 /** Reviews of many figures in one query, newest first. */
 function reviewsLoader(ctx: GraphQLContext) {
@@ -36,14 +37,29 @@ function reviewsLoader(ctx: GraphQLContext) {
   }, () => []);
 }
 
+/** The relations a figure connection's selection shows with each node, read by the page's own statement. */
+function pageRelations(info: GraphQLResolveInfo): PageRelations {
+  const node = (...path: string[]) => selectsPath(info, ['edges', 'node', ...path]);
+  return {
+    metric: node('metric'),
+    subject: node('subject') ? { withParent: node('subject', 'parent') } : null,
+    // The article text is the one large column: documents selected with it keep their own statement.
+    document: node('document') && !node('document', 'text') ? { withSource: node('document', 'source') } : null,
+  };
+}
+
 /**
  * One page of figures as a connection. One extra row tells whether a next page exists; counting every match (the
- * expensive part) only happens when `totalCount` is selected.
+ * expensive part) only happens when `totalCount` is selected. The page's statement also reads the metric, subject
+ * (and parent) and document (and source) the selection shows, so a page with its provenance is one statement.
+ * `q` must have been checked with `deferProvince` (or without a province): an unknown province is reported here,
+ * when the page comes back empty.
  */
 export async function figureConnection(em: EntityManager, q: FigureQuery, args: FiguresArgs, info: GraphQLResolveInfo) {
   const offset = decodeCursor(args.after);
   const repo = new FigureRepository(em);
-  const rows = await repo.findPage(q, args.orderBy, args.first + 1, offset);
+  const rows = await repo.findPage(q, args.orderBy, args.first + 1, offset, pageRelations(info));
+  if (rows.length === 0 && q.provinceId) await assertProvinceKnown(em, q.provinceId);
   const items = rows.slice(0, args.first);
   const seen = offset + items.length;
   const lastPage = rows.length <= args.first && (items.length > 0 || offset === 0);
@@ -56,7 +72,7 @@ export async function figureConnection(em: EntityManager, q: FigureQuery, args: 
 export class FigureResolver {
   @Query(() => FigureConnection, { description: 'Figures matching a filter, with provenance; a Relay connection' })
   async figures(@Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return figureConnection(em, await checkedFigureQuery(em, args.filter), args, info);
+    return figureConnection(em, await checkedFigureQuery(em, args.filter, { deferProvince: true }), args, info);
   }
 
   @Query(() => Figure, { nullable: true, description: 'One figure by id' })
@@ -110,17 +126,17 @@ export class FigureResolver {
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit the number is about' })
-  subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AdminUnitView> {
+  subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): MaybePromise<AdminUnitView> {
     return loadUnitView(em, f.subject.id, selectsField(info, 'parent'));
   }
 
   @FieldResolver(() => Metric)
-  metric(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext): Promise<Metric> {
+  metric(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext): MaybePromise<Metric> {
     return loadMetric(em, f.metric.code);
   }
 
   @FieldResolver(() => Document, { description: 'The article the figure was read from (URL, title, publication date)' })
-  document(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<DocumentRow> {
+  document(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): MaybePromise<DocumentRow> {
     return loadDocument(em, f.document.id, selectsField(info, 'text'), selectsField(info, 'source'));
   }
 

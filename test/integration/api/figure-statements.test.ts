@@ -74,10 +74,12 @@ describe('statements per figure page, whatever its size', () => {
       expect(n.document.source.name).toEqual(expect.any(String));
     }
     expect(large.sql.length).toBe(small.sql.length);
-    // page + count, subjects with their parents, grandparents, metric, documents with their source, publishers, reviews
-    expect(large.sql.length).toBeLessThanOrEqual(8);
+    // the page (joining metric, subjects and their parents) + count, grandparents, documents with their text and
+    // source (the text is left out of the page's statement), publishers, reviews
+    expect(large.sql.length).toBeLessThanOrEqual(6);
     expect(from(large.sql, 'figure')).toHaveLength(2);
-    expect(from(large.sql, 'metric')).toHaveLength(1);
+    expect(from(large.sql, 'metric')).toHaveLength(0);
+    expect(large.sql.find((s) => /from \(select f\.id/.test(s))).toMatch(/join metric m .* join admin_unit u .* join admin_unit up /);
     expect(from(large.sql, 'document')).toHaveLength(1);
     expect(from(large.sql, 'figure_review')).toHaveLength(1);
   });
