@@ -104,6 +104,53 @@ describe('statements per figure page, whatever its size', () => {
   });
 });
 
+describe('the researcher\'s list (bench:api\'s list scenario)', () => {
+  const NODE = `id value unit kind period { year fromMonth toMonth label partialYear } evidence { sentence start end }
+    metric { code nameVi nameEn unit } subject { id name level parent { id name } }
+    document { id url title publishedAt source { id name } }`;
+  const LIST = `query($n: Int!, $p: ID) { figures(first: $n, filter: { metrics: ["on_time_rate"], provinceId: $p }) { edges { node {
+    ${NODE} } } } }`;
+
+  it('is one statement, whatever the page size: the page joins metric, subject, parent, document and source', async () => {
+    for (const n of [5, 50]) {
+      const { data, sql } = await run(LIST, { n, p: hcmc });
+      expect(data.figures.edges).toHaveLength(n);
+      expect(sql).toHaveLength(1);
+      expect(sql[0]).toMatch(/join metric m .* join admin_unit u .* join admin_unit up .* join document d .* join source ds /);
+    }
+  });
+
+  it('answers what the batch loaders answer for the same figures', async () => {
+    const { data } = await run(LIST, { n: 12, p: hcmc });
+    const nodes = data.figures.edges.map((e: any) => e.node);
+    expect(new Set(nodes.map((n: any) => n.subject.id)).size).toBeGreaterThan(1);
+    for (const node of nodes) {
+      // `figure(id)` reads the figure alone and its relations through the loaders' own statements
+      const one = await run(`query($id: ID!) { figure(id: $id) { ${NODE} } }`, { id: node.id });
+      expect(one.sql.length).toBeGreaterThan(1);
+      expect(one.data.figure).toEqual(node);
+    }
+  });
+
+  it('checks the province only when the page is empty: an empty page of a real province is no error, an unknown one is', async () => {
+    const hanoi = (await api.gql(`{ unit(code: "01") { id } }`)).body.data.unit.id;
+    const empty = await run(LIST, { n: 50, p: hanoi });
+    expect(empty.data.figures.edges).toEqual([]);
+    expect(empty.sql).toHaveLength(2);
+    expect(empty.sql[1]).toMatch(/from admin_unit where id = /);
+    const unit = `query($p: ID) { unit(code: "79") { figures(first: 5, filter: { provinceId: $p }) { edges { node { id } } } } }`;
+    for (const p of [hanoi, '99999999']) {
+      const { body } = await api.gql(unit, { p });
+      if (p === hanoi) {
+        expect(body.errors).toBeUndefined();
+        expect(body.data.unit.figures.edges).toEqual([]);
+      } else {
+        expect(body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/provinceId 99999999: no such unit/) });
+      }
+    }
+  });
+});
+
 describe('rows and entities answer alike', () => {
   it('a figure read as a row (figure, figures) equals the entity a mutation returns, relations included', async () => {
     const page = await run(`query($p: ID) { figures(first: 1, filter: { provinceId: $p }) { edges { node { id } } } }`, { p: hcmc });
