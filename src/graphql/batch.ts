@@ -14,7 +14,7 @@ export type BatchFn<K, V> = (keys: readonly K[]) => Promise<Map<K, V>>;
 /** Collects keys until the current tick's promise jobs have run, then calls the batch function once. */
 export class BatchLoader<K, V> {
   private readonly cache = new Map<K, Promise<V>>();
-  /** Values already known (answered by a batch or primed), so a resolver can return them without a promise. */
+  /** Values already answered by a batch, so a resolver can return them without a promise. */
   private readonly known = new Map<K, V>();
   private queue = new Map<K, Waiter<V>[]>();
   private scheduled = false;
@@ -40,23 +40,11 @@ export class BatchLoader<K, V> {
   }
 
   /**
-   * The value for `key` if it is already known (loaded earlier in this request or primed), else undefined. Lets a
+   * The value for `key` if it is already known (loaded earlier in this request), else undefined. Lets a
    * field resolver answer synchronously: graphql-js completes a plain value without promise bookkeeping.
    */
   peek(key: K): V | undefined {
     return this.known.get(key);
-  }
-
-  /**
-   * Give the loader a value read elsewhere (a page statement that joined the related rows), so `load(key)` answers
-   * it without a statement. A key already loading or loaded keeps its value, and `make` is not called for it (a
-   * page's 50 rows often share one metric or document).
-   */
-  prime(key: K, make: () => V): void {
-    if (this.cache.has(key)) return;
-    const value = make();
-    this.cache.set(key, Promise.resolve(value));
-    this.known.set(key, value);
   }
 
   private async dispatch(): Promise<void> {

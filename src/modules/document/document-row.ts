@@ -5,13 +5,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Document } from './document.entity';
 import { loadRow, prefixedKeys, rowLoader, toDate, type MaybePromise, type RawRow } from '../../graphql/rows';
+import { isJoined, joined, type TableColumns } from '../../graphql/projection';
 import { sourceColumns, toSourceRow, type SourceRow } from '../source/source-row';
 
 /** What the `Document` field resolvers read: an entity or a plain row (`text` undefined when not selected). */
 export type DocumentRow = Omit<Document, 'source' | 'rawHtmlGz'> & { source: { id: string } };
 
 const COLUMNS = ['id', 'url', 'source_id', 'title', 'published_at', 'category', 'fetched_at', 'http_status', 'etag', 'last_modified',
-  'content_hash', 'extractor_version', 'created_at', 'updated_at'] as const;
+  'content_hash', 'content_type', 'extractor_version', 'created_at', 'updated_at'] as const;
+
+/**
+ * The columns the `Document` fields read (projections, src/graphql/projection.ts); field resolvers read the ids. The
+ * text is not among them: a statement that joins documents to other rows leaves it to the document loader.
+ */
+export const DOCUMENT_TABLE: TableColumns = {
+  all: COLUMNS, always: ['id', 'source_id'], computed: { source: ['source_id'], figures: ['id'] },
+};
 const keys = prefixedKeys([...COLUMNS, 'text']);
 
 /**
@@ -30,9 +39,9 @@ export function documentColumns(withText: boolean, prefix = ''): string {
 export function toDocumentRow(r: RawRow, withSource = false, p = ''): DocumentRow {
   const k = keys(p);
   return {
-    id: r[k.id], url: r[k.url], source: withSource ? toSourceRow(r, `${p}src_`) : { id: r[k.source_id] }, title: r[k.title],
+    id: r[k.id], url: r[k.url], source: withSource ? joined(toSourceRow(r, `${p}src_`)) : { id: r[k.source_id] }, title: r[k.title],
     publishedAt: toDate(r[k.published_at]), category: r[k.category], fetchedAt: toDate(r[k.fetched_at])!,
-    httpStatus: r[k.http_status], etag: r[k.etag], lastModified: r[k.last_modified], contentHash: r[k.content_hash],
+    httpStatus: r[k.http_status], etag: r[k.etag], lastModified: r[k.last_modified], contentHash: r[k.content_hash], contentType: r[k.content_type],
     text: r[k.text], extractorVersion: r[k.extractor_version], createdAt: toDate(r[k.created_at])!, updatedAt: toDate(r[k.updated_at])!,
   };
 }
@@ -59,16 +68,9 @@ export function loadDocument(em: EntityManager, id: number, withText: boolean, w
   return loadRow(documentLoader(em, withText, withSource), id, 'Document');
 }
 
-/**
- * Hand the request's document loader the row of document `id` read by another statement (a figure page that joined
- * its documents); `withText` / `withSource` say what the row carries.
- */
-export function primeDocument(em: EntityManager, id: number, withText: boolean, withSource: boolean, make: () => DocumentRow): void {
-  documentLoader(em, withText, withSource).prime(id, make);
-}
-
 /** A document row whose `source` is the whole source row (read in the same statement), not only its id. */
 export function withLoadedSource(doc: DocumentRow): SourceRow | null {
   const source = doc.source as Partial<SourceRow>;
-  return source.name !== undefined ? source as SourceRow : null;
+  // a source read with the document (possibly with some columns only) or a loaded entity
+  return isJoined(source) || source.name !== undefined ? source as SourceRow : null;
 }

@@ -6,26 +6,28 @@
  * for the page plus one per related type selected, and no entity hydration. Field resolvers take rows and entities alike.
  */
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Figure } from './figure.entity';
 import { FigureReview } from './figure-review.entity';
 import { FiguresArgs } from './figure.args';
 import { assertProvinceKnown, checkedFigureQuery, type FigureQuery } from './figure-filter.input';
-import { FigureRepository, type PageRelations } from './figure.repository';
+import { FigureRepository, related, type PageProjection } from './figure.repository';
 import { cellOf, Evidence, FigureCell, FigureConnection, FigurePeriod, periodOf } from './figure.type';
 import { toNumber } from './figure-sql';
 import { AdminUnit } from '../unit/admin-unit.entity';
 import { Metric } from '../metric/metric.entity';
 import { Document } from '../document/document.entity';
-import { loadDocument, type DocumentRow } from '../document/document-row';
-import { loadMetric } from '../metric/metric-row';
-import { loadUnitView, type AdminUnitView } from '../unit/unit-view';
-import { findFigure, type FigureRow } from './figure-row';
+import { DOCUMENT_TABLE, loadDocument, type DocumentRow } from '../document/document-row';
+import { METRIC_TABLE, loadMetric } from '../metric/metric-row';
+import { UNIT_TABLE, loadUnitView, type AdminUnitView } from '../unit/unit-view';
+import { SOURCE_TABLE } from '../source/source-row';
+import { figureColumnsFor, findFigure, type FigureRow } from './figure-row';
 import { decodeCursor, toConnection } from '../../graphql/connection';
 import { groupBy, loaderFor } from '../../graphql/batch';
 import { parseId } from '../../graphql/ids';
-import { selectsField, selectsPath } from '../../graphql/selection';
+import { selectsField } from '../../graphql/selection';
+import { columnsOf, subfields } from '../../graphql/projection';
 import type { GraphQLContext } from '../../graphql/context';
 import type { MaybePromise } from '../../graphql/rows';
 
@@ -37,28 +39,45 @@ function reviewsLoader(ctx: GraphQLContext) {
   }, () => []);
 }
 
-/** The relations a figure connection's selection shows with each node, read by the page's own statement. */
-function pageRelations(info: GraphQLResolveInfo): PageRelations {
-  const node = (...path: string[]) => selectsPath(info, ['edges', 'node', ...path]);
+/** The fields selected under `nodes`' field `name` (aliases and fragments merged), or null when it is not selected. */
+function under(info: GraphQLResolveInfo, fields: Map<string, FieldNode[]>, name: string): Map<string, FieldNode[]> | null {
+  const nodes = fields.get(name);
+  return nodes ? subfields(info, nodes) : null;
+}
+
+/** What a figure connection's page statement reads for the fields selected under `edges.node` (see PageProjection). */
+function pageProjection(em: EntityManager, info: GraphQLResolveInfo): PageProjection {
+  const edges = under(info, subfields(info, info.fieldNodes), 'edges');
+  const node = edges ? under(info, edges, 'node') : null;
+  if (!node) return { figure: figureColumnsFor(em, []) };
+  const metric = under(info, node, 'metric');
+  const subject = under(info, node, 'subject');
+  const parent = subject ? under(info, subject, 'parent') : null;
+  const document = under(info, node, 'document');
+  const source = document ? under(info, document, 'source') : null;
   return {
-    metric: node('metric'),
-    subject: node('subject') ? { withParent: node('subject', 'parent') } : null,
+    figure: figureColumnsFor(em, node.keys()),
+    metric: metric && columnsOf(METRIC_TABLE, metric.keys()),
+    subject: subject && { columns: columnsOf(UNIT_TABLE, subject.keys()), parent: parent && columnsOf(UNIT_TABLE, parent.keys()) },
     // The article text is the one large column: documents selected with it keep their own statement.
-    document: node('document') && !node('document', 'text') ? { withSource: node('document', 'source') } : null,
+    document: document && !document.has('text')
+      ? { columns: columnsOf(DOCUMENT_TABLE, document.keys()), source: source && columnsOf(SOURCE_TABLE, source.keys()) }
+      : null,
   };
 }
 
 /**
  * One page of figures as a connection. One extra row tells whether a next page exists; counting every match (the
- * expensive part) only happens when `totalCount` is selected. The page's statement also reads the metric, subject
- * (and parent) and document (and source) the selection shows, so a page with its provenance is one statement.
+ * expensive part) only happens when `totalCount` is selected. The page's statement reads the columns the selection
+ * shows, with the metric, subject (and parent) and document (and source) it shows: a page with its provenance is one
+ * statement.
  * `q` must have been checked with `deferProvince` (or without a province): an unknown province is reported here,
  * when the page comes back empty.
  */
 export async function figureConnection(em: EntityManager, q: FigureQuery, args: FiguresArgs, info: GraphQLResolveInfo) {
   const offset = decodeCursor(args.after);
   const repo = new FigureRepository(em);
-  const rows = await repo.findPage(q, args.orderBy, args.first + 1, offset, pageRelations(info));
+  const rows = await repo.findProjectedPage(q, args.orderBy, args.first + 1, offset, pageProjection(em, info));
   if (rows.length === 0 && q.provinceId) await assertProvinceKnown(em, q.provinceId);
   const items = rows.slice(0, args.first);
   const seen = offset + items.length;
@@ -127,17 +146,17 @@ export class FigureResolver {
 
   @FieldResolver(() => AdminUnit, { description: 'The unit the number is about' })
   subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): MaybePromise<AdminUnitView> {
-    return loadUnitView(em, f.subject.id, selectsField(info, 'parent'));
+    return related(f)?.subject ?? loadUnitView(em, f.subject.id, selectsField(info, 'parent'));
   }
 
   @FieldResolver(() => Metric)
   metric(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext): MaybePromise<Metric> {
-    return loadMetric(em, f.metric.code);
+    return related(f)?.metric ?? loadMetric(em, f.metric.code);
   }
 
   @FieldResolver(() => Document, { description: 'The article the figure was read from (URL, title, publication date)' })
   document(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): MaybePromise<DocumentRow> {
-    return loadDocument(em, f.document.id, selectsField(info, 'text'), selectsField(info, 'source'));
+    return related(f)?.document ?? loadDocument(em, f.document.id, selectsField(info, 'text'), selectsField(info, 'source'));
   }
 
   @FieldResolver(() => [FigureReview], { description: 'The audit trail: every review of this figure, newest first' })

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Source } from './source.entity';
 import { loadRow, prefixedKeys, rowLoader, toDate, type MaybePromise, type RawRow } from '../../graphql/rows';
+import type { TableColumns } from '../../graphql/projection';
 
 /** What the `Source` field resolvers read: an entity or a plain row. */
 export type SourceRow = Omit<Source, 'publisher'> & { publisher: { id: number } | null };
@@ -9,6 +10,11 @@ export type SourceRow = Omit<Source, 'publisher'> & { publisher: { id: number } 
 const COLUMNS = ['id', 'name', 'base_url', 'family', 'listing_urls', 'schedule', 'enabled', 'publisher_id', 'min_delay_millis', 'max_pages',
   'demo', 'created_at', 'updated_at'] as const;
 const keys = prefixedKeys(COLUMNS);
+
+/** The columns the `Source` fields read (projections, src/graphql/projection.ts); field resolvers read the ids. */
+export const SOURCE_TABLE: TableColumns = {
+  all: COLUMNS, always: ['id', 'publisher_id'], computed: { publisher: ['publisher_id'], lastRun: ['id'] },
+};
 
 /** Columns of a source row for `source` aliased `a`, each prefixed with `prefix`. */
 export const sourceColumns = (a: string, prefix: string) => COLUMNS.map((c) => `${a}.${c} as ${prefix}${c}`).join(', ');

@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AdminUnit } from './admin-unit.entity';
 import { loadRow, prefixedKeys, rowLoader, type MaybePromise, type RawRow } from '../../graphql/rows';
+import { isJoined, joined, type TableColumns } from '../../graphql/projection';
 
 /** The scalar fields of `AdminUnit`, with the parent as an id. */
 export type AdminUnitView = Pick<AdminUnit, 'id' | 'codeSet' | 'code' | 'name' | 'shortName' | 'level' | 'typeVi' | 'validFrom' | 'validTo' | 'aliases'>
@@ -33,6 +34,12 @@ export function toUnitView(json: UnitJson): AdminUnitView {
 const COLUMNS = ['id', 'code_set', 'code', 'name', 'short_name', 'level', 'type_vi', 'parent_id', 'valid_from', 'valid_to', 'aliases'] as const;
 const keys = prefixedKeys(COLUMNS);
 
+/** The columns the `AdminUnit` fields read (projections, src/graphql/projection.ts); field resolvers read the ids. */
+export const UNIT_TABLE: TableColumns = {
+  all: COLUMNS, always: ['id', 'parent_id'],
+  computed: { parent: ['parent_id'], children: ['id'], predecessors: ['id'], successors: ['id'], figures: ['id'] },
+};
+
 /** Columns of a unit view for `admin_unit` aliased `a`, each prefixed with `prefix`. */
 export const unitViewColumns = (a: string, prefix: string) => COLUMNS.map((c) => `${a}.${c} as ${prefix}${c}`).join(', ');
 
@@ -50,7 +57,8 @@ export function toUnitViewRow(r: RawRow, p: string): AdminUnitView {
 /** A view whose `parent` is the parent's whole view (read in the same statement), not only its id. */
 export function withLoadedParent(unit: UnitLike): AdminUnitView | null {
   const parent = unit.parent as Partial<AdminUnitView> | null | undefined;
-  return parent && parent.codeSet !== undefined ? parent as AdminUnitView : null;
+  // a parent read with the unit (a view's, possibly with some columns only) or a loaded entity
+  return parent && (isJoined(parent) || parent.codeSet !== undefined) ? parent as AdminUnitView : null;
 }
 
 const BY_ID = `select ${unitViewColumns('u', '')} from admin_unit u where u.id in (?)`;
@@ -64,10 +72,13 @@ function unitViewLoader(em: EntityManager, withParent: boolean) {
     : rowLoader<number, AdminUnitView>(em, 'unit.view.byId', BY_ID, (r) => toUnitViewRow(r, ''), (u) => u.id);
 }
 
-/** A row with a unit's columns (prefix `p`) and its parent's (prefix `pp`, all null without a parent) → a view with its parent's view. */
+/**
+ * A row with a unit's columns (prefix `p`) and its parent's (prefix `pp`, all null without a parent) → a view with its
+ * parent's view (marked as joined, so `AdminUnit.parent` returns it).
+ */
 export function withParentView(r: RawRow, p: string, pp: string): AdminUnitView {
   const view = toUnitViewRow(r, p);
-  if (r[keys(pp).id] !== null) view.parent = toUnitViewRow(r, pp);
+  if (r[keys(pp).id] !== null) view.parent = joined(toUnitViewRow(r, pp));
   return view;
 }
 
@@ -78,12 +89,4 @@ export function withParentView(r: RawRow, p: string, pp: string): AdminUnitView 
  */
 export function loadUnitView(em: EntityManager, id: number, withParent = false): MaybePromise<AdminUnitView> {
   return loadRow(unitViewLoader(em, withParent), id, 'AdminUnit');
-}
-
-/**
- * Hand the request's unit loader the view of unit `id` read by another statement (a figure page that joined its
- * subjects); `withParent` when the view carries its parent's view (see `withParentView`). `make` maps it, once per unit.
- */
-export function primeUnitView(em: EntityManager, id: number, withParent: boolean, make: () => AdminUnitView): void {
-  unitViewLoader(em, withParent).prime(id, make);
 }

@@ -132,6 +132,47 @@ describe('the researcher\'s list (bench:api\'s list scenario)', () => {
     }
   });
 
+  it('reads only the columns the selection shows (no fingerprint, no metric description, no document hash)', async () => {
+    const { sql } = await run(LIST, { n: 5, p: hcmc });
+    expect(sql[0]).toMatch(/f\.evidence_sentence/);
+    for (const unused of ['f.fingerprint', 'f.check_reason', 'f.subject_label', 'm.description', 'd.content_hash', 'ds.listing_urls', 'u.aliases']) {
+      expect(sql[0]).not.toContain(unused);
+    }
+  });
+
+  it('every field of a listed figure and of its subject, parent, metric, document and source equals what `figure(id)` answers', async () => {
+    const unit = 'id code codeSet name shortName level typeVi validFrom validTo aliases';
+    const all = `id value extractedValue correctedValue total numerator upperBound unit kind comparator approximate isChange subjectScope
+      subjectLabel baselineYear confidence extractorVersion reviewStatus checkFailed checkReason createdAt updatedAt
+      period { year fromMonth toMonth label partialYear } evidence { sentence start end }
+      cell { tableIndex caption rowLabel columnHeader page } reviews { reviewer reviewedAt }
+      subject { ${unit} parent { ${unit} parent { id name } } }
+      metric { code nameVi nameEn unit description higherIsBetter definitionNotes definitionChangedIn maxValue }
+      document { id url title publishedAt category fetchedAt httpStatus contentType extractorVersion createdAt updatedAt
+        source { id name baseUrl family listingUrls schedule enabled minDelayMillis maxPages demo createdAt updatedAt publisher { id name } } }`;
+    const { data } = await run(`query($p: ID) { figures(first: 8, filter: { provinceId: $p }) { edges { node { ${all} } } } }`, { p: hcmc });
+    expect(data.figures.edges).toHaveLength(8);
+    for (const { node } of data.figures.edges) {
+      const one = await run(`query($id: ID!) { figure(id: $id) { ${all} } }`, { id: node.id });
+      expect(one.data.figure).toEqual(node);
+    }
+  });
+
+  it('aliases with different selections of the same relation each get what they asked for', async () => {
+    const { data, sql } = await run(`query($p: ID) { figures(first: 6, filter: { provinceId: $p }) { edges { node { id
+      a: document { title } b: document { url source { name } } s1: subject { name } s2: subject { code parent { name } }
+      ...more } } } }
+      fragment more on Figure { metric { nameEn } period { label } }`, { p: hcmc });
+    expect(sql).toHaveLength(1);
+    for (const { node } of data.figures.edges) {
+      const one = await run(`query($id: ID!) { figure(id: $id) { document { title url source { name } } subject { name code parent { name } }
+        metric { nameEn } period { label } } }`, { id: node.id });
+      const f = one.data.figure;
+      expect(node).toEqual({ id: node.id, a: { title: f.document.title }, b: { url: f.document.url, source: f.document.source },
+        s1: { name: f.subject.name }, s2: { code: f.subject.code, parent: f.subject.parent }, metric: f.metric, period: f.period });
+    }
+  });
+
   it('checks the province only when the page is empty: an empty page of a real province is no error, an unknown one is', async () => {
     const hanoi = (await api.gql(`{ unit(code: "01") { id } }`)).body.data.unit.id;
     const empty = await run(LIST, { n: 50, p: hanoi });
