@@ -7,6 +7,10 @@
 import { getMetadataStorage } from 'type-graphql';
 import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createSchema } from '../../../src/graphql/schema';
+import { createApollo } from '../../../src/graphql/apollo';
+import type { GraphQLContext } from '../../../src/graphql/context';
+import { loadConfig } from '../../../src/config';
+import { silentLogger } from '../../../src/logger';
 
 /** Types of the figure list's answer, and what each plain field must read. */
 const READ_PATH = ['Figure', 'FigureEdge', 'FigureConnection', 'PageInfo', 'FigurePeriod', 'Evidence', 'FigureCell', 'AdminUnit',
@@ -61,5 +65,21 @@ it('no field of a simple type declares a middleware or @Authorized (a simple fie
       expect({ field: `${type.name}.${field.name}`, roles: field.roles ?? [], middlewares: field.middlewares ?? [] })
         .toEqual({ field: `${type.name}.${field.name}`, roles: [], middlewares: [] });
     }
+  }
+});
+
+it('no Apollo plugin hooks every field: after a request the schema\'s resolvers are not wrapped (cache control is off)', async () => {
+  const apollo = createApollo({ schema, config: loadConfig({ NODE_ENV: 'production' }), logger: silentLogger });
+  await apollo.start();
+  try {
+    const result = await apollo.executeOperation({ query: '{ __typename }' }, { contextValue: {} as GraphQLContext });
+    expect(result.body).toMatchObject({ kind: 'single', singleResult: { data: { __typename: 'Query' } } });
+    // a plugin with `willResolveField` (the cache-control plugin Apollo installs unless disabled) wraps every field
+    // of the schema on the first request; the plain fields would then have a resolver
+    const figure = schema.getType('Figure') as GraphQLObjectType;
+    expect(figure.getFields().unit.resolve).toBeUndefined();
+    expect((schema.getType('AdminUnit') as GraphQLObjectType).getFields().name.resolve).toBeUndefined();
+  } finally {
+    await apollo.stop();
   }
 });
