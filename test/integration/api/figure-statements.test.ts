@@ -192,6 +192,22 @@ describe('the researcher\'s list (bench:api\'s list scenario)', () => {
   });
 });
 
+describe('figureStats by province', () => {
+  const STATS = `query($p: ID) { figureStats(metric: "on_time_rate", groupBy: [YEAR], filter: { provinceId: $p }) { year count } }`;
+
+  it('is one statement when the province has figures, checks the province when there are none', async () => {
+    const withGroups = await run(STATS, { p: hcmc });
+    expect(withGroups.data.figureStats.length).toBeGreaterThan(0);
+    expect(withGroups.sql).toHaveLength(1);
+    const hanoi = (await api.gql(`{ unit(code: "01") { id } }`)).body.data.unit.id;
+    const none = await run(STATS, { p: hanoi });
+    expect(none.data.figureStats).toEqual([]);
+    expect(none.sql).toHaveLength(2);
+    const { body } = await api.gql(STATS, { p: '99999999' });
+    expect(body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/provinceId 99999999: no such unit/) });
+  });
+});
+
 describe('rows and entities answer alike', () => {
   it('a figure read as a row (figure, figures) equals the entity a mutation returns, relations included', async () => {
     const page = await run(`query($p: ID) { figures(first: 1, filter: { provinceId: $p }) { edges { node { id } } } }`, { p: hcmc });
