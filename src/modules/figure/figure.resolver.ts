@@ -1,9 +1,10 @@
 /**
  * `figures` (a Relay connection over any filter), `figure(id)`, and the fields of `Figure` that are not plain
  * columns: exact decimals as Float, period, evidence, and the related unit, metric, document and reviews.
- * Pages are plain rows and relations load through request-scoped batch loaders as plain rows too (src/graphql/rows.ts),
- * so a page of any size with its unit (and parent), metric, document (and source) and reviews costs one statement
- * for the page plus one per related type selected, and no entity hydration. Field resolvers take rows and entities alike.
+ * A page is one statement that reads the columns its selection shows, with its unit (and parent), metric and document
+ * (and source) joined (src/graphql/projection.ts); other relations (reviews, a document's text, deeper levels) load
+ * through request-scoped batch loaders as plain rows (src/graphql/rows.ts), one statement per related type and level.
+ * No entity hydration. Field resolvers take rows and entities alike.
  */
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
