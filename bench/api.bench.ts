@@ -6,7 +6,8 @@
  * 2. BENCH_FIGURES figures (default 200,000; `-- --full` for 1,000,000) in a few set-based INSERTs: GSO districts
  *    first, then communes, HCMC's first, × 11 metrics × 8 years (2018-2025), one yearly report per district and year;
  *    at full size every GSO district and commune (11,304 units), plus part-year alternatives so the selection rule works.
- * 3. The API in a child process (so the load generator does not share its event loop), measured with autocannon:
+ * 3. The API in a child process (so the load generator does not share its event loop; NODE_ENV=production, as in the
+ *    Docker image, and so is PostGraphile's), measured with autocannon:
  *    one connection for latency (p50/p99), then BENCH_CONNECTIONS connections for throughput. The child counts the
  *    SQL statements it sends (a hook on `pg`'s Client.query), read over IPC around a few untimed requests.
  * 4. The SQL the API's repositories build for the same request, formatted exactly as MikroORM sends it, run through

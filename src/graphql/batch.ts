@@ -14,6 +14,8 @@ export type BatchFn<K, V> = (keys: readonly K[]) => Promise<Map<K, V>>;
 /** Collects keys until the current tick's promise jobs have run, then calls the batch function once. */
 export class BatchLoader<K, V> {
   private readonly cache = new Map<K, Promise<V>>();
+  /** Values already answered by a batch, so a resolver can return them without a promise. */
+  private readonly known = new Map<K, V>();
   private queue = new Map<K, Waiter<V>[]>();
   private scheduled = false;
 
@@ -37,6 +39,14 @@ export class BatchLoader<K, V> {
     return promise;
   }
 
+  /**
+   * The value for `key` if it is already known (loaded earlier in this request), else undefined. Lets a
+   * field resolver answer synchronously: graphql-js completes a plain value without promise bookkeeping.
+   */
+  peek(key: K): V | undefined {
+    return this.known.get(key);
+  }
+
   private async dispatch(): Promise<void> {
     const queue = this.queue;
     this.queue = new Map();
@@ -45,6 +55,7 @@ export class BatchLoader<K, V> {
       const found = await this.batch([...queue.keys()]);
       for (const [key, waiters] of queue) {
         const value = found.has(key) ? found.get(key)! : this.fallback();
+        this.known.set(key, value);
         for (const w of waiters) w.resolve(value);
       }
     } catch (err) {

@@ -9,7 +9,7 @@ import { BadInputError } from '../errors';
 /** Largest `first` a client may ask for: bounds memory and response size per request. */
 export const MAX_PAGE_SIZE = 500;
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;
@@ -64,12 +64,12 @@ export function toConnection<T>(items: T[], total: number, offset: number): Conn
 
 /** Declare `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field() cursor!: string;
     @Field(() => node) node!: T;
   }
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => Int) totalCount!: number;
     @Field(() => [EdgeType]) edges!: EdgeType[];

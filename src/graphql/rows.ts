@@ -21,6 +21,22 @@ export function toDate(value: string | Date | null | undefined): Date | null {
 }
 
 /**
+ * The keys under which a statement returns `columns` with a prefix (`prefix + column`), computed once per prefix:
+ * mapping a page's rows reads thousands of values, and building each key string anew per value showed in profiles.
+ */
+export function prefixedKeys<C extends string>(columns: readonly C[]): (prefix: string) => Readonly<Record<C, string>> {
+  const byPrefix = new Map<string, Readonly<Record<C, string>>>();
+  return (prefix) => {
+    let keys = byPrefix.get(prefix);
+    if (!keys) {
+      keys = Object.fromEntries(columns.map((c) => [c, `${prefix}${c}`])) as Record<C, string>;
+      byPrefix.set(prefix, keys);
+    }
+    return keys;
+  };
+}
+
+/**
  * Rows of one table by key, one statement for every key asked while a GraphQL level resolves. `sql` selects the
  * rows and has one `in (?)` placeholder for the keys; `key` reads a mapped row's key.
  */
@@ -52,9 +68,22 @@ export function rowsLoader<K, R>(em: EntityManager, name: string, sql: string, m
   }, () => []);
 }
 
-/** The row for `key`, or a NotFoundError naming what was missing (a row deleted while the request ran). */
-export async function loadRow<K, R>(loader: BatchLoader<K, R | null>, key: K, what: string): Promise<R> {
-  const row = await loader.load(key);
-  if (row === null) throw new NotFoundError(what, String(key));
-  return row;
+/**
+ * The row for `key`, or a NotFoundError naming what was missing (a row deleted while the request ran). A row the
+ * loader already knows (loaded earlier in the request, or primed by a page statement that joined it) comes back as a
+ * plain value, not a promise: for a page of 50 figures that saves graphql-js a promise per related object.
+ */
+export function loadRow<K, R>(loader: BatchLoader<K, R | null>, key: K, what: string): R | Promise<R> {
+  const known = loader.peek(key);
+  if (known === undefined) {
+    return loader.load(key).then((row) => {
+      if (row === null) throw new NotFoundError(what, String(key));
+      return row;
+    });
+  }
+  if (known === null) throw new NotFoundError(what, String(key));
+  return known;
 }
+
+/** A value or a promise of it: what a field resolver may return. */
+export type MaybePromise<T> = T | Promise<T>;

@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Source } from '../source/source.entity';
 
 /** One fetched article page: metadata, the raw page (gzip) and its cleaned text. */
-@ObjectType({ description: 'An article page cchc-atlas read figures from' })
+@ObjectType({ description: 'An article page cchc-atlas read figures from', simpleResolvers: true })
 @Entity({ tableName: 'document' })
 @Index({ properties: ['source', 'publishedAt'] })
 @Index({ name: 'document_source_content_hash_idx', properties: ['source', 'contentHash'] })

@@ -7,7 +7,7 @@ import { Source } from '../source/source.entity';
 import { Figure } from '../figure/figure.entity';
 import { Connection, PageArgs, decodeCursor, toConnection } from '../../graphql/connection';
 import { selectsField, selectsPath } from '../../graphql/selection';
-import type { RawRow } from '../../graphql/rows';
+import type { MaybePromise, RawRow } from '../../graphql/rows';
 import { documentColumns, toDocumentRow, withLoadedSource, type DocumentRow } from './document-row';
 import { loadSource, sourceColumns, type SourceRow } from '../source/source-row';
 import { loadDocumentFigures, type FigureRow } from '../figure/figure-row';
@@ -86,9 +86,8 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => Source)
-  source(@Root() doc: DocumentRow, @Ctx() { em }: GraphQLContext): Promise<SourceRow> {
-    const loaded = withLoadedSource(doc);
-    return loaded ? Promise.resolve(loaded) : loadSource(em, doc.source.id);
+  source(@Root() doc: DocumentRow, @Ctx() { em }: GraphQLContext): MaybePromise<SourceRow> {
+    return withLoadedSource(doc) ?? loadSource(em, doc.source.id);
   }
 
   @FieldResolver(() => [Figure], { complexity: listCost(30), description: 'Every figure read from this document (REJECTED ones included)' })

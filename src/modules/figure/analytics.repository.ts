@@ -7,7 +7,7 @@ import { FigureKind } from './figure.entity';
 import { chosenFigures, figureWhere, type SqlPart } from './figure-sql';
 import type { FigureQuery } from './figure-filter.input';
 import { unitSetSql, type UnitSet } from '../unit/unit-set';
-import { unitColumns, unitJson, unitKeyColumns, type UnitJson } from '../unit/unit-view';
+import { unitViewColumns, unitJson, unitKeyColumns, type UnitJson } from '../unit/unit-view';
 
 /** The chosen figure of a unit in one year. */
 export interface SeriesPointRow {
@@ -30,7 +30,7 @@ export interface SeriesRow {
 }
 
 /**
- * One unit of a ranking: the unit's columns (`unitColumns(…, 'u_')`), its chosen figure for the year (null: missing)
+ * One unit of a ranking: the unit's columns (`unitViewColumns(…, 'u_')`), its chosen figure for the year (null: missing)
  * and for the baseline year, and its rank.
  */
 export interface ComparisonSqlRow {
@@ -147,7 +147,7 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
   const window = sub ? periodDates(s.year, sub.fromMonth, sub.fromMonth + sub.grainMonths - 1) : undefined;
   // The units' columns come with the set (no second pass over admin_unit), as plain columns: a jsonb object per unit
   // was a third of the statement's time for 3,321 communes, and parsing it as much again in the driver.
-  const columns = s.unitKeysOnly ? unitKeyColumns : unitColumns;
+  const columns = s.unitKeysOnly ? unitKeyColumns : unitViewColumns;
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear), window,
     columns('us', ''));
   const chosen = chosenFigures({

@@ -1,7 +1,7 @@
 /** `compare`: rank a set of units by one metric in one year, with the baseline year's value and the units without data. */
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { toKeyView, toView, UNIT_DETAIL_FIELDS, type AdminUnitView } from '../unit/unit-view';
+import { toKeyView, toUnitViewRow, UNIT_DETAIL_FIELDS, type AdminUnitView } from '../unit/unit-view';
 import { selectsPath } from '../../graphql/selection';
 import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown, unitSetCost } from '../unit/unit-set';
 import { Metric } from '../metric/metric.entity';
@@ -17,6 +17,7 @@ import { BadInputError, NotFoundError } from '../../errors';
 import { loadById } from '../../graphql/batch';
 import type { GraphQLContext } from '../../graphql/context';
 import { SELECTION_RULE, byUnitName } from './time-series.resolver';
+import type { MaybePromise } from '../../graphql/rows';
 
 /** The sub-year period asked for (month, quarter or half), or null for the year; two at once is bad input. */
 function subPeriodOf(args: CompareArgs): { grain: PeriodGrain; fromMonth: number } | null {
@@ -80,7 +81,7 @@ export class CompareResolver {
       includeUnreviewed: args.includeUnreviewed,
       unitKeysOnly: keysOnly,
     });
-    const view = keysOnly ? toKeyView : toView;
+    const view = keysOnly ? toKeyView : toUnitViewRow;
     assertUnitSetSize(rows.length);
     const changedIn = metric.definitionChangedIn;
     const [lo, hi] = baselineYear < args.year ? [baselineYear, args.year] : [args.year, baselineYear];
@@ -116,7 +117,7 @@ export class CompareResolver {
   }
 
   @FieldResolver(() => Metric)
-  metric(@Root() c: Comparison, @Ctx() { em }: GraphQLContext): Promise<Metric> {
+  metric(@Root() c: Comparison, @Ctx() { em }: GraphQLContext): MaybePromise<Metric> {
     return loadMetric(em, c.metricCode);
   }
 }

@@ -128,19 +128,29 @@ export function toFigureQuery(filter: FigureFilter | null | undefined): FigureQu
   };
 }
 
+/** What the checks may leave to the caller. */
+export interface FigureQueryChecks {
+  /**
+   * Leave the province to the caller, who calls {@link assertProvinceKnown} when its page came back empty: a figure
+   * matched under `provinceId` proves the unit exists (`figure.subject_id` references `admin_unit`), so a page with
+   * rows needs no statement (and no round trip) for it.
+   */
+  deferProvince?: boolean;
+}
+
 /**
  * {@link toFigureQuery}, then the names it refers to must exist: an unknown metric, source or province is an error
  * (BAD_USER_INPUT naming it), as in `compare`, not an empty answer that looks like "no data". Used by `figures`,
  * `figureStats`, a unit's `figures` and the CSV export alike.
  */
-export async function checkedFigureQuery(em: EntityManager, filter: FigureFilter | null | undefined): Promise<FigureQuery> {
+export async function checkedFigureQuery(em: EntityManager, filter: FigureFilter | null | undefined, checks: FigureQueryChecks = {}): Promise<FigureQuery> {
   const q = toFigureQuery(filter);
-  await assertFigureQueryKnown(em, q);
+  await assertFigureQueryKnown(em, q, checks);
   return q;
 }
 
 /** Throws BAD_USER_INPUT for the first metric, source or province of `q` that does not exist. */
-export async function assertFigureQueryKnown(em: EntityManager, q: FigureQuery): Promise<void> {
+export async function assertFigureQueryKnown(em: EntityManager, q: FigureQuery, checks: FigureQueryChecks = {}): Promise<void> {
   for (const code of q.metrics ?? []) await requireMetric(em, code);
   if (q.sourceIds?.length) {
     const rows = await em.getConnection().execute<{ id: string }[]>('select id from source where id in (?)', [q.sourceIds]);
@@ -148,8 +158,11 @@ export async function assertFigureQueryKnown(em: EntityManager, q: FigureQuery):
     const unknown = q.sourceIds.find((id) => !known.has(id));
     if (unknown) throw new BadInputError(`unknown source "${unknown.slice(0, 80)}": the query \`sources\` lists them`);
   }
-  if (q.provinceId) {
-    const rows = await em.getConnection().execute<{ id: number }[]>('select id from admin_unit where id = ?', [q.provinceId]);
-    if (!rows.length) throw new BadInputError(`provinceId ${q.provinceId}: no such unit (find ids with \`units\`)`);
-  }
+  if (q.provinceId && !checks.deferProvince) await assertProvinceKnown(em, q.provinceId);
+}
+
+/** Throws BAD_USER_INPUT when no unit has the id `provinceId`. */
+export async function assertProvinceKnown(em: EntityManager, provinceId: number): Promise<void> {
+  const rows = await em.getConnection().execute<{ id: number }[]>('select id from admin_unit where id = ?', [provinceId]);
+  if (!rows.length) throw new BadInputError(`provinceId ${provinceId}: no such unit (find ids with \`units\`)`);
 }

@@ -4,7 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Figure } from './figure.entity';
 
 /** Audit row: one review of one figure (who, when, the figure before and after, why). */
-@ObjectType({ description: 'One review of a figure' })
+@ObjectType({ description: 'One review of a figure', simpleResolvers: true })
 @Entity({ tableName: 'figure_review' })
 export class FigureReview {
   @Field(() => ID)

@@ -9,6 +9,7 @@ import { ReferenceKind } from '@mikro-orm/core';
 import { Figure } from './figure.entity';
 import { rowLoader, rowsLoader, toDate, type RawRow } from '../../graphql/rows';
 import { NotFoundError } from '../../errors';
+import { columnsOf, type TableColumns } from '../../graphql/projection';
 
 /** What the `Figure` field resolvers read: an entity or a plain row. */
 export type FigureRow = Omit<Figure, 'document' | 'metric' | 'subject'> & {
@@ -21,7 +22,7 @@ export type FigureRow = Omit<Figure, 'document' | 'metric' | 'subject'> & {
 interface ColumnReader { name: string; column: string; read: 'value' | 'date' | 'ref'; pk?: string }
 
 /** The figure row's columns and mapping, derived once from the entity's MikroORM metadata. */
-interface FigureMapping { columns: string; readers: ColumnReader[] }
+interface FigureMapping { columns: string; readers: ColumnReader[]; table: TableColumns }
 
 let mapping: FigureMapping | undefined;
 
@@ -43,8 +44,60 @@ function figureMapping(em: EntityManager): FigureMapping {
       readers.push({ name: prop.name, column, read: 'ref', pk: prop.targetMeta!.primaryKeys[0] });
     }
   }
-  mapping = { columns: readers.map((r) => `f.${r.column}`).join(', '), readers };
+  const table: TableColumns = {
+    all: readers.map((r) => r.column),
+    // the key, what the page orders by (period, value as corrected, publication through the document) and the relations
+    always: ['id', 'period_year', 'value', 'review_status', 'corrected_value', 'document_id', 'metric_code', 'subject_id'],
+    computed: FIGURE_FIELD_COLUMNS,
+  };
+  mapping = { columns: readers.map((r) => `f.${r.column}`).join(', '), readers, table };
   return mapping;
+}
+
+/**
+ * Columns the `Figure` field resolvers (figure.resolver.ts) read; plain fields read the column of their name. A field
+ * resolver missing here makes a page read every column (correct, only slower).
+ */
+const FIGURE_FIELD_COLUMNS: Record<string, readonly string[]> = {
+  value: ['value', 'review_status', 'corrected_value'],
+  extractedValue: ['value'],
+  period: ['period_year', 'period_from_month', 'period_to_month', 'period_label'],
+  evidence: ['evidence_sentence', 'evidence_start', 'evidence_end'],
+  cell: ['table_index', 'table_caption', 'row_label', 'column_header', 'source_page'],
+  subject: ['subject_id'],
+  metric: ['metric_code'],
+  document: ['document_id'],
+  reviews: ['id'],
+};
+
+/** The columns of the `figure` table behind the GraphQL fields `fields` of `Figure` (every column for a field not known). */
+export function figureColumnsFor(em: EntityManager, fields: Iterable<string>): string[] {
+  return columnsOf(figureMapping(em).table, fields);
+}
+
+/** Row mappers for a subset of the columns, by the subset. */
+const subsetReaders = new Map<string, ColumnReader[]>();
+
+/** Maps driver rows selected with the columns `columns` (from `figureColumnsFor`) → figure rows with those properties. */
+export function figureRowReader(em: EntityManager, columns: readonly string[]): (r: RawRow) => FigureRow {
+  const key = columns.join(',');
+  let readers = subsetReaders.get(key);
+  if (!readers) {
+    const wanted = new Set(columns);
+    readers = figureMapping(em).readers.filter((c) => wanted.has(c.column));
+    if (subsetReaders.size < 256) subsetReaders.set(key, readers);
+  }
+  const chosen = readers;
+  return (r) => readRow(chosen, r);
+}
+
+function readRow(readers: readonly ColumnReader[], r: RawRow): FigureRow {
+  const row: Record<string, unknown> = {};
+  for (const c of readers) {
+    const v = r[c.column];
+    row[c.name] = c.read === 'value' ? v : c.read === 'date' ? toDate(v) : v === null ? null : { [c.pk!]: v };
+  }
+  return row as FigureRow;
 }
 
 /** The columns of a figure row, for a `figure` table aliased `f`. */
@@ -54,12 +107,7 @@ export function figureColumns(em: EntityManager): string {
 
 /** A driver row selected with `figureColumns` → a figure row. */
 export function toFigureRow(em: EntityManager, r: RawRow): FigureRow {
-  const row: Record<string, unknown> = {};
-  for (const c of figureMapping(em).readers) {
-    const v = r[c.column];
-    row[c.name] = c.read === 'value' ? v : c.read === 'date' ? toDate(v) : v === null ? null : { [c.pk!]: v };
-  }
-  return row as FigureRow;
+  return readRow(figureMapping(em).readers, r);
 }
 
 /** Figures by id, one statement per GraphQL level (the chosen figures of rankings and series); null when missing. */

@@ -7,7 +7,7 @@ import { FigureKind, ReviewStatus } from './figure.entity';
 import { AnalyticsRepository, MAX_STATS_GROUPS } from './analytics.repository';
 import { FigureStatsArgs } from './analytics.args';
 import { StatsGroup } from './analytics.type';
-import { checkedFigureQuery } from './figure-filter.input';
+import { assertProvinceKnown, checkedFigureQuery } from './figure-filter.input';
 import { toNumber } from './figure-sql';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
@@ -24,12 +24,14 @@ export class FigureStatsResolver {
   async figureStats(@Args() args: FigureStatsArgs, @Ctx() { em }: GraphQLContext): Promise<StatsGroup[]> {
     if (args.filter?.metrics) throw new BadInputError('figureStats takes its metric as `metric`; leave filter.metrics empty');
     await requireMetric(em, args.metric);
-    const filter = await checkedFigureQuery(em, args.filter);
+    // A group only exists when figures under the province matched, so the province is checked only without groups.
+    const filter = await checkedFigureQuery(em, args.filter, { deferProvince: true });
     const rows = await new AnalyticsRepository(em).stats({
       metric: args.metric, kind: filter.kind ?? FigureKind.ACTUAL, filter, groupBy: args.groupBy,
       // Asking for NEEDS_REVIEW figures by status includes them as well.
       includeUnreviewed: args.includeUnreviewed || (filter.reviewStatus?.includes(ReviewStatus.NEEDS_REVIEW) ?? false),
     });
+    if (rows.length === 0 && filter.provinceId) await assertProvinceKnown(em, filter.provinceId);
     if (rows.length > MAX_STATS_GROUPS) {
       throw new BadInputError(`more than ${MAX_STATS_GROUPS} groups: narrow the filter or group by fewer keys`);
     }

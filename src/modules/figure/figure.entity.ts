@@ -47,7 +47,7 @@ registerEnumType(SubjectScope, {
  * One number stated about one unit for one period, with its meaning and the sentence it was read from.
  * Exact decimals are `numeric` columns mapped to strings; the API exposes them as Float.
  */
-@ObjectType({ description: 'One cited figure' })
+@ObjectType({ description: 'One cited figure', simpleResolvers: true })
 @Entity({ tableName: 'figure' })
 @Unique({ name: 'figure_document_fingerprint_unique', properties: ['document', 'fingerprint'] })
 @Index({ name: 'figure_metric_year_subject_idx', properties: ['metric', 'periodYear', 'subject'] })

@@ -1,32 +1,36 @@
 /**
  * `figures` (a Relay connection over any filter), `figure(id)`, and the fields of `Figure` that are not plain
  * columns: exact decimals as Float, period, evidence, and the related unit, metric, document and reviews.
- * Pages are plain rows and relations load through request-scoped batch loaders as plain rows too (src/graphql/rows.ts),
- * so a page of any size with its unit (and parent), metric, document (and source) and reviews costs one statement
- * for the page plus one per related type selected, and no entity hydration. Field resolvers take rows and entities alike.
+ * A page is one statement that reads the columns its selection shows, with its unit (and parent), metric and document
+ * (and source) joined (src/graphql/projection.ts); other relations (reviews, a document's text, deeper levels) load
+ * through request-scoped batch loaders as plain rows (src/graphql/rows.ts), one statement per related type and level.
+ * No entity hydration. Field resolvers take rows and entities alike.
  */
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Figure } from './figure.entity';
 import { FigureReview } from './figure-review.entity';
 import { FiguresArgs } from './figure.args';
-import { checkedFigureQuery, type FigureQuery } from './figure-filter.input';
-import { FigureRepository } from './figure.repository';
+import { assertProvinceKnown, checkedFigureQuery, type FigureQuery } from './figure-filter.input';
+import { FigureRepository, related, type PageProjection } from './figure.repository';
 import { cellOf, Evidence, FigureCell, FigureConnection, FigurePeriod, periodOf } from './figure.type';
 import { toNumber } from './figure-sql';
 import { AdminUnit } from '../unit/admin-unit.entity';
 import { Metric } from '../metric/metric.entity';
 import { Document } from '../document/document.entity';
-import { loadDocument, type DocumentRow } from '../document/document-row';
-import { loadMetric } from '../metric/metric-row';
-import { loadUnitView, type AdminUnitView } from '../unit/unit-view';
-import { findFigure, type FigureRow } from './figure-row';
+import { DOCUMENT_TABLE, loadDocument, type DocumentRow } from '../document/document-row';
+import { METRIC_TABLE, loadMetric } from '../metric/metric-row';
+import { UNIT_TABLE, loadUnitView, type AdminUnitView } from '../unit/unit-view';
+import { SOURCE_TABLE } from '../source/source-row';
+import { figureColumnsFor, findFigure, type FigureRow } from './figure-row';
 import { decodeCursor, toConnection } from '../../graphql/connection';
 import { groupBy, loaderFor } from '../../graphql/batch';
 import { parseId } from '../../graphql/ids';
 import { selectsField } from '../../graphql/selection';
+import { columnsOf, subfields } from '../../graphql/projection';
 import type { GraphQLContext } from '../../graphql/context';
+import type { MaybePromise } from '../../graphql/rows';
 
 /** Reviews of many figures in one query, newest first. */
 function reviewsLoader(ctx: GraphQLContext) {
@@ -36,14 +40,46 @@ function reviewsLoader(ctx: GraphQLContext) {
   }, () => []);
 }
 
+/** The fields selected under `nodes`' field `name` (aliases and fragments merged), or null when it is not selected. */
+function under(info: GraphQLResolveInfo, fields: Map<string, FieldNode[]>, name: string): Map<string, FieldNode[]> | null {
+  const nodes = fields.get(name);
+  return nodes ? subfields(info, nodes) : null;
+}
+
+/** What a figure connection's page statement reads for the fields selected under `edges.node` (see PageProjection). */
+function pageProjection(em: EntityManager, info: GraphQLResolveInfo): PageProjection {
+  const edges = under(info, subfields(info, info.fieldNodes), 'edges');
+  const node = edges ? under(info, edges, 'node') : null;
+  if (!node) return { figure: figureColumnsFor(em, []) };
+  const metric = under(info, node, 'metric');
+  const subject = under(info, node, 'subject');
+  const parent = subject ? under(info, subject, 'parent') : null;
+  const document = under(info, node, 'document');
+  const source = document ? under(info, document, 'source') : null;
+  return {
+    figure: figureColumnsFor(em, node.keys()),
+    metric: metric && columnsOf(METRIC_TABLE, metric.keys()),
+    subject: subject && { columns: columnsOf(UNIT_TABLE, subject.keys()), parent: parent && columnsOf(UNIT_TABLE, parent.keys()) },
+    // The article text is the one large column: documents selected with it keep their own statement.
+    document: document && !document.has('text')
+      ? { columns: columnsOf(DOCUMENT_TABLE, document.keys()), source: source && columnsOf(SOURCE_TABLE, source.keys()) }
+      : null,
+  };
+}
+
 /**
  * One page of figures as a connection. One extra row tells whether a next page exists; counting every match (the
- * expensive part) only happens when `totalCount` is selected.
+ * expensive part) only happens when `totalCount` is selected. The page's statement reads the columns the selection
+ * shows, with the metric, subject (and parent) and document (and source) it shows: a page with its provenance is one
+ * statement.
+ * `q` must have been checked with `deferProvince` (or without a province): an unknown province is reported here,
+ * when the page comes back empty.
  */
 export async function figureConnection(em: EntityManager, q: FigureQuery, args: FiguresArgs, info: GraphQLResolveInfo) {
   const offset = decodeCursor(args.after);
   const repo = new FigureRepository(em);
-  const rows = await repo.findPage(q, args.orderBy, args.first + 1, offset);
+  const rows = await repo.findProjectedPage(q, args.orderBy, args.first + 1, offset, pageProjection(em, info));
+  if (rows.length === 0 && q.provinceId) await assertProvinceKnown(em, q.provinceId);
   const items = rows.slice(0, args.first);
   const seen = offset + items.length;
   const lastPage = rows.length <= args.first && (items.length > 0 || offset === 0);
@@ -56,7 +92,7 @@ export async function figureConnection(em: EntityManager, q: FigureQuery, args: 
 export class FigureResolver {
   @Query(() => FigureConnection, { description: 'Figures matching a filter, with provenance; a Relay connection' })
   async figures(@Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return figureConnection(em, await checkedFigureQuery(em, args.filter), args, info);
+    return figureConnection(em, await checkedFigureQuery(em, args.filter, { deferProvince: true }), args, info);
   }
 
   @Query(() => Figure, { nullable: true, description: 'One figure by id' })
@@ -110,18 +146,18 @@ export class FigureResolver {
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit the number is about' })
-  subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AdminUnitView> {
-    return loadUnitView(em, f.subject.id, selectsField(info, 'parent'));
+  subject(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): MaybePromise<AdminUnitView> {
+    return related(f)?.subject ?? loadUnitView(em, f.subject.id, selectsField(info, 'parent'));
   }
 
   @FieldResolver(() => Metric)
-  metric(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext): Promise<Metric> {
-    return loadMetric(em, f.metric.code);
+  metric(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext): MaybePromise<Metric> {
+    return related(f)?.metric ?? loadMetric(em, f.metric.code);
   }
 
   @FieldResolver(() => Document, { description: 'The article the figure was read from (URL, title, publication date)' })
-  document(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<DocumentRow> {
-    return loadDocument(em, f.document.id, selectsField(info, 'text'), selectsField(info, 'source'));
+  document(@Root() f: FigureRow, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo): MaybePromise<DocumentRow> {
+    return related(f)?.document ?? loadDocument(em, f.document.id, selectsField(info, 'text'), selectsField(info, 'source'));
   }
 
   @FieldResolver(() => [FigureReview], { description: 'The audit trail: every review of this figure, newest first' })

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
 import { Figure } from './figure.entity';
 
-@ObjectType({ description: 'The period a figure covers: a year, and months within it when the text named them' })
+@ObjectType({ description: 'The period a figure covers: a year, and months within it when the text named them', simpleResolvers: true })
 export class FigurePeriod {
   @Field(() => Int, { nullable: true, description: 'null when the text gave no year and none could be inferred' })
   year!: number | null;
@@ -21,7 +21,7 @@ export class FigurePeriod {
   partialYear!: boolean;
 }
 
-@ObjectType({ description: 'Where a figure was read: the sentence and its character offsets in the document text' })
+@ObjectType({ description: 'Where a figure was read: the sentence and its character offsets in the document text', simpleResolvers: true })
 export class Evidence {
   @Field()
   sentence!: string;
@@ -33,7 +33,7 @@ export class Evidence {
   end!: number;
 }
 
-@ObjectType({ description: 'The table cell a figure was read from: "Bảng 2, dòng Phường 4, cột Điểm"' })
+@ObjectType({ description: 'The table cell a figure was read from: "Bảng 2, dòng Phường 4, cột Điểm"', simpleResolvers: true })
 export class FigureCell {
   @Field(() => Int, { description: '1-based position of the table in its document' })
   tableIndex!: number;

@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** A catalogued metric (seeded from metric-catalogue.ts). */
-@ObjectType({ description: 'What a figure measures' })
+@ObjectType({ description: 'What a figure measures', simpleResolvers: true })
 @Entity({ tableName: 'metric' })
 export class Metric {
   @Field({ description: 'Stable code, e.g. on_time_rate' })

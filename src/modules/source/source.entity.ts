@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AdminUnit } from '../unit/admin-unit.entity';
 
 /** A portal to crawl: where its listings are, which software it runs, when and how politely to crawl it. */
-@ObjectType({ description: 'A portal cchc-atlas crawls' })
+@ObjectType({ description: 'A portal cchc-atlas crawls', simpleResolvers: true })
 @Entity({ tableName: 'source' })
 export class Source {
   @Field(() => ID, { description: 'Stable slug, e.g. "hcm-quan-binh-thanh"' })

@@ -18,6 +18,7 @@ import { ForbiddenError } from '../../graphql/auth';
 import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../errors';
 import { SOURCE_ID } from '../figure/figure-filter.input';
+import type { MaybePromise } from '../../graphql/rows';
 
 @ObjectType({ description: 'The answer to triggerIngest' })
 export class IngestTriggerResult {
@@ -69,7 +70,7 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit that publishes the portal' })
-  publisher(@Root() source: SourceRow, @Ctx() { em }: GraphQLContext): Promise<AdminUnitView> | null {
+  publisher(@Root() source: SourceRow, @Ctx() { em }: GraphQLContext): MaybePromise<AdminUnitView> | null {
     return source.publisher ? loadUnitView(em, source.publisher.id) : null;
   }
 

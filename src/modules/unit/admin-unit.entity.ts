@@ -35,7 +35,7 @@ export enum CodeSet {
 registerEnumType(CodeSet, { name: 'CodeSet' });
 
 /** An administrative unit (province, district, commune…) or a provincial department, with its validity interval. */
-@ObjectType({ description: 'An administrative unit or department, valid over an interval' })
+@ObjectType({ description: 'An administrative unit or department, valid over an interval', simpleResolvers: true })
 @Entity({ tableName: 'admin_unit' })
 @Unique({ properties: ['codeSet', 'code'] })
 export class AdminUnit {

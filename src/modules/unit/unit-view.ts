@@ -5,7 +5,8 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AdminUnit } from './admin-unit.entity';
-import { loadRow, rowLoader, type RawRow } from '../../graphql/rows';
+import { loadRow, prefixedKeys, rowLoader, type MaybePromise, type RawRow } from '../../graphql/rows';
+import { isJoined, joined, type TableColumns } from '../../graphql/projection';
 
 /** The scalar fields of `AdminUnit`, with the parent as an id. */
 export type AdminUnitView = Pick<AdminUnit, 'id' | 'codeSet' | 'code' | 'name' | 'shortName' | 'level' | 'typeVi' | 'validFrom' | 'validTo' | 'aliases'>
@@ -30,12 +31,28 @@ export function toUnitView(json: UnitJson): AdminUnitView {
   return { ...rest, parent: parentId === null ? null : { id: parentId } };
 }
 
-/**
- * Columns of a unit view for `admin_unit` aliased `a`, each prefixed with `prefix`: plain columns cost less than a
- * `unitJson` object when thousands of units come back (a 3,321-commune ranking), in SQL and in the driver.
- */
-export const unitColumns = (a: string, prefix: string) => ['id', 'code_set', 'code', 'name', 'short_name', 'level', 'type_vi', 'parent_id',
-  'valid_from', 'valid_to', 'aliases'].map((c) => `${a}.${c} as ${prefix}${c}`).join(', ');
+const COLUMNS = ['id', 'code_set', 'code', 'name', 'short_name', 'level', 'type_vi', 'parent_id', 'valid_from', 'valid_to', 'aliases'] as const;
+const keys = prefixedKeys(COLUMNS);
+
+/** The columns the `AdminUnit` fields read (projections, src/graphql/projection.ts); field resolvers read the ids. */
+export const UNIT_TABLE: TableColumns = {
+  all: COLUMNS, always: ['id', 'parent_id'],
+  computed: { parent: ['parent_id'], children: ['id'], predecessors: ['id'], successors: ['id'], figures: ['id'] },
+};
+
+/** Columns of a unit view for `admin_unit` aliased `a`, each prefixed with `prefix`. */
+export const unitViewColumns = (a: string, prefix: string) => COLUMNS.map((c) => `${a}.${c} as ${prefix}${c}`).join(', ');
+
+/** A driver row selected with `unitViewColumns(a, p)` → a view. */
+export function toUnitViewRow(r: RawRow, p: string): AdminUnitView {
+  const k = keys(p);
+  const parentId = r[k.parent_id];
+  return {
+    id: r[k.id], codeSet: r[k.code_set], code: r[k.code], name: r[k.name], shortName: r[k.short_name], level: r[k.level],
+    typeVi: r[k.type_vi], validFrom: r[k.valid_from], validTo: r[k.valid_to], aliases: r[k.aliases],
+    parent: parentId === null ? null : { id: parentId },
+  };
+}
 
 /**
  * Fields of a unit view beyond `id`, `name` and the parent's id. A list of thousands of units (a national ranking)
@@ -54,34 +71,39 @@ export const toKeyView = (r: RawRow, p: string): AdminUnitView => ({
   id: r[`${p}id`], name: r[`${p}name`], parent: r[`${p}parent_id`] === null ? null : { id: r[`${p}parent_id`] },
 }) as AdminUnitView;
 
-/** A row with `unitColumns(…, p)` → the unit's view. */
-export const toView = (r: RawRow, p: string): AdminUnitView => ({
-  id: r[`${p}id`], codeSet: r[`${p}code_set`], code: r[`${p}code`], name: r[`${p}name`], shortName: r[`${p}short_name`], level: r[`${p}level`],
-  typeVi: r[`${p}type_vi`], validFrom: r[`${p}valid_from`], validTo: r[`${p}valid_to`], aliases: r[`${p}aliases`],
-  parent: r[`${p}parent_id`] === null ? null : { id: r[`${p}parent_id`] },
-});
-
 /** A view whose `parent` is the parent's whole view (read in the same statement), not only its id. */
 export function withLoadedParent(unit: UnitLike): AdminUnitView | null {
   const parent = unit.parent as Partial<AdminUnitView> | null | undefined;
-  return parent && parent.codeSet !== undefined ? parent as AdminUnitView : null;
+  // a parent read with the unit (a view's, possibly with some columns only) or a loaded entity
+  return parent && (isJoined(parent) || parent.codeSet !== undefined) ? parent as AdminUnitView : null;
+}
+
+const BY_ID = `select ${unitViewColumns('u', '')} from admin_unit u where u.id in (?)`;
+const BY_ID_WITH_PARENT = `select ${unitViewColumns('u', '')}, ${unitViewColumns('p', 'p_')}
+  from admin_unit u left join admin_unit p on p.id = u.parent_id where u.id in (?)`;
+
+/** The request's loader of unit views by id (`withParent`: the parent's view joined in the same statement). */
+function unitViewLoader(em: EntityManager, withParent: boolean) {
+  return withParent
+    ? rowLoader<number, AdminUnitView>(em, 'unit.view.byId+parent', BY_ID_WITH_PARENT, (r) => withParentView(r, '', 'p_'), (u) => u.id)
+    : rowLoader<number, AdminUnitView>(em, 'unit.view.byId', BY_ID, (r) => toUnitViewRow(r, ''), (u) => u.id);
+}
+
+/**
+ * A row with a unit's columns (prefix `p`) and its parent's (prefix `pp`, all null without a parent) → a view with its
+ * parent's view (marked as joined, so `AdminUnit.parent` returns it).
+ */
+export function withParentView(r: RawRow, p: string, pp: string): AdminUnitView {
+  const view = toUnitViewRow(r, p);
+  if (r[keys(pp).id] !== null) view.parent = joined(toUnitViewRow(r, pp));
+  return view;
 }
 
 /**
  * Units as plain views by id, one statement per GraphQL level for every unit asked (a page's subjects). With
  * `withParent` (the selection asks for the parent) the same statement joins the parent, so the parents of a page
- * cost no statement and no extra round trip.
+ * cost no statement and no extra round trip. A view already read in this request comes back without a promise.
  */
-export function loadUnitView(em: EntityManager, id: number, withParent = false): Promise<AdminUnitView> {
-  const loader = withParent
-    ? rowLoader<number, AdminUnitView>(em, 'unit.view.byId+parent',
-      `select ${unitColumns('u', '')}, ${unitColumns('p', 'p_')} from admin_unit u left join admin_unit p on p.id = u.parent_id where u.id in (?)`,
-      (r) => {
-        const view = toView(r, '');
-        if (r.p_id !== null) view.parent = toView(r, 'p_');
-        return view;
-      }, (u) => u.id)
-    : rowLoader<number, AdminUnitView>(em, 'unit.view.byId', `select ${unitColumns('u', '')} from admin_unit u where u.id in (?)`,
-      (r) => toView(r, ''), (u) => u.id);
-  return loadRow(loader, id, 'AdminUnit');
+export function loadUnitView(em: EntityManager, id: number, withParent = false): MaybePromise<AdminUnitView> {
+  return loadRow(unitViewLoader(em, withParent), id, 'AdminUnit');
 }

@@ -18,6 +18,7 @@ import { parseId } from '../../graphql/ids';
 import { listCost } from '../../graphql/query-limits';
 import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError } from '../../errors';
+import type { MaybePromise } from '../../graphql/rows';
 
 export const UnitConnection = Connection(AdminUnit, 'Unit');
 
@@ -100,10 +101,9 @@ export class UnitResolver {
 
   // Field resolvers take entities and plain views alike (`UnitLike`): rankings and series return views.
   @FieldResolver(() => AdminUnit, { nullable: true })
-  parent(@Root() unit: UnitLike, @Ctx() { em }: GraphQLContext): Promise<AdminUnitView> | null {
+  parent(@Root() unit: UnitLike, @Ctx() { em }: GraphQLContext): MaybePromise<AdminUnitView> | null {
     if (!unit.parent) return null;
-    const loaded = withLoadedParent(unit);
-    return loaded ? Promise.resolve(loaded) : loadUnitView(em, unit.parent.id);
+    return withLoadedParent(unit) ?? loadUnitView(em, unit.parent.id);
   }
 
   @FieldResolver(() => [AdminUnit], { complexity: listCost(30), description: 'The units directly under this one, by name, with those under it before they moved (the wards of Quận 9 until 2020)' })
@@ -124,6 +124,6 @@ export class UnitResolver {
 
   @FieldResolver(() => FigureConnection, { description: 'Figures about this unit (filter.unitIds is replaced by this unit)' })
   async figures(@Root() unit: UnitLike, @Args() args: FiguresArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return figureConnection(em, { ...(await checkedFigureQuery(em, args.filter)), unitIds: [unit.id], unitCodes: undefined }, args, info);
+    return figureConnection(em, { ...(await checkedFigureQuery(em, args.filter, { deferProvince: true })), unitIds: [unit.id], unitCodes: undefined }, args, info);
   }
 }

@@ -74,10 +74,12 @@ describe('statements per figure page, whatever its size', () => {
       expect(n.document.source.name).toEqual(expect.any(String));
     }
     expect(large.sql.length).toBe(small.sql.length);
-    // page + count, subjects with their parents, grandparents, metric, documents with their source, publishers, reviews
-    expect(large.sql.length).toBeLessThanOrEqual(8);
+    // the page (joining metric, subjects and their parents) + count, grandparents, documents with their text and
+    // source (the text is left out of the page's statement), publishers, reviews
+    expect(large.sql.length).toBeLessThanOrEqual(6);
     expect(from(large.sql, 'figure')).toHaveLength(2);
-    expect(from(large.sql, 'metric')).toHaveLength(1);
+    expect(from(large.sql, 'metric')).toHaveLength(0);
+    expect(large.sql.find((s) => /from \(select f\.id/.test(s))).toMatch(/join metric m .* join admin_unit u .* join admin_unit up /);
     expect(from(large.sql, 'document')).toHaveLength(1);
     expect(from(large.sql, 'figure_review')).toHaveLength(1);
   });
@@ -99,6 +101,110 @@ describe('statements per figure page, whatever its size', () => {
     expect(docLarge.data.documents.edges.flatMap((e: any) => e.node.figures).length).toBeGreaterThan(20);
     expect(docLarge.sql.length).toBe(docSmall.sql.length);
     expect(docLarge.sql.length).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('the researcher\'s list (bench:api\'s list scenario)', () => {
+  const NODE = `id value unit kind period { year fromMonth toMonth label partialYear } evidence { sentence start end }
+    metric { code nameVi nameEn unit } subject { id name level parent { id name } }
+    document { id url title publishedAt source { id name } }`;
+  const LIST = `query($n: Int!, $p: ID) { figures(first: $n, filter: { metrics: ["on_time_rate"], provinceId: $p }) { edges { node {
+    ${NODE} } } } }`;
+
+  it('is one statement, whatever the page size: the page joins metric, subject, parent, document and source', async () => {
+    for (const n of [5, 50]) {
+      const { data, sql } = await run(LIST, { n, p: hcmc });
+      expect(data.figures.edges).toHaveLength(n);
+      expect(sql).toHaveLength(1);
+      expect(sql[0]).toMatch(/join metric m .* join admin_unit u .* join admin_unit up .* join document d .* join source ds /);
+    }
+  });
+
+  it('answers what the batch loaders answer for the same figures', async () => {
+    const { data } = await run(LIST, { n: 12, p: hcmc });
+    const nodes = data.figures.edges.map((e: any) => e.node);
+    expect(new Set(nodes.map((n: any) => n.subject.id)).size).toBeGreaterThan(1);
+    for (const node of nodes) {
+      // `figure(id)` reads the figure alone and its relations through the loaders' own statements
+      const one = await run(`query($id: ID!) { figure(id: $id) { ${NODE} } }`, { id: node.id });
+      expect(one.sql.length).toBeGreaterThan(1);
+      expect(one.data.figure).toEqual(node);
+    }
+  });
+
+  it('reads only the columns the selection shows (no fingerprint, no metric description, no document hash)', async () => {
+    const { sql } = await run(LIST, { n: 5, p: hcmc });
+    expect(sql[0]).toMatch(/f\.evidence_sentence/);
+    for (const unused of ['f.fingerprint', 'f.check_reason', 'f.subject_label', 'm.description', 'd.content_hash', 'ds.listing_urls', 'u.aliases']) {
+      expect(sql[0]).not.toContain(unused);
+    }
+  });
+
+  it('every field of a listed figure and of its subject, parent, metric, document and source equals what `figure(id)` answers', async () => {
+    const unit = 'id code codeSet name shortName level typeVi validFrom validTo aliases';
+    const all = `id value extractedValue correctedValue total numerator upperBound unit kind comparator approximate isChange subjectScope
+      subjectLabel baselineYear confidence extractorVersion reviewStatus checkFailed checkReason createdAt updatedAt
+      period { year fromMonth toMonth label partialYear } evidence { sentence start end }
+      cell { tableIndex caption rowLabel columnHeader page } reviews { reviewer reviewedAt }
+      subject { ${unit} parent { ${unit} parent { id name } } }
+      metric { code nameVi nameEn unit description higherIsBetter definitionNotes definitionChangedIn maxValue }
+      document { id url title publishedAt category fetchedAt httpStatus contentType extractorVersion createdAt updatedAt
+        source { id name baseUrl family listingUrls schedule enabled minDelayMillis maxPages demo createdAt updatedAt publisher { id name } } }`;
+    const { data } = await run(`query($p: ID) { figures(first: 8, filter: { provinceId: $p }) { edges { node { ${all} } } } }`, { p: hcmc });
+    expect(data.figures.edges).toHaveLength(8);
+    for (const { node } of data.figures.edges) {
+      const one = await run(`query($id: ID!) { figure(id: $id) { ${all} } }`, { id: node.id });
+      expect(one.data.figure).toEqual(node);
+    }
+  });
+
+  it('aliases with different selections of the same relation each get what they asked for', async () => {
+    const { data, sql } = await run(`query($p: ID) { figures(first: 6, filter: { provinceId: $p }) { edges { node { id
+      a: document { title } b: document { url source { name } } s1: subject { name } s2: subject { code parent { name } }
+      ...more } } } }
+      fragment more on Figure { metric { nameEn } period { label } }`, { p: hcmc });
+    expect(sql).toHaveLength(1);
+    for (const { node } of data.figures.edges) {
+      const one = await run(`query($id: ID!) { figure(id: $id) { document { title url source { name } } subject { name code parent { name } }
+        metric { nameEn } period { label } } }`, { id: node.id });
+      const f = one.data.figure;
+      expect(node).toEqual({ id: node.id, a: { title: f.document.title }, b: { url: f.document.url, source: f.document.source },
+        s1: { name: f.subject.name }, s2: { code: f.subject.code, parent: f.subject.parent }, metric: f.metric, period: f.period });
+    }
+  });
+
+  it('checks the province only when the page is empty: an empty page of a real province is no error, an unknown one is', async () => {
+    const hanoi = (await api.gql(`{ unit(code: "01") { id } }`)).body.data.unit.id;
+    const empty = await run(LIST, { n: 50, p: hanoi });
+    expect(empty.data.figures.edges).toEqual([]);
+    expect(empty.sql).toHaveLength(2);
+    expect(empty.sql[1]).toMatch(/from admin_unit where id = /);
+    const unit = `query($p: ID) { unit(code: "79") { figures(first: 5, filter: { provinceId: $p }) { edges { node { id } } } } }`;
+    for (const p of [hanoi, '99999999']) {
+      const { body } = await api.gql(unit, { p });
+      if (p === hanoi) {
+        expect(body.errors).toBeUndefined();
+        expect(body.data.unit.figures.edges).toEqual([]);
+      } else {
+        expect(body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/provinceId 99999999: no such unit/) });
+      }
+    }
+  });
+});
+
+describe('figureStats by province', () => {
+  const STATS = `query($p: ID) { figureStats(metric: "on_time_rate", groupBy: [YEAR], filter: { provinceId: $p }) { year count } }`;
+
+  it('is one statement when the province has figures, checks the province when there are none', async () => {
+    const withGroups = await run(STATS, { p: hcmc });
+    expect(withGroups.data.figureStats.length).toBeGreaterThan(0);
+    expect(withGroups.sql).toHaveLength(1);
+    const hanoi = (await api.gql(`{ unit(code: "01") { id } }`)).body.data.unit.id;
+    const none = await run(STATS, { p: hanoi });
+    expect(none.data.figureStats).toEqual([]);
+    expect(none.sql).toHaveLength(2);
+    const { body } = await api.gql(STATS, { p: '99999999' });
+    expect(body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/provinceId 99999999: no such unit/) });
   });
 });
 

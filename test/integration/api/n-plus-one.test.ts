@@ -40,17 +40,18 @@ async function countStatements(query: string, variables: Record<string, unknown>
 const from = (sql: string[], table: string) => sql.filter((s) => new RegExp(`from "?${table}"? `).test(s));
 
 describe('SQL statements per request', () => {
-  it('figures(first: 100) with subject, document and metric: one page query and one batch per relation', async () => {
+  it('figures(first: 100) with subject, document and metric: the page (joining all three) and its count', async () => {
     const { data, sql } = await countStatements(`{ figures(first: 100) { totalCount edges { node {
       id value subject { name } document { url title } metric { nameVi } } } } }`);
     expect(data.figures.edges).toHaveLength(100);
     expect(new Set(data.figures.edges.map((e: any) => e.node.subject.name)).size).toBeGreaterThan(10);
-    // the page, its count, and one batch each for admin_unit, document and metric
-    expect(sql).toHaveLength(5);
+    // the page, which joins admin_unit, document and metric, and its count: no batch of its own for any relation
+    expect(sql).toHaveLength(2);
     expect(from(sql, 'figure')).toHaveLength(2);
-    expect(from(sql, 'admin_unit')).toHaveLength(1);
-    expect(from(sql, 'document')).toHaveLength(1);
-    expect(from(sql, 'metric')).toHaveLength(1);
+    expect(from(sql, 'admin_unit')).toHaveLength(0);
+    expect(from(sql, 'document')).toHaveLength(0);
+    expect(from(sql, 'metric')).toHaveLength(0);
+    expect(sql[0]).toMatch(/join admin_unit u .* join document d /);
   });
 
   it('the count does not grow with the page: 20 or 250 figures cost the same', async () => {
