@@ -7,30 +7,19 @@
  */
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { startTestApi, type TestApi } from '../../helpers/api';
-import { startIndexFixture, type IndexFixture } from '../../helpers/dvc-index';
-import { runIndexPeriod } from '../../../ingest/dvc-index/run';
-import type { IndexRequest } from '../../../ingest/dvc-index/protocol';
-import type { IndexPeriod } from '../../../ingest/dvc-index/periods';
+import { startIndexFixture, walkIndexPeriod, type IndexFixture } from '../../helpers/dvc-index';
 import { demoIndexAgencies, sampleScores } from '../../../demo/dvc-index/mirror';
 
 let db: TestDatabase;
 let fx: IndexFixture;
 let api: TestApi;
 
-async function walk(period: IndexPeriod): Promise<void> {
-  const queue: IndexRequest[] = [{ generation: 'legacy', period, province: null }];
-  while (queue.length) {
-    const r = await runIndexPeriod(fx.deps, queue.shift()!);
-    expect(r.status).toBe('stored');
-    queue.push(...r.next);
-  }
-}
 
 beforeAll(async () => {
   db = await createTestDatabase();
   fx = await startIndexFixture(db.orm);
-  await walk({ year: 2025, grain: 'month', index: 10 });
-  await walk({ year: 2024, grain: 'month', index: 10 });
+  await walkIndexPeriod(fx, 'legacy', { year: 2025, grain: 'month', index: 10 });
+  await walkIndexPeriod(fx, 'legacy', { year: 2024, grain: 'month', index: 10 });
   api = await startTestApi(db.orm);
 });
 afterAll(async () => {

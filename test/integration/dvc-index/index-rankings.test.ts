@@ -6,10 +6,7 @@
  */
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { startTestApi, type TestApi } from '../../helpers/api';
-import { startIndexFixture, type IndexFixture } from '../../helpers/dvc-index';
-import { runIndexPeriod } from '../../../ingest/dvc-index/run';
-import type { IndexGeneration, IndexRequest } from '../../../ingest/dvc-index/protocol';
-import type { IndexPeriod } from '../../../ingest/dvc-index/periods';
+import { startIndexFixture, walkIndexPeriod, type IndexFixture } from '../../helpers/dvc-index';
 import { demoIndexAgencies, sampleScores } from '../../../demo/dvc-index/mirror';
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0001';
@@ -17,21 +14,13 @@ let db: TestDatabase;
 let fx: IndexFixture;
 let api: TestApi;
 
-async function walk(generation: IndexGeneration, period: IndexPeriod): Promise<void> {
-  const queue: IndexRequest[] = [{ generation, period, province: null }];
-  while (queue.length) {
-    const r = await runIndexPeriod(fx.deps, queue.shift()!);
-    expect(r.status).toBe('stored');
-    queue.push(...r.next);
-  }
-}
 
 beforeAll(async () => {
   db = await createTestDatabase();
   fx = await startIndexFixture(db.orm);
-  for (const month of [9, 10]) await walk('legacy', { year: 2025, grain: 'month', index: month });
-  await walk('legacy', { year: 2025, grain: 'quarter', index: 3 });
-  await walk('legacy', { year: 2025, grain: 'year', index: 1 });
+  for (const month of [9, 10]) await walkIndexPeriod(fx, 'legacy', { year: 2025, grain: 'month', index: month });
+  await walkIndexPeriod(fx, 'legacy', { year: 2025, grain: 'quarter', index: 3 });
+  await walkIndexPeriod(fx, 'legacy', { year: 2025, grain: 'year', index: 1 });
   api = await startTestApi(db.orm, { env: { ADMIN_TOKEN } });
 });
 afterAll(async () => {
