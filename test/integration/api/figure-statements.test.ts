@@ -6,26 +6,21 @@
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { startTestApi, type TestApi } from '../../helpers/api';
 import { insertHcmcFigures } from '../../helpers/figure-fixtures';
-import { initOrm, type Orm } from '../../../src/db/orm';
+import { initStatementLoggingOrm } from '../../helpers/statement-log';
+import type { Orm } from '../../../src/db/orm';
 
 let db: TestDatabase;
 let orm: Orm;
 let api: TestApi;
 let hcmc: string;
 const ADMIN_TOKEN = 'statements-admin-token-0123456789';
-const statements: string[] = [];
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
+/** Every SQL statement the API's ORM sends, as MikroORM logs it. */
+let statements: string[];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertHcmcFigures(db.orm.em.fork());
-  orm = await initOrm(db.url, undefined, {
-    debug: ['query'],
-    logger: (message: string) => {
-      const plain = message.replace(ANSI, '');
-      if (plain.startsWith('[query]')) statements.push(plain);
-    },
-  });
+  ({ orm, statements } = await initStatementLoggingOrm(db.url));
   api = await startTestApi(orm, { env: { ADMIN_TOKEN } });
   hcmc = (await api.gql(`{ unit(code: "79") { id } }`)).body.data.unit.id;
   // The metric catalogue is read once per minute per process (metric.repository.ts), not per page: load it before

@@ -2,26 +2,19 @@
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { startTestApi, type TestApi } from '../../helpers/api';
 import { insertHcmcFigures } from '../../helpers/figure-fixtures';
-import { initOrm, type Orm } from '../../../src/db/orm';
+import { initStatementLoggingOrm } from '../../helpers/statement-log';
+import type { Orm } from '../../../src/db/orm';
 
 let db: TestDatabase;
 let orm: Orm;
 let api: TestApi;
 /** Every SQL statement the API's ORM sends, as MikroORM logs it. */
-const statements: string[] = [];
-/** ANSI colour codes, which MikroORM adds when the environment forces colours. */
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
+let statements: string[];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertHcmcFigures(db.orm.em.fork());
-  orm = await initOrm(db.url, undefined, {
-    debug: ['query'],
-    logger: (message: string) => {
-      const plain = message.replace(ANSI, '');
-      if (plain.startsWith('[query]')) statements.push(plain);
-    },
-  });
+  ({ orm, statements } = await initStatementLoggingOrm(db.url));
   api = await startTestApi(orm);
 });
 afterAll(async () => {
