@@ -7,6 +7,7 @@ import { FigureKind } from './figure.entity';
 import { chosenFigures, figureWhere, type SqlPart } from './figure-sql';
 import type { FigureQuery } from './figure-filter.input';
 import { unitSetSql, type UnitSet } from '../unit/unit-set';
+import { competitionRanks } from './ranking';
 import { unitViewColumns, unitJson, unitKeyColumns, type UnitJson } from '../unit/unit-view';
 
 /** The chosen figure of a unit in one year. */
@@ -31,7 +32,7 @@ export interface SeriesRow {
 
 /**
  * One unit of a ranking: the unit's columns (`unitViewColumns(…, 'u_')`), its chosen figure for the year (null: missing)
- * and for the baseline year, and its rank.
+ * and for the baseline year; `rankComparison` ranks them.
  */
 export interface ComparisonSqlRow {
   [unitColumn: `u_${string}`]: unknown;
@@ -43,9 +44,14 @@ export interface ComparisonSqlRow {
   alternatives: number | null;
   previous_figure_id: number | null;
   previous_value: string | null;
+}
+
+/** A row of a ranking with its ranks (null without a figure in that year). */
+export interface RankedComparisonRow {
+  row: ComparisonSqlRow;
   rank: number | null;
-  /** Rank in the baseline year among the units of the set with a figure then (null without one). */
-  previous_rank: number | null;
+  /** Rank in the baseline year among the units of the set with a figure then. */
+  previousRank: number | null;
 }
 
 /** One group of `figureStats`: the keys grouped by (the others absent) and the aggregates. */
@@ -140,7 +146,7 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
   };
 }
 
-/** SQL of `compare`: every unit of the set, with its chosen figure in both years and its rank (null without data). */
+/** SQL of `compare`: every unit of the set with its chosen figure in both years (null without data), unranked, in no order. */
 export function comparisonSql(s: ComparisonSpec): SqlPart {
   const sub = s.subPeriod;
   // A month, quarter or half ranks the units valid during that period; a year, those valid between the two years.
@@ -155,20 +161,30 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
     exactSpan: sub ? { fromMonth: sub.fromMonth, toMonth: sub.fromMonth + sub.grainMonths - 1 } : undefined,
     where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
   });
-  // Standard competition ranking ("1, 2, 2, 4"): equal values share a rank and the next rank counts them all.
-  const direction = s.descending ? 'desc' : 'asc';
   return {
     sql: `with units as (${units.sql}), chosen as (${chosen.sql})
       select ${columns('u', 'u_')}, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.review_status, cur.alternatives,
-        prev.id as previous_figure_id, prev.value as previous_value,
-        case when cur.id is not null then (rank() over (partition by cur.id is null order by cur.value ${direction}))::int end as rank,
-        case when prev.id is not null then (rank() over (partition by prev.id is null order by prev.value ${direction}))::int end as previous_rank
+        prev.id as previous_figure_id, prev.value as previous_value
       from units u
       left join chosen cur on cur.subject_id = u.id and cur.period_year = ?
-      left join chosen prev on prev.subject_id = u.id and prev.period_year = ?
-      order by rank nulls last, u.id`,
+      left join chosen prev on prev.subject_id = u.id and prev.period_year = ?`,
     params: [...units.params, ...chosen.params, s.year, s.baselineYear],
   };
+}
+
+/**
+ * The rows of `comparisonSql` ranked (standard competition ranking, "1, 2, 2, 4", in both years, rank 1 = first in
+ * `descending` order) and ordered by rank (unranked last), then unit id. The ranking runs here rather than in the
+ * statement: see `ranking.ts`.
+ */
+export function rankComparison(rows: ComparisonSqlRow[], descending: boolean): RankedComparisonRow[] {
+  // New objects rather than new properties on the driver's rows: adding fields to 3,321 rows changes their shape and
+  // made every later read of them several times slower.
+  const ranks = competitionRanks(rows.map((r) => r.value), descending);
+  const previousRanks = competitionRanks(rows.map((r) => r.previous_value), descending);
+  const ranked = rows.map((row, i): RankedComparisonRow => ({ row, rank: ranks[i], previousRank: previousRanks[i] }));
+  const last = Number.MAX_SAFE_INTEGER;
+  return ranked.sort((a, b) => (a.rank ?? last) - (b.rank ?? last) || Number(a.row.u_id) - Number(b.row.u_id));
 }
 
 /** First and last day (ISO) of months fromMonth..toMonth of a year. */
@@ -238,9 +254,9 @@ export class AnalyticsRepository {
   }
 
   /** Ranked rows for a year, with the baseline year's values. */
-  compare(spec: ComparisonSpec): Promise<ComparisonSqlRow[]> {
+  compare(spec: ComparisonSpec): Promise<RankedComparisonRow[]> {
     const { sql, params } = comparisonSql(spec);
-    return this.em.execute<ComparisonSqlRow[]>(sql, params);
+    return this.em.execute<ComparisonSqlRow[]>(sql, params).then((rows) => rankComparison(rows, spec.descending));
   }
 
   /** Grouped count, min, max, avg and median. */

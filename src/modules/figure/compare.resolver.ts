@@ -7,7 +7,7 @@ import { assertUnitSetSize, compareUnitNames, toUnitSet, assertUnitSetKnown, uni
 import { Metric } from '../metric/metric.entity';
 import { requireMetric } from '../metric/metric.repository';
 import { Figure, ReviewStatus } from './figure.entity';
-import { AnalyticsRepository, type ComparisonSqlRow } from './analytics.repository';
+import { AnalyticsRepository, type RankedComparisonRow } from './analytics.repository';
 import { CompareArgs } from './analytics.args';
 import { Comparison, ComparisonRow, PeriodGrain } from './analytics.type';
 import { GRAIN_MONTHS, toNumber } from './figure-sql';
@@ -30,9 +30,9 @@ function subPeriodOf(args: CompareArgs): { grain: PeriodGrain; fromMonth: number
 }
 
 /** Rows of a set named by ids in the order given (an unknown id is NOT_FOUND); other sets as they came (by rank, id). */
-function inSetOrder(rows: ComparisonSqlRow[], explicit: number[] | undefined): ComparisonSqlRow[] {
+function inSetOrder(rows: RankedComparisonRow[], explicit: number[] | undefined): RankedComparisonRow[] {
   if (!explicit) return rows;
-  const byId = new Map(rows.map((r) => [Number(r.u_id), r]));
+  const byId = new Map(rows.map((r) => [Number(r.row.u_id), r]));
   const unknown = explicit.find((id) => !byId.has(id));
   if (unknown !== undefined) throw new NotFoundError('unit', unknown);
   return explicit.map((id) => byId.get(id)!);
@@ -88,7 +88,7 @@ export class CompareResolver {
     const definitionChanged = changedIn != null && changedIn > lo && changedIn <= hi;
     const ranked: ComparisonRow[] = [];
     const missing: AdminUnitView[] = [];
-    for (const r of inSetOrder(rows, units.unitIds)) {
+    for (const { row: r, rank, previousRank } of inSetOrder(rows, units.unitIds)) {
       const unit = view(r, 'u_');
       if (r.figure_id === null) {
         missing.push(unit);
@@ -97,7 +97,7 @@ export class CompareResolver {
       const value = toNumber(r.value)!;
       const previousValue = toNumber(r.previous_value);
       ranked.push({
-        rank: r.rank!, previousRank: r.previous_rank, unit, value, previousValue,
+        rank: rank!, previousRank, unit, value, previousValue,
         change: previousValue === null ? null : Number((value - previousValue).toFixed(CHANGE_DECIMALS)),
         definitionChanged, periodLabel: r.period_label!, partialYear: !!r.partial_year, alternatives: r.alternatives ?? 0,
         reviewStatus: r.review_status as ReviewStatus,
