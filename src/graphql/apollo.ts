@@ -11,6 +11,7 @@ import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
 import { MAX_TOKENS, costLimitPlugin, structuralLimitsRule } from './query-limits';
 import { reviewerHeaderPlugin } from './reviewer';
+import { jitGateway } from './jit-executor';
 import { metricsPlugin, type GraphQLMetricsSink } from './metrics-plugin';
 
 /**
@@ -53,7 +54,8 @@ export interface ApolloOptions {
 export function createApollo(o: ApolloOptions): ApolloServer<GraphQLContext> {
   const log = o.logger.child({ component: 'graphql' });
   return new ApolloServer<GraphQLContext>({
-    schema: o.schema,
+    // Execution by compiled queries (see jit-executor.ts); parsing, validation, plugins and errors stay Apollo's.
+    gateway: jitGateway(o.schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     // The composition roots own SIGINT/SIGTERM and close the API before the database (Apollo's own handler would
