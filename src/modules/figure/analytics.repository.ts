@@ -105,6 +105,12 @@ export interface ComparisonSpec {
   includeUnreviewed?: boolean;
   /** Only the units' id, name and parent id (`unitKeyColumns`), for an answer that shows nothing else of them. */
   unitKeysOnly?: boolean;
+  /**
+   * Only the chosen figures' ids and values, for an answer that shows neither their period label, partial-year flag,
+   * review status nor alternatives (those columns are then null): at 3,321 rows, five fewer columns to format, send
+   * and parse.
+   */
+  figureKeysOnly?: boolean;
 }
 
 export interface StatsSpec {
@@ -147,6 +153,9 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
 }
 
 /** SQL of `compare`: every unit of the set with its chosen figure in both years (null without data), unranked, in no order. */
+const FIGURE_DETAIL = 'cur.partial_year, cur.period_label, cur.review_status, cur.alternatives';
+const FIGURE_DETAIL_NULLS = 'null::boolean as partial_year, null::text as period_label, null::text as review_status, null::int as alternatives';
+
 export function comparisonSql(s: ComparisonSpec): SqlPart {
   const sub = s.subPeriod;
   // A month, quarter or half ranks the units valid during that period; a year, those valid between the two years.
@@ -163,7 +172,7 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
   });
   return {
     sql: `with units as (${units.sql}), chosen as (${chosen.sql})
-      select ${columns('u', 'u_')}, cur.id as figure_id, cur.value, cur.partial_year, cur.period_label, cur.review_status, cur.alternatives,
+      select ${columns('u', 'u_')}, cur.id as figure_id, cur.value, ${s.figureKeysOnly ? FIGURE_DETAIL_NULLS : FIGURE_DETAIL},
         prev.id as previous_figure_id, prev.value as previous_value
       from units u
       left join chosen cur on cur.subject_id = u.id and cur.period_year = ?

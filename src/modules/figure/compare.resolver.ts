@@ -55,6 +55,9 @@ function sortTiesByName(ranked: ComparisonRow[]): void {
   }
 }
 
+/** Fields of a ranking row read from the chosen figure's detail columns (`ComparisonSpec.figureKeysOnly`). */
+const ROW_DETAIL_FIELDS = ['periodLabel', 'partialYear', 'reviewStatus', 'alternatives'] as const;
+
 /** Decimal places kept in `change`: values have at most six, and float subtraction must not add noise. */
 const CHANGE_DECIMALS = 6;
 
@@ -80,6 +83,7 @@ export class CompareResolver {
       subPeriod: sub ? { fromMonth: sub.fromMonth, grainMonths: GRAIN_MONTHS[sub.grain] } : undefined,
       includeUnreviewed: args.includeUnreviewed,
       unitKeysOnly: keysOnly,
+      figureKeysOnly: !ROW_DETAIL_FIELDS.some((f) => selectsPath(info, ['rows', f])),
     });
     const view = keysOnly ? toKeyView : toUnitViewRow;
     assertUnitSetSize(rows.length);

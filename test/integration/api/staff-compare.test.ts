@@ -75,6 +75,25 @@ describe('city staff: rank a province\'s districts by on-time rate in 2019, with
     expect(binhThanh.figure.evidence.sentence).toMatch(/đúng và trước hạn/);
   });
 
+  it('reads the chosen figures\' detail columns only when the answer shows them, through fragments too', async () => {
+    const base = `compare(metric: "on_time_rate", year: 2019, parentId: "${j.fx.hcmc.id}")`;
+    const light = await j.api.gql(`{ ${base} { rows { rank value previousValue unit { code } } } }`);
+    const viaFragment = await j.api.gql(`{ ${base} { rows { rank value previousValue unit { code } ...Detail } } }
+      fragment Detail on ComparisonRow { periodLabel partialYear reviewStatus alternatives }`);
+    expect(light.body.errors).toBeUndefined();
+    expect(viaFragment.body.errors).toBeUndefined();
+    const full = new Map(c.rows.map((r: any) => [r.unit.code, r]));
+    // The light answer ranks exactly as the full one.
+    expect(light.body.data.compare.rows).toEqual(c.rows.map((r: any) => ({ rank: r.rank, value: r.value, previousValue: r.previousValue, unit: { code: r.unit.code } })));
+    for (const r of viaFragment.body.data.compare.rows) {
+      const f: any = full.get(r.unit.code);
+      expect(r).toMatchObject({ periodLabel: f.periodLabel, partialYear: f.partialYear, alternatives: f.alternatives });
+      expect(r.periodLabel).toMatch(/2019/);
+      expect(r.reviewStatus).toEqual(expect.any(String));
+    }
+    expect(viaFragment.body.data.compare.rows.find((r: any) => r.unit.code === CASES.partialAlternative.code).alternatives).toBe(1);
+  });
+
   it('flags comparisons across a definition change', async () => {
     const ids = CASES.definitionChange.codes.map((code) => String(j.fx.unit(code).id));
     const { body } = await j.api.gql(COMPARE, { metric: 'online_services_full', year: 2022, unitIds: ids });
