@@ -73,6 +73,8 @@ interface DocState {
   folded: string;
   ctx: ExtractionContext;
   sticky: FigurePeriod;
+  /** Without a publication date: the year the article names most often (the year of phrases naming none). */
+  undatedYear: number | null;
   /** Whether `sticky` is still the article's own default (no leading period read yet). */
   stickyIsDocument: boolean;
   /** Whether the article's default period came from its title. */
@@ -123,13 +125,16 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
   const about = articleUnit(ctx);
   if (about) ctx = { ...ctx, publisher: about };
+  // An undated article's period phrases without a year ("6 tháng đầu năm") are of the year the article names.
+  const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded).year;
   const state: DocState = {
     text,
     folded,
     ctx,
-    sticky: titlePeriod(ctx) ?? documentPeriod(ctx.publishedAt, folded),
+    sticky: titlePeriod(ctx, undatedYear) ?? documentPeriod(ctx.publishedAt, folded),
     stickyIsDocument: true,
-    titled: titlePeriod(ctx) !== null,
+    titled: titlePeriod(ctx, undatedYear) !== null,
+    undatedYear,
     unitsNamed: new Map(),
     sentenceNumbers: 0,
     signals: new Map(),
@@ -177,17 +182,17 @@ function dropRestatements(state: DocState): void {
   });
 }
 
-function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
+function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {
   if (!ctx.title) return null;
   const title = normalizeText(ctx.title);
-  const mentions = findPeriods(title, foldForMatching(title), { start: 0, end: title.length }, ctx.publishedAt).filter((m) => !m.baseline && !m.local);
+  const mentions = findPeriods(title, foldForMatching(title), { start: 0, end: title.length }, ctx.publishedAt, undatedYear).filter((m) => !m.baseline && !m.local);
   return mentions.length > 0 ? mentions[mentions.length - 1].period : null;
 }
 
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
-  const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
+  const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
     return;

@@ -36,20 +36,29 @@ export function defaultPeriod(published: Date | null): FigurePeriod {
 
 /** A year written on its own ("năm 2019", "2019", "PAR INDEX 2021"): not part of a longer number or a date's digits. */
 const BARE_YEAR_RE = /(?<![\d.,/-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
+/** The year of a date or a month ("ngày 31/3/2020", "2.1.2018", "tháng 8/2025", "tháng 11-2022"). */
+const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)/g;
+
+/** The year an undated article names most often, on its own or in dates (ties: the latest), or null. */
+function mostNamedYear(folded: string): number | null {
+  const counts = new Map<number, number>();
+  for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) for (const m of matchesOf(re, folded)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
+  return best;
+}
 
 /**
  * The period of a figure whose text names none, for the whole article. Without a publication date, the year the
- * article names most often (ties: the latest) — an undated page about "năm 2017 … năm 2016" reports on 2017. An
+ * article names most often, on its own or in its dates (ties: the latest) — an undated page about "năm 2017 … năm
+ * 2016" reports on 2017, one whose only years are in "ngày 12/2/2019" and "tháng 5-2019" on 2019. An
  * article published in January reports on the year just ended ("Huyện … giải quyết 49 ngàn hồ sơ", dated 2020-01,
  * is 2019's total). Otherwise the publication year.
  */
 export function documentPeriod(published: Date | null, folded: string): FigurePeriod {
   const pub = publicationParts(published);
   if (pub.year === null) {
-    const counts = new Map<number, number>();
-    for (const m of matchesOf(BARE_YEAR_RE, folded)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    let best: number | null = null;
-    for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
+    const best = mostNamedYear(folded);
     return { year: best, fromMonth: null, toMonth: null, label: best === null ? '' : `năm ${best}` };
   }
   if (pub.month === 1) return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };
@@ -70,8 +79,8 @@ const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
 const SPAN_RE = /(?<![a-z0-9])giai doan (\d{4})\s*-\s*(\d{4})(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
-/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 9". */
-const TO_MONTH_RE = /(?<![a-z0-9])(?:tinh den|den het|den cuoi|tinh tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?!\d)/g;
+/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 1-2022", "đến hết tháng 9". */
+const TO_MONTH_RE = /(?<![a-z0-9])(?:tinh den|den het|den cuoi|tinh tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
 /** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
@@ -80,9 +89,14 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** A leading phrase sits within this many characters of its sentence's start ("Theo báo cáo, 6 tháng đầu năm, …"). */
 const LEADING_MAX_CHARS = 30;
 
-/** Every period phrase in folded[span], in order, without overlaps. */
-export function findPeriods(text: string, folded: string, span: Span, published: Date | null): PeriodMention[] {
-  const pub = publicationParts(published);
+/**
+ * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",
+ * "quý III", "trong tháng 8") is of the publication year; in an undated article, of `undatedYear` (the year the
+ * article names: {@link documentPeriod}), else it has none.
+ */
+export function findPeriods(text: string, folded: string, span: Span, published: Date | null, undatedYear: number | null = null): PeriodMention[] {
+  const dated = publicationParts(published);
+  const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
   const slice = folded.slice(span.start, span.end);
   // Every phrase needs a digit, "nay", "quý" or "đầu năm": most sentences are ruled out without running a regex.
   if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam')) return [];
@@ -143,7 +157,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
     // "cao nhất từ trước đến nay" compares with every year before: it names no period.
     if (/(?:^|\s)tu (?:truoc|xua)\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue;
-    if (pub.year !== null) add(m.index ?? 0, m[0].length, { year: pub.year, fromMonth: 1, toMonth: pub.month });
+    // Undated: "đến nay" ends in an unknown month; the article's own default period stands.
+    if (dated.year !== null) add(m.index ?? 0, m[0].length, { year: dated.year, fromMonth: 1, toMonth: dated.month });
   }
   for (const m of slice.includes('nam ') ? matchesOf(YEAR_RE, slice) : []) {
     const idx = m.index ?? 0;
