@@ -246,12 +246,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
-  const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
+  const leading = periods.filter((p) => p.leading && !p.baseline && !p.local && p.until === null);
   if (leading.length > 0) {
     state.sticky = leading[leading.length - 1].period;
     state.stickyIsDocument = false;
   }
-  const named = periods.filter((p) => !p.baseline && !p.local);
+  const named = periods.filter((p) => !p.baseline && !p.local && p.until === null);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
 }
@@ -338,11 +338,12 @@ type PeriodSource = FigureSignals['periodSource'];
 
 function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean; source: PeriodSource } {
   const { clause } = zones;
-  const usable = periods.filter((p) => !p.baseline);
+  // A bracketed aside's period governs only numbers inside its brackets.
+  const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
   const own =
     inClause.filter((p) => p.end <= c.hedgeStart).pop() ??
-    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20));
+    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20) && !asideWithFigures(state.folded, p));
   const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
   if (!chosen) {
@@ -355,6 +356,11 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // "… 9 tháng năm 2018 … năm 2018 …": a bare year agrees with the more precise document period; keep the months.
   if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return { ...state.sticky, source };
   return { ...period, source };
+}
+
+/** "81,24% (năm 2021 đạt 79,19%)": a bracket that states its own figures for its year is no period of the number before it. */
+function asideWithFigures(folded: string, p: PeriodMention): boolean {
+  return p.until !== null && /\d/.test(folded.slice(p.end, p.until));
 }
 
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {

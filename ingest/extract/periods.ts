@@ -16,6 +16,8 @@ export interface PeriodMention extends Span {
   baseline: boolean;
   /** A span of years ("giai đoạn 2016-2020"): applies to its own clause only. */
   local: boolean;
+  /** Inside brackets ("(năm 2022 chỉ số này là 77,95%)"): an aside that governs nothing after its closing bracket. */
+  until: number | null;
 }
 
 /** Vietnam is UTC+7 all year: the publication date's year and month are read in that zone. */
@@ -39,10 +41,22 @@ const BARE_YEAR_RE = /(?<![\d.,/-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
 /** The year of a date or a month ("ngày 31/3/2020", "2.1.2018", "tháng 8/2025", "tháng 11-2022"). */
 const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)/g;
 
-/** The year an undated article names most often, on its own or in dates (ties: the latest), or null. */
+/** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với 2021". */
+const BASELINE_LEAD_RE = /so (?:voi )?(?:cung ky )?(?:nam )?$/;
+
+/**
+ * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
+ * ("tăng 1 bậc so với năm 2020") speaks for the year after it: the figures compared with 2020 are 2021's.
+ */
 function mostNamedYear(folded: string): number | null {
   const counts = new Map<number, number>();
-  for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) for (const m of matchesOf(re, folded)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) {
+    for (const m of matchesOf(re, folded)) {
+      const at = (m.index ?? 0) + m[0].length - m[1].length;
+      const year = Number(m[1]) + (BASELINE_LEAD_RE.test(folded.slice(Math.max(0, at - 24), at)) ? 1 : 0);
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+  }
   let best: number | null = null;
   for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
   return best;
@@ -106,6 +120,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const end = start + length;
     if (found.length >= MAX_MENTIONS_PER_SENTENCE || found.some((f) => start < f.end && end > f.start)) return;
     const lead = slice.slice(0, index);
+    const open = lead.lastIndexOf('(');
+    const close = open >= 0 && lead.indexOf(')', open) < 0 ? slice.indexOf(')', index + length) : -2;
     found.push({
       start,
       end,
@@ -113,6 +129,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       leading: index <= LEADING_MAX_CHARS,
       baseline: /so (?:voi )?(?:cung ky )?$/.test(lead.slice(-20)),
       local,
+      until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
   };
   for (const m of slice.includes('den ') ? matchesOf(TO_MONTH_RE, slice) : []) {
