@@ -90,7 +90,8 @@ const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d
 const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g;
 /** "năm 2021", "năm nay". */
 const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
-const SPAN_RE = /(?<![a-z0-9])giai doan (\d{4})\s*-\s*(\d{4})(?!\d)/g;
+/** "giai đoạn 2016-2020", "Từ năm 2015-2020", "trong ba năm 2016 - 2018", "từ năm 2016 đến năm 2020": a span, of its last year. */
+const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s*(20\d\d)(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
 /** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 1-2022", "đến hết tháng 9". */
@@ -170,7 +171,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const year = Number(m[1]);
     if (year >= 2000 && year <= 2100) add((m.index ?? 0) + m[0].length - m[1].length, m[1].length, { year, fromMonth: null, toMonth: null });
   }
-  for (const m of slice.includes('giai doan ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
+  for (const m of slice.includes('giai doan ') || slice.includes('nam ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
     // "cao nhất từ trước đến nay" compares with every year before: it names no period.
     if (/(?:^|\s)tu (?:truoc|xua)\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue;
