@@ -109,6 +109,8 @@ const MAX_MENTIONS_PER_SENTENCE = 24;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** A leading phrase sits within this many characters of its sentence's start ("Theo báo cáo, 6 tháng đầu năm, …"). */
 const LEADING_MAX_CHARS = 30;
+/** A leading phrase may also follow the report it cites: "Theo báo cáo của UBND tỉnh Đắk Nông, trong 6 tháng đầu năm 2021, …". */
+const ATTRIBUTION_LEAD_RE = /^\s*theo [^,;:()]{0,100}, (?:trong |tinh )?$/;
 
 /**
  * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",
@@ -133,7 +135,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       start,
       end,
       period: { ...p, label: text.slice(start, end) },
-      leading: index <= LEADING_MAX_CHARS,
+      leading: index <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead),
       baseline: /so (?:voi )?(?:cung ky )?$/.test(lead.slice(-20)),
       local,
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
