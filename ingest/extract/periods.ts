@@ -94,14 +94,15 @@ const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
 const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s*(20\d\d)(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
-/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến tháng 4/2023". */
-const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|tinh tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )|den thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
+/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
+const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
 /**
  * A range of dates or months: "từ ngày 1/7 đến cuối tháng 10/2025", "từ ngày 21/7 đến 20/8/2021", "từ ngày 2.1.2018
- * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay". Groups: from day, from month (date), from
- * month ("tháng"), from year, to day, to month (date), to month ("tháng"), "nay", to year ("/2025", "năm 2025").
+ * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay", "Từ 27/6 đến 14/12/2025" (without "ngày"
+ * only with a year: "từ 5/9 đến 9/9 huyện" is a count). Groups: "ngày", from day, from month (date), from month
+ * ("tháng"), from year, to day, to month (date), to month ("tháng"), "nay", to year ("/2025", "năm 2025").
  */
-const RANGE_RE = /(?<![a-z0-9])tu (?:ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
+const RANGE_RE = /(?<![a-z0-9])tu (ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
 /** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
@@ -109,8 +110,11 @@ const MAX_MENTIONS_PER_SENTENCE = 24;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** A leading phrase sits within this many characters of its sentence's start ("Theo báo cáo, 6 tháng đầu năm, …"). */
 const LEADING_MAX_CHARS = 30;
-/** A leading phrase may also follow the report it cites: "Theo báo cáo của UBND tỉnh Đắk Nông, trong 6 tháng đầu năm 2021, …". */
-const ATTRIBUTION_LEAD_RE = /^\s*theo [^,;:()]{0,100}, (?:trong |tinh )?$/;
+/**
+ * A leading phrase may also follow the report it cites: "Theo báo cáo của UBND tỉnh Đắk Nông, trong 6 tháng đầu năm
+ * 2021, …", "Trong báo cáo kết quả thực hiện cải cách hành chính 10 tháng đầu năm 2025 …".
+ */
+const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:trong |theo )?bao cao (?:ket qua )?[^,;:()]{0,70})$/;
 
 /**
  * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",
@@ -142,13 +146,15 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     });
   };
   for (const m of slice.includes('tu ') && slice.includes('den') ? matchesOf(RANGE_RE, slice) : []) {
-    if (m[8] && dated.year === null) continue; // "đến nay" in an undated article ends in an unknown month
-    let from = Number(m[2] ?? m[3]);
-    const to = m[8] ? (dated.month as number) : Number(m[6] ?? m[7]);
-    const year = m[9] || m[10] ? Number(m[9] ?? m[10]) : m[8] ? dated.year : m[4] ? Number(m[4]) : pub.year;
+    if (m[2] && !m[1] && !m[5] && !m[10]) continue; // "từ 5/9 đến 9/9": no date without "ngày" or a year
+    if (m[9] && dated.year === null) continue; // "đến nay" in an undated article ends in an unknown month
+    let from = Number(m[3] ?? m[4]);
+    const to = m[9] ? (dated.month as number) : Number(m[7] ?? m[8]);
+    const year = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : m[5] ? Number(m[5]) : pub.year;
     // A reporting period runs from the 15th of one month to the 14th of the next: "từ ngày 21/7 đến 20/8" is August's,
-    // "từ ngày 15/12/2020 đến ngày 15/6/2021" the first half of 2021.
-    if (m[1] && Number(m[1]) >= 15) from = from === 12 ? 1 : from + 1;
+    // "từ ngày 15/12/2020 đến ngày 15/6/2021" the first half of 2021; "từ 27/6 đến 14/12" is June to December.
+    const fromDay = Number(m[2] ?? 0);
+    if (fromDay >= 15 && m[6] && Math.abs(fromDay - 1 - Number(m[6])) <= 1) from = from === 12 ? 1 : from + 1;
     if (year !== null && from >= 1 && to <= 12 && from <= to) add(m.index ?? 0, m[0].length, { year, fromMonth: from, toMonth: to });
   }
   for (const m of slice.includes('den ') ? matchesOf(TO_MONTH_RE, slice) : []) {
