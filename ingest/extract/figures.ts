@@ -338,6 +338,9 @@ type PeriodSource = FigureSignals['periodSource'];
 
 function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean; source: PeriodSource } {
   const { clause } = zones;
+  // "tăng 2,58% so với năm 2022 (80,08%)": a bracketed number right after a baseline is the baseline's figure.
+  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && /^\s*\(\s*$/.test(state.folded.slice(p.end, c.hedgeStart)));
+  if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);

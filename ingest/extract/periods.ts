@@ -42,7 +42,9 @@ const BARE_YEAR_RE = /(?<![\d.,/-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
 const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)/g;
 
 /** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với 2021". */
-const BASELINE_LEAD_RE = /so (?:voi )?(?:cung ky )?(?:nam )?$/;
+const BASELINE_LEAD_RE = /so (?:voi )?(?:cung ky )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
+/** The same before a period phrase: "so với năm 2019" ends right before "năm 2019", as does "so với giá trị trung bình". */
+const BASELINE_BEFORE_RE = /so (?:voi )?(?:cung ky )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
 
 /**
  * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
@@ -140,7 +142,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       end,
       period: { ...p, label: text.slice(start, end) },
       leading: index <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead),
-      baseline: /so (?:voi )?(?:cung ky )?$/.test(lead.slice(-20)),
+      baseline: BASELINE_BEFORE_RE.test(lead.slice(-48)),
       local,
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
