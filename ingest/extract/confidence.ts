@@ -101,9 +101,13 @@ export function probabilityWith(weights: Readonly<Record<string, number>>, x: re
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The committed model's probability that a figure is right, rounded to 0.01 (an 'other' figure: fixed). */
+/**
+ * The committed model's probability that a figure is right, rounded to 0.01 (an 'other' figure: fixed). A figure whose
+ * period has no year (an undated article that names none) is capped just below the serving threshold: it cannot be
+ * compared, and a reviewer supplies the year rather than the engine guessing one.
+ */
 export function probability(s: FigureSignals): number {
   if (s.metric === 'other') return OTHER_CONFIDENCE;
-  const p = probabilityWith(CONFIDENCE_MODEL.weights, featureVector(s));
-  return Math.round(Math.min(0.99, Math.max(0.01, p)) * 100) / 100;
+  const p = Math.round(Math.min(0.99, Math.max(0.01, probabilityWith(CONFIDENCE_MODEL.weights, featureVector(s)))) * 100) / 100;
+  return s.periodSource === 'none' ? Math.min(p, Math.round((CONFIDENCE_MODEL.threshold - 0.01) * 100) / 100) : p;
 }

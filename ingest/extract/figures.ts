@@ -73,6 +73,8 @@ interface DocState {
   folded: string;
   ctx: ExtractionContext;
   sticky: FigurePeriod;
+  /** Without a publication date: the year the article names most often (the year of phrases naming none). */
+  undatedYear: number | null;
   /** Whether `sticky` is still the article's own default (no leading period read yet). */
   stickyIsDocument: boolean;
   /** Whether the article's default period came from its title. */
@@ -123,13 +125,16 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
   const about = articleUnit(ctx);
   if (about) ctx = { ...ctx, publisher: about };
+  // An undated article's period phrases without a year ("6 tháng đầu năm") are of the year the article names.
+  const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded).year;
   const state: DocState = {
     text,
     folded,
     ctx,
-    sticky: titlePeriod(ctx) ?? documentPeriod(ctx.publishedAt, folded),
+    sticky: titlePeriod(ctx, undatedYear) ?? documentPeriod(ctx.publishedAt, folded),
     stickyIsDocument: true,
-    titled: titlePeriod(ctx) !== null,
+    titled: titlePeriod(ctx, undatedYear) !== null,
+    undatedYear,
     unitsNamed: new Map(),
     sentenceNumbers: 0,
     signals: new Map(),
@@ -177,17 +182,17 @@ function dropRestatements(state: DocState): void {
   });
 }
 
-function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
+function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {
   if (!ctx.title) return null;
   const title = normalizeText(ctx.title);
-  const mentions = findPeriods(title, foldForMatching(title), { start: 0, end: title.length }, ctx.publishedAt).filter((m) => !m.baseline && !m.local);
+  const mentions = findPeriods(title, foldForMatching(title), { start: 0, end: title.length }, ctx.publishedAt, undatedYear).filter((m) => !m.baseline && !m.local);
   return mentions.length > 0 ? mentions[mentions.length - 1].period : null;
 }
 
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
-  const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
+  const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
     return;
@@ -241,12 +246,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
-  const leading = periods.filter((p) => p.leading && !p.baseline && !p.local);
+  const leading = periods.filter((p) => p.leading && !p.baseline && !p.local && p.until === null);
   if (leading.length > 0) {
     state.sticky = leading[leading.length - 1].period;
     state.stickyIsDocument = false;
   }
-  const named = periods.filter((p) => !p.baseline && !p.local);
+  const named = periods.filter((p) => !p.baseline && !p.local && p.until === null);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
 }
@@ -333,11 +338,15 @@ type PeriodSource = FigureSignals['periodSource'];
 
 function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean; source: PeriodSource } {
   const { clause } = zones;
-  const usable = periods.filter((p) => !p.baseline);
+  // "tăng 2,58% so với năm 2022 (80,08%)": a bracketed number right after a baseline is the baseline's figure.
+  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && /^\s*\(\s*$/.test(state.folded.slice(p.end, c.hedgeStart)));
+  if (baseline) return { ...baseline.period, source: 'clause' };
+  // A bracketed aside's period governs only numbers inside its brackets.
+  const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
   const own =
     inClause.filter((p) => p.end <= c.hedgeStart).pop() ??
-    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20));
+    inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20) && !asideWithFigures(state.folded, p));
   const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
   if (!chosen) {
@@ -350,6 +359,11 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // "… 9 tháng năm 2018 … năm 2018 …": a bare year agrees with the more precise document period; keep the months.
   if (period.fromMonth === null && state.sticky.year === period.year && state.sticky.fromMonth !== null) return { ...state.sticky, source };
   return { ...period, source };
+}
+
+/** "81,24% (năm 2021 đạt 79,19%)": a bracket that states its own figures for its year is no period of the number before it. */
+function asideWithFigures(folded: string, p: PeriodMention): boolean {
+  return p.until !== null && /\d/.test(folded.slice(p.end, p.until));
 }
 
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {

@@ -16,6 +16,8 @@ export interface PeriodMention extends Span {
   baseline: boolean;
   /** A span of years ("giai đoạn 2016-2020"): applies to its own clause only. */
   local: boolean;
+  /** Inside brackets ("(năm 2022 chỉ số này là 77,95%)"): an aside that governs nothing after its closing bracket. */
+  until: number | null;
 }
 
 /** Vietnam is UTC+7 all year: the publication date's year and month are read in that zone. */
@@ -36,20 +38,43 @@ export function defaultPeriod(published: Date | null): FigurePeriod {
 
 /** A year written on its own ("năm 2019", "2019", "PAR INDEX 2021"): not part of a longer number or a date's digits. */
 const BARE_YEAR_RE = /(?<![\d.,/-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
+/** The year of a date or a month ("ngày 31/3/2020", "2.1.2018", "tháng 8/2025", "tháng 11-2022"). */
+const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)/g;
+
+/** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với 2021". */
+const BASELINE_LEAD_RE = /so (?:voi )?(?:cung ky )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
+/** The same before a period phrase: "so với năm 2019" ends right before "năm 2019", as does "so với giá trị trung bình". */
+const BASELINE_BEFORE_RE = /so (?:voi )?(?:cung ky )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
+
+/**
+ * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
+ * ("tăng 1 bậc so với năm 2020") speaks for the year after it: the figures compared with 2020 are 2021's.
+ */
+function mostNamedYear(folded: string): number | null {
+  const counts = new Map<number, number>();
+  for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) {
+    for (const m of matchesOf(re, folded)) {
+      const at = (m.index ?? 0) + m[0].length - m[1].length;
+      const year = Number(m[1]) + (BASELINE_LEAD_RE.test(folded.slice(Math.max(0, at - 24), at)) ? 1 : 0);
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
+  return best;
+}
 
 /**
  * The period of a figure whose text names none, for the whole article. Without a publication date, the year the
- * article names most often (ties: the latest) — an undated page about "năm 2017 … năm 2016" reports on 2017. An
+ * article names most often, on its own or in its dates (ties: the latest) — an undated page about "năm 2017 … năm
+ * 2016" reports on 2017, one whose only years are in "ngày 12/2/2019" and "tháng 5-2019" on 2019. An
  * article published in January reports on the year just ended ("Huyện … giải quyết 49 ngàn hồ sơ", dated 2020-01,
  * is 2019's total). Otherwise the publication year.
  */
 export function documentPeriod(published: Date | null, folded: string): FigurePeriod {
   const pub = publicationParts(published);
   if (pub.year === null) {
-    const counts = new Map<number, number>();
-    for (const m of matchesOf(BARE_YEAR_RE, folded)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    let best: number | null = null;
-    for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
+    const best = mostNamedYear(folded);
     return { year: best, fromMonth: null, toMonth: null, label: best === null ? '' : `năm ${best}` };
   }
   if (pub.month === 1) return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };
@@ -67,11 +92,19 @@ const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d
 const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g;
 /** "năm 2021", "năm nay". */
 const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
-const SPAN_RE = /(?<![a-z0-9])giai doan (\d{4})\s*-\s*(\d{4})(?!\d)/g;
+/** "giai đoạn 2016-2020", "Từ năm 2015-2020", "trong ba năm 2016 - 2018", "từ năm 2016 đến năm 2020": a span, of its last year. */
+const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s*(20\d\d)(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
-/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 9". */
-const TO_MONTH_RE = /(?<![a-z0-9])(?:tinh den|den het|den cuoi|tinh tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?!\d)/g;
+/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
+const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
+/**
+ * A range of dates or months: "từ ngày 1/7 đến cuối tháng 10/2025", "từ ngày 21/7 đến 20/8/2021", "từ ngày 2.1.2018
+ * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay", "Từ 27/6 đến 14/12/2025" (without "ngày"
+ * only with a year: "từ 5/9 đến 9/9 huyện" is a count). Groups: "ngày", from day, from month (date), from month
+ * ("tháng"), from year, to day, to month (date), to month ("tháng"), "nay", to year ("/2025", "năm 2025").
+ */
+const RANGE_RE = /(?<![a-z0-9])tu (ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
 /** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
@@ -79,10 +112,20 @@ const MAX_MENTIONS_PER_SENTENCE = 24;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** A leading phrase sits within this many characters of its sentence's start ("Theo báo cáo, 6 tháng đầu năm, …"). */
 const LEADING_MAX_CHARS = 30;
+/**
+ * A leading phrase may also follow the report it cites: "Theo báo cáo của UBND tỉnh Đắk Nông, trong 6 tháng đầu năm
+ * 2021, …", "Trong báo cáo kết quả thực hiện cải cách hành chính 10 tháng đầu năm 2025 …".
+ */
+const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:trong |theo )?bao cao (?:ket qua )?[^,;:()]{0,70})$/;
 
-/** Every period phrase in folded[span], in order, without overlaps. */
-export function findPeriods(text: string, folded: string, span: Span, published: Date | null): PeriodMention[] {
-  const pub = publicationParts(published);
+/**
+ * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",
+ * "quý III", "trong tháng 8") is of the publication year; in an undated article, of `undatedYear` (the year the
+ * article names: {@link documentPeriod}), else it has none.
+ */
+export function findPeriods(text: string, folded: string, span: Span, published: Date | null, undatedYear: number | null = null): PeriodMention[] {
+  const dated = publicationParts(published);
+  const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
   const slice = folded.slice(span.start, span.end);
   // Every phrase needs a digit, "nay", "quý" or "đầu năm": most sentences are ruled out without running a regex.
   if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam')) return [];
@@ -92,15 +135,30 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const end = start + length;
     if (found.length >= MAX_MENTIONS_PER_SENTENCE || found.some((f) => start < f.end && end > f.start)) return;
     const lead = slice.slice(0, index);
+    const open = lead.lastIndexOf('(');
+    const close = open >= 0 && lead.indexOf(')', open) < 0 ? slice.indexOf(')', index + length) : -2;
     found.push({
       start,
       end,
       period: { ...p, label: text.slice(start, end) },
-      leading: index <= LEADING_MAX_CHARS,
-      baseline: /so (?:voi )?(?:cung ky )?$/.test(lead.slice(-20)),
+      leading: index <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead),
+      baseline: BASELINE_BEFORE_RE.test(lead.slice(-48)),
       local,
+      until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
   };
+  for (const m of slice.includes('tu ') && slice.includes('den') ? matchesOf(RANGE_RE, slice) : []) {
+    if (m[2] && !m[1] && !m[5] && !m[10]) continue; // "từ 5/9 đến 9/9": no date without "ngày" or a year
+    if (m[9] && dated.year === null) continue; // "đến nay" in an undated article ends in an unknown month
+    let from = Number(m[3] ?? m[4]);
+    const to = m[9] ? (dated.month as number) : Number(m[7] ?? m[8]);
+    const year = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : m[5] ? Number(m[5]) : pub.year;
+    // A reporting period runs from the 15th of one month to the 14th of the next: "từ ngày 21/7 đến 20/8" is August's,
+    // "từ ngày 15/12/2020 đến ngày 15/6/2021" the first half of 2021; "từ 27/6 đến 14/12" is June to December.
+    const fromDay = Number(m[2] ?? 0);
+    if (fromDay >= 15 && m[6] && Math.abs(fromDay - 1 - Number(m[6])) <= 1) from = from === 12 ? 1 : from + 1;
+    if (year !== null && from >= 1 && to <= 12 && from <= to) add(m.index ?? 0, m[0].length, { year, fromMonth: from, toMonth: to });
+  }
   for (const m of slice.includes('den ') ? matchesOf(TO_MONTH_RE, slice) : []) {
     const month = Number(m[1]);
     if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: 1, toMonth: month });
@@ -139,11 +197,12 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const year = Number(m[1]);
     if (year >= 2000 && year <= 2100) add((m.index ?? 0) + m[0].length - m[1].length, m[1].length, { year, fromMonth: null, toMonth: null });
   }
-  for (const m of slice.includes('giai doan ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
+  for (const m of slice.includes('giai doan ') || slice.includes('nam ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
     // "cao nhất từ trước đến nay" compares with every year before: it names no period.
     if (/(?:^|\s)tu (?:truoc|xua)\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue;
-    if (pub.year !== null) add(m.index ?? 0, m[0].length, { year: pub.year, fromMonth: 1, toMonth: pub.month });
+    // Undated: "đến nay" ends in an unknown month; the article's own default period stands.
+    if (dated.year !== null) add(m.index ?? 0, m[0].length, { year: dated.year, fromMonth: 1, toMonth: dated.month });
   }
   for (const m of slice.includes('nam ') ? matchesOf(YEAR_RE, slice) : []) {
     const idx = m.index ?? 0;

@@ -47,6 +47,12 @@ describe('confidence features and the committed model', () => {
     expect(s.every((x) => x.periodSource === 'clause' || x.periodSource === 'earlier')).toBe(true);
   });
 
+  it('never serves a figure whose period has no year, however strong its other signals', () => {
+    const strong = signals({ metric: 'late_dossiers', unit: 'count', cueScore: 400, subjectSource: 'national', periodSource: 'none', dated: false });
+    expect(needsReview(probability(strong))).toBe(true);
+    expect(needsReview(probability({ ...strong, periodSource: 'text_year' }))).toBe(false);
+  });
+
   it('tells how a period was found: none, or the publication date', () => {
     const noYear = extractWithSignals('Huyện tiếp nhận 12.450 hồ sơ.', { publishedAt: null, publisher: null });
     expect(noYear.signals.map((x) => x.periodSource)).toEqual(['none']);

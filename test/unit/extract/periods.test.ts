@@ -24,10 +24,40 @@ describe('findPeriods', () => {
     ['năm 2021', { year: 2021, fromMonth: null, toMonth: null }],
     ['giai đoạn 2016-2020', { year: 2020, fromMonth: null, toMonth: null }],
     ['tháng 10/2023', { year: 2023, fromMonth: 10, toMonth: 10 }],
+    ['đến hết tháng 1-2022', { year: 2022, fromMonth: 1, toMonth: 1 }],
+    ['đến tháng 4/2023', { year: 2023, fromMonth: 1, toMonth: 4 }],
+    ['từ tháng 7 đến tháng 9/2025', { year: 2025, fromMonth: 7, toMonth: 9 }],
+    ['tính từ ngày 1/7 đến cuối tháng 10/2025', { year: 2025, fromMonth: 7, toMonth: 10 }],
+    ['từ ngày 21/7đến 20/8/2021', { year: 2021, fromMonth: 8, toMonth: 8 }],
+    ['từ ngày 15/12/2020 đến ngày 15/6/2021', { year: 2021, fromMonth: 1, toMonth: 6 }],
+    ['từ ngày 2.1.2018 đến 17.5.2018', { year: 2018, fromMonth: 1, toMonth: 5 }],
+    ['từ ngày 1/7 đến nay', { year: 2021, fromMonth: 7, toMonth: 11 }],
+    ['từ ngày 1/10 đến 31/3/2022', null],
+    ['Từ 27/6 đến 14/12/2025', { year: 2025, fromMonth: 6, toMonth: 12 }],
+    ['tăng từ 5/9 đến 9/9 huyện', null],
+    ['từ đầu năm đến đầu tháng 11-2022', { year: 2022, fromMonth: 1, toMonth: 11 }],
+    ['Từ năm 2015-2020', { year: 2020, fromMonth: null, toMonth: null }],
+    ['trong ba năm 2016 - 2018', { year: 2018, fromMonth: null, toMonth: null }],
     ['03 tháng/lần', null],
     ['ngày 07 tháng 5 năm 2021', null],
   ])('%s', (phrase, expected) => {
     expect(periodOf(phrase)).toEqual(expected);
+  });
+
+  it('gives an undated article\'s year-less phrases the year it names, and no end to "đến nay"', () => {
+    const at = (phrase: string) => {
+      const text = normalizeText(phrase);
+      return findPeriods(text, foldForMatching(text), { start: 0, end: text.length }, null, 2019).map((m) => [m.period.year, m.period.fromMonth, m.period.toMonth]);
+    };
+    expect(at('6 tháng đầu năm')).toEqual([[2019, 1, 6]]);
+    expect(at('trong tháng 8,')).toEqual([[2019, 8, 8]]);
+    expect(at('từ ngày 1/7 đến nay')).toEqual([]);
+  });
+
+  it('marks a bracketed period as an aside that ends at its closing bracket', () => {
+    const text = 'đạt 81,24% (năm 2021 đạt 79,19%), xếp thứ 40';
+    const [m] = findPeriods(text, foldForMatching(text), { start: 0, end: text.length }, null);
+    expect(m.until).toBe(text.indexOf(')'));
   });
 
   it('uses Vietnam time for the publication date (UTC+7)', () => {
