@@ -150,7 +150,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   for (const paragraph of paragraphs) {
     if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
     state.paragraphPeriod = null;
-    state.lastScope = null;
+    // lastScope is kept: a paragraph opening "Trong đó, …" breaks down the total the previous paragraph ended on.
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   dropRestatements(state);
@@ -419,7 +419,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate')) {
     const ownClause = folded.slice(zones.sentence.start, c.hedgeStart);
     // A department's portal reports the province's indices unless the sentence speaks of the department ("của Sở").
-    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)(?:cua )?so(?:\s|$)/.test(ownClause.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+    // "Sở" as spelt: folded, "chỉ số" (the index) would read as "số" = "sở".
+    const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
+    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
