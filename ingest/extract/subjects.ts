@@ -26,6 +26,20 @@ const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
 const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
 /** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn". */
 const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap)\\s+(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
+/**
+ * A level joined to the one after it ("cấp huyện, cấp xã", "cấp huyện và cấp xã" before the later level): both levels
+ * together, which no single scope holds; the first (higher) is kept and the subject marked uncertain.
+ */
+const JOINED_LEVEL_RE = new RegExp(`(?:cac|\\d+|toan bo|cap)\\s+(${SUBUNIT_ALTERNATION}),?\\s+(?:va\\s+)?$`);
+
+/** The levels-joined reading of a sub-unit mention at `at` (absolute), if the level before it is joined to it. */
+function joinedLevel(folded: string, at: number, ctx: ExtractionContext): FigureSubject | null | undefined {
+  const joined = JOINED_LEVEL_RE.exec(folded.slice(Math.max(0, at - 30), at));
+  if (!joined) return undefined;
+  const first = subunitSubject(levelOfWord(joined[1]), ctx);
+  return first ? uncertain(first) : null;
+}
+
 /** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã". */
 const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+)?(?:cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
 /** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
@@ -272,8 +286,10 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const at = m.index ?? 0;
     ends.push(at + m[0].length + 30);
     const level = levelOfWord(m[1]);
+    const joined = joinedLevel(folded, from + at, ctx);
+    if (joined !== undefined) consider(at, () => joined);
     // "bộ phận một cửa huyện và các xã": the publisher together with its sub-units is the publisher.
-    if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
+    else if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
     else consider(at, () => subunitSubject(level, ctx));
   }
   for (const m of matchesOf(CENTRE_RE, slice)) consider(m.index ?? 0, () => centreSubject(ctx));
@@ -345,6 +361,28 @@ export function publisherProvince(ctx: ExtractionContext): FigureSubject | null 
   if (!name) return null;
   const resolved = ctx.resolver?.resolve(`Tỉnh ${name}`, p) ?? null;
   return { name: resolved?.name ?? name, unitId: resolved?.id ?? null, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
+/** An agency or a unit without its name, before a number: "Sở …", "Văn phòng …", "Bộ phận một cửa", "UBND huyện". */
+const UNNAMED_AGENCY_RE = /(?:^|[\s(,;])(?:[Ss]ở|Văn phòng|[Cc]hi nhánh|Cục|Chi cục|Trung tâm|[Bb]ộ phận (?:một|1) cửa|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã|xã|phường|thị trấn)(?!\s+\p{Lu}))/u;
+
+/** Metrics of a province's dossier flow: counted over every level of its one information system. */
+const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'on_time_rate', 'late_dossiers', 'online_dossier_rate', 'e_payment_rate', 'digitisation_rate']);
+
+/**
+ * The subject of a dossier-flow figure that fell to a province's publisher by default ("Tỷ lệ hồ sơ giải quyết đúng
+ * hạn đạt 97%" on a provincial paper): the province's totals over all levels, as the corpus files them — but a guess
+ * (the provincial level alone reads the same), so it is marked uncertain. Null when the rule does not apply.
+ */
+export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx: ExtractionContext, lead: string): FigureSubject | null {
+  const p = ctx.publisher;
+  if (subject.explicit || !p || p.level !== 'tinh' || !DOSSIER_FLOW_METRICS.has(metric)) return null;
+  // A centre or a portal publishing as the province reports its own desk.
+  if (/^(?:trung tâm|cổng|văn phòng|sở|ban)\s/i.test(p.name)) return null;
+  // "Văn phòng đăng ký đất đai … đã tiếp nhận", "Bộ phận một cửa tiếp nhận", "do UBND huyện tiếp nhận": an agency or a
+  // unit the text does not name is the subject; the publisher stays, as a guess.
+  if (UNNAMED_AGENCY_RE.test(lead)) return uncertain({ ...subject });
+  return uncertain({ name: `toàn tỉnh ${p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+)?/i, '')}`, unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
 }
 
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
@@ -461,6 +499,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     // "Trung tâm … và UBND 34 phường tiếp nhận …": the publisher together with its sub-units is the publisher.
     const together = /(?:^|\s)va (?:ubnd |uy ban nhan dan )?(?:cac |\d+ )?(?:xa|phuong|thi tran)/.test(folded.slice(from, c.hedgeStart));
     // "… của các huyện đều cao (huyện Bảo Thắng đạt 99,2%": a unit named after the level word is the nearer subject.
+    if (lastSub && !together && lastSubAt > lastNamedAt) {
+      const joined = joinedLevel(folded, from + lastSubAt, ctx);
+      if (joined !== undefined) return joined ?? publisherSubject(ctx.publisher);
+    }
     if (lastSub && !together && lastSubAt > lastNamedAt) return subunitSubject(levelOfWord(lastSub), ctx) ?? publisherSubject(ctx.publisher);
     const others = otherMentions(text, folded, from, c.hedgeStart, ctx);
     const other = others[others.length - 1];
