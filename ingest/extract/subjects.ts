@@ -208,7 +208,8 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   if (!mention) return null;
   if (publisher) {
     if (mentionKey(mention) === mentionKey(publisher.name)) return null;
-    if ((LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
+    // A ministry stands outside the territorial levels: a province its title names is what its article is about.
+    if (publisher.level !== 'bo' && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   return resolved ?? { id: `title:${mention}`, name: mention, level };
@@ -454,6 +455,18 @@ export function trailingScope(folded: string, sentence: Span, ctx: ExtractionCon
 }
 
 function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject {
+  // "130/130 xã đã hoàn thành", "5/9 huyện, thành phố đạt", "19/19 sở, ban, ngành": a count of units is about those units.
+  if (c.noun === 'donvi' && c.unit === 'count') {
+    const afterNumber = folded.slice(c.end, c.end + 40);
+    const counted = SUBUNIT_AFTER_RE.exec(afterNumber);
+    if (counted && !/^\s+\p{Lu}/u.test(text.slice(c.end + counted[0].length, c.end + counted[0].length + 3))) {
+      return subunitSubject(levelOfWord(counted[1]), ctx) ?? publisherSubject(ctx.publisher);
+    }
+    if (/^\s*(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/.test(afterNumber) && ctx.publisher?.level === 'tinh') {
+      const name = ctx.publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '');
+      return { name: `các sở, ngành ${name}`, unitId: ctx.publisher.id, scope: 'departments', subunitLevel: 'so', explicit: true };
+    }
+  }
   const afterNoun = folded.slice(c.nounEnd, Math.min(c.nounEnd + 60, text.length));
   const sub = SUBUNIT_AFTER_RE.exec(afterNoun);
   if (sub) {
