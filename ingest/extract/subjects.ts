@@ -264,6 +264,8 @@ const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua
 function centreSubject(ctx: ExtractionContext): FigureSubject | null {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh') return null;
+  // The centre publishing its own page is named already.
+  if (/^trung tâm\s/i.test(p.name)) return { name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
   return { name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
 }
 

@@ -29,6 +29,12 @@ describe('subjects', () => {
     expect(other.subject).toMatchObject({ name: 'huyện Cần Giờ', unitId: null, explicit: true });
   });
 
+  it('names the provincial centre once when the centre publishes its own page', () => {
+    const publisher = { id: 'c', name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn', level: 'tinh' };
+    const [f] = figuresOf('Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 4.120 hồ sơ.', undefined, { publisher });
+    expect(f.subject).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn', scope: 'unit', explicit: true });
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
