@@ -339,7 +339,9 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const at = m.index ?? 0;
     // "91 xã, phường, thị trấn trên địa bàn tỉnh": the place of sub-units just named, not a scope of its own.
     if (ends.some((e) => e >= at && e - 30 <= at + 2)) continue;
-    consider(at, () => ({ name: `toàn tỉnh ${publisher?.level === 'so' ? publisherProvince(ctx)?.name ?? name : name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
+    const wide = (): FigureSubject => ({ name: `toàn tỉnh ${publisher?.level === 'so' ? publisherProvince(ctx)?.name ?? name : name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
+    // "toàn tỉnh" on a district's or a commune's page: the province around it, which the engine does not know.
+    consider(at, publisher && (LEVEL_DEPTH[publisher.level] ?? 2) >= 2 && publisher.level !== 'so' ? () => uncertain(wide()) : wide);
   }
   for (const m of matchesOf(AREA_WIDE_RE, slice)) {
     const word = m[1];
