@@ -29,6 +29,8 @@ export interface FigureSignals {
   ratio: boolean;
   /** How the subject was found. */
   subjectSource: 'publisher' | 'named' | 'scope' | 'national';
+  /** The subject is a guess between readings the text does not tell apart (levels named together, an unnamed unit). */
+  subjectUncertain: boolean;
   /** How the period was found. */
   periodSource: 'clause' | 'sentence' | 'paragraph' | 'earlier' | 'title' | 'publication' | 'text_year' | 'index_edition' | 'none';
   periodMonths: boolean;
@@ -69,7 +71,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'units_in_sentence_2plus', 'units_in_sentence_3plus', 'numbers_in_sentence_log', 'sentence_long',
   'm_late_dossiers', 'm_on_time_rate', 'm_dossiers_received', 'm_dossiers_resolved', 'm_online_dossiers', 'm_par_index_score',
   'm_par_index_rank', 'm_sipas_score', 'm_service_index', 'u_rank', 'u_score', 'u_count',
-  'value_100', 'restated', 'undated', 'breakdown',
+  'value_100', 'restated', 'undated', 'breakdown', 'subject_uncertain',
 ];
 
 /** The model's inputs for one figure, in {@link FEATURE_NAMES} order. */
@@ -90,7 +92,7 @@ export function featureVector(s: FigureSignals): number[] {
     b(s.metric === 'late_dossiers'), b(s.metric === 'on_time_rate'), b(s.metric === 'dossiers_received'), b(s.metric === 'dossiers_resolved'),
     b(s.metric === 'online_dossiers'), b(s.metric === 'par_index_score'), b(s.metric === 'par_index_rank'), b(s.metric === 'sipas_score'),
     b(s.metric === 'service_index_score' || s.metric === 'service_index_rank'), b(s.unit === 'rank'), b(s.unit === 'score'), b(s.unit === 'count'),
-    b(s.unit === 'percent' && s.value === 100), b(s.restated), b(!s.dated), b(s.breakdown),
+    b(s.unit === 'percent' && s.value === 100), b(s.restated), b(!s.dated), b(s.breakdown), b(s.subjectUncertain),
   ];
 }
 

@@ -17,7 +17,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, countNamedUnits, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isSubjectUncertain, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
@@ -155,7 +155,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   for (const paragraph of paragraphs) {
     if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
     state.paragraphPeriod = null;
-    state.lastScope = null;
+    // lastScope is kept: a paragraph opening "Trong đó, …" breaks down the total the previous paragraph ended on.
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   dropRestatements(state);
@@ -433,9 +433,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate')) {
     const ownClause = folded.slice(zones.sentence.start, c.hedgeStart);
     // A department's portal reports the province's indices unless the sentence speaks of the department ("của Sở").
-    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)(?:cua )?so(?:\s|$)/.test(ownClause.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+    // "Sở" as spelt: folded, "chỉ số" (the index) would read as "số" = "sở".
+    const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
+    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
+  subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
   if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) subject = NATIONAL_SUBJECT;
@@ -472,6 +475,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
     comparatorEq: comparator === 'eq', ratio: c.ratio,
     subjectSource: subject === NATIONAL_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
+    subjectUncertain: isSubjectUncertain(subject),
     periodSource: period.year === null ? 'none' : periodSource, periodMonths: period.fromMonth !== null,
     unitsInSentence: unitsNamedIn(state, zones.sentence), numbersInSentence: state.sentenceNumbers, sentenceChars: zones.sentence.end - zones.sentence.start,
     restated: isRestated(state, c), dated: state.ctx.publishedAt !== null, value: c.value,

@@ -118,15 +118,23 @@ export function sameUnitName(a: string, b: string): boolean {
   return sa === sb;
 }
 
+/** Names of the country as a subject. */
+const NATIONAL_NAMES: readonly string[] = ['Việt Nam', 'Cả nước'];
+
 /** Communes of any kind count as one level for sub-unit scopes ("các xã, thị trấn" vs "cấp xã"). */
 const COMMUNE_LEVELS = new Set(['xa', 'phuong', 'thi_tran']);
 
 /**
  * Subject accuracy: the scope agrees, and for a unit the name (the publisher when the label gives none), for
- * sub-units the level (any commune level matches another).
+ * sub-units the level (any commune level matches another). The country agrees in either notation (see below).
  */
 export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherName: string | null): boolean {
   const scope = l.subject?.scope ?? 'unit';
+  // The country has one aggregate, which labels write as the unit "Việt Nam" or as the whole country's area ("Cả nước",
+  // province_wide at level quoc_gia); the engine names it Việt Nam.
+  if (l.subject?.level === 'quoc_gia' && (f.subject.scope === 'unit' || f.subject.scope === 'province_wide')) {
+    return NATIONAL_NAMES.some((n) => sameUnitName(f.subject.name, n));
+  }
   if (f.subject.scope !== scope) return false;
   if (scope === 'unit') {
     const name = l.subject?.name ?? publisherName;

@@ -13,9 +13,12 @@ import { SUBUNIT_LEVEL_WORDS } from './lexicon';
 import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
-/** A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"). */
+/**
+ * A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"); not the
+ * head of a larger number ("cấp xã 63.085 hồ sơ").
+ */
 const NAMED_UNIT_RE =
-  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d)|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
+  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
 
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
@@ -23,6 +26,20 @@ const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
 const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
 /** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn". */
 const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap)\\s+(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
+/**
+ * A level joined to the one after it ("cấp huyện, cấp xã", "cấp huyện và cấp xã" before the later level): both levels
+ * together, which no single scope holds; the first (higher) is kept and the subject marked uncertain.
+ */
+const JOINED_LEVEL_RE = new RegExp(`(?:cac|\\d+|toan bo|cap)\\s+(${SUBUNIT_ALTERNATION}),?\\s+(?:va\\s+)?$`);
+
+/** The levels-joined reading of a sub-unit mention at `at` (absolute), if the level before it is joined to it. */
+function joinedLevel(folded: string, at: number, ctx: ExtractionContext): FigureSubject | null | undefined {
+  const joined = JOINED_LEVEL_RE.exec(folded.slice(Math.max(0, at - 30), at));
+  if (!joined) return undefined;
+  const first = subunitSubject(levelOfWord(joined[1]), ctx);
+  return first ? uncertain(first) : null;
+}
+
 /** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã". */
 const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+)?(?:cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
 /** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
@@ -50,8 +67,32 @@ const MINISTRY_NAMES: readonly string[] = [
 const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_NAMES.map((n) => `(${foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`, 'g');
 /** The whole country as a subject: "của cả nước", "cả nước đạt", "chung cả nước là", "toàn quốc có". */
 const NATIONAL_RE = /(?<![a-z0-9])(?:(?:cua|chung|tren|tai|o) (?:ca nuoc|toan quoc|pham vi ca nuoc)|(?:ca nuoc|toan quoc) (?:dat|la|co|tiep nhan|giai quyet|da|van|nam)|trung binh (?:cua )?(?:ca nuoc|cac tinh|toan quoc))(?![a-z0-9])/g;
-/** A province name that is part of an agency's name ("Sở Nội vụ Tuyên Quang", "Báo Đồng Nai"): not the province itself. */
-const AGENCY_BEFORE_RE = /(?:^|\s)(?:so|cuc|chi cuc|trung tam|van phong|chi nhanh|ban|bo|ngan hang|cong an|bao|dai|cong|kho bac|bhxh|bao hiem xa hoi|tinh uy|thanh uy|hoi dong)(?: [a-z&-]+){0,6} $/;
+/**
+ * Agency words, folded, with how they are spelt (lower case): folding merges "sở" (department) with "số" ("chỉ số",
+ * the index), "cổng" (portal) with "công" ("công bố"), "bộ" (ministry) with "bố", so the spelling decides.
+ */
+const AGENCY_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  so: ['sở'], cuc: ['cục'], 'chi cuc': ['chi cục'], 'trung tam': ['trung tâm'], 'van phong': ['văn phòng'], 'chi nhanh': ['chi nhánh'],
+  ban: ['ban'], bo: ['bộ'], 'ngan hang': ['ngân hàng'], 'cong an': ['công an'], bao: ['báo'], dai: ['đài'], cong: ['cổng'],
+  'kho bac': ['kho bạc'], bhxh: ['bhxh'], 'bao hiem xa hoi': ['bảo hiểm xã hội'], 'tinh uy': ['tỉnh ủy', 'tỉnh uỷ'],
+  'thanh uy': ['thành ủy', 'thành uỷ'], 'hoi dong': ['hội đồng'],
+};
+const AGENCY_WORD_RE = new RegExp(`(?<=^|\\s)(${Object.keys(AGENCY_SPELLINGS).sort((a, b) => b.length - a.length).join('|')})(?= )`, 'g');
+
+/**
+ * A name that is part of an agency's name ("Sở Nội vụ Tuyên Quang", "Báo Đồng Nai", "Cổng CCHC tỉnh X"): not the unit
+ * itself. "Chỉ số CCHC tỉnh X", "công bố … tỉnh X" name the province.
+ */
+function agencyBefore(text: string, folded: string, at: number): boolean {
+  const from = Math.max(0, at - 60);
+  const lead = folded.slice(from, at);
+  for (const m of matchesOf(AGENCY_WORD_RE, lead)) {
+    const i = m.index ?? 0;
+    if (!/^(?: [a-z&-]+){0,6} $/.test(lead.slice(i + m[0].length))) continue;
+    if (AGENCY_SPELLINGS[m[1]]?.includes(text.slice(from + i, from + i + m[0].length).toLowerCase())) return true;
+  }
+  return false;
+}
 
 /** The country, as a subject (the catalogue's national aggregate). */
 export const NATIONAL_SUBJECT: FigureSubject = { name: 'Việt Nam', unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
@@ -71,6 +112,8 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
   if (to <= from) return out;
   const slice = folded.slice(from, to);
   for (const m of matchesOf(NATIONAL_RE, slice)) {
+    // "xếp vị trí thứ 40 trên cả nước": the field a rank is among, not whom a figure is about.
+    if (/(?:thu|hang|top|so) \d+(?:\/\d+)?\s*$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 16), from + (m.index ?? 0)))) continue;
     out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => NATIONAL_SUBJECT });
   }
   if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
@@ -86,7 +129,7 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
     // Only a capitalised name ("Hà Nam"), and not one inside an agency's name or after a level word (read elsewhere).
     if (!/^\p{Lu}/u.test(text.slice(at, at + 1))) continue;
     const lead = folded.slice(Math.max(0, at - 60), at);
-    if (AGENCY_BEFORE_RE.test(lead) || /\(\s*$/.test(lead) || /(?:^|[\s(])(?:tinh|thanh pho|tp\.?|quan|huyen|thi xa|xa|phuong|thi tran|khu vuc|vung|mien|dong bang)\s*$/.test(lead)) continue;
+    if (agencyBefore(text, folded, at) || asideName(folded, at, at + m[0].length) || /(?:^|[\s(])(?:tinh|thanh pho|tp\.?|quan|huyen|thi xa|xa|phuong|thi tran|khu vuc|vung|mien|dong bang)\s*$/.test(lead)) continue;
     const name = PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
     if (!name) continue;
     out.push({ at, end: at + m[0].length, subject: () => namedSubject(name, ctx) });
@@ -98,9 +141,17 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
  * A level-word name that is not a subject: inside an agency's name ("Trung tâm Phục vụ hành chính công tỉnh Hải
  * Dương", "Sở Nội vụ tỉnh Kon Tum") or an aside locating the unit just named ("UBND TP. Nha Trang (tỉnh Khánh Hòa)").
  */
-function incidentalName(folded: string, at: number): boolean {
+function incidentalName(text: string, folded: string, at: number, end: number): boolean {
   const lead = folded.slice(Math.max(0, at - 60), at);
-  return /\(\s*$/.test(lead) || AGENCY_BEFORE_RE.test(lead) || /hanh chinh cong (?:cua )?$/.test(lead);
+  return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead);
+}
+
+/**
+ * A name alone in parentheses locates the unit before it ("TP. Nha Trang (tỉnh Khánh Hòa)"); a parenthesis that goes
+ * on after the name gives that unit's own figures ("(huyện Sông Lô giảm từ 10,85% …", "(Kon Tum: xếp thứ 43; …").
+ */
+function asideName(folded: string, at: number, end: number): boolean {
+  return /\(\s*$/.test(folded.slice(Math.max(0, at - 4), at)) && /^\s*\)/.test(folded.slice(end, end + 4));
 }
 
 /** How many units a sentence names (level-word names, provinces, ministries, the country), for the confidence model. */
@@ -119,7 +170,7 @@ const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/
 
 const LEVEL_OF_PREFIX: ReadonlyArray<[RegExp, string]> = [
   [/^(?:quận|q\.)/i, 'quan'], [/^huyện/i, 'huyen'], [/^thị xã/i, 'thi_xa'], [/^(?:thành phố|tp\.?)/i, 'thanh_pho'], [/^(?:phường|p\.)/i, 'phuong'],
-  [/^xã/i, 'xa'], [/^thị trấn/i, 'thi_tran'], [/^tỉnh/i, 'tinh'],
+  [/^xã/i, 'xa'], [/^thị trấn/i, 'thi_tran'], [/^đặc khu/i, 'xa'], [/^tỉnh/i, 'tinh'],
 ];
 
 /**
@@ -157,7 +208,8 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   if (!mention) return null;
   if (publisher) {
     if (mentionKey(mention) === mentionKey(publisher.name)) return null;
-    if ((LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
+    // A ministry stands outside the territorial levels: a province its title names is what its article is about.
+    if (publisher.level !== 'bo' && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   return resolved ?? { id: `title:${mention}`, name: mention, level };
@@ -165,6 +217,43 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
 
 /** "toàn tỉnh", "trên địa bàn tỉnh": the whole province (every level together), not the provincial government. */
 const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|ca tinh|dia ban tinh|toan thanh pho truc thuoc trung uong)(?![a-z0-9])/g;
+/**
+ * The whole area of a district-level publisher ("toàn huyện", "toàn thị xã"), and every level together ("của hai
+ * cấp", "cả 3 cấp"): the unit's area-wide scope, as "toàn tỉnh" is a province's.
+ */
+const AREA_WIDE_RE = /(?<![a-z0-9])(?:toan (huyen|quan|thi xa|thanh pho)|(?:ca|cua) (?:ca )?(?:hai|ba|2|3) cap)(?![a-z0-9])/g;
+/** Level codes of a district-level unit, by the word "toàn …" uses for it. */
+const AREA_LEVELS: Record<string, readonly string[]> = { huyen: ['huyen'], quan: ['quan'], 'thi xa': ['thi_xa'], 'thanh pho': ['thanh_pho'] };
+
+/**
+ * Subjects the engine chose between readings it cannot tell apart ("cấp huyện, cấp xã tiếp nhận …" is both levels;
+ * "toàn huyện" in a province's article names a district it does not name): the confidence model's
+ * `subject_uncertain` input, so such figures can wait for review. Keyed by object: no state outlives a figure.
+ */
+const UNCERTAIN = new WeakSet<FigureSubject>();
+function uncertain(subject: FigureSubject): FigureSubject {
+  UNCERTAIN.add(subject);
+  return subject;
+}
+/** Whether the engine marked a subject as a guess between readings (see {@link UNCERTAIN}). */
+export function isSubjectUncertain(subject: FigureSubject): boolean {
+  return UNCERTAIN.has(subject);
+}
+
+/**
+ * The country's groups in national articles: the ministries ("các bộ, ngành", "khối bộ", "17 bộ, cơ quan ngang bộ") and
+ * the provinces ("khối tỉnh", "các tỉnh, thành phố", "34 địa phương"); both together ("các bộ, ngành và địa phương")
+ * are the country. Not a ranking's field ("xếp thứ 21/34 tỉnh, thành", "trong 63 tỉnh, thành phố").
+ */
+const MINISTRIES_GROUP_RE = /(?<![a-z0-9/])(?:khoi (?:cac )?bo(?:,? nganh)?|(?:cac|\d+) bo,? (?:nganh|co quan ngang bo))(?![a-z0-9])(?! trung uong)(,? (?:va |cung )?(?:cac )?dia phuong)?/g;
+const PROVINCES_GROUP_RE = /(?<![a-z0-9/])(?:khoi (?:cac )?(?:tinh|dia phuong)(?:,? thanh pho)?|(?:cac|\d+) tinh,? thanh(?: pho)?|(?:34|63) dia phuong)(?![a-z0-9])/g;
+/** "của địa phương là 37%" after "các bộ, ngành đạt 17%": the provinces, by contrast with the ministries. */
+const LOCALITIES_RE = /(?<![a-z0-9])(?:cac )?dia phuong(?![a-z0-9])/g;
+/** "cấp tỉnh": the provincial level (a province's departments; the provinces in a national article). */
+const PROVINCIAL_LEVEL_RE = /(?<![a-z0-9])cap tinh(?![a-z0-9])/g;
+const MINISTRIES_GROUP: FigureSubject = { name: 'các bộ, ngành', unitId: null, scope: 'subunits', subunitLevel: 'bo', explicit: true };
+const PROVINCES_GROUP: FigureSubject = { name: 'các tỉnh, thành phố', unitId: null, scope: 'subunits', subunitLevel: 'tinh', explicit: true };
+
 /** "các sở, ban, ngành", "sở, ngành": the province's departments together. */
 const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/g;
 
@@ -175,6 +264,8 @@ const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua
 function centreSubject(ctx: ExtractionContext): FigureSubject | null {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh') return null;
+  // The centre publishing its own page is named already.
+  if (/^trung tâm\s/i.test(p.name)) return { name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
   return { name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
 }
 
@@ -198,16 +289,47 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const at = m.index ?? 0;
     ends.push(at + m[0].length + 30);
     const level = levelOfWord(m[1]);
+    const joined = joinedLevel(folded, from + at, ctx);
+    if (joined !== undefined) consider(at, () => joined);
     // "bộ phận một cửa huyện và các xã": the publisher together with its sub-units is the publisher.
-    if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
+    else if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
     else consider(at, () => subunitSubject(level, ctx));
   }
   for (const m of matchesOf(CENTRE_RE, slice)) consider(m.index ?? 0, () => centreSubject(ctx));
+  // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
+  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)\s*$/.test(slice.slice(Math.max(0, at - 10), at));
+  let ministriesAt = -1;
+  let togetherEnd = -1;
+  let national = false;
+  for (const m of matchesOf(MINISTRIES_GROUP_RE, slice)) {
+    if (field(m.index ?? 0)) continue;
+    national = true;
+    if (ministriesAt < 0) ministriesAt = m.index ?? 0;
+    if (m[1]) togetherEnd = (m.index ?? 0) + m[0].length;
+    // "15 bộ, ngành và địa phương có tỷ lệ … dưới 10%": some of both, nobody's figure.
+    if (m[1] && !m[0].startsWith('cac')) continue;
+    consider(m.index ?? 0, () => (m[1] ? NATIONAL_SUBJECT : { ...MINISTRIES_GROUP }));
+  }
+  for (const m of matchesOf(PROVINCES_GROUP_RE, slice)) {
+    if (field(m.index ?? 0)) continue;
+    national = true;
+    consider(m.index ?? 0, () => ({ ...PROVINCES_GROUP }));
+  }
+  if (ministriesAt >= 0) {
+    for (const m of matchesOf(LOCALITIES_RE, slice)) if ((m.index ?? 0) > ministriesAt + 12 && (m.index ?? 0) >= togetherEnd) consider(m.index ?? 0, () => ({ ...PROVINCES_GROUP }));
+  }
+  for (const m of matchesOf(PROVINCIAL_LEVEL_RE, slice)) {
+    const at = m.index ?? 0;
+    // "Chỉ số CCHC cấp tỉnh", "năng lực cạnh tranh cấp tỉnh": the index of the province, read elsewhere.
+    if (/chi so|canh tranh|par ?index|cchc|quan tri/.test(slice.slice(Math.max(0, at - 80), at))) continue;
+    if (national || /(?:ca nuoc|toan quoc)/.test(slice.slice(0, at))) consider(at, () => ({ ...PROVINCES_GROUP }));
+    else if (publisher?.level === 'tinh') consider(at, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
+  }
   if (text !== undefined) {
     // Named units govern the numbers after them in their sentence too ("Năm 2021, chỉ số của tỉnh Quảng Ngãi đạt
     // 86,45%, tăng 13,2%"), until another unit or scope is named.
     for (const m of matchesOf(NAMED_UNIT_RE, text.slice(from, to))) {
-      if (incidentalName(folded, from + (m.index ?? 0))) continue;
+      if (incidentalName(text, folded, from + (m.index ?? 0), from + (m.index ?? 0) + m[0].length)) continue;
       if (PUBLISHING_AFTER_RE.test(folded.slice(from + (m.index ?? 0) + m[0].length, from + (m.index ?? 0) + m[0].length + 24))) continue;
       consider(m.index ?? 0, () => namedSubject(m[1], ctx));
     }
@@ -217,7 +339,16 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const at = m.index ?? 0;
     // "91 xã, phường, thị trấn trên địa bàn tỉnh": the place of sub-units just named, not a scope of its own.
     if (ends.some((e) => e >= at && e - 30 <= at + 2)) continue;
-    consider(at, () => ({ name: `toàn tỉnh ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
+    const wide = (): FigureSubject => ({ name: `toàn tỉnh ${publisher?.level === 'so' ? publisherProvince(ctx)?.name ?? name : name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
+    // "toàn tỉnh" on a district's or a commune's page: the province around it, which the engine does not know.
+    consider(at, publisher && (LEVEL_DEPTH[publisher.level] ?? 2) >= 2 && publisher.level !== 'so' ? () => uncertain(wide()) : wide);
+  }
+  for (const m of matchesOf(AREA_WIDE_RE, slice)) {
+    const word = m[1];
+    const wide = (): FigureSubject => ({ name: `toàn địa bàn ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
+    if (word === undefined || (publisher && AREA_LEVELS[word]?.includes(publisher.level))) consider(m.index ?? 0, wide);
+    // "toàn huyện" in a province's article: a district the text does not name here.
+    else if (publisher?.level === 'tinh' && word !== 'thanh pho') consider(m.index ?? 0, () => uncertain({ ...publisherSubject(publisher), explicit: true }));
   }
   const found = best as { at: number; subject: () => FigureSubject | null } | null;
   return found ? found.subject() : null;
@@ -235,6 +366,28 @@ export function publisherProvince(ctx: ExtractionContext): FigureSubject | null 
   if (!name) return null;
   const resolved = ctx.resolver?.resolve(`Tỉnh ${name}`, p) ?? null;
   return { name: resolved?.name ?? name, unitId: resolved?.id ?? null, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
+/** An agency or a unit without its name, before a number: "Sở …", "Văn phòng …", "Bộ phận một cửa", "UBND huyện". */
+const UNNAMED_AGENCY_RE = /(?:^|[\s(,;])(?:[Ss]ở|Văn phòng|[Cc]hi nhánh|Cục|Chi cục|Trung tâm|[Bb]ộ phận (?:một|1) cửa|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã|xã|phường|thị trấn)(?!\s+\p{Lu}))/u;
+
+/** Metrics of a province's dossier flow: counted over every level of its one information system. */
+const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'on_time_rate', 'late_dossiers', 'online_dossier_rate', 'e_payment_rate', 'digitisation_rate']);
+
+/**
+ * The subject of a dossier-flow figure that fell to a province's publisher by default ("Tỷ lệ hồ sơ giải quyết đúng
+ * hạn đạt 97%" on a provincial paper): the province's totals over all levels, as the corpus files them — but a guess
+ * (the provincial level alone reads the same), so it is marked uncertain. Null when the rule does not apply.
+ */
+export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx: ExtractionContext, lead: string): FigureSubject | null {
+  const p = ctx.publisher;
+  if (subject.explicit || !p || p.level !== 'tinh' || !DOSSIER_FLOW_METRICS.has(metric)) return null;
+  // A centre or a portal publishing as the province reports its own desk.
+  if (/^(?:trung tâm|cổng|văn phòng|sở|ban)\s/i.test(p.name)) return null;
+  // "Văn phòng đăng ký đất đai … đã tiếp nhận", "Bộ phận một cửa tiếp nhận", "do UBND huyện tiếp nhận": an agency or a
+  // unit the text does not name is the subject; the publisher stays, as a guess.
+  if (UNNAMED_AGENCY_RE.test(lead)) return uncertain({ ...subject });
+  return uncertain({ name: `toàn tỉnh ${p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+)?/i, '')}`, unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
 }
 
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
@@ -288,7 +441,11 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if (own.explicit || !sentence) return own;
   // "Trong quý I, toàn tỉnh có …; tỷ lệ đúng hạn đạt 97%", "cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực
   // tuyến": a scope named earlier in the sentence governs the numbers after it until another one is named.
-  return scopeMention(folded, sentence.start, c.hedgeStart, ctx, text) ?? inherited ?? own;
+  const found = scopeMention(folded, sentence.start, c.hedgeStart, ctx, text) ?? inherited ?? own;
+  // "… cơ quan hành chính trên địa bàn tỉnh (xếp thứ 11/63 tỉnh, thành)": a rank places a unit among units, never an
+  // area's aggregate; a department's portal ranks its province.
+  if (c.unit === 'rank' && found.scope === 'province_wide') return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
+  return found;
 }
 
 /** Whether a sentence continues the previous one's subject ("Trong đó, …", "Trong số này …"). */
@@ -302,6 +459,18 @@ export function trailingScope(folded: string, sentence: Span, ctx: ExtractionCon
 }
 
 function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject {
+  // "130/130 xã đã hoàn thành", "5/9 huyện, thành phố đạt", "19/19 sở, ban, ngành": a count of units is about those units.
+  if (c.noun === 'donvi' && c.unit === 'count') {
+    const afterNumber = folded.slice(c.end, c.end + 40);
+    const counted = SUBUNIT_AFTER_RE.exec(afterNumber);
+    if (counted && !/^\s+\p{Lu}/u.test(text.slice(c.end + counted[0].length, c.end + counted[0].length + 3))) {
+      return subunitSubject(levelOfWord(counted[1]), ctx) ?? publisherSubject(ctx.publisher);
+    }
+    if (/^\s*(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/.test(afterNumber) && ctx.publisher?.level === 'tinh') {
+      const name = ctx.publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '');
+      return { name: `các sở, ngành ${name}`, unitId: ctx.publisher.id, scope: 'departments', subunitLevel: 'so', explicit: true };
+    }
+  }
   const afterNoun = folded.slice(c.nounEnd, Math.min(c.nounEnd + 60, text.length));
   const sub = SUBUNIT_AFTER_RE.exec(afterNoun);
   if (sub) {
@@ -334,15 +503,24 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     let lastNamed: string | null = null;
     let lastNamedAt = -1;
     for (const m of matchesOf(NAMED_UNIT_RE, left)) {
-      if (incidentalName(folded, from + (m.index ?? 0))) continue;
+      if (incidentalName(text, folded, from + (m.index ?? 0), from + (m.index ?? 0) + m[0].length)) continue;
       lastNamed = m[1];
       lastNamedAt = m.index ?? 0;
     }
     let lastSub: string | null = null;
-    for (const m of matchesOf(SUBUNIT_BEFORE_RE, folded.slice(from, c.hedgeStart))) lastSub = m[1];
+    let lastSubAt = -1;
+    for (const m of matchesOf(SUBUNIT_BEFORE_RE, folded.slice(from, c.hedgeStart))) {
+      lastSub = m[1];
+      lastSubAt = m.index ?? 0;
+    }
     // "Trung tâm … và UBND 34 phường tiếp nhận …": the publisher together with its sub-units is the publisher.
     const together = /(?:^|\s)va (?:ubnd |uy ban nhan dan )?(?:cac |\d+ )?(?:xa|phuong|thi tran)/.test(folded.slice(from, c.hedgeStart));
-    if (lastSub && !together) return subunitSubject(levelOfWord(lastSub), ctx) ?? publisherSubject(ctx.publisher);
+    // "… của các huyện đều cao (huyện Bảo Thắng đạt 99,2%": a unit named after the level word is the nearer subject.
+    if (lastSub && !together && lastSubAt > lastNamedAt) {
+      const joined = joinedLevel(folded, from + lastSubAt, ctx);
+      if (joined !== undefined) return joined ?? publisherSubject(ctx.publisher);
+    }
+    if (lastSub && !together && lastSubAt > lastNamedAt) return subunitSubject(levelOfWord(lastSub), ctx) ?? publisherSubject(ctx.publisher);
     const others = otherMentions(text, folded, from, c.hedgeStart, ctx);
     const other = others[others.length - 1];
     if (other && (!lastNamed || other.at > from + lastNamedAt)) return other.subject();

@@ -10,7 +10,7 @@ import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 
 const signals = (over: Partial<FigureSignals> = {}): FigureSignals => ({
   metric: 'on_time_rate', unit: 'percent', cueZone: 'own', cueFallback: false, cueScore: 8, runnerUp: 0, usualUnit: true, kind: 'actual',
-  kindExplicit: true, change: false, approximate: false, comparatorEq: true, ratio: false, subjectSource: 'publisher', periodSource: 'clause',
+  kindExplicit: true, change: false, approximate: false, comparatorEq: true, ratio: false, subjectSource: 'publisher', subjectUncertain: false, periodSource: 'clause',
   periodMonths: true, unitsInSentence: 0, numbersInSentence: 2, sentenceChars: 120, restated: false, dated: true, breakdown: false, value: 98.5, ...over,
 });
 
@@ -29,6 +29,24 @@ describe('confidence features and the committed model', () => {
     expect(REVIEW_THRESHOLD).toBeLessThan(1);
     expect(needsReview(REVIEW_THRESHOLD - 0.01)).toBe(true);
     expect(needsReview(REVIEW_THRESHOLD)).toBe(false);
+  });
+
+  it('marks a subject the engine had to guess as uncertain, a feature of its own', () => {
+    const ctx = { publishedAt: new Date('2022-06-03T08:00:00+07:00'), publisher: { id: 'p', name: 'Bắc Giang', level: 'tinh' } };
+    const read = (text: string) => {
+      const { result, signals: s } = extractWithSignals(text, ctx);
+      return result.figures.map((f, i) => [f.value, f.subject.scope, f.subject.subunitLevel, s[i].subjectUncertain]);
+    };
+    // Two levels named together: the first is kept, as a guess.
+    expect(read('Trong tháng 5/2022, Bộ phận một cửa cấp huyện, cấp xã tiếp nhận 12.400 hồ sơ.')).toEqual([[12400, 'subunits', 'huyen', true]]);
+    // No subject named on a province's page: the province's total over all levels, as a guess.
+    expect(read('Tỷ lệ hồ sơ giải quyết đúng hạn trong tháng 5/2022 đạt 98,1%.')).toEqual([[98.1, 'province_wide', null, true]]);
+    // Named: no guess.
+    expect(read('Trong tháng 5/2022, toàn tỉnh tiếp nhận 12.400 hồ sơ.')).toEqual([[12400, 'province_wide', null, false]]);
+    const at = FEATURE_NAMES.indexOf('subject_uncertain');
+    expect(at).toBeGreaterThan(0);
+    expect(featureVector(signals({ subjectUncertain: true }))[at]).toBe(1);
+    expect(featureVector(signals())[at]).toBe(0);
   });
 
   it("keeps 'other' figures for reviewers whatever their signals", () => {

@@ -63,6 +63,12 @@ describe('period and subject accuracy', () => {
     expect(subjectAgrees(wards, label({ subject: { name: null, scope: 'subunits', level: 'huyen' } }), 'Quận 3')).toBe(false);
     expect(subjectAgrees(wards, label({}), 'Quận 3')).toBe(false);
     expect(subjectAgrees(figure({}), label({ subject: null }), 'Quận 3')).toBe(true);
+    // The country's aggregate, written either way: the unit "Việt Nam" or the whole country's area ("Cả nước").
+    const country = figure({ subject: { name: 'Việt Nam', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    expect(subjectAgrees(country, label({ subject: { name: 'Cả nước', scope: 'province_wide', level: 'quoc_gia' } }), null)).toBe(true);
+    expect(subjectAgrees(country, label({ subject: { name: 'Việt Nam', scope: 'unit', level: 'quoc_gia' } }), null)).toBe(true);
+    expect(subjectAgrees(figure({}), label({ subject: { name: 'Cả nước', scope: 'province_wide', level: 'quoc_gia' } }), 'Hà Nội')).toBe(false);
+    expect(subjectAgrees(country, label({ subject: { name: 'Đồng Nai', scope: 'province_wide', level: 'tinh' } }), null)).toBe(false);
     const province = figure({ subject: { name: 'toàn tỉnh', unitId: null, scope: 'province_wide', subunitLevel: null, explicit: true } });
     expect(subjectAgrees(province, label({ subject: { name: 'Đồng Nai', scope: 'province_wide', level: 'tinh' } }), null)).toBe(true);
   });

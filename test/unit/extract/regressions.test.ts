@@ -9,7 +9,7 @@ import { figuresFromText } from '../../../ingest/extract/figures';
 import { loadLabelledDir } from '../../../ingest/extract/label-files';
 import { sameUnitName } from '../../../ingest/extract/real-eval';
 
-type RegressionLabel = LabelFigure & { subject_scope?: string };
+type RegressionLabel = LabelFigure & { subject_scope?: string; subject_level?: string };
 
 const { articles } = loadLabelledDir(resolve(__dirname, '../../fixtures/labelled'));
 const regressions = articles.filter((a) => a.id.startsWith('r-'));
@@ -33,6 +33,9 @@ describe('error-class regressions', () => {
       }
       if (label.subject_scope) {
         expect({ figure: describe(f), scope: f.subject.scope }).toEqual({ figure: describe(f), scope: label.subject_scope });
+        if (label.subject_level) {
+          expect({ figure: describe(f), level: f.subject.subunitLevel }).toEqual({ figure: describe(f), level: label.subject_level });
+        }
         if (label.subject_scope === 'unit' && label.subject) {
           expect({ figure: describe(f), sameSubject: sameUnitName(f.subject.name, label.subject), name: f.subject.name }).toMatchObject({ figure: describe(f), sameSubject: true });
         }

@@ -1,5 +1,6 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
-import { DISTRICT, figuresOf } from './helpers';
+import { extractWithSignals } from '../../../ingest/extract/figures';
+import { ctxFor, DISTRICT, figuresOf } from './helpers';
 
 describe('subjects', () => {
   it('defaults to the publishing unit', () => {
@@ -27,6 +28,20 @@ describe('subjects', () => {
     expect(own.subject).toMatchObject({ unitId: DISTRICT.id, explicit: true });
     const [other] = figuresOf('Tỷ lệ hài lòng đạt 91% tại UBND huyện Cần Giờ.');
     expect(other.subject).toMatchObject({ name: 'huyện Cần Giờ', unitId: null, explicit: true });
+  });
+
+  it('names the provincial centre once when the centre publishes its own page', () => {
+    const publisher = { id: 'c', name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn', level: 'tinh' };
+    const [f] = figuresOf('Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 4.120 hồ sơ.', undefined, { publisher });
+    expect(f.subject).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn', scope: 'unit', explicit: true });
+  });
+
+  it('marks "toàn tỉnh" on a district\'s page as uncertain: the province around it is not the publisher', () => {
+    const { result, signals } = extractWithSignals('Trong quý I, toàn tỉnh tiếp nhận 56.039 hồ sơ.', ctxFor());
+    expect(result.figures.map((f) => f.subject.scope)).toEqual(['province_wide']);
+    expect(signals.map((s) => s.subjectUncertain)).toEqual([true]);
+    const own = extractWithSignals('Trong quý I, toàn tỉnh tiếp nhận 56.039 hồ sơ.', ctxFor(undefined, { publisher: { id: 'p', name: 'Kon Tum', level: 'tinh' } }));
+    expect(own.signals.map((s) => s.subjectUncertain)).toEqual([false]);
   });
 
   it('does not confuse Quận 1 with Quận 11', () => {
