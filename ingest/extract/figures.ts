@@ -8,7 +8,7 @@
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
-import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
+import { type CandidateZones, type CueHit, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
 import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
@@ -224,6 +224,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
           if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
         }
+        // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
+        if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c)) cls = { ...cls, metric: 'other' };
         if (cls) previous = { metric: cls.metric };
         else cls = otherFallback(c);
         if (!cls) {
@@ -285,6 +287,39 @@ function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): 
   if (c.unit === 'score' && c.total !== null && c.total < 100) return true;
   const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
   return INDEX_COMPONENT_RE.test(lead);
+}
+
+/** On-time cues that name one part of the on-time rate: early only, or on time only (the rest are the whole rate). */
+const EARLY_ONLY_CUES: ReadonlySet<string> = new Set(['truoc han', 'som han', 'truoc thoi han', 'truoc hen', 'som hon thoi gian']);
+const ON_TIME_ONLY_CUES: ReadonlySet<string> = new Set(['dung han', 'dung thoi han', 'dung hen', 'dung thoi gian quy dinh']);
+/** "trước hạn và đúng hạn", "đúng hạn, sớm hạn": two part cues joined are the whole rate. */
+const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;
+
+/**
+ * Whether an on-time share is one part of a split ("… trước hạn đạt 48,2%; … đúng hạn đạt 51,2%"): its nearest
+ * on-time cue names early dossiers and a separate on-time-only cue follows in the sentence, or it names on-time
+ * dossiers and a separate early-only cue precedes it. "đúng và trước hạn", and an early share with no on-time share
+ * after it ("2.041 hồ sơ trước hạn, đạt 99%"), stay the rate.
+ */
+function isSplitOnTimeShare(folded: string, hits: readonly CueHit[], sentence: Span, c: Candidate): boolean {
+  const parts: Array<{ start: number; end: number; part: 'early' | 'on_time' | 'both' }> = [];
+  for (const h of hits) {
+    if (h.start < sentence.start || h.end > sentence.end) continue;
+    const part = EARLY_ONLY_CUES.has(h.cue) ? 'early' : ON_TIME_ONLY_CUES.has(h.cue) ? 'on_time' : null;
+    if (!part) continue;
+    const prev = parts[parts.length - 1];
+    if (prev && prev.part !== 'both' && prev.part !== part && JOINED_PARTS_RE.test(folded.slice(prev.end, h.start))) {
+      parts[parts.length - 1] = { start: prev.start, end: h.end, part: 'both' };
+    } else parts.push({ start: h.start, end: h.end, part });
+  }
+  let own = -1;
+  parts.forEach((p, i) => {
+    if (p.end <= c.hedgeStart) own = i;
+  });
+  if (own < 0) return false;
+  if (parts[own].part === 'early') return parts.slice(own + 1).some((p) => p.part === 'on_time');
+  if (parts[own].part === 'on_time') return parts.slice(0, own).some((p) => p.part === 'early');
+  return false;
 }
 
 /** A percentage or X/Y ratio of a reform noun that fits no metric is kept as 'other' for a reviewer to classify. */
