@@ -9,7 +9,7 @@
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
-import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
+import { closesTargetList, detectChange, detectKind, levelRole, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -30,7 +30,7 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
-const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)|(sipas|chi so hai long)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join("|")})(?![a-z])[^,;.]{0,20}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
@@ -101,7 +101,7 @@ interface DocState {
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
-  indexTopics: Array<{ at: number; service: boolean }>;
+  indexTopics: Array<{ at: number; service: boolean; satisfaction: boolean }>;
   figures: ExtractedFigure[];
   dropped: DroppedCandidate[];
   seen: Set<string>;
@@ -141,7 +141,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     paragraphPeriod: null,
     nationalSentence: -1,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
-    indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
+    indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
     dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),
@@ -225,7 +225,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
         }
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
-        if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c)) cls = { ...cls, metric: 'other' };
+        if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
         if (cls) previous = { metric: cls.metric };
         else cls = otherFallback(c);
         if (!cls) {
@@ -298,10 +298,10 @@ const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;
 /**
  * Whether an on-time share is one part of a split ("… trước hạn đạt 48,2%; … đúng hạn đạt 51,2%"): its nearest
  * on-time cue names early dossiers and a separate on-time-only cue follows in the sentence, or it names on-time
- * dossiers and a separate early-only cue precedes it. "đúng và trước hạn", and an early share with no on-time share
+ * dossiers and an early-only cue with a share of its own precedes it. "đúng và trước hạn", and an early share with no on-time share
  * after it ("2.041 hồ sơ trước hạn, đạt 99%"), stay the rate.
  */
-function isSplitOnTimeShare(folded: string, hits: readonly CueHit[], sentence: Span, c: Candidate): boolean {
+function isSplitOnTimeShare(folded: string, hits: readonly CueHit[], sentence: Span, c: Candidate, candidates: readonly Candidate[]): boolean {
   const parts: Array<{ start: number; end: number; part: 'early' | 'on_time' | 'both' }> = [];
   for (const h of hits) {
     if (h.start < sentence.start || h.end > sentence.end) continue;
@@ -318,7 +318,10 @@ function isSplitOnTimeShare(folded: string, hits: readonly CueHit[], sentence: S
   });
   if (own < 0) return false;
   if (parts[own].part === 'early') return parts.slice(own + 1).some((p) => p.part === 'on_time');
-  if (parts[own].part === 'on_time') return parts.slice(0, own).some((p) => p.part === 'early');
+  // "2.904 hồ sơ trước hạn và 580 hồ sơ đúng hạn, đạt 99,2%": an early part without a share of its own is summed in.
+  if (parts[own].part === 'on_time') {
+    return parts.slice(0, own).some((p) => p.part === 'early' && candidates.some((o) => o.unit === 'percent' && o.start > p.end && o.start < c.start));
+  }
   return false;
 }
 
@@ -336,6 +339,9 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
   return checked?.metric === 'other' ? checked : null;
 }
 
+/** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
+const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
+
 /** A score or rank without its own cue takes the index the article named last before it. */
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
@@ -344,6 +350,24 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
+  // "Chỉ số SIPAS … giảm. Thứ hạng … giảm 11 bậc, từ vị trí thứ 6 xuống 17": the satisfaction index's rank ('other').
+  // Only a satisfaction index named in a sentence of its own: "… Chỉ số CCHC … và Chỉ số hài lòng … (SIPAS). Theo đó,
+  // Nam Định đạt 87,32" is still about the PAR INDEX named first. Its points keep the PAR INDEX reading (components, see addFigure).
+  if (topic.satisfaction && c.unit !== 'score') {
+    const before = state.indexTopics.filter((t) => t.at < c.start);
+    const lastOther = before.filter((t) => !t.satisfaction).pop();
+    const firstAfter = lastOther ? before.find((t) => t.satisfaction && t.at > lastOther.at) : undefined;
+    if (!lastOther || !firstAfter || SENTENCE_BREAK_RE.test(state.folded.slice(Math.max(0, lastOther.at), firstAfter.at))) {
+      if (c.unit === 'rank') return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+      return { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'sentence', fromTopic: true };
+    }
+  }
+  const index = topic.satisfaction ? state.indexTopics.filter((t) => t.at < c.start && !t.satisfaction).pop() ?? state.indexTopics.find((t) => !t.satisfaction) : topic;
+  if (!index) return null;
+  return indexTopicFigure(index, c, bareShare);
+}
+
+function indexTopicFigure(topic: { service: boolean }, c: Candidate, bareShare: boolean): Classification {
   if (bareShare) return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence', fromTopic: true };
   if (c.unit === 'rank') return { metric: topic.service ? 'service_index_rank' : 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
   return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence' };
@@ -415,7 +439,17 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
   // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
   if (INDEX_METRICS.has(cls.metric) && isIndexComponent(folded, zones, c)) cls = { ...cls, metric: 'other' };
-  const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
+  // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
+  // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
+  const role = levelRole(folded, zones.clause, c);
+  if (role?.role === 'from') {
+    const base = periods.find((p) => p.baseline && p.start >= zones.sentence.start && p.end <= zones.sentence.end && p.period.year !== null && p.period.fromMonth === null);
+    const year = role.year ?? base?.period.year ?? (period.year !== null && period.fromMonth === null ? period.year - 1 : null);
+    if (year === null) return void state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason: 'earlier_level_no_period' });
+    period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
+  }
+  const detected = role ? { change: false, baselineYear: null, fall: false } : detectChange(folded, zones.clause, c, period.year, periods);
+  const { change, baselineYear, fall } = detected;
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
   const dropAs = (reason: string): void => {
@@ -428,7 +462,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const nationalAverage = INDEX_METRICS.has(cls.metric) && /(?:trung binh|binh quan)/.test(averageLead) &&
     /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) && !/(?:^|\s)(?:bo|co quan ngang bo)(?:,|\s|$)/.test(averageLead.slice(-60));
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
-    if (c.comparator !== 'eq') return dropAs('index_band');
+    if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
     if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
   }
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure.
@@ -444,7 +478,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
   if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
-  let comparator: Comparator = c.comparator;
+  // "từ 88,05% xuống …" is a level, not "from 88,05% up".
+  let comparator: Comparator = role?.role === 'from' ? 'eq' : c.comparator;
   // A bare target ("phấn đấu 98% hồ sơ đúng hạn", "tăng 3%") is a floor; for lower-is-better metrics a ceiling.
   if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {
     comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';

@@ -6,7 +6,9 @@
  * list a commitment introduced ("ký cam kết thực hiện 9 chỉ tiêu, cụ thể:"). An achievement word closer to the
  * number ("đã đạt") wins over an earlier commitment word.
  *
- * Public surface: `detectKind`, `detectChange`, `opensTargetList`, `closesTargetList`.
+ * "giảm từ 10,85% xuống 1,31%" states two levels, not a change: `levelRole` tells the earlier from the later.
+ *
+ * Public surface: `detectKind`, `detectChange`, `levelRole`, `opensTargetList`, `closesTargetList`.
  */
 import type { FigureKind } from '../types';
 import type { Candidate } from './candidates';
@@ -117,4 +119,25 @@ export function detectChange(
   if (year) return { change: true, baselineYear: Number(year[1]), fall };
   if (BASELINE_PREVIOUS_RE.test(rest) && periodYear !== null) return { change: true, baselineYear: periodYear - 1, fall };
   return { change: true, baselineYear: null, fall };
+}
+
+/** What may sit between "từ"/"lên"/"xuống" and a level: "mức", "vị trí (thứ)", "thứ", "hạng". */
+const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|hang|thu))?';
+/** "từ 88,05%", "từ vị trí 21": the number opens a move from one level to another… */
+const FROM_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*$`);
+/** …when "xuống"/"lên" and a number follow it ("… (2021) xuống còn 82,18%", "… lên 18"); group 1: a year in brackets. */
+const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*)?(?:xuong|len)(?: con)?${LEVEL_WORD}\\s*\\d`);
+/** "… từ 88,05% xuống (còn)": the number closes such a move. */
+const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*)?(?:xuong|len)(?: con)?${LEVEL_WORD}\\s*$`);
+
+/**
+ * A number in "từ X xuống/lên Y": 'from' for X (the level before, with the year in brackets after it when given),
+ * 'to' for Y (the level reached); null elsewhere. Both are levels: the change is the difference, stated apart or not.
+ */
+export function levelRole(folded: string, clause: Span, c: Candidate): { role: 'from' | 'to'; year: number | null } | null {
+  const before = folded.slice(Math.max(clause.start, c.start - 50), c.start);
+  if (TO_BEFORE_RE.test(before)) return { role: 'to', year: null };
+  if (!FROM_BEFORE_RE.test(before)) return null;
+  const m = FROM_AFTER_RE.exec(folded.slice(c.end, Math.min(clause.end, c.end + 40)));
+  return m ? { role: 'from', year: m[1] ? Number(m[1]) : null } : null;
 }
