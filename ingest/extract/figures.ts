@@ -102,6 +102,8 @@ interface DocState {
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
   indexTopics: Array<{ at: number; service: boolean; satisfaction: boolean }>;
+  /** The paragraph follows a heading naming one component of an index ("- Lĩnh vực Cải cách thể chế"). */
+  componentSection: boolean;
   figures: ExtractedFigure[];
   dropped: DroppedCandidate[];
   seen: Set<string>;
@@ -142,12 +144,16 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     nationalSentence: -1,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
+    componentSection: false,
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
     dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),
     seen: new Set(),
   };
+  let previous: Span | null = null;
   for (const paragraph of paragraphs) {
+    state.componentSection = previous !== null && isComponentHeading(folded.slice(previous.start, previous.end));
+    previous = paragraph;
     if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
     state.paragraphPeriod = null;
     state.lastScope = null;
@@ -280,6 +286,15 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
 
 /** Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. */
 const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
+
+/**
+ * A short heading naming one component of an index ("- Lĩnh vực Cải cách thể chế", "2. Cải cách thủ tục hành chính"):
+ * the paragraph under it gives that component's points, share and rank.
+ */
+function isComponentHeading(foldedParagraph: string): boolean {
+  const t = foldedParagraph.trim();
+  return t.length <= 90 && !/\d{2}/.test(t.replace(/^\d{1,2}[.)]\s*/, '')) && /^(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?:linh vuc|tieu chi|chi so thanh phan|nhom chi so|noi dung)\b/.test(t) && INDEX_COMPONENT_RE.test(t);
+}
 
 /** Whether an index score or rank is about one of the index's components rather than the index. */
 function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
@@ -438,7 +453,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
   // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
-  if (INDEX_METRICS.has(cls.metric) && isIndexComponent(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  if (INDEX_METRICS.has(cls.metric) && (state.componentSection || isIndexComponent(folded, zones, c))) cls = { ...cls, metric: 'other' };
   // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
