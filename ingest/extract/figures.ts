@@ -9,7 +9,7 @@
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
-import { closesTargetList, detectChange, detectKind, levelRole, opensTargetList } from './kind';
+import { closesTargetList, detectChange, detectKind, isExtremeMove, levelRole, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -55,7 +55,7 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
   return m !== null && !/(?:^|\s)(?:xep|dung thu|dung o)(?:\s|$)/.test(after.slice(0, m.index));
 }
 /** Economic and budget shares that are not reform figures. */
-const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
+const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
@@ -203,7 +203,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.sentenceNumbers = candidates.length;
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
-    let previous: { metric: string } | null = null;
+    let previous: { metric: string; fromTopic?: boolean } | null = null;
     for (const clause of splitClauses(text, sentence)) {
       const inClause = candidates.filter((c) => c.start >= clause.start && c.start < clause.end);
       inClause.forEach((c, k) => {
@@ -217,7 +217,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
-          cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause' };
+          // A figure read from the article's topic passes that on: it too must name whose figure it is.
+          cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
         if (cls) cls = checkIndex(folded, sentence, c, cls);
         // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ": the total is all dossiers, not the online ones.
@@ -232,7 +233,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         }
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
-        if (cls) previous = { metric: cls.metric };
+        if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
         if (!cls) {
           state.dropped.push({ text: text.slice(c.start, c.nounEnd), start: c.start, end: c.nounEnd, reason: c.noun === 'nguoi' ? 'people_count' : 'unclassified' });
@@ -361,7 +362,9 @@ const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
   // (kept only when its sentence names the unit: see addFigure).
-  const bareShare = c.unit === 'percent' && c.noun === null && /(?:^|\s)(?:dat|voi)\s*$/.test(state.folded.slice(Math.max(0, c.hedgeStart - 8), c.hedgeStart));
+  // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)".
+  const lead = state.folded.slice(Math.max(0, c.hedgeStart - 70), c.hedgeStart);
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|\s)(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead));
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
@@ -463,7 +466,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if (year === null) return void state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason: 'earlier_level_no_period' });
     period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
   }
-  const detected = role ? { change: false, baselineYear: null, fall: false } : detectChange(folded, zones.clause, c, period.year, periods);
+  // An index's share moved by a verb ("tăng 2,76%") is a change in points, compared or not.
+  const indexShare = c.unit === 'percent' && (cls.metric === 'par_index_score' || cls.metric === 'service_index_score');
+  const detected = role ? { change: false, baselineYear: null, fall: false } : detectChange(folded, zones.clause, c, period.year, periods, indexShare);
   const { change, baselineYear, fall } = detected;
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;

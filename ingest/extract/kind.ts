@@ -8,7 +8,7 @@
  *
  * "giảm từ 10,85% xuống 1,31%" states two levels, not a change: `levelRole` tells the earlier from the later.
  *
- * Public surface: `detectKind`, `detectChange`, `levelRole`, `opensTargetList`, `closesTargetList`.
+ * Public surface: `detectKind`, `detectChange`, `isExtremeMove`, `levelRole`, `opensTargetList`, `closesTargetList`.
  */
 import type { FigureKind } from '../types';
 import type { Candidate } from './candidates';
@@ -46,6 +46,17 @@ const COMPARED_RE = /(?<![a-z0-9])so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9]
 const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
 /** Verbs that make a later "X% so với …" a difference: increases, cuts, shortenings. */
 const CHANGE_VERB_RE = /(?<![a-z0-9])(?:tang|giam|tinh gian|cat giam|rut ngan)(?![a-z0-9])/;
+/**
+ * "tăng cao nhất là Bình Thuận (+6,39%)", "có mức tăng thấp nhất là 0,19%", "giảm nhiều nhất với …": the extreme move
+ * among units of an index (no other number in between).
+ */
+const EXTREME_MOVE_RE = /(?<![a-z])(tang|giam)(?: diem| chi so)? (?:manh|cao|nhieu|thap|it|sau|nhe|lon)? ?nhat(?: la| voi| o)?[^\d;.]{0,40}[(+\s]*$/;
+const EXTREME_LEAD_CHARS = 70;
+
+/** Whether the text before a number (its last 70 characters) names the extreme move of an index ("tăng cao nhất là …"). */
+export function isExtremeMove(lead: string): boolean {
+  return EXTREME_MOVE_RE.test(lead.slice(-EXTREME_LEAD_CHARS));
+}
 const BASELINE_YEAR_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky )?(?:nam |giai doan |ca nam )?(\d{4})(?!\d)/;
 const BASELINE_PREVIOUS_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky|nam truoc|nam ngoai|nam \d{4} truoc)/;
 
@@ -98,6 +109,7 @@ export function detectChange(
   c: Candidate,
   periodYear: number | null,
   periods: readonly PeriodMention[],
+  indexShare = false,
 ): { change: boolean; baselineYear: number | null; fall: boolean } {
   const before = folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart);
   const clauseText = folded.slice(clause.start, clause.end);
@@ -106,7 +118,10 @@ export function detectChange(
   const changeVerbEarlier = CHANGE_VERB_RE.test(folded.slice(clause.start, c.hedgeStart));
   const verbBefore = CHANGE_BEFORE_RE.test(before);
   // "tăng 5 bậc", "tăng 1,59 điểm" move a rank or score; "giảm từ 10,85% xuống còn 1,31%" is two levels, not a change.
-  const inherent = verbBefore && INHERENT_CHANGE_UNITS.has(c.unit) && !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before);
+  const inherent = verbBefore && (INHERENT_CHANGE_UNITS.has(c.unit) || indexShare) && !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before);
+  // "tăng cao nhất là Bình Thuận (+6,39%)", "tăng mạnh nhất với 6,39%": the largest or smallest move of an index.
+  const extreme = indexShare ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
+  if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
   if (!(verbBefore && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier) && !inherent) {
     return { change: false, baselineYear: null, fall: false };
   }
