@@ -9,7 +9,7 @@
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
-import { closesTargetList, detectChange, detectKind, isExtremeMove, levelRole, opensTargetList } from './kind';
+import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -84,6 +84,10 @@ interface DocState {
   /** What the engine knew about each figure, for its confidence (and the model fit). */
   signals: Map<ExtractedFigure, FigureSignals>;
   inTargetList: boolean;
+  /** The previous sentence named a commitment; a sentence opening "Cụ thể, …" details it. */
+  previousCommits: boolean;
+  /** The sentence being read details the commitment of the one before. */
+  detailsTarget: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
   listNumbers: Set<number>;
   /** A scope ("toàn tỉnh", "cấp xã") the previous sentence named, for a sentence that continues it ("Trong đó, …"). */
@@ -136,6 +140,8 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     sentenceNumbers: 0,
     signals: new Map(),
     inTargetList: false,
+    previousCommits: false,
+    detailsTarget: false,
     inheritedScope: null,
     lastScope: null,
     lastNamed: null,
@@ -193,6 +199,7 @@ function titlePeriod(ctx: ExtractionContext): FigurePeriod | null {
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
+  state.detailsTarget = state.previousCommits && detailsPrevious(folded.slice(sentence.start, sentence.start + 20));
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
@@ -231,6 +238,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
           if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
         }
+        // "2,95% hồ sơ nộp trực tiếp": the in-person share is no online rate.
+        if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
+          cls = { ...cls, metric: 'other' };
+        }
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
@@ -258,6 +269,7 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   const named = periods.filter((p) => !p.baseline && !p.local);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
+  state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end));
 }
 
 /**
@@ -431,7 +443,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
 
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
   const { text, folded } = state;
-  const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList);
+  const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList || state.detailsTarget);
   const found = periodFor(state, c, zones, periods, kind === 'target');
   const periodDefaulted = found.defaulted === true;
   let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
@@ -492,7 +504,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
-  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') &&
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
   }

@@ -8,7 +8,8 @@
  *
  * "giảm từ 10,85% xuống 1,31%" states two levels, not a change: `levelRole` tells the earlier from the later.
  *
- * Public surface: `detectKind`, `detectChange`, `isExtremeMove`, `levelRole`, `opensTargetList`, `closesTargetList`.
+ * Public surface: `detectKind`, `detectChange`, `isExtremeMove`, `levelRole`, `opensTargetList`, `closesTargetList`,
+ * `namesCommitment`, `detailsPrevious`.
  */
 import type { FigureKind } from '../types';
 import type { Candidate } from './candidates';
@@ -29,7 +30,7 @@ const TARGET_TEST_RE = phraseRe(TARGET_CUES, '');
 const KIND_WINDOW_CHARS = 400;
 const ACTUAL_RE = phraseRe(ACTUAL_CUES);
 /** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
-const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat)\s+$/;
+const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|ho so|hs|ca nhan|to chuc)\s+$/;
 /** A modal right after the figure's noun phrase: "100% bộ phận … phải thực hiện khảo sát". */
 const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|can phai|se)(?![a-z0-9])/;
 const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da|khong vuot qua)(?![a-z0-9])/;
@@ -65,6 +66,16 @@ export function opensTargetList(foldedSentence: string): boolean {
   return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (TARGET_TEST_RE.test(foldedSentence) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
 }
 
+/** A sentence naming a commitment ("một trong những mục tiêu đến năm 2025 là …"), for a next one opening "Cụ thể, …". */
+export function namesCommitment(foldedSentence: string): boolean {
+  return TARGET_TEST_RE.test(foldedSentence);
+}
+
+/** "Cụ thể, 100% thủ tục …" after a sentence naming a commitment: the details of that commitment. */
+export function detailsPrevious(foldedSentenceStart: string): boolean {
+  return /^\W*cu the\s*[,:]/.test(foldedSentenceStart);
+}
+
 /** A paragraph that reports results again ("Kết quả …", "đã đạt") ends an inherited target list. */
 export function closesTargetList(foldedParagraphStart: string): boolean {
   return /^(?:ket qua|nhin chung|tinh den|nam \d{4},? (?:da|dat))/.test(foldedParagraphStart);
@@ -91,7 +102,10 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     lastTarget = idx + m[0].length;
   }
   let lastActual = -1;
-  for (const m of matchesOf(ACTUAL_RE, before)) lastActual = (m.index ?? 0) + m[0].length;
+  // An achievement word counts in the number's own part of the sentence: "… mà người dùng đã cung cấp …; tối thiểu 80%
+  // hồ sơ …" is still a requirement.
+  const ownPart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+  for (const m of matchesOf(ACTUAL_RE, before)) if ((m.index ?? 0) > ownPart) lastActual = (m.index ?? 0) + m[0].length;
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };

@@ -147,7 +147,7 @@ export const TARGET_CUES = [
   'phan dau', 'cam ket', 'muc tieu', 'chi tieu de ra la', 'yeu cau', 'phai', 'dam bao dat', 'du kien', 'dinh huong',
   'thoi gian toi', 'nam toi', 'se', 'can phai', 'ke hoach dat', 'chi tieu dat', 'chi tieu giao', 'giao chi tieu', 'quyet tam',
   'nhiem vu trong tam', 'toi thieu', 'de ra cac chi tieu', 'chi tieu cu the', 'chi tieu chu yeu', 'cac chi tieu sau',
-  'dat ra chi tieu',
+  'dat ra chi tieu', 'kien quyet',
 ];
 
 /** Target cues that folding would confuse ("đặt chỉ tiêu" sets a target, "đạt chỉ tiêu" meets one): matched with accents. */
