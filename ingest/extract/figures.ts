@@ -488,6 +488,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
+  if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
+  // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
+  if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
   // "giá trị trung bình chỉ số CCHC của các tỉnh, thành phố đạt 88,37%": the national average is the country's figure.
   const averageLead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
