@@ -65,6 +65,12 @@ const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen
 /** The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ". */
 const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
 
+/** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
+const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+
+/** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
+const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -210,6 +216,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.sentenceNumbers = candidates.length;
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
+    const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
     for (const clause of splitClauses(text, sentence)) {
       const inClause = candidates.filter((c) => c.start >= clause.start && c.start < clause.end);
@@ -244,6 +251,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         }
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
+        // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
+        if (onlineTopic && c.unit === 'count' && cls?.metric === 'dossiers_received') cls = { ...cls, metric: 'online_dossiers' };
+        if (onlineTopic && !cls && c.unit === 'percent' && c.noun === null) cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
         if (!cls) {
@@ -469,6 +479,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
   // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
   if (INDEX_METRICS.has(cls.metric) && (state.componentSection || isIndexComponent(folded, zones, c))) cls = { ...cls, metric: 'other' };
+  // "điểm đánh giá tác động … đạt 31,19/38,5 điểm (gồm Chỉ số SIPAS đạt 8,5/10 điểm …)": only the points the satisfaction
+  // index is named right before are its score.
+  if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
@@ -508,6 +521,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
+  // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
+  // total with the backlog carried over is not the dossiers received in the period ('other').
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && c.unit === 'count' && WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end))) {
+    cls = { ...cls, metric: 'other' };
+  }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
