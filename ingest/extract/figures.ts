@@ -71,6 +71,9 @@ const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,
 /** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
 const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
 
+/** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
+const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*\s*\(\s*$/u;
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -112,6 +115,8 @@ interface DocState {
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
   indexTopics: Array<{ at: number; service: boolean; satisfaction: boolean }>;
+  /** Metric of the last share read in the sentence (paragraph-local): "Đà Nẵng (58,89%)" next continues it. */
+  lastShareMetric: string | null;
   /** The paragraph follows a heading naming one component of an index ("- Lĩnh vực Cải cách thể chế"). */
   componentSection: boolean;
   figures: ExtractedFigure[];
@@ -157,6 +162,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     componentSection: false,
+    lastShareMetric: null,
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
     dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),
@@ -169,6 +175,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
     state.paragraphPeriod = null;
     state.lastScope = null;
+    state.lastShareMetric = null;
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   dropRestatements(state);
@@ -206,6 +213,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   const { text, folded } = state;
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
   state.detailsTarget = state.previousCommits && detailsPrevious(folded.slice(sentence.start, sentence.start + 20));
+  const carriedShare = state.lastShareMetric;
+  state.lastShareMetric = null;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
@@ -254,6 +263,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
         if (onlineTopic && c.unit === 'count' && cls?.metric === 'dossiers_received') cls = { ...cls, metric: 'online_dossiers' };
         if (onlineTopic && !cls && c.unit === 'percent' && c.noun === null) cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
+        // "… 68,54%. Đà Nẵng (58,89%), Hà Giang (55,76%) … xếp sau": units listed with bare shares in brackets, right
+        // after a sentence that read a share, continue its metric.
+        if (!cls && carriedShare && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
+          cls = { metric: carriedShare, score: 0, runnerUp: 0, zone: 'sentence' };
+        }
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
         if (!cls) {
@@ -590,6 +604,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   figure.confidence = probability(signals);
   state.signals.set(figure, signals);
   state.figures.push(figure);
+  if (c.unit === 'percent' && cls.metric !== 'other' && kind === 'actual' && !change) state.lastShareMetric = cls.metric;
   if (periodDefaulted) state.defaulted.add(figure);
 }
 
