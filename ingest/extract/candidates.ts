@@ -65,6 +65,8 @@ const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
 /** "tăng 5 bậc", "giảm 7 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
 const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
 const RANK_STEP_VERB_BEFORE_RE = /(?:^|\s)(?:tang|giam|len|xuong|tut|thang|vuot)(?: them| len| xuong)?\s*$/;
+/** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
+const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%". */
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*$/;
 /** "từ 98% trở lên" / "trở xuống": the comparator comes after the number. */
@@ -297,7 +299,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       } else if (steps && RANK_STEP_VERB_BEFORE_RE.test(before(t.start))) {
         unit = 'rank';
         end += steps[0].length;
-      } else if (RANK_BEFORE_RE.test(before(t.start))) unit = 'rank';
+      } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60))) unit = 'rank';
       else if (DAY_AFTER_RE.test(after(end))) {
         if (!PROCESSING_CUE_RE.test(folded.slice(sentence.start, sentence.end))) return 'date_or_duration';
         unit = 'day';

@@ -8,8 +8,8 @@
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
-import { type CandidateZones, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
-import { closesTargetList, detectChange, detectKind, opensTargetList } from './kind';
+import { type CandidateZones, type CueHit, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
+import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -30,7 +30,7 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
-const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)|(sipas|chi so hai long)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join("|")})(?![a-z])[^,;.]{0,20}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
@@ -55,7 +55,7 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
   return m !== null && !/(?:^|\s)(?:xep|dung thu|dung o)(?:\s|$)/.test(after.slice(0, m.index));
 }
 /** Economic and budget shares that are not reform figures. */
-const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
+const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
@@ -64,6 +64,15 @@ const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_inde
 const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen|qua mang|truc tiep)(?![a-z])/;
 /** The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ". */
 const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
+
+/** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
+const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+
+/** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
+const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
+
+/** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
+const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*\s*\(\s*$/u;
 
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
@@ -86,6 +95,10 @@ interface DocState {
   /** What the engine knew about each figure, for its confidence (and the model fit). */
   signals: Map<ExtractedFigure, FigureSignals>;
   inTargetList: boolean;
+  /** The previous sentence named a commitment; a sentence opening "Cụ thể, …" details it. */
+  previousCommits: boolean;
+  /** The sentence being read details the commitment of the one before. */
+  detailsTarget: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
   listNumbers: Set<number>;
   /** A scope ("toàn tỉnh", "cấp xã") the previous sentence named, for a sentence that continues it ("Trong đó, …"). */
@@ -103,7 +116,11 @@ interface DocState {
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
-  indexTopics: Array<{ at: number; service: boolean }>;
+  indexTopics: Array<{ at: number; service: boolean; satisfaction: boolean }>;
+  /** Metric of the last share read in the sentence (paragraph-local): "Đà Nẵng (58,89%)" next continues it. */
+  lastShareMetric: string | null;
+  /** The paragraph follows a heading naming one component of an index ("- Lĩnh vực Cải cách thể chế"). */
+  componentSection: boolean;
   figures: ExtractedFigure[];
   dropped: DroppedCandidate[];
   seen: Set<string>;
@@ -139,6 +156,8 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     sentenceNumbers: 0,
     signals: new Map(),
     inTargetList: false,
+    previousCommits: false,
+    detailsTarget: false,
     inheritedScope: null,
     lastScope: null,
     lastNamed: null,
@@ -146,16 +165,22 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     paragraphPeriod: null,
     nationalSentence: -1,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
-    indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined })),
+    indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
+    componentSection: false,
+    lastShareMetric: null,
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
     dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),
     seen: new Set(),
   };
+  let previous: Span | null = null;
   for (const paragraph of paragraphs) {
+    state.componentSection = previous !== null && isComponentHeading(folded.slice(previous.start, previous.end));
+    previous = paragraph;
     if (state.inTargetList && closesTargetList(folded.slice(paragraph.start, paragraph.start + 40))) state.inTargetList = false;
     state.paragraphPeriod = null;
     // lastScope is kept: a paragraph opening "Trong đó, …" breaks down the total the previous paragraph ended on.
+    state.lastShareMetric = null;
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   dropRestatements(state);
@@ -192,6 +217,9 @@ function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): Figure
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
+  state.detailsTarget = state.previousCommits && detailsPrevious(folded.slice(sentence.start, sentence.start + 20));
+  const carriedShare = state.lastShareMetric;
+  state.lastShareMetric = null;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
@@ -202,7 +230,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.sentenceNumbers = candidates.length;
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
-    let previous: { metric: string } | null = null;
+    const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
+    let previous: { metric: string; fromTopic?: boolean } | null = null;
     for (const clause of splitClauses(text, sentence)) {
       const inClause = candidates.filter((c) => c.start >= clause.start && c.start < clause.end);
       inClause.forEach((c, k) => {
@@ -216,7 +245,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
-          cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause' };
+          // A figure read from the article's topic passes that on: it too must name whose figure it is.
+          cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
         if (cls) cls = checkIndex(folded, sentence, c, cls);
         // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ": the total is all dossiers, not the online ones.
@@ -229,7 +259,21 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
           if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
         }
-        if (cls) previous = { metric: cls.metric };
+        // "2,95% hồ sơ nộp trực tiếp": the in-person share is no online rate.
+        if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
+          cls = { ...cls, metric: 'other' };
+        }
+        // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
+        if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
+        // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
+        if (onlineTopic && c.unit === 'count' && cls?.metric === 'dossiers_received') cls = { ...cls, metric: 'online_dossiers' };
+        if (onlineTopic && !cls && c.unit === 'percent' && c.noun === null) cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
+        // "… 68,54%. Đà Nẵng (58,89%), Hà Giang (55,76%) … xếp sau": units listed with bare shares in brackets, right
+        // after a sentence that read a share, continue its metric.
+        if (!cls && carriedShare && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
+          cls = { metric: carriedShare, score: 0, runnerUp: 0, zone: 'sentence' };
+        }
+        if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
         if (!cls) {
           state.dropped.push({ text: text.slice(c.start, c.nounEnd), start: c.start, end: c.nounEnd, reason: c.noun === 'nguoi' ? 'people_count' : 'unclassified' });
@@ -254,6 +298,7 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   const named = periods.filter((p) => !p.baseline && !p.local && p.until === null);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
+  state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end));
 }
 
 /**
@@ -284,12 +329,57 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
 /** Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. */
 const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
 
+/**
+ * A short heading naming one component of an index ("- Lĩnh vực Cải cách thể chế", "2. Cải cách thủ tục hành chính"):
+ * the paragraph under it gives that component's points, share and rank.
+ */
+function isComponentHeading(foldedParagraph: string): boolean {
+  const t = foldedParagraph.trim();
+  return t.length <= 90 && !/\d{2}/.test(t.replace(/^\d{1,2}[.)]\s*/, '')) && /^(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?:linh vuc|tieu chi|chi so thanh phan|nhom chi so|noi dung)\b/.test(t) && INDEX_COMPONENT_RE.test(t);
+}
+
 /** Whether an index score or rank is about one of the index's components rather than the index. */
 function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
   // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum.
   if (c.unit === 'score' && c.total !== null && c.total < 100) return true;
   const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
   return INDEX_COMPONENT_RE.test(lead);
+}
+
+/** On-time cues that name one part of the on-time rate: early only, or on time only (the rest are the whole rate). */
+const EARLY_ONLY_CUES: ReadonlySet<string> = new Set(['truoc han', 'som han', 'truoc thoi han', 'truoc hen', 'som hon thoi gian']);
+const ON_TIME_ONLY_CUES: ReadonlySet<string> = new Set(['dung han', 'dung thoi han', 'dung hen', 'dung thoi gian quy dinh']);
+/** "trước hạn và đúng hạn", "đúng hạn, sớm hạn": two part cues joined are the whole rate. */
+const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;
+
+/**
+ * Whether an on-time share is one part of a split ("… trước hạn đạt 48,2%; … đúng hạn đạt 51,2%"): its nearest
+ * on-time cue names early dossiers and a separate on-time-only cue follows in the sentence, or it names on-time
+ * dossiers and an early-only cue with a share of its own precedes it. "đúng và trước hạn", and an early share with no on-time share
+ * after it ("2.041 hồ sơ trước hạn, đạt 99%"), stay the rate.
+ */
+function isSplitOnTimeShare(folded: string, hits: readonly CueHit[], sentence: Span, c: Candidate, candidates: readonly Candidate[]): boolean {
+  const parts: Array<{ start: number; end: number; part: 'early' | 'on_time' | 'both' }> = [];
+  for (const h of hits) {
+    if (h.start < sentence.start || h.end > sentence.end) continue;
+    const part = EARLY_ONLY_CUES.has(h.cue) ? 'early' : ON_TIME_ONLY_CUES.has(h.cue) ? 'on_time' : null;
+    if (!part) continue;
+    const prev = parts[parts.length - 1];
+    if (prev && prev.part !== 'both' && prev.part !== part && JOINED_PARTS_RE.test(folded.slice(prev.end, h.start))) {
+      parts[parts.length - 1] = { start: prev.start, end: h.end, part: 'both' };
+    } else parts.push({ start: h.start, end: h.end, part });
+  }
+  let own = -1;
+  parts.forEach((p, i) => {
+    if (p.end <= c.hedgeStart) own = i;
+  });
+  if (own < 0) return false;
+  if (parts[own].part === 'early') return parts.slice(own + 1).some((p) => p.part === 'on_time');
+  // "2.904 hồ sơ trước hạn và 580 hồ sơ đúng hạn, đạt 99,2%": an early part without a share of its own is summed in.
+  if (parts[own].part === 'on_time') {
+    return parts.slice(0, own).some((p) => p.part === 'early' && candidates.some((o) => o.unit === 'percent' && o.start > p.end && o.start < c.start));
+  }
+  return false;
 }
 
 /** A percentage or X/Y ratio of a reform noun that fits no metric is kept as 'other' for a reviewer to classify. */
@@ -306,14 +396,37 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
   return checked?.metric === 'other' ? checked : null;
 }
 
+/** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
+const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
+
 /** A score or rank without its own cue takes the index the article named last before it. */
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
   // (kept only when its sentence names the unit: see addFigure).
-  const bareShare = c.unit === 'percent' && c.noun === null && /(?:^|\s)(?:dat|voi)\s*$/.test(state.folded.slice(Math.max(0, c.hedgeStart - 8), c.hedgeStart));
+  // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)".
+  const lead = state.folded.slice(Math.max(0, c.hedgeStart - 70), c.hedgeStart);
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|\s)(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead));
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
+  // "Chỉ số SIPAS … giảm. Thứ hạng … giảm 11 bậc, từ vị trí thứ 6 xuống 17": the satisfaction index's rank ('other').
+  // Only a satisfaction index named in a sentence of its own: "… Chỉ số CCHC … và Chỉ số hài lòng … (SIPAS). Theo đó,
+  // Nam Định đạt 87,32" is still about the PAR INDEX named first. Its points keep the PAR INDEX reading (components, see addFigure).
+  if (topic.satisfaction && c.unit !== 'score') {
+    const before = state.indexTopics.filter((t) => t.at < c.start);
+    const lastOther = before.filter((t) => !t.satisfaction).pop();
+    const firstAfter = lastOther ? before.find((t) => t.satisfaction && t.at > lastOther.at) : undefined;
+    if (!lastOther || !firstAfter || SENTENCE_BREAK_RE.test(state.folded.slice(Math.max(0, lastOther.at), firstAfter.at))) {
+      if (c.unit === 'rank') return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+      return { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'sentence', fromTopic: true };
+    }
+  }
+  const index = topic.satisfaction ? state.indexTopics.filter((t) => t.at < c.start && !t.satisfaction).pop() ?? state.indexTopics.find((t) => !t.satisfaction) : topic;
+  if (!index) return null;
+  return indexTopicFigure(index, c, bareShare);
+}
+
+function indexTopicFigure(topic: { service: boolean }, c: Candidate, bareShare: boolean): Classification {
   if (bareShare) return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence', fromTopic: true };
   if (c.unit === 'rank') return { metric: topic.service ? 'service_index_rank' : 'par_index_rank', score: 0, runnerUp: 0, zone: 'sentence' };
   return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence' };
@@ -368,7 +481,7 @@ function asideWithFigures(folded: string, p: PeriodMention): boolean {
 
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
   const { text, folded } = state;
-  const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList);
+  const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList || state.detailsTarget);
   const found = periodFor(state, c, zones, periods, kind === 'target');
   const periodDefaulted = found.defaulted === true;
   let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
@@ -393,21 +506,40 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
   // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
-  if (INDEX_METRICS.has(cls.metric) && isIndexComponent(folded, zones, c)) cls = { ...cls, metric: 'other' };
-  const { change, baselineYear, fall } = detectChange(folded, zones.clause, c, period.year, periods);
+  if (INDEX_METRICS.has(cls.metric) && (state.componentSection || isIndexComponent(folded, zones, c))) cls = { ...cls, metric: 'other' };
+  // "điểm đánh giá tác động … đạt 31,19/38,5 điểm (gồm Chỉ số SIPAS đạt 8,5/10 điểm …)": only the points the satisfaction
+  // index is named right before are its score.
+  if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
+  // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
+  const role = levelRole(folded, zones.clause, c);
+  if (role?.role === 'from') {
+    const base = periods.find((p) => p.baseline && p.start >= zones.sentence.start && p.end <= zones.sentence.end && p.period.year !== null && p.period.fromMonth === null);
+    const year = role.year ?? base?.period.year ?? (period.year !== null && period.fromMonth === null ? period.year - 1 : null);
+    if (year === null) return void state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason: 'earlier_level_no_period' });
+    period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
+  }
+  // An index's share moved by a verb ("tăng 2,76%") is a change in points, compared or not.
+  const indexShare = c.unit === 'percent' && (cls.metric === 'par_index_score' || cls.metric === 'service_index_score');
+  const detected = role ? { change: false, baselineYear: null, fall: false } : detectChange(folded, zones.clause, c, period.year, periods, indexShare);
+  const { change, baselineYear, fall } = detected;
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
   const dropAs = (reason: string): void => {
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
+  if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
+  // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
+  if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
   // "giá trị trung bình chỉ số CCHC của các tỉnh, thành phố đạt 88,37%": the national average is the country's figure.
   const averageLead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
   const nationalAverage = INDEX_METRICS.has(cls.metric) && /(?:trung binh|binh quan)/.test(averageLead) &&
     /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) && !/(?:^|\s)(?:bo|co quan ngang bo)(?:,|\s|$)/.test(averageLead.slice(-60));
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
-    if (c.comparator !== 'eq') return dropAs('index_band');
+    if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
     if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
   }
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure.
@@ -417,13 +549,19 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
-  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') &&
+  // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
+  // total with the backlog carried over is not the dossiers received in the period ('other').
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && c.unit === 'count' && WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
   if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
-  let comparator: Comparator = c.comparator;
+  // "từ 88,05% xuống …" is a level, not "from 88,05% up".
+  let comparator: Comparator = role?.role === 'from' ? 'eq' : c.comparator;
   // A bare target ("phấn đấu 98% hồ sơ đúng hạn", "tăng 3%") is a floor; for lower-is-better metrics a ceiling.
   if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {
     comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
@@ -484,6 +622,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   figure.confidence = probability(signals);
   state.signals.set(figure, signals);
   state.figures.push(figure);
+  if (c.unit === 'percent' && cls.metric !== 'other' && kind === 'actual' && !change) state.lastShareMetric = cls.metric;
   if (periodDefaulted) state.defaulted.add(figure);
 }
 

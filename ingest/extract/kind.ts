@@ -6,7 +6,10 @@
  * list a commitment introduced ("ký cam kết thực hiện 9 chỉ tiêu, cụ thể:"). An achievement word closer to the
  * number ("đã đạt") wins over an earlier commitment word.
  *
- * Public surface: `detectKind`, `detectChange`, `opensTargetList`, `closesTargetList`.
+ * "giảm từ 10,85% xuống 1,31%" states two levels, not a change: `levelRole` tells the earlier from the later.
+ *
+ * Public surface: `detectKind`, `detectChange`, `isExtremeMove`, `levelRole`, `opensTargetList`, `closesTargetList`,
+ * `namesCommitment`, `detailsPrevious`.
  */
 import type { FigureKind } from '../types';
 import type { Candidate } from './candidates';
@@ -27,7 +30,7 @@ const TARGET_TEST_RE = phraseRe(TARGET_CUES, '');
 const KIND_WINDOW_CHARS = 400;
 const ACTUAL_RE = phraseRe(ACTUAL_CUES);
 /** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
-const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat)\s+$/;
+const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|ho so|hs|ca nhan|to chuc)\s+$/;
 /** A modal right after the figure's noun phrase: "100% bộ phận … phải thực hiện khảo sát". */
 const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|can phai|se)(?![a-z0-9])/;
 const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da|khong vuot qua)(?![a-z0-9])/;
@@ -44,12 +47,33 @@ const COMPARED_RE = /(?<![a-z0-9])so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9]
 const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
 /** Verbs that make a later "X% so với …" a difference: increases, cuts, shortenings. */
 const CHANGE_VERB_RE = /(?<![a-z0-9])(?:tang|giam|tinh gian|cat giam|rut ngan)(?![a-z0-9])/;
+/**
+ * "tăng cao nhất là Bình Thuận (+6,39%)", "có mức tăng thấp nhất là 0,19%", "giảm nhiều nhất với …": the extreme move
+ * among units of an index (no other number in between).
+ */
+const EXTREME_MOVE_RE = /(?<![a-z])(tang|giam)(?: diem| chi so)? (?:manh|cao|nhieu|thap|it|sau|nhe|lon)? ?nhat(?: la| voi| o)?[^\d;.]{0,40}[(+\s]*$/;
+const EXTREME_LEAD_CHARS = 70;
+
+/** Whether the text before a number (its last 70 characters) names the extreme move of an index ("tăng cao nhất là …"). */
+export function isExtremeMove(lead: string): boolean {
+  return EXTREME_MOVE_RE.test(lead.slice(-EXTREME_LEAD_CHARS));
+}
 const BASELINE_YEAR_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky )?(?:nam |giai doan |ca nam )?(\d{4})(?!\d)/;
 const BASELINE_PREVIOUS_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky|nam truoc|nam ngoai|nam \d{4} truoc)/;
 
 /** A sentence that introduces a list of commitments: a target cue and a trailing ':' / "cụ thể" / "như sau". */
 export function opensTargetList(foldedSentence: string): boolean {
   return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (TARGET_TEST_RE.test(foldedSentence) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
+}
+
+/** A sentence naming a commitment ("một trong những mục tiêu đến năm 2025 là …"), for a next one opening "Cụ thể, …". */
+export function namesCommitment(foldedSentence: string): boolean {
+  return TARGET_TEST_RE.test(foldedSentence);
+}
+
+/** "Cụ thể, 100% thủ tục …" after a sentence naming a commitment: the details of that commitment. */
+export function detailsPrevious(foldedSentenceStart: string): boolean {
+  return /^\W*cu the\s*[,:]/.test(foldedSentenceStart);
 }
 
 /** A paragraph that reports results again ("Kết quả …", "đã đạt") ends an inherited target list. */
@@ -78,7 +102,10 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     lastTarget = idx + m[0].length;
   }
   let lastActual = -1;
-  for (const m of matchesOf(ACTUAL_RE, before)) lastActual = (m.index ?? 0) + m[0].length;
+  // An achievement word counts in the number's own part of the sentence: "… mà người dùng đã cung cấp …; tối thiểu 80%
+  // hồ sơ …" is still a requirement.
+  const ownPart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+  for (const m of matchesOf(ACTUAL_RE, before)) if ((m.index ?? 0) > ownPart) lastActual = (m.index ?? 0) + m[0].length;
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
@@ -96,6 +123,7 @@ export function detectChange(
   c: Candidate,
   periodYear: number | null,
   periods: readonly PeriodMention[],
+  indexShare = false,
 ): { change: boolean; baselineYear: number | null; fall: boolean } {
   const before = folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart);
   const clauseText = folded.slice(clause.start, clause.end);
@@ -104,7 +132,10 @@ export function detectChange(
   const changeVerbEarlier = CHANGE_VERB_RE.test(folded.slice(clause.start, c.hedgeStart));
   const verbBefore = CHANGE_BEFORE_RE.test(before);
   // "tăng 5 bậc", "tăng 1,59 điểm" move a rank or score; "giảm từ 10,85% xuống còn 1,31%" is two levels, not a change.
-  const inherent = verbBefore && INHERENT_CHANGE_UNITS.has(c.unit) && !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before);
+  const inherent = verbBefore && (INHERENT_CHANGE_UNITS.has(c.unit) || indexShare) && !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before);
+  // "tăng cao nhất là Bình Thuận (+6,39%)", "tăng mạnh nhất với 6,39%": the largest or smallest move of an index.
+  const extreme = indexShare ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
+  if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
   if (!(verbBefore && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier) && !inherent) {
     return { change: false, baselineYear: null, fall: false };
   }
@@ -117,4 +148,25 @@ export function detectChange(
   if (year) return { change: true, baselineYear: Number(year[1]), fall };
   if (BASELINE_PREVIOUS_RE.test(rest) && periodYear !== null) return { change: true, baselineYear: periodYear - 1, fall };
   return { change: true, baselineYear: null, fall };
+}
+
+/** What may sit between "từ"/"lên"/"xuống" and a level: "mức", "vị trí (thứ)", "thứ", "hạng". */
+const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|hang|thu))?';
+/** "từ 88,05%", "từ vị trí 21": the number opens a move from one level to another… */
+const FROM_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*$`);
+/** …when "xuống"/"lên" and a number follow it ("… (2021) xuống còn 82,18%", "… lên 18"); group 1: a year in brackets. */
+const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*)?(?:xuong|len)(?: con)?${LEVEL_WORD}\\s*\\d`);
+/** "… từ 88,05% xuống (còn)": the number closes such a move. */
+const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*)?(?:xuong|len)(?: con)?${LEVEL_WORD}\\s*$`);
+
+/**
+ * A number in "từ X xuống/lên Y": 'from' for X (the level before, with the year in brackets after it when given),
+ * 'to' for Y (the level reached); null elsewhere. Both are levels: the change is the difference, stated apart or not.
+ */
+export function levelRole(folded: string, clause: Span, c: Candidate): { role: 'from' | 'to'; year: number | null } | null {
+  const before = folded.slice(Math.max(clause.start, c.start - 50), c.start);
+  if (TO_BEFORE_RE.test(before)) return { role: 'to', year: null };
+  if (!FROM_BEFORE_RE.test(before)) return null;
+  const m = FROM_AFTER_RE.exec(folded.slice(c.end, Math.min(clause.end, c.end + 40)));
+  return m ? { role: 'from', year: m[1] ? Number(m[1]) : null } : null;
 }

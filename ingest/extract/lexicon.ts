@@ -117,9 +117,9 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'iso_rate', units: ['percent', 'count'], nouns: [null, 'thutuc', 'donvi', 'hoso'], weight: 11, cues: ['iso', 'tcvn', 'he thong quan ly chat luong'] },
   { metric: 'iso_rate', units: ['percent', 'count'], nouns: [null, 'thutuc', 'donvi'], weight: 6, cues: ['quy trinh noi bo'] },
   { metric: 'procedures_published_rate', units: ['percent'], nouns: [null, 'thutuc'], weight: 8,
-    cues: ['cong khai', 'niem yet', 'cong bo cong khai', 'cong bo', 'cap nhat'] },
+    cues: ['cong khai', 'niem yet', 'cong bo cong khai', 'cong bo', 'cap nhat', 'cong bo dung han', 'cong khai dung han'] },
   { metric: 'feedback_handled_rate', units: ['percent'], nouns: [null, 'phananh'], weight: 10, nounIsCue: ['phananh'],
-    cues: ['phan anh', 'kien nghi', 'phan anh kien nghi'] },
+    cues: ['phan anh', 'kien nghi', 'phan anh kien nghi', 'tra loi dung han'] },
   { metric: 'targets_met', units: ['count', 'percent'], nouns: ['chitieu'], weight: 9, nounIsCue: ['chitieu'], cues: [], requires: COMPLETION_CUES },
   { metric: 'tasks_completed', units: ['count', 'percent'], nouns: ['nhiemvu'], weight: 9, nounIsCue: ['nhiemvu'], cues: [], requires: COMPLETION_CUES },
   { metric: 'initiatives', units: ['count'], nouns: ['sangkien'], weight: 10, nounIsCue: ['sangkien'], cues: [] },
@@ -147,7 +147,7 @@ export const TARGET_CUES = [
   'phan dau', 'cam ket', 'muc tieu', 'chi tieu de ra la', 'yeu cau', 'phai', 'dam bao dat', 'du kien', 'dinh huong',
   'thoi gian toi', 'nam toi', 'se', 'can phai', 'ke hoach dat', 'chi tieu dat', 'chi tieu giao', 'giao chi tieu', 'quyet tam',
   'nhiem vu trong tam', 'toi thieu', 'de ra cac chi tieu', 'chi tieu cu the', 'chi tieu chu yeu', 'cac chi tieu sau',
-  'dat ra chi tieu',
+  'dat ra chi tieu', 'kien quyet',
 ];
 
 /** Target cues that folding would confuse ("đặt chỉ tiêu" sets a target, "đạt chỉ tiêu" meets one): matched with accents. */
