@@ -7,7 +7,7 @@ import { FigureKind } from './figure.entity';
 import { chosenFigures, figureWhere, type SqlPart } from './figure-sql';
 import type { FigureQuery } from './figure-filter.input';
 import { unitSetSql, type UnitSet } from '../unit/unit-set';
-import { competitionRanks } from './ranking';
+import { competitionRanks, rankValues } from './ranking';
 import { unitViewColumns, unitJson, unitKeyColumns, type UnitJson } from '../unit/unit-view';
 
 /** The chosen figure of a unit in one year. */
@@ -189,11 +189,22 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
 export function rankComparison(rows: ComparisonSqlRow[], descending: boolean): RankedComparisonRow[] {
   // New objects rather than new properties on the driver's rows: adding fields to 3,321 rows changes their shape and
   // made every later read of them several times slower.
-  const ranks = competitionRanks(rows.map((r) => r.value), descending);
+  const { ranks, order } = rankValues(rows.map((r) => r.value), descending);
   const previousRanks = competitionRanks(rows.map((r) => r.previous_value), descending);
-  const ranked = rows.map((row, i): RankedComparisonRow => ({ row, rank: ranks[i], previousRank: previousRanks[i] }));
-  const last = Number.MAX_SAFE_INTEGER;
-  return ranked.sort((a, b) => (a.rank ?? last) - (b.rank ?? last) || Number(a.row.u_id) - Number(b.row.u_id));
+  const byId = (a: number, b: number): number => Number(rows[a].u_id) - Number(rows[b].u_id);
+  const ranked: RankedComparisonRow[] = [];
+  // Rank order, equal ranks by unit id; then the rows without a figure, by unit id.
+  for (let start = 0; start < order.length;) {
+    let end = start + 1;
+    while (end < order.length && ranks[order[end]] === ranks[order[start]]) end++;
+    const group = end - start > 1 ? order.slice(start, end).sort(byId) : [order[start]];
+    for (const i of group) ranked.push({ row: rows[i], rank: ranks[i], previousRank: previousRanks[i] });
+    start = end;
+  }
+  const unranked: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (ranks[i] === null) unranked.push(i);
+  for (const i of unranked.sort(byId)) ranked.push({ row: rows[i], rank: null, previousRank: previousRanks[i] });
+  return ranked;
 }
 
 /** First and last day (ISO) of months fromMonth..toMonth of a year. */

@@ -44,35 +44,62 @@ function compareMagnitude(a: DecimalParts, b: DecimalParts): number {
   const fb = b.frac.padEnd(len, '0');
   return fa === fb ? 0 : fa < fb ? -1 : 1;
 }
+/** Ranks, and the rows with a value in rank order (ties in input order). */
+export interface Ranking {
+  /** Rank of each row (null without a value). */
+  ranks: (number | null)[];
+  /** Indices of the rows with a value, by rank, equal ranks in input order. */
+  order: number[];
+}
 
 /**
  * Ranks of the rows with a value (null value → null rank): rank 1 is the largest value when `descending`, the
  * smallest otherwise; equal values share a rank and the next rank counts them all.
+ *
+ * Rows are bucketed by their value as a number and the distinct numbers sorted natively (a typed array, no
+ * comparator; a comparator that parsed the strings cost ~8 ms for 3,321 rows). A bucket whose rows are not all
+ * written alike ("99.9" / "99.900000", or decimals a double cannot tell apart) is put in exact decimal order.
  */
-export function competitionRanks(values: ReadonlyArray<string | number | null>, descending: boolean): (number | null)[] {
+export function rankValues(values: ReadonlyArray<string | number | null>, descending: boolean): Ranking {
   const ranks: (number | null)[] = new Array(values.length).fill(null);
-  // Parse each value once: a comparator that parses strings costs ~8 ms for 3,321 rows, this ~0.5 ms.
-  const numbers = new Float64Array(values.length);
-  const order: number[] = [];
+  const buckets = new Map<number, number[]>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    numbers[i] = Number(v);
-    order.push(i);
+    const n = Number(v);
+    const bucket = buckets.get(n);
+    if (bucket) bucket.push(i);
+    else buckets.set(n, [i]);
   }
-  const sign = descending ? -1 : 1;
-  // Equal as numbers but written differently: equal or apart only beyond a double's precision → exact comparison.
-  const compare = (i: number, j: number): number => {
-    const d = numbers[i] - numbers[j];
-    if (d !== 0) return d;
-    const a = values[i];
-    const b = values[j];
-    return typeof a === 'string' && typeof b === 'string' && a !== b ? compareDecimalStrings(a, b) : 0;
+  const keys = Float64Array.from(buckets.keys()).sort();
+  if (descending) keys.reverse();
+  const order: number[] = [];
+  const exact = (i: number, j: number): number => {
+    const c = compareDecimalStrings(String(values[i]), String(values[j]));
+    return descending ? -c : c;
   };
-  order.sort((i, j) => sign * compare(i, j));
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    ranks[i] = k > 0 && compare(order[k - 1], i) === 0 ? ranks[order[k - 1]] : k + 1;
+  for (const key of keys) {
+    const bucket = buckets.get(key)!;
+    const first = order.length + 1;
+    if (bucket.length === 1 || bucket.every((i) => values[i] === values[bucket[0]])) {
+      for (const i of bucket) {
+        ranks[i] = first;
+        order.push(i);
+      }
+      continue;
+    }
+    // Stable: equal decimals keep input order.
+    bucket.sort(exact);
+    for (let k = 0; k < bucket.length; k++) {
+      const i = bucket[k];
+      ranks[i] = k > 0 && exact(bucket[k - 1], i) === 0 ? ranks[bucket[k - 1]] : first + k;
+      order.push(i);
+    }
   }
-  return ranks;
+  return { ranks, order };
+}
+
+/** `rankValues(…).ranks`. */
+export function competitionRanks(values: ReadonlyArray<string | number | null>, descending: boolean): (number | null)[] {
+  return rankValues(values, descending).ranks;
 }

@@ -1,4 +1,4 @@
-import { compareDecimalStrings, competitionRanks } from '../../../src/modules/figure/ranking';
+import { compareDecimalStrings, competitionRanks, rankValues } from '../../../src/modules/figure/ranking';
 
 describe('competitionRanks', () => {
   it('gives equal values one rank and lets the next rank count them all (1, 2, 2, 4)', () => {
@@ -27,6 +27,14 @@ describe('competitionRanks', () => {
 
   it('orders negative values below zero and below smaller negatives', () => {
     expect(competitionRanks(['-1.500000', '0.000000', '-12.000000', '-0.000000'], true)).toEqual([3, 1, 4, 1]);
+  });
+});
+
+describe('rankValues', () => {
+  it('lists the rows with a value in rank order, equal ranks in input order', () => {
+    const r = rankValues(['90.000000', null, '95.500000', '90.000000', '80.000000', '90.0'], true);
+    expect(r.ranks).toEqual([2, null, 1, 2, 5, 2]);
+    expect(r.order).toEqual([2, 0, 3, 5, 4]);
   });
 });
 
