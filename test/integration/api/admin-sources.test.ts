@@ -143,6 +143,26 @@ describe('upsertSource', () => {
   });
 });
 
+describe('upsertSource written with literal arguments (compiled from the second run)', () => {
+  it('applies the input\'s defaults and answers as the same mutation with variables does', async () => {
+    const fields = 'id name baseUrl family listingUrls schedule enabled minDelayMillis maxPages demo publisher { code }';
+    const literal = `mutation { upsertSource(input: { id: "literal-src", name: "Cổng Quận 5", baseUrl: "http://203.162.4.191", family: "hcmc-sharepoint", listingUrls: ["http://203.162.4.191/tin-tuc"] }) { ${fields} } }`;
+    const first = await api.gql(literal, {}, AUTH);
+    const second = await api.gql(literal, {}, AUTH);
+    expect(first.body.errors).toBeUndefined();
+    expect(second.body).toEqual(first.body);
+    expect(first.body.data.upsertSource).toMatchObject({ id: 'literal-src', schedule: '0 5 * * *', minDelayMillis: 2000, maxPages: 5, enabled: true });
+    const viaVariables = await api.gql(`mutation($input: SourceInput!) { upsertSource(input: $input) { ${fields} } }`, {
+      input: { id: 'literal-src', name: 'Cổng Quận 5', baseUrl: 'http://203.162.4.191', family: 'hcmc-sharepoint', listingUrls: ['http://203.162.4.191/tin-tuc'] },
+    }, AUTH);
+    expect(viaVariables.body).toEqual(first.body);
+    const refused = `mutation { upsertSource(input: { id: "literal-src", name: "x", baseUrl: "http://127.0.0.1/", family: "hcmc-sharepoint", listingUrls: ["http://127.0.0.1/a"] }) { id } }`;
+    await api.gql(refused, {}, AUTH);
+    const again = await api.gql(refused, {}, AUTH);
+    expect(again.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/loopback/) });
+  });
+});
+
 describe('setSourceEnabled and triggerIngest', () => {
   it('switches a source off and on', async () => {
     const off = await api.gql(`mutation { setSourceEnabled(id: "hcm-quan-3", enabled: false) { id enabled } }`, {}, AUTH);
