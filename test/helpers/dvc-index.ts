@@ -7,6 +7,8 @@ import { INDEX_FETCH_OPTIONS, runIndexPeriod, type IndexDeps } from '../../inges
 import type { IndexGeneration, IndexRequest } from '../../ingest/dvc-index/protocol';
 import type { IndexPeriod } from '../../ingest/dvc-index/periods';
 import { startIndexMirror, type IndexMirror } from '../../demo/dvc-index/mirror';
+import { createTestDatabase, type TestDatabase } from './db';
+import { startTestApi, type TestApi } from './api';
 
 export interface IndexFixture { mirror: IndexMirror; deps: IndexDeps }
 
@@ -25,4 +27,31 @@ export async function walkIndexPeriod(fx: IndexFixture, generation: IndexGenerat
     expect(r.status).toBe('stored');
     queue.push(...r.next);
   }
+}
+
+export interface IndexApi {
+  db: TestDatabase;
+  fx: IndexFixture;
+  api: TestApi;
+}
+
+/**
+ * The setup the index API tests share: a fresh database, the mirror's answers for `periods` (legacy generation)
+ * walked in, and the real API over HTTP on it. Registers beforeAll/afterAll; the returned object is filled in before
+ * the first test runs.
+ */
+export function indexApiContext(periods: IndexPeriod[], env?: Record<string, string>): IndexApi {
+  const c = {} as IndexApi;
+  beforeAll(async () => {
+    c.db = await createTestDatabase();
+    c.fx = await startIndexFixture(c.db.orm);
+    for (const period of periods) await walkIndexPeriod(c.fx, 'legacy', period);
+    c.api = await startTestApi(c.db.orm, { env });
+  });
+  afterAll(async () => {
+    await c.api?.close();
+    await c.fx?.mirror.close();
+    await c.db?.drop();
+  });
+  return c;
 }

@@ -5,30 +5,12 @@
  * ranks are the mirror's, the rows are those of the three per-province rankings; a tier with a parent, the argument
  * checks, the set limit and the cost analysis.
  */
-import { createTestDatabase, type TestDatabase } from '../../helpers/db';
-import { startTestApi, type TestApi } from '../../helpers/api';
-import { startIndexFixture, walkIndexPeriod, type IndexFixture } from '../../helpers/dvc-index';
+import { indexApiContext } from '../../helpers/dvc-index';
 import { demoIndexAgencies, sampleScores } from '../../../demo/dvc-index/mirror';
 
-let db: TestDatabase;
-let fx: IndexFixture;
-let api: TestApi;
+const ctx = indexApiContext([{ year: 2025, grain: 'month', index: 10 }, { year: 2024, grain: 'month', index: 10 }]);
 
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await startIndexFixture(db.orm);
-  await walkIndexPeriod(fx, 'legacy', { year: 2025, grain: 'month', index: 10 });
-  await walkIndexPeriod(fx, 'legacy', { year: 2024, grain: 'month', index: 10 });
-  api = await startTestApi(db.orm);
-});
-afterAll(async () => {
-  await api?.close();
-  await fx?.mirror.close();
-  await db?.drop();
-});
-
-const execute = <T extends object>(sql: string, params: unknown[] = []) => db.orm.em.fork().getConnection().execute<T[]>(sql, params);
+const execute = <T extends object>(sql: string, params: unknown[] = []) => ctx.db.orm.em.fork().getConnection().execute<T[]>(sql, params);
 
 interface Row { rank: number; previousRank: number | null; value: number; previousValue: number | null; unit: { id: string; name: string; parent: { name: string } | null } }
 const TIER = `query($year: Int!, $month: Int, $tier: UnitTier, $level: UnitLevel, $parentId: ID) {
@@ -51,7 +33,7 @@ const collator = new Intl.Collator('vi', { numeric: true });
 
 describe('compare with tier: COMMUNE', () => {
   it('ranks every commune-tier unit of October 2025 nationally: the mirror\'s values, standard ranks, the rest missing', async () => {
-    const { body } = await api.gql(TIER, { year: 2025, month: 10, tier: 'COMMUNE' });
+    const { body } = await ctx.api.gql(TIER, { year: 2025, month: 10, tier: 'COMMUNE' });
     expect(body.errors).toBeUndefined();
     const rows = body.data.compare.rows as Row[];
     const missing = body.data.compare.missing as Array<{ id: string; name: string }>;
@@ -90,12 +72,12 @@ describe('compare with tier: COMMUNE', () => {
   });
 
   it('is the union of the three provinces\' rankings, and with parentId the province\'s tier units only', async () => {
-    const national = (await api.gql(TIER, { year: 2025, month: 10, tier: 'COMMUNE' })).body.data.compare.rows as Row[];
+    const national = (await ctx.api.gql(TIER, { year: 2025, month: 10, tier: 'COMMUNE' })).body.data.compare.rows as Row[];
     const union: Array<[string, number]> = [];
     for (const gso of ['91', '12', '04']) {
       const [p] = await execute<{ id: number }>(`select id from admin_unit where code_set = 'nq202_2025' and code = ?`, [gso]);
-      const province = await api.gql(TIER, { year: 2025, month: 10, parentId: String(p.id) });
-      const inTier = await api.gql(TIER, { year: 2025, month: 10, parentId: String(p.id), tier: 'COMMUNE' });
+      const province = await ctx.api.gql(TIER, { year: 2025, month: 10, parentId: String(p.id) });
+      const inTier = await ctx.api.gql(TIER, { year: 2025, month: 10, parentId: String(p.id), tier: 'COMMUNE' });
       expect(inTier.body.errors).toBeUndefined();
       const all = province.body.data.compare.rows as Row[];
       const tier = inTier.body.data.compare.rows as Row[];
@@ -108,9 +90,9 @@ describe('compare with tier: COMMUNE', () => {
   });
 
   it('gives the same ranking whether the units are read with all their fields or with ids and names only', async () => {
-    const full = await api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE) {
+    const full = await ctx.api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE) {
       rows { rank unit { id name level code codeSet validFrom } } missing { id level } } }`);
-    const keys = await api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE) { rows { rank unit { id name } } missing { id } } }`);
+    const keys = await ctx.api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE) { rows { rank unit { id name } } missing { id } } }`);
     expect(full.body.errors).toBeUndefined();
     const rows = full.body.data.compare.rows as Array<{ rank: number; unit: { id: string; name: string; level: string; code: string; codeSet: string; validFrom: string } }>;
     expect(rows.map((r) => ({ rank: r.rank, unit: { id: r.unit.id, name: r.unit.name } }))).toEqual(keys.body.data.compare.rows);
@@ -120,7 +102,7 @@ describe('compare with tier: COMMUNE', () => {
   });
 
   it('ranks the province tier like levels PROVINCE and CENTRAL_CITY together', async () => {
-    const tier = await api.gql(TIER, { year: 2025, month: 10, tier: 'PROVINCE' });
+    const tier = await ctx.api.gql(TIER, { year: 2025, month: 10, tier: 'PROVINCE' });
     expect(tier.body.errors).toBeUndefined();
     const c = tier.body.data.compare;
     const [n] = await execute<{ n: string }>(`select count(*) as n from admin_unit where code_set = 'nq202_2025' and level in ('province', 'central_city')`);
@@ -129,14 +111,14 @@ describe('compare with tier: COMMUNE', () => {
   });
 
   it('refuses level with tier, a tier too large for one set, and a national tier ranking that would cost too much', async () => {
-    const both = await api.gql(TIER, { year: 2025, month: 10, tier: 'COMMUNE', level: 'WARD' });
+    const both = await ctx.api.gql(TIER, { year: 2025, month: 10, tier: 'COMMUNE', level: 'WARD' });
     expect(both.body.errors?.[0]).toMatchObject({ message: 'give either level or tier, not both', extensions: { code: 'BAD_USER_INPUT' } });
-    const ids = await api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE, unitIds: ["1"]) { rows { rank } } }`);
+    const ids = await ctx.api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE, unitIds: ["1"]) { rows { rank } } }`);
     expect(ids.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('not both') });
     // The year 2025 against 2024 holds the communes of both systems (valid until 2025-06-30, and from 2025-07-01).
-    const year = await api.gql(TIER, { year: 2025, tier: 'COMMUNE' });
+    const year = await ctx.api.gql(TIER, { year: 2025, tier: 'COMMUNE' });
     expect(year.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/more than 3500/) });
-    const costly = await api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE) {
+    const costly = await ctx.api.gql(`{ compare(metric: "dvc_index_total", year: 2025, month: 10, tier: COMMUNE) {
       rows { rank value figure { id evidence { sentence } document { url title publishedAt source { id name } } } unit { id name } } missing { id } } }`);
     expect(costly.status).toBe(400);
     expect(costly.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' }, message: expect.stringMatching(/estimated cost is \d+/) });
@@ -146,7 +128,7 @@ describe('compare with tier: COMMUNE', () => {
 describe('timeSeries with tier', () => {
   it('follows a province\'s tier units month by month', async () => {
     const [p] = await execute<{ id: number }>(`select id from admin_unit where code_set = 'nq202_2025' and code = '12'`);
-    const { body } = await api.gql(`query($p: ID) { timeSeries(metric: "dvc_index_total", parentId: $p, tier: COMMUNE, yearFrom: 2025, yearTo: 2025, grain: MONTH) {
+    const { body } = await ctx.api.gql(`query($p: ID) { timeSeries(metric: "dvc_index_total", parentId: $p, tier: COMMUNE, yearFrom: 2025, yearTo: 2025, grain: MONTH) {
       unit { id level } points { fromMonth value } } }`, { p: String(p.id) });
     expect(body.errors).toBeUndefined();
     const series = body.data.timeSeries as Array<{ unit: { id: string; level: string }; points: Array<{ fromMonth: number; value: number }> }>;
