@@ -144,13 +144,14 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   if (about) ctx = { ...ctx, publisher: about };
   // An undated article's period phrases without a year ("6 tháng đầu năm") are of the year the article names.
   const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded).year;
+  const title = titlePeriod(ctx, undatedYear);
   const state: DocState = {
     text,
     folded,
     ctx,
-    sticky: titlePeriod(ctx, undatedYear) ?? documentPeriod(ctx.publishedAt, folded),
+    sticky: title ?? documentPeriod(ctx.publishedAt, folded),
     stickyIsDocument: true,
-    titled: titlePeriod(ctx, undatedYear) !== null,
+    titled: title !== null,
     undatedYear,
     unitsNamed: new Map(),
     sentenceNumbers: 0,
