@@ -11,7 +11,8 @@ import { IngestRun } from '../modules/ingest-run/ingest-run.entity';
 import { IngestRunItem } from '../modules/ingest-run/ingest-run-item.entity';
 import { HostPoliteness } from '../modules/source/host-politeness.entity';
 import { AppState } from './app-state.entity';
+import { FigurePick, FigurePickDirty } from '../modules/figure/figure-pick.entity';
 import { IndexAgency } from '../modules/dvc-index/index-agency.entity';
 import { IndexRequestState } from '../modules/dvc-index/index-request.entity';
 
-export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, IngestRunItem, HostPoliteness, AppState, IndexAgency, IndexRequestState];
+export const ENTITIES = [AdminUnit, UnitSuccession, UnitParentPeriod, Metric, Source, Document, Figure, FigureReview, IngestRun, IngestRunItem, HostPoliteness, AppState, IndexAgency, IndexRequestState, FigurePick, FigurePickDirty];

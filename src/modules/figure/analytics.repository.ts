@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FigureKind } from './figure.entity';
-import { chosenFigures, figureWhere, type SqlPart } from './figure-sql';
+import { chosenFigures, figureWhere, markedFigures, storedPickJoin, type SqlPart } from './figure-sql';
 import type { FigureQuery } from './figure-filter.input';
 import { unitSetSql, type UnitSet } from '../unit/unit-set';
 import { competitionRanks, rankValues } from './ranking';
@@ -153,8 +153,8 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
 }
 
 /** SQL of `compare`: every unit of the set with its chosen figure in both years (null without data), unranked, in no order. */
-const FIGURE_DETAIL = 'cur.partial_year, cur.period_label, cur.review_status, cur.alternatives';
-const FIGURE_DETAIL_NULLS = 'null::boolean as partial_year, null::text as period_label, null::text as review_status, null::int as alternatives';
+const FIGURE_DETAIL = (a: string) => `${a}partial_year, ${a}period_label, ${a}review_status, ${a}alternatives`;
+const FIGURE_DETAIL_NULLS_SQL = 'null::boolean as partial_year, null::text as period_label, null::text as review_status, null::int as alternatives';
 
 export function comparisonSql(s: ComparisonSpec): SqlPart {
   const sub = s.subPeriod;
@@ -165,19 +165,42 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
   const columns = s.unitKeysOnly ? unitKeyColumns : unitViewColumns;
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear), window,
     columns('us', ''));
-  const chosen = chosenFigures({
-    metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: sub?.grainMonths, includeUnreviewed: s.includeUnreviewed,
-    exactSpan: sub ? { fromMonth: sub.fromMonth, toMonth: sub.fromMonth + sub.grainMonths - 1 } : undefined,
-    where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
-  });
+  const detail = (a: string) => (s.figureKeysOnly ? FIGURE_DETAIL_NULLS_SQL : FIGURE_DETAIL(a));
+  if (s.asOf) {
+    // An earlier data version: only the rule itself knows what was chosen then.
+    const chosen = chosenFigures({
+      metric: s.metric, kind: s.kind, asOf: s.asOf, grainMonths: sub?.grainMonths, includeUnreviewed: s.includeUnreviewed,
+      exactSpan: sub ? { fromMonth: sub.fromMonth, toMonth: sub.fromMonth + sub.grainMonths - 1 } : undefined,
+      where: { sql: 'f.subject_id in (select id from units) and f.period_year in (?, ?)', params: [s.year, s.baselineYear] },
+    });
+    return {
+      sql: `with units as (${units.sql}), chosen as (${chosen.sql})
+        select ${columns('u', 'u_')}, cur.id as figure_id, cur.value, ${detail('cur.')},
+          prev.id as previous_figure_id, prev.value as previous_value
+        from units u
+        left join chosen cur on cur.subject_id = u.id and cur.period_year = ?
+        left join chosen prev on prev.subject_id = u.id and prev.period_year = ?`,
+      params: [...units.params, ...chosen.params, s.year, s.baselineYear],
+    };
+  }
+  // Now: the stored choices (`figure_pick`), each unit's row found by key, and for keys changed since the last
+  // refresh the rule's choice made here (`live`, nearly always empty). A key is either marked or stored, never both.
+  const pick = { metric: s.metric, kind: s.kind, grainMonths: sub?.grainMonths, spanFrom: sub?.fromMonth, includeUnreviewed: s.includeUnreviewed };
+  const cur = storedPickJoin(pick, 'cur', 'u.id', s.year);
+  const prev = storedPickJoin(pick, 'prev', 'u.id', s.baselineYear);
+  const live = markedFigures({ ...pick, subjects: { sql: 'select id from units', params: [] }, years: [s.year, s.baselineYear] });
+  const both = (column: string) => `coalesce(lc.${column}, cur.${column}) as ${column}`;
   return {
-    sql: `with units as (${units.sql}), chosen as (${chosen.sql})
-      select ${columns('u', 'u_')}, cur.id as figure_id, cur.value, ${s.figureKeysOnly ? FIGURE_DETAIL_NULLS : FIGURE_DETAIL},
-        prev.id as previous_figure_id, prev.value as previous_value
+    sql: `with units as (${units.sql}), live as (${live.sql})
+      select ${columns('u', 'u_')}, coalesce(lc.id, cur.figure_id) as figure_id, ${both('value')},
+        ${s.figureKeysOnly ? FIGURE_DETAIL_NULLS_SQL : ['partial_year', 'period_label', 'review_status', 'alternatives'].map(both).join(', ')},
+        coalesce(lp.id, prev.figure_id) as previous_figure_id, coalesce(lp.value, prev.value) as previous_value
       from units u
-      left join chosen cur on cur.subject_id = u.id and cur.period_year = ?
-      left join chosen prev on prev.subject_id = u.id and prev.period_year = ?`,
-    params: [...units.params, ...chosen.params, s.year, s.baselineYear],
+      ${cur.sql}
+      left join live lc on lc.subject_id = u.id and lc.period_year = ?
+      ${prev.sql}
+      left join live lp on lp.subject_id = u.id and lp.period_year = ?`,
+    params: [...units.params, ...live.params, ...cur.params, s.year, ...prev.params, s.baselineYear],
   };
 }
 

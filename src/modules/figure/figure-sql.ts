@@ -148,3 +148,60 @@ export function toNumber(value: string | number | null | undefined): number | nu
   const n = typeof value === 'number' ? value : Number(value);
   return Number.isFinite(n) ? n : null;
 }
+
+/** Which stored choice: metric, kind, grain and (sub-year) period, served figures only or all. */
+export interface PickSpec {
+  metric: string;
+  kind: FigureKind;
+  /** Months per period: 12 (the yearly rule, default), 6, 3 or 1. */
+  grainMonths?: number;
+  /** With a sub-year grain: the period starting in this month. */
+  spanFrom?: number;
+  includeUnreviewed?: boolean;
+}
+
+function pickGrain(spec: PickSpec): { grain: number; spanFrom: number } {
+  const grain = spec.grainMonths ?? 12;
+  if (![1, 3, 6, 12].includes(grain)) throw new Error(`grainMonths must be 1, 3, 6 or 12, got ${grain}`);
+  if (grain === 12) return { grain, spanFrom: 1 };
+  const from = spec.spanFrom;
+  if (from == null || !Number.isInteger(from) || from < 1 || from > 12 || (from - 1) % grain !== 0) {
+    throw new Error(`spanFrom ${from} does not start a period of ${grain} month(s)`);
+  }
+  return { grain, spanFrom: from };
+}
+
+/** `exists` a mark in `figure_pick_dirty` for the key of the row aliased `alias` (a figure or a stored choice). */
+const marked = (alias: string) => `exists (select 1 from figure_pick_dirty d where d.metric_code = ${alias}.metric_code
+  and d.kind = ${alias}.kind and d.period_year = ${alias}.period_year and d.subject_id = ${alias}.subject_id)`;
+
+/**
+ * `left join` of the stored choice (`figure_pick`, alias `alias`) for the unit in column `unitColumn` and one year,
+ * unless its key is marked (changed since it was stored): columns `figure_id, value, partial_year, period_label,
+ * review_status, alternatives`. Pair it with `markedFigures` for the marked keys.
+ */
+export function storedPickJoin(spec: PickSpec, alias: string, unitColumn: string, year: number): SqlPart {
+  const { grain, spanFrom } = pickGrain(spec);
+  return {
+    sql: `left join figure_pick ${alias} on ${alias}.metric_code = ? and ${alias}.kind = ? and ${alias}.grain = ?
+        and ${alias}.period_year = ? and ${alias}.span_from = ? and ${alias}.served = ? and ${alias}.subject_id = ${unitColumn}
+        and not ${marked(alias)}`,
+    params: [spec.metric, spec.kind, grain, year, spanFrom, !spec.includeUnreviewed],
+  };
+}
+
+/**
+ * The selection rule (`chosenFigures`) applied now to the keys of units and years that are marked in
+ * `figure_pick_dirty` — the keys `storedPickJoin` leaves out. Empty when every key is stored.
+ */
+export function markedFigures(spec: PickSpec & { subjects: SqlPart; years: number[] }): SqlPart {
+  const { grain, spanFrom } = pickGrain(spec);
+  return chosenFigures({
+    metric: spec.metric, kind: spec.kind, includeUnreviewed: spec.includeUnreviewed, grainMonths: grain,
+    exactSpan: grain < 12 ? { fromMonth: spanFrom, toMonth: spanFrom + grain - 1 } : undefined,
+    where: {
+      sql: `f.subject_id in (${spec.subjects.sql}) and f.period_year in (${spec.years.map(() => '?').join(', ')}) and ${marked('f')}`,
+      params: [...spec.subjects.params, ...spec.years],
+    },
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Refreshing the stored choices (`figure_pick`, see figure-pick.entity.ts): writers only mark the keys they change
+ * (database triggers); this recomputes marked keys in batches, each batch its own short transaction. Any number of
+ * processes may run it at once (a batch skips marks another one holds). Readers are correct whether or not it has
+ * run — a marked key is chosen on the fly — so a refresh only makes reads cheaper again; callers run it after their
+ * writes commit, and workers run it periodically in case a process died between a commit and its refresh.
+ */
+
+/** Runs one SQL statement outside any open transaction and returns its rows. */
+export type RunSql = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+export interface RefreshOptions {
+  /** Marks per batch (one transaction, one advisory lock per key). */
+  batchSize?: number;
+  /** Stop after this many batches (the rest waits for the next refresh). */
+  maxBatches?: number;
+}
+
+export interface RefreshOutcome {
+  /** Marks cleared. */
+  marks: number;
+  batches: number;
+}
+
+/** Keys per batch: well under PostgreSQL's shared lock table (max_locks_per_transaction × connections). */
+export const DEFAULT_PICK_BATCH = 500;
+
+export async function refreshFigurePicks(run: RunSql, options: RefreshOptions = {}): Promise<RefreshOutcome> {
+  const batchSize = options.batchSize ?? DEFAULT_PICK_BATCH;
+  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
+  let marks = 0;
+  let batches = 0;
+  while (batches < maxBatches) {
+    const [row] = await run('select figure_pick_refresh(?) as n', [batchSize]);
+    const n = Number(row?.n ?? 0);
+    if (n === 0) break;
+    marks += n;
+    batches++;
+  }
+  return { marks, batches };
+}
+
+/** Marks waiting for a refresh (an operator's and the health check's number). */
+export async function pendingPickMarks(run: RunSql): Promise<number> {
+  const [row] = await run('select count(*)::int as n from figure_pick_dirty', []);
+  return Number(row?.n ?? 0);
+}
