@@ -19,6 +19,7 @@ import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
 import { persistDocument } from './store';
 import { claimRun } from './run-lease';
 import { runIndexSource } from './dvc-index/source';
+import { refreshPicksAfterWrite } from '../src/modules/figure/figure-pick';
 
 export interface PipelineDeps {
   orm: MikroORM;
@@ -167,6 +168,7 @@ export async function runSource(deps: PipelineDeps, sourceId: string, options: R
   } finally {
     await lease.release();
   }
+  await refreshPicksAfterWrite(em, log);
   log.info({ runId: lease.runId, status, ...counters, millis: Date.now() - started }, 'run finished');
   return summary(status, lease.runId, error);
 }

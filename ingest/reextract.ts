@@ -10,6 +10,7 @@ import { EXTRACTOR_VERSION } from './extract/version';
 import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
 import { persistDocument } from './store';
 import { gunzipSync } from 'node:zlib';
+import { refreshPicksAfterWrite } from '../src/modules/figure/figure-pick';
 
 export interface ReextractSummary { documents: number; figuresAdded: number; figuresUpdated: number; failed: number }
 
@@ -73,5 +74,6 @@ export async function reextractDocuments(
       options.onProgress?.(summary.documents, total);
     }
   }
+  await refreshPicksAfterWrite(em);
   return summary;
 }

@@ -21,6 +21,7 @@ import { COUNT_VIEWS, buildCall, parseIndexResponse, requestKey, supportsPeriod,
 import { recordIndexFailure, storeIndexAnswer } from './store';
 import { enumeratePeriods, periodKey, type IndexPeriod, type PeriodGrain } from './periods';
 import { DVC_INDEX_SOURCE_ID } from './crosswalk';
+import { refreshPicksAfterWrite } from '../../src/modules/figure/figure-pick';
 
 export interface IndexDeps {
   orm: MikroORM;
@@ -219,6 +220,7 @@ export async function runIndexBackfill(deps: IndexDeps, o: BackfillOptions): Pro
   } finally {
     await lease.release();
   }
+  await refreshPicksAfterWrite(deps.orm.em.fork(), deps.logger);
   s.millis = Date.now() - started;
   deps.logger.info({ ...s, failures: s.failures.length }, 'index backfill finished');
   return s;

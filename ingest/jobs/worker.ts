@@ -29,6 +29,7 @@ import { QUEUES, jobId, type JobSettings } from './boss';
 import { SharedHostGate } from './shared-host-gate';
 import { createIndexPeriodHandler, queueIndexRun, type IndexJob } from './index-jobs';
 import { addItems, closeDeadItems, closeItem, finishRun, itemIsOpen, openItems, type ItemJob, type RunJob } from './runs';
+import { refreshPicksAfterWrite } from '../../src/modules/figure/figure-pick';
 
 type Em = ReturnType<MikroORM['em']['fork']>;
 
@@ -259,6 +260,8 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
       try {
         const out = await handler(job);
         ok = true;
+        // Jobs that store figures leave their keys marked; choose for them now rather than on every read.
+        if (queue === QUEUES.documentParse || queue === QUEUES.indexPeriod) await refreshPicksAfterWrite(orm.em.fork(), log);
         return out;
       } finally {
         o.onJob?.({ queue, ok, millis: performance.now() - started });
@@ -277,7 +280,9 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
   const sweeper = setInterval(() => {
     closeDeadItems(orm.em.fork())
       .then((n) => { if (n) log.warn({ items: n }, 'closed items whose jobs died on their last try'); })
-      .catch((err: unknown) => log.error({ err }, 'sweeping dead items failed'));
+      .catch((err: unknown) => log.error({ err }, 'sweeping dead items failed'))
+      // and marks left by a process that died between its commit and its refresh
+      .then(() => refreshPicksAfterWrite(orm.em.fork(), log));
   }, Math.max(5, o.settings.maintenanceSeconds * 2) * 1000);
   sweeper.unref();
   log.info({ concurrency: o.concurrency }, 'job workers started');

@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../errors';
+import { refreshPicksAfterWrite } from '../figure/figure-pick';
 
 /** Id of the national index's source row. */
 export const DVC_INDEX_SOURCE_ID = 'dvc-index';
@@ -13,6 +14,12 @@ export const DVC_INDEX_SOURCE_ID = 'dvc-index';
  * OVERRIDE, which later matching never changes. Returns the number of figures moved.
  */
 export async function overrideAgencyUnit(em: EntityManager, code: string, unitId: number, note: string | null): Promise<{ moved: number }> {
+  const outcome = await moveAgencyFigures(em, code, unitId, note);
+  await refreshPicksAfterWrite(em);
+  return outcome;
+}
+
+function moveAgencyFigures(em: EntityManager, code: string, unitId: number, note: string | null): Promise<{ moved: number }> {
   return em.transactional(async (tx) => {
     const [agency] = await tx.execute<{ unit_id: number }[]>('select unit_id from index_agency where code = ? for update', [code]);
     if (!agency) throw new NotFoundError('index agency with code', code);

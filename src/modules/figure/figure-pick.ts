@@ -45,3 +45,17 @@ export async function pendingPickMarks(run: RunSql): Promise<number> {
   const [row] = await run('select count(*)::int as n from figure_pick_dirty', []);
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Best-effort refresh after a write committed (an ingest run, an index period, a review, a re-attribution): a failure
+ * is logged, never raised — the write stands, readers choose on the fly until the next refresh. `em` must not be
+ * inside a transaction (each batch commits on its own).
+ */
+export async function refreshPicksAfterWrite(em: { execute: (sql: string, params: unknown[]) => Promise<unknown> },
+  log?: { warn: (obj: object, msg: string) => void }): Promise<void> {
+  try {
+    await refreshFigurePicks((sql, params) => em.execute(sql, params) as Promise<Array<Record<string, unknown>>>);
+  } catch (err) {
+    log?.warn({ err }, 'refreshing the stored figure choices failed; rankings choose on the fly until the next refresh');
+  }
+}

@@ -7,6 +7,7 @@ import { parseId } from '../../graphql/ids';
 import { reviewerName } from '../../graphql/reviewer';
 import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../errors';
+import { refreshPicksAfterWrite } from './figure-pick';
 
 /** numeric(20,6) holds 14 integer digits. */
 const MAX_ABS_VALUE = 1e13;
@@ -52,6 +53,7 @@ export class ReviewResolver {
       figure, reviewer, before, after: snapshot(figure), note: args.note?.trim() || null, reviewedAt: new Date(),
     });
     await ctx.em.flush();
+    await refreshPicksAfterWrite(ctx.em, ctx.logger);
     return figure;
   }
 }

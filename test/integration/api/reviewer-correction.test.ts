@@ -13,6 +13,8 @@ const REVIEW = `mutation Review($id: ID!, $status: ReviewStatus!, $value: Float,
     reviews { reviewer reviewedAt before after note }
   }
 }`;
+const COMPARE = `query($parent: ID, $year: Int!) { compare(metric: "on_time_rate", year: $year, parentId: $parent) {
+  rows { value reviewStatus unit { id } figure { id } } } }`;
 const SERIES = `query($ids: [ID!]) { timeSeries(metric: "on_time_rate", unitIds: $ids, yearFrom: 2018, yearTo: 2021) {
   points { year value reviewStatus figureId figure { reviewStatus value extractedValue reviews { reviewer note after } } } } }`;
 
@@ -46,6 +48,13 @@ describe('reviewer: correct a figure, see it in the series with its audit trail'
     const corrected = after.body.data.timeSeries[0].points.find((p: any) => p.year === year);
     expect(corrected).toMatchObject({ value: 98.75, reviewStatus: 'CORRECTED', figureId: point.figureId });
     expect(corrected.figure.reviews).toEqual([{ reviewer: 'Nguyễn Thị Lan', note: audit.note, after: audit.after }]);
+
+    // The ranking reads the stored choices, refreshed by the review itself: no key is left to choose on the fly.
+    const [{ n }] = await j.db.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from figure_pick_dirty');
+    expect(Number(n)).toBe(0);
+    const ranking = await j.api.gql(COMPARE, { parent: String(j.fx.hcmc.id), year });
+    const row = ranking.body.data.compare.rows.find((r: any) => r.unit.id === unitId);
+    expect(row).toMatchObject({ value: 98.75, reviewStatus: 'CORRECTED', figure: { id: point.figureId } });
   });
 
   it('a rejected figure leaves the series, and a later review is added to the trail (newest first)', async () => {

@@ -215,6 +215,15 @@ describe('operator override', () => {
     const { moved } = await overrideAgencyUnit(em, 'H01.999', target.id, 'checked by hand');
     expect(moved).toBe(before);
     expect(await count(db.orm, `select count(*) as n from figure where subject_label like '%[H01.999]' and subject_id = ?`, [target.id])).toBe(before);
+    // Rankings see the moved figures under their new unit at once: the override stores the choices of both units again,
+    // so every month the moved figures cover has a stored choice for the target unit.
+    expect(await count(db.orm, 'select count(*) as n from figure_pick_dirty')).toBe(0);
+    expect(await count(db.orm, `select count(*) as n from (select distinct metric_code, kind, period_year, period_from_month
+        from figure where subject_label like '%[H01.999]' and period_from_month = period_to_month) k
+      where not exists (select 1 from figure_pick p where p.subject_id = ? and p.metric_code = k.metric_code and p.kind = k.kind
+        and p.period_year = k.period_year and p.grain = 1 and p.span_from = k.period_from_month and not p.served)`, [target.id])).toBe(0);
+    expect(await count(db.orm, `select count(*) as n from figure where subject_label like '%[H01.999]' and period_from_month = period_to_month`))
+      .toBeGreaterThan(0);
     expect((await unmatchedReport(em)).unmatched).toEqual([]);
     await expect(overrideAgencyUnit(em, 'H99.1', target.id, null)).rejects.toThrow('index agency with code H99.1 does not exist');
   });

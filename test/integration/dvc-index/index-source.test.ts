@@ -35,6 +35,9 @@ it('runs monthly after the publication day and walks the periods published by th
   expect(summary).toMatchObject({ status: 'succeeded', listed: 2 * 4, parsed: 2 * 4, figuresAdded: 2 * agencies * 8, failed: 0 });
   expect(await count(db.orm, `select count(*) as n from ingest_run where source_id = 'dvc-index' and status = 'succeeded'`)).toBe(1);
   expect(await count(db.orm, `select count(*) as n from figure where period_year = 2022 and period_from_month = 3`)).toBe(0);
+  // The run stored the rankings' choices of every key it wrote (the two months and their quarter/half/year keys).
+  expect(await count(db.orm, 'select count(*) as n from figure_pick_dirty')).toBe(0);
+  expect(await count(db.orm, `select count(*) as n from figure_pick where grain = 1 and served`)).toBe(2 * agencies * 8);
   // The same tick seen by a second scheduler instance is not run again.
   const again = await runSource(deps, 'dvc-index', { trigger: 'cron', tickTime: tick });
   expect(again).toMatchObject({ status: 'skipped', figuresAdded: 0 });

@@ -36,6 +36,11 @@ describe('pipeline against the demo mirror', () => {
     // Subjects default to the publisher: Quận 3's figures are about Quận 3 (GSO 770).
     expect(await count(db.orm, `select count(*) as n from figure f join document d on d.id = f.document_id
       join admin_unit u on u.id = f.subject_id where d.source_id = 'demo-quan-3' and u.code = '770'`)).toBeGreaterThan(10);
+    // Each run ends by storing the rankings' choices for the keys it touched: none is left marked.
+    expect(await count(db.orm, 'select count(*) as n from figure_pick_dirty')).toBe(0);
+    expect(await count(db.orm, 'select count(distinct (metric_code, kind, subject_id, period_year)) as n from figure_pick'))
+      .toBe(await count(db.orm, `select count(distinct (metric_code, kind, subject_id, period_year)) as n from figure
+        where subject_scope = 'unit' and not is_change and review_status <> 'rejected' and period_year is not null`));
   });
 
   it('finds the on-time rate stated in a Quận 3 article', async () => {

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { startIngestFixture, type IngestFixture } from '../../helpers/ingest';
 import { enqueueAll, snapshot, startWorkerProcess, testBoss, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
 import { registerSources } from '../../../ingest/sources';
+import { waitFor } from '../../helpers/service-process';
 import { demoSources } from '../../../demo/sources';
 
 jest.setTimeout(120_000);
@@ -59,4 +60,9 @@ it('three worker processes end with the same documents, figures and totals as on
   const [left] = await three.orm.em.fork().execute<{ n: string }[]>(
     `select count(*) as n from pgboss.job where state not in ('completed')`);
   expect(Number(left.n)).toBe(0);
+  // Workers store the rankings' choices after each job that wrote figures: none is left to choose on the fly.
+  await waitFor('stored choices refreshed', async () => {
+    const [marks] = await three.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from figure_pick_dirty');
+    return Number(marks.n) === 0;
+  });
 });
