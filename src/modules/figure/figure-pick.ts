@@ -22,8 +22,12 @@ export interface RefreshOutcome {
   batches: number;
 }
 
-/** Keys per batch: well under PostgreSQL's shared lock table (max_locks_per_transaction × connections). */
-export const DEFAULT_PICK_BATCH = 500;
+/**
+ * Marks per batch: each distinct key holds an advisory lock until the batch commits, and PostgreSQL's shared lock table
+ * holds about max_locks_per_transaction × max_connections (6,400 by default) for all sessions: 200 leaves room for
+ * dozens of refreshers at once. (A refresh that still runs out only logs; its marks wait for the next one.)
+ */
+export const DEFAULT_PICK_BATCH = 200;
 
 export async function refreshFigurePicks(run: RunSql, options: RefreshOptions = {}): Promise<RefreshOutcome> {
   const batchSize = options.batchSize ?? DEFAULT_PICK_BATCH;
