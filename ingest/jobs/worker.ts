@@ -246,6 +246,22 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
     await finishRun(em, runId);
   });
 
+  // One refresh of the stored choices at a time in this process; a request during one runs it once more afterwards.
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+  const refreshSoon = (): void => {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        await refreshPicksAfterWrite(orm.em.fork(), log);
+      } while (refreshAgain);
+    })().finally(() => { refreshing = null; });
+  };
+
   const work = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: o.settings.pollingSeconds };
   /**
    * One polling loop running `handler`. pg-boss waits the polling interval after every fetch, even a successful
@@ -260,8 +276,9 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
       try {
         const out = await handler(job);
         ok = true;
-        // Jobs that store figures leave their keys marked; choose for them now rather than on every read.
-        if (queue === QUEUES.documentParse || queue === QUEUES.indexPeriod) await refreshPicksAfterWrite(orm.em.fork(), log);
+        // Jobs that store figures leave their keys marked: choose for them now rather than on every read (after the
+        // job completes, so a refresh never holds a job or a run open).
+        if (queue === QUEUES.documentParse || queue === QUEUES.indexPeriod) setImmediate(refreshSoon);
         return out;
       } finally {
         o.onJob?.({ queue, ok, millis: performance.now() - started });
@@ -282,7 +299,7 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
       .then((n) => { if (n) log.warn({ items: n }, 'closed items whose jobs died on their last try'); })
       .catch((err: unknown) => log.error({ err }, 'sweeping dead items failed'))
       // and marks left by a process that died between its commit and its refresh
-      .then(() => refreshPicksAfterWrite(orm.em.fork(), log));
+      .then(refreshSoon);
   }, Math.max(5, o.settings.maintenanceSeconds * 2) * 1000);
   sweeper.unref();
   log.info({ concurrency: o.concurrency }, 'job workers started');
@@ -291,6 +308,7 @@ export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: 
       clearInterval(sweeper);
       // Stops fetching, lets the jobs in hand finish (up to 30 s), then closes pg-boss: the worker owns it.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await refreshing;
       await pool.end();
     },
   };
