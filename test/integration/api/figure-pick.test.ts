@@ -211,4 +211,12 @@ describe('stored choices (figure_pick)', () => {
     expect(await pendingPickMarks(run)).toBe(0);
     await expectStoredEqualsRule();
   });
+
+  it('are emptied with the figures by a truncate (which fires no row triggers)', async () => {
+    await refreshFigurePicks(run);
+    expect(Number((await run('select count(*)::int as n from figure_pick', []))[0].n)).toBeGreaterThan(0);
+    await run('truncate figure cascade', []);
+    expect(Number((await run('select count(*)::int as n from figure_pick', []))[0].n)).toBe(0);
+    expect(await expectStoredEqualsRule()).toBe(0);
+  });
 });
