@@ -153,8 +153,9 @@ export function timeSeriesSql(s: TimeSeriesSpec): SqlPart {
 }
 
 /** SQL of `compare`: every unit of the set with its chosen figure in both years (null without data), unranked, in no order. */
-const FIGURE_DETAIL = (a: string) => `${a}partial_year, ${a}period_label, ${a}review_status, ${a}alternatives`;
-const FIGURE_DETAIL_NULLS_SQL = 'null::boolean as partial_year, null::text as period_label, null::text as review_status, null::int as alternatives';
+/** The chosen figure's columns an answer may leave out (`figureKeysOnly`). */
+const FIGURE_DETAIL = ['partial_year', 'period_label', 'review_status', 'alternatives'];
+const FIGURE_DETAIL_NULLS = 'null::boolean as partial_year, null::text as period_label, null::text as review_status, null::int as alternatives';
 
 export function comparisonSql(s: ComparisonSpec): SqlPart {
   const sub = s.subPeriod;
@@ -165,7 +166,8 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
   const columns = s.unitKeysOnly ? unitKeyColumns : unitViewColumns;
   const units = unitSetSql(s.units, Math.min(s.year, s.baselineYear), Math.max(s.year, s.baselineYear), window,
     columns('us', ''));
-  const detail = (a: string) => (s.figureKeysOnly ? FIGURE_DETAIL_NULLS_SQL : FIGURE_DETAIL(a));
+  /** The detail columns, each as `expr(column)`, or nulls when the answer shows none of them. */
+  const detail = (expr: (column: string) => string) => (s.figureKeysOnly ? FIGURE_DETAIL_NULLS : FIGURE_DETAIL.map(expr).join(', '));
   if (s.asOf) {
     // An earlier data version: only the rule itself knows what was chosen then.
     const chosen = chosenFigures({
@@ -175,7 +177,7 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
     });
     return {
       sql: `with units as (${units.sql}), chosen as (${chosen.sql})
-        select ${columns('u', 'u_')}, cur.id as figure_id, cur.value, ${detail('cur.')},
+        select ${columns('u', 'u_')}, cur.id as figure_id, cur.value, ${detail((c) => `cur.${c}`)},
           prev.id as previous_figure_id, prev.value as previous_value
         from units u
         left join chosen cur on cur.subject_id = u.id and cur.period_year = ?
@@ -193,7 +195,7 @@ export function comparisonSql(s: ComparisonSpec): SqlPart {
   return {
     sql: `with units as (${units.sql}), live as (${live.sql})
       select ${columns('u', 'u_')}, coalesce(lc.id, cur.figure_id) as figure_id, ${both('value')},
-        ${s.figureKeysOnly ? FIGURE_DETAIL_NULLS_SQL : ['partial_year', 'period_label', 'review_status', 'alternatives'].map(both).join(', ')},
+        ${detail(both)},
         coalesce(lp.id, prev.figure_id) as previous_figure_id, coalesce(lp.value, prev.value) as previous_value
       from units u
       ${cur.sql}
