@@ -6,7 +6,7 @@
  * "mức độ 3 đối với 33 thủ tục và mức độ 4 đối với 5 thủ tục" each count gets its own level. Cues further away in
  * the clause or earlier in the sentence count for less.
  *
- * Public surface: `findCues`, `classifyCandidate`, `metricAccepts`, `CueHit`, `Classification`, `CandidateZones`.
+ * Public surface: `findCues`, `classifyCandidate`, `metricAccepts`, `cueMetrics`, `CueHit`, `Classification`, `CandidateZones`.
  */
 import type { Candidate } from './candidates';
 import { levelMentions } from './candidates';
@@ -169,6 +169,11 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
     .sort((a, b) => b[1].score - a[1].score);
   if (ranked.length === 0 || ranked[0][1].score < MIN_SCORE) return null;
   return { metric: ranked[0][0], score: ranked[0][1].score, runnerUp: ranked[1]?.[1].score ?? 0, zone: ranked[0][1].zone, ownCue };
+}
+
+/** The metrics a cue phrase speaks for (empty for completion verbs and unknown phrases). */
+export function cueMetrics(cue: string): string[] {
+  return (ENTRIES_BY_CUE.get(cue) ?? []).map((e) => e.metric);
 }
 
 /** Whether a metric accepts a candidate's unit and head noun (used when a figure inherits its neighbour's metric). */

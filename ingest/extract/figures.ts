@@ -8,7 +8,7 @@
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
-import { type CandidateZones, type CueHit, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
+import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
@@ -20,8 +20,13 @@ import { type Span, splitClauses, splitSentences } from './sentences';
 import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isSubjectUncertain, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
-/** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
-const SEPARATOR_RE = /[,(]|\s(?:va|con|trong do|dong thoi|nhung|cung nhu)\s/;
+/**
+ * Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. The "và" of a
+ * deadline phrase ("đúng và trước hạn", "sớm và đúng hạn") joins two words of one qualifier, not two clauses.
+ */
+const SEPARATOR_RE = /[,(]|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
+/** Words that may stand between a count's noun and the qualifier that says what it counts: "hồ sơ bị trễ hạn". */
+const QUALIFIER_GAP_RE = /^\s*(?:(?:bi|duoc|da|deu|van|con) ){0,2}$/;
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
 const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
@@ -245,7 +250,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c) ?? satisfactionRank(folded, sentence, c);
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
-        if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
+        // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
+        if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric))) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
@@ -285,6 +291,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     }
   }
   updateDocState(state, sentence, periods);
+}
+
+/** Whether a cue of `metric` follows the candidate's noun with at most a verb particle between ("hồ sơ bị trễ hạn"). */
+function qualifiedAfterNoun(folded: string, c: Candidate, hits: readonly CueHit[], metric: string): boolean {
+  if (c.noun === null) return false;
+  return hits.some((h) => h.start >= c.nounEnd && h.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, h.start)) && cueMetrics(h.cue).includes(metric));
 }
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
