@@ -78,12 +78,19 @@ const CUE_RE = new RegExp(
 /** "tỷ lệ hồ sơ …", "số lượng thủ tục …": the noun a percentage or count before the number is about. */
 const NOUN_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:ty le|so luong|tong so|(?<!(?:ho|co) )so)\\s+(?:cac\\s+)?(${NOUN_ALTERNATION})(?![a-z0-9])`, 'g');
 
+/**
+ * "thẩm quyền giải quyết", "yêu cầu giải quyết", "đề nghị giải quyết", "đến hạn giải quyết": the verb names whose
+ * competence it is, what is asked, or what is due — not dossiers resolved.
+ */
+const NOT_RESOLVING_BEFORE_RE = /(?:tham quyen|yeu cau|de nghi|den han)\s+$/;
+
 /** Every cue in folded[span] (desk names masked), plus synthetic service-level cues. */
 export function findCues(folded: string, span: Span): CueHit[] {
   let slice = folded.slice(span.start, span.end);
   if (MASK_LEADS.some((w) => slice.includes(w))) slice = slice.replace(MASK_RE, (m) => ' '.repeat(m.length));
   const hits: CueHit[] = [];
   for (const m of matchesOf(CUE_RE, slice)) {
+    if (m[0].startsWith('giai quyet') && NOT_RESOLVING_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
     const start = span.start + (m.index ?? 0);
     hits.push({ start, end: start + m[0].length, cue: m[0].replace(/\s+/g, ' ') });
   }

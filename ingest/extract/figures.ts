@@ -76,6 +76,11 @@ const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,
 /** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
 const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
 
+/** Dossiers falling due, named before their count: "hồ sơ đến hạn giải quyết 19.944". */
+const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
+/** Dossiers returned or withdrawn, named before their count: "trả lại hồ sơ …", "rút hồ sơ là 16". */
+const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi)(?: (?:ho so|hs))?(?:\s[a-z]+){0,8}?\s*(?:la|:)?\s*$/;
+
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
 const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*\s*\(\s*$/u;
 
@@ -570,6 +575,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
+  }
+  // "hồ sơ đến hạn giải quyết 19.944 hồ sơ": dossiers falling due; "trả lại hồ sơ và … rút hồ sơ là 16 hồ sơ": dossiers
+  // returned or withdrawn. Neither is a count of dossiers received or resolved.
+  if (c.unit === 'count' && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved')) {
+    const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 70), c.hedgeStart);
+    if (DUE_BEFORE_RE.test(own)) return dropAs('due_dossiers');
+    if (RETURNED_BEFORE_RE.test(own)) return dropAs('returned_dossiers');
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
   if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
