@@ -195,6 +195,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   dropRestatements(state);
+  dropRepeats(state);
   state.dropped.sort((a, b) => a.start - b.start);
   const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
   return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };
@@ -214,6 +215,71 @@ function dropRestatements(state: DocState): void {
     const restatesTotal = f.total === null && withTotal.has(`${sig(f)}|${f.period.year}|${f.subject.name}`);
     if (!state.defaulted.has(f) || !(dated.has(sig(f)) || restatesTotal)) return true;
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'restated_with_period' });
+    return false;
+  });
+}
+
+/** The rounding step a value is written to: 8.700 → 100, "8,9 ngàn" → 100, 99 → 1, 98,5 → 0,1. */
+function roundingStep(v: number): number {
+  const a = Math.abs(v);
+  if (a === 0) return 1;
+  if (!Number.isInteger(a)) return Number.isInteger(a * 10) ? 0.1 : 0.01;
+  let step = 1;
+  while (a % (step * 10) === 0 && step < 1e7) step *= 10;
+  return step;
+}
+
+/** Whether a figure's value is specific enough that seeing it twice in one article means one fact stated twice. */
+function isDistinctive(f: ExtractedFigure): boolean {
+  if (f.unit === 'percent') return f.value !== 100 && f.value !== 0 && !Number.isInteger(f.value);
+  if (f.unit === 'count') return Math.abs(f.value) >= 100 && f.total === null;
+  return false;
+}
+
+/**
+ * One fact read twice: a headline or lead that rounds a figure the body gives exactly ("hơn 8.700 hồ sơ" above
+ * "8.701 hồ sơ", "trên 8,9 ngàn" above "8,98 ngàn") is dropped for the exact one; a distinctive value read again in
+ * the same year for the same metric ("Tỉnh X còn 5.830 hồ sơ quá hạn" in the lead and "Toàn tỉnh còn 5.830 …" in the
+ * body) keeps its first reading, unless both name two different units.
+ */
+function dropRepeats(state: DocState): void {
+  // Kind is left out: "… có 1.274 hồ sơ quá hạn" then "xử lý dứt điểm 1.274 hồ sơ quá hạn" is the backlog, not a target.
+  const sig = (f: ExtractedFigure): string => [f.metric, f.unit, f.change, f.period.year].join('|');
+  const bySig = new Map<string, ExtractedFigure[]>();
+  for (const f of state.figures) {
+    const list = bySig.get(sig(f)) ?? [];
+    list.push(f);
+    bySig.set(sig(f), list);
+  }
+  const drop = new Set<ExtractedFigure>();
+  for (const list of bySig.values()) {
+    if (list.length < 2) continue;
+    for (const f of list) {
+      // A rounded reading: "hơn/trên/gần/khoảng N" whose exact value another figure gives.
+      if (f.kind === 'actual' && (f.comparator !== 'eq' || f.approximate) && f.upperBound === null && f.total === null) {
+        const step = roundingStep(f.value);
+        const within = (w: number): boolean =>
+          f.comparator === 'gt' || f.comparator === 'gte' ? w >= f.value && w < f.value + step : f.comparator === 'lt' || f.comparator === 'lte' ? w <= f.value && w > f.value - step : Math.abs(w - f.value) < step;
+        // Of the same subject: "hơn 98%" of the district is no rounding of the communes' 98,5%.
+        // A defaulted subject (the publisher, or its province-wide total) agrees with any reading of the same unit.
+        const sameSubject = (o: ExtractedFigure): boolean => o.subject.scope === f.subject.scope
+          ? o.subject.name === f.subject.name || !o.subject.explicit || !f.subject.explicit
+          : (o.subject.scope === 'unit' || !o.subject.explicit) && (f.subject.scope === 'unit' || !f.subject.explicit);
+        if (list.some((o) => o !== f && !drop.has(o) && o.kind === f.kind && o.comparator === 'eq' && !o.approximate && o.total === null && o.value !== f.value && within(o.value) && sameSubject(o))) drop.add(f);
+      }
+    }
+    list.forEach((f, i) => {
+      if (drop.has(f) || !isDistinctive(f)) return;
+      const first = list.slice(0, i).find((o) => !drop.has(o) && o.value === f.value && o.total === f.total && (o.comparator === f.comparator || f.kind === 'target'));
+      if (!first) return;
+      const twoUnits = first.subject.explicit && f.subject.explicit && first.subject.scope === 'unit' && f.subject.scope === 'unit' && first.subject.name !== f.subject.name;
+      if (!twoUnits) drop.add(f);
+    });
+  }
+  if (drop.size === 0) return;
+  state.figures = state.figures.filter((f) => {
+    if (!drop.has(f)) return true;
+    state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_statement' });
     return false;
   });
 }
