@@ -422,10 +422,28 @@ function isComponentHeading(foldedParagraph: string): boolean {
   return t.length <= 90 && !/\d{2}/.test(t.replace(/^\d{1,2}[.)]\s*/, '')) && /^(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?:linh vuc|tieu chi|chi so thanh phan|nhom chi so|noi dung)\b/.test(t) && INDEX_COMPONENT_RE.test(t);
 }
 
+/** A component's score out of its own maximum ("5,32/6,5 điểm") ending the text before a rank: "…, xếp thứ 28/63". */
+const COMPONENT_SCORE_BEFORE_RE = /\d+(?:,\d+)?\s*\/\s*(\d+(?:,\d+)?)\s*diem[^;.]{0,20}$/;
+
+/**
+ * Whether the number stands in a list after a colon whose lead-in names the index's components ("điểm thành phần cụ
+ * thể như sau: …", "một số lĩnh vực, nội dung lại giảm bậc … như: …"): every score and rank of the list is a component's.
+ */
+function inComponentList(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const colon = folded.lastIndexOf(':', c.hedgeStart);
+  return colon > zones.sentence.start && INDEX_COMPONENT_RE.test(folded.slice(Math.max(zones.sentence.start, colon - 200), colon));
+}
+
 /** Whether an index score or rank is about one of the index's components rather than the index. */
 function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
   // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum.
   if (c.unit === 'score' && c.total !== null && c.total < 100) return true;
+  // "… đạt 5,32/6,5 điểm, xếp thứ 28/63": the rank of that component.
+  if (c.unit === 'rank') {
+    const m = COMPONENT_SCORE_BEFORE_RE.exec(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 60), c.hedgeStart));
+    if (m && Number(m[1].replace(',', '.')) < 100) return true;
+  }
+  if (inComponentList(folded, zones, c)) return true;
   const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
   return INDEX_COMPONENT_RE.test(lead);
 }
@@ -593,7 +611,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (INDEX_METRICS.has(cls.metric) && (state.componentSection || isIndexComponent(folded, zones, c))) cls = { ...cls, metric: 'other' };
   // "điểm đánh giá tác động … đạt 31,19/38,5 điểm (gồm Chỉ số SIPAS đạt 8,5/10 điểm …)": only the points the satisfaction
   // index is named right before are its score.
-  if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && (inComponentList(folded, zones, c) || !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart)))) cls = { ...cls, metric: 'other' };
   // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
