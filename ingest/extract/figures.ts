@@ -696,6 +696,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
+  // "đánh giá, xếp hạng 17 bộ, cơ quan ngang bộ": how many units a ranking ranks, not anyone's rank.
+  if (c.unit === 'rank' && c.total === null && /(?:^|\s)xep hang\s*$/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 12), c.hedgeStart)) &&
+    /^\s*(?:bo|co quan|don vi|tinh|dia phuong|so|xa|phuong|huyen|quan)(?![a-z])/.test(folded.slice(c.end, c.end + 12))) {
+    return dropAs('count_of_ranked_units');
+  }
   // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
   if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
   // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
