@@ -102,6 +102,8 @@ interface DocState {
   unitsNamed: Map<number, number>;
   /** Candidates of the sentence being read. */
   sentenceNumbers: number;
+  /** Counts read so far in the sentence being read, per metric (a restated one included). */
+  sentenceCounts: Map<string, number>;
   /** What the engine knew about each figure, for its confidence (and the model fit). */
   signals: Map<ExtractedFigure, FigureSignals>;
   inTargetList: boolean;
@@ -165,6 +167,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     undatedYear,
     unitsNamed: new Map(),
     sentenceNumbers: 0,
+    sentenceCounts: new Map(),
     signals: new Map(),
     inTargetList: false,
     previousCommits: false,
@@ -305,6 +308,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, listNumbers: state.listNumbers });
   state.dropped.push(...dropped);
   state.sentenceNumbers = candidates.length;
+  state.sentenceCounts.clear();
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
     const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
@@ -649,6 +653,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|cao nhat|thap nhat) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
     return dropAs('ranking_statistic');
   }
+  if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
@@ -693,6 +698,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
+  if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
   const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
@@ -738,6 +744,36 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   state.figures.push(figure);
   if (c.unit === 'percent' && cls.metric !== 'other' && kind === 'actual' && !change) state.lastShareMetric = cls.metric;
   if (periodDefaulted) state.defaulted.add(figure);
+}
+
+/** Metrics that are shares of a whole (a percentage of them is a level, never a count's growth). */
+const RATE_METRICS: ReadonlySet<string> = new Set(['on_time_rate', 'late_dossiers', 'online_dossier_rate', 'postal_rate', 'e_payment_rate', 'digitisation_rate', 'satisfaction_rate', 'procedures_published_rate', 'feedback_handled_rate']);
+/** A move verb right before a percentage: "tăng 22%", "tăng khoảng 22%". */
+const MOVE_BEFORE_RE = /(?:^|\s)(?:tang|giam)(?: (?:khoang|gan|hon|tren|den|xap xi))?\s*$/;
+/** A count's noun opening the sentence: "Số hồ sơ … tăng 22%" (not "Tỷ lệ hồ sơ …"). */
+const COUNT_SUBJECT_RE = /^\W*(?:tong )?(?:so|so luong|luong) (?:ho so|hs)(?![a-z])/;
+
+/**
+ * A percentage that is not the metric's rate: the growth of a count ("Số hồ sơ trả qua bưu điện tăng 22%", "51.000
+ * hồ sơ …, tăng khoảng 22% so với cùng kỳ"), the share of one field ("99% hồ sơ trễ hẹn thuộc lĩnh vực đất đai",
+ * "trong đó lĩnh vực đất đai chiếm 99%"), or the share of a part of a count already split ("còn 5.830 hồ sơ quá hạn,
+ * trong đó, đặc khu A có 3.845 hồ sơ (chiếm 65,9%)").
+ */
+function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZones, c: Candidate, metric: string): boolean {
+  const lead = folded.slice(zones.sentence.start, c.hedgeStart);
+  if (MOVE_BEFORE_RE.test(lead.slice(-20))) {
+    if (COUNT_SUBJECT_RE.test(lead) && !/ty le/.test(lead)) return true;
+    // The number before it in its sentence is a count, with no share named between.
+    const before = /(\d[\d.,]*)(\s*(?:nghin|ngan|trieu))?\s+(?:ho so|hs)(?![a-z])([^%]*)$/.exec(lead);
+    if (before && !/ty le|\d/.test(before[3])) return true;
+  }
+  if (/^[^,;.]{0,25}?thuoc (?:cac )?linh vuc/.test(folded.slice(c.nounEnd, c.nounEnd + 60))) return true;
+  const breakdown = lead.lastIndexOf('trong do');
+  if (breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown)) return true;
+  if (/(?:^|[\s(])chiem(?: ty le)?\s*$/.test(lead.slice(-20))) {
+    if ((state.sentenceCounts.get(metric) ?? 0) >= 2) return true;
+  }
+  return false;
 }
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
