@@ -111,6 +111,11 @@ function nounBefore(folded: string, from: number, to: number): NounClass | null 
   return noun;
 }
 
+const DIGIT_AFTER_RE = /\d/;
+const COMMA_RE = /,/;
+/** Words that may stand between a count's noun and the qualifier that says what it counts: "hồ sơ bị trễ hạn". */
+export const QUALIFIER_GAP_RE = /^\s*(?:(?:bi|duoc|da|deu|van|con) ){0,2}$/;
+
 /** A cue before a comma that precedes the number usually describes another phrase ("… hồ sơ tiếp nhận, có 1.004 …"). */
 const COMMA_BETWEEN_FACTOR = 0.7;
 /** Completion verbs must sit close to a count they qualify ("hoàn thành 6 chỉ tiêu", "30/31 đầu việc … hoàn thành"). */
@@ -123,6 +128,11 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
   }
   // After the number, distance counts from the end of its noun phrase: "76 dịch vụ công trực tuyến mức độ 4".
   if (hit.start >= c.end && hit.end <= Math.max(z.ownRight.end, c.nounEnd)) return { factor: ZONE_FACTOR.right, dist: Math.max(0, hit.start - c.nounEnd), zone: 'own' };
+  // "đạt tỷ lệ 98,8%, tỷ lệ hồ sơ trực tuyến đạt 85,7%": a cue past a comma after the number, with a number after it
+  // in the clause, is that number's own cue, not this one's.
+  // Not a qualifier right after its noun ("625 hồ sơ bị trễ hạn chiếm 7,76%").
+  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && COMMA_RE.test(folded.slice(c.end, hit.start)) && DIGIT_AFTER_RE.test(folded.slice(hit.end, z.clause.end)) &&
+    !(c.noun !== null && hit.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, hit.start)))) return null;
   if (hit.start >= z.clause.start && hit.end <= z.clause.end) {
     const dist = hit.end <= c.start ? c.start - hit.end : Math.max(0, hit.start - c.end);
     return { factor: ZONE_FACTOR.clause, dist, zone: 'clause' };

@@ -8,7 +8,7 @@
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence } from './candidates';
-import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts } from './classify';
+import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
@@ -25,8 +25,7 @@ import { EXTRACTOR_VERSION } from './version';
  * deadline phrase ("đúng và trước hạn", "sớm và đúng hạn") joins two words of one qualifier, not two clauses.
  */
 const SEPARATOR_RE = /[,(]|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
-/** Words that may stand between a count's noun and the qualifier that says what it counts: "hồ sơ bị trễ hạn". */
-const QUALIFIER_GAP_RE = /^\s*(?:(?:bi|duoc|da|deu|van|con) ){0,2}$/;
+
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
 const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
