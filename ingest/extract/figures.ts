@@ -70,7 +70,9 @@ const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen
 const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
 
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
-const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+/** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
+const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
 
 /** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
 const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
@@ -657,7 +659,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
   // total with the backlog carried over is not the dossiers received in the period ('other').
-  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && c.unit === 'count' && WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end))) {
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
+    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)))) {
     cls = { ...cls, metric: 'other' };
   }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
