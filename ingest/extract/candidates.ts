@@ -34,8 +34,8 @@ export interface Candidate {
 /** "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:": a dossier count stated after its noun phrase (no comma between). */
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$/;
 
-/** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4": service levels, never figures themselves. */
-const LEVEL_LIST_RE = /muc do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:muc do\s*)?\d(?![\d.]))*/g;
+/** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4": service levels, never figures themselves. */
+const LEVEL_LIST_RE = /(?:muc|cap) do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap) do\s*)?\d(?![\d.]))*/g;
 
 export interface LevelMention extends Span {
   levels: number[];
@@ -45,7 +45,7 @@ export interface LevelMention extends Span {
 export function levelMentions(folded: string, from: number, to: number): LevelMention[] {
   const out: LevelMention[] = [];
   const slice = folded.slice(from, to);
-  if (!slice.includes('muc do')) return out;
+  if (!slice.includes('muc do') && !slice.includes('cap do')) return out;
   for (const m of matchesOf(LEVEL_LIST_RE, slice)) {
     const levels: number[] = [];
     for (const ch of m[0]) if (ch >= '0' && ch <= '9') levels.push(Number(ch));

@@ -7,7 +7,7 @@
  * Public surface: `figuresFromText`.
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
-import { type Candidate, candidatesInSentence } from './candidates';
+import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
@@ -655,6 +655,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     return dropAs('ranking_statistic');
   }
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
+  // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
+  if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
+    const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
+    if (levels.has(3) && levels.has(4)) cls = { ...cls, metric: 'online_services_l34' };
+  }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
