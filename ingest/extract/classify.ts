@@ -111,8 +111,19 @@ function nounBefore(folded: string, from: number, to: number): NounClass | null 
   return noun;
 }
 
-const DIGIT_AFTER_RE = /\d/;
-const COMMA_RE = /,/;
+/** Whether `ch` occurs in folded[from, to) (no slice). */
+function hasBefore(folded: string, ch: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (folded[i] === ch) return true;
+  return false;
+}
+/** Whether a digit occurs in folded[from, to) (no slice; the clause bounds the scan). */
+function digitIn(folded: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = folded.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
 /** Words that may stand between a count's noun and the qualifier that says what it counts: "hồ sơ bị trễ hạn". */
 export const QUALIFIER_GAP_RE = /^\s*(?:(?:bi|duoc|da|deu|van|con) ){0,2}$/;
 
@@ -131,7 +142,7 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
   // "đạt tỷ lệ 98,8%, tỷ lệ hồ sơ trực tuyến đạt 85,7%": a cue past a comma after the number, with a number after it
   // in the clause, is that number's own cue, not this one's.
   // Not a qualifier right after its noun ("625 hồ sơ bị trễ hạn chiếm 7,76%").
-  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && COMMA_RE.test(folded.slice(c.end, hit.start)) && DIGIT_AFTER_RE.test(folded.slice(hit.end, z.clause.end)) &&
+  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && hasBefore(folded, ',', c.end, hit.start) && digitIn(folded, hit.end, z.clause.end) &&
     !(c.noun !== null && hit.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, hit.start)))) return null;
   if (hit.start >= z.clause.start && hit.end <= z.clause.end) {
     const dist = hit.end <= c.start ? c.start - hit.end : Math.max(0, hit.start - c.end);

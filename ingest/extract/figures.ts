@@ -258,27 +258,44 @@ function dropRepeats(state: DocState): void {
   const drop = new Set<ExtractedFigure>();
   for (const list of bySig.values()) {
     if (list.length < 2) continue;
+    // Exact readings by value (sorted), so that each rounded one looks only at the values within its rounding step.
+    const exact = list.filter((o) => o.comparator === 'eq' && !o.approximate && o.total === null).sort((a, b) => a.value - b.value);
     for (const f of list) {
       // A rounded reading: "hơn/trên/gần/khoảng N" whose exact value another figure gives.
-      if (f.kind === 'actual' && (f.comparator !== 'eq' || f.approximate) && f.upperBound === null && f.total === null) {
-        const step = roundingStep(f.value);
-        const within = (w: number): boolean =>
-          f.comparator === 'gt' || f.comparator === 'gte' ? w >= f.value && w < f.value + step : f.comparator === 'lt' || f.comparator === 'lte' ? w <= f.value && w > f.value - step : Math.abs(w - f.value) < step;
-        // Of the same subject: "hơn 98%" of the district is no rounding of the communes' 98,5%.
-        // A defaulted subject (the publisher, or its province-wide total) agrees with any reading of the same unit.
-        const sameSubject = (o: ExtractedFigure): boolean => o.subject.scope === f.subject.scope
-          ? o.subject.name === f.subject.name || !o.subject.explicit || !f.subject.explicit
-          : (o.subject.scope === 'unit' || !o.subject.explicit) && (f.subject.scope === 'unit' || !f.subject.explicit);
-        if (list.some((o) => o !== f && !drop.has(o) && o.kind === f.kind && o.comparator === 'eq' && !o.approximate && o.total === null && o.value !== f.value && within(o.value) && sameSubject(o))) drop.add(f);
+      if (f.kind !== 'actual' || (f.comparator === 'eq' && !f.approximate) || f.upperBound !== null || f.total !== null) continue;
+      const step = roundingStep(f.value);
+      const [lo, hi] = f.comparator === 'gt' || f.comparator === 'gte' ? [f.value, f.value + step] : f.comparator === 'lt' || f.comparator === 'lte' ? [f.value - step, f.value] : [f.value - step, f.value + step];
+      const within = (w: number): boolean =>
+        f.comparator === 'gt' || f.comparator === 'gte' ? w >= f.value && w < hi : f.comparator === 'lt' || f.comparator === 'lte' ? w <= f.value && w > lo : Math.abs(w - f.value) < step;
+      // Of the same subject: "hơn 98%" of the district is no rounding of the communes' 98,5%.
+      // A defaulted subject (the publisher, or its province-wide total) agrees with any reading of the same unit.
+      const sameSubject = (o: ExtractedFigure): boolean => o.subject.scope === f.subject.scope
+        ? o.subject.name === f.subject.name || !o.subject.explicit || !f.subject.explicit
+        : (o.subject.scope === 'unit' || !o.subject.explicit) && (f.subject.scope === 'unit' || !f.subject.explicit);
+      for (let k = lowerBound(exact, lo); k < exact.length && exact[k].value <= hi; k++) {
+        const o = exact[k];
+        if (o !== f && !drop.has(o) && o.kind === f.kind && o.value !== f.value && within(o.value) && sameSubject(o)) {
+          drop.add(f);
+          break;
+        }
       }
     }
-    list.forEach((f, i) => {
-      if (drop.has(f) || !isDistinctive(f)) return;
-      const first = list.slice(0, i).find((o) => !drop.has(o) && o.value === f.value && o.total === f.total && (o.comparator === f.comparator || f.kind === 'target'));
-      if (!first) return;
-      const twoUnits = first.subject.explicit && f.subject.explicit && first.subject.scope === 'unit' && f.subject.scope === 'unit' && first.subject.name !== f.subject.name;
-      if (!twoUnits) drop.add(f);
-    });
+    // The first reading of each value (per comparator; a target's against any), among those kept.
+    const firstExact = new Map<string, ExtractedFigure>();
+    const firstAny = new Map<string, ExtractedFigure>();
+    for (const f of list) {
+      if (drop.has(f)) continue;
+      const anyKey = `${f.value}|${f.total}`;
+      const exactKey = `${anyKey}|${f.comparator}`;
+      const first = isDistinctive(f) ? (f.kind === 'target' ? firstAny.get(anyKey) : firstExact.get(exactKey)) : undefined;
+      const twoUnits = first !== undefined && first.subject.explicit && f.subject.explicit && first.subject.scope === 'unit' && f.subject.scope === 'unit' && first.subject.name !== f.subject.name;
+      if (first && !twoUnits) {
+        drop.add(f);
+        continue;
+      }
+      if (!firstExact.has(exactKey)) firstExact.set(exactKey, f);
+      if (!firstAny.has(anyKey)) firstAny.set(anyKey, f);
+    }
   }
   if (drop.size === 0) return;
   state.figures = state.figures.filter((f) => {
@@ -286,6 +303,18 @@ function dropRepeats(state: DocState): void {
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_statement' });
     return false;
   });
+}
+
+/** Index of the first figure whose value is ≥ v in a list sorted by value. */
+function lowerBound(sorted: readonly ExtractedFigure[], v: number): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (sorted[m].value < v) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {
@@ -435,8 +464,8 @@ const COMPONENT_SCORE_BEFORE_RE = /\d+(?:,\d+)?\s*\/\s*(\d+(?:,\d+)?)\s*diem[^;.
  * thể như sau: …", "một số lĩnh vực, nội dung lại giảm bậc … như: …"): every score and rank of the list is a component's.
  */
 function inComponentList(folded: string, zones: CandidateZones, c: Candidate): boolean {
-  const colon = folded.lastIndexOf(':', c.hedgeStart);
-  return colon > zones.sentence.start && INDEX_COMPONENT_RE.test(folded.slice(Math.max(zones.sentence.start, colon - 200), colon));
+  const colon = folded.slice(zones.sentence.start, c.hedgeStart).lastIndexOf(':');
+  return colon > 0 && INDEX_COMPONENT_RE.test(folded.slice(Math.max(zones.sentence.start, zones.sentence.start + colon - 200), zones.sentence.start + colon));
 }
 
 /** Whether an index score or rank is about one of the index's components rather than the index. */
