@@ -112,7 +112,7 @@ function nounBefore(folded: string, from: number, to: number): NounClass | null 
 }
 
 /** Whether `ch` occurs in folded[from, to) (no slice). */
-function hasBefore(folded: string, ch: string, from: number, to: number): boolean {
+function charIn(folded: string, ch: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (folded[i] === ch) return true;
   return false;
 }
@@ -140,9 +140,9 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
   // After the number, distance counts from the end of its noun phrase: "76 dịch vụ công trực tuyến mức độ 4".
   if (hit.start >= c.end && hit.end <= Math.max(z.ownRight.end, c.nounEnd)) return { factor: ZONE_FACTOR.right, dist: Math.max(0, hit.start - c.nounEnd), zone: 'own' };
   // "đạt tỷ lệ 98,8%, tỷ lệ hồ sơ trực tuyến đạt 85,7%": a cue past a comma after the number, with a number after it
-  // in the clause, is that number's own cue, not this one's.
-  // Not a qualifier right after its noun ("625 hồ sơ bị trễ hạn chiếm 7,76%").
-  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && hasBefore(folded, ',', c.end, hit.start) && digitIn(folded, hit.end, z.clause.end) &&
+  // in the clause, is that number's own cue, not this one's — unless it qualifies this number's noun right after it
+  // ("625 hồ sơ bị trễ hạn chiếm 7,76%").
+  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && charIn(folded, ',', c.end, hit.start) && digitIn(folded, hit.end, z.clause.end) &&
     !(c.noun !== null && hit.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, hit.start)))) return null;
   if (hit.start >= z.clause.start && hit.end <= z.clause.end) {
     const dist = hit.end <= c.start ? c.start - hit.end : Math.max(0, hit.start - c.end);
