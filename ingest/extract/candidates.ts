@@ -34,8 +34,8 @@ export interface Candidate {
 /** "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:": a dossier count stated after its noun phrase (no comma between). */
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$/;
 
-/** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4": service levels, never figures themselves. */
-const LEVEL_LIST_RE = /muc do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:muc do\s*)?\d(?![\d.]))*/g;
+/** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4": service levels, never figures themselves. */
+const LEVEL_LIST_RE = /(?:muc|cap) do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap) do\s*)?\d(?![\d.]))*/g;
 
 export interface LevelMention extends Span {
   levels: number[];
@@ -45,7 +45,7 @@ export interface LevelMention extends Span {
 export function levelMentions(folded: string, from: number, to: number): LevelMention[] {
   const out: LevelMention[] = [];
   const slice = folded.slice(from, to);
-  if (!slice.includes('muc do')) return out;
+  if (!slice.includes('muc do') && !slice.includes('cap do')) return out;
   for (const m of matchesOf(LEVEL_LIST_RE, slice)) {
     const levels: number[] = [];
     for (const ch of m[0]) if (ch >= '0' && ch <= '9') levels.push(Number(ch));
@@ -104,6 +104,12 @@ const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
 
 /** "không có hồ sơ trễ hạn", "không để xảy ra hồ sơ quá hạn": group 1 is the "none", group 2 the noun up to the cue. */
 const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:tre|qua|cham) (?:han|hen)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
+
+/** A lone digit and a comma with a space on one side only, right before a number: "9 ,2%", "(8, 12%)". */
+const BROKEN_DECIMAL_BEFORE_RE = /(?:^|[^\d.,])\d{1,2}(?: ,|, )$/;
+const BROKEN_PERCENT_AFTER_RE = /^\s?%/;
+/** A count of units right before "không phát sinh …": "9 đơn vị", "12 xã, phường đã". */
+const UNITS_COUNT_BEFORE_RE = /(?:^|\s)\d+ (?:don vi|co quan|dia phuong|xa|phuong|thi tran|so|nganh|huyen)(?![a-z])[^.;\d]{0,25}$/;
 
 /** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
 const MAX_NUMBERS_PER_SENTENCE = 60;
@@ -197,6 +203,12 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       continue;
     }
     const foldedBefore = before(t.start);
+    // "đạt 9 9 ,2%", "(8, 12%)": the decimal part of a number the page broke apart; refused rather than repaired.
+    if (BROKEN_DECIMAL_BEFORE_RE.test(foldedBefore) && BROKEN_PERCENT_AFTER_RE.test(text.slice(tokens[j].end, tokens[j].end + 2))) {
+      drop(t.start, tokens[j].end, 'broken_number');
+      i = j;
+      continue;
+    }
     const isRank = RANK_BEFORE_RE.test(foldedBefore);
     if (!isRank) {
       const reason = reasonBefore(foldedBefore);
@@ -238,6 +250,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     for (const m of matchesOf(ZERO_LATE_RE, sentenceFolded)) {
       const start = sentence.start + (m.index ?? 0);
       const end = start + m[1].length;
+      // "9 đơn vị không phát sinh hồ sơ trễ hạn": none late in some units is no zero for the whole.
+      if (UNITS_COUNT_BEFORE_RE.test(sentenceFolded.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) {
+        dropped.push({ text: text.slice(start, end), start, end, reason: 'zero_in_some_units' });
+        continue;
+      }
       candidates.push({ start, end, hedgeStart: start, nounEnd: end + m[2].length, value: 0, total: null, upperBound: null, unit: 'count', noun: 'hoso', ratio: false, comparator: 'eq', approximate: false });
     }
   }

@@ -6,7 +6,7 @@
  * "mức độ 3 đối với 33 thủ tục và mức độ 4 đối với 5 thủ tục" each count gets its own level. Cues further away in
  * the clause or earlier in the sentence count for less.
  *
- * Public surface: `findCues`, `classifyCandidate`, `metricAccepts`, `CueHit`, `Classification`, `CandidateZones`.
+ * Public surface: `findCues`, `classifyCandidate`, `metricAccepts`, `cueMetrics`, `CueHit`, `Classification`, `CandidateZones`.
  */
 import type { Candidate } from './candidates';
 import { levelMentions } from './candidates';
@@ -78,12 +78,19 @@ const CUE_RE = new RegExp(
 /** "tỷ lệ hồ sơ …", "số lượng thủ tục …": the noun a percentage or count before the number is about. */
 const NOUN_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:ty le|so luong|tong so|(?<!(?:ho|co) )so)\\s+(?:cac\\s+)?(${NOUN_ALTERNATION})(?![a-z0-9])`, 'g');
 
+/**
+ * "thẩm quyền giải quyết", "yêu cầu giải quyết", "đề nghị giải quyết", "đến hạn giải quyết": the verb names whose
+ * competence it is, what is asked, or what is due — not dossiers resolved.
+ */
+const NOT_RESOLVING_BEFORE_RE = /(?:tham quyen|yeu cau|de nghi|den han)\s+$/;
+
 /** Every cue in folded[span] (desk names masked), plus synthetic service-level cues. */
 export function findCues(folded: string, span: Span): CueHit[] {
   let slice = folded.slice(span.start, span.end);
   if (MASK_LEADS.some((w) => slice.includes(w))) slice = slice.replace(MASK_RE, (m) => ' '.repeat(m.length));
   const hits: CueHit[] = [];
   for (const m of matchesOf(CUE_RE, slice)) {
+    if (m[0].startsWith('giai quyet') && NOT_RESOLVING_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
     const start = span.start + (m.index ?? 0);
     hits.push({ start, end: start + m[0].length, cue: m[0].replace(/\s+/g, ' ') });
   }
@@ -104,6 +111,22 @@ function nounBefore(folded: string, from: number, to: number): NounClass | null 
   return noun;
 }
 
+/** Whether `ch` occurs in folded[from, to) (no slice). */
+function charIn(folded: string, ch: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (folded[i] === ch) return true;
+  return false;
+}
+/** Whether a digit occurs in folded[from, to) (no slice; the clause bounds the scan). */
+function digitIn(folded: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = folded.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+/** Words that may stand between a count's noun and the qualifier that says what it counts: "hồ sơ bị trễ hạn". */
+export const QUALIFIER_GAP_RE = /^\s*(?:(?:bi|duoc|da|deu|van|con) ){0,2}$/;
+
 /** A cue before a comma that precedes the number usually describes another phrase ("… hồ sơ tiếp nhận, có 1.004 …"). */
 const COMMA_BETWEEN_FACTOR = 0.7;
 /** Completion verbs must sit close to a count they qualify ("hoàn thành 6 chỉ tiêu", "30/31 đầu việc … hoàn thành"). */
@@ -116,6 +139,11 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
   }
   // After the number, distance counts from the end of its noun phrase: "76 dịch vụ công trực tuyến mức độ 4".
   if (hit.start >= c.end && hit.end <= Math.max(z.ownRight.end, c.nounEnd)) return { factor: ZONE_FACTOR.right, dist: Math.max(0, hit.start - c.nounEnd), zone: 'own' };
+  // "đạt tỷ lệ 98,8%, tỷ lệ hồ sơ trực tuyến đạt 85,7%": a cue past a comma after the number, with a number after it
+  // in the clause, is that number's own cue, not this one's — unless it qualifies this number's noun right after it
+  // ("625 hồ sơ bị trễ hạn chiếm 7,76%").
+  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && charIn(folded, ',', c.end, hit.start) && digitIn(folded, hit.end, z.clause.end) &&
+    !(c.noun !== null && hit.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, hit.start)))) return null;
   if (hit.start >= z.clause.start && hit.end <= z.clause.end) {
     const dist = hit.end <= c.start ? c.start - hit.end : Math.max(0, hit.start - c.end);
     return { factor: ZONE_FACTOR.clause, dist, zone: 'clause' };
@@ -169,6 +197,11 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
     .sort((a, b) => b[1].score - a[1].score);
   if (ranked.length === 0 || ranked[0][1].score < MIN_SCORE) return null;
   return { metric: ranked[0][0], score: ranked[0][1].score, runnerUp: ranked[1]?.[1].score ?? 0, zone: ranked[0][1].zone, ownCue };
+}
+
+/** The metrics a cue phrase speaks for (empty for completion verbs and unknown phrases). */
+export function cueMetrics(cue: string): string[] {
+  return (ENTRIES_BY_CUE.get(cue) ?? []).map((e) => e.metric);
 }
 
 /** Whether a metric accepts a candidate's unit and head noun (used when a figure inherits its neighbour's metric). */

@@ -7,8 +7,8 @@
  * Public surface: `figuresFromText`.
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
-import { type Candidate, candidatesInSentence } from './candidates';
-import { type CandidateZones, type CueHit, classifyCandidate, type Classification, findCues, metricAccepts } from './classify';
+import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
+import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability } from './confidence';
@@ -20,8 +20,12 @@ import { type Span, splitClauses, splitSentences } from './sentences';
 import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isSubjectUncertain, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
-/** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
-const SEPARATOR_RE = /[,(]|\s(?:va|con|trong do|dong thoi|nhung|cung nhu)\s/;
+/**
+ * Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. The "và" of a
+ * deadline phrase ("đúng và trước hạn", "sớm và đúng hạn") joins two words of one qualifier, not two clauses.
+ */
+const SEPARATOR_RE = /[,(]|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
+
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
 const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
@@ -66,10 +70,17 @@ const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen
 const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
 
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
-const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+/** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
+const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
 
 /** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
 const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
+
+/** Dossiers falling due, named before their count: "hồ sơ đến hạn giải quyết 19.944". */
+const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
+/** Dossiers returned or withdrawn, named before their count: "trả lại hồ sơ …", "rút hồ sơ là 16". */
+const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi)(?: (?:ho so|hs))?(?:\s[a-z]+){0,8}?\s*(?:la|:)?\s*$/;
 
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
 const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*\s*\(\s*$/u;
@@ -92,6 +103,8 @@ interface DocState {
   unitsNamed: Map<number, number>;
   /** Candidates of the sentence being read. */
   sentenceNumbers: number;
+  /** Counts read so far in the sentence being read, per metric (a restated one included). */
+  sentenceCounts: Map<string, number>;
   /** What the engine knew about each figure, for its confidence (and the model fit). */
   signals: Map<ExtractedFigure, FigureSignals>;
   inTargetList: boolean;
@@ -155,6 +168,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     undatedYear,
     unitsNamed: new Map(),
     sentenceNumbers: 0,
+    sentenceCounts: new Map(),
     signals: new Map(),
     inTargetList: false,
     previousCommits: false,
@@ -185,6 +199,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   dropRestatements(state);
+  dropRepeats(state);
   state.dropped.sort((a, b) => a.start - b.start);
   const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
   return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };
@@ -208,6 +223,100 @@ function dropRestatements(state: DocState): void {
   });
 }
 
+/** The rounding step a value is written to: 8.700 → 100, "8,9 ngàn" → 100, 99 → 1, 98,5 → 0,1. */
+function roundingStep(v: number): number {
+  const a = Math.abs(v);
+  if (a === 0) return 1;
+  if (!Number.isInteger(a)) return Number.isInteger(a * 10) ? 0.1 : 0.01;
+  let step = 1;
+  while (a % (step * 10) === 0 && step < 1e7) step *= 10;
+  return step;
+}
+
+/** Whether a figure's value is specific enough that seeing it twice in one article means one fact stated twice. */
+function isDistinctive(f: ExtractedFigure): boolean {
+  if (f.unit === 'percent') return f.value !== 100 && f.value !== 0 && !Number.isInteger(f.value);
+  if (f.unit === 'count') return Math.abs(f.value) >= 100 && f.total === null;
+  return false;
+}
+
+/**
+ * One fact read twice: a headline or lead that rounds a figure the body gives exactly ("hơn 8.700 hồ sơ" above
+ * "8.701 hồ sơ", "trên 8,9 ngàn" above "8,98 ngàn") is dropped for the exact one; a distinctive value read again in
+ * the same year for the same metric ("Tỉnh X còn 5.830 hồ sơ quá hạn" in the lead and "Toàn tỉnh còn 5.830 …" in the
+ * body) keeps its first reading, unless both name two different units.
+ */
+function dropRepeats(state: DocState): void {
+  // Kind is left out: "… có 1.274 hồ sơ quá hạn" then "xử lý dứt điểm 1.274 hồ sơ quá hạn" is the backlog, not a target.
+  const sig = (f: ExtractedFigure): string => [f.metric, f.unit, f.change, f.period.year].join('|');
+  const bySig = new Map<string, ExtractedFigure[]>();
+  for (const f of state.figures) {
+    const list = bySig.get(sig(f)) ?? [];
+    list.push(f);
+    bySig.set(sig(f), list);
+  }
+  const drop = new Set<ExtractedFigure>();
+  for (const list of bySig.values()) {
+    if (list.length < 2) continue;
+    // Exact readings by value (sorted), so that each rounded one looks only at the values within its rounding step.
+    const exact = list.filter((o) => o.comparator === 'eq' && !o.approximate && o.total === null).sort((a, b) => a.value - b.value);
+    for (const f of list) {
+      // A rounded reading: "hơn/trên/gần/khoảng N" whose exact value another figure gives.
+      if (f.kind !== 'actual' || (f.comparator === 'eq' && !f.approximate) || f.upperBound !== null || f.total !== null) continue;
+      const step = roundingStep(f.value);
+      const [lo, hi] = f.comparator === 'gt' || f.comparator === 'gte' ? [f.value, f.value + step] : f.comparator === 'lt' || f.comparator === 'lte' ? [f.value - step, f.value] : [f.value - step, f.value + step];
+      const within = (w: number): boolean =>
+        f.comparator === 'gt' || f.comparator === 'gte' ? w >= f.value && w < hi : f.comparator === 'lt' || f.comparator === 'lte' ? w <= f.value && w > lo : Math.abs(w - f.value) < step;
+      // Of the same subject: "hơn 98%" of the district is no rounding of the communes' 98,5%.
+      // A defaulted subject (the publisher, or its province-wide total) agrees with any reading of the same unit.
+      const sameSubject = (o: ExtractedFigure): boolean => o.subject.scope === f.subject.scope
+        ? o.subject.name === f.subject.name || !o.subject.explicit || !f.subject.explicit
+        : (o.subject.scope === 'unit' || !o.subject.explicit) && (f.subject.scope === 'unit' || !f.subject.explicit);
+      for (let k = lowerBound(exact, lo); k < exact.length && exact[k].value <= hi; k++) {
+        const o = exact[k];
+        if (o !== f && !drop.has(o) && o.kind === f.kind && o.value !== f.value && within(o.value) && sameSubject(o)) {
+          drop.add(f);
+          break;
+        }
+      }
+    }
+    // The first reading of each value (per comparator; a target's against any), among those kept.
+    const firstExact = new Map<string, ExtractedFigure>();
+    const firstAny = new Map<string, ExtractedFigure>();
+    for (const f of list) {
+      if (drop.has(f)) continue;
+      const anyKey = `${f.value}|${f.total}`;
+      const exactKey = `${anyKey}|${f.comparator}`;
+      const first = isDistinctive(f) ? (f.kind === 'target' ? firstAny.get(anyKey) : firstExact.get(exactKey)) : undefined;
+      const twoUnits = first !== undefined && first.subject.explicit && f.subject.explicit && first.subject.scope === 'unit' && f.subject.scope === 'unit' && first.subject.name !== f.subject.name;
+      if (first && !twoUnits) {
+        drop.add(f);
+        continue;
+      }
+      if (!firstExact.has(exactKey)) firstExact.set(exactKey, f);
+      if (!firstAny.has(anyKey)) firstAny.set(anyKey, f);
+    }
+  }
+  if (drop.size === 0) return;
+  state.figures = state.figures.filter((f) => {
+    if (!drop.has(f)) return true;
+    state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_statement' });
+    return false;
+  });
+}
+
+/** Index of the first figure whose value is ≥ v in a list sorted by value. */
+function lowerBound(sorted: readonly ExtractedFigure[], v: number): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (sorted[m].value < v) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
 function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {
   if (!ctx.title) return null;
   const title = normalizeText(ctx.title);
@@ -229,6 +338,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, listNumbers: state.listNumbers });
   state.dropped.push(...dropped);
   state.sentenceNumbers = candidates.length;
+  state.sentenceCounts.clear();
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
     const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
@@ -245,7 +355,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c) ?? satisfactionRank(folded, sentence, c);
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
-        if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c)) {
+        // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
+        if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric))) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
@@ -285,6 +396,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     }
   }
   updateDocState(state, sentence, periods);
+}
+
+/** Whether a cue of `metric` follows the candidate's noun with at most a verb particle between ("hồ sơ bị trễ hạn"). */
+function qualifiedAfterNoun(folded: string, c: Candidate, hits: readonly CueHit[], metric: string): boolean {
+  if (c.noun === null) return false;
+  return hits.some((h) => h.start >= c.nounEnd && h.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, h.start)) && cueMetrics(h.cue).includes(metric));
 }
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
@@ -339,10 +456,28 @@ function isComponentHeading(foldedParagraph: string): boolean {
   return t.length <= 90 && !/\d{2}/.test(t.replace(/^\d{1,2}[.)]\s*/, '')) && /^(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?:linh vuc|tieu chi|chi so thanh phan|nhom chi so|noi dung)\b/.test(t) && INDEX_COMPONENT_RE.test(t);
 }
 
+/** A component's score out of its own maximum ("5,32/6,5 điểm") ending the text before a rank: "…, xếp thứ 28/63". */
+const COMPONENT_SCORE_BEFORE_RE = /\d+(?:,\d+)?\s*\/\s*(\d+(?:,\d+)?)\s*diem[^;.]{0,20}$/;
+
+/**
+ * Whether the number stands in a list after a colon whose lead-in names the index's components ("điểm thành phần cụ
+ * thể như sau: …", "một số lĩnh vực, nội dung lại giảm bậc … như: …"): every score and rank of the list is a component's.
+ */
+function inComponentList(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const colon = folded.slice(zones.sentence.start, c.hedgeStart).lastIndexOf(':');
+  return colon > 0 && INDEX_COMPONENT_RE.test(folded.slice(Math.max(zones.sentence.start, zones.sentence.start + colon - 200), zones.sentence.start + colon));
+}
+
 /** Whether an index score or rank is about one of the index's components rather than the index. */
 function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
   // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum.
   if (c.unit === 'score' && c.total !== null && c.total < 100) return true;
+  // "… đạt 5,32/6,5 điểm, xếp thứ 28/63": the rank of that component.
+  if (c.unit === 'rank') {
+    const m = COMPONENT_SCORE_BEFORE_RE.exec(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 60), c.hedgeStart));
+    if (m && Number(m[1].replace(',', '.')) < 100) return true;
+  }
+  if (inComponentList(folded, zones, c)) return true;
   const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
   return INDEX_COMPONENT_RE.test(lead);
 }
@@ -510,7 +645,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (INDEX_METRICS.has(cls.metric) && (state.componentSection || isIndexComponent(folded, zones, c))) cls = { ...cls, metric: 'other' };
   // "điểm đánh giá tác động … đạt 31,19/38,5 điểm (gồm Chỉ số SIPAS đạt 8,5/10 điểm …)": only the points the satisfaction
   // index is named right before are its score.
-  if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && (inComponentList(folded, zones, c) || !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart)))) cls = { ...cls, metric: 'other' };
   // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
@@ -548,16 +683,30 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|cao nhat|thap nhat) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
     return dropAs('ranking_statistic');
   }
+  if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
+  // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
+  if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
+    const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
+    if (levels.has(3) && levels.has(4)) cls = { ...cls, metric: 'online_services_l34' };
+  }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
   // total with the backlog carried over is not the dossiers received in the period ('other').
-  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && c.unit === 'count' && WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end))) {
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
+    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)))) {
     cls = { ...cls, metric: 'other' };
   }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
+  }
+  // "hồ sơ đến hạn giải quyết 19.944 hồ sơ": dossiers falling due; "trả lại hồ sơ và … rút hồ sơ là 16 hồ sơ": dossiers
+  // returned or withdrawn. Neither is a count of dossiers received or resolved.
+  if (c.unit === 'count' && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved')) {
+    const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 70), c.hedgeStart);
+    if (DUE_BEFORE_RE.test(own)) return dropAs('due_dossiers');
+    if (RETURNED_BEFORE_RE.test(own)) return dropAs('returned_dossiers');
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
   if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
@@ -585,9 +734,15 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
+  if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
   const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
+  // "đánh giá, xếp hạng 17 bộ, cơ quan ngang bộ": how many units a ranking ranks, not anyone's rank.
+  if (c.unit === 'rank' && c.total === null && /(?:^|\s)xep hang\s*$/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 12), c.hedgeStart)) &&
+    /^\s*(?:bo|co quan|don vi|tinh|dia phuong|so|xa|phuong|huyen|quan)(?![a-z])/.test(folded.slice(c.end, c.end + 12))) {
+    return dropAs('count_of_ranked_units');
+  }
   // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
   if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
   // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
@@ -625,6 +780,36 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   state.figures.push(figure);
   if (c.unit === 'percent' && cls.metric !== 'other' && kind === 'actual' && !change) state.lastShareMetric = cls.metric;
   if (periodDefaulted) state.defaulted.add(figure);
+}
+
+/** Metrics that are shares of a whole (a percentage of them is a level, never a count's growth). */
+const RATE_METRICS: ReadonlySet<string> = new Set(['on_time_rate', 'late_dossiers', 'online_dossier_rate', 'postal_rate', 'e_payment_rate', 'digitisation_rate', 'satisfaction_rate', 'procedures_published_rate', 'feedback_handled_rate']);
+/** A move verb right before a percentage: "tăng 22%", "tăng khoảng 22%". */
+const MOVE_BEFORE_RE = /(?:^|\s)(?:tang|giam)(?: (?:khoang|gan|hon|tren|den|xap xi))?\s*$/;
+/** A count's noun opening the sentence: "Số hồ sơ … tăng 22%" (not "Tỷ lệ hồ sơ …"). */
+const COUNT_SUBJECT_RE = /^\W*(?:tong )?(?:so|so luong|luong) (?:ho so|hs)(?![a-z])/;
+
+/**
+ * A percentage that is not the metric's rate: the growth of a count ("Số hồ sơ trả qua bưu điện tăng 22%", "51.000
+ * hồ sơ …, tăng khoảng 22% so với cùng kỳ"), the share of one field ("99% hồ sơ trễ hẹn thuộc lĩnh vực đất đai",
+ * "trong đó lĩnh vực đất đai chiếm 99%"), or the share of a part of a count already split ("còn 5.830 hồ sơ quá hạn,
+ * trong đó, đặc khu A có 3.845 hồ sơ (chiếm 65,9%)").
+ */
+function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZones, c: Candidate, metric: string): boolean {
+  const lead = folded.slice(zones.sentence.start, c.hedgeStart);
+  if (MOVE_BEFORE_RE.test(lead.slice(-20))) {
+    if (COUNT_SUBJECT_RE.test(lead) && !/ty le/.test(lead)) return true;
+    // The number before it in its sentence is a count, with no share named between.
+    const before = /(\d[\d.,]*)(\s*(?:nghin|ngan|trieu))?\s+(?:ho so|hs)(?![a-z])([^%]*)$/.exec(lead);
+    if (before && !/ty le|\d/.test(before[3])) return true;
+  }
+  if (/^[^,;.]{0,25}?thuoc (?:cac )?linh vuc/.test(folded.slice(c.nounEnd, c.nounEnd + 60))) return true;
+  const breakdown = lead.lastIndexOf('trong do');
+  if (breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown)) return true;
+  if (/(?:^|[\s(])chiem(?: ty le)?\s*$/.test(lead.slice(-20))) {
+    if ((state.sentenceCounts.get(metric) ?? 0) >= 2) return true;
+  }
+  return false;
 }
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
