@@ -44,7 +44,7 @@ export async function refreshFigurePicks(run: RunSql, options: RefreshOptions = 
   return { marks, batches };
 }
 
-/** Marks waiting for a refresh (an operator's and the health check's number). */
+/** Marks waiting for a refresh (`select count(*) from figure_pick_dirty`; for tests and operators). */
 export async function pendingPickMarks(run: RunSql): Promise<number> {
   const [row] = await run('select count(*)::int as n from figure_pick_dirty', []);
   return Number(row?.n ?? 0);
