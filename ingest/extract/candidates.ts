@@ -6,7 +6,7 @@
  */
 import type { Comparator, DroppedCandidate, FigureUnit } from '../types';
 import { type NounClass, WORD_NUMBERS } from './lexicon';
-import { DAY_AFTER_RE, isYear, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
+import { COORDINATED_MOVE_BEFORE_RE, DAY_AFTER_RE, isYear, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
 import { NOUN_ALTERNATION, nounClassOf } from './nouns';
 import type { Span } from './sentences';
 import { matchesOf } from './regex';
@@ -62,9 +62,9 @@ const PERCENT_AFTER_RE = /^\s?(?:%|phan tram(?![a-z]))/;
 /** Scale words; "tỷ lệ" (rate) is not "tỷ" (billion). */
 const SCALE_AFTER_RE = /^\s*(nghin|ngan|trieu|ty|ti)(?![a-z0-9])(?!\s+le(?![a-z]))/;
 const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
-/** "tăng 5 bậc", "giảm 7 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
+/** "tăng 5 bậc", "giảm 7 bậc", "(thấp hơn 16 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
 const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
-const RANK_STEP_VERB_BEFORE_RE = /(?:^|\s)(?:tang|giam|len|xuong|tut|thang|vuot)(?: them| len| xuong)?\s*$/;
+const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vuot|cao hon|thap hon)(?: them| len| xuong)?\s*$/;
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%". */
@@ -296,7 +296,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       if (score) {
         unit = 'score';
         end += score[0].length;
-      } else if (steps && RANK_STEP_VERB_BEFORE_RE.test(before(t.start))) {
+      } else if (steps && (RANK_STEP_VERB_BEFORE_RE.test(before(t.start)) || COORDINATED_MOVE_BEFORE_RE.test(before(t.start)))) {
         unit = 'rank';
         end += steps[0].length;
       } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60))) unit = 'rank';
