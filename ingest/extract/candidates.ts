@@ -83,7 +83,8 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   // A bare "quá 3%" is "more than"; readHedges turns it into a ceiling after "không" ("không để … quá 3%").
   { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo) )qua\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:khoang|gan|xap xi|chung|uoc|uoc tinh|uoc dat|gan nhu)\s*$/, approximate: true },
-  { re: /(?:^|\s)tu\s*$/, comparator: 'gte' },
+  // "từ 98%" is a floor; "Sở Kế hoạch và Đầu tư 1,6 ngàn" is a name ("đầu tư" folds to "dau tu").
+  { re: /(?:^|\s)(?<!dau )tu\s*$/, comparator: 'gte' },
 ];
 
 /** Words before a count of administrative units that make it an enumeration ("UBND 16 phường", "và 13 phường"). */

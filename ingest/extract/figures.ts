@@ -233,7 +233,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     const hits = findCues(folded, sentence);
     const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
-    for (const clause of splitClauses(text, sentence)) {
+    const clauses = splitClauses(text, sentence);
+    const lead = listLead(text, clauses, sentence, candidates);
+    for (const clause of clauses) {
       const inClause = candidates.filter((c) => c.start >= clause.start && c.start < clause.end);
       inClause.forEach((c, k) => {
         const zones: CandidateZones = {
@@ -274,6 +276,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (!cls && carriedShare && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
           cls = { metric: carriedShare, score: 0, runnerUp: 0, zone: 'sentence' };
         }
+        // "Các cơ quan có số lượng HS tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, …": a list's lead-in names the
+        // metric once for every item after its colon.
+        if (!cls && lead && c.start > lead.end && c.unit !== 'rank' && c.unit !== 'score') cls = classifyCandidate(folded, { ...c, hedgeStart: lead.end }, { ownLeft: lead, ownRight: { start: c.end, end: c.end }, clause: lead, sentence }, hits);
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
         if (!cls) {
@@ -285,6 +290,21 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     }
   }
   updateDocState(state, sentence, periods);
+}
+
+const LIST_BY_FIELD_RE = /(?<![a-z])(?:linh vuc|nhom thu tuc|loai ho so)(?![a-z])/;
+
+/**
+ * The lead-in of a list: the sentence's first clause when a colon closes it and it holds no number of its own ("Các
+ * tỉnh có tỷ lệ … thấp nhất lần lượt là: A (7,4%), B (8,3%)"). Its cues speak for every count or share after the
+ * colon (ranks and scores after a colon are mostly an index's components, read elsewhere).
+ */
+function listLead(text: string, clauses: readonly Span[], sentence: Span, candidates: readonly Candidate[]): Span | null {
+  const first = clauses[0];
+  if (!first || clauses.length < 2 || text[first.end] !== ':' || candidates.some((c) => c.start < first.end)) return null;
+  // "Các lĩnh vực … nhiều như: Tư pháp: 33 nghìn hồ sơ": a breakdown by field is no unit's figure.
+  if (LIST_BY_FIELD_RE.test(foldForMatching(text.slice(first.start, first.end)))) return null;
+  return { start: sentence.start, end: first.end };
 }
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
