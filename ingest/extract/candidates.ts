@@ -106,6 +106,18 @@ const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
 /** "không có hồ sơ trễ hạn", "không để xảy ra hồ sơ quá hạn": group 1 is the "none", group 2 the noun up to the cue. */
 const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:tre|qua|cham) (?:han|hen)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
 
+/** Ordinals written as words after a rank verb ("thứ năm" is left out: "năm" is also "year"). */
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 2, ba: 3, tu: 4 };
+/**
+ * A rank in words: an ordinal after a rank verb ("xếp vị trí thứ nhất", "xếp thứ hai là …"; group 1), or first place
+ * ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead: "dẫn đầu bảng xếp hạng
+ * …", "đứng đầu cả nước về chỉ số …" — "5 địa phương dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's
+ * rank, and "… dẫn đầu cả nước." may be a component's).
+ */
+const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc) ve (?:chi so|cai cach))))(?![a-z])/g;
+/** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
+const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
+
 /** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
 const MAX_NUMBERS_PER_SENTENCE = 60;
 
@@ -240,6 +252,16 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const start = sentence.start + (m.index ?? 0);
       const end = start + m[1].length;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end + m[2].length, value: 0, total: null, upperBound: null, unit: 'count', noun: 'hoso', ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  // "xếp vị trí thứ nhất", "dẫn đầu bảng xếp hạng Chỉ số CCHC", "ngôi vị quán quân": a rank written in words.
+  if (RANK_WORD_LEADS.some((w) => sentenceFolded.includes(w))) {
+    for (const m of matchesOf(RANK_WORD_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      if (candidates.some((c) => c.start < end && c.end > start)) continue;
+      const value = m[1] ? ORDINAL_WORDS[m[1]] : 1;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   candidates.sort((a, b) => a.start - b.start);

@@ -23,7 +23,7 @@ import { EXTRACTOR_VERSION } from './version';
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
 const SEPARATOR_RE = /[,(]|\s(?:va|con|trong do|dong thoi|nhung|cung nhu)\s/;
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
-const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)/;
+const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)|thu (?:nhat|nhi|hai|ba|tu)(?![a-z])|quan quan|dan dau|dung dau/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
 const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 /**
@@ -40,7 +40,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
  * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
-const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /** Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL". */
@@ -331,9 +331,9 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   if (!INDEX_METRICS.has(cls.metric)) return cls;
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
-  // "xếp thứ 1 trong bảng Chỉ số hài lòng": an index named right after a rank is the rank's index.
+  // "xếp thứ 1 trong bảng Chỉ số hài lòng", "đứng đầu cả nước về Chỉ số Xanh": an index named right after a rank is the rank's index.
   const after = folded.slice(c.end, Math.min(sentence.end, c.end + 45));
-  const next = /^\s*(?:\/\s*\d+\s*)?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
+  const next = /^\s*(?:\/\s*\d+\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
   if (next) {
     INDEX_MENTION_RE.lastIndex = 0;
     const m = INDEX_MENTION_RE.exec(after.slice(next[0].length, next[0].length + 30));
@@ -609,7 +609,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
   // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
-  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
+  // "… vùng …" / "… miền …" after a rank is a regional table ("xếp thứ hai là Bà Rịa - Vũng Tàu" is not).
+  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung (?!tau)|mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
   // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
   if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && isRegionalRank(folded, zones, c)) cls = { ...cls, metric: 'other' };
   const figure: ExtractedFigure = {

@@ -126,6 +126,8 @@ export function detectChange(
   periods: readonly PeriodMention[],
   indexShare = false,
 ): { change: boolean; baselineYear: number | null; fall: boolean } {
+  // A rank in words ("lên ngôi vị quán quân", "vươn lên đứng đầu bảng xếp hạng") is a place held, never a move.
+  if (c.unit === 'rank' && !/\d/.test(folded[c.start] ?? '')) return { change: false, baselineYear: null, fall: false };
   const before = folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart);
   const clauseText = folded.slice(clause.start, clause.end);
   // "tinh giản biên chế bảo đảm tối thiểu 10% so với năm 2015": a cut verb earlier and the comparison right after.
