@@ -233,6 +233,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     const hits = findCues(folded, sentence);
     const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
+    /** The metric of the last share read in this sentence (ranks in between do not break it). */
+    let previousShare: string | null = null;
     const clauses = splitClauses(text, sentence);
     const lead = listLead(text, clauses, sentence, candidates);
     for (const clause of clauses) {
@@ -279,8 +281,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "Các cơ quan có số lượng HS tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, …": a list's lead-in names the
         // metric once for every item after its colon.
         if (!cls && lead && c.start > lead.end && c.unit !== 'rank' && c.unit !== 'score') cls = classifyCandidate(folded, { ...c, hedgeStart: lead.end }, { ownLeft: lead, ownRight: { start: c.end, end: c.end }, clause: lead, sentence }, hits);
+        if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
+        if (cls && c.unit === 'percent' && cls.metric !== 'other') previousShare = cls.metric;
         if (!cls) {
           state.dropped.push({ text: text.slice(c.start, c.nounEnd), start: c.start, end: c.nounEnd, reason: c.noun === 'nguoi' ? 'people_count' : 'unclassified' });
           return;
@@ -293,6 +297,22 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
 }
 
 const LIST_BY_FIELD_RE = /(?<![a-z])(?:linh vuc|nhom thu tuc|loai ho so)(?![a-z])/;
+
+/** "(năm 2018 là 81,24%", "(năm 2022 chỉ số này là 77,95%", "so với năm 2023 (75,03%)": a year's level in an aside. */
+const YEAR_LEVEL_ASIDE_RE = /(?:\(\s*(?:nam )?20\d\d(?![\d])[^()%\d]{0,30}?(?:la|dat)|so voi (?:cung ky )?(?:nam )?20\d\d\s*\()\s*$/;
+
+/**
+ * A bare share with no cue of its own that restates a level of the share read before it: another year's level in an
+ * aside ("… đạt 83,45% … (năm 2018 là 81,24%, …)", "tăng nhẹ so với năm 2023 (75,03%)"), or the share beside SIPAS
+ * points ("Chỉ số hài lòng … đạt 9,12 điểm, chiếm tỷ lệ 91,17%").
+ */
+function earlierLevelShare(folded: string, c: Candidate, zones: CandidateZones, previousMetric: string | null, share: string | null): Classification | null {
+  if (previousMetric === 'sipas_score' && /(?:^|\s)(?:chiem|dat)(?: ty le| ti le)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 20), c.hedgeStart))) {
+    return { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'clause' };
+  }
+  if (!share || !YEAR_LEVEL_ASIDE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) return null;
+  return { metric: share, score: 0, runnerUp: 0, zone: 'sentence' };
+}
 
 /**
  * The lead-in of a list: the sentence's first clause when a colon closes it and it holds no number of its own ("Các
