@@ -37,6 +37,12 @@ const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(
 /** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4": service levels, never figures themselves. */
 const LEVEL_LIST_RE = /muc do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:muc do\s*)?\d(?![\d.]))*/g;
 
+/** "/năm", "/ngày" right after a count's noun: a volume per period. */
+const PER_PERIOD_AFTER_RE = /^\s*\/\s*(?:nam|ngay|thang|tuan|quy)(?![a-z])/;
+
+/** "hồ sơ … trên", "hồ sơ đúng hạn là gần": dossiers named shortly before a count in thousands, no number between. */
+const SCALED_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?![a-z])[^\d;:()%]{0,45}$/;
+
 export interface LevelMention extends Span {
   levels: number[];
 }
@@ -290,6 +296,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
   function readSingle(t: NumberToken, next: NumberToken | undefined): Omit<Candidate, 'hedgeStart' | 'comparator' | 'approximate'> | string {
     let value = t.value ?? NaN;
     let end = t.end;
+    let scaled = false;
     let upperBound: number | null = null;
     const pct = PERCENT_AFTER_RE.exec(after(end));
     let isPercent = pct !== null;
@@ -310,6 +317,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     let unit: FigureUnit | null = isPercent ? 'percent' : null;
     if (!isPercent) {
       const scale = SCALE_AFTER_RE.exec(afterUnit);
+      scaled = scale !== null;
       if (scale) {
         value *= scaleMultiplier(scale[1]);
         end += scale[0].length;
@@ -330,6 +338,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
     }
     const { noun, nounEnd } = readNoun(end);
+    // "tối thiểu 1.000 hồ sơ/năm/tỉnh", "trên 4 hồ sơ/ngày": a volume per period is a threshold, not a count.
+    if (noun !== null && PER_PERIOD_AFTER_RE.test(folded.slice(nounEnd, Math.min(sentence.end, nounEnd + 12)))) return 'per_period_volume';
     // "UBND 16 phường", "các 13 xã": the number names how many units there are, not a result.
     if (unit === null && noun === 'donvi' && UNIT_ENUMERATION_BEFORE_RE.test(before(t.start))) return 'unit_enumeration';
     // "Theo đó, Nam Định đạt 87,32, tăng 2,46 điểm": a bare decimal after "đạt" in a sentence about an index is its score.
@@ -340,7 +350,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     // "số hồ sơ giải quyết trễ hạn là 245 (chiếm 1%)": a bare whole number after "là" or ":" counts the dossiers named
     // just before it.
     let countNoun: NounClass | null = noun;
-    if (unit === null && noun === null && Number.isInteger(value) && BARE_COUNT_AFTER_RE.test(before(t.start, 70))) {
+    // "tổng số hồ sơ giải quyết trên 83 ngàn", "hồ sơ đúng hạn là gần 82 ngàn": a count in thousands with no noun after it
+    // counts the dossiers named just before it (no other number in between).
+    if (unit === null && noun === null && Number.isInteger(value) && (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
       unit = 'count';
       countNoun = 'hoso';
     }

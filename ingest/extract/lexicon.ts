@@ -99,7 +99,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
     cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
     cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang', ...DOSSIERS_FULLY_ONLINE] },
-  { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi'] },
+  { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi', 'phat sinh'] },
   { metric: 'dossiers_resolved', units: ['count'], nouns: ['hoso'], weight: 6,
     cues: ['giai quyet', 'xu ly', 'tra ket qua', 'giai quyet xong', 'da giai quyet', 'hoan thanh'] },
   { metric: 'online_dossier_rate', units: ['percent'], nouns: [null, 'hoso'], weight: 7,
