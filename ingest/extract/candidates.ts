@@ -338,8 +338,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
     }
     const { noun, nounEnd } = readNoun(end);
-    // "tối thiểu 1.000 hồ sơ/năm/tỉnh", "trên 4 hồ sơ/ngày": a volume per period is a threshold, not a count.
-    if (noun !== null && PER_PERIOD_AFTER_RE.test(folded.slice(nounEnd, Math.min(sentence.end, nounEnd + 12)))) return 'per_period_volume';
+    // "tối thiểu 1.000 hồ sơ/năm/tỉnh", "trên 4 hồ sơ/ngày": a dossier volume per period is a threshold, not a count
+    // ("kiểm tra ít nhất 05 đơn vị/quý" is a commitment and stays).
+    if (noun === 'hoso' && PER_PERIOD_AFTER_RE.test(folded.slice(nounEnd, Math.min(sentence.end, nounEnd + 12)))) return 'per_period_volume';
     // "UBND 16 phường", "các 13 xã": the number names how many units there are, not a result.
     if (unit === null && noun === 'donvi' && UNIT_ENUMERATION_BEFORE_RE.test(before(t.start))) return 'unit_enumeration';
     // "Theo đó, Nam Định đạt 87,32, tăng 2,46 điểm": a bare decimal after "đạt" in a sentence about an index is its score.
