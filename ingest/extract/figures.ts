@@ -446,7 +446,7 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // (kept only when its sentence names the unit: see addFigure).
   // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)".
   const lead = state.folded.slice(Math.max(0, c.hedgeStart - 70), c.hedgeStart);
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|\s)(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead));
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead));
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
