@@ -237,6 +237,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     let previousShare: string | null = null;
     const clauses = splitClauses(text, sentence);
     const lead = listLead(text, clauses, sentence, candidates);
+    const tail = listTail(folded, sentence, candidates);
     for (const clause of clauses) {
       const inClause = candidates.filter((c) => c.start >= clause.start && c.start < clause.end);
       inClause.forEach((c, k) => {
@@ -281,6 +282,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "Các cơ quan có số lượng HS tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, …": a list's lead-in names the
         // metric once for every item after its colon.
         if (!cls && lead && c.start > lead.end && c.unit !== 'rank' && c.unit !== 'score') cls = classifyCandidate(folded, { ...c, hedgeStart: lead.end }, { ownLeft: lead, ownRight: { start: c.end, end: c.end }, clause: lead, sentence }, hits);
+        // "Đà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), … là 5 tỉnh dẫn đầu về tỷ lệ hồ sơ trực tuyến": the metric named
+        // after a list of units with bracketed shares.
+        if (!cls && tail && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
+          cls = classifyCandidate(folded, { ...c, hedgeStart: tail.end }, { ownLeft: tail, ownRight: { start: c.end, end: c.end }, clause: tail, sentence }, hits);
+        }
         if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
@@ -312,6 +318,22 @@ function earlierLevelShare(folded: string, c: Candidate, zones: CandidateZones, 
   }
   if (!share || !YEAR_LEVEL_ASIDE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) return null;
   return { metric: share, score: 0, runnerUp: 0, zone: 'sentence' };
+}
+
+/**
+ * What a list of units ends on: the text after the sentence's last number, up to a bracket, when it names the measure
+ * with "về"/"có" ("… là 5 tỉnh, thành dẫn đầu … về tỷ lệ hồ sơ trực tuyến (…)"), else null.
+ */
+function listTail(folded: string, sentence: Span, candidates: readonly Candidate[]): Span | null {
+  const last = candidates[candidates.length - 1];
+  if (!last || candidates.length < 2) return null;
+  const start = Math.max(last.nounEnd, last.end);
+  const slice = folded.slice(start, Math.min(sentence.end, start + 160));
+  const stop = slice.search(/[(;:]/);
+  const body = stop >= 0 ? slice.slice(0, stop) : slice;
+  const m = /(?:^|\s)(?:ve|co) (?:ty le|ti le|so|chi so)(?![a-z])/.exec(body);
+  if (!m || !/^\)?\s*(?:la|cung|va|,)/.test(body)) return null;
+  return { start: start + m.index, end: start + body.length };
 }
 
 /**
