@@ -6,7 +6,7 @@
  */
 import type { Comparator, DroppedCandidate, FigureUnit } from '../types';
 import { type NounClass, WORD_NUMBERS } from './lexicon';
-import { COORDINATED_MOVE_BEFORE_RE, DAY_AFTER_RE, isYear, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
+import { COORDINATED_MOVE_BEFORE_RE, DAY_AFTER_RE, isYear, RANK_PAIR_BEFORE_RE, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
 import { NOUN_ALTERNATION, nounClassOf } from './nouns';
 import type { Span } from './sentences';
 import { matchesOf } from './regex';
@@ -123,6 +123,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 
 const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc) ve (?:chi so|cai cach))))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
+/** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
+const RANK_STEP_WORD_RE = /(?<![a-z])(?:tang|giam|len|xuong|tut)(?: them)? (mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bac|hang)(?![a-z])/g;
 
 /** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
 const MAX_NUMBERS_PER_SENTENCE = 60;
@@ -226,7 +228,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
     }
     if (j === i + 1) {
-      const pair = readPair(t, tokens[j], isRank);
+      const pair = readPair(t, tokens[j], isRank || RANK_PAIR_BEFORE_RE.test(foldedBefore));
       i = j;
       if (typeof pair === 'string') drop(t.start, tokens[j].end, pair);
       else candidates.push(withHedges(pair, readHedges(foldedBefore, t.start)));
@@ -258,6 +260,14 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const start = sentence.start + (m.index ?? 0);
       const end = start + m[1].length;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end + m[2].length, value: 0, total: null, upperBound: null, unit: 'count', noun: 'hoso', ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  if (sentenceFolded.includes(' bac') || sentenceFolded.includes(' hang')) {
+    for (const m of matchesOf(RANK_STEP_WORD_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0) + m[0].length - m[0].slice(m[0].indexOf(` ${m[1]} `) + 1).length;
+      const end = sentence.start + (m.index ?? 0) + m[0].length;
+      if (candidates.some((c) => c.start < end && c.end > start)) continue;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: WORD_NUMBERS[m[1]], total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   // "xếp vị trí thứ nhất", "dẫn đầu bảng xếp hạng Chỉ số CCHC", "ngôi vị quán quân": a rank written in words.

@@ -126,8 +126,9 @@ export function detectChange(
   periods: readonly PeriodMention[],
   indexShare = false,
 ): { change: boolean; baselineYear: number | null; fall: boolean } {
-  // A rank in words ("lên ngôi vị quán quân", "vươn lên đứng đầu bảng xếp hạng") is a place held, never a move.
-  if (c.unit === 'rank' && !/\d/.test(folded[c.start] ?? '')) return { change: false, baselineYear: null, fall: false };
+  // A rank in words ("lên ngôi vị quán quân", "vươn lên đứng đầu bảng xếp hạng") is a place held, never a move
+  // ("lên một bậc" is one).
+  if (c.unit === 'rank' && !/\d/.test(folded[c.start] ?? '') && !/(?:bac|hang)$/.test(folded.slice(c.start, c.end))) return { change: false, baselineYear: null, fall: false };
   const before = folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart);
   const clauseText = folded.slice(clause.start, clause.end);
   // "tinh giản biên chế bảo đảm tối thiểu 10% so với năm 2015": a cut verb earlier and the comparison right after.
@@ -137,7 +138,9 @@ export function detectChange(
   const coordinated = c.unit === 'rank' ? COORDINATED_MOVE_BEFORE_RE.exec(before) : null;
   const verbBefore = CHANGE_BEFORE_RE.test(before) || coordinated !== null;
   // "tăng 5 bậc", "tăng 1,59 điểm" move a rank or score; "giảm từ 10,85% xuống còn 1,31%" is two levels, not a change.
-  const inherent = verbBefore && (INHERENT_CHANGE_UNITS.has(c.unit) || indexShare) && !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before);
+  // "lên một bậc", "lên 3 bậc" count places moved: a move, unlike "lên 18".
+  const steps = c.unit === 'rank' && /(?:bac|hang)$/.test(folded.slice(c.start, c.end));
+  const inherent = verbBefore && (INHERENT_CHANGE_UNITS.has(c.unit) || indexShare) && (steps || !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before));
   // "tăng cao nhất là Bình Thuận (+6,39%)", "tăng mạnh nhất với 6,39%": the largest or smallest move of an index.
   const extreme = indexShare ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
