@@ -81,8 +81,8 @@ export function documentPeriod(published: Date | null, folded: string): FigurePe
   return defaultPeriod(published);
 }
 
-/** "9 tháng năm 2018", "6 tháng đầu năm 2020", "6 tháng cuối năm", "11 tháng qua", "trong 11 tháng,". */
-const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) thang( dau| cuoi)?( nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
+/** "9 tháng năm 2018", "9 tháng của năm 2019", "6 tháng đầu năm 2020", "6 tháng cuối năm", "11 tháng qua", "trong 11 tháng,". */
+const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) thang( dau| cuoi)?((?: cua)? nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
 /** Month counts written as words ("Sáu tháng đầu năm", "chín tháng"); "năm" (five/year) and "tư" are left out. */
 const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12 };
 const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(?!\d)/g;
