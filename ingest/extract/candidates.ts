@@ -37,6 +37,8 @@ const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(
 /** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4": service levels, never figures themselves. */
 const LEVEL_LIST_RE = /muc do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:muc do\s*)?\d(?![\d.]))*/g;
 
+const SCALE_AFTER_POINTS_RE = /diem\s*\/\s*$/;
+
 /** "/năm", "/ngày" right after a count's noun: a volume per period. */
 const PER_PERIOD_AFTER_RE = /^\s*\/\s*(?:nam|ngay|thang|tuan|quy)(?![a-z])/;
 
@@ -218,6 +220,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       continue;
     }
     const foldedBefore = before(t.start);
+    // "đạt 80,18 điểm/100 điểm": the number after "điểm/" is the scale's maximum, nobody's score.
+    if (SCALE_AFTER_POINTS_RE.test(foldedBefore)) {
+      drop(t.start, t.end, 'scale_maximum');
+      continue;
+    }
     const isRank = RANK_BEFORE_RE.test(foldedBefore);
     if (!isRank) {
       const reason = reasonBefore(foldedBefore);
