@@ -235,7 +235,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
     }
     if (j === i + 1) {
-      const pair = readPair(t, tokens[j], isRank || RANK_PAIR_BEFORE_RE.test(foldedBefore));
+      const pair = readPair(t, tokens[j], isRank || RANK_PAIR_BEFORE_RE.test(text.slice(Math.max(sentence.start, t.start - 12), t.start).toLowerCase()));
       i = j;
       if (typeof pair === 'string') drop(t.start, tokens[j].end, pair);
       else candidates.push(withHedges(pair, readHedges(foldedBefore, t.start)));
