@@ -6,7 +6,7 @@
  */
 import type { Comparator, DroppedCandidate, FigureUnit } from '../types';
 import { type NounClass, WORD_NUMBERS } from './lexicon';
-import { DAY_AFTER_RE, isYear, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
+import { COORDINATED_MOVE_BEFORE_RE, DAY_AFTER_RE, isYear, RANK_PAIR_BEFORE_RE, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
 import { NOUN_ALTERNATION, nounClassOf } from './nouns';
 import type { Span } from './sentences';
 import { matchesOf } from './regex';
@@ -37,6 +37,14 @@ const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(
 /** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4": service levels, never figures themselves. */
 const LEVEL_LIST_RE = /(?:muc|cap) do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap) do\s*)?\d(?![\d.]))*/g;
 
+const SCALE_AFTER_POINTS_RE = /diem\s*\/\s*$/;
+
+/** "/năm", "/ngày" right after a count's noun: a volume per period. */
+const PER_PERIOD_AFTER_RE = /^\s*\/\s*(?:nam|ngay|thang|tuan|quy)(?![a-z])/;
+
+/** "hồ sơ … trên", "hồ sơ đúng hạn là gần": dossiers named shortly before a count in thousands, no number between. */
+const SCALED_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?![a-z])[^\d;:()%]{0,45}$/;
+
 export interface LevelMention extends Span {
   levels: number[];
 }
@@ -62,9 +70,9 @@ const PERCENT_AFTER_RE = /^\s?(?:%|phan tram(?![a-z]))/;
 /** Scale words; "tỷ lệ" (rate) is not "tỷ" (billion). */
 const SCALE_AFTER_RE = /^\s*(nghin|ngan|trieu|ty|ti)(?![a-z0-9])(?!\s+le(?![a-z]))/;
 const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
-/** "tăng 5 bậc", "giảm 7 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
+/** "tăng 5 bậc", "giảm 7 bậc", "(thấp hơn 16 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
 const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
-const RANK_STEP_VERB_BEFORE_RE = /(?:^|\s)(?:tang|giam|len|xuong|tut|thang|vuot)(?: them| len| xuong)?\s*$/;
+const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vuot|cao hon|thap hon)(?: them| len| xuong)?\s*$/;
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%". */
@@ -83,7 +91,8 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   // A bare "quá 3%" is "more than"; readHedges turns it into a ceiling after "không" ("không để … quá 3%").
   { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo) )qua\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:khoang|gan|xap xi|chung|uoc|uoc tinh|uoc dat|gan nhu)\s*$/, approximate: true },
-  { re: /(?:^|\s)tu\s*$/, comparator: 'gte' },
+  // "từ 98%" is a floor; "Sở Kế hoạch và Đầu tư 1,6 ngàn" is a name ("đầu tư" folds to "dau tu").
+  { re: /(?:^|\s)(?<!dau )tu\s*$/, comparator: 'gte' },
 ];
 
 /** Words before a count of administrative units that make it an enumeration ("UBND 16 phường", "và 13 phường"). */
@@ -110,6 +119,19 @@ const BROKEN_DECIMAL_BEFORE_RE = /(?:^|[^\d.,])\d{1,2}(?: ,|, )$/;
 const BROKEN_PERCENT_AFTER_RE = /^\s?%/;
 /** A count of units right before "không phát sinh …": "9 đơn vị", "12 xã, phường đã". */
 const UNITS_COUNT_BEFORE_RE = /(?:^|\s)\d+ (?:don vi|co quan|dia phuong|xa|phuong|thi tran|so|nganh|huyen)(?![a-z])[^.;\d]{0,25}$/;
+/** Ordinals written as words after a rank verb ("thứ năm" is left out: "năm" is also "year"). */
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 2, ba: 3, tu: 4 };
+/**
+ * A rank in words: an ordinal after a rank verb ("xếp vị trí thứ nhất", "xếp thứ hai là …"; group 1), or first place
+ * ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead: "dẫn đầu bảng xếp hạng
+ * …", "đứng đầu cả nước về chỉ số …" — "5 địa phương dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's
+ * rank, and "… dẫn đầu cả nước." may be a component's).
+ */
+const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc) ve (?:chi so|cai cach))))(?![a-z])/g;
+/** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
+const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
+/** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
+const RANK_STEP_WORD_RE = /(?<![a-z])(?:tang|giam|len|xuong|tut)(?: them)? (mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bac|hang)(?![a-z])/g;
 
 /** More numbers than this in one sentence (≤ 2,000 chars) is not prose: a dense real sentence has about a dozen. */
 const MAX_NUMBERS_PER_SENTENCE = 60;
@@ -209,6 +231,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       i = j;
       continue;
     }
+    // "đạt 80,18 điểm/100 điểm": the number after "điểm/" is the scale's maximum, nobody's score.
+    if (SCALE_AFTER_POINTS_RE.test(foldedBefore)) {
+      drop(t.start, t.end, 'scale_maximum');
+      continue;
+    }
     const isRank = RANK_BEFORE_RE.test(foldedBefore);
     if (!isRank) {
       const reason = reasonBefore(foldedBefore);
@@ -219,7 +246,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
     }
     if (j === i + 1) {
-      const pair = readPair(t, tokens[j], isRank);
+      const pair = readPair(t, tokens[j], isRank || RANK_PAIR_BEFORE_RE.test(text.slice(Math.max(sentence.start, t.start - 12), t.start).toLowerCase()));
       i = j;
       if (typeof pair === 'string') drop(t.start, tokens[j].end, pair);
       else candidates.push(withHedges(pair, readHedges(foldedBefore, t.start)));
@@ -258,6 +285,24 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       candidates.push({ start, end, hedgeStart: start, nounEnd: end + m[2].length, value: 0, total: null, upperBound: null, unit: 'count', noun: 'hoso', ratio: false, comparator: 'eq', approximate: false });
     }
   }
+  if (sentenceFolded.includes(' bac') || sentenceFolded.includes(' hang')) {
+    for (const m of matchesOf(RANK_STEP_WORD_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0) + m[0].length - m[0].slice(m[0].indexOf(` ${m[1]} `) + 1).length;
+      const end = sentence.start + (m.index ?? 0) + m[0].length;
+      if (candidates.some((c) => c.start < end && c.end > start)) continue;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: WORD_NUMBERS[m[1]], total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  // "xếp vị trí thứ nhất", "dẫn đầu bảng xếp hạng Chỉ số CCHC", "ngôi vị quán quân": a rank written in words.
+  if (RANK_WORD_LEADS.some((w) => sentenceFolded.includes(w))) {
+    for (const m of matchesOf(RANK_WORD_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      if (candidates.some((c) => c.start < end && c.end > start)) continue;
+      const value = m[1] ? ORDINAL_WORDS[m[1]] : 1;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
   candidates.sort((a, b) => a.start - b.start);
   return { candidates, dropped };
 
@@ -284,6 +329,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
   function readSingle(t: NumberToken, next: NumberToken | undefined): Omit<Candidate, 'hedgeStart' | 'comparator' | 'approximate'> | string {
     let value = t.value ?? NaN;
     let end = t.end;
+    let scaled = false;
     let upperBound: number | null = null;
     const pct = PERCENT_AFTER_RE.exec(after(end));
     let isPercent = pct !== null;
@@ -304,6 +350,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     let unit: FigureUnit | null = isPercent ? 'percent' : null;
     if (!isPercent) {
       const scale = SCALE_AFTER_RE.exec(afterUnit);
+      scaled = scale !== null;
       if (scale) {
         value *= scaleMultiplier(scale[1]);
         end += scale[0].length;
@@ -313,7 +360,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       if (score) {
         unit = 'score';
         end += score[0].length;
-      } else if (steps && RANK_STEP_VERB_BEFORE_RE.test(before(t.start))) {
+      } else if (steps && (RANK_STEP_VERB_BEFORE_RE.test(before(t.start)) || COORDINATED_MOVE_BEFORE_RE.test(before(t.start)))) {
         unit = 'rank';
         end += steps[0].length;
       } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60))) unit = 'rank';
@@ -324,6 +371,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
     }
     const { noun, nounEnd } = readNoun(end);
+    // "tối thiểu 1.000 hồ sơ/năm/tỉnh", "trên 4 hồ sơ/ngày": a dossier volume per period is a threshold, not a count
+    // ("kiểm tra ít nhất 05 đơn vị/quý" is a commitment and stays).
+    if (noun === 'hoso' && PER_PERIOD_AFTER_RE.test(folded.slice(nounEnd, Math.min(sentence.end, nounEnd + 12)))) return 'per_period_volume';
     // "UBND 16 phường", "các 13 xã": the number names how many units there are, not a result.
     if (unit === null && noun === 'donvi' && UNIT_ENUMERATION_BEFORE_RE.test(before(t.start))) return 'unit_enumeration';
     // "Theo đó, Nam Định đạt 87,32, tăng 2,46 điểm": a bare decimal after "đạt" in a sentence about an index is its score.
@@ -334,7 +384,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     // "số hồ sơ giải quyết trễ hạn là 245 (chiếm 1%)": a bare whole number after "là" or ":" counts the dossiers named
     // just before it.
     let countNoun: NounClass | null = noun;
-    if (unit === null && noun === null && Number.isInteger(value) && BARE_COUNT_AFTER_RE.test(before(t.start, 70))) {
+    // "tổng số hồ sơ giải quyết trên 83 ngàn", "hồ sơ đúng hạn là gần 82 ngàn": a count in thousands with no noun after it
+    // counts the dossiers named just before it (no other number in between).
+    if (unit === null && noun === null && Number.isInteger(value) && (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
       unit = 'count';
       countNoun = 'hoso';
     }

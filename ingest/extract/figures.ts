@@ -27,7 +27,7 @@ import { EXTRACTOR_VERSION } from './version';
 const SEPARATOR_RE = /[,(]|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
 
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
-const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)/;
+const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)|thu (?:nhat|nhi|hai|ba|tu)(?![a-z])|quan quan|dan dau|dung dau/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
 const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 /**
@@ -44,7 +44,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
  * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
-const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /** Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL". */
@@ -83,7 +83,7 @@ const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/
 const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi)(?: (?:ho so|hs))?(?:\s[a-z]+){0,8}?\s*(?:la|:)?\s*$/;
 
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
-const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*\s*\(\s*$/u;
+const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u;
 
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
@@ -343,7 +343,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     const hits = findCues(folded, sentence);
     const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
-    for (const clause of splitClauses(text, sentence)) {
+    /** The metric of the last share read in this sentence (ranks in between do not break it). */
+    let previousShare: string | null = null;
+    const clauses = splitClauses(text, sentence);
+    const lead = listLead(text, clauses, sentence, candidates);
+    const tail = listTail(folded, sentence, candidates);
+    for (const clause of clauses) {
       const inClause = candidates.filter((c) => c.start >= clause.start && c.start < clause.end);
       inClause.forEach((c, k) => {
         const zones: CandidateZones = {
@@ -385,8 +390,18 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (!cls && carriedShare && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
           cls = { metric: carriedShare, score: 0, runnerUp: 0, zone: 'sentence' };
         }
+        // "Các cơ quan có số lượng HS tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, …": a list's lead-in names the
+        // metric once for every item after its colon.
+        if (!cls && lead && c.start > lead.end && c.unit !== 'rank' && c.unit !== 'score') cls = classifyCandidate(folded, { ...c, hedgeStart: lead.end }, { ownLeft: lead, ownRight: { start: c.end, end: c.end }, clause: lead, sentence }, hits);
+        // "Đà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), … là 5 tỉnh dẫn đầu về tỷ lệ hồ sơ trực tuyến": the metric named
+        // after a list of units with bracketed shares.
+        if (!cls && tail && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
+          cls = classifyCandidate(folded, { ...c, hedgeStart: tail.end }, { ownLeft: tail, ownRight: { start: c.end, end: c.end }, clause: tail, sentence }, hits);
+        }
+        if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
+        if (cls && c.unit === 'percent' && cls.metric !== 'other') previousShare = cls.metric;
         if (!cls) {
           state.dropped.push({ text: text.slice(c.start, c.nounEnd), start: c.start, end: c.nounEnd, reason: c.noun === 'nguoi' ? 'people_count' : 'unclassified' });
           return;
@@ -402,6 +417,53 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
 function qualifiedAfterNoun(folded: string, c: Candidate, hits: readonly CueHit[], metric: string): boolean {
   if (c.noun === null) return false;
   return hits.some((h) => h.start >= c.nounEnd && h.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, h.start)) && cueMetrics(h.cue).includes(metric));
+}
+
+const LIST_BY_FIELD_RE = /(?<![a-z])(?:linh vuc|nhom thu tuc|loai ho so)(?![a-z])/;
+
+/** "(năm 2018 là 81,24%", "(năm 2022 chỉ số này là 77,95%", "so với năm 2023 (75,03%)": a year's level in an aside. */
+const YEAR_LEVEL_ASIDE_RE = /(?:\(\s*(?:nam )?20\d\d(?![\d])[^()%\d]{0,30}?(?:la|dat)|so voi (?:cung ky )?(?:nam )?20\d\d\s*\()\s*$/;
+
+/**
+ * A bare share with no cue of its own that restates a level of the share read before it: another year's level in an
+ * aside ("… đạt 83,45% … (năm 2018 là 81,24%, …)", "tăng nhẹ so với năm 2023 (75,03%)"), or the share beside SIPAS
+ * points ("Chỉ số hài lòng … đạt 9,12 điểm, chiếm tỷ lệ 91,17%").
+ */
+function earlierLevelShare(folded: string, c: Candidate, zones: CandidateZones, previousMetric: string | null, share: string | null): Classification | null {
+  if (previousMetric === 'sipas_score' && /(?:^|\s)(?:chiem|dat)(?: ty le| ti le)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 20), c.hedgeStart))) {
+    return { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'clause' };
+  }
+  if (!share || !YEAR_LEVEL_ASIDE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) return null;
+  return { metric: share, score: 0, runnerUp: 0, zone: 'sentence' };
+}
+
+/**
+ * What a list of units ends on: the text after the sentence's last number, up to a bracket, when it names the measure
+ * with "về"/"có" ("… là 5 tỉnh, thành dẫn đầu … về tỷ lệ hồ sơ trực tuyến (…)"), else null.
+ */
+function listTail(folded: string, sentence: Span, candidates: readonly Candidate[]): Span | null {
+  const last = candidates[candidates.length - 1];
+  if (!last || candidates.length < 2) return null;
+  const start = Math.max(last.nounEnd, last.end);
+  const slice = folded.slice(start, Math.min(sentence.end, start + 160));
+  const stop = slice.search(/[(;:]/);
+  const body = stop >= 0 ? slice.slice(0, stop) : slice;
+  const m = /(?:^|\s)(?:ve|co) (?:ty le|ti le|so|chi so)(?![a-z])/.exec(body);
+  if (!m || !/^\)?\s*(?:la|cung|va|,)/.test(body)) return null;
+  return { start: start + m.index, end: start + body.length };
+}
+
+/**
+ * The lead-in of a list: the sentence's first clause when a colon closes it and it holds no number of its own ("Các
+ * tỉnh có tỷ lệ … thấp nhất lần lượt là: A (7,4%), B (8,3%)"). Its cues speak for every count or share after the
+ * colon (ranks and scores after a colon are mostly an index's components, read elsewhere).
+ */
+function listLead(text: string, clauses: readonly Span[], sentence: Span, candidates: readonly Candidate[]): Span | null {
+  const first = clauses[0];
+  if (!first || clauses.length < 2 || text[first.end] !== ':' || candidates.some((c) => c.start < first.end)) return null;
+  // "Các lĩnh vực … nhiều như: Tư pháp: 33 nghìn hồ sơ": a breakdown by field is no unit's figure.
+  if (LIST_BY_FIELD_RE.test(foldForMatching(text.slice(first.start, first.end)))) return null;
+  return { start: sentence.start, end: first.end };
 }
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
@@ -428,9 +490,9 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   if (!INDEX_METRICS.has(cls.metric)) return cls;
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
-  // "xếp thứ 1 trong bảng Chỉ số hài lòng": an index named right after a rank is the rank's index.
+  // "xếp thứ 1 trong bảng Chỉ số hài lòng", "đứng đầu cả nước về Chỉ số Xanh": an index named right after a rank is the rank's index.
   const after = folded.slice(c.end, Math.min(sentence.end, c.end + 45));
-  const next = /^\s*(?:\/\s*\d+\s*)?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
+  const next = /^\s*(?:\/\s*\d+\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
   if (next) {
     INDEX_MENTION_RE.lastIndex = 0;
     const m = INDEX_MENTION_RE.exec(after.slice(next[0].length, next[0].length + 30));
@@ -541,7 +603,7 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // (kept only when its sentence names the unit: see addFigure).
   // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)".
   const lead = state.folded.slice(Math.max(0, c.hedgeStart - 70), c.hedgeStart);
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|\s)(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead));
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead));
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
@@ -744,7 +806,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     return dropAs('count_of_ranked_units');
   }
   // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
-  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung |mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
+  // "… vùng …" / "… miền …" after a rank is a regional table ("xếp thứ hai là Bà Rịa - Vũng Tàu" is not).
+  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung (?!tau)|mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
   // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
   if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && isRegionalRank(folded, zones, c)) cls = { ...cls, metric: 'other' };
   const figure: ExtractedFigure = {

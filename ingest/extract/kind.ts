@@ -14,6 +14,7 @@
 import type { FigureKind } from '../types';
 import type { Candidate } from './candidates';
 import { ACTUAL_CUES, TARGET_CUES, TARGET_CUES_ACCENTED } from './lexicon';
+import { COORDINATED_MOVE_BEFORE_RE } from './non-figures';
 import { foldForMatching } from './normalize';
 import type { PeriodMention } from './periods';
 import { matchesOf } from './regex';
@@ -125,21 +126,28 @@ export function detectChange(
   periods: readonly PeriodMention[],
   indexShare = false,
 ): { change: boolean; baselineYear: number | null; fall: boolean } {
+  // A rank in words ("lên ngôi vị quán quân", "vươn lên đứng đầu bảng xếp hạng") is a place held, never a move
+  // ("lên một bậc" is one).
+  if (c.unit === 'rank' && !/\d/.test(folded[c.start] ?? '') && !/(?:bac|hang)$/.test(folded.slice(c.start, c.end))) return { change: false, baselineYear: null, fall: false };
   const before = folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart);
   const clauseText = folded.slice(clause.start, clause.end);
   // "tinh giản biên chế bảo đảm tối thiểu 10% so với năm 2015": a cut verb earlier and the comparison right after.
   const comparedRightAfter = COMPARED_AFTER_RE.test(folded.slice(c.end, Math.min(clause.end, c.end + 12)));
   const changeVerbEarlier = CHANGE_VERB_RE.test(folded.slice(clause.start, c.hedgeStart));
-  const verbBefore = CHANGE_BEFORE_RE.test(before);
+  // "giảm 1,4 điểm và 5 bậc": the verb before the score moves the rank too.
+  const coordinated = c.unit === 'rank' ? COORDINATED_MOVE_BEFORE_RE.exec(before) : null;
+  const verbBefore = CHANGE_BEFORE_RE.test(before) || coordinated !== null;
   // "tăng 5 bậc", "tăng 1,59 điểm" move a rank or score; "giảm từ 10,85% xuống còn 1,31%" is two levels, not a change.
-  const inherent = verbBefore && (INHERENT_CHANGE_UNITS.has(c.unit) || indexShare) && !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before);
+  // "lên một bậc", "lên 3 bậc" count places moved: a move, unlike "lên 18".
+  const steps = c.unit === 'rank' && /(?:bac|hang)$/.test(folded.slice(c.start, c.end));
+  const inherent = verbBefore && (INHERENT_CHANGE_UNITS.has(c.unit) || indexShare) && (steps || !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before));
   // "tăng cao nhất là Bình Thuận (+6,39%)", "tăng mạnh nhất với 6,39%": the largest or smallest move of an index.
   const extreme = indexShare ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
   if (!(verbBefore && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier) && !inherent) {
     return { change: false, baselineYear: null, fall: false };
   }
-  const fall = FALL_BEFORE_RE.test(before);
+  const fall = coordinated ? coordinated[1] !== 'tang' : FALL_BEFORE_RE.test(before);
   const rest = folded.slice(c.end, clause.end);
   // "so với quý IV/2025", "so với 6 tháng đầu năm 2022": the period reader already marked these as baselines.
   const baseline = periods.find((p) => p.baseline && p.start >= clause.start && p.end <= clause.end);

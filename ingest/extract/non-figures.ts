@@ -23,8 +23,18 @@ const REFERENCE_BEFORE_RE =
 const DESIGNATOR_BEFORE_RE =
   /(?:^|[^a-z0-9])(?:quan|phuong|q|p|kp|khu pho|to dan pho|to|ap|thon|xom|khu|lo|duong|hem|kiet|phong so|cong thong tin|tong dai|duong day nong|hotline|dien thoai|sdt|dt|fax|zalo|iso|tcvn|version|phien ban|muc do|cap do|nhom|lop|covid|kenh|trang|hinh|bieu mau|mau so|tieu muc|muc so)\s*[.\-]?\s*$/;
 
-/** Ranks: "xếp thứ 5", "đứng thứ 2/63", "xếp hạng 12". */
-export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang|xep vi thu|vi thu)\s*$/;
+/** Ranks: "xếp thứ 5", "đứng thứ 2/63", "xếp hạng 12", "nằm vị trí số 44". */
+export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang|xep vi thu|vi thu)(?: so)?\s*$/;
+
+/**
+ * "xếp 52/63", "(năm 2020 đứng 19/63)": a bare rank verb before an X/Y pair makes it a rank (a single number after it
+ * is not: "Xếp 3 vị trí cuối bảng"). Matched on the lower-cased text with accents: "đúng 1.200/1.250" (on time) folds
+ * to the same letters as "đứng".
+ */
+export const RANK_PAIR_BEFORE_RE = /(?:^|[^\p{L}\d])(?:xếp|đứng|giữ)\s*$/u;
+
+/** "tăng 3,3 điểm và 8 bậc", "giảm 1,4 điểm, 5 bậc": one verb moves a score and a rank together (group 1: the verb). */
+export const COORDINATED_MOVE_BEFORE_RE = /(?:^|[\s(])(tang|giam|tut)(?: them)? \d{1,3}(?:[.,]\d{1,3})? ?(?:diem|%) ?(?:va|,) ?$/;
 
 /** Durations, ages and period phrases after the number: "89 năm", "9 tháng", "3 tuần", "15 phút". */
 const DURATION_AFTER_RE = /^\s*(?:nam|thang|tuan|gio|phut|giay|quy|tuoi|thap ky|the ky)(?![a-z0-9])/;

@@ -81,8 +81,8 @@ export function documentPeriod(published: Date | null, folded: string): FigurePe
   return defaultPeriod(published);
 }
 
-/** "9 tháng năm 2018", "6 tháng đầu năm 2020", "6 tháng cuối năm", "11 tháng qua", "trong 11 tháng,". */
-const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) thang( dau| cuoi)?( nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
+/** "9 tháng năm 2018", "9 tháng của năm 2019", "6 tháng đầu năm 2020", "6 tháng cuối năm", "11 tháng qua", "trong 11 tháng,". */
+const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) thang( dau| cuoi)?((?: cua)? nam)?(?:\s*(?:\/|-)?\s*(\d{4})(?!\d))?( vua qua| qua)?(?![a-z0-9])/g;
 /** Month counts written as words ("Sáu tháng đầu năm", "chín tháng"); "năm" (five/year) and "tư" are left out. */
 const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12 };
 const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(?!\d)/g;
@@ -96,8 +96,8 @@ const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
 const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s*(20\d\d)(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
-/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
-const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam den) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
+/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "từ đầu năm đến hết tháng 9/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
+const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam den(?: het| cuoi)?) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
 /**
  * A range of dates or months: "từ ngày 1/7 đến cuối tháng 10/2025", "từ ngày 21/7 đến 20/8/2021", "từ ngày 2.1.2018
  * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay", "Từ 27/6 đến 14/12/2025" (without "ngày"
@@ -114,9 +114,10 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 const LEADING_MAX_CHARS = 30;
 /**
  * A leading phrase may also follow the report it cites: "Theo báo cáo của UBND tỉnh Đắk Nông, trong 6 tháng đầu năm
- * 2021, …", "Trong báo cáo kết quả thực hiện cải cách hành chính 10 tháng đầu năm 2025 …".
+ * 2021, …", "Trong báo cáo kết quả thực hiện cải cách hành chính 10 tháng đầu năm 2025 …", "Bộ … cho biết, tính từ
+ * đầu năm đến đầu tháng 11-2022, …".
  */
-const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:trong |theo )?bao cao (?:ket qua )?[^,;:()]{0,70})$/;
+const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:trong |theo )?bao cao (?:ket qua )?[^,;:()]{0,70}|[^;:()]{0,160}? (?:cho biet|cho hay|thong tin),? (?:trong |tinh )?)$/;
 
 /**
  * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",

@@ -55,4 +55,11 @@ describe('non-figures', () => {
     const lead = 'Trong quý I năm 2023, quận tiếp nhận 2.400 hồ sơ, tỷ lệ đúng hạn đạt 99,1%.';
     expect(figuresOf(`${lead}\n\n${lead}\n\nQuận tiếp tục cải cách.`)).toHaveLength(2);
   });
+
+  it('reads "đúng 1.200/1.250 hồ sơ" (on time) as a count, not as the rank "đứng 12/63"', () => {
+    const text = 'Năm 2022, Chỉ số cải cách hành chính của quận đứng 12/63; quận đã giải quyết đúng 1.200/1.250 hồ sơ.';
+    const units = figuresFromText(text, ctxFor()).figures.map((f) => [f.value, f.total, f.unit]);
+    expect(units).toContainEqual([12, 63, 'rank']);
+    expect(units).not.toContainEqual([1200, 1250, 'rank']);
+  });
 });
