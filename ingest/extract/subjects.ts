@@ -227,17 +227,15 @@ const AREA_LEVELS: Record<string, readonly string[]> = { huyen: ['huyen'], quan:
 
 /**
  * Subjects the engine chose between readings it cannot tell apart ("cấp huyện, cấp xã tiếp nhận …" is both levels;
- * "toàn huyện" in a province's article names a district it does not name): the confidence model's
- * `subject_uncertain` input, so such figures can wait for review. Keyed by object: no state outlives a figure.
+ * "toàn huyện" in a province's article names a district it does not name): marked on the subject itself
+ * (`uncertain`), the confidence model's `subject_uncertain` input, so such figures can wait for review.
  */
-const UNCERTAIN = new WeakSet<FigureSubject>();
 function uncertain(subject: FigureSubject): FigureSubject {
-  UNCERTAIN.add(subject);
-  return subject;
+  return { ...subject, uncertain: true };
 }
-/** Whether the engine marked a subject as a guess between readings (see {@link UNCERTAIN}). */
+/** Whether the engine marked a subject as a guess between readings (see {@link uncertain}). */
 export function isSubjectUncertain(subject: FigureSubject): boolean {
-  return UNCERTAIN.has(subject);
+  return subject.uncertain === true;
 }
 
 /**

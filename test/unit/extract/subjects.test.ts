@@ -1,5 +1,6 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
 import { extractWithSignals } from '../../../ingest/extract/figures';
+import { isSubjectUncertain } from '../../../ingest/extract/subjects';
 import { ctxFor, DISTRICT, figuresOf } from './helpers';
 
 describe('subjects', () => {
@@ -42,6 +43,17 @@ describe('subjects', () => {
     expect(signals.map((s) => s.subjectUncertain)).toEqual([true]);
     const own = extractWithSignals('Trong quý I, toàn tỉnh tiếp nhận 56.039 hồ sơ.', ctxFor(undefined, { publisher: { id: 'p', name: 'Kon Tum', level: 'tinh' } }));
     expect(own.signals.map((s) => s.subjectUncertain)).toEqual([false]);
+  });
+
+  it('keeps the uncertain mark on the subject itself, so a copy (a worker thread\'s structured clone) keeps it', () => {
+    const { result } = extractWithSignals('Trong quý I, toàn tỉnh tiếp nhận 56.039 hồ sơ.', ctxFor());
+    const copy = structuredClone(result.figures[0]);
+    expect(copy.subject).toMatchObject({ scope: 'province_wide', uncertain: true });
+    expect(isSubjectUncertain(copy.subject)).toBe(true);
+    expect(isSubjectUncertain({ ...copy.subject })).toBe(true);
+    const [named] = figuresOf('Trong quý I, toàn huyện tiếp nhận 56.039 hồ sơ.');
+    expect(isSubjectUncertain(structuredClone(named.subject))).toBe(false);
+    expect(named.subject).not.toHaveProperty('uncertain');
   });
 
   it('does not confuse Quận 1 with Quận 11', () => {
