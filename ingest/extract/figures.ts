@@ -58,6 +58,13 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
 const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
+/**
+ * A unit referred back to ("Tỉnh này cũng …", "đơn vị này đã tiếp nhận …", "huyện này đạt …"): as spelt, since folded
+ * "này" is also "nay" (now). "chỉ số này" (this index) names no unit.
+ */
+const DEMONSTRATIVE_UNIT_RE = /(?<![\p{L}\d])(?:[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ơn vị|[Đđ]ịa phương|[Ss]ở|[Bb]ộ) này(?![\p{L}\d])/u;
+/** How far back (characters) the unit a demonstrative refers to may have been named. */
+const DEMONSTRATIVE_REACH = 600;
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
 /** The channel named right after a dossier count: online ("trực tuyến", "qua mạng") or in person ("trực tiếp"). */
@@ -582,6 +589,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
   if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) subject = NATIONAL_SUBJECT;
   if (nationalAverage) state.nationalSentence = zones.sentence.start;
+  // "… là Kiên Giang (đạt 79,97%). Tỉnh này cũng xếp hạng 63/63": the demonstrative is the unit last named.
+  if (!subject.explicit && state.lastNamed && zones.sentence.start - state.lastNamed.sentenceStart <= DEMONSTRATIVE_REACH &&
+    DEMONSTRATIVE_UNIT_RE.test(text.slice(zones.sentence.start, c.hedgeStart))) subject = state.lastNamed.subject;
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };

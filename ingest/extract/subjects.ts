@@ -14,11 +14,11 @@ import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
 /**
- * A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"); not the
- * head of a larger number ("cấp xã 63.085 hồ sơ").
+ * A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"), or Ho Chi
+ * Minh City's acronym ("TP. HCM", "TP.HCM", "TPHCM"); not the head of a larger number ("cấp xã 63.085 hồ sơ").
  */
 const NAMED_UNIT_RE =
-  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
+  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
 
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
@@ -120,6 +120,8 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
     for (const m of matchesOf(MINISTRY_RE, slice)) {
       const name = MINISTRY_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
       if (!name || PUBLISHING_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24))) continue;
+      // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
+      if (SOURCE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
     }
   }
@@ -162,6 +164,8 @@ export function countNamedUnits(text: string, folded: string, sentence: Span, ct
   return names.size;
 }
 
+/** "Theo …", "theo báo cáo của …", "số liệu của …" before an agency: it is where the numbers come from. */
+const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)(?: moi nhat)?)?(?: cua)?\s*$/;
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
 
@@ -219,9 +223,10 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
 const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|ca tinh|dia ban tinh|toan thanh pho truc thuoc trung uong)(?![a-z0-9])/g;
 /**
  * The whole area of a district-level publisher ("toàn huyện", "toàn thị xã"), and every level together ("của hai
- * cấp", "cả 3 cấp"): the unit's area-wide scope, as "toàn tỉnh" is a province's.
+ * cấp", "cả 3 cấp", "dịch vụ công trực tuyến 3 cấp", "Bộ phận Một cửa các cấp"): the unit's area-wide scope, as "toàn
+ * tỉnh" is a province's.
  */
-const AREA_WIDE_RE = /(?<![a-z0-9])(?:toan (huyen|quan|thi xa|thanh pho)|(?:ca|cua) (?:ca )?(?:hai|ba|2|3) cap)(?![a-z0-9])/g;
+const AREA_WIDE_RE = /(?<![a-z0-9])(?:toan (huyen|quan|thi xa|thanh pho)|(?:ca|cua|truc tuyen|mot cua|1 cua) (?:ca )?(?:hai|ba|2|3|cac) cap)(?![a-z0-9])/g;
 /** Level codes of a district-level unit, by the word "toàn …" uses for it. */
 const AREA_LEVELS: Record<string, readonly string[]> = { huyen: ['huyen'], quan: ['quan'], 'thi xa': ['thi_xa'], 'thanh pho': ['thanh_pho'] };
 
@@ -252,6 +257,10 @@ const PROVINCIAL_LEVEL_RE = /(?<![a-z0-9])cap tinh(?![a-z0-9])/g;
 const MINISTRIES_GROUP: FigureSubject = { name: 'các bộ, ngành', unitId: null, scope: 'subunits', subunitLevel: 'bo', explicit: true };
 const PROVINCES_GROUP: FigureSubject = { name: 'các tỉnh, thành phố', unitId: null, scope: 'subunits', subunitLevel: 'tinh', explicit: true };
 
+/** Lower levels listed right after the departments ("…, UBND phường, xã, đặc khu", "và các huyện"). */
+const LEVELS_LISTED_AFTER_RE = /^,? (?:va )?(?:ubnd |uy ban nhan dan )?(?:cac )?(?:cap )?(?:quan|huyen|phuong|xa|thi tran|dac khu)(?![a-z0-9])/;
+/** A number and its noun just before a level word: "134 thủ tục cấp xã" (the level qualifies that number). */
+const QUALIFIED_NUMBER_RE = /\d(?:[\d.,]*\d)?(?: [a-z]+){1,3} $/;
 /** "các sở, ban, ngành", "sở, ngành": the province's departments together. */
 const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/g;
 
@@ -280,12 +289,21 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   const unitId = publisher?.id ?? null;
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
-    ends.push((m.index ?? 0) + m[0].length);
+    const end = (m.index ?? 0) + m[0].length;
+    ends.push(end);
+    // "các sở, ban ngành, UBND phường, xã, đặc khu": the departments listed with the lower levels are every level.
+    if (publisher?.level === 'tinh' && LEVELS_LISTED_AFTER_RE.test(slice.slice(end, end + 40))) {
+      consider(m.index ?? 0, () => ({ name: `toàn tỉnh ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
+      continue;
+    }
     consider(m.index ?? 0, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
   }
   for (const m of matchesOf(SUBUNIT_BEFORE_RE, slice)) {
     const at = m.index ?? 0;
     ends.push(at + m[0].length + 30);
+    // "1.833 thủ tục cấp tỉnh, 301 thủ tục cấp huyện và 134 thủ tục cấp xã; trong đó …": a level right after a number's
+    // noun qualifies that number (a breakdown), it does not govern the numbers after it.
+    if (m[0].startsWith('cap') && QUALIFIED_NUMBER_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
     const level = levelOfWord(m[1]);
     const joined = joinedLevel(folded, from + at, ctx);
     if (joined !== undefined) consider(at, () => joined);
@@ -320,6 +338,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const at = m.index ?? 0;
     // "Chỉ số CCHC cấp tỉnh", "năng lực cạnh tranh cấp tỉnh": the index of the province, read elsewhere.
     if (/chi so|canh tranh|par ?index|cchc|quan tri/.test(slice.slice(Math.max(0, at - 80), at))) continue;
+    if (QUALIFIED_NUMBER_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
     if (national || /(?:ca nuoc|toan quoc)/.test(slice.slice(0, at))) consider(at, () => ({ ...PROVINCES_GROUP }));
     else if (publisher?.level === 'tinh') consider(at, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
   }
@@ -391,9 +410,13 @@ export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
 const LEVEL_DEPTH: Record<string, number> = { tinh: 1, so: 2, quan: 2, huyen: 2, thi_xa: 2, thanh_pho: 2, phuong: 3, xa: 3, thi_tran: 3 };
 
-/** The default subject: the publishing unit. */
+/**
+ * The default subject: the publishing unit. A source registered with no publisher is a national one (a national paper,
+ * a ministry's news feed): what it says without naming a unit is about the country.
+ */
 export function publisherSubject(publisher: ResolvedUnit | null): FigureSubject {
-  return { name: publisher?.name ?? '', unitId: publisher?.id ?? null, scope: 'unit', subunitLevel: null, explicit: false };
+  if (!publisher) return { ...NATIONAL_SUBJECT, explicit: false };
+  return { name: publisher.name, unitId: publisher.id, scope: 'unit', subunitLevel: null, explicit: false };
 }
 
 function levelOfWord(foldedWord: string): string {
@@ -402,10 +425,16 @@ function levelOfWord(foldedWord: string): string {
 
 /** Canonical key for comparing mentions with the publisher: "Q.11" ≡ "Quận 11", "UBND quận X" ≡ "quận X". */
 function mentionKey(name: string): string {
-  return foldVietnamese(name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
+  return foldVietnamese(expandAcronym(name).replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
 }
 
-function namedSubject(mention: string, ctx: ExtractionContext): FigureSubject {
+/** The city's acronym spelt out: "TP. HCM" is Thành phố Hồ Chí Minh (the gazetteer and the labels use the full name). */
+function expandAcronym(mention: string): string {
+  return /HCM$/.test(mention) ? 'Thành phố Hồ Chí Minh' : mention;
+}
+
+function namedSubject(named: string, ctx: ExtractionContext): FigureSubject {
+  const mention = expandAcronym(named);
   const publisher = ctx.publisher;
   const resolved = ctx.resolver?.resolve(mention, publisher, ctx.publishedAt) ?? null;
   if (publisher && (resolved?.id === publisher.id || mentionKey(mention) === mentionKey(publisher.name))) {
@@ -417,12 +446,15 @@ function namedSubject(mention: string, ctx: ExtractionContext): FigureSubject {
 
 function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | null {
   const publisher = ctx.publisher;
-  const publisherDepth = publisher ? LEVEL_DEPTH[publisher.level] ?? 2 : 0;
+  // A department or the provincial centre sits beside the districts, not above them: "UBND cấp huyện giải quyết …" in
+  // its article are the province's districts (it has no sub-units of its own).
+  const province = publisher?.level === 'so' ? publisherProvince(ctx) : null;
+  const publisherDepth = !publisher ? 0 : publisher.level === 'so' ? 1 : LEVEL_DEPTH[publisher.level] ?? 2;
   // A ward's article about "phường" means the ward itself, not units below it.
   if (publisher && (LEVEL_DEPTH[level] ?? 3) <= publisherDepth) return { ...publisherSubject(publisher), explicit: true };
   const levelName = { phuong: 'phường', xa: 'xã', thi_tran: 'thị trấn', huyen: 'huyện', quan: 'quận' }[level] ?? level;
   return {
-    name: publisher ? `${levelName} thuộc ${publisher.name}` : levelName,
+    name: publisher ? `${levelName} thuộc ${province?.name ?? publisher.name}` : levelName,
     unitId: publisher?.id ?? null,
     scope: 'subunits',
     subunitLevel: level,
@@ -470,7 +502,8 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     }
   }
   const afterNoun = folded.slice(c.nounEnd, Math.min(c.nounEnd + 60, text.length));
-  const sub = SUBUNIT_AFTER_RE.exec(afterNoun);
+  // "xếp thứ 2/18 huyện, thị xã": the units after a rank are the field it is among, not its holder.
+  const sub = c.unit === 'rank' ? null : SUBUNIT_AFTER_RE.exec(afterNoun);
   if (sub) {
     const nameStart = c.nounEnd + sub[0].length;
     // "phường Sông Cầu" after the noun is a named ward, not "the wards".
@@ -479,6 +512,13 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
   }
   // "xếp vị trí thứ 2 là thành phố Hải Phòng", "đứng thứ 2 là tỉnh Thái Nguyên": a rank names its holder after it.
   if (c.unit === 'rank') {
+    // "đứng thứ 2 tỉnh Thái Nguyên đạt 90,29%": a unit named right after the rank (no "/" total) holds it too.
+    const direct = /^\s*[,:]?\s*/.exec(folded.slice(c.end, c.end + 4));
+    if (c.total === null && direct) {
+      const at = c.end + direct[0].length;
+      const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
+      if (m && m.index === 0 && /^(?:tỉnh|thành phố|TP\.?|quận|huyện|thị xã|phường|xã|thị trấn)\s/iu.test(m[1]) && !incidentalName(text, folded, at, at + m[0].length)) return namedSubject(m[1], ctx);
+    }
     const holder = /^\s*(?:\/\s*\d+\s*)?(?:[a-z ]{0,30}?\s)?(?:la|thuoc ve)\s+/.exec(folded.slice(c.end, c.end + 50));
     if (holder) {
       const at = c.end + holder[0].length;
