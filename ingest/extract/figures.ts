@@ -17,7 +17,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isSubjectUncertain, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
@@ -576,12 +576,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
   // A department's "Chỉ số CCHC của tỉnh đạt …" is the province's index; "của Sở" keeps the department.
-  if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate')) {
+  // An index component ("Chỉ đạo điều hành: đạt 7,25/9 điểm – xếp thứ 21/63", 'other' scores and ranks) likewise.
+  const indexComponent = cls.metric === 'other' && (c.unit === 'score' || c.unit === 'rank') && isAgencyPublisher(state.ctx);
+  if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate' || indexComponent)) {
     const ownClause = folded.slice(zones.sentence.start, c.hedgeStart);
     // A department's portal reports the province's indices unless the sentence speaks of the department ("của Sở").
     // "Sở" as spelt: folded, "chỉ số" (the index) would read as "số" = "sở".
     const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
-    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;

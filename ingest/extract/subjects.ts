@@ -372,12 +372,22 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
 }
 
 /**
+ * Whether the publisher is an agency of a province rather than the province itself: a department, or a source
+ * registered under the name of the provincial centre or the province's PAR portal ("Trung tâm Phục vụ hành chính công
+ * tỉnh Bắc Kạn", "Cổng CCHC tỉnh Đồng Nai"). Its index figures are the province's.
+ */
+export function isAgencyPublisher(ctx: ExtractionContext): boolean {
+  const p = ctx.publisher;
+  return !!p && (p.level === 'so' || (p.level === 'tinh' && /^(?:trung tâm|cổng|sở|văn phòng)\s/iu.test(p.name)));
+}
+
+/**
  * The province a department publishes for ("Sở Nội vụ Ninh Thuận" → Ninh Thuận), as a subject: a department's
  * article about "Chỉ số CCHC của tỉnh" reports the province's index, not its own. Null for other publishers.
  */
 export function publisherProvince(ctx: ExtractionContext): FigureSubject | null {
   const p = ctx.publisher;
-  if (!p || p.level !== 'so') return null;
+  if (!p || !isAgencyPublisher(ctx)) return null;
   const m = PROVINCE_RE.exec(foldVietnamese(p.name));
   const name = m ? PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1] : null;
   if (!name) return null;
