@@ -58,6 +58,8 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
 const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
+/** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
+const PROVINCES_AVERAGE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
 /**
  * A unit referred back to ("Tỉnh này cũng …", "đơn vị này đã tiếp nhận …", "huyện này đạt …"): as spelt, since folded
  * "này" is also "nay" (now). "chỉ số này" (this index) names no unit.
@@ -589,7 +591,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
-  if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) subject = NATIONAL_SUBJECT;
+  // "trung bình … của các tỉnh, thành phố" is the country's figure or the provinces' average: the corpus labels it
+  // both ways, so without "cả nước"/"toàn quốc" it is marked uncertain.
+  if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) {
+    subject = nationalAverage && !/(?:ca nuoc|toan quoc)/.test(averageLead) ? PROVINCES_AVERAGE_SUBJECT : NATIONAL_SUBJECT;
+  }
   if (nationalAverage) state.nationalSentence = zones.sentence.start;
   // "… là Kiên Giang (đạt 79,97%). Tỉnh này cũng xếp hạng 63/63": the demonstrative is the unit last named.
   if (!subject.explicit && state.lastNamed && zones.sentence.start - state.lastNamed.sentenceStart <= DEMONSTRATIVE_REACH &&
@@ -625,7 +631,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     metric: cls.metric, unit: c.unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
     usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
     comparatorEq: comparator === 'eq', ratio: c.ratio,
-    subjectSource: subject === NATIONAL_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
+    subjectSource: subject === NATIONAL_SUBJECT || subject === PROVINCES_AVERAGE_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
     subjectUncertain: isSubjectUncertain(subject),
     periodSource: period.year === null ? 'none' : periodSource, periodMonths: period.fromMonth !== null,
     unitsInSentence: unitsNamedIn(state, zones.sentence), numbersInSentence: state.sentenceNumbers, sentenceChars: zones.sentence.end - zones.sentence.start,

@@ -65,6 +65,27 @@ const MINISTRY_NAMES: readonly string[] = [
 ].sort((a, b) => b.length - a.length);
 /** Folded ministry names; "Ngân hàng Nhà nước" without "Việt Nam" and "Bộ KH&CN"-style short forms are left out. */
 const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_NAMES.map((n) => `(${foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`, 'g');
+/**
+ * A province's departments as the portals write them, full or abbreviated ("Sở TN&MT", "Sở TN-MT", "Sở KH&ĐT"), folded;
+ * the name each stands for.
+ */
+const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
+  ['Tài nguyên và Môi trường', 'tn ?[&-]? ?mt|tai nguyen (?:va )?moi truong'],
+  ['Kế hoạch và Đầu tư', 'kh ?[&-]? ?dt|ke hoach (?:va )?dau tu'],
+  ['Giao thông vận tải', 'gtvt|giao thong(?: -)? van tai'],
+  ['Giáo dục và Đào tạo', 'gd ?[&-]? ?dt|giao duc (?:va )?dao tao'],
+  ['Lao động, Thương binh và Xã hội', 'ld ?-? ?tb ?[&-]? ?xh|lao dong,? ?-? ?thuong binh (?:va )?xa hoi'],
+  ['Văn hóa, Thể thao và Du lịch', 'vh ?-? ?tt ?[&-]? ?dl|van hoa,? ?-? ?the thao (?:va )?du lich'],
+  ['Nông nghiệp và Phát triển nông thôn', 'nn ?[&-]? ?ptnt|nong nghiep (?:va )?phat trien nong thon'],
+  ['Nông nghiệp và Môi trường', 'nn ?[&-]? ?mt|nong nghiep (?:va )?moi truong'],
+  ['Thông tin và Truyền thông', 'tt ?[&-]? ?tt|thong tin (?:va )?truyen thong'],
+  ['Khoa học và Công nghệ', 'kh ?[&-]? ?cn|khoa hoc (?:va )?cong nghe'],
+  ['Tư pháp', 'tu phap'], ['Nội vụ', 'noi vu'], ['Tài chính', 'tai chinh'], ['Xây dựng', 'xay dung'], ['Công Thương', 'cong thuong'],
+  ['Y tế', 'y te'], ['Ngoại vụ', 'ngoai vu'], ['Dân tộc và Tôn giáo', 'dan toc (?:va )?ton giao'],
+];
+/** "Sở <department>" in folded text; group i+1 is DEPARTMENT_NAMES[i]. */
+const DEPARTMENT_RE = new RegExp(`(?<![a-z0-9])so (?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9])`);
+
 /** The whole country as a subject: "của cả nước", "cả nước đạt", "chung cả nước là", "toàn quốc có". */
 const NATIONAL_RE = /(?<![a-z0-9])(?:(?:cua|chung|tren|tai|o) (?:ca nuoc|toan quoc|pham vi ca nuoc)|(?:ca nuoc|toan quoc) (?:dat|la|co|tiep nhan|giai quyet|da|van|nam)|trung binh (?:cua )?(?:ca nuoc|cac tinh|toan quoc))(?![a-z0-9])/g;
 /**
@@ -187,7 +208,19 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   const title = ctx.title?.normalize('NFC');
   if (!title) return null;
   const publisher = ctx.publisher;
-  if (CENTRE_RE.test(foldVietnamese(title)) && publisher?.level === 'tinh') {
+  const foldedTitle = foldVietnamese(title);
+  // "Sở TN&MT Hà Tĩnh tiếp nhận … qua Trung tâm hành chính công", "… của Sở Tư pháp": a department a province's paper
+  // names in its title (before any centre, which is then where its dossiers go) is what the article is about.
+  const dept = publisher?.level === 'tinh' ? DEPARTMENT_RE.exec(foldedTitle) : null;
+  if (dept && /^sở$/iu.test(title.slice(dept.index, dept.index + 2)) && !isAgencyPublisher(ctx)) {
+    const centreAt = foldedTitle.search(/trung tam (?:phuc vu )?hanh chinh cong/);
+    if (centreAt < 0 || centreAt > dept.index) {
+      const dname = DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
+      const province = publisher?.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '');
+      if (dname && province) return { id: publisher?.id ?? `title:Sở ${dname}`, name: `Sở ${dname} ${province}`, level: 'so' };
+    }
+  }
+  if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'tinh') {
     CENTRE_RE.lastIndex = 0;
     const centre = centreSubject(ctx);
     return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
@@ -267,14 +300,20 @@ const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])
 /** The provincial one-stop centre: "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Hành chính công tỉnh". */
 const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua )?tinh)?(?![a-z0-9])/g;
 
-/** The centre of a province-level publisher as a subject (its name is what the portals call it). */
+/**
+ * The centre of a province-level publisher as a subject (its name is what the portals call it). Marked uncertain: the
+ * centre is the desk of the province's departments, and its totals read as the centre's own or as the departments'
+ * (the corpus labels both ways; the text does not tell).
+ */
 function centreSubject(ctx: ExtractionContext): FigureSubject | null {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh') return null;
   // The centre publishing its own page is named already.
-  if (/^trung tâm\s/i.test(p.name)) return { name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
-  return { name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
+  if (/^trung tâm\s/i.test(p.name)) return uncertain({ name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
+  return uncertain({ name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
 }
+/** A name that is the provincial centre's. */
+const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
 
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
 function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext, text?: string): FigureSubject | null {
@@ -426,7 +465,8 @@ const LEVEL_DEPTH: Record<string, number> = { tinh: 1, so: 2, quan: 2, huyen: 2,
  */
 export function publisherSubject(publisher: ResolvedUnit | null): FigureSubject {
   if (!publisher) return { ...NATIONAL_SUBJECT, explicit: false };
-  return { name: publisher.name, unitId: publisher.id, scope: 'unit', subunitLevel: null, explicit: false };
+  const subject: FigureSubject = { name: publisher.name, unitId: publisher.id, scope: 'unit', subunitLevel: null, explicit: false };
+  return CENTRE_NAME_RE.test(publisher.name) ? uncertain(subject) : subject;
 }
 
 function levelOfWord(foldedWord: string): string {

@@ -56,6 +56,27 @@ describe('subjects', () => {
     expect(named.subject).not.toHaveProperty('uncertain');
   });
 
+  it("reads a department a province's paper names in its title (abbreviated too) as the article's unit, the centre after it as where its dossiers go", () => {
+    const ctx = ctxFor('2020-10-05', { publisher: { id: 'ht', name: 'Hà Tĩnh', level: 'tinh' }, title: 'Sở TN&MT tiếp nhận gần 1.200 hồ sơ qua Trung tâm Phục vụ hành chính công' });
+    const figures = figuresOf('Trong 9 tháng đầu năm 2020, đơn vị này đã tiếp nhận 1.184 hồ sơ qua Trung tâm Phục vụ hành chính công tỉnh.', undefined, ctx);
+    expect(figures.map((f) => [f.value, f.subject.name, f.subject.scope])).toContainEqual([1184, 'Sở Tài nguyên và Môi trường Hà Tĩnh', 'unit']);
+    // The centre leading the title is the centre's article.
+    const centre = figuresOf('Trong 9 tháng đầu năm 2020, Trung tâm tiếp nhận 5.310 hồ sơ.', undefined, ctxFor('2020-10-05', { publisher: { id: 'ht', name: 'Hà Tĩnh', level: 'tinh' }, title: 'Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ của Sở Tư pháp' }));
+    expect(centre.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh']);
+  });
+
+  it("marks the centre's figures and the provinces' average as uncertain: the text does not tell which reading the figure has", () => {
+    const ctx = { publishedAt: new Date('2023-07-05T08:00:00+07:00'), publisher: { id: 'p', name: 'Lâm Đồng', level: 'tinh' } };
+    const centre = extractWithSignals('Trong 6 tháng đầu năm 2023, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 18.250 hồ sơ.', ctx);
+    expect(centre.result.figures.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng']);
+    expect(centre.signals.map((s) => s.subjectUncertain)).toEqual([true]);
+    const average = extractWithSignals('Chỉ số cải cách hành chính năm 2022 của các tỉnh, thành phố có giá trị trung bình đạt 84,79%.', ctx);
+    expect(average.result.figures.map((f) => [f.value, f.subject.name])).toEqual([[84.79, 'Việt Nam']]);
+    expect(average.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[true, 'national']]);
+    const country = extractWithSignals('Chỉ số cải cách hành chính năm 2022 có giá trị trung bình của cả nước đạt 84,79%.', ctx);
+    expect(country.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[false, 'national']]);
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
