@@ -17,7 +17,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. */
@@ -122,6 +122,8 @@ interface DocState {
   indexEditions: Array<{ at: number; year: number }>;
   /** Start of the sentence that stated a national average: its changes are the country's too. */
   nationalSentence: number;
+  /** The article is about the country though its source is a province's (see `nationalArticle`). */
+  national: boolean;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -151,6 +153,8 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
   const about = articleUnit(ctx);
   if (about) ctx = { ...ctx, publisher: about };
+  // A national article on a province's source: what it does not attribute is the country's (a guess).
+  const national = !about && nationalArticle(ctx, folded);
   // An undated article's period phrases without a year ("6 tháng đầu năm") are of the year the article names.
   const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded).year;
   const title = titlePeriod(ctx, undatedYear);
@@ -174,6 +178,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     defaulted: new Set(),
     paragraphPeriod: null,
     nationalSentence: -1,
+    national,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     componentSection: false,
@@ -588,6 +593,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
+  if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
@@ -631,7 +637,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     metric: cls.metric, unit: c.unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
     usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
     comparatorEq: comparator === 'eq', ratio: c.ratio,
-    subjectSource: subject === NATIONAL_SUBJECT || subject === PROVINCES_AVERAGE_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
+    // The country by default in a national article is no mention: it counts as the publisher's default.
+    subjectSource: subject === NATIONAL_ARTICLE_SUBJECT ? 'publisher' : subject === NATIONAL_SUBJECT || subject === PROVINCES_AVERAGE_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
     subjectUncertain: isSubjectUncertain(subject),
     periodSource: period.year === null ? 'none' : periodSource, periodMonths: period.fromMonth !== null,
     unitsInSentence: unitsNamedIn(state, zones.sentence), numbersInSentence: state.sentenceNumbers, sentenceChars: zones.sentence.end - zones.sentence.start,

@@ -117,6 +117,31 @@ function agencyBefore(text: string, folded: string, at: number): boolean {
 
 /** The country, as a subject (the catalogue's national aggregate). */
 export const NATIONAL_SUBJECT: FigureSubject = { name: 'Việt Nam', unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
+/**
+ * The country as the default subject of a national article on a province's source (see {@link nationalArticle}):
+ * explicit, so storage holds it for review rather than filing it under the publisher, and a guess.
+ */
+export const NATIONAL_ARTICLE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
+
+/** Words of national policy: the Government, the Prime Minister, the whole country, the ministries. */
+const NATIONAL_CUE_RE = /(?<![a-z0-9])(?:chinh phu|thu tuong|ca nuoc|toan quoc|cac bo,? nganh)(?![a-z0-9])/;
+/** A province's text speaking of itself: "của tỉnh", "toàn tỉnh", "UBND thành phố", "trên địa bàn tỉnh", "Thủ đô". */
+const SELF_REFERENCE_RE = /(?<![a-z0-9])(?:(?:cua|toan|ubnd|tren dia ban|uy ban nhan dan|lanh dao|tinh uy) (?:tinh|thanh pho)|thu do)(?![a-z0-9])/;
+
+/**
+ * Whether an article on a province's source is about the country: its title and text never name the province nor speak
+ * of "the province", and they speak of the Government or the whole country ("Chính phủ", "cả nước") — a national
+ * paper registered under the province of its seat, or a province's paper relaying national policy. Folded text.
+ */
+export function nationalArticle(ctx: ExtractionContext, folded: string): boolean {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'tinh' || isAgencyPublisher(ctx)) return false;
+  const name = foldVietnamese(p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^(?:tỉnh|thành phố)\s+/i, ''));
+  const title = foldVietnamese(ctx.title ?? '');
+  if (!name || folded.includes(name) || title.includes(name)) return false;
+  if (SELF_REFERENCE_RE.test(folded) || SELF_REFERENCE_RE.test(title)) return false;
+  return NATIONAL_CUE_RE.test(folded) || NATIONAL_CUE_RE.test(title);
+}
 
 interface NamedMention {
   at: number;

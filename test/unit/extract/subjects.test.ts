@@ -77,6 +77,19 @@ describe('subjects', () => {
     expect(country.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[false, 'national']]);
   });
 
+  it("reads an article on a province's source that never names the province but speaks of the Government as national: the country, as a guess", () => {
+    const ctx = { publishedAt: new Date('2021-03-02T08:00:00+07:00'), publisher: { id: 'hn', name: 'Hà Nội', level: 'tinh' }, title: 'Chính phủ đặt mục tiêu về dịch vụ công trực tuyến' };
+    const text = 'Theo Nghị quyết của Chính phủ, năm 2021 có 3.820 dịch vụ công trực tuyến toàn trình được cung cấp.';
+    const national = extractWithSignals(text, ctx);
+    expect(national.result.figures.map((f) => [f.value, f.subject.name, f.subject.explicit])).toEqual([[3820, 'Việt Nam', true]]);
+    expect(national.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[true, 'publisher']]);
+    // Naming the province, or speaking of "the city", keeps the publisher.
+    const own = extractWithSignals(`${text} Hà Nội đã triển khai đầy đủ.`, ctx);
+    expect(own.result.figures.map((f) => f.subject.name)).toEqual(['Hà Nội']);
+    const self = extractWithSignals(`${text} UBND thành phố chỉ đạo triển khai.`, ctx);
+    expect(self.result.figures.map((f) => f.subject.name)).toEqual(['Hà Nội']);
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
