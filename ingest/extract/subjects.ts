@@ -319,8 +319,8 @@ const PROVINCES_GROUP: FigureSubject = { name: 'các tỉnh, thành phố', unit
 const LEVELS_LISTED_AFTER_RE = /^,? (?:va )?(?:ubnd |uy ban nhan dan )?(?:cac )?(?:cap )?(?:quan|huyen|phuong|xa|thi tran|dac khu)(?![a-z0-9])/;
 /** A number and its noun just before a level word: "134 thủ tục cấp xã" (the level qualifies that number). */
 const QUALIFIED_NUMBER_RE = /\d(?:[\d.,]*\d)?(?: [a-z]+){1,3} $/;
-/** "các sở, ban, ngành", "sở, ngành": the province's departments together. */
-const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/g;
+/** "các sở, ban, ngành", "sở, ngành", "các cơ quan chuyên môn thuộc UBND tỉnh": the province's departments together. */
+const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?(?:so,? (?:ban,? ?)?nganh|co quan chuyen mon (?:truc )?thuoc (?:ubnd|uy ban nhan dan) (?:cap )?tinh)(?![a-z0-9])/g;
 
 /** The provincial one-stop centre: "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Hành chính công tỉnh". */
 const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua )?tinh)?(?![a-z0-9])/g;
