@@ -544,6 +544,8 @@ function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | 
 export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext, sentence?: Span, inherited?: FigureSubject | null): FigureSubject {
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
+  const ministry = listedMinistry(text, folded, sentence, c);
+  if (ministry) return namedSubject(ministry, ctx);
   // "Trong quý I, toàn tỉnh có …; tỷ lệ đúng hạn đạt 97%", "cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực
   // tuyến": a scope named earlier in the sentence governs the numbers after it until another one is named.
   const found = scopeMention(folded, sentence.start, c.hedgeStart, ctx, text) ?? inherited ?? own;
@@ -551,6 +553,22 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   // area's aggregate; a department's portal ranks its province.
   if (c.unit === 'rank' && found.scope === 'province_wide') return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   return found;
+}
+
+/** Ministries by their names without "Bộ" (folded), as lists after "các bộ" write them: [full name, short name]. */
+const MINISTRY_SHORT: ReadonlyArray<[string, string]> = MINISTRY_NAMES.filter((n) => n.startsWith('Bộ ')).map((n) => [n, foldVietnamese(n.slice(3)).replace(/\s*-\s*/g, ' ').replace(/,/g, '')]);
+
+/**
+ * "Các bộ có tỷ lệ … thấp nhất lần lượt là: Xây dựng (16,6%), Công Thương (25%)": a ministry named without "Bộ" right
+ * before a bracketed figure, in a sentence about the ministries ("các bộ", "17 bộ").
+ */
+function listedMinistry(text: string, folded: string, sentence: Span, c: Candidate): string | null {
+  const lead = /(?:^|[,;:]|\sva|\sla)\s*([a-z][a-z ,-]{1,45}?)\s*\(\s*$/.exec(folded.slice(Math.max(sentence.start, c.hedgeStart - 60), c.hedgeStart));
+  if (!lead) return null;
+  const name = lead[1].replace(/^bo\s+/, '').replace(/\s*-\s*/g, ' ').replace(/,/g, '').trim();
+  const hit = MINISTRY_SHORT.find(([, short]) => short === name);
+  if (!hit) return null;
+  return /(?<![\p{L}\d])(?:[Cc]ác|[Nn]hững|\d+) bộ(?![\p{L}\d])/u.test(text.slice(sentence.start, c.hedgeStart)) ? hit[0] : null;
 }
 
 /** Whether a sentence continues the previous one's subject ("Trong đó, …", "Trong số này …"). */
