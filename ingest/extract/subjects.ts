@@ -472,7 +472,10 @@ const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 
  */
 export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx: ExtractionContext, lead: string): FigureSubject | null {
   const p = ctx.publisher;
-  if (subject.explicit || !p || p.level !== 'tinh' || !DOSSIER_FLOW_METRICS.has(metric)) return null;
+  if (!p || p.level !== 'tinh' || !DOSSIER_FLOW_METRICS.has(metric)) return null;
+  // "TP. Hồ Chí Minh đã tiếp nhận hơn 2,5 triệu hồ sơ" on its own page: the province named is its government or its
+  // whole area (the corpus labels both); it stays the province, as a guess.
+  if (subject.explicit) return subject.scope === 'unit' && !subject.uncertain && (subject.unitId === p.id || mentionKey(subject.name) === mentionKey(p.name)) ? uncertain(subject) : null;
   // A centre or a portal publishing as the province reports its own desk.
   if (/^(?:trung tâm|cổng|văn phòng|sở|ban)\s/i.test(p.name)) return null;
   // "Văn phòng đăng ký đất đai … đã tiếp nhận", "Bộ phận một cửa tiếp nhận", "do UBND huyện tiếp nhận": an agency or a

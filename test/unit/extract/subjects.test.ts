@@ -65,7 +65,7 @@ describe('subjects', () => {
     expect(centre.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh']);
   });
 
-  it("marks the centre's figures and the provinces' average as uncertain: the text does not tell which reading the figure has", () => {
+  it("marks the centre's figures, the provinces' average and a province's own named dossier flow as uncertain: the text does not tell which reading the figure has", () => {
     const ctx = { publishedAt: new Date('2023-07-05T08:00:00+07:00'), publisher: { id: 'p', name: 'Lâm Đồng', level: 'tinh' } };
     const centre = extractWithSignals('Trong 6 tháng đầu năm 2023, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 18.250 hồ sơ.', ctx);
     expect(centre.result.figures.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng']);
@@ -75,6 +75,10 @@ describe('subjects', () => {
     expect(average.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[true, 'national']]);
     const country = extractWithSignals('Chỉ số cải cách hành chính năm 2022 có giá trị trung bình của cả nước đạt 84,79%.', ctx);
     expect(country.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[false, 'national']]);
+    // The province naming itself in its dossier flow: its government or its whole area.
+    const named = extractWithSignals('Trong 6 tháng đầu năm 2023, Lâm Đồng tiếp nhận 152.300 hồ sơ.', ctx);
+    expect(named.result.figures.map((f) => [f.subject.name, f.subject.scope])).toEqual([['Lâm Đồng', 'unit']]);
+    expect(named.signals.map((s) => s.subjectUncertain)).toEqual([true]);
   });
 
   it("reads an article on a province's source that never names the province but speaks of the Government as national: the country, as a guess", () => {
