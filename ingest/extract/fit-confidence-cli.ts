@@ -1,12 +1,13 @@
 /**
- * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--subject] [--dry-run]`: fit the confidence
+ * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--match-only] [--dry-run]`: fit the confidence
  * model (ingest/extract/confidence.ts) on the DEV split of the real-text corpus and write its coefficients and serving
  * threshold to ingest/extract/confidence-model.ts. Reproducible from the labels and the text cache: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
  *
  * 1. Every core figure (metric ≠ 'other') the engine reads on a dev article is an example; it is right when it
- *    matches a label under the scorer's rule (real-eval.ts) — with `--subject`, only when its subject agrees with the
- *    label's too (`subjectAgrees`). Either way the threshold table shows both precisions of what is served.
+ *    matches a label under the scorer's rule (real-eval.ts) AND its subject agrees with the label's (`subjectAgrees`):
+ *    a figure served about the wrong unit is a wrong figure. `--match-only` counts a match alone (the rule before).
+ *    Either way the threshold table shows both precisions of what is served.
  * 2. The L2 strength is chosen by 5-fold cross-validation grouped by article (log-loss of held-out articles).
  * 3. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
  *    ≥ the target; when no threshold reaches it, the one with the best held-out precision among those serving at
@@ -23,7 +24,7 @@ import { CORE_EXCLUDED, isTableCase, parseLabelLines, realContext, scoreRealArti
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--subject] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--match-only] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 const MIN_RECALL_SHARE = 0.3;
@@ -250,7 +251,7 @@ function main(argv: string[]): number {
   let labels = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
   let target = 0.95;
   let dryRun = false;
-  let subjectCounts = false;
+  let subjectCounts = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -258,6 +259,7 @@ function main(argv: string[]): number {
       return 0;
     }
     if (a === '--dry-run') dryRun = true;
+    else if (a === '--match-only') subjectCounts = false;
     else if (a === '--subject') subjectCounts = true;
     else if (a === '--texts' || a === '--labels' || a === '--target-precision') {
       const v = argv[++i];
