@@ -68,6 +68,11 @@ export interface FigureSubject {
   subunitLevel: string | null;
   /** true when the text named the subject; false when it defaulted to the publishing unit. */
   explicit: boolean;
+  /**
+   * Set (true) when the engine chose between readings the text does not tell apart ("cấp huyện, cấp xã tiếp nhận …" is
+   * both levels); absent otherwise. The confidence model's `subject_uncertain` input; it travels with the subject.
+   */
+  uncertain?: true;
 }
 
 export interface FigureEvidence {

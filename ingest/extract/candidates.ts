@@ -352,7 +352,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const scale = SCALE_AFTER_RE.exec(afterUnit);
       scaled = scale !== null;
       if (scale) {
-        value *= scaleMultiplier(scale[1]);
+        // 4,1 × 10⁶ is 4099999.9999999995 in binary: rounded to 15 significant digits, the decimal the text wrote.
+        value = Number((value * scaleMultiplier(scale[1])).toPrecision(15));
         end += scale[0].length;
       }
       const score = SCORE_AFTER_RE.exec(after(end));

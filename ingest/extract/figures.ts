@@ -17,7 +17,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isSubjectUncertain, NATIONAL_SUBJECT, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /**
@@ -62,6 +62,15 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
 const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
+/** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
+const PROVINCES_AVERAGE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
+/**
+ * A unit referred back to ("Tỉnh này cũng …", "đơn vị này đã tiếp nhận …", "huyện này đạt …"): as spelt, since folded
+ * "này" is also "nay" (now). "chỉ số này" (this index) names no unit.
+ */
+const DEMONSTRATIVE_UNIT_RE = /(?<![\p{L}\d])(?:[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ơn vị|[Đđ]ịa phương|[Ss]ở|[Bb]ộ) này(?![\p{L}\d])/u;
+/** How far back (characters) the unit a demonstrative refers to may have been named. */
+const DEMONSTRATIVE_REACH = 600;
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
 /** The channel named right after a dossier count: online ("trực tuyến", "qua mạng") or in person ("trực tiếp"). */
@@ -126,6 +135,8 @@ interface DocState {
   indexEditions: Array<{ at: number; year: number }>;
   /** Start of the sentence that stated a national average: its changes are the country's too. */
   nationalSentence: number;
+  /** The article is about the country though its source is a province's (see `nationalArticle`). */
+  national: boolean;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -155,6 +166,8 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
   const about = articleUnit(ctx);
   if (about) ctx = { ...ctx, publisher: about };
+  // A national article on a province's source: what it does not attribute is the country's (a guess).
+  const national = !about && nationalArticle(ctx, folded);
   // An undated article's period phrases without a year ("6 tháng đầu năm") are of the year the article names.
   const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded).year;
   const title = titlePeriod(ctx, undatedYear);
@@ -179,6 +192,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     defaulted: new Set(),
     paragraphPeriod: null,
     nationalSentence: -1,
+    national,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     componentSection: false,
@@ -780,19 +794,29 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
   // A department's "Chỉ số CCHC của tỉnh đạt …" is the province's index; "của Sở" keeps the department.
-  if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate')) {
+  // An index component ("Chỉ đạo điều hành: đạt 7,25/9 điểm – xếp thứ 21/63", 'other' scores and ranks) likewise.
+  const indexComponent = cls.metric === 'other' && (c.unit === 'score' || c.unit === 'rank') && isAgencyPublisher(state.ctx);
+  if (!subject.explicit && (INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate' || indexComponent)) {
     const ownClause = folded.slice(zones.sentence.start, c.hedgeStart);
     // A department's portal reports the province's indices unless the sentence speaks of the department ("của Sở").
     // "Sở" as spelt: folded, "chỉ số" (the index) would read as "số" = "sở".
     const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
-    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || state.ctx.publisher?.level === 'so') && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
+  if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
-  if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) subject = NATIONAL_SUBJECT;
+  // "trung bình … của các tỉnh, thành phố" is the country's figure or the provinces' average: the corpus labels it
+  // both ways, so without "cả nước"/"toàn quốc" it is marked uncertain.
+  if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) {
+    subject = nationalAverage && !/(?:ca nuoc|toan quoc)/.test(averageLead) ? PROVINCES_AVERAGE_SUBJECT : NATIONAL_SUBJECT;
+  }
   if (nationalAverage) state.nationalSentence = zones.sentence.start;
+  // "… là Kiên Giang (đạt 79,97%). Tỉnh này cũng xếp hạng 63/63": the demonstrative is the unit last named.
+  if (!subject.explicit && state.lastNamed && zones.sentence.start - state.lastNamed.sentenceStart <= DEMONSTRATIVE_REACH &&
+    DEMONSTRATIVE_UNIT_RE.test(text.slice(zones.sentence.start, c.hedgeStart))) subject = state.lastNamed.subject;
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
@@ -831,7 +855,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     metric: cls.metric, unit: c.unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
     usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
     comparatorEq: comparator === 'eq', ratio: c.ratio,
-    subjectSource: subject === NATIONAL_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
+    // The country by default in a national article is no mention: it counts as the publisher's default.
+    subjectSource: subject === NATIONAL_ARTICLE_SUBJECT ? 'publisher' : subject === NATIONAL_SUBJECT || subject === PROVINCES_AVERAGE_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
     subjectUncertain: isSubjectUncertain(subject),
     periodSource: period.year === null ? 'none' : periodSource, periodMonths: period.fromMonth !== null,
     unitsInSentence: unitsNamedIn(state, zones.sentence), numbersInSentence: state.sentenceNumbers, sentenceChars: zones.sentence.end - zones.sentence.start,

@@ -1,11 +1,13 @@
 /**
- * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--dry-run]`: fit the confidence
+ * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--match-only] [--dry-run]`: fit the confidence
  * model (ingest/extract/confidence.ts) on the DEV split of the real-text corpus and write its coefficients and serving
  * threshold to ingest/extract/confidence-model.ts. Reproducible from the labels and the text cache: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
  *
  * 1. Every core figure (metric ≠ 'other') the engine reads on a dev article is an example; it is right when it
- *    matches a label under the scorer's rule (real-eval.ts).
+ *    matches a label under the scorer's rule (real-eval.ts) AND its subject agrees with the label's (`subjectAgrees`):
+ *    a figure served about the wrong unit is a wrong figure. `--match-only` counts a match alone (the rule before).
+ *    Either way the threshold table shows both precisions of what is served.
  * 2. The L2 strength is chosen by 5-fold cross-validation grouped by article (log-loss of held-out articles).
  * 3. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
  *    ≥ the target; when no threshold reaches it, the one with the best held-out precision among those serving at
@@ -18,11 +20,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
-import { CORE_EXCLUDED, isTableCase, parseLabelLines, realContext, scoreRealArticle } from './real-eval';
+import { CORE_EXCLUDED, isTableCase, parseLabelLines, realContext, scoreRealArticle, subjectAgrees } from './real-eval';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--match-only] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 const MIN_RECALL_SHARE = 0.3;
@@ -33,6 +35,10 @@ interface Example {
   y: number;
   /** The figure matched a required label (counts toward recall). */
   requiredHit: boolean;
+  /** The figure matched a label and its subject agrees with the label's (right in every respect the scorer checks). */
+  subjectRight?: boolean;
+  /** The figure matched a label (its subject aside). */
+  matched?: boolean;
 }
 
 export interface FitData {
@@ -162,6 +168,20 @@ export function servedAt(data: FitData, p: readonly number[], t: number): { serv
   return { served, precision: served === 0 ? 1 : right / served, recall: data.requiredCore === 0 ? 1 : found / data.requiredCore };
 }
 
+/** Share of the figures served at a threshold that are right with their subject too, and that match a label at all. */
+export function subjectPrecision(data: FitData, p: readonly number[], t: number): { withSubject: number; matched: number } {
+  let served = 0;
+  let right = 0;
+  let matched = 0;
+  data.examples.forEach((e, i) => {
+    if (p[i] < t) return;
+    served++;
+    if (e.subjectRight) right++;
+    if (e.matched) matched++;
+  });
+  return { withSubject: served === 0 ? 1 : right / served, matched: served === 0 ? 1 : matched / served };
+}
+
 /** The lowest threshold whose served precision reaches the target (else the most precise one with some recall). */
 export function chooseThreshold(data: FitData, p: readonly number[], target: number): { threshold: number; reached: boolean } {
   const grid = Array.from({ length: 90 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
@@ -199,7 +219,7 @@ function brier(data: FitData, p: readonly number[]): number {
  * ingestion reads them through the table reader, whose figures do not take this model's confidence, and their labels
  * would otherwise count as misses the prose engine is not meant to find (and move the chosen threshold).
  */
-export function loadDevExamples(labelsPath: string, textsDir: string): { data: FitData; articles: number; missing: string[] } {
+export function loadDevExamples(labelsPath: string, textsDir: string, subjectCounts = false): { data: FitData; articles: number; missing: string[] } {
   const { labels } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
   const examples: Example[] = [];
   let requiredCore = 0;
@@ -219,7 +239,8 @@ export function loadDevExamples(labelsPath: string, textsDir: string): { data: F
     result.figures.forEach((f, i) => {
       if (CORE_EXCLUDED.has(f.metric)) return;
       const l = score.matchedLabel[i];
-      examples.push({ article: label.id, x: featureVector(signals[i]), y: l ? 1 : 0, requiredHit: l !== null && l.required !== false });
+      const subjectRight = l !== null && subjectAgrees(f, l, ctx.publisher?.name ?? null);
+      examples.push({ article: label.id, x: featureVector(signals[i]), y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null });
     });
   }
   return { data: { examples, requiredCore }, articles, missing };
@@ -230,6 +251,7 @@ function main(argv: string[]): number {
   let labels = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
   let target = 0.95;
   let dryRun = false;
+  let subjectCounts = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -237,6 +259,8 @@ function main(argv: string[]): number {
       return 0;
     }
     if (a === '--dry-run') dryRun = true;
+    else if (a === '--match-only') subjectCounts = false;
+    else if (a === '--subject') subjectCounts = true;
     else if (a === '--texts' || a === '--labels' || a === '--target-precision') {
       const v = argv[++i];
       if (v === undefined) {
@@ -255,7 +279,7 @@ function main(argv: string[]): number {
     process.stderr.write(`needs ${labels} and the text cache ${texts} (npm run eval:real:cache)\n`);
     return 1;
   }
-  const { data, articles, missing } = loadDevExamples(labels, texts);
+  const { data, articles, missing } = loadDevExamples(labels, texts, subjectCounts);
   if (missing.length > 0) process.stderr.write(`no cached text for ${missing.length} dev article(s): ${missing.join(', ')}\n`);
   if (data.examples.length < 50) {
     process.stderr.write(`only ${data.examples.length} examples: not enough to fit\n`);
@@ -288,7 +312,8 @@ function main(argv: string[]): number {
   out('held-out served precision / recall by threshold:');
   for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold].sort((a, b) => a - b)) {
     const s = servedAt(data, best.p, t);
-    out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}${t === threshold ? '   <- chosen' : ''}`);
+    const strict = subjectPrecision(data, best.p, t);
+    out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
   }
   out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
   const w = fitLogistic(data.examples.map((e) => project(e.x, used)), data.examples.map((e) => e.y), best.l2);

@@ -14,11 +14,11 @@ import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
 /**
- * A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"); not the
- * head of a larger number ("cấp xã 63.085 hồ sơ").
+ * A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế"), or Ho Chi
+ * Minh City's acronym ("TP. HCM", "TP.HCM", "TPHCM"); not the head of a larger number ("cấp xã 63.085 hồ sơ").
  */
 const NAMED_UNIT_RE =
-  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
+  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))/gu;
 
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
@@ -65,6 +65,27 @@ const MINISTRY_NAMES: readonly string[] = [
 ].sort((a, b) => b.length - a.length);
 /** Folded ministry names; "Ngân hàng Nhà nước" without "Việt Nam" and "Bộ KH&CN"-style short forms are left out. */
 const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_NAMES.map((n) => `(${foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`, 'g');
+/**
+ * A province's departments as the portals write them, full or abbreviated ("Sở TN&MT", "Sở TN-MT", "Sở KH&ĐT"), folded;
+ * the name each stands for.
+ */
+const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
+  ['Tài nguyên và Môi trường', 'tn ?[&-]? ?mt|tai nguyen (?:va )?moi truong'],
+  ['Kế hoạch và Đầu tư', 'kh ?[&-]? ?dt|ke hoach (?:va )?dau tu'],
+  ['Giao thông vận tải', 'gtvt|giao thong(?: -)? van tai'],
+  ['Giáo dục và Đào tạo', 'gd ?[&-]? ?dt|giao duc (?:va )?dao tao'],
+  ['Lao động, Thương binh và Xã hội', 'ld ?-? ?tb ?[&-]? ?xh|lao dong,? ?-? ?thuong binh (?:va )?xa hoi'],
+  ['Văn hóa, Thể thao và Du lịch', 'vh ?-? ?tt ?[&-]? ?dl|van hoa,? ?-? ?the thao (?:va )?du lich'],
+  ['Nông nghiệp và Phát triển nông thôn', 'nn ?[&-]? ?ptnt|nong nghiep (?:va )?phat trien nong thon'],
+  ['Nông nghiệp và Môi trường', 'nn ?[&-]? ?mt|nong nghiep (?:va )?moi truong'],
+  ['Thông tin và Truyền thông', 'tt ?[&-]? ?tt|thong tin (?:va )?truyen thong'],
+  ['Khoa học và Công nghệ', 'kh ?[&-]? ?cn|khoa hoc (?:va )?cong nghe'],
+  ['Tư pháp', 'tu phap'], ['Nội vụ', 'noi vu'], ['Tài chính', 'tai chinh'], ['Xây dựng', 'xay dung'], ['Công Thương', 'cong thuong'],
+  ['Y tế', 'y te'], ['Ngoại vụ', 'ngoai vu'], ['Dân tộc và Tôn giáo', 'dan toc (?:va )?ton giao'],
+];
+/** "Sở <department>" in folded text; group i+1 is DEPARTMENT_NAMES[i]. */
+const DEPARTMENT_RE = new RegExp(`(?<![a-z0-9])so (?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9])`);
+
 /** The whole country as a subject: "của cả nước", "cả nước đạt", "chung cả nước là", "toàn quốc có". */
 const NATIONAL_RE = /(?<![a-z0-9])(?:(?:cua|chung|tren|tai|o) (?:ca nuoc|toan quoc|pham vi ca nuoc)|(?:ca nuoc|toan quoc) (?:dat|la|co|tiep nhan|giai quyet|da|van|nam)|trung binh (?:cua )?(?:ca nuoc|cac tinh|toan quoc))(?![a-z0-9])/g;
 /**
@@ -96,6 +117,31 @@ function agencyBefore(text: string, folded: string, at: number): boolean {
 
 /** The country, as a subject (the catalogue's national aggregate). */
 export const NATIONAL_SUBJECT: FigureSubject = { name: 'Việt Nam', unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
+/**
+ * The country as the default subject of a national article on a province's source (see {@link nationalArticle}):
+ * explicit, so storage holds it for review rather than filing it under the publisher, and a guess.
+ */
+export const NATIONAL_ARTICLE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
+
+/** Words of national policy: the Government, the Prime Minister, the whole country, the ministries. */
+const NATIONAL_CUE_RE = /(?<![a-z0-9])(?:chinh phu|thu tuong|ca nuoc|toan quoc|cac bo,? nganh)(?![a-z0-9])/;
+/** A province's text speaking of itself: "của tỉnh", "toàn tỉnh", "UBND thành phố", "trên địa bàn tỉnh", "Thủ đô". */
+const SELF_REFERENCE_RE = /(?<![a-z0-9])(?:(?:cua|toan|ubnd|tren dia ban|uy ban nhan dan|lanh dao|tinh uy) (?:tinh|thanh pho)|thu do)(?![a-z0-9])/;
+
+/**
+ * Whether an article on a province's source is about the country: its title and text never name the province nor speak
+ * of "the province", and they speak of the Government or the whole country ("Chính phủ", "cả nước") — a national
+ * paper registered under the province of its seat, or a province's paper relaying national policy. Folded text.
+ */
+export function nationalArticle(ctx: ExtractionContext, folded: string): boolean {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'tinh' || isAgencyPublisher(ctx)) return false;
+  const name = foldVietnamese(p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^(?:tỉnh|thành phố)\s+/i, ''));
+  const title = foldVietnamese(ctx.title ?? '');
+  if (!name || folded.includes(name) || title.includes(name)) return false;
+  if (SELF_REFERENCE_RE.test(folded) || SELF_REFERENCE_RE.test(title)) return false;
+  return NATIONAL_CUE_RE.test(folded) || NATIONAL_CUE_RE.test(title);
+}
 
 interface NamedMention {
   at: number;
@@ -120,6 +166,8 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
     for (const m of matchesOf(MINISTRY_RE, slice)) {
       const name = MINISTRY_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
       if (!name || PUBLISHING_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24))) continue;
+      // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
+      if (SOURCE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
     }
   }
@@ -162,6 +210,8 @@ export function countNamedUnits(text: string, folded: string, sentence: Span, ct
   return names.size;
 }
 
+/** "Theo …", "theo báo cáo của …", "số liệu của …" before an agency: it is where the numbers come from. */
+const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)(?: moi nhat)?)?(?: cua)?\s*$/;
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
 
@@ -183,7 +233,19 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   const title = ctx.title?.normalize('NFC');
   if (!title) return null;
   const publisher = ctx.publisher;
-  if (CENTRE_RE.test(foldVietnamese(title)) && publisher?.level === 'tinh') {
+  const foldedTitle = foldVietnamese(title);
+  // "Sở TN&MT Hà Tĩnh tiếp nhận … qua Trung tâm hành chính công", "… của Sở Tư pháp": a department a province's paper
+  // names in its title (before any centre, which is then where its dossiers go) is what the article is about.
+  const dept = publisher?.level === 'tinh' ? DEPARTMENT_RE.exec(foldedTitle) : null;
+  if (dept && /^sở$/iu.test(title.slice(dept.index, dept.index + 2)) && !isAgencyPublisher(ctx)) {
+    const centreAt = foldedTitle.search(/trung tam (?:phuc vu )?hanh chinh cong/);
+    if (centreAt < 0 || centreAt > dept.index) {
+      const dname = DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
+      const province = publisher?.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '');
+      if (dname && province) return { id: publisher?.id ?? `title:Sở ${dname}`, name: `Sở ${dname} ${province}`, level: 'so' };
+    }
+  }
+  if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'tinh') {
     CENTRE_RE.lastIndex = 0;
     const centre = centreSubject(ctx);
     return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
@@ -219,25 +281,24 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
 const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|ca tinh|dia ban tinh|toan thanh pho truc thuoc trung uong)(?![a-z0-9])/g;
 /**
  * The whole area of a district-level publisher ("toàn huyện", "toàn thị xã"), and every level together ("của hai
- * cấp", "cả 3 cấp"): the unit's area-wide scope, as "toàn tỉnh" is a province's.
+ * cấp", "cả 3 cấp", "dịch vụ công trực tuyến 3 cấp", "Bộ phận Một cửa các cấp"): the unit's area-wide scope, as "toàn
+ * tỉnh" is a province's.
  */
-const AREA_WIDE_RE = /(?<![a-z0-9])(?:toan (huyen|quan|thi xa|thanh pho)|(?:ca|cua) (?:ca )?(?:hai|ba|2|3) cap)(?![a-z0-9])/g;
+const AREA_WIDE_RE = /(?<![a-z0-9])(?:toan (huyen|quan|thi xa|thanh pho)|(?:ca|cua|truc tuyen|mot cua|1 cua) (?:ca )?(?:hai|ba|2|3|cac) cap)(?![a-z0-9])/g;
 /** Level codes of a district-level unit, by the word "toàn …" uses for it. */
 const AREA_LEVELS: Record<string, readonly string[]> = { huyen: ['huyen'], quan: ['quan'], 'thi xa': ['thi_xa'], 'thanh pho': ['thanh_pho'] };
 
 /**
  * Subjects the engine chose between readings it cannot tell apart ("cấp huyện, cấp xã tiếp nhận …" is both levels;
- * "toàn huyện" in a province's article names a district it does not name): the confidence model's
- * `subject_uncertain` input, so such figures can wait for review. Keyed by object: no state outlives a figure.
+ * "toàn huyện" in a province's article names a district it does not name): marked on the subject itself
+ * (`uncertain`), the confidence model's `subject_uncertain` input, so such figures can wait for review.
  */
-const UNCERTAIN = new WeakSet<FigureSubject>();
 function uncertain(subject: FigureSubject): FigureSubject {
-  UNCERTAIN.add(subject);
-  return subject;
+  return { ...subject, uncertain: true };
 }
-/** Whether the engine marked a subject as a guess between readings (see {@link UNCERTAIN}). */
+/** Whether the engine marked a subject as a guess between readings (see {@link uncertain}). */
 export function isSubjectUncertain(subject: FigureSubject): boolean {
-  return UNCERTAIN.has(subject);
+  return subject.uncertain === true;
 }
 
 /**
@@ -254,20 +315,30 @@ const PROVINCIAL_LEVEL_RE = /(?<![a-z0-9])cap tinh(?![a-z0-9])/g;
 const MINISTRIES_GROUP: FigureSubject = { name: 'các bộ, ngành', unitId: null, scope: 'subunits', subunitLevel: 'bo', explicit: true };
 const PROVINCES_GROUP: FigureSubject = { name: 'các tỉnh, thành phố', unitId: null, scope: 'subunits', subunitLevel: 'tinh', explicit: true };
 
-/** "các sở, ban, ngành", "sở, ngành": the province's departments together. */
-const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/g;
+/** Lower levels listed right after the departments ("…, UBND phường, xã, đặc khu", "và các huyện"). */
+const LEVELS_LISTED_AFTER_RE = /^,? (?:va )?(?:ubnd |uy ban nhan dan )?(?:cac )?(?:cap )?(?:quan|huyen|phuong|xa|thi tran|dac khu)(?![a-z0-9])/;
+/** A number and its noun just before a level word: "134 thủ tục cấp xã" (the level qualifies that number). */
+const QUALIFIED_NUMBER_RE = /\d(?:[\d.,]*\d)?(?: [a-z]+){1,3} $/;
+/** "các sở, ban, ngành", "sở, ngành", "các cơ quan chuyên môn thuộc UBND tỉnh": the province's departments together. */
+const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?(?:so,? (?:ban,? ?)?nganh|co quan chuyen mon (?:truc )?thuoc (?:ubnd|uy ban nhan dan) (?:cap )?tinh)(?![a-z0-9])/g;
 
 /** The provincial one-stop centre: "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Hành chính công tỉnh". */
 const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua )?tinh)?(?![a-z0-9])/g;
 
-/** The centre of a province-level publisher as a subject (its name is what the portals call it). */
+/**
+ * The centre of a province-level publisher as a subject (its name is what the portals call it). Marked uncertain: the
+ * centre is the desk of the province's departments, and its totals read as the centre's own or as the departments'
+ * (the corpus labels both ways; the text does not tell).
+ */
 function centreSubject(ctx: ExtractionContext): FigureSubject | null {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh') return null;
   // The centre publishing its own page is named already.
-  if (/^trung tâm\s/i.test(p.name)) return { name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
-  return { name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true };
+  if (/^trung tâm\s/i.test(p.name)) return uncertain({ name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
+  return uncertain({ name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
 }
+/** A name that is the provincial centre's. */
+const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
 
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
 function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext, text?: string): FigureSubject | null {
@@ -282,12 +353,21 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   const unitId = publisher?.id ?? null;
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
-    ends.push((m.index ?? 0) + m[0].length);
+    const end = (m.index ?? 0) + m[0].length;
+    ends.push(end);
+    // "các sở, ban ngành, UBND phường, xã, đặc khu": the departments listed with the lower levels are every level.
+    if (publisher?.level === 'tinh' && LEVELS_LISTED_AFTER_RE.test(slice.slice(end, end + 40))) {
+      consider(m.index ?? 0, () => ({ name: `toàn tỉnh ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
+      continue;
+    }
     consider(m.index ?? 0, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
   }
   for (const m of matchesOf(SUBUNIT_BEFORE_RE, slice)) {
     const at = m.index ?? 0;
     ends.push(at + m[0].length + 30);
+    // "1.833 thủ tục cấp tỉnh, 301 thủ tục cấp huyện và 134 thủ tục cấp xã; trong đó …": a level right after a number's
+    // noun qualifies that number (a breakdown), it does not govern the numbers after it.
+    if (m[0].startsWith('cap') && QUALIFIED_NUMBER_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
     const level = levelOfWord(m[1]);
     const joined = joinedLevel(folded, from + at, ctx);
     if (joined !== undefined) consider(at, () => joined);
@@ -322,6 +402,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const at = m.index ?? 0;
     // "Chỉ số CCHC cấp tỉnh", "năng lực cạnh tranh cấp tỉnh": the index of the province, read elsewhere.
     if (/chi so|canh tranh|par ?index|cchc|quan tri/.test(slice.slice(Math.max(0, at - 80), at))) continue;
+    if (QUALIFIED_NUMBER_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
     if (national || /(?:ca nuoc|toan quoc)/.test(slice.slice(0, at))) consider(at, () => ({ ...PROVINCES_GROUP }));
     else if (publisher?.level === 'tinh') consider(at, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
   }
@@ -355,12 +436,22 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
 }
 
 /**
+ * Whether the publisher is an agency of a province rather than the province itself: a department, or a source
+ * registered under the name of the provincial centre or the province's PAR portal ("Trung tâm Phục vụ hành chính công
+ * tỉnh Bắc Kạn", "Cổng CCHC tỉnh Đồng Nai"). Its index figures are the province's.
+ */
+export function isAgencyPublisher(ctx: ExtractionContext): boolean {
+  const p = ctx.publisher;
+  return !!p && (p.level === 'so' || (p.level === 'tinh' && /^(?:trung tâm|cổng|sở|văn phòng)\s/iu.test(p.name)));
+}
+
+/**
  * The province a department publishes for ("Sở Nội vụ Ninh Thuận" → Ninh Thuận), as a subject: a department's
  * article about "Chỉ số CCHC của tỉnh" reports the province's index, not its own. Null for other publishers.
  */
 export function publisherProvince(ctx: ExtractionContext): FigureSubject | null {
   const p = ctx.publisher;
-  if (!p || p.level !== 'so') return null;
+  if (!p || !isAgencyPublisher(ctx)) return null;
   const m = PROVINCE_RE.exec(foldVietnamese(p.name));
   const name = m ? PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1] : null;
   if (!name) return null;
@@ -381,7 +472,10 @@ const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 
  */
 export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx: ExtractionContext, lead: string): FigureSubject | null {
   const p = ctx.publisher;
-  if (subject.explicit || !p || p.level !== 'tinh' || !DOSSIER_FLOW_METRICS.has(metric)) return null;
+  if (!p || p.level !== 'tinh' || !DOSSIER_FLOW_METRICS.has(metric)) return null;
+  // "TP. Hồ Chí Minh đã tiếp nhận hơn 2,5 triệu hồ sơ" on its own page: the province named is its government or its
+  // whole area (the corpus labels both); it stays the province, as a guess.
+  if (subject.explicit) return subject.scope === 'unit' && !subject.uncertain && (subject.unitId === p.id || mentionKey(subject.name) === mentionKey(p.name)) ? uncertain(subject) : null;
   // A centre or a portal publishing as the province reports its own desk.
   if (/^(?:trung tâm|cổng|văn phòng|sở|ban)\s/i.test(p.name)) return null;
   // "Văn phòng đăng ký đất đai … đã tiếp nhận", "Bộ phận một cửa tiếp nhận", "do UBND huyện tiếp nhận": an agency or a
@@ -393,9 +487,14 @@ export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
 const LEVEL_DEPTH: Record<string, number> = { tinh: 1, so: 2, quan: 2, huyen: 2, thi_xa: 2, thanh_pho: 2, phuong: 3, xa: 3, thi_tran: 3 };
 
-/** The default subject: the publishing unit. */
+/**
+ * The default subject: the publishing unit. A source registered with no publisher is a national one (a national paper,
+ * a ministry's news feed): what it says without naming a unit is about the country.
+ */
 export function publisherSubject(publisher: ResolvedUnit | null): FigureSubject {
-  return { name: publisher?.name ?? '', unitId: publisher?.id ?? null, scope: 'unit', subunitLevel: null, explicit: false };
+  if (!publisher) return { ...NATIONAL_SUBJECT, explicit: false };
+  const subject: FigureSubject = { name: publisher.name, unitId: publisher.id, scope: 'unit', subunitLevel: null, explicit: false };
+  return CENTRE_NAME_RE.test(publisher.name) ? uncertain(subject) : subject;
 }
 
 function levelOfWord(foldedWord: string): string {
@@ -404,10 +503,16 @@ function levelOfWord(foldedWord: string): string {
 
 /** Canonical key for comparing mentions with the publisher: "Q.11" ≡ "Quận 11", "UBND quận X" ≡ "quận X". */
 function mentionKey(name: string): string {
-  return foldVietnamese(name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
+  return foldVietnamese(expandAcronym(name).replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
 }
 
-function namedSubject(mention: string, ctx: ExtractionContext): FigureSubject {
+/** The city's acronym spelt out: "TP. HCM" is Thành phố Hồ Chí Minh (the gazetteer and the labels use the full name). */
+function expandAcronym(mention: string): string {
+  return /HCM$/.test(mention) ? 'Thành phố Hồ Chí Minh' : mention;
+}
+
+function namedSubject(named: string, ctx: ExtractionContext): FigureSubject {
+  const mention = expandAcronym(named);
   const publisher = ctx.publisher;
   const resolved = ctx.resolver?.resolve(mention, publisher, ctx.publishedAt) ?? null;
   if (publisher && (resolved?.id === publisher.id || mentionKey(mention) === mentionKey(publisher.name))) {
@@ -419,12 +524,15 @@ function namedSubject(mention: string, ctx: ExtractionContext): FigureSubject {
 
 function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | null {
   const publisher = ctx.publisher;
-  const publisherDepth = publisher ? LEVEL_DEPTH[publisher.level] ?? 2 : 0;
+  // A department or the provincial centre sits beside the districts, not above them: "UBND cấp huyện giải quyết …" in
+  // its article are the province's districts (it has no sub-units of its own).
+  const province = publisher?.level === 'so' ? publisherProvince(ctx) : null;
+  const publisherDepth = !publisher ? 0 : publisher.level === 'so' ? 1 : LEVEL_DEPTH[publisher.level] ?? 2;
   // A ward's article about "phường" means the ward itself, not units below it.
   if (publisher && (LEVEL_DEPTH[level] ?? 3) <= publisherDepth) return { ...publisherSubject(publisher), explicit: true };
   const levelName = { phuong: 'phường', xa: 'xã', thi_tran: 'thị trấn', huyen: 'huyện', quan: 'quận' }[level] ?? level;
   return {
-    name: publisher ? `${levelName} thuộc ${publisher.name}` : levelName,
+    name: publisher ? `${levelName} thuộc ${province?.name ?? publisher.name}` : levelName,
     unitId: publisher?.id ?? null,
     scope: 'subunits',
     subunitLevel: level,
@@ -439,6 +547,8 @@ function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | 
 export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext, sentence?: Span, inherited?: FigureSubject | null): FigureSubject {
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
+  const ministry = listedMinistry(text, folded, sentence, c);
+  if (ministry) return namedSubject(ministry, ctx);
   // "Trong quý I, toàn tỉnh có …; tỷ lệ đúng hạn đạt 97%", "cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực
   // tuyến": a scope named earlier in the sentence governs the numbers after it until another one is named.
   const found = scopeMention(folded, sentence.start, c.hedgeStart, ctx, text) ?? inherited ?? own;
@@ -446,6 +556,22 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   // area's aggregate; a department's portal ranks its province.
   if (c.unit === 'rank' && found.scope === 'province_wide') return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   return found;
+}
+
+/** Ministries by their names without "Bộ" (folded), as lists after "các bộ" write them: [full name, short name]. */
+const MINISTRY_SHORT: ReadonlyArray<[string, string]> = MINISTRY_NAMES.filter((n) => n.startsWith('Bộ ')).map((n) => [n, foldVietnamese(n.slice(3)).replace(/\s*-\s*/g, ' ').replace(/,/g, '')]);
+
+/**
+ * "Các bộ có tỷ lệ … thấp nhất lần lượt là: Xây dựng (16,6%), Công Thương (25%)": a ministry named without "Bộ" right
+ * before a bracketed figure, in a sentence about the ministries ("các bộ", "17 bộ").
+ */
+function listedMinistry(text: string, folded: string, sentence: Span, c: Candidate): string | null {
+  const lead = /(?:^|[,;:]|\sva|\sla)\s*([a-z][a-z ,-]{1,45}?)\s*\(\s*$/.exec(folded.slice(Math.max(sentence.start, c.hedgeStart - 60), c.hedgeStart));
+  if (!lead) return null;
+  const name = lead[1].replace(/^bo\s+/, '').replace(/\s*-\s*/g, ' ').replace(/,/g, '').trim();
+  const hit = MINISTRY_SHORT.find(([, short]) => short === name);
+  if (!hit) return null;
+  return /(?<![\p{L}\d])(?:[Cc]ác|[Nn]hững|\d+) bộ(?![\p{L}\d])/u.test(text.slice(sentence.start, c.hedgeStart)) ? hit[0] : null;
 }
 
 /** Whether a sentence continues the previous one's subject ("Trong đó, …", "Trong số này …"). */
@@ -472,7 +598,8 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     }
   }
   const afterNoun = folded.slice(c.nounEnd, Math.min(c.nounEnd + 60, text.length));
-  const sub = SUBUNIT_AFTER_RE.exec(afterNoun);
+  // "xếp thứ 2/18 huyện, thị xã": the units after a rank are the field it is among, not its holder.
+  const sub = c.unit === 'rank' ? null : SUBUNIT_AFTER_RE.exec(afterNoun);
   if (sub) {
     const nameStart = c.nounEnd + sub[0].length;
     // "phường Sông Cầu" after the noun is a named ward, not "the wards".
@@ -481,6 +608,13 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
   }
   // "xếp vị trí thứ 2 là thành phố Hải Phòng", "đứng thứ 2 là tỉnh Thái Nguyên": a rank names its holder after it.
   if (c.unit === 'rank') {
+    // "đứng thứ 2 tỉnh Thái Nguyên đạt 90,29%": a unit named right after the rank (no "/" total) holds it too.
+    const direct = /^\s*[,:]?\s*/.exec(folded.slice(c.end, c.end + 4));
+    if (c.total === null && direct) {
+      const at = c.end + direct[0].length;
+      const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
+      if (m && m.index === 0 && /^(?:tỉnh|thành phố|TP\.?|quận|huyện|thị xã|phường|xã|thị trấn)\s/iu.test(m[1]) && !incidentalName(text, folded, at, at + m[0].length)) return namedSubject(m[1], ctx);
+    }
     const holder = /^\s*(?:\/\s*\d+\s*)?(?:[a-z ]{0,30}?\s)?(?:la|thuoc ve)\s+/.exec(folded.slice(c.end, c.end + 50));
     if (holder) {
       const at = c.end + holder[0].length;

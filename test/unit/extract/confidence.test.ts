@@ -5,7 +5,7 @@
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
 import { FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
-import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt } from '../../../ingest/extract/fit-confidence-cli';
+import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, subjectPrecision } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 
 const signals = (over: Partial<FigureSignals> = {}): FigureSignals => ({
@@ -128,6 +128,13 @@ describe('fitting the model', () => {
     const s = servedAt(d, p, threshold);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
     expect(s.recall).toBeGreaterThan(0.5);
+  });
+
+  it('tells the served figures that match a label from those right with their subject too', () => {
+    const ex = (y: number, matched: boolean, subjectRight: boolean) => ({ article: 'a', x: featureVector(signals()), y, requiredHit: matched, matched, subjectRight });
+    const d: FitData = { examples: [ex(1, true, true), ex(1, true, false), ex(0, false, false), ex(1, true, true)], requiredCore: 4 };
+    expect(subjectPrecision(d, [0.9, 0.9, 0.9, 0.2], 0.5)).toEqual({ matched: 2 / 3, withSubject: 1 / 3 });
+    expect(subjectPrecision(d, [0.1, 0.1, 0.1, 0.1], 0.5)).toEqual({ matched: 1, withSubject: 1 });
   });
 
   it('reports an unreachable precision target instead of pretending', () => {

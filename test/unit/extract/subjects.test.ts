@@ -1,5 +1,6 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
 import { extractWithSignals } from '../../../ingest/extract/figures';
+import { isSubjectUncertain } from '../../../ingest/extract/subjects';
 import { ctxFor, DISTRICT, figuresOf } from './helpers';
 
 describe('subjects', () => {
@@ -42,6 +43,55 @@ describe('subjects', () => {
     expect(signals.map((s) => s.subjectUncertain)).toEqual([true]);
     const own = extractWithSignals('Trong quý I, toàn tỉnh tiếp nhận 56.039 hồ sơ.', ctxFor(undefined, { publisher: { id: 'p', name: 'Kon Tum', level: 'tinh' } }));
     expect(own.signals.map((s) => s.subjectUncertain)).toEqual([false]);
+  });
+
+  it('keeps the uncertain mark on the subject itself, so a copy (a worker thread\'s structured clone) keeps it', () => {
+    const { result } = extractWithSignals('Trong quý I, toàn tỉnh tiếp nhận 56.039 hồ sơ.', ctxFor());
+    const copy = structuredClone(result.figures[0]);
+    expect(copy.subject).toMatchObject({ scope: 'province_wide', uncertain: true });
+    expect(isSubjectUncertain(copy.subject)).toBe(true);
+    expect(isSubjectUncertain({ ...copy.subject })).toBe(true);
+    const [named] = figuresOf('Trong quý I, toàn huyện tiếp nhận 56.039 hồ sơ.');
+    expect(isSubjectUncertain(structuredClone(named.subject))).toBe(false);
+    expect(named.subject).not.toHaveProperty('uncertain');
+  });
+
+  it("reads a department a province's paper names in its title (abbreviated too) as the article's unit, the centre after it as where its dossiers go", () => {
+    const ctx = ctxFor('2020-10-05', { publisher: { id: 'ht', name: 'Hà Tĩnh', level: 'tinh' }, title: 'Sở TN&MT tiếp nhận gần 1.200 hồ sơ qua Trung tâm Phục vụ hành chính công' });
+    const figures = figuresOf('Trong 9 tháng đầu năm 2020, đơn vị này đã tiếp nhận 1.184 hồ sơ qua Trung tâm Phục vụ hành chính công tỉnh.', undefined, ctx);
+    expect(figures.map((f) => [f.value, f.subject.name, f.subject.scope])).toContainEqual([1184, 'Sở Tài nguyên và Môi trường Hà Tĩnh', 'unit']);
+    // The centre leading the title is the centre's article.
+    const centre = figuresOf('Trong 9 tháng đầu năm 2020, Trung tâm tiếp nhận 5.310 hồ sơ.', undefined, ctxFor('2020-10-05', { publisher: { id: 'ht', name: 'Hà Tĩnh', level: 'tinh' }, title: 'Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ của Sở Tư pháp' }));
+    expect(centre.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh']);
+  });
+
+  it("marks the centre's figures, the provinces' average and a province's own named dossier flow as uncertain: the text does not tell which reading the figure has", () => {
+    const ctx = { publishedAt: new Date('2023-07-05T08:00:00+07:00'), publisher: { id: 'p', name: 'Lâm Đồng', level: 'tinh' } };
+    const centre = extractWithSignals('Trong 6 tháng đầu năm 2023, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 18.250 hồ sơ.', ctx);
+    expect(centre.result.figures.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng']);
+    expect(centre.signals.map((s) => s.subjectUncertain)).toEqual([true]);
+    const average = extractWithSignals('Chỉ số cải cách hành chính năm 2022 của các tỉnh, thành phố có giá trị trung bình đạt 84,79%.', ctx);
+    expect(average.result.figures.map((f) => [f.value, f.subject.name])).toEqual([[84.79, 'Việt Nam']]);
+    expect(average.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[true, 'national']]);
+    const country = extractWithSignals('Chỉ số cải cách hành chính năm 2022 có giá trị trung bình của cả nước đạt 84,79%.', ctx);
+    expect(country.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[false, 'national']]);
+    // The province naming itself in its dossier flow: its government or its whole area.
+    const named = extractWithSignals('Trong 6 tháng đầu năm 2023, Lâm Đồng tiếp nhận 152.300 hồ sơ.', ctx);
+    expect(named.result.figures.map((f) => [f.subject.name, f.subject.scope])).toEqual([['Lâm Đồng', 'unit']]);
+    expect(named.signals.map((s) => s.subjectUncertain)).toEqual([true]);
+  });
+
+  it("reads an article on a province's source that never names the province but speaks of the Government as national: the country, as a guess", () => {
+    const ctx = { publishedAt: new Date('2021-03-02T08:00:00+07:00'), publisher: { id: 'hn', name: 'Hà Nội', level: 'tinh' }, title: 'Chính phủ đặt mục tiêu về dịch vụ công trực tuyến' };
+    const text = 'Theo Nghị quyết của Chính phủ, năm 2021 có 3.820 dịch vụ công trực tuyến toàn trình được cung cấp.';
+    const national = extractWithSignals(text, ctx);
+    expect(national.result.figures.map((f) => [f.value, f.subject.name, f.subject.explicit])).toEqual([[3820, 'Việt Nam', true]]);
+    expect(national.signals.map((s) => [s.subjectUncertain, s.subjectSource])).toEqual([[true, 'publisher']]);
+    // Naming the province, or speaking of "the city", keeps the publisher.
+    const own = extractWithSignals(`${text} Hà Nội đã triển khai đầy đủ.`, ctx);
+    expect(own.result.figures.map((f) => f.subject.name)).toEqual(['Hà Nội']);
+    const self = extractWithSignals(`${text} UBND thành phố chỉ đạo triển khai.`, ctx);
+    expect(self.result.figures.map((f) => f.subject.name)).toEqual(['Hà Nội']);
   });
 
   it('does not confuse Quận 1 with Quận 11', () => {

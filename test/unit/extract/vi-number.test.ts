@@ -41,3 +41,12 @@ describe('scanNumberTokens', () => {
     expect(token.value).toBeNull();
   });
 });
+
+describe('scaled counts', () => {
+  it('reads "4,1 triệu", "1,3 ngàn", "2,35 triệu" as exact integers, not a binary product like 4099999.9999999995', () => {
+    const { figuresFromText } = jest.requireActual<typeof import('../../../ingest/extract/figures')>('../../../ingest/extract/figures');
+    const ctx = { publishedAt: new Date('2024-10-08T08:00:00+07:00'), publisher: { id: 'p', name: 'Đồng Nai', level: 'tinh' } };
+    const values = ['4,1 triệu', '1,3 ngàn', '0,7 triệu', '2,35 triệu'].map((n) => figuresFromText(`Năm 2024, tỉnh tiếp nhận ${n} hồ sơ.`, ctx).figures.map((f) => f.value));
+    expect(values).toEqual([[4100000], [1300], [700000], [2350000]]);
+  });
+});
