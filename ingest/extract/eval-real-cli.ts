@@ -142,6 +142,7 @@ function main(argv: string[]): number {
   out(`core metrics: precision ${pct(r.core.precision)}  recall ${pct(r.core.recall)}  F1 ${pct(r.core.f1)}  (${r.core.matched}/${r.core.extracted} figures, ${r.core.found}/${r.core.required} required labels)`);
   out(`subject accuracy ${pct(r.subjectAccuracy)}  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
   if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
+  if (r.servedWithSubject) out(`served at threshold ${r.servedWithSubject.threshold}, right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);
   const styleOf = new Map(chosen.map((l) => [l.id, l]));
   const groups = summariseByGroup(scores, (id) => {
     const l = styleOf.get(id);

@@ -262,6 +262,11 @@ export interface RealReport {
   matchedForAccuracy: number;
   calibration: CalibrationRow[];
   thresholds: ThresholdRow[];
+  /**
+   * At the serving threshold (when one is given): core figures served, and those right including their subject (a
+   * matched figure filed under the wrong unit is a wrong number for that unit).
+   */
+  servedWithSubject: { threshold: number; served: number; right: number; precision: number } | null;
 }
 
 const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
@@ -332,6 +337,20 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
   const grid = [0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
   if (servingThreshold !== undefined && !grid.includes(servingThreshold)) grid.push(servingThreshold);
   const thresholds = grid.sort((a, b) => a - b).map((threshold) => ({ threshold, ...totals(scores, (m) => !CORE_EXCLUDED.has(m), threshold) }));
+  let servedWithSubject: RealReport['servedWithSubject'] = null;
+  if (servingThreshold !== undefined) {
+    let served = 0;
+    let right = 0;
+    for (const s of scores) {
+      s.figures.forEach((f, i) => {
+        if (CORE_EXCLUDED.has(f.metric) || f.confidence < servingThreshold) return;
+        served++;
+        const l = s.matchedLabel[i];
+        if (l && subjectAgrees(f, l, s.publisherName)) right++;
+      });
+    }
+    servedWithSubject = { threshold: servingThreshold, served, right, precision: ratio(right, served) };
+  }
   return {
     articles: scores.length,
     all,
@@ -342,6 +361,7 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
     matchedForAccuracy: matchedN,
     calibration,
     thresholds,
+    servedWithSubject,
   };
 }
 

@@ -103,6 +103,10 @@ describe('scoring articles', () => {
     const at05 = r.thresholds.find((t) => t.threshold === 0.5);
     expect(at05).toMatchObject({ extracted: 1, matched: 1, found: 1, precision: 1 });
     expect(at05?.recall).toBeCloseTo(1 / 3);
+    // Right with its subject too: of the two core figures served at 0.4, the satisfaction rate names the wrong unit.
+    expect(summariseReal([scoreRealArticle('d2', figs, labels, 'Quận 3')], 0.4).servedWithSubject)
+      .toEqual({ threshold: 0.4, served: 2, right: 1, precision: 0.5 });
+    expect(r.servedWithSubject).toBeNull();
   });
 
   it('scores the engine end to end on a tiny labelled article', () => {
