@@ -53,12 +53,13 @@ export async function pendingPickMarks(run: RunSql): Promise<number> {
 /**
  * Best-effort refresh after a write committed (an ingest run, an index period, a review, a re-attribution): a failure
  * is logged, never raised — the write stands, readers choose on the fly until the next refresh. `em` must not be
- * inside a transaction (each batch commits on its own).
+ * inside a transaction (each batch commits on its own). A request's write passes `maxBatches` so that a backlog left by
+ * others (an ingest run refreshes only when it ends) never lengthens the request; the backlog waits for its writers.
  */
 export async function refreshPicksAfterWrite(em: { execute: (sql: string, params: unknown[]) => Promise<unknown> },
-  log?: { warn: (obj: object, msg: string) => void }): Promise<void> {
+  log?: { warn: (obj: object, msg: string) => void }, options: RefreshOptions = {}): Promise<void> {
   try {
-    await refreshFigurePicks((sql, params) => em.execute(sql, params) as Promise<Array<Record<string, unknown>>>);
+    await refreshFigurePicks((sql, params) => em.execute(sql, params) as Promise<Array<Record<string, unknown>>>, options);
   } catch (err) {
     log?.warn({ err }, 'refreshing the stored figure choices failed; rankings choose on the fly until the next refresh');
   }

@@ -44,6 +44,7 @@ function compareMagnitude(a: DecimalParts, b: DecimalParts): number {
   const fb = b.frac.padEnd(len, '0');
   return fa === fb ? 0 : fa < fb ? -1 : 1;
 }
+
 /** Ranks, and the rows with a value in rank order (ties in input order). */
 export interface Ranking {
   /** Rank of each row (null without a value). */

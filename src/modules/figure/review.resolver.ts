@@ -9,6 +9,9 @@ import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../errors';
 import { refreshPicksAfterWrite } from './figure-pick';
 
+/** Refresh batches a review runs after its commit (at most 1,000 marks, oldest first; see refreshPicksAfterWrite). */
+const REVIEW_REFRESH_BATCHES = 5;
+
 /** numeric(20,6) holds 14 integer digits. */
 const MAX_ABS_VALUE = 1e13;
 
@@ -53,7 +56,7 @@ export class ReviewResolver {
       figure, reviewer, before, after: snapshot(figure), note: args.note?.trim() || null, reviewedAt: new Date(),
     });
     await ctx.em.flush();
-    await refreshPicksAfterWrite(ctx.em, ctx.logger);
+    await refreshPicksAfterWrite(ctx.em, ctx.logger, { maxBatches: REVIEW_REFRESH_BATCHES });
     return figure;
   }
 }

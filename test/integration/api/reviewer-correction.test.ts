@@ -1,6 +1,7 @@
 /** Journey: a reviewer corrects a figure; the time series shows the corrected value, and the audit trail records it. */
 import { journeyContext } from '../../helpers/api-journey';
 import { expectedValue } from '../../helpers/figure-fixtures';
+import { refreshFigurePicks } from '../../../src/modules/figure/figure-pick';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -67,6 +68,20 @@ describe('reviewer: correct a figure, see it in the series with its audit trail'
     expect(gone.body.data.timeSeries[0].points.map((p: any) => p.year)).not.toContain(2021);
     const restored = await j.api.gql(REVIEW, { id: p2021.figureId, status: 'CONFIRMED' }, AUTH);
     expect(restored.body.data.reviewFigure.reviews.map((r: any) => r.after.reviewStatus)).toEqual(['confirmed', 'rejected']);
+  });
+
+  it('refreshes at most 1,000 stored-choice marks after its commit: a backlog left by others never lengthens a review', async () => {
+    const em = j.db.orm.em.fork();
+    // A backlog of 1,200 marks (keys without figures: what a long ingest run leaves until it ends), oldest first.
+    await em.execute(`insert into figure_pick_dirty (metric_code, kind, subject_id, period_year)
+      select 'on_time_rate', 'actual', u.id, y from (select id from admin_unit order by id limit 300) u cross join generate_series(2001, 2004) y`);
+    const id = String(j.fx.figures[2].id);
+    const review = await j.api.gql(REVIEW, { id, status: 'CONFIRMED' }, AUTH);
+    expect(review.body.errors).toBeUndefined();
+    // Five batches of 200, oldest first: the backlog's last 200 marks and the review's own one wait for the next refresh.
+    const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from figure_pick_dirty');
+    expect(Number(n)).toBe(201);
+    await refreshFigurePicks((sql, params) => em.execute(sql, params));
   });
 
   it('checks the review: CORRECTED needs a value, others refuse one, unknown figures are NOT_FOUND', async () => {
