@@ -14,7 +14,6 @@ import { GRAIN_MONTHS, toNumber } from './figure-sql';
 import { loadFigure, type FigureRow } from './figure-row';
 import { loadMetric } from '../metric/metric-row';
 import { BadInputError, NotFoundError } from '../../errors';
-import { loadById } from '../../graphql/batch';
 import type { GraphQLContext } from '../../graphql/context';
 import { SELECTION_RULE, byUnitName } from './time-series.resolver';
 import type { MaybePromise } from '../../graphql/rows';

@@ -8,7 +8,6 @@ import { AnalyticsRepository, type SeriesPointRow } from './analytics.repository
 import { TimeSeriesArgs } from './analytics.args';
 import { Series, SeriesPoint } from './analytics.type';
 import { loadFigure, type FigureRow } from './figure-row';
-import { loadById } from '../../graphql/batch';
 import { GRAIN_MONTHS } from './figure-sql';
 import type { GraphQLContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../errors';
