@@ -1,33 +1,46 @@
 /**
- * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--match-only] [--dry-run]`: fit the confidence
- * model (ingest/extract/confidence.ts) on the DEV split of the real-text corpus and write its coefficients and serving
- * threshold to ingest/extract/confidence-model.ts. Reproducible from the labels and the text cache: folds are
+ * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3]
+ * [--target-precision 0.95] [--match-only] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
+ * DEV split of the real-text corpus and the unseen snapshots, and write its coefficients and serving threshold to
+ * ingest/extract/confidence-model.ts. Reproducible from the labels, the text cache and the snapshots: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
  *
  * 1. Every core figure (metric ≠ 'other') the engine reads on a dev article is an example; it is right when it
  *    matches a label under the scorer's rule (real-eval.ts) AND its subject agrees with the label's (`subjectAgrees`):
  *    a figure served about the wrong unit is a wrong figure. `--match-only` counts a match alone (the rule before).
  *    Either way the threshold table shows both precisions of what is served.
- * 2. The L2 strength is chosen by 5-fold cross-validation grouped by article (log-loss of held-out articles).
- * 3. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
- *    ≥ the target; when no threshold reaches it, the one with the best held-out precision among those serving at
- *    least 5 % of the required labels. Held-out precision and recall at that threshold are written with the model.
- * 4. The final model is fit on all dev examples with the chosen strength.
+ * 2. Every core figure of an unseen snapshot (eval/real/unseen/*.jsonl: what an engine read on a batch before anyone
+ *    tuned on it; unseen-snapshot.ts) is an example too, scored the same way against the current labels and weighted
+ *    `--unseen-weight` times a dev figure: dev figures are right more often than figures of unseen text, because dev
+ *    was tuned on. An article's dev and unseen examples share their fold.
+ * 3. Features are chosen by forward selection and the L2 strength by 5-fold cross-validation grouped by article
+ *    (weighted log-loss of held-out articles).
+ * 4. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
+ *    ≥ the target — judged on the unseen snapshots when they hold at least 100 core figures (users meet the engine on
+ *    unseen text), else on dev; when no threshold reaches it, the one with the best held-out precision among those
+ *    serving at least 30 % of the required labels. Held-out precision and recall at that threshold are written with
+ *    the model.
+ * 5. The final model is fit on all examples with the chosen strength.
  *
  * The test split is never read.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
 import { CORE_EXCLUDED, isTableCase, parseLabelLines, realContext, scoreRealArticle, subjectAgrees } from './real-eval';
+import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--target-precision 0.95] [--match-only] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--target-precision 0.95] [--match-only] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 const MIN_RECALL_SHARE = 0.3;
+/** Weight of an unseen snapshot's figure against a dev figure in the likelihood (see the README, Extraction). */
+const DEFAULT_UNSEEN_WEIGHT = 3;
+/** Unseen core figures needed before the threshold is chosen on them rather than on dev. */
+const MIN_UNSEEN_FOR_THRESHOLD = 100;
 
 interface Example {
   article: string;
@@ -39,6 +52,10 @@ interface Example {
   subjectRight?: boolean;
   /** The figure matched a label (its subject aside). */
   matched?: boolean;
+  /** Weight in the fit's likelihood (1 when absent): figures of unseen snapshots can count for more. */
+  weight?: number;
+  /** Where the example comes from: 'dev' (the current engine on a dev article) or an unseen snapshot's engine. */
+  source?: string;
 }
 
 export interface FitData {
@@ -55,7 +72,7 @@ export function foldOf(id: string, folds = FOLDS): number {
 }
 
 /** L2-penalised logistic regression by Newton's method (the bias is not penalised). Deterministic. */
-export function fitLogistic(xs: readonly number[][], ys: readonly number[], l2: number, iterations = 50): number[] {
+export function fitLogistic(xs: readonly number[][], ys: readonly number[], l2: number, iterations = 50, weights?: readonly number[]): number[] {
   const d = xs[0]?.length ?? 0;
   const w = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
@@ -66,8 +83,9 @@ export function fitLogistic(xs: readonly number[][], ys: readonly number[], l2: 
       let z = 0;
       for (let i = 0; i < d; i++) z += w[i] * x[i];
       const p = 1 / (1 + Math.exp(-z));
-      const r = p - ys[n];
-      const s = Math.max(p * (1 - p), 1e-9);
+      const wn = weights?.[n] ?? 1;
+      const r = (p - ys[n]) * wn;
+      const s = Math.max(p * (1 - p), 1e-9) * wn;
       for (let i = 0; i < d; i++) {
         if (x[i] === 0) continue;
         grad[i] += r * x[i];
@@ -126,7 +144,7 @@ export function outOfFold(data: FitData, l2: number, used: readonly number[]): n
   for (let f = 0; f < FOLDS; f++) {
     const train = data.examples.filter((e) => foldOf(e.article) !== f);
     if (train.length === 0) continue;
-    const w = weightsOf(fitLogistic(train.map((e) => project(e.x, used)), train.map((e) => e.y), l2), used);
+    const w = weightsOf(fitLogistic(train.map((e) => project(e.x, used)), train.map((e) => e.y), l2, 50, train.map((e) => e.weight ?? 1)), used);
     data.examples.forEach((e, i) => {
       if (foldOf(e.article) === f) out[i] = probabilityWith(w, e.x);
     });
@@ -199,11 +217,14 @@ export function chooseThreshold(data: FitData, p: readonly number[], target: num
 
 function logLoss(data: FitData, p: readonly number[]): number {
   let s = 0;
+  let n = 0;
   data.examples.forEach((e, i) => {
     const q = Math.min(1 - 1e-6, Math.max(1e-6, p[i]));
-    s -= e.y * Math.log(q) + (1 - e.y) * Math.log(1 - q);
+    const w = e.weight ?? 1;
+    s -= w * (e.y * Math.log(q) + (1 - e.y) * Math.log(1 - q));
+    n += w;
   });
-  return s / Math.max(1, data.examples.length);
+  return s / Math.max(1, n);
 }
 
 function brier(data: FitData, p: readonly number[]): number {
@@ -240,15 +261,65 @@ export function loadDevExamples(labelsPath: string, textsDir: string, subjectCou
       if (CORE_EXCLUDED.has(f.metric)) return;
       const l = score.matchedLabel[i];
       const subjectRight = l !== null && subjectAgrees(f, l, ctx.publisher?.name ?? null);
-      examples.push({ article: label.id, x: featureVector(signals[i]), y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null });
+      examples.push({ article: label.id, x: featureVector(signals[i]), y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null, source: 'dev' });
     });
   }
   return { data: { examples, requiredCore }, articles, missing };
 }
 
+/**
+ * Examples from snapshots of unseen batches (unseen-snapshot.ts): each snapshot figure scored against the current
+ * labels of its article with the current scorer, its features read by name. An article of a snapshot whose label is
+ * gone or no longer in dev is skipped and reported; a feature name the current model does not know is an error (the
+ * snapshot was written by an engine with other features: refit without it or write it again).
+ */
+export function loadUnseenExamples(snapshotContents: readonly string[], labelsPath: string, subjectCounts = true): { data: FitData; articles: number; problems: string[] } {
+  const { labels } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
+  const byId = new Map(labels.filter((l) => l.split === 'dev').map((l) => [l.id, l]));
+  const examples: Example[] = [];
+  const problems: string[] = [];
+  let requiredCore = 0;
+  let articles = 0;
+  for (const content of snapshotContents) {
+    const { lines, errors } = parseSnapshotLines(content);
+    problems.push(...errors);
+    for (const line of lines) {
+      const label = byId.get(line.article);
+      if (!label) {
+        problems.push(`${line.article}: no dev label (skipped)`);
+        continue;
+      }
+      const unknown = [...new Set(line.figures.flatMap((f) => Object.keys(f.features)))].filter((n) => !FEATURE_NAMES.includes(n));
+      if (unknown.length > 0) throw new Error(`${line.article} (engine ${line.engine}): unknown feature(s) ${unknown.join(', ')}`);
+      articles++;
+      const publisher = realContext(label).publisher?.name ?? null;
+      const figures = line.figures.map(asScoredFigure);
+      const score = scoreRealArticle(line.article, figures, label.figures, publisher);
+      requiredCore += [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;
+      figures.forEach((f, i) => {
+        if (CORE_EXCLUDED.has(f.metric)) return;
+        const l = score.matchedLabel[i];
+        const subjectRight = l !== null && subjectAgrees(f, l, publisher);
+        const x = FEATURE_NAMES.map((n) => line.figures[i].features[n] ?? 0);
+        // Folded by the bare article id: the article's dev examples and its unseen snapshot are held out together.
+        examples.push({ article: line.article, x, y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null, source: `unseen ${line.engine}` });
+      });
+    }
+  }
+  return { data: { examples, requiredCore }, articles, problems };
+}
+
+/** A part of the data: the examples of one source kind, with its own recall denominator. */
+function part(data: FitData, keep: (e: Example) => boolean, requiredCore: number): { data: FitData; index: number[] } {
+  const index = data.examples.map((_, i) => i).filter((i) => keep(data.examples[i]));
+  return { data: { examples: index.map((i) => data.examples[i]), requiredCore }, index };
+}
+
 function main(argv: string[]): number {
   let texts = resolve(REPO_ROOT, '.cache/real-texts');
   let labels = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
+  let unseenDir: string | null = resolve(REPO_ROOT, 'eval/real/unseen');
+  let unseenWeight = DEFAULT_UNSEEN_WEIGHT;
   let target = 0.95;
   let dryRun = false;
   let subjectCounts = true;
@@ -261,7 +332,8 @@ function main(argv: string[]): number {
     if (a === '--dry-run') dryRun = true;
     else if (a === '--match-only') subjectCounts = false;
     else if (a === '--subject') subjectCounts = true;
-    else if (a === '--texts' || a === '--labels' || a === '--target-precision') {
+    else if (a === '--no-unseen') unseenDir = null;
+    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight') {
       const v = argv[++i];
       if (v === undefined) {
         process.stderr.write(`${a} needs a value\n${USAGE}\n`);
@@ -269,6 +341,8 @@ function main(argv: string[]): number {
       }
       if (a === '--texts') texts = resolve(v);
       else if (a === '--labels') labels = resolve(v);
+      else if (a === '--unseen') unseenDir = resolve(v);
+      else if (a === '--unseen-weight') unseenWeight = Number(v);
       else target = Number(v);
     } else {
       process.stderr.write(`unknown argument ${a}\n${USAGE}\n`);
@@ -279,17 +353,34 @@ function main(argv: string[]): number {
     process.stderr.write(`needs ${labels} and the text cache ${texts} (npm run eval:real:cache)\n`);
     return 1;
   }
-  const { data, articles, missing } = loadDevExamples(labels, texts, subjectCounts);
-  if (missing.length > 0) process.stderr.write(`no cached text for ${missing.length} dev article(s): ${missing.join(', ')}\n`);
-  if (data.examples.length < 50) {
-    process.stderr.write(`only ${data.examples.length} examples: not enough to fit\n`);
-    return 1;
+  if (!(unseenWeight > 0)) {
+    process.stderr.write(`--unseen-weight must be a positive number\n`);
+    return 2;
   }
   const out = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };
-  const positives = data.examples.reduce((s, e) => s + e.y, 0);
-  out(`dev: ${articles} articles, ${data.examples.length} core figures (${positives} right), ${data.requiredCore} required core labels`);
+  const dev = loadDevExamples(labels, texts, subjectCounts);
+  if (dev.missing.length > 0) process.stderr.write(`no cached text for ${dev.missing.length} dev article(s): ${dev.missing.join(', ')}\n`);
+  const snapshotFiles = unseenDir && existsSync(unseenDir) ? readdirSync(unseenDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+  const unseen = loadUnseenExamples(snapshotFiles.map((f) => readFileSync(join(unseenDir as string, f), 'utf8')), labels, subjectCounts);
+  if (unseen.problems.length > 0) process.stderr.write(`unseen snapshots: ${unseen.problems.join('; ')}\n`);
+  for (const e of unseen.data.examples) e.weight = unseenWeight;
+  const data: FitData = { examples: [...dev.data.examples, ...unseen.data.examples], requiredCore: dev.data.requiredCore + unseen.data.requiredCore };
+  if (data.examples.length < 50) {
+    process.stderr.write(`only ${data.examples.length} examples: not enough to fit\n`);
+    return 1;
+  }
+  const devPart = part(data, (e) => e.source === 'dev', dev.data.requiredCore);
+  const unseenPart = part(data, (e) => e.source !== 'dev', unseen.data.requiredCore);
+  const positives = (d: FitData): number => d.examples.reduce((s, e) => s + e.y, 0);
+  out(`dev: ${dev.articles} articles, ${dev.data.examples.length} core figures (${positives(dev.data)} right), ${dev.data.requiredCore} required core labels`);
+  out(
+    `unseen snapshots (${snapshotFiles.length === 0 ? 'none' : snapshotFiles.join(', ')}): ${unseen.articles} articles, ${unseen.data.examples.length} core figures (${positives(unseen.data)} right), ${unseen.data.requiredCore} required core labels, weight ${unseenWeight}`,
+  );
+  // Users meet the engine on text it was not tuned on: when there is enough of it, the threshold is chosen on the
+  // unseen snapshots' held-out predictions, and the model reports its served precision there.
+  const judgeOnUnseen = unseenPart.data.examples.length >= MIN_UNSEEN_FOR_THRESHOLD;
   const used = selectFeatures(data, 1);
   out(`features chosen by held-out log-loss: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);
   let best = { l2: L2_GRID[0], loss: Infinity, p: [] as number[] };
@@ -299,35 +390,50 @@ function main(argv: string[]): number {
     out(`  l2=${l2}: held-out log-loss ${loss.toFixed(4)}, Brier ${brier(data, p).toFixed(4)}`);
     if (loss < best.loss) best = { l2, loss, p };
   }
-  const { threshold, reached } = chooseThreshold(data, best.p, target);
-  const cv = servedAt(data, best.p, threshold);
-  out(`chosen l2=${best.l2}; held-out reliability:`);
-  for (let b = 0; b < 10; b++) {
-    const idx = data.examples.map((_, i) => i).filter((i) => Math.min(9, Math.floor(best.p[i] * 10)) === b);
-    if (idx.length === 0) continue;
-    const right = idx.reduce((s, i) => s + data.examples[i].y, 0);
-    const mean = idx.reduce((s, i) => s + best.p[i], 0) / idx.length;
-    out(`  [${(b / 10).toFixed(1)}, ${((b + 1) / 10).toFixed(1)})  n=${String(idx.length).padStart(4)}  mean p ${mean.toFixed(2)}  right ${(right / idx.length).toFixed(2)}`);
+  const judged = judgeOnUnseen ? unseenPart : devPart;
+  const judgedP = judged.index.map((i) => best.p[i]);
+  const { threshold, reached } = chooseThreshold(judged.data, judgedP, target);
+  const cv = servedAt(judged.data, judgedP, threshold);
+  out(`chosen l2=${best.l2}; threshold chosen on the ${judgeOnUnseen ? 'unseen snapshots' : `dev examples (unseen snapshots hold fewer than ${MIN_UNSEEN_FOR_THRESHOLD} figures)`}`);
+  for (const [name, pt] of [['dev', devPart], ['unseen', unseenPart]] as const) {
+    if (pt.data.examples.length === 0) continue;
+    const pp = pt.index.map((i) => best.p[i]);
+    out(`held-out on ${name} (${pt.data.examples.length} figures) — reliability:`);
+    for (let b = 0; b < 10; b++) {
+      const idx = pt.data.examples.map((_, i) => i).filter((i) => Math.min(9, Math.floor(pp[i] * 10)) === b);
+      if (idx.length === 0) continue;
+      const right = idx.reduce((s, i) => s + pt.data.examples[i].y, 0);
+      const mean = idx.reduce((s, i) => s + pp[i], 0) / idx.length;
+      out(`  [${(b / 10).toFixed(1)}, ${((b + 1) / 10).toFixed(1)})  n=${String(idx.length).padStart(4)}  mean p ${mean.toFixed(2)}  right ${(right / idx.length).toFixed(2)}`);
+    }
+    out(`  served precision / recall by threshold:`);
+    for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold].sort((a, b) => a - b)) {
+      const s = servedAt(pt.data, pp, t);
+      const strict = subjectPrecision(pt.data, pp, t);
+      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
+    }
   }
-  out('held-out served precision / recall by threshold:');
-  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold].sort((a, b) => a - b)) {
-    const s = servedAt(data, best.p, t);
-    const strict = subjectPrecision(data, best.p, t);
-    out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
-  }
-  out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
-  const w = fitLogistic(data.examples.map((e) => project(e.x, used)), data.examples.map((e) => e.y), best.l2);
+  out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)} on ${judgeOnUnseen ? 'unseen' : 'dev'}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
+  const w = fitLogistic(data.examples.map((e) => project(e.x, used)), data.examples.map((e) => e.y), best.l2, 50, data.examples.map((e) => e.weight ?? 1));
   const weights = weightsOf(w, used);
   const model = {
-    fittedOn: `dev split: ${articles} articles, ${data.examples.length} core figures`,
+    fittedOn: `dev split: ${dev.articles} articles, ${dev.data.examples.length} core figures${unseen.articles > 0 ? `; unseen snapshots: ${unseen.articles} articles, ${unseen.data.examples.length} core figures (weight ${unseenWeight})` : ''}`,
     l2: best.l2,
     weights,
     threshold,
-    crossValidated: { folds: FOLDS, figures: data.examples.length, servedPrecision: Math.round(cv.precision * 1000) / 1000, servedRecall: Math.round(cv.recall * 1000) / 1000, brier: Math.round(brier(data, best.p) * 10000) / 10000 },
+    crossValidated: {
+      folds: FOLDS,
+      figures: judged.data.examples.length,
+      on: judgeOnUnseen ? 'unseen' : 'dev',
+      servedPrecision: Math.round(cv.precision * 1000) / 1000,
+      servedRecall: Math.round(cv.recall * 1000) / 1000,
+      brier: Math.round(brier(judged.data, judgedP) * 10000) / 10000,
+    },
   };
   const source = `/**
- * GENERATED by \`npm run fit:confidence\` (ingest/extract/fit-confidence-cli.ts) from eval/real/labels.jsonl (split dev)
- * and the cached texts. Do not edit by hand: re-fit after any change of the engine's output.
+ * GENERATED by \`npm run fit:confidence\` (ingest/extract/fit-confidence-cli.ts) from eval/real/labels.jsonl (split dev),
+ * the cached texts and the unseen snapshots in eval/real/unseen. Do not edit by hand: re-fit after any change of the
+ * engine's output.
  */
 export const CONFIDENCE_MODEL = {
   fittedOn: ${JSON.stringify(model.fittedOn)},
@@ -336,7 +442,7 @@ export const CONFIDENCE_MODEL = {
 ${FEATURE_NAMES.filter((n) => weights[n] !== 0).map((n) => `    ${n}: ${weights[n]},`).join('\n')}
   } as Readonly<Record<string, number>>,
   threshold: ${model.threshold},
-  crossValidated: ${JSON.stringify(model.crossValidated).replace(/"(\w+)":/g, '$1: ').replace(/,/g, ', ').replace(/^\{/, '{ ').replace(/\}$/, ' }')} as null | { folds: number; figures: number; servedPrecision: number; servedRecall: number; brier: number },
+  crossValidated: ${JSON.stringify(model.crossValidated).replace(/"(\w+)":/g, '$1: ').replace(/,/g, ', ').replace(/^\{/, '{ ').replace(/\}$/, ' }')} as null | { folds: number; figures: number; on: string; servedPrecision: number; servedRecall: number; brier: number },
 };
 `;
   if (dryRun) out(source);

@@ -1,0 +1,117 @@
+/**
+ * Unseen snapshots (ingest/extract/unseen-snapshot.ts): what an engine read on a batch nobody had tuned on, kept as
+ * facts and features only, and scored later against the current labels by the fit (fit-confidence-cli.ts). Inline
+ * texts and labels: the suite needs no cache.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FEATURE_NAMES, featureVector } from '../../../ingest/extract/confidence';
+import { extractWithSignals } from '../../../ingest/extract/figures';
+import { fitLogistic, loadUnseenExamples } from '../../../ingest/extract/fit-confidence-cli';
+import { realContext, scoreRealArticle, subjectAgrees, type RealLabel } from '../../../ingest/extract/real-eval';
+import { idsFrom } from '../../../ingest/extract/unseen-snapshot-cli';
+import { asScoredFigure, parseSnapshotLines, snapshotArticle } from '../../../ingest/extract/unseen-snapshot';
+
+// Our own sentences, in the style of a district portal's quarterly note.
+const TEXT = [
+  'Trong quý I năm 2024, huyện Yên Thành tiếp nhận 4.210 hồ sơ, đã giải quyết 4.105 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 98,6%.',
+  'Mức độ hài lòng của người dân đạt 91,2%.',
+].join('\n');
+
+const label: RealLabel = {
+  id: 'd999',
+  split: 'dev',
+  published: '2024-04-05',
+  publisher: { name: 'Huyện Yên Thành', level: 'huyen', province: 'Nghệ An' },
+  figures: [
+    { metric: 'dossiers_received', value: 4210, kind: 'actual', period: { year: 2024, from_month: 1, to_month: 3 } },
+    { metric: 'on_time_rate', value: 98.6, kind: 'actual', period: { year: 2024, from_month: 1, to_month: 3 } },
+    // Labelled under another unit on purpose: matched by value, wrong by subject.
+    { metric: 'satisfaction_rate', value: 91.2, kind: 'actual', period: { year: 2024, from_month: 1, to_month: 3 }, subject: { name: 'Nghệ An', scope: 'unit' } },
+    { metric: 'dossiers_resolved', value: 9999, kind: 'actual', period: { year: 2024 } },
+  ],
+};
+
+function snapshotOf(l: RealLabel, text: string): string {
+  const { result, signals } = extractWithSignals(text, realContext(l));
+  return JSON.stringify(snapshotArticle(l.id, '9.9.9', result.figures, FEATURE_NAMES, signals.map(featureVector)));
+}
+
+describe('unseen snapshots', () => {
+  it('keep no article text, and score exactly as the figures they were taken from', () => {
+    const ctx = realContext(label);
+    const { result } = extractWithSignals(TEXT, ctx);
+    expect(result.figures.length).toBeGreaterThanOrEqual(3);
+    const line = snapshotOf(label, TEXT);
+    for (const sentence of TEXT.split('\n')) expect(line).not.toContain(sentence.slice(0, 40));
+    expect(line).not.toContain('"evidence"');
+    const { lines, errors } = parseSnapshotLines(line);
+    expect(errors).toEqual([]);
+    const direct = scoreRealArticle(label.id, result.figures, label.figures, 'Huyện Yên Thành');
+    const again = scoreRealArticle(label.id, lines[0].figures.map(asScoredFigure), label.figures, 'Huyện Yên Thành');
+    expect(again.matchedLabel.map((l) => l?.metric ?? null)).toEqual(direct.matchedLabel.map((l) => l?.metric ?? null));
+    expect(again.missed.map((l) => l.metric)).toEqual(direct.missed.map((l) => l.metric));
+    const agrees = (s: typeof direct): boolean[] => s.matchedLabel.map((l, i) => l !== null && subjectAgrees(s.figures[i], l, 'Huyện Yên Thành'));
+    expect(agrees(again)).toEqual(agrees(direct));
+    expect(agrees(direct)).toContain(true);
+    expect(lines[0].figures.map((f) => [f.period, f.kind, f.change])).toEqual(result.figures.map((f) => [{ year: f.period.year, fromMonth: f.period.fromMonth, toMonth: f.period.toMonth }, f.kind, f.change]));
+  });
+
+  it('report malformed lines by number instead of skipping them silently', () => {
+    const good = snapshotOf(label, TEXT);
+    const { lines, errors } = parseSnapshotLines(`${good}\n{not json\n{"article":"d1","engine":"1.0.0"}\n\n{"article":"d2","engine":"1","figures":[{"metric":"x"}]}`);
+    expect(lines).toHaveLength(1);
+    expect(errors).toEqual([expect.stringMatching(/^line 2: not JSON/), 'line 3: needs article, engine and figures', expect.stringMatching(/^line 5: figure 1 lacks/)]);
+  });
+
+  it('become fit examples scored against the current labels, right only with their subject', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unseen-'));
+    try {
+      const labels = join(dir, 'labels.jsonl');
+      writeFileSync(labels, `${JSON.stringify(label)}\n${JSON.stringify({ ...label, id: 'd998', split: 'test' })}\n`);
+      const snap = snapshotOf(label, TEXT);
+      const { data, articles, problems } = loadUnseenExamples([snap, snapshotOf({ ...label, id: 'd998' }, TEXT)], labels);
+      expect(articles).toBe(1);
+      expect(problems).toEqual(['d998: no dev label (skipped)']);
+      const byValue = new Map(data.examples.map((e, i) => [JSON.parse(snap).figures.filter((f: { metric: string }) => f.metric !== 'other')[i].value, e]));
+      expect(byValue.get(4210)).toMatchObject({ y: 1, matched: true, source: 'unseen 9.9.9', article: 'd999' });
+      expect(byValue.get(98.6)).toMatchObject({ y: 1, matched: true });
+      // Matched by value, filed under the publisher where the label says the province: wrong.
+      expect(byValue.get(91.2)).toMatchObject({ y: 0, matched: true, subjectRight: false });
+      // Required core labels of the article, found or not (the 9,999 resolved dossiers are missed).
+      expect(data.requiredCore).toBe(4);
+      const matchOnly = loadUnseenExamples([snap], labels, false).data;
+      expect(matchOnly.examples.map((e) => e.y)).toEqual(data.examples.map((e) => (e.matched ? 1 : 0)));
+      expect(() => loadUnseenExamples([snap.replace('"bias":1', '"no_such_feature":1')], labels)).toThrow(/unknown feature\(s\) no_such_feature/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('name their batch by ranges of ids', () => {
+    expect([...idsFrom('d401-d403,d410')]).toEqual(['d401', 'd402', 'd403', 'd410']);
+    expect([...idsFrom('d098-100')]).toEqual(['d098', 'd099', 'd100']);
+  });
+});
+
+describe('weighted fitting', () => {
+  it('lets heavier examples pull the fit their way', () => {
+    // Two groups disagree on what feature 1 means; the weights decide which one the fit follows.
+    const xs: number[][] = [];
+    const ys: number[] = [];
+    const group: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      xs.push([1, 1]);
+      ys.push(i < 50 ? 1 : 0);
+      group.push(i < 50 ? 0 : 1);
+    }
+    const even = fitLogistic(xs, ys, 0.1);
+    const towardOnes = fitLogistic(xs, ys, 0.1, 50, group.map((g) => (g === 0 ? 4 : 1)));
+    const towardZeros = fitLogistic(xs, ys, 0.1, 50, group.map((g) => (g === 0 ? 1 : 4)));
+    const p = (w: number[]): number => 1 / (1 + Math.exp(-(w[0] + w[1])));
+    expect(p(even)).toBeCloseTo(0.5, 2);
+    expect(p(towardOnes)).toBeCloseTo(0.8, 2);
+    expect(p(towardZeros)).toBeCloseTo(0.2, 2);
+  });
+});
