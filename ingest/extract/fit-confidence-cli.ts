@@ -1,6 +1,6 @@
 /**
  * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3]
- * [--target-precision 0.95] [--match-only] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
+ * [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
  * DEV split of the real-text corpus and the unseen snapshots, and write its coefficients and serving threshold to
  * ingest/extract/confidence-model.ts. Reproducible from the labels, the text cache and the snapshots: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
@@ -20,7 +20,8 @@
  *    unseen text), else on dev; when no threshold reaches it, the one with the best held-out precision among those
  *    serving at least 30 % of the required labels. Held-out precision and recall at that threshold are written with
  *    the model.
- * 5. The final model is fit on all examples with the chosen strength.
+ * 5. The final model is fit on all examples with the chosen strength. `--validate SNAPSHOT` scores it on a snapshot kept
+ *    out of the fit (a newer batch), to choose `--unseen-weight` before that batch joins the fit.
  *
  * The test split is never read.
  */
@@ -33,7 +34,7 @@ import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--target-precision 0.95] [--match-only] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 const MIN_RECALL_SHARE = 0.3;
@@ -320,6 +321,7 @@ function main(argv: string[]): number {
   let labels = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
   let unseenDir: string | null = resolve(REPO_ROOT, 'eval/real/unseen');
   let unseenWeight = DEFAULT_UNSEEN_WEIGHT;
+  let validate: string | null = null;
   let target = 0.95;
   let dryRun = false;
   let subjectCounts = true;
@@ -333,7 +335,7 @@ function main(argv: string[]): number {
     else if (a === '--match-only') subjectCounts = false;
     else if (a === '--subject') subjectCounts = true;
     else if (a === '--no-unseen') unseenDir = null;
-    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight') {
+    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate') {
       const v = argv[++i];
       if (v === undefined) {
         process.stderr.write(`${a} needs a value\n${USAGE}\n`);
@@ -343,6 +345,7 @@ function main(argv: string[]): number {
       else if (a === '--labels') labels = resolve(v);
       else if (a === '--unseen') unseenDir = resolve(v);
       else if (a === '--unseen-weight') unseenWeight = Number(v);
+      else if (a === '--validate') validate = resolve(v);
       else target = Number(v);
     } else {
       process.stderr.write(`unknown argument ${a}\n${USAGE}\n`);
@@ -363,6 +366,10 @@ function main(argv: string[]): number {
   const dev = loadDevExamples(labels, texts, subjectCounts);
   if (dev.missing.length > 0) process.stderr.write(`no cached text for ${dev.missing.length} dev article(s): ${dev.missing.join(', ')}\n`);
   const snapshotFiles = unseenDir && existsSync(unseenDir) ? readdirSync(unseenDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+  if (validate && snapshotFiles.some((f) => unseenDir && resolve(unseenDir, f) === validate)) {
+    process.stderr.write(`--validate ${validate} is also in --unseen: it would be judged on what it was fit on\n`);
+    return 2;
+  }
   const unseen = loadUnseenExamples(snapshotFiles.map((f) => readFileSync(join(unseenDir as string, f), 'utf8')), labels, subjectCounts);
   if (unseen.problems.length > 0) process.stderr.write(`unseen snapshots: ${unseen.problems.join('; ')}\n`);
   for (const e of unseen.data.examples) e.weight = unseenWeight;
@@ -407,7 +414,7 @@ function main(argv: string[]): number {
       out(`  [${(b / 10).toFixed(1)}, ${((b + 1) / 10).toFixed(1)})  n=${String(idx.length).padStart(4)}  mean p ${mean.toFixed(2)}  right ${(right / idx.length).toFixed(2)}`);
     }
     out(`  served precision / recall by threshold:`);
-    for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold].sort((a, b) => a - b)) {
+    for (const t of [...new Set([0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
       const s = servedAt(pt.data, pp, t);
       const strict = subjectPrecision(pt.data, pp, t);
       out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
@@ -416,6 +423,17 @@ function main(argv: string[]): number {
   out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)} on ${judgeOnUnseen ? 'unseen' : 'dev'}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
   const w = fitLogistic(data.examples.map((e) => project(e.x, used)), data.examples.map((e) => e.y), best.l2, 50, data.examples.map((e) => e.weight ?? 1));
   const weights = weightsOf(w, used);
+  if (validate) {
+    // A batch kept out of the fit: how the final model and its threshold serve text neither the engine nor the model saw.
+    const v = loadUnseenExamples([readFileSync(validate, 'utf8')], labels, subjectCounts);
+    const pv = v.data.examples.map((e) => probabilityWith(weights, e.x));
+    out(`validation snapshot ${validate}: ${v.articles} articles, ${v.data.examples.length} core figures (${positives(v.data)} right), ${v.data.requiredCore} required core labels`);
+    for (const t of [...new Set([0.5, 0.6, 0.7, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
+      const s = servedAt(v.data, pv, t);
+      const strict = subjectPrecision(v.data, pv, t);
+      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
+    }
+  }
   const model = {
     fittedOn: `dev split: ${dev.articles} articles, ${dev.data.examples.length} core figures${unseen.articles > 0 ? `; unseen snapshots: ${unseen.articles} articles, ${unseen.data.examples.length} core figures (weight ${unseenWeight})` : ''}`,
     l2: best.l2,
