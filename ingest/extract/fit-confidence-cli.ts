@@ -63,6 +63,8 @@ export interface FitData {
   examples: Example[];
   /** Required core labels over all articles (the recall denominator). */
   requiredCore: number;
+  /** Features some examples' engine did not compute (an unseen snapshot older than the feature): never selected. */
+  unknownFeatures?: ReadonlySet<string>;
 }
 
 /** Fold of an article: a stable hash of its id, so adding articles moves no other article between folds. */
@@ -163,7 +165,7 @@ export function selectFeatures(data: FitData, l2: number, minGain = 0.001): numb
   for (;;) {
     let best: { i: number; loss: number } | null = null;
     for (let i = 1; i < FEATURE_NAMES.length; i++) {
-      if (used.includes(i)) continue;
+      if (used.includes(i) || data.unknownFeatures?.has(FEATURE_NAMES[i])) continue;
       const l = logLoss(data, outOfFold(data, l2, [...used, i]));
       if (!best || l < best.loss) best = { i, loss: l };
     }
@@ -279,6 +281,7 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
   const byId = new Map(labels.filter((l) => l.split === 'dev').map((l) => [l.id, l]));
   const examples: Example[] = [];
   const problems: string[] = [];
+  const unknownFeatures = new Set<string>();
   let requiredCore = 0;
   let articles = 0;
   for (const content of snapshotContents) {
@@ -290,8 +293,9 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
         problems.push(`${line.article}: no dev label (skipped)`);
         continue;
       }
-      const unknown = [...new Set(line.figures.flatMap((f) => Object.keys(f.features)))].filter((n) => !FEATURE_NAMES.includes(n));
+      const unknown = [...new Set([...line.featureNames, ...line.figures.flatMap((f) => Object.keys(f.features))])].filter((n) => !FEATURE_NAMES.includes(n));
       if (unknown.length > 0) throw new Error(`${line.article} (engine ${line.engine}): unknown feature(s) ${unknown.join(', ')}`);
+      for (const n of FEATURE_NAMES) if (!line.featureNames.includes(n)) unknownFeatures.add(n);
       articles++;
       const publisher = realContext(label).publisher?.name ?? null;
       const figures = line.figures.map(asScoredFigure);
@@ -307,7 +311,7 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
       });
     }
   }
-  return { data: { examples, requiredCore }, articles, problems };
+  return { data: { examples, requiredCore, unknownFeatures }, articles, problems };
 }
 
 /** A part of the data: the examples of one source kind, with its own recall denominator. */
@@ -373,7 +377,8 @@ function main(argv: string[]): number {
   const unseen = loadUnseenExamples(snapshotFiles.map((f) => readFileSync(join(unseenDir as string, f), 'utf8')), labels, subjectCounts);
   if (unseen.problems.length > 0) process.stderr.write(`unseen snapshots: ${unseen.problems.join('; ')}\n`);
   for (const e of unseen.data.examples) e.weight = unseenWeight;
-  const data: FitData = { examples: [...dev.data.examples, ...unseen.data.examples], requiredCore: dev.data.requiredCore + unseen.data.requiredCore };
+  const data: FitData = { examples: [...dev.data.examples, ...unseen.data.examples], requiredCore: dev.data.requiredCore + unseen.data.requiredCore, unknownFeatures: unseen.data.unknownFeatures };
+  if (unseen.data.unknownFeatures?.size) out(`not selectable (unknown to an unseen snapshot's engine): ${[...unseen.data.unknownFeatures].join(', ')}`);
   if (data.examples.length < 50) {
     process.stderr.write(`only ${data.examples.length} examples: not enough to fit\n`);
     return 1;

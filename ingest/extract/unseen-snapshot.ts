@@ -33,6 +33,8 @@ export interface SnapshotLine {
   article: string;
   /** `EXTRACTOR_VERSION` of the engine that read the article. */
   engine: string;
+  /** Every feature that engine computed (a feature absent here was unknown to it, not 0). */
+  featureNames: string[];
   figures: SnapshotFigure[];
 }
 
@@ -57,7 +59,7 @@ export function snapshotFigure(f: ExtractedFigure, featureNames: readonly string
 
 /** The snapshot line of one article. */
 export function snapshotArticle(article: string, engine: string, figures: readonly ExtractedFigure[], featureNames: readonly string[], xs: readonly (readonly number[])[]): SnapshotLine {
-  return { article, engine, figures: figures.map((f, i) => snapshotFigure(f, featureNames, xs[i])) };
+  return { article, engine, featureNames: [...featureNames], figures: figures.map((f, i) => snapshotFigure(f, featureNames, xs[i])) };
 }
 
 /**
@@ -98,8 +100,8 @@ export function parseSnapshotLines(content: string): { lines: SnapshotLine[]; er
       return;
     }
     const l = o as Partial<SnapshotLine>;
-    if (typeof l.article !== 'string' || typeof l.engine !== 'string' || !Array.isArray(l.figures)) {
-      errors.push(`line ${i + 1}: needs article, engine and figures`);
+    if (typeof l.article !== 'string' || typeof l.engine !== 'string' || !Array.isArray(l.featureNames) || !Array.isArray(l.figures)) {
+      errors.push(`line ${i + 1}: needs article, engine, featureNames and figures`);
       return;
     }
     const bad = l.figures.findIndex(

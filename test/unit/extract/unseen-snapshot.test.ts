@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FEATURE_NAMES, featureVector } from '../../../ingest/extract/confidence';
 import { extractWithSignals } from '../../../ingest/extract/figures';
-import { fitLogistic, loadUnseenExamples } from '../../../ingest/extract/fit-confidence-cli';
+import { fitLogistic, loadUnseenExamples, selectFeatures } from '../../../ingest/extract/fit-confidence-cli';
 import { realContext, scoreRealArticle, subjectAgrees, type RealLabel } from '../../../ingest/extract/real-eval';
 import { idsFrom } from '../../../ingest/extract/unseen-snapshot-cli';
 import { asScoredFigure, parseSnapshotLines, snapshotArticle } from '../../../ingest/extract/unseen-snapshot';
@@ -60,9 +60,9 @@ describe('unseen snapshots', () => {
 
   it('report malformed lines by number instead of skipping them silently', () => {
     const good = snapshotOf(label, TEXT);
-    const { lines, errors } = parseSnapshotLines(`${good}\n{not json\n{"article":"d1","engine":"1.0.0"}\n\n{"article":"d2","engine":"1","figures":[{"metric":"x"}]}`);
+    const { lines, errors } = parseSnapshotLines(`${good}\n{not json\n{"article":"d1","engine":"1.0.0","figures":[]}\n\n{"article":"d2","engine":"1","featureNames":[],"figures":[{"metric":"x"}]}`);
     expect(lines).toHaveLength(1);
-    expect(errors).toEqual([expect.stringMatching(/^line 2: not JSON/), 'line 3: needs article, engine and figures', expect.stringMatching(/^line 5: figure 1 lacks/)]);
+    expect(errors).toEqual([expect.stringMatching(/^line 2: not JSON/), 'line 3: needs article, engine, featureNames and figures', expect.stringMatching(/^line 5: figure 1 lacks/)]);
   });
 
   it('become fit examples scored against the current labels, right only with their subject', () => {
@@ -84,6 +84,36 @@ describe('unseen snapshots', () => {
       const matchOnly = loadUnseenExamples([snap], labels, false).data;
       expect(matchOnly.examples.map((e) => e.y)).toEqual(data.examples.map((e) => (e.matched ? 1 : 0)));
       expect(() => loadUnseenExamples([snap.replace('"bias":1', '"no_such_feature":1')], labels)).toThrow(/unknown feature\(s\) no_such_feature/);
+      expect(data.unknownFeatures?.size).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never let the fit select a feature that an older snapshot engine did not compute', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unseen-'));
+    try {
+      // 40 articles whose right figures are exactly those with an explicit kind: a perfect predictor…
+      const labels: RealLabel[] = [];
+      const lines: string[] = [];
+      for (let a = 0; a < 40; a++) {
+        const id = `d${String(500 + a)}`;
+        labels.push({ ...label, id, figures: [{ metric: 'on_time_rate', value: 90 + (a % 9), kind: 'actual', period: { year: 2024 } }] });
+        const fig = (value: number, explicit: boolean) => ({
+          metric: 'on_time_rate', value, total: null, kind: 'actual', comparator: 'eq', change: false,
+          period: { year: 2024, fromMonth: null, toMonth: null }, subject: { name: 'Huyện Yên Thành', scope: 'unit', subunitLevel: null },
+          features: explicit ? { bias: 1, kind_explicit: 1 } : { bias: 1 },
+        });
+        const names = (FEATURE_NAMES as string[]).filter((n) => n !== 'kind_explicit' || a % 2 === 0);
+        lines.push(JSON.stringify({ article: id, engine: a % 2 === 0 ? '2.0.0' : '1.0.0', featureNames: names, figures: [fig(90 + (a % 9), a % 2 === 0), fig(50, false)] }));
+      }
+      const file = join(dir, 'labels.jsonl');
+      writeFileSync(file, labels.map((l) => JSON.stringify(l)).join('\n'));
+      const { data } = loadUnseenExamples(lines, file);
+      // …but the 1.0.0 engine never computed it, so its zeros there mean "unknown", not "absent".
+      expect([...(data.unknownFeatures ?? [])]).toEqual(['kind_explicit']);
+      expect(selectFeatures(data, 1).map((i) => FEATURE_NAMES[i])).not.toContain('kind_explicit');
+      expect(selectFeatures({ ...data, unknownFeatures: new Set() }, 1).map((i) => FEATURE_NAMES[i])).toContain('kind_explicit');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
