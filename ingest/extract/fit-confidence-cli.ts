@@ -243,13 +243,13 @@ function brier(data: FitData, p: readonly number[]): number {
  * ingestion reads them through the table reader, whose figures do not take this model's confidence, and their labels
  * would otherwise count as misses the prose engine is not meant to find (and move the chosen threshold).
  */
-export function loadDevExamples(labelsPath: string, textsDir: string, subjectCounts = false): { data: FitData; articles: number; missing: string[] } {
+export function loadDevExamples(labelsPath: string, textsDir: string, subjectCounts = false, exclude: ReadonlySet<string> = new Set()): { data: FitData; articles: number; missing: string[] } {
   const { labels } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
   const examples: Example[] = [];
   let requiredCore = 0;
   let articles = 0;
   const missing: string[] = [];
-  for (const label of labels.filter((l) => l.split === 'dev' && !isTableCase(l))) {
+  for (const label of labels.filter((l) => l.split === 'dev' && !isTableCase(l) && !exclude.has(l.id))) {
     const path = join(textsDir, `${label.id}.txt`);
     if (!existsSync(path)) {
       missing.push(label.id);
@@ -367,7 +367,11 @@ function main(argv: string[]): number {
   const out = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };
-  const dev = loadDevExamples(labels, texts, subjectCounts);
+  // A validation batch is kept out of the fit entirely: its articles' dev examples too.
+  const validateContent = validate ? readFileSync(validate, 'utf8') : null;
+  const heldOut = new Set(validateContent ? parseSnapshotLines(validateContent).lines.map((l) => l.article) : []);
+  const dev = loadDevExamples(labels, texts, subjectCounts, heldOut);
+  if (heldOut.size > 0) out(`kept out of the fit for validation: ${heldOut.size} article(s)`);
   if (dev.missing.length > 0) process.stderr.write(`no cached text for ${dev.missing.length} dev article(s): ${dev.missing.join(', ')}\n`);
   const snapshotFiles = unseenDir && existsSync(unseenDir) ? readdirSync(unseenDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
   if (validate && snapshotFiles.some((f) => unseenDir && resolve(unseenDir, f) === validate)) {
@@ -430,7 +434,7 @@ function main(argv: string[]): number {
   const weights = weightsOf(w, used);
   if (validate) {
     // A batch kept out of the fit: how the final model and its threshold serve text neither the engine nor the model saw.
-    const v = loadUnseenExamples([readFileSync(validate, 'utf8')], labels, subjectCounts);
+    const v = loadUnseenExamples([validateContent as string], labels, subjectCounts);
     const pv = v.data.examples.map((e) => probabilityWith(weights, e.x));
     out(`validation snapshot ${validate}: ${v.articles} articles, ${v.data.examples.length} core figures (${positives(v.data)} right), ${v.data.requiredCore} required core labels`);
     for (const t of [...new Set([0.5, 0.6, 0.7, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
