@@ -45,6 +45,12 @@ export interface FigureSignals {
   dated: boolean;
   /** "trong đó" before the number in its sentence: a breakdown of a total. */
   breakdown: boolean;
+  /**
+   * Another figure of the article, as finally kept, has the same metric and value (one number read twice — as a level
+   * and a change, under two periods or units —: at most one reading is right). Set by the engine after its drop passes;
+   * derivable from any figure list (see {@link repeatedReading}), so unseen snapshots recompute it.
+   */
+  repeatedReading?: boolean;
   value: number;
 }
 
@@ -71,8 +77,23 @@ export const FEATURE_NAMES: readonly string[] = [
   'units_in_sentence_2plus', 'units_in_sentence_3plus', 'numbers_in_sentence_log', 'sentence_long',
   'm_late_dossiers', 'm_on_time_rate', 'm_dossiers_received', 'm_dossiers_resolved', 'm_online_dossiers', 'm_par_index_score',
   'm_par_index_rank', 'm_sipas_score', 'm_service_index', 'u_rank', 'u_score', 'u_count',
-  'value_100', 'restated', 'undated', 'breakdown', 'subject_uncertain',
+  'value_100', 'restated', 'undated', 'breakdown', 'subject_uncertain', 'repeated_reading',
 ];
+
+/** Features computed from the article's final figure list rather than one reading: any figure list yields them. */
+export const DERIVED_FEATURES: readonly string[] = ['repeated_reading'];
+
+/** The derived features of figure `i` of an article's figure list, by name ({@link DERIVED_FEATURES}). */
+export function derivedFeatures(figures: ReadonlyArray<{ metric: string; value: number }>, i: number): Record<string, number> {
+  return { repeated_reading: repeatedReading(figures, i) ? 1 : 0 };
+}
+
+/** Whether figure `i` shares its metric and value with another figure of the list (`other` figures aside). */
+export function repeatedReading(figures: ReadonlyArray<{ metric: string; value: number }>, i: number): boolean {
+  const f = figures[i];
+  if (f.metric === 'other') return false;
+  return figures.some((g, j) => j !== i && g.metric === f.metric && g.value === f.value);
+}
 
 /** The model's inputs for one figure, in {@link FEATURE_NAMES} order. */
 export function featureVector(s: FigureSignals): number[] {
@@ -92,7 +113,7 @@ export function featureVector(s: FigureSignals): number[] {
     b(s.metric === 'late_dossiers'), b(s.metric === 'on_time_rate'), b(s.metric === 'dossiers_received'), b(s.metric === 'dossiers_resolved'),
     b(s.metric === 'online_dossiers'), b(s.metric === 'par_index_score'), b(s.metric === 'par_index_rank'), b(s.metric === 'sipas_score'),
     b(s.metric === 'service_index_score' || s.metric === 'service_index_rank'), b(s.unit === 'rank'), b(s.unit === 'score'), b(s.unit === 'count'),
-    b(s.unit === 'percent' && s.value === 100), b(s.restated), b(!s.dated), b(s.breakdown), b(s.subjectUncertain),
+    b(s.unit === 'percent' && s.value === 100), b(s.restated), b(!s.dated), b(s.breakdown), b(s.subjectUncertain), b(s.repeatedReading === true),
   ];
 }
 

@@ -27,7 +27,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
+import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
 import { CORE_EXCLUDED, isTableCase, parseLabelLines, realContext, scoreRealArticle, subjectAgrees } from './real-eval';
 import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
@@ -295,7 +295,7 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
       }
       const unknown = [...new Set([...line.featureNames, ...line.figures.flatMap((f) => Object.keys(f.features))])].filter((n) => !FEATURE_NAMES.includes(n));
       if (unknown.length > 0) throw new Error(`${line.article} (engine ${line.engine}): unknown feature(s) ${unknown.join(', ')}`);
-      for (const n of FEATURE_NAMES) if (!line.featureNames.includes(n)) unknownFeatures.add(n);
+      for (const n of FEATURE_NAMES) if (!line.featureNames.includes(n) && !DERIVED_FEATURES.includes(n)) unknownFeatures.add(n);
       articles++;
       const publisher = realContext(label).publisher?.name ?? null;
       const figures = line.figures.map(asScoredFigure);
@@ -305,7 +305,9 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
         if (CORE_EXCLUDED.has(f.metric)) return;
         const l = score.matchedLabel[i];
         const subjectRight = l !== null && subjectAgrees(f, l, publisher);
-        const x = FEATURE_NAMES.map((n) => line.figures[i].features[n] ?? 0);
+        // Derived features are recomputed from the snapshot's figure list, whatever the engine that wrote it knew.
+        const derived = derivedFeatures(line.figures, i);
+        const x = FEATURE_NAMES.map((n) => (n in derived ? derived[n] : (line.figures[i].features[n] ?? 0)));
         // Folded by the bare article id: the article's dev examples and its unseen snapshot are held out together.
         examples.push({ article: line.article, x, y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null, source: `unseen ${line.engine}` });
       });

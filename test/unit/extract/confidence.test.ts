@@ -3,7 +3,7 @@
  * (ingest/extract/fit-confidence-cli.ts) on small inline data sets — the suite needs no text cache.
  */
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
-import { FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith } from '../../../ingest/extract/confidence';
+import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReading } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
 import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, subjectPrecision } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
@@ -47,6 +47,23 @@ describe('confidence features and the committed model', () => {
     expect(at).toBeGreaterThan(0);
     expect(featureVector(signals({ subjectUncertain: true }))[at]).toBe(1);
     expect(featureVector(signals())[at]).toBe(0);
+  });
+
+  it('marks a number the article still reads twice under one metric, on both readings, from the figure list alone', () => {
+    // Our own sentence: the same 12 read as the rank's move and as the rank.
+    const text = 'Chỉ số cải cách hành chính năm 2023 của tỉnh Lai Châu tăng 12 bậc so với năm 2022, xếp thứ 12/63 tỉnh, thành phố. Tỷ lệ giải quyết hồ sơ đúng hạn đạt 97,5%.';
+    const { result, signals } = extractWithSignals(text, { publishedAt: new Date('2024-04-01T12:00:00+07:00'), publisher: { name: 'Lai Châu', level: 'tinh' } } as never);
+    const twelves = result.figures.map((f, i) => ({ f, s: signals[i] })).filter(({ f }) => f.value === 12);
+    expect(twelves).toHaveLength(2);
+    for (const { s } of twelves) expect(featureVector(s)[FEATURE_NAMES.indexOf('repeated_reading')]).toBe(1);
+    const rate = result.figures.findIndex((f) => f.metric === 'on_time_rate');
+    expect(featureVector(signals[rate])[FEATURE_NAMES.indexOf('repeated_reading')]).toBe(0);
+    // The engine's mark is the list's: a snapshot of any engine recomputes it the same way.
+    expect(result.figures.map((_, i) => derivedFeatures(result.figures, i).repeated_reading)).toEqual(signals.map((s) => (s.repeatedReading ? 1 : 0)));
+    expect(Object.keys(derivedFeatures(result.figures, 0))).toEqual([...DERIVED_FEATURES]);
+    expect(DERIVED_FEATURES.every((n) => FEATURE_NAMES.includes(n))).toBe(true);
+    // 'other' figures never count as a repeated reading.
+    expect(repeatedReading([{ metric: 'other', value: 5 }, { metric: 'other', value: 5 }], 0)).toBe(false);
   });
 
   it("keeps 'other' figures for reviewers whatever their signals", () => {

@@ -85,6 +85,14 @@ describe('unseen snapshots', () => {
       expect(matchOnly.examples.map((e) => e.y)).toEqual(data.examples.map((e) => (e.matched ? 1 : 0)));
       expect(() => loadUnseenExamples([snap.replace('"bias":1', '"no_such_feature":1')], labels)).toThrow(/unknown feature\(s\) no_such_feature/);
       expect(data.unknownFeatures?.size).toBe(0);
+      // A derived feature is recomputed from the snapshot's figures even when its engine never computed it.
+      const older = JSON.parse(snap);
+      older.featureNames = older.featureNames.filter((n: string) => n !== 'repeated_reading');
+      older.figures.push({ ...older.figures.find((f: { value: number }) => f.value === 4210), period: { year: 2023, fromMonth: null, toMonth: null } });
+      const derived = loadUnseenExamples([JSON.stringify(older)], labels);
+      expect(derived.data.unknownFeatures?.size).toBe(0);
+      const col = FEATURE_NAMES.indexOf('repeated_reading');
+      expect(derived.data.examples.filter((e) => e.x[col] === 1)).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
