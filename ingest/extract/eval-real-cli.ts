@@ -1,8 +1,8 @@
 /**
- * `npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--style a,b] [--reader text|document] [--verbose]`:
+ * `npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--ids d431-d470,…] [--style a,b] [--reader text|document] [--verbose]`:
  * score the engine on the real-text corpus. `--reader document` reads each text the way ingestion reads a document
  * (`figuresFromDocument`: prose plus the tables rebuilt from the flattened text); `--style` keeps the articles with
- * any of the given styles (`npm run eval:real:tables` = the table and attachment cases through the document reader).
+ * any of the given styles and `--ids` the articles named (ranges keep their prefix: a batch; `npm run eval:real:tables` = the table and attachment cases through the document reader).
  * A per-style breakdown (prose vs table/attachment cases) closes the report. Labels default to eval/real/labels.jsonl; texts are `DIR/<id>.txt` (fill the cache with
  * `npm run eval:real:cache -- --from FOLDER`). Prints totals, core-metric totals, per-metric precision/recall,
  * subject and period accuracy among matched figures, the confidence calibration table, precision/recall per
@@ -18,29 +18,32 @@ import {
   subjectAgrees, summariseByGroup, summariseReal, periodAgrees,
 } from './real-eval';
 import { REVIEW_THRESHOLD } from './serving';
+import { idsFrom } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
-const USAGE = 'usage: npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--style a,b] [--reader text|document] [--verbose]';
+const USAGE = 'usage: npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--ids d431-d470,…] [--style a,b] [--reader text|document] [--verbose]';
 
 interface Args {
   texts: string;
   labels: string;
   split: string | null;
   styles: string[] | null;
+  ids: Set<string> | null;
   reader: 'text' | 'document';
   verbose: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { texts: resolve(REPO_ROOT, '.cache/real-texts'), labels: resolve(REPO_ROOT, 'eval/real/labels.jsonl'), split: null, styles: null, reader: 'text', verbose: false };
+  const args: Args = { texts: resolve(REPO_ROOT, '.cache/real-texts'), labels: resolve(REPO_ROOT, 'eval/real/labels.jsonl'), split: null, styles: null, ids: null, reader: 'text', verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') return USAGE;
     if (a === '--verbose' || a === '-v') args.verbose = true;
-    else if (a === '--texts' || a === '--labels' || a === '--split' || a === '--style' || a === '--reader') {
+    else if (a === '--texts' || a === '--labels' || a === '--split' || a === '--style' || a === '--reader' || a === '--ids') {
       const v = argv[++i];
       if (v === undefined) return `${a} needs a value\n${USAGE}`;
       if (a === '--texts') args.texts = resolve(v);
+      else if (a === '--ids') args.ids = idsFrom(v);
       else if (a === '--style') args.styles = v.split(',').map((x) => x.trim()).filter(Boolean);
       else if (a === '--reader') {
         if (v !== 'text' && v !== 'document') return `--reader must be text or document\n${USAGE}`;
@@ -83,7 +86,7 @@ function main(argv: string[]): number {
   }
   const { labels, errors } = parseLabelLines(readFileSync(args.labels, 'utf8'));
   for (const e of errors) process.stderr.write(`skipped label ${e}\n`);
-  const chosen = labels.filter((l) => (args.split === null || l.split === args.split) && (args.styles === null || hasStyle(l, args.styles)));
+  const chosen = labels.filter((l) => (args.split === null || l.split === args.split) && (args.styles === null || hasStyle(l, args.styles)) && (args.ids === null || args.ids.has(l.id)));
   const scores: RealArticleScore[] = [];
   const noText: string[] = [];
   let outOfScope = 0;

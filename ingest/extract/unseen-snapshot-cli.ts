@@ -10,26 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector } from './confidence';
 import { extractWithSignals } from './figures';
 import { isTableCase, parseLabelLines, realContext } from './real-eval';
-import { snapshotArticle } from './unseen-snapshot';
+import { idsFrom, snapshotArticle } from './unseen-snapshot';
 import { EXTRACTOR_VERSION } from './version';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const USAGE = 'usage: npm run snapshot:unseen -- --ids dNNN-dNNN[,dNNN…] --out FILE [--texts DIR] [--labels FILE]';
-
-/** Ids named by "d431-d470,d480": ranges keep their prefix and width. */
-export function idsFrom(spec: string): Set<string> {
-  const out = new Set<string>();
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([a-z]+)(\d+)-(?:[a-z]+)?(\d+)$/i.exec(part);
-    if (!m) {
-      out.add(part);
-      continue;
-    }
-    const [, prefix, from, to] = m;
-    for (let n = Number(from); n <= Number(to); n++) out.add(`${prefix}${String(n).padStart(from.length, '0')}`);
-  }
-  return out;
-}
 
 function main(argv: string[]): number {
   let texts = resolve(REPO_ROOT, '.cache/real-texts');

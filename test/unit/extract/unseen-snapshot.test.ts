@@ -3,15 +3,17 @@
  * facts and features only, and scored later against the current labels by the fit (fit-confidence-cli.ts). Inline
  * texts and labels: the suite needs no cache.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector } from '../../../ingest/extract/confidence';
 import { extractWithSignals } from '../../../ingest/extract/figures';
 import { fitLogistic, loadUnseenExamples, selectFeatures } from '../../../ingest/extract/fit-confidence-cli';
 import { realContext, scoreRealArticle, subjectAgrees, type RealLabel } from '../../../ingest/extract/real-eval';
-import { idsFrom } from '../../../ingest/extract/unseen-snapshot-cli';
-import { asScoredFigure, parseSnapshotLines, snapshotArticle } from '../../../ingest/extract/unseen-snapshot';
+import { asScoredFigure, idsFrom, parseSnapshotLines, snapshotArticle } from '../../../ingest/extract/unseen-snapshot';
+
+const ROOT = resolve(__dirname, '../../..');
 
 // Our own sentences, in the style of a district portal's quarterly note.
 const TEXT = [
@@ -151,5 +153,34 @@ describe('weighted fitting', () => {
     expect(p(even)).toBeCloseTo(0.5, 2);
     expect(p(towardOnes)).toBeCloseTo(0.8, 2);
     expect(p(towardZeros)).toBeCloseTo(0.2, 2);
+  });
+});
+
+describe('the batch tools as a user runs them', () => {
+  const run = (script: string, args: string[]) => spawnSync(process.execPath, ['-r', '@swc-node/register', `ingest/extract/${script}`, ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('score one batch (eval:real --ids), and snapshot it only when every text is there (snapshot:unseen)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batch-'));
+    try {
+      const labels = join(dir, 'labels.jsonl');
+      writeFileSync(labels, ['d001', 'd002', 'd003'].map((id) => JSON.stringify({ ...label, id })).join('\n'));
+      for (const id of ['d001', 'd002']) writeFileSync(join(dir, `${id}.txt`), TEXT);
+      const scored = run('eval-real-cli.ts', ['--texts', dir, '--labels', labels, '--split', 'dev', '--ids', 'd002-d002']);
+      expect(scored.status).toBe(0);
+      expect(scored.stdout).toMatch(/^real-text corpus: 1 article\(s\) \(split dev\)/);
+      const out = join(dir, 'unseen', 'x.jsonl');
+      const refused = run('unseen-snapshot-cli.ts', ['--texts', dir, '--labels', labels, '--ids', 'd001-d003', '--out', out]);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/no cached text for d003: a snapshot must cover its whole batch/);
+      expect(existsSync(out)).toBe(false);
+      const written = run('unseen-snapshot-cli.ts', ['--texts', dir, '--labels', labels, '--ids', 'd001-d002', '--out', out]);
+      expect(written.status).toBe(0);
+      const { lines, errors } = parseSnapshotLines(readFileSync(out, 'utf8'));
+      expect(errors).toEqual([]);
+      expect(lines.map((l) => l.article)).toEqual(['d001', 'd002']);
+      expect(lines[0].figures.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
