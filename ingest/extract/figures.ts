@@ -161,6 +161,11 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
 /** {@link figuresFromText}, with what the engine knew about each figure (same order): the confidence model's inputs. */
 export function extractWithSignals(raw: string, ctx: ExtractionContext): { result: ExtractionResult; signals: FigureSignals[] } {
   const text = normalizeText(typeof raw === 'string' ? raw : '');
+  // The engine reads Vietnamese: an English edition of an article (or any text with letters but almost none of
+  // Vietnamese's own) is refused whole rather than read by guesswork.
+  if (!readsAsVietnamese(text)) {
+    return { result: { figures: [], dropped: [{ text: text.slice(0, 80), start: 0, end: text.length, reason: 'not_vietnamese' }], text, extractorVersion: EXTRACTOR_VERSION }, signals: [] };
+  }
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
@@ -223,6 +228,23 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     f.confidence = probability(signals[i]);
   });
   return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };
+}
+
+/** Letters needed before a text's language is judged (a short caption proves nothing). */
+const LANGUAGE_MIN_LETTERS = 200;
+/**
+ * Share of letters with a Vietnamese diacritic (or đ) below which a text is not Vietnamese. Vietnamese prose runs at
+ * 0.24–0.35 (every dev article of the real-text corpus); English editions of portal articles at 0–0.01 (a few names).
+ */
+const VIETNAMESE_MIN_SHARE = 0.05;
+const LETTER_RE = /\p{L}/gu;
+const VIETNAMESE_LETTER_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/giu;
+
+/** Whether a text reads as Vietnamese (short texts always do: too few letters to judge). */
+export function readsAsVietnamese(text: string): boolean {
+  const letters = text.match(LETTER_RE)?.length ?? 0;
+  if (letters < LANGUAGE_MIN_LETTERS) return true;
+  return (text.match(VIETNAMESE_LETTER_RE)?.length ?? 0) / letters >= VIETNAMESE_MIN_SHARE;
 }
 
 /**

@@ -63,3 +63,24 @@ describe('non-figures', () => {
     expect(units).not.toContainEqual([1200, 1250, 'rank']);
   });
 });
+
+describe('text that is not Vietnamese', () => {
+  // Our own sentences.
+  const VI = 'Trong 6 tháng đầu năm 2023, UBND quận tiếp nhận 12.480 hồ sơ thủ tục hành chính, tỷ lệ giải quyết đúng hạn đạt 98,6%. Mức độ hài lòng của người dân và doanh nghiệp đạt 93,1%, tăng so với cùng kỳ năm trước.';
+  const EN = 'In the first six months of 2023, the district received 12,480 administrative dossiers and settled 98.6% of them on time. Satisfaction of citizens and businesses reached 93.1%, higher than in the same period last year, and the district now offers 212 online services, most of them at level 4, with dossiers returned by post on request.';
+
+  it('is refused whole, with the reason, even under a Vietnamese title', () => {
+    const r = figuresFromText(EN, ctxFor('2023-07-05', { title: 'Quận Hải Châu: kết quả cải cách hành chính 6 tháng đầu năm' }));
+    expect(r.figures).toEqual([]);
+    expect(r.dropped.map((d) => d.reason)).toEqual(['not_vietnamese']);
+  });
+
+  it('leaves Vietnamese read as before, composed or decomposed, with an English aside or as a short caption', () => {
+    const expected = figuresOf(VI, '2023-07-05').map((f) => [f.metric, f.value]);
+    expect(expected).toEqual(expect.arrayContaining([['on_time_rate', 98.6], ['satisfaction_rate', 93.1]]));
+    expect(figuresOf(VI.normalize('NFD'), '2023-07-05').map((f) => [f.metric, f.value])).toEqual(expected);
+    expect(figuresOf(`${VI}\n\nPublic Administration Reform news in English: see the portal's English edition.`, '2023-07-05').map((f) => [f.metric, f.value])).toEqual(expected);
+    // Under 200 letters nothing is judged: a short English line is read as any text is.
+    expect(figuresFromText('Satisfaction reached 93.1%.', ctxFor()).dropped.map((d) => d.reason)).not.toContain('not_vietnamese');
+  });
+});
