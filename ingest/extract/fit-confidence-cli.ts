@@ -37,7 +37,8 @@ const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
 const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
-const MIN_RECALL_SHARE = 0.3;
+/** Served figures must find at least this share of the required labels for a threshold to be chosen. */
+export const MIN_RECALL_SHARE = 0.1;
 /** Weight of an unseen snapshot's figure against a dev figure in the likelihood (see the README, Extraction). */
 const DEFAULT_UNSEEN_WEIGHT = 3;
 /** Unseen core figures needed before the threshold is chosen on them rather than on dev. */
@@ -203,17 +204,30 @@ export function subjectPrecision(data: FitData, p: readonly number[], t: number)
   return { withSubject: served === 0 ? 1 : right / served, matched: served === 0 ? 1 : matched / served };
 }
 
-/** The lowest threshold whose served precision reaches the target (else the most precise one with some recall). */
+/** Lower end of the 95 % Wilson score interval of a proportion: the precision `right / n` can vouch for. */
+export function wilsonLower(right: number, n: number, z = 1.96): number {
+  if (n === 0) return 0;
+  const q = right / n;
+  const z2 = z * z;
+  return (q + z2 / (2 * n) - z * Math.sqrt((q * (1 - q)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+}
+
+/**
+ * The lowest threshold whose served precision reaches the target with at least {@link MIN_RECALL_SHARE} recall. When
+ * none does, the threshold whose served precision has the highest 95 % lower bound (Wilson) among those with that
+ * recall: precision first, but measured on enough figures — the top few figures being right by luck prove little.
+ */
 export function chooseThreshold(data: FitData, p: readonly number[], target: number): { threshold: number; reached: boolean } {
   const grid = Array.from({ length: 90 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
   for (const t of grid) {
     const s = servedAt(data, p, t);
     if (s.served > 0 && s.precision >= target && s.recall >= MIN_RECALL_SHARE) return { threshold: t, reached: true };
   }
-  let best = { threshold: grid[0], precision: -1 };
+  let best = { threshold: grid[0], bound: -1 };
   for (const t of grid) {
     const s = servedAt(data, p, t);
-    if (s.recall >= MIN_RECALL_SHARE && s.precision > best.precision) best = { threshold: t, precision: s.precision };
+    const bound = wilsonLower(Math.round(s.precision * s.served), s.served);
+    if (s.recall >= MIN_RECALL_SHARE && bound > best.bound) best = { threshold: t, bound };
   }
   return { threshold: best.threshold, reached: false };
 }
