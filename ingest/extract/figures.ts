@@ -741,6 +741,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "nhóm Tốt có chỉ số từ 85% đến 100%", "mức độ hài lòng từ 79% đến hơn 80%", "cắt giảm từ 1 đến 32 ngày (tùy theo
+  // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
+  // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.
+  if (kind === 'actual' && c.upperBound !== null) return dropAs('range_of_values');
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
   if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
