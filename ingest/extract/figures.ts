@@ -80,6 +80,15 @@ const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:
 
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
 const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+/**
+ * Dossiers or tasks still in progress: "12 nhiệm vụ đang chờ xác nhận", "số hồ sơ đang trong thời gian giải quyết … là
+ * 21,73%". "đang" right after the noun marks what is not done yet, so it is neither resolved, late, on time nor completed.
+ */
+const IN_PROGRESS_AFTER_RE = /^\s*(?:con |van )?dang(?![a-z])/;
+const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |van )?dang(?![a-z])[^,;:]{0,60}$/;
+/** Late dossiers still pending are late dossiers: "hồ sơ đang giải quyết quá hạn". */
+const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
+const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'late_dossiers', 'on_time_rate', 'tasks_completed', 'targets_met']);
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
 
@@ -780,6 +789,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
+  }
+  if (PROGRESS_METRICS.has(cls.metric)) {
+    const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
+    const inProgress = IN_PROGRESS_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 20)) ? folded.slice(c.nounEnd, c.nounEnd + 40) : IN_PROGRESS_BEFORE_RE.exec(own)?.[0];
+    if (inProgress !== undefined && !LATE_WORD_RE.test(inProgress)) return dropAs('in_progress');
   }
   // "hồ sơ đến hạn giải quyết 19.944 hồ sơ": dossiers falling due; "trả lại hồ sơ và … rút hồ sơ là 16 hồ sơ": dossiers
   // returned or withdrawn. Neither is a count of dossiers received or resolved.
