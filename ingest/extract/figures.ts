@@ -73,10 +73,25 @@ const DEMONSTRATIVE_UNIT_RE = /(?<![\p{L}\d])(?:[Tt]ỉnh|[Hh]uyện|[Qq]uận|[
 const DEMONSTRATIVE_REACH = 600;
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
-/** The channel named right after a dossier count: online ("trực tuyến", "qua mạng") or in person ("trực tiếp"). */
-const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen|qua mang|truc tiep)(?![a-z])/;
-/** The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ". */
-const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
+/**
+ * The channel named right after a dossier count: online ("trực tuyến", "qua mạng"), in person ("trực tiếp") or by post
+ * ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
+ */
+const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(truc tuyen|qua mang|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+/**
+ * The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ", "số hồ sơ tiếp nhận và
+ * xử lý trực tuyến chỉ 108 hồ sơ".
+ */
+const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop)(?: va (?:xu ly|giai quyet))? (truc tuyen|truc tiep)\s*(?:\(|la|:|chi|dat)?\s*$/;
+/**
+ * Dossiers received in person or by post, named before the count in its clause ("tiếp nhận trực tiếp và qua dịch vụ bưu
+ * chính 559.664 hồ sơ", "Số hồ sơ tiếp nhận qua dịch vụ bưu chính công ích theo Quyết định … là trên 800 hồ sơ"): a part
+ * of the dossiers received by channel, not the total. Not when the online channel is named too (then it is the total).
+ */
+const OFFLINE_CHANNEL_BEFORE_RE = /(?:tiep nhan|nop|gui)\s*(?:\(|:)?\s*(?:truc tiep|qua (?:dich vu )?buu chinh|qua duong buu chinh)(?![a-z])/;
+const ONLINE_CHANNEL_RE = /truc tuyen|qua mang|dien tu/;
+/** A count with its own dossier noun between a channel cue and this number: the cue is that count's, not this one's. */
+const COUNT_BETWEEN_RE = /\d[\d.,]*\s*(?:ho so|hs)(?![a-z])/;
 
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
 const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
@@ -396,8 +411,13 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
         if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
-          const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
-          if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
+          const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
+          if (channel) cls = { ...cls, metric: channel[1] === 'truc tuyen' || channel[1] === 'qua mang' ? 'online_dossiers' : 'other' };
+          else if (cls.metric === 'dossiers_received') {
+            const lead = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);
+            const offline = OFFLINE_CHANNEL_BEFORE_RE.exec(lead);
+            if (offline && !ONLINE_CHANNEL_RE.test(lead) && !COUNT_BETWEEN_RE.test(lead.slice(offline.index))) cls = { ...cls, metric: 'other' };
+          }
         }
         // "2,95% hồ sơ nộp trực tiếp": the in-person share is no online rate.
         if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
