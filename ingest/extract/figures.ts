@@ -238,6 +238,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   }
   dropRestatements(state);
   dropRepeats(state);
+  dropRepeatedPlaces(state);
   state.dropped.sort((a, b) => a.start - b.start);
   const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
   return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };
@@ -339,6 +340,58 @@ function dropRepeats(state: DocState): void {
   state.figures = state.figures.filter((f) => {
     if (!drop.has(f)) return true;
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_statement' });
+    return false;
+  });
+}
+
+/**
+ * A unit's name split into its level word and the bare name ("Tỉnh Bắc Giang" → tinh / bac giang, "TP. Hà Nội" →
+ * thanh pho / ha noi, "UBND huyện X" → huyen / x, "Bắc Giang" → none / bac giang). A numbered unit keeps its level word
+ * in the name ("Phường 4" is not "Quận 4").
+ */
+function unitNameParts(subject: FigureSubject): { level: string | null; bare: string } {
+  const key = foldForMatching(subject.name).replace(/^(?:ubnd|uy ban nhan dan)\s+/, '').trim();
+  const m = /^(tinh|thanh pho|tp\.?|quan|huyen|thi xa|phuong|xa|thi tran|so)\s+(.+)$/.exec(key);
+  if (!m || /^\d+$/.test(m[2])) return { level: null, bare: key };
+  return { level: m[1].startsWith('tp') ? 'thanh pho' : m[1], bare: m[2] };
+}
+
+/**
+ * One place or score read twice: a unit has one rank and one score per index and year, so the same rank or score of
+ * the same unit again ("Bắc Giang xếp thứ 4 cả nước …" in a headline, "Tỉnh Bắc Giang … tiếp tục xếp thứ 4/63" in the
+ * body) is one fact. The reading with the higher confidence is kept (the first on a tie), with the field's size the
+ * other gave ("xếp thứ 17/63" in a headline, "xếp thứ 17" in the body). Names agree when their bare names are equal and
+ * at most one names a level ("Quảng Trị", "Tỉnh Quảng Trị"; never "Thành phố Yên Bái" and "tỉnh Yên Bái"). A change
+ * ("tăng 31 bậc") is no place and a target no result.
+ */
+function dropRepeatedPlaces(state: DocState): void {
+  const kept = new Map<string, ExtractedFigure[]>();
+  const drop = new Set<ExtractedFigure>();
+  for (const f of state.figures) {
+    if ((f.unit !== 'rank' && f.unit !== 'score') || f.metric === 'other' || f.change || f.kind !== 'actual' || f.subject.scope !== 'unit') continue;
+    const { level, bare } = unitNameParts(f.subject);
+    // "xếp thứ 40 trên 63" and "xếp thứ 40/63" are one place: the total (the field's size) is left out of the key.
+    const key = [f.metric, f.unit, f.value, f.period.year, bare].join('|');
+    const list = kept.get(key) ?? [];
+    const k = list.findIndex((o) => {
+      const other = unitNameParts(o.subject).level;
+      return other === null || level === null || other === level;
+    });
+    if (k < 0) {
+      list.push(f);
+      kept.set(key, list);
+      continue;
+    }
+    const first = list[k];
+    const [keep, lose] = f.confidence > first.confidence ? [f, first] : [first, f];
+    if (keep.total === null && lose.total !== null) keep.total = lose.total;
+    drop.add(lose);
+    list[k] = keep;
+  }
+  if (drop.size === 0) return;
+  state.figures = state.figures.filter((f) => {
+    if (!drop.has(f)) return true;
+    state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_place' });
     return false;
   });
 }
