@@ -103,6 +103,8 @@ const IN_PROGRESS_AFTER_RE = /^\s*(?:con |van )?dang(?![a-z])/;
 const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |van )?dang(?![a-z])[^,;:]{0,60}$/;
 /** Late dossiers still pending are late dossiers: "hồ sơ đang giải quyết quá hạn". */
 const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
+/** Metrics about dossiers of administrative procedures. */
+const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'online_dossier_rate', 'on_time_rate', 'late_dossiers']);
 const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'late_dossiers', 'on_time_rate', 'tasks_completed', 'targets_met']);
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
@@ -831,6 +833,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
   if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  // "tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường mạng … đạt 100%": an office's work files are no dossiers
+  // of administrative procedures (the last "hồ sơ" named before the number decides).
+  if (DOSSIER_FLOW_METRICS.has(cls.metric)) {
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), c.nounEnd);
+    const at = lead.lastIndexOf('ho so');
+    if (at >= 0 && /^ho so cong viec(?![a-z])/.test(lead.slice(at))) cls = { ...cls, metric: 'other' };
+  }
   // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
   // "giá trị trung bình chỉ số CCHC của các tỉnh, thành phố đạt 88,37%": the national average is the country's figure.
   const averageLead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
