@@ -372,8 +372,9 @@ function dropRepeatedPlaces(state: DocState): void {
   for (const f of state.figures) {
     if ((f.unit !== 'rank' && f.unit !== 'score') || f.metric === 'other' || f.change || f.kind !== 'actual' || f.subject.scope !== 'unit') continue;
     const { level, bare } = unitNameParts(f.subject);
-    // "xếp thứ 40 trên 63" and "xếp thứ 40/63" are one place: the total (the field's size) is left out of the key.
-    const key = [f.metric, f.unit, f.value, f.period.year, bare].join('|');
+    // "xếp thứ 40 trên 63" and "xếp thứ 40/63" are one place: the total (the field's size) is left out of the key. The
+    // months stay in it: a monthly or quarterly index ranks a unit 5th in two quarters of one year.
+    const key = [f.metric, f.unit, f.value, f.comparator, f.period.year, f.period.fromMonth, f.period.toMonth, bare].join('|');
     const list = kept.get(key) ?? [];
     const k = list.findIndex((o) => {
       const other = unitNameParts(o.subject).level;
