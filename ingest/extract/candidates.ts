@@ -75,8 +75,10 @@ const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
 const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vuot|cao hon|thap hon)(?: them| len| xuong)?\s*$/;
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
-/** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%". */
-const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*$/;
+/** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%", "từ 79% đến hơn 80%". */
+const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
+/** "từ 1 đến 32 ngày", "từ 5 - 7 hồ sơ": a range of whole numbers opens with "từ" (its unit stands after the second end). */
+const RANGE_FROM_BEFORE_RE = /(?:^|\s)(?<!dau )tu\s*$/;
 /** "từ 98% trở lên" / "trở xuống": the comparator comes after the number. */
 const AT_LEAST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro len(?![a-z])/;
 const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
@@ -89,7 +91,9 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   { re: /(?:^|\s)(?<!(?:cao|thap|nhieu|it) )(?:tren|hon)\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:duoi|chua den|chua toi)\s*$/, comparator: 'lt' },
   // A bare "quá 3%" is "more than"; readHedges turns it into a ceiling after "không" ("không để … quá 3%").
-  { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo) )qua\s*$/, comparator: 'gt' },
+  // "kỳ trước chuyển qua 3.303 hồ sơ": "chuyển qua" is a verb (carried over), not "more than".
+  // "kỳ trước chuyển qua 3.303 hồ sơ": "chuyển qua" is a verb (carried over), not "more than".
+  { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo|chuyen) )qua\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:khoang|gan|xap xi|chung|uoc|uoc tinh|uoc dat|gan nhu)\s*$/, approximate: true },
   // "từ 98%" is a floor; "Sở Kế hoạch và Đầu tư 1,6 ngàn" is a name ("đầu tư" folds to "dau tu").
   { re: /(?:^|\s)(?<!dau )tu\s*$/, comparator: 'gte' },
@@ -341,6 +345,10 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         upperBound = next.value;
         isPercent = true;
         end = next.end + (nextPct?.[0].length ?? 0);
+      } else if (!nextPct && !isPercent && next.value > value && RANGE_FROM_BEFORE_RE.test(before(t.start)) && !isYear(next.raw, next.value)) {
+        // "cắt giảm từ 1 đến 32 ngày": the unit after the second end is the range's; read as one range, not as 32 alone.
+        upperBound = next.value;
+        end = next.end;
       }
     }
     if (!isPercent && isYear(t.raw, value)) return 'year';

@@ -73,13 +73,39 @@ const DEMONSTRATIVE_UNIT_RE = /(?<![\p{L}\d])(?:[Tt]ỉnh|[Hh]uyện|[Qq]uận|[
 const DEMONSTRATIVE_REACH = 600;
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
 
-/** The channel named right after a dossier count: online ("trực tuyến", "qua mạng") or in person ("trực tiếp"). */
-const CHANNEL_AFTER_RE = /^\s*(?:duoc |da )?(?:tiep nhan |nop |gui )?(truc tuyen|qua mang|truc tiep)(?![a-z])/;
-/** The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ". */
-const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop) (truc tuyen|truc tiep)\s*(?:\(|la|:)?\s*$/;
+/**
+ * The channel named right after a dossier count: online ("trực tuyến", "qua mạng"), in person ("trực tiếp") or by post
+ * ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
+ */
+const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(truc tuyen|qua mang|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+/**
+ * The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ", "số hồ sơ tiếp nhận và
+ * xử lý trực tuyến chỉ 108 hồ sơ".
+ */
+const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop)(?: va (?:xu ly|giai quyet))? (truc tuyen|truc tiep)\s*(?:\(|la|:|chi|dat)?\s*$/;
+/**
+ * Dossiers received in person or by post, named before the count in its clause ("tiếp nhận trực tiếp và qua dịch vụ bưu
+ * chính 559.664 hồ sơ", "Số hồ sơ tiếp nhận qua dịch vụ bưu chính công ích theo Quyết định … là trên 800 hồ sơ"): a part
+ * of the dossiers received by channel, not the total. Not when the online channel is named too (then it is the total).
+ */
+const OFFLINE_CHANNEL_BEFORE_RE = /(?:tiep nhan|nop|gui)\s*(?:\(|:)?\s*(?:truc tiep|qua (?:dich vu )?buu chinh|qua duong buu chinh)(?![a-z])/;
+const ONLINE_CHANNEL_RE = /truc tuyen|qua mang|dien tu/;
+/** A count with its own dossier noun between a channel cue and this number: the cue is that count's, not this one's. */
+const COUNT_BETWEEN_RE = /\d[\d.,]*\s*(?:ho so|hs)(?![a-z])/;
 
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
 const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+/**
+ * Dossiers or tasks still in progress: "12 nhiệm vụ đang chờ xác nhận", "số hồ sơ đang trong thời gian giải quyết … là
+ * 21,73%". "đang" right after the noun marks what is not done yet, so it is neither resolved, late, on time nor completed.
+ */
+const IN_PROGRESS_AFTER_RE = /^\s*(?:con |van )?dang(?![a-z])/;
+const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |van )?dang(?![a-z])[^,;:]{0,60}$/;
+/** Late dossiers still pending are late dossiers: "hồ sơ đang giải quyết quá hạn". */
+const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
+/** Metrics about dossiers of administrative procedures. */
+const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'online_dossier_rate', 'on_time_rate', 'late_dossiers']);
+const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'late_dossiers', 'on_time_rate', 'tasks_completed', 'targets_met']);
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
 
@@ -219,6 +245,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   }
   dropRestatements(state);
   dropRepeats(state);
+  dropRepeatedPlaces(state);
   state.dropped.sort((a, b) => a.start - b.start);
   const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
   // Signals of the whole figure list, known only now: a number still read twice lowers both readings' confidence.
@@ -347,6 +374,59 @@ function dropRepeats(state: DocState): void {
   });
 }
 
+/**
+ * A unit's name split into its level word and the bare name ("Tỉnh Bắc Giang" → tinh / bac giang, "TP. Hà Nội" →
+ * thanh pho / ha noi, "UBND huyện X" → huyen / x, "Bắc Giang" → none / bac giang). A numbered unit keeps its level word
+ * in the name ("Phường 4" is not "Quận 4").
+ */
+function unitNameParts(subject: FigureSubject): { level: string | null; bare: string } {
+  const key = foldForMatching(subject.name).replace(/^(?:ubnd|uy ban nhan dan)\s+/, '').trim();
+  const m = /^(tinh|thanh pho|tp\.?|quan|huyen|thi xa|phuong|xa|thi tran|so)\s+(.+)$/.exec(key);
+  if (!m || /^\d+$/.test(m[2])) return { level: null, bare: key };
+  return { level: m[1].startsWith('tp') ? 'thanh pho' : m[1], bare: m[2] };
+}
+
+/**
+ * One place or score read twice: a unit has one rank and one score per index and year, so the same rank or score of
+ * the same unit again ("Bắc Giang xếp thứ 4 cả nước …" in a headline, "Tỉnh Bắc Giang … tiếp tục xếp thứ 4/63" in the
+ * body) is one fact. The reading with the higher confidence is kept (the first on a tie), with the field's size the
+ * other gave ("xếp thứ 17/63" in a headline, "xếp thứ 17" in the body). Names agree when their bare names are equal and
+ * at most one names a level ("Quảng Trị", "Tỉnh Quảng Trị"; never "Thành phố Yên Bái" and "tỉnh Yên Bái"). A change
+ * ("tăng 31 bậc") is no place and a target no result.
+ */
+function dropRepeatedPlaces(state: DocState): void {
+  const kept = new Map<string, ExtractedFigure[]>();
+  const drop = new Set<ExtractedFigure>();
+  for (const f of state.figures) {
+    if ((f.unit !== 'rank' && f.unit !== 'score') || f.metric === 'other' || f.change || f.kind !== 'actual' || f.subject.scope !== 'unit') continue;
+    const { level, bare } = unitNameParts(f.subject);
+    // "xếp thứ 40 trên 63" and "xếp thứ 40/63" are one place: the total (the field's size) is left out of the key. The
+    // months stay in it: a monthly or quarterly index ranks a unit 5th in two quarters of one year.
+    const key = [f.metric, f.unit, f.value, f.comparator, f.period.year, f.period.fromMonth, f.period.toMonth, bare].join('|');
+    const list = kept.get(key) ?? [];
+    const k = list.findIndex((o) => {
+      const other = unitNameParts(o.subject).level;
+      return other === null || level === null || other === level;
+    });
+    if (k < 0) {
+      list.push(f);
+      kept.set(key, list);
+      continue;
+    }
+    const first = list[k];
+    const [keep, lose] = f.confidence > first.confidence ? [f, first] : [first, f];
+    if (keep.total === null && lose.total !== null) keep.total = lose.total;
+    drop.add(lose);
+    list[k] = keep;
+  }
+  if (drop.size === 0) return;
+  state.figures = state.figures.filter((f) => {
+    if (!drop.has(f)) return true;
+    state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_place' });
+    return false;
+  });
+}
+
 /** Index of the first figure whose value is ≥ v in a list sorted by value. */
 function lowerBound(sorted: readonly ExtractedFigure[], v: number): number {
   let a = 0;
@@ -415,8 +495,13 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
         if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
-          const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
-          if (channel) cls = { ...cls, metric: channel[1] === 'truc tiep' ? 'other' : 'online_dossiers' };
+          const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
+          if (channel) cls = { ...cls, metric: channel[1] === 'truc tuyen' || channel[1] === 'qua mang' ? 'online_dossiers' : 'other' };
+          else if (cls.metric === 'dossiers_received') {
+            const lead = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);
+            const offline = OFFLINE_CHANNEL_BEFORE_RE.exec(lead);
+            if (offline && !ONLINE_CHANNEL_RE.test(lead) && !COUNT_BETWEEN_RE.test(lead.slice(offline.index))) cls = { ...cls, metric: 'other' };
+          }
         }
         // "2,95% hồ sơ nộp trực tiếp": the in-person share is no online rate.
         if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
@@ -769,10 +854,21 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "nhóm Tốt có chỉ số từ 85% đến 100%", "mức độ hài lòng từ 79% đến hơn 80%", "cắt giảm từ 1 đến 32 ngày (tùy theo
+  // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
+  // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.
+  if (kind === 'actual' && c.upperBound !== null) return dropAs('range_of_values');
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
   if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
   if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  // "tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường mạng … đạt 100%": an office's work files are no dossiers
+  // of administrative procedures (the last "hồ sơ" named before the number decides).
+  if (DOSSIER_FLOW_METRICS.has(cls.metric)) {
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), c.nounEnd);
+    const at = lead.lastIndexOf('ho so');
+    if (at >= 0 && /^ho so cong viec(?![a-z])/.test(lead.slice(at))) cls = { ...cls, metric: 'other' };
+  }
   // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
   // "giá trị trung bình chỉ số CCHC của các tỉnh, thành phố đạt 88,37%": the national average is the country's figure.
   const averageLead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
@@ -804,6 +900,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
+  }
+  if (PROGRESS_METRICS.has(cls.metric)) {
+    const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
+    const inProgress = IN_PROGRESS_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 20)) ? folded.slice(c.nounEnd, c.nounEnd + 40) : IN_PROGRESS_BEFORE_RE.exec(own)?.[0];
+    if (inProgress !== undefined && !LATE_WORD_RE.test(inProgress)) return dropAs('in_progress');
   }
   // "hồ sơ đến hạn giải quyết 19.944 hồ sơ": dossiers falling due; "trả lại hồ sơ và … rút hồ sơ là 16 hồ sơ": dossiers
   // returned or withdrawn. Neither is a count of dossiers received or resolved.

@@ -4,7 +4,8 @@
  */
 import { METRIC_CODES } from '../../../src/modules/metric/metric-catalogue';
 import { METRIC_CUES } from '../../../ingest/extract/lexicon';
-import { brief, figuresOf } from './helpers';
+import { figuresFromText } from '../../../ingest/extract/figures';
+import { brief, ctxFor, figuresOf } from './helpers';
 
 type Expected = Partial<{ metric: string; value: number; total: number | null; unit: string; kind: string; comparator: string }>;
 
@@ -79,8 +80,12 @@ describe('actual vs target and comparators', () => {
   it('reads hedges: approximate, ranges, scale words', () => {
     const [approx] = figuresOf('Tỷ lệ hồ sơ nộp qua mạng chiếm khoảng 35%.');
     expect(approx).toMatchObject({ metric: 'online_dossier_rate', value: 35, approximate: true });
-    const [range] = figuresOf('Tỷ lệ hồ sơ qua bưu chính công ích đạt 20 - 30%.');
-    expect(range).toMatchObject({ value: 20, upperBound: 30, unit: 'percent' });
+    const [range] = figuresOf('Phấn đấu tỷ lệ hồ sơ qua bưu chính công ích đạt 20 - 30%.');
+    expect(range).toMatchObject({ value: 20, upperBound: 30, unit: 'percent', kind: 'target' });
+    // A result stated as a range spreads over several things: refused, with its reason.
+    const actualRange = figuresFromText('Tỷ lệ hồ sơ qua bưu chính công ích đạt 20 - 30%.', ctxFor());
+    expect(actualRange.figures).toEqual([]);
+    expect(actualRange.dropped.map((d) => d.reason)).toContain('range_of_values');
     const [scaled] = figuresOf('Toàn tỉnh tiếp nhận 1,2 triệu hồ sơ.');
     expect(scaled).toMatchObject({ metric: 'dossiers_received', value: 1200000 });
     const [spaced] = figuresOf('Mức độ hài lòng đạt 98,7 %.');

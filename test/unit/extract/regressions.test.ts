@@ -62,3 +62,15 @@ describe('a bare index score', () => {
     ]);
   });
 });
+
+describe('one place read twice', () => {
+  it('keeps the same place of one unit in two quarters: a quarterly index ranks it in each', () => {
+    const text = 'Trong quý I năm 2024, tỉnh Hà Tĩnh xếp thứ 5 cả nước về Bộ chỉ số phục vụ người dân, doanh nghiệp.\n\n' +
+      'Sang quý II năm 2024, Hà Tĩnh tiếp tục xếp thứ 5 cả nước về Bộ chỉ số phục vụ người dân, doanh nghiệp.';
+    const figures = figuresFromText(text, { publishedAt: new Date('2024-07-10T08:00:00+07:00'), publisher: { id: 'p', name: 'Sở Nội vụ tỉnh Hà Tĩnh', level: 'so' } }).figures;
+    expect(figures.map((f) => [f.metric, f.value, f.period.year, f.period.fromMonth, f.period.toMonth])).toEqual([
+      ['service_index_rank', 5, 2024, 1, 3],
+      ['service_index_rank', 5, 2024, 4, 6],
+    ]);
+  });
+});
