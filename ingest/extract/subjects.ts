@@ -340,6 +340,14 @@ function centreSubject(ctx: ExtractionContext): FigureSubject | null {
 /** A name that is the provincial centre's. */
 const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
 
+/**
+ * Units right after a rank's total ("xếp thứ 2/18 huyện", "xếp hạng: 9/20 sở, ban, ngành"): the field the rank is
+ * among. A count of units ("có 7/19 cơ quan chuyên môn … đạt mức tốt") is not a rank. Folded text.
+ */
+function rankField(slice: string, at: number): boolean {
+  return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(slice.slice(Math.max(0, at - 30), at));
+}
+
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
 function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext, text?: string): FigureSubject | null {
   if (to <= from) return null;
@@ -354,6 +362,11 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
     const end = (m.index ?? 0) + m[0].length;
+    // "xếp thứ 7/19 sở, ban, ngành (toàn tỉnh)": the field a rank is among, not a scope (nor is the place after it).
+    if (rankField(slice, m.index ?? 0)) {
+      ends.push(end + 30);
+      continue;
+    }
     ends.push(end);
     // "các sở, ban ngành, UBND phường, xã, đặc khu": the departments listed with the lower levels are every level.
     if (publisher?.level === 'tinh' && LEVELS_LISTED_AFTER_RE.test(slice.slice(end, end + 40))) {
@@ -365,6 +378,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   for (const m of matchesOf(SUBUNIT_BEFORE_RE, slice)) {
     const at = m.index ?? 0;
     ends.push(at + m[0].length + 30);
+    // "xếp thứ 2/18 huyện, thị xã, thành phố (tăng 2 bậc …)": the field a rank is among, not the districts' scope.
+    if (rankField(slice, at)) continue;
     // "1.833 thủ tục cấp tỉnh, 301 thủ tục cấp huyện và 134 thủ tục cấp xã; trong đó …": a level right after a number's
     // noun qualifies that number (a breakdown), it does not govern the numbers after it.
     if (m[0].startsWith('cap') && QUALIFIED_NUMBER_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
