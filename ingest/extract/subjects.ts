@@ -573,6 +573,45 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   return found;
 }
 
+/**
+ * An agency of a province named as spelt (folding merges "sở" with "số"): a department ("Sở Tư pháp"), the police
+ * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
+ * nhánh …"), or a group of departments ("9 sở", "các sở").
+ */
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|Công an\s+(?:tỉnh|thành phố)(?![\p{L}\d])|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d]))/gu;
+/** Words after an agency that make it the source or the actor of a statement, not the holder of its numbers. */
+const AGENCY_ACTOR_RE = /(?<![a-z])(?:cho biet|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
+
+/**
+ * The agency last named in text[from, to) (absolute positions) as the holder of the number at `to`, if any: its own
+ * page's name is the publisher; a department or the police of a known province is named ("Sở Công Thương Bến Tre",
+ * "Công an tỉnh Bến Tre", as a title names a department); any other agency, or a group of departments, leaves the
+ * default subject marked uncertain — the text names whose figure it is, but not as a unit the engine knows.
+ */
+function agencyHolder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): { at: number; subject: () => FigureSubject } | null {
+  let last: RegExpMatchArray | null = null;
+  for (const m of matchesOf(AGENCY_HOLDER_RE, text.slice(from, to))) last = m;
+  if (!last) return null;
+  const at = last.index ?? 0;
+  const abs = from + at;
+  if (AGENCY_ACTOR_RE.test(folded.slice(abs, to)) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
+  const publisher = ctx.publisher;
+  const fallback = (): FigureSubject => uncertain({ ...publisherSubject(publisher) });
+  if (/^\S+\s+sở$/iu.test(last[0])) return { at, subject: fallback };
+  // "Sở Nông nghiệp và PTNT" on that department's own page, "Văn phòng UBND tỉnh" on the office's: the publisher.
+  const head = /^[\p{L}&-]+(?:\s+[\p{L}&-]+)?/u.exec(text.slice(abs + last[0].length).trimStart())?.[0] ?? '';
+  if (publisher && head && foldVietnamese(publisher.name).startsWith(foldVietnamese(`${last[0]} ${head}`))) return { at, subject: () => ({ ...publisherSubject(publisher), explicit: true }) };
+  const province = publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
+    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
+    : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
+  if (!province) return { at, subject: fallback };
+  if (/^Công an/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
+  const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
+  const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
+  // The department's name must end where its words end: "Sở Tư pháp tỉnh …" is the department; "Sở Tài chính và …" is not read.
+  return { at, subject: dname ? () => namedSubject(`Sở ${dname} ${province}`, ctx) : fallback };
+}
+
 /** Ministries by their names without "Bộ" (folded), as lists after "các bộ" write them: [full name, short name]. */
 const MINISTRY_SHORT: ReadonlyArray<[string, string]> = MINISTRY_NAMES.filter((n) => n.startsWith('Bộ ')).map((n) => [n, foldVietnamese(n.slice(3)).replace(/\s*-\s*/g, ' ').replace(/,/g, '')]);
 
@@ -662,6 +701,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       lastSub = m[1];
       lastSubAt = m.index ?? 0;
     }
+    // "Sở Công Thương 1,7 ngàn hồ sơ", "Công an tỉnh 3.800 hồ sơ", "9 sở có chỉ số hài lòng đạt trên 90%": an agency
+    // named nearest before the number holds it, not the publisher nor the province.
+    const agency = agencyHolder(text, folded, from, c.hedgeStart, ctx);
+    if (agency && agency.at > lastNamedAt && agency.at > lastSubAt && otherMentions(text, folded, from + agency.at, c.hedgeStart, ctx).length === 0) return agency.subject();
     // "Trung tâm … và UBND 34 phường tiếp nhận …": the publisher together with its sub-units is the publisher.
     const together = /(?:^|\s)va (?:ubnd |uy ban nhan dan )?(?:cac |\d+ )?(?:xa|phuong|thi tran)/.test(folded.slice(from, c.hedgeStart));
     // "… của các huyện đều cao (huyện Bảo Thắng đạt 99,2%": a unit named after the level word is the nearer subject.
