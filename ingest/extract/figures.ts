@@ -166,7 +166,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
-  const about = articleUnit(ctx);
+  const about = articleUnit(ctx, folded);
   if (about) ctx = { ...ctx, publisher: about };
   // A national article on a province's source: what it does not attribute is the country's (a guess).
   const national = !about && nationalArticle(ctx, folded);

@@ -229,7 +229,7 @@ const LEVEL_OF_PREFIX: ReadonlyArray<[RegExp, string]> = [
  * province name; the title's unit must sit below the publisher (a district portal's "Phường 4 …" title stays the
  * district's article) unless the publisher is unknown. Resolved through the resolver when it knows the name.
  */
-export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
+export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUnit | null {
   const title = ctx.title?.normalize('NFC');
   if (!title) return null;
   const publisher = ctx.publisher;
@@ -258,7 +258,13 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   const province = p ? PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null : null;
   // "Mang Thít: người dân hài lòng …": a place name opening a provincial paper's title is a district of that province.
   const prefix = TITLE_PLACE_PREFIX_RE.exec(title);
-  if (named) {
+  // "Thăng Bình xếp thứ 2 …", "Hoà Xuân tăng cường …": a bare place name opening the title is a unit when the text
+  // names it with its level word ("huyện Thăng Bình", "phường Hoà Xuân"), which gives its level.
+  const bare = !named && !prefix && folded !== undefined ? titleBareUnit(title, province, folded) : null;
+  if (bare) {
+    mention = bare.mention;
+    level = bare.level;
+  } else if (named) {
     mention = named[1];
     level = LEVEL_OF_PREFIX.find(([re]) => re.test(mention ?? ''))?.[1] ?? 'tinh';
   } else if (prefix && (!province || foldVietnamese(prefix[1]) !== foldVietnamese(province)) && (!publisher || publisher.level === 'tinh')) {
@@ -275,6 +281,25 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   return resolved ?? { id: `title:${mention}`, name: mention, level };
+}
+
+/** A title opening with two or three capitalised words and then a lower-case word: "Thăng Bình xếp thứ 2 …". */
+const TITLE_BARE_NAME_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s+(?=\p{Ll})/u;
+/** Level words before a unit's name in folded text, and their level codes. */
+const LEVEL_WORD_CODES: ReadonlyArray<[string, string, string]> = [
+  ['thi xa', 'thi_xa', 'thị xã'], ['thanh pho', 'thanh_pho', 'thành phố'], ['thi tran', 'thi_tran', 'thị trấn'], ['huyen', 'huyen', 'huyện'],
+  ['quan', 'quan', 'quận'], ['phuong', 'phuong', 'phường'], ['xa', 'xa', 'xã'],
+];
+
+/** The unit a title's bare opening name is, when the folded text names it after a level word; else null. */
+function titleBareUnit(title: string, province: string | null, folded: string): { mention: string; level: string } | null {
+  const m = TITLE_BARE_NAME_RE.exec(title);
+  if (!m) return null;
+  const name = foldVietnamese(m[1]);
+  if (province && name === foldVietnamese(province)) return null;
+  const found = new RegExp(`(?<![a-z0-9])(${LEVEL_WORD_CODES.map(([w]) => w).join('|')})\\s+${name.replace(/ /g, '\\s+')}(?![a-z0-9])`).exec(folded);
+  const code = found ? LEVEL_WORD_CODES.find(([w]) => w === found[1]) : undefined;
+  return code ? { mention: `${code[2]} ${m[1]}`, level: code[1] } : null;
 }
 
 /** "toàn tỉnh", "trên địa bàn tỉnh": the whole province (every level together), not the provincial government. */
