@@ -603,7 +603,11 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
  * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
  * nhánh …"), or a group of departments ("9 sở", "các sở").
  */
-const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|Công an\s+(?:tỉnh|thành phố)(?![\p{L}\d])|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d]))/gu;
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|Công an\s+(?:tỉnh|thành phố)(?![\p{L}\d])|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
+/** Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. */
+const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
+/** "… 92 điểm thuộc về Cục Thuế tỉnh …": the holder named after the number. Folded text after the number's noun. */
+const HOLDER_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?thuoc ve\s+/;
 /** Words after an agency that make it the source or the actor of a statement, not the holder of its numbers. */
 const AGENCY_ACTOR_RE = /(?<![a-z])(?:cho biet|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
 
@@ -620,9 +624,12 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   const at = last.index ?? 0;
   const abs = from + at;
   if (AGENCY_ACTOR_RE.test(folded.slice(abs, to)) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
+  // "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu": one of several holders; the rules for named units decide.
+  if (JOINED_HOLDER_RE.test(folded.slice(abs, to))) return null;
   const publisher = ctx.publisher;
-  const fallback = (): FigureSubject => uncertain({ ...publisherSubject(publisher) });
-  if (/^\S+\s+sở$/iu.test(last[0])) return { at, subject: fallback };
+  // Held for review under the publisher (explicit: the text names a holder), marked a guess.
+  const fallback = (): FigureSubject => uncertain({ ...publisherSubject(publisher), explicit: true });
+  if (/^\S+\s+sở$|ngành dọc$/iu.test(last[0])) return { at, subject: fallback };
   // "Sở Nông nghiệp và PTNT" on that department's own page, "Văn phòng UBND tỉnh" on the office's: the publisher.
   const head = /^[\p{L}&-]+(?:\s+[\p{L}&-]+)?/u.exec(text.slice(abs + last[0].length).trimStart())?.[0] ?? '';
   if (publisher && head && foldVietnamese(publisher.name).startsWith(foldVietnamese(`${last[0]} ${head}`))) return { at, subject: () => ({ ...publisherSubject(publisher), explicit: true }) };
@@ -702,6 +709,12 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       const o = otherMentions(text, folded, at, Math.min(text.length, at + 60), ctx)[0];
       if (o && o.at === at) return o.subject();
     }
+  }
+  const holderAfter = HOLDER_AFTER_RE.exec(afterNoun);
+  if (holderAfter) {
+    const at = c.nounEnd + holderAfter[0].length;
+    const held = agencyHolder(text, folded, at, Math.min(text.length, at + 40), ctx);
+    if (held && held.at === 0) return held.subject();
   }
   const link = LINK_AFTER_RE.exec(afterNoun);
   if (link) {
