@@ -640,7 +640,7 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   if (/^Công an/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
-  // The department's name must end where its words end: "Sở Tư pháp tỉnh …" is the department; "Sở Tài chính và …" is not read.
+  // Only a department the list knows is named ("Sở Tư pháp", "Sở TN&MT"); any other "Sở …" is left as a guess.
   return { at, subject: dname ? () => namedSubject(`Sở ${dname} ${province}`, ctx) : fallback };
 }
 
