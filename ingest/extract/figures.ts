@@ -62,6 +62,8 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
 const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
+/** A rank's field of departments: "7/19 Sở, Ban, ngành", "9/20 sở, ngành" (as spelt: folded, "số" reads as "sở"). */
+const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,?\s*)?[Nn]gành/u;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
 const PROVINCES_AVERAGE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
 /**
@@ -195,7 +197,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
-  const about = articleUnit(ctx);
+  const about = articleUnit(ctx, folded);
   if (about) ctx = { ...ctx, publisher: about };
   // A national article on a province's source: what it does not attribute is the country's (a guess).
   const national = !about && nationalArticle(ctx, folded);
@@ -930,7 +932,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     // A department's portal reports the province's indices unless the sentence speaks of the department ("của Sở").
     // "Sở" as spelt: folded, "chỉ số" (the index) would read as "số" = "sở".
     const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
-    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+    // "xếp thứ 7/19 Sở, Ban, ngành, tăng 3 bậc": a rank among the departments is a department's, never the province's.
+    const amongDepartments = c.unit === 'rank' && DEPARTMENTS_FIELD_RE.test(text.slice(zones.sentence.start, Math.min(text.length, c.end + 30)));
+    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !amongDepartments && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;

@@ -104,6 +104,9 @@ function nameKey(name: string): string {
     .trim();
 }
 
+/** Name keys of a province's agencies: departments, the police, offices, departments of central agencies, branches. */
+const AGENCY_NAME_RE = /^(?:so|cong an|van phong|cuc|chi cuc|chi nhanh) /;
+
 const LEVEL_WORD_RE = /^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh|so) /;
 
 /** Two unit names denote the same unit: equal keys, or equal once the level word is dropped ("quận Bình Thạnh" ≡ "Bình Thạnh"). */
@@ -111,6 +114,10 @@ export function sameUnitName(a: string, b: string): boolean {
   const ka = nameKey(a);
   const kb = nameKey(b);
   if (ka === kb) return true;
+  // "Sở Tư pháp tỉnh Bến Tre" = "Sở Tư pháp Bến Tre", "Công an tỉnh X" = "Công an X": an agency of a province, with or
+  // without the level word before the province's name.
+  const agencyKey = (k: string): string => (AGENCY_NAME_RE.test(k) ? k.replace(/ (?:tinh|thanh pho) /, ' ') : k);
+  if (agencyKey(ka) === agencyKey(kb)) return true;
   const sa = ka.replace(LEVEL_WORD_RE, '');
   const sb = kb.replace(LEVEL_WORD_RE, '');
   // A numbered unit keeps its level word: "Phường 4" is not "Quận 4".

@@ -229,7 +229,7 @@ const LEVEL_OF_PREFIX: ReadonlyArray<[RegExp, string]> = [
  * province name; the title's unit must sit below the publisher (a district portal's "Phường 4 …" title stays the
  * district's article) unless the publisher is unknown. Resolved through the resolver when it knows the name.
  */
-export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
+export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUnit | null {
   const title = ctx.title?.normalize('NFC');
   if (!title) return null;
   const publisher = ctx.publisher;
@@ -258,7 +258,13 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   const province = p ? PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null : null;
   // "Mang Thít: người dân hài lòng …": a place name opening a provincial paper's title is a district of that province.
   const prefix = TITLE_PLACE_PREFIX_RE.exec(title);
-  if (named) {
+  // "Thăng Bình xếp thứ 2 …", "Hoà Xuân tăng cường …": a bare place name opening the title is a unit when the text
+  // names it with its level word ("huyện Thăng Bình", "phường Hoà Xuân"), which gives its level.
+  const bare = !named && !prefix && folded !== undefined ? titleBareUnit(title, province, folded) : null;
+  if (bare) {
+    mention = bare.mention;
+    level = bare.level;
+  } else if (named) {
     mention = named[1];
     level = LEVEL_OF_PREFIX.find(([re]) => re.test(mention ?? ''))?.[1] ?? 'tinh';
   } else if (prefix && (!province || foldVietnamese(prefix[1]) !== foldVietnamese(province)) && (!publisher || publisher.level === 'tinh')) {
@@ -275,6 +281,25 @@ export function articleUnit(ctx: ExtractionContext): ResolvedUnit | null {
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   return resolved ?? { id: `title:${mention}`, name: mention, level };
+}
+
+/** A title opening with two or three capitalised words and then a lower-case word: "Thăng Bình xếp thứ 2 …". */
+const TITLE_BARE_NAME_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s+(?=\p{Ll})/u;
+/** Level words before a unit's name in folded text, and their level codes. */
+const LEVEL_WORD_CODES: ReadonlyArray<[string, string, string]> = [
+  ['thi xa', 'thi_xa', 'thị xã'], ['thanh pho', 'thanh_pho', 'thành phố'], ['thi tran', 'thi_tran', 'thị trấn'], ['huyen', 'huyen', 'huyện'],
+  ['quan', 'quan', 'quận'], ['phuong', 'phuong', 'phường'], ['xa', 'xa', 'xã'],
+];
+
+/** The unit a title's bare opening name is, when the folded text names it after a level word; else null. */
+function titleBareUnit(title: string, province: string | null, folded: string): { mention: string; level: string } | null {
+  const m = TITLE_BARE_NAME_RE.exec(title);
+  if (!m) return null;
+  const name = foldVietnamese(m[1]);
+  if (province && name === foldVietnamese(province)) return null;
+  const found = new RegExp(`(?<![a-z0-9])(${LEVEL_WORD_CODES.map(([w]) => w).join('|')})\\s+${name.replace(/ /g, '\\s+')}(?![a-z0-9])`).exec(folded);
+  const code = found ? LEVEL_WORD_CODES.find(([w]) => w === found[1]) : undefined;
+  return code ? { mention: `${code[2]} ${m[1]}`, level: code[1] } : null;
 }
 
 /** "toàn tỉnh", "trên địa bàn tỉnh": the whole province (every level together), not the provincial government. */
@@ -340,6 +365,14 @@ function centreSubject(ctx: ExtractionContext): FigureSubject | null {
 /** A name that is the provincial centre's. */
 const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
 
+/**
+ * Units right after a rank's total ("xếp thứ 2/18 huyện", "xếp hạng: 9/20 sở, ban, ngành"): the field the rank is
+ * among. A count of units ("có 7/19 cơ quan chuyên môn … đạt mức tốt") is not a rank. Folded text.
+ */
+function rankField(slice: string, at: number): boolean {
+  return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(slice.slice(Math.max(0, at - 30), at));
+}
+
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
 function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext, text?: string): FigureSubject | null {
   if (to <= from) return null;
@@ -354,6 +387,11 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
     const end = (m.index ?? 0) + m[0].length;
+    // "xếp thứ 7/19 sở, ban, ngành (toàn tỉnh)": the field a rank is among, not a scope (nor is the place after it).
+    if (rankField(slice, m.index ?? 0)) {
+      ends.push(end + 30);
+      continue;
+    }
     ends.push(end);
     // "các sở, ban ngành, UBND phường, xã, đặc khu": the departments listed with the lower levels are every level.
     if (publisher?.level === 'tinh' && LEVELS_LISTED_AFTER_RE.test(slice.slice(end, end + 40))) {
@@ -365,6 +403,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   for (const m of matchesOf(SUBUNIT_BEFORE_RE, slice)) {
     const at = m.index ?? 0;
     ends.push(at + m[0].length + 30);
+    // "xếp thứ 2/18 huyện, thị xã, thành phố (tăng 2 bậc …)": the field a rank is among, not the districts' scope.
+    if (rankField(slice, at)) continue;
     // "1.833 thủ tục cấp tỉnh, 301 thủ tục cấp huyện và 134 thủ tục cấp xã; trong đó …": a level right after a number's
     // noun qualifies that number (a breakdown), it does not govern the numbers after it.
     if (m[0].startsWith('cap') && QUALIFIED_NUMBER_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
@@ -558,6 +598,52 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   return found;
 }
 
+/**
+ * An agency of a province named as spelt (folding merges "sở" with "số"): a department ("Sở Tư pháp"), the police
+ * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
+ * nhánh …"), or a group of departments ("9 sở", "các sở").
+ */
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|Công an\s+(?:tỉnh|thành phố)(?![\p{L}\d])|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
+/** Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. */
+const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
+/** "… 92 điểm thuộc về Cục Thuế tỉnh …": the holder named after the number. Folded text after the number's noun. */
+const HOLDER_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?thuoc ve\s+/;
+/** Words after an agency that make it the source or the actor of a statement, not the holder of its numbers. */
+const AGENCY_ACTOR_RE = /(?<![a-z])(?:cho biet|cho thay|ghi nhan|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
+
+/**
+ * The agency last named in text[from, to) (absolute positions) as the holder of the number at `to`, if any: its own
+ * page's name is the publisher; a department or the police of a known province is named ("Sở Công Thương Bến Tre",
+ * "Công an tỉnh Bến Tre", as a title names a department); any other agency, or a group of departments, leaves the
+ * default subject marked uncertain — the text names whose figure it is, but not as a unit the engine knows.
+ */
+function agencyHolder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): { at: number; subject: () => FigureSubject } | null {
+  let last: RegExpMatchArray | null = null;
+  for (const m of matchesOf(AGENCY_HOLDER_RE, text.slice(from, to))) last = m;
+  if (!last) return null;
+  const at = last.index ?? 0;
+  const abs = from + at;
+  if (AGENCY_ACTOR_RE.test(folded.slice(abs, to)) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
+  // "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu": one of several holders; the rules for named units decide.
+  if (JOINED_HOLDER_RE.test(folded.slice(abs, to))) return null;
+  const publisher = ctx.publisher;
+  // Held for review under the publisher (explicit: the text names a holder), marked a guess.
+  const fallback = (): FigureSubject => uncertain({ ...publisherSubject(publisher), explicit: true });
+  if (/^\S+\s+sở$|ngành dọc$/iu.test(last[0])) return { at, subject: fallback };
+  // "Sở Nông nghiệp và PTNT" on that department's own page, "Văn phòng UBND tỉnh" on the office's: the publisher.
+  const head = /^[\p{L}&-]+(?:\s+[\p{L}&-]+)?/u.exec(text.slice(abs + last[0].length).trimStart())?.[0] ?? '';
+  if (publisher && head && foldVietnamese(publisher.name).startsWith(foldVietnamese(`${last[0]} ${head}`))) return { at, subject: () => ({ ...publisherSubject(publisher), explicit: true }) };
+  const province = publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
+    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
+    : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
+  if (!province) return { at, subject: fallback };
+  if (/^Công an/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
+  const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
+  const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
+  // Only a department the list knows is named ("Sở Tư pháp", "Sở TN&MT"); any other "Sở …" is left as a guess.
+  return { at, subject: dname ? () => namedSubject(`Sở ${dname} ${province}`, ctx) : fallback };
+}
+
 /** Ministries by their names without "Bộ" (folded), as lists after "các bộ" write them: [full name, short name]. */
 const MINISTRY_SHORT: ReadonlyArray<[string, string]> = MINISTRY_NAMES.filter((n) => n.startsWith('Bộ ')).map((n) => [n, foldVietnamese(n.slice(3)).replace(/\s*-\s*/g, ' ').replace(/,/g, '')]);
 
@@ -624,6 +710,12 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       if (o && o.at === at) return o.subject();
     }
   }
+  const holderAfter = HOLDER_AFTER_RE.exec(afterNoun);
+  if (holderAfter) {
+    const at = c.nounEnd + holderAfter[0].length;
+    const held = agencyHolder(text, folded, at, Math.min(text.length, at + 40), ctx);
+    if (held && held.at === 0) return held.subject();
+  }
   const link = LINK_AFTER_RE.exec(afterNoun);
   if (link) {
     const from = c.nounEnd + link[0].length;
@@ -647,6 +739,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       lastSub = m[1];
       lastSubAt = m.index ?? 0;
     }
+    // "Sở Công Thương 1,7 ngàn hồ sơ", "Công an tỉnh 3.800 hồ sơ", "9 sở có chỉ số hài lòng đạt trên 90%": an agency
+    // named nearest before the number holds it, not the publisher nor the province.
+    const agency = agencyHolder(text, folded, from, c.hedgeStart, ctx);
+    if (agency && agency.at > lastNamedAt && agency.at > lastSubAt && otherMentions(text, folded, from + agency.at, c.hedgeStart, ctx).length === 0) return agency.subject();
     // "Trung tâm … và UBND 34 phường tiếp nhận …": the publisher together with its sub-units is the publisher.
     const together = /(?:^|\s)va (?:ubnd |uy ban nhan dan )?(?:cac |\d+ )?(?:xa|phuong|thi tran)/.test(folded.slice(from, c.hedgeStart));
     // "… của các huyện đều cao (huyện Bảo Thắng đạt 99,2%": a unit named after the level word is the nearer subject.

@@ -55,6 +55,11 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('TP. Huế', 'Thành phố Huế')).toBe(true);
     expect(sameUnitName('Phường 4', 'Quận 4')).toBe(false);
     expect(sameUnitName('Huyện Lập Thạch', 'Huyện Sông Lô')).toBe(false);
+    // An agency of a province, with or without the level word before the province's name.
+    expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Bến Tre')).toBe(true);
+    expect(sameUnitName('Công an tỉnh Bến Tre', 'Công an Bến Tre')).toBe(true);
+    expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Trà Vinh')).toBe(false);
+    expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Xây dựng tỉnh Bến Tre')).toBe(false);
   });
 
   it('needs the same scope, and the level for sub-units', () => {

@@ -9,7 +9,7 @@ import { figuresFromText } from '../../../ingest/extract/figures';
 import { loadLabelledDir } from '../../../ingest/extract/label-files';
 import { sameUnitName } from '../../../ingest/extract/real-eval';
 
-type RegressionLabel = LabelFigure & { subject_scope?: string; subject_level?: string };
+type RegressionLabel = LabelFigure & { subject_scope?: string; subject_level?: string; subject_uncertain?: boolean };
 
 const { articles } = loadLabelledDir(resolve(__dirname, '../../fixtures/labelled'));
 const regressions = articles.filter((a) => a.id.startsWith('r-'));
@@ -30,6 +30,10 @@ describe('error-class regressions', () => {
       if (!f) continue;
       if (label.period.from_month != null) {
         expect({ figure: describe(f), months: [f.period.fromMonth, f.period.toMonth] }).toEqual({ figure: describe(f), months: [label.period.from_month, label.period.to_month] });
+      }
+      // The engine's own doubt about the subject (the confidence model's subject_uncertain input), where labelled.
+      if (label.subject_uncertain !== undefined) {
+        expect({ figure: describe(f), uncertain: f.subject.uncertain === true }).toEqual({ figure: describe(f), uncertain: label.subject_uncertain });
       }
       if (label.subject_scope) {
         expect({ figure: describe(f), scope: f.subject.scope }).toEqual({ figure: describe(f), scope: label.subject_scope });

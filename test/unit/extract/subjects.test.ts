@@ -31,6 +31,17 @@ describe('subjects', () => {
     expect(other.subject).toMatchObject({ name: 'huyện Cần Giờ', unitId: null, explicit: true });
   });
 
+  it('reads an agency named right before a number as its holder, but not an agency the numbers come from', () => {
+    const province = { publisher: { id: 'p', name: 'Vĩnh Long', level: 'tinh' } };
+    const [held] = figuresOf('Trong tháng 5, Sở Tư pháp tiếp nhận 2.315 hồ sơ.', undefined, province);
+    expect(held.subject).toMatchObject({ name: 'Sở Tư pháp Vĩnh Long', scope: 'unit', explicit: true });
+    expect(isSubjectUncertain(held.subject)).toBe(false);
+    for (const text of ['Theo Sở Tư pháp tỉnh Vĩnh Long, tỷ lệ hồ sơ đúng hạn đạt 98%.', 'Số liệu của Sở Tư pháp cho thấy tỷ lệ hồ sơ đúng hạn đạt 98%.', 'Số liệu từ Sở Tư pháp cho thấy tỷ lệ hồ sơ đúng hạn đạt 98%.']) {
+      const [f] = figuresOf(text, undefined, province);
+      expect({ text, name: f.subject.name }).not.toEqual({ text, name: 'Sở Tư pháp Vĩnh Long' });
+    }
+  });
+
   it('names the provincial centre once when the centre publishes its own page', () => {
     const publisher = { id: 'c', name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn', level: 'tinh' };
     const [f] = figuresOf('Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 4.120 hồ sơ.', undefined, { publisher });
