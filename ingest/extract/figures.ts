@@ -160,7 +160,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
 
 /** {@link figuresFromText}, with what the engine knew about each figure (same order): the confidence model's inputs. */
 export function extractWithSignals(raw: string, ctx: ExtractionContext): { result: ExtractionResult; signals: FigureSignals[] } {
-  const text = normalizeText(typeof raw === 'string' ? raw : '');
+  const text = joinWrappedLines(normalizeText(typeof raw === 'string' ? raw : ''));
   const folded = foldForMatching(text);
   const { paragraphs, skipped } = readableParagraphs(text, folded);
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
@@ -329,6 +329,17 @@ function lowerBound(sorted: readonly ExtractedFigure[], v: number): number {
     else b = m;
   }
   return a;
+}
+
+/**
+ * A line break inside a sentence (hard-wrapped text of a plan or report: "Tỷ lệ hồ sơ … trực tuyến\ntrên địa bàn tỉnh
+ * chỉ đạt 43,08%"): a line that ends without closing punctuation, followed directly by a line that starts with a
+ * lower-case letter, continues the same paragraph. The break becomes a space (offsets unchanged).
+ */
+const WRAPPED_LINE_RE = /(?<=[^\s.!?:;|])\n(?=\p{Ll})/gu;
+
+function joinWrappedLines(text: string): string {
+  return text.includes('\n') ? text.replace(WRAPPED_LINE_RE, ' ') : text;
 }
 
 function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {
