@@ -175,7 +175,9 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   }
   for (const m of slice.includes('den ') ? matchesOf(TO_MONTH_RE, slice) : []) {
     const month = Number(m[1]);
-    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: 1, toMonth: month });
+    // A day without its year is a past date: "tính đến ngày 28/12" in January is December of the year before.
+    const pastDay = !m[2] && m[0].includes('ngay ') && pub.year !== null && pub.month !== null && month > pub.month;
+    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pastDay ? (pub.year as number) - 1 : pub.year, fromMonth: 1, toMonth: month });
   }
   for (const m of slice.includes('den ') && pub.year !== null ? matchesOf(TO_DAY_RE, slice) : []) {
     const [day, month] = [Number(m[1]), Number(m[2])];
