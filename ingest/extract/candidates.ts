@@ -42,6 +42,17 @@ const SCALE_AFTER_POINTS_RE = /diem\s*\/\s*$/;
 /** "/năm", "/ngày" right after a count's noun: a volume per period. */
 const PER_PERIOD_AFTER_RE = /^\s*\/\s*(?:nam|ngay|thang|tuan|quy)(?![a-z])/;
 
+/**
+ * An item of a list of units after a rank verb named once for the list: "xếp trên các tỉnh: Lâm Đồng (46/63), …",
+ * "(Kon Tum: xếp thứ 43; Lâm Đồng: 46; …)". The number right after a short name that follows a list separator
+ * (and a ":" or "(" after the name) is that unit's rank when the sentence put a rank verb before it.
+ */
+const RANK_LIST_ITEM_BEFORE_RE = /[;:,(]\s*[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,4}\s*(?::|\()\s*$/;
+/** What may follow a listed rank: the item's end. */
+const RANK_LIST_ITEM_AFTER_RE = /^\s*(?:[;,.)]|$)/;
+/** A rank verb (not a band or a score): "xếp thứ", "xếp hạng", "đứng thứ", "vị trí thứ", "xếp trên/sau/dưới". */
+const RANK_VERB_RE = /(?:^|[^a-z])(?:xep thu|xep hang|dung thu|xep vi tri|vi tri thu|xep vi thu|(?:xep|dung) (?:tren|sau|duoi|truoc))(?![a-z])/;
+
 /** "hồ sơ … trên", "hồ sơ đúng hạn là gần": dossiers named shortly before a count in thousands, no number between. */
 const SCALED_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?![a-z])[^\d;:()%]{0,45}$/;
 
@@ -240,7 +251,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       drop(t.start, t.end, 'scale_maximum');
       continue;
     }
-    const isRank = RANK_BEFORE_RE.test(foldedBefore);
+    const isRank = RANK_BEFORE_RE.test(foldedBefore) || (j === i + 1 && rankListItem(t.start, tokens[j].end, foldedBefore));
     if (!isRank) {
       const reason = reasonBefore(foldedBefore);
       if (reason) {
@@ -310,6 +321,15 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
   candidates.sort((a, b) => a.start - b.start);
   return { candidates, dropped };
 
+  /**
+   * {@link RANK_LIST_ITEM_BEFORE_RE} after a rank verb earlier in the sentence (within 200 characters), the number
+   * (folded[pos, end)) closing its item: nothing but a separator after it ("Lâm Đồng: 46;", "(46/63),").
+   */
+  function rankListItem(pos: number, end: number, foldedBefore: string): boolean {
+    return RANK_LIST_ITEM_AFTER_RE.test(folded.slice(end, Math.min(sentence.end, end + 3))) && RANK_LIST_ITEM_BEFORE_RE.test(foldedBefore) &&
+      RANK_VERB_RE.test(folded.slice(Math.max(sentence.start, pos - 200), pos));
+  }
+
   function readNoun(pos: number): { noun: NounClass | null; nounEnd: number } {
     const m = NOUN_AFTER_RE.exec(after(pos));
     if (!m) return { noun: null, nounEnd: pos };
@@ -372,7 +392,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       } else if (steps && (RANK_STEP_VERB_BEFORE_RE.test(before(t.start)) || COORDINATED_MOVE_BEFORE_RE.test(before(t.start)))) {
         unit = 'rank';
         end += steps[0].length;
-      } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60))) unit = 'rank';
+      } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60)) || (Number.isInteger(value) && value <= 100 && !scaled && rankListItem(t.start, end, before(t.start)))) unit = 'rank';
       else if (DAY_AFTER_RE.test(after(end))) {
         if (!PROCESSING_CUE_RE.test(folded.slice(sentence.start, sentence.end))) return 'date_or_duration';
         unit = 'day';

@@ -188,7 +188,7 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
 
 /** {@link figuresFromText}, with what the engine knew about each figure (same order): the confidence model's inputs. */
 export function extractWithSignals(raw: string, ctx: ExtractionContext): { result: ExtractionResult; signals: FigureSignals[] } {
-  const text = normalizeText(typeof raw === 'string' ? raw : '');
+  const text = joinWrappedLines(normalizeText(typeof raw === 'string' ? raw : ''));
   // The engine reads Vietnamese: an English edition of an article (or any text with letters but almost none of
   // Vietnamese's own) is refused whole rather than read by guesswork.
   if (!readsAsVietnamese(text)) {
@@ -439,6 +439,17 @@ function lowerBound(sorted: readonly ExtractedFigure[], v: number): number {
     else b = m;
   }
   return a;
+}
+
+/**
+ * A line break inside a sentence (hard-wrapped text of a plan or report: "Tỷ lệ hồ sơ … trực tuyến\ntrên địa bàn tỉnh
+ * chỉ đạt 43,08%"): a line that ends without closing punctuation, followed directly by a line that starts with a
+ * lower-case letter, continues the same paragraph. The break becomes a space (offsets unchanged).
+ */
+const WRAPPED_LINE_RE = /(?<=[^\s.!?:;|])\n(?=\p{Ll})/gu;
+
+function joinWrappedLines(text: string): string {
+  return text.includes('\n') ? text.replace(WRAPPED_LINE_RE, ' ') : text;
 }
 
 function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {

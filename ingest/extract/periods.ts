@@ -105,6 +105,14 @@ const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu d
  * ("tháng"), from year, to day, to month (date), to month ("tháng"), "nay", to year ("/2025", "năm 2025").
  */
 const RANGE_RE = /(?<![a-z0-9])tu (ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
+/**
+ * A to-date bound written as a day without a year: "Tính đến ngày 30-1", "đến ngày 22/01", "Tính đến 25/8" — January
+ * to that month (of the publication year, or of the year before when the month is still ahead of the publication).
+ * Without "tính" only after "đến ngày" ("đến 5/9" alone may be a count).
+ */
+const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?ngay )(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/g;
+/** A range of days inside one month, the month written once at its end: "từ ngày 1 - 14/7", "từ ngày 1 đến 31-7/2025". */
+const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
 /** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
@@ -160,9 +168,22 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     if (fromDay >= 15 && m[6] && Math.abs(fromDay - 1 - Number(m[6])) <= 1) from = from === 12 ? 1 : from + 1;
     if (year !== null && from >= 1 && to <= 12 && from <= to) add(m.index ?? 0, m[0].length, { year, fromMonth: from, toMonth: to });
   }
+  for (const m of slice.includes('tu ngay ') ? matchesOf(DAY_RANGE_RE, slice) : []) {
+    const [fromDay, toDay, month] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const year = m[4] || m[5] ? Number(m[4] ?? m[5]) : pub.year;
+    if (year !== null && fromDay >= 1 && fromDay < toDay && toDay <= 31 && month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year, fromMonth: month, toMonth: month });
+  }
   for (const m of slice.includes('den ') ? matchesOf(TO_MONTH_RE, slice) : []) {
     const month = Number(m[1]);
-    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: 1, toMonth: month });
+    // A day without its year is a past date: "tính đến ngày 28/12" in January is December of the year before.
+    const pastDay = !m[2] && m[0].includes('ngay ') && pub.year !== null && pub.month !== null && month > pub.month;
+    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pastDay ? (pub.year as number) - 1 : pub.year, fromMonth: 1, toMonth: month });
+  }
+  for (const m of slice.includes('den ') && pub.year !== null ? matchesOf(TO_DAY_RE, slice) : []) {
+    const [day, month] = [Number(m[1]), Number(m[2])];
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    const year = pub.month !== null && month > pub.month ? (pub.year as number) - 1 : (pub.year as number);
+    add(m.index ?? 0, m[0].length, { year, fromMonth: 1, toMonth: month });
   }
   for (const m of slice.includes(' thang') ? matchesOf(MONTHS_RE, slice) : []) {
     const n = MONTH_WORDS[m[1]] ?? Number(m[1]);

@@ -34,6 +34,18 @@ describe('findPeriods', () => {
     ['từ ngày 1/7 đến nay', { year: 2021, fromMonth: 7, toMonth: 11 }],
     ['từ ngày 1/10 đến 31/3/2022', null],
     ['Từ 27/6 đến 14/12/2025', { year: 2025, fromMonth: 6, toMonth: 12 }],
+    // A to-date day without a year: January to that month; of the year before when the month is still ahead.
+    ['Tính đến ngày 30-1', { year: 2021, fromMonth: 1, toMonth: 1 }],
+    ['đến ngày 22/01, tỉnh đạt', { year: 2021, fromMonth: 1, toMonth: 1 }],
+    ['Tính đến 25/8', { year: 2021, fromMonth: 1, toMonth: 8 }],
+    ['Tính đến ngày 28/12', { year: 2020, fromMonth: 1, toMonth: 12 }],
+    ['tăng 5/9 huyện', null],
+    ['đến 5/9 huyện', null],
+    // Days of one month, the month written once.
+    ['từ ngày 1 - 14/7', { year: 2021, fromMonth: 7, toMonth: 7 }],
+    ['từ ngày 1 đến 31-7', { year: 2021, fromMonth: 7, toMonth: 7 }],
+    ['từ ngày 3 đến ngày 20/5/2019', { year: 2019, fromMonth: 5, toMonth: 5 }],
+    ['từ ngày 20 - 3/7', null],
     ['tăng từ 5/9 đến 9/9 huyện', null],
     ['từ đầu năm đến đầu tháng 11-2022', { year: 2022, fromMonth: 1, toMonth: 11 }],
     ['Từ năm 2015-2020', { year: 2020, fromMonth: null, toMonth: null }],
