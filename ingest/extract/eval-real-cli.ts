@@ -14,7 +14,7 @@ import type { ExtractedFigure } from '../types';
 import { figuresFromDocument } from '../tables';
 import { figuresFromText } from './figures';
 import {
-  hasStyle, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
+  articleBootstrap, hasStyle, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
   subjectAgrees, summariseByGroup, summariseReal, periodAgrees,
 } from './real-eval';
 import { REVIEW_THRESHOLD } from './serving';
@@ -146,6 +146,15 @@ function main(argv: string[]): number {
   out(`subject accuracy ${pct(r.subjectAccuracy)}  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
   if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
   if (r.servedWithSubject) out(`served at threshold ${r.servedWithSubject.threshold}, right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);
+  if (scores.length >= 2) {
+    const ci = articleBootstrap(scores, (x) => ({
+      'core P': x.core.precision,
+      'core R': x.core.recall,
+      subject: x.subjectAccuracy,
+      ...(x.servedWithSubject ? { 'served right with subject': x.servedWithSubject.precision } : {}),
+    }), REVIEW_THRESHOLD);
+    out(`95% intervals, articles resampled: ${Object.entries(ci).map(([k, [lo, hi]]) => `${k} ${pct(lo)}–${pct(hi)}`).join('  ')}`);
+  }
   const styleOf = new Map(chosen.map((l) => [l.id, l]));
   const groups = summariseByGroup(scores, (id) => {
     const l = styleOf.get(id);

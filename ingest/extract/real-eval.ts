@@ -437,3 +437,44 @@ export function textsFromSearchAnswer(labels: readonly RealLabel[], answer: Sear
   }
   return out;
 }
+
+/** A small deterministic PRNG (mulberry32): the same intervals on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 95 % intervals of report statistics by resampling whole articles with replacement (percentile bootstrap,
+ * deterministic). Articles, not figures, are the unit: one article's figures err together (a wrong year for the whole
+ * article, a subject convention), so intervals over figures would be too narrow. `stats` names the numbers to bound.
+ */
+export function articleBootstrap(
+  scores: RealArticleScore[],
+  stats: (r: RealReport) => Record<string, number>,
+  servingThreshold?: number,
+  resamples = 1000,
+  seed = 1,
+): Record<string, [number, number]> {
+  const draws = new Map<string, number[]>();
+  const random = mulberry32(seed);
+  for (let b = 0; b < resamples; b++) {
+    const sample = Array.from({ length: scores.length }, () => scores[Math.floor(random() * scores.length)]);
+    for (const [k, v] of Object.entries(stats(summariseReal(sample, servingThreshold)))) {
+      const list = draws.get(k) ?? [];
+      list.push(v);
+      draws.set(k, list);
+    }
+  }
+  const q = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
+  return Object.fromEntries([...draws].map(([k, v]) => {
+    const sorted = [...v].sort((x, y) => x - y);
+    return [k, [q(sorted, 0.025), q(sorted, 0.975)] as [number, number]];
+  }));
+}

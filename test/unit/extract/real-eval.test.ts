@@ -1,6 +1,7 @@
 /** The real-text corpus scorer on small inline examples (the corpus texts are not in the repository). */
 import { figuresFromText } from '../../../ingest/extract/figures';
 import {
+  articleBootstrap,
   hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, sameUnitName, scoreRealArticle,
   subjectAgrees, summariseReal, textsFromSearchAnswer,
 } from '../../../ingest/extract/real-eval';
@@ -191,5 +192,34 @@ describe('refilling the cache from a saved search answer', () => {
     ];
     const answer = { query: 'bảng xếp hạng', results: [{ url: 'https://a.example/x', excerpt: 'STT\nĐơn vị\n  Điểm  ' }, { url: 'https://b.example', excerpt: 'other' }] };
     expect([...textsFromSearchAnswer(labels, answer)]).toEqual([['d1', 'STT\nĐơn vị\n  Điểm  ']]);
+  });
+});
+
+describe('intervals by resampling articles', () => {
+  // Article k: two figures, both right when k is even, both false when odd (figures of one article err together).
+  const article = (k: number, right: boolean) =>
+    scoreRealArticle(`a${k}`, [figure({ value: 10 + k }), figure({ value: 50 + k })], right ? [label({ value: 10 + k }), label({ value: 50 + k })] : [label({ value: 999 })], 'Quận 3');
+  const scores = (n: number) => Array.from({ length: n }, (_, k) => article(k, k % 2 === 0));
+  const coreP = (r: ReturnType<typeof summariseReal>) => ({ coreP: r.core.precision });
+
+  it('is deterministic, holds the point estimate, and narrows as articles are added', () => {
+    const small = articleBootstrap(scores(10), coreP);
+    expect(articleBootstrap(scores(10), coreP)).toEqual(small);
+    expect(summariseReal(scores(10)).core.precision).toBeCloseTo(0.5);
+    const [lo, hi] = small.coreP;
+    expect(lo).toBeLessThan(0.5);
+    expect(hi).toBeGreaterThan(0.5);
+    const [lo2, hi2] = articleBootstrap(scores(200), coreP).coreP;
+    expect(hi2 - lo2).toBeLessThan((hi - lo) / 2);
+    expect(lo2).toBeLessThan(0.5);
+    expect(hi2).toBeGreaterThan(0.5);
+  });
+
+  it('is as wide as the articles disagree, not as the figures are many', () => {
+    // All right: nothing to resample into a different answer.
+    expect(articleBootstrap(Array.from({ length: 20 }, (_, k) => article(k, true)), coreP).coreP).toEqual([1, 1]);
+    // 20 articles of 2 figures: clustered, so wider than figures drawn one by one would make it (±0.15 for 40 figures).
+    const [lo, hi] = articleBootstrap(scores(20), coreP).coreP;
+    expect(hi - lo).toBeGreaterThan(0.3);
   });
 });
