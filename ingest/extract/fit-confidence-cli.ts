@@ -380,6 +380,10 @@ function main(argv: string[]): number {
     process.stderr.write(`--unseen-weight must be a positive number\n`);
     return 2;
   }
+  if (validate && !existsSync(validate)) {
+    process.stderr.write(`no snapshot at ${validate} (--validate)\n`);
+    return 1;
+  }
   const out = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };
@@ -394,7 +398,13 @@ function main(argv: string[]): number {
     process.stderr.write(`--validate ${validate} is also in --unseen: it would be judged on what it was fit on\n`);
     return 2;
   }
-  const unseen = loadUnseenExamples(snapshotFiles.map((f) => readFileSync(join(unseenDir as string, f), 'utf8')), labels, subjectCounts);
+  let unseen: ReturnType<typeof loadUnseenExamples>;
+  try {
+    unseen = loadUnseenExamples(snapshotFiles.map((f) => readFileSync(join(unseenDir as string, f), 'utf8')), labels, subjectCounts);
+  } catch (e) {
+    process.stderr.write(`unseen snapshots in ${unseenDir}: ${(e as Error).message}\n`);
+    return 1;
+  }
   if (unseen.problems.length > 0) process.stderr.write(`unseen snapshots: ${unseen.problems.join('; ')}\n`);
   for (const e of unseen.data.examples) e.weight = unseenWeight;
   const data: FitData = { examples: [...dev.data.examples, ...unseen.data.examples], requiredCore: dev.data.requiredCore + unseen.data.requiredCore, unknownFeatures: unseen.data.unknownFeatures };
@@ -451,6 +461,7 @@ function main(argv: string[]): number {
   if (validate) {
     // A batch kept out of the fit: how the final model and its threshold serve text neither the engine nor the model saw.
     const v = loadUnseenExamples([validateContent as string], labels, subjectCounts);
+    if (v.problems.length > 0) process.stderr.write(`validation snapshot: ${v.problems.join('; ')}\n`);
     const pv = v.data.examples.map((e) => probabilityWith(weights, e.x));
     out(`validation snapshot ${validate}: ${v.articles} articles, ${v.data.examples.length} core figures (${positives(v.data)} right), ${v.data.requiredCore} required core labels`);
     for (const t of [...new Set([0.5, 0.6, 0.7, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {

@@ -4,7 +4,7 @@
  * texts and labels: the suite needs no cache.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector } from '../../../ingest/extract/confidence';
@@ -179,6 +179,31 @@ describe('the batch tools as a user runs them', () => {
       expect(errors).toEqual([]);
       expect(lines.map((l) => l.article)).toEqual(['d001', 'd002']);
       expect(lines[0].figures.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('fit:confidence with bad snapshots', () => {
+  const run = (args: string[]) => spawnSync(process.execPath, ['-r', '@swc-node/register', 'ingest/extract/fit-confidence-cli.ts', '--dry-run', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('says which snapshot is wrong instead of crashing, and refuses a validation batch that is not there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fit-'));
+    try {
+      const labels = join(dir, 'labels.jsonl');
+      writeFileSync(labels, JSON.stringify(label));
+      writeFileSync(join(dir, 'd999.txt'), TEXT);
+      mkdirSync(join(dir, 'unseen'));
+      const snap = JSON.parse(snapshotOf(label, TEXT));
+      snap.featureNames.push('from_a_future_engine');
+      writeFileSync(join(dir, 'unseen', 'x.jsonl'), JSON.stringify(snap));
+      const bad = run(['--texts', dir, '--labels', labels, '--unseen', join(dir, 'unseen')]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toMatch(/^unseen snapshots in .*unseen: d999 \(engine 9\.9\.9\): unknown feature\(s\) from_a_future_engine\n$/);
+      const missing = run(['--texts', dir, '--labels', labels, '--validate', join(dir, 'nope.jsonl')]);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toMatch(/^no snapshot at .*nope\.jsonl \(--validate\)\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
