@@ -404,8 +404,9 @@ function unitNameParts(subject: FigureSubject): { level: string | null; bare: st
 /**
  * One place or score read twice: a unit has one rank and one score per index and year, so the same rank or score of
  * the same unit again ("Bắc Giang xếp thứ 4 cả nước …" in a headline, "Tỉnh Bắc Giang … tiếp tục xếp thứ 4/63" in the
- * body) is one fact. The reading with the higher confidence is kept (the first on a tie), with the field's size the
- * other gave ("xếp thứ 17/63" in a headline, "xếp thứ 17" in the body). Names agree when their bare names are equal and
+ * body) is one fact. The reading kept is the one that states the field's size ("9/63"), else the one whose period its
+ * own sentence gives, else the first — never by confidence, so the model scores figures but does not decide which
+ * exist or which sentence cites them — with the field's size the other gave ("xếp thứ 17/63" in a headline, "xếp thứ 17" in the body). Names agree when their bare names are equal and
  * at most one names a level ("Quảng Trị", "Tỉnh Quảng Trị"; never "Thành phố Yên Bái" and "tỉnh Yên Bái"). A change
  * ("tăng 31 bậc") is no place and a target no result.
  */
@@ -429,7 +430,7 @@ function dropRepeatedPlaces(state: DocState): void {
       continue;
     }
     const first = list[k];
-    const [keep, lose] = f.confidence > first.confidence ? [f, first] : [first, f];
+    const [keep, lose] = placeReadingRank(state, f) > placeReadingRank(state, first) ? [f, first] : [first, f];
     if (keep.total === null && lose.total !== null) keep.total = lose.total;
     drop.add(lose);
     list[k] = keep;
@@ -440,6 +441,12 @@ function dropRepeatedPlaces(state: DocState): void {
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_place' });
     return false;
   });
+}
+
+/** Preference between two readings of one place: a stated field size first, then a period from the reading's own text. */
+function placeReadingRank(state: DocState, f: ExtractedFigure): number {
+  const source = state.signals.get(f)?.periodSource;
+  return (f.total !== null ? 2 : 0) + (source === 'clause' || source === 'sentence' || source === 'paragraph' ? 1 : 0);
 }
 
 /** Index of the first figure whose value is ≥ v in a list sorted by value. */

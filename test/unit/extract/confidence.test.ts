@@ -66,6 +66,29 @@ describe('confidence features and the committed model', () => {
     expect(repeatedReading([{ metric: 'other', value: 5 }, { metric: 'other', value: 5 }], 0)).toBe(false);
   });
 
+  it('scores figures but never decides which figures exist or which sentence cites them', () => {
+    // Our own text: one rank stated in the headline and again, with its field, in the body.
+    const text = [
+      'Lạng Sơn xếp thứ 9 cả nước về Chỉ số cải cách hành chính năm 2023',
+      '',
+      'Theo kết quả công bố, Chỉ số cải cách hành chính năm 2023 của tỉnh Lạng Sơn đạt 87,4%, xếp thứ 9/63 tỉnh, thành phố, tăng 3 bậc so với năm 2022.',
+    ].join('\n');
+    const ctx = { publishedAt: new Date('2024-05-10T08:00:00+07:00'), publisher: { name: 'Lạng Sơn', level: 'tinh' } } as never;
+    const read = () => figuresFromText(text, ctx).figures.map(({ confidence: _c, ...f }) => f);
+    const weights = CONFIDENCE_MODEL.weights as Record<string, number>;
+    const saved = { ...weights };
+    const before = read();
+    expect(before.filter((f) => f.metric === 'par_index_rank' && f.value === 9)).toHaveLength(1);
+    try {
+      // Any model: here one that prefers a headline's reading to the body's.
+      Object.assign(weights, { period_title: 4, period_publication: 4, restated: 4, period_sentence: -4, subject_named: -4, numbers_in_sentence_log: -4 });
+      expect(read()).toEqual(before);
+    } finally {
+      for (const k of Object.keys(weights)) delete weights[k];
+      Object.assign(weights, saved);
+    }
+  });
+
   it("keeps 'other' figures for reviewers whatever their signals", () => {
     expect(probability(signals({ metric: 'other' }))).toBe(OTHER_CONFIDENCE);
     expect(needsReview(OTHER_CONFIDENCE)).toBe(true);
