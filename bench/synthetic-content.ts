@@ -3,6 +3,7 @@
  * Vietnamese sentences with figures of the kinds the extractor reads. Not for the demo (that content is hand-written).
  */
 import type { DemoArticle, DemoSite } from '../demo/types';
+import { mulberry32 } from '../src/random';
 
 const SITES: DemoSite[] = [
   ['b-quan-1', 'hcmc-sharepoint', 'Quận 1', 'quan', '760'], ['b-quan-3', 'hcmc-sharepoint', 'Quận 3', 'quan', '770'],
@@ -15,15 +16,8 @@ const SITES: DemoSite[] = [
   unit: { name, level, province: '', gsoCode },
 }));
 
-/** A small deterministic PRNG (mulberry32), so every run serves the same pages. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Every run serves the same pages. */
+const rng = mulberry32;
 
 const pct = (r: () => number, lo: number, hi: number) => (lo + r() * (hi - lo)).toFixed(1).replace('.', ',');
 const count = (r: () => number, lo: number, hi: number) => Math.round(lo + r() * (hi - lo)).toLocaleString('de-DE');

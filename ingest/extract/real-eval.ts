@@ -13,6 +13,7 @@
  * `realContext`, `scoreReal`, `RealReport`, `CORE_EXCLUDED`, `parseLabelLines`, and for the table and attachment
  * cases `TABLE_STYLES`, `isTableCase`, `hasStyle`, `inLabelledScope`, `summariseByGroup`.
  */
+import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractedFigure, ExtractionContext } from '../types';
 import { maxMatching } from './evaluate';
@@ -436,18 +437,6 @@ export function textsFromSearchAnswer(labels: readonly RealLabel[], answer: Sear
     if (hit && typeof hit.excerpt === 'string') out.set(l.id, hit.excerpt);
   }
   return out;
-}
-
-/** A small deterministic PRNG (mulberry32): the same intervals on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

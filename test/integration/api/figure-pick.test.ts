@@ -9,17 +9,9 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { comparisonSql, type ComparisonSpec, type ComparisonSqlRow } from '../../../src/modules/figure/analytics.repository';
 import { FigureKind } from '../../../src/modules/figure/figure.entity';
 import { refreshFigurePicks, pendingPickMarks, type RunSql } from '../../../src/modules/figure/figure-pick';
+import { mulberry32 } from '../../../src/random';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const METRICS = ['on_time_rate', 'dvc_index_total'];
 const YEARS = [2023, 2024];
