@@ -48,7 +48,7 @@ export interface FigureSignals {
   /**
    * Another figure of the article, as finally kept, has the same metric and value (one number read twice — as a level
    * and a change, under two periods or units —: at most one reading is right). Set by the engine after its drop passes;
-   * derivable from any figure list (see {@link repeatedReading}), so unseen snapshots recompute it.
+   * derivable from any figure list (see {@link repeatedReadings}), so unseen snapshots recompute it.
    */
   repeatedReading?: boolean;
   value: number;
@@ -83,16 +83,17 @@ export const FEATURE_NAMES: readonly string[] = [
 /** Features computed from the article's final figure list rather than one reading: any figure list yields them. */
 export const DERIVED_FEATURES: readonly string[] = ['repeated_reading'];
 
-/** The derived features of figure `i` of an article's figure list, by name ({@link DERIVED_FEATURES}). */
-export function derivedFeatures(figures: ReadonlyArray<{ metric: string; value: number }>, i: number): Record<string, number> {
-  return { repeated_reading: repeatedReading(figures, i) ? 1 : 0 };
+/** The derived features of each figure of an article's figure list, by name ({@link DERIVED_FEATURES}). */
+export function derivedFeatures(figures: ReadonlyArray<{ metric: string; value: number }>): Array<Record<string, number>> {
+  return repeatedReadings(figures).map((r) => ({ repeated_reading: r ? 1 : 0 }));
 }
 
-/** Whether figure `i` shares its metric and value with another figure of the list (`other` figures aside). */
-export function repeatedReading(figures: ReadonlyArray<{ metric: string; value: number }>, i: number): boolean {
-  const f = figures[i];
-  if (f.metric === 'other') return false;
-  return figures.some((g, j) => j !== i && g.metric === f.metric && g.value === f.value);
+/** For each figure: whether another figure of the list shares its metric and value (`other` figures aside). One pass. */
+export function repeatedReadings(figures: ReadonlyArray<{ metric: string; value: number }>): boolean[] {
+  const seen = new Map<string, number>();
+  const key = (f: { metric: string; value: number }): string => `${f.metric}|${f.value}`;
+  for (const f of figures) if (f.metric !== 'other') seen.set(key(f), (seen.get(key(f)) ?? 0) + 1);
+  return figures.map((f) => f.metric !== 'other' && (seen.get(key(f)) ?? 0) > 1);
 }
 
 /** The model's inputs for one figure, in {@link FEATURE_NAMES} order. */

@@ -14,11 +14,10 @@ import type { ExtractedFigure } from '../types';
 import { figuresFromDocument } from '../tables';
 import { figuresFromText } from './figures';
 import {
-  articleBootstrap, hasStyle, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
+  articleBootstrap, hasStyle, idsFrom, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
   subjectAgrees, summariseByGroup, summariseReal, periodAgrees,
 } from './real-eval';
 import { REVIEW_THRESHOLD } from './serving';
-import { idsFrom } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const USAGE = 'usage: npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--ids d431-d470,…] [--style a,b] [--reader text|document] [--verbose]';

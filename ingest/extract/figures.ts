@@ -11,7 +11,7 @@ import { type Candidate, candidatesInSentence, levelMentions } from './candidate
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
-import { type FigureSignals, probability, repeatedReading } from './confidence';
+import { type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
@@ -251,8 +251,9 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   state.dropped.sort((a, b) => a.start - b.start);
   const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
   // Signals of the whole figure list, known only now: a number still read twice lowers both readings' confidence.
+  const repeated = repeatedReadings(state.figures);
   state.figures.forEach((f, i) => {
-    if (!repeatedReading(state.figures, i)) return;
+    if (!repeated[i]) return;
     signals[i].repeatedReading = true;
     f.confidence = probability(signals[i]);
   });

@@ -29,7 +29,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
-import { CORE_EXCLUDED, isTableCase, parseLabelLines, realContext, scoreRealArticle, subjectAgrees } from './real-eval';
+import type { ExtractedFigure } from '../types';
+import { CORE_EXCLUDED, isTableCase, parseLabelLines, type RealLabel, realContext, scoreRealArticle, subjectAgrees } from './real-eval';
 import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
@@ -270,18 +271,27 @@ export function loadDevExamples(labelsPath: string, textsDir: string, subjectCou
       continue;
     }
     articles++;
-    const ctx = realContext(label);
-    const { result, signals } = extractWithSignals(readFileSync(path, 'utf8'), ctx);
-    const score = scoreRealArticle(label.id, result.figures, label.figures, ctx.publisher?.name ?? null);
-    requiredCore += [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;
-    result.figures.forEach((f, i) => {
-      if (CORE_EXCLUDED.has(f.metric)) return;
-      const l = score.matchedLabel[i];
-      const subjectRight = l !== null && subjectAgrees(f, l, ctx.publisher?.name ?? null);
-      examples.push({ article: label.id, x: featureVector(signals[i]), y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null, source: 'dev' });
-    });
+    const { result, signals } = extractWithSignals(readFileSync(path, 'utf8'), realContext(label));
+    requiredCore += addExamples(examples, label, result.figures, (i) => featureVector(signals[i]), subjectCounts, 'dev');
   }
   return { data: { examples, requiredCore }, articles, missing };
+}
+
+/**
+ * The examples of one article's core figures, scored against its labels (right = matched, and with its subject unless
+ * `subjectCounts` is off), appended to `examples`; returns the article's required core labels (found or missed).
+ */
+function addExamples(examples: Example[], label: RealLabel, figures: ExtractedFigure[], xOf: (i: number) => number[], subjectCounts: boolean, source: string): number {
+  const publisher = realContext(label).publisher?.name ?? null;
+  const score = scoreRealArticle(label.id, figures, label.figures, publisher);
+  figures.forEach((f, i) => {
+    if (CORE_EXCLUDED.has(f.metric)) return;
+    const l = score.matchedLabel[i];
+    const subjectRight = l !== null && subjectAgrees(f, l, publisher);
+    // The fold is the article's id: an article's dev examples and its unseen snapshot are held out together.
+    examples.push({ article: label.id, x: xOf(i), y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null, source });
+  });
+  return [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;
 }
 
 /**
@@ -311,20 +321,10 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
       if (unknown.length > 0) throw new Error(`${line.article} (engine ${line.engine}): unknown feature(s) ${unknown.join(', ')}`);
       for (const n of FEATURE_NAMES) if (!line.featureNames.includes(n) && !DERIVED_FEATURES.includes(n)) unknownFeatures.add(n);
       articles++;
-      const publisher = realContext(label).publisher?.name ?? null;
-      const figures = line.figures.map(asScoredFigure);
-      const score = scoreRealArticle(line.article, figures, label.figures, publisher);
-      requiredCore += [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;
-      figures.forEach((f, i) => {
-        if (CORE_EXCLUDED.has(f.metric)) return;
-        const l = score.matchedLabel[i];
-        const subjectRight = l !== null && subjectAgrees(f, l, publisher);
-        // Derived features are recomputed from the snapshot's figure list, whatever the engine that wrote it knew.
-        const derived = derivedFeatures(line.figures, i);
-        const x = FEATURE_NAMES.map((n) => (n in derived ? derived[n] : (line.figures[i].features[n] ?? 0)));
-        // Folded by the bare article id: the article's dev examples and its unseen snapshot are held out together.
-        examples.push({ article: line.article, x, y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null, source: `unseen ${line.engine}` });
-      });
+      // Derived features are recomputed from the snapshot's figure list, whatever the engine that wrote it knew.
+      const derived = derivedFeatures(line.figures);
+      const xOf = (i: number): number[] => FEATURE_NAMES.map((n) => (n in derived[i] ? derived[i][n] : (line.figures[i].features[n] ?? 0)));
+      requiredCore += addExamples(examples, label, line.figures.map(asScoredFigure), xOf, subjectCounts, `unseen ${line.engine}`);
     }
   }
   return { data: { examples, requiredCore, unknownFeatures }, articles, problems };

@@ -11,7 +11,8 @@
  *
  * Public surface: `RealLabel`, `RealLabelFigure`, `realMatches`, `subjectAgrees`, `periodAgrees`,
  * `realContext`, `scoreReal`, `RealReport`, `CORE_EXCLUDED`, `parseLabelLines`, and for the table and attachment
- * cases `TABLE_STYLES`, `isTableCase`, `hasStyle`, `inLabelledScope`, `summariseByGroup`.
+ * cases `TABLE_STYLES`, `isTableCase`, `hasStyle`, `inLabelledScope`, `summariseByGroup`; `idsFrom` (a batch's ids),
+ * `articleBootstrap` (intervals).
  */
 import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
@@ -466,4 +467,19 @@ export function articleBootstrap(
     const sorted = [...v].sort((x, y) => x - y);
     return [k, [q(sorted, 0.025), q(sorted, 0.975)] as [number, number]];
   }));
+}
+
+/** Ids named by "d431-d470,d480": ranges keep their prefix and width. */
+export function idsFrom(spec: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([a-z]+)(\d+)-(?:[a-z]+)?(\d+)$/i.exec(part);
+    if (!m) {
+      out.add(part);
+      continue;
+    }
+    const [, prefix, from, to] = m;
+    for (let n = Number(from); n <= Number(to); n++) out.add(`${prefix}${String(n).padStart(from.length, '0')}`);
+  }
+  return out;
 }

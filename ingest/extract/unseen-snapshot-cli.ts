@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector } from './confidence';
 import { extractWithSignals } from './figures';
-import { isTableCase, parseLabelLines, realContext } from './real-eval';
-import { idsFrom, snapshotArticle } from './unseen-snapshot';
+import { idsFrom, isTableCase, parseLabelLines, realContext } from './real-eval';
+import { snapshotArticle } from './unseen-snapshot';
 import { EXTRACTOR_VERSION } from './version';
 
 const REPO_ROOT = resolve(__dirname, '../..');

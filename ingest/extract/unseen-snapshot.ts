@@ -12,7 +12,7 @@
  * A snapshot line is scored against the CURRENT labels with the CURRENT scorer when it is loaded, so a label fixed
  * later counts. The features are those of the engine that wrote the snapshot (`engine`), by feature name.
  *
- * Public surface: `SnapshotLine`, `snapshotArticle`, `parseSnapshotLines`, `snapshotFigure`, `asScoredFigure`, `idsFrom`.
+ * Public surface: `SnapshotLine`, `snapshotArticle`, `parseSnapshotLines`, `snapshotFigure`, `asScoredFigure`.
  */
 import type { ExtractedFigure } from '../types';
 
@@ -114,19 +114,4 @@ export function parseSnapshotLines(content: string): { lines: SnapshotLine[]; er
     lines.push(l as SnapshotLine);
   });
   return { lines, errors };
-}
-
-/** Ids named by "d431-d470,d480": ranges keep their prefix and width. */
-export function idsFrom(spec: string): Set<string> {
-  const out = new Set<string>();
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([a-z]+)(\d+)-(?:[a-z]+)?(\d+)$/i.exec(part);
-    if (!m) {
-      out.add(part);
-      continue;
-    }
-    const [, prefix, from, to] = m;
-    for (let n = Number(from); n <= Number(to); n++) out.add(`${prefix}${String(n).padStart(from.length, '0')}`);
-  }
-  return out;
 }

@@ -3,7 +3,7 @@
  * (ingest/extract/fit-confidence-cli.ts) on small inline data sets — the suite needs no text cache.
  */
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
-import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReading } from '../../../ingest/extract/confidence';
+import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReadings } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
 import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, subjectPrecision, wilsonLower, MIN_RECALL_SHARE } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
@@ -59,11 +59,11 @@ describe('confidence features and the committed model', () => {
     const rate = result.figures.findIndex((f) => f.metric === 'on_time_rate');
     expect(featureVector(signals[rate])[FEATURE_NAMES.indexOf('repeated_reading')]).toBe(0);
     // The engine's mark is the list's: a snapshot of any engine recomputes it the same way.
-    expect(result.figures.map((_, i) => derivedFeatures(result.figures, i).repeated_reading)).toEqual(signals.map((s) => (s.repeatedReading ? 1 : 0)));
-    expect(Object.keys(derivedFeatures(result.figures, 0))).toEqual([...DERIVED_FEATURES]);
+    expect(derivedFeatures(result.figures).map((d) => d.repeated_reading)).toEqual(signals.map((s) => (s.repeatedReading ? 1 : 0)));
+    expect(Object.keys(derivedFeatures(result.figures)[0])).toEqual([...DERIVED_FEATURES]);
     expect(DERIVED_FEATURES.every((n) => FEATURE_NAMES.includes(n))).toBe(true);
     // 'other' figures never count as a repeated reading.
-    expect(repeatedReading([{ metric: 'other', value: 5 }, { metric: 'other', value: 5 }], 0)).toBe(false);
+    expect(repeatedReadings([{ metric: 'other', value: 5 }, { metric: 'other', value: 5 }])[0]).toBe(false);
   });
 
   it('scores figures but never decides which figures exist or which sentence cites them', () => {

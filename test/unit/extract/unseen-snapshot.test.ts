@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector } from '../../../ingest/extract/confidence';
 import { extractWithSignals } from '../../../ingest/extract/figures';
 import { fitLogistic, loadUnseenExamples, selectFeatures } from '../../../ingest/extract/fit-confidence-cli';
-import { realContext, scoreRealArticle, subjectAgrees, type RealLabel } from '../../../ingest/extract/real-eval';
-import { asScoredFigure, idsFrom, parseSnapshotLines, snapshotArticle } from '../../../ingest/extract/unseen-snapshot';
+import { idsFrom, realContext, scoreRealArticle, subjectAgrees, type RealLabel } from '../../../ingest/extract/real-eval';
+import { asScoredFigure, parseSnapshotLines, snapshotArticle } from '../../../ingest/extract/unseen-snapshot';
 
 const ROOT = resolve(__dirname, '../../..');
 
