@@ -23,10 +23,11 @@ const SPEC: CliSpec = {
 async function main(): Promise<number> {
   const all = readCliArgs(SPEC).all === true;
   const config = loadConfig();
-  const db = await startDatabase(config, createLogger('warn', pino.destination(2)), undefined, { attachToRunningService: true });
+  const log = createLogger('warn', pino.destination(2));
+  const db = await startDatabase(config, log, undefined, { attachToRunningService: true });
   try {
     const progress = createProgress();
-    const summary = await reextractDocuments(db.orm, { all, onProgress: (done, total) => progress.update(done, total, 'documents') });
+    const summary = await reextractDocuments(db.orm, { all, log, onProgress: (done, total) => progress.update(done, total, 'documents') });
     progress.done();
     process.stdout.write(`extractor ${EXTRACTOR_VERSION}: ${summary.documents} documents re-read, ${summary.figuresAdded} figures added, `
       + `${summary.figuresUpdated} replaced, ${summary.failed} failed\n`);

@@ -11,6 +11,7 @@ import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
 import { persistDocument } from './store';
 import { gunzipSync } from 'node:zlib';
 import { refreshPicksAfterWrite } from '../src/modules/figure/figure-pick';
+import { type Logger, silentLogger } from '../src/logger';
 
 export interface ReextractSummary { documents: number; figuresAdded: number; figuresUpdated: number; failed: number }
 
@@ -22,7 +23,7 @@ interface DocRow {
 
 /** Re-extract every document not yet read by the current extractor (or all with `all`). */
 export async function reextractDocuments(
-  orm: MikroORM, options: { all?: boolean; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  orm: MikroORM, options: { all?: boolean; batchSize?: number; onProgress?: (done: number, total: number) => void; log?: Logger } = {},
 ): Promise<ReextractSummary> {
   const em = orm.em.fork();
   const where = options.all ? 'true' : 'd.extractor_version <> ?';
@@ -74,6 +75,6 @@ export async function reextractDocuments(
       options.onProgress?.(summary.documents, total);
     }
   }
-  await refreshPicksAfterWrite(em);
+  await refreshPicksAfterWrite(em, options.log ?? silentLogger);
   return summary;
 }

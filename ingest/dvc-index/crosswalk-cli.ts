@@ -20,11 +20,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const db = await startDatabase(config, createLogger('warn', pino.destination(2)));
+  const log = createLogger('warn', pino.destination(2));
+  const db = await startDatabase(config, log);
   try {
     const em = db.orm.em.fork();
     if (command === 'set') {
-      const { moved } = await overrideAgencyUnit(em, rest[0].toUpperCase(), Number(rest[1]), rest.slice(2).join(' ') || null);
+      const { moved } = await overrideAgencyUnit(em, rest[0].toUpperCase(), Number(rest[1]), rest.slice(2).join(' ') || null, log);
       process.stdout.write(`${rest[0].toUpperCase()} → unit ${rest[1]}; ${moved} figures moved\n`);
       return 0;
     }

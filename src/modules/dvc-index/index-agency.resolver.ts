@@ -52,9 +52,9 @@ export class IndexAgencyResolver {
     @Arg('code', { description: 'Agency e-code, e.g. H01.174' }) code: string,
     @Arg('unitId', () => ID) unitId: string,
     @Arg('note', () => String, { nullable: true }) note: string | null,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, logger }: GraphQLContext,
   ): Promise<IndexAgencyOverride> {
-    const { moved } = await overrideAgencyUnit(em, code.trim().toUpperCase(), parseId(unitId, 'unitId')!, note ?? null);
+    const { moved } = await overrideAgencyUnit(em, code.trim().toUpperCase(), parseId(unitId, 'unitId')!, note ?? null, logger);
     const agency = await em.fork().findOneOrFail(IndexAgency, { code: code.trim().toUpperCase() });
     return { agency, figuresMoved: moved };
   }

@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../../errors';
+import { type Logger, silentLogger } from '../../logger';
 import { refreshPicksAfterWrite } from '../figure/figure-pick';
 
 /** Id of the national index's source row. */
@@ -13,9 +14,9 @@ export const DVC_INDEX_SOURCE_ID = 'dvc-index';
  * Tie agency `code` to `unitId` and move the figures already stored for it, in one transaction; the match becomes
  * OVERRIDE, which later matching never changes. Returns the number of figures moved.
  */
-export async function overrideAgencyUnit(em: EntityManager, code: string, unitId: number, note: string | null): Promise<{ moved: number }> {
+export async function overrideAgencyUnit(em: EntityManager, code: string, unitId: number, note: string | null, log: Logger = silentLogger): Promise<{ moved: number }> {
   const outcome = await moveAgencyFigures(em, code, unitId, note);
-  await refreshPicksAfterWrite(em);
+  await refreshPicksAfterWrite(em, log);
   return outcome;
 }
 

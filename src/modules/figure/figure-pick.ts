@@ -57,10 +57,10 @@ export async function pendingPickMarks(run: RunSql): Promise<number> {
  * others (an ingest run refreshes only when it ends) never lengthens the request; the backlog waits for its writers.
  */
 export async function refreshPicksAfterWrite(em: { execute: (sql: string, params: unknown[]) => Promise<unknown> },
-  log?: { warn: (obj: object, msg: string) => void }, options: RefreshOptions = {}): Promise<void> {
+  log: { warn: (obj: object, msg: string) => void }, options: RefreshOptions = {}): Promise<void> {
   try {
     await refreshFigurePicks((sql, params) => em.execute(sql, params) as Promise<Array<Record<string, unknown>>>, options);
   } catch (err) {
-    log?.warn({ err }, 'refreshing the stored figure choices failed; rankings choose on the fly until the next refresh');
+    log.warn({ err }, 'refreshing the stored figure choices failed; rankings choose on the fly until the next refresh');
   }
 }

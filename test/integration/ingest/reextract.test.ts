@@ -6,6 +6,7 @@ import { reextractDocuments } from '../../../ingest/reextract';
 import { EXTRACTOR_VERSION } from '../../../ingest/extract/version';
 import { REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 import { createIngestTrigger } from '../../../ingest/trigger';
+import type { Logger } from '../../../src/logger';
 
 let db: TestDatabase;
 let fx: IngestFixture;
@@ -74,4 +75,20 @@ it('gives unreviewed figures the confidence and serving status of the new extrac
   expect(await count(db.orm, mismatched, [REVIEW_THRESHOLD])).toBe(0);
   expect(await count(db.orm, `select count(*) as n from figure where review_status = 'needs_review'`)).toBeGreaterThan(0);
   expect(await count(db.orm, `select count(*) as n from figure where id = ? and review_status = 'confirmed'`, [confirmed.id])).toBe(1);
+});
+
+it('keeps its re-extraction and says so when refreshing the stored choices fails afterwards', async () => {
+  const em = db.orm.em.fork();
+  await em.execute(`update document set extractor_version = '0.9.0'`);
+  const warnings: Array<{ obj: object; msg: string }> = [];
+  const log = { warn: (obj: object, msg: string) => warnings.push({ obj, msg }) } as unknown as Logger;
+  await em.execute('alter function figure_pick_refresh(int) rename to figure_pick_refresh_away');
+  try {
+    const summary = await reextractDocuments(db.orm, { log });
+    expect(summary).toMatchObject({ documents: fx.articles.length, failed: 0 });
+  } finally {
+    await em.execute('alter function figure_pick_refresh_away(int) rename to figure_pick_refresh');
+  }
+  expect(await count(db.orm, 'select count(*) as n from document where extractor_version = ?', [EXTRACTOR_VERSION])).toBe(fx.articles.length);
+  expect(warnings.map((w) => w.msg)).toEqual(['refreshing the stored figure choices failed; rankings choose on the fly until the next refresh']);
 });
