@@ -9,6 +9,7 @@
  */
 import os from 'node:os';
 import { Client } from 'pg';
+import { connectionName } from '../src/db/connection-name';
 
 export interface RunLease {
   runId: number;
@@ -22,7 +23,7 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}`;
 
 /** Try to start a run of `sourceId`; `tickTime` is the scheduled instant for cron runs. */
 export async function claimRun(databaseUrl: string, sourceId: string, trigger: 'cron' | 'manual' | 'cli', tickTime?: Date): Promise<ClaimResult> {
-  const client = new Client({ connectionString: databaseUrl, application_name: `cchc-atlas run ${sourceId}` });
+  const client = new Client({ connectionString: databaseUrl, application_name: connectionName(`run ${sourceId}`) });
   // A dropped connection (database restarted) must not crash the process: the run notices on its next query,
   // and the lock is gone with the connection anyway.
   client.on('error', () => undefined);

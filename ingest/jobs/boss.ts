@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { JOBS_SCHEMA } from '../../src/db/mikro-orm.config';
+import { connectionName } from '../../src/db/connection-name';
 import type { JobsConfig } from '../../src/config';
 
 /** Queue names. */
@@ -42,7 +43,7 @@ export async function openBoss(databaseUrl: string, settings: JobSettings = DEFA
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: JOBS_SCHEMA,
-    application_name: 'cchc-atlas jobs',
+    application_name: connectionName('jobs'),
     max: options.max ?? 4,
     schedule: false, // cron ticks come from ingest/schedule.ts (one mechanism, see there)
     supervise: true,

@@ -15,6 +15,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { Pool } from 'pg';
+import { connectionName } from '../../src/db/connection-name';
 import type { Logger } from '../../src/logger';
 import { CriticalIngestError, FetchError, SkipItemError, ingestErrorAction } from '../errors';
 import { HttpFetcher, type Fetcher, type HttpFetcherOptions } from '../fetch';
@@ -70,7 +71,7 @@ function jobAction(err: unknown): 'retry' | 'skip' {
 /** Join the ingestion queues of `boss` with `concurrency` jobs per document queue. */
 export async function startJobWorkers(orm: MikroORM, boss: PgBoss, databaseUrl: string, logger: Logger, o: JobWorkerOptions): Promise<JobWorkers> {
   const log = logger.child({ component: 'jobs' });
-  const pool = new Pool({ connectionString: databaseUrl, max: o.concurrency * 3 + 1, application_name: 'cchc-atlas host gate' });
+  const pool = new Pool({ connectionString: databaseUrl, max: o.concurrency * 3 + 1, application_name: connectionName('host gate') });
   pool.on('error', () => undefined);
   const gate = new SharedHostGate(pool);
   const parser = o.parser ?? createPageParser({ workers: 0 });

@@ -8,6 +8,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { DataloaderType } from '@mikro-orm/core';
 import { ENTITIES } from './entities';
+import { connectionName } from './connection-name';
 
 import { COMPILED, PROJECT_ROOT } from '../paths';
 
@@ -38,6 +39,7 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
     // pg-boss keeps its queue tables in its own schema; they are not ours to diff, create or drop.
     schemaGenerator: { ignoreSchema: [JOBS_SCHEMA] },
     debug: false,
+    driverOptions: { connection: { application_name: connectionName('orm') } },
     ...extra,
   });
 }

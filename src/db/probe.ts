@@ -5,12 +5,13 @@
  * probe; probes come every few seconds from a load balancer, so this costs little.
  */
 import { Client } from 'pg';
+import { connectionName } from './connection-name';
 
 export type ProbeResult = { ok: true } | { ok: false; reason: string };
 
 /** Probe `databaseUrl`; resolves within `timeoutMillis` (plus a tick), never rejects. */
 export async function probeDatabase(databaseUrl: string, timeoutMillis: number): Promise<ProbeResult> {
-  const client = new Client({ connectionString: databaseUrl, statement_timeout: timeoutMillis, application_name: 'cchc-atlas readyz' });
+  const client = new Client({ connectionString: databaseUrl, statement_timeout: timeoutMillis, application_name: connectionName('readyz') });
   client.on('error', () => undefined); // a socket error after we gave up is expected
   let timer: NodeJS.Timeout | undefined;
   const attempt = (async (): Promise<ProbeResult> => {

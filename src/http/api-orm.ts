@@ -12,6 +12,7 @@
  */
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm';
+import { connectionName } from '../db/connection-name';
 import type { Logger } from '../logger';
 
 export interface ApiPoolTimeouts {
@@ -67,6 +68,7 @@ export async function openApiOrm(main: Orm, timeouts: ApiPoolTimeouts, logger?: 
       // pg sends statement_timeout as a startup parameter: the server applies it to the session, no extra statement.
       connection: {
         ...driverOptions.connection,
+        application_name: connectionName('api'),
         statement_timeout: statement,
         query_timeout: statement + READ_MARGIN_MILLIS,
         connectionTimeoutMillis: connect,

@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { openBoss, type JobSettings } from '../../ingest/jobs/boss';
 import { enqueueRun } from '../../ingest/jobs/runs';
+import { connectionsOfProcess } from '../../src/db/connection-name';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -101,4 +102,20 @@ export async function snapshot(orm: MikroORM): Promise<{ documents: unknown[]; f
  */
 export function settlePgBoss(): Promise<void> {
   return new Promise((r) => setTimeout(r, 1100));
+}
+
+/**
+ * Wait until no backend of process `pid` is left (its connections are named after it, see connectionName). A query a
+ * killed process sent just before it died still runs to its end on the server — a job's completion among them — so
+ * a test counts what a dead worker left behind only after this.
+ */
+export async function waitForConnectionsToEnd(orm: MikroORM, pid: number, timeoutMillis = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMillis;
+  for (;;) {
+    const [row] = await orm.em.fork().execute<Array<{ n: string }>>(
+      'select count(*) as n from pg_stat_activity where application_name like ?', [connectionsOfProcess(pid)]);
+    if (Number(row.n) === 0) return;
+    if (Date.now() > deadline) throw new Error(`process ${pid} still has ${row.n} database connections after ${timeoutMillis} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

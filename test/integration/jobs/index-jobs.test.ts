@@ -14,7 +14,7 @@ import path from 'node:path';
 import type PgBoss from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { count } from '../../helpers/ingest';
-import { settlePgBoss, startWorkerProcess, testBoss, TEST_JOBS, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
+import { settlePgBoss, startWorkerProcess, testBoss, TEST_JOBS, waitForConnectionsToEnd, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
 import { enqueueRun, type IndexRunRange } from '../../../ingest/jobs/runs';
 import { startJobWorkers } from '../../../ingest/jobs/worker';
 import { QUEUES } from '../../../ingest/jobs/boss';
@@ -23,6 +23,7 @@ import { INDEX_FETCH_OPTIONS, runIndexBackfill } from '../../../ingest/dvc-index
 import { HttpFetcher } from '../../../ingest/fetch';
 import { demoIndexAgencies, startIndexMirror, type IndexMirror } from '../../../demo/dvc-index/mirror';
 import { silentLogger } from '../../../src/logger';
+import { connectionsOfProcess } from '../../../src/db/connection-name';
 
 jest.setTimeout(180_000);
 
@@ -123,8 +124,12 @@ it('a worker SIGKILLed mid-backfill, restarted, ends with exactly the expected f
       if (Date.now() > deadline) throw new Error(`the backfill did not get far enough:\n${first.output()}`);
       await new Promise((r) => setTimeout(r, 20));
     }
+    // The worker's connections carry its pid (connectionName), so the wait below is not vacuous.
+    expect(await count(db.orm, `select count(*) as n from pg_stat_activity where application_name like ?`, [connectionsOfProcess(first.child.pid!)]))
+      .toBeGreaterThan(0);
     first.child.kill('SIGKILL');
     await first.exited;
+    await waitForConnectionsToEnd(db.orm, first.child.pid!);
     const orphaned = await count(db.orm, `select count(*) as n from pgboss.job where name = ? and state = 'active'`, [QUEUES.indexPeriod]);
     expect(orphaned).toBeGreaterThan(0);
     expect(await count(db.orm, `select count(*) as n from index_request where status = 'done'`)).toBeLessThan(requests);

@@ -5,7 +5,7 @@
 import type PgBoss from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { count, startIngestFixture, type IngestFixture } from '../../helpers/ingest';
-import { enqueueAll, startWorkerProcess, testBoss, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
+import { enqueueAll, startWorkerProcess, testBoss, waitForConnectionsToEnd, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
 import { runSource } from '../../../ingest/pipeline';
 
 jest.setTimeout(90_000);
@@ -50,6 +50,7 @@ it('retries the jobs of a killed worker after their expiry and stores each figur
   }
   first.child.kill('SIGKILL');
   await first.exited;
+  await waitForConnectionsToEnd(crashed.orm, first.child.pid!);
   const orphaned = await count(crashed.orm, `select count(*) as n from pgboss.job where state = 'active'`);
   expect(orphaned).toBeGreaterThan(0);
 
