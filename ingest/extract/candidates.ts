@@ -138,11 +138,12 @@ const UNITS_COUNT_BEFORE_RE = /(?:^|\s)\d+ (?:don vi|co quan|dia phuong|xa|phuon
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 2, ba: 3, tu: 4 };
 /**
  * A rank in words: an ordinal after a rank verb ("xếp vị trí thứ nhất", "xếp thứ hai là …"; group 1), or first place
- * ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead: "dẫn đầu bảng xếp hạng
- * …", "đứng đầu cả nước về chỉ số …" — "5 địa phương dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's
- * rank, and "… dẫn đầu cả nước." may be a component's).
+ * ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead, or the field they lead
+ * with the clause going on: "dẫn đầu bảng xếp hạng …", "đứng đầu cả nước về chỉ số …", "PAR Index 2024: Hải Phòng dẫn
+ * đầu cả nước, …", "đứng đầu trong 63 tỉnh, thành phố" (group 2: the field's size) — "5 địa phương dẫn đầu", "các
+ * tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's rank, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc) ve (?:chi so|cai cach))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh)))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
 /** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
@@ -315,7 +316,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const end = start + m[0].length;
       if (candidates.some((c) => c.start < end && c.end > start)) continue;
       const value = m[1] ? ORDINAL_WORDS[m[1]] : 1;
-      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+      // "đứng đầu trong 63 tỉnh, thành phố": first of the field it names.
+      const total = m[2] ? Number(m[2]) : null;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   candidates.sort((a, b) => a.start - b.start);

@@ -102,6 +102,12 @@ export function findCues(folded: string, span: Span): CueHit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A clause whose grammatical subject is dossiers ("Hồ sơ tiếp nhận qua dịch vụ công trực tuyến mức độ 3, 4 đạt
+ * 20,43%", "Số hồ sơ … đạt 61%"): a share in it with no noun of its own is a share of dossiers, not of services.
+ */
+const DOSSIER_SUBJECT_RE = /^[\s\-–•*+]*(?:(?:tong )?so (?:luong )?|cac |toan bo )?(?:ho so|hs)(?![a-z0-9])/;
+
 /** The noun a number is about when none follows it: the last "tỷ lệ X"/"số lượng X" in its own left context. */
 function nounBefore(folded: string, from: number, to: number): NounClass | null {
   let noun: NounClass | null = null;
@@ -160,7 +166,8 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
     ? c.noun
     : c.noun ??
     nounBefore(folded, Math.max(zones.ownLeft.start, c.hedgeStart - NOUN_BEFORE_WINDOW), c.hedgeStart) ??
-    nounBefore(folded, Math.max(zones.clause.start, c.hedgeStart - NOUN_BEFORE_WINDOW), c.hedgeStart);
+    nounBefore(folded, Math.max(zones.clause.start, c.hedgeStart - NOUN_BEFORE_WINDOW), c.hedgeStart) ??
+    (c.unit === 'percent' && DOSSIER_SUBJECT_RE.test(folded.slice(zones.clause.start, Math.min(c.hedgeStart, zones.clause.start + 24))) ? 'hoso' : null);
   const best = new Map<string, { score: number; zone: Classification['zone'] }>();
   /** Cues close enough to satisfy a metric's `requires`. */
   const present: string[] = [];

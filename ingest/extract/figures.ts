@@ -167,6 +167,10 @@ interface DocState {
   national: boolean;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
+  /** Last period the previous sentence named (its own, not a baseline or an aside), across paragraphs. */
+  lastSentencePeriod: FigurePeriod | null;
+  /** The period the previous sentence named, for a sentence that breaks it down ("Trong đó, …", "Cụ thể, …"). */
+  carriedPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
   indexTopics: Array<{ at: number; service: boolean; satisfaction: boolean }>;
   /** Metric of the last share read in the sentence (paragraph-local): "Đà Nẵng (58,89%)" next continues it. */
@@ -224,6 +228,8 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     lastNamed: null,
     defaulted: new Set(),
     paragraphPeriod: null,
+    lastSentencePeriod: null,
+    carriedPeriod: null,
     nationalSentence: -1,
     national,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
@@ -486,6 +492,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.detailsTarget = state.previousCommits && detailsPrevious(folded.slice(sentence.start, sentence.start + 20));
   const carriedShare = state.lastShareMetric;
   state.lastShareMetric = null;
+  // "Việc tiếp nhận … từ ngày 1 đến 31-7 gồm: … Trong đó, số hồ sơ … là 77,98%": a sentence that breaks down the one
+  // before is of the period that one named.
+  state.carriedPeriod = BREAKS_DOWN_RE.test(folded.slice(sentence.start, sentence.start + 12)) ? state.lastSentencePeriod : null;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
@@ -627,6 +636,9 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
   return { start: sentence.start, end: first.end };
 }
 
+/** Openers of a sentence that breaks down the one before it ("Trong đó, …", "Trong số đó", "Cụ thể, …"). */
+const BREAKS_DOWN_RE = /^(?:trong do|trong so|cu the)(?![a-z0-9])/;
+
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded } = state;
@@ -638,6 +650,7 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   }
   const named = periods.filter((p) => !p.baseline && !p.local && p.until === null);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
+  state.lastSentencePeriod = named.length > 0 ? named[named.length - 1].period : null;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
   state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end));
 }
@@ -823,6 +836,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
   if (!chosen) {
     if (isTarget && state.paragraphPeriod) return { ...state.paragraphPeriod, source: 'paragraph' };
+    if (state.carriedPeriod) return { ...state.carriedPeriod, source: 'earlier' };
     const source: PeriodSource = !state.stickyIsDocument ? 'earlier' : state.titled ? 'title' : state.sticky.year === null ? 'none' : state.ctx.publishedAt ? 'publication' : 'text_year';
     return { ...state.sticky, defaulted: true, source };
   }

@@ -103,7 +103,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'dossiers_resolved', units: ['count'], nouns: ['hoso'], weight: 6,
     cues: ['giai quyet', 'xu ly', 'tra ket qua', 'giai quyet xong', 'da giai quyet', 'hoan thanh'] },
   { metric: 'online_dossier_rate', units: ['percent'], nouns: [null, 'hoso'], weight: 7,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'ho so dich vu cong truc tuyen', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'online_services_l12', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l12'] },
   { metric: 'online_services_l3', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l3'] },
   { metric: 'online_services_l4', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l4'] },
