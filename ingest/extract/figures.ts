@@ -918,6 +918,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     return dropAs('ranking_statistic');
   }
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
+  // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
+  // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
+  if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
   if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
     const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
@@ -1063,6 +1066,25 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
     if ((state.sentenceCounts.get(metric) ?? 0) >= 2) return true;
   }
   return false;
+}
+
+/** The whole a share is of, named right after it: "75% trong tổng số hồ sơ trễ hạn", "(46/52 hồ sơ trễ hạn)" (group 1: its words). */
+const SHARE_WHOLE_AFTER_RE = /^\s*\)?\s*(?:trong |cua )?(?:tong )?so (?:luong )?(?:ho so|hs)([^,;.()]{0,30})/;
+
+/**
+ * A share or a fraction of the late dossiers themselves: a percentage whose whole, named right after it, is the late
+ * dossiers ("chiếm 79,37% trong tổng số hồ sơ trễ hạn của cả tỉnh"), or a fraction whose total is ("168/169 hồ sơ trễ
+ * hạn") inside a breakdown by field ("trong đó lĩnh vực đất đai chiếm …"). The late figure is the whole, not this part.
+ */
+function isPartOfLateDossiers(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (c.unit === 'percent') {
+    const whole = SHARE_WHOLE_AFTER_RE.exec(folded.slice(c.end, c.end + 60));
+    return whole !== null && LATE_WORD_RE.test(whole[1]);
+  }
+  if (!c.ratio || c.total === null || !LATE_WORD_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.nounEnd + 20)))) return false;
+  const lead = folded.slice(zones.sentence.start, c.hedgeStart);
+  const breakdown = lead.lastIndexOf('trong do');
+  return breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown);
 }
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
