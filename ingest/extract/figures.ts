@@ -536,6 +536,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
             const offline = OFFLINE_CHANNEL_BEFORE_RE.exec(lead);
             if (offline && !ONLINE_CHANNEL_RE.test(lead) && !COUNT_BETWEEN_RE.test(lead.slice(offline.index))) cls = { ...cls, metric: 'other' };
           }
+          // "số hồ sơ trực tiếp và qua dịch vụ bưu chính 1.065.067 hồ sơ", "Bưu điện đã chuyển trả hơn 100 triệu hồ sơ":
+          // the in-person or postal channel's dossiers, named before the count without a verb, are a part ('other').
+          if (!channel && cls.metric !== 'other' && isOfflineChannelCount(folded, clause, c)) cls = { ...cls, metric: 'other' };
         }
         // "2,95% hồ sơ nộp trực tiếp": the in-person share is no online rate.
         if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
@@ -1066,6 +1069,23 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
     if ((state.sentenceCounts.get(metric) ?? 0) >= 2) return true;
   }
   return false;
+}
+
+/**
+ * An offline channel named in the count's own stretch of its clause (after any earlier count of dossiers): dossiers
+ * "trực tiếp" or "qua (dịch vụ) bưu chính" right after their noun, or what the post office delivered ("Bưu điện … chuyển
+ * trả"). Not when the online channel is named there too.
+ */
+const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs)\s+(?:tiep nhan\s+|nop\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])/;
+
+function isOfflineChannelCount(folded: string, clause: Span, c: Candidate): boolean {
+  let own = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);
+  const counts = [...own.matchAll(/\d[\d.,]*\s*(?:nghin |ngan |trieu )?(?:ho so|hs)(?![a-z])/g)];
+  if (counts.length > 0) {
+    const last = counts[counts.length - 1];
+    own = own.slice((last.index ?? 0) + last[0].length);
+  }
+  return OFFLINE_NOUN_BEFORE_RE.test(own) && !ONLINE_CHANNEL_RE.test(own);
 }
 
 /** The whole a share is of, named right after it: "75% trong tổng số hồ sơ trễ hạn", "(46/52 hồ sơ trễ hạn)" (group 1: its words). */
