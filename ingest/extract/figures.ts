@@ -758,6 +758,31 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
   return checked?.metric === 'other' ? checked : null;
 }
 
+/** Indices outside the reform catalogue (filed as 'other'): PCI, PAPI, DTI, PGI, ICT, the green index. */
+const OTHER_INDEX_RE = /(?<![a-z])(?:pci|papi|dti|pgi|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict))(?![a-z])/g;
+/** An economic quantity a province is ranked on: its output, budget revenue, investment, exports, income. */
+const ECONOMIC_QUANTITY_RE = /(?<![a-z])(?:grdp|tong san pham|thu ngan sach|ty dong|trieu usd|ty usd|kim ngach|von dau tu|doanh thu|thu nhap binh quan|tang truong kinh te)(?![a-z])/;
+/** One reform index named (no global flag: for a plain test). */
+const INDEX_TOPIC_RE_ONE = new RegExp(INDEX_TOPIC_RE.source);
+
+/** Where other indices are named in each document's folded text (found once per document). */
+const otherIndexMentions = new WeakMap<DocState, number[]>();
+
+/** Where the last mention of an index outside the catalogue ends before a position (−1 when none). */
+function lastOtherIndexBefore(state: DocState, end: number): number {
+  let mentions = otherIndexMentions.get(state);
+  if (!mentions) {
+    mentions = matchesOf(OTHER_INDEX_RE, state.folded).map((m) => (m.index ?? 0) + m[0].length);
+    otherIndexMentions.set(state, mentions);
+  }
+  let at = -1;
+  for (const m of mentions) {
+    if (m > end) break;
+    at = m;
+  }
+  return at;
+}
+
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
 const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 
@@ -771,6 +796,25 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
+  if (c.unit === 'rank') {
+    // The rank's own sentence (an index named there, before or after it, is checkIndex's to judge).
+    const lead = state.folded.slice(Math.max(0, c.hedgeStart - 150), c.hedgeStart);
+    const own = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('\n')) + 1);
+    const rest = state.folded.slice(c.end, c.end + 200);
+    const stop = rest.search(/\.\s|\n/);
+    const sentence = `${own} ${stop >= 0 ? rest.slice(0, stop) : rest}`;
+    OTHER_INDEX_RE.lastIndex = 0;
+    const namesIndex = INDEX_TOPIC_RE_ONE.test(sentence) || OTHER_INDEX_RE.test(sentence);
+    OTHER_INDEX_RE.lastIndex = 0;
+    // "tổng sản phẩm … ước đạt 8.165 tỷ đồng, đứng thứ 30/63": a rank of what its own sentence names — an economic
+    // quantity — is no reform index's.
+    if (!namesIndex && ECONOMIC_QUANTITY_RE.test(own) && !/(?<![a-z])cai cach(?![a-z])/.test(own)) return null;
+    // "… chỉ số PCI … đã tăng 6,92 điểm. So với năm 2022, Điện Biên tăng 31 bậc và xếp thứ 31": a bare rank after another
+    // index was named, with no reform index named since, is that index's ('other').
+    const lastOther = lastOtherIndexBefore(state, c.hedgeStart);
+    const lastReform = state.indexTopics.filter((t) => t.at < c.start).pop();
+    if (!namesIndex && lastOther >= 0 && (!lastReform || lastReform.at < lastOther)) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+  }
   // "Chỉ số SIPAS … giảm. Thứ hạng … giảm 11 bậc, từ vị trí thứ 6 xuống 17": the satisfaction index's rank ('other').
   // Only a satisfaction index named in a sentence of its own: "… Chỉ số CCHC … và Chỉ số hài lòng … (SIPAS). Theo đó,
   // Nam Định đạt 87,32" is still about the PAR INDEX named first. Its points keep the PAR INDEX reading (components, see addFigure).
