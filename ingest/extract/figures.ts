@@ -545,6 +545,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
             const offline = OFFLINE_CHANNEL_BEFORE_RE.exec(lead);
             if (offline && !ONLINE_CHANNEL_RE.test(lead) && !COUNT_BETWEEN_RE.test(lead.slice(offline.index))) cls = { ...cls, metric: 'other' };
           }
+          // "số hồ sơ trực tiếp và qua dịch vụ bưu chính 1.065.067 hồ sơ", "Bưu điện đã chuyển trả hơn 100 triệu hồ sơ":
+          // the in-person or postal channel's dossiers, named before the count without a verb, are a part ('other').
+          if (!channel && cls.metric !== 'other' && isOfflineChannelCount(folded, clause, c)) cls = { ...cls, metric: 'other' };
         }
         // "2,95% hồ sơ nộp trực tiếp": the in-person share is no online rate.
         if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
@@ -768,6 +771,31 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
   return checked?.metric === 'other' ? checked : null;
 }
 
+/** Indices outside the reform catalogue (filed as 'other'): PCI, PAPI, DTI, PGI, ICT, the green index. */
+const OTHER_INDEX_RE = /(?<![a-z])(?:pci|papi|dti|pgi|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict))(?![a-z])/g;
+/** An economic quantity a province is ranked on: its output, budget revenue, investment, exports, income. */
+const ECONOMIC_QUANTITY_RE = /(?<![a-z])(?:grdp|tong san pham|thu ngan sach|ty dong|trieu usd|ty usd|kim ngach|von dau tu|doanh thu|thu nhap binh quan|tang truong kinh te)(?![a-z])/;
+/** One reform index named (no global flag: for a plain test). */
+const INDEX_TOPIC_RE_ONE = new RegExp(INDEX_TOPIC_RE.source);
+
+/** Where other indices are named in each document's folded text (found once per document). */
+const otherIndexMentions = new WeakMap<DocState, number[]>();
+
+/** Where the last mention of an index outside the catalogue ends before a position (−1 when none). */
+function lastOtherIndexBefore(state: DocState, end: number): number {
+  let mentions = otherIndexMentions.get(state);
+  if (!mentions) {
+    mentions = matchesOf(OTHER_INDEX_RE, state.folded).map((m) => (m.index ?? 0) + m[0].length);
+    otherIndexMentions.set(state, mentions);
+  }
+  let at = -1;
+  for (const m of mentions) {
+    if (m > end) break;
+    at = m;
+  }
+  return at;
+}
+
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
 const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 
@@ -781,6 +809,25 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
+  if (c.unit === 'rank') {
+    // The rank's own sentence (an index named there, before or after it, is checkIndex's to judge).
+    const lead = state.folded.slice(Math.max(0, c.hedgeStart - 150), c.hedgeStart);
+    const own = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('\n')) + 1);
+    const rest = state.folded.slice(c.end, c.end + 200);
+    const stop = rest.search(/\.\s|\n/);
+    const sentence = `${own} ${stop >= 0 ? rest.slice(0, stop) : rest}`;
+    OTHER_INDEX_RE.lastIndex = 0;
+    const namesIndex = INDEX_TOPIC_RE_ONE.test(sentence) || OTHER_INDEX_RE.test(sentence);
+    OTHER_INDEX_RE.lastIndex = 0;
+    // "tổng sản phẩm … ước đạt 8.165 tỷ đồng, đứng thứ 30/63": a rank of what its own sentence names — an economic
+    // quantity — is no reform index's.
+    if (!namesIndex && ECONOMIC_QUANTITY_RE.test(own) && !/(?<![a-z])cai cach(?![a-z])/.test(own)) return null;
+    // "… chỉ số PCI … đã tăng 6,92 điểm. So với năm 2022, Điện Biên tăng 31 bậc và xếp thứ 31": a bare rank after another
+    // index was named, with no reform index named since, is that index's ('other').
+    const lastOther = lastOtherIndexBefore(state, c.hedgeStart);
+    const lastReform = state.indexTopics.filter((t) => t.at < c.start).pop();
+    if (!namesIndex && lastOther >= 0 && (!lastReform || lastReform.at < lastOther)) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+  }
   // "Chỉ số SIPAS … giảm. Thứ hạng … giảm 11 bậc, từ vị trí thứ 6 xuống 17": the satisfaction index's rank ('other').
   // Only a satisfaction index named in a sentence of its own: "… Chỉ số CCHC … và Chỉ số hài lòng … (SIPAS). Theo đó,
   // Nam Định đạt 87,32" is still about the PAR INDEX named first. Its points keep the PAR INDEX reading (components, see addFigure).
@@ -932,6 +979,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     return dropAs('ranking_statistic');
   }
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
+  // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
+  // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
+  if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
   if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
     const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
@@ -1077,6 +1127,42 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
     if ((state.sentenceCounts.get(metric) ?? 0) >= 2) return true;
   }
   return false;
+}
+
+/**
+ * An offline channel named in the count's own stretch of its clause (after any earlier count of dossiers): dossiers
+ * "trực tiếp" or "qua (dịch vụ) bưu chính" right after their noun, or what the post office delivered ("Bưu điện … chuyển
+ * trả"). Not when the online channel is named there too.
+ */
+const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs)\s+(?:tiep nhan\s+|nop\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])/;
+
+function isOfflineChannelCount(folded: string, clause: Span, c: Candidate): boolean {
+  let own = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);
+  const counts = [...own.matchAll(/\d[\d.,]*\s*(?:nghin |ngan |trieu )?(?:ho so|hs)(?![a-z])/g)];
+  if (counts.length > 0) {
+    const last = counts[counts.length - 1];
+    own = own.slice((last.index ?? 0) + last[0].length);
+  }
+  return OFFLINE_NOUN_BEFORE_RE.test(own) && !ONLINE_CHANNEL_RE.test(own);
+}
+
+/** The whole a share is of, named right after it: "75% trong tổng số hồ sơ trễ hạn", "(46/52 hồ sơ trễ hạn)" (group 1: its words). */
+const SHARE_WHOLE_AFTER_RE = /^\s*\)?\s*(?:trong |cua )?(?:tong )?so (?:luong )?(?:ho so|hs)([^,;.()]{0,30})/;
+
+/**
+ * A share or a fraction of the late dossiers themselves: a percentage whose whole, named right after it, is the late
+ * dossiers ("chiếm 79,37% trong tổng số hồ sơ trễ hạn của cả tỉnh"), or a fraction whose total is ("168/169 hồ sơ trễ
+ * hạn") inside a breakdown by field ("trong đó lĩnh vực đất đai chiếm …"). The late figure is the whole, not this part.
+ */
+function isPartOfLateDossiers(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (c.unit === 'percent') {
+    const whole = SHARE_WHOLE_AFTER_RE.exec(folded.slice(c.end, c.end + 60));
+    return whole !== null && LATE_WORD_RE.test(whole[1]);
+  }
+  if (!c.ratio || c.total === null || !LATE_WORD_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.nounEnd + 20)))) return false;
+  const lead = folded.slice(zones.sentence.start, c.hedgeStart);
+  const breakdown = lead.lastIndexOf('trong do');
+  return breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown);
 }
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
