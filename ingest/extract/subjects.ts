@@ -396,7 +396,8 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
   if (title && (PROVINCE_RE.test(foldVietnamese(title)) || NAMED_UNIT_ONCE_RE.test(title))) return null;
   // The text speaks of the province itself ("UBND tỉnh", "trên địa bàn tỉnh", "Thanh Hóa đã …"): the unit the lead
   // names is one example, not the subject. A province placing a unit ("xã Xuân Lộc (Đồng Nai)", "…, tỉnh Đồng Nai") is not.
-  if (SELF_REFERENCE_RE.test(folded) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh)(?![a-z0-9])/.test(folded)) return null;
+  // Nor does a text speaking of the whole country ("cả nước", "toàn quốc"): a photo of one commune's desk illustrates it.
+  if (SELF_REFERENCE_RE.test(folded) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
   for (const m of matchesOf(new RegExp(PROVINCE_RE.source, 'g'), folded)) {
     if (!/(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(folded.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0))) return null;
   }

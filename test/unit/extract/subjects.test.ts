@@ -1,6 +1,7 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
 import { extractWithSignals } from '../../../ingest/extract/figures';
 import { isSubjectUncertain } from '../../../ingest/extract/subjects';
+import type { ExtractionContext } from '../../../ingest/types';
 import { ctxFor, DISTRICT, figuresOf } from './helpers';
 
 describe('subjects', () => {
@@ -112,7 +113,7 @@ describe('subjects', () => {
 });
 
 describe('the unit an article is about, from its lead', () => {
-  const province = { publishedAt: new Date('2025-10-10T08:00:00+07:00'), publisher: { id: 'p', name: 'Quảng Ngãi', level: 'tinh' }, title: 'Một cửa gần dân hơn' };
+  const province: ExtractionContext = { publishedAt: new Date('2025-10-10T08:00:00+07:00'), publisher: { id: 'p', name: 'Quảng Ngãi', level: 'tinh' }, title: 'Một cửa gần dân hơn' };
   const read = (text: string, ctx = province) => extractWithSignals(text, ctx).result.figures.map((f) => [f.metric, f.subject.name, f.subject.uncertain === true]);
 
   it('takes the commune a provincial paper\'s lead names and the text comes back to', () => {
@@ -123,6 +124,14 @@ describe('the unit an article is about, from its lead', () => {
   it('does not when the text speaks of the province itself', () => {
     const text = 'Ảnh: Bộ phận một cửa xã Nghĩa Hành.\n\nTừ tháng 7 đến tháng 9/2025, Quảng Ngãi tiếp nhận 93.210 hồ sơ; UBND tỉnh yêu cầu các xã giữ tỷ lệ đúng hạn.';
     expect(read(text).map(([, name]) => name)).not.toContain('xã Nghĩa Hành');
+  });
+
+  it('does not when a national paper\'s text speaks of the whole country', () => {
+    const national = { ...province, publisher: null };
+    const own = 'Ảnh: bộ phận một cửa phường Long Bình.\n\nTrong quý III, đã có 9.400 hồ sơ được tiếp nhận tại bộ phận một cửa phường Long Bình.';
+    expect(read(own, national).map(([, name]) => name)).toEqual(['phường Long Bình']);
+    const country = 'Ảnh: bộ phận một cửa phường Long Bình.\n\nCác địa phương trên cả nước bỏ bớt giấy tờ.\n\nTrong quý III, đã có 9,4 triệu hồ sơ được tiếp nhận.\n\nCán bộ phường Long Bình trực cả ngày.';
+    expect(read(country, national).map(([, name]) => name)).not.toContain('phường Long Bình');
   });
 
   it('does not when the lead names two units of one level as often', () => {
