@@ -17,7 +17,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /**
@@ -165,6 +165,8 @@ interface DocState {
   nationalSentence: number;
   /** The article is about the country though its source is a province's (see `nationalArticle`). */
   national: boolean;
+  /** The default subject is a unit the lead names, but not clearly enough to be sure (see `leadUnit`). */
+  leadGuess: boolean;
   /** Last period named anywhere in the current paragraph: the year of targets stated without one. */
   paragraphPeriod: FigurePeriod | null;
   /** Last period the previous sentence named (its own, not a baseline or an aside), across paragraphs. */
@@ -202,9 +204,12 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   const { paragraphs, skipped } = readableParagraphs(text, folded);
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
   const about = articleUnit(ctx, folded);
+  // Else one whose lead names a unit below the province it keeps coming back to (see `leadUnit`).
+  const lead = about ? null : leadUnit(ctx, text, folded);
   if (about) ctx = { ...ctx, publisher: about };
+  else if (lead) ctx = { ...ctx, publisher: lead.unit };
   // A national article on a province's source: what it does not attribute is the country's (a guess).
-  const national = !about && nationalArticle(ctx, folded);
+  const national = !about && !lead && nationalArticle(ctx, folded);
   // An undated article's period phrases without a year ("6 tháng đầu năm") are of the year the article names.
   const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded).year;
   const title = titlePeriod(ctx, undatedYear);
@@ -232,6 +237,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     carriedPeriod: null,
     nationalSentence: -1,
     national,
+    leadGuess: lead?.uncertain === true,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     componentSection: false,
@@ -1034,6 +1040,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
+  if (state.leadGuess && !subject.explicit && subject.scope === 'unit' && subject.name === state.ctx.publisher?.name) subject = { ...subject, uncertain: true };
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');

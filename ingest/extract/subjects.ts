@@ -245,7 +245,8 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
       if (dname && province) return { id: publisher?.id ?? `title:Sở ${dname}`, name: `Sở ${dname} ${province}`, level: 'so' };
     }
   }
-  if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'tinh') {
+  // "UBND xã Củ Chi khánh thành Trung tâm Phục vụ hành chính công": the centre of a unit below the province is that unit's.
+  if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'tinh' && !namesLowerUnit(title)) {
     CENTRE_RE.lastIndex = 0;
     const centre = centreSubject(ctx);
     return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
@@ -362,6 +363,71 @@ function centreSubject(ctx: ExtractionContext): FigureSubject | null {
   if (/^trung tâm\s/i.test(p.name)) return uncertain({ name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
   return uncertain({ name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
 }
+/** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
+const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
+
+/** The unit below a province named right after a centre's name ("… hành chính công (của) xã Xuân Lộc"), else null. */
+function lowerUnitAfter(text: string, at: number): string | null {
+  const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
+  if (!m || !/^\s*(?:của\s+)?$/u.test(text.slice(at, at + m.index))) return null;
+  return LOWER_LEVEL_RE.test(m[1]) ? m[1] : null;
+}
+
+/** Whether a title names a unit below a province ("UBND xã Củ Chi khánh thành Trung tâm …"). */
+function namesLowerUnit(title: string): boolean {
+  return matchesOf(NAMED_UNIT_RE, title).some((m) => LOWER_LEVEL_RE.test(m[1]));
+}
+
+/** How far into the text the lead reaches: the first lines after the title. */
+const LEAD_CHARS = 600;
+
+/**
+ * The unit an article is about, from its lead, when its title names none and its source is a province's (a provincial
+ * paper) or the country's (a national paper): the unit below the province the lead names first ("UBND huyện Núi Thành
+ * đã ban hành …", "bộ phận một cửa xã Đường An …"), when no other unit of its level or above is named as often in the
+ * text. Marked uncertain unless the text names it again and names no other unit below the province twice. Folded text
+ * is `text` folded (same offsets).
+ */
+export function leadUnit(ctx: ExtractionContext, text: string, folded: string): { unit: ResolvedUnit; uncertain: boolean } | null {
+  const p = ctx.publisher;
+  if (p && (p.level !== 'tinh' || isAgencyPublisher(ctx))) return null;
+  const title = ctx.title?.normalize('NFC') ?? '';
+  // A title naming any place (the province, a unit) decides elsewhere.
+  if (title && (PROVINCE_RE.test(foldVietnamese(title)) || NAMED_UNIT_ONCE_RE.test(title))) return null;
+  // The text speaks of the province itself ("UBND tỉnh", "trên địa bàn tỉnh", "Thanh Hóa đã …"): the unit the lead
+  // names is one example, not the subject. A province placing a unit ("xã Xuân Lộc (Đồng Nai)", "…, tỉnh Đồng Nai") is not.
+  // Nor does a text speaking of the whole country ("cả nước", "toàn quốc"): a photo of one commune's desk illustrates it.
+  if (SELF_REFERENCE_RE.test(folded) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
+  for (const m of matchesOf(new RegExp(PROVINCE_RE.source, 'g'), folded)) {
+    if (!/(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(folded.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0))) return null;
+  }
+  const units = new Map<string, { mention: string; level: string; n: number; first: number }>();
+  for (const m of matchesOf(NAMED_UNIT_RE, text)) {
+    // A name ends at its line ("UBND xã Đường An" under a photo is not "xã Đường An Theo" with the next line's word).
+    const mention = m[1].split('\n')[0].trimEnd();
+    // Full level words only: "P.G" under a headline is a byline, not a ward.
+    if (!LOWER_LEVEL_RE.test(mention) || /^[QP]\./.test(mention)) continue;
+    const at = (m.index ?? 0) + m[0].length - m[1].length;
+    // Every mention counts, in an agency's name too ("bộ phận một cửa xã …", "Công an xã …": the unit's own), but an
+    // aside locating another unit ("(huyện X)") does not.
+    if (asideName(folded, at, at + mention.length)) continue;
+    const key = mentionKey(mention);
+    const level = LEVEL_OF_PREFIX.find(([re]) => re.test(mention))?.[1] ?? 'xa';
+    const u = units.get(key);
+    if (u) u.n++;
+    else units.set(key, { mention, level, n: 1, first: at });
+  }
+  const all = [...units.values()];
+  const first = all.sort((a, b) => a.first - b.first)[0];
+  if (!first || first.first >= LEAD_CHARS) return null;
+  const depth = (level: string): number => LEVEL_DEPTH[level] ?? 3;
+  // Another unit of its level or above named as often: an article about several units.
+  if (all.some((u) => u !== first && depth(u.level) <= depth(first.level) && u.n >= first.n)) return null;
+  const uncertainLead = first.n < 2 || all.some((u) => u !== first && u.n >= 2);
+  const resolved = ctx.resolver?.resolve(first.mention, p, ctx.publishedAt) ?? null;
+  return { unit: resolved ?? { id: `lead:${first.mention}`, name: first.mention, level: first.level }, uncertain: uncertainLead };
+}
+
 /** A name that is the provincial centre's. */
 const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
 
@@ -415,7 +481,11 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     else if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
     else consider(at, () => subunitSubject(level, ctx));
   }
-  for (const m of matchesOf(CENTRE_RE, slice)) consider(m.index ?? 0, () => centreSubject(ctx));
+  for (const m of matchesOf(CENTRE_RE, slice)) {
+    // "Trung tâm Phục vụ hành chính công xã Đường An": a commune's or a district's own centre is that unit's desk.
+    const own = text !== undefined ? lowerUnitAfter(text, from + (m.index ?? 0) + m[0].length) : null;
+    consider(m.index ?? 0, own ? () => namedSubject(own, ctx) : () => centreSubject(ctx));
+  }
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
   const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)\s*$/.test(slice.slice(Math.max(0, at - 10), at));
   let ministriesAt = -1;

@@ -1,6 +1,7 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
 import { extractWithSignals } from '../../../ingest/extract/figures';
 import { isSubjectUncertain } from '../../../ingest/extract/subjects';
+import type { ExtractionContext } from '../../../ingest/types';
 import { ctxFor, DISTRICT, figuresOf } from './helpers';
 
 describe('subjects', () => {
@@ -108,5 +109,48 @@ describe('subjects', () => {
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
+  });
+});
+
+describe('the unit an article is about, from its lead', () => {
+  const province: ExtractionContext = { publishedAt: new Date('2025-10-10T08:00:00+07:00'), publisher: { id: 'p', name: 'Quảng Ngãi', level: 'tinh' }, title: 'Một cửa gần dân hơn' };
+  const read = (text: string, ctx = province) => extractWithSignals(text, ctx).result.figures.map((f) => [f.metric, f.subject.name, f.subject.uncertain === true]);
+
+  it('takes the commune a provincial paper\'s lead names and the text comes back to', () => {
+    const text = 'Bộ phận một cửa xã Nghĩa Hành làm việc cả thứ Bảy.\n\nTừ tháng 7 đến tháng 9/2025, đã có 3.210 hồ sơ được tiếp nhận.\n\nLãnh đạo xã Nghĩa Hành cho biết sẽ mở thêm quầy.';
+    expect(read(text)).toEqual([['dossiers_received', 'xã Nghĩa Hành', false]]);
+  });
+
+  it('does not when the text speaks of the province itself', () => {
+    const text = 'Ảnh: Bộ phận một cửa xã Nghĩa Hành.\n\nTừ tháng 7 đến tháng 9/2025, Quảng Ngãi tiếp nhận 93.210 hồ sơ; UBND tỉnh yêu cầu các xã giữ tỷ lệ đúng hạn.';
+    expect(read(text).map(([, name]) => name)).not.toContain('xã Nghĩa Hành');
+  });
+
+  it('does not when a national paper\'s text speaks of the whole country', () => {
+    const national = { ...province, publisher: null };
+    const own = 'Ảnh: bộ phận một cửa phường Long Bình.\n\nTrong quý III, đã có 9.400 hồ sơ được tiếp nhận tại bộ phận một cửa phường Long Bình.';
+    expect(read(own, national).map(([, name]) => name)).toEqual(['phường Long Bình']);
+    const country = 'Ảnh: bộ phận một cửa phường Long Bình.\n\nCác địa phương trên cả nước bỏ bớt giấy tờ.\n\nTrong quý III, đã có 9,4 triệu hồ sơ được tiếp nhận.\n\nCán bộ phường Long Bình trực cả ngày.';
+    expect(read(country, national).map(([, name]) => name)).not.toContain('phường Long Bình');
+  });
+
+  it('does not when the lead names two units of one level as often', () => {
+    const text = 'Xã Nghĩa Hành và xã Tư Nghĩa đưa bộ phận một cửa mới vào hoạt động.\n\nTừ tháng 7 đến tháng 9/2025, hai xã tiếp nhận 5.210 hồ sơ.';
+    expect(read(text).map(([, name]) => name)).toEqual(['toàn tỉnh Quảng Ngãi']);
+  });
+
+  it('does not read a byline ("P.G") as a ward, nor decide when the title names a place', () => {
+    const byline = read('P.G |\n\nNăm 2024, bộ phận một cửa tiếp nhận 8.100 hồ sơ.');
+    expect(byline).toHaveLength(1);
+    expect(byline[0][1]).not.toMatch(/P\.\s*G/);
+    const titled = { ...province, title: 'Quảng Ngãi: một cửa gần dân hơn' };
+    const lead = 'Bộ phận một cửa xã Nghĩa Hành mở cửa cả thứ Bảy.\n\nNăm 2024, đã có 8.100 hồ sơ được tiếp nhận.\n\nCán bộ xã Nghĩa Hành trực cả ngày.';
+    expect(read(lead).map(([, name]) => name)).toEqual(['xã Nghĩa Hành']);
+    expect(read(lead, titled).map(([, name]) => name)).not.toContain('xã Nghĩa Hành');
+  });
+
+  it('reads a commune\'s own public-service centre as the commune, not the province\'s centre', () => {
+    const text = 'UBND tỉnh cho biết, quý III/2025, Trung tâm Phục vụ hành chính công xã Tư Nghĩa tiếp nhận 2.400 hồ sơ.';
+    expect(read(text)).toEqual([['dossiers_received', 'xã Tư Nghĩa', false]]);
   });
 });
