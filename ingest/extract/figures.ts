@@ -586,10 +586,29 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           return;
         }
         addFigure(state, c, cls, zones, periods);
+        // "đã tiếp nhận và giải quyết 12.480 hồ sơ": one count received and resolved is both figures.
+        const other = jointReceivedResolved(folded, c, zones, cls.metric);
+        if (other) addFigure(state, c, { ...cls, metric: other }, zones, periods);
       });
     }
   }
   updateDocState(state, sentence, periods);
+}
+
+/**
+ * One verb phrase that both receives and resolves, right before a dossier count: "đã tiếp nhận và giải quyết 17.710 hồ
+ * sơ", "số … tiếp nhận và giải quyết là 15.211 hồ sơ", "tiếp nhận, xử lý là 3.215 hồ sơ".
+ */
+const JOINT_RECEIVE_RESOLVE_BEFORE_RE = /(?:^|\s)tiep nhan(?:,| va) (?:giai quyet|xu ly)(?: (?:la|duoc|tong so|tong cong))?\s*:?\s*$/;
+
+/**
+ * The second reading of a dossier count stated with a joint verb (see {@link JOINT_RECEIVE_RESOLVE_BEFORE_RE}): the text
+ * says the same number of dossiers was received and resolved, so the metric it was not read as is returned (else null).
+ */
+function jointReceivedResolved(folded: string, c: Candidate, zones: CandidateZones, metric: string): string | null {
+  if ((metric !== 'dossiers_received' && metric !== 'dossiers_resolved') || c.unit !== 'count' || c.noun !== 'hoso' || c.ratio) return null;
+  if (!JOINT_RECEIVE_RESOLVE_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 60), c.hedgeStart))) return null;
+  return metric === 'dossiers_received' ? 'dossiers_resolved' : 'dossiers_received';
 }
 
 /** Whether a cue of `metric` follows the candidate's noun with at most a verb particle between ("hồ sơ bị trễ hạn"). */

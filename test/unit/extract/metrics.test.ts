@@ -99,6 +99,17 @@ describe('counts that are not results', () => {
     expect(figures.map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 9120], ['dossiers_resolved', 8700]]);
   });
 
+  it('reads one count "tiếp nhận và giải quyết" as both received and resolved, and only a joint verb does', () => {
+    const joint = figuresOf('Năm 2023, quận đã tiếp nhận và giải quyết gần 8 nghìn hồ sơ.', '2023-12-20');
+    expect(joint.map((f) => [f.metric, f.value])).toEqual([['dossiers_resolved', 8000], ['dossiers_received', 8000]]);
+    const comma = figuresOf('Số hồ sơ quận tiếp nhận, xử lý là 1.215 hồ sơ.', '2023-12-20');
+    expect(comma.map((f) => [f.metric, f.value]).sort()).toEqual([['dossiers_received', 1215], ['dossiers_resolved', 1215]]);
+    // Each verb with its own count, a joint verb's channel, and "giải quyết và trả kết quả" stay one reading each.
+    expect(figuresOf('Quận tiếp nhận 950 hồ sơ và giải quyết 900 hồ sơ.', '2023-12-20').map((f) => f.metric)).toEqual(['dossiers_received', 'dossiers_resolved']);
+    expect(figuresOf('Quận đã tiếp nhận và giải quyết trực tuyến 320 hồ sơ.', '2023-12-20').map((f) => f.metric)).toEqual(['online_dossiers']);
+    expect(figuresOf('Quận đã giải quyết và trả kết quả 640 hồ sơ.', '2023-12-20').map((f) => f.metric)).toEqual(['dossiers_resolved']);
+  });
+
   it('reads a processing time target even after a rate in the same sentence', () => {
     const figures = figuresOf('Năm 2024 phấn đấu tỷ lệ hồ sơ đúng hạn đạt 99%, rút ngắn thời gian giải quyết hồ sơ đất đai còn 12 ngày.');
     expect(figures[1]).toMatchObject({ metric: 'processing_days', value: 12, unit: 'day', kind: 'target' });
