@@ -118,6 +118,22 @@ const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?nga
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
+/**
+ * The months of a range of dates, or null: a reporting period from the 15th counts from the next month ("từ ngày 21/7
+ * đến 20/8" is August's); a range across a year end ("từ ngày 5-12-2020 đến 15-11-2021", "từ ngày 1/7/2025 đến nay"
+ * in March 2026) is of its closing year, January to its closing month — when that year is stated and the range starts
+ * in the year before it.
+ */
+function rangePeriod(fromDay: number, from: number, fromYear: number | null, toDay: number | null, to: number, toYear: number | null, otherwise: number | null): Omit<FigurePeriod, 'label'> | null {
+  // "từ ngày 15/12/2020 đến ngày 15/6/2021" is the first half of 2021; "từ 27/6 đến 14/12" is June to December.
+  if (fromDay >= 15 && toDay !== null && Math.abs(fromDay - 1 - toDay) <= 1) from = from === 12 ? 1 : from + 1;
+  const year = toYear ?? fromYear ?? otherwise;
+  if (year === null || from < 1 || to < 1 || to > 12) return null;
+  if (from <= to) return { year, fromMonth: from, toMonth: to };
+  if (toYear !== null && from <= 12 && (fromYear === null || fromYear === toYear - 1)) return { year: toYear, fromMonth: 1, toMonth: to };
+  return null;
+}
+
 /** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
 const MAX_MENTIONS_PER_SENTENCE = 24;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -160,16 +176,13 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     });
   };
   for (const m of slice.includes('tu ') && slice.includes('den') ? matchesOf(RANGE_RE, slice) : []) {
+    const idx = m.index ?? 0;
     if (m[2] && !m[1] && !m[5] && !m[10]) continue; // "từ 5/9 đến 9/9": no date without "ngày" or a year
     if (m[9] && dated.year === null) continue; // "đến nay" in an undated article ends in an unknown month
-    let from = Number(m[3] ?? m[4]);
     const to = m[9] ? (dated.month as number) : Number(m[7] ?? m[8]);
-    const year = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : m[5] ? Number(m[5]) : pub.year;
-    // A reporting period runs from the 15th of one month to the 14th of the next: "từ ngày 21/7 đến 20/8" is August's,
-    // "từ ngày 15/12/2020 đến ngày 15/6/2021" the first half of 2021; "từ 27/6 đến 14/12" is June to December.
-    const fromDay = Number(m[2] ?? 0);
-    if (fromDay >= 15 && m[6] && Math.abs(fromDay - 1 - Number(m[6])) <= 1) from = from === 12 ? 1 : from + 1;
-    if (year !== null && from >= 1 && to <= 12 && from <= to) add(m.index ?? 0, m[0].length, { year, fromMonth: from, toMonth: to });
+    const toYear = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : null;
+    const p = rangePeriod(Number(m[2] ?? 0), Number(m[3] ?? m[4]), m[5] ? Number(m[5]) : null, m[6] ? Number(m[6]) : null, to, toYear, pub.year);
+    if (p) add(idx, m[0].length, p);
   }
   for (const m of slice.includes('tu ngay ') ? matchesOf(DAY_RANGE_RE, slice) : []) {
     const [fromDay, toDay, month] = [Number(m[1]), Number(m[2]), Number(m[3])];

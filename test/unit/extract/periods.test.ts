@@ -32,7 +32,11 @@ describe('findPeriods', () => {
     ['từ ngày 15/12/2020 đến ngày 15/6/2021', { year: 2021, fromMonth: 1, toMonth: 6 }],
     ['từ ngày 2.1.2018 đến 17.5.2018', { year: 2018, fromMonth: 1, toMonth: 5 }],
     ['từ ngày 1/7 đến nay', { year: 2021, fromMonth: 7, toMonth: 11 }],
-    ['từ ngày 1/10 đến 31/3/2022', null],
+    // A range across a year end is of its closing year, January to its closing month (d541, d626 are labelled so).
+    ['từ ngày 1/10 đến 31/3/2022', { year: 2022, fromMonth: 1, toMonth: 3 }],
+    ['Từ ngày 5-12-2020 đến 15- 11-2021', { year: 2021, fromMonth: 1, toMonth: 11 }],
+    ['từ ngày 1/10/2019 đến 31/3/2022', null],
+    ['từ ngày 1/10 đến 31/3', null],
     ['Từ 27/6 đến 14/12/2025', { year: 2025, fromMonth: 6, toMonth: 12 }],
     // A to-date day without a year: January to that month; of the year before when the month is still ahead.
     ['Tính đến ngày 30-1', { year: 2021, fromMonth: 1, toMonth: 1 }],
@@ -72,6 +76,11 @@ describe('findPeriods', () => {
     expect(m.until).toBe(text.indexOf(')'));
   });
 
+  it('reads a range across a year end against the publication date', () => {
+    expect(periodOf('từ ngày 1/7/2025 đến nay', '2026-03-12')).toEqual({ year: 2026, fromMonth: 1, toMonth: 3 });
+    expect(periodOf('Từ ngày 1/7/2025 đến ngày 10/3/2026, cấp tỉnh tiếp nhận', '2026-03-12')).toEqual({ year: 2026, fromMonth: 1, toMonth: 3 });
+  });
+
   it('uses Vietnam time for the publication date (UTC+7)', () => {
     // 31 Dec 2021 20:00 UTC is already 1 Jan 2022 in Vietnam.
     const text = 'năm nay';
@@ -89,6 +98,11 @@ describe('figure periods', () => {
   it('falls back to the publication year', () => {
     const [f] = figuresOf('Quận tiếp nhận 5.100 hồ sơ.', '2020-03-02');
     expect(f.period).toMatchObject({ year: 2020, fromMonth: null, toMonth: null, label: 'năm 2020' });
+  });
+
+  it('carries a period from a range across a year end', () => {
+    const period = (f: { period: { year: number | null; fromMonth: number | null; toMonth: number | null } }) => [f.period.year, f.period.fromMonth, f.period.toMonth];
+    expect(figuresOf('Từ ngày 1/8/2025 đến ngày 12/2/2026, quận tiếp nhận 15.200 hồ sơ.\n\nQuận giải quyết 14.900 hồ sơ.', '2026-02-20').map(period)).toEqual([[2026, 1, 2], [2026, 1, 2]]);
   });
 
   it('does not take a baseline year as the period', () => {
