@@ -118,6 +118,8 @@ const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?nga
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
+/** A change before a range of bare dates makes it a count ("tăng từ 5/9 đến 9/9, …"). */
+const CHANGE_BEFORE_RE = /(?:^|\s)(?:tang|giam|nang|len|xuong)\s*$/;
 /**
  * The months of a range of dates, or null: a reporting period from the 15th counts from the next month ("từ ngày 21/7
  * đến 20/8" is August's); a range across a year end ("từ ngày 5-12-2020 đến 15-11-2021", "từ ngày 1/7/2025 đến nay"
@@ -177,7 +179,10 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   };
   for (const m of slice.includes('tu ') && slice.includes('den') ? matchesOf(RANGE_RE, slice) : []) {
     const idx = m.index ?? 0;
-    if (m[2] && !m[1] && !m[5] && !m[10]) continue; // "từ 5/9 đến 9/9": no date without "ngày" or a year
+    // "từ 5/9 đến 9/9 huyện" is a count: bare dates need "ngày", a year, or a comma closing the phrase with no change
+    // before it ("Riêng từ 1-7 đến 10-9, phường đã tiếp nhận …").
+    const closed = /^\s*,/.test(slice.slice(idx + m[0].length)) && !CHANGE_BEFORE_RE.test(slice.slice(Math.max(0, idx - 12), idx));
+    if (m[2] && !m[1] && !m[5] && !m[10] && !closed) continue;
     if (m[9] && dated.year === null) continue; // "đến nay" in an undated article ends in an unknown month
     const to = m[9] ? (dated.month as number) : Number(m[7] ?? m[8]);
     const toYear = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : null;

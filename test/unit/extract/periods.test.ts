@@ -51,6 +51,10 @@ describe('findPeriods', () => {
     ['từ ngày 3 đến ngày 20/5/2019', { year: 2019, fromMonth: 5, toMonth: 5 }],
     ['từ ngày 20 - 3/7', null],
     ['tăng từ 5/9 đến 9/9 huyện', null],
+    // Without "ngày" or a year, a range of dates is read when a comma closes it: "Riêng từ 1-7 đến 10-9, phường …".
+    ['Riêng từ 1-7 đến 10-9, phường đã tiếp nhận', { year: 2021, fromMonth: 7, toMonth: 9 }],
+    ['Từ 21/7 đến 20/8, hệ thống ghi nhận', { year: 2021, fromMonth: 8, toMonth: 8 }],
+    ['tăng từ 5/9 đến 9/9, huyện', null],
     ['từ đầu năm đến đầu tháng 11-2022', { year: 2022, fromMonth: 1, toMonth: 11 }],
     ['Từ năm 2015-2020', { year: 2020, fromMonth: null, toMonth: null }],
     ['trong ba năm 2016 - 2018', { year: 2018, fromMonth: null, toMonth: null }],
