@@ -118,6 +118,18 @@ const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?nga
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
+/**
+ * A bracket holding nothing but two dates, right after the phrase whose dates they are ("Sau một tháng hoạt động
+ * (1-7 đến 31-7)"): groups as RANGE_RE's from day, from month, from year, to day, to month, to year.
+ */
+const BRACKET_RANGE_RE = /\(\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi|–|\s-\s)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*\)/g;
+/**
+ * The time phrase a bracket of dates may state the dates of ("trong tuần (", "4 tháng qua (", "quý I năm 2023 (",
+ * "Sau một tháng hoạt động ("): after anything else ("tiếp nhận 300 hồ sơ (từ …)") the bracket stays an aside.
+ */
+const TIME_BEFORE_BRACKET_RE = /(?:^|\s)(?:tuan|thang|quy [ivx1-4]+|nam|ky|qua|nay|hoat dong|van hanh|trien khai|20\d\d)\s*\(\s*$/;
+/** What may stand inside such a bracket before its dates: "(từ …", "(tính từ …", "(ngày …" (RANGE_RE's match opens on "từ"). */
+const BRACKET_OPENER_RE = /^\s*(?:tinh |ke |ngay )?$/;
 /** A change before a range of bare dates makes it a count ("tăng từ 5/9 đến 9/9, …"). */
 const CHANGE_BEFORE_RE = /(?:^|\s)(?:tang|giam|nang|len|xuong)\s*$/;
 /**
@@ -189,6 +201,13 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const p = rangePeriod(Number(m[2] ?? 0), Number(m[3] ?? m[4]), m[5] ? Number(m[5]) : null, m[6] ? Number(m[6]) : null, to, toYear, pub.year);
     if (p) add(idx, m[0].length, p);
   }
+  for (const m of slice.includes('(') ? matchesOf(BRACKET_RANGE_RE, slice) : []) {
+    const open = m.index ?? 0;
+    if (!TIME_BEFORE_BRACKET_RE.test(slice.slice(Math.max(0, open - 24), open + 1))) continue;
+    const p = rangePeriod(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : null, pub.year);
+    const at = open + m[0].indexOf(m[1]);
+    if (p) add(at, m[0].lastIndexOf(')') - (at - open), p);
+  }
   for (const m of slice.includes('tu ngay ') ? matchesOf(DAY_RANGE_RE, slice) : []) {
     const [fromDay, toDay, month] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const year = m[4] || m[5] ? Number(m[4] ?? m[5]) : pub.year;
@@ -254,5 +273,31 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const year = m[1] === 'nay' ? pub.year : Number(m[1]);
     if (year !== null && year >= 1900 && year <= 2100) add(idx, m[0].length, { year, fromMonth: null, toMonth: null });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.length > 0 && slice.includes('(') ? datesOfTimePhrase(found, folded, span) : found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A bracket holding nothing but the dates of the time phrase right before it ("trong hơn 4 tháng qua (từ ngày 2.1.2018
+ * đến 3.5.2018)", "Chỉ tính riêng trong tuần (từ ngày 11.5.2018 đến 17.5.2018)", "Sau một tháng hoạt động (1-7 đến
+ * 31-7)") states that phrase's period, not an aside: it governs what follows as the phrase would (leading when the
+ * phrase opens its sentence), and a period the phrase names itself ("4 tháng qua") gives way to the more precise one.
+ */
+function datesOfTimePhrase(found: PeriodMention[], folded: string, span: Span): PeriodMention[] {
+  const superseded = new Set<PeriodMention>();
+  for (const p of found) {
+    if (p.until === null || p.until >= span.end || folded[p.until] !== ')' || !/^\s*$/.test(folded.slice(p.end, p.until))) continue;
+    const open = folded.lastIndexOf('(', p.start);
+    if (open < span.start || !BRACKET_OPENER_RE.test(folded.slice(open + 1, p.start))) continue;
+    if (!TIME_BEFORE_BRACKET_RE.test(folded.slice(Math.max(span.start, open - 24), open + 1))) continue;
+    const phrase = found.find((q) => q !== p && q.end <= open && /^\s*$/.test(folded.slice(q.end, open)));
+    const lead = folded.slice(span.start, open);
+    p.until = null;
+    p.leading = phrase?.leading === true || lead.length <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead);
+    if (!phrase) continue;
+    // "so với 6 tháng đầu năm 2020 (từ …)": the dates of a baseline are a baseline.
+    superseded.add(phrase);
+    p.baseline = phrase.baseline;
+    p.local = phrase.local;
+  }
+  return found.filter((p) => !superseded.has(p)).sort((a, b) => a.start - b.start);
 }

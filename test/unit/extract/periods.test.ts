@@ -80,6 +80,28 @@ describe('findPeriods', () => {
     expect(m.until).toBe(text.indexOf(')'));
   });
 
+  it('reads a bracket holding only the dates of the time phrase before it as that phrase\'s period, not an aside', () => {
+    const read = (phrase: string, published: Date | null = new Date('2018-05-20T09:00:00+07:00')) => {
+      const text = normalizeText(phrase);
+      return findPeriods(text, foldForMatching(text), { start: 0, end: text.length }, published).map((m) => [m.period.year, m.period.fromMonth, m.period.toMonth, m.until, m.leading]);
+    };
+    // The bracket is more precise than the phrase it opens after: that phrase is no longer a period of its own.
+    expect(read('Như vậy, trong hơn 4 tháng qua (từ ngày 2.1.2018 đến 3.5.2018), trung tâm đã giải quyết')).toEqual([[2018, 1, 5, null, true]]);
+    expect(read('Chỉ tính riêng trong tuần (từ ngày 11.5.2018 đến 17.5.2018) đã có 1.129 lượt')).toEqual([[2018, 5, 5, null, true]]);
+    // Far into its sentence after a source that is no attribution the engine knows ("Tin từ …", left): not leading.
+    expect(read('Tin từ Trung tâm Hành chính công và xúc tiến đầu tư, chỉ trong một tuần (từ 27.4 đến 3.5.2018) đã có 722 lượt')).toEqual([[2018, 4, 5, null, false]]);
+    // Without "từ" inside the bracket.
+    expect(read('Sau một tháng hoạt động (1-7 đến 31-7), trung tâm đã tiếp nhận', new Date('2025-08-11T09:00:00+07:00'))).toEqual([[2025, 7, 7, null, true]]);
+    // The dates of a baseline stay a baseline.
+    const text = normalizeText('Tỷ lệ đúng hạn tăng 2% so với 6 tháng đầu năm 2017 (từ ngày 15/12/2016 đến 14/6/2017), đạt 98%');
+    expect(findPeriods(text, foldForMatching(text), { start: 0, end: text.length }, null).map((m) => [m.period.year, m.period.toMonth, m.baseline])).toEqual([[2017, 6, true]]);
+    // After a number, or holding more than dates, a bracket stays an aside.
+    const afterNumber = 'Bộ phận một cửa của huyện đã tiếp nhận 300 hồ sơ (từ ngày 1/3 đến 31/3/2018), giải quyết';
+    expect(read(afterNumber)).toEqual([[2018, 3, 3, afterNumber.indexOf(')'), false]]);
+    const withFigures = 'Tỷ lệ hồ sơ trực tuyến của tỉnh tăng 5,2% (năm 2017 đạt 80%), trong đó';
+    expect(read(withFigures)).toEqual([[2017, null, null, withFigures.indexOf(')'), false]]);
+  });
+
   it('reads a range across a year end against the publication date', () => {
     expect(periodOf('từ ngày 1/7/2025 đến nay', '2026-03-12')).toEqual({ year: 2026, fromMonth: 1, toMonth: 3 });
     expect(periodOf('Từ ngày 1/7/2025 đến ngày 10/3/2026, cấp tỉnh tiếp nhận', '2026-03-12')).toEqual({ year: 2026, fromMonth: 1, toMonth: 3 });
@@ -104,8 +126,9 @@ describe('figure periods', () => {
     expect(f.period).toMatchObject({ year: 2020, fromMonth: null, toMonth: null, label: 'năm 2020' });
   });
 
-  it('carries a period from a range across a year end', () => {
+  it('carries a period from a bracket of dates after a time phrase and from a range across a year end', () => {
     const period = (f: { period: { year: number | null; fromMonth: number | null; toMonth: number | null } }) => [f.period.year, f.period.fromMonth, f.period.toMonth];
+    expect(figuresOf('Chỉ tính riêng trong tuần (từ ngày 9.4.2019 đến 15.4.2019), trung tâm có 980 lượt giao dịch.\n\nSố hồ sơ được giải quyết là 1.186 hồ sơ.', '2019-04-18').map(period)).toEqual([[2019, 4, 4]]);
     expect(figuresOf('Từ ngày 1/8/2025 đến ngày 12/2/2026, quận tiếp nhận 15.200 hồ sơ.\n\nQuận giải quyết 14.900 hồ sơ.', '2026-02-20').map(period)).toEqual([[2026, 1, 2], [2026, 1, 2]]);
   });
 
