@@ -62,6 +62,11 @@ function mostNamedYear(folded: string): number | null {
       counts.set(year, (counts.get(year) ?? 0) + 1);
     }
   }
+  // "Sau hai tuần triển khai mô hình chính quyền địa phương 2 cấp" names a date: July 2025 and the time since.
+  for (const m of folded.includes('chinh quyen') ? matchesOf(TWO_TIER_RE, folded) : []) {
+    const year = m[1] ? twoTierPeriod(m, null)?.year : undefined;
+    if (year) counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
   let best: number | null = null;
   for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
   return best;
@@ -132,6 +137,44 @@ const TIME_BEFORE_BRACKET_RE = /(?:^|\s)(?:tuan|thang|quy [ivx1-4]+|nam|ky|qua|n
 const BRACKET_OPENER_RE = /^\s*(?:tinh |ke |ngay )?$/;
 /** A change before a range of bare dates makes it a count ("tăng từ 5/9 đến 9/9, …"). */
 const CHANGE_BEFORE_RE = /(?:^|\s)(?:tang|giam|nang|len|xuong)\s*$/;
+/** Start of the two-tier local government (Law on the Organisation of Local Government, 2025): 1 July 2025. */
+const TWO_TIER_START = { year: 2025, month: 7 };
+/** Counts written as words before "tuần"/"tháng"/"ngày" ("hai tuần", "một tháng", "nửa tháng"). */
+const COUNT_WORDS: Record<string, number> = { nua: 0.5, mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/**
+ * A time counted from the start of the two-tier local government: "Sau 1 tháng vận hành chính quyền địa phương 2
+ * cấp", "sau hai tuần triển khai mô hình chính quyền địa phương 2 cấp", "Từ khi thực hiện mô hình chính quyền địa
+ * phương 2 cấp (1/7/2025) đến ngày 28/10/2025". Groups: a count, its unit (tuần, tháng, ngày); the end bound's day,
+ * month, year; or month and year after "tháng"; or "nay".
+ */
+const TWO_TIER_RE = /(?<![a-z0-9])(?:(?:sau|trong|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) |(?:ke )?tu khi )(?:[a-z]+ ){0,4}?(?:mo hinh )?chinh quyen (?:dia phuong )?(?:2|hai) cap(?![a-z0-9])(?:\s*\(\s*(?:tu )?(?:ngay )?0?1\s*[/.-]\s*0?7(?:\s*[/.-]\s*2025)?\s*\))?(?:,?\s*(?:den|toi) (?:(?:het )?ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)|(?:het |cuoi )?thang (\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?!\d)|(nay)(?![a-z])))?/g;
+
+/**
+ * The period of a TWO_TIER_RE match: from July 2025 to the end bound it names, the publication ("từ khi …" alone, or
+ * "đến nay") or the end of the time it counts ("sau 4 tháng" → October). A period past a year end is of its closing
+ * year, from January. Null when the end is unknown or before the start.
+ */
+function twoTierPeriod(m: RegExpExecArray, dated: { year: number | null; month: number | null } | null): Omit<FigurePeriod, 'label'> | null {
+  let year: number | null = null;
+  let month: number | null = null;
+  if (m[4] || m[6]) {
+    month = Number(m[4] ?? m[6]);
+    const stated = m[5] ?? m[7];
+    year = stated ? Number(stated) : month >= TWO_TIER_START.month ? TWO_TIER_START.year : TWO_TIER_START.year + 1;
+  } else if (m[1]) {
+    const n = COUNT_WORDS[m[1]] ?? Number(m[1]);
+    const months = m[2] === 'thang' ? n : m[2] === 'tuan' ? (n * 7) / 31 : n / 31;
+    const last = TWO_TIER_START.month - 1 + Math.max(1, Math.ceil(months - 1e-9));
+    year = TWO_TIER_START.year + Math.floor((last - 1) / 12);
+    month = ((last - 1) % 12) + 1;
+  } else if (dated) {
+    ({ year, month } = dated);
+  }
+  if (year === null || month === null || month < 1 || month > 12) return null;
+  if (year < TWO_TIER_START.year || (year === TWO_TIER_START.year && month < TWO_TIER_START.month)) return null;
+  return { year, fromMonth: year === TWO_TIER_START.year ? TWO_TIER_START.month : 1, toMonth: month };
+}
+
 /**
  * The months of a range of dates, or null: a reporting period from the 15th counts from the next month ("từ ngày 21/7
  * đến 20/8" is August's); a range across a year end ("từ ngày 5-12-2020 đến 15-11-2021", "từ ngày 1/7/2025 đến nay"
@@ -169,8 +212,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   const dated = publicationParts(published);
   const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
   const slice = folded.slice(span.start, span.end);
-  // Every phrase needs a digit, "nay", "quý" or "đầu năm": most sentences are ruled out without running a regex.
-  if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam')) return [];
+  // Every phrase needs a digit, "nay", "quý", "đầu năm" or the two-tier government: most sentences are ruled out without running a regex.
+  if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam') && !slice.includes('chinh quyen')) return [];
   const found: PeriodMention[] = [];
   const add = (index: number, length: number, p: Omit<FigurePeriod, 'label'>, local = false): void => {
     const start = span.start + index;
@@ -189,6 +232,10 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
   };
+  for (const m of slice.includes('chinh quyen') ? matchesOf(TWO_TIER_RE, slice) : []) {
+    const p = twoTierPeriod(m, dated.year === null ? null : dated);
+    if (p) add(m.index ?? 0, m[0].length, p);
+  }
   for (const m of slice.includes('tu ') && slice.includes('den') ? matchesOf(RANGE_RE, slice) : []) {
     const idx = m.index ?? 0;
     // "từ 5/9 đến 9/9 huyện" is a count: bare dates need "ngày", a year, or a comma closing the phrase with no change

@@ -1,5 +1,5 @@
 /** Periods from the phrase or the publication date. */
-import { findPeriods } from '../../../ingest/extract/periods';
+import { documentPeriod, findPeriods } from '../../../ingest/extract/periods';
 import { foldForMatching, normalizeText } from '../../../ingest/extract/normalize';
 import { figuresOf } from './helpers';
 
@@ -55,6 +55,15 @@ describe('findPeriods', () => {
     ['Riêng từ 1-7 đến 10-9, phường đã tiếp nhận', { year: 2021, fromMonth: 7, toMonth: 9 }],
     ['Từ 21/7 đến 20/8, hệ thống ghi nhận', { year: 2021, fromMonth: 8, toMonth: 8 }],
     ['tăng từ 5/9 đến 9/9, huyện', null],
+    // Counted from the start of the two-tier local government (1 July 2025).
+    ['Sau 1 tháng vận hành chính quyền địa phương 2 cấp, thành phố', { year: 2025, fromMonth: 7, toMonth: 7 }],
+    ['Sau 4 tháng vận hành mô hình chính quyền hai cấp, tỷ lệ', { year: 2025, fromMonth: 7, toMonth: 10 }],
+    ['Sau hai tuần triển khai mô hình chính quyền địa phương 2 cấp, Huế', { year: 2025, fromMonth: 7, toMonth: 7 }],
+    ['sau gần một tháng chính thức vận hành mô hình chính quyền địa phương hai cấp', { year: 2025, fromMonth: 7, toMonth: 7 }],
+    ['Sau hơn 8 tháng vận hành chính quyền 2 cấp', { year: 2026, fromMonth: 1, toMonth: 2 }],
+    ['Từ khi thực hiện mô hình chính quyền địa phương 2 cấp (1/7/2025) đến ngày 28/10/2025, tổng số', { year: 2025, fromMonth: 7, toMonth: 10 }],
+    ['bộ máy chính quyền địa phương 2 cấp', null],
+    ['sau 3 tháng sáp nhập xã', null],
     ['từ đầu năm đến đầu tháng 11-2022', { year: 2022, fromMonth: 1, toMonth: 11 }],
     ['Từ năm 2015-2020', { year: 2020, fromMonth: null, toMonth: null }],
     ['trong ba năm 2016 - 2018', { year: 2018, fromMonth: null, toMonth: null }],
@@ -102,9 +111,17 @@ describe('findPeriods', () => {
     expect(read(withFigures)).toEqual([[2017, null, null, withFigures.indexOf(')'), false]]);
   });
 
-  it('reads a range across a year end against the publication date', () => {
+  it('reads a range across a year end, and the two-tier government, against the publication date', () => {
     expect(periodOf('từ ngày 1/7/2025 đến nay', '2026-03-12')).toEqual({ year: 2026, fromMonth: 1, toMonth: 3 });
     expect(periodOf('Từ ngày 1/7/2025 đến ngày 10/3/2026, cấp tỉnh tiếp nhận', '2026-03-12')).toEqual({ year: 2026, fromMonth: 1, toMonth: 3 });
+    expect(periodOf('Từ khi thực hiện chính quyền địa phương hai cấp, phường đã', '2025-11-04')).toEqual({ year: 2025, fromMonth: 7, toMonth: 11 });
+    expect(periodOf('kể từ khi vận hành chính quyền hai cấp đến nay', '2025-11-25')).toEqual({ year: 2025, fromMonth: 7, toMonth: 11 });
+    expect(periodOf('từ khi vận hành chính quyền 2 cấp đến nay', '2026-02-10')).toEqual({ year: 2026, fromMonth: 1, toMonth: 2 });
+  });
+
+  it('dates an undated article by the two-tier government it counts from', () => {
+    const text = normalizeText('Sau hai tuần triển khai mô hình chính quyền địa phương 2 cấp, thành phố dẫn đầu. Tính từ ngày 1 - 14/7, thành phố tiếp nhận 17.000 hồ sơ.');
+    expect(documentPeriod(null, foldForMatching(text)).year).toBe(2025);
   });
 
   it('uses Vietnam time for the publication date (UTC+7)', () => {
@@ -126,10 +143,11 @@ describe('figure periods', () => {
     expect(f.period).toMatchObject({ year: 2020, fromMonth: null, toMonth: null, label: 'năm 2020' });
   });
 
-  it('carries a period from a bracket of dates after a time phrase and from a range across a year end', () => {
+  it('carries a period from a bracket of dates after a time phrase, a range across a year end and the two-tier government', () => {
     const period = (f: { period: { year: number | null; fromMonth: number | null; toMonth: number | null } }) => [f.period.year, f.period.fromMonth, f.period.toMonth];
     expect(figuresOf('Chỉ tính riêng trong tuần (từ ngày 9.4.2019 đến 15.4.2019), trung tâm có 980 lượt giao dịch.\n\nSố hồ sơ được giải quyết là 1.186 hồ sơ.', '2019-04-18').map(period)).toEqual([[2019, 4, 4]]);
     expect(figuresOf('Từ ngày 1/8/2025 đến ngày 12/2/2026, quận tiếp nhận 15.200 hồ sơ.\n\nQuận giải quyết 14.900 hồ sơ.', '2026-02-20').map(period)).toEqual([[2026, 1, 2], [2026, 1, 2]]);
+    expect(figuresOf('Sau 2 tháng vận hành chính quyền địa phương 2 cấp, phường đã tiếp nhận 4.120 hồ sơ.', '2025-09-05').map(period)).toEqual([[2025, 7, 8]]);
   });
 
   it('does not take a baseline year as the period', () => {
