@@ -143,6 +143,16 @@ describe('figure periods', () => {
     expect(f.period).toMatchObject({ year: 2020, fromMonth: null, toMonth: null, label: 'năm 2020' });
   });
 
+  it('gives a figure the lead states undated the period the text gives its restatement', () => {
+    const text = 'Quận hiện còn 1.274 hồ sơ giải quyết quá hạn.\n\nTính đến ngày 31-1, quận đạt 88,42 điểm về Bộ chỉ số phục vụ người dân, doanh nghiệp.\n\nToàn quận hiện còn 1.274 hồ sơ giải quyết quá hạn.';
+    const late = figuresOf(text, '2026-02-03').filter((f) => f.metric === 'late_dossiers');
+    // One reading (the lead's, with its subject and sentence), of January 2026.
+    expect(late.map((f) => [f.value, f.period.year, f.period.fromMonth, f.period.toMonth, f.evidence.sentence])).toEqual([[1274, 2026, 1, 1, 'Quận hiện còn 1.274 hồ sơ giải quyết quá hạn.']]);
+    // Both undated: the lead's reading stays as it was.
+    const [first] = figuresOf('Quận hiện còn 1.274 hồ sơ giải quyết quá hạn.\n\nToàn quận hiện còn 1.274 hồ sơ giải quyết quá hạn.', '2026-02-03');
+    expect([first.period.year, first.period.fromMonth]).toEqual([2026, null]);
+  });
+
   it('carries a period from a bracket of dates after a time phrase, a range across a year end and the two-tier government', () => {
     const period = (f: { period: { year: number | null; fromMonth: number | null; toMonth: number | null } }) => [f.period.year, f.period.fromMonth, f.period.toMonth];
     expect(figuresOf('Chỉ tính riêng trong tuần (từ ngày 9.4.2019 đến 15.4.2019), trung tâm có 980 lượt giao dịch.\n\nSố hồ sơ được giải quyết là 1.186 hồ sơ.', '2019-04-18').map(period)).toEqual([[2019, 4, 4]]);
