@@ -147,7 +147,7 @@ const COUNT_WORDS: Record<string, number> = { nua: 0.5, mot: 1, hai: 2, ba: 3, b
  * phương 2 cấp (1/7/2025) đến ngày 28/10/2025". Groups: a count, its unit (tuần, tháng, ngày); the end bound's day,
  * month, year; or month and year after "tháng"; or "nay".
  */
-const TWO_TIER_RE = /(?<![a-z0-9])(?:(?:sau|trong|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) |(?:ke )?tu khi )(?:[a-z]+ ){0,4}?(?:mo hinh )?chinh quyen (?:dia phuong )?(?:2|hai) cap(?![a-z0-9])(?:\s*\(\s*(?:tu )?(?:ngay )?0?1\s*[/.-]\s*0?7(?:\s*[/.-]\s*2025)?\s*\))?(?:,?\s*(?:den|toi) (?:(?:het )?ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)|(?:het |cuoi )?thang (\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?!\d)|(nay)(?![a-z])))?/g;
+const TWO_TIER_RE = /(?<![a-z0-9])(?:(?:sau|trong|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) |(?:ke )?tu khi )(?:[a-z]+,? ){0,4}?(?:mo hinh )?chinh quyen (?:dia phuong )?(?:theo )?(?:mo hinh )?(?:2|hai) cap(?![a-z0-9])(?:\s*\(\s*(?:tu )?(?:ngay )?0?1\s*[/.-]\s*0?7(?:\s*[/.-]\s*2025)?\s*\))?(?:,?\s*(?:den|toi) (?:(?:het )?ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)|(?:het |cuoi )?thang (\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?!\d)|(nay)(?![a-z])))?/g;
 
 /**
  * The period of a TWO_TIER_RE match: from July 2025 to the end bound it names, the publication ("từ khi …" alone, or

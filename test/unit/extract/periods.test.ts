@@ -60,6 +60,7 @@ describe('findPeriods', () => {
     ['Sau 4 tháng vận hành mô hình chính quyền hai cấp, tỷ lệ', { year: 2025, fromMonth: 7, toMonth: 10 }],
     ['Sau hai tuần triển khai mô hình chính quyền địa phương 2 cấp, Huế', { year: 2025, fromMonth: 7, toMonth: 7 }],
     ['sau gần một tháng chính thức vận hành mô hình chính quyền địa phương hai cấp', { year: 2025, fromMonth: 7, toMonth: 7 }],
+    ['sau gần 2 tháng triển khai vận hành, chính quyền địa phương theo mô hình 2 cấp đã', { year: 2025, fromMonth: 7, toMonth: 8 }],
     ['Sau hơn 8 tháng vận hành chính quyền 2 cấp', { year: 2026, fromMonth: 1, toMonth: 2 }],
     ['Từ khi thực hiện mô hình chính quyền địa phương 2 cấp (1/7/2025) đến ngày 28/10/2025, tổng số', { year: 2025, fromMonth: 7, toMonth: 10 }],
     ['bộ máy chính quyền địa phương 2 cấp', null],
