@@ -341,7 +341,8 @@ function isDistinctive(f: ExtractedFigure): boolean {
  * One fact read twice: a headline or lead that rounds a figure the body gives exactly ("hơn 8.700 hồ sơ" above
  * "8.701 hồ sơ", "trên 8,9 ngàn" above "8,98 ngàn") is dropped for the exact one; a distinctive value read again in
  * the same year for the same metric ("Tỉnh X còn 5.830 hồ sơ quá hạn" in the lead and "Toàn tỉnh còn 5.830 …" in the
- * body) keeps its first reading, unless both name two different units.
+ * body) keeps its first reading, unless both name two different units. When the reading kept has only the document's
+ * default period and the one dropped a period the text names, the fact is of that period (see `takePeriod`).
  */
 function dropRepeats(state: DocState): void {
   // Kind is left out: "… có 1.274 hồ sơ quá hạn" then "xử lý dứt điểm 1.274 hồ sơ quá hạn" is the backlog, not a target.
@@ -373,6 +374,7 @@ function dropRepeats(state: DocState): void {
         const o = exact[k];
         if (o !== f && !drop.has(o) && o.kind === f.kind && o.value !== f.value && within(o.value) && sameSubject(o)) {
           drop.add(f);
+          if (undatedReading(state, o) && !undatedReading(state, f) && f.period.fromMonth !== null) takePeriod(state, o, f);
           break;
         }
       }

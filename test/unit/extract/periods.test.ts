@@ -149,6 +149,9 @@ describe('figure periods', () => {
     const late = figuresOf(text, '2026-02-03').filter((f) => f.metric === 'late_dossiers');
     // One reading (the lead's, with its subject and sentence), of January 2026.
     expect(late.map((f) => [f.value, f.period.year, f.period.fromMonth, f.period.toMonth, f.evidence.sentence])).toEqual([[1274, 2026, 1, 1, 'Quận hiện còn 1.274 hồ sơ giải quyết quá hạn.']]);
+    // A headline's exact value and the lead's rounded one ("hơn 95,5%") under the lead's period: the exact one, of July.
+    const headline = figuresOf('TP. Thủ Đức: mức độ hài lòng của người dân đạt 95,56%\n\nSau 1 tháng vận hành chính quyền địa phương 2 cấp, mức độ hài lòng của người dân đạt hơn 95,5%.', '2025-08-06');
+    expect(headline.map((f) => [f.value, f.period.year, f.period.fromMonth, f.period.toMonth])).toEqual([[95.56, 2025, 7, 7]]);
     // Both undated: the lead's reading stays as it was.
     const [first] = figuresOf('Quận hiện còn 1.274 hồ sơ giải quyết quá hạn.\n\nToàn quận hiện còn 1.274 hồ sơ giải quyết quá hạn.', '2026-02-03');
     expect([first.period.year, first.period.fromMonth]).toEqual([2026, null]);
