@@ -341,7 +341,8 @@ function isDistinctive(f: ExtractedFigure): boolean {
  * One fact read twice: a headline or lead that rounds a figure the body gives exactly ("hơn 8.700 hồ sơ" above
  * "8.701 hồ sơ", "trên 8,9 ngàn" above "8,98 ngàn") is dropped for the exact one; a distinctive value read again in
  * the same year for the same metric ("Tỉnh X còn 5.830 hồ sơ quá hạn" in the lead and "Toàn tỉnh còn 5.830 …" in the
- * body) keeps its first reading, unless both name two different units.
+ * body) keeps its first reading, unless both name two different units. When the reading kept has only the document's
+ * default period and the one dropped a period the text names, the fact is of that period (see `takePeriod`).
  */
 function dropRepeats(state: DocState): void {
   // Kind is left out: "… có 1.274 hồ sơ quá hạn" then "xử lý dứt điểm 1.274 hồ sơ quá hạn" is the backlog, not a target.
@@ -373,11 +374,14 @@ function dropRepeats(state: DocState): void {
         const o = exact[k];
         if (o !== f && !drop.has(o) && o.kind === f.kind && o.value !== f.value && within(o.value) && sameSubject(o)) {
           drop.add(f);
+          if (undatedReading(state, o) && !undatedReading(state, f) && f.period.fromMonth !== null) takePeriod(state, o, f);
           break;
         }
       }
     }
-    // The first reading of each value (per comparator; a target's against any), among those kept.
+    // The first reading of each value (per comparator; a target's against any), among those kept — unless the first
+    // has only the document's default period and a later one a period the text names (a lead "… hiện còn 5.830 hồ sơ
+    // quá hạn" before "Tính đến cuối tháng 1-2026, …" and the body's "toàn tỉnh hiện còn 5.830 …"): that one is kept.
     const firstExact = new Map<string, ExtractedFigure>();
     const firstAny = new Map<string, ExtractedFigure>();
     for (const f of list) {
@@ -387,6 +391,7 @@ function dropRepeats(state: DocState): void {
       const first = isDistinctive(f) ? (f.kind === 'target' ? firstAny.get(anyKey) : firstExact.get(exactKey)) : undefined;
       const twoUnits = first !== undefined && first.subject.explicit && f.subject.explicit && first.subject.scope === 'unit' && f.subject.scope === 'unit' && first.subject.name !== f.subject.name;
       if (first && !twoUnits) {
+        if (undatedReading(state, first) && !undatedReading(state, f) && f.period.fromMonth !== null) takePeriod(state, first, f);
         drop.add(f);
         continue;
       }
@@ -400,6 +405,23 @@ function dropRepeats(state: DocState): void {
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'repeated_statement' });
     return false;
   });
+}
+
+/** One fact stated twice: the reading kept takes the period the text gave the other (and the confidence it makes). */
+function takePeriod(state: DocState, kept: ExtractedFigure, other: ExtractedFigure): void {
+  kept.period = { ...other.period };
+  const signals = state.signals.get(kept);
+  const from = state.signals.get(other);
+  if (!signals || !from) return;
+  signals.periodSource = from.periodSource;
+  signals.periodMonths = from.periodMonths;
+  kept.confidence = probability(signals);
+}
+
+/** A figure whose period is only the document's default: no phrase of the text (its own, or one governing it) named it. */
+function undatedReading(state: DocState, f: ExtractedFigure): boolean {
+  const source = state.signals.get(f)?.periodSource;
+  return source === 'publication' || source === 'text_year' || source === 'none';
 }
 
 /**

@@ -62,6 +62,11 @@ function mostNamedYear(folded: string): number | null {
       counts.set(year, (counts.get(year) ?? 0) + 1);
     }
   }
+  // "Sau hai tuần triển khai mô hình chính quyền địa phương 2 cấp" names a date: July 2025 and the time since.
+  for (const m of folded.includes('chinh quyen') ? matchesOf(TWO_TIER_RE, folded) : []) {
+    const year = m[1] ? twoTierPeriod(m, null)?.year : undefined;
+    if (year) counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
   let best: number | null = null;
   for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
   return best;
@@ -118,6 +123,74 @@ const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?nga
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
+/**
+ * A bracket holding nothing but two dates, right after the phrase whose dates they are ("Sau một tháng hoạt động
+ * (1-7 đến 31-7)"): groups as RANGE_RE's from day, from month, from year, to day, to month, to year.
+ */
+const BRACKET_RANGE_RE = /\(\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi|–|\s-\s)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*\)/g;
+/**
+ * The time phrase a bracket of dates may state the dates of ("trong tuần (", "4 tháng qua (", "quý I năm 2023 (",
+ * "Sau một tháng hoạt động ("): after anything else ("tiếp nhận 300 hồ sơ (từ …)") the bracket stays an aside.
+ */
+const TIME_BEFORE_BRACKET_RE = /(?:^|\s)(?:tuan|thang|quy [ivx1-4]+|nam|ky|qua|nay|hoat dong|van hanh|trien khai|20\d\d)\s*\(\s*$/;
+/** What may stand inside such a bracket before its dates: "(từ …", "(tính từ …", "(ngày …" (RANGE_RE's match opens on "từ"). */
+const BRACKET_OPENER_RE = /^\s*(?:tinh |ke |ngay )?$/;
+/** A change before a range of bare dates makes it a count ("tăng từ 5/9 đến 9/9, …"). */
+const CHANGE_BEFORE_RE = /(?:^|\s)(?:tang|giam|nang|len|xuong)\s*$/;
+/** Start of the two-tier local government (Law on the Organisation of Local Government, 2025): 1 July 2025. */
+const TWO_TIER_START = { year: 2025, month: 7 };
+/** Counts written as words before "tuần"/"tháng"/"ngày" ("hai tuần", "một tháng", "nửa tháng"). */
+const COUNT_WORDS: Record<string, number> = { nua: 0.5, mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/**
+ * A time counted from the start of the two-tier local government: "Sau 1 tháng vận hành chính quyền địa phương 2
+ * cấp", "sau hai tuần triển khai mô hình chính quyền địa phương 2 cấp", "Từ khi thực hiện mô hình chính quyền địa
+ * phương 2 cấp (1/7/2025) đến ngày 28/10/2025". Groups: a count, its unit (tuần, tháng, ngày); the end bound's day,
+ * month, year; or month and year after "tháng"; or "nay".
+ */
+const TWO_TIER_RE = /(?<![a-z0-9])(?:(?:sau|trong|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) |(?:ke )?tu khi )(?:[a-z]+,? ){0,4}?(?:mo hinh )?chinh quyen (?:dia phuong )?(?:theo )?(?:mo hinh )?(?:2|hai) cap(?![a-z0-9])(?:\s*\(\s*(?:tu )?(?:ngay )?0?1\s*[/.-]\s*0?7(?:\s*[/.-]\s*2025)?\s*\))?(?:,?\s*(?:den|toi) (?:(?:het )?ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)|(?:het |cuoi )?thang (\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?!\d)|(nay)(?![a-z])))?/g;
+
+/**
+ * The period of a TWO_TIER_RE match: from July 2025 to the end bound it names, the publication ("từ khi …" alone, or
+ * "đến nay") or the end of the time it counts ("sau 4 tháng" → October). A period past a year end is of its closing
+ * year, from January. Null when the end is unknown or before the start.
+ */
+function twoTierPeriod(m: RegExpExecArray, dated: { year: number | null; month: number | null } | null): Omit<FigurePeriod, 'label'> | null {
+  let year: number | null = null;
+  let month: number | null = null;
+  if (m[4] || m[6]) {
+    month = Number(m[4] ?? m[6]);
+    const stated = m[5] ?? m[7];
+    year = stated ? Number(stated) : month >= TWO_TIER_START.month ? TWO_TIER_START.year : TWO_TIER_START.year + 1;
+  } else if (m[1]) {
+    const n = COUNT_WORDS[m[1]] ?? Number(m[1]);
+    const months = m[2] === 'thang' ? n : m[2] === 'tuan' ? (n * 7) / 31 : n / 31;
+    const last = TWO_TIER_START.month - 1 + Math.max(1, Math.ceil(months - 1e-9));
+    year = TWO_TIER_START.year + Math.floor((last - 1) / 12);
+    month = ((last - 1) % 12) + 1;
+  } else if (dated) {
+    ({ year, month } = dated);
+  }
+  if (year === null || month === null || month < 1 || month > 12) return null;
+  if (year < TWO_TIER_START.year || (year === TWO_TIER_START.year && month < TWO_TIER_START.month)) return null;
+  return { year, fromMonth: year === TWO_TIER_START.year ? TWO_TIER_START.month : 1, toMonth: month };
+}
+
+/**
+ * The months of a range of dates, or null: a reporting period from the 15th counts from the next month ("từ ngày 21/7
+ * đến 20/8" is August's); a range across a year end ("từ ngày 5-12-2020 đến 15-11-2021", "từ ngày 1/7/2025 đến nay"
+ * in March 2026) is of its closing year, January to its closing month — when that year is stated and the range starts
+ * in the year before it.
+ */
+function rangePeriod(fromDay: number, from: number, fromYear: number | null, toDay: number | null, to: number, toYear: number | null, otherwise: number | null): Omit<FigurePeriod, 'label'> | null {
+  // "từ ngày 15/12/2020 đến ngày 15/6/2021" is the first half of 2021; "từ 27/6 đến 14/12" is June to December.
+  if (fromDay >= 15 && toDay !== null && Math.abs(fromDay - 1 - toDay) <= 1) from = from === 12 ? 1 : from + 1;
+  const year = toYear ?? fromYear ?? otherwise;
+  if (year === null || from < 1 || to < 1 || to > 12) return null;
+  if (from <= to) return { year, fromMonth: from, toMonth: to };
+  if (toYear !== null && from <= 12 && (fromYear === null || fromYear === toYear - 1)) return { year: toYear, fromMonth: 1, toMonth: to };
+  return null;
+}
+
 /** A real sentence names a handful of periods; more is junk, and capping keeps the overlap check cheap. */
 const MAX_MENTIONS_PER_SENTENCE = 24;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -139,8 +212,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   const dated = publicationParts(published);
   const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
   const slice = folded.slice(span.start, span.end);
-  // Every phrase needs a digit, "nay", "quý" or "đầu năm": most sentences are ruled out without running a regex.
-  if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam')) return [];
+  // Every phrase needs a digit, "nay", "quý", "đầu năm" or the two-tier government: most sentences are ruled out without running a regex.
+  if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam') && !slice.includes('chinh quyen')) return [];
   const found: PeriodMention[] = [];
   const add = (index: number, length: number, p: Omit<FigurePeriod, 'label'>, local = false): void => {
     const start = span.start + index;
@@ -159,17 +232,28 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
   };
+  for (const m of slice.includes('chinh quyen') ? matchesOf(TWO_TIER_RE, slice) : []) {
+    const p = twoTierPeriod(m, dated.year === null ? null : dated);
+    if (p) add(m.index ?? 0, m[0].length, p);
+  }
   for (const m of slice.includes('tu ') && slice.includes('den') ? matchesOf(RANGE_RE, slice) : []) {
-    if (m[2] && !m[1] && !m[5] && !m[10]) continue; // "từ 5/9 đến 9/9": no date without "ngày" or a year
+    const idx = m.index ?? 0;
+    // "từ 5/9 đến 9/9 huyện" is a count: bare dates need "ngày", a year, or a comma closing the phrase with no change
+    // before it ("Riêng từ 1-7 đến 10-9, phường đã tiếp nhận …").
+    const closed = /^\s*,/.test(slice.slice(idx + m[0].length)) && !CHANGE_BEFORE_RE.test(slice.slice(Math.max(0, idx - 12), idx));
+    if (m[2] && !m[1] && !m[5] && !m[10] && !closed) continue;
     if (m[9] && dated.year === null) continue; // "đến nay" in an undated article ends in an unknown month
-    let from = Number(m[3] ?? m[4]);
     const to = m[9] ? (dated.month as number) : Number(m[7] ?? m[8]);
-    const year = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : m[5] ? Number(m[5]) : pub.year;
-    // A reporting period runs from the 15th of one month to the 14th of the next: "từ ngày 21/7 đến 20/8" is August's,
-    // "từ ngày 15/12/2020 đến ngày 15/6/2021" the first half of 2021; "từ 27/6 đến 14/12" is June to December.
-    const fromDay = Number(m[2] ?? 0);
-    if (fromDay >= 15 && m[6] && Math.abs(fromDay - 1 - Number(m[6])) <= 1) from = from === 12 ? 1 : from + 1;
-    if (year !== null && from >= 1 && to <= 12 && from <= to) add(m.index ?? 0, m[0].length, { year, fromMonth: from, toMonth: to });
+    const toYear = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : null;
+    const p = rangePeriod(Number(m[2] ?? 0), Number(m[3] ?? m[4]), m[5] ? Number(m[5]) : null, m[6] ? Number(m[6]) : null, to, toYear, pub.year);
+    if (p) add(idx, m[0].length, p);
+  }
+  for (const m of slice.includes('(') ? matchesOf(BRACKET_RANGE_RE, slice) : []) {
+    const open = m.index ?? 0;
+    if (!TIME_BEFORE_BRACKET_RE.test(slice.slice(Math.max(0, open - 24), open + 1))) continue;
+    const p = rangePeriod(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : null, pub.year);
+    const at = open + m[0].indexOf(m[1]);
+    if (p) add(at, m[0].lastIndexOf(')') - (at - open), p);
   }
   for (const m of slice.includes('tu ngay ') ? matchesOf(DAY_RANGE_RE, slice) : []) {
     const [fromDay, toDay, month] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -236,5 +320,31 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const year = m[1] === 'nay' ? pub.year : Number(m[1]);
     if (year !== null && year >= 1900 && year <= 2100) add(idx, m[0].length, { year, fromMonth: null, toMonth: null });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.length > 0 && slice.includes('(') ? datesOfTimePhrase(found, folded, span) : found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A bracket holding nothing but the dates of the time phrase right before it ("trong hơn 4 tháng qua (từ ngày 2.1.2018
+ * đến 3.5.2018)", "Chỉ tính riêng trong tuần (từ ngày 11.5.2018 đến 17.5.2018)", "Sau một tháng hoạt động (1-7 đến
+ * 31-7)") states that phrase's period, not an aside: it governs what follows as the phrase would (leading when the
+ * phrase opens its sentence), and a period the phrase names itself ("4 tháng qua") gives way to the more precise one.
+ */
+function datesOfTimePhrase(found: PeriodMention[], folded: string, span: Span): PeriodMention[] {
+  const superseded = new Set<PeriodMention>();
+  for (const p of found) {
+    if (p.until === null || p.until >= span.end || folded[p.until] !== ')' || !/^\s*$/.test(folded.slice(p.end, p.until))) continue;
+    const open = folded.lastIndexOf('(', p.start);
+    if (open < span.start || !BRACKET_OPENER_RE.test(folded.slice(open + 1, p.start))) continue;
+    if (!TIME_BEFORE_BRACKET_RE.test(folded.slice(Math.max(span.start, open - 24), open + 1))) continue;
+    const phrase = found.find((q) => q !== p && q.end <= open && /^\s*$/.test(folded.slice(q.end, open)));
+    const lead = folded.slice(span.start, open);
+    p.until = null;
+    p.leading = phrase?.leading === true || lead.length <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead);
+    if (!phrase) continue;
+    // "so với 6 tháng đầu năm 2020 (từ …)": the dates of a baseline are a baseline.
+    superseded.add(phrase);
+    p.baseline = phrase.baseline;
+    p.local = phrase.local;
+  }
+  return found.filter((p) => !superseded.has(p)).sort((a, b) => a.start - b.start);
 }
