@@ -959,6 +959,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
   // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.
   if (kind === 'actual' && c.upperBound !== null) return dropAs('range_of_values');
+  // "Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 07 tỉnh", "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%": the bound of a
+  // group of units, counted right after it or before it, sorts units; it is no unit's figure nor a commitment.
+  if (c.unit !== 'count' && isGroupThreshold(folded, zones, c)) return dropAs('group_threshold');
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
   if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
@@ -1170,6 +1173,28 @@ function isPartOfLateDossiers(folded: string, zones: CandidateZones, c: Candidat
   const lead = folded.slice(zones.sentence.start, c.hedgeStart);
   const breakdown = lead.lastIndexOf('trong do');
   return breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown);
+}
+
+/** Units a group is counted in: "có 07 tỉnh, thành phố", "3 đơn vị", "15 bộ, ngành". Folded. */
+const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong|huyen|quan|thi xa)(?![a-z])';
+/** The group a bound sorts, counted right after it: "từ 90% trở lên, có 07 tỉnh, thành phố", "…, gồm 02 tỉnh". */
+const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}`);
+/**
+ * The group counted before the bar its rate passes: "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên", "15 bộ, ngành … có tỷ lệ …
+ * dưới". Not a group's index ("8 sở có chỉ số hài lòng đạt trên 92%": the group's figure, left to a reviewer, r-72).
+ */
+const GROUP_COUNT_BEFORE_RE = new RegExp(`(?:^|[\\s(,])\\d+(?:\\/\\d+)?\\s+${GROUP_UNITS}[^;:]{0,60}?\\sco (?:ty le|ti le)(?![a-z])[^;:]{0,80}$`);
+
+/**
+ * Whether a bounded share or score is the threshold of a group of units rather than anyone's figure: the group is
+ * counted right after it ("Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 07 tỉnh, thành phố"), or counted before the
+ * bar it passes ("chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%").
+ */
+function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const bounded = c.comparator !== 'eq' || /^\s*(?:%|diem)?\s*tro (?:len|xuong)(?![a-z])/.test(folded.slice(c.end, c.end + 16));
+  if (!bounded) return false;
+  if (GROUP_COUNT_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 50)))) return true;
+  return GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart));
 }
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
