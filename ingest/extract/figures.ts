@@ -988,6 +988,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     return dropAs('ranking_statistic');
   }
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
+  // "… thủ tục hành chính được cắt giảm hoặc đơn giản hóa, đạt 62,8%", "cắt giảm ít nhất 30% thời gian giải quyết": a cut
+  // of procedures, business conditions, processing time or cost is a reform of procedures ('other'), not of staff.
+  if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && c.noun !== 'nguoi' && isProcedureCut(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
   // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
   if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
@@ -1195,6 +1198,16 @@ function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): 
   if (!bounded) return false;
   if (GROUP_COUNT_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 50)))) return true;
   return GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart));
+}
+
+/** What a cut is of when it is no staff cut: procedures, business conditions, processing time, compliance cost, papers. */
+const PROCEDURE_CUT_OBJECT_RE = /(?<![a-z])(?:thu tuc|tthc|dieu kien kinh doanh|thoi gian|chi phi|giay to|thanh phan ho so)(?![a-z])/;
+const STAFF_OBJECT_RE = /(?<![a-z])(?:bien che|can bo|cong chuc|vien chuc|nguoi lam viec|lao dong|nhan su|dau moi)(?![a-z])/;
+
+/** Whether a cut read as a staff cut is one of procedures: its clause around the number names such an object and no staff. */
+function isProcedureCut(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const around = folded.slice(Math.max(zones.clause.start, c.hedgeStart - 120), Math.min(zones.clause.end, c.nounEnd + 40));
+  return PROCEDURE_CUT_OBJECT_RE.test(around) && !STAFF_OBJECT_RE.test(around);
 }
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
