@@ -106,6 +106,20 @@ describe('subjects', () => {
     expect(self.result.figures.map((f) => f.subject.name)).toEqual(['Hà Nội']);
   });
 
+  it('names the provincial centre as the text does when it is the centre for administration and investment promotion', () => {
+    // Our own sentences.
+    const ctx = ctxFor('2018-05-10', { publisher: { id: 'qn', name: 'Quảng Nam', level: 'tinh' } });
+    const named = figuresOf('Theo Trung tâm Hành chính công và xúc tiến đầu tư, trong tuần trung tâm đã tiếp nhận 1.210 hồ sơ.', undefined, ctx);
+    expect(named.map((f) => [f.value, f.subject.name])).toEqual([[1210, 'Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Quảng Nam']]);
+    // A title naming the centre makes it the article's unit, under the name the text gives it.
+    const titled = ctxFor('2019-08-20', { publisher: { id: 'qt', name: 'Quảng Trị', level: 'tinh' }, title: 'Gần 1.500 thủ tục được giải quyết tại Trung tâm hành chính công tỉnh' });
+    const body = 'Các sở đưa 1.439 thủ tục vào Trung tâm hành chính công và xúc tiến đầu tư tỉnh. Từ đầu năm 2019 đến nay, trung tâm đã tiếp nhận 41.200 hồ sơ.';
+    expect(figuresOf(body, undefined, titled).filter((f) => f.metric === 'dossiers_received').map((f) => f.subject.name)).toEqual(['Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Quảng Trị']);
+    // Any other centre keeps the usual name.
+    const plain = figuresOf('Trong tuần, Trung tâm Phục vụ hành chính công đã tiếp nhận 1.210 hồ sơ.', undefined, ctx);
+    expect(plain.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Quảng Nam']);
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
