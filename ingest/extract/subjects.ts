@@ -10,6 +10,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
 import type { Candidate } from './candidates';
 import { SUBUNIT_LEVEL_WORDS } from './lexicon';
+import { foldForMatching } from './normalize';
 import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
@@ -257,6 +258,13 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   let level = 'tinh';
   const p = PROVINCE_RE.exec(foldVietnamese(title));
   const province = p ? PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null : null;
+  // "Chủ tịch An Giang yêu cầu đặc khu Phú Quốc …", "Đặc khu Phú Quốc chiếm 65,9% hồ sơ tồn đọng của toàn tỉnh An Giang":
+  // a title naming the province's paper's own province as well as a unit below it is the province's article (the unit
+  // is one part of it, named where its own figures are); "Đặc khu Phú Quốc (An Giang) …" only places the unit.
+  if (named && province && LOWER_LEVEL_RE.test(named[1]) && publisher?.level === 'tinh' && !isAgencyPublisher(ctx) &&
+    mentionKey(publisher.name).replace(/^(?:tinh|thanh pho) /, '') === foldVietnamese(province) && !placesUnit(foldForMatching(title))) {
+    return null;
+  }
   // "Mang Thít: người dân hài lòng …": a place name opening a provincial paper's title is a district of that province.
   const prefix = TITLE_PLACE_PREFIX_RE.exec(title);
   // "Thăng Bình xếp thứ 2 …", "Hoà Xuân tăng cường …": a bare place name opening the title is a unit when the text
@@ -282,6 +290,16 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   return resolved ?? { id: `title:${mention}`, name: mention, level };
+}
+
+/**
+ * Whether the province a title names only locates a unit: "(An Giang)", "(tỉnh An Giang)", ", tỉnh An Giang". The title
+ * folded with its punctuation kept.
+ */
+function placesUnit(foldedTitle: string): boolean {
+  const m = PROVINCE_RE.exec(foldedTitle);
+  const at = m?.index ?? 0;
+  return m !== null && /(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(foldedTitle.slice(Math.max(0, at - 16), at));
 }
 
 /** A title opening with two or three capitalised words and then a lower-case word: "Thăng Bình xếp thứ 2 …". */

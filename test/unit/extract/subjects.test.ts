@@ -120,6 +120,18 @@ describe('subjects', () => {
     expect(plain.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Quảng Nam']);
   });
 
+  it("reads a title naming the publisher's province and a unit below it as the province's article", () => {
+    // Our own sentences: the province asks one of its units to clear a backlog; the unit's own figures are named.
+    const ctx = ctxFor('2026-02-03', { publisher: { id: 'ag', name: 'An Giang', level: 'tinh' }, title: 'Chủ tịch An Giang yêu cầu đặc khu Phú Quốc xử lý dứt điểm hồ sơ quá hạn' });
+    const text = 'Tính đến cuối tháng 1/2026, mức độ hài lòng của người dân chỉ đạt 91,4%. Trong số đó, đặc khu Phú Quốc còn 2.100 hồ sơ quá hạn.';
+    expect(figuresOf(text, undefined, ctx).map((f) => [f.value, f.subject.name])).toEqual([[91.4, 'An Giang'], [2100, 'đặc khu Phú Quốc']]);
+    // A title naming the unit alone, or placing it in its province, stays the unit's article.
+    for (const title of ['Đặc khu Phú Quốc xử lý dứt điểm hồ sơ quá hạn', 'Đặc khu Phú Quốc (An Giang) xử lý dứt điểm hồ sơ quá hạn']) {
+      const own = figuresOf('Tính đến cuối tháng 1/2026, mức độ hài lòng của người dân chỉ đạt 91,4%.', undefined, { ...ctx, title });
+      expect({ title, subject: own.map((f) => f.subject.name.toLowerCase()) }).toEqual({ title, subject: ['đặc khu phú quốc'] });
+    }
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
