@@ -122,6 +122,8 @@ const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi)(?: (?:ho so
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
 const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u;
 
+/** The whole country's dossier flow: "trong nước", "cả nước", "toàn quốc", the national public-service portal. Folded. */
+const NATION_FLOW_RE = /(?<![a-z])(?:trong nuoc|ca nuoc|toan quoc|cong dich vu cong quoc gia)(?![a-z])/;
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -1046,6 +1048,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
+  // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
+  // on a ministry's or the Government's page: the country's dossier flow, not the publisher's own (a guess).
+  if (state.ctx.publisher?.level === 'bo' && !subject.explicit && subject.scope === 'unit' && DOSSIER_FLOW_METRICS.has(cls.metric) && NATION_FLOW_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) subject = NATIONAL_ARTICLE_SUBJECT;
   if (state.leadGuess && !subject.explicit && subject.scope === 'unit' && subject.name === state.ctx.publisher?.name) subject = { ...subject, uncertain: true };
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.

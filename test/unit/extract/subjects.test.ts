@@ -132,6 +132,19 @@ describe('subjects', () => {
     }
   });
 
+  it("reads the country's dossier flow on a ministry's page as the country's, as a guess", () => {
+    // Our own sentences.
+    const ctx = ctxFor('2024-10-31', { publisher: { id: 'b', name: 'Bộ Tài chính', level: 'bo' } });
+    const national = figuresOf('Trong quý III/2024, các cơ quan hành chính trong nước đã tiếp nhận hơn 70 triệu hồ sơ.', undefined, ctx);
+    expect(national.map((f) => [f.metric, f.subject.name, f.subject.uncertain === true])).toEqual([['dossiers_received', 'Việt Nam', true]]);
+    const portal = figuresOf('Tính đến ngày 30/9/2024, hơn 9,2 triệu hồ sơ được tiếp nhận qua Cổng Dịch vụ công quốc gia.', undefined, ctx);
+    expect(portal.map((f) => f.subject.name)).toEqual(['Việt Nam']);
+    // The ministry's own dossiers, and a province's page naming the national portal, keep their publisher.
+    expect(figuresOf('Trong quý III/2024, Bộ đã tiếp nhận 12.400 hồ sơ.', undefined, ctx).map((f) => f.subject.name)).toEqual(['Bộ Tài chính']);
+    const province = ctxFor('2024-10-31', { publisher: { id: 'p', name: 'Lâm Đồng', level: 'tinh' } });
+    expect(figuresOf('Quý III/2024, có 9.200 hồ sơ được tiếp nhận qua Cổng Dịch vụ công quốc gia.', undefined, province).map((f) => f.subject.name)).not.toContain('Việt Nam');
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
