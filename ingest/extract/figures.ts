@@ -1185,8 +1185,11 @@ function isPartOfLateDossiers(folded: string, zones: CandidateZones, c: Candidat
 
 /** Units a group is counted in: "có 07 tỉnh, thành phố", "3 đơn vị", "15 bộ, ngành". Folded. */
 const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong|huyen|quan|thi xa)(?![a-z])';
-/** The group a bound sorts, counted right after it: "từ 90% trở lên, có 07 tỉnh, thành phố", "…, gồm 02 tỉnh". */
-const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}`);
+/**
+ * The group a bound sorts, counted right after it and closing the clause: "từ 90% trở lên, có 07 tỉnh, thành phố.", "…,
+ * gồm 02 tỉnh, thành phố;" (not "trên 98%, có 15 xã đạt 100%": a count with its own figure).
+ */
+const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)`);
 /**
  * The group counted before the bar its rate passes: "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên", "15 bộ, ngành … có tỷ lệ …
  * dưới". Not a group's index ("8 sở có chỉ số hài lòng đạt trên 92%": the group's figure, left to a reviewer, r-72).
@@ -1201,7 +1204,7 @@ const GROUP_COUNT_BEFORE_RE = new RegExp(`(?:^|[\\s(,])\\d+(?:\\/\\d+)?\\s+${GRO
 function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): boolean {
   const bounded = c.comparator !== 'eq' || /^\s*(?:%|diem)?\s*tro (?:len|xuong)(?![a-z])/.test(folded.slice(c.end, c.end + 16));
   if (!bounded) return false;
-  if (GROUP_COUNT_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 50)))) return true;
+  if (GROUP_COUNT_AFTER_RE.test(folded.slice(c.end, zones.sentence.end))) return true;
   return GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart));
 }
 

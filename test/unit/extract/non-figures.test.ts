@@ -82,6 +82,8 @@ describe('thresholds that sort units into groups', () => {
 
   it('keeps a unit\'s own bounded figure and a bounded commitment', () => {
     expect(figuresOf('Năm 2023, quận có tỷ lệ hồ sơ trễ hạn dưới 1%.', '2024-01-10').map((f) => [f.metric, f.value, f.comparator])).toEqual([['late_dossiers', 1, 'lt']]);
+    // A count with a figure of its own after the bound does not make the bound a group's.
+    expect(figuresOf('Năm 2023, quận có tỷ lệ hồ sơ giải quyết đúng hạn trên 98%, có 15 phường đạt 100%.', '2024-01-10').map((f) => [f.metric, f.value])).toContainEqual(['on_time_rate', 98]);
     expect(figuresOf('Năm 2024, quận phấn đấu tỷ lệ hài lòng đạt từ 95% trở lên.').map((f) => [f.metric, f.value, f.kind])).toEqual([['satisfaction_rate', 95, 'target']]);
   });
 });
