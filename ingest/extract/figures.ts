@@ -122,6 +122,8 @@ const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi)(?: (?:ho so
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
 const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u;
 
+/** The whole country's dossier flow: "trong nước", "cả nước", "toàn quốc", the national public-service portal. Folded. */
+const NATION_FLOW_RE = /(?<![a-z])(?:trong nuoc|ca nuoc|toan quoc|cong dich vu cong quoc gia)(?![a-z])/;
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -1000,6 +1002,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
   // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.
   if (kind === 'actual' && c.upperBound !== null) return dropAs('range_of_values');
+  // "Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 07 tỉnh", "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%": the bound of a
+  // group of units, counted right after it or before it, sorts units; it is no unit's figure nor a commitment.
+  if (c.unit !== 'count' && isGroupThreshold(folded, zones, c)) return dropAs('group_threshold');
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
   if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
@@ -1026,6 +1031,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     return dropAs('ranking_statistic');
   }
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
+  // "… thủ tục hành chính được cắt giảm hoặc đơn giản hóa, đạt 62,8%", "cắt giảm ít nhất 30% thời gian giải quyết": a cut
+  // of procedures, business conditions, processing time or cost is a reform of procedures ('other'), not of staff.
+  if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && c.noun !== 'nguoi' && isProcedureCut(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
   // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
   if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
@@ -1081,6 +1089,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
+  // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
+  // on a ministry's or the Government's page: the country's dossier flow, not the publisher's own (a guess).
+  if (state.ctx.publisher?.level === 'bo' && !subject.explicit && subject.scope === 'unit' && DOSSIER_FLOW_METRICS.has(cls.metric) && NATION_FLOW_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) subject = NATIONAL_ARTICLE_SUBJECT;
   if (state.leadGuess && !subject.explicit && subject.scope === 'unit' && subject.name === state.ctx.publisher?.name) subject = { ...subject, uncertain: true };
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
@@ -1211,6 +1222,41 @@ function isPartOfLateDossiers(folded: string, zones: CandidateZones, c: Candidat
   const lead = folded.slice(zones.sentence.start, c.hedgeStart);
   const breakdown = lead.lastIndexOf('trong do');
   return breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown);
+}
+
+/** Units a group is counted in: "có 07 tỉnh, thành phố", "3 đơn vị", "15 bộ, ngành". Folded. */
+const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong|huyen|quan|thi xa)(?![a-z])';
+/**
+ * The group a bound sorts, counted right after it and closing the clause: "từ 90% trở lên, có 07 tỉnh, thành phố.", "…,
+ * gồm 02 tỉnh, thành phố;" (not "trên 98%, có 15 xã đạt 100%": a count with its own figure).
+ */
+const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)`);
+/**
+ * The group counted before the bar its rate passes: "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên", "15 bộ, ngành … có tỷ lệ …
+ * dưới". Not a group's index ("8 sở có chỉ số hài lòng đạt trên 92%": the group's figure, left to a reviewer, r-72).
+ */
+const GROUP_COUNT_BEFORE_RE = new RegExp(`(?:^|[\\s(,])\\d+(?:\\/\\d+)?\\s+${GROUP_UNITS}[^;:]{0,60}?\\sco (?:ty le|ti le)(?![a-z])[^;:]{0,80}$`);
+
+/**
+ * Whether a bounded share or score is the threshold of a group of units rather than anyone's figure: the group is
+ * counted right after it ("Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 07 tỉnh, thành phố"), or counted before the
+ * bar it passes ("chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%").
+ */
+function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const bounded = c.comparator !== 'eq' || /^\s*(?:%|diem)?\s*tro (?:len|xuong)(?![a-z])/.test(folded.slice(c.end, c.end + 16));
+  if (!bounded) return false;
+  if (GROUP_COUNT_AFTER_RE.test(folded.slice(c.end, zones.sentence.end))) return true;
+  return GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart));
+}
+
+/** What a cut is of when it is no staff cut: procedures, business conditions, processing time, compliance cost, papers. */
+const PROCEDURE_CUT_OBJECT_RE = /(?<![a-z])(?:thu tuc|tthc|dieu kien kinh doanh|thoi gian|chi phi|giay to|thanh phan ho so)(?![a-z])/;
+const STAFF_OBJECT_RE = /(?<![a-z])(?:bien che|can bo|cong chuc|vien chuc|nguoi lam viec|lao dong|nhan su|dau moi)(?![a-z])/;
+
+/** Whether a cut read as a staff cut is one of procedures: its clause around the number names such an object and no staff. */
+function isProcedureCut(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const around = folded.slice(Math.max(zones.clause.start, c.hedgeStart - 120), Math.min(zones.clause.end, c.nounEnd + 40));
+  return PROCEDURE_CUT_OBJECT_RE.test(around) && !STAFF_OBJECT_RE.test(around);
 }
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */

@@ -10,6 +10,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
 import type { Candidate } from './candidates';
 import { SUBUNIT_LEVEL_WORDS } from './lexicon';
+import { foldForMatching } from './normalize';
 import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
@@ -248,7 +249,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   // "UBND xã Củ Chi khánh thành Trung tâm Phục vụ hành chính công": the centre of a unit below the province is that unit's.
   if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'tinh' && !namesLowerUnit(title)) {
     CENTRE_RE.lastIndex = 0;
-    const centre = centreSubject(ctx);
+    const centre = centreSubject(ctx, folded !== undefined && PROMOTION_CENTRE_RE.test(folded));
     return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
   }
   CENTRE_RE.lastIndex = 0;
@@ -257,6 +258,13 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   let level = 'tinh';
   const p = PROVINCE_RE.exec(foldVietnamese(title));
   const province = p ? PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null : null;
+  // "Chủ tịch An Giang yêu cầu đặc khu Phú Quốc …", "Đặc khu Phú Quốc chiếm 65,9% hồ sơ tồn đọng của toàn tỉnh An Giang":
+  // a title naming the province's paper's own province as well as a unit below it is the province's article (the unit
+  // is one part of it, named where its own figures are); "Đặc khu Phú Quốc (An Giang) …" only places the unit.
+  if (named && province && LOWER_LEVEL_RE.test(named[1]) && publisher?.level === 'tinh' && !isAgencyPublisher(ctx) &&
+    mentionKey(publisher.name).replace(/^(?:tinh|thanh pho) /, '') === foldVietnamese(province) && !placesUnit(foldForMatching(title))) {
+    return null;
+  }
   // "Mang Thít: người dân hài lòng …": a place name opening a provincial paper's title is a district of that province.
   const prefix = TITLE_PLACE_PREFIX_RE.exec(title);
   // "Thăng Bình xếp thứ 2 …", "Hoà Xuân tăng cường …": a bare place name opening the title is a unit when the text
@@ -282,6 +290,16 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   return resolved ?? { id: `title:${mention}`, name: mention, level };
+}
+
+/**
+ * Whether the province a title names only locates a unit: "(An Giang)", "(tỉnh An Giang)", ", tỉnh An Giang". The title
+ * folded with its punctuation kept.
+ */
+function placesUnit(foldedTitle: string): boolean {
+  const m = PROVINCE_RE.exec(foldedTitle);
+  const at = m?.index ?? 0;
+  return m !== null && /(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(foldedTitle.slice(Math.max(0, at - 16), at));
 }
 
 /** A title opening with two or three capitalised words and then a lower-case word: "Thăng Bình xếp thứ 2 …". */
@@ -356,13 +374,17 @@ const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua
  * centre is the desk of the province's departments, and its totals read as the centre's own or as the departments'
  * (the corpus labels both ways; the text does not tell).
  */
-function centreSubject(ctx: ExtractionContext): FigureSubject | null {
+function centreSubject(ctx: ExtractionContext, promotion = false): FigureSubject | null {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh') return null;
   // The centre publishing its own page is named already.
   if (/^trung tâm\s/i.test(p.name)) return uncertain({ name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
-  return uncertain({ name: `Trung tâm Phục vụ hành chính công tỉnh ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
+  // "Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Quảng Nam": a centre that also promotes investment goes by that name.
+  const centre = promotion ? 'Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh' : 'Trung tâm Phục vụ hành chính công tỉnh';
+  return uncertain({ name: `${centre} ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
 }
+/** The centre for administration and investment promotion ("Trung tâm Hành chính công và Xúc tiến đầu tư"). Folded text. */
+const PROMOTION_CENTRE_RE = /(?<![a-z0-9])trung tam hanh chinh cong va xuc tien dau tu(?![a-z0-9])/;
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
@@ -484,7 +506,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   for (const m of matchesOf(CENTRE_RE, slice)) {
     // "Trung tâm Phục vụ hành chính công xã Đường An": a commune's or a district's own centre is that unit's desk.
     const own = text !== undefined ? lowerUnitAfter(text, from + (m.index ?? 0) + m[0].length) : null;
-    consider(m.index ?? 0, own ? () => namedSubject(own, ctx) : () => centreSubject(ctx));
+    const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20));
+    consider(m.index ?? 0, own ? () => namedSubject(own, ctx) : () => centreSubject(ctx, promotion));
   }
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
   const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)\s*$/.test(slice.slice(Math.max(0, at - 10), at));

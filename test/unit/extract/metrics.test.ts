@@ -116,6 +116,28 @@ describe('counts that are not results', () => {
   });
 });
 
+describe('cuts that are no staff cuts', () => {
+  // Our own sentences: "cắt giảm" of procedures, business conditions, processing time or compliance cost is reform of
+  // procedures, not a cut in staff.
+  it('reads a cut of procedures or business conditions as no staff reduction', () => {
+    const figures = figuresOf('Năm 2025, có 1.520/2.400 thủ tục hành chính được cắt giảm hoặc đơn giản hóa, đạt 63,3%; 840/2.100 điều kiện kinh doanh được cắt giảm, tương ứng 40%.', '2025-11-20');
+    expect(figures.filter((f) => f.metric === 'staff_reduction')).toEqual([]);
+    expect(figures.filter((f) => f.value === 40).map((f) => f.metric)).toEqual(['other']);
+  });
+
+  it('reads a cut of processing time or cost as no staff reduction', () => {
+    const figures = figuresOf('Năm 2025, các sở bảo đảm cắt giảm ít nhất: 30% thời gian giải quyết thủ tục hành chính, 30% chi phí tuân thủ.', '2025-06-20');
+    expect(figures.filter((f) => f.metric === 'staff_reduction')).toEqual([]);
+    const plan = figuresOf('Các sở khi trình công bố thủ tục hành chính mới phải tham mưu cắt giảm 20% thời gian giải quyết so với quy định.', '2019-06-20');
+    expect(plan.filter((f) => f.metric === 'staff_reduction')).toEqual([]);
+  });
+
+  it('keeps a cut of staff', () => {
+    expect(figuresOf('Năm 2023, huyện cắt giảm 12 biên chế công chức.', '2024-01-10').map((f) => [f.metric, f.value])).toEqual([['staff_reduction', 12]]);
+    expect(figuresOf('Giai đoạn 2015-2021, tỉnh đã cắt giảm 10,2% biên chế so với năm 2015.', '2022-01-10').map((f) => f.metric)).toEqual(['staff_reduction']);
+  });
+});
+
 describe('changes are not levels', () => {
   it('stores "tăng N so với năm Y" as a change with its baseline year', () => {
     const figures = figuresOf('Số thủ tục cung cấp dịch vụ công trực tuyến mức độ 4 là 52 thủ tục, tăng 19 thủ tục so với năm 2022.', '2023-12-20');

@@ -64,6 +64,30 @@ describe('non-figures', () => {
   });
 });
 
+describe('thresholds that sort units into groups', () => {
+  // Our own sentences: a band that defines a group of units, or the bar a counted group of units passes, is nobody's figure.
+  it('drops the bound of a group counted right after it ("từ 90% trở lên, có 5 tỉnh")', () => {
+    const text = 'Kết quả Chỉ số cải cách hành chính năm 2023 của các tỉnh được chia làm hai nhóm: Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 05 tỉnh, thành phố.';
+    const r = figuresFromText(text, ctxFor('2024-05-10', { publisher: null }));
+    expect(r.figures.filter((f) => f.metric !== 'other').map((f) => f.value)).not.toContain(90);
+    expect(r.dropped.map((d) => [d.text, d.reason])).toContainEqual(['90%', 'group_threshold']);
+  });
+
+  it('drops the bar a group counted before it passes ("chỉ 4 đơn vị có tỷ lệ … trên 3%", "12 bộ, ngành có tỷ lệ … dưới 15%")', () => {
+    const communes = figuresOf('Trong 20 xã, phường của huyện, chỉ 4 đơn vị có tỷ lệ hồ sơ trễ hạn trên 3%; 6 đơn vị không có hồ sơ trễ hạn.', '2023-07-05');
+    expect(communes.filter((f) => f.metric === 'late_dossiers')).toEqual([]);
+    const ministries = figuresOf('Hệ thống ghi nhận 12 bộ, ngành và địa phương có tỷ lệ hồ sơ trực tuyến toàn trình thấp dưới 15%.', '2024-12-20', { publisher: null });
+    expect(ministries.filter((f) => f.metric === 'online_dossier_rate')).toEqual([]);
+  });
+
+  it('keeps a unit\'s own bounded figure and a bounded commitment', () => {
+    expect(figuresOf('Năm 2023, quận có tỷ lệ hồ sơ trễ hạn dưới 1%.', '2024-01-10').map((f) => [f.metric, f.value, f.comparator])).toEqual([['late_dossiers', 1, 'lt']]);
+    // A count with a figure of its own after the bound does not make the bound a group's.
+    expect(figuresOf('Năm 2023, quận có tỷ lệ hồ sơ giải quyết đúng hạn trên 98%, có 15 phường đạt 100%.', '2024-01-10').map((f) => [f.metric, f.value])).toContainEqual(['on_time_rate', 98]);
+    expect(figuresOf('Năm 2024, quận phấn đấu tỷ lệ hài lòng đạt từ 95% trở lên.').map((f) => [f.metric, f.value, f.kind])).toEqual([['satisfaction_rate', 95, 'target']]);
+  });
+});
+
 describe('text that is not Vietnamese', () => {
   // Our own sentences.
   const VI = 'Trong 6 tháng đầu năm 2023, UBND quận tiếp nhận 12.480 hồ sơ thủ tục hành chính, tỷ lệ giải quyết đúng hạn đạt 98,6%. Mức độ hài lòng của người dân và doanh nghiệp đạt 93,1%, tăng so với cùng kỳ năm trước.';

@@ -106,6 +106,45 @@ describe('subjects', () => {
     expect(self.result.figures.map((f) => f.subject.name)).toEqual(['Hà Nội']);
   });
 
+  it('names the provincial centre as the text does when it is the centre for administration and investment promotion', () => {
+    // Our own sentences.
+    const ctx = ctxFor('2018-05-10', { publisher: { id: 'qn', name: 'Quảng Nam', level: 'tinh' } });
+    const named = figuresOf('Theo Trung tâm Hành chính công và xúc tiến đầu tư, trong tuần trung tâm đã tiếp nhận 1.210 hồ sơ.', undefined, ctx);
+    expect(named.map((f) => [f.value, f.subject.name])).toEqual([[1210, 'Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Quảng Nam']]);
+    // A title naming the centre makes it the article's unit, under the name the text gives it.
+    const titled = ctxFor('2019-08-20', { publisher: { id: 'qt', name: 'Quảng Trị', level: 'tinh' }, title: 'Gần 1.500 thủ tục được giải quyết tại Trung tâm hành chính công tỉnh' });
+    const body = 'Các sở đưa 1.439 thủ tục vào Trung tâm hành chính công và xúc tiến đầu tư tỉnh. Từ đầu năm 2019 đến nay, trung tâm đã tiếp nhận 41.200 hồ sơ.';
+    expect(figuresOf(body, undefined, titled).filter((f) => f.metric === 'dossiers_received').map((f) => f.subject.name)).toEqual(['Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Quảng Trị']);
+    // Any other centre keeps the usual name.
+    const plain = figuresOf('Trong tuần, Trung tâm Phục vụ hành chính công đã tiếp nhận 1.210 hồ sơ.', undefined, ctx);
+    expect(plain.map((f) => f.subject.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh Quảng Nam']);
+  });
+
+  it("reads a title naming the publisher's province and a unit below it as the province's article", () => {
+    // Our own sentences: the province asks one of its units to clear a backlog; the unit's own figures are named.
+    const ctx = ctxFor('2026-02-03', { publisher: { id: 'ag', name: 'An Giang', level: 'tinh' }, title: 'Chủ tịch An Giang yêu cầu đặc khu Phú Quốc xử lý dứt điểm hồ sơ quá hạn' });
+    const text = 'Tính đến cuối tháng 1/2026, mức độ hài lòng của người dân chỉ đạt 91,4%. Trong số đó, đặc khu Phú Quốc còn 2.100 hồ sơ quá hạn.';
+    expect(figuresOf(text, undefined, ctx).map((f) => [f.value, f.subject.name])).toEqual([[91.4, 'An Giang'], [2100, 'đặc khu Phú Quốc']]);
+    // A title naming the unit alone, or placing it in its province, stays the unit's article.
+    for (const title of ['Đặc khu Phú Quốc xử lý dứt điểm hồ sơ quá hạn', 'Đặc khu Phú Quốc (An Giang) xử lý dứt điểm hồ sơ quá hạn']) {
+      const own = figuresOf('Tính đến cuối tháng 1/2026, mức độ hài lòng của người dân chỉ đạt 91,4%.', undefined, { ...ctx, title });
+      expect({ title, subject: own.map((f) => f.subject.name.toLowerCase()) }).toEqual({ title, subject: ['đặc khu phú quốc'] });
+    }
+  });
+
+  it("reads the country's dossier flow on a ministry's page as the country's, as a guess", () => {
+    // Our own sentences.
+    const ctx = ctxFor('2024-10-31', { publisher: { id: 'b', name: 'Bộ Tài chính', level: 'bo' } });
+    const national = figuresOf('Trong quý III/2024, các cơ quan hành chính trong nước đã tiếp nhận hơn 70 triệu hồ sơ.', undefined, ctx);
+    expect(national.map((f) => [f.metric, f.subject.name, f.subject.uncertain === true])).toEqual([['dossiers_received', 'Việt Nam', true]]);
+    const portal = figuresOf('Tính đến ngày 30/9/2024, hơn 9,2 triệu hồ sơ được tiếp nhận qua Cổng Dịch vụ công quốc gia.', undefined, ctx);
+    expect(portal.map((f) => f.subject.name)).toEqual(['Việt Nam']);
+    // The ministry's own dossiers, and a province's page naming the national portal, keep their publisher.
+    expect(figuresOf('Trong quý III/2024, Bộ đã tiếp nhận 12.400 hồ sơ.', undefined, ctx).map((f) => f.subject.name)).toEqual(['Bộ Tài chính']);
+    const province = ctxFor('2024-10-31', { publisher: { id: 'p', name: 'Lâm Đồng', level: 'tinh' } });
+    expect(figuresOf('Quý III/2024, có 9.200 hồ sơ được tiếp nhận qua Cổng Dịch vụ công quốc gia.', undefined, province).map((f) => f.subject.name)).not.toContain('Việt Nam');
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
