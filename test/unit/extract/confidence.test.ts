@@ -106,7 +106,8 @@ describe('confidence features and the committed model', () => {
   });
 
   it('never serves a figure whose period has no year, however strong its other signals', () => {
-    const strong = signals({ metric: 'late_dossiers', unit: 'count', cueScore: 400, subjectSource: 'national', periodSource: 'none', dated: false });
+    // Strong: a national count in a sentence full of figures (the kind of sentence the model trusts most).
+    const strong = signals({ metric: 'late_dossiers', unit: 'count', cueScore: 400, subjectSource: 'national', numbersInSentence: 8, periodSource: 'none', dated: false });
     expect(needsReview(probability(strong))).toBe(true);
     expect(needsReview(probability({ ...strong, periodSource: 'text_year' }))).toBe(false);
   });
