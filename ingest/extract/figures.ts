@@ -121,6 +121,8 @@ const ONLINE_TOPIC_RE = /^\W*(?:ve|doi voi)(?: viec)? (?:tiep nhan(?:,| va) (?:g
  * dịch vụ công trực tuyến tăng dần theo các năm."): the sentence that details it ("Cụ thể, …") counts online dossiers.
  */
 const ONLINE_SUBJECT_RE = /^\W*(?:tong )?so (?:luong )?(?:ho so|hs)(?![a-z])[^,;:.\d]{0,60}?(?:truc tuyen|qua mang)(?![a-z])/;
+/** The in-person or postal channel named in a sentence. */
+const OFFLINE_CHANNEL_RE = /(?<![a-z])(?:truc tiep|buu chinh|buu dien)(?![a-z])/;
 /** A channel named in a sentence: its counts are not the topic's. */
 const ANY_CHANNEL_RE = /(?<![a-z])(?:truc tuyen|qua mang|truc tiep|buu chinh|buu dien)(?![a-z])/;
 
@@ -536,7 +538,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   const carriedShare = state.lastShareMetric;
   state.lastShareMetric = null;
   const onlineTopicBefore = state.onlineTopicSentence;
-  state.onlineTopicSentence = ONLINE_SUBJECT_RE.test(folded.slice(sentence.start, sentence.start + 90)) && !/\d/.test(folded.slice(sentence.start, sentence.end));
+  // Not when the topic names another channel too ("Số hồ sơ nộp trực tuyến và trực tiếp đều tăng"): its detail is all dossiers.
+  const topicText = folded.slice(sentence.start, sentence.end);
+  state.onlineTopicSentence = ONLINE_SUBJECT_RE.test(topicText.slice(0, 90)) && !/\d/.test(topicText) && !OFFLINE_CHANNEL_RE.test(topicText);
   // "Việc tiếp nhận … từ ngày 1 đến 31-7 gồm: … Trong đó, số hồ sơ … là 77,98%": a sentence that breaks down the one
   // before is of the period that one named.
   state.carriedPeriod = BREAKS_DOWN_RE.test(folded.slice(sentence.start, sentence.start + 12)) ? state.lastSentencePeriod : null;

@@ -137,6 +137,8 @@ describe('an online topic named before the counts (stop 23)', () => {
     expect(own.map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 900], ['online_dossiers', 615]]);
     const counted = figuresOf('Số hồ sơ trực tuyến của quận năm 2021 là 400 hồ sơ. Cụ thể, năm 2022 quận tiếp nhận 900 hồ sơ.', '2023-06-30');
     expect(counted.find((f) => f.value === 900)?.metric).toBe('dossiers_received');
+    const both = figuresOf('Số hồ sơ nộp trực tuyến và trực tiếp của quận đều tăng qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 900 hồ sơ.', '2023-06-30');
+    expect(both.map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 900]]);
   });
 });
 
