@@ -111,8 +111,20 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
 
-/** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
-const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
+/**
+ * A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …", "Đối với việc
+ * tiếp nhận, giải quyết hồ sơ thủ tục hành chính trực tuyến, …".
+ */
+const ONLINE_TOPIC_RE = /^\W*(?:ve|doi voi)(?: viec)? (?:tiep nhan(?:,| va) (?:giai quyet|xu ly) |tiep nhan |ty le |so )?(?:ho so|hs)(?: thu tuc hanh chinh| tthc)? (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
+/**
+ * A topic sentence whose subject is online dossiers and which gives no number ("Số lượng hồ sơ tiếp nhận và xử lý theo
+ * dịch vụ công trực tuyến tăng dần theo các năm."): the sentence that details it ("Cụ thể, …") counts online dossiers.
+ */
+const ONLINE_SUBJECT_RE = /^\W*(?:tong )?so (?:luong )?(?:ho so|hs)(?![a-z])[^,;:.\d]{0,60}?(?:truc tuyen|qua mang)(?![a-z])/;
+/** The in-person or postal channel named in a sentence. */
+const OFFLINE_CHANNEL_RE = /(?<![a-z])(?:truc tiep|buu chinh|buu dien)(?![a-z])/;
+/** A channel named in a sentence: its counts are not the topic's. */
+const ANY_CHANNEL_RE = /(?<![a-z])(?:truc tuyen|qua mang|truc tiep|buu chinh|buu dien)(?![a-z])/;
 
 /** Dossiers falling due, named before their count: "hồ sơ đến hạn giải quyết 19.944". */
 const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
@@ -181,6 +193,8 @@ interface DocState {
   lastShareMetric: string | null;
   /** The paragraph follows a heading naming one component of an index ("- Lĩnh vực Cải cách thể chế"). */
   componentSection: boolean;
+  /** The previous sentence was a topic sentence on online dossiers with no number (see `ONLINE_SUBJECT_RE`). */
+  onlineTopicSentence: boolean;
   figures: ExtractedFigure[];
   dropped: DroppedCandidate[];
   seen: Set<string>;
@@ -243,6 +257,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     componentSection: false,
+    onlineTopicSentence: false,
     lastShareMetric: null,
     listNumbers: new Set(paragraphs.map((p) => LIST_MARKER_RE.exec(text.slice(p.start, p.start + 6))?.[1]).filter((n) => n !== undefined).map(Number)),
     figures: [],
@@ -522,6 +537,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.detailsTarget = state.previousCommits && detailsPrevious(folded.slice(sentence.start, sentence.start + 20));
   const carriedShare = state.lastShareMetric;
   state.lastShareMetric = null;
+  const onlineTopicBefore = state.onlineTopicSentence;
+  // Not when the topic names another channel too ("Số hồ sơ nộp trực tuyến và trực tiếp đều tăng"): its detail is all dossiers.
+  const topicText = folded.slice(sentence.start, sentence.end);
+  state.onlineTopicSentence = ONLINE_SUBJECT_RE.test(topicText.slice(0, 90)) && !/\d/.test(topicText) && !OFFLINE_CHANNEL_RE.test(topicText);
   // "Việc tiếp nhận … từ ngày 1 đến 31-7 gồm: … Trong đó, số hồ sơ … là 77,98%": a sentence that breaks down the one
   // before is of the period that one named.
   state.carriedPeriod = BREAKS_DOWN_RE.test(folded.slice(sentence.start, sentence.start + 12)) ? state.lastSentencePeriod : null;
@@ -536,7 +555,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.sentenceCounts.clear();
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
-    const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
+    const opening = folded.slice(sentence.start, sentence.start + 90);
+    // "Số hồ sơ … trực tuyến tăng dần theo các năm. Cụ thể, năm 2017 tiếp nhận 448 hồ sơ": the detail of an online topic
+    // sentence, naming no channel of its own, is about online dossiers too.
+    const onlineTopic = ONLINE_TOPIC_RE.test(opening) ||
+      (onlineTopicBefore && BREAKS_DOWN_RE.test(opening) && !ANY_CHANNEL_RE.test(folded.slice(sentence.start, sentence.end)));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
     /** The metric of the last share read in this sentence (ranks in between do not break it). */
     let previousShare: string | null = null;

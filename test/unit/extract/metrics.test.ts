@@ -116,6 +116,32 @@ describe('counts that are not results', () => {
   });
 });
 
+describe('an online topic named before the counts (stop 23)', () => {
+  // Our own sentences: the channel named once at the head of a sentence ("Đối với … trực tuyến, …"), or by a topic
+  // sentence that the next one details ("Số hồ sơ … trực tuyến tăng … . Cụ thể, …"), governs the counts that follow.
+  it('reads counts and bare shares after "Đối với việc tiếp nhận … hồ sơ … trực tuyến," as online dossiers', () => {
+    const figures = figuresOf('Đối với việc tiếp nhận, giải quyết hồ sơ thủ tục hành chính trực tuyến, UBND quận đã tiếp nhận 1.350 hồ sơ, đạt 41,2%; UBND các phường tiếp nhận 2.480 hồ sơ, đạt 30,5%.', '2023-06-30');
+    expect(figures.map((f) => [f.metric, f.value])).toEqual([
+      ['online_dossiers', 1350], ['online_dossier_rate', 41.2], ['online_dossiers', 2480], ['online_dossier_rate', 30.5],
+    ]);
+  });
+
+  it('carries the online topic of a sentence without numbers into the sentence that details it', () => {
+    const figures = figuresOf('Số hồ sơ tiếp nhận qua dịch vụ công trực tuyến của quận tăng đều qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 615 hồ sơ.', '2023-06-30');
+    expect(figures.map((f) => [f.metric, f.value])).toEqual([['online_dossiers', 615]]);
+  });
+
+  it('keeps other channels, topics with figures of their own and details naming their own channel as they were', () => {
+    expect(figuresOf('Đối với hồ sơ nộp trực tiếp, UBND quận đã tiếp nhận 900 hồ sơ.', '2023-06-30').map((f) => f.metric)).not.toContain('online_dossiers');
+    const own = figuresOf('Số hồ sơ tiếp nhận qua dịch vụ công trực tuyến của quận tăng đều qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 900 hồ sơ, trong đó 615 hồ sơ trực tuyến.', '2023-06-30');
+    expect(own.map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 900], ['online_dossiers', 615]]);
+    const counted = figuresOf('Số hồ sơ trực tuyến của quận năm 2021 là 400 hồ sơ. Cụ thể, năm 2022 quận tiếp nhận 900 hồ sơ.', '2023-06-30');
+    expect(counted.find((f) => f.value === 900)?.metric).toBe('dossiers_received');
+    const both = figuresOf('Số hồ sơ nộp trực tuyến và trực tiếp của quận đều tăng qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 900 hồ sơ.', '2023-06-30');
+    expect(both.map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 900]]);
+  });
+});
+
 describe('cuts that are no staff cuts', () => {
   // Our own sentences: "cắt giảm" of procedures, business conditions, processing time or compliance cost is reform of
   // procedures, not a cut in staff.

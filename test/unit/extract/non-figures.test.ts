@@ -35,6 +35,13 @@ describe('non-figures', () => {
     expect(reasons).toMatchObject({ '12/4/2022': 'date', '61/2018': 'document_number', '1022': 'name_or_code', '06': 'duration_or_period' });
   });
 
+  it('reads a count after a department named by an abbreviation ending in "ĐT" ("Sở GD-ĐT 12 hồ sơ"), not as a phone number', () => {
+    // Our own sentence (stop 23): "ĐT" after a hyphen or "&" closes a department's abbreviation (GD-ĐT, KH&ĐT), it is no "ĐT:" (phone).
+    const figures = figuresOf('Trong tuần, quận tiếp nhận trực tuyến 40 hồ sơ, gồm Sở GD-ĐT 12 hồ sơ, Sở KH&ĐT 9 hồ sơ và Sở Tư pháp 19 hồ sơ.', '2023-06-30', { publisher: null });
+    expect(figures.map((f) => f.value)).toEqual(expect.arrayContaining([12, 9, 19]));
+    expect(dropReasons('Người dân liên hệ ĐT 0912 để được hỗ trợ.')).toMatchObject({ '0912': 'name_or_code' });
+  });
+
   it('reads "5.98% hồ sơ" in a numbered list as item 5 and 98%', () => {
     const text = 'Các chỉ tiêu phấn đấu:\n\n4. Tỷ lệ hài lòng đạt 92%.\n\n5.98% hồ sơ được giải quyết đúng hạn.\n\n6. Kiểm tra 30% đơn vị.';
     const figures = figuresOf(text);
