@@ -17,7 +17,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /**
@@ -134,8 +134,6 @@ const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi)(?: (?:ho so
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
 const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u;
 
-/** The whole country's dossier flow: "trong nước", "cả nước", "toàn quốc", the national public-service portal. Folded. */
-const NATION_FLOW_RE = /(?<![a-z])(?:trong nuoc|ca nuoc|toan quoc|cong dich vu cong quoc gia)(?![a-z])/;
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -391,7 +389,7 @@ function dropRepeats(state: DocState): void {
         const o = exact[k];
         if (o !== f && !drop.has(o) && o.kind === f.kind && o.value !== f.value && within(o.value) && sameSubject(o)) {
           drop.add(f);
-          if (undatedReading(state, o) && !undatedReading(state, f) && f.period.fromMonth !== null) takePeriod(state, o, f);
+          takePeriod(state, o, f);
           break;
         }
       }
@@ -408,7 +406,7 @@ function dropRepeats(state: DocState): void {
       const first = isDistinctive(f) ? (f.kind === 'target' ? firstAny.get(anyKey) : firstExact.get(exactKey)) : undefined;
       const twoUnits = first !== undefined && first.subject.explicit && f.subject.explicit && first.subject.scope === 'unit' && f.subject.scope === 'unit' && first.subject.name !== f.subject.name;
       if (first && !twoUnits) {
-        if (undatedReading(state, first) && !undatedReading(state, f) && f.period.fromMonth !== null) takePeriod(state, first, f);
+        takePeriod(state, first, f);
         drop.add(f);
         continue;
       }
@@ -424,8 +422,12 @@ function dropRepeats(state: DocState): void {
   });
 }
 
-/** One fact stated twice: the reading kept takes the period the text gave the other (and the confidence it makes). */
+/**
+ * One fact stated twice: when the reading kept has only the document's default period and the one dropped has months
+ * the text names, the kept reading takes that period (and the confidence it makes); otherwise nothing changes.
+ */
 function takePeriod(state: DocState, kept: ExtractedFigure, other: ExtractedFigure): void {
+  if (!undatedReading(state, kept) || undatedReading(state, other) || other.period.fromMonth === null) return;
   kept.period = { ...other.period };
   const signals = state.signals.get(kept);
   const from = state.signals.get(other);

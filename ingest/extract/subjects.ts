@@ -124,6 +124,9 @@ export const NATIONAL_SUBJECT: FigureSubject = { name: 'Việt Nam', unitId: nul
  */
 export const NATIONAL_ARTICLE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
 
+/** The whole country's dossier flow: "trong nước", "cả nước", "toàn quốc", the national public-service portal. Folded. */
+export const NATION_FLOW_RE = /(?<![a-z])(?:trong nuoc|ca nuoc|toan quoc|cong dich vu cong quoc gia)(?![a-z])/;
+
 /** Words of national policy: the Government, the Prime Minister, the whole country, the ministries. */
 const NATIONAL_CUE_RE = /(?<![a-z0-9])(?:chinh phu|thu tuong|ca nuoc|toan quoc|cac bo,? nganh)(?![a-z0-9])/;
 /** A province's text speaking of itself: "của tỉnh", "toàn tỉnh", "UBND thành phố", "trên địa bàn tỉnh", "Thủ đô". */
