@@ -12,7 +12,7 @@
  * Public surface: `RealLabel`, `RealLabelFigure`, `realMatches`, `subjectAgrees`, `periodAgrees`,
  * `realContext`, `scoreReal`, `RealReport`, `CORE_EXCLUDED`, `parseLabelLines`, and for the table and attachment
  * cases `TABLE_STYLES`, `isTableCase`, `hasStyle`, `inLabelledScope`, `summariseByGroup`; `idsFrom` (a batch's ids),
- * `articleBootstrap` (intervals).
+ * `articleBootstrap` (intervals); `describeFigure`, `describeLabel` (one line each, for reports).
  */
 import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
@@ -96,6 +96,8 @@ function nameKey(name: string): string {
     name
       .normalize('NFC')
       .replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '')
+      // Ho Chi Minh City's abbreviations anywhere in a name ("Trung tâm Phục vụ Hành chính công TP.HCM", "Sở Tư pháp TPHCM").
+      .replace(/(^|\s)(?:TP\.?\s*HCM|TPHCM)(?=$|[\s,.;)])/giu, '$1thành phố Hồ Chí Minh')
       .replace(/^TP\.?\s*/i, 'thành phố ')
       .replace(/^Q\.\s*/i, 'quận ')
       .replace(/^P\.\s*/i, 'phường '),
@@ -482,4 +484,20 @@ export function idsFrom(spec: string): Set<string> {
     for (let n = Number(from); n <= Number(to); n++) out.add(`${prefix}${String(n).padStart(from.length, '0')}`);
   }
   return out;
+}
+
+/** One figure on one line, as the scorer's reports print it. */
+export function describeFigure(f: ExtractedFigure): string {
+  const months = f.period.fromMonth ? ` m${f.period.fromMonth}-${f.period.toMonth}` : '';
+  const subj = f.subject.scope === 'unit' ? f.subject.name : `${f.subject.scope}${f.subject.subunitLevel ? `:${f.subject.subunitLevel}` : ''}`;
+  return `${f.metric} ${f.change ? 'Δ' : ''}${f.value}${f.total !== null ? `/${f.total}` : ''} ${f.kind} ${f.comparator} ${f.period.year ?? '-'}${months} [${subj}] c=${f.confidence}`;
+}
+
+/** One label on one line, in the same notation as `describeFigure`. */
+export function describeLabel(l: RealLabelFigure): string {
+  const p = l.period;
+  const months = p?.from_month ? ` m${p.from_month}-${p.to_month}` : '';
+  const s = l.subject;
+  const subj = !s ? '' : s.scope && s.scope !== 'unit' ? `${s.scope}${s.level ? `:${s.level}` : ''}` : s.name ?? '';
+  return `${l.metric} ${l.change ? 'Δ' : ''}${l.value}${l.total ? `/${l.total}` : ''} ${l.kind} ${l.comparator ?? 'eq'} ${p?.year ?? '-'}${months} [${subj}]`;
 }

@@ -61,6 +61,11 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('Công an tỉnh Bến Tre', 'Công an Bến Tre')).toBe(true);
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Trà Vinh')).toBe(false);
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Xây dựng tỉnh Bến Tre')).toBe(false);
+    // Ho Chi Minh City's abbreviations inside a name, not only at its start (an agency or centre of the city).
+    expect(sameUnitName('Trung tâm Phục vụ Hành chính công TP.HCM', 'Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh')).toBe(true);
+    expect(sameUnitName('Trung tâm Phục vụ hành chính công tỉnh Thành phố Hồ Chí Minh', 'Trung tâm Phục vụ Hành chính công TP. HCM')).toBe(true);
+    expect(sameUnitName('Sở Tư pháp TPHCM', 'Sở Tư pháp Thành phố Hồ Chí Minh')).toBe(true);
+    expect(sameUnitName('TP.HCM', 'Hà Nội')).toBe(false);
   });
 
   it('needs the same scope, and the level for sub-units', () => {
