@@ -14,7 +14,7 @@ import type { ExtractedFigure } from '../types';
 import { figuresFromDocument } from '../tables';
 import { figuresFromText } from './figures';
 import {
-  articleBootstrap, hasStyle, idsFrom, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
+  articleBootstrap, describeFigure, describeLabel, hasStyle, idsFrom, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
   subjectAgrees, summariseByGroup, summariseReal, periodAgrees,
 } from './real-eval';
 import { REVIEW_THRESHOLD } from './serving';
@@ -57,20 +57,6 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 const pct = (x: number): string => x.toFixed(2);
-
-function describeFigure(f: ExtractedFigure): string {
-  const months = f.period.fromMonth ? ` m${f.period.fromMonth}-${f.period.toMonth}` : '';
-  const subj = f.subject.scope === 'unit' ? f.subject.name : `${f.subject.scope}${f.subject.subunitLevel ? `:${f.subject.subunitLevel}` : ''}`;
-  return `${f.metric} ${f.change ? 'Δ' : ''}${f.value}${f.total !== null ? `/${f.total}` : ''} ${f.kind} ${f.comparator} ${f.period.year ?? '-'}${months} [${subj}] c=${f.confidence}`;
-}
-
-function describeLabel(l: RealLabelFigure): string {
-  const p = l.period;
-  const months = p?.from_month ? ` m${p.from_month}-${p.to_month}` : '';
-  const s = l.subject;
-  const subj = !s ? '' : s.scope && s.scope !== 'unit' ? `${s.scope}${s.level ? `:${s.level}` : ''}` : s.name ?? '';
-  return `${l.metric} ${l.change ? 'Δ' : ''}${l.value}${l.total ? `/${l.total}` : ''} ${l.kind} ${l.comparator ?? 'eq'} ${p?.year ?? '-'}${months} [${subj}]`;
-}
 
 function main(argv: string[]): number {
   const args = parseArgs(argv);
