@@ -15,7 +15,7 @@ import { type FigureSignals, probability, repeatedReadings } from './confidence'
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
-import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
+import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
@@ -919,8 +919,9 @@ type PeriodSource = FigureSignals['periodSource'];
 
 function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean; source: PeriodSource } {
   const { clause } = zones;
-  // "tăng 2,58% so với năm 2022 (80,08%)": a bracketed number right after a baseline is the baseline's figure.
-  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && /^\s*\(\s*$/.test(state.folded.slice(p.end, c.hedgeStart)));
+  // "tăng 2,58% so với năm 2022 (80,08%)", "… so với năm 2020 (đạt 83,72%)", "… so với năm 2013 là 19/19": a number
+  // right after a baseline is the baseline's figure.
+  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart)));
   if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
