@@ -8,7 +8,7 @@
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
-import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, QUALIFIER_GAP_RE } from './classify';
+import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability, repeatedReadings } from './confidence';
@@ -552,11 +552,14 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           clause,
           sentence,
         };
-        let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c) ?? satisfactionRank(folded, sentence, c);
+        // "Tỉ lệ hồ sơ cấp kết quả điện tử … đạt 78,87%": a share that names its own measure and has no cue for it is no
+        // index score of the article's topic, nor the previous figure's metric continued.
+        const ownShare = namesOwnShare(folded, c, zones);
+        let cls = classifyCandidate(folded, c, zones, hits) ?? (ownShare ? null : indexFallback(state, c)) ?? satisfactionRank(folded, sentence, c);
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
-        if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric))) {
+        if ((!cls || !cls.ownCue) && previous && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric))) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }

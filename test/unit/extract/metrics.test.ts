@@ -116,6 +116,27 @@ describe('counts that are not results', () => {
   });
 });
 
+describe('shares that name their own measure', () => {
+  // Our own sentences. A share whose clause opens with "tỷ lệ <what>" and no cue of any metric is that measure's, not the
+  // previous figure's metric nor the score of the index the article is about (d624, d626, d419).
+  it('does not continue the previous figure into a share named for something else', () => {
+    const late = figuresOf('Tỷ lệ hồ sơ trễ hạn của quận còn cao, cấp quận trên 6%, cấp phường trên 2%; tỷ lệ hồ sơ bị từ chối, trả lại chiếm trên 9%.', '2023-12-20');
+    expect(late.map((f) => [f.metric, f.value])).toEqual([['late_dossiers', 6], ['late_dossiers', 2]]);
+    const services = figuresOf('Năm 2023 quận phấn đấu tỷ lệ dịch vụ công trực tuyến toàn trình đạt 100%; tỷ lệ dịch vụ công có phát sinh hồ sơ trực tuyến đạt 70%.', '2023-03-20');
+    expect(services.map((f) => [f.metric, f.value])).toEqual([['online_services_full', 100]]);
+  });
+
+  it('does not read such a share as the score of the index the article names', () => {
+    const text = 'Năm 2023, Chỉ số hài lòng về sự phục vụ hành chính của quận đạt 88,1%.\n\nTỷ lệ hồ sơ được trả kết quả điện tử trên địa bàn quận Tân Phú mới đạt 71,5%.';
+    expect(figuresOf(text, '2024-02-10').map((f) => [f.metric, f.value])).toEqual([['satisfaction_rate', 88.1]]);
+  });
+
+  it('keeps a restated share and a share with its own cue', () => {
+    expect(figuresOf('Quận đạt tỷ lệ hồ sơ đúng hạn 98,5%, tỷ lệ này ở cấp phường là 99,1%.', '2023-12-20').map((f) => [f.metric, f.value])).toEqual([['on_time_rate', 98.5], ['on_time_rate', 99.1]]);
+    expect(figuresOf('Tỷ lệ hồ sơ đúng hạn đạt 98,5%; tỷ lệ hồ sơ trễ hạn là 1,5%.', '2023-12-20').map((f) => [f.metric, f.value])).toEqual([['on_time_rate', 98.5], ['late_dossiers', 1.5]]);
+  });
+});
+
 describe('cuts that are no staff cuts', () => {
   // Our own sentences: "cắt giảm" of procedures, business conditions, processing time or compliance cost is reform of
   // procedures, not a cut in staff.
