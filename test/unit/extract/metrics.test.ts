@@ -137,6 +137,22 @@ describe('shares that name their own measure', () => {
   });
 });
 
+describe('counts under an online-dossier topic', () => {
+  // Our own sentences (d549, d046): the topic is named before the counts, in a leading clause or in the sentence that a
+  // "Cụ thể, …" sentence details; the counts and bare shares under it are the online channel's.
+  it('reads the received counts and bare shares after "Đối với việc tiếp nhận, giải quyết hồ sơ … trực tuyến," as online', () => {
+    const text = 'Đối với việc tiếp nhận, giải quyết hồ sơ thủ tục hành chính trực tuyến, UBND quận đã tiếp nhận 3.120 hồ sơ, đạt 41,2%.';
+    expect(figuresOf(text, '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['online_dossiers', 3120], ['online_dossier_rate', 41.2]]);
+  });
+
+  it('reads a "Cụ thể, …" count after a sentence about online dossiers as online, and only then', () => {
+    const online = 'Số hồ sơ tiếp nhận qua dịch vụ công trực tuyến của quận tăng qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 512 hồ sơ.';
+    expect(figuresOf(online, '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['online_dossiers', 512]]);
+    const all = 'Số hồ sơ quận tiếp nhận tăng qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 512 hồ sơ.';
+    expect(figuresOf(all, '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 512]]);
+  });
+});
+
 describe('cuts that are no staff cuts', () => {
   // Our own sentences: "cắt giảm" of procedures, business conditions, processing time or compliance cost is reform of
   // procedures, not a cut in staff.
