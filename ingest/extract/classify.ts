@@ -192,6 +192,10 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
   }
   const ranked = [...best.entries()]
     .filter(([metric]) => {
+      // "cập nhật được 99,5% thông tin của công dân", "100% kết quả xử lý hồ sơ … được đồng bộ và công khai", the PAPI
+      // dimension 'Công khai, minh bạch': a publication verb makes a share the procedures published only when procedures
+      // are what it is a share of ("100% thủ tục hành chính được công khai", "Tỷ lệ TTHC công bố đúng hạn: 73,91%").
+      if (metric === 'procedures_published_rate') return noun === 'thutuc';
       // "giảm" alone cuts anything ("hồ sơ chậm hạn giảm 3,86%"): a staff cut needs staff, or a cut verb of its own.
       if (metric === 'staff_reduction' && c.noun !== 'bienche' && c.noun !== 'nguoi') {
         return present.some((p) => p === 'tinh gian' || p === 'cat giam' || p === 'tinh gian bien che');

@@ -153,6 +153,21 @@ describe('counts under an online-dossier topic', () => {
   });
 });
 
+describe('procedures published', () => {
+  // Our own sentences (d068, d061, d548): a publication verb ("cập nhật", "công khai", "công bố") makes a share the
+  // procedures published only when it is a share of procedures.
+  it('reads a share of procedures made public', () => {
+    expect(figuresOf('Quận đã công khai 100% thủ tục hành chính trên Cổng dịch vụ công.', '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['procedures_published_rate', 100]]);
+    expect(figuresOf('Tỷ lệ TTHC được công bố đúng hạn đạt 96,5%.', '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['procedures_published_rate', 96.5]]);
+  });
+
+  it('does not read a share of something else after a publication verb as procedures published', () => {
+    expect(figuresOf('Công an quận đã cập nhật được 98,7% thông tin của công dân vào cơ sở dữ liệu.', '2023-07-05').map((f) => f.metric)).toEqual([]);
+    const results = figuresOf('Đến nay, 100% kết quả xử lý hồ sơ TTHC của quận được đồng bộ đầy đủ lên Cổng dịch vụ công quốc gia và công bố, công khai đúng hạn.', '2023-07-05');
+    expect(results.map((f) => f.metric)).not.toContain('procedures_published_rate');
+  });
+});
+
 describe('cuts that are no staff cuts', () => {
   // Our own sentences: "cắt giảm" of procedures, business conditions, processing time or compliance cost is reform of
   // procedures, not a cut in staff.
