@@ -122,7 +122,6 @@ const ONLINE_TOPIC_RE = /^\W*(?:ve|doi voi) (?:viec )?(?:tiep nhan(?:,| va) (?:g
  */
 const ONLINE_SUBJECT_RE = /^\W*(?:(?:tong )?so (?:luong )?)?(?:ho so|hs)(?: (?:duoc )?(?:tiep nhan|nop|xu ly|giai quyet)(?:(?:,| va) (?:tiep nhan|xu ly|giai quyet))?)? (?:theo|qua) (?:(?:hinh thuc|dich vu cong) )?(?:truc tuyen|qua mang)(?![a-z])[^,;.\d]{0,60}[.!]?\s*$/;
 const DETAILS_RE = /^\W*cu the\s*[,:]/;
-const CHANNEL_WORD_RE = /(?<![a-z])(?:truc tuyen|truc tiep|qua mang|buu chinh|buu dien)(?![a-z])/;
 
 /** Dossiers falling due, named before their count: "hồ sơ đến hạn giải quyết 19.944". */
 const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
@@ -549,9 +548,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.sentenceCounts.clear();
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
-    // A "Cụ thể, …" sentence that names a channel of its own ("… trong đó 6.000 hồ sơ trực tuyến") is not all online.
-    const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 90)) ||
-      (state.onlineSubject && DETAILS_RE.test(folded.slice(sentence.start, sentence.start + 12)) && !CHANNEL_WORD_RE.test(folded.slice(sentence.start, sentence.end)));
+    const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 90)) || (state.onlineSubject && DETAILS_RE.test(folded.slice(sentence.start, sentence.start + 12)));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
     /** The metric of the last share read in this sentence (ranks in between do not break it). */
     let previousShare: string | null = null;
