@@ -111,17 +111,8 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
 
-/**
- * A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …", "Đối với việc tiếp
- * nhận, giải quyết hồ sơ thủ tục hành chính trực tuyến, …".
- */
-const ONLINE_TOPIC_RE = /^\W*(?:ve|doi voi) (?:viec )?(?:tiep nhan(?:,| va) (?:giai quyet|xu ly) |tiep nhan |ty le |so )?(?:ho so|hs) (?:thu tuc hanh chinh |tthc )?(?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
-/**
- * A sentence whose subject is the dossiers of the online channel: "Số lượng hồ sơ tiếp nhận và xử lý theo dịch vụ công
- * trực tuyến tăng dần theo các năm." The "Cụ thể, …" sentence after it details those dossiers.
- */
-const ONLINE_SUBJECT_RE = /^\W*(?:(?:tong )?so (?:luong )?)?(?:ho so|hs)(?: (?:duoc )?(?:tiep nhan|nop|xu ly|giai quyet)(?:(?:,| va) (?:tiep nhan|xu ly|giai quyet))?)? (?:theo|qua) (?:(?:hinh thuc|dich vu cong) )?(?:truc tuyen|qua mang)(?![a-z])[^,;.\d]{0,60}[.!]?\s*$/;
-const DETAILS_RE = /^\W*cu the\s*[,:]/;
+/** A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …". */
+const ONLINE_TOPIC_RE = /^\W*ve (?:tiep nhan |ty le |so )?(?:ho so|hs) (?:nop |tiep nhan |xu ly )?(?:truc tuyen|qua mang)\s*[,:]/;
 
 /** Dossiers falling due, named before their count: "hồ sơ đến hạn giải quyết 19.944". */
 const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
@@ -184,8 +175,6 @@ interface DocState {
   lastSentencePeriod: FigurePeriod | null;
   /** The period the previous sentence named, for a sentence that breaks it down ("Trong đó, …", "Cụ thể, …"). */
   carriedPeriod: FigurePeriod | null;
-  /** The previous sentence was about the online channel's dossiers, with no number (see `ONLINE_SUBJECT_RE`). */
-  onlineSubject: boolean;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
   indexTopics: Array<{ at: number; service: boolean; satisfaction: boolean }>;
   /** Metric of the last share read in the sentence (paragraph-local): "Đà Nẵng (58,89%)" next continues it. */
@@ -247,7 +236,6 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     defaulted: new Set(),
     paragraphPeriod: null,
     lastSentencePeriod: null,
-    onlineSubject: false,
     carriedPeriod: null,
     nationalSentence: -1,
     national,
@@ -548,7 +536,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.sentenceCounts.clear();
   if (candidates.length > 0) {
     const hits = findCues(folded, sentence);
-    const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 90)) || (state.onlineSubject && DETAILS_RE.test(folded.slice(sentence.start, sentence.start + 12)));
+    const onlineTopic = ONLINE_TOPIC_RE.test(folded.slice(sentence.start, sentence.start + 50));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
     /** The metric of the last share read in this sentence (ranks in between do not break it). */
     let previousShare: string | null = null;
@@ -720,7 +708,6 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   state.lastSentencePeriod = named.length > 0 ? named[named.length - 1].period : null;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
   state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end));
-  state.onlineSubject = ONLINE_SUBJECT_RE.test(folded.slice(sentence.start, Math.min(sentence.end, sentence.start + 200)));
 }
 
 /**
