@@ -6,7 +6,7 @@
  * "mức độ 3 đối với 33 thủ tục và mức độ 4 đối với 5 thủ tục" each count gets its own level. Cues further away in
  * the clause or earlier in the sentence count for less.
  *
- * Public surface: `findCues`, `classifyCandidate`, `metricAccepts`, `cueMetrics`, `CueHit`, `Classification`, `CandidateZones`.
+ * Public surface: `findCues`, `classifyCandidate`, `metricAccepts`, `cueMetrics`, `namesOwnShare`, `CueHit`, `Classification`, `CandidateZones`.
  */
 import type { Candidate } from './candidates';
 import { levelMentions } from './candidates';
@@ -192,6 +192,10 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
   }
   const ranked = [...best.entries()]
     .filter(([metric]) => {
+      // "cập nhật được 99,5% thông tin của công dân", "100% kết quả xử lý hồ sơ … được đồng bộ và công khai", the PAPI
+      // dimension 'Công khai, minh bạch': a publication verb makes a share the procedures published only when procedures
+      // are what it is a share of ("100% thủ tục hành chính được công khai", "Tỷ lệ TTHC công bố đúng hạn: 73,91%").
+      if (metric === 'procedures_published_rate') return noun === 'thutuc';
       // "giảm" alone cuts anything ("hồ sơ chậm hạn giảm 3,86%"): a staff cut needs staff, or a cut verb of its own.
       if (metric === 'staff_reduction' && c.noun !== 'bienche' && c.noun !== 'nguoi') {
         return present.some((p) => p === 'tinh gian' || p === 'cat giam' || p === 'tinh gian bien che');
@@ -214,4 +218,18 @@ export function cueMetrics(cue: string): string[] {
 /** Whether a metric accepts a candidate's unit and head noun (used when a figure inherits its neighbour's metric). */
 export function metricAccepts(metric: string, c: Candidate): boolean {
   return METRIC_CUES.some((e) => e.metric === metric && e.units.includes(c.unit) && (c.noun === null || e.nouns.includes(c.noun)));
+}
+
+/**
+ * A share whose own part of the clause opens by naming what it is a share of ("Tỉ lệ hồ sơ cấp kết quả điện tử … đạt
+ * 78,87%", "tỷ lệ rút hồ sơ, trả lại chiếm trên 10%", "tỷ lệ dịch vụ công trực tuyến phát sinh hồ sơ đạt 80%"). Not a
+ * restatement ("tỷ lệ này", "tỷ lệ chung", "tỷ lệ tương ứng") nor "tỷ lệ" with the number right after it ("với tỷ lệ
+ * 74,84%", "chiếm tỷ lệ 3,26%").
+ */
+const NAMED_SHARE_RE = /^[\s\-–•*+]*(?:(?:con|va|nhung|trong do|ngoai ra|dong thoi|rieng|tuy nhien),?\s+)?t[iy] le\s+(?!(?:nay|tren|do|chung|tuong ung|nay da|la|dat|chi|chiem|cua|cao|thap|tang|giam|hon|so|khoang|gan|binh quan|trung binh|tong the|con|van|cung)(?![a-z]))[a-z]/;
+
+/** Whether a percentage names its own measure with "tỷ lệ …" at the head of the text it owns (see {@link NAMED_SHARE_RE}). */
+export function namesOwnShare(folded: string, c: Candidate, zones: CandidateZones): boolean {
+  if (c.unit !== 'percent' || c.noun !== null) return false;
+  return NAMED_SHARE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart));
 }

@@ -8,14 +8,14 @@
  */
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
-import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, QUALIFIER_GAP_RE } from './classify';
+import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
-import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
+import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
@@ -577,11 +577,14 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           clause,
           sentence,
         };
-        let cls = classifyCandidate(folded, c, zones, hits) ?? indexFallback(state, c) ?? satisfactionRank(folded, sentence, c);
+        // "Tỉ lệ hồ sơ cấp kết quả điện tử … đạt 78,87%": a share that names its own measure and has no cue for it is no
+        // index score of the article's topic, nor the previous figure's metric continued.
+        const ownShare = namesOwnShare(folded, c, zones);
+        let cls = classifyCandidate(folded, c, zones, hits) ?? (ownShare ? null : indexFallback(state, c)) ?? satisfactionRank(folded, sentence, c);
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
-        if ((!cls || !cls.ownCue) && previous && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric))) {
+        if ((!cls || !cls.ownCue) && previous && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric))) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
@@ -944,8 +947,9 @@ type PeriodSource = FigureSignals['periodSource'];
 
 function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods: PeriodMention[], isTarget: boolean): FigurePeriod & { defaulted?: boolean; source: PeriodSource } {
   const { clause } = zones;
-  // "tăng 2,58% so với năm 2022 (80,08%)": a bracketed number right after a baseline is the baseline's figure.
-  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && /^\s*\(\s*$/.test(state.folded.slice(p.end, c.hedgeStart)));
+  // "tăng 2,58% so với năm 2022 (80,08%)", "… so với năm 2020 (đạt 83,72%)", "… so với năm 2013 là 19/19": a number
+  // right after a baseline is the baseline's figure.
+  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart)));
   if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));

@@ -2,7 +2,7 @@
  * Periods: the phrase a figure is stated for ("9 tháng năm 2018", "6 tháng đầu năm", "quý II/2023",
  * "11 tháng qua", "tính đến nay", "năm 2021", "giai đoạn 2016–2020"), or the publication date.
  *
- * Public surface: `findPeriods`, `defaultPeriod`, `publicationParts`, `PeriodMention`.
+ * Public surface: `findPeriods`, `defaultPeriod`, `publicationParts`, `statesBaselineLevel`, `PeriodMention`.
  */
 import type { FigurePeriod } from '../types';
 import { matchesOf } from './regex';
@@ -48,6 +48,18 @@ const BASELINE_LEAD_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(
  * Never the last syllable of "hồ sơ" or "cơ sở" ("tiếp nhận hồ sơ từ ngày 1 đến 30-9" names the period of the dossiers).
  */
 const BASELINE_BEFORE_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
+
+/**
+ * What may stand between a baseline ("so với năm 2020") and the baseline's own level: an opening bracket, with or without
+ * a verb ("(83,72%)", "(đạt 83,72%)", "(chỉ đạt …)", "(là …)"), or a bare "là" ("tăng 3 bậc so với năm 2013 là 19/19
+ * đơn vị"). The number right after is of the baseline's period, not of the sentence's.
+ */
+const BASELINE_LEVEL_GAP_RE = /^\s*(?:\(\s*(?:(?:chi |moi )?(?:dat|la))?|(?:chi |moi )?la)\s*$/;
+
+/** Whether the folded text between a baseline period and a number (`gap`) makes the number the baseline's own level. */
+export function statesBaselineLevel(gap: string): boolean {
+  return gap.length <= 16 && BASELINE_LEVEL_GAP_RE.test(gap);
+}
 
 /**
  * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline

@@ -142,6 +142,58 @@ describe('an online topic named before the counts (stop 23)', () => {
   });
 });
 
+describe('shares that name their own measure', () => {
+  // Our own sentences. A share whose clause opens with "tỷ lệ <what>" and no cue of any metric is that measure's, not the
+  // previous figure's metric nor the score of the index the article is about (d624, d626, d419).
+  it('does not continue the previous figure into a share named for something else', () => {
+    const late = figuresOf('Tỷ lệ hồ sơ trễ hạn của quận còn cao, cấp quận trên 6%, cấp phường trên 2%; tỷ lệ hồ sơ bị từ chối, trả lại chiếm trên 9%.', '2023-12-20');
+    expect(late.map((f) => [f.metric, f.value])).toEqual([['late_dossiers', 6], ['late_dossiers', 2]]);
+    const services = figuresOf('Năm 2023 quận phấn đấu tỷ lệ dịch vụ công trực tuyến toàn trình đạt 100%; tỷ lệ dịch vụ công có phát sinh hồ sơ trực tuyến đạt 70%.', '2023-03-20');
+    expect(services.map((f) => [f.metric, f.value])).toEqual([['online_services_full', 100]]);
+  });
+
+  it('does not read such a share as the score of the index the article names', () => {
+    const text = 'Năm 2023, Chỉ số hài lòng về sự phục vụ hành chính của quận đạt 88,1%.\n\nTỷ lệ hồ sơ được trả kết quả điện tử trên địa bàn quận Tân Phú mới đạt 71,5%.';
+    expect(figuresOf(text, '2024-02-10').map((f) => [f.metric, f.value])).toEqual([['satisfaction_rate', 88.1]]);
+  });
+
+  it('keeps a restated share and a share with its own cue', () => {
+    expect(figuresOf('Quận đạt tỷ lệ hồ sơ đúng hạn 98,5%, tỷ lệ này ở cấp phường là 99,1%.', '2023-12-20').map((f) => [f.metric, f.value])).toEqual([['on_time_rate', 98.5], ['on_time_rate', 99.1]]);
+    expect(figuresOf('Tỷ lệ hồ sơ đúng hạn đạt 98,5%; tỷ lệ hồ sơ trễ hạn là 1,5%.', '2023-12-20').map((f) => [f.metric, f.value])).toEqual([['on_time_rate', 98.5], ['late_dossiers', 1.5]]);
+  });
+});
+
+describe('counts under an online-dossier topic', () => {
+  // Our own sentences (d549, d046): the topic is named before the counts, in a leading clause or in the sentence that a
+  // "Cụ thể, …" sentence details; the counts and bare shares under it are the online channel's.
+  it('reads the received counts and bare shares after "Đối với việc tiếp nhận, giải quyết hồ sơ … trực tuyến," as online', () => {
+    const text = 'Đối với việc tiếp nhận, giải quyết hồ sơ thủ tục hành chính trực tuyến, UBND quận đã tiếp nhận 3.120 hồ sơ, đạt 41,2%.';
+    expect(figuresOf(text, '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['online_dossiers', 3120], ['online_dossier_rate', 41.2]]);
+  });
+
+  it('reads a "Cụ thể, …" count after a sentence about online dossiers as online, and only then', () => {
+    const online = 'Số hồ sơ tiếp nhận qua dịch vụ công trực tuyến của quận tăng qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 512 hồ sơ.';
+    expect(figuresOf(online, '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['online_dossiers', 512]]);
+    const all = 'Số hồ sơ quận tiếp nhận tăng qua từng năm. Cụ thể, năm 2022 quận tiếp nhận 512 hồ sơ.';
+    expect(figuresOf(all, '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 512]]);
+  });
+});
+
+describe('procedures published', () => {
+  // Our own sentences (d068, d061, d548): a publication verb ("cập nhật", "công khai", "công bố") makes a share the
+  // procedures published only when it is a share of procedures.
+  it('reads a share of procedures made public', () => {
+    expect(figuresOf('Quận đã công khai 100% thủ tục hành chính trên Cổng dịch vụ công.', '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['procedures_published_rate', 100]]);
+    expect(figuresOf('Tỷ lệ TTHC được công bố đúng hạn đạt 96,5%.', '2023-07-05').map((f) => [f.metric, f.value])).toEqual([['procedures_published_rate', 96.5]]);
+  });
+
+  it('does not read a share of something else after a publication verb as procedures published', () => {
+    expect(figuresOf('Công an quận đã cập nhật được 98,7% thông tin của công dân vào cơ sở dữ liệu.', '2023-07-05').map((f) => f.metric)).toEqual([]);
+    const results = figuresOf('Đến nay, 100% kết quả xử lý hồ sơ TTHC của quận được đồng bộ đầy đủ lên Cổng dịch vụ công quốc gia và công bố, công khai đúng hạn.', '2023-07-05');
+    expect(results.map((f) => f.metric)).not.toContain('procedures_published_rate');
+  });
+});
+
 describe('cuts that are no staff cuts', () => {
   // Our own sentences: "cắt giảm" of procedures, business conditions, processing time or compliance cost is reform of
   // procedures, not a cut in staff.

@@ -164,6 +164,18 @@ describe('figure periods', () => {
     expect(figuresOf('Sau 2 tháng vận hành chính quyền địa phương 2 cấp, phường đã tiếp nhận 4.120 hồ sơ.', '2025-09-05').map(period)).toEqual([[2025, 7, 8]]);
   });
 
+  it("gives a baseline's own level, stated with a verb after it, the baseline's year (d545, d440)", () => {
+    const year = (text: string, value: number) => figuresOf(text, '2022-05-10').find((f) => f.value === value && !f.change)?.period.year;
+    // "so với năm 2020 (đạt 83,72%)": the bracketed level is 2020's, like "so với năm 2020 (83,72%)".
+    expect(year('Năm 2021, Chỉ số CCHC bình quân của các tỉnh đạt 86,37%, cao hơn 2,65% so với năm 2020 (đạt 83,72%).', 83.72)).toBe(2020);
+    expect(year('Năm 2021, Chỉ số CCHC bình quân của các tỉnh đạt 86,37%, cao hơn 2,65% so với năm 2020 (83,72%).', 83.72)).toBe(2020);
+    expect(year('Năm 2021, Chỉ số CCHC bình quân của các tỉnh đạt 86,37%, cao hơn 2,65% so với năm 2020 (chỉ đạt 83,72%).', 83.72)).toBe(2020);
+    // "so với năm 2020 là 19/30": the place held in the baseline year.
+    expect(year('Chỉ số cải cách hành chính năm 2021 của Sở đạt 80,5 điểm, xếp thứ 12/30 đơn vị, tăng 7 bậc so với năm 2020 là 19/30 đơn vị.', 19)).toBe(2020);
+    // The level of the figure's own year keeps it.
+    expect(year('Năm 2021, Chỉ số CCHC bình quân của các tỉnh đạt 86,37%, cao hơn 2,65% so với năm 2020 (đạt 83,72%).', 86.37)).toBe(2021);
+  });
+
   it('does not take a baseline year as the period', () => {
     const [f] = figuresOf('Năm 2023, tỷ lệ hồ sơ trực tuyến tăng 8% so với năm 2022.', '2023-12-28');
     expect(f).toMatchObject({ change: true, baselineYear: 2022, period: expect.objectContaining({ year: 2023 }) });
