@@ -678,6 +678,7 @@ function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | 
  * right after its noun phrase; anything further is about something else.
  */
 export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext, sentence?: Span, inherited?: FigureSubject | null): FigureSubject {
+  if (sentence && provincesCount(folded, sentence, c)) return NATIONAL_SUBJECT;
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
   const ministry = listedMinistry(text, folded, sentence, c);
@@ -689,6 +690,23 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   // area's aggregate; a department's portal ranks its province.
   if (c.unit === 'rank' && found.scope === 'province_wide') return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   return found;
+}
+
+/** The provinces after a count of units: "địa phương", "tỉnh, thành phố", "tỉnh/thành" (group 1), or "đơn vị" (folded). */
+const PROVINCES_COUNTED_RE = /^\s*(?:(dia phuong|tinh\s*[,/]?\s*thanh)|don vi)(?![a-z0-9])/;
+/** Words of the country's provinces together, which make "đơn vị" the provinces. Folded text. */
+const PROVINCES_WORDS_RE = /(?<![a-z0-9])(?:cac tinh,? thanh|ca nuoc|toan quoc|tinh, thanh pho truc thuoc trung uong)(?![a-z0-9])/;
+
+/**
+ * "32/63 địa phương đạt kết quả … cao hơn mức trung bình", "63/63 địa phương đều đạt trên 80%", "40/63 đơn vị …" after
+ * the provinces' average: a count of provinces out of all of them (63 before the 2025 merger, 34 after) is the
+ * country's figure, whoever publishes it; "đơn vị" only in a sentence about the provinces together.
+ */
+function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
+  if (c.unit !== 'count' || (c.total !== 63 && c.total !== 34) || c.value > c.total) return false;
+  const counted = PROVINCES_COUNTED_RE.exec(folded.slice(c.end, c.end + 30));
+  if (!counted) return false;
+  return counted[1] !== undefined || PROVINCES_WORDS_RE.test(folded.slice(sentence.start, sentence.end));
 }
 
 /**

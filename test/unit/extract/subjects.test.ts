@@ -145,6 +145,19 @@ describe('subjects', () => {
     expect(figuresOf('Quý III/2024, có 9.200 hồ sơ được tiếp nhận qua Cổng Dịch vụ công quốc gia.', undefined, province).map((f) => f.subject.name)).not.toContain('Việt Nam');
   });
 
+  it("reads a count of provinces out of all 63 (or 34) as the country's figure, on any publisher's page", () => {
+    const dept = { publisher: { id: 'p', name: 'Sở Nội vụ tỉnh Long An', level: 'so' } };
+    const text = 'Năm 2022, Chỉ số CCHC của các tỉnh, thành phố có giá trị trung bình đạt 85,1%; 40/63 đơn vị đạt kết quả cao hơn mức trung bình. Có 32/63 địa phương đạt kết quả Chỉ số CCHC cao hơn mức trung bình của cả nước.';
+    const counts = figuresOf(text, undefined, dept).filter((f) => f.total === 63);
+    expect(counts.map((f) => [f.value, f.subject.name, f.subject.scope])).toEqual([[40, 'Việt Nam', 'unit'], [32, 'Việt Nam', 'unit']]);
+    const paper = { publisher: { id: 'hn', name: 'Hà Nội', level: 'tinh' } };
+    expect(figuresOf('Đây là năm thứ hai có 63/63 địa phương đạt Chỉ số cải cách hành chính trên 80%.', undefined, paper).map((f) => f.subject.name)).toEqual(['Việt Nam']);
+    // A province's own units out of 63 ("63/63 xã"), or "đơn vị" with no word of the provinces, stay the province's.
+    const province = { publisher: { id: 'ta', name: 'Thanh Hóa', level: 'tinh' } };
+    expect(figuresOf('Đến nay 63/63 xã đã có bộ phận một cửa hiện đại.', undefined, province).map((f) => f.subject.scope)).toEqual(['subunits']);
+    expect(figuresOf('Đến nay 60/63 đơn vị đã số hóa hồ sơ.', undefined, province).map((f) => f.subject.name)).not.toContain('Việt Nam');
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
