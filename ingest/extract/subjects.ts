@@ -747,12 +747,39 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   const province = publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
     ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
     : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
+  // "Cục Thuế tỉnh Kiên Giang", "Văn phòng đăng ký đất đai tỉnh Bình Định", "Văn phòng UBND tỉnh" (of the publisher's
+  // province): an agency of a province the text names in full is named, held for review as a unit the gazetteer lacks.
+  const full = fullAgencyName(text, folded, abs, province);
+  if (full) return { at, subject: () => namedSubject(full, ctx) };
   if (!province) return { at, subject: fallback };
   if (/^Công an/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
   // Only a department the list knows is named ("Sở Tư pháp", "Sở TN&MT"); any other "Sở …" is left as a guess.
   return { at, subject: dname ? () => namedSubject(`Sở ${dname} ${province}`, ctx) : fallback };
+}
+
+/**
+ * An agency's name up to the province it belongs to: "Cục Thuế tỉnh", "Văn phòng đăng ký đất đai tỉnh", "Văn phòng
+ * UBND tỉnh" — one to seven words after the agency word, none of them a link or a verb.
+ */
+const AGENCY_FULL_RE = /^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?:\s+(?!(?:và|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử)(?![\p{L}]))[\p{L}&-]+){1,7}?\s+(?:tỉnh|thành phố)(?![\p{L}])/u;
+
+/**
+ * The full name of the agency at `at` (absolute) when the text gives its province — by name ("… tỉnh Kiên Giang", "…
+ * thành phố Cần Thơ") or as "tỉnh" alone on a page of a known province (`province`) — else null.
+ */
+function fullAgencyName(text: string, folded: string, at: number, province: string | null): string | null {
+  const m = AGENCY_FULL_RE.exec(text.slice(at, at + 90));
+  if (!m) return null;
+  const end = at + m[0].length;
+  const after = /^\s+/.exec(text.slice(end, end + 3));
+  const nameAt = end + (after ? after[0].length : 0);
+  const named = after ? new RegExp(PROVINCE_RE.source).exec(folded.slice(nameAt, nameAt + 30)) : null;
+  if (named && named.index === 0 && /^\p{Lu}/u.test(text.slice(nameAt, nameAt + 1))) return `${m[0]} ${text.slice(nameAt, nameAt + named[0].length)}`.replace(/\s+/g, ' ');
+  // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it.
+  if (!/tỉnh$/u.test(m[0]) || !province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
+  return `${m[0].replace(/\s+/g, ' ')} ${province}`;
 }
 
 /** Ministries by their names without "Bộ" (folded), as lists after "các bộ" write them: [full name, short name]. */

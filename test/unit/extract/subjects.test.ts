@@ -158,6 +158,24 @@ describe('subjects', () => {
     expect(figuresOf('Đến nay 60/63 đơn vị đã số hóa hồ sơ.', undefined, province).map((f) => f.subject.name)).not.toContain('Việt Nam');
   });
 
+  it("names a province's agency the text names in full as the holder of its number, not the publisher", () => {
+    const district = { publisher: { id: 'vt', name: 'UBND huyện Vĩnh Thuận', level: 'huyen' } };
+    const [tax] = figuresOf('Chỉ số CCHC năm 2018 của khối ngành dọc, số điểm cao nhất 92 điểm thuộc về Cục Thuế tỉnh Kiên Giang.', undefined, district);
+    expect(tax.subject).toMatchObject({ name: 'Cục Thuế tỉnh Kiên Giang', scope: 'unit', explicit: true });
+    expect(isSubjectUncertain(tax.subject)).toBe(false);
+    // "Văn phòng UBND tỉnh" on a department's page: the office of the department's province.
+    const dept = { publisher: { id: 'tt', name: 'Sở Thông tin và Truyền thông tỉnh Tây Ninh', level: 'so' } };
+    const [office] = figuresOf('Theo bảng xếp hạng chỉ số CCHC năm 2021, Văn phòng UBND tỉnh có tỷ lệ điểm số cao nhất 97,14%.', undefined, dept);
+    expect(office.subject).toMatchObject({ name: 'Văn phòng UBND tỉnh Tây Ninh', scope: 'unit', explicit: true });
+    const paper = { publisher: { id: 'bd', name: 'Bình Định', level: 'tinh' } };
+    const [land] = figuresOf('5 tháng đầu năm 2022, Văn phòng đăng ký đất đai tỉnh Bình Định và 11 chi nhánh đã tiếp nhận 63.349 hồ sơ đất đai.', undefined, paper);
+    expect(land.subject).toMatchObject({ name: 'Văn phòng đăng ký đất đai tỉnh Bình Định', scope: 'unit', explicit: true });
+    // A branch of a unit the text does not name stays the publisher's, as a guess.
+    const [branch] = figuresOf('Riêng Chi nhánh Văn phòng đăng ký đất đai thị xã đã tiếp nhận 13.039 hồ sơ.', undefined, paper);
+    expect(branch.subject).toMatchObject({ name: 'Bình Định' });
+    expect(isSubjectUncertain(branch.subject)).toBe(true);
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
