@@ -744,9 +744,7 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // "Sở Nông nghiệp và PTNT" on that department's own page, "Văn phòng UBND tỉnh" on the office's: the publisher.
   const head = /^[\p{L}&-]+(?:\s+[\p{L}&-]+)?/u.exec(text.slice(abs + last[0].length).trimStart())?.[0] ?? '';
   if (publisher && head && foldVietnamese(publisher.name).startsWith(foldVietnamese(`${last[0]} ${head}`))) return { at, subject: () => ({ ...publisherSubject(publisher), explicit: true }) };
-  const province = publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
-    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
-    : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
+  const province = provinceOfPublisher(ctx);
   // "Cục Thuế tỉnh Kiên Giang", "Văn phòng đăng ký đất đai tỉnh Bình Định", "Văn phòng UBND tỉnh" (of the publisher's
   // province): an agency of a province the text names in full is named, held for review as a unit the gazetteer lacks.
   const full = fullAgencyName(text, folded, abs, province);
@@ -780,6 +778,37 @@ function fullAgencyName(text: string, folded: string, at: number, province: stri
   // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it.
   if (!/tỉnh$/u.test(m[0]) || !province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
   return `${m[0].replace(/\s+/g, ' ')} ${province}`;
+}
+
+/** After a first place: the departments' ranking it is in ("… bảng xếp hạng khối các sở, ban, ngành", "… đối với các sở, ban, ngành"). Folded. */
+const DEPARTMENTS_RANKING_AFTER_RE = /^[^;.]{0,90}?(?:khoi|doi voi) (?:cac )?so,? ban,? nganh(?![a-z0-9])/;
+/** A subject that is an agency rather than a territorial unit ("Sở …", "Văn phòng …", "Cục …"). */
+const AGENCY_SUBJECT_RE = /^(?:sở|văn phòng|cục|chi cục|chi nhánh|kho bạc|bảo hiểm xã hội|bhxh|ban|trung tâm|công an)\s/iu;
+
+/**
+ * "Văn phòng UBND tỉnh … đứng đầu bảng xếp hạng khối các sở, ban, ngành", "Văn phòng UBND tỉnh và Thành phố Yên Bái
+ * tiếp tục dẫn đầu … đối với các sở, ban, ngành": a first place in the departments' ranking is a department's or an
+ * office's, never the province's — the agency named last before it in its sentence when the text names it in full, else
+ * the subject found, marked a guess. Null when the rank is not in the departments' ranking or already an agency's.
+ */
+export function departmentsRankHolder(text: string, folded: string, sentence: Span, c: Candidate, ctx: ExtractionContext, subject: FigureSubject): FigureSubject | null {
+  if (c.unit !== 'rank' || c.value !== 1 || subject.scope !== 'unit' || AGENCY_SUBJECT_RE.test(subject.name)) return null;
+  if (!DEPARTMENTS_RANKING_AFTER_RE.test(folded.slice(c.end, Math.min(sentence.end, c.end + 140)))) return null;
+  let holder: string | null = null;
+  for (const m of matchesOf(AGENCY_HOLDER_RE, text.slice(sentence.start, c.hedgeStart))) {
+    const abs = sentence.start + (m.index ?? 0);
+    if (SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) continue;
+    holder = fullAgencyName(text, folded, abs, provinceOfPublisher(ctx)) ?? holder;
+  }
+  return holder ? namedSubject(holder, ctx) : uncertain(subject);
+}
+
+/** The name of the province the publisher is or belongs to ("Tây Ninh" for "Sở … tỉnh Tây Ninh"), else null. */
+function provinceOfPublisher(ctx: ExtractionContext): string | null {
+  const publisher = ctx.publisher;
+  return publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
+    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
+    : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
 }
 
 /** Ministries by their names without "Bộ" (folded), as lists after "các bộ" write them: [full name, short name]. */

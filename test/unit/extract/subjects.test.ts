@@ -176,6 +176,22 @@ describe('subjects', () => {
     expect(isSubjectUncertain(branch.subject)).toBe(true);
   });
 
+  it("gives a first place in the departments' ranking to the agency named before it, never to the province", () => {
+    const dept = { publisher: { id: 'tt', name: 'Sở Thông tin và Truyền thông tỉnh Tây Ninh', level: 'so' } };
+    const lead = figuresOf('Theo bảng xếp hạng chỉ số CCHC năm 2021, Văn phòng UBND tỉnh có tỷ lệ điểm số cao nhất 97,14%, đứng đầu bảng xếp hạng khối các sở, ban, ngành tỉnh.', undefined, dept);
+    expect(lead.map((f) => [f.metric, f.subject.name])).toEqual([['par_index_score', 'Văn phòng UBND tỉnh Tây Ninh'], ['par_index_rank', 'Văn phòng UBND tỉnh Tây Ninh']]);
+    // The office joined to the city that leads the districts' table: the office holds the departments' first place.
+    const portal = { publisher: { id: 'yb', name: 'Cổng Thông tin điện tử tỉnh Yên Bái', level: 'tinh' } };
+    const joined = figuresOf('Theo Quyết định số 885/QĐ-UBND ngày 8/6/2022 của UBND tỉnh Yên Bái phê duyệt Chỉ số CCHC năm 2021, Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu bảng xếp hạng chỉ số CCHC năm 2021 đối với các sở, ban, ngành thuộc UBND tỉnh.', undefined, portal);
+    expect(joined.map((f) => [f.metric, f.subject.name])).toEqual([['par_index_rank', 'Văn phòng UBND tỉnh Yên Bái']]);
+    // No agency named: the province stays, as a guess.
+    const bare = figuresOf('Trong Chỉ số CCHC năm 2021, tỉnh Yên Bái đứng đầu bảng xếp hạng đối với các sở, ban, ngành.', undefined, portal);
+    expect(bare.map((f) => isSubjectUncertain(f.subject))).toEqual([true]);
+    // The province leading the country keeps its rank.
+    const country = figuresOf('Năm 2021, tỉnh Yên Bái dẫn đầu cả nước về Chỉ số CCHC.', undefined, portal);
+    expect(country.map((f) => [f.subject.name, isSubjectUncertain(f.subject)])).toEqual([['tỉnh Yên Bái', false]]);
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
