@@ -65,7 +65,19 @@ const MINISTRY_NAMES: readonly string[] = [
   'Văn phòng Chính phủ',
 ].sort((a, b) => b.length - a.length);
 /** Folded ministry names; "Ngân hàng Nhà nước" without "Việt Nam" and "Bộ KH&CN"-style short forms are left out. */
-const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_NAMES.map((n) => `(${foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`, 'g');
+/** Ministries by their usual abbreviations ("Bộ TN&MT", "Bộ GTVT", "Bộ KH&ĐT"), folded: [full name, pattern]. */
+const MINISTRY_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
+  ['Bộ Tài nguyên và Môi trường', 'bo tn ?[&-] ?mt|bo tnmt'], ['Bộ Giao thông vận tải', 'bo gtvt'], ['Bộ Kế hoạch và Đầu tư', 'bo kh ?[&-] ?dt|bo khdt'],
+  ['Bộ Khoa học và Công nghệ', 'bo kh ?[&-] ?cn|bo khcn'], ['Bộ Thông tin và Truyền thông', 'bo tt ?[&-] ?tt|bo tttt'],
+  ['Bộ Lao động - Thương binh và Xã hội', 'bo ld ?-? ?tb ?[&-] ?xh|bo ldtbxh'], ['Bộ Nông nghiệp và Phát triển nông thôn', 'bo nn ?[&-] ?ptnt|bo nnptnt'],
+  ['Bộ Nông nghiệp và Môi trường', 'bo nn ?[&-] ?mt'], ['Bộ Giáo dục và Đào tạo', 'bo gd ?[&-] ?dt|bo gddt'], ['Bộ Văn hóa, Thể thao và Du lịch', 'bo vh ?,? ?-? ?tt ?[&-] ?dl|bo vhttdl'],
+];
+/** Every written form of a ministry (full names, then abbreviations) with the name it stands for; group i+1 is MINISTRY_FORMS[i]. */
+const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
+  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')]),
+  ...MINISTRY_ABBREVIATIONS,
+];
+const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_FORMS.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9&])`, 'g');
 /**
  * A province's departments as the portals write them, full or abbreviated ("Sở TN&MT", "Sở TN-MT", "Sở KH&ĐT"), folded;
  * the name each stands for.
@@ -165,7 +177,7 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
   }
   if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
     for (const m of matchesOf(MINISTRY_RE, slice)) {
-      const name = MINISTRY_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+      const name = MINISTRY_FORMS[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
       if (!name || PUBLISHING_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24))) continue;
       // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
       if (SOURCE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
@@ -211,8 +223,8 @@ export function countNamedUnits(text: string, folded: string, sentence: Span, ct
   return names.size;
 }
 
-/** "Theo …", "theo báo cáo của …", "số liệu của …" before an agency: it is where the numbers come from. */
-const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)(?: moi nhat)?)?(?: cua)?\s*$/;
+/** "Theo …", "theo báo cáo của …", "theo số liệu thống kê của …", "số liệu của …" before an agency: where the numbers come from. */
+const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)){0,2}(?: moi nhat)?(?: cua)?\s*$/;
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
 

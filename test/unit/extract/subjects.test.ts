@@ -192,6 +192,18 @@ describe('subjects', () => {
     expect(country.map((f) => [f.subject.name, isSubjectUncertain(f.subject)])).toEqual([['tỉnh Yên Bái', false]]);
   });
 
+  it('reads a ministry written by its abbreviation ("Bộ TN&MT", "Bộ GTVT") as that ministry, not the publisher nor the country', () => {
+    const agency = { publisher: { id: 'c', name: 'Cục Quản lý tài nguyên nước', level: 'bo' } };
+    const [received] = figuresOf('Đối với lĩnh vực tài nguyên nước, Bộ TN&MT đã tiếp nhận tổng số 164 hồ sơ.', undefined, agency);
+    expect(received.subject).toMatchObject({ name: 'Bộ Tài nguyên và Môi trường', scope: 'unit', explicit: true });
+    const national = { publisher: null };
+    const [rank] = figuresOf('Chỉ số CCHC năm 2013: Bộ GTVT đứng ở vị trí số 1 về cải cách hành chính.', undefined, national);
+    expect(rank.subject).toMatchObject({ name: 'Bộ Giao thông vận tải', explicit: true });
+    // The ministry the numbers come from is no subject.
+    const [source] = figuresOf('Theo số liệu thống kê của Bộ KH&CN, tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết đạt 45%.', undefined, national);
+    expect(source.subject.name).toBe('Việt Nam');
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
