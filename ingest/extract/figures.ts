@@ -17,7 +17,8 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
-import { articleUnit, continuesSubject, departmentsRankHolder, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { departmentsRankHolder } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /**
