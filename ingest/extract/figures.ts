@@ -13,12 +13,12 @@ import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeM
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
+import { departmentsRankHolder } from './subjects';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
-import { departmentsRankHolder } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /**
