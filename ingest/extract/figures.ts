@@ -13,6 +13,7 @@ import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeM
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
+import { departmentsRankHolder } from './subjects';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
@@ -1136,6 +1137,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     DEMONSTRATIVE_UNIT_RE.test(text.slice(zones.sentence.start, c.hedgeStart))) subject = state.lastNamed.subject;
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
+  // "… đứng đầu bảng xếp hạng khối các sở, ban, ngành": a department's or an office's first place, not the province's.
+  subject = departmentsRankHolder(text, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
   const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');

@@ -65,7 +65,19 @@ const MINISTRY_NAMES: readonly string[] = [
   'Văn phòng Chính phủ',
 ].sort((a, b) => b.length - a.length);
 /** Folded ministry names; "Ngân hàng Nhà nước" without "Việt Nam" and "Bộ KH&CN"-style short forms are left out. */
-const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_NAMES.map((n) => `(${foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`, 'g');
+/** Ministries by their usual abbreviations ("Bộ TN&MT", "Bộ GTVT", "Bộ KH&ĐT"), folded: [full name, pattern]. */
+const MINISTRY_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
+  ['Bộ Tài nguyên và Môi trường', 'bo tn ?[&-] ?mt|bo tnmt'], ['Bộ Giao thông vận tải', 'bo gtvt'], ['Bộ Kế hoạch và Đầu tư', 'bo kh ?[&-] ?dt|bo khdt'],
+  ['Bộ Khoa học và Công nghệ', 'bo kh ?[&-] ?cn|bo khcn'], ['Bộ Thông tin và Truyền thông', 'bo tt ?[&-] ?tt|bo tttt'],
+  ['Bộ Lao động - Thương binh và Xã hội', 'bo ld ?-? ?tb ?[&-] ?xh|bo ldtbxh'], ['Bộ Nông nghiệp và Phát triển nông thôn', 'bo nn ?[&-] ?ptnt|bo nnptnt'],
+  ['Bộ Nông nghiệp và Môi trường', 'bo nn ?[&-] ?mt'], ['Bộ Giáo dục và Đào tạo', 'bo gd ?[&-] ?dt|bo gddt'], ['Bộ Văn hóa, Thể thao và Du lịch', 'bo vh ?,? ?-? ?tt ?[&-] ?dl|bo vhttdl'],
+];
+/** Every written form of a ministry (full names, then abbreviations) with the name it stands for; group i+1 is MINISTRY_FORMS[i]. */
+const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
+  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')]),
+  ...MINISTRY_ABBREVIATIONS,
+];
+const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_FORMS.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9&])`, 'g');
 /**
  * A province's departments as the portals write them, full or abbreviated ("Sở TN&MT", "Sở TN-MT", "Sở KH&ĐT"), folded;
  * the name each stands for.
@@ -168,7 +180,7 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
   }
   if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
     for (const m of matchesOf(MINISTRY_RE, slice)) {
-      const name = MINISTRY_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+      const name = MINISTRY_FORMS[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
       if (!name || PUBLISHING_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24))) continue;
       // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
       if (SOURCE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
@@ -214,8 +226,8 @@ export function countNamedUnits(text: string, folded: string, sentence: Span, ct
   return names.size;
 }
 
-/** "Theo …", "theo báo cáo của …", "số liệu của …" before an agency: it is where the numbers come from. */
-const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)(?: moi nhat)?)?(?: cua)?\s*$/;
+/** "Theo …", "theo báo cáo của …", "theo số liệu thống kê của …", "số liệu của …" before an agency: where the numbers come from. */
+const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)){0,2}(?: moi nhat)?(?: cua)?\s*$/;
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
 
@@ -681,6 +693,7 @@ function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | 
  * right after its noun phrase; anything further is about something else.
  */
 export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext, sentence?: Span, inherited?: FigureSubject | null): FigureSubject {
+  if (sentence && provincesCount(folded, sentence, c)) return NATIONAL_SUBJECT;
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
   const ministry = listedMinistry(text, folded, sentence, c);
@@ -692,6 +705,23 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   // area's aggregate; a department's portal ranks its province.
   if (c.unit === 'rank' && found.scope === 'province_wide') return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   return found;
+}
+
+/** The provinces after a count of units: "địa phương", "tỉnh, thành phố", "tỉnh/thành" (group 1), or "đơn vị" (folded). */
+const PROVINCES_COUNTED_RE = /^\s*(?:(dia phuong|tinh\s*[,/]?\s*thanh)|don vi)(?![a-z0-9])/;
+/** Words of the country's provinces together, which make "đơn vị" the provinces. Folded text. */
+const PROVINCES_WORDS_RE = /(?<![a-z0-9])(?:cac tinh,? thanh|ca nuoc|toan quoc|tinh, thanh pho truc thuoc trung uong)(?![a-z0-9])/;
+
+/**
+ * "32/63 địa phương đạt kết quả … cao hơn mức trung bình", "63/63 địa phương đều đạt trên 80%", "40/63 đơn vị …" after
+ * the provinces' average: a count of provinces out of all of them (63 before the 2025 merger, 34 after) is the
+ * country's figure, whoever publishes it; "đơn vị" only in a sentence about the provinces together.
+ */
+function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
+  if (c.unit !== 'count' || (c.total !== 63 && c.total !== 34) || c.value > c.total) return false;
+  const counted = PROVINCES_COUNTED_RE.exec(folded.slice(c.end, c.end + 30));
+  if (!counted) return false;
+  return counted[1] !== undefined || PROVINCES_WORDS_RE.test(folded.slice(sentence.start, sentence.end));
 }
 
 /**
@@ -729,15 +759,71 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // "Sở Nông nghiệp và PTNT" on that department's own page, "Văn phòng UBND tỉnh" on the office's: the publisher.
   const head = /^[\p{L}&-]+(?:\s+[\p{L}&-]+)?/u.exec(text.slice(abs + last[0].length).trimStart())?.[0] ?? '';
   if (publisher && head && foldVietnamese(publisher.name).startsWith(foldVietnamese(`${last[0]} ${head}`))) return { at, subject: () => ({ ...publisherSubject(publisher), explicit: true }) };
-  const province = publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
-    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
-    : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
+  const province = provinceOfPublisher(ctx);
+  // "Cục Thuế tỉnh Kiên Giang", "Văn phòng đăng ký đất đai tỉnh Bình Định", "Văn phòng UBND tỉnh" (of the publisher's
+  // province): an agency of a province the text names in full is named, held for review as a unit the gazetteer lacks.
+  const full = fullAgencyName(text, folded, abs, province);
+  if (full) return { at, subject: () => namedSubject(full, ctx) };
   if (!province) return { at, subject: fallback };
   if (/^Công an/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
   // Only a department the list knows is named ("Sở Tư pháp", "Sở TN&MT"); any other "Sở …" is left as a guess.
   return { at, subject: dname ? () => namedSubject(`Sở ${dname} ${province}`, ctx) : fallback };
+}
+
+/**
+ * An agency's name up to the province it belongs to: "Cục Thuế tỉnh", "Văn phòng đăng ký đất đai tỉnh", "Văn phòng
+ * UBND tỉnh" — one to seven words after the agency word, none of them a link or a verb.
+ */
+const AGENCY_FULL_RE = /^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?:\s+(?!(?:và|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử)(?![\p{L}]))[\p{L}&-]+){1,7}?\s+(?:tỉnh|thành phố)(?![\p{L}])/u;
+
+/**
+ * The full name of the agency at `at` (absolute) when the text gives its province — by name ("… tỉnh Kiên Giang", "…
+ * thành phố Cần Thơ") or as "tỉnh" alone on a page of a known province (`province`) — else null.
+ */
+function fullAgencyName(text: string, folded: string, at: number, province: string | null): string | null {
+  const m = AGENCY_FULL_RE.exec(text.slice(at, at + 90));
+  if (!m) return null;
+  const end = at + m[0].length;
+  const after = /^\s+/.exec(text.slice(end, end + 3));
+  const nameAt = end + (after ? after[0].length : 0);
+  const named = after ? new RegExp(PROVINCE_RE.source).exec(folded.slice(nameAt, nameAt + 30)) : null;
+  if (named && named.index === 0 && /^\p{Lu}/u.test(text.slice(nameAt, nameAt + 1))) return `${m[0]} ${text.slice(nameAt, nameAt + named[0].length)}`.replace(/\s+/g, ' ');
+  // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it.
+  if (!/tỉnh$/u.test(m[0]) || !province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
+  return `${m[0].replace(/\s+/g, ' ')} ${province}`;
+}
+
+/** After a first place: the departments' ranking it is in ("… bảng xếp hạng khối các sở, ban, ngành", "… đối với các sở, ban, ngành"). Folded. */
+const DEPARTMENTS_RANKING_AFTER_RE = /^[^;.]{0,90}?(?:khoi|doi voi) (?:cac )?so,? ban,? nganh(?![a-z0-9])/;
+/** A subject that is an agency rather than a territorial unit ("Sở …", "Văn phòng …", "Cục …"). */
+const AGENCY_SUBJECT_RE = /^(?:sở|văn phòng|cục|chi cục|chi nhánh|kho bạc|bảo hiểm xã hội|bhxh|ban|trung tâm|công an)\s/iu;
+
+/**
+ * "Văn phòng UBND tỉnh … đứng đầu bảng xếp hạng khối các sở, ban, ngành", "Văn phòng UBND tỉnh và Thành phố Yên Bái
+ * tiếp tục dẫn đầu … đối với các sở, ban, ngành": a first place in the departments' ranking is a department's or an
+ * office's, never the province's — the agency named last before it in its sentence when the text names it in full, else
+ * the subject found, marked a guess. Null when the rank is not in the departments' ranking or already an agency's.
+ */
+export function departmentsRankHolder(text: string, folded: string, sentence: Span, c: Candidate, ctx: ExtractionContext, subject: FigureSubject): FigureSubject | null {
+  if (c.unit !== 'rank' || c.value !== 1 || subject.scope !== 'unit' || AGENCY_SUBJECT_RE.test(subject.name)) return null;
+  if (!DEPARTMENTS_RANKING_AFTER_RE.test(folded.slice(c.end, Math.min(sentence.end, c.end + 140)))) return null;
+  let holder: string | null = null;
+  for (const m of matchesOf(AGENCY_HOLDER_RE, text.slice(sentence.start, c.hedgeStart))) {
+    const abs = sentence.start + (m.index ?? 0);
+    if (SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) continue;
+    holder = fullAgencyName(text, folded, abs, provinceOfPublisher(ctx)) ?? holder;
+  }
+  return holder ? namedSubject(holder, ctx) : uncertain(subject);
+}
+
+/** The name of the province the publisher is or belongs to ("Tây Ninh" for "Sở … tỉnh Tây Ninh"), else null. */
+function provinceOfPublisher(ctx: ExtractionContext): string | null {
+  const publisher = ctx.publisher;
+  return publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
+    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
+    : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
 }
 
 /** Ministries by their names without "Bộ" (folded), as lists after "các bộ" write them: [full name, short name]. */

@@ -145,6 +145,65 @@ describe('subjects', () => {
     expect(figuresOf('Quý III/2024, có 9.200 hồ sơ được tiếp nhận qua Cổng Dịch vụ công quốc gia.', undefined, province).map((f) => f.subject.name)).not.toContain('Việt Nam');
   });
 
+  it("reads a count of provinces out of all 63 (or 34) as the country's figure, on any publisher's page", () => {
+    const dept = { publisher: { id: 'p', name: 'Sở Nội vụ tỉnh Long An', level: 'so' } };
+    const text = 'Năm 2022, Chỉ số CCHC của các tỉnh, thành phố có giá trị trung bình đạt 85,1%; 40/63 đơn vị đạt kết quả cao hơn mức trung bình. Có 32/63 địa phương đạt kết quả Chỉ số CCHC cao hơn mức trung bình của cả nước.';
+    const counts = figuresOf(text, undefined, dept).filter((f) => f.total === 63);
+    expect(counts.map((f) => [f.value, f.subject.name, f.subject.scope])).toEqual([[40, 'Việt Nam', 'unit'], [32, 'Việt Nam', 'unit']]);
+    const paper = { publisher: { id: 'hn', name: 'Hà Nội', level: 'tinh' } };
+    expect(figuresOf('Đây là năm thứ hai có 63/63 địa phương đạt Chỉ số cải cách hành chính trên 80%.', undefined, paper).map((f) => f.subject.name)).toEqual(['Việt Nam']);
+    // A province's own units out of 63 ("63/63 xã"), or "đơn vị" with no word of the provinces, stay the province's.
+    const province = { publisher: { id: 'ta', name: 'Thanh Hóa', level: 'tinh' } };
+    expect(figuresOf('Đến nay 63/63 xã đã có bộ phận một cửa hiện đại.', undefined, province).map((f) => f.subject.scope)).toEqual(['subunits']);
+    expect(figuresOf('Đến nay 60/63 đơn vị đã số hóa hồ sơ.', undefined, province).map((f) => f.subject.name)).not.toContain('Việt Nam');
+  });
+
+  it("names a province's agency the text names in full as the holder of its number, not the publisher", () => {
+    const district = { publisher: { id: 'vt', name: 'UBND huyện Vĩnh Thuận', level: 'huyen' } };
+    const [tax] = figuresOf('Chỉ số CCHC năm 2018 của khối ngành dọc, số điểm cao nhất 92 điểm thuộc về Cục Thuế tỉnh Kiên Giang.', undefined, district);
+    expect(tax.subject).toMatchObject({ name: 'Cục Thuế tỉnh Kiên Giang', scope: 'unit', explicit: true });
+    expect(isSubjectUncertain(tax.subject)).toBe(false);
+    // "Văn phòng UBND tỉnh" on a department's page: the office of the department's province.
+    const dept = { publisher: { id: 'tt', name: 'Sở Thông tin và Truyền thông tỉnh Tây Ninh', level: 'so' } };
+    const [office] = figuresOf('Theo bảng xếp hạng chỉ số CCHC năm 2021, Văn phòng UBND tỉnh có tỷ lệ điểm số cao nhất 97,14%.', undefined, dept);
+    expect(office.subject).toMatchObject({ name: 'Văn phòng UBND tỉnh Tây Ninh', scope: 'unit', explicit: true });
+    const paper = { publisher: { id: 'bd', name: 'Bình Định', level: 'tinh' } };
+    const [land] = figuresOf('5 tháng đầu năm 2022, Văn phòng đăng ký đất đai tỉnh Bình Định và 11 chi nhánh đã tiếp nhận 63.349 hồ sơ đất đai.', undefined, paper);
+    expect(land.subject).toMatchObject({ name: 'Văn phòng đăng ký đất đai tỉnh Bình Định', scope: 'unit', explicit: true });
+    // A branch of a unit the text does not name stays the publisher's, as a guess.
+    const [branch] = figuresOf('Riêng Chi nhánh Văn phòng đăng ký đất đai thị xã đã tiếp nhận 13.039 hồ sơ.', undefined, paper);
+    expect(branch.subject).toMatchObject({ name: 'Bình Định' });
+    expect(isSubjectUncertain(branch.subject)).toBe(true);
+  });
+
+  it("gives a first place in the departments' ranking to the agency named before it, never to the province", () => {
+    const dept = { publisher: { id: 'tt', name: 'Sở Thông tin và Truyền thông tỉnh Tây Ninh', level: 'so' } };
+    const lead = figuresOf('Theo bảng xếp hạng chỉ số CCHC năm 2021, Văn phòng UBND tỉnh có tỷ lệ điểm số cao nhất 97,14%, đứng đầu bảng xếp hạng khối các sở, ban, ngành tỉnh.', undefined, dept);
+    expect(lead.map((f) => [f.metric, f.subject.name])).toEqual([['par_index_score', 'Văn phòng UBND tỉnh Tây Ninh'], ['par_index_rank', 'Văn phòng UBND tỉnh Tây Ninh']]);
+    // The office joined to the city that leads the districts' table: the office holds the departments' first place.
+    const portal = { publisher: { id: 'yb', name: 'Cổng Thông tin điện tử tỉnh Yên Bái', level: 'tinh' } };
+    const joined = figuresOf('Theo Quyết định số 885/QĐ-UBND ngày 8/6/2022 của UBND tỉnh Yên Bái phê duyệt Chỉ số CCHC năm 2021, Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu bảng xếp hạng chỉ số CCHC năm 2021 đối với các sở, ban, ngành thuộc UBND tỉnh.', undefined, portal);
+    expect(joined.map((f) => [f.metric, f.subject.name])).toEqual([['par_index_rank', 'Văn phòng UBND tỉnh Yên Bái']]);
+    // No agency named: the province stays, as a guess.
+    const bare = figuresOf('Trong Chỉ số CCHC năm 2021, tỉnh Yên Bái đứng đầu bảng xếp hạng đối với các sở, ban, ngành.', undefined, portal);
+    expect(bare.map((f) => isSubjectUncertain(f.subject))).toEqual([true]);
+    // The province leading the country keeps its rank.
+    const country = figuresOf('Năm 2021, tỉnh Yên Bái dẫn đầu cả nước về Chỉ số CCHC.', undefined, portal);
+    expect(country.map((f) => [f.subject.name, isSubjectUncertain(f.subject)])).toEqual([['tỉnh Yên Bái', false]]);
+  });
+
+  it('reads a ministry written by its abbreviation ("Bộ TN&MT", "Bộ GTVT") as that ministry, not the publisher nor the country', () => {
+    const agency = { publisher: { id: 'c', name: 'Cục Quản lý tài nguyên nước', level: 'bo' } };
+    const [received] = figuresOf('Đối với lĩnh vực tài nguyên nước, Bộ TN&MT đã tiếp nhận tổng số 164 hồ sơ.', undefined, agency);
+    expect(received.subject).toMatchObject({ name: 'Bộ Tài nguyên và Môi trường', scope: 'unit', explicit: true });
+    const national = { publisher: null };
+    const [rank] = figuresOf('Chỉ số CCHC năm 2013: Bộ GTVT đứng ở vị trí số 1 về cải cách hành chính.', undefined, national);
+    expect(rank.subject).toMatchObject({ name: 'Bộ Giao thông vận tải', explicit: true });
+    // The ministry the numbers come from is no subject.
+    const [source] = figuresOf('Theo số liệu thống kê của Bộ KH&CN, tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết đạt 45%.', undefined, national);
+    expect(source.subject.name).toBe('Việt Nam');
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
