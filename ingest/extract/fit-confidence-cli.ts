@@ -16,10 +16,10 @@
  * 3. Features are chosen by forward selection and the L2 strength by 5-fold cross-validation grouped by article
  *    (weighted log-loss of held-out articles).
  * 4. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
- *    ≥ the target — judged on the unseen snapshots when they hold at least 100 core figures (users meet the engine on
- *    unseen text), else on dev; when no threshold reaches it, the one with the best held-out precision among those
- *    serving at least 30 % of the required labels. Held-out precision and recall at that threshold are written with
- *    the model.
+ *    ≥ the target and 10 % recall — judged on the unseen snapshots when they hold at least 100 core figures (users
+ *    meet the engine on unseen text), else on dev; when no threshold reaches it, the one whose held-out precision has
+ *    the highest 95 % lower bound among those serving at least 20 figures (`chooseThreshold`). Held-out precision and
+ *    recall at that threshold are written with the model.
  * 5. The final model is fit on all examples with the chosen strength. `--validate SNAPSHOT` scores it on a snapshot kept
  *    out of the fit (a newer batch), to choose `--unseen-weight` before that batch joins the fit.
  *
@@ -38,8 +38,10 @@ const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
 const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
-/** Served figures must find at least this share of the required labels for a threshold to be chosen. */
+/** Served figures must find at least this share of the required labels for the precision target to count as reached. */
 export const MIN_RECALL_SHARE = 0.1;
+/** Fewest served figures on which the fallback of the threshold rule may judge a threshold's precision. */
+export const MIN_SERVED_FOR_THRESHOLD = 20;
 /** Weight of an unseen snapshot's figure against a dev figure in the likelihood (see the README, Extraction). */
 const DEFAULT_UNSEEN_WEIGHT = 3;
 /** Unseen core figures needed before the threshold is chosen on them rather than on dev. */
@@ -215,8 +217,11 @@ export function wilsonLower(right: number, n: number, z = 1.96): number {
 
 /**
  * The lowest threshold whose served precision reaches the target with at least {@link MIN_RECALL_SHARE} recall. When
- * none does, the threshold whose served precision has the highest 95 % lower bound (Wilson) among those with that
- * recall: precision first, but measured on enough figures — the top few figures being right by luck prove little.
+ * none does, the threshold whose served precision has the highest 95 % lower bound (Wilson) among those serving at
+ * least {@link MIN_SERVED_FOR_THRESHOLD} figures, whatever their recall: precision first (a wrong number served is
+ * worse than a missing one), but measured on enough figures — the top few being right by luck prove little. Until
+ * 1.10.0 the fallback also kept the recall floor, and so served 17 % wrong figures on held-out unseen text rather than
+ * fewer figures at 8 % (stop 23).
  */
 export function chooseThreshold(data: FitData, p: readonly number[], target: number): { threshold: number; reached: boolean } {
   const grid = Array.from({ length: 90 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
@@ -228,7 +233,7 @@ export function chooseThreshold(data: FitData, p: readonly number[], target: num
   for (const t of grid) {
     const s = servedAt(data, p, t);
     const bound = wilsonLower(Math.round(s.precision * s.served), s.served);
-    if (s.recall >= MIN_RECALL_SHARE && bound > best.bound) best = { threshold: t, bound };
+    if (s.served >= MIN_SERVED_FOR_THRESHOLD && bound > best.bound) best = { threshold: t, bound };
   }
   return { threshold: best.threshold, reached: false };
 }

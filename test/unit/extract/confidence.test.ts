@@ -5,7 +5,7 @@
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReadings } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
-import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, subjectPrecision, wilsonLower, MIN_RECALL_SHARE } from '../../../ingest/extract/fit-confidence-cli';
+import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 
 const signals = (over: Partial<FigureSignals> = {}): FigureSignals => ({
@@ -178,7 +178,7 @@ describe('fitting the model', () => {
     expect(subjectPrecision(d, [0.1, 0.1, 0.1, 0.1], 0.5)).toEqual({ matched: 1, withSubject: 1 });
   });
 
-  it('when the target is out of reach, serves where the precision it can vouch for is highest, with some recall', () => {
+  it('when the target is out of reach, serves where the precision it can vouch for is highest, on enough figures', () => {
     const dataOf = (groups: Array<{ p: number; n: number; right: number }>, requiredCore: number) => {
       const rows = groups.flatMap((g) => Array.from({ length: g.n }, (_, i) => ({ p: g.p, y: i < g.right ? 1 : 0 })));
       const d: FitData = { examples: rows.map((e, i) => ({ article: `a${i}`, x: featureVector(signals()), y: e.y, requiredHit: e.y === 1 })), requiredCore };
@@ -190,10 +190,14 @@ describe('fitting the model', () => {
     const lucky = dataOf([{ p: 0.95, n: 10, right: 9 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 25);
     expect(servedAt(lucky.d, lucky.p, 0.9)).toMatchObject({ served: 10, precision: 0.9 });
     expect(chooseThreshold(lucky.d, lucky.p, 0.95)).toEqual({ threshold: 0.51, reached: false });
-    // 40 of 40 right at the top, but only 8 % of the required labels: below the recall floor, never chosen alone.
+    // 40 of 40 right at the top with only 8 % of the required labels: the target is not reached (recall floor), but
+    // precision comes first — those 40 are served alone (lower bound 0.91 against 0.83 for the 100 above 0.5).
     const narrow = dataOf([{ p: 0.95, n: 40, right: 40 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 500);
     expect(servedAt(narrow.d, narrow.p, 0.9).recall).toBeLessThan(MIN_RECALL_SHARE);
-    expect(chooseThreshold(narrow.d, narrow.p, 0.95)).toEqual({ threshold: 0.51, reached: false });
+    expect(chooseThreshold(narrow.d, narrow.p, 0.95)).toEqual({ threshold: 0.81, reached: false });
+    // Fewer than MIN_SERVED_FOR_THRESHOLD figures prove nothing, however right: 15 of 15 at the top is never chosen alone.
+    const few = dataOf([{ p: 0.95, n: MIN_SERVED_FOR_THRESHOLD - 5, right: MIN_SERVED_FOR_THRESHOLD - 5 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 500);
+    expect(chooseThreshold(few.d, few.p, 0.95)).toEqual({ threshold: 0.51, reached: false });
     // 45 of 50 right at the top with 22 % recall: enough to serve only those (lower bound 0.79 against 0.69 for more).
     const unseen = dataOf([{ p: 0.95, n: 50, right: 45 }, { p: 0.8, n: 60, right: 40 }, { p: 0.5, n: 100, right: 50 }], 200);
     expect(chooseThreshold(unseen.d, unseen.p, 0.95)).toEqual({ threshold: 0.81, reached: false });
