@@ -1,0 +1,38 @@
+/** Stop 23, brief "served": wrong figures the engine was sure of on fresh articles (d651–d675). */
+import { figuresFromText } from '../../../ingest/extract/figures';
+import type { ExtractedFigure } from '../../../ingest/types';
+
+function figures(text: string, published: string): ExtractedFigure[] {
+  return figuresFromText(text, { publishedAt: new Date(`${published}T10:00:00+07:00`), publisher: { id: 'p', name: 'Báo Tin Tức', level: 'newspaper' } }).figures;
+}
+
+describe('a rank with the field it is counted in', () => {
+  it('"đứng thứ ba trong tổng số 34 tỉnh" is third of 34 (d042)', () => {
+    const fs = figures('Tính đến giữa tháng 8, tỉnh Hà Tĩnh đứng thứ ba trong tổng số 34 tỉnh, thành trên cả nước về Bộ chỉ số phục vụ người dân và doanh nghiệp.', '2025-08-20');
+    expect(fs.map((f) => [f.metric, f.value, f.total])).toEqual([['service_index_rank', 3, 34]]);
+  });
+  it('"xếp hạng 3 trong số 34 tỉnh, thành" is third of 34 (d670)', () => {
+    const fs = figures('Theo Bộ chỉ số phục vụ người dân, doanh nghiệp, đến ngày 20/8, UBND tỉnh Hà Tĩnh là đơn vị xếp hạng 3 trong số 34 tỉnh, thành.', '2025-08-20');
+    expect(fs.map((f) => [f.metric, f.value, f.total])).toEqual([['service_index_rank', 3, 34]]);
+  });
+});
+
+describe('dossiers late to be received on the national portal', () => {
+  it('"còn 640 hồ sơ chậm được tiếp nhận" are neither dossiers received nor dossiers resolved late (d666)', () => {
+    const fs = figures('Trong tháng 9-2025, tỉnh Hà Tĩnh còn 640 hồ sơ chậm được tiếp nhận trên Cổng Dịch vụ công quốc gia và 210 hồ sơ giải quyết quá hạn.', '2025-10-10');
+    expect(fs.map((f) => [f.metric, f.value])).toEqual([['other', 640], ['late_dossiers', 210]]);
+  });
+  it('"540 hồ sơ quá hạn tiếp nhận" is no count of dossiers resolved late (d667)', () => {
+    const fs = figures('Qua kiểm tra, trong tháng 9-2025, toàn tỉnh Hà Tĩnh có 540 hồ sơ quá hạn tiếp nhận.', '2025-10-10');
+    expect(fs.map((f) => [f.metric, f.value])).toEqual([['other', 540]]);
+  });
+});
+
+describe('the components of the service index listed after its total', () => {
+  it('"Trong đó, điểm công khai, minh bạch là 15,2; tiến độ giải quyết đạt 18,4 điểm …" are components, not the index (d670, like d042)', () => {
+    const fs = figures('Theo Bộ chỉ số phục vụ người dân, doanh nghiệp, đến ngày 20/8, tỉnh Hà Tĩnh xếp thứ 3 cả nước.\n\nTổng điểm của UBND tỉnh Hà Tĩnh là 85,12. Trong đó, điểm công khai, minh bạch là 15,2; tiến độ giải quyết đạt 18,4 điểm; dịch vụ trực tuyến là 16,9 điểm; mức độ hài lòng của người dân là 17,3 điểm; số hóa hồ sơ đạt 15,8 điểm.', '2025-08-20');
+    const parts = fs.filter((f) => f.value < 25 && f.unit === 'score');
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.map((f) => [f.value, f.metric])).toEqual(parts.map((f) => [f.value, 'other']));
+  });
+});
