@@ -761,6 +761,9 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   return { ...cls, metric: 'sipas_score' };
 }
 
+/** Right after a count of dossiers: taken in late, "chậm được tiếp nhận", "quá hạn tiếp nhận". */
+const LATE_RECEIPT_AFTER_RE = /^\s*(?:(?:bi|da|con|van) )?(?:cham|qua han|tre han)(?: (?:duoc|bi))? tiep nhan(?![a-z])/;
+
 /** Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. */
 const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
 
@@ -1067,6 +1070,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
   // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
   if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "còn 1.401 hồ sơ chậm được tiếp nhận", "998 hồ sơ quá hạn tiếp nhận" (the national portal's count of dossiers taken
+  // in late): neither the dossiers received nor those resolved late ('other').
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'late_dossiers' || cls.metric === 'dossiers_resolved') && c.unit === 'count' &&
+    LATE_RECEIPT_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30))) cls = { ...cls, metric: 'other' };
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
   if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
     const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
