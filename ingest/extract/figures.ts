@@ -761,6 +761,22 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   return { ...cls, metric: 'sipas_score' };
 }
 
+/** The parts of the service index (Decision 766): public disclosure, progress, online services, online payment, satisfaction, digitisation. */
+const SERVICE_INDEX_PART_RE = /(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|dich vu truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])/g;
+/** The largest maximum of a part of the service index (digitisation, 22 points): a part's points never exceed it. */
+const SERVICE_INDEX_PART_MAX = 22;
+
+/**
+ * Whether a score is the points of one part of the service index: no more than a part's maximum, its own text naming a
+ * part, in a sentence that names at least two parts.
+ */
+function isServiceIndexPart(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (c.unit !== 'score' || c.value > SERVICE_INDEX_PART_MAX || c.total !== null) return false;
+  const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
+  if (matchesOf(SERVICE_INDEX_PART_RE, own).length === 0) return false;
+  return matchesOf(SERVICE_INDEX_PART_RE, folded.slice(zones.sentence.start, zones.sentence.end)).length >= 2;
+}
+
 /** Right after a count of dossiers: taken in late, "chậm được tiếp nhận", "quá hạn tiếp nhận". */
 const LATE_RECEIPT_AFTER_RE = /^\s*(?:(?:bi|da|con|van) )?(?:cham|qua han|tre han)(?: (?:duoc|bi))? tiep nhan(?![a-z])/;
 
@@ -1012,6 +1028,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "điểm đánh giá tác động … đạt 31,19/38,5 điểm (gồm Chỉ số SIPAS đạt 8,5/10 điểm …)": only the points the satisfaction
   // index is named right before are its score.
   if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && (inComponentList(folded, zones, c) || !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart)))) cls = { ...cls, metric: 'other' };
+  // "Tổng điểm … là 86,97. Trong đó, điểm công khai, minh bạch là 15,67; tiến độ giải quyết đạt 19,31 điểm; … mức độ hài
+  // lòng … là 17,86 điểm": points a part of the service index scored, each named in a list of its parts.
+  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score') && isServiceIndexPart(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
