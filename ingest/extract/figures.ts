@@ -1274,13 +1274,22 @@ const SHARE_WHOLE_AFTER_RE = /^\s*\)?\s*(?:trong |cua )?(?:tong )?so (?:luong )?
 function isPartOfLateDossiers(folded: string, zones: CandidateZones, c: Candidate): boolean {
   if (c.unit === 'percent') {
     const whole = SHARE_WHOLE_AFTER_RE.exec(folded.slice(c.end, c.end + 60));
-    return whole !== null && LATE_WORD_RE.test(whole[1]);
+    if (whole !== null && LATE_WORD_RE.test(whole[1])) return true;
+    // "Trong số 5.830 hồ sơ xử lý quá hạn …, đặc khu Phú Quốc có 3.845 hồ sơ, chiếm gần 66%"; "61% số hồ sơ bị đánh giá quá
+    // hạn là do …, 39% còn lại do …": a unit's share, or a cause's, of the late dossiers named earlier in the sentence.
+    const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart);
+    if (!/(?:^|\s)chiem(?:\s|$)/.test(own) && !/^\s*con lai(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return false;
+    const named = LATE_WHOLE_BEFORE_RE.exec(folded.slice(zones.sentence.start, c.hedgeStart));
+    return named !== null && LATE_WORD_RE.test(named[1]);
   }
   if (!c.ratio || c.total === null || !LATE_WORD_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.nounEnd + 20)))) return false;
   const lead = folded.slice(zones.sentence.start, c.hedgeStart);
   const breakdown = lead.lastIndexOf('trong do');
   return breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown);
 }
+
+/** The late dossiers named as a whole before a share of them: "Trong số 5.830 hồ sơ xử lý quá hạn", "61% số hồ sơ bị quá hạn" (group 1: their words). */
+const LATE_WHOLE_BEFORE_RE = /(?:trong (?:tong )?so [\d.]+ |%\s*so )(?:ho so|hs)([^,;]{0,40})/;
 
 /** Units a group is counted in: "có 07 tỉnh, thành phố", "3 đơn vị", "15 bộ, ngành". Folded. */
 const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong|huyen|quan|thi xa)(?![a-z])';

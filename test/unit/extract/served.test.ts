@@ -36,3 +36,14 @@ describe('the components of the service index listed after its total', () => {
     expect(parts.map((f) => [f.value, f.metric])).toEqual(parts.map((f) => [f.value, 'other']));
   });
 });
+
+describe('a share of the late dossiers themselves', () => {
+  it('"Trong số 2.410 hồ sơ xử lý quá hạn …, phường A có 1.200 hồ sơ, chiếm gần 50%" is a part of the late dossiers, not a late rate (d624)', () => {
+    const fs = figures('Trong số 2.410 hồ sơ xử lý quá hạn trên địa bàn tỉnh Hà Tĩnh, thành phố Hà Tĩnh có 1.200 hồ sơ, chiếm tỉ lệ gần 50%.', '2026-02-01');
+    expect(fs.filter((f) => f.unit === 'percent').map((f) => [f.metric, f.value])).toEqual([['other', 50]]);
+  });
+  it('"70% số hồ sơ bị quá hạn là do …, 30% còn lại do …" splits the late dossiers by cause (d667)', () => {
+    const fs = figures('Theo Văn phòng UBND tỉnh Hà Tĩnh, 70% số hồ sơ bị quá hạn là do phần mềm đồng bộ chậm, 30% còn lại do cán bộ thao tác sai quy trình.', '2025-10-01');
+    expect(fs.filter((f) => f.unit === 'percent').map((f) => [f.metric, f.value])).toEqual([['other', 70], ['other', 30]]);
+  });
+});
