@@ -47,3 +47,16 @@ describe('a share of the late dossiers themselves', () => {
     expect(fs.filter((f) => f.unit === 'percent').map((f) => [f.metric, f.value])).toEqual([['other', 70], ['other', 30]]);
   });
 });
+
+describe('a list of targets after a colon', () => {
+  it('"Các tiêu chí … theo Nghị quyết 57 của Trung ương gồm: tỷ lệ đúng hạn với 99%, …" are targets, not results (d673)', () => {
+    const fs = figures('Theo Văn phòng UBND tỉnh, các tiêu chí trong giải quyết thủ tục hành chính theo Nghị quyết 57 của Trung ương gồm: tỷ lệ hồ sơ đúng hạn với 98%, tỷ lệ thanh toán trực tuyến với 55%.', '2025-09-01');
+    expect(fs.map((f) => [f.metric, f.value, f.kind])).toEqual([['on_time_rate', 98, 'target'], ['e_payment_rate', 55, 'target']]);
+  });
+  it('every item of "UBND tỉnh đề ra một số mục tiêu: …; …" is a target, however long the list (d419)', () => {
+    const item = 'tỷ lệ thủ tục hành chính được cung cấp trên nhiều phương tiện truy cập khác nhau, kể cả thiết bị di động, đạt 100%; ';
+    const fs = figures(`Về phát triển chính quyền số, UBND tỉnh đề ra một số mục tiêu: ${item.repeat(4)}tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến đạt 60%.`, '2023-04-10');
+    const last = fs.find((f) => f.value === 60);
+    expect(last?.kind).toBe('target');
+  });
+});
