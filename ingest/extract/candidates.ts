@@ -146,6 +146,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 
 const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh)))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
+/** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh" (group 1: how many). */
+const RANK_FIELD_AFTER_RE = /^\s*(?:trong|tren) (?:tong )?so (\d{1,3})(?= (?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
 /** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
 const RANK_STEP_WORD_RE = /(?<![a-z])(?:tang|giam|len|xuong|tut)(?: them)? (mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bac|hang)(?![a-z])/g;
 
@@ -319,6 +321,23 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       // "đứng đầu trong 63 tỉnh, thành phố": first of the field it names.
       const total = m[2] ? Number(m[2]) : null;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  // "xếp hạng 1 trong số 34 tỉnh, thành", "đứng thứ hai trong tổng số 34 tỉnh": the field the rank is counted in is its
+  // total (the count itself is no figure).
+  if (sentenceFolded.includes(' so ')) {
+    const fields: Span[] = [];
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k];
+      if (c.unit !== 'rank' || c.total !== null) continue;
+      const m = RANK_FIELD_AFTER_RE.exec(after(c.end, 40));
+      if (!m || Number(m[1]) < c.value) continue;
+      const end = c.end + m[0].length;
+      candidates[k] = { ...c, total: Number(m[1]), end, nounEnd: Math.max(c.nounEnd, end) };
+      fields.push({ start: c.end, end });
+    }
+    for (const f of fields) {
+      for (let o = candidates.length - 1; o >= 0; o--) if (candidates[o].start >= f.start && candidates[o].start < f.end) candidates.splice(o, 1);
     }
   }
   candidates.sort((a, b) => a.start - b.start);

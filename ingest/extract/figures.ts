@@ -761,6 +761,25 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   return { ...cls, metric: 'sipas_score' };
 }
 
+/** The parts of the service index (Decision 766): public disclosure, progress, online services, online payment, satisfaction, digitisation. */
+const SERVICE_INDEX_PART_RE = /(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|dich vu truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])/g;
+/** The largest maximum of a part of the service index (digitisation, 22 points): a part's points never exceed it. */
+const SERVICE_INDEX_PART_MAX = 22;
+
+/**
+ * Whether a score is the points of one part of the service index: no more than a part's maximum, its own text naming a
+ * part, in a sentence that names at least two parts.
+ */
+function isServiceIndexPart(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (c.unit !== 'score' || c.value > SERVICE_INDEX_PART_MAX || c.total !== null) return false;
+  const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
+  if (matchesOf(SERVICE_INDEX_PART_RE, own).length === 0) return false;
+  return matchesOf(SERVICE_INDEX_PART_RE, folded.slice(zones.sentence.start, zones.sentence.end)).length >= 2;
+}
+
+/** Right after a count of dossiers: taken in late, "chậm được tiếp nhận", "quá hạn tiếp nhận". */
+const LATE_RECEIPT_AFTER_RE = /^\s*(?:(?:bi|da|con|van) )?(?:cham|qua han|tre han)(?: (?:duoc|bi))? tiep nhan(?![a-z])/;
+
 /** Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. */
 const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
 
@@ -1009,6 +1028,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "điểm đánh giá tác động … đạt 31,19/38,5 điểm (gồm Chỉ số SIPAS đạt 8,5/10 điểm …)": only the points the satisfaction
   // index is named right before are its score.
   if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && (inComponentList(folded, zones, c) || !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart)))) cls = { ...cls, metric: 'other' };
+  // "Tổng điểm … là 86,97. Trong đó, điểm công khai, minh bạch là 15,67; tiến độ giải quyết đạt 19,31 điểm; … mức độ hài
+  // lòng … là 17,86 điểm": points a part of the service index scored, each named in a list of its parts.
+  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score') && isServiceIndexPart(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
@@ -1067,6 +1089,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
   // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
   if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "còn 1.401 hồ sơ chậm được tiếp nhận", "998 hồ sơ quá hạn tiếp nhận" (the national portal's count of dossiers taken
+  // in late): neither the dossiers received nor those resolved late ('other').
+  if ((cls.metric === 'dossiers_received' || cls.metric === 'late_dossiers' || cls.metric === 'dossiers_resolved') && c.unit === 'count' &&
+    LATE_RECEIPT_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30))) cls = { ...cls, metric: 'other' };
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
   if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
     const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
@@ -1248,13 +1274,22 @@ const SHARE_WHOLE_AFTER_RE = /^\s*\)?\s*(?:trong |cua )?(?:tong )?so (?:luong )?
 function isPartOfLateDossiers(folded: string, zones: CandidateZones, c: Candidate): boolean {
   if (c.unit === 'percent') {
     const whole = SHARE_WHOLE_AFTER_RE.exec(folded.slice(c.end, c.end + 60));
-    return whole !== null && LATE_WORD_RE.test(whole[1]);
+    if (whole !== null && LATE_WORD_RE.test(whole[1])) return true;
+    // "Trong số 5.830 hồ sơ xử lý quá hạn …, đặc khu Phú Quốc có 3.845 hồ sơ, chiếm gần 66%"; "61% số hồ sơ bị đánh giá quá
+    // hạn là do …, 39% còn lại do …": a unit's share, or a cause's, of the late dossiers named earlier in the sentence.
+    const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart);
+    if (!/(?:^|\s)chiem(?:\s|$)/.test(own) && !/^\s*con lai(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return false;
+    const named = LATE_WHOLE_BEFORE_RE.exec(folded.slice(zones.sentence.start, c.hedgeStart));
+    return named !== null && LATE_WORD_RE.test(named[1]);
   }
   if (!c.ratio || c.total === null || !LATE_WORD_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.nounEnd + 20)))) return false;
   const lead = folded.slice(zones.sentence.start, c.hedgeStart);
   const breakdown = lead.lastIndexOf('trong do');
   return breakdown >= 0 && /(?:^|\s)linh vuc(?:\s|$)/.test(lead.slice(breakdown)) && !lead.includes(';', breakdown);
 }
+
+/** The late dossiers named as a whole before a share of them: "Trong số 5.830 hồ sơ xử lý quá hạn", "61% số hồ sơ bị quá hạn" (group 1: their words). */
+const LATE_WHOLE_BEFORE_RE = /(?:trong (?:tong )?so [\d.]+ |%\s*so )(?:ho so|hs)([^,;]{0,40})/;
 
 /** Units a group is counted in: "có 07 tỉnh, thành phố", "3 đơn vị", "15 bộ, ngành". Folded. */
 const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong|huyen|quan|thi xa)(?![a-z])';

@@ -114,7 +114,27 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
   if (MODAL_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)))) return { kind: 'target', explicit: true };
   if (inTargetList && lastActual < 0) return { kind: 'target', explicit: false };
+  if (lastActual < 0 && inTargetColonList(folded, sentence, c)) return { kind: 'target', explicit: false };
   return { kind: 'actual', explicit: lastActual >= 0 };
+}
+
+/**
+ * The lead-in of a list of targets, right before its colon: "UBND tỉnh đề ra một số mục tiêu:", "Các tiêu chí … theo Nghị
+ * quyết 57 của Trung ương gồm:".
+ */
+const TARGET_LIST_LEAD_RE = /(?:(?:de ra|dat ra|xac dinh)[^:;.]{0,30}(?:muc tieu|chi tieu)|tieu chi[^:;.]{0,80}(?:theo|cua) (?:nghi quyet|chinh phu|trung uong|quyet dinh))[^:;.]{0,60}$/;
+/** A lead-in that reports results ("kết quả thực hiện các mục tiêu:"): its list is no list of targets. */
+const RESULT_LEAD_RE = /(?<![a-z])(?:ket qua|da dat|dat duoc|hoan thanh)(?![a-z])/;
+
+/**
+ * Whether the number is an item of a list after a colon whose lead-in names targets (see {@link TARGET_LIST_LEAD_RE}),
+ * however far the list runs in its sentence ("…: tỷ lệ … đạt 100%; …; tỷ lệ … đạt 70%").
+ */
+function inTargetColonList(folded: string, sentence: Span, c: Candidate): boolean {
+  const colon = folded.lastIndexOf(':', c.hedgeStart - 1);
+  if (colon < sentence.start) return false;
+  const lead = folded.slice(Math.max(sentence.start, colon - 160), colon);
+  return TARGET_LIST_LEAD_RE.test(lead) && !RESULT_LEAD_RE.test(lead);
 }
 
 /** Whether a candidate is a change against a baseline, and the baseline year when the text gives one. */
