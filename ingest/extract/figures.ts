@@ -542,8 +542,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.lastShareMetric = null;
   const onlineTopicBefore = state.onlineTopicSentence;
   // Not when the topic names another channel too ("Số hồ sơ nộp trực tuyến và trực tiếp đều tăng"): its detail is all dossiers.
-  const topicText = folded.slice(sentence.start, sentence.end);
-  state.onlineTopicSentence = ONLINE_SUBJECT_RE.test(topicText.slice(0, 90)) && !/\d/.test(topicText) && !OFFLINE_CHANNEL_RE.test(topicText);
+  const sentenceText = folded.slice(sentence.start, sentence.end);
+  state.onlineTopicSentence = ONLINE_SUBJECT_RE.test(sentenceText.slice(0, 90)) && !/\d/.test(sentenceText) && !OFFLINE_CHANNEL_RE.test(sentenceText);
   // "Việc tiếp nhận … từ ngày 1 đến 31-7 gồm: … Trong đó, số hồ sơ … là 77,98%": a sentence that breaks down the one
   // before is of the period that one named.
   state.carriedPeriod = BREAKS_DOWN_RE.test(folded.slice(sentence.start, sentence.start + 12)) ? state.lastSentencePeriod : null;
@@ -562,7 +562,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     // "Số hồ sơ … trực tuyến tăng dần theo các năm. Cụ thể, năm 2017 tiếp nhận 448 hồ sơ": the detail of an online topic
     // sentence, naming no channel of its own, is about online dossiers too.
     const onlineTopic = ONLINE_TOPIC_RE.test(opening) ||
-      (onlineTopicBefore && BREAKS_DOWN_RE.test(opening) && !ANY_CHANNEL_RE.test(folded.slice(sentence.start, sentence.end)));
+      (onlineTopicBefore && BREAKS_DOWN_RE.test(opening) && !ANY_CHANNEL_RE.test(sentenceText));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
     /** The metric of the last share read in this sentence (ranks in between do not break it). */
     let previousShare: string | null = null;

@@ -53,8 +53,9 @@ function scoreAgainst(readers: Map<string, RealLabel>, labellers: Map<string, Re
     const reader = readers.get(id) as RealLabel;
     const labeller = labellers.get(id) as RealLabel;
     const publisherName = realContext(labeller).publisher?.name ?? null;
+    const readerPublisher = realContext(reader).publisher?.name ?? publisherName;
     const own = reader.figures;
-    const figures = own.map((l) => labelAsFigure(l, realContext(reader).publisher?.name ?? publisherName));
+    const figures = own.map((l) => labelAsFigure(l, readerPublisher));
     return { own, score: scoreRealArticle(id, figures, labeller.figures, publisherName) };
   });
 }

@@ -4,7 +4,7 @@
  * publisher's sub-units ("100% thủ tục hành chính phường", "các xã đạt 95%"). Mentions are resolved through the
  * caller's `SubjectResolver` so the engine stays pure.
  *
- * Public surface: `subjectFor`, `publisherSubject`, `articleUnit`.
+ * Public surface: `subjectFor`, `publisherSubject`, `articleUnit`, `departmentsRankHolder`, `NATION_FLOW_RE`.
  */
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
@@ -64,7 +64,6 @@ const MINISTRY_NAMES: readonly string[] = [
   'Bộ Kế hoạch và Đầu tư', 'Bộ Dân tộc và Tôn giáo', 'Ngân hàng Nhà nước Việt Nam', 'Thanh tra Chính phủ', 'Ủy ban Dân tộc',
   'Văn phòng Chính phủ',
 ].sort((a, b) => b.length - a.length);
-/** Folded ministry names; "Ngân hàng Nhà nước" without "Việt Nam" and "Bộ KH&CN"-style short forms are left out. */
 /** Ministries by their usual abbreviations ("Bộ TN&MT", "Bộ GTVT", "Bộ KH&ĐT"), folded: [full name, pattern]. */
 const MINISTRY_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
   ['Bộ Tài nguyên và Môi trường', 'bo tn ?[&-] ?mt|bo tnmt'], ['Bộ Giao thông vận tải', 'bo gtvt'], ['Bộ Kế hoạch và Đầu tư', 'bo kh ?[&-] ?dt|bo khdt'],
@@ -77,6 +76,7 @@ const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
   ...MINISTRY_NAMES.map((n): [string, string] => [n, foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')]),
   ...MINISTRY_ABBREVIATIONS,
 ];
+/** Folded ministry names and abbreviations ("Ngân hàng Nhà nước" without "Việt Nam" is left out); group i+1 is MINISTRY_FORMS[i]. */
 const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_FORMS.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9&])`, 'g');
 /**
  * A province's departments as the portals write them, full or abbreviated ("Sở TN&MT", "Sở TN-MT", "Sở KH&ĐT"), folded;
@@ -788,7 +788,7 @@ function fullAgencyName(text: string, folded: string, at: number, province: stri
   const end = at + m[0].length;
   const after = /^\s+/.exec(text.slice(end, end + 3));
   const nameAt = end + (after ? after[0].length : 0);
-  const named = after ? new RegExp(PROVINCE_RE.source).exec(folded.slice(nameAt, nameAt + 30)) : null;
+  const named = after ? PROVINCE_RE.exec(folded.slice(nameAt, nameAt + 30)) : null;
   if (named && named.index === 0 && /^\p{Lu}/u.test(text.slice(nameAt, nameAt + 1))) return `${m[0]} ${text.slice(nameAt, nameAt + named[0].length)}`.replace(/\s+/g, ' ');
   // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it.
   if (!/tỉnh$/u.test(m[0]) || !province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
