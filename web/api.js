@@ -209,6 +209,9 @@ export async function fetchSources(opts) {
  * Every figure for one unit, metric, year and kind (what the selection rule chose among), newest first, with provenance.
  * Rejected figures are left out, as the rule leaves them out.
  */
+/** Scopes of the unit's own figures, as in the selection rule (src/modules/figure/figure-sql.ts). */
+const OWN_SCOPES = ['UNIT', 'PROVINCE_WIDE'];
+
 export async function fetchAlternatives({ unitId, metric, year, kind }, opts) {
   const data = await gql(
     `query Alternatives($filter: FigureFilter) {
@@ -217,8 +220,8 @@ export async function fetchAlternatives({ unitId, metric, year, kind }, opts) {
     { filter: { unitIds: [unitId], metrics: [metric], yearFrom: year, yearTo: year, kind: kind || 'ACTUAL' } },
     opts,
   );
-  // Only candidates of the rule: levels (not changes) about the unit itself.
-  return data.figures.edges.map((e) => e.node).filter((f) => f.subjectScope === 'UNIT' && !f.isChange)
+  // Only candidates of the rule: levels (not changes) about the unit itself or its whole area ("toàn tỉnh").
+  return data.figures.edges.map((e) => e.node).filter((f) => OWN_SCOPES.includes(f.subjectScope) && !f.isChange)
     .map((f) => ({ value: num(f.value), periodLabel: f.period.label || '', reviewStatus: f.reviewStatus, source: toSource(f) }));
 }
 

@@ -4,8 +4,8 @@
  * are spliced into the text.
  *
  * The selection rule — which single figure stands for a unit in a year — lives here, once:
- *  1. only figures that state a level (`is_change = false`) about the unit itself (`subject_scope = 'unit'`), of the
- *     requested kind, and never REJECTED ones; NEEDS_REVIEW ones (below the confidence threshold) only when asked;
+ *  1. only figures that state a level (`is_change = false`) about the unit itself or its whole area (`OWN_SCOPES`), of
+ *     the requested kind, and never REJECTED ones; NEEDS_REVIEW ones (below the confidence threshold) only when asked;
  *  2. reviewed (CONFIRMED or CORRECTED) before automatic;
  *  3. full year (no months, or January to December) before part of a year;
  *  4. later publication before earlier (an unknown date counts as earliest);
@@ -20,6 +20,14 @@ export interface SqlPart {
   sql: string;
   params: unknown[];
 }
+
+/**
+ * Scopes whose figures are the unit's own: the unit itself (`unit`) and its whole area, every tier together
+ * (`province_wide`: "toàn tỉnh", "toàn huyện" — what a province's page states as the province's totals, and what the
+ * national index and the PAR Index measure). Its wards (`subunits`) and its departments (`departments`) are not.
+ * The database's `figure_pick_*` functions (Migration20261204210542) use the same list.
+ */
+export const OWN_SCOPES = `('unit', 'province_wide')`;
 
 /** The value a figure stands for: the reviewer's correction when there is one. */
 export const EFFECTIVE_VALUE = `(case when f.review_status = 'corrected' and f.corrected_value is not null then f.corrected_value else f.value end)`;
@@ -133,7 +141,7 @@ export function chosenFigures(spec: SelectionSpec): SqlPart {
         (f.comparator = 'eq' and not f.approximate) as exact,
         count(*) over (partition by f.subject_id, f.period_year${sub ? ', f.period_from_month' : ''}) as candidates
       from ${from.sql} f
-      where f.metric_code = ? and f.kind = ? and f.is_change = false and f.subject_scope = 'unit'
+      where f.metric_code = ? and f.kind = ? and f.is_change = false and f.subject_scope in ${OWN_SCOPES}
         and f.review_status <> 'rejected'${spec.includeUnreviewed ? '' : ` and f.review_status <> 'needs_review'`} and f.period_year is not null${span} and (${spec.where.sql})
     ) c
     order by ${key}, c.reviewed desc, c.partial_year asc,

@@ -17,7 +17,8 @@ export const DEFAULT_YEAR_FROM = 2010;
 
 /** The rule, as the schema states it (also in docs/api.md). */
 export const SELECTION_RULE = 'One figure per unit and year, chosen by this rule: only ACTUAL (or the requested kind) figures that '
-  + 'state a level about the unit itself (no changes, no "the wards of" figures), never REJECTED ones, and NEEDS_REVIEW ones only with '
+  + 'state a level about the unit itself or its whole area (UNIT or PROVINCE_WIDE: no changes, no "the wards of" or "its departments" '
+  + 'figures), never REJECTED ones, and NEEDS_REVIEW ones only with '
   + '`includeUnreviewed: true`; reviewed (CONFIRMED or '
   + 'CORRECTED) before automatic; a full year (no months, or January-December) before part of a year; later publication before '
   + 'earlier; then an exact statement before a bound, then the newest figure. A CORRECTED figure counts with its corrected value. '

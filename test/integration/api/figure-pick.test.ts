@@ -1,8 +1,8 @@
 /**
  * The stored choices (`figure_pick`) answer `compare` exactly as the selection rule does: random figures with many
  * candidates per unit and period (every review status, corrections, bounds, part years, months, quarters, halves,
- * changes, sub-unit scopes, publication dates), compared through the real SQL before any refresh (every key marked),
- * after a refresh, after edits of every kind, and while writers and refreshers race on the same keys.
+ * changes, every subject scope, publication dates), compared through the real SQL before any refresh (every key
+ * marked), after a refresh, after edits of every kind, and while writers and refreshers race on the same keys.
  */
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
@@ -18,6 +18,8 @@ const YEARS = [2023, 2024];
 /** Periods a figure may cover: the year, part years, halves, quarters, months, spans that are none of those. */
 const SPANS: Array<[number | null, number | null]> = [[null, null], [1, 12], [1, 9], [1, 6], [7, 12], [1, 3], [4, 6], [10, 12],
   [2, 2], [5, 5], [12, 12], [2, 4], [3, 8], [6, null]];
+/** Mostly the unit itself; its whole area is its own figure too, its wards and departments are not. */
+const SCOPES = ['unit', 'unit', 'unit', 'unit', 'unit', 'unit', 'province_wide', 'province_wide', 'subunits', 'departments'];
 const STATUSES = ['auto', 'auto', 'needs_review', 'confirmed', 'corrected', 'rejected'];
 const FAR_FUTURE = new Date('2100-01-01T00:00:00Z');
 
@@ -34,7 +36,7 @@ async function insertFigures(client: { query: (sql: string, params: unknown[]) =
       document_id: documents[Math.floor(random() * documents.length)],
       metric_code: METRICS[Math.floor(random() * METRICS.length)],
       subject_id: units[Math.floor(random() * units.length)],
-      scope: random() < 0.9 ? 'unit' : 'subunits',
+      scope: SCOPES[Math.floor(random() * SCOPES.length)],
       value: Math.round(random() * 10000) / 100,
       kind: random() < 0.8 ? 'actual' : 'target',
       comparator: random() < 0.8 ? 'eq' : 'gte',
@@ -125,7 +127,7 @@ describe('stored choices (figure_pick)', () => {
   it('answer like the rule while every key is still marked, and after a refresh clears the marks', async () => {
     // One mark per key the insert touched (metric, kind, unit, year), whatever its number of candidates.
     const [{ keys }] = await run(`select count(distinct (metric_code, kind, subject_id, period_year))::int as keys from figure
-      where subject_scope = 'unit' and not is_change and review_status <> 'rejected'`, []);
+      where subject_scope in ('unit', 'province_wide') and not is_change and review_status <> 'rejected'`, []);
     expect(Number(keys)).toBeGreaterThan(30);
     expect(await pendingPickMarks(run)).toBe(Number(keys));
     expect(await expectStoredEqualsRule()).toBeGreaterThan(100);
@@ -170,7 +172,7 @@ describe('stored choices (figure_pick)', () => {
     expect(await pendingPickMarks(run)).toBe(0);
     await em.execute(`update document set fetched_at = now(), etag = 'x'`);
     expect(await pendingPickMarks(run)).toBe(0);
-    await em.execute(`update figure set value = value + 1 where id = (select min(id) from figure where subject_scope = 'unit' and not is_change and review_status <> 'rejected')`);
+    await em.execute(`update figure set value = value + 1 where id = (select min(id) from figure where subject_scope in ('unit', 'province_wide') and not is_change and review_status <> 'rejected')`);
     expect(await pendingPickMarks(run)).toBe(1);
   });
 

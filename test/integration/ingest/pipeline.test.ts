@@ -40,7 +40,7 @@ describe('pipeline against the demo mirror', () => {
     expect(await count(db.orm, 'select count(*) as n from figure_pick_dirty')).toBe(0);
     expect(await count(db.orm, 'select count(distinct (metric_code, kind, subject_id, period_year)) as n from figure_pick'))
       .toBe(await count(db.orm, `select count(distinct (metric_code, kind, subject_id, period_year)) as n from figure
-        where subject_scope = 'unit' and not is_change and review_status <> 'rejected' and period_year is not null`));
+        where subject_scope in ('unit', 'province_wide') and not is_change and review_status <> 'rejected' and period_year is not null`));
   });
 
   it('finds the on-time rate stated in a Quận 3 article', async () => {

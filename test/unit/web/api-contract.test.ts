@@ -37,6 +37,8 @@ const ANSWERS: Record<string, unknown> = {
     { node: { ...figure, value: 99.1, subjectScope: 'UNIT', isChange: false, period: { label: 'năm 2019' } } },
     { node: { ...figure, id: '42', value: 97, subjectScope: 'UNIT', isChange: false, period: { label: '9 tháng năm 2019' } } },
     { node: { ...figure, id: '43', value: 100, subjectScope: 'SUBUNITS', isChange: false, period: { label: 'năm 2019' } } },
+    { node: { ...figure, id: '44', value: 98.6, subjectScope: 'PROVINCE_WIDE', isChange: false, period: { label: 'năm 2019' } } },
+    { node: { ...figure, id: '45', value: 99.9, subjectScope: 'DEPARTMENTS', isChange: false, period: { label: 'năm 2019' } } },
   ] } },
   UnitProfile: { unit: { ...unit('26734', 'Phường 1'), level: 'WARD', parent: { id: '866', name: 'Thành phố Cao Lãnh', shortName: 'TP Cao Lãnh', level: 'PROVINCIAL_CITY',
     parent: { id: '87', name: 'Tỉnh Đồng Tháp', shortName: 'Đồng Tháp', level: 'PROVINCE' } }, predecessors: [], successors: [unit('30001', 'Phường Cao Lãnh')] } },
@@ -115,7 +117,9 @@ describe('the page queries the public API by names the schema has', () => {
     expect(lastSent('Sources').problems).toEqual([]);
     const alts = await api.fetchAlternatives({ unitId: '760', metric: 'on_time_rate', year: 2019, kind: 'ACTUAL' });
     expect(lastSent('Alternatives').problems).toEqual([]);
-    expect(alts.map((a: any) => [a.value, a.periodLabel, a.source.figureId])).toEqual([[99.1, 'năm 2019', '41'], [97, '9 tháng năm 2019', '42']]);
+    // The rule's candidates: the unit itself and its whole area ("toàn tỉnh"), not its wards or its departments.
+    expect(alts.map((a: any) => [a.value, a.periodLabel, a.source.figureId]))
+      .toEqual([[99.1, 'năm 2019', '41'], [97, '9 tháng năm 2019', '42'], [98.6, 'năm 2019', '44']]);
     const profile = await api.fetchUnitProfile('26734');
     expect(lastSent('UnitProfile').problems).toEqual([]);
     expect(profile.province).toEqual({ id: '87', name: 'Tỉnh Đồng Tháp' });
