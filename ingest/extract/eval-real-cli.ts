@@ -128,7 +128,7 @@ function main(argv: string[]): number {
   out('');
   out(`all metrics : precision ${pct(r.all.precision)}  recall ${pct(r.all.recall)}  F1 ${pct(r.all.f1)}  (${r.all.matched}/${r.all.extracted} figures, ${r.all.found}/${r.all.required} required labels)`);
   out(`core metrics: precision ${pct(r.core.precision)}  recall ${pct(r.core.recall)}  F1 ${pct(r.core.f1)}  (${r.core.matched}/${r.core.extracted} figures, ${r.core.found}/${r.core.required} required labels)`);
-  out(`subject accuracy ${pct(r.subjectAccuracy)}  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
+  out(`subject accuracy ${pct(r.subjectAccuracy)} (${pct(r.subjectAccuracyStrict)} telling a unit from its whole area)  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
   if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
   if (r.servedWithSubject) out(`served at threshold ${r.servedWithSubject.threshold}, right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);
   if (scores.length >= 2) {
@@ -136,6 +136,7 @@ function main(argv: string[]): number {
       'core P': x.core.precision,
       'core R': x.core.recall,
       subject: x.subjectAccuracy,
+      'subject (strict scope)': x.subjectAccuracyStrict,
       ...(x.servedWithSubject ? { 'served right with subject': x.servedWithSubject.precision } : {}),
     }), REVIEW_THRESHOLD);
     out(`95% intervals, articles resampled: ${Object.entries(ci).map(([k, [lo, hi]]) => `${k} ${pct(lo)}–${pct(hi)}`).join('  ')}`);

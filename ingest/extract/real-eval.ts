@@ -136,17 +136,39 @@ const NATIONAL_NAMES: readonly string[] = ['Việt Nam', 'Cả nước'];
 const COMMUNE_LEVELS = new Set(['xa', 'phuong', 'thi_tran']);
 
 /**
- * Subject accuracy: the scope agrees, and for a unit the name (the publisher when the label gives none), for
- * sub-units the level (any commune level matches another). The country agrees in either notation (see below).
+ * Scopes whose figures `compare`, `timeSeries` and `figureStats` serve as the unit's own (`OWN_SCOPES` in
+ * src/modules/figure/figure-sql.ts): the unit itself and its whole area ("toàn tỉnh", "toàn huyện").
  */
-export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherName: string | null): boolean {
+const OWN_SCOPES: ReadonlySet<string> = new Set(['unit', 'province_wide']);
+
+/** The area words before a unit's name in a whole-area subject: "toàn tỉnh Đồng Nai", "toàn địa bàn Huyện X". */
+const AREA_PREFIX_RE = /^(?:toàn|cả)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|địa bàn)\s*/iu;
+
+export interface SubjectAgreement {
+  /**
+   * Whether a unit's own figure and its whole-area total must be filed the same way. By default they agree when they
+   * name the same unit: the API serves both as that unit's figure, and labellers split on which one "toàn tỉnh" is.
+   */
+  strictScope?: boolean;
+}
+
+/**
+ * Subject accuracy: the scope agrees, and for a unit the name (the publisher when the label gives none), for
+ * sub-units the level (any commune level matches another). The country agrees in either notation (see below); so do a
+ * unit and its whole area, unless `strictScope`.
+ */
+export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherName: string | null, options: SubjectAgreement = {}): boolean {
   const scope = l.subject?.scope ?? 'unit';
   // The country has one aggregate, which labels write as the unit "Việt Nam" or as the whole country's area ("Cả nước",
   // province_wide at level quoc_gia); the engine names it Việt Nam.
   if (l.subject?.level === 'quoc_gia' && (f.subject.scope === 'unit' || f.subject.scope === 'province_wide')) {
     return NATIONAL_NAMES.some((n) => sameUnitName(f.subject.name, n));
   }
-  if (f.subject.scope !== scope) return false;
+  if (f.subject.scope !== scope) {
+    if (options.strictScope || !OWN_SCOPES.has(f.subject.scope) || !OWN_SCOPES.has(scope)) return false;
+    const name = l.subject?.name ?? publisherName;
+    return name ? sameUnitName(f.subject.name.replace(AREA_PREFIX_RE, ''), name.replace(AREA_PREFIX_RE, '')) : true;
+  }
   if (scope === 'unit') {
     const name = l.subject?.name ?? publisherName;
     return name ? sameUnitName(f.subject.name, name) : true;
@@ -269,6 +291,8 @@ export interface RealReport {
   perMetric: Array<{ metric: string } & Counts>;
   /** Among matched figures: share whose subject agrees, and whose period months agree. */
   subjectAccuracy: number;
+  /** The same with a unit's own figure and its whole-area total told apart (`strictScope`). */
+  subjectAccuracyStrict: number;
   periodAccuracy: number;
   matchedForAccuracy: number;
   calibration: CalibrationRow[];
@@ -326,6 +350,7 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
   }
   const perMetric = [...metrics].sort().map((metric) => ({ metric, ...totals(scores, (m) => m === metric) }));
   let subjectOk = 0;
+  let subjectStrictOk = 0;
   let periodOk = 0;
   let matchedN = 0;
   const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, figures: 0, correct: 0, sum: 0 }));
@@ -339,6 +364,7 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
       bin.correct++;
       matchedN++;
       if (subjectAgrees(f, l, s.publisherName)) subjectOk++;
+      if (subjectAgrees(f, l, s.publisherName, { strictScope: true })) subjectStrictOk++;
       if (periodAgrees(f, l)) periodOk++;
     });
   }
@@ -368,6 +394,7 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
     core,
     perMetric,
     subjectAccuracy: ratio(subjectOk, matchedN),
+    subjectAccuracyStrict: ratio(subjectStrictOk, matchedN),
     periodAccuracy: ratio(periodOk, matchedN),
     matchedForAccuracy: matchedN,
     calibration,

@@ -83,6 +83,28 @@ describe('period and subject accuracy', () => {
     const province = figure({ subject: { name: 'toàn tỉnh', unitId: null, scope: 'province_wide', subunitLevel: null, explicit: true } });
     expect(subjectAgrees(province, label({ subject: { name: 'Đồng Nai', scope: 'province_wide', level: 'tinh' } }), null)).toBe(true);
   });
+
+  it('takes a unit\'s whole-area total and the unit itself as one subject, as compare serves them, unless asked to be strict', () => {
+    // "Toàn tỉnh tiếp nhận 1,2 triệu hồ sơ" on Đồng Nai's page: the engine reads the province's whole area, a label
+    // may file it as the province; both reach compare as the province's figure (src/modules/figure/figure-sql.ts).
+    const wide = figure({ subject: { name: 'toàn tỉnh Đồng Nai', unitId: null, scope: 'province_wide', subunitLevel: null, explicit: true } });
+    const asUnit = label({ subject: { name: 'Tỉnh Đồng Nai', scope: 'unit', level: 'tinh' } });
+    expect(subjectAgrees(wide, asUnit, null)).toBe(true);
+    expect(subjectAgrees(wide, asUnit, null, { strictScope: true })).toBe(false);
+    expect(subjectAgrees(wide, label({ subject: { name: 'Tỉnh Bình Dương', scope: 'unit', level: 'tinh' } }), null)).toBe(false);
+    // No name on the label: the publisher's.
+    expect(subjectAgrees(wide, label({ subject: { name: null, scope: 'unit', level: null } }), 'Tỉnh Đồng Nai')).toBe(true);
+    expect(subjectAgrees(wide, label({ subject: { name: null, scope: 'unit', level: null } }), 'Huyện Định Quán')).toBe(false);
+    // The other way: the engine names the district, the label files its whole area ("toàn huyện").
+    const district = figure({ subject: { name: 'Huyện Đắk Glong', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    expect(subjectAgrees(district, label({ subject: { name: 'Huyện Đắk Glong', scope: 'province_wide', level: 'huyen' } }), null)).toBe(true);
+    expect(subjectAgrees(district, label({ subject: { name: 'Huyện Đắk Glong', scope: 'province_wide', level: 'huyen' } }), null, { strictScope: true })).toBe(false);
+    expect(subjectAgrees(district, label({ subject: { name: 'Huyện Đắk Song', scope: 'province_wide', level: 'huyen' } }), null)).toBe(false);
+    // Its wards and its departments are never the unit's own figure.
+    const departments = figure({ subject: { name: 'các sở, ngành Đồng Nai', unitId: null, scope: 'departments', subunitLevel: 'so', explicit: true } });
+    expect(subjectAgrees(departments, asUnit, null)).toBe(false);
+    expect(subjectAgrees(wide, label({ subject: { name: null, scope: 'subunits', level: 'huyen' } }), 'Tỉnh Đồng Nai')).toBe(false);
+  });
 });
 
 describe('scoring articles', () => {
@@ -95,6 +117,14 @@ describe('scoring articles', () => {
     expect(r.all).toMatchObject({ extracted: 3, matched: 2, required: 2, found: 1 });
     expect(r.all.precision).toBeCloseTo(2 / 3);
     expect(r.all.recall).toBeCloseTo(1 / 2);
+  });
+
+  it('reports subject accuracy as served and with strict scopes', () => {
+    const wide = figure({ subject: { name: 'toàn tỉnh Đồng Nai', unitId: null, scope: 'province_wide', subunitLevel: null, explicit: true } });
+    const s = scoreRealArticle('d1', [wide, figure({ value: 50 })], [label({ subject: { name: 'Đồng Nai', scope: 'unit', level: 'tinh' } }), label({ value: 50 })], 'Tỉnh Đồng Nai');
+    const r = summariseReal([s]);
+    expect(r.subjectAccuracy).toBe(1);
+    expect(r.subjectAccuracyStrict).toBe(0.5);
   });
 
   it('reports per metric, core metrics without other, accuracy among matched, calibration and thresholds', () => {
