@@ -25,7 +25,8 @@
  *   4. HTML → figures = parseArticlePage + figuresFromText, and its ratio to (2) (target ≤ 1.5).
  *
  * A last section times the two parsers on deeply nested pages (parse5 is quadratic there; the current parser is
- * linear, and refuses pages deeper than its limit after reading only the first levels).
+ * linear, and refuses pages deeper than its limit after reading only the first levels), and the engine on long texts
+ * (an attached year report runs to megabytes): time per megabyte must stay flat as the text grows.
  *
  * Usage: npm run bench:extract [-- --runs N] [--set demo|chrome|both|none]
  */
@@ -354,6 +355,28 @@ function deepNesting(): void {
     ' quadratically with depth; with the limit the work per node is bounded and parsing is linear in the page size)\n');
 }
 
+/** text → figures on one long report (a paragraph repeated with its numbers varied), 0.25 to 5 MB: linear or not. */
+function longTexts(): void {
+  process.stdout.write('\n== long texts (one report paragraph repeated, its numbers varied; text → figures)\n');
+  process.stdout.write(`${'MB'.padStart(6)} ${'figures'.padStart(8)} ${'ms'.padStart(9)} ${'ms per MB'.padStart(10)}\n`);
+  const paragraph = (i: number): string => `Trong 6 tháng đầu năm 2023, Bộ phận một cửa quận tiếp nhận ${6000 + i} hồ sơ, đã giải quyết `
+    + `${5000 + (i % 997)} hồ sơ.\n\nTỷ lệ hồ sơ giải quyết đúng hạn đạt ${90 + (i % 10)},${i % 100}%; mức độ hài lòng của người dân `
+    + 'đạt 97,5%.\n\nQuận phấn đấu tỷ lệ hồ sơ trực tuyến đạt từ 60% trở lên.';
+  const ctx = { publishedAt: new Date('2023-07-05T03:00:00Z'), publisher: { id: 'q', name: 'Quận 3', level: 'quan' }, title: null };
+  for (const mb of [0.25, 0.5, 1, 2, 5]) {
+    const parts: string[] = [];
+    for (let i = 0, n = 0; n < mb * 1e6; i++) {
+      parts.push(paragraph(i));
+      n += parts[parts.length - 1].length + 2;
+    }
+    const text = parts.join('\n\n');
+    const t0 = performance.now();
+    const figures = figuresFromText(text, ctx).figures.length;
+    const ms = performance.now() - t0;
+    process.stdout.write(`${mb.toFixed(2).padStart(6)} ${String(figures).padStart(8)} ${ms.toFixed(0).padStart(9)} ${(ms / mb).toFixed(0).padStart(10)}\n`);
+  }
+}
+
 function main(): void {
   const runs = Number(argValue('runs') ?? process.env.BENCH_RUNS ?? 3);
   const set = argValue('set') ?? 'both';
@@ -362,6 +385,7 @@ function main(): void {
   if (set === 'demo' || set === 'both') runSet('demo-rendered pages', pages, runs);
   if (set === 'chrome' || set === 'both') runSet('+chrome pages (synthetic real-size menus/scripts/view state)', pages.map((p, i) => ({ ...p, html: withChrome(p.html, i + 1) })), runs);
   deepNesting();
+  longTexts();
 }
 
 if (require.main === module) main();

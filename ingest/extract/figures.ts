@@ -18,6 +18,7 @@ import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
+import { Restatements } from './restated';
 import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
@@ -151,6 +152,8 @@ interface DocState {
   titled: boolean;
   /** Per sentence start: units named in it (for the confidence model). */
   unitsNamed: Map<number, number>;
+  /** Where each number's written form recurs (the `restated` signal), indexed once per text. */
+  restatements: Restatements;
   /** Candidates of the sentence being read. */
   sentenceNumbers: number;
   /** Counts read so far in the sentence being read, per metric (a restated one included). */
@@ -237,6 +240,7 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
     titled: title !== null,
     undatedYear,
     unitsNamed: new Map(),
+    restatements: new Restatements(text, ctx.title ?? ''),
     sentenceNumbers: 0,
     sentenceCounts: new Map(),
     signals: new Map(),
@@ -1328,9 +1332,7 @@ function isProcedureCut(folded: string, zones: CandidateZones, c: Candidate): bo
 
 /** Whether the number as written ("98,7%", "43.215") appears elsewhere in the article or its title. */
 function isRestated(state: DocState, c: Candidate): boolean {
-  const written = state.text.slice(c.start, c.end).replace(/\s+/g, ' ').trim();
-  if (written.length < 2) return false;
-  return state.text.indexOf(written) !== c.start || state.text.indexOf(written, c.end) >= 0 || (state.ctx.title ?? '').includes(written);
+  return state.restatements.isRestated(c.start, c.end);
 }
 
 /** Units named in a sentence (cached per sentence): several mean a ranking or comparison, where subjects go wrong. */

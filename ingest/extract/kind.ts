@@ -131,8 +131,11 @@ const RESULT_LEAD_RE = /(?<![a-z])(?:ket qua|da dat|dat duoc|hoan thanh)(?![a-z]
  * however far the list runs in its sentence ("…: tỷ lệ … đạt 100%; …; tỷ lệ … đạt 70%").
  */
 function inTargetColonList(folded: string, sentence: Span, c: Candidate): boolean {
-  const colon = folded.lastIndexOf(':', c.hedgeStart - 1);
-  if (colon < sentence.start) return false;
+  // Searched within the sentence only (at most MAX_SENTENCE_CHARS): `lastIndexOf` from the number would scan back to
+  // the text's start when no colon precedes it, once per number (quadratic on a long report).
+  const within = folded.slice(sentence.start, c.hedgeStart).lastIndexOf(':');
+  if (within < 0) return false;
+  const colon = sentence.start + within;
   const lead = folded.slice(Math.max(sentence.start, colon - 160), colon);
   return TARGET_LIST_LEAD_RE.test(lead) && !RESULT_LEAD_RE.test(lead);
 }
