@@ -206,6 +206,27 @@ describe('stored choices (figure_pick)', () => {
     await expectStoredEqualsRule();
   });
 
+  it('recompute a key once however many statements marked it (a backfill marks a year\'s key once per month)', async () => {
+    await refreshFigurePicks(run);
+    const em = db.orm.em.fork();
+    // Twelve statements, each a month of one unit's year: twelve marks of one key, and four marks of another key.
+    for (let month = 1; month <= 12; month++) {
+      await em.execute(`update figure set value = value + 1 where id = (select min(id) from figure
+        where subject_id = ? and metric_code = 'on_time_rate' and kind = 'actual' and period_year = 2024
+          and subject_scope = 'unit' and not is_change and review_status <> 'rejected')`, [units[0]]);
+      if (month % 3 === 0) {
+        await em.execute(`update figure set value = value + 1 where id = (select min(id) from figure
+          where subject_id = ? and metric_code = 'on_time_rate' and kind = 'actual' and period_year = 2024
+            and subject_scope = 'unit' and not is_change and review_status <> 'rejected')`, [units[1]]);
+      }
+    }
+    expect(await pendingPickMarks(run)).toBe(16);
+    // Batches of one mark: the first takes its key's other eleven marks with it, the second the other key's four.
+    expect(await refreshFigurePicks(run, { batchSize: 1 })).toEqual({ marks: 16, batches: 2 });
+    expect(await pendingPickMarks(run)).toBe(0);
+    await expectStoredEqualsRule();
+  });
+
   it('are emptied with the figures by a truncate (which fires no row triggers)', async () => {
     await refreshFigurePicks(run);
     expect(Number((await run('select count(*)::int as n from figure_pick', []))[0].n)).toBeGreaterThan(0);
