@@ -476,6 +476,23 @@ function rankField(slice: string, at: number): boolean {
   return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(slice.slice(Math.max(0, at - 30), at));
 }
 
+/**
+ * "của huyện", "của phường": a level word below the province with no name after it, the unit of that level the text
+ * is about. Folded. ("của tỉnh" is left to the province's own rules: its figures are the province's or its whole
+ * area's, which the corpus labels both ways.)
+ */
+const OWN_LEVEL_RE = /(?<![a-z0-9])cua (thanh pho|huyen|quan|thi xa|phuong|xa|thi tran)(?![a-z0-9])/g;
+/**
+ * What a unit holds, right before "của …": its communes, agencies, staff or centre ("các xã của huyện", "Trung tâm
+ * Phục vụ Hành chính công của tỉnh", whose name the centre's own rule reads). Folded.
+ */
+const OWNED_BEFORE_RE = /(?:xa|phuong|thi tran|huyen|quan|don vi|co quan|phong|ban|nganh|dia phuong|to chuc|cong chuc|can bo|vien chuc|nguoi dan|hanh chinh cong)[,\s]*$/;
+
+/** Whether a level word ("huyen", "thanh pho") names the publisher's own level (a city under a province). */
+function ownLevel(word: string, publisher: { level: string }): boolean {
+  return ({ 'thanh pho': 'thanh_pho', huyen: 'huyen', quan: 'quan', 'thi xa': 'thi_xa', phuong: 'phuong', xa: 'xa', 'thi tran': 'thi_tran' } as Record<string, string>)[word] === publisher.level;
+}
+
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */
 function scopeMention(folded: string, from: number, to: number, ctx: ExtractionContext, text?: string): FigureSubject | null {
   if (to <= from) return null;
@@ -517,6 +534,19 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     // "bộ phận một cửa huyện và các xã": the publisher together with its sub-units is the publisher.
     else if (/(?:^|\s)va (?:ubnd |uy ban nhan dan )?$/.test(slice.slice(Math.max(0, at - 20), at))) consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
     else consider(at, () => subunitSubject(level, ctx));
+  }
+  // An agency publishing for its province (a centre, a PAR portal) is not "the province": its own rules read it.
+  if (text !== undefined && publisher && !isAgencyPublisher(ctx)) {
+    for (const m of matchesOf(OWN_LEVEL_RE, slice)) {
+      const at = m.index ?? 0;
+      const end = from + at + m[0].length;
+      // "của quận Bình Tân", "của Quận 3": a named unit, read as one elsewhere.
+      if (/^\s*(?:\p{Lu}|\d)/u.test(text.slice(end, end + 3))) continue;
+      // "các xã của huyện", "cơ quan, đơn vị của tỉnh": the units or agencies of the unit, not the unit itself.
+      if (OWNED_BEFORE_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
+      if (!ownLevel(m[1], publisher)) continue;
+      consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
+    }
   }
   for (const m of matchesOf(CENTRE_RE, slice)) {
     // "Trung tâm Phục vụ hành chính công xã Đường An": a commune's or a district's own centre is that unit's desk.

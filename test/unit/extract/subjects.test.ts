@@ -20,6 +20,24 @@ describe('subjects', () => {
     expect(f.subject).toMatchObject({ scope: 'subunits', subunitLevel: 'xa' });
   });
 
+  it('reads "của quận" (the level word alone) as the publisher of that level, not the sub-units named before it', () => {
+    // Our words, the structure of d710: a count of wards earlier in the sentence, then the district's own index.
+    const text = 'Năm 2023, quận hoàn thành 40/41 nhiệm vụ; 8/8 phường được xếp loại Tốt; chỉ số cải cách hành chính của quận đạt 88,2%, xếp thứ 5/16 quận, huyện.';
+    const score = figuresOf(text).find((f) => f.value === 88.2);
+    expect(score?.subject).toMatchObject({ unitId: DISTRICT.id, scope: 'unit', explicit: true });
+    // The wards of the district stay theirs, and another level's word is no mention of the publisher.
+    const [wards] = figuresOf('Chỉ số hài lòng của các phường đạt 91%.');
+    expect(wards.subject).toMatchObject({ scope: 'subunits', subunitLevel: 'phuong' });
+    const [ward] = figuresOf('Chỉ số hài lòng của phường đạt 91%.');
+    expect(ward.subject.explicit).toBe(false);
+    // What the district holds is not the district: "các phường của quận".
+    const held = figuresOf('Năm 2023, 8/8 phường của quận đạt loại Tốt; tỷ lệ hài lòng của các phường của quận đạt 93%.').find((f) => f.value === 93);
+    expect(held?.subject).toMatchObject({ scope: 'subunits', subunitLevel: 'phuong' });
+    // A named unit after the level word is that unit.
+    const [named] = figuresOf('Tỷ lệ đúng hạn của quận Bình Tân đạt 97%.');
+    expect(named.subject).toMatchObject({ name: 'quận Bình Tân', unitId: null });
+  });
+
   it('resolves a named unit through the resolver', () => {
     const [f] = figuresOf('Trong đó UBND phường Tây Thạnh đạt 100% hồ sơ đúng hạn.');
     expect(f.subject).toMatchObject({ name: 'Phường Tây Thạnh', unitId: 'u-ward', scope: 'unit', explicit: true });
