@@ -484,9 +484,9 @@ function rankField(slice: string, at: number): boolean {
 const OWN_LEVEL_RE = /(?<![a-z0-9])cua (thanh pho|huyen|quan|thi xa|phuong|xa|thi tran)(?![a-z0-9])/g;
 /**
  * What a unit holds, right before "của …": its communes, agencies, staff or centre ("các xã của huyện", "Trung tâm
- * Phục vụ Hành chính công của tỉnh", whose name the centre's own rule reads). Folded.
+ * Hành chính công của huyện", whose name the centre's own rule reads). Folded, whole words.
  */
-const OWNED_BEFORE_RE = /(?:xa|phuong|thi tran|huyen|quan|don vi|co quan|phong|ban|nganh|dia phuong|to chuc|cong chuc|can bo|vien chuc|nguoi dan|hanh chinh cong)[,\s]*$/;
+const OWNED_BEFORE_RE = /(?<![a-z])(?:xa|phuong|thi tran|huyen|quan|don vi|co quan|phong|ban|nganh|dia phuong|to chuc|cong chuc|can bo|vien chuc|nguoi dan|hanh chinh cong)[,\s]*$/;
 
 /** Whether a level word ("huyen", "thanh pho") names the publisher's own level (a city under a province). */
 function ownLevel(word: string, publisher: { level: string }): boolean {
@@ -542,7 +542,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
       const end = from + at + m[0].length;
       // "của quận Bình Tân", "của Quận 3": a named unit, read as one elsewhere.
       if (/^\s*(?:\p{Lu}|\d)/u.test(text.slice(end, end + 3))) continue;
-      // "các xã của huyện", "cơ quan, đơn vị của tỉnh": the units or agencies of the unit, not the unit itself.
+      // "các xã của huyện", "cơ quan, đơn vị của huyện": the units or agencies of the unit, not the unit itself.
       if (OWNED_BEFORE_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
       if (!ownLevel(m[1], publisher)) continue;
       consider(at, () => ({ ...publisherSubject(publisher), explicit: true }));
