@@ -40,7 +40,7 @@ export enum SubjectScope {
 }
 registerEnumType(SubjectScope, {
   name: 'SubjectScope',
-  description: 'The unit itself, the units below it ("100% TTHC phường"), the whole province ("toàn tỉnh"), or its departments ("các sở, ngành")',
+  description: 'The unit itself, the units below it ("100% TTHC phường"), its whole area with every tier together ("toàn tỉnh", "toàn huyện": like UNIT, the unit\'s own figure in compare, timeSeries and figureStats), or its departments ("các sở, ngành")',
 });
 
 /**
