@@ -54,6 +54,8 @@ const PROVINCE_NAMES: readonly string[] = (() => {
 })();
 /** Folded province names at word boundaries ("hoa binh" matches "Hòa Bình" and "Hoà Bình"); group i+1 is PROVINCE_NAMES[i]. */
 const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${foldVietnamese(n).replace(/\s*-\s*/g, ' ?- ?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`);
+/** {@link PROVINCE_RE} with the global flag, compiled once for {@link matchesOf} (a copy per call runs interpreted). */
+const PROVINCE_ALL_RE = new RegExp(PROVINCE_RE.source, 'g');
 
 /** Ministries and central agencies ranked in the ministries' PAR INDEX table, as the portals write them. */
 const MINISTRY_NAMES: readonly string[] = [
@@ -187,8 +189,7 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
     }
   }
-  const re = new RegExp(PROVINCE_RE.source, 'g');
-  for (const m of matchesOf(re, slice)) {
+  for (const m of matchesOf(PROVINCE_ALL_RE, slice)) {
     const at = from + (m.index ?? 0);
     // Only a capitalised name ("Hà Nam"), and not one inside an agency's name or after a level word (read elsewhere).
     if (!/^\p{Lu}/u.test(text.slice(at, at + 1))) continue;
@@ -435,7 +436,7 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
   // names is one example, not the subject. A province placing a unit ("xã Xuân Lộc (Đồng Nai)", "…, tỉnh Đồng Nai") is not.
   // Nor does a text speaking of the whole country ("cả nước", "toàn quốc"): a photo of one commune's desk illustrates it.
   if (SELF_REFERENCE_RE.test(folded) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
-  for (const m of matchesOf(new RegExp(PROVINCE_RE.source, 'g'), folded)) {
+  for (const m of matchesOf(PROVINCE_ALL_RE, folded)) {
     if (!/(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(folded.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0))) return null;
   }
   const units = new Map<string, { mention: string; level: string; n: number; first: number }>();
