@@ -76,6 +76,8 @@ const DEMONSTRATIVE_UNIT_RE = /(?<![\p{L}\d])(?:[Tt]ỉnh|[Hh]uyện|[Qq]uận|[
 /** How far back (characters) the unit a demonstrative refers to may have been named. */
 const DEMONSTRATIVE_REACH = 600;
 const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank']);
+/** Index scores a text may give in points or in per cent of the maximum, the same number either way. */
+const INDEX_SCORE_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'service_index_score', 'sipas_score']);
 
 /**
  * The channel named right after a dossier count: online ("trực tuyến", "qua mạng"), in person ("trực tiếp") or by post
@@ -1171,7 +1173,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   subject = departmentsRankHolder(text, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
-  const key = [cls.metric, value, c.total, c.upperBound, c.unit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
+  // An index score in points and in per cent is one number: "có tổng số điểm đạt được 92,15 điểm, chỉ số cải cách hành
+  // chính đạt 92,15%" states it twice.
+  const keyUnit = INDEX_SCORE_METRICS.has(cls.metric) && (c.unit === 'score' || c.unit === 'percent') ? 'index' : c.unit;
+  const key = [cls.metric, value, c.total, c.upperBound, keyUnit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
   // "đánh giá, xếp hạng 17 bộ, cơ quan ngang bộ": how many units a ranking ranks, not anyone's rank.

@@ -60,3 +60,14 @@ describe('a list of targets after a colon', () => {
     expect(last?.kind).toBe('target');
   });
 });
+
+describe('an index score stated in points and in per cent (stop 24, d764)', () => {
+  it('is one figure: "đạt 90,41 điểm, chỉ số cải cách hành chính đạt 90,41%"', () => {
+    const fs = figures('Đối với cấp huyện, Huyện Nga Sơn có tổng số điểm đạt được 90,41 điểm, chỉ số cải cách hành chính đạt 90,41% đứng vị trí thứ nhất.', '2024-03-02');
+    expect(fs.filter((f) => f.metric === 'par_index_score').map((f) => [f.value, f.subject.name])).toEqual([[90.41, 'Huyện Nga Sơn']]);
+  });
+  it('stays two figures when the two numbers differ (points of a smaller maximum)', () => {
+    const fs = figures('Ban Dân tộc tỉnh đạt 68,32 điểm, chỉ số cải cách hành chính đạt 81,33%, đứng vị trí cuối.', '2024-03-02');
+    expect(fs.filter((f) => f.metric === 'par_index_score' || f.metric === 'other').map((f) => f.value).sort()).toEqual([68.32, 81.33]);
+  });
+});

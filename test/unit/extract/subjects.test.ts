@@ -38,6 +38,15 @@ describe('subjects', () => {
     expect(named.subject).toMatchObject({ name: 'quận Bình Tân', unitId: null });
   });
 
+  it('keeps a hyphenated name whole: "tỉnh Bà Rịa - Vũng Tàu" is not "tỉnh Bà Rịa" (stop 24, d760)', () => {
+    const province = { publisher: { id: 's', name: 'Sở Văn hóa, Thể thao và Du lịch Sơn La', level: 'so' } };
+    const f = figuresOf('Chỉ số cải cách hành chính năm 2024 của tỉnh Bà Rịa - Vũng Tàu đạt 93,35%, xếp thứ 2/63 tỉnh, thành phố.', '2025-05-10', province);
+    expect(f.map((x) => [x.metric, x.value, x.subject.name])).toEqual([
+      ['par_index_score', 93.35, 'tỉnh Bà Rịa - Vũng Tàu'], ['par_index_rank', 2, 'tỉnh Bà Rịa - Vũng Tàu']]);
+    const [g] = figuresOf('Năm 2024, tỷ lệ hồ sơ đúng hạn của thành phố Phan Rang – Tháp Chàm đạt 97,1%.', '2025-05-10', province);
+    expect(g.subject.name).toBe('thành phố Phan Rang – Tháp Chàm');
+  });
+
   it('resolves a named unit through the resolver', () => {
     const [f] = figuresOf('Trong đó UBND phường Tây Thạnh đạt 100% hồ sơ đúng hạn.');
     expect(f.subject).toMatchObject({ name: 'Phường Tây Thạnh', unitId: 'u-ward', scope: 'unit', explicit: true });
