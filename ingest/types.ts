@@ -57,6 +57,14 @@ export interface FigurePeriod {
   label: string;
 }
 
+/**
+ * Scopes whose figures are the unit's own: the unit itself and its whole area, every tier together ("toàn tỉnh",
+ * "toàn huyện"). `compare`, `timeSeries` and `figureStats` choose among these (src/modules/figure/figure-sql.ts), and
+ * the real-text scorer takes them alike (ingest/extract/real-eval.ts). The database's `figure_pick_*` functions
+ * (Migration20261204210542) spell the same list in SQL.
+ */
+export const OWN_SUBJECT_SCOPES: ReadonlyArray<FigureSubject['scope']> = ['unit', 'province_wide'];
+
 /** Whom a figure is about. `scope: 'subunits'` means the units below the named one ("100% TTHC phường"). */
 export interface FigureSubject {
   /** Name as resolved (gazetteer name when the resolver knew it, otherwise the mention). */

@@ -7,7 +7,8 @@
  *
  * 1. Every core figure (metric ≠ 'other') the engine reads on a dev article is an example; it is right when it
  *    matches a label under the scorer's rule (real-eval.ts) AND its subject agrees with the label's (`subjectAgrees`,
- *    with strict scopes: the unit and its whole area told apart): a figure served about the wrong unit is a wrong figure. `--match-only` counts a match alone (the rule before).
+ *    with strict scopes: the unit and its whole area told apart): a figure served about the wrong unit is a wrong
+ *    figure. `--match-only` counts a match alone (the rule before).
  *    Either way the threshold table shows both precisions of what is served.
  * 2. Every core figure of an unseen snapshot (eval/real/unseen/*.jsonl: what an engine read on a batch before anyone
  *    tuned on it; unseen-snapshot.ts) is an example too, scored the same way against the current labels and weighted

@@ -16,7 +16,7 @@
  */
 import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
-import type { ExtractedFigure, ExtractionContext } from '../types';
+import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from '../types';
 import { maxMatching } from './evaluate';
 
 export interface RealLabelFigure {
@@ -135,11 +135,8 @@ const NATIONAL_NAMES: readonly string[] = ['Việt Nam', 'Cả nước'];
 /** Communes of any kind count as one level for sub-unit scopes ("các xã, thị trấn" vs "cấp xã"). */
 const COMMUNE_LEVELS = new Set(['xa', 'phuong', 'thi_tran']);
 
-/**
- * Scopes whose figures `compare`, `timeSeries` and `figureStats` serve as the unit's own (`OWN_SCOPES` in
- * src/modules/figure/figure-sql.ts): the unit itself and its whole area ("toàn tỉnh", "toàn huyện").
- */
-const OWN_SCOPES: ReadonlySet<string> = new Set(['unit', 'province_wide']);
+/** Scopes whose figures `compare`, `timeSeries` and `figureStats` serve as the unit's own. */
+const OWN_SCOPES: ReadonlySet<string> = new Set(OWN_SUBJECT_SCOPES);
 
 /** The area words before a unit's name in a whole-area subject: "toàn tỉnh Đồng Nai", "toàn địa bàn Huyện X". */
 const AREA_PREFIX_RE = /^(?:toàn|cả)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|địa bàn)\s*/iu;

@@ -489,9 +489,9 @@ const OWN_LEVEL_RE = /(?<![a-z0-9])cua (thanh pho|huyen|quan|thi xa|phuong|xa|th
  */
 const OWNED_BEFORE_RE = /(?<![a-z])(?:xa|phuong|thi tran|huyen|quan|don vi|co quan|phong|ban|nganh|dia phuong|to chuc|cong chuc|can bo|vien chuc|nguoi dan|hanh chinh cong)[,\s]*$/;
 
-/** Whether a level word ("huyen", "thanh pho") names the publisher's own level (a city under a province). */
+/** Whether a level word ("huyen", "thanh pho", "phuong") names the publisher's own level (a city under a province). */
 function ownLevel(word: string, publisher: { level: string }): boolean {
-  return ({ 'thanh pho': 'thanh_pho', huyen: 'huyen', quan: 'quan', 'thi xa': 'thi_xa', phuong: 'phuong', xa: 'xa', 'thi tran': 'thi_tran' } as Record<string, string>)[word] === publisher.level;
+  return AREA_LEVELS[word]?.includes(publisher.level) ?? levelOfWord(word) === publisher.level;
 }
 
 /** A scope named before a number in its sentence: province-wide, the departments, or the sub-units of a level. */

@@ -14,6 +14,7 @@
  */
 import { FigureKind, ReviewStatus } from './figure.entity';
 import type { FigureQuery } from './figure-filter.input';
+import { OWN_SUBJECT_SCOPES } from '../../../ingest/types';
 
 /** A piece of SQL and its `?` parameters, in order. */
 export interface SqlPart {
@@ -22,12 +23,12 @@ export interface SqlPart {
 }
 
 /**
- * Scopes whose figures are the unit's own: the unit itself (`unit`) and its whole area, every tier together
- * (`province_wide`: "toàn tỉnh", "toàn huyện" — what a province's page states as the province's totals, and what the
- * national index and the PAR Index measure). Its wards (`subunits`) and its departments (`departments`) are not.
- * The database's `figure_pick_*` functions (Migration20261204210542) use the same list.
+ * Scopes whose figures are the unit's own, as an SQL list: the unit itself (`unit`) and its whole area, every tier
+ * together (`province_wide`: "toàn tỉnh", "toàn huyện" — what a province's page states as the province's totals, and
+ * what the national index and the PAR Index measure). Its wards (`subunits`) and its departments (`departments`) are
+ * not. From {@link OWN_SUBJECT_SCOPES}; the database's `figure_pick_*` functions (Migration20261204210542) use the same.
  */
-export const OWN_SCOPES = `('unit', 'province_wide')`;
+export const OWN_SCOPES = `(${OWN_SUBJECT_SCOPES.map((s) => `'${s}'`).join(', ')})`;
 
 /** The value a figure stands for: the reviewer's correction when there is one. */
 export const EFFECTIVE_VALUE = `(case when f.review_status = 'corrected' and f.corrected_value is not null then f.corrected_value else f.value end)`;
