@@ -34,8 +34,11 @@ export interface Candidate {
 /** "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:": a dossier count stated after its noun phrase (no comma between). */
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$/;
 
-/** "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4": service levels, never figures themselves. */
-const LEVEL_LIST_RE = /(?:muc|cap) do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap) do\s*)?\d(?![\d.]))*/g;
+/**
+ * "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4": service levels, never figures themselves.
+ * A level is one digit, not the start of a number ("mức độ 3, 4.000 hồ sơ"); a full stop after it ends the sentence.
+ */
+const LEVEL_LIST_RE = /(?:muc|cap) do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap) do\s*)?\d(?!\d|[.,]\d))*/g;
 
 const SCALE_AFTER_POINTS_RE = /diem\s*\/\s*$/;
 

@@ -39,6 +39,11 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)|(sipas|chi so hai long)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join("|")})(?![a-z])[^,;.]{0,20}$`);
+/**
+ * A count inside the brackets that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải quyết 7.815 hồ sơ
+ * và 735 hồ sơ quá hạn)". Tested on the text before the number, back to the backlog's cue.
+ */
+const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*\\s*(?:ho so|hs)(?![a-z])\\s*\\([^()]{0,80}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
 /**
@@ -49,8 +54,11 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.j
 const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
-/** Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL". */
-const REGION_RE = /(?<![a-z])(?:trong vung|khu vuc|vung (?:dong bang|trung du|tay nguyen|dong nam|bac trung)|dbscl|dong bang song cuu long|tay nguyen|td&mnpb)(?![a-z])/;
+/**
+ * Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL", "trong nhóm các tỉnh đồng bằng sông
+ * Hồng".
+ */
+const REGION_RE = /(?<![a-z])(?:trong vung|khu vuc|vung (?:dong bang|trung du|tay nguyen|dong nam|bac trung)|dbscl|dong bang song (?:cuu long|hong)|tay nguyen|td&mnpb|trung du (?:va )?mien nui|(?:bac|nam) trung bo|duyen hai mien trung|trong nhom (?:cac )?tinh (?:dong bang|trung du|mien|tay|bac|nam|dong nam|duyen hai))(?![a-z])/;
 /** A rank in a regional table: the region is named in its own text, or after it before any other ranking verb. */
 function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): boolean {
   if (REGION_RE.test(folded.slice(zones.ownLeft.start, Math.max(zones.ownRight.end, c.end)))) return true;
@@ -112,6 +120,28 @@ const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
 /** Metrics about dossiers of administrative procedures. */
 const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'online_dossier_rate', 'on_time_rate', 'late_dossiers']);
 const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'late_dossiers', 'on_time_rate', 'tasks_completed', 'targets_met']);
+/**
+ * Identity-card dossiers ("1,7 triệu hồ sơ cấp mới căn cước công dân", "950 nghìn hồ sơ CCCD", "hồ sơ định danh điện
+ * tử"): the police's Project 06 counts, not dossiers of administrative procedures.
+ */
+const IDENTITY_CARD_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid)(?![a-z])/;
+/** The rest of a dossier count's noun phrase ending in lateness: "… hồ sơ giải quyết thủ tục hành chính quá hạn". */
+const LATE_NOUN_PHRASE_RE = /^[^,;.\d]{0,50}?(?<![a-z])(?:qua han|tre han|tre hen|cham tra)(?![a-z])/;
+/** The national public-service portal as a sentence's subject: "Cụ thể, Cổng DVC quốc gia được khai trương …". */
+const NATIONAL_PORTAL_LEAD_RE = /^\s*(?:(?:cu the|theo do|hien nay|ngoai ra|den nay|tinh den nay),?\s*)?cong (?:dich vu cong|dvc) quoc gia(?![a-z])[^;]*$/;
+/** "tỷ lệ giao dịch thành công", "giao dịch thành công đạt": the success rate of payment transactions. */
+const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| la)?\s*$/;
+const ONLINE_LEVEL_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34']);
+/**
+ * Whether the share a number states, read from the last "tỷ lệ" before it in its sentence, is one of dossiers ("tỷ lệ
+ * giải quyết hồ sơ trực tuyến mức độ 3") rather than of procedures or services ("tỷ lệ thủ tục … mức độ 4").
+ */
+function isDossierShareAtLevel(sentenceBefore: string): boolean {
+  const at = sentenceBefore.lastIndexOf('ty le');
+  if (at < 0) return false;
+  const share = sentenceBefore.slice(at);
+  return /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(share) && !/(?<![a-z])(?:dich vu|dvc|dvctt|thu tuc|tthc)(?![a-z])/.test(share);
+}
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
 
@@ -1099,6 +1129,19 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // in late): neither the dossiers received nor those resolved late ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'late_dossiers' || cls.metric === 'dossiers_resolved') && c.unit === 'count' &&
     LATE_RECEIPT_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30))) cls = { ...cls, metric: 'other' };
+  // "chỉ để phát sinh 1 hồ sơ giải quyết thủ tục hành chính quá hạn": the dossiers that arose late, not dossiers received.
+  if (cls.metric === 'dossiers_received' && c.unit === 'count' && /(?:^|\s)(?:de )?phat sinh\s*$/.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 20), c.hedgeStart)) &&
+    LATE_NOUN_PHRASE_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 60)))) {
+    cls = { ...cls, metric: 'late_dossiers' };
+  }
+  // "tỷ lệ giao dịch thành công 45,37%": how many payment transactions went through, not the share of dossiers paid online.
+  if (cls.metric === 'e_payment_rate' && PAYMENT_SUCCESS_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 40), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "tỷ lệ giải quyết hồ sơ trực tuyến mức độ 3 … đạt 90,2%": a share of dossiers at one level, not of procedures offered.
+  if (ONLINE_LEVEL_METRICS.has(cls.metric) && c.unit === 'percent' && isDossierShareAtLevel(folded.slice(zones.sentence.start, c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
   if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
     const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
@@ -1109,11 +1152,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
   // total with the backlog carried over is not the dossiers received in the period ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
-    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)))) {
+    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
+      IDENTITY_CARD_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))))) {
     cls = { ...cls, metric: 'other' };
   }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
-    (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)))) {
+    (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)) ||
+      PENDING_BREAKDOWN_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 140), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
   }
   if (PROGRESS_METRICS.has(cls.metric)) {
@@ -1154,6 +1199,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
   // on a ministry's or the Government's page: the country's dossier flow, not the publisher's own (a guess).
   if (state.ctx.publisher?.level === 'bo' && !subject.explicit && subject.scope === 'unit' && DOSSIER_FLOW_METRICS.has(cls.metric) && NATION_FLOW_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) subject = NATIONAL_ARTICLE_SUBJECT;
+  // "Cổng Dịch vụ công quốc gia … đến nay đã cung cấp 3.805 DVC trực tuyến": the national portal opens its sentence as its
+  // subject, so the figure is the country's, whoever publishes it.
+  if (!subject.explicit && subject.scope === 'unit' && NATIONAL_PORTAL_LEAD_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) subject = NATIONAL_SUBJECT;
   if (state.leadGuess && !subject.explicit && subject.scope === 'unit' && subject.name === state.ctx.publisher?.name) subject = { ...subject, uncertain: true };
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
@@ -1309,9 +1357,11 @@ const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong
 const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)`);
 /**
  * The group counted before the bar its rate passes: "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên", "15 bộ, ngành … có tỷ lệ …
- * dưới". Not a group's index ("8 sở có chỉ số hài lòng đạt trên 92%": the group's figure, left to a reviewer, r-72).
+ * dưới", or before the bar its index passes with no other number between ("có 5 tỉnh, thành có mức độ hài lòng đạt trên
+ * 90%; 55 tỉnh đạt trên 80%", "8 sở có chỉ số hài lòng đạt trên 92%"). Until stop 25 an index bar was kept as the group's
+ * figure for a reviewer (r-72); the labels of real articles never hold one (d094, d132, d777), so it is dropped.
  */
-const GROUP_COUNT_BEFORE_RE = new RegExp(`(?:^|[\\s(,])\\d+(?:\\/\\d+)?\\s+${GROUP_UNITS}[^;:]{0,60}?\\sco (?:ty le|ti le)(?![a-z])[^;:]{0,80}$`);
+const GROUP_COUNT_BEFORE_RE = new RegExp(`(?:^|[\\s(,])\\d+(?:\\/\\d+)?\\s+${GROUP_UNITS}(?:[^;:]{0,60}?\\sco (?:ty le|ti le)(?![a-z])[^;:]{0,80}|[^\\d;:]{0,80})$`);
 
 /**
  * Whether a bounded share or score is the threshold of a group of units rather than anyone's figure: the group is

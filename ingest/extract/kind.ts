@@ -41,6 +41,11 @@ const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9
 const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:tang|giam|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
 const FALL_BEFORE_RE = /(?:^|[\s(,;:])(?:giam|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam)\s*$/;
+/**
+ * A percentage moved by a verb right after the level it qualifies: "đạt 75,62% tăng 65,29%", "đạt 57,6%, tăng 46,25%".
+ * The level is already stated, so the second number is its change even with no "so với".
+ */
+const LEVEL_THEN_MOVE_RE = /(?<![a-z])dat\s*\d[\d.,]*\s*%\s*,?\s*(?:tang|giam)(?: them| hon)?\s*$/;
 /** A rank or index score moved by a verb is a change even without "so với": "tăng 5 bậc", "tăng 1,59 điểm". */
 const INHERENT_CHANGE_UNITS: ReadonlySet<string> = new Set(['rank', 'score']);
 /** …when it is compared with something ("so với năm 2017", "so cùng kỳ"). */
@@ -167,7 +172,8 @@ export function detectChange(
   // "tăng cao nhất là Bình Thuận (+6,39%)", "tăng mạnh nhất với 6,39%": the largest or smallest move of an index.
   const extreme = indexShare ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
-  if (!(verbBefore && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier) && !inherent) {
+  const afterLevel = c.unit === 'percent' && LEVEL_THEN_MOVE_RE.test(before);
+  if (!(verbBefore && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier) && !inherent && !afterLevel) {
     return { change: false, baselineYear: null, fall: false };
   }
   const fall = coordinated ? coordinated[1] !== 'tang' : FALL_BEFORE_RE.test(before);
