@@ -40,10 +40,11 @@ const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo ch
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join("|")})(?![a-z])[^,;.]{0,20}$`);
 /**
- * A count inside the brackets that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải quyết 7.815 hồ sơ
- * và 735 hồ sơ quá hạn)". Tested on the text before the number, back to the backlog's cue.
+ * A count inside the brackets or the "trong đó" that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải
+ * quyết 7.815 hồ sơ và 735 hồ sơ quá hạn)", "đang thực hiện xử lý 1.154 hồ sơ, trong đó có 868 hồ sơ năm 2018 chuyển
+ * sang". Tested on the text before the number, back to the backlog's cue.
  */
-const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*\\s*(?:ho so|hs)(?![a-z])\\s*\\([^()]{0,80}$`);
+const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*\\s*(?:ho so|hs)(?![a-z])\\s*(?:\\(|,\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
 /**
@@ -132,14 +133,18 @@ const NATIONAL_PORTAL_LEAD_RE = /^\s*(?:(?:cu the|theo do|hien nay|ngoai ra|den 
 /** "tỷ lệ giao dịch thành công", "giao dịch thành công đạt": the success rate of payment transactions. */
 const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| la)?\s*$/;
 const ONLINE_LEVEL_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34']);
+/** The words of a share from its last "tỷ lệ"/"tỉ lệ" up to the number (all of the text when it names none). */
+function lastShareLead(before: string): string {
+  const at = Math.max(before.lastIndexOf('ty le'), before.lastIndexOf('ti le'));
+  return at < 0 ? before : before.slice(at);
+}
 /**
  * Whether the share a number states, read from the last "tỷ lệ" before it in its sentence, is one of dossiers ("tỷ lệ
  * giải quyết hồ sơ trực tuyến mức độ 3") rather than of procedures or services ("tỷ lệ thủ tục … mức độ 4").
  */
 function isDossierShareAtLevel(sentenceBefore: string): boolean {
-  const at = sentenceBefore.lastIndexOf('ty le');
-  if (at < 0) return false;
-  const share = sentenceBefore.slice(at);
+  if (!/t[yi] le/.test(sentenceBefore)) return false;
+  const share = lastShareLead(sentenceBefore);
   return /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(share) && !/(?<![a-z])(?:dich vu|dvc|dvctt|thu tuc|tthc)(?![a-z])/.test(share);
 }
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
@@ -783,7 +788,8 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
   // "xếp thứ 1 trong bảng Chỉ số hài lòng", "đứng đầu cả nước về Chỉ số Xanh": an index named right after a rank is the rank's index.
   const after = folded.slice(c.end, Math.min(sentence.end, c.end + 45));
-  const next = /^\s*(?:\/\s*\d+\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
+  // "xếp thứ 3/63 tỉnh, thành phố về mức độ hài lòng": the ranked units may stand between the rank and its index.
+  const next = /^\s*(?:\/\s*\d+\s*)?(?:(?:tinh,? thanh pho|tinh,? thanh|tinh,? tp|tinh|dia phuong|don vi|co quan)\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
   if (next) {
     INDEX_MENTION_RE.lastIndex = 0;
     const m = INDEX_MENTION_RE.exec(after.slice(next[0].length, next[0].length + 30));
@@ -1133,6 +1139,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'dossiers_received' && c.unit === 'count' && /(?:^|\s)(?:de )?phat sinh\s*$/.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 20), c.hedgeStart)) &&
     LATE_NOUN_PHRASE_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 60)))) {
     cls = { ...cls, metric: 'late_dossiers' };
+  }
+  // "tỉ lệ hài lòng với xử lý phản ánh, kiến nghị đạt 100%": people satisfied with the handling, not feedback handled.
+  if (cls.metric === 'feedback_handled_rate' && c.unit === 'percent' && /(?<![a-z])hai long(?![a-z])/.test(lastShareLead(folded.slice(zones.clause.start, c.hedgeStart)))) {
+    cls = { ...cls, metric: 'other' };
   }
   // "tỷ lệ giao dịch thành công 45,37%": how many payment transactions went through, not the share of dossiers paid online.
   if (cls.metric === 'e_payment_rate' && PAYMENT_SUCCESS_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 40), c.hedgeStart))) {
