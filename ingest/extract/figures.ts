@@ -22,6 +22,8 @@ import { Restatements } from './restated';
 import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
+/** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
+const RANK_WITH_RE = /^\s*(?:[a-z ]{0,12}\s)?voi\s/;
 /**
  * Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. The "và" of a
  * deadline phrase ("đúng và trước hạn", "sớm và đúng hạn") joins two words of one qualifier, not two clauses.
@@ -1000,7 +1002,9 @@ function tailEnd(folded: string, c: Candidate, clauseEnd: number): number {
 /** First separator between two neighbouring numbers; failing that, the end of the first one's noun phrase. */
 function splitPoint(folded: string, a: Candidate, b: Candidate): number {
   const gapStart = Math.min(a.nounEnd, b.hedgeStart);
-  const m = SEPARATOR_RE.exec(folded.slice(gapStart, b.start));
+  const gap = folded.slice(gapStart, b.start);
+  // "Quảng Ninh xếp thứ nhất với mức độ hài lòng … là 87,59%": after a rank, "với" opens the next number's phrase.
+  const m = (a.unit === 'rank' ? RANK_WITH_RE.exec(gap) : null) ?? SEPARATOR_RE.exec(gap);
   return m ? gapStart + m.index + 1 : gapStart;
 }
 
