@@ -587,8 +587,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   // Not when the topic names another channel too ("Số hồ sơ nộp trực tuyến và trực tiếp đều tăng"): its detail is all dossiers.
   const sentenceText = folded.slice(sentence.start, sentence.end);
   state.onlineTopicSentence = ONLINE_SUBJECT_RE.test(sentenceText.slice(0, 90)) && !/\d/.test(sentenceText) && !OFFLINE_CHANNEL_RE.test(sentenceText);
-  // "Việc tiếp nhận … từ ngày 1 đến 31-7 gồm: … Trong đó, số hồ sơ … là 77,98%": a sentence that breaks down the one
-  // before is of the period that one named.
+  // "Việc tiếp nhận … từ ngày 1 đến 31-7 gồm: … Trong đó, số hồ sơ … là 77,98%": a sentence that breaks down or adds to
+  // the one before is of the period that one named.
   state.carriedPeriod = BREAKS_DOWN_RE.test(folded.slice(sentence.start, sentence.start + 12)) ? state.lastSentencePeriod : null;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear);
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
@@ -760,8 +760,11 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
   return { start: sentence.start, end: first.end };
 }
 
-/** Openers of a sentence that breaks down the one before it ("Trong đó, …", "Trong số đó", "Cụ thể, …"). */
-const BREAKS_DOWN_RE = /^(?:trong do|trong so|cu the)(?![a-z0-9])/;
+/**
+ * Openers of a sentence that breaks down the one before it ("Trong đó, …", "Trong số đó", "Cụ thể, …") or adds to it
+ * ("Ngoài ra, …", "Bên cạnh đó, …", "Đồng thời, …"): it reports on the same period.
+ */
+const BREAKS_DOWN_RE = /^(?:trong do|trong so|cu the|ngoai ra|ben canh do|dong thoi)(?![a-z0-9])/;
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
@@ -774,7 +777,8 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   }
   const named = periods.filter((p) => !p.baseline && !p.local && p.until === null);
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
-  state.lastSentencePeriod = named.length > 0 ? named[named.length - 1].period : null;
+  // A sentence that carried the period before it passes it on ("… quý I/2024 … Ngoài ra, … Bên cạnh đó, …").
+  state.lastSentencePeriod = named.length > 0 ? named[named.length - 1].period : state.carriedPeriod;
   if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
   state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end));
 }
