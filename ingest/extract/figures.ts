@@ -124,10 +124,11 @@ const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
 const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'online_dossier_rate', 'on_time_rate', 'late_dossiers']);
 const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'late_dossiers', 'on_time_rate', 'tasks_completed', 'targets_met']);
 /**
- * Identity-card dossiers ("1,7 triệu hồ sơ cấp mới căn cước công dân", "950 nghìn hồ sơ CCCD", "hồ sơ định danh điện
- * tử"): the police's Project 06 counts, not dossiers of administrative procedures.
+ * Dossiers of one procedure the text names right after the count: identity cards ("1,7 triệu hồ sơ cấp mới căn cước
+ * công dân", "950 nghìn hồ sơ CCCD", "hồ sơ định danh điện tử": the police's Project 06 counts) or driving licences
+ * ("38.000 hồ sơ … đổi GPLX"). Not a unit's dossiers of administrative procedures.
  */
-const IDENTITY_CARD_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid)(?![a-z])/;
+const IDENTITY_CARD_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe)(?![a-z])/;
 /** The rest of a dossier count's noun phrase ending in lateness: "… hồ sơ giải quyết thủ tục hành chính quá hạn". */
 const LATE_NOUN_PHRASE_RE = /^[^,;.\d]{0,50}?(?<![a-z])(?:qua han|tre han|tre hen|cham tra)(?![a-z])/;
 /** The national public-service portal as a sentence's subject: "Cụ thể, Cổng DVC quốc gia được khai trương …". */
@@ -1112,9 +1113,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
   if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường mạng … đạt 100%": an office's work files are no dossiers
-  // of administrative procedures (the last "hồ sơ" named before the number decides).
+  // of administrative procedures (the last "hồ sơ" named before the number, or right after it, decides: "87,74% hồ sơ
+  // công việc được xử lý trên môi trường mạng").
   if (DOSSIER_FLOW_METRICS.has(cls.metric)) {
-    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), c.nounEnd);
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), Math.min(zones.sentence.end, c.nounEnd + 12));
     const at = lead.lastIndexOf('ho so');
     if (at >= 0 && /^ho so cong viec(?![a-z])/.test(lead.slice(at))) cls = { ...cls, metric: 'other' };
   }
@@ -1372,7 +1374,7 @@ const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong
  * The group a bound sorts, counted right after it and closing the clause: "từ 90% trở lên, có 07 tỉnh, thành phố.", "…,
  * gồm 02 tỉnh, thành phố;" (not "trên 98%, có 15 xã đạt 100%": a count with its own figure).
  */
-const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)`);
+const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)|gom\\s+\\d+\\s+${GROUP_UNITS}\\s*(?:,|\\())`);
 /**
  * The group counted before the bar its rate passes: "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên", "15 bộ, ngành … có tỷ lệ …
  * dưới", or before the bar its index passes with no other number between ("có 5 tỉnh, thành có mức độ hài lòng đạt trên

@@ -26,7 +26,7 @@ const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
 
 const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
 /** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn". */
-const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap)\\s+(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
+const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap|khoi(?: cac)?)\\s+(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
 /**
  * A level joined to the one after it ("cấp huyện, cấp xã", "cấp huyện và cấp xã" before the later level): both levels
  * together, which no single scope holds; the first (higher) is kept and the subject marked uncertain.
@@ -41,8 +41,8 @@ function joinedLevel(folded: string, at: number, ctx: ExtractionContext): Figure
   return first ? uncertain(first) : null;
 }
 
-/** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã". */
-const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+)?(?:cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
+/** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã", "36,28% đối với cấp xã". */
+const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+(?:cac\\s+|cap\\s+)?|(?:doi voi|o|tai)\\s+cap\\s+|cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
 /** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
 const LINK_AFTER_RE = /^\s*(?:cua|tai|o|thuoc|tren dia ban)\s+/;
 
@@ -380,7 +380,7 @@ const LEVELS_LISTED_AFTER_RE = /^,? (?:va )?(?:ubnd |uy ban nhan dan )?(?:cac )?
 /** A number and its noun just before a level word: "134 thủ tục cấp xã" (the level qualifies that number). */
 const QUALIFIED_NUMBER_RE = /\d(?:[\d.,]*\d)?(?: [a-z]+){1,3} $/;
 /** "các sở, ban, ngành", "sở, ngành", "các cơ quan chuyên môn thuộc UBND tỉnh": the province's departments together. */
-const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?(?:so,? (?:ban,? ?)?nganh|co quan chuyen mon (?:truc )?thuoc (?:ubnd|uy ban nhan dan) (?:cap )?tinh)(?![a-z0-9])/g;
+const DEPARTMENTS_RE = /(?<![a-z0-9])(?:cac )?(?:so,? (?:ban,? ?)?nganh|co quan chuyen mon (?:truc )?thuoc (?:ubnd|uy ban nhan dan) (?:cap )?tinh|khoi (?:cac )?so(?:,? (?:ban,? ?)?nganh)?)(?![a-z0-9])/g;
 
 /** The provincial one-stop centre: "Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Hành chính công tỉnh". */
 const CENTRE_RE = /(?<![a-z0-9])trung tam (?:phuc vu )?hanh chinh cong(?: (?:cua )?tinh)?(?![a-z0-9])/g;
