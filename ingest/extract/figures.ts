@@ -1376,12 +1376,21 @@ const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong
  */
 const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)|gom\\s+\\d+\\s+${GROUP_UNITS}\\s*(?:,|\\())`);
 /**
+ * What may open a counted group that a bar sorts: the clause's start, "có"/"chỉ"/"còn" ("có 5 tỉnh", "trong đó có 21
+ * tỉnh"), "cho thấy", or "và" after another group's bar ("55 tỉnh đạt trên 80% và 3 tỉnh …"). Not "và" after a unit
+ * ("các phòng chuyên môn và 13 phường bảo đảm … trên 60%": the publisher's units together, a target of all of them),
+ * nor a year ("năm 2022 phường phấn đấu …").
+ */
+const GROUP_LEAD = '(?:^\\s*|[;,:(]\\s*|(?:^|\\s)(?:co|chi|con|cho thay)\\s+|%\\s*,?\\s*va\\s+)';
+/**
  * The group counted before the bar its rate passes: "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên", "15 bộ, ngành … có tỷ lệ …
  * dưới", or before the bar its index passes with no other number between ("có 5 tỉnh, thành có mức độ hài lòng đạt trên
  * 90%; 55 tỉnh đạt trên 80%", "8 sở có chỉ số hài lòng đạt trên 92%"). Until stop 25 an index bar was kept as the group's
  * figure for a reviewer (r-72); the labels of real articles never hold one (d094, d132, d777), so it is dropped.
  */
-const GROUP_COUNT_BEFORE_RE = new RegExp(`(?:^|[\\s(,])\\d+(?:\\/\\d+)?\\s+${GROUP_UNITS}(?:[^;:]{0,60}?\\sco (?:ty le|ti le)(?![a-z])[^;:]{0,80}|[^\\d;:]{0,80})$`);
+const GROUP_COUNT_BEFORE_RE = new RegExp(
+  `(?:(?:^|[\\s(,])\\d+(?:\\/\\d+)?\\s+${GROUP_UNITS}[^;:]{0,60}?\\sco (?:ty le|ti le)(?![a-z])[^;:]{0,80}|${GROUP_LEAD}\\d{1,3}(?:\\/\\d+)?\\s+${GROUP_UNITS}[^\\d;:]{0,80})$`,
+);
 
 /**
  * Whether a bounded share or score is the threshold of a group of units rather than anyone's figure: the group is

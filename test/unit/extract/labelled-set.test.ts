@@ -38,7 +38,22 @@ describe('labelled set', () => {
       recall: true,
     });
   });
+
+  // A ratchet under the bar: the total above has slack, and in stop 25 a rule dropped three required targets of this set
+  // (a-04, a-17, b-06) with the total still above 0.95. Every article not listed here must be read exactly; a listed
+  // one may only get better (then remove it from the list).
+  it('reads every article exactly but the known misreadings', () => {
+    const { worst } = score(articles);
+    expect(worst).toEqual(KNOWN_MISREADINGS);
+  });
 });
+
+/** Articles the engine still misreads, as `score().worst` prints them (file: +extra -missed). */
+const KNOWN_MISREADINGS = [
+  'a-08-so-noi-vu-thanh-hoa-cong-bo-par-index-2023: +other=3 -par_index_rank=3',
+  'a-21-so-noi-vu-quang-nam-10-thang-2019: +other=8 -iso_rate=8',
+  'b-08-cu-chi-chi-so-cchc-2023: +other=88 -par_index_score=88',
+];
 
 const seedsPresent = existsSync(join(SEEDS_DIR, 'gold.jsonl'));
 (seedsPresent ? describe : describe.skip)(`seeds (${seedsPresent ? SEEDS_DIR : `skipped: no gold.jsonl at ${SEEDS_DIR}`})`, () => {
