@@ -1,6 +1,6 @@
 /**
  * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3]
- * [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
+ * [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
  * DEV split of the real-text corpus and the unseen snapshots, and write its coefficients and serving threshold to
  * ingest/extract/confidence-model.ts. Reproducible from the labels, the text cache and the snapshots: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
@@ -8,8 +8,10 @@
  * 1. Every core figure (metric ≠ 'other') the engine reads on a dev article is an example; it is right when it
  *    matches a label under the scorer's rule (real-eval.ts) AND its subject agrees with the label's (`subjectAgrees`,
  *    with strict scopes: the unit and its whole area told apart): a figure served about the wrong unit is a wrong
- *    figure. `--match-only` counts a match alone (the rule before).
- *    Either way the threshold table shows both precisions of what is served.
+ *    figure. `--scope lenient` takes a unit and its whole area ("toàn tỉnh") as one subject, as the API serves them;
+ *    `--match-only` counts a match alone (the rule before).
+ *    Either way the threshold table shows the precisions of what is served: by value, with subject (strict) and with
+ *    subject (lenient).
  * 2. Every core figure of an unseen snapshot (eval/real/unseen/*.jsonl: what an engine read on a batch before anyone
  *    tuned on it; unseen-snapshot.ts) is an example too, scored the same way against the current labels and weighted
  *    `--unseen-weight` times a dev figure: dev figures are right more often than figures of unseen text, because dev
@@ -36,7 +38,7 @@ import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--scope strict|lenient] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 /** Served figures must find at least this share of the required labels for the precision target to count as reached. */
@@ -54,8 +56,10 @@ interface Example {
   y: number;
   /** The figure matched a required label (counts toward recall). */
   requiredHit: boolean;
-  /** The figure matched a label and its subject agrees with the label's (right in every respect the scorer checks). */
+  /** The figure matched a label and its subject agrees with the label's, a unit and its whole area told apart. */
   subjectRight?: boolean;
+  /** As `subjectRight`, but a unit and its whole area ("toàn tỉnh") count as one subject, as the API serves them. */
+  subjectRightLenient?: boolean;
   /** The figure matched a label (its subject aside). */
   matched?: boolean;
   /** Weight in the fit's likelihood (1 when absent): figures of unseen snapshots can count for more. */
@@ -194,19 +198,31 @@ export function servedAt(data: FitData, p: readonly number[], t: number): { serv
   return { served, precision: served === 0 ? 1 : right / served, recall: data.requiredCore === 0 ? 1 : found / data.requiredCore };
 }
 
-/** Share of the figures served at a threshold that are right with their subject too, and that match a label at all. */
-export function subjectPrecision(data: FitData, p: readonly number[], t: number): { withSubject: number; matched: number } {
+/**
+ * Share of the figures served at a threshold that are right with their subject too (strictly, and with a unit and its
+ * whole area as one subject), and that match a label at all.
+ */
+export function subjectPrecision(data: FitData, p: readonly number[], t: number): { withSubject: number; withSubjectLenient: number; matched: number } {
   let served = 0;
   let right = 0;
+  let rightLenient = 0;
   let matched = 0;
   data.examples.forEach((e, i) => {
     if (p[i] < t) return;
     served++;
     if (e.subjectRight) right++;
+    if (e.subjectRightLenient) rightLenient++;
     if (e.matched) matched++;
   });
-  return { withSubject: served === 0 ? 1 : right / served, matched: served === 0 ? 1 : matched / served };
+  const share = (n: number): number => (served === 0 ? 1 : n / served);
+  return { withSubject: share(right), withSubjectLenient: share(rightLenient), matched: share(matched) };
 }
+
+/**
+ * What makes a figure's subject right in the fit's target: 'strict' tells a unit from its whole area (the default
+ * since stop 24), 'lenient' takes them as one subject, as `compare` serves them (option B of docs/labelling.md rule 1).
+ */
+export type ScopeRule = 'strict' | 'lenient';
 
 /** Lower end of the 95 % Wilson score interval of a proportion: the precision `right / n` can vouch for. */
 export function wilsonLower(right: number, n: number, z = 1.96): number {
@@ -264,7 +280,7 @@ function brier(data: FitData, p: readonly number[]): number {
  * ingestion reads them through the table reader, whose figures do not take this model's confidence, and their labels
  * would otherwise count as misses the prose engine is not meant to find (and move the chosen threshold).
  */
-export function loadDevExamples(labelsPath: string, textsDir: string, subjectCounts = false, exclude: ReadonlySet<string> = new Set()): { data: FitData; articles: number; missing: string[] } {
+export function loadDevExamples(labelsPath: string, textsDir: string, subjectCounts = false, exclude: ReadonlySet<string> = new Set(), scope: ScopeRule = 'strict'): { data: FitData; articles: number; missing: string[] } {
   const { labels } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
   const examples: Example[] = [];
   let requiredCore = 0;
@@ -278,7 +294,7 @@ export function loadDevExamples(labelsPath: string, textsDir: string, subjectCou
     }
     articles++;
     const { result, signals } = extractWithSignals(readFileSync(path, 'utf8'), realContext(label));
-    requiredCore += addExamples(examples, label, result.figures, (i) => featureVector(signals[i]), subjectCounts, 'dev');
+    requiredCore += addExamples(examples, label, result.figures, (i) => featureVector(signals[i]), subjectCounts, 'dev', scope);
   }
   return { data: { examples, requiredCore }, articles, missing };
 }
@@ -287,7 +303,7 @@ export function loadDevExamples(labelsPath: string, textsDir: string, subjectCou
  * The examples of one article's core figures, scored against its labels (right = matched, and with its subject unless
  * `subjectCounts` is off), appended to `examples`; returns the article's required core labels (found or missed).
  */
-function addExamples(examples: Example[], label: RealLabel, figures: ExtractedFigure[], xOf: (i: number) => number[], subjectCounts: boolean, source: string): number {
+function addExamples(examples: Example[], label: RealLabel, figures: ExtractedFigure[], xOf: (i: number) => number[], subjectCounts: boolean, source: string, scope: ScopeRule = 'strict'): number {
   const publisher = realContext(label).publisher?.name ?? null;
   const score = scoreRealArticle(label.id, figures, label.figures, publisher);
   figures.forEach((f, i) => {
@@ -297,8 +313,10 @@ function addExamples(examples: Example[], label: RealLabel, figures: ExtractedFi
     // scorer and compare take the two alike. The stricter target is the conservative one for serving: fit on the
     // lenient one (stop 24), the fallback chose t = 0.79, which served 0.87 right on held-out unseen figures.
     const subjectRight = l !== null && subjectAgrees(f, l, publisher, { strictScope: true });
+    const subjectRightLenient = l !== null && subjectAgrees(f, l, publisher, { strictScope: false });
+    const right = scope === 'strict' ? subjectRight : subjectRightLenient;
     // The fold is the article's id: an article's dev examples and its unseen snapshot are held out together.
-    examples.push({ article: label.id, x: xOf(i), y: (subjectCounts ? subjectRight : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, matched: l !== null, source });
+    examples.push({ article: label.id, x: xOf(i), y: (subjectCounts ? right : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, subjectRightLenient, matched: l !== null, source });
   });
   return [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;
 }
@@ -309,7 +327,7 @@ function addExamples(examples: Example[], label: RealLabel, figures: ExtractedFi
  * gone or no longer in dev is skipped and reported; a feature name the current model does not know is an error (the
  * snapshot was written by an engine with other features: refit without it or write it again).
  */
-export function loadUnseenExamples(snapshotContents: readonly string[], labelsPath: string, subjectCounts = true): { data: FitData; articles: number; problems: string[] } {
+export function loadUnseenExamples(snapshotContents: readonly string[], labelsPath: string, subjectCounts = true, scope: ScopeRule = 'strict'): { data: FitData; articles: number; problems: string[] } {
   const { labels } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
   const byId = new Map(labels.filter((l) => l.split === 'dev').map((l) => [l.id, l]));
   const examples: Example[] = [];
@@ -333,7 +351,7 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
       // Derived features are recomputed from the snapshot's figure list, whatever the engine that wrote it knew.
       const derived = derivedFeatures(line.figures);
       const xOf = (i: number): number[] => FEATURE_NAMES.map((n) => (n in derived[i] ? derived[i][n] : (line.figures[i].features[n] ?? 0)));
-      requiredCore += addExamples(examples, label, line.figures.map(asScoredFigure), xOf, subjectCounts, `unseen ${line.engine}`);
+      requiredCore += addExamples(examples, label, line.figures.map(asScoredFigure), xOf, subjectCounts, `unseen ${line.engine}`, scope);
     }
   }
   return { data: { examples, requiredCore, unknownFeatures }, articles, problems };
@@ -354,6 +372,7 @@ function main(argv: string[]): number {
   let target = 0.95;
   let dryRun = false;
   let subjectCounts = true;
+  let scope: ScopeRule = 'strict';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -364,7 +383,7 @@ function main(argv: string[]): number {
     else if (a === '--match-only') subjectCounts = false;
     else if (a === '--subject') subjectCounts = true;
     else if (a === '--no-unseen') unseenDir = null;
-    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate') {
+    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate' || a === '--scope') {
       const v = argv[++i];
       if (v === undefined) {
         process.stderr.write(`${a} needs a value\n${USAGE}\n`);
@@ -375,7 +394,13 @@ function main(argv: string[]): number {
       else if (a === '--unseen') unseenDir = resolve(v);
       else if (a === '--unseen-weight') unseenWeight = Number(v);
       else if (a === '--validate') validate = resolve(v);
-      else target = Number(v);
+      else if (a === '--scope') {
+        if (v !== 'strict' && v !== 'lenient') {
+          process.stderr.write(`--scope must be strict or lenient\n${USAGE}\n`);
+          return 2;
+        }
+        scope = v;
+      } else target = Number(v);
     } else {
       process.stderr.write(`unknown argument ${a}\n${USAGE}\n`);
       return 2;
@@ -399,7 +424,7 @@ function main(argv: string[]): number {
   // A validation batch is kept out of the fit entirely: its articles' dev examples too.
   const validateContent = validate ? readFileSync(validate, 'utf8') : null;
   const heldOut = new Set(validateContent ? parseSnapshotLines(validateContent).lines.map((l) => l.article) : []);
-  const dev = loadDevExamples(labels, texts, subjectCounts, heldOut);
+  const dev = loadDevExamples(labels, texts, subjectCounts, heldOut, scope);
   if (heldOut.size > 0) out(`kept out of the fit for validation: ${heldOut.size} article(s)`);
   if (dev.missing.length > 0) process.stderr.write(`no cached text for ${dev.missing.length} dev article(s): ${dev.missing.join(', ')}\n`);
   const snapshotFiles = unseenDir && existsSync(unseenDir) ? readdirSync(unseenDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
@@ -409,7 +434,7 @@ function main(argv: string[]): number {
   }
   let unseen: ReturnType<typeof loadUnseenExamples>;
   try {
-    unseen = loadUnseenExamples(snapshotFiles.map((f) => readFileSync(join(unseenDir as string, f), 'utf8')), labels, subjectCounts);
+    unseen = loadUnseenExamples(snapshotFiles.map((f) => readFileSync(join(unseenDir as string, f), 'utf8')), labels, subjectCounts, scope);
   } catch (e) {
     process.stderr.write(`unseen snapshots in ${unseenDir}: ${(e as Error).message}\n`);
     return 1;
@@ -461,7 +486,7 @@ function main(argv: string[]): number {
     for (const t of [...new Set([0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
       const s = servedAt(pt.data, pp, t);
       const strict = subjectPrecision(pt.data, pp, t);
-      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
+      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)}, lenient ${strict.withSubjectLenient.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
     }
   }
   out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)} on ${judgeOnUnseen ? 'unseen' : 'dev'}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
@@ -469,18 +494,18 @@ function main(argv: string[]): number {
   const weights = weightsOf(w, used);
   if (validate) {
     // A batch kept out of the fit: how the final model and its threshold serve text neither the engine nor the model saw.
-    const v = loadUnseenExamples([validateContent as string], labels, subjectCounts);
+    const v = loadUnseenExamples([validateContent as string], labels, subjectCounts, scope);
     if (v.problems.length > 0) process.stderr.write(`validation snapshot: ${v.problems.join('; ')}\n`);
     const pv = v.data.examples.map((e) => probabilityWith(weights, e.x));
     out(`validation snapshot ${validate}: ${v.articles} articles, ${v.data.examples.length} core figures (${positives(v.data)} right), ${v.data.requiredCore} required core labels`);
     for (const t of [...new Set([0.5, 0.6, 0.7, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
       const s = servedAt(v.data, pv, t);
       const strict = subjectPrecision(v.data, pv, t);
-      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
+      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)}, lenient ${strict.withSubjectLenient.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
     }
   }
   const model = {
-    fittedOn: `dev split: ${dev.articles} articles, ${dev.data.examples.length} core figures${unseen.articles > 0 ? `; unseen snapshots: ${unseen.articles} articles, ${unseen.data.examples.length} core figures (weight ${unseenWeight})` : ''}`,
+    fittedOn: `dev split: ${dev.articles} articles, ${dev.data.examples.length} core figures${unseen.articles > 0 ? `; unseen snapshots: ${unseen.articles} articles, ${unseen.data.examples.length} core figures (weight ${unseenWeight})` : ''}${scope === 'lenient' ? '; a unit and its whole area as one subject' : ''}`,
     l2: best.l2,
     weights,
     threshold,

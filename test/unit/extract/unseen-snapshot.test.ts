@@ -60,6 +60,30 @@ describe('unseen snapshots', () => {
     expect(lines[0].figures.map((f) => [f.period, f.kind, f.change])).toEqual(result.figures.map((f) => [{ year: f.period.year, fromMonth: f.period.fromMonth, toMonth: f.period.toMonth }, f.kind, f.change]));
   });
 
+  it('take a unit and its whole area as one subject only under the lenient scope rule', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unseen-'));
+    try {
+      const province: RealLabel = {
+        id: 'd997',
+        split: 'dev',
+        published: '2024-04-05',
+        publisher: { name: 'UBND tỉnh Nghệ An', level: 'tinh', province: 'Nghệ An' },
+        // "toàn tỉnh" read as the province's whole area; labelled as the province itself.
+        figures: [{ metric: 'dossiers_received', value: 52100, kind: 'actual', period: { year: 2024, from_month: 1, to_month: 3 }, subject: { name: 'Nghệ An', scope: 'unit' } }],
+      };
+      const labels = join(dir, 'labels.jsonl');
+      writeFileSync(labels, `${JSON.stringify(province)}\n`);
+      const snap = snapshotOf(province, 'Trong quý I năm 2024, toàn tỉnh tiếp nhận 52.100 hồ sơ thủ tục hành chính.');
+      expect(JSON.parse(snap).figures[0].subject.scope).toBe('province_wide');
+      const strict = loadUnseenExamples([snap], labels).data.examples[0];
+      const lenient = loadUnseenExamples([snap], labels, true, 'lenient').data.examples[0];
+      expect(strict).toMatchObject({ y: 0, matched: true, subjectRight: false, subjectRightLenient: true });
+      expect(lenient).toMatchObject({ y: 1, matched: true, subjectRight: false, subjectRightLenient: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('report malformed lines by number instead of skipping them silently', () => {
     const good = snapshotOf(label, TEXT);
     const { lines, errors } = parseSnapshotLines(`${good}\n{not json\n{"article":"d1","engine":"1.0.0","figures":[]}\n\n{"article":"d2","engine":"1","featureNames":[],"figures":[{"metric":"x"}]}`);
