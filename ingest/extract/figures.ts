@@ -133,6 +133,12 @@ const IDENTITY_CARD_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung m
 const LATE_NOUN_PHRASE_RE = /^[^,;.\d]{0,50}?(?<![a-z])(?:qua han|tre han|tre hen|cham tra)(?![a-z])/;
 /** The national public-service portal as a sentence's subject: "Cụ thể, Cổng DVC quốc gia được khai trương …". */
 const NATIONAL_PORTAL_LEAD_RE = /^\s*(?:(?:cu the|theo do|hien nay|ngoai ra|den nay|tinh den nay),?\s*)?cong (?:dich vu cong|dvc) quoc gia(?![a-z])[^;]*$/;
+/**
+ * A gap between figures named before a share: "khoảng cách", "chênh lệch" (not "tăng", a change of one unit's figure),
+ * unless what it is measured against comes between ("còn khoảng cách rất xa so với mục tiêu 80%": the target itself).
+ */
+const GAP_BEFORE_RE = /(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?![^;]*(?:so voi|muc tieu|chi tieu))[^;]*$/;
+const ONLINE_SERVICE_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34', 'online_services_full', 'online_services_partial']);
 /** "tỷ lệ giao dịch thành công", "giao dịch thành công đạt": the success rate of payment transactions. */
 const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| la)?\s*$/;
 const ONLINE_LEVEL_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34']);
@@ -1131,7 +1137,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure.
   if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change && !nationalAverage &&
-    /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|cao nhat|thap nhat) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
+    /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|(?:cao nhat|thap nhat)(?: (?:khu vuc|ca nuoc|toan quoc|trong vung|vung))?) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
     return dropAs('ranking_statistic');
   }
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
@@ -1152,6 +1158,16 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "tỉ lệ hài lòng với xử lý phản ánh, kiến nghị đạt 100%": people satisfied with the handling, not feedback handled.
   if (cls.metric === 'feedback_handled_rate' && c.unit === 'percent' && /(?<![a-z])hai long(?![a-z])/.test(lastShareLead(folded.slice(zones.clause.start, c.hedgeStart)))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "khoảng cách chênh lệch giữa tỉnh với đơn vị cao nhất khu vực là 4,79%", "rút ngắn khoảng cách được 6,37%": a gap
+  // between two units' figures is neither's figure.
+  if (c.unit === 'percent' && cls.metric !== 'other' && GAP_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 80), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "tỷ lệ dịch vụ công trực tuyến mức độ 3, 4 có phát sinh hồ sơ đạt 36,47%": the share of services used at all, not
+  // the share of procedures offered online.
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent' && /(?<![a-z])co phat sinh ho so(?![a-z])/.test(lastShareLead(folded.slice(zones.sentence.start, c.hedgeStart)))) {
     cls = { ...cls, metric: 'other' };
   }
   // "tỷ lệ giao dịch thành công 45,37%": how many payment transactions went through, not the share of dossiers paid online.

@@ -42,7 +42,7 @@ function joinedLevel(folded: string, at: number, ctx: ExtractionContext): Figure
 }
 
 /** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã", "36,28% đối với cấp xã". */
-const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+(?:cac\\s+|cap\\s+)?|(?:doi voi|o|tai)\\s+cap\\s+|cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
+const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+(?:cac\\s+|cap\\s+)?|(?:doi voi|o|tai)\\s+(?:cap|cac|\\d+)\\s+|cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
 /** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
 const LINK_AFTER_RE = /^\s*(?:cua|tai|o|thuoc|tren dia ban)\s+/;
 
