@@ -41,6 +41,8 @@ function joinedLevel(folded: string, at: number, ctx: ExtractionContext): Figure
   return first ? uncertain(first) : null;
 }
 
+/** A rank verb right after a unit's name: "… phường Hải An xếp thứ 2", "… xã Quyết Thắng đứng thứ 2". Folded. */
+const RANK_VERB_AFTER_NAME_RE = /^\s*(?:tiep tuc |van )?(?:xep|dung|giu)(?![a-z])/;
 /** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã", "36,28% đối với cấp xã". */
 const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+(?:cac\\s+|cap\\s+)?|(?:doi voi|o|tai)\\s+(?:cap|cac|\\d+)\\s+|cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
 /** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
@@ -912,7 +914,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     if (c.total === null && direct) {
       const at = c.end + direct[0].length;
       const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
-      if (m && m.index === 0 && /^(?:tỉnh|thành phố|TP\.?|quận|huyện|thị xã|phường|xã|thị trấn)\s/iu.test(m[1]) && !incidentalName(text, folded, at, at + m[0].length)) return namedSubject(m[1], ctx);
+      // "phường Hồng Bàng xếp thứ nhất, phường Hải An xếp thứ 2": a name that goes on to a rank of its own is the next
+      // item of a list, not this rank's holder.
+      const ownRankNext = m !== null && RANK_VERB_AFTER_NAME_RE.test(folded.slice(at + m[0].length, at + m[0].length + 24));
+      if (m && m.index === 0 && !ownRankNext && /^(?:tỉnh|thành phố|TP\.?|quận|huyện|thị xã|phường|xã|thị trấn)\s/iu.test(m[1]) && !incidentalName(text, folded, at, at + m[0].length)) return namedSubject(m[1], ctx);
     }
     const holder = /^\s*(?:\/\s*\d+\s*)?(?:[a-z ]{0,30}?\s)?(?:la|thuoc ve)\s+/.exec(folded.slice(c.end, c.end + 50));
     if (holder) {
