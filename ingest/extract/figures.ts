@@ -25,10 +25,11 @@ import { EXTRACTOR_VERSION } from './version';
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
 const RANK_WITH_RE = /^\s*(?:[a-z ]{0,12}\s)?voi\s/;
 /**
- * Where one number's context ends and the next one's begins: a comma, a bracket, or a joining word. The "và" of a
+ * Where one number's context ends and the next one's begins: a comma, a bracket (not one around an abbreviation, "dịch
+ * vụ công trực tuyến (DVCTT) toàn trình"), or a joining word. The "và" of a
  * deadline phrase ("đúng và trước hạn", "sớm và đúng hạn") joins two words of one qualifier, not two clauses.
  */
-const SEPARATOR_RE = /[,(]|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
+const SEPARATOR_RE = /,|\((?![a-z&]{2,10}\))|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
 
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
 const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)|thu (?:nhat|nhi|hai|ba|tu)(?![a-z])|quan quan|dan dau|dung dau/;
@@ -1155,6 +1156,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'dossiers_received' && c.unit === 'count' && /(?:^|\s)(?:de )?phat sinh\s*$/.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 20), c.hedgeStart)) &&
     LATE_NOUN_PHRASE_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 60)))) {
     cls = { ...cls, metric: 'late_dossiers' };
+  }
+  // "tỷ lệ cấp kết quả điện tử đạt 83,36%, phản ánh quyết tâm …": "phản ánh" after the share is the verb "reflects".
+  if (cls.metric === 'feedback_handled_rate' && /^\s*%?\s*,\s*phan anh(?![a-z])(?!,? kien nghi)/.test(folded.slice(c.end, c.end + 24)) &&
+    !/(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/.test(lastShareLead(folded.slice(zones.clause.start, c.hedgeStart)))) {
+    cls = { ...cls, metric: 'other' };
   }
   // "tỉ lệ hài lòng với xử lý phản ánh, kiến nghị đạt 100%": people satisfied with the handling, not feedback handled.
   if (cls.metric === 'feedback_handled_rate' && c.unit === 'percent' && /(?<![a-z])hai long(?![a-z])/.test(lastShareLead(folded.slice(zones.clause.start, c.hedgeStart)))) {

@@ -156,7 +156,7 @@ const SELF_REFERENCE_RE = /(?<![a-z0-9])(?:(?:cua|toan|ubnd|tren dia ban|uy ban 
 export function nationalArticle(ctx: ExtractionContext, folded: string): boolean {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh' || isAgencyPublisher(ctx)) return false;
-  const name = foldVietnamese(p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^(?:tỉnh|thành phố)\s+/i, ''));
+  const name = foldVietnamese(p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '').replace(/^(?:tỉnh|thành phố)\s+/i, ''));
   const title = foldVietnamese(ctx.title ?? '');
   if (!name || folded.includes(name) || title.includes(name)) return false;
   if (SELF_REFERENCE_RE.test(folded) || SELF_REFERENCE_RE.test(title)) return false;
@@ -260,7 +260,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     const centreAt = foldedTitle.search(/trung tam (?:phuc vu )?hanh chinh cong/);
     if (centreAt < 0 || centreAt > dept.index) {
       const dname = DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
-      const province = publisher?.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '');
+      const province = publisher?.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '');
       if (dname && province) return { id: publisher?.id ?? `title:Sở ${dname}`, name: `Sở ${dname} ${province}`, level: 'so' };
     }
   }
@@ -505,7 +505,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     if (!best || at > best.at) best = { at, subject };
   };
   const publisher = ctx.publisher;
-  const name = (publisher?.name ?? '').replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '');
+  const name = (publisher?.name ?? '').replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '');
   const unitId = publisher?.id ?? null;
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
@@ -662,7 +662,7 @@ export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx
   // "Văn phòng đăng ký đất đai … đã tiếp nhận", "Bộ phận một cửa tiếp nhận", "do UBND huyện tiếp nhận": an agency or a
   // unit the text does not name is the subject; the publisher stays, as a guess.
   if (UNNAMED_AGENCY_RE.test(lead)) return uncertain({ ...subject });
-  return uncertain({ name: `toàn tỉnh ${p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+)?/i, '')}`, unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
+  return uncertain({ name: `toàn tỉnh ${p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh\s+)?/i, '')}`, unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
 }
 
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
@@ -684,7 +684,7 @@ function levelOfWord(foldedWord: string): string {
 
 /** Canonical key for comparing mentions with the publisher: "Q.11" ≡ "Quận 11", "UBND quận X" ≡ "quận X". */
 function mentionKey(name: string): string {
-  return foldVietnamese(expandAcronym(name).replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
+  return foldVietnamese(expandAcronym(name).replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
 }
 
 /** The city's acronym spelt out: "TP. HCM" is Thành phố Hồ Chí Minh (the gazetteer and the labels use the full name). */
@@ -855,7 +855,7 @@ export function departmentsRankHolder(text: string, folded: string, sentence: Sp
 function provinceOfPublisher(ctx: ExtractionContext): string | null {
   const publisher = ctx.publisher;
   return publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
-    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
+    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
     : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
 }
 
@@ -894,7 +894,7 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       return subunitSubject(levelOfWord(counted[1]), ctx) ?? publisherSubject(ctx.publisher);
     }
     if (/^\s*(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/.test(afterNumber) && ctx.publisher?.level === 'tinh') {
-      const name = ctx.publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '');
+      const name = ctx.publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '');
       return { name: `các sở, ngành ${name}`, unitId: ctx.publisher.id, scope: 'departments', subunitLevel: 'so', explicit: true };
     }
   }
@@ -926,6 +926,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       if (m && m.index === 0) return namedSubject(m[1], ctx);
       const o = otherMentions(text, folded, at, Math.min(text.length, at + 60), ctx)[0];
       if (o && o.at === at) return o.subject();
+      // "đứng thứ hai là Sở Công Thương": an agency named after "là" holds the rank.
+      const stop = /[,;(]/.exec(folded.slice(at, at + 40));
+      const held = agencyHolder(text, folded, at, stop ? at + stop.index : Math.min(text.length, at + 40), ctx);
+      if (held && held.at === 0) return held.subject();
     }
   }
   const holderAfter = HOLDER_AFTER_RE.exec(afterNoun);

@@ -48,6 +48,15 @@ describe('error-class regressions', () => {
   });
 });
 
+describe("an agency's name is no cue", () => {
+  it('"Thanh tra tỉnh đạt 84,6%" in an index ranking is no inspection rate (d809)', () => {
+    const text = 'Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành tỉnh: Sở Tài chính đạt 90,1%; Thanh tra tỉnh đạt 84,6%; Sở Ngoại vụ đạt 83,69%.';
+    const { figures } = figuresFromText(text, { publishedAt: new Date('2025-02-20T10:00:00+07:00'), publisher: { id: 'p', name: 'UBND tỉnh Thanh Hóa', level: 'tinh' } });
+    expect(figures.filter((f) => f.metric === 'inspection_rate').map((f) => f.value)).toEqual([]);
+    expect(figures.filter((f) => f.metric === 'par_index_score').map((f) => f.value)).toEqual(expect.arrayContaining([90.1, 83.69]));
+  });
+});
+
 describe('a processing time already shortened', () => {
   it('"được rút ngắn, tối đa 07 ngày" is an achieved ceiling, not a target', () => {
     const text = 'Thời gian cấp giấy phép cho doanh nghiệp được rút ngắn, tối đa 05 ngày làm việc, nhanh hơn quy định.';
