@@ -827,7 +827,8 @@ const SERVICE_INDEX_PART_MAX = 22;
  * part, in a sentence that names at least two parts.
  */
 function isServiceIndexPart(folded: string, zones: CandidateZones, c: Candidate): boolean {
-  if (c.unit !== 'score' || c.value > SERVICE_INDEX_PART_MAX || c.total !== null) return false;
+  // A part's points may be written over its maximum ("17.6/18 điểm"); never over the index's 100.
+  if (c.unit !== 'score' || c.value > SERVICE_INDEX_PART_MAX || (c.total !== null && c.total > SERVICE_INDEX_PART_MAX)) return false;
   const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
   if (matchesOf(SERVICE_INDEX_PART_RE, own).length === 0) return false;
   return matchesOf(SERVICE_INDEX_PART_RE, folded.slice(zones.sentence.start, zones.sentence.end)).length >= 2;

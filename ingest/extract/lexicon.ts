@@ -175,5 +175,5 @@ export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossi
  */
 export const PENDING_CUES = [
   'dang giai quyet', 'dang xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
-  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'ky truoc chuyen sang', 'tra khong giai quyet', 'tra lai', 'bo sung',
+  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];
