@@ -26,8 +26,8 @@ import { EXTRACTOR_VERSION } from './version';
 const RANK_WITH_RE = /^\s*(?:[a-z ]{0,12}\s)?voi\s/;
 /**
  * Where one number's context ends and the next one's begins: a comma, a bracket (not one around an abbreviation, "dịch
- * vụ công trực tuyến (DVCTT) toàn trình"), or a joining word. The "và" of a
- * deadline phrase ("đúng và trước hạn", "sớm và đúng hạn") joins two words of one qualifier, not two clauses.
+ * vụ công trực tuyến (DVCTT) toàn trình"), or a joining word. The "và" of a deadline phrase ("đúng và trước hạn", "sớm
+ * và đúng hạn") joins two words of one qualifier, not two clauses.
  */
 const SEPARATOR_RE = /,|\((?![a-z&]{2,10}\))|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
 
@@ -129,7 +129,7 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
  * công dân", "950 nghìn hồ sơ CCCD", "hồ sơ định danh điện tử": the police's Project 06 counts) or driving licences
  * ("38.000 hồ sơ … đổi GPLX"). Not a unit's dossiers of administrative procedures.
  */
-const IDENTITY_CARD_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe)(?![a-z])/;
+const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe)(?![a-z])/;
 /** The rest of a dossier count's noun phrase ending in lateness: "… hồ sơ giải quyết thủ tục hành chính quá hạn". */
 const LATE_NOUN_PHRASE_RE = /^[^,;.\d]{0,50}?(?<![a-z])(?:qua han|tre han|tre hen|cham tra)(?![a-z])/;
 /** The national public-service portal as a sentence's subject: "Cụ thể, Cổng DVC quốc gia được khai trương …". */
@@ -1196,7 +1196,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // total with the backlog carried over is not the dossiers received in the period ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
     (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
-      IDENTITY_CARD_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))))) {
+      ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))))) {
     cls = { ...cls, metric: 'other' };
   }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
@@ -1395,7 +1395,8 @@ const LATE_WHOLE_BEFORE_RE = /(?:trong (?:tong )?so [\d.]+ |%\s*so )(?:ho so|hs)
 const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong|huyen|quan|thi xa)(?![a-z])';
 /**
  * The group a bound sorts, counted right after it and closing the clause: "từ 90% trở lên, có 07 tỉnh, thành phố.", "…,
- * gồm 02 tỉnh, thành phố;" (not "trên 98%, có 15 xã đạt 100%": a count with its own figure).
+ * gồm 02 tỉnh, thành phố;", or with "gồm" before the next group ("từ 90% trở lên gồm 12 đơn vị, Nhóm II …") — not
+ * "trên 98%, có 15 xã đạt 100%": a count with its own figure.
  */
 const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)|gom\\s+\\d+\\s+${GROUP_UNITS}\\s*(?:,|\\())`);
 /**
