@@ -41,15 +41,16 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  */
 const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)|(sipas|chi so hai long)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
-const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join("|")})(?![a-z])[^,;.]{0,20}$`);
+const PENDING_ALTERNATION = PENDING_CUES.join('|');
+const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
 /**
  * A count inside the brackets or the "trong đó" that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải
  * quyết 7.815 hồ sơ và 735 hồ sơ quá hạn)", "đang thực hiện xử lý 1.154 hồ sơ, trong đó có 868 hồ sơ năm 2018 chuyển
  * sang". Tested on the text before the number, back to the backlog's cue.
  */
-const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*\\s*(?:ho so|hs)(?![a-z])\\s*(?:\\(|,\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$`);
+const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*\\s*(?:ho so|hs)(?![a-z])\\s*(?:\\(|,\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
-const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_CUES.join('|')})(?![a-z])`);
+const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
  * The index a score or rank is about, from the last index named before it in its sentence: PAR INDEX (1), another
  * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
@@ -139,10 +140,12 @@ const NATIONAL_PORTAL_LEAD_RE = /^\s*(?:(?:cu the|theo do|hien nay|ngoai ra|den 
  * unless what it is measured against comes between ("còn khoảng cách rất xa so với mục tiêu 80%": the target itself).
  */
 const GAP_BEFORE_RE = /(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?![^;]*(?:so voi|muc tieu|chi tieu))[^;]*$/;
-const ONLINE_SERVICE_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34', 'online_services_full', 'online_services_partial']);
+/** Counts or shares of procedures offered online: at a level (1-2, 3, 4, 3-4), then fully or partly online. */
+const ONLINE_LEVEL_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34']);
+const ONLINE_SERVICE_METRICS: ReadonlySet<string> = new Set([...ONLINE_LEVEL_METRICS, 'online_services_full', 'online_services_partial']);
 /** "tỷ lệ giao dịch thành công", "giao dịch thành công đạt": the success rate of payment transactions. */
 const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| la)?\s*$/;
-const ONLINE_LEVEL_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34']);
+
 /** The words of a share from its last "tỷ lệ"/"tỉ lệ" up to the number (all of the text when it names none). */
 function lastShareLead(before: string): string {
   const at = Math.max(before.lastIndexOf('ty le'), before.lastIndexOf('ti le'));

@@ -24,6 +24,15 @@ const NAMED_UNIT_RE =
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
 
+/**
+ * The people's committee or council before a unit's name ("UBND tỉnh X", "Hội đồng nhân dân tỉnh X"): stripped to name
+ * the unit itself; with the province's level word after it, to name the province.
+ */
+const COUNCIL = '(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)';
+const COUNCIL_RE = new RegExp(`^${COUNCIL}\\s+`, 'i');
+const COUNCIL_AND_PROVINCE_RE = new RegExp(`^${COUNCIL}\\s+(?:tỉnh\\s+|thành phố\\s+)?`, 'i');
+const COUNCIL_AND_TINH_RE = new RegExp(`^${COUNCIL}\\s+(?:tỉnh\\s+)?`, 'i');
+
 const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
 /** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn". */
 const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap|khoi(?: cac)?)\\s+(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
@@ -156,7 +165,7 @@ const SELF_REFERENCE_RE = /(?<![a-z0-9])(?:(?:cua|toan|ubnd|tren dia ban|uy ban 
 export function nationalArticle(ctx: ExtractionContext, folded: string): boolean {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh' || isAgencyPublisher(ctx)) return false;
-  const name = foldVietnamese(p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '').replace(/^(?:tỉnh|thành phố)\s+/i, ''));
+  const name = foldVietnamese(p.name.replace(COUNCIL_RE, '').replace(/^(?:tỉnh|thành phố)\s+/i, ''));
   const title = foldVietnamese(ctx.title ?? '');
   if (!name || folded.includes(name) || title.includes(name)) return false;
   if (SELF_REFERENCE_RE.test(folded) || SELF_REFERENCE_RE.test(title)) return false;
@@ -260,7 +269,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     const centreAt = foldedTitle.search(/trung tam (?:phuc vu )?hanh chinh cong/);
     if (centreAt < 0 || centreAt > dept.index) {
       const dname = DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
-      const province = publisher?.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '');
+      const province = publisher?.name.replace(COUNCIL_AND_PROVINCE_RE, '');
       if (dname && province) return { id: publisher?.id ?? `title:Sở ${dname}`, name: `Sở ${dname} ${province}`, level: 'so' };
     }
   }
@@ -505,7 +514,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     if (!best || at > best.at) best = { at, subject };
   };
   const publisher = ctx.publisher;
-  const name = (publisher?.name ?? '').replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '');
+  const name = (publisher?.name ?? '').replace(COUNCIL_RE, '');
   const unitId = publisher?.id ?? null;
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
@@ -662,7 +671,7 @@ export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx
   // "Văn phòng đăng ký đất đai … đã tiếp nhận", "Bộ phận một cửa tiếp nhận", "do UBND huyện tiếp nhận": an agency or a
   // unit the text does not name is the subject; the publisher stays, as a guess.
   if (UNNAMED_AGENCY_RE.test(lead)) return uncertain({ ...subject });
-  return uncertain({ name: `toàn tỉnh ${p.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh\s+)?/i, '')}`, unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
+  return uncertain({ name: `toàn tỉnh ${p.name.replace(COUNCIL_AND_TINH_RE, '')}`, unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
 }
 
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */
@@ -684,7 +693,7 @@ function levelOfWord(foldedWord: string): string {
 
 /** Canonical key for comparing mentions with the publisher: "Q.11" ≡ "Quận 11", "UBND quận X" ≡ "quận X". */
 function mentionKey(name: string): string {
-  return foldVietnamese(expandAcronym(name).replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
+  return foldVietnamese(expandAcronym(name).replace(COUNCIL_RE, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
 }
 
 /** The city's acronym spelt out: "TP. HCM" is Thành phố Hồ Chí Minh (the gazetteer and the labels use the full name). */
@@ -855,7 +864,7 @@ export function departmentsRankHolder(text: string, folded: string, sentence: Sp
 function provinceOfPublisher(ctx: ExtractionContext): string | null {
   const publisher = ctx.publisher;
   return publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
-    ? publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh\s+|thành phố\s+)?/i, '')
+    ? publisher.name.replace(COUNCIL_AND_PROVINCE_RE, '')
     : publisherProvince(ctx)?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
 }
 
@@ -894,7 +903,7 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       return subunitSubject(levelOfWord(counted[1]), ctx) ?? publisherSubject(ctx.publisher);
     }
     if (/^\s*(?:cac )?so,? (?:ban,? ?)?nganh(?![a-z0-9])/.test(afterNumber) && ctx.publisher?.level === 'tinh') {
-      const name = ctx.publisher.name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+/i, '');
+      const name = ctx.publisher.name.replace(COUNCIL_RE, '');
       return { name: `các sở, ngành ${name}`, unitId: ctx.publisher.id, scope: 'departments', subunitLevel: 'so', explicit: true };
     }
   }
