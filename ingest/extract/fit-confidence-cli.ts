@@ -363,6 +363,13 @@ function part(data: FitData, keep: (e: Example) => boolean, requiredCore: number
   return { data: { examples: index.map((i) => data.examples[i]), requiredCore }, index };
 }
 
+/** One row of a threshold table: what is served at `t`, its precision by value and with subject both ways, and recall. */
+function thresholdRow(data: FitData, p: readonly number[], t: number, chosen: number): string {
+  const s = servedAt(data, p, t);
+  const right = subjectPrecision(data, p, t);
+  return `  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${right.matched.toFixed(3)}, with subject ${right.withSubject.toFixed(3)}, lenient ${right.withSubjectLenient.toFixed(3)})${t === chosen ? '   <- chosen' : ''}`;
+}
+
 function main(argv: string[]): number {
   let texts = resolve(REPO_ROOT, '.cache/real-texts');
   let labels = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
@@ -484,9 +491,7 @@ function main(argv: string[]): number {
     }
     out(`  served precision / recall by threshold:`);
     for (const t of [...new Set([0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
-      const s = servedAt(pt.data, pp, t);
-      const strict = subjectPrecision(pt.data, pp, t);
-      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)}, lenient ${strict.withSubjectLenient.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
+      out(thresholdRow(pt.data, pp, t, threshold));
     }
   }
   out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)} on ${judgeOnUnseen ? 'unseen' : 'dev'}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
@@ -499,9 +504,7 @@ function main(argv: string[]): number {
     const pv = v.data.examples.map((e) => probabilityWith(weights, e.x));
     out(`validation snapshot ${validate}: ${v.articles} articles, ${v.data.examples.length} core figures (${positives(v.data)} right), ${v.data.requiredCore} required core labels`);
     for (const t of [...new Set([0.5, 0.6, 0.7, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
-      const s = servedAt(v.data, pv, t);
-      const strict = subjectPrecision(v.data, pv, t);
-      out(`  t=${t.toFixed(2)}  served ${String(s.served).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (matched ${strict.matched.toFixed(3)}, with subject ${strict.withSubject.toFixed(3)}, lenient ${strict.withSubjectLenient.toFixed(3)})${t === threshold ? '   <- chosen' : ''}`);
+      out(thresholdRow(v.data, pv, t, threshold));
     }
   }
   const model = {
