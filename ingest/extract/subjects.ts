@@ -412,6 +412,31 @@ function centreSubject(ctx: ExtractionContext, promotion = false): FigureSubject
 }
 /** The centre for administration and investment promotion ("Trung tâm Hành chính công và Xúc tiến đầu tư"). Folded text. */
 const PROMOTION_CENTRE_RE = /(?<![a-z0-9])trung tam hanh chinh cong va xuc tien dau tu(?![a-z0-9])/;
+/**
+ * A centre called by its first word alone ("Trung tâm đã tiếp nhận", not "Trung tâm Phục vụ …" nor "Trung tâm Y tế")
+ * or by an abbreviation of its name ("HCC", "TTHCC", "TTPVHCC"). Original text.
+ */
+const CENTRE_ANAPHOR_RE = /(?<![\p{L}\d])(?:Trung tâm(?!\s+(?:\p{Lu}|phục vụ|hành chính|của|này|y tế|văn hóa|chính trị|huyện|xã|phường|tỉnh|thành phố))|TTPVHCC|TTHCC|HCC)(?![\p{L}\d])/gu;
+
+/** Characters before a centre's short name searched for its full name. */
+const CENTRE_LOOKBACK = 8000;
+
+/**
+ * The subject of the centre the article named last before `at` (absolute): a unit's own centre ("Trung tâm … xã
+ * Đường An") is that unit, the province's its centre; null when the article names none before.
+ */
+function centreNamedBefore(text: string, folded: string, at: number, ctx: ExtractionContext): (() => FigureSubject | null) | null {
+  // An article's reach (a long text is many articles): the window keeps the look-back linear.
+  const from = Math.max(0, at - CENTRE_LOOKBACK);
+  let last: RegExpMatchArray | null = null;
+  for (const m of matchesOf(CENTRE_RE, folded.slice(from, at))) last = m;
+  if (!last) return null;
+  const end = from + (last.index ?? 0) + last[0].length;
+  const own = lowerUnitAfter(text, end);
+  const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(folded.slice(end, end + 20));
+  return own ? () => namedSubject(own, ctx) : () => centreSubject(ctx, promotion);
+}
+
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
@@ -565,6 +590,14 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const own = text !== undefined ? lowerUnitAfter(text, from + (m.index ?? 0) + m[0].length) : null;
     const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20));
     consider(m.index ?? 0, own ? () => namedSubject(own, ctx) : () => centreSubject(ctx, promotion));
+  }
+  // "Trung tâm đã tiếp nhận …", "HCC tiếp nhận …": the centre the article named before, called by its first word or
+  // its abbreviation.
+  if (text !== undefined && publisher?.level === 'tinh') {
+    for (const m of matchesOf(CENTRE_ANAPHOR_RE, text.slice(from, to))) {
+      const named = centreNamedBefore(text, folded, from + (m.index ?? 0), ctx);
+      if (named) consider(m.index ?? 0, named);
+    }
   }
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
   const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)\s*$/.test(slice.slice(Math.max(0, at - 10), at));
