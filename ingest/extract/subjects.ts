@@ -19,7 +19,7 @@ import type { Span } from './sentences';
  * Minh City's acronym ("TP. HCM", "TP.HCM", "TPHCM"); not the head of a larger number ("cấp xã 63.085 hồ sơ").
  */
 const NAMED_UNIT_RE =
-  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?))/gu;
+  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?))/gu;
 
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
@@ -136,6 +136,8 @@ function agencyBefore(text: string, folded: string, at: number): boolean {
   for (const m of matchesOf(AGENCY_WORD_RE, lead)) {
     const i = m.index ?? 0;
     if (!/^(?: [a-z&-]+){0,6} $/.test(lead.slice(i + m[0].length))) continue;
+    // "Bộ phận một cửa (của) UBND huyện X": a unit's own desk (bộ phận), no ministry (bộ).
+    if (m[1] === 'bo' && lead.startsWith(' phan', i + m[0].length)) continue;
     if (AGENCY_SPELLINGS[m[1]]?.includes(text.slice(from + i, from + i + m[0].length).toLowerCase())) return true;
   }
   return false;
@@ -247,7 +249,7 @@ const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban 
 const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/u;
 
 const LEVEL_OF_PREFIX: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:quận|q\.)/i, 'quan'], [/^huyện/i, 'huyen'], [/^thị xã/i, 'thi_xa'], [/^(?:thành phố|tp\.?)/i, 'thanh_pho'], [/^(?:phường|p\.)/i, 'phuong'],
+  [/^(?:quận|q\.)/i, 'quan'], [/^huyện/i, 'huyen'], [/^(?:thị xã|tx\.?)/i, 'thi_xa'], [/^(?:thành phố|tp\.?)/i, 'thanh_pho'], [/^(?:phường|p\.)/i, 'phuong'],
   [/^xã/i, 'xa'], [/^thị trấn/i, 'thi_tran'], [/^đặc khu/i, 'xa'], [/^tỉnh/i, 'tinh'],
 ];
 
@@ -316,7 +318,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     if (publisher.level !== 'bo' && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
-  return resolved ?? { id: `title:${mention}`, name: mention, level };
+  return resolved ?? { id: `title:${mention}`, name: expandAcronym(mention), level };
 }
 
 /**
@@ -438,7 +440,7 @@ function centreNamedBefore(text: string, folded: string, at: number, ctx: Extrac
 }
 
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
-const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
+const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
 /** The unit below a province named right after a centre's name ("… hành chính công (của) xã Xuân Lộc"), else null. */
 function lowerUnitAfter(text: string, at: number): string | null {
@@ -499,7 +501,7 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
   if (all.some((u) => u !== first && depth(u.level) <= depth(first.level) && u.n >= first.n)) return null;
   const uncertainLead = first.n < 2 || all.some((u) => u !== first && u.n >= 2);
   const resolved = ctx.resolver?.resolve(first.mention, p, ctx.publishedAt) ?? null;
-  return { unit: resolved ?? { id: `lead:${first.mention}`, name: first.mention, level: first.level }, uncertain: uncertainLead };
+  return { unit: resolved ?? { id: `lead:${first.mention}`, name: expandAcronym(first.mention), level: first.level }, uncertain: uncertainLead };
 }
 
 /** A name that is the provincial centre's. */
@@ -729,9 +731,14 @@ function mentionKey(name: string): string {
   return foldVietnamese(expandAcronym(name).replace(COUNCIL_RE, '').replace(/^Q\.\s*/i, 'quận ').replace(/^P\.\s*/i, 'phường ').replace(/^TP\.?\s*/i, 'thành phố '));
 }
 
-/** The city's acronym spelt out: "TP. HCM" is Thành phố Hồ Chí Minh (the gazetteer and the labels use the full name). */
+/**
+ * Acronyms spelt out: "TP. HCM" is Thành phố Hồ Chí Minh, "TX.Bến Cát" thị xã Bến Cát (the gazetteer and the labels
+ * use the full names).
+ */
 function expandAcronym(mention: string): string {
-  return /HCM$/.test(mention) ? 'Thành phố Hồ Chí Minh' : mention;
+  if (/HCM$/.test(mention)) return 'Thành phố Hồ Chí Minh';
+  // "TX.Bến Cát", "TX. Tân Uyên": a town (thị xã) by its abbreviation.
+  return mention.replace(/^TX\.?\s*/, 'thị xã ');
 }
 
 function namedSubject(named: string, ctx: ExtractionContext): FigureSubject {
