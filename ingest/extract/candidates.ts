@@ -143,10 +143,11 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 
  * A rank in words: an ordinal after a rank verb ("xếp vị trí thứ nhất", "xếp thứ hai là …"; group 1), or first place
  * ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead, or the field they lead
  * with the clause going on: "dẫn đầu bảng xếp hạng …", "đứng đầu cả nước về chỉ số …", "PAR Index 2024: Hải Phòng dẫn
- * đầu cả nước, …", "đứng đầu trong 63 tỉnh, thành phố" (group 2: the field's size) — "5 địa phương dẫn đầu", "các
+ * đầu cả nước, …", "đứng đầu trong 63 tỉnh, thành phố" (group 2: the field's size), or with the score it leads
+ * with ("thành phố Việt Trì dẫn đầu với 89,3 điểm") — "5 địa phương dẫn đầu", "các
  * tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's rank, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh)))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem)))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh" (group 1: how many). */

@@ -39,7 +39,7 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
-const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan)|(sipas|chi so hai long)/g;
+const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)|(sipas|chi so hai long)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_ALTERNATION = PENDING_CUES.join('|');
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
@@ -56,7 +56,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERN
  * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
-const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan)/g;
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)/g;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
@@ -932,6 +932,10 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
 const OTHER_INDEX_RE = /(?<![a-z])(?:pci|papi|dti|pgi|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict))(?![a-z])/g;
 /** An economic quantity a province is ranked on: its output, budget revenue, investment, exports, income. */
 const ECONOMIC_QUANTITY_RE = /(?<![a-z])(?:grdp|tong san pham|thu ngan sach|ty dong|trieu usd|ty usd|kim ngach|von dau tu|doanh thu|thu nhap binh quan|tang truong kinh te)(?![a-z])/;
+/** Points: "92,15 điểm". Folded text. */
+const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
+/** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
+const COMPONENT_RATE_RE = /(?<![a-z])ty le(?![a-z])/;
 /** One reform index named (no global flag: for a plain test). */
 const INDEX_TOPIC_RE_ONE = new RegExp(INDEX_TOPIC_RE.source);
 
@@ -966,13 +970,14 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
+  // The rank's own sentence (an index named there, before or after it, is checkIndex's to judge).
+  let sentence = '';
   if (c.unit === 'rank') {
-    // The rank's own sentence (an index named there, before or after it, is checkIndex's to judge).
     const lead = state.folded.slice(Math.max(0, c.hedgeStart - 150), c.hedgeStart);
     const own = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('\n')) + 1);
     const rest = state.folded.slice(c.end, c.end + 200);
     const stop = rest.search(/\.\s|\n/);
-    const sentence = `${own} ${stop >= 0 ? rest.slice(0, stop) : rest}`;
+    sentence = `${own} ${stop >= 0 ? rest.slice(0, stop) : rest}`;
     OTHER_INDEX_RE.lastIndex = 0;
     const namesIndex = INDEX_TOPIC_RE_ONE.test(sentence) || OTHER_INDEX_RE.test(sentence);
     OTHER_INDEX_RE.lastIndex = 0;
@@ -984,11 +989,16 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
     const lastOther = lastOtherIndexBefore(state, c.hedgeStart);
     const lastReform = state.indexTopics.filter((t) => t.at < c.start).pop();
     if (!namesIndex && lastOther >= 0 && (!lastReform || lastReform.at < lastOther)) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+    // "Tỷ lệ thanh toán trực tuyến … đạt 68,14%, …, xếp thứ 14 cả nước": a rank after a rate in its own clause, with no
+    // index named, is that rate's (one of the index's components: 'other'), not the index's.
+    if (!namesIndex && COMPONENT_RATE_RE.test(own.slice(own.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
   }
   // "Chỉ số SIPAS … giảm. Thứ hạng … giảm 11 bậc, từ vị trí thứ 6 xuống 17": the satisfaction index's rank ('other').
   // Only a satisfaction index named in a sentence of its own: "… Chỉ số CCHC … và Chỉ số hài lòng … (SIPAS). Theo đó,
   // Nam Định đạt 87,32" is still about the PAR INDEX named first. Its points keep the PAR INDEX reading (components, see addFigure).
-  if (topic.satisfaction && c.unit !== 'score') {
+  // A rank beside points ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20"; "dẫn đầu với 90,21 điểm") ranks what the points
+  // score — the reform index, as those points read (the satisfaction index is a share).
+  if (topic.satisfaction && c.unit !== 'score' && !(c.unit === 'rank' && POINTS_RE.test(sentence))) {
     const before = state.indexTopics.filter((t) => t.at < c.start);
     const lastOther = before.filter((t) => !t.satisfaction).pop();
     const firstAfter = lastOther ? before.find((t) => t.satisfaction && t.at > lastOther.at) : undefined;
