@@ -932,6 +932,13 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
 const OTHER_INDEX_RE = /(?<![a-z])(?:pci|papi|dti|pgi|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict))(?![a-z])/g;
 /** An economic quantity a province is ranked on: its output, budget revenue, investment, exports, income. */
 const ECONOMIC_QUANTITY_RE = /(?<![a-z])(?:grdp|tong san pham|thu ngan sach|ty dong|trieu usd|ty usd|kim ngach|von dau tu|doanh thu|thu nhap binh quan|tang truong kinh te)(?![a-z])/;
+/** Tasks assigned ("nhiệm vụ"), and the nouns of dossiers and procedures. Folded text. */
+const TASKS_RE = /(?<![a-z])nhiem vu(?![a-z])/;
+const DOSSIER_NOUN_RE = /(?<![a-z])(?:ho so|thu tuc|tthc|hs)(?![a-z])/;
+/** Ahead of time ("trước hạn", "sớm hạn"), said without "đúng" (on time). Folded text. */
+const AHEAD_ONLY_RE = /(?<![a-z])(?:truoc (?:thoi )?han|truoc hen|som han)(?![a-z])/;
+/** A share of dossiers resolved ahead of time below this is no on-time rate (on-time rates run at 80–100 %). */
+const AHEAD_SHARE_BELOW = 80;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -1216,6 +1223,23 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)) ||
       PENDING_BREAKDOWN_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 140), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
+  }
+  // "Trong đó, hoàn thành nhưng quá hạn xử lý 30,42%; hoàn thành đúng hạn 40,14%; hoàn thành nhiệm vụ không có hạn
+  // 29,44%": shares of tasks (nhiệm vụ) assigned, not of dossiers, when the sentence names tasks and no dossier.
+  if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && TASKS_RE.test(folded.slice(zones.sentence.start, zones.sentence.end)) &&
+    !DOSSIER_NOUN_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "trong đó hồ sơ trước hạn đạt tỷ lệ 52%": ahead of time alone is a part of the dossiers resolved on time; a share
+  // of it far below any on-time rate is that part's ('other'), not the on-time rate.
+  if (cls.metric === 'on_time_rate' && c.unit === 'percent' && c.value < AHEAD_SHARE_BELOW) {
+    const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 45), c.hedgeStart);
+    if (AHEAD_ONLY_RE.test(own) && !/(?<![a-z])dung(?![a-z])/.test(own)) cls = { ...cls, metric: 'other' };
+  }
+  // "số hồ sơ tồn đọng 0,17%" after an on-time and a late share: the backlog's share ('other'), not the one before it.
+  if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && c.unit === 'percent' &&
+    PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
   }
   if (PROGRESS_METRICS.has(cls.metric)) {
     const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);

@@ -96,7 +96,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'on_time_rate', units: ['percent', 'count'], nouns: [null, 'hoso', 'thutuc'], weight: 10,
     cues: ['dung han', 'truoc han', 'dung va truoc han', 'som han', 'dung va som han', 'truoc va dung han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen'] },
   { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
-    cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon'] },
+    cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon', 'ho so cham', 'giai quyet cham'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
     cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi', 'phat sinh'] },

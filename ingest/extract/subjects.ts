@@ -412,6 +412,8 @@ function centreSubject(ctx: ExtractionContext, promotion = false): FigureSubject
   const centre = promotion ? 'Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh' : 'Trung tâm Phục vụ hành chính công tỉnh';
   return uncertain({ name: `${centre} ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
 }
+/** A lower level's word right after a centre's name, with no name after it ("… hành chính công huyện đã"). Folded text. */
+const UNNAMED_LOWER_AFTER_RE = /^ (?:cap )?(?:huyen|quan|thi xa|xa|phuong|thi tran)(?![a-z0-9])/;
 /** The centre for administration and investment promotion ("Trung tâm Hành chính công và Xúc tiến đầu tư"). Folded text. */
 const PROMOTION_CENTRE_RE = /(?<![a-z0-9])trung tam hanh chinh cong va xuc tien dau tu(?![a-z0-9])/;
 /**
@@ -435,6 +437,7 @@ function centreNamedBefore(text: string, folded: string, at: number, ctx: Extrac
   if (!last) return null;
   const end = from + (last.index ?? 0) + last[0].length;
   const own = lowerUnitAfter(text, end);
+  if (!own && UNNAMED_LOWER_AFTER_RE.test(folded.slice(end, end + 12))) return null;
   const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(folded.slice(end, end + 20));
   return own ? () => namedSubject(own, ctx) : () => centreSubject(ctx, promotion);
 }
@@ -591,6 +594,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     // "Trung tâm Phục vụ hành chính công xã Đường An": a commune's or a district's own centre is that unit's desk.
     const own = text !== undefined ? lowerUnitAfter(text, from + (m.index ?? 0) + m[0].length) : null;
     const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20));
+    // "Trung tâm hành chính công huyện đã tiếp nhận …": an unnamed district's or commune's centre, not the province's.
+    if (!own && UNNAMED_LOWER_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12))) continue;
     consider(m.index ?? 0, own ? () => namedSubject(own, ctx) : () => centreSubject(ctx, promotion));
   }
   // "Trung tâm đã tiếp nhận …", "HCC tiếp nhận …": the centre the article named before, called by its first word or

@@ -48,6 +48,15 @@ describe('error-class regressions', () => {
   });
 });
 
+describe("an unnamed district's centre", () => {
+  it('"Trung tâm hành chính công huyện" is no provincial centre (d847)', () => {
+    const text = 'Trong tháng 3/2019, Trung tâm hành chính công huyện đã tiếp nhận 4.120 hồ sơ.';
+    const { figures } = figuresFromText(text, { publishedAt: new Date('2019-04-02T10:00:00+07:00'), publisher: { id: 'p', name: 'UBND tỉnh Hà Tĩnh', level: 'tinh' } });
+    expect(figures.map((f) => [f.metric, f.value])).toEqual([['dossiers_received', 4120]]);
+    expect(figures[0].subject.name).not.toMatch(/^Trung tâm/);
+  });
+});
+
 describe("an agency's name is no cue", () => {
   it('"Thanh tra tỉnh đạt 84,6%" in an index ranking is no inspection rate (d809)', () => {
     const text = 'Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành tỉnh: Sở Tài chính đạt 90,1%; Thanh tra tỉnh đạt 84,6%; Sở Ngoại vụ đạt 83,69%.';
