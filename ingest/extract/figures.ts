@@ -939,6 +939,8 @@ const DOSSIER_NOUN_RE = /(?<![a-z])(?:ho so|thu tuc|tthc|hs)(?![a-z])/;
 const AHEAD_ONLY_RE = /(?<![a-z])(?:truoc (?:thoi )?han|truoc hen|som han)(?![a-z])/;
 /** A share of dossiers resolved ahead of time below this is no on-time rate (on-time rates run at 80–100 %). */
 const AHEAD_SHARE_BELOW = 80;
+/** Right after a share: respondents who hold a view ("… cho rằng", "số người được hỏi khẳng định"). Folded text. */
+const OPINION_AFTER_RE = /^\s*(?:(?:so )?(?:nguoi|y kien|to chuc, ca nhan|nguoi dan)(?: duoc (?:hoi|khao sat))?\s*)?(?:cho rang|khang dinh|nhan dinh)(?![a-z])/;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -1236,6 +1238,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 45), c.hedgeStart);
     if (AHEAD_ONLY_RE.test(own) && !/(?<![a-z])dung(?![a-z])/.test(own)) cls = { ...cls, metric: 'other' };
   }
+  // "gần 2% cho rằng công chức gợi ý … nộp thêm tiền ngoài phí, lệ phí": a share of respondents holding an opinion is
+  // no rate of what the opinion names (satisfaction aside, which is such a share).
+  if (c.unit === 'percent' && cls.metric !== 'satisfaction_rate' && cls.metric !== 'other' && OPINION_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) {
+    cls = { ...cls, metric: 'other' };
+  }
   // "số hồ sơ tồn đọng 0,17%" after an on-time and a late share: the backlog's share ('other'), not the one before it.
   if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && c.unit === 'percent' &&
     PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart))) {
@@ -1390,6 +1397,9 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
  */
 const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs)\s+(?:tiep nhan\s+|nop\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])/;
 
+/** The post office as the agent right after a count: "700.000 bộ hồ sơ được Bưu điện TP xử lý", "… do bưu điện chuyển trả". */
+const OFFLINE_AFTER_RE = /^\s*(?:bo )?(?:ho so|hs)(?![a-z])[^,;.\d]{0,20}?(?:duoc|do|qua) (?:he thong )?buu (?:dien|chinh)(?![a-z])/;
+
 function isOfflineChannelCount(folded: string, clause: Span, c: Candidate): boolean {
   let own = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);
   const counts = [...own.matchAll(/\d[\d.,]*\s*(?:nghin |ngan |trieu )?(?:ho so|hs)(?![a-z])/g)];
@@ -1397,6 +1407,7 @@ function isOfflineChannelCount(folded: string, clause: Span, c: Candidate): bool
     const last = counts[counts.length - 1];
     own = own.slice((last.index ?? 0) + last[0].length);
   }
+  if (OFFLINE_AFTER_RE.test(folded.slice(c.end, c.end + 60))) return true;
   return OFFLINE_NOUN_BEFORE_RE.test(own) && !ONLINE_CHANNEL_RE.test(own);
 }
 

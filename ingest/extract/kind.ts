@@ -64,7 +64,7 @@ const EXTREME_LEAD_CHARS = 70;
 export function isExtremeMove(lead: string): boolean {
   return EXTREME_MOVE_RE.test(lead.slice(-EXTREME_LEAD_CHARS));
 }
-const BASELINE_YEAR_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky )?(?:nam |giai doan |ca nam )?(\d{4})(?!\d)/;
+const BASELINE_YEAR_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:nam |giai doan |ca nam )?(\d{4})(?!\d)/;
 const BASELINE_PREVIOUS_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky|nam truoc|nam ngoai|nam \d{4} truoc)/;
 
 /** A sentence that introduces a list of commitments: a target cue and a trailing ':' / "cụ thể" / "như sau". */

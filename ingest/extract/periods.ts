@@ -41,13 +41,13 @@ const BARE_YEAR_RE = /(?<![\d.,/-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
 /** The year of a date or a month ("ngày 31/3/2020", "2.1.2018", "tháng 8/2025", "tháng 11-2022"). */
 const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)/g;
 
-/** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với 2021". */
-const BASELINE_LEAD_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
+/** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với cuối năm 2022", "so với 2021". */
+const BASELINE_LEAD_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
 /**
  * The same before a period phrase: "so với năm 2019" ends right before "năm 2019", as does "so với giá trị trung bình".
  * Never the last syllable of "hồ sơ" or "cơ sở" ("tiếp nhận hồ sơ từ ngày 1 đến 30-9" names the period of the dossiers).
  */
-const BASELINE_BEFORE_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
+const BASELINE_BEFORE_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
 
 /**
  * What may stand between a baseline ("so với năm 2020") and the baseline's own level: an opening bracket, with or without
