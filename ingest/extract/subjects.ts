@@ -787,13 +787,27 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if (ministry) return namedSubject(ministry, ctx);
   // "Trong quý I, toàn tỉnh có …; tỷ lệ đúng hạn đạt 97%", "cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực
   // tuyến": a scope named earlier in the sentence governs the numbers after it until another one is named.
-  const found = scopeMention(folded, sentence.start, c.hedgeStart, ctx, text) ?? inherited ?? own;
+  const mentioned = scopeMention(folded, sentence.start, c.hedgeStart, ctx, text);
+  // "Kho bạc nhà nước tỉnh là đơn vị đứng vị trí thứ nhất …, đạt 90,86 điểm": an agency opening the sentence holds its
+  // numbers when nothing else is named before them.
+  if (!mentioned) {
+    const opener = agencyHolder(text, folded, sentence.start, c.hedgeStart, ctx);
+    // Only for the first number after it: "Sở Giao thông Vận tải 97,68 điểm, Ban Quản lý … 97,19 điểm" is a list whose
+    // other names the agency rules do not all know.
+    if (opener && SENTENCE_OPENING_RE.test(folded.slice(sentence.start, sentence.start + opener.at)) && !/\d/.test(folded.slice(sentence.start + opener.at, c.hedgeStart))) return opener.subject();
+  }
+  const found = mentioned ?? inherited ?? own;
   // "… cơ quan hành chính trên địa bàn tỉnh (xếp thứ 11/63 tỉnh, thành)": a rank places a unit among units, never an
   // area's aggregate; a department's portal ranks its province.
   if (c.unit === 'rank' && found.scope === 'province_wide') return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   return found;
 }
 
+/**
+ * What may stand before a sentence's subject: nothing, or up to two phrases closed by a comma — a time ("Năm 2021,",
+ * "Trong quý I/2022,") or a setting without numbers ("Theo đó,", "Trong khối cơ quan ngành dọc,"). Folded.
+ */
+const SENTENCE_OPENING_RE = /^\W*(?:(?:[^,.;:\d]{0,40}|(?:trong |tinh den |den )?(?:nam|quy|thang|\d+ thang)[^,.;]{0,20}),\s*){0,2}$/;
 /** The provinces after a count of units: "địa phương", "tỉnh, thành phố", "tỉnh/thành" (group 1), or "đơn vị" (folded). */
 const PROVINCES_COUNTED_RE = /^\s*(?:(dia phuong|tinh\s*[,/]?\s*thanh)|don vi)(?![a-z0-9])/;
 /** Words of the country's provinces together, which make "đơn vị" the provinces. Folded text. */
