@@ -160,8 +160,8 @@ function isDossierShareAtLevel(sentenceBefore: string): boolean {
   const share = lastShareLead(sentenceBefore);
   return /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(share) && !/(?<![a-z])(?:dich vu|dvc|dvctt|thu tuc|tthc)(?![a-z])/.test(share);
 }
-/** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai" ("thuộc các lĩnh vực" may be all of them). */
-const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:ve|thuoc) linh vuc(?![a-z])/;
+/** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai", "65 hồ sơ lĩnh vực Tài nguyên nước" ("thuộc các lĩnh vực" may be all of them). */
+const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:(?:ve|thuoc) )?linh vuc(?![a-z])/;
 
 /**
  * A sentence opened on online dossiers: "Về hồ sơ trực tuyến, …", "Về tiếp nhận hồ sơ trực tuyến: …", "Đối với việc
