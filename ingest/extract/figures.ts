@@ -941,6 +941,9 @@ const AHEAD_ONLY_RE = /(?<![a-z])(?:truoc (?:thoi )?han|truoc hen|som han)(?![a-
 const AHEAD_SHARE_BELOW = 80;
 /** Right after a share: respondents who hold a view ("… cho rằng", "số người được hỏi khẳng định"). Folded text. */
 const OPINION_AFTER_RE = /^\s*(?:(?:so )?(?:nguoi|y kien|to chuc, ca nhan|nguoi dan)(?: duoc (?:hoi|khao sat))?\s*)?(?:cho rang|khang dinh|nhan dinh)(?![a-z])/;
+/** A formula around a number: "= 100%", "100% - Tỉ lệ …", "× 100%". Original text. */
+const FORMULA_BEFORE_RE = /[=×*]\s*$/;
+const FORMULA_AFTER_RE = /^\s*%?\s*[-–+×*/]\s*(?:t[ỉỷ] lệ|tổng số|số hồ sơ)/iu;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -1131,6 +1134,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "Tỉ lệ đúng hạn = 100% - Tỉ lệ trễ hạn": a term of a formula defines a measure; it reports no result.
+  if (FORMULA_BEFORE_RE.test(text.slice(Math.max(0, c.start - 3), c.start)) || FORMULA_AFTER_RE.test(text.slice(c.end, c.end + 12))) return dropAs('formula');
   // "nhóm Tốt có chỉ số từ 85% đến 100%", "mức độ hài lòng từ 79% đến hơn 80%", "cắt giảm từ 1 đến 32 ngày (tùy theo
   // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
   // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.
