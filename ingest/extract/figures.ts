@@ -105,9 +105,10 @@ const CHANNEL_BEFORE_RE = /(?:tiep nhan|nop)(?: va (?:xu ly|giai quyet))? (truc 
 /**
  * Dossiers received in person or by post, named before the count in its clause ("tiếp nhận trực tiếp và qua dịch vụ bưu
  * chính 559.664 hồ sơ", "Số hồ sơ tiếp nhận qua dịch vụ bưu chính công ích theo Quyết định … là trên 800 hồ sơ"): a part
- * of the dossiers received by channel, not the total. Not when the online channel is named too (then it is the total).
+ * of the dossiers received by channel, not the total ("tiếp nhận mới trực tiếp 3,19 ngàn HS" too). Not when the online
+ * channel is named too (then it is the total).
  */
-const OFFLINE_CHANNEL_BEFORE_RE = /(?:tiep nhan|nop|gui)\s*(?:\(|:)?\s*(?:truc tiep|qua (?:dich vu )?buu chinh|qua duong buu chinh)(?![a-z])/;
+const OFFLINE_CHANNEL_BEFORE_RE = /(?:tiep nhan|nop|gui)(?: moi)?\s*(?:\(|:)?\s*(?:truc tiep|qua (?:dich vu )?buu chinh|qua duong buu chinh)(?![a-z])/g;
 const ONLINE_CHANNEL_RE = /truc tuyen|qua mang|dien tu/;
 /** A count with its own dossier noun between a channel cue and this number: the cue is that count's, not this one's. */
 const COUNT_BETWEEN_RE = /\d[\d.,]*\s*(?:ho so|hs)(?![a-z])/;
@@ -655,8 +656,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           if (channel) cls = { ...cls, metric: channel[1] === 'truc tuyen' || channel[1] === 'qua mang' ? 'online_dossiers' : 'other' };
           else if (cls.metric === 'dossiers_received') {
             const lead = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);
-            const offline = OFFLINE_CHANNEL_BEFORE_RE.exec(lead);
-            if (offline && !ONLINE_CHANNEL_RE.test(lead) && !COUNT_BETWEEN_RE.test(lead.slice(offline.index))) cls = { ...cls, metric: 'other' };
+            // The last offline cue before the number; an online channel named after it ("trực tiếp và trực tuyến") makes
+            // the count the total. A cue an earlier count took ("tiếp nhận trực tuyến 1,25 ngàn HS, … bưu chính 132 HS") is not this one's.
+            const offline = matchesOf(OFFLINE_CHANNEL_BEFORE_RE, lead).pop();
+            if (offline && !ONLINE_CHANNEL_RE.test(lead.slice(offline.index)) && !COUNT_BETWEEN_RE.test(lead.slice(offline.index))) cls = { ...cls, metric: 'other' };
           }
           // "số hồ sơ trực tiếp và qua dịch vụ bưu chính 1.065.067 hồ sơ", "Bưu điện đã chuyển trả hơn 100 triệu hồ sơ":
           // the in-person or postal channel's dossiers, named before the count without a verb, are a part ('other').
@@ -944,6 +947,12 @@ const OPINION_AFTER_RE = /^\s*(?:(?:so )?(?:nguoi|y kien|to chuc, ca nhan|nguoi 
 /** A formula around a number: "= 100%", "100% - Tỉ lệ …", "× 100%". Original text. */
 const FORMULA_BEFORE_RE = /[=×*]\s*$/;
 const FORMULA_AFTER_RE = /^\s*%?\s*[-–+×*/]\s*(?:t[ỉỷ] lệ|tổng số|số hồ sơ)/iu;
+/** Feedback in a state other than handled: refused, being handled, waiting, passed on, late. Folded text. */
+const FEEDBACK_OTHER_STATE_RE = /(?<![a-z])(?:tu choi|dang xu ly|cho xu ly|chuyen xu ly|chua xu ly|qua han|dang giai quyet)(?![a-z])/;
+/** Feedback handled: processed, resolved, answered. Folded text. */
+const HANDLED_RE = /(?<![a-z])(?:xu ly|giai quyet|tra loi|phan hoi|hoan thanh)(?![a-z])/;
+/** Feedback and petitions ("phản ánh, kiến nghị"). Folded text. */
+const FEEDBACK_NOUN_RE = /(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -1058,8 +1067,12 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
+  const before = inClause.filter((p) => p.end <= c.hedgeStart).pop();
+  // "tăng từ 88% năm 2015 lên 97% năm 2017": a year right after the number is its own when the one before it went
+  // with an earlier number.
+  const right = inClause.find((p) => p.start >= c.end && p.start - c.end <= 3 && !asideWithFigures(state.folded, p));
   const own =
-    inClause.filter((p) => p.end <= c.hedgeStart).pop() ??
+    (right && before && /\d\s*%?\s*$/.test(state.folded.slice(Math.max(0, before.start - 6), before.start)) ? right : before) ??
     inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20) && !asideWithFigures(state.folded, p));
   const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
@@ -1247,6 +1260,21 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // no rate of what the opinion names (satisfaction aside, which is such a share).
   if (c.unit === 'percent' && cls.metric !== 'satisfaction_rate' && cls.metric !== 'other' && OPINION_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "180 phản ánh kiến nghị đã từ chối (7,6%); 272 … đang xử lý (11,6%)": the shares of feedback in other states than
+  // handled are not the handled rate; "135 phản ánh kiến nghị quá hạn, chiếm 11,07%" is late feedback, no late dossiers.
+  if ((cls.metric === 'feedback_handled_rate' || cls.metric === 'late_dossiers') && c.unit === 'percent') {
+    const part = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart);
+    const clause = part.slice(part.lastIndexOf(';') + 1);
+    // The state is the count's own, right before its share: "…, 100% được trả lời" after "được chuyển xử lý kịp thời" is handled.
+    const own = clause.slice(clause.lastIndexOf(',') + 1);
+    if (cls.metric === 'feedback_handled_rate' ? FEEDBACK_OTHER_STATE_RE.test(own) : FEEDBACK_NOUN_RE.test(clause) && !DOSSIER_NOUN_RE.test(clause)) cls = { ...cls, metric: 'other' };
+    // "tỷ lệ phản ánh có 'bôi trơn' … giảm từ 44%": a share of reports that say something, with nothing handled.
+    else if (cls.metric === 'feedback_handled_rate') {
+      const after = folded.slice(c.end, zones.sentence.end);
+      const stop = after.indexOf(';');
+      if (!HANDLED_RE.test(`${clause} ${stop >= 0 ? after.slice(0, stop) : after}`)) cls = { ...cls, metric: 'other' };
+    }
   }
   // "số hồ sơ tồn đọng 0,17%" after an on-time and a late share: the backlog's share ('other'), not the one before it.
   if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && c.unit === 'percent' &&
