@@ -58,7 +58,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERN
  */
 const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)/g;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
-const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
+const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
  * Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL", "trong nhóm các tỉnh đồng bằng sông
  * Hồng".
@@ -953,6 +953,8 @@ const FEEDBACK_OTHER_STATE_RE = /(?<![a-z])(?:tu choi|dang xu ly|cho xu ly|chuye
 const HANDLED_RE = /(?<![a-z])(?:xu ly|giai quyet|tra loi|phan hoi|hoan thanh)(?![a-z])/;
 /** Feedback and petitions ("phản ánh, kiến nghị"). Folded text. */
 const FEEDBACK_NOUN_RE = /(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/;
+/** A place in a ranking: "đứng thứ 2", "xếp thứ nhất", "dẫn đầu", "thấp nhất". Folded text. */
+const RANKED_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|\d{1,2})|dan dau|dung dau|cao nhat|thap nhat)(?![a-z])/;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -1110,7 +1112,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   let periodSource = found.source;
   // An index figure whose own sentence names no year is of the edition the article last named ("Chỉ số CCHC năm
   // 2023 … Bắc Giang xếp thứ 4"); failing that, of the year before publication.
-  if (periodDefaulted && (ANNUAL_INDEX_METRICS.has(cls.metric) || (cls.metric === 'satisfaction_rate' && /sipas|chi so hai long/.test(folded.slice(zones.sentence.start, zones.sentence.end))))) {
+  // A satisfaction share in a ranking of units ("Đứng thứ 2 là huyện Bảo Yên, với tỷ lệ hài lòng đạt 83,11%") in an
+  // article that names the satisfaction index is that index's result too.
+  // So is the rank beside it ('other': the catalogue holds no satisfaction rank), when the article names the edition.
+  const satisfactionIndex = (cls.metric === 'satisfaction_rate' || (cls.metric === 'other' && c.unit === 'rank' && state.indexEditions.length > 0)) && (/sipas|chi so hai long/.test(folded.slice(zones.sentence.start, zones.sentence.end)) ||
+    (state.indexTopics.some((t) => t.satisfaction && t.at < c.start) && RANKED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))));
+  if (periodDefaulted && (ANNUAL_INDEX_METRICS.has(cls.metric) || satisfactionIndex)) {
     const named = state.indexEditions.filter((e) => e.at < c.start).pop() ?? state.indexEditions[0];
     const { year: pubYear } = publicationParts(state.ctx.publishedAt);
     const year = named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
