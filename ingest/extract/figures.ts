@@ -955,6 +955,8 @@ const HANDLED_RE = /(?<![a-z])(?:xu ly|giai quyet|tra loi|phan hoi|hoan thanh)(?
 const FEEDBACK_NOUN_RE = /(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/;
 /** A place in a ranking: "đứng thứ 2", "xếp thứ nhất", "dẫn đầu", "thấp nhất". Folded text. */
 const RANKED_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|\d{1,2})|dan dau|dung dau|cao nhat|thap nhat)(?![a-z])/;
+/** Satisfaction with making and carrying out policy ("hài lòng … đối với việc xây dựng, tổ chức thực hiện chính sách"). Folded. */
+const POLICY_SATISFACTION_RE = /hai long[^.;%\d]{0,80}(?:xay dung|thuc hien|to chuc thuc hien)[^.;%\d]{0,30}chinh sach/;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -1282,6 +1284,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
       const stop = after.indexOf(';');
       if (!HANDLED_RE.test(`${clause} ${stop >= 0 ? after.slice(0, stop) : after}`)) cls = { ...cls, metric: 'other' };
     }
+  }
+  // "mức độ hài lòng của người dân đối với việc xây dựng, tổ chức thực hiện chính sách … là 77,37%": the satisfaction
+  // index's policy part, not satisfaction with the administration's service.
+  if (cls.metric === 'satisfaction_rate' && POLICY_SATISFACTION_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 150), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
   }
   // "số hồ sơ tồn đọng 0,17%" after an on-time and a late share: the backlog's share ('other'), not the one before it.
   if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && c.unit === 'percent' &&
