@@ -171,9 +171,10 @@ export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossi
 
 /**
  * Words right after a dossier count that make it a backlog, not dossiers received or resolved ("còn 437 hồ sơ đang
- * giải quyết trong hạn"): the catalogue has no backlog metric, so such counts are dropped.
+ * giải quyết trong hạn"): the catalogue has no backlog metric, so such counts are dropped. Each entry is a regular
+ * expression over folded text (most are plain words; "năm 2018 chuyển sang" needs a year).
  */
 export const PENDING_CUES = [
   'dang giai quyet', 'dang xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
-  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'tra khong giai quyet', 'tra lai', 'bo sung',
+  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'nam \\d{4} chuyen (?:sang|qua)', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];

@@ -12,7 +12,7 @@ export interface PeriodMention extends Span {
   period: FigurePeriod;
   /** Opens its sentence ("Trong 9 tháng năm 2018, …"): governs the following sentences too. */
   leading: boolean;
-  /** Follows "so với": the baseline of a change, not the period of a figure. */
+  /** Follows "so với" (the baseline of a change) or precedes "chuyển sang" (where a backlog came from): not the period of a figure. */
   baseline: boolean;
   /** A span of years ("giai đoạn 2016-2020"): applies to its own clause only. */
   local: boolean;
@@ -43,6 +43,8 @@ const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[
 
 /** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với cuối năm 2022", "so với 2021". */
 const BASELINE_LEAD_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
+/** Right after a year: dossiers carried over from it ("năm 2018 chuyển sang", "… chuyển qua"). Folded text. */
+const CARRIED_FROM_AFTER_RE = /^\s*chuyen (?:sang|qua)(?![a-z])/;
 /**
  * The same before a period phrase: "so với năm 2019" ends right before "năm 2019", as does "so với giá trị trung bình".
  * Never the last syllable of "hồ sơ" or "cơ sở" ("tiếp nhận hồ sơ từ ngày 1 đến 30-9" names the period of the dossiers).
@@ -239,7 +241,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       end,
       period: { ...p, label: text.slice(start, end) },
       leading: index <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead),
-      baseline: BASELINE_BEFORE_RE.test(lead.slice(-48)),
+      // "116 hồ sơ năm 2018 chuyển sang": the year dossiers were carried over from is no period of the figures either.
+      baseline: BASELINE_BEFORE_RE.test(lead.slice(-48)) || CARRIED_FROM_AFTER_RE.test(slice.slice(index + length, index + length + 14)),
       local,
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
