@@ -141,6 +141,10 @@ const NATIONAL_PORTAL_LEAD_RE = /^\s*(?:(?:cu the|theo do|hien nay|ngoai ra|den 
  * unless what it is measured against comes between ("còn khoảng cách rất xa so với mục tiêu 80%": the target itself).
  */
 const GAP_BEFORE_RE = /(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?![^;]*(?:so voi|muc tieu|chi tieu))[^;]*$/;
+/** A unit compared with an average: "cao hơn (giá trị, mức) trung bình", "thấp hơn bình quân". Folded text. */
+const COMPARED_WITH_AVERAGE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?![a-z])/;
+/** Right before a number: how far above or below the national average it is ("cao hơn mức trung bình của cả nước"). */
+const NATIONAL_GAP_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?: chung)?(?: cua)? (?:ca nuoc|toan quoc|cac tinh(?:, thanh(?: pho)?)?)\s*(?:la\s*)?$/;
 /** Counts or shares of procedures offered online: at a level (1-2, 3, 4, 3-4), then fully or partly online. */
 const ONLINE_LEVEL_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34']);
 const ONLINE_SERVICE_METRICS: ReadonlySet<string> = new Set([...ONLINE_LEVEL_METRICS, 'online_services_full', 'online_services_partial']);
@@ -1181,7 +1185,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "giá trị trung bình chỉ số CCHC của các tỉnh, thành phố đạt 88,37%": the national average is the country's figure.
   const averageLead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
   const nationalAverage = INDEX_METRICS.has(cls.metric) && /(?:trung binh|binh quan)/.test(averageLead) &&
-    /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) && !/(?:^|\s)(?:bo|co quan ngang bo)(?:,|\s|$)/.test(averageLead.slice(-60));
+    /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) && !/(?:^|\s)(?:bo|co quan ngang bo)(?:,|\s|$)/.test(averageLead.slice(-60)) &&
+    // "cao hơn mức trung bình của cả nước 1,74%, xếp thứ 11/63": a unit compared with the average, not the average.
+    !COMPARED_WITH_AVERAGE_RE.test(averageLead);
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
     if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
     if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
@@ -1218,7 +1224,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "khoảng cách chênh lệch giữa tỉnh với đơn vị cao nhất khu vực là 4,79%", "rút ngắn khoảng cách được 6,37%": a gap
   // between two units' figures is neither's figure.
-  if (c.unit === 'percent' && cls.metric !== 'other' && GAP_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 80), c.hedgeStart))) {
+  // … and the gap to the national average: "cao hơn giá trị trung bình của cả nước 1,65%".
+  const gapLead = folded.slice(Math.max(zones.clause.start, c.hedgeStart - 80), c.hedgeStart);
+  if (c.unit === 'percent' && cls.metric !== 'other' && (GAP_BEFORE_RE.test(gapLead) || NATIONAL_GAP_BEFORE_RE.test(gapLead))) {
     cls = { ...cls, metric: 'other' };
   }
   // "tỷ lệ dịch vụ công trực tuyến mức độ 3, 4 có phát sinh hồ sơ đạt 36,47%": the share of services used at all, not

@@ -191,6 +191,11 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
   for (const m of matchesOf(NATIONAL_RE, slice)) {
     // "xếp vị trí thứ 40 trên cả nước": the field a rank is among, not whom a figure is about.
     if (/(?:thu|hang|top|so) \d+(?:\/\d+)?\s*$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 16), from + (m.index ?? 0)))) continue;
+    // "cao hơn mức trung bình của cả nước 1,74%, xếp thứ 11/63": the national average a unit is compared with, by the
+    // gap right after it ("32/63 địa phương … cao hơn mức trung bình cả nước; …" still speaks of the country).
+    const end = from + (m.index ?? 0) + m[0].length;
+    if (/(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:(?:trung binh|binh quan)(?: chung)? )?$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0))) &&
+      /^\s*(?:la\s*)?\d/.test(folded.slice(end, end + 8))) continue;
     out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => NATIONAL_SUBJECT });
   }
   if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
