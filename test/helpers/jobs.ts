@@ -85,6 +85,20 @@ export async function waitForRuns(orm: MikroORM, runIds: number[], timeoutMillis
   }
 }
 
+/**
+ * Wait until pg-boss holds no job that is not completed, and return how many are left (0, or the count at the deadline).
+ * A run's row is finished by its last job's handler, and pg-boss marks that job completed only after the handler
+ * returns: a test that reads the jobs right after `waitForRuns` can catch the last one still active.
+ */
+export async function waitForJobsToSettle(orm: MikroORM, timeoutMillis = 10_000): Promise<{ open: number; jobs: string }> {
+  const deadline = Date.now() + timeoutMillis;
+  for (;;) {
+    const rows = await orm.em.fork().execute<Array<{ name: string; state: string }>>(`select name, state::text as state from pgboss.job where state <> 'completed' order by name`);
+    if (rows.length === 0 || Date.now() > deadline) return { open: rows.length, jobs: rows.map((r) => `${r.name}:${r.state}`).join(', ') };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Documents and figures as comparable plain rows (no ids, no timestamps). */
 export async function snapshot(orm: MikroORM): Promise<{ documents: unknown[]; figures: unknown[] }> {
   const em = orm.em.fork();

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type PgBoss from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { count } from '../../helpers/ingest';
-import { settlePgBoss, startWorkerProcess, testBoss, TEST_JOBS, waitForConnectionsToEnd, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
+import { settlePgBoss, startWorkerProcess, testBoss, TEST_JOBS, waitForConnectionsToEnd, waitForJobsToSettle, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
 import { enqueueRun, type IndexRunRange } from '../../../ingest/jobs/runs';
 import { startJobWorkers } from '../../../ingest/jobs/worker';
 import { QUEUES } from '../../../ingest/jobs/boss';
@@ -90,7 +90,7 @@ it('3 worker processes end with exactly the figures of the in-process walk, over
     expect(await count(db.orm, duplicates)).toBe(0);
     expect(await count(db.orm, `select count(*) as n from index_request where status = 'done'`)).toBe(requests);
     expect(await count(db.orm, `select count(*) as n from pgboss.job where name = ?`, [QUEUES.indexPeriod])).toBe(requests);
-    expect(await count(db.orm, `select count(*) as n from pgboss.job where state <> 'completed'`)).toBe(0);
+    expect(await waitForJobsToSettle(db.orm)).toEqual({ open: 0, jobs: '' });
     // Each request was answered once (nothing was fetched twice by two workers).
     expect(mirror.requests()).toBe(2 * requests);
 
@@ -144,7 +144,7 @@ it('a worker SIGKILLed mid-backfill, restarted, ends with exactly the expected f
     // The killed worker's jobs expired and were tried again; nothing is left waiting or failed.
     expect(await count(db.orm, `select count(*) as n from pgboss.job where name = ? and retry_count > 0 and state = 'completed'`, [QUEUES.indexPeriod]))
       .toBeGreaterThanOrEqual(orphaned);
-    expect(await count(db.orm, `select count(*) as n from pgboss.job where state <> 'completed'`)).toBe(0);
+    expect(await waitForJobsToSettle(db.orm)).toEqual({ open: 0, jobs: '' });
   } finally {
     await boss.stop({ graceful: false });
     await Promise.all(workers.splice(0).map((w) => w.stop()));

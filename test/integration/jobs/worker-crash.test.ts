@@ -5,7 +5,7 @@
 import type PgBoss from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { count, startIngestFixture, type IngestFixture } from '../../helpers/ingest';
-import { enqueueAll, startWorkerProcess, testBoss, waitForConnectionsToEnd, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
+import { enqueueAll, startWorkerProcess, testBoss, waitForConnectionsToEnd, waitForJobsToSettle, waitForRuns, type WorkerProcess } from '../../helpers/jobs';
 import { runSource } from '../../../ingest/pipeline';
 
 jest.setTimeout(90_000);
@@ -61,7 +61,7 @@ it('retries the jobs of a killed worker after their expiry and stores each figur
   expect(run.failed).toBe(0);
   // The orphaned jobs were failed by expiry and tried again.
   expect(await count(crashed.orm, `select count(*) as n from pgboss.job where retry_count > 0 and state = 'completed'`)).toBeGreaterThanOrEqual(orphaned);
-  expect(await count(crashed.orm, `select count(*) as n from pgboss.job where state <> 'completed'`)).toBe(0);
+  expect(await waitForJobsToSettle(crashed.orm)).toEqual({ open: 0, jobs: '' });
 
   await runSource({ ...fast.deps, orm: reference.orm }, 'demo-quan-1', { trigger: 'cli' });
   const expected = await figures(reference);
