@@ -1104,6 +1104,7 @@ function asideWithFigures(folded: string, p: PeriodMention): boolean {
 
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
   const { text, folded } = state;
+  const sentenceText = folded.slice(zones.sentence.start, zones.sentence.end);
   const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList || state.detailsTarget);
   const found = periodFor(state, c, zones, periods, kind === 'target');
   const periodDefaulted = found.defaulted === true;
@@ -1121,8 +1122,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // A satisfaction share in a ranking of units ("Đứng thứ 2 là huyện Bảo Yên, với tỷ lệ hài lòng đạt 83,11%") in an
   // article that names the satisfaction index is that index's result too.
   // So is the rank beside it ('other': the catalogue holds no satisfaction rank), when the article names the edition.
-  const satisfactionIndex = (cls.metric === 'satisfaction_rate' || (cls.metric === 'other' && c.unit === 'rank' && state.indexEditions.length > 0)) && (/sipas|chi so hai long/.test(folded.slice(zones.sentence.start, zones.sentence.end)) ||
-    (state.indexTopics.some((t) => t.satisfaction && t.at < c.start) && RANKED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))));
+  const satisfactionIndex = (cls.metric === 'satisfaction_rate' || (cls.metric === 'other' && c.unit === 'rank' && state.indexEditions.length > 0)) && (/sipas|chi so hai long/.test(sentenceText) ||
+    (state.indexTopics.some((t) => t.satisfaction && t.at < c.start) && RANKED_RE.test(sentenceText)));
   if (periodDefaulted && (ANNUAL_INDEX_METRICS.has(cls.metric) || satisfactionIndex)) {
     const named = state.indexEditions.filter((e) => e.at < c.start).pop() ?? state.indexEditions[0];
     const { year: pubYear } = publicationParts(state.ctx.publishedAt);
@@ -1263,8 +1264,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "Trong đó, hoàn thành nhưng quá hạn xử lý 30,42%; hoàn thành đúng hạn 40,14%; hoàn thành nhiệm vụ không có hạn
   // 29,44%": shares of tasks (nhiệm vụ) assigned, not of dossiers, when the sentence names tasks and no dossier.
-  if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && TASKS_RE.test(folded.slice(zones.sentence.start, zones.sentence.end)) &&
-    !DOSSIER_NOUN_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) {
+  if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && TASKS_RE.test(sentenceText) &&
+    !DOSSIER_NOUN_RE.test(sentenceText)) {
     cls = { ...cls, metric: 'other' };
   }
   // "trong đó hồ sơ trước hạn đạt tỷ lệ 52%": ahead of time alone is a part of the dossiers resolved on time; a share
@@ -1340,7 +1341,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
   // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
   // on a ministry's or the Government's page: the country's dossier flow, not the publisher's own (a guess).
-  if (state.ctx.publisher?.level === 'bo' && !subject.explicit && subject.scope === 'unit' && DOSSIER_FLOW_METRICS.has(cls.metric) && NATION_FLOW_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) subject = NATIONAL_ARTICLE_SUBJECT;
+  if (state.ctx.publisher?.level === 'bo' && !subject.explicit && subject.scope === 'unit' && DOSSIER_FLOW_METRICS.has(cls.metric) && NATION_FLOW_RE.test(sentenceText)) subject = NATIONAL_ARTICLE_SUBJECT;
   // "Cổng Dịch vụ công quốc gia … đến nay đã cung cấp 3.805 DVC trực tuyến": the national portal opens its sentence as its
   // subject, so the figure is the country's, whoever publishes it.
   if (!subject.explicit && subject.scope === 'unit' && NATIONAL_PORTAL_LEAD_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) subject = NATIONAL_SUBJECT;

@@ -431,20 +431,25 @@ const CENTRE_ANAPHOR_RE = /(?<![\p{L}\d])(?:Trung tâm(?!\s+(?:\p{Lu}|phục v�
 const CENTRE_LOOKBACK = 8000;
 
 /**
- * The subject of the centre the article named last before `at` (absolute): a unit's own centre ("Trung tâm … xã
- * Đường An") is that unit, the province's its centre; null when the article names none before.
+ * The subject of a centre whose name ({@link CENTRE_RE}) ends at `end` (absolute): "Trung tâm Phục vụ hành chính công
+ * xã Đường An", a commune's or a district's own centre, is that unit's desk; the province's centre is the centre; an
+ * unnamed district's or commune's ("Trung tâm hành chính công huyện đã tiếp nhận …") is nobody the text names (null).
  */
+function centreMentioned(text: string | undefined, folded: string, end: number, ctx: ExtractionContext): (() => FigureSubject | null) | null {
+  const own = text !== undefined ? lowerUnitAfter(text, end) : null;
+  if (own) return () => namedSubject(own, ctx);
+  if (UNNAMED_LOWER_AFTER_RE.test(folded.slice(end, end + 12))) return null;
+  const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(folded.slice(end, end + 20));
+  return () => centreSubject(ctx, promotion);
+}
+
+/** The subject of the centre the article named last before `at` (absolute), or null when it names none before. */
 function centreNamedBefore(text: string, folded: string, at: number, ctx: ExtractionContext): (() => FigureSubject | null) | null {
   // An article's reach (a long text is many articles): the window keeps the look-back linear.
   const from = Math.max(0, at - CENTRE_LOOKBACK);
   let last: RegExpMatchArray | null = null;
   for (const m of matchesOf(CENTRE_RE, folded.slice(from, at))) last = m;
-  if (!last) return null;
-  const end = from + (last.index ?? 0) + last[0].length;
-  const own = lowerUnitAfter(text, end);
-  if (!own && UNNAMED_LOWER_AFTER_RE.test(folded.slice(end, end + 12))) return null;
-  const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(folded.slice(end, end + 20));
-  return own ? () => namedSubject(own, ctx) : () => centreSubject(ctx, promotion);
+  return last ? centreMentioned(text, folded, from + (last.index ?? 0) + last[0].length, ctx) : null;
 }
 
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
@@ -596,12 +601,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     }
   }
   for (const m of matchesOf(CENTRE_RE, slice)) {
-    // "Trung tâm Phục vụ hành chính công xã Đường An": a commune's or a district's own centre is that unit's desk.
-    const own = text !== undefined ? lowerUnitAfter(text, from + (m.index ?? 0) + m[0].length) : null;
-    const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20));
-    // "Trung tâm hành chính công huyện đã tiếp nhận …": an unnamed district's or commune's centre, not the province's.
-    if (!own && UNNAMED_LOWER_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12))) continue;
-    consider(m.index ?? 0, own ? () => namedSubject(own, ctx) : () => centreSubject(ctx, promotion));
+    const centre = centreMentioned(text, folded, from + (m.index ?? 0) + m[0].length, ctx);
+    if (centre) consider(m.index ?? 0, centre);
   }
   // "Trung tâm đã tiếp nhận …", "HCC tiếp nhận …": the centre the article named before, called by its first word or
   // its abbreviation.
