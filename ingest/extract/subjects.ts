@@ -122,7 +122,7 @@ const AGENCY_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   so: ['sở'], cuc: ['cục'], 'chi cuc': ['chi cục'], 'trung tam': ['trung tâm'], 'van phong': ['văn phòng'], 'chi nhanh': ['chi nhánh'],
   ban: ['ban'], bo: ['bộ'], 'ngan hang': ['ngân hàng'], 'cong an': ['công an'], bao: ['báo'], dai: ['đài'], cong: ['cổng'],
   'kho bac': ['kho bạc'], bhxh: ['bhxh'], 'bao hiem xa hoi': ['bảo hiểm xã hội'], 'tinh uy': ['tỉnh ủy', 'tỉnh uỷ'],
-  'thanh uy': ['thành ủy', 'thành uỷ'], 'hoi dong': ['hội đồng'],
+  'thanh uy': ['thành ủy', 'thành uỷ'], 'hoi dong': ['hội đồng'], 'thanh tra': ['thanh tra'],
 };
 const AGENCY_WORD_RE = new RegExp(`(?<=^|\\s)(${Object.keys(AGENCY_SPELLINGS).sort((a, b) => b.length - a.length).join('|')})(?= )`, 'g');
 
@@ -201,7 +201,10 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
   if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
     for (const m of matchesOf(MINISTRY_RE, slice)) {
       const name = MINISTRY_FORMS[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
-      if (!name || PUBLISHING_AFTER_RE.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24))) continue;
+      const after = slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
+      if (!name || PUBLISHING_AFTER_RE.test(after)) continue;
+      // "Ngân hàng Nhà nước chi nhánh tỉnh …": the State Bank's branch, an agency of the province (see agencyHolder).
+      if (/^\s*(?:viet nam\s+)?(?:chi nhanh|tinh|thanh pho)(?![a-z])/.test(after) && /^ngan hang/.test(m[0])) continue;
       // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
       if (SOURCE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
@@ -802,6 +805,16 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
     // other names the agency rules do not all know.
     if (opener && SENTENCE_OPENING_RE.test(folded.slice(sentence.start, sentence.start + opener.at)) && !/\d/.test(folded.slice(sentence.start + opener.at, c.hedgeStart))) return opener.subject();
   }
+  // "Ở khối sở, ban, ngành, Thanh tra tỉnh đứng đầu với 91,64 điểm": an agency the text names opening the number's
+  // clause holds it, after a rank word too, over the group or scope named before it.
+  if (mentioned || inherited) {
+    const clauseStart = Math.max(sentence.start, folded.lastIndexOf(',', c.hedgeStart - 1) + 1, folded.lastIndexOf(';', c.hedgeStart - 1) + 1);
+    const opener = agencyHolder(text, folded, clauseStart, c.hedgeStart, ctx);
+    if (opener && /^\s*$/.test(folded.slice(clauseStart, clauseStart + opener.at)) && !/\d/.test(folded.slice(clauseStart + opener.at, c.hedgeStart))) {
+      const held = opener.subject();
+      if (!held.uncertain && held.scope === 'unit') return held;
+    }
+  }
   const found = mentioned ?? inherited ?? own;
   // "… cơ quan hành chính trên địa bàn tỉnh (xếp thứ 11/63 tỉnh, thành)": a rank places a unit among units, never an
   // area's aggregate; a department's portal ranks its province.
@@ -836,7 +849,7 @@ function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
  * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
  * nhánh …"), or a group of departments ("9 sở", "các sở").
  */
-const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|Công an\s+(?:tỉnh|thành phố)(?![\p{L}\d])|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
 /** Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. */
 const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
 /** "… 92 điểm thuộc về Cục Thuế tỉnh …": the holder named after the number. Folded text after the number's noun. */
@@ -872,18 +885,60 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   const full = fullAgencyName(text, folded, abs, province);
   if (full) return { at, subject: () => namedSubject(full, ctx) };
   if (!province) return { at, subject: fallback };
-  if (/^Công an/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
+  if (/^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
-  // Only a department the list knows is named ("Sở Tư pháp", "Sở TN&MT"); any other "Sở …" is left as a guess.
-  return { at, subject: dname ? () => namedSubject(`Sở ${dname} ${province}`, ctx) : fallback };
+  // A department the list knows is named by its full name ("Sở TN&MT" is "Sở Tài nguyên và Môi trường").
+  if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${province}`, ctx) };
+  // "Ban Quản lý các khu công nghiệp 97,19 điểm", "Ban Quản lý Khu kinh tế dẫn đầu với …": a name running up to the
+  // number is the publisher's province's agency; any other "Sở …" or agency is left as a guess.
+  const listed = agencyNameBefore(text, abs, to, province);
+  return { at, subject: listed ? () => namedSubject(listed, ctx) : fallback };
+}
+
+/** Where an agency's name ends ("đạt", "xếp", "với", …): verbs and links, lower case. */
+const NAME_END_RE = /^(?:đạt|có|với|là|xếp|đứng|dẫn|giữ|tiếp|được|chiếm|tăng|giảm|đã|trong|theo|so|tại|của|thuộc|năm|về|cũng|vẫn|đều|luôn|tổng|chỉ|điểm|nằm|thuộc|ở|lần|gồm|trên|dưới|từ|đến)$/u;
+/** What starts another agency or unit after "và" ("Sở Tư pháp và Sở Nội vụ"): then "và" ends the name. */
+const NEXT_HOLDER_RE = /^(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|BHXH|Ngân|Công|UBND|Ủy|Uỷ|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]ỉnh|[Tt]hành|[Tt]hị)$/u;
+/** Centrally governed cities: their agencies are "… thành phố <name>". */
+const CENTRAL_CITIES: ReadonlySet<string> = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can tho', 'hue']);
+
+/**
+ * The name of an agency at `at` (absolute) that runs, word by word, up to the number at `to` — nothing but lower-case
+ * verbs and links between ("Ban Quản lý các khu công nghiệp 97,19 điểm", "Ban Quản lý Khu kinh tế dẫn đầu với") — with
+ * its province: the one it names, else the publisher's (`province`), after the level word its name may end with.
+ * Null when no such run reaches the number.
+ */
+function agencyNameBefore(text: string, at: number, to: number, province: string): string | null {
+  const words = text.slice(at, to).trim().split(/\s+/u);
+  let n = 1;
+  while (n < words.length) {
+    const w = words[n];
+    if (!/^[\p{L}&–-]+$/u.test(w) || NAME_END_RE.test(w)) break;
+    if (w === 'và' && NEXT_HOLDER_RE.test(words[n + 1] ?? '')) return null;
+    if (++n > 16) return null;
+  }
+  // What follows the name up to the number: lower-case words only (a verb phrase) or the bracket of "Sở Nội vụ (86,93%)";
+  // nothing named, no other number.
+  if (!words.slice(n).every((w) => /^(?:\p{Ll}+|\(|:)$/u.test(w))) return null;
+  const name = words.slice(0, n).join(' ').replace(/\s+và$/u, '');
+  // "Chi nhánh Văn phòng đăng ký đất đai thị xã": the agency of a lower unit the text does not name, not the province's.
+  if (/(?:^|\s)(?:huyện|quận|thị xã|xã|phường|thị trấn|thành phố)$/u.test(name)) return null;
+  if (name.split(' ').length < 2 || PROVINCE_RE.test(foldVietnamese(name))) return name.split(' ').length < 2 ? null : name;
+  if (/(?:tỉnh|thành phố)$/u.test(name)) return `${name} ${province}`;
+  return `${name} ${centralCity(province) ? 'thành phố' : 'tỉnh'} ${province.replace(/^thành phố\s+/iu, '')}`;
+}
+
+/** Whether a province's name is a centrally governed city's ("Hà Nội", "Thành phố Hồ Chí Minh"). */
+function centralCity(province: string): boolean {
+  return CENTRAL_CITIES.has(foldVietnamese(province).replace(/^thanh pho /, ''));
 }
 
 /**
  * An agency's name up to the province it belongs to: "Cục Thuế tỉnh", "Văn phòng đăng ký đất đai tỉnh", "Văn phòng
  * UBND tỉnh" — one to seven words after the agency word, none of them a link or a verb.
  */
-const AGENCY_FULL_RE = /^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm xã hội|BHXH)(?:\s+(?!(?:và|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử)(?![\p{L}]))[\p{L}&-]+){1,7}?\s+(?:tỉnh|thành phố)(?![\p{L}])/u;
+const AGENCY_FULL_RE = /^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH|Thanh tra|Ban|Ngân hàng Nhà nước)(?:\s+(?!(?:và(?=\s+(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|Ngân|Công|UBND|huyện|quận|xã|phường|tỉnh|thành)(?![\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn)(?![\p{L}]))[\p{L}&-]+){0,9}?\s+(?:tỉnh|thành phố)(?![\p{L}])/u;
 
 /**
  * The full name of the agency at `at` (absolute) when the text gives its province — by name ("… tỉnh Kiên Giang", "…
@@ -897,9 +952,11 @@ function fullAgencyName(text: string, folded: string, at: number, province: stri
   const nameAt = end + (after ? after[0].length : 0);
   const named = after ? PROVINCE_RE.exec(folded.slice(nameAt, nameAt + 30)) : null;
   if (named && named.index === 0 && /^\p{Lu}/u.test(text.slice(nameAt, nameAt + 1))) return `${m[0]} ${text.slice(nameAt, nameAt + named[0].length)}`.replace(/\s+/g, ' ');
-  // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it.
-  if (!/tỉnh$/u.test(m[0]) || !province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
-  return `${m[0].replace(/\s+/g, ' ')} ${province}`;
+  // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it, unless the province is a
+  // centrally governed city ("Văn phòng UBND thành phố (86,72%)" on a Hà Nội paper).
+  if (!province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
+  if (!/tỉnh$/u.test(m[0]) && !centralCity(province)) return null;
+  return `${m[0].replace(/\s+/g, ' ')} ${province.replace(/^thành phố\s+/iu, '')}`;
 }
 
 /** After a first place: the departments' ranking it is in ("… bảng xếp hạng khối các sở, ban, ngành", "… đối với các sở, ban, ngành"). Folded. */
