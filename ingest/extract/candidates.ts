@@ -105,9 +105,9 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   { re: /(?:^|\s)(?<!(?:cao|thap|nhieu|it) )(?:tren|hon)\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:duoi|chua den|chua toi)\s*$/, comparator: 'lt' },
   // A bare "quá 3%" is "more than"; readHedges turns it into a ceiling after "không" ("không để … quá 3%").
-  // "kỳ trước chuyển qua 3.303 hồ sơ": "chuyển qua" is a verb (carried over), not "more than".
-  // "kỳ trước chuyển qua 3.303 hồ sơ": "chuyển qua" is a verb (carried over), not "more than".
-  { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo|chuyen) )qua\s*$/, comparator: 'gt' },
+  // "kỳ trước chuyển qua 3.303 hồ sơ": "chuyển qua" is a verb (carried over), not "more than"; "trả kết quả 640 hồ sơ":
+  // "quả" (result) folds to it too.
+  { re: /(?:^|\s)(?<!(?:thong|vuot|di|trai|bo|chuyen|ket) )qua\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:khoang|gan|xap xi|chung|uoc|uoc tinh|uoc dat|gan nhu)\s*$/, approximate: true },
   // "từ 98%" is a floor; "Sở Kế hoạch và Đầu tư 1,6 ngàn" is a name ("đầu tư" folds to "dau tu").
   { re: /(?:^|\s)(?<!dau )tu\s*$/, comparator: 'gte' },

@@ -9,7 +9,7 @@
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
-import { closesTargetList, detailsPrevious, detectChange, detectKind, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
+import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -185,8 +185,10 @@ const ANY_CHANNEL_RE = /(?<![a-z])(?:truc tuyen|qua mang|truc tiep|buu chinh|buu
 
 /** Dossiers falling due, named before their count: "hồ sơ đến hạn giải quyết 19.944". */
 const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
-/** Dossiers returned or withdrawn, named before their count: "trả lại hồ sơ …", "rút hồ sơ là 16". */
-const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi)(?: (?:ho so|hs))?(?:\s[a-z]+){0,8}?\s*(?:la|:)?\s*$/;
+/** The dossiers due (new and carried over) named before their count: "số hồ sơ phải giải quyết của quận là". Folded. */
+const DOSSIERS_DUE_BEFORE_RE = /(?:ho so|hs)\s+(?:can |con )?phai (?:giai quyet|xu ly)(?![a-z])[^,;.\d]{0,50}$/;
+/** Dossiers returned, withdrawn or cancelled, named before their count: "trả lại hồ sơ …", "rút hồ sơ là 16", "hủy 126 hồ sơ". */
+const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi|(?<!phat )huy(?: bo)?)(?: (?:ho so|hs))?(?:\s[a-z]+){0,8}?\s*(?:la|:)?\s*$/;
 
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
 const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u;
@@ -961,6 +963,8 @@ const FEEDBACK_NOUN_RE = /(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/;
 const RANKED_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|\d{1,2})|dan dau|dung dau|cao nhat|thap nhat)(?![a-z])/;
 /** Satisfaction with making and carrying out policy ("hài lòng … đối với việc xây dựng, tổ chức thực hiện chính sách"). Folded. */
 const POLICY_SATISFACTION_RE = /hai long[^.;%\d]{0,80}(?:xay dung|thuc hien|to chuc thuc hien)[^.;%\d]{0,30}chinh sach/;
+/** A clause after the number stating that no dossier was late: ", không có hồ sơ quá hạn". Folded text. */
+const ZERO_CLAUSE_AFTER_RE = /^[^.;,]{0,50},\s*(?:va\s+)?khong (?:co|de xay ra|phat sinh)(?: [a-z]+){0,2}? (?:ho so|hs)(?![a-z])/;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -986,6 +990,8 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
   return at;
 }
 
+/** A count with its own noun right before a bare move: "162 văn bản, tăng" (not points, places or a share). Folded. */
+const COUNT_THEN_MOVE_RE = /\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri)(?![a-z]))[a-z]+(?: [a-z]+){0,3}\s*,?\s*(?:tang|giam)\s*$/;
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
 const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 
@@ -995,7 +1001,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // (kept only when its sentence names the unit: see addFigure).
   // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)".
   const lead = state.folded.slice(Math.max(0, c.hedgeStart - 70), c.hedgeStart);
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead));
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead)) &&
+    // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
+    !COUNT_THEN_MOVE_RE.test(lead);
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
@@ -1299,6 +1307,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'satisfaction_rate' && POLICY_SATISFACTION_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 150), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
+  // "đạt hơn 96% số hồ sơ tiếp nhận, không có hồ sơ quá hạn": the late cue after the comma is the zero's, not this share's.
+  if (cls.metric === 'late_dossiers' && c.unit === 'percent' && ZERO_CLAUSE_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 90))) &&
+    !LATE_WORD_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 60), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
   // "số hồ sơ tồn đọng 0,17%" after an on-time and a late share: the backlog's share ('other'), not the one before it.
   if ((cls.metric === 'on_time_rate' || cls.metric === 'late_dossiers') && c.unit === 'percent' &&
     PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart))) {
@@ -1309,11 +1322,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const inProgress = IN_PROGRESS_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 20)) ? folded.slice(c.nounEnd, c.nounEnd + 40) : IN_PROGRESS_BEFORE_RE.exec(own)?.[0];
     if (inProgress !== undefined && !LATE_WORD_RE.test(inProgress)) return dropAs('in_progress');
   }
-  // "hồ sơ đến hạn giải quyết 19.944 hồ sơ": dossiers falling due; "trả lại hồ sơ và … rút hồ sơ là 16 hồ sơ": dossiers
-  // returned or withdrawn. Neither is a count of dossiers received or resolved.
+  // "hồ sơ đến hạn giải quyết 19.944 hồ sơ": dossiers falling due; "tổng số hồ sơ phải giải quyết là 52.310 hồ sơ",
+  // "có 20.415 hồ sơ phải giải quyết": the dossiers due, a workload; "trả lại hồ sơ và … rút hồ sơ là 16 hồ sơ", "hủy
+  // 126 hồ sơ": dossiers returned, withdrawn or cancelled. None is a count of dossiers received or resolved.
   if (c.unit === 'count' && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved')) {
     const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 70), c.hedgeStart);
-    if (DUE_BEFORE_RE.test(own)) return dropAs('due_dossiers');
+    if (DUE_BEFORE_RE.test(own) || DOSSIERS_DUE_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 80), c.hedgeStart)) ||
+      DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20))) return dropAs('due_dossiers');
     if (RETURNED_BEFORE_RE.test(own)) return dropAs('returned_dossiers');
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
@@ -1453,8 +1468,11 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
  */
 const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs)\s+(?:tiep nhan\s+|nop\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])/;
 
-/** The post office as the agent right after a count: "700.000 bộ hồ sơ được Bưu điện TP xử lý", "… do bưu điện chuyển trả". */
-const OFFLINE_AFTER_RE = /^\s*(?:bo )?(?:ho so|hs)(?![a-z])[^,;.\d]{0,20}?(?:duoc|do|qua) (?:he thong )?buu (?:dien|chinh)(?![a-z])/;
+/**
+ * The post office as the agent or channel right after a count ("700.000 bộ hồ sơ được Bưu điện TP xử lý", "… do bưu điện
+ * chuyển trả", "640 hồ sơ qua đường bưu điện"), or the home as the place of delivery ("312 hồ sơ được trả kết quả tại nhà").
+ */
+const OFFLINE_AFTER_RE = /^\s*(?:bo )?(?:ho so|hs)(?![a-z])(?:[^,;.\d]{0,20}?(?:duoc|do|qua) (?:duong |dich vu |he thong )?buu (?:dien|chinh)|[^,;.\d]{0,30}?(?:tai|tan|den tan|ve tan) nha)(?![a-z])/;
 
 function isOfflineChannelCount(folded: string, clause: Span, c: Candidate): boolean {
   let own = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);

@@ -9,7 +9,7 @@
  * "giảm từ 10,85% xuống 1,31%" states two levels, not a change: `levelRole` tells the earlier from the later.
  *
  * Public surface: `detectKind`, `detectChange`, `isExtremeMove`, `levelRole`, `opensTargetList`, `closesTargetList`,
- * `namesCommitment`, `detailsPrevious`.
+ * `namesCommitment`, `detailsPrevious`, `DOSSIERS_DUE_RE`.
  */
 import type { FigureKind } from '../types';
 import type { Candidate } from './candidates';
@@ -34,6 +34,8 @@ const ACTUAL_RE = phraseRe(ACTUAL_CUES);
 const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|ho so|hs|ca nhan|to chuc)\s+$/;
 /** A modal right after the figure's noun phrase: "100% bộ phận … phải thực hiện khảo sát". */
 const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|can phai|se)(?![a-z0-9])/;
+/** The dossiers due, a report's workload: "(tổng) số hồ sơ phải giải quyết", "20.415 hồ sơ phải giải quyết". Folded. */
+export const DOSSIERS_DUE_RE = /(?:ho so|hs)\s+(?:can |con )?phai (?:giai quyet|xu ly)(?![a-z])(?!\s+(?:dung|truoc|trong|xong|kip|dut))/;
 const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da|khong vuot qua)(?![a-z0-9])/;
 const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
 
@@ -105,6 +107,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   for (const m of matchesOf(TARGET_RE, before)) {
     const idx = m.index ?? 0;
     if (m[0].startsWith('yeu cau') && YEU_CAU_NOUN_RE.test(before.slice(Math.max(0, idx - 20), idx))) continue;
+    // "tổng số hồ sơ phải giải quyết là 52.310 hồ sơ": the dossiers due (a workload), no commitment.
+    if (m[0] === 'phai' && DOSSIERS_DUE_RE.test(before.slice(Math.max(0, idx - 30), idx + 20))) continue;
     lastTarget = idx + m[0].length;
   }
   let lastActual = -1;
@@ -117,7 +121,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
-  if (MODAL_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)))) return { kind: 'target', explicit: true };
+  if (MODAL_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90))) &&
+    !(c.unit === 'count' && DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20)))) return { kind: 'target', explicit: true };
   if (inTargetList && lastActual < 0) return { kind: 'target', explicit: false };
   if (lastActual < 0 && inTargetColonList(folded, sentence, c)) return { kind: 'target', explicit: false };
   return { kind: 'actual', explicit: lastActual >= 0 };
