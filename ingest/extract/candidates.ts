@@ -113,6 +113,10 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   { re: /(?:^|\s)(?<!dau )tu\s*$/, comparator: 'gte' },
 ];
 
+/** An ordinal word right before a number: "thứ 5". Folded. */
+const ORDINAL_BEFORE_RE = /(?:^|\s)thu\s*$/;
+/** A year named right after a number: "năm 2015". Folded. */
+const YEAR_AFTER_RE = /^\s*nam\s+(?:19|20)\d\d(?!\d)/;
 /** Words before a count of administrative units that make it an enumeration ("UBND 16 phường", "và 13 phường"). */
 const UNIT_ENUMERATION_BEFORE_RE = /(?:^|\s)(?:ubnd|uy ban nhan dan|cac|toan bo|ca|va|gom|voi)\s*$/;
 
@@ -399,7 +403,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     if (!isPercent && isYear(t.raw, value)) return 'year';
     const afterUnit = after(end);
-    const reason = reasonAfter(afterUnit, isPercent);
+    // "xếp thứ 5 năm 2015", "vị trí thứ 12 năm 2022": an ordinal before a year, not five years.
+    const ordinalBeforeYear = ORDINAL_BEFORE_RE.test(before(t.start)) && YEAR_AFTER_RE.test(afterUnit);
+    const reason = ordinalBeforeYear ? null : reasonAfter(afterUnit, isPercent);
     if (reason) return reason;
     let unit: FigureUnit | null = isPercent ? 'percent' : null;
     if (!isPercent) {

@@ -39,7 +39,7 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
-const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)|(sipas|chi so hai long)/g;
+const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|ket qua (?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\d[\d.,]* diem(?![a-z]))|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)|(sipas|chi so hai long)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_ALTERNATION = PENDING_CUES.join('|');
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
@@ -96,7 +96,12 @@ const INDEX_SCORE_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'se
  * The channel named right after a dossier count: online ("trực tuyến", "qua mạng"), in person ("trực tiếp") or by post
  * ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
  */
-const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(truc tuyen|qua mang|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+/**
+ * Channels of {@link CHANNEL_AFTER_RE} that are the online one: online public services, not a social network (the
+ * national portal alone, "qua Cổng Dịch vụ công quốc gia", receives both channels).
+ */
+const ONLINE_CHANNEL_WORDS_RE = /^(?:truc tuyen|qua mang|qua (?:cong )?dich vu cong truc tuyen)$/;
 /**
  * The channel right before it: "tiếp nhận trực tiếp (7,7 ngàn HS)", "nộp trực tuyến 1.200 hồ sơ", "số hồ sơ tiếp nhận và
  * xử lý trực tuyến chỉ 108 hồ sơ".
@@ -659,7 +664,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
         if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
           const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
-          if (channel) cls = { ...cls, metric: channel[1] === 'truc tuyen' || channel[1] === 'qua mang' ? 'online_dossiers' : 'other' };
+          // "61 hồ sơ tiếp nhận qua mạng xã hội Zalo" is a part; "548 hồ sơ tiếp nhận qua dịch vụ công trực tuyến" online.
+          if (channel) cls = { ...cls, metric: ONLINE_CHANNEL_WORDS_RE.test(channel[1]) ? 'online_dossiers' : 'other' };
           else if (cls.metric === 'dossiers_received') {
             const lead = folded.slice(Math.max(clause.start, c.hedgeStart - 100), c.hedgeStart);
             // The last offline cue before the number; an online channel named after it ("trực tiếp và trực tuyến") makes
@@ -990,6 +996,10 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
   return at;
 }
 
+/** What may stand between a number and its own year right after it: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
+const YEAR_RIGHT_AFTER_GAP_RE = /^\s{0,3}(?:cua\s+)?$/;
+/** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
+const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:cua\s*)?$/;
 /** A count with its own noun right before a bare move: "162 văn bản, tăng" (not points, places or a share). Folded. */
 const COUNT_THEN_MOVE_RE = /\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri)(?![a-z]))[a-z]+(?: [a-z]+){0,3}\s*,?\s*(?:tang|giam)\s*$/;
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
@@ -1086,9 +1096,12 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   const before = inClause.filter((p) => p.end <= c.hedgeStart).pop();
   // "tăng từ 88% năm 2015 lên 97% năm 2017": a year right after the number is its own when the one before it went
   // with an earlier number.
-  const right = inClause.find((p) => p.start >= c.end && p.start - c.end <= 3 && !asideWithFigures(state.folded, p));
+  // "từ vị trí thứ 5 của năm 2015 vươn lên vị trí thứ 1 của năm 2016" too.
+  // An aside's year right after a number inside that aside is the number's too ("(từ vị trí thứ 5 năm 2015 lên …)").
+  const inAside = state.folded.lastIndexOf('(', c.start) > state.folded.lastIndexOf(')', c.start);
+  const right = inClause.find((p) => p.start >= c.end && YEAR_RIGHT_AFTER_GAP_RE.test(state.folded.slice(c.end, p.start)) && (inAside || !asideWithFigures(state.folded, p)));
   const own =
-    (right && before && /\d\s*%?\s*$/.test(state.folded.slice(Math.max(0, before.start - 6), before.start)) ? right : before) ??
+    (right && (!before || NUMBER_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(0, before.start - 10), before.start))) ? right : before) ??
     inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20) && !asideWithFigures(state.folded, p));
   const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").

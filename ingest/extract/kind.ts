@@ -174,8 +174,9 @@ export function detectChange(
   // "lên một bậc", "lên 3 bậc" count places moved: a move, unlike "lên 18".
   const steps = c.unit === 'rank' && /(?:bac|hang)$/.test(folded.slice(c.start, c.end));
   const inherent = verbBefore && (INHERENT_CHANGE_UNITS.has(c.unit) || indexShare) && (steps || !/(?:^|\s)(?:tu|con|xuong con|len)\s*$/.test(before));
-  // "tăng cao nhất là Bình Thuận (+6,39%)", "tăng mạnh nhất với 6,39%": the largest or smallest move of an index.
-  const extreme = indexShare ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
+  // "tăng cao nhất là Bình Thuận (+6,39%)", "tăng mạnh nhất với 6,39%", "giảm điểm nhiều nhất (với 5,14 điểm": the largest
+  // or smallest move of an index, in per cent or in points.
+  const extreme = indexShare || c.unit === 'score' ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
   const afterLevel = c.unit === 'percent' && LEVEL_THEN_MOVE_RE.test(before);
   if (!(verbBefore && COMPARED_RE.test(clauseText)) && !(comparedRightAfter && changeVerbEarlier) && !inherent && !afterLevel) {
@@ -196,10 +197,12 @@ export function detectChange(
 const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|hang|thu))?';
 /** "từ 88,05%", "từ vị trí 21": the number opens a move from one level to another… */
 const FROM_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*$`);
-/** …when "xuống"/"lên" and a number follow it ("… (2021) xuống còn 82,18%", "… lên 18"); group 1: a year in brackets. */
-const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*)?(?:xuong|len)(?: con)?${LEVEL_WORD}\\s*\\d`);
+/** The move's verb: "xuống (còn)", "lên", "vươn lên (xếp)", "tụt xuống". */
+const MOVE_TO = '(?:(?:vuon|tut|giam|tang|nhay) )?(?:xuong|len)(?: con)?(?: xep)?';
+/** …when "xuống"/"lên" and a number follow it ("… (2021) xuống còn 82,18%", "… lên 18", "… vươn lên xếp thứ 3"); group 1: a year in brackets. */
+const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*\\d`);
 /** "… từ 88,05% xuống (còn)": the number closes such a move. */
-const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*)?(?:xuong|len)(?: con)?${LEVEL_WORD}\\s*$`);
+const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*$`);
 
 /**
  * A number in "từ X xuống/lên Y": 'from' for X (the level before, with the year in brackets after it when given),
