@@ -686,6 +686,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
         if (onlineTopic && c.unit === 'count' && cls?.metric === 'dossiers_received') cls = { ...cls, metric: 'online_dossiers' };
         if (onlineTopic && !cls && c.unit === 'percent' && c.noun === null) cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
+        // "trên 97% tổ chức, cá nhân hài lòng": the comma inside the people named cuts the share from its cue.
+        if (!cls && c.unit === 'percent' && SATISFIED_PEOPLE_AFTER_RE.test(folded.slice(c.end, c.end + 80))) cls = { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'own' };
         // "… 68,54%. Đà Nẵng (58,89%), Hà Giang (55,76%) … xếp sau": units listed with bare shares in brackets, right
         // after a sentence that read a share, continue its metric.
         if (!cls && carriedShare && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
@@ -921,10 +923,15 @@ function isSplitOnTimeShare(folded: string, hits: readonly CueHit[], sentence: S
     if (p.end <= c.hedgeStart) own = i;
   });
   if (own < 0) return false;
-  if (parts[own].part === 'early') return parts.slice(own + 1).some((p) => p.part === 'on_time');
+  const shareBetween = (from: number, to: number): boolean => candidates.some((o) => o.unit === 'percent' && o.start > from && o.start < to);
+  // "giải quyết đúng hạn … (chiếm 70,5%), giải quyết trước hạn … (chiếm 27,4%)": an early share after an on-time share of
+  // its own is a part, as is an early share before an on-time-only cue.
+  if (parts[own].part === 'early') return parts.slice(own + 1).some((p) => p.part === 'on_time') || parts.slice(0, own).some((p) => p.part === 'on_time' && shareBetween(p.end, parts[own].start));
   // "2.904 hồ sơ trước hạn và 580 hồ sơ đúng hạn, đạt 99,2%": an early part without a share of its own is summed in.
   if (parts[own].part === 'on_time') {
-    return parts.slice(0, own).some((p) => p.part === 'early' && candidates.some((o) => o.unit === 'percent' && o.start > p.end && o.start < c.start));
+    if (parts.slice(0, own).some((p) => p.part === 'early' && shareBetween(p.end, c.start))) return true;
+    // "… đúng hạn … (chiếm 70,5%), … trước hạn … (chiếm 27,4%)" is a split; "đúng hạn đạt 98%, trong đó trước hạn 60%" a breakdown.
+    return parts.slice(own + 1).some((p) => p.part === 'early' && shareBetween(p.end, sentence.end) && !/(?<![a-z])trong do(?![a-z])/.test(folded.slice(c.end, p.start)));
   }
   return false;
 }
@@ -969,6 +976,10 @@ const FEEDBACK_NOUN_RE = /(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/;
 const RANKED_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|\d{1,2})|dan dau|dung dau|cao nhat|thap nhat)(?![a-z])/;
 /** Satisfaction with making and carrying out policy ("hài lòng … đối với việc xây dựng, tổ chức thực hiện chính sách"). Folded. */
 const POLICY_SATISFACTION_RE = /hai long[^.;%\d]{0,80}(?:xay dung|thuc hien|to chuc thuc hien)[^.;%\d]{0,30}chinh sach/;
+/** What a place is in, right after it: "về (kết quả) Chỉ số hài lòng", "về chỉ số SIPAS". Folded text. */
+const SATISFACTION_RANK_AFTER_RE = /^\s*(?:\/\s*\d+\s*)?[^;.\d]{0,25}?(?<![a-z])ve (?:ket qua )?(?:chi so |muc do )?(?:hai long|sipas)(?![a-z])/;
+/** The people a share counts, then their satisfaction: "97% tổ chức, cá nhân hài lòng". Folded text. */
+const SATISFIED_PEOPLE_AFTER_RE = /^\s*(?:so )?(?:nguoi dan|to chuc|ca nhan|doanh nghiep|cong dan)(?:\s*,?\s*(?:va\s+)?(?:nguoi dan|to chuc|ca nhan|doanh nghiep|cong dan))*\s+(?:deu\s+)?(?:(?:rat|cam thay)\s+)?hai long(?![a-z])/;
 /** A clause after the number stating that no dossier was late: ", không có hồ sơ quá hạn". Folded text. */
 const ZERO_CLAUSE_AFTER_RE = /^[^.;,]{0,50},\s*(?:va\s+)?khong (?:co|de xay ra|phat sinh)(?: [a-z]+){0,2}? (?:ho so|hs)(?![a-z])/;
 /** Points: "92,15 điểm". Folded text. */
@@ -1318,6 +1329,16 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "mức độ hài lòng của người dân đối với việc xây dựng, tổ chức thực hiện chính sách … là 77,37%": the satisfaction
   // index's policy part, not satisfaction with the administration's service.
   if (cls.metric === 'satisfaction_rate' && POLICY_SATISFACTION_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 150), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "chỉ có 2,87% chưa hài lòng": the dissatisfied share, not the satisfaction rate.
+  if (cls.metric === 'satisfaction_rate' && c.unit === 'percent') {
+    const after = folded.slice(c.end, Math.min(zones.sentence.end, c.end + 60));
+    const at = after.search(/hai long/);
+    if (at >= 0 && /(?:chua|khong)\s*$/.test(after.slice(0, at))) cls = { ...cls, metric: 'other' };
+  }
+  // "Sở Giáo dục và Đào tạo xếp thứ nhất về kết quả Chỉ số hài lòng …": a place in the satisfaction index ('other').
+  if (cls.metric === 'par_index_rank' && c.unit === 'rank' && SATISFACTION_RANK_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 60)))) {
     cls = { ...cls, metric: 'other' };
   }
   // "đạt hơn 96% số hồ sơ tiếp nhận, không có hồ sơ quá hạn": the late cue after the comma is the zero's, not this share's.

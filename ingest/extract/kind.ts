@@ -51,8 +51,9 @@ const LEVEL_THEN_MOVE_RE = /(?<![a-z])dat\s*\d[\d.,]*\s*%\s*,?\s*(?:tang|giam)(?
 /** A rank or index score moved by a verb is a change even without "so với": "tăng 5 bậc", "tăng 1,59 điểm". */
 const INHERENT_CHANGE_UNITS: ReadonlySet<string> = new Set(['rank', 'score']);
 /** …when it is compared with something ("so với năm 2017", "so cùng kỳ"). */
-const COMPARED_RE = /(?<![a-z0-9])so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
-const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
+// "so với tổng biên chế", "so với tổng số hồ sơ": a share of a whole, no comparison with an earlier level.
+const COMPARED_RE = /(?<![a-z0-9])so (?:voi(?! (?:tong|toan bo)(?![a-z]))|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
+const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi(?! (?:tong|toan bo)(?![a-z]))|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
 /** Verbs that make a later "X% so với …" a difference: increases, cuts, shortenings. */
 const CHANGE_VERB_RE = /(?<![a-z0-9])(?:tang|giam|tinh gian|cat giam|rut ngan)(?![a-z0-9])/;
 /**
@@ -121,8 +122,10 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
-  if (MODAL_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90))) &&
-    !(c.unit === 'count' && DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20)))) return { kind: 'target', explicit: true };
+  const modal = MODAL_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)));
+  // "đã thực hiện cắt giảm được 3.090 biên chế … và dự kiến sẽ tiếp tục …": the modal opens the next predicate.
+  const nextPredicate = modal !== null && lastActual >= 0 && /(?<![a-z])va(?![a-z])/.test(modal[0]);
+  if (modal && !nextPredicate && !(c.unit === 'count' && DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20)))) return { kind: 'target', explicit: true };
   if (inTargetList && lastActual < 0) return { kind: 'target', explicit: false };
   if (lastActual < 0 && inTargetColonList(folded, sentence, c)) return { kind: 'target', explicit: false };
   return { kind: 'actual', explicit: lastActual >= 0 };

@@ -43,6 +43,8 @@ const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[
 
 /** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với cuối năm 2022", "so với 2021". */
 const BASELINE_LEAD_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
+/** The whole a share is of, before its year: "so với tổng biên chế của tỉnh năm 2015". Folded text. */
+const WHOLE_OF_BEFORE_RE = /(?<![a-z])so voi (?:tong|toan bo)(?![a-z])[^.;\d]{0,50}$/;
 /** Right after a year: dossiers carried over from it ("năm 2018 chuyển sang", "… chuyển qua"). Folded text. */
 const CARRIED_FROM_AFTER_RE = /^\s*chuyen (?:sang|qua)(?![a-z])/;
 /**
@@ -242,7 +244,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       period: { ...p, label: text.slice(start, end) },
       leading: index <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead),
       // "116 hồ sơ năm 2018 chuyển sang": the year dossiers were carried over from is no period of the figures either.
-      baseline: BASELINE_BEFORE_RE.test(lead.slice(-48)) || CARRIED_FROM_AFTER_RE.test(slice.slice(index + length, index + length + 14)),
+      // "tương đương 6,75% so với tổng biên chế của tỉnh năm 2015": the year of the whole a share is of.
+      baseline: BASELINE_BEFORE_RE.test(lead.slice(-48)) || WHOLE_OF_BEFORE_RE.test(lead.slice(-60)) || CARRIED_FROM_AFTER_RE.test(slice.slice(index + length, index + length + 14)),
       local,
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
