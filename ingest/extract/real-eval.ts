@@ -113,8 +113,26 @@ const AGENCY_NAME_RE = /^(?:so|cong an|van phong|cuc|chi cuc|chi nhanh) /;
 
 const LEVEL_WORD_RE = /^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh|so) /;
 
-/** Two unit names denote the same unit: equal keys, or equal once the level word is dropped ("quận Bình Thạnh" ≡ "Bình Thạnh"). */
+/** A parent named after a unit to locate it: "Phường IV, thành phố Tây Ninh", "phường Mỹ Long (thành phố Long Xuyên)". */
+const LOCATOR_RE = /\s*(?:,\s*|\(\s*)(?:quận|huyện|thị xã|thành phố|tp\.?|tỉnh)\s+[^,()]+\)?\s*$/iu;
+/** A single unit below the province, by its level word: what a locator may follow. */
+const LOCATED_UNIT_RE = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố)\s+[^,()]+$/iu;
+
+/**
+ * Two unit names denote the same unit: {@link sameUnitKey}, or the same once one of them drops the parent it names to
+ * locate the unit ("Phường IV, thành phố Tây Ninh" ≡ "phường IV"; "Phường 4, Quận 3" is still not "Phường 4, Quận 5").
+ */
 export function sameUnitName(a: string, b: string): boolean {
+  if (sameUnitKey(a, b)) return true;
+  const la = a.replace(LOCATOR_RE, '');
+  const lb = b.replace(LOCATOR_RE, '');
+  if (la !== a && lb === b && LOCATED_UNIT_RE.test(la)) return sameUnitKey(la, b);
+  if (lb !== b && la === a && LOCATED_UNIT_RE.test(lb)) return sameUnitKey(a, lb);
+  return false;
+}
+
+/** Two unit names denote the same unit: equal keys, or equal once the level word is dropped ("quận Bình Thạnh" ≡ "Bình Thạnh"). */
+function sameUnitKey(a: string, b: string): boolean {
   const ka = nameKey(a);
   const kb = nameKey(b);
   if (ka === kb) return true;

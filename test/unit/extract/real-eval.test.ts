@@ -55,6 +55,11 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('UBND quận Bình Thạnh', 'Bình Thạnh')).toBe(true);
     expect(sameUnitName('TP. Huế', 'Thành phố Huế')).toBe(true);
     expect(sameUnitName('Phường 4', 'Quận 4')).toBe(false);
+    // A parent named to locate a unit, on one side only.
+    expect(sameUnitName('phường IV', 'Phường IV, thành phố Tây Ninh')).toBe(true);
+    expect(sameUnitName('UBND phường Mỹ Long (thành phố Long Xuyên)', 'Phường Mỹ Long')).toBe(true);
+    expect(sameUnitName('Phường 4, Quận 3', 'Phường 4, Quận 5')).toBe(false);
+    expect(sameUnitName('Phường 4, Quận 3', 'Phường 5')).toBe(false);
     expect(sameUnitName('Huyện Lập Thạch', 'Huyện Sông Lô')).toBe(false);
     // An agency of a province, with or without the level word before the province's name.
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Bến Tre')).toBe(true);
