@@ -1011,6 +1011,8 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
 const YEAR_RIGHT_AFTER_GAP_RE = /^\s{0,3}(?:cua\s+)?$/;
 /** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
 const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:cua\s*)?$/;
+/** A place named, then the share in brackets: "có chỉ số cao nhất (96,86%)", "xếp cuối cùng (82,35%)". Folded text. */
+const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|xep dau|dung dau|dung cuoi|dan dau)\s*\(\s*$/;
 /** A count with its own noun right before a bare move: "162 văn bản, tăng" (not points, places or a share). Folded. */
 const COUNT_THEN_MOVE_RE = /\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri)(?![a-z]))[a-z]+(?: [a-z]+){0,3}\s*,?\s*(?:tang|giam)\s*$/;
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
@@ -1020,9 +1022,10 @@ const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
   // (kept only when its sentence names the unit: see addFigure).
-  // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)".
+  // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)"; and a place with
+  // its share in brackets: "Sở Nội vụ có chỉ số cao nhất (96,86%)".
   const lead = state.folded.slice(Math.max(0, c.hedgeStart - 70), c.hedgeStart);
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead)) &&
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead)) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
     !COUNT_THEN_MOVE_RE.test(lead);
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;

@@ -202,10 +202,13 @@ const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|hang|thu))?';
 const FROM_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*$`);
 /** The move's verb: "xuống (còn)", "lên", "vươn lên (xếp)", "tụt xuống". */
 const MOVE_TO = '(?:(?:vuon|tut|giam|tang|nhay) )?(?:xuong|len)(?: con)?(?: xep)?';
-/** …when "xuống"/"lên" and a number follow it ("… (2021) xuống còn 82,18%", "… lên 18", "… vươn lên xếp thứ 3"); group 1: a year in brackets. */
-const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*\\d`);
+/**
+ * …when "xuống"/"lên" and a number follow it ("… (2021) xuống còn 82,18%", "… lên 18", "… vươn lên xếp thứ 3"); group 1: a
+ * year in brackets, group 2: one written after it ("từ 4,55% năm 2018 lên 10,76% năm 2019").
+ */
+const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*|(?:cua\\s+)?nam\\s+(\\d{4})\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*\\d`);
 /** "… từ 88,05% xuống (còn)": the number closes such a move. */
-const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*$`);
+const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*|(?:cua\\s+)?nam\\s+\\d{4}\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*$`);
 
 /**
  * A number in "từ X xuống/lên Y": 'from' for X (the level before, with the year in brackets after it when given),
@@ -216,5 +219,6 @@ export function levelRole(folded: string, clause: Span, c: Candidate): { role: '
   if (TO_BEFORE_RE.test(before)) return { role: 'to', year: null };
   if (!FROM_BEFORE_RE.test(before)) return null;
   const m = FROM_AFTER_RE.exec(folded.slice(c.end, Math.min(clause.end, c.end + 40)));
-  return m ? { role: 'from', year: m[1] ? Number(m[1]) : null } : null;
+  const year = m?.[1] ?? m?.[2];
+  return m ? { role: 'from', year: year ? Number(year) : null } : null;
 }
