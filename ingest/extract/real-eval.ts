@@ -109,7 +109,7 @@ function nameKey(name: string): string {
 }
 
 /** Name keys of a province's agencies: departments, the police, offices, departments of central agencies, branches. */
-const AGENCY_NAME_RE = /^(?:so|cong an|van phong|cuc|chi cuc|chi nhanh) /;
+const AGENCY_NAME_RE = /^(?:so|cong an|van phong|cuc|chi cuc|chi nhanh|ban|thanh tra|kho bac|bao hiem xa hoi|bhxh|ngan hang nha nuoc) /;
 
 const LEVEL_WORD_RE = /^(?:quan|huyen|thi xa|thanh pho|phuong|xa|thi tran|tinh|so) /;
 
@@ -138,8 +138,16 @@ function sameUnitKey(a: string, b: string): boolean {
   if (ka === kb) return true;
   // "Sở Tư pháp tỉnh Bến Tre" = "Sở Tư pháp Bến Tre", "Công an tỉnh X" = "Công an X": an agency of a province, with or
   // without the level word before the province's name.
-  const agencyKey = (k: string): string => (AGENCY_NAME_RE.test(k) ? k.replace(/ (?:tinh|thanh pho) /, ' ') : k);
-  if (agencyKey(ka) === agencyKey(kb)) return true;
+  const agencyKey = (k: string): string => (AGENCY_NAME_RE.test(k) ? k.replace(/ (?:tinh|thanh pho) /, ' ').replace(/^ngan hang nha nuoc chi nhanh /, 'ngan hang nha nuoc ') : k);
+  const ga = agencyKey(ka);
+  const gb = agencyKey(kb);
+  if (ga === gb) return true;
+  // "Ban Quản lý Khu kinh tế Nghi Sơn" = "… Nghi Sơn tỉnh Thanh Hóa": an agency named without its province is of the
+  // province a page is about; the other side names it (one to four words).
+  if (AGENCY_NAME_RE.test(ga) && AGENCY_NAME_RE.test(gb)) {
+    const [short, long] = ga.length < gb.length ? [ga, gb] : [gb, ga];
+    if (long.startsWith(`${short} `) && /^(?:\S+ ){0,3}\S+$/.test(long.slice(short.length + 1).replace(/^(?:tinh|thanh pho) /, ''))) return true;
+  }
   const sa = ka.replace(LEVEL_WORD_RE, '');
   const sb = kb.replace(LEVEL_WORD_RE, '');
   // A numbered unit keeps its level word: "Phường 4" is not "Quận 4".

@@ -66,6 +66,12 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('Công an tỉnh Bến Tre', 'Công an Bến Tre')).toBe(true);
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Trà Vinh')).toBe(false);
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Xây dựng tỉnh Bến Tre')).toBe(false);
+    // Boards, the inspectorate, branches of central agencies; an agency named without its province.
+    expect(sameUnitName('Ban Quản lý các khu công nghiệp và chế xuất thành phố Hà Nội', 'Ban Quản lý các khu công nghiệp và chế xuất Hà Nội')).toBe(true);
+    expect(sameUnitName('Ngân hàng Nhà nước tỉnh Vĩnh Phúc', 'Ngân hàng Nhà nước chi nhánh tỉnh Vĩnh Phúc')).toBe(true);
+    expect(sameUnitName('Ban Quản lý Khu kinh tế Nghi Sơn tỉnh Thanh Hóa', 'Ban Quản lý Khu kinh tế Nghi Sơn')).toBe(true);
+    expect(sameUnitName('Thanh tra tỉnh Tiền Giang', 'Thanh tra tỉnh Bến Tre')).toBe(false);
+    expect(sameUnitName('Ban Dân tộc tỉnh Thanh Hóa', 'Ban Quản lý Khu kinh tế tỉnh Thanh Hóa')).toBe(false);
     // Ho Chi Minh City's abbreviations inside a name, not only at its start (an agency or centre of the city).
     expect(sameUnitName('Trung tâm Phục vụ Hành chính công TP.HCM', 'Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh')).toBe(true);
     expect(sameUnitName('Trung tâm Phục vụ hành chính công tỉnh Thành phố Hồ Chí Minh', 'Trung tâm Phục vụ Hành chính công TP. HCM')).toBe(true);
