@@ -430,6 +430,10 @@ const PROMOTION_CENTRE_RE = /(?<![a-z0-9])trung tam hanh chinh cong va xuc tien 
  */
 const CENTRE_ANAPHOR_RE = /(?<![\p{L}\d])(?:Trung tâm(?!\s+(?:\p{Lu}|phục vụ|hành chính|của|này|y tế|văn hóa|chính trị|huyện|xã|phường|tỉnh|thành phố))|TTPVHCC|TTHCC|HCC)(?![\p{L}\d])/gu;
 
+/** A capitalised place name right after a centre's name, with no level word: " Tam Kỳ". Original text. */
+const BARE_PLACE_AFTER_RE = /^\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})(?![\p{L}\d])/u;
+/** A name opening with a level word or an agency word ("Tỉnh …", "Thành phố …", "Huyện …"): not a bare place. */
+const LEVEL_NAME_START_RE = /^(?:Tỉnh|Thành|Huyện|Quận|Thị|Phường|Xã|Đặc|TP|UBND|Ủy|Uỷ|Sở|Bộ|Chính|Nhà|Cổng|Trung)(?![\p{L}])/u;
 /** Characters before a centre's short name searched for its full name. */
 const CENTRE_LOOKBACK = 8000;
 
@@ -441,6 +445,12 @@ const CENTRE_LOOKBACK = 8000;
 function centreMentioned(text: string | undefined, folded: string, end: number, ctx: ExtractionContext): (() => FigureSubject | null) | null {
   const own = text !== undefined ? lowerUnitAfter(text, end) : null;
   if (own) return () => namedSubject(own, ctx);
+  // "Trung tâm Hành chính công Tam Kỳ": a centre named after a place that is no province is that place's own desk.
+  const place = text !== undefined ? BARE_PLACE_AFTER_RE.exec(text.slice(end, end + 40)) : null;
+  if (place && !PROVINCE_RE.test(foldVietnamese(place[1])) && !LEVEL_NAME_START_RE.test(place[1])) {
+    const name = place[1];
+    return () => namedSubject(name, ctx);
+  }
   if (UNNAMED_LOWER_AFTER_RE.test(folded.slice(end, end + 12))) return null;
   const promotion = /^ va xuc tien dau tu(?![a-z0-9])/.test(folded.slice(end, end + 20));
   return () => centreSubject(ctx, promotion);
