@@ -976,6 +976,8 @@ const FEEDBACK_NOUN_RE = /(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/;
 const RANKED_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|\d{1,2})|dan dau|dung dau|cao nhat|thap nhat)(?![a-z])/;
 /** Satisfaction with making and carrying out policy ("hài lòng … đối với việc xây dựng, tổ chức thực hiện chính sách"). Folded. */
 const POLICY_SATISFACTION_RE = /hai long[^.;%\d]{0,80}(?:xay dung|thuc hien|to chuc thuc hien)[^.;%\d]{0,30}chinh sach/;
+/** Both levels of online services named together: a total's breakdown ("1.036 … toàn trình và 506 … một phần"). Folded. */
+const BOTH_LEVELS_RE = /toan trinh[^()]*mot phan|mot phan[^()]*toan trinh/;
 /** What a place is in, right after it: "về (kết quả) Chỉ số hài lòng", "về chỉ số SIPAS". Folded text. */
 const SATISFACTION_RANK_AFTER_RE = /^\s*(?:\/\s*\d+\s*)?[^;.\d]{0,25}?(?<![a-z])ve (?:ket qua )?(?:chi so |muc do )?(?:hai long|sipas)(?![a-z])/;
 /** The people a share counts, then their satisfaction: "97% tổ chức, cá nhân hài lòng". Folded text. */
@@ -1333,6 +1335,27 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // index's policy part, not satisfaction with the administration's service.
   if (cls.metric === 'satisfaction_rate' && POLICY_SATISFACTION_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 150), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "Khoảng cách giữa bộ … cao nhất … với bộ … thấp nhất … là 14,87%": a gap between units, no unit's score.
+  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate') && c.unit !== 'rank') {
+    const lead = folded.slice(zones.sentence.start, c.hedgeStart);
+    const gap = lead.search(/(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?!\s+(?:phat trien|so voi muc tieu))/);
+    if (gap >= 0 && !/\d/.test(lead.slice(gap).replace(/(?:nam|quy|thang) \d{4}|\d{4}/g, ''))) cls = { ...cls, metric: 'other' };
+  }
+  // "hồ sơ trực tuyến chậm được tiếp nhận là 28.671": online dossiers received late, not the dossiers received.
+  if (cls.metric === 'dossiers_received' && /(?<![a-z])cham (?:duoc )?tiep nhan(?![a-z])/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "1.542/1.868 DVCTT (1.036 DVCTT toàn trình và 506 DVCTT một phần)": the words right after a count of services name its
+  // level; a count whose bracket right after lists both levels is their total ('other'), as is a share after that bracket.
+  if ((cls.metric === 'online_services_full' || cls.metric === 'online_services_partial') && (c.unit === 'count' || c.unit === 'percent')) {
+    const after = folded.slice(c.nounEnd, c.nounEnd + 80);
+    const bracket = /^\s*\(([^()]*)\)/.exec(after)?.[1] ?? '';
+    const before = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 90), c.hedgeStart);
+    const closed = /\(([^()]*)\)[^()\d]{0,20}$/.exec(before)?.[1] ?? '';
+    if (BOTH_LEVELS_RE.test(c.unit === 'count' ? bracket : closed)) cls = { ...cls, metric: 'other' };
+    else if (c.unit === 'count' && /^\s*mot phan(?![a-z])/.test(after)) cls = { ...cls, metric: 'online_services_partial' };
+    else if (c.unit === 'count' && /^\s*toan trinh(?![a-z])/.test(after)) cls = { ...cls, metric: 'online_services_full' };
   }
   // "chỉ có 2,87% chưa hài lòng": the dissatisfied share, not the satisfaction rate.
   if (cls.metric === 'satisfaction_rate' && c.unit === 'percent') {

@@ -146,14 +146,14 @@ export const TARGET_CUES = [
   'phan dau', 'cam ket', 'muc tieu', 'chi tieu de ra la', 'yeu cau', 'phai', 'dam bao dat', 'du kien', 'dinh huong',
   'thoi gian toi', 'nam toi', 'se', 'can phai', 'ke hoach dat', 'chi tieu dat', 'chi tieu giao', 'giao chi tieu', 'quyet tam',
   'nhiem vu trong tam', 'toi thieu', 'de ra cac chi tieu', 'chi tieu cu the', 'chi tieu chu yeu', 'cac chi tieu sau',
-  'dat ra chi tieu', 'kien quyet',
+  'dat ra chi tieu', 'kien quyet', 'khuyen khich',
 ];
 
 /** Target cues that folding would confuse ("đặt chỉ tiêu" sets a target, "đạt chỉ tiêu" meets one): matched with accents. */
 export const TARGET_CUES_ACCENTED = ['đặt chỉ tiêu', 'đặt ra chỉ tiêu', 'đặt mục tiêu'];
 
 /** Words close before a number that mark an achieved result even inside a target paragraph. */
-export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay', 'duoc rut ngan'];
+export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay', 'duoc rut ngan', 'nho do', 'nho vay'];
 
 /** Level words of sub-units, folded, with the level code the resolver uses. */
 export const SUBUNIT_LEVEL_WORDS: ReadonlyArray<{ word: string; level: string }> = [
@@ -175,6 +175,6 @@ export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossi
  * expression over folded text (most are plain words; "năm 2018 chuyển sang" needs a year).
  */
 export const PENDING_CUES = [
-  'dang giai quyet', 'dang xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
+  'dang giai quyet', 'dang xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'dang tiep tuc giai quyet', 'dang tiep tuc xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
   'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'nam \\d{4} chuyen (?:sang|qua)', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];

@@ -875,7 +875,15 @@ const AGENCY_ACTOR_RE = /(?<![a-z])(?:cho biet|cho thay|ghi nhan|cong bo|thong t
  */
 function agencyHolder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): { at: number; subject: () => FigureSubject } | null {
   let last: RegExpMatchArray | null = null;
-  for (const m of matchesOf(AGENCY_HOLDER_RE, text.slice(from, to))) last = m;
+  const slice = text.slice(from, to);
+  for (const m of matchesOf(AGENCY_HOLDER_RE, slice)) {
+    // "các cơ quan ngành dọc (Công an, Bảo hiểm xã hội tỉnh) tiếp nhận …": agencies in brackets closed before the number
+    // list a group's members; they do not hold its number.
+    const abs = from + (m.index ?? 0);
+    const close = text.indexOf(')', abs);
+    if (text.lastIndexOf('(', abs) > text.lastIndexOf(')', abs) && close >= 0 && close < to) continue;
+    last = m;
+  }
   if (!last) return null;
   const at = last.index ?? 0;
   const abs = from + at;
