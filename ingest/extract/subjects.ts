@@ -915,7 +915,7 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
 }
 
 /** Where an agency's name ends ("đạt", "xếp", "với", …): verbs and links, lower case. */
-const NAME_END_RE = /^(?:đạt|có|với|là|xếp|đứng|dẫn|giữ|tiếp|được|chiếm|tăng|giảm|đã|trong|theo|so|tại|của|thuộc|năm|về|cũng|vẫn|đều|luôn|tổng|chỉ|điểm|nằm|thuộc|ở|lần|gồm|trên|dưới|từ|đến)$/u;
+const NAME_END_RE = /^(?:đạt|có|với|là|xếp|đứng|dẫn|giữ|tiếp|được|chiếm|tăng|giảm|đã|trong|theo|so|tại|của|thuộc|năm|về|cũng|vẫn|đều|luôn|tổng|chỉ|điểm|nằm|ở|lần|gồm|trên|dưới|từ|đến)$/u;
 /** What starts another agency or unit after "và" ("Sở Tư pháp và Sở Nội vụ"): then "và" ends the name. */
 const NEXT_HOLDER_RE = /^(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|BHXH|Ngân|Công|UBND|Ủy|Uỷ|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]ỉnh|[Tt]hành|[Tt]hị)$/u;
 /** Centrally governed cities: their agencies are "… thành phố <name>". */
@@ -942,7 +942,9 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
   const name = words.slice(0, n).join(' ').replace(/\s+và$/u, '');
   // "Chi nhánh Văn phòng đăng ký đất đai thị xã": the agency of a lower unit the text does not name, not the province's.
   if (/(?:^|\s)(?:huyện|quận|thị xã|xã|phường|thị trấn|thành phố)$/u.test(name)) return null;
-  if (name.split(' ').length < 2 || PROVINCE_RE.test(foldVietnamese(name))) return name.split(' ').length < 2 ? null : name;
+  if (!name.includes(' ')) return null;
+  // "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội" names its province already.
+  if (PROVINCE_RE.test(foldVietnamese(name))) return name;
   if (/(?:tỉnh|thành phố)$/u.test(name)) return `${name} ${province}`;
   return `${name} ${centralCity(province) ? 'thành phố' : 'tỉnh'} ${province.replace(/^thành phố\s+/iu, '')}`;
 }
