@@ -1110,10 +1110,9 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
   const before = inClause.filter((p) => p.end <= c.hedgeStart).pop();
-  // "tăng từ 88% năm 2015 lên 97% năm 2017": a year right after the number is its own when the one before it went
-  // with an earlier number.
-  // "từ vị trí thứ 5 của năm 2015 vươn lên vị trí thứ 1 của năm 2016" too.
-  // An aside's year right after a number inside that aside is the number's too ("(từ vị trí thứ 5 năm 2015 lên …)").
+  // "tăng từ 88% năm 2015 lên 97% năm 2017", "từ vị trí thứ 5 của năm 2015 vươn lên vị trí thứ 1 của năm 2016": a year
+  // right after the number (or after "của") is its own when the sentence names none before it or the one before it went
+  // with an earlier number; inside an aside ("(từ vị trí thứ 5 năm 2015 lên …)") too.
   const inAside = state.folded.lastIndexOf('(', c.start) > state.folded.lastIndexOf(')', c.start);
   const right = inClause.find((p) => p.start >= c.end && YEAR_RIGHT_AFTER_GAP_RE.test(state.folded.slice(c.end, p.start)) && (inAside || !asideWithFigures(state.folded, p)));
   const own =
