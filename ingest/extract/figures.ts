@@ -1113,7 +1113,8 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // "tăng từ 88% năm 2015 lên 97% năm 2017", "từ vị trí thứ 5 của năm 2015 vươn lên vị trí thứ 1 của năm 2016": a year
   // right after the number (or after "của") is its own when the sentence names none before it or the one before it went
   // with an earlier number; inside an aside ("(từ vị trí thứ 5 năm 2015 lên …)") too.
-  const inAside = state.folded.lastIndexOf('(', c.start) > state.folded.lastIndexOf(')', c.start);
+  const sentenceLead = state.folded.slice(zones.sentence.start, c.start);
+  const inAside = sentenceLead.lastIndexOf('(') > sentenceLead.lastIndexOf(')');
   const right = inClause.find((p) => p.start >= c.end && YEAR_RIGHT_AFTER_GAP_RE.test(state.folded.slice(c.end, p.start)) && (inAside || !asideWithFigures(state.folded, p)));
   const own =
     (right && (!before || NUMBER_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(0, before.start - 10), before.start))) ? right : before) ??

@@ -818,7 +818,8 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   // "Ở khối sở, ban, ngành, Thanh tra tỉnh đứng đầu với 91,64 điểm": an agency the text names opening the number's
   // clause holds it, after a rank word too, over the group or scope named before it.
   if (mentioned || inherited) {
-    const clauseStart = Math.max(sentence.start, folded.lastIndexOf(',', c.hedgeStart - 1) + 1, folded.lastIndexOf(';', c.hedgeStart - 1) + 1);
+    const lead = folded.slice(sentence.start, c.hedgeStart);
+    const clauseStart = sentence.start + Math.max(0, lead.lastIndexOf(',') + 1, lead.lastIndexOf(';') + 1);
     const opener = agencyHolder(text, folded, clauseStart, c.hedgeStart, ctx);
     if (opener && /^\s*$/.test(folded.slice(clauseStart, clauseStart + opener.at)) && !/\d/.test(folded.slice(clauseStart + opener.at, c.hedgeStart))) {
       const held = opener.subject();
@@ -879,9 +880,11 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   for (const m of matchesOf(AGENCY_HOLDER_RE, slice)) {
     // "các cơ quan ngành dọc (Công an, Bảo hiểm xã hội tỉnh) tiếp nhận …": agencies in brackets closed before the number
     // list a group's members; they do not hold its number.
-    const abs = from + (m.index ?? 0);
-    const close = text.indexOf(')', abs);
-    if (text.lastIndexOf('(', abs) > text.lastIndexOf(')', abs) && close >= 0 && close < to) continue;
+    const at = m.index ?? 0;
+    // Within the text searched and the 200 characters before it: a look-up bounded by its sentence keeps long texts linear.
+    const before = text.slice(Math.max(0, from - 200), from + at);
+    const close = slice.indexOf(')', at);
+    if (before.lastIndexOf('(') > before.lastIndexOf(')') && close >= 0) continue;
     last = m;
   }
   if (!last) return null;
