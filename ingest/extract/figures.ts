@@ -190,8 +190,8 @@ const ANY_CHANNEL_RE = /(?<![a-z])(?:truc tuyen|qua mang|truc tiep|buu chinh|buu
 
 /** Dossiers falling due, named before their count: "hồ sơ đến hạn giải quyết 19.944". */
 const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
-/** The dossiers due (new and carried over) named before their count: "số hồ sơ phải giải quyết của quận là". Folded. */
-const DOSSIERS_DUE_BEFORE_RE = /(?:ho so|hs)\s+(?:can |con )?phai (?:giai quyet|xu ly)(?![a-z])[^,;.\d]{0,50}$/;
+/** The dossiers due ({@link DOSSIERS_DUE_RE}) named before their count: "số hồ sơ phải giải quyết của quận là". Folded. */
+const DOSSIERS_DUE_BEFORE_RE = new RegExp(`${DOSSIERS_DUE_RE.source}[^,;.\\d]{0,50}$`);
 /** Dossiers returned, withdrawn or cancelled, named before their count: "trả lại hồ sơ …", "rút hồ sơ là 16", "hủy 126 hồ sơ". */
 const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi|(?<!phat )huy(?: bo)?)(?: (?:ho so|hs))?(?:\s[a-z]+){0,8}?\s*(?:la|:)?\s*$/;
 
@@ -1387,8 +1387,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // 126 hồ sơ": dossiers returned, withdrawn or cancelled. None is a count of dossiers received or resolved.
   if (c.unit === 'count' && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved')) {
     const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 70), c.hedgeStart);
-    if (DUE_BEFORE_RE.test(own) || DOSSIERS_DUE_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 80), c.hedgeStart)) ||
-      DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20))) return dropAs('due_dossiers');
+    if (DUE_BEFORE_RE.test(own) || DOSSIERS_DUE_BEFORE_RE.test(own) || DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20))) return dropAs('due_dossiers');
     if (RETURNED_BEFORE_RE.test(own)) return dropAs('returned_dossiers');
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).

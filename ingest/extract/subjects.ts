@@ -920,7 +920,8 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
 /** Where an agency's name ends ("đạt", "xếp", "với", …): verbs and links, lower case. */
 const NAME_END_RE = /^(?:đạt|có|với|là|xếp|đứng|dẫn|giữ|tiếp|được|chiếm|tăng|giảm|đã|trong|theo|so|tại|của|thuộc|năm|về|cũng|vẫn|đều|luôn|tổng|chỉ|điểm|nằm|ở|lần|gồm|trên|dưới|từ|đến)$/u;
 /** What starts another agency or unit after "và" ("Sở Tư pháp và Sở Nội vụ"): then "và" ends the name. */
-const NEXT_HOLDER_RE = /^(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|BHXH|Ngân|Công|UBND|Ủy|Uỷ|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]ỉnh|[Tt]hành|[Tt]hị)$/u;
+const NEXT_HOLDER_WORDS = '(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|BHXH|Ngân|Công|UBND|Ủy|Uỷ|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]ỉnh|[Tt]hành|[Tt]hị)';
+const NEXT_HOLDER_RE = new RegExp(`^${NEXT_HOLDER_WORDS}$`, 'u');
 /** Centrally governed cities: their agencies are "… thành phố <name>". */
 const CENTRAL_CITIES: ReadonlySet<string> = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can tho', 'hue']);
 
@@ -961,7 +962,7 @@ function centralCity(province: string): boolean {
  * An agency's name up to the province it belongs to: "Cục Thuế tỉnh", "Văn phòng đăng ký đất đai tỉnh", "Văn phòng
  * UBND tỉnh" — one to seven words after the agency word, none of them a link or a verb.
  */
-const AGENCY_FULL_RE = /^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH|Thanh tra|Ban|Ngân hàng Nhà nước)(?:\s+(?!(?:và(?=\s+(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|Ngân|Công|UBND|huyện|quận|xã|phường|tỉnh|thành)(?![\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn)(?![\p{L}]))[\p{L}&-]+){0,9}?\s+(?:tỉnh|thành phố)(?![\p{L}])/u;
+const AGENCY_FULL_RE = new RegExp(`^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH|Thanh tra|Ban|Ngân hàng Nhà nước)(?:\\s+(?!(?:và(?=\\s+${NEXT_HOLDER_WORDS}(?![\\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn)(?![\\p{L}]))[\\p{L}&-]+){0,9}?\\s+(?:tỉnh|thành phố)(?![\\p{L}])`, 'u');
 
 /**
  * The full name of the agency at `at` (absolute) when the text gives its province — by name ("… tỉnh Kiên Giang", "…
