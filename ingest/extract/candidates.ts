@@ -87,6 +87,9 @@ const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
 /** "tăng 5 bậc", "giảm 7 bậc", "(thấp hơn 16 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
 const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
 const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vuot|cao hon|thap hon)(?: them| len| xuong)?\s*$/;
+/** "Chỉ số cải cách hành chính (của huyện X) là …", "chỉ số CCHC là": the index named as what the number is. Folded. */
+const INDEX_IS_BEFORE_RE = /(?:chi so (?:cai cach hanh chinh|cchc)|par ?index)(?: (?:nam \d{4}|cua [^,;.\d]{1,40}))?(?: la|:)\s*$/;
+
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%", "từ 79% đến hơn 80%". */
@@ -438,7 +441,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     // "UBND 16 phường", "các 13 xã": the number names how many units there are, not a result.
     if (unit === null && noun === 'donvi' && UNIT_ENUMERATION_BEFORE_RE.test(before(t.start))) return 'unit_enumeration';
     // "Theo đó, Nam Định đạt 87,32, tăng 2,46 điểm": a bare decimal after "đạt" in a sentence about an index is its score.
-    if (unit === null && noun === null && /[.,]\d/.test(t.raw) && value > 10 && value <= 100 && /(?:^|\s)dat\s*$/.test(before(t.start)) &&
+    // "với Chỉ số cải cách hành chính là 91,670": the same after "là" when the index's name is what it is (d1082).
+    if (unit === null && noun === null && /[.,]\d/.test(t.raw) && value > 10 && value <= 100 && (/(?:^|\s)dat\s*$/.test(before(t.start)) || INDEX_IS_BEFORE_RE.test(before(t.start, 90))) &&
       /chi so|par ?index/.test(folded.slice(sentence.start, sentence.end))) {
       unit = 'score';
     }

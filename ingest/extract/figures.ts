@@ -80,6 +80,11 @@ const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'p
 /** A rank's field of departments: "7/19 Sở, Ban, ngành", "9/20 sở, ngành" (as spelt: folded, "số" reads as "sở"). */
 const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,?\s*)?[Nn]gành/u;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
+/** What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt". Folded, after the rank. */
+const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)\s[^,;.\d()]{0,60}$/;
+
+/** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
+const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
 const PROVINCES_AVERAGE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
 /**
  * A unit referred back to ("Tỉnh này cũng …", "đơn vị này đã tiếp nhận …", "huyện này đạt …"): as spelt, since folded
@@ -1225,7 +1230,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const nationalAverage = INDEX_METRICS.has(cls.metric) && /(?:trung binh|binh quan)/.test(averageLead) &&
     /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) && !/(?:^|\s)(?:bo|co quan ngang bo)(?:,|\s|$)/.test(averageLead.slice(-60)) &&
     // "cao hơn mức trung bình của cả nước 1,74%, xếp thứ 11/63": a unit compared with the average, not the average.
-    !COMPARED_WITH_AVERAGE_RE.test(averageLead);
+    !COMPARED_WITH_AVERAGE_RE.test(averageLead) &&
+    // "điểm trung bình cả nước 68,3/100, xếp hạng 51/63": the average is the number right after its words; a rank after
+    // a number closed by a comma is not the average's (d1084). (A move or a baseline after the average is its own:
+    // "đạt 86,98%, cao hơn 2,19% so với năm 2022 (đạt 84,79%)".)
+    (c.unit !== 'rank' || !AVERAGE_ENDED_RE.test(averageLead.slice(Math.max(averageLead.lastIndexOf('trung binh'), averageLead.lastIndexOf('binh quan')))));
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
     if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
     if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
@@ -1434,6 +1443,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     DEMONSTRATIVE_UNIT_RE.test(text.slice(zones.sentence.start, c.hedgeStart))) subject = state.lastNamed.subject;
   // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
+  // "Sở Khoa học Công nghệ xếp vị trí thứ 2 với Chỉ số cải cách hành chính là 91,510": a score joined to the rank just
+  // read ("với …", "đạt …") is the rank holder's, over a scope the sentence named before (d1082).
+  const prior = state.figures[state.figures.length - 1];
+  if (INDEX_SCORE_METRICS.has(cls.metric) && c.unit !== 'rank' && prior?.unit === 'rank' && prior.subject.explicit && prior.subject.scope === 'unit' &&
+    state.lastNamed?.sentenceStart === zones.sentence.start && state.lastNamed.subject === prior.subject && SCORE_OF_RANK_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
   // "… đứng đầu bảng xếp hạng khối các sở, ban, ngành": a department's or an office's first place, not the province's.
   subject = departmentsRankHolder(text, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };

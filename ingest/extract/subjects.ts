@@ -829,7 +829,19 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   const found = mentioned ?? inherited ?? own;
   // "… cơ quan hành chính trên địa bàn tỉnh (xếp thứ 11/63 tỉnh, thành)": a rank places a unit among units, never an
   // area's aggregate; a department's portal ranks its province.
-  if (c.unit === 'rank' && found.scope === 'province_wide') return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
+  // "điểm trung bình cả nước 68,3/100, xếp hạng 51/63 tỉnh, thành phố": the country is not ranked among the provinces;
+  // the rank is the province's the sentence is about (d1084).
+  const amongProvinces = found === NATIONAL_SUBJECT && c.unit === 'rank' && (c.total === 63 || c.total === 34 || PROVINCES_FIELD_AFTER_RE.test(folded.slice(c.end, c.end + 30)));
+  if ((c.unit === 'rank' && found.scope === 'province_wide') || amongProvinces) {
+    if (amongProvinces) {
+      if (own.explicit && own !== NATIONAL_SUBJECT) return own;
+      // The province the sentence named before the rank ("UBND tỉnh Thừa Thiên Huế đạt 61,7/100 điểm, …"), whoever
+      // publishes it.
+      const province = matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, c.hedgeStart)).filter((m) => namedDepth(m[1]) === 1).pop();
+      if (province) return namedSubject(province[1], ctx);
+    }
+    return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
+  }
   return found;
 }
 
@@ -848,6 +860,9 @@ const PROVINCES_WORDS_RE = /(?<![a-z0-9])(?:cac tinh,? thanh|ca nuoc|toan quoc|t
  * the provinces' average: a count of provinces out of all of them (63 before the 2025 merger, 34 after) is the
  * country's figure, whoever publishes it; "đơn vị" only in a sentence about the provinces together.
  */
+/** The provinces as a rank's field right after it: "/63 tỉnh, thành phố", "trong 63 tỉnh, thành". Folded. */
+const PROVINCES_FIELD_AFTER_RE = /^\s*(?:\/\s*\d+\s*)?(?:trong |tren |cua )?(?:\d+ )?(?:cac )?tinh,?\s*(?:\/\s*)?thanh(?![a-z])/;
+
 function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
   if (c.unit !== 'count' || (c.total !== 63 && c.total !== 34) || c.value > c.total) return false;
   const counted = PROVINCES_COUNTED_RE.exec(folded.slice(c.end, c.end + 30));
@@ -1040,6 +1055,37 @@ export function trailingScope(folded: string, sentence: Span, ctx: ExtractionCon
   return scopeMention(folded, sentence.start, sentence.end, ctx);
 }
 
+/** How deep a level word puts a named unit: a commune or ward 3, a district, town or city 2, a province 1. */
+function namedDepth(mention: string): number {
+  const word = foldVietnamese(mention);
+  if (/^(?:phuong|xa|thi tran|p\.)/.test(word)) return 3;
+  if (/^tinh /.test(word)) return 1;
+  // "TP. Hồ Chí Minh", "thành phố Cần Thơ": a centrally run city is a province.
+  if (/^(?:thanh pho|tp\.?)/.test(word)) return /hcm$/.test(word) || centralCity(word.replace(/^(?:thanh pho|tp\.?)\s*/, '')) ? 1 : 2;
+  return 2;
+}
+
+/** What may stand between a unit's locator and the figure: a comma and a verb or two, no number, name or clause. */
+const LOCATED_TAIL_RE = /^\s*,?\s*[\p{Ll}\s]{0,30}$/u;
+
+/**
+ * "xã Lai Hưng, huyện Bàu Bàng, tăng 25,9 điểm", "phường Chánh Nghĩa, TP. Thủ Dầu Một đạt 90,25 điểm", "huyện Bù Đăng,
+ * tỉnh Bình Phước đạt …": a unit named with the larger unit that locates it holds the number that follows, not the
+ * locator (d1052). The located name must end right at the comma before the locator, and be of a deeper level.
+ */
+function locatedUnitBefore(text: string, folded: string, ownLeft: Span, c: Candidate): string | null {
+  const from = Math.max(ownLeft.start, c.hedgeStart - 160);
+  const window = text.slice(from, c.hedgeStart);
+  const names = matchesOf(NAMED_UNIT_RE, window).filter((m) => !incidentalName(text, folded, from + (m.index ?? 0), from + (m.index ?? 0) + m[0].length));
+  if (names.length < 2) return null;
+  const locator = names[names.length - 1];
+  const located = names[names.length - 2];
+  const locatorEnd = (locator.index ?? 0) + locator[0].length;
+  if (!LOCATED_TAIL_RE.test(window.slice(locatorEnd))) return null;
+  if (!/^\s*,\s*$/.test(window.slice((located.index ?? 0) + located[0].length, locator.index ?? 0))) return null;
+  return namedDepth(located[1]) > namedDepth(locator[1]) ? located[1] : null;
+}
+
 function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject {
   // "130/130 xã đã hoàn thành", "5/9 huyện, thành phố đạt", "19/19 sở, ban, ngành": a count of units is about those units.
   if (c.noun === 'donvi' && c.unit === 'count') {
@@ -1099,6 +1145,8 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     const m = NAMED_UNIT_ONCE_RE.exec(text.slice(from, from + 60));
     if (m && m.index <= 6) return namedSubject(m[1], ctx);
   }
+  const located = locatedUnitBefore(text, folded, ownLeft, c);
+  if (located) return namedSubject(located, ctx);
   const comma = folded.lastIndexOf(',', c.hedgeStart - 1);
   const from = Math.max(ownLeft.start, comma + 1);
   if (from < c.hedgeStart) {
