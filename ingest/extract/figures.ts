@@ -11,7 +11,7 @@ import { type Candidate, candidatesInSentence, levelMentions } from './candidate
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
-import { type FigureSignals, probability, repeatedReadings } from './confidence';
+import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { departmentsRankHolder } from './subjects';
 import { readableParagraphs } from './page-noise';
@@ -349,11 +349,14 @@ export function extractWithSignals(raw: string, ctx: ExtractionContext): { resul
   dropRepeatedPlaces(state);
   state.dropped.sort((a, b) => a.start - b.start);
   const signals = state.figures.map((f) => state.signals.get(f) as FigureSignals);
-  // Signals of the whole figure list, known only now: a number still read twice lowers both readings' confidence.
+  // Signals of the whole figure list, known only now: a number still read twice, or two values of one unit's metric for
+  // one period, lower the readings' confidence.
   const repeated = repeatedReadings(state.figures);
+  const conflicting = conflictingReadings(state.figures);
   state.figures.forEach((f, i) => {
-    if (!repeated[i]) return;
-    signals[i].repeatedReading = true;
+    if (!repeated[i] && !conflicting[i]) return;
+    signals[i].repeatedReading = repeated[i];
+    signals[i].conflictingReading = conflicting[i];
     f.confidence = probability(signals[i]);
   });
   return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };

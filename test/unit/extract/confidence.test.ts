@@ -3,7 +3,7 @@
  * (ingest/extract/fit-confidence-cli.ts) on small inline data sets — the suite needs no text cache.
  */
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
-import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReadings } from '../../../ingest/extract/confidence';
+import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReadings, conflictingReadings } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
 import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
@@ -64,6 +64,29 @@ describe('confidence features and the committed model', () => {
     expect(DERIVED_FEATURES.every((n) => FEATURE_NAMES.includes(n))).toBe(true);
     // 'other' figures never count as a repeated reading.
     expect(repeatedReadings([{ metric: 'other', value: 5 }, { metric: 'other', value: 5 }])[0]).toBe(false);
+  });
+
+  it('marks readings that give one unit two values of one metric for one period, from the figure list alone', () => {
+    // Our own text: the district's received dossiers for 2023 stated twice with different values (at most one is its
+    // figure), and its on-time rate once.
+    const text = 'Năm 2023, UBND huyện Tam Đường tiếp nhận 12.400 hồ sơ. Tỷ lệ giải quyết hồ sơ đúng hạn năm 2023 đạt 97,5%. Cũng trong năm 2023, UBND huyện Tam Đường tiếp nhận 12.900 hồ sơ.';
+    const { result, signals } = extractWithSignals(text, { publishedAt: new Date('2024-02-01T12:00:00+07:00'), publisher: { name: 'UBND huyện Tam Đường', level: 'huyen' } } as never);
+    const at = FEATURE_NAMES.indexOf('conflicting_reading');
+    expect(at).toBeGreaterThan(0);
+    const received = result.figures.map((f, i) => ({ f, s: signals[i] })).filter(({ f }) => f.metric === 'dossiers_received');
+    expect(received.map(({ f }) => f.value)).toEqual([12400, 12900]);
+    for (const { s } of received) expect(featureVector(s)[at]).toBe(1);
+    const rate = result.figures.findIndex((f) => f.metric === 'on_time_rate');
+    expect(featureVector(signals[rate])[at]).toBe(0);
+    expect(derivedFeatures(result.figures).map((d) => d.conflicting_reading)).toEqual(signals.map((s) => (s.conflictingReading ? 1 : 0)));
+    // Another period, a move, a target or another unit is no conflict.
+    const base = { metric: 'dossiers_received', value: 1, kind: 'actual' as const, change: false, period: { year: 2023, fromMonth: null, toMonth: null }, subject: { name: 'A' } };
+    expect(conflictingReadings([base, { ...base, value: 2, period: { year: 2023, fromMonth: 1, toMonth: 6 } }])).toEqual([false, false]);
+    expect(conflictingReadings([base, { ...base, value: 2, change: true }])).toEqual([false, false]);
+    expect(conflictingReadings([base, { ...base, value: 2, kind: 'target' as const }])).toEqual([false, false]);
+    expect(conflictingReadings([base, { ...base, value: 2, subject: { name: 'B' } }])).toEqual([false, false]);
+    expect(conflictingReadings([base, { ...base, value: 2 }, { ...base, value: 1 }])).toEqual([true, true, true]);
+    expect(conflictingReadings([{ ...base, metric: 'other' }, { ...base, metric: 'other', value: 2 }])).toEqual([false, false]);
   });
 
   it('scores figures but never decides which figures exist or which sentence cites them', () => {
