@@ -904,7 +904,7 @@ function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): 
 }
 
 /** On-time cues that name one part of the on-time rate: early only, or on time only (the rest are the whole rate). */
-const EARLY_ONLY_CUES: ReadonlySet<string> = new Set(['truoc han', 'som han', 'truoc thoi han', 'truoc hen', 'som hon thoi gian']);
+const EARLY_ONLY_CUES: ReadonlySet<string> = new Set(['truoc han', 'som han', 'truoc thoi han', 'truoc hen', 'som hon thoi gian', 'som so voi thoi han']);
 const ON_TIME_ONLY_CUES: ReadonlySet<string> = new Set(['dung han', 'dung thoi han', 'dung hen', 'dung thoi gian quy dinh']);
 /** "trước hạn và đúng hạn", "đúng hạn, sớm hạn": two part cues joined are the whole rate. */
 const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;

@@ -94,7 +94,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 12, cues: ['sipas'] },
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 6, cues: ['chi so hai long', 'hai long'] },
   { metric: 'on_time_rate', units: ['percent', 'count'], nouns: [null, 'hoso', 'thutuc'], weight: 10,
-    cues: ['dung han', 'truoc han', 'dung va truoc han', 'som han', 'dung va som han', 'truoc va dung han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen'] },
+    cues: ['dung han', 'truoc han', 'dung va truoc han', 'som han', 'dung va som han', 'truoc va dung han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung hen', 'truoc hen', 'som so voi thoi han'] },
   { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
     cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon', 'ho so cham', 'giai quyet cham'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,

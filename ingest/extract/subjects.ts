@@ -102,6 +102,8 @@ const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
   ['Giáo dục và Đào tạo', 'gd ?[&-]? ?dt|giao duc (?:va )?dao tao'],
   ['Lao động, Thương binh và Xã hội', 'ld ?-? ?tb ?[&-]? ?xh|lao dong,? ?-? ?thuong binh (?:va )?xa hoi'],
   ['Văn hóa, Thể thao và Du lịch', 'vh ?-? ?tt ?[&-]? ?dl|van hoa,? ?-? ?the thao (?:va )?du lich'],
+  // Where tourism has a department of its own (Bà Rịa - Vũng Tàu, …).
+  ['Văn hóa - Thể thao', 'van hoa ?[,-]? ?the thao'],
   ['Nông nghiệp và Phát triển nông thôn', 'nn ?[&-]? ?ptnt|nong nghiep (?:va )?phat trien nong thon'],
   ['Nông nghiệp và Môi trường', 'nn ?[&-]? ?mt|nong nghiep (?:va )?moi truong'],
   ['Thông tin và Truyền thông', 'tt ?[&-]? ?tt|thong tin (?:va )?truyen thong'],
@@ -111,6 +113,12 @@ const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
 ];
 /** "Sở <department>" in folded text; group i+1 is DEPARTMENT_NAMES[i]. */
 const DEPARTMENT_RE = new RegExp(`(?<![a-z0-9])so (?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9])`);
+/** {@link DEPARTMENT_RE} for every match. */
+const DEPARTMENT_ALL_RE = new RegExp(DEPARTMENT_RE.source, 'g');
+/**
+ * "sở đã tiếp nhận …", "Sở tiếp tục …": a department acting without its name (not "cơ sở", "trụ sở", nor "Sở Tư pháp").
+ */
+const DEPARTMENT_ANAPHOR_RE = /(?<![\p{L}\d])(?<!(?:[Cc]ơ|[Tt]rụ)\s)[Ss]ở(?=\s+(?:đã|đang|vẫn|luôn|cũng|tiếp tục|tiếp nhận|giải quyết|xử lý|đạt|có|thực hiện|chỉ|trả)(?![\p{L}]))/gu;
 
 /** The whole country as a subject: "của cả nước", "cả nước đạt", "chung cả nước là", "toàn quốc có". */
 const NATIONAL_RE = /(?<![a-z0-9])(?:(?:cua|chung|tren|tai|o) (?:ca nuoc|toan quoc|pham vi ca nuoc)|(?:ca nuoc|toan quoc) (?:dat|la|co|tiep nhan|giai quyet|da|van|nam)|trung binh (?:cua )?(?:ca nuoc|cac tinh|toan quoc))(?![a-z0-9])/g;
@@ -465,6 +473,18 @@ function centreNamedBefore(text: string, folded: string, at: number, ctx: Extrac
   return last ? centreMentioned(text, folded, from + (last.index ?? 0) + last[0].length, ctx) : null;
 }
 
+/**
+ * The department the article named last before `at` (absolute), else the one its title names, by its full name with
+ * the publisher's province ("Sở Văn hóa - Thể thao Bà Rịa - Vũng Tàu"); null when it names none.
+ */
+function departmentNamedBefore(folded: string, at: number, ctx: ExtractionContext): string | null {
+  const from = Math.max(0, at - CENTRE_LOOKBACK);
+  const last = matchesOf(DEPARTMENT_ALL_RE, folded.slice(from, at)).pop() ?? (ctx.title ? DEPARTMENT_RE.exec(foldVietnamese(ctx.title)) : null);
+  const dname = last ? DEPARTMENT_NAMES[last.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
+  const province = provinceOfPublisher(ctx);
+  return dname && province ? `Sở ${dname} ${province}` : null;
+}
+
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
@@ -623,6 +643,13 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     for (const m of matchesOf(CENTRE_ANAPHOR_RE, text.slice(from, to))) {
       const named = centreNamedBefore(text, folded, from + (m.index ?? 0), ctx);
       if (named) consider(m.index ?? 0, named);
+    }
+  }
+  // "sở đã tiếp nhận 310 hồ sơ" on a province's page: the department the article named before (or in its title).
+  if (text !== undefined && publisher?.level === 'tinh' && !isAgencyPublisher(ctx)) {
+    for (const m of matchesOf(DEPARTMENT_ANAPHOR_RE, text.slice(from, to))) {
+      const named = departmentNamedBefore(folded, from + (m.index ?? 0), ctx);
+      if (named) consider(m.index ?? 0, () => namedSubject(named, ctx));
     }
   }
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
