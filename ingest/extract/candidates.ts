@@ -87,6 +87,9 @@ const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
 /** "tăng 5 bậc", "giảm 7 bậc", "(thấp hơn 16 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
 const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
 const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vuot|cao hon|thap hon)(?: them| len| xuong)?\s*$/;
+/** One to three digits, a dot and three: thousands in Vietnamese, a decimal in English ("91.651"). */
+const DOT_THREE_DECIMALS_RE = /^\d{1,3}\.\d{3}$/;
+
 /** "Chỉ số cải cách hành chính (của huyện X) là …", "chỉ số CCHC là": the index named as what the number is. Folded. */
 const INDEX_IS_BEFORE_RE = /(?:chi so (?:cai cach hanh chinh|cchc)|par ?index)(?: (?:nam \d{4}|cua [^,;.\d]{1,40}))?(?: la|:)\s*$/;
 
@@ -391,6 +394,10 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const pct = PERCENT_AFTER_RE.exec(after(end));
     let isPercent = pct !== null;
     if (pct) end += pct[0].length;
+    // "98.725%", "91.651 điểm": a dot before three digits groups thousands, but no share or score exceeds 100 — an
+    // English decimal point (d764).
+    const dotDecimal = DOT_THREE_DECIMALS_RE.test(t.raw) ? Number(t.raw) : null;
+    if (dotDecimal !== null && dotDecimal <= 100 && (isPercent || SCORE_AFTER_RE.test(after(end)))) value = dotDecimal;
     if (next && next.value !== null && next.start - t.end < 12 && RANGE_GAP_RE.test(folded.slice(end, next.start))) {
       const nextPct = PERCENT_AFTER_RE.exec(after(next.end));
       if (isYear(t.raw, value) && isYear(next.raw, next.value)) return 'year_range';

@@ -13,6 +13,7 @@ import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_D
 import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
+import { parseViNumber } from './vi-number';
 import { departmentsRankHolder } from './subjects';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
@@ -82,6 +83,11 @@ const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
 /** What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt". Folded, after the rank. */
 const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)\s[^,;.\d()]{0,60}$/;
+
+/** What joins an index share to the points read just before it: "điểm, chỉ số cải cách hành chính đạt". Folded. */
+const INDEX_AFTER_POINTS_RE = /^\s*(?:diem)?\s*,?\s*(?:ty le\s+)?chi so(?: cai cach hanh chinh| cchc| par ?index)?\s+(?:dat|la)\s*$/;
+/** The index share right after points ("điểm, chỉ số cải cách hành chính đạt 81,33%"); group 1 its number. Folded. */
+const INDEX_SHARE_AFTER_POINTS_RE = /^\s*,\s*(?:ty le\s+)?chi so(?: cai cach hanh chinh| cchc| par ?index)?\s+(?:dat|la)\s+(\d{1,3}(?:[.,]\d+)?)\s*%/;
 
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
@@ -1238,6 +1244,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     // a number closed by a comma is not the average's (d1084). (A move or a baseline after the average is its own:
     // "đạt 86,98%, cao hơn 2,19% so với năm 2022 (đạt 84,79%)".)
     (c.unit !== 'rank' || !AVERAGE_ENDED_RE.test(averageLead.slice(Math.max(averageLead.lastIndexOf('trung binh'), averageLead.lastIndexOf('binh quan')))));
+  // "tổng số điểm đạt được 68,32 điểm, chỉ số cải cách hành chính đạt 81,33%": points that differ from the index share
+  // given right after them are the raw points, not the index (d764, d1138).
+  if (cls.metric === 'par_index_score' && c.unit === 'score' && !change) {
+    const share = INDEX_SHARE_AFTER_POINTS_RE.exec(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)));
+    const shareValue = share ? parseViNumber(share[1]) : null;
+    if (shareValue !== null && shareValue !== c.value && shareValue !== value) cls = { ...cls, metric: 'other' };
+  }
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
     if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
     if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
@@ -1449,8 +1462,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Sở Khoa học Công nghệ xếp vị trí thứ 2 với Chỉ số cải cách hành chính là 91,510": a score joined to the rank just
   // read ("với …", "đạt …") is the rank holder's, over a scope the sentence named before (d1082).
   const prior = state.figures[state.figures.length - 1];
-  if (INDEX_SCORE_METRICS.has(cls.metric) && c.unit !== 'rank' && prior?.unit === 'rank' && prior.subject.explicit && prior.subject.scope === 'unit' &&
-    state.lastNamed?.sentenceStart === zones.sentence.start && state.lastNamed.subject === prior.subject && SCORE_OF_RANK_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
+  // "có tổng số điểm đạt được 68,32 điểm, chỉ số cải cách hành chính đạt 81,33%": the index after the holder's points is
+  // the holder's too (d764).
+  const joined = prior?.unit === 'rank' ? SCORE_OF_RANK_RE : prior?.unit === 'score' && (INDEX_SCORE_METRICS.has(prior.metric) || prior.metric === 'other') ? INDEX_AFTER_POINTS_RE : null;
+  if (INDEX_SCORE_METRICS.has(cls.metric) && c.unit !== 'rank' && joined && prior.subject.explicit && prior.subject.scope === 'unit' &&
+    state.lastNamed?.sentenceStart === zones.sentence.start && state.lastNamed.subject === prior.subject && joined.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
   // "… đứng đầu bảng xếp hạng khối các sở, ban, ngành": a department's or an office's first place, not the province's.
   subject = departmentsRankHolder(text, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
