@@ -84,6 +84,12 @@ const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,
 /** What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt". Folded, after the rank. */
 const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)\s[^,;.\d()]{0,60}$/;
 
+/**
+ * A department as the actor of its sentence: "Sở đã …", "Sở đứng …", "Sở Khoa học và Công nghệ đã có …" — "Sở" as spelt,
+ * up to seven words of its name (no comma), then a verb.
+ */
+const DEPARTMENT_ACTOR_RE = /(?<![\p{L}\d])Sở(?:\s+[^\s,;.:()]+){0,7}?\s+(?:đã|đang|luôn|đứng|xếp|được|có|tiếp tục|vẫn|cũng|đạt)(?![\p{L}])/gu;
+
 /** What joins an index share to the points read just before it: "điểm, chỉ số cải cách hành chính đạt". Folded. */
 const INDEX_AFTER_POINTS_RE = /^\s*(?:diem)?\s*,?\s*(?:ty le\s+)?chi so(?: cai cach hanh chinh| cchc| par ?index)?\s+(?:dat|la)\s*$/;
 /** The index share right after points ("điểm, chỉ số cải cách hành chính đạt 81,33%"); group 1 its number. Folded. */
@@ -1434,7 +1440,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
     // "xếp thứ 7/19 Sở, Ban, ngành, tăng 3 bậc": a rank among the departments is a department's, never the province's.
     const amongDepartments = c.unit === 'rank' && DEPARTMENTS_FIELD_RE.test(text.slice(zones.sentence.start, Math.min(text.length, c.end + 30)));
-    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !amongDepartments && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
+    // "Sở đứng thứ 3/18 sở, ngành", "Sở Khoa học và Công nghệ đã cải thiện … từ 78,29% lên 79,57%": a department acting in
+    // the sentence, on its own page or in an article about it, reports its own result (d1193, d1197).
+    const actor = state.ctx.publisher?.level === 'so' ? matchesOf(DEPARTMENT_ACTOR_RE, ownClauseText).pop() : undefined;
+    // ("Chỉ số cải cách hành chính cấp tỉnh" names the index the province keeps of its departments, not the province.)
+    const ownResult = actor !== undefined && !/(?:^|\s)(?<!cap )tinh(?! uy)(?:\s|$)/.test(folded.slice(zones.sentence.start + (actor.index ?? 0), c.hedgeStart));
+    if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !amongDepartments && !ownResult && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
