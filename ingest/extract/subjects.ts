@@ -783,13 +783,14 @@ function mentionKey(name: string): string {
 }
 
 /**
- * Acronyms spelt out: "TP. HCM" is Thành phố Hồ Chí Minh, "TX.Bến Cát" thị xã Bến Cát (the gazetteer and the labels
- * use the full names).
+ * Acronyms spelt out: "TP. HCM" is Thành phố Hồ Chí Minh, "TX.Bến Cát" thị xã Bến Cát, "BHXH tỉnh" Bảo hiểm xã hội tỉnh
+ * (the gazetteer and the labels use the full names).
  */
 function expandAcronym(mention: string): string {
   if (/HCM$/.test(mention)) return 'Thành phố Hồ Chí Minh';
   // "TX.Bến Cát", "TX. Tân Uyên": a town (thị xã) by its abbreviation.
-  return mention.replace(/^TX\.?\s*/, 'thị xã ');
+  // "BHXH tỉnh": the social insurance agency by its full name, as the labels and the other agencies are named.
+  return mention.replace(/^TX\.?\s*/, 'thị xã ').replace(/^BHXH(?=\s)/, 'Bảo hiểm xã hội');
 }
 
 function namedSubject(named: string, ctx: ExtractionContext): FigureSubject {
@@ -840,7 +841,10 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
     const opener = agencyHolder(text, folded, sentence.start, c.hedgeStart, ctx);
     // Only for the first number after it: "Sở Giao thông Vận tải 97,68 điểm, Ban Quản lý … 97,19 điểm" is a list whose
     // other names the agency rules do not all know.
-    if (opener && SENTENCE_OPENING_RE.test(folded.slice(sentence.start, sentence.start + opener.at)) && !/\d/.test(folded.slice(sentence.start + opener.at, c.hedgeStart))) return opener.subject();
+    // "Chỉ số cải cách hành chính của cơ quan BHXH tỉnh đã được UBND tỉnh đánh giá, xếp hạng thứ 2": the index named as
+    // the agency's opens the sentence too (d1200).
+    const lead = opener ? folded.slice(sentence.start, sentence.start + opener.at) : '';
+    if (opener && (SENTENCE_OPENING_RE.test(lead) || INDEX_OF_OPENING_RE.test(lead)) && !/\d/.test(folded.slice(sentence.start + opener.at, c.hedgeStart))) return opener.subject();
   }
   // "Ở khối sở, ban, ngành, Thanh tra tỉnh đứng đầu với 91,64 điểm": an agency the text names opening the number's
   // clause holds it, after a rank word too, over the group or scope named before it.
@@ -876,6 +880,8 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
  * What may stand before a sentence's subject: nothing, or up to two phrases closed by a comma — a time ("Năm 2021,",
  * "Trong quý I/2022,") or a setting without numbers ("Theo đó,", "Trong khối cơ quan ngành dọc,"). Folded.
  */
+/** An index named as someone's opening a sentence: "Chỉ số cải cách hành chính (năm 2017) của (cơ quan) …". Folded. */
+const INDEX_OF_OPENING_RE = /^\W*(?:[^,.;:\d]{0,40},\s*)?chi so (?:cai cach hanh chinh|cchc|par ?index)(?: nam \d{4})? cua (?:co quan )?$/;
 const SENTENCE_OPENING_RE = /^\W*(?:(?:[^,.;:\d]{0,40}|(?:trong |tinh den |den )?(?:nam|quy|thang|\d+ thang)[^,.;]{0,20}),\s*){0,2}$/;
 /** The provinces after a count of units: "địa phương", "tỉnh, thành phố", "tỉnh/thành" (group 1), or "đơn vị" (folded). */
 const PROVINCES_COUNTED_RE = /^\s*(?:(dia phuong|tinh\s*[,/]?\s*thanh)|don vi)(?![a-z0-9])/;
