@@ -90,6 +90,14 @@ const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)\s[^
  */
 const DEPARTMENT_ACTOR_RE = /(?<![\p{L}\d])Sở(?:\s+[^\s,;.:()]+){0,7}?\s+(?:đã|đang|luôn|đứng|xếp|được|có|tiếp tục|vẫn|cũng|đạt)(?![\p{L}])/gu;
 
+/** "vượt" right before a share: the margin by which a target is passed. Folded. */
+const MARGIN_OVER_TARGET_RE = /(?:^|\s)vuot\s*$/;
+/**
+ * A cut before a number: "tỷ lệ cắt giảm thời gian (được)" (group 1: of processing time), or "cắt giảm được" before days
+ * (a bare cut before a count of staff is a staff cut). Folded.
+ */
+const TIME_CUT_BEFORE_RE = /cat giam(?: duoc)?( thoi gian(?: giai quyet)?(?: duoc| la| dat)?)?(?:\s*\d+\s*[-–])?\s*$/;
+
 /** What joins an index share to the points read just before it: "điểm, chỉ số cải cách hành chính đạt". Folded. */
 const INDEX_AFTER_POINTS_RE = /^\s*(?:diem)?\s*,?\s*(?:ty le\s+)?chi so(?: cai cach hanh chinh| cchc| par ?index)?\s+(?:dat|la)\s*$/;
 /** The index share right after points ("điểm, chỉ số cải cách hành chính đạt 81,33%"); group 1 its number. Folded. */
@@ -701,6 +709,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
           cls = { ...cls, metric: 'other' };
         }
+        // "vượt 13,3% chỉ tiêu được giao": the margin over a target, not a rate (d1166). "tỷ lệ cắt giảm thời gian được
+        // 38,3%", "cắt giảm được 175 ngày": processing time cut, not staff cut nor a processing time (d1191).
+        if (cls && c.unit === 'percent' && MARGIN_OVER_TARGET_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 8), c.hedgeStart)) && /^\s*(?:so voi\s+)?(?:cac\s+)?chi tieu/.test(folded.slice(c.end, c.end + 20))) cls = { ...cls, metric: 'other' };
+        const timeCut = cls?.metric === 'staff_reduction' || cls?.metric === 'processing_days' ? TIME_CUT_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 40), c.hedgeStart)) : null;
+        if (cls && timeCut && (cls.metric === 'processing_days' || timeCut[1] !== undefined)) cls = { ...cls, metric: 'other' };
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
