@@ -82,7 +82,7 @@ const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'p
 const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,?\s*)?[Nn]gành/u;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
 /** What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt". Folded, after the rank. */
-const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)\s[^,;.\d()]{0,60}$/;
+const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)(?:\s[^,;.\d()]{0,60})?$/;
 
 /**
  * A department as the actor of its sentence: "Sở đã …", "Sở đứng …", "Sở Khoa học và Công nghệ đã có …" — "Sở" as spelt,

@@ -940,7 +940,10 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   if (!last) return null;
   const at = last.index ?? 0;
   const abs = from + at;
-  if (AGENCY_ACTOR_RE.test(folded.slice(abs, to)) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
+  // "Sở Thông tin và Truyền thông xếp thứ 3": words of a department's own name are no verb of a source (d1250).
+  const deptName = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
+  const nameEnd = deptName && deptName.index === 0 ? abs + deptName[0].length : abs;
+  if (AGENCY_ACTOR_RE.test(folded.slice(nameEnd, to)) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
   // "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu": one of several holders; the rules for named units decide.
   if (JOINED_HOLDER_RE.test(folded.slice(abs, to))) return null;
   const publisher = ctx.publisher;
