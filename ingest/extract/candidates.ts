@@ -83,7 +83,8 @@ const NOUN_AFTER_RE = new RegExp(`^\\s*(?:(?:cac|tong so|toan bo|nhung|trong ton
 const PERCENT_AFTER_RE = /^\s?(?:%|phan tram(?![a-z]))/;
 /** Scale words; "tỷ lệ" (rate) is not "tỷ" (billion). */
 const SCALE_AFTER_RE = /^\s*(nghin|ngan|trieu|ty|ti)(?![a-z0-9])(?!\s+le(?![a-z]))/;
-const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])/;
+// "56 điểm nhận hồ sơ", "71 điểm bưu điện văn hóa xã": places, not points (d1260).
+const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])(?!\s+(?:nhan|tiep nhan|phuc vu|giao dich|buu dien|buu chinh|cau|tiep dan|mot cua|ho tro|dich vu|truc|wifi|ket noi)(?![a-z]))/;
 /** "tăng 5 bậc", "giảm 7 bậc", "(thấp hơn 16 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
 const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
 const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vuot|cao hon|thap hon)(?: them| len| xuong)?\s*$/;

@@ -17,11 +17,12 @@ import type { Span } from './sentences';
 /**
  * A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế", "phường IV"), or Ho Chi
  * Minh City's acronym ("TP. HCM", "TP.HCM", "TPHCM"); not the head of a larger number ("cấp xã 63.085 hồ sơ"). "TP" and
- * "TX" abbreviate only before a dot or a space ("TPO - Trong …" is a newspaper's dateline). A direction written in lower case
+ * "TX" abbreviate only before a dot or a space ("TPO - Trong …" is a newspaper's dateline). Only wards and urban districts
+ * are numbered ("cấp xã 52" is no commune named 52). A direction written in lower case
  * ends a name ("xã Vĩnh Bình bắc" is not "xã Vĩnh Bình").
  */
 const NAMED_UNIT_RE =
-  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\.|(?=\s|HCM))|TX(?:\.|(?=\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|[IVX]{1,4}(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?(?:\s(?:bắc|nam|đông|tây)(?![\p{L}\d]))?))/gu;
+  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\.|(?=\s|HCM))|TX(?:\.|(?=\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\.|P\.)\s*)\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|[IVX]{1,4}(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?(?:\s(?:bắc|nam|đông|tây)(?![\p{L}\d]))?))/gu;
 
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
@@ -612,6 +613,10 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     ends.push(at + m[0].length + 30);
     // "xếp thứ 2/18 huyện, thị xã, thành phố (tăng 2 bậc …)": the field a rank is among, not the districts' scope.
     if (rankField(slice, at)) continue;
+    // "… là 150 thủ tục (cấp huyện 98, cấp xã 52); … mức độ 4 là 171 thủ tục": a level naming the number after it in a
+    // bracket closed before this number labels that number only (d1161).
+    const levelEnd = at + m[0].length;
+    if (/^\s*:?\s*\d/.test(slice.slice(levelEnd, levelEnd + 6)) && slice.lastIndexOf('(', at) > slice.lastIndexOf(')', at) && slice.indexOf(')', levelEnd) >= 0) continue;
     // "1.833 thủ tục cấp tỉnh, 301 thủ tục cấp huyện và 134 thủ tục cấp xã; trong đó …": a level right after a number's
     // noun qualifies that number (a breakdown), it does not govern the numbers after it.
     if (m[0].startsWith('cap') && QUALIFIED_NUMBER_RE.test(slice.slice(Math.max(0, at - 30), at))) continue;
