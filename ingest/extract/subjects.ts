@@ -586,7 +586,14 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   if (to <= from) return null;
   const slice = folded.slice(from, to);
   let best: { at: number; subject: () => FigureSubject | null } | null = null;
+  // "… đạt 84,6% (trung bình cả nước đạt 56%); tỷ lệ … đạt 77,6%": a scope named inside a bracket closed before the
+  // number is the bracket's, not the number's (d1314).
+  const inClosedAside = (at: number): boolean => {
+    const open = slice.lastIndexOf('(', at);
+    return open >= 0 && open > slice.lastIndexOf(')', at) && slice.indexOf(')', at) >= 0;
+  };
   const consider = (at: number, subject: () => FigureSubject | null): void => {
+    if (inClosedAside(at)) return;
     if (!best || at > best.at) best = { at, subject };
   };
   const publisher = ctx.publisher;
