@@ -121,7 +121,7 @@ const INDEX_SCORE_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'se
  * The channel named right after a dossier count: online ("trực tuyến", "qua mạng"), in person ("trực tiếp") or by post
  * ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
  */
-const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
 /**
  * Channels of {@link CHANNEL_AFTER_RE} that are the online one: online public services, not a social network (the
  * national portal alone, "qua Cổng Dịch vụ công quốc gia", receives both channels).

@@ -1170,7 +1170,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       const ownRankNext = m !== null && RANK_VERB_AFTER_NAME_RE.test(folded.slice(at + m[0].length, at + m[0].length + 24));
       if (m && m.index === 0 && !ownRankNext && /^(?:tỉnh|thành phố|TP\.?|quận|huyện|thị xã|phường|xã|thị trấn)\s/iu.test(m[1]) && !incidentalName(text, folded, at, at + m[0].length)) return namedSubject(m[1], ctx);
     }
-    const holder = /^\s*(?:\/\s*\d+\s*)?(?:[a-z ]{0,30}?\s)?(?:la|thuoc ve)\s+/.exec(folded.slice(c.end, c.end + 50));
+    // "đứng thứ 2 trong bảng xếp hạng kết quả đánh giá Bộ chỉ số …, doanh nghiệp quý III/2024 là UBND tỉnh Quảng Trị": the
+    // field may be long, with a comma or a period in it, before "là" names the holder (d670).
+    const holder = /^\s*(?:\/\s*\d+\s*)?(?:[a-z ]{0,30}?\s)?(?:la|thuoc ve)\s+/.exec(folded.slice(c.end, c.end + 50)) ??
+      /^\s*(?:trong|tren|cua|ve) (?:bang )?xep hang[a-z0-9 ,/]{0,100}?\s(?:la|thuoc ve)\s+(?=(?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|so)\s)/.exec(folded.slice(c.end, c.end + 140));
     if (holder) {
       const at = c.end + holder[0].length;
       const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
