@@ -714,6 +714,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls && c.unit === 'percent' && MARGIN_OVER_TARGET_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 8), c.hedgeStart)) && /^\s*(?:so voi\s+)?(?:cac\s+)?chi tieu/.test(folded.slice(c.end, c.end + 20))) cls = { ...cls, metric: 'other' };
         const timeCut = cls?.metric === 'staff_reduction' || cls?.metric === 'processing_days' ? TIME_CUT_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 40), c.hedgeStart)) : null;
         if (cls && timeCut && (cls.metric === 'processing_days' || timeCut[1] !== undefined)) cls = { ...cls, metric: 'other' };
+        // "điểm chuẩn tối đa là 95 điểm", "trên tổng điểm tối đa 100": the scale's maximum, nobody's score (d1138).
+        if (cls && (c.unit === 'score' || c.unit === 'percent') && /(?:^|\s)toi da(?: (?:la|cua|dat))?\s*(?:\(\s*)?$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 14), c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // "giảm 30% thời gian so quy định": processing time saved, not a move of the rate named before it (d1202).
         if (cls && c.unit === 'percent' && /(?:^|\s)(?:giam|rut ngan)(?: duoc)?\s*$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12))) cls = { ...cls, metric: 'other' };
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
