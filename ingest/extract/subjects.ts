@@ -488,6 +488,23 @@ function departmentNamedBefore(folded: string, at: number, ctx: ExtractionContex
   return dname && province ? `Sở ${dname} ${province}` : null;
 }
 
+/**
+ * A commune, ward, town or district acting without its name: "xã đã vươn lên …", "huyện tiếp tục …" (lower case, not
+ * "các xã", "cấp xã", "mỗi xã", "hai xã", "64 xã, phường có …", nor followed by a name). Group 1: the level word.
+ */
+const LOWER_ANAPHOR_RE = /(?<![\p{L}\d])(?<!(?:[Cc]ác|[Cc]ấp|[Mm]ỗi|[Nn]hững|[Tt]oàn|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ả|\d)\s)(?<!(?:xã|phường|trấn|huyện)(?:,| và| hoặc)?\s)(xã|phường|thị trấn|huyện|thị xã)(?=\s+(?:đã|đang|vẫn|luôn|cũng|tiếp tục|tiếp nhận|giải quyết|xử lý|đạt|có|vươn lên|xếp|đứng)(?![\p{L}]))/gu;
+
+/** The unit of a level word ("xã") the text named last before `at`, within the article's reach; null when none. */
+function lowerUnitNamedBefore(text: string, at: number, levelWord: string): string | null {
+  const from = Math.max(0, at - CENTRE_LOOKBACK);
+  const word = foldVietnamese(levelWord);
+  let last: string | null = null;
+  for (const m of matchesOf(NAMED_UNIT_RE, text.slice(from, at))) {
+    if (foldVietnamese(expandAcronym(m[1])).startsWith(`${word} `)) last = m[1];
+  }
+  return last;
+}
+
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
@@ -663,6 +680,16 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   if (text !== undefined && publisher?.level === 'tinh' && !isAgencyPublisher(ctx)) {
     for (const m of matchesOf(DEPARTMENT_ANAPHOR_RE, text.slice(from, to))) {
       const named = departmentNamedBefore(folded, from + (m.index ?? 0), ctx);
+      if (named) consider(m.index ?? 0, () => namedSubject(named, ctx));
+    }
+  }
+  // "… điểm số của xã Uar liên tục được cải thiện. …, xã đã vươn lên …": a commune, ward or district acting without its
+  // name, below the publisher, is the one of that level the article named last (d1286).
+  if (text !== undefined && publisher) {
+    for (const m of matchesOf(LOWER_ANAPHOR_RE, text.slice(from, to))) {
+      const level = LEVEL_OF_PREFIX.find(([re]) => re.test(m[1]))?.[1] ?? 'xa';
+      if ((LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) continue;
+      const named = lowerUnitNamedBefore(text, from + (m.index ?? 0), m[1]);
       if (named) consider(m.index ?? 0, () => namedSubject(named, ctx));
     }
   }
