@@ -80,7 +80,6 @@ const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 /** A rank's field of departments: "7/19 Sở, Ban, ngành", "9/20 sở, ngành" (as spelt: folded, "số" reads as "sở"). */
 const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,?\s*)?[Nn]gành/u;
-/** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
 /** What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt". Folded, after the rank. */
 const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)(?:\s[^,;.\d()]{0,60})?$/;
 
@@ -92,6 +91,10 @@ const DEPARTMENT_ACTOR_RE = /(?<![\p{L}\d])Sở(?:\s+[^\s,;.:()]+){0,7}?\s+(?:đ
 
 /** "vượt" right before a share: the margin by which a target is passed. Folded. */
 const MARGIN_OVER_TARGET_RE = /(?:^|\s)vuot\s*$/;
+/** "tối đa (là)" right before a number: the scale's maximum. Folded. */
+const SCALE_MAXIMUM_BEFORE_RE = /(?:^|\s)toi da(?: (?:la|cua|dat))?\s*(?:\(\s*)?$/;
+/** "giảm", "rút ngắn" right before a share (of time, checked after it). Folded. */
+const TIME_SAVED_BEFORE_RE = /(?:^|\s)(?:giam|rut ngan)(?: duoc)?\s*$/;
 /**
  * A cut before a number: "tỷ lệ cắt giảm thời gian (được)" (group 1: of processing time), or "cắt giảm được" before days
  * (a bare cut before a count of staff is a staff cut). Folded.
@@ -105,6 +108,7 @@ const INDEX_SHARE_AFTER_POINTS_RE = /^\s*,\s*(?:ty le\s+)?chi so(?: cai cach han
 
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
+/** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
 const PROVINCES_AVERAGE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
 /**
  * A unit referred back to ("Tỉnh này cũng …", "đơn vị này đã tiếp nhận …", "huyện này đạt …"): as spelt, since folded
@@ -709,15 +713,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
           cls = { ...cls, metric: 'other' };
         }
-        // "vượt 13,3% chỉ tiêu được giao": the margin over a target, not a rate (d1166). "tỷ lệ cắt giảm thời gian được
-        // 38,3%", "cắt giảm được 175 ngày": processing time cut, not staff cut nor a processing time (d1191).
-        if (cls && c.unit === 'percent' && MARGIN_OVER_TARGET_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 8), c.hedgeStart)) && /^\s*(?:so voi\s+)?(?:cac\s+)?chi tieu/.test(folded.slice(c.end, c.end + 20))) cls = { ...cls, metric: 'other' };
-        const timeCut = cls?.metric === 'staff_reduction' || cls?.metric === 'processing_days' ? TIME_CUT_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 40), c.hedgeStart)) : null;
-        if (cls && timeCut && (cls.metric === 'processing_days' || timeCut[1] !== undefined)) cls = { ...cls, metric: 'other' };
-        // "điểm chuẩn tối đa là 95 điểm", "trên tổng điểm tối đa 100": the scale's maximum, nobody's score (d1138).
-        if (cls && (c.unit === 'score' || c.unit === 'percent') && /(?:^|\s)toi da(?: (?:la|cua|dat))?\s*(?:\(\s*)?$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 14), c.hedgeStart))) cls = { ...cls, metric: 'other' };
-        // "giảm 30% thời gian so quy định": processing time saved, not a move of the rate named before it (d1202).
-        if (cls && c.unit === 'percent' && /(?:^|\s)(?:giam|rut ngan)(?: duoc)?\s*$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12))) cls = { ...cls, metric: 'other' };
+        if (cls && measuresSomethingElse(folded, clause, c, cls.metric)) cls = { ...cls, metric: 'other' };
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
@@ -930,6 +926,23 @@ function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): 
   if (inComponentList(folded, zones, c)) return true;
   const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
   return INDEX_COMPONENT_RE.test(lead);
+}
+
+/**
+ * Numbers whose cue names a metric they do not measure ('other', stop 28): the margin by which a target is passed ("vượt
+ * 13,3% chỉ tiêu được giao", d1166); processing time cut ("tỷ lệ cắt giảm thời gian được 38,3%", "cắt giảm được 175
+ * ngày", d1191) or saved ("giảm 30% thời gian so quy định", d1202); the scale's maximum ("điểm chuẩn tối đa là 95
+ * điểm", "trên tổng điểm tối đa 100", d1138). A bare cut before staff ("cắt giảm được 86.300 người") stays a staff cut.
+ */
+function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metric: string): boolean {
+  const before = (n: number): string => folded.slice(Math.max(clause.start, c.hedgeStart - n), c.hedgeStart);
+  if (c.unit === 'percent' && MARGIN_OVER_TARGET_RE.test(before(8)) && /^\s*(?:so voi\s+)?(?:cac\s+)?chi tieu/.test(folded.slice(c.end, c.end + 20))) return true;
+  if (metric === 'staff_reduction' || metric === 'processing_days') {
+    const cut = TIME_CUT_BEFORE_RE.exec(before(40));
+    if (cut && (metric === 'processing_days' || cut[1] !== undefined)) return true;
+  }
+  if ((c.unit === 'score' || c.unit === 'percent') && SCALE_MAXIMUM_BEFORE_RE.test(before(14))) return true;
+  return c.unit === 'percent' && TIME_SAVED_BEFORE_RE.test(before(16)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12));
 }
 
 /** On-time cues that name one part of the on-time rate: early only, or on time only (the rest are the whole rate). */
