@@ -18,8 +18,8 @@ import type { Span } from './sentences';
  * A named unit: level word + a capitalised name or a number ("quận Bình Thạnh", "Quận 11", "Q.11", "TP. Huế", "phường IV"), or Ho Chi
  * Minh City's acronym ("TP. HCM", "TP.HCM", "TPHCM"); not the head of a larger number ("cấp xã 63.085 hồ sơ"). "TP" and
  * "TX" abbreviate only before a dot or a space ("TPO - Trong …" is a newspaper's dateline). Only wards and urban districts
- * are numbered ("cấp xã 52" is no commune named 52). A direction written in lower case
- * ends a name ("xã Vĩnh Bình bắc" is not "xã Vĩnh Bình").
+ * are numbered ("cấp xã 52" is no commune named 52). A direction written in lower case ends a name ("xã Vĩnh Bình bắc"
+ * is not "xã Vĩnh Bình").
  */
 const NAMED_UNIT_RE =
   /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\.|(?=\s|HCM))|TX(?:\.|(?=\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\.|P\.)\s*)\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|[IVX]{1,4}(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?(?:\s(?:bắc|nam|đông|tây)(?![\p{L}\d]))?))/gu;
