@@ -5,7 +5,7 @@
  * Public surface: `candidatesInSentence`, `Candidate`, `levelMentions`, `LevelMention`.
  */
 import type { Comparator, DroppedCandidate, FigureUnit } from '../types';
-import { type NounClass, WORD_NUMBERS } from './lexicon';
+import { type NounClass, PAR_INDEX_NAME, WORD_NUMBERS } from './lexicon';
 import { COORDINATED_MOVE_BEFORE_RE, DAY_AFTER_RE, isYear, RANK_PAIR_BEFORE_RE, PROCESSING_CUE_RE, RANK_BEFORE_RE, reasonAfter, reasonBefore, slashReason } from './non-figures';
 import { NOUN_ALTERNATION, nounClassOf } from './nouns';
 import type { Span } from './sentences';
@@ -92,7 +92,7 @@ const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vu
 const DOT_THREE_DECIMALS_RE = /^\d{1,3}\.\d{3}$/;
 
 /** "Chỉ số cải cách hành chính (của huyện X) là …", "chỉ số CCHC là": the index named as what the number is. Folded. */
-const INDEX_IS_BEFORE_RE = /(?:chi so (?:cai cach hanh chinh|cchc)|par ?index)(?: (?:nam \d{4}|cua [^,;.\d]{1,40}))?(?: la|:)\s*$/;
+const INDEX_IS_BEFORE_RE = new RegExp(`(?:${PAR_INDEX_NAME}|par ?index)(?: (?:nam \\d{4}|cua [^,;.\\d]{1,40}))?(?: la|:)\\s*$`);
 
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;

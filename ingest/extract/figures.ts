@@ -10,7 +10,7 @@ import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, 
 import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
 import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
-import { LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PENDING_CUES } from './lexicon';
+import { ACTOR_VERBS, LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PAR_INDEX_NAME, PENDING_CUES } from './lexicon';
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { parseViNumber } from './vi-number';
@@ -87,7 +87,7 @@ const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)(?:\
  * A department as the actor of its sentence: "Sở đã …", "Sở đứng …", "Sở Khoa học và Công nghệ đã có …" — "Sở" as spelt,
  * up to seven words of its name (no comma), then a verb.
  */
-const DEPARTMENT_ACTOR_RE = /(?<![\p{L}\d])Sở(?:\s+[^\s,;.:()]+){0,7}?\s+(?:đã|đang|luôn|đứng|xếp|được|có|tiếp tục|vẫn|cũng|đạt)(?![\p{L}])/gu;
+const DEPARTMENT_ACTOR_RE = new RegExp(`(?<![\\p{L}\\d])Sở(?:\\s+[^\\s,;.:()]+){0,7}?\\s+(?:${ACTOR_VERBS}|đứng|xếp|được)(?![\\p{L}])`, 'gu');
 
 /** "vượt" right before a share: the margin by which a target is passed. Folded. */
 const MARGIN_OVER_TARGET_RE = /(?:^|\s)vuot\s*$/;
@@ -101,10 +101,12 @@ const TIME_SAVED_BEFORE_RE = /(?:^|\s)(?:giam|rut ngan)(?: duoc)?\s*$/;
  */
 const TIME_CUT_BEFORE_RE = /cat giam(?: duoc)?( thoi gian(?: giai quyet)?(?: duoc| la| dat)?)?(?:\s*\d+\s*[-–])?\s*$/;
 
+/** The index named as what a share is, after points: "(tỷ lệ) chỉ số (cải cách hành chính) đạt". Folded regex source. */
+const INDEX_IS = `(?:ty le\\s+)?(?:${PAR_INDEX_NAME}|chi so)\\s+(?:dat|la)`;
 /** What joins an index share to the points read just before it: "điểm, chỉ số cải cách hành chính đạt". Folded. */
-const INDEX_AFTER_POINTS_RE = /^\s*(?:diem)?\s*,?\s*(?:ty le\s+)?chi so(?: cai cach hanh chinh| cchc| par ?index)?\s+(?:dat|la)\s*$/;
+const INDEX_AFTER_POINTS_RE = new RegExp(`^\\s*(?:diem)?\\s*,?\\s*${INDEX_IS}\\s*$`);
 /** The index share right after points ("điểm, chỉ số cải cách hành chính đạt 81,33%"); group 1 its number. Folded. */
-const INDEX_SHARE_AFTER_POINTS_RE = /^\s*,\s*(?:ty le\s+)?chi so(?: cai cach hanh chinh| cchc| par ?index)?\s+(?:dat|la)\s+(\d{1,3}(?:[.,]\d+)?)\s*%/;
+const INDEX_SHARE_AFTER_POINTS_RE = new RegExp(`^\\s*,\\s*${INDEX_IS}\\s+(\\d{1,3}(?:[.,]\\d+)?)\\s*%`);
 
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;

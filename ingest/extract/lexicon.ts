@@ -178,3 +178,12 @@ export const PENDING_CUES = [
   'dang giai quyet', 'dang xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'dang tiep tuc giai quyet', 'dang tiep tuc xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
   'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'nam \\d{4} chuyen (?:sang|qua)', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];
+
+/** The PAR index by name, folded: "chỉ số cải cách hành chính", "chỉ số CCHC", "chỉ số PAR INDEX" (regex source). */
+export const PAR_INDEX_NAME = 'chi so (?:cai cach hanh chinh|cchc|par ?index)';
+
+/**
+ * Verbs after which a unit or agency written without its name is the actor of its sentence ("sở đã …", "xã vẫn …"), as
+ * spelt (regex source); each pattern that uses them adds its own.
+ */
+export const ACTOR_VERBS = 'đã|đang|vẫn|luôn|cũng|tiếp tục|đạt|có';

@@ -9,7 +9,7 @@
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
 import type { Candidate } from './candidates';
-import { SUBUNIT_LEVEL_WORDS } from './lexicon';
+import { ACTOR_VERBS, PAR_INDEX_NAME, SUBUNIT_LEVEL_WORDS } from './lexicon';
 import { foldForMatching } from './normalize';
 import { matchesOf } from './regex';
 import type { Span } from './sentences';
@@ -121,7 +121,7 @@ const DEPARTMENT_ALL_RE = new RegExp(DEPARTMENT_RE.source, 'g');
 /**
  * "sở đã tiếp nhận …", "Sở tiếp tục …": a department acting without its name (not "cơ sở", "trụ sở", nor "Sở Tư pháp").
  */
-const DEPARTMENT_ANAPHOR_RE = /(?<![\p{L}\d])(?<!(?:[Cc]ơ|[Tt]rụ)\s)[Ss]ở(?=\s+(?:đã|đang|vẫn|luôn|cũng|tiếp tục|tiếp nhận|giải quyết|xử lý|đạt|có|thực hiện|chỉ|trả)(?![\p{L}]))/gu;
+const DEPARTMENT_ANAPHOR_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?:[Cc]ơ|[Tt]rụ)\\s)[Ss]ở(?=\\s+(?:${ACTOR_VERBS}|tiếp nhận|giải quyết|xử lý|thực hiện|chỉ|trả)(?![\\p{L}]))`, 'gu');
 
 /** The whole country as a subject: "của cả nước", "cả nước đạt", "chung cả nước là", "toàn quốc có". */
 const NATIONAL_RE = /(?<![a-z0-9])(?:(?:cua|chung|tren|tai|o) (?:ca nuoc|toan quoc|pham vi ca nuoc)|(?:ca nuoc|toan quoc) (?:dat|la|co|tiep nhan|giai quyet|da|van|nam)|trung binh (?:cua )?(?:ca nuoc|cac tinh|toan quoc))(?![a-z0-9])/g;
@@ -492,7 +492,7 @@ function departmentNamedBefore(folded: string, at: number, ctx: ExtractionContex
  * A commune, ward, town or district acting without its name: "xã đã vươn lên …", "huyện tiếp tục …" (lower case, not
  * "các xã", "cấp xã", "mỗi xã", "hai xã", "64 xã, phường có …", nor followed by a name). Group 1: the level word.
  */
-const LOWER_ANAPHOR_RE = /(?<![\p{L}\d])(?<!(?:[Cc]ác|[Cc]ấp|[Mm]ỗi|[Nn]hững|[Tt]oàn|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ả|\d)\s)(?<!(?:xã|phường|trấn|huyện)(?:,| và| hoặc)?\s)(xã|phường|thị trấn|huyện|thị xã)(?=\s+(?:đã|đang|vẫn|luôn|cũng|tiếp tục|tiếp nhận|giải quyết|xử lý|đạt|có|vươn lên|xếp|đứng)(?![\p{L}]))/gu;
+const LOWER_ANAPHOR_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?:[Cc]ác|[Cc]ấp|[Mm]ỗi|[Nn]hững|[Tt]oàn|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ả|\\d)\\s)(?<!(?:xã|phường|trấn|huyện)(?:,| và| hoặc)?\\s)(xã|phường|thị trấn|huyện|thị xã)(?=\\s+(?:${ACTOR_VERBS}|tiếp nhận|giải quyết|xử lý|vươn lên|xếp|đứng)(?![\\p{L}]))`, 'gu');
 
 /** The unit of a level word ("xã") the text named last before `at`, within the article's reach; null when none. */
 function lowerUnitNamedBefore(text: string, at: number, levelWord: string): string | null {
@@ -904,16 +904,14 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   // "điểm trung bình cả nước 68,3/100, xếp hạng 51/63 tỉnh, thành phố": the country is not ranked among the provinces;
   // the rank is the province's the sentence is about (d1084).
   const amongProvinces = found === NATIONAL_SUBJECT && c.unit === 'rank' && (c.total === 63 || c.total === 34 || PROVINCES_FIELD_AFTER_RE.test(folded.slice(c.end, c.end + 30)));
-  if ((c.unit === 'rank' && found.scope === 'province_wide') || amongProvinces) {
-    if (amongProvinces) {
-      if (own.explicit && own !== NATIONAL_SUBJECT) return own;
-      // The province the sentence named before the rank ("UBND tỉnh Thừa Thiên Huế đạt 61,7/100 điểm, …"), whoever
-      // publishes it.
-      const province = matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, c.hedgeStart)).filter((m) => namedDepth(m[1]) === 1).pop();
-      if (province) return namedSubject(province[1], ctx);
-    }
-    return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
+  if (amongProvinces) {
+    if (own.explicit && own !== NATIONAL_SUBJECT) return own;
+    // The province the sentence named before the rank ("UBND tỉnh Thừa Thiên Huế đạt 61,7/100 điểm, …"), whoever
+    // publishes it.
+    const province = matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, c.hedgeStart)).filter((m) => namedDepth(m[1]) === 1).pop();
+    if (province) return namedSubject(province[1], ctx);
   }
+  if ((c.unit === 'rank' && found.scope === 'province_wide') || amongProvinces) return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   return found;
 }
 
@@ -922,7 +920,7 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
  * "Trong quý I/2022,") or a setting without numbers ("Theo đó,", "Trong khối cơ quan ngành dọc,"). Folded.
  */
 /** An index named as someone's opening a sentence: "Chỉ số cải cách hành chính (năm 2017) của (cơ quan) …". Folded. */
-const INDEX_OF_OPENING_RE = /^\W*(?:[^,.;:\d]{0,40},\s*)?chi so (?:cai cach hanh chinh|cchc|par ?index)(?: nam \d{4})? cua (?:co quan )?$/;
+const INDEX_OF_OPENING_RE = new RegExp(`^\\W*(?:[^,.;:\\d]{0,40},\\s*)?${PAR_INDEX_NAME}(?: nam \\d{4})? cua (?:co quan )?$`);
 const SENTENCE_OPENING_RE = /^\W*(?:(?:[^,.;:\d]{0,40}|(?:trong |tinh den |den )?(?:nam|quy|thang|\d+ thang)[^,.;]{0,20}),\s*){0,2}$/;
 /** The provinces after a count of units: "địa phương", "tỉnh, thành phố", "tỉnh/thành" (group 1), or "đơn vị" (folded). */
 const PROVINCES_COUNTED_RE = /^\s*(?:(dia phuong|tinh\s*[,/]?\s*thanh)|don vi)(?![a-z0-9])/;
