@@ -118,5 +118,8 @@ export async function loadSubjectContext(em: EntityManager, publisherUnitId: num
 /** The publisher and resolver over already-loaded rows (pure; the same answers as {@link loadSubjectContext}). */
 export function subjectContextFromData(data: SubjectData): SubjectContext {
   const pub = data.publisher;
-  return { publisher: { id: String(pub.id), name: pub.name, level: pub.type_vi }, resolver: resolverOverUnits(data.units, pub), data };
+  // A centrally-run city (Hà Nội, Thành phố Hồ Chí Minh, …) is a province: its type word "thành phố" is the one a
+  // provincial city has, but the engine must read its departments and districts as a province's.
+  const level = pub.parent_id === null || pub.parent_id === undefined ? 'tinh' : pub.type_vi;
+  return { publisher: { id: String(pub.id), name: pub.name, level }, resolver: resolverOverUnits(data.units, pub), data };
 }

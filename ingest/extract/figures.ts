@@ -20,7 +20,7 @@ import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope } from './subjects';
+import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -304,7 +304,8 @@ export function figuresFromText(raw: string, ctx: ExtractionContext): Extraction
 }
 
 /** {@link figuresFromText}, with what the engine knew about each figure (same order): the confidence model's inputs. */
-export function extractWithSignals(raw: string, ctx: ExtractionContext): { result: ExtractionResult; signals: FigureSignals[] } {
+export function extractWithSignals(raw: string, given: ExtractionContext): { result: ExtractionResult; signals: FigureSignals[] } {
+  let ctx = withReadablePublisher(given);
   const text = joinWrappedLines(normalizeText(typeof raw === 'string' ? raw : ''));
   // The engine reads Vietnamese: an English edition of an article (or any text with letters but almost none of
   // Vietnamese's own) is refused whole rather than read by guesswork.

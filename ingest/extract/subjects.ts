@@ -333,6 +333,9 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   if (!mention) return null;
   if (publisher) {
     if (mentionKey(mention) === mentionKey(publisher.name)) return null;
+    // A centrally-run city is a "thành phố" whether or not its publisher's name says so ("TP. Hồ Chí Minh" on the source
+    // of Hồ Chí Minh); a provincial city sharing its province's name ("TP. Hà Tĩnh") is not the province.
+    if (publisher.level === 'tinh' && centralCity(publisher.name) && mentionKey(mention) === mentionKey(`Thành phố ${publisher.name.replace(/^Thành phố\s+/u, '')}`)) return null;
     // A ministry stands outside the territorial levels: a province its title names is what its article is about.
     if (publisher.level !== 'bo' && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
   }
@@ -774,6 +777,18 @@ export function publisherProvince(ctx: ExtractionContext): FigureSubject | null 
   if (!name) return null;
   const resolved = ctx.resolver?.resolve(`Tỉnh ${name}`, p) ?? null;
   return { name: resolved?.name ?? name, unitId: resolved?.id ?? null, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
+/**
+ * The publisher as the engine reads it. The gazetteer names a province with its type ("Tỉnh Bắc Kạn", "Thành phố Hà
+ * Nội"), and ingestion passes that name; texts write the type word themselves ("Sở Tư pháp tỉnh Bắc Kạn", "toàn tỉnh
+ * Bắc Kạn"), so the engine composes names from the bare one. The unit id stays: figures are filed by it.
+ */
+export function withReadablePublisher(ctx: ExtractionContext): ExtractionContext {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'tinh') return ctx;
+  const bare = p.name.replace(/^(?:Tỉnh|Thành phố)\s+(?=\p{Lu})/u, '');
+  return bare === p.name ? ctx : { ...ctx, publisher: { ...p, name: bare } };
 }
 
 /** An agency or a unit without its name, before a number: "Sở …", "Văn phòng …", "Bộ phận một cửa", "UBND huyện". */

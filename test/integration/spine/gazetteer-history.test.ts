@@ -189,6 +189,15 @@ describe('the ingestion resolver reads a mention as of the article date', () => 
     expect(resolver.resolve('phường An Khánh', null, new Date('2021-01-01T08:00:00+07:00'))?.id).toBe(String(newAnKhanh.id));
   });
 
+  it('passes a centrally-run city to the engine as a province, so its departments keep their own figures (stop 29)', async () => {
+    const ctx = await loadSubjectContext(db.orm.em.fork(), hcmc.id);
+    expect(ctx.publisher).toMatchObject({ id: String(hcmc.id), level: 'tinh' });
+    const { figures } = figuresFromText('Năm 2024, Sở Tư pháp tiếp nhận 1.200 hồ sơ, giải quyết đúng hạn đạt 99,5%.', {
+      publishedAt: new Date('2025-01-10T09:00:00+07:00'), publisher: ctx.publisher, resolver: ctx.resolver,
+    });
+    expect(figures.find((f) => f.metric === 'dossiers_received')?.subject.name).toMatch(/^Sở Tư pháp/);
+  });
+
   it('gives a figure of a 2019 article about Quận 9 the old Quận 9 as its subject', async () => {
     const ctx = await loadSubjectContext(db.orm.em.fork(), hcmc.id);
     const quan9 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '763' });

@@ -231,6 +231,21 @@ describe('subjects', () => {
     expect(source.subject.name).toBe('Việt Nam');
   });
 
+  it('reads a province the gazetteer names with its type ("Tỉnh Bắc Kạn", as ingestion passes it) as it reads the bare name (stop 29)', () => {
+    const text = 'Năm 2024, Sở Tư pháp tiếp nhận 1.200 hồ sơ. Ban Quản lý các Khu công nghiệp tỉnh đạt 70,06 điểm Chỉ số cải cách hành chính. Toàn tỉnh có 1.500 dịch vụ công trực tuyến toàn trình.';
+    const read = (name: string) => figuresOf(text, undefined, { publishedAt: new Date('2025-01-10T09:00:00+07:00'), publisher: { id: 'bk', name, level: 'tinh' } })
+      .map((f) => [f.metric, f.value, f.subject.name.replace(/Bắc Kạn$/, 'BK'), f.subject.scope, f.subject.unitId]);
+    expect(read('Tỉnh Bắc Kạn')).toEqual(read('Bắc Kạn'));
+    expect(read('Tỉnh Bắc Kạn').map((r) => r[2])).toEqual(['Sở Tư pháp BK', 'Ban Quản lý các Khu công nghiệp tỉnh BK', 'toàn tỉnh BK']);
+  });
+
+  it('reads a title naming the publisher\'s city as "TP. Hồ Chí Minh" as the publisher, whether or not its name has the type word (stop 29)', () => {
+    for (const name of ['Thành phố Hồ Chí Minh', 'Hồ Chí Minh']) {
+      const [f] = figuresOf('Năm 2025, thành phố tiếp nhận 2.513.000 hồ sơ.', undefined, { publishedAt: new Date('2025-12-20T09:00:00+07:00'), publisher: { id: 'hcm', name, level: 'tinh' }, title: 'TP. Hồ Chí Minh: Giải quyết hơn 2 triệu hồ sơ' });
+      expect(f.subject.unitId).toBe('hcm');
+    }
+  });
+
   it('does not confuse Quận 1 with Quận 11', () => {
     const [f] = figuresOf('UBND Quận 11 đạt 97% hồ sơ đúng hạn.', undefined, { publisher: { id: 'q1', name: 'Quận 1', level: 'quan' } });
     expect(f.subject).toMatchObject({ name: 'Quận 11', unitId: null });
