@@ -351,7 +351,12 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
       // Derived features are recomputed from the snapshot's figure list, whatever the engine that wrote it knew.
       const derived = derivedFeatures(line.figures);
       const xOf = (i: number): number[] => FEATURE_NAMES.map((n) => (n in derived[i] ? derived[i][n] : (line.figures[i].features[n] ?? 0)));
-      requiredCore += addExamples(examples, label, line.figures.map(asScoredFigure), xOf, subjectCounts, `unseen ${line.engine}`, scope);
+      // Snapshots written before the harness registered a portal's publisher by its unit (stop 29) name it as the label
+      // describes it ("Cổng thông tin điện tử huyện X"); such a subject is the registered unit.
+      const described = label.publisher?.name ?? null;
+      const registered = realContext(label).publisher?.name ?? null;
+      const figures = line.figures.map(asScoredFigure).map((f) => (described && registered && f.subject.name === described ? { ...f, subject: { ...f.subject, name: registered } } : f));
+      requiredCore += addExamples(examples, label, figures, xOf, subjectCounts, `unseen ${line.engine}`, scope);
     }
   }
   return { data: { examples, requiredCore, unknownFeatures }, articles, problems };

@@ -205,7 +205,55 @@ export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherN
   return true;
 }
 
-/** The context a labelled article implies: publication date (Vietnam noon), publisher and title. */
+/** The level words a unit of each publisher level is named with. */
+const PUBLISHER_LEVEL_WORDS: Readonly<Record<string, string>> = {
+  tinh: 'tỉnh|thành phố', thanh_pho: 'thành phố', huyen: 'huyện', quan: 'quận', thi_xa: 'thị xã', xa: 'xã', phuong: 'phường', thi_tran: 'thị trấn',
+};
+/** A party committee named by its unit ("Huyện ủy Tuy Phong"): the unit's level word it stands for. */
+const PARTY_COMMITTEE_RE = /(^|\s)(Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?=\s+\p{Lu})/gu;
+const PARTY_LEVEL: Readonly<Record<string, string>> = { Tỉnh: 'tỉnh', Thành: 'thành phố', Huyện: 'huyện', Quận: 'quận', Thị: 'thị xã' };
+/** A proper name: capitalised words or a number ("Trần Phú", "3", "Bà Rịa - Vũng Tàu"). */
+const PROPER_NAME = '(?:\\p{Lu}[\\p{L}\\p{M}]*|\\d+)(?:(?:\\s+|\\s+-\\s+)(?:\\p{Lu}[\\p{L}\\p{M}]*|\\d+))*';
+
+/**
+ * The unit a labelled portal's publisher stands for, as ingestion registers a source: with the administrative unit it
+ * belongs to, not the portal's title. Labels describe the publisher as the page shows it ("Cổng thông tin điện tử xã Trần
+ * Phú, Hà Nội (tranphu.hanoi.gov.vn)", "Huyện ủy Tuy Phong"); the unit of the publisher's level named there is the
+ * registered name ("xã Trần Phú"). A department, ministry or agency keeps its name; bracketed asides (addresses,
+ * locating parents) go.
+ */
+function registeredPublisherName(name: string, level: string): string {
+  const withoutAsides = name.replace(/\s*\([^()]*\)/g, '').trim();
+  const words = PUBLISHER_LEVEL_WORDS[level];
+  if (words) {
+    // Level words in either case; the name after them must be capitalised (no `i` flag: it would let \p{Lu} match any letter).
+    const anyCase = words.replace(/(^|\|)(\p{Ll})/gu, (_, bar: string, c: string) => `${bar}[${c.toUpperCase()}${c}]`);
+    const unitRe = new RegExp(`(?:^|\\s)((?:${anyCase})\\s+${PROPER_NAME})`, 'u');
+    const asides = [...name.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]);
+    for (const part of [withoutAsides, ...asides]) {
+      const m = unitRe.exec(part.replace(PARTY_COMMITTEE_RE, (_, pre: string, w: string) => `${pre}${PARTY_LEVEL[w]}`));
+      // Written as the gazetteer names units: the type word capitalised ("Xã Trần Phú").
+      if (m) return m[1].charAt(0).toUpperCase() + m[1].slice(1);
+    }
+  }
+  return withoutAsides.replace(/[\s,;]+$/, '') || name;
+}
+
+/** Provinces the gazetteer names "Thành phố …" (centrally-run cities; Huế from 2025), by their names in labels. */
+const CENTRAL_CITIES: ReadonlySet<string> = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+
+/** A label's province as the gazetteer names it ("Tỉnh Đồng Nai", "Thành phố Hà Nội"): what ingestion passes. */
+function provinceUnitName(province: string): string {
+  const bare = province.replace(/^(?:Tỉnh|Thành phố)\s+/u, '');
+  if (bare !== province) return province;
+  return `${CENTRAL_CITIES.has(bare) ? 'Thành phố' : 'Tỉnh'} ${bare}`;
+}
+
+/**
+ * The context a labelled article implies: publication date (Vietnam noon), publisher and title. The publisher is named
+ * as ingestion would pass it, by its unit in the gazetteer (stop 29): a newspaper's province ("Tỉnh Đồng Nai"), a
+ * portal's unit ({@link registeredPublisherName}).
+ */
 export function realContext(label: RealLabel): ExtractionContext {
   let publishedAt: Date | null = null;
   const p = label.published ?? null;
@@ -216,8 +264,8 @@ export function realContext(label: RealLabel): ExtractionContext {
   const pub = label.publisher;
   // A newspaper is no administrative unit: its source is registered with its province as publisher (a national
   // paper with none), and the article's own unit comes from its title.
-  let publisher: ExtractionContext['publisher'] = pub?.name ? { id: `label:${pub.name}`, name: pub.name, level: pub.level } : null;
-  if (pub?.level === 'newspaper') publisher = pub.province ? { id: `label:${pub.province}`, name: pub.province, level: 'tinh' } : null;
+  let publisher: ExtractionContext['publisher'] = pub?.name ? { id: `label:${pub.name}`, name: registeredPublisherName(pub.name, pub.level), level: pub.level } : null;
+  if (pub?.level === 'newspaper') publisher = pub.province ? { id: `label:${pub.province}`, name: provinceUnitName(pub.province), level: 'tinh' } : null;
   return { publishedAt, publisher, title: label.title ?? null };
 }
 

@@ -177,6 +177,37 @@ describe('scoring articles', () => {
   });
 });
 
+describe('realContext: the publisher a source would be registered with', () => {
+  const ctxOf = (name: string, level: string): string | null => realContext({ id: 'd1', split: 'dev', figures: [], publisher: { name, level } } as RealLabel).publisher?.name ?? null;
+  it.each<[string, string, string]>([
+    ['Cổng thông tin điện tử xã Trần Phú, Hà Nội (tranphu.hanoi.gov.vn)', 'xa', 'Xã Trần Phú'],
+    ['Cổng Thông tin điện tử tỉnh Hà Nam', 'tinh', 'Tỉnh Hà Nam'],
+    ['Cổng thông tin điện tử huyện Vĩnh Thuận', 'huyen', 'Huyện Vĩnh Thuận'],
+    ['Huyện ủy Tuy Phong (Cổng thông tin Đảng bộ huyện Tuy Phong)', 'huyen', 'Huyện Tuy Phong'],
+    ['Đảng bộ thành phố Móng Cái', 'thanh_pho', 'Thành phố Móng Cái'],
+    ['Cổng thông tin điện tử Tỉnh ủy Thừa Thiên Huế', 'tinh', 'Tỉnh Thừa Thiên Huế'],
+    ['UBND Quận 3 (Cổng thông tin điện tử Quận 3)', 'quan', 'Quận 3'],
+    ['UBND xã Vĩnh Long (huyện Vĩnh Linh)', 'xa', 'Xã Vĩnh Long'],
+    ['Tỉnh Bà Rịa - Vũng Tàu (Cổng DDCI)', 'tinh', 'Tỉnh Bà Rịa - Vũng Tàu'],
+    // A department, ministry or agency keeps its name; only the bracketed address goes.
+    ['Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Tháp (dongthap.gov.vn/web/svhttdl)', 'so', 'Sở Văn hóa, Thể thao và Du lịch tỉnh Đồng Tháp'],
+    ['Bộ Xây dựng (moc.gov.vn)', 'bo', 'Bộ Xây dựng'],
+    // Nothing of the publisher's level in the name: it stays as written, without the bracket.
+    ['Cổng thông tin DDCI Lào Cai (Báo Lào Cai)', 'tinh', 'Cổng thông tin DDCI Lào Cai'],
+    ['Quận 3', 'quan', 'Quận 3'],
+  ])('%s (%s) → %s', (name, level, expected) => {
+    expect(ctxOf(name, level)).toBe(expected);
+  });
+  it.each<[string, string]>([['Đồng Nai', 'Tỉnh Đồng Nai'], ['Hà Nội', 'Thành phố Hà Nội'], ['Thành phố Hồ Chí Minh', 'Thành phố Hồ Chí Minh']])('a newspaper of %s is registered with %s', (province, expected) => {
+    expect(realContext({ id: 'd1', split: 'dev', figures: [], publisher: { name: 'Báo X', level: 'newspaper', province } } as RealLabel).publisher).toMatchObject({ name: expected, level: 'tinh' });
+  });
+  it.each<[string, string, string]>([
+    ['Trang tin phường Nghĩa Đô quận Cầu Giấy', 'phuong', 'Phường Nghĩa Đô'],
+  ])('%s (%s) → %s', (name, level, expected) => {
+    expect(ctxOf(name, level)).toBe(expected);
+  });
+});
+
 describe('parseLabelLines', () => {
   it('keeps good lines and names the bad ones', () => {
     const { labels, errors } = parseLabelLines(['{"id":"d1","split":"dev","figures":[]}', '', '{"id":"d2"', '{"split":"dev","figures":[]}'].join('\n'));
