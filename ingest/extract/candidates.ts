@@ -120,6 +120,8 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   { re: /(?:^|\s)(?<!dau )tu\s*$/, comparator: 'gte' },
 ];
 
+/** A capitalised word right before a position: the position continues a name. */
+const NAME_WORD_BEFORE_RE = /\p{Lu}\p{Ll}*\s+$/u;
 /** An ordinal word right before a number: "thứ 5". Folded. */
 const ORDINAL_BEFORE_RE = /(?:^|\s)thu\s*$/;
 /** A year named right after a number: "năm 2015". Folded. */
@@ -488,6 +490,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         }
       }
       if (!h || !m) break;
+      // "Tân Ước đạt 93,6 điểm": "Ước" capitalised after a capitalised word ends a name, not the hedge "ước (đạt)".
+      if (h.approximate) {
+        const at = numberStart - foldedBefore.length + m.index + (m[0].length - m[0].trimStart().length);
+        if (/^\p{Lu}/u.test(text.charAt(at)) && NAME_WORD_BEFORE_RE.test(text.slice(Math.max(sentence.start, at - 24), at))) break;
+      }
       if (h.comparator && comparator === 'eq') {
         comparator = h.comparator;
         if (QUA_END_RE.test(m[0]) && KHONG_BEFORE_RE.test(slice.slice(0, m.index))) comparator = 'lte';

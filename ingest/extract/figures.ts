@@ -40,7 +40,7 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
-const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|ket qua (?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\d[\d.,]* diem(?![a-z]))|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)|(sipas|chi so hai long)/g;
+const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\d[\d.,]* diem(?![a-z]))|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)|(sipas|chi so hai long)/g;
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_ALTERNATION = PENDING_CUES.join('|');
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
@@ -54,10 +54,10 @@ const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?!
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
  * The index a score or rank is about, from the last index named before it in its sentence: PAR INDEX (1), another
- * index the catalogue does not hold — PCI, PAPI, DTI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
+ * index the catalogue does not hold — PCI, PAPI, DTI, DDCI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
-const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)/g;
+const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|papi|ict|dti|ddci|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|papi|dti|ddci|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)/g;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
@@ -949,7 +949,7 @@ function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metri
 }
 
 /** On-time cues that name one part of the on-time rate: early only, or on time only (the rest are the whole rate). */
-const EARLY_ONLY_CUES: ReadonlySet<string> = new Set(['truoc han', 'som han', 'truoc thoi han', 'truoc hen', 'som hon thoi gian', 'som so voi thoi han']);
+const EARLY_ONLY_CUES: ReadonlySet<string> = new Set(['truoc han', 'som han', 'truoc thoi han', 'truoc hen', 'som hon thoi gian', 'som so voi thoi han', 'giai quyet som']);
 const ON_TIME_ONLY_CUES: ReadonlySet<string> = new Set(['dung han', 'dung thoi han', 'dung hen', 'dung thoi gian quy dinh']);
 /** "trước hạn và đúng hạn", "đúng hạn, sớm hạn": two part cues joined are the whole rate. */
 const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;
@@ -1004,7 +1004,7 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
 }
 
 /** Indices outside the reform catalogue (filed as 'other'): PCI, PAPI, DTI, PGI, ICT, the green index. */
-const OTHER_INDEX_RE = /(?<![a-z])(?:pci|papi|dti|pgi|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict))(?![a-z])/g;
+const OTHER_INDEX_RE = /(?<![a-z])(?:pci|papi|dti|ddci|pgi|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict))(?![a-z])/g;
 /** An economic quantity a province is ranked on: its output, budget revenue, investment, exports, income. */
 const ECONOMIC_QUANTITY_RE = /(?<![a-z])(?:grdp|tong san pham|thu ngan sach|ty dong|trieu usd|ty usd|kim ngach|von dau tu|doanh thu|thu nhap binh quan|tang truong kinh te)(?![a-z])/;
 /** Tasks assigned ("nhiệm vụ"), and the nouns of dossiers and procedures. Folded text. */
@@ -1041,6 +1041,11 @@ const ZERO_CLAUSE_AFTER_RE = /^[^.;,]{0,50},\s*(?:va\s+)?khong (?:co|de xay ra|p
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
 const COMPONENT_RATE_RE = /(?<![a-z])ty le(?![a-z])/;
+/**
+ * After a rank: "về" and the topic it ranks, past its field ("/63", "cả nước", "tỉnh, thành phố"), when the topic is not
+ * the reform itself ("về cải cách hành chính", "về chỉ số …" stay the index's). Folded.
+ */
+const RANKED_TOPIC_AFTER_RE = /^(?:\/\d+)?\s*(?:(?:cac )?(?:tinh,? thanh(?: pho)?|dia phuong|don vi)\s*)?,?\s*(?:(?:trong )?(?:ca nuoc|toan quoc)\s*)?,?\s*ve (?!(?:cong tac |linh vuc )?(?:cai cach|cchc|chi so|par))[a-z]/;
 /** One reform index named (no global flag: for a plain test). */
 const INDEX_TOPIC_RE_ONE = new RegExp(INDEX_TOPIC_RE.source);
 
@@ -1108,6 +1113,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
     // "Tỷ lệ thanh toán trực tuyến … đạt 68,14%, …, xếp thứ 14 cả nước": a rank after a rate in its own clause, with no
     // index named, is that rate's (one of the index's components: 'other'), not the index's.
     if (!namesIndex && COMPONENT_RATE_RE.test(own.slice(own.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+    // "Bình Phước xếp thứ 7 cả nước về cung cấp dịch vụ công trực tuyến": a rank that names what it ranks, and names no
+    // index, ranks that ('other').
+    if (!namesIndex && RANKED_TOPIC_AFTER_RE.test(state.folded.slice(c.end, c.end + 60))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
   }
   // "Chỉ số SIPAS … giảm. Thứ hạng … giảm 11 bậc, từ vị trí thứ 6 xuống 17": the satisfaction index's rank ('other').
   // Only a satisfaction index named in a sentence of its own: "… Chỉ số CCHC … và Chỉ số hài lòng … (SIPAS). Theo đó,

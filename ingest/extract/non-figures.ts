@@ -29,11 +29,11 @@ const DESIGNATOR_BEFORE_RE =
 export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang|xep vi thu|vi thu)(?: so)?\s*$/;
 
 /**
- * "xếp 52/63", "(năm 2020 đứng 19/63)": a bare rank verb before an X/Y pair makes it a rank (a single number after it
- * is not: "Xếp 3 vị trí cuối bảng"). Matched on the lower-cased text with accents: "đúng 1.200/1.250" (on time) folds
- * to the same letters as "đứng".
+ * "xếp 52/63", "(năm 2020 đứng 19/63)", "xếp cuối 7/7": a bare rank verb before an X/Y pair makes it a rank (a single
+ * number after it is not: "Xếp 3 vị trí cuối bảng"). Matched on the lower-cased text with accents: "đúng 1.200/1.250"
+ * (on time) folds to the same letters as "đứng".
  */
-export const RANK_PAIR_BEFORE_RE = /(?:^|[^\p{L}\d])(?:xếp|đứng|giữ)\s*$/u;
+export const RANK_PAIR_BEFORE_RE = /(?:^|[^\p{L}\d])(?:xếp|đứng|giữ)(?:\s+(?:cuối|chót))?\s*$/u;
 
 /** "tăng 3,3 điểm và 8 bậc", "giảm 1,4 điểm, 5 bậc": one verb moves a score and a rank together (group 1: the verb). */
 export const COORDINATED_MOVE_BEFORE_RE = /(?:^|[\s(])(tang|giam|tut)(?: them)? \d{1,3}(?:[.,]\d{1,3})? ?(?:diem|%) ?(?:va|,) ?$/;

@@ -927,7 +927,28 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
     if (province) return namedSubject(province[1], ctx);
   }
   if ((c.unit === 'rank' && found.scope === 'province_wide') || amongProvinces) return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
+  if (!found.explicit && found.scope === 'unit') return bareNamedUnit(text, sentence, c, ctx) ?? found;
   return found;
+}
+
+/** A bare proper name opening the clause of a number, only lower-case words between them: ", Tân Ước đạt ". */
+const BARE_NAME_LEAD_RE = /(?:^|[,;:(]\s*|\n\s*)(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})\s+(?=\p{Ll})[^,;:()\d\p{Lu}]*$/u;
+
+/**
+ * "Tiêu biểu là xã Tân Ước … Theo Bộ chỉ số …, Tân Ước đạt 93,6 điểm": a unit below the publisher that the article
+ * named before with its level word, named again bare opening the number's clause, holds the number. Null otherwise.
+ */
+function bareNamedUnit(text: string, sentence: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
+  const m = BARE_NAME_LEAD_RE.exec(text.slice(sentence.start, c.hedgeStart));
+  if (!m) return null;
+  const name = m[1].normalize('NFC');
+  const publisherDepth = LEVEL_DEPTH[ctx.publisher?.level ?? 'tinh'] ?? 1;
+  const before = `${ctx.title ?? ''}\n${text.slice(0, sentence.start + (m.index ?? 0))}`;
+  const mention = matchesOf(NAMED_UNIT_RE, before)
+    .map((u) => u[1])
+    .filter((u) => u.normalize('NFC').replace(/^\S+(?:\s+(?:xã|trấn|phố|khu))?\s+/u, '') === name && namedDepth(u) > publisherDepth)
+    .pop();
+  return mention ? namedSubject(mention, ctx) : null;
 }
 
 /**
