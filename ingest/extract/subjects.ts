@@ -218,6 +218,8 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
       if (/^\s*(?:viet nam\s+)?(?:chi nhanh|tinh|thanh pho)(?![a-z])/.test(after) && /^ngan hang/.test(m[0])) continue;
       // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
       if (SOURCE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
+      // "… của Công an tỉnh được Bộ Công an ghi nhận, … xếp thứ 5/63": the ministry that rates is no subject of the rating.
+      if (/(?:^|\s)duoc\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0)) && RATING_VERB_AFTER_RE.test(after)) continue;
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
     }
   }
@@ -261,6 +263,8 @@ export function countNamedUnits(text: string, folded: string, sentence: Span, ct
 
 /** "Theo …", "theo báo cáo của …", "theo số liệu thống kê của …", "số liệu của …" before an agency: where the numbers come from. */
 const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)){0,2}(?: moi nhat)?(?: cua)?\s*$/;
+/** After an agency named by "được": the verb of its rating ("được Bộ Công an ghi nhận, đánh giá cao"). Folded. */
+const RATING_VERB_AFTER_RE = /^\s*(?:ghi nhan|danh gia|cong nhan|xep hang|cham diem|tham dinh|khen thuong|bieu duong)(?![a-z])/;
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
 
@@ -956,7 +960,7 @@ function bareNamedUnit(text: string, sentence: Span, c: Candidate, ctx: Extracti
  * "Trong quý I/2022,") or a setting without numbers ("Theo đó,", "Trong khối cơ quan ngành dọc,"). Folded.
  */
 /** An index named as someone's opening a sentence: "Chỉ số cải cách hành chính (năm 2017) của (cơ quan) …". Folded. */
-const INDEX_OF_OPENING_RE = new RegExp(`^\\W*(?:[^,.;:\\d]{0,40},\\s*)?${PAR_INDEX_NAME}(?: nam \\d{4})? cua (?:co quan )?$`);
+const INDEX_OF_OPENING_RE = new RegExp(`^\\W*(?:(?:[^,.;:\\d]{0,40}|(?:trong )?nam \\d{4}),\\s*)?${PAR_INDEX_NAME}(?: nam \\d{4})? cua (?:co quan )?$`);
 const SENTENCE_OPENING_RE = /^\W*(?:(?:[^,.;:\d]{0,40}|(?:trong |tinh den |den )?(?:nam|quy|thang|\d+ thang)[^,.;]{0,20}),\s*){0,2}$/;
 /** The provinces after a count of units: "địa phương", "tỉnh, thành phố", "tỉnh/thành" (group 1), or "đơn vị" (folded). */
 const PROVINCES_COUNTED_RE = /^\s*(?:(dia phuong|tinh\s*[,/]?\s*thanh)|don vi)(?![a-z0-9])/;
@@ -988,6 +992,8 @@ const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh t
 const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
 /** "… 92 điểm thuộc về Cục Thuế tỉnh …": the holder named after the number. Folded text after the number's noun. */
 const HOLDER_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?thuoc ve\s+/;
+/** "được Bộ Công an ghi nhận": a rater named by "được", whose verb is not the agency's own (folded). */
+const PASSIVE_RATER_RE = /(?<![a-z])duoc (?:[a-z]+ ){1,6}?(?:ghi nhan|danh gia|cong nhan|xep hang|cham diem|tham dinh)(?![a-z])/g;
 /** Words after an agency that make it the source or the actor of a statement, not the holder of its numbers. */
 const AGENCY_ACTOR_RE = /(?<![a-z])(?:cho biet|cho thay|ghi nhan|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
 
@@ -1016,7 +1022,7 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // "Sở Thông tin và Truyền thông xếp thứ 3": words of a department's own name are no verb of a source (d1250).
   const deptName = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const nameEnd = deptName && deptName.index === 0 ? abs + deptName[0].length : abs;
-  if (AGENCY_ACTOR_RE.test(folded.slice(nameEnd, to)) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
+  if (AGENCY_ACTOR_RE.test(folded.slice(nameEnd, to).replace(PASSIVE_RATER_RE, ' ')) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
   // "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu": one of several holders; the rules for named units decide.
   if (JOINED_HOLDER_RE.test(folded.slice(abs, to))) return null;
   const publisher = ctx.publisher;
