@@ -426,12 +426,17 @@ export function readsAsVietnamese(text: string): boolean {
 function dropRestatements(state: DocState): void {
   if (state.defaulted.size === 0) return;
   const sig = (f: ExtractedFigure): string => [f.metric, f.value, f.kind, f.change, f.unit].join('|');
-  const dated = new Set(state.figures.filter((f) => !state.defaulted.has(f)).map(sig));
+  // A rank whose holder the text names is restated only by a rank of that holder, or of none named: "xã Mỹ Hòa Hưng
+  // xếp thứ nhất" after "Thanh tra tỉnh xếp thứ nhất" is another ranking's first place (d1340).
+  const holder = (f: ExtractedFigure): string | null => (f.unit === 'rank' && f.subject.explicit ? foldForMatching(f.subject.name).replace(/^(?:ubnd )?(?:tinh|thanh pho|quan|huyen|thi xa|xa|phuong|thi tran) /, '') : null);
+  const datedHolders = new Map<string, Array<string | null>>();
+  for (const f of state.figures) if (!state.defaulted.has(f)) datedHolders.set(sig(f), [...(datedHolders.get(sig(f)) ?? []), holder(f)]);
+  const dated = { has: (f: ExtractedFigure): boolean => (datedHolders.get(sig(f)) ?? []).some((h) => h === null || holder(f) === null || h === holder(f)) };
   // "… giữ vị trí thứ 9" above "… xếp thứ 9/63": the copy without the total restates the one with it.
   const withTotal = new Set(state.figures.filter((f) => f.total !== null).map((f) => `${sig(f)}|${f.period.year}|${f.subject.name}`));
   state.figures = state.figures.filter((f) => {
     const restatesTotal = f.total === null && withTotal.has(`${sig(f)}|${f.period.year}|${f.subject.name}`);
-    if (!state.defaulted.has(f) || !(dated.has(sig(f)) || restatesTotal)) return true;
+    if (!state.defaulted.has(f) || !(dated.has(f) || restatesTotal)) return true;
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'restated_with_period' });
     return false;
   });

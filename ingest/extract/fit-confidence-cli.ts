@@ -1,6 +1,6 @@
 /**
  * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3]
- * [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
+ * [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
  * DEV split of the real-text corpus and the unseen snapshots, and write its coefficients and serving threshold to
  * ingest/extract/confidence-model.ts. Reproducible from the labels, the text cache and the snapshots: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
@@ -38,7 +38,7 @@ import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--match-only] [--scope strict|lenient] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--match-only] [--scope strict|lenient] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 /** Served figures must find at least this share of the required labels for the precision target to count as reached. */
@@ -240,7 +240,7 @@ export function wilsonLower(right: number, n: number, z = 1.96): number {
  * 1.10.0 the fallback also kept the recall floor, and so served 17 % wrong figures on held-out unseen text rather than
  * fewer figures at 8 % (stop 23).
  */
-export function chooseThreshold(data: FitData, p: readonly number[], target: number): { threshold: number; reached: boolean } {
+export function chooseThreshold(data: FitData, p: readonly number[], target: number, minServed = MIN_SERVED_FOR_THRESHOLD): { threshold: number; reached: boolean } {
   const grid = Array.from({ length: 90 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
   for (const t of grid) {
     const s = servedAt(data, p, t);
@@ -250,7 +250,7 @@ export function chooseThreshold(data: FitData, p: readonly number[], target: num
   for (const t of grid) {
     const s = servedAt(data, p, t);
     const bound = wilsonLower(Math.round(s.precision * s.served), s.served);
-    if (s.served >= MIN_SERVED_FOR_THRESHOLD && bound > best.bound) best = { threshold: t, bound };
+    if (s.served >= minServed && bound > best.bound) best = { threshold: t, bound };
   }
   return { threshold: best.threshold, reached: false };
 }
@@ -385,6 +385,7 @@ function main(argv: string[]): number {
   let dryRun = false;
   let subjectCounts = true;
   let scope: ScopeRule = 'strict';
+  let minServed = MIN_SERVED_FOR_THRESHOLD;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -395,7 +396,7 @@ function main(argv: string[]): number {
     else if (a === '--match-only') subjectCounts = false;
     else if (a === '--subject') subjectCounts = true;
     else if (a === '--no-unseen') unseenDir = null;
-    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate' || a === '--scope') {
+    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate' || a === '--scope' || a === '--min-served') {
       const v = argv[++i];
       if (v === undefined) {
         process.stderr.write(`${a} needs a value\n${USAGE}\n`);
@@ -406,6 +407,7 @@ function main(argv: string[]): number {
       else if (a === '--unseen') unseenDir = resolve(v);
       else if (a === '--unseen-weight') unseenWeight = Number(v);
       else if (a === '--validate') validate = resolve(v);
+      else if (a === '--min-served') minServed = Number(v);
       else if (a === '--scope') {
         if (v !== 'strict' && v !== 'lenient') {
           process.stderr.write(`--scope must be strict or lenient\n${USAGE}\n`);
@@ -417,6 +419,10 @@ function main(argv: string[]): number {
       process.stderr.write(`unknown argument ${a}\n${USAGE}\n`);
       return 2;
     }
+  }
+  if (!Number.isInteger(minServed) || minServed < 1) {
+    process.stderr.write(`--min-served must be a positive whole number\n${USAGE}\n`);
+    return 2;
   }
   if (!existsSync(labels) || !existsSync(texts)) {
     process.stderr.write(`needs ${labels} and the text cache ${texts} (npm run eval:real:cache)\n`);
@@ -480,7 +486,7 @@ function main(argv: string[]): number {
   }
   const judged = judgeOnUnseen ? unseenPart : devPart;
   const judgedP = judged.index.map((i) => best.p[i]);
-  const { threshold, reached } = chooseThreshold(judged.data, judgedP, target);
+  const { threshold, reached } = chooseThreshold(judged.data, judgedP, target, minServed);
   const cv = servedAt(judged.data, judgedP, threshold);
   out(`chosen l2=${best.l2}; threshold chosen on the ${judgeOnUnseen ? 'unseen snapshots' : `dev examples (unseen snapshots hold fewer than ${MIN_UNSEEN_FOR_THRESHOLD} figures)`}`);
   for (const [name, pt] of [['dev', devPart], ['unseen', unseenPart]] as const) {

@@ -225,6 +225,8 @@ describe('fitting the model', () => {
     const narrow = dataOf([{ p: 0.95, n: 40, right: 40 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 500);
     expect(servedAt(narrow.d, narrow.p, 0.9).recall).toBeLessThan(MIN_RECALL_SHARE);
     expect(chooseThreshold(narrow.d, narrow.p, 0.95)).toEqual({ threshold: 0.81, reached: false });
+    // With a larger floor (`--min-served 50`) the 40 alone are too few to judge on: the 100 above 0.5 are served.
+    expect(chooseThreshold(narrow.d, narrow.p, 0.95, 50)).toEqual({ threshold: 0.51, reached: false });
     // Fewer than MIN_SERVED_FOR_THRESHOLD figures prove nothing, however right: 15 of 15 at the top is never chosen alone.
     const few = dataOf([{ p: 0.95, n: MIN_SERVED_FOR_THRESHOLD - 5, right: MIN_SERVED_FOR_THRESHOLD - 5 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 500);
     expect(chooseThreshold(few.d, few.p, 0.95)).toEqual({ threshold: 0.51, reached: false });
