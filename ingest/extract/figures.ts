@@ -93,6 +93,8 @@ const DEPARTMENT_ACTOR_RE = new RegExp(`(?<![\\p{L}\\d])Sở(?:\\s+[^\\s,;.:()]+
 const MARGIN_OVER_TARGET_RE = /(?:^|\s)vuot\s*$/;
 /** "tối đa (là)" right before a number: the scale's maximum. Folded. */
 const SCALE_MAXIMUM_BEFORE_RE = /(?:^|\s)toi da(?: (?:la|cua|dat))?\s*(?:\(\s*)?$/;
+/** "(cao hơn mức trung bình của cả nước 1,1 điểm)": a margin over an average, right before the number. Folded. */
+const MARGIN_OVER_AVERAGE_BEFORE_RE = /(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?: chung)? (?:cua )?(?:ca nuoc|toan quoc|toan tinh|cac tinh(?:,? thanh(?: pho)?)?)\s*(?:la\s*)?$/;
 /** "giảm", "rút ngắn" right before a share (of time, checked after it). Folded. */
 const TIME_SAVED_BEFORE_RE = /(?:^|\s)(?:giam|rut ngan)(?: duoc)?\s*$/;
 /**
@@ -703,7 +705,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
         if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
-          const channel = CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40)) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
+          // "20.467 hồ sơ (trực tuyến: 7.134 hồ sơ, …)": a channel heading a breakdown labels its parts, not the total.
+          const tail = folded.slice(c.nounEnd, c.nounEnd + 40);
+          const heading = CHANNEL_AFTER_RE.exec(tail);
+          const channel = (heading && !/^\s*:/.test(tail.slice(heading[0].length)) ? heading : null) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
           // "61 hồ sơ tiếp nhận qua mạng xã hội Zalo" is a part; "548 hồ sơ tiếp nhận qua dịch vụ công trực tuyến" online.
           if (channel) cls = { ...cls, metric: ONLINE_CHANNEL_WORDS_RE.test(channel[1]) ? 'online_dossiers' : 'other' };
           else if (cls.metric === 'dossiers_received') {
@@ -950,6 +955,7 @@ function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metri
     if (cut && (metric === 'processing_days' || cut[1] !== undefined)) return true;
   }
   if ((c.unit === 'score' || c.unit === 'percent') && SCALE_MAXIMUM_BEFORE_RE.test(before(14))) return true;
+  if ((c.unit === 'score' || c.unit === 'percent') && MARGIN_OVER_AVERAGE_BEFORE_RE.test(before(60))) return true;
   return c.unit === 'percent' && TIME_SAVED_BEFORE_RE.test(before(16)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12));
 }
 
@@ -1024,6 +1030,8 @@ const OPINION_AFTER_RE = /^\s*(?:(?:so )?(?:nguoi|y kien|to chuc, ca nhan|nguoi 
 /** A formula around a number: "= 100%", "100% - Tỉ lệ …", "× 100%". Original text. */
 const FORMULA_BEFORE_RE = /[=×*]\s*$/;
 const FORMULA_AFTER_RE = /^\s*%?\s*[-–+×*/]\s*(?:t[ỉỷ] lệ|tổng số|số hồ sơ)/iu;
+/** "… × 100% = ", "…/(1) = ": an "=" closing a computation (a number, a per cent sign or a bracket before it). Original text. */
+const COMPUTED_RESULT_BEFORE_RE = /[\d%)\]]\s*=\s*$/;
 /** Feedback in a state other than handled: refused, being handled, waiting, passed on, late. Folded text. */
 const FEEDBACK_OTHER_STATE_RE = /(?<![a-z])(?:tu choi|dang xu ly|cho xu ly|chuyen xu ly|chua xu ly|qua han|dang giai quyet)(?![a-z])/;
 /** Feedback handled: processed, resolved, answered. Folded text. */
@@ -1265,7 +1273,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
   // "Tỉ lệ đúng hạn = 100% - Tỉ lệ trễ hạn": a term of a formula defines a measure; it reports no result.
-  if (FORMULA_BEFORE_RE.test(text.slice(Math.max(0, c.start - 3), c.start)) || FORMULA_AFTER_RE.test(text.slice(c.end, c.end + 12))) return dropAs('formula');
+  // "[(2)+(3)]/(1)*100% = 85,25%": the result a computation ends on is the measure's value.
+  const computed = COMPUTED_RESULT_BEFORE_RE.test(text.slice(Math.max(0, c.start - 8), c.start));
+  if ((FORMULA_BEFORE_RE.test(text.slice(Math.max(0, c.start - 3), c.start)) && !computed) || FORMULA_AFTER_RE.test(text.slice(c.end, c.end + 12))) return dropAs('formula');
   // "nhóm Tốt có chỉ số từ 85% đến 100%", "mức độ hài lòng từ 79% đến hơn 80%", "cắt giảm từ 1 đến 32 ngày (tùy theo
   // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
   // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.

@@ -44,10 +44,11 @@ const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:tang|giam|cao hon|thap hon|nhieu hon|
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
 const FALL_BEFORE_RE = /(?:^|[\s(,;:])(?:giam|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam)\s*$/;
 /**
- * A percentage moved by a verb right after the level it qualifies: "đạt 75,62% tăng 65,29%", "đạt 57,6%, tăng 46,25%".
+ * A percentage moved by a verb right after the level it qualifies: "đạt 75,62% tăng 65,29%", "đạt 57,6%, tăng 46,25%",
+ * "85,25% (giảm 5,92%)".
  * The level is already stated, so the second number is its change even with no "so với".
  */
-const LEVEL_THEN_MOVE_RE = /(?<![a-z])dat\s*\d[\d.,]*\s*%\s*,?\s*(?:tang|giam)(?: them| hon)?\s*$/;
+const LEVEL_THEN_MOVE_RE = /(?:(?<![a-z])dat\s*\d[\d.,]*\s*%\s*,?|\d\s*%\s*\()\s*(?:tang|giam)(?: them| hon)?\s*$/;
 /** A rank or index score moved by a verb is a change even without "so với": "tăng 5 bậc", "tăng 1,59 điểm". */
 const INHERENT_CHANGE_UNITS: ReadonlySet<string> = new Set(['rank', 'score']);
 /** …when it is compared with something ("so với năm 2017", "so cùng kỳ"). */

@@ -176,7 +176,7 @@ export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossi
  */
 export const PENDING_CUES = [
   'dang giai quyet', 'dang xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'dang tiep tuc giai quyet', 'dang tiep tuc xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
-  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'nam \\d{4} chuyen (?:sang|qua)', 'tra khong giai quyet', 'tra lai', 'bo sung',
+  'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'nam \\d{4} chuyen (?:sang|qua)', 'ton truoc chuyen (?:sang|qua)', 'ton ky truoc', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];
 
 /** The PAR index by name, folded: "chỉ số cải cách hành chính", "chỉ số CCHC", "chỉ số PAR INDEX" (regex source). */
