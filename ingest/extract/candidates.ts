@@ -160,11 +160,11 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 
  * with ("thành phố Việt Trì dẫn đầu với 89,3 điểm") — "5 địa phương dẫn đầu", "các
  * tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's rank, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)? thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem)))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)?|(?:voi|o|giu|dat) vi tri) thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem)))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
-/** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh" (group 1: how many). */
-const RANK_FIELD_AFTER_RE = /^\s*(?:trong|tren) (?:tong )?so (\d{1,3})(?= (?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
+/** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "khối 18 huyện" (group 1: how many). */
+const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|(?:cua |trong )?khoi) (\d{1,3})(?= (?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
 /** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
 const RANK_STEP_WORD_RE = /(?<![a-z])(?:tang|giam|len|xuong|tut)(?: them)? (mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bac|hang)(?![a-z])/g;
 
@@ -342,7 +342,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
   }
   // "xếp hạng 1 trong số 34 tỉnh, thành", "đứng thứ hai trong tổng số 34 tỉnh": the field the rank is counted in is its
   // total (the count itself is no figure).
-  if (sentenceFolded.includes(' so ')) {
+  if (sentenceFolded.includes(' trong ') || sentenceFolded.includes(' tren ') || sentenceFolded.includes(' khoi ')) {
     const fields: Span[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const c = candidates[k];

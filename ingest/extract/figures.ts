@@ -59,7 +59,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERN
  */
 const INDEX_MENTION_RE = /(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:pci|apci|papi|ict|dti|ddci|pgi|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:pci|apci|papi|dti|ddci|pgi)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)/g;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
-const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
+const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
  * Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL", "trong nhóm các tỉnh đồng bằng sông
  * Hồng".
@@ -129,7 +129,7 @@ const INDEX_SCORE_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'se
  * The channel named right after a dossier count: online ("trực tuyến", "qua mạng"), in person ("trực tiếp") or by post
  * ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
  */
-const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:(?:qua|bang|theo) (?:hinh thuc|phuong thuc) )?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:(?:qua|bang|theo|tren) (?:hinh thuc|phuong thuc|he thong|moi truong) )?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
 /**
  * Channels of {@link CHANNEL_AFTER_RE} that are the online one: online public services, not a social network (the
  * national portal alone, "qua Cổng Dịch vụ công quốc gia", receives both channels).
