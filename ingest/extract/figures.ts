@@ -869,7 +869,7 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   // "xếp thứ 1 trong bảng Chỉ số hài lòng", "đứng đầu cả nước về Chỉ số Xanh": an index named right after a rank is the rank's index.
   const after = folded.slice(c.end, Math.min(sentence.end, c.end + 45));
   // "xếp thứ 3/63 tỉnh, thành phố về mức độ hài lòng": the ranked units may stand between the rank and its index.
-  const next = /^\s*(?:\/\s*\d+\s*)?(?:(?:tinh,? thanh pho|tinh,? thanh|tinh,? tp|tinh|dia phuong|don vi|co quan)\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai)? ?(?:bang |bang xep hang |xep hang )?/.exec(after);
+  const next = /^\s*(?:\/\s*\d+\s*)?(?:(?:tinh,? thanh pho|tinh,? thanh|tinh,? tp|tinh|dia phuong|don vi|co quan)\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai)? ?(?:bang xep hang |xep hang |bang )?/.exec(after);
   if (next) {
     INDEX_MENTION_RE.lastIndex = 0;
     const m = INDEX_MENTION_RE.exec(after.slice(next[0].length, next[0].length + 30));
