@@ -98,19 +98,19 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
     cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon', 'ho so cham', 'giai quyet cham'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang', ...DOSSIERS_FULLY_ONLINE] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'su dung dich vu cong truc tuyen', 'moi truong mang', 'qua moi truong mang', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi', 'phat sinh'] },
   { metric: 'dossiers_resolved', units: ['count'], nouns: ['hoso'], weight: 6,
     cues: ['giai quyet', 'xu ly', 'tra ket qua', 'giai quyet xong', 'da giai quyet', 'hoan thanh'] },
   { metric: 'online_dossier_rate', units: ['percent'], nouns: [null, 'hoso'], weight: 7,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'ho so dich vu cong truc tuyen', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'ho so dich vu cong truc tuyen', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', 'ho so su dung dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'online_services_l12', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l12'] },
   { metric: 'online_services_l3', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l3'] },
   { metric: 'online_services_l4', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l4'] },
   { metric: 'online_services_l34', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l34'] },
   { metric: 'online_services_full', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 10, cues: ['toan trinh'] },
   { metric: 'online_services_partial', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 10, cues: ['mot phan'] },
-  { metric: 'postal_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['buu chinh', 'buu chinh cong ich', 'qua buu dien'] },
+  { metric: 'postal_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['buu chinh', 'buu chinh cong ich', 'qua buu dien', 'buu cuc'] },
   { metric: 'e_payment_rate', units: ['percent'], nouns: [null, 'hoso', 'donvi', 'thutuc', 'luot'], weight: 11,
     cues: ['thanh toan phi, le phi', 'phi, le phi', 'le phi', 'thanh toan dien tu', 'thanh toan truc tuyen', 'khong dung tien mat', 'thanh toan khong dung tien mat', 'thanh toan phi', 'thanh toan qua', 'thanh toan'] },
   { metric: 'digitisation_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['so hoa'] },
@@ -175,7 +175,7 @@ export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossi
  * expression over folded text (most are plain words; "năm 2018 chuyển sang" needs a year).
  */
 export const PENDING_CUES = [
-  'dang giai quyet', 'dang xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'dang tiep tuc giai quyet', 'dang tiep tuc xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
+  'dang giai quyet', 'dang xu ly', 'dang duoc giai quyet', 'dang duoc xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'dang tiep tuc giai quyet', 'dang tiep tuc xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
   'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'nam \\d{4} chuyen (?:sang|qua)', 'ton truoc chuyen (?:sang|qua)', 'ton ky truoc', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];
 
