@@ -63,8 +63,9 @@ it('starts a manual run through the API port and refuses a second one while it r
 
 it('gives unreviewed figures the confidence and serving status of the new extraction, and leaves reviewed ones alone', async () => {
   const em = db.orm.em.fork();
+  // The column is \`real\`: compare in its precision (0.78 stored is 0.77999997, below the double 0.78).
   const mismatched = `select count(*) as n from figure where review_status in ('auto', 'needs_review')
-    and (review_status = 'needs_review') <> (confidence < ?)`;
+    and (review_status = 'needs_review') <> (confidence < cast(? as real))`;
   expect(await count(db.orm, mismatched, [REVIEW_THRESHOLD])).toBe(0);
   expect(await count(db.orm, `select count(*) as n from figure where review_status = 'needs_review'`)).toBeGreaterThan(0);
   // An older extractor served everything with full confidence; a reviewer confirmed one low-confidence figure.
