@@ -328,6 +328,8 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   } else if (named) {
     mention = named[1];
     level = LEVEL_OF_PREFIX.find(([re]) => re.test(mention ?? ''))?.[1] ?? 'tinh';
+    // "Đoàn công tác HĐND TP Đà Nẵng …": a centrally run city is a province, never a unit below another's publisher.
+    if (level === 'thanh_pho' && namedDepth(mention) === 1) level = 'tinh';
   } else if (prefix && (!province || foldVietnamese(prefix[1]) !== foldVietnamese(province)) && (!publisher || publisher.level === 'tinh')) {
     mention = prefix[1];
     level = 'huyen';
@@ -500,6 +502,12 @@ function departmentNamedBefore(folded: string, at: number, ctx: ExtractionContex
  * "các xã", "cấp xã", "mỗi xã", "hai xã", "64 xã, phường có …", nor followed by a name). Group 1: the level word.
  */
 const LOWER_ANAPHOR_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?:[Cc]ác|[Cc]ấp|[Mm]ỗi|[Nn]hững|[Tt]oàn|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ả|\\d)\\s)(?<!(?:xã|phường|trấn|huyện)(?:,| và| hoặc)?\\s)(xã|phường|thị trấn|huyện|thị xã)(?=\\s+(?:${ACTOR_VERBS}|tiếp nhận|giải quyết|xử lý|vươn lên|xếp|đứng)(?![\\p{L}]))`, 'gu');
+
+/**
+ * "Theo báo cáo của UBND phường, từ ngày 1-7 …, địa phương tiếp nhận …": "địa phương" acting after a commune or ward's
+ * council named without its name (group 1: the level word) is that commune or ward.
+ */
+const LOCALITY_ANAPHOR_RE = new RegExp(`(?<![\\p{L}])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+(xã|phường|thị trấn)(?![\\p{L}])(?!\\s+\\p{Lu})[^.;]{0,60}?(?<![\\p{L}])địa phương\\s+(?=(?:${ACTOR_VERBS}|tiếp nhận|giải quyết|xử lý)(?![\\p{L}]))`, 'gu');
 
 /** The unit of a level word ("xã") the text named last before `at`, within the article's reach; null when none. */
 function lowerUnitNamedBefore(text: string, at: number, levelWord: string): string | null {
@@ -698,6 +706,12 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
       if ((LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) continue;
       const named = lowerUnitNamedBefore(text, from + (m.index ?? 0), m[1]);
       if (named) consider(m.index ?? 0, () => namedSubject(named, ctx));
+    }
+    for (const m of matchesOf(LOCALITY_ANAPHOR_RE, text.slice(from, to))) {
+      if ((LEVEL_DEPTH[foldVietnamese(m[1]) === 'phuong' ? 'phuong' : 'xa'] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) continue;
+      const named = lowerUnitNamedBefore(text, from + (m.index ?? 0), m[1]);
+      const at = (m.index ?? 0) + m[0].length;
+      if (named) consider(at, () => namedSubject(named, ctx));
     }
   }
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
