@@ -305,6 +305,14 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
   }
   CENTRE_RE.lastIndex = 0;
+  // "Kết quả hoạt động năm 2021 của Trung tâm Phục vụ hành chính công tỉnh Sóc Trăng" on the page of another agency of
+  // the province (the People's Committee's office, which runs it): the article is the centre's (d1550).
+  if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'so' && !/^trung tâm\s/iu.test(publisher.name) && !namesLowerUnit(title)) {
+    CENTRE_RE.lastIndex = 0;
+    const province = publisherProvince(ctx)?.name;
+    if (province) return { id: publisher.id, name: `Trung tâm Phục vụ hành chính công tỉnh ${province.replace(/^(?:tỉnh|thành phố)\s+/iu, '')}`, level: 'so' };
+  }
+  CENTRE_RE.lastIndex = 0;
   const named = NAMED_UNIT_ONCE_RE.exec(title);
   let mention: string | null = null;
   let level = 'tinh';
