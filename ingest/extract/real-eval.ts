@@ -18,6 +18,7 @@ import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
 import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from '../types';
 import { maxMatching } from './evaluate';
+import { centralCity } from './subjects';
 
 export interface RealLabelFigure {
   metric: string;
@@ -239,14 +240,13 @@ function registeredPublisherName(name: string, level: string): string {
   return withoutAsides.replace(/[\s,;]+$/, '') || name;
 }
 
-/** Provinces the gazetteer names "Thành phố …" (centrally-run cities; Huế from 2025), by their names in labels. */
-const CENTRAL_CITIES: ReadonlySet<string> = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
-
-/** A label's province as the gazetteer names it ("Tỉnh Đồng Nai", "Thành phố Hà Nội"): what ingestion passes. */
+/**
+ * A label's province as the gazetteer names it ("Tỉnh Đồng Nai"; a centrally run city "Thành phố Hà Nội"): what
+ * ingestion passes.
+ */
 function provinceUnitName(province: string): string {
-  const bare = province.replace(/^(?:Tỉnh|Thành phố)\s+/u, '');
-  if (bare !== province) return province;
-  return `${CENTRAL_CITIES.has(bare) ? 'Thành phố' : 'Tỉnh'} ${bare}`;
+  if (/^(?:Tỉnh|Thành phố)\s+/u.test(province)) return province;
+  return `${centralCity(province) ? 'Thành phố' : 'Tỉnh'} ${province}`;
 }
 
 /**

@@ -298,21 +298,19 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
       if (dname && province) return { id: publisher?.id ?? `title:Sở ${dname}`, name: `Sở ${dname} ${province}`, level: 'so' };
     }
   }
+  const titleNamesCentre = CENTRE_RE.test(foldedTitle) && !namesLowerUnit(title);
+  CENTRE_RE.lastIndex = 0;
   // "UBND xã Củ Chi khánh thành Trung tâm Phục vụ hành chính công": the centre of a unit below the province is that unit's.
-  if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'tinh' && !namesLowerUnit(title)) {
-    CENTRE_RE.lastIndex = 0;
+  if (titleNamesCentre && publisher?.level === 'tinh') {
     const centre = centreSubject(ctx, folded !== undefined && PROMOTION_CENTRE_RE.test(folded));
     return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
   }
-  CENTRE_RE.lastIndex = 0;
   // "Kết quả hoạt động năm 2021 của Trung tâm Phục vụ hành chính công tỉnh Sóc Trăng" on the page of another agency of
   // the province (the People's Committee's office, which runs it): the article is the centre's (d1550).
-  if (CENTRE_RE.test(foldedTitle) && publisher?.level === 'so' && !/^trung tâm\s/iu.test(publisher.name) && !namesLowerUnit(title)) {
-    CENTRE_RE.lastIndex = 0;
+  if (titleNamesCentre && publisher?.level === 'so' && !/^trung tâm\s/iu.test(publisher.name)) {
     const province = publisherProvince(ctx)?.name;
     if (province) return { id: publisher.id, name: `Trung tâm Phục vụ hành chính công tỉnh ${province.replace(/^(?:tỉnh|thành phố)\s+/iu, '')}`, level: 'so' };
   }
-  CENTRE_RE.lastIndex = 0;
   const named = NAMED_UNIT_ONCE_RE.exec(title);
   let mention: string | null = null;
   let level = 'tinh';
@@ -716,7 +714,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
       if (named) consider(m.index ?? 0, () => namedSubject(named, ctx));
     }
     for (const m of matchesOf(LOCALITY_ANAPHOR_RE, text.slice(from, to))) {
-      if ((LEVEL_DEPTH[foldVietnamese(m[1]) === 'phuong' ? 'phuong' : 'xa'] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) continue;
+      // A commune or ward (depth 3) is below the publisher unless the publisher is one itself.
+      if ((LEVEL_DEPTH[publisher.level] ?? 2) >= LEVEL_DEPTH.xa) continue;
       const named = lowerUnitNamedBefore(text, from + (m.index ?? 0), m[1]);
       const at = (m.index ?? 0) + m[0].length;
       if (named) consider(at, () => namedSubject(named, ctx));
@@ -1108,7 +1107,7 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
 }
 
 /** Whether a province's name is a centrally governed city's ("Hà Nội", "Thành phố Hồ Chí Minh"). */
-function centralCity(province: string): boolean {
+export function centralCity(province: string): boolean {
   return CENTRAL_CITIES.has(foldVietnamese(province).replace(/^thanh pho /, ''));
 }
 
