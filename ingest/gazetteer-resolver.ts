@@ -37,6 +37,12 @@ function validOn(row: GazetteerRow, day: string): boolean {
 /** Words that introduce a unit but are not part of its key. */
 const LEADING_NOISE = /^(ubnd|uy ban nhan dan|hdnd|bo phan mot cua)\s+/;
 
+/**
+ * The units a publisher's texts can name: those of its province and of the provinces its province came from or went
+ * into in the 2025 reorganisation (two steps, so a merged province's partners are in too), across both systems, and
+ * every province of the country (rankings name other provinces; their districts and communes stay out, as their names
+ * repeat across the country).
+ */
 const UNITS_OF_PROVINCE = `
 with recursive publisher as (select id, parent_id, code_set from admin_unit where id = ?),
 up as (
@@ -44,13 +50,24 @@ up as (
   union all select a.id, a.parent_id from admin_unit a join up on a.id = up.parent_id
 ),
 province as (select id from up where parent_id is null),
-down as (
+roots as (select id from admin_unit where parent_id is null),
+step1 as (
   select id from province
+  union select s.successor_id from unit_succession s join province p on s.predecessor_id = p.id where s.successor_id in (select id from roots)
+  union select s.predecessor_id from unit_succession s join province p on s.successor_id = p.id where s.predecessor_id in (select id from roots)
+),
+related as (
+  select id from step1
+  union select s.successor_id from unit_succession s join step1 p on s.predecessor_id = p.id where s.successor_id in (select id from roots)
+  union select s.predecessor_id from unit_succession s join step1 p on s.successor_id = p.id where s.predecessor_id in (select id from roots)
+),
+down as (
+  select id from related
   union all select a.id from admin_unit a join down on a.parent_id = down.id
 )
 select u.id, u.parent_id, u.name, u.type_vi, u.code_set::text as code_set, u.search_key, u.aliases,
        to_char(u.valid_from, 'YYYY-MM-DD') as valid_from, to_char(u.valid_to, 'YYYY-MM-DD') as valid_to
-from admin_unit u where u.id in (select id from down)`;
+from admin_unit u where u.id in (select id from down) or u.parent_id is null`;
 
 /** The rows a resolver is built from: plain data (structured-clonable, for worker threads). */
 export interface SubjectData {
@@ -83,14 +100,18 @@ export function resolverOverUnits(rows: readonly GazetteerRow[], pub: GazetteerR
     for (const alias of row.aliases) if (/\s/.test(alias)) add(alias, row); // bare short names are too ambiguous
   }
   const system = systemOf(pub.code_set);
-  /** Lower is better: place under the publisher first, then validity on the day and the publisher's system. */
+  /**
+   * Lower is better: a unit in force on the article's day first (a 2019 text names the units of 2019, whichever
+   * system its source is registered in), in the publisher's system before the other; then the place under the
+   * publisher, beside it, elsewhere.
+   */
   const rank = (c: GazetteerRow, day: string | null): number => {
     const place = String(c.parent_id) === String(pub.id) ? 0
       : pub.parent_id !== null && String(c.parent_id) === String(pub.parent_id) ? 1 : 2;
     const sameSystem = systemOf(c.code_set) === system;
     const current = day !== null && validOn(c, day);
-    const time = current && sameSystem ? 0 : sameSystem ? 1 : current ? 2 : 3;
-    return place * 4 + time;
+    const time = current && sameSystem ? 0 : current ? 1 : sameSystem ? 2 : 3;
+    return time * 3 + place;
   };
   return {
     resolve(mention: string, _near: ResolvedUnit | null, on?: Date | null): ResolvedUnit | null {

@@ -78,11 +78,14 @@ async function publisherId(em: EntityManager, ref: PublisherRef): Promise<number
   if (!province) throw new Error(`province ${ref.province.codeSet}:${ref.province.code} is not in the gazetteer`);
   const key = foldVietnamese(ref.department);
   const code = `${ref.province.codeSet}:${province.code}:${key.replace(/ /g, '-')}`.slice(0, 80);
+  // A ministry ("Bộ Xây dựng") is registered under the province of its seat; the engine reads national figures of a
+  // ministry's page differently from a provincial department's, so it keeps its own type.
+  const type = /^bo\s/.test(key) ? 'bo' : 'so';
   const [unit] = await em.execute<{ id: number }[]>(
     `insert into admin_unit (code_set, code, name, short_name, level, type_vi, parent_id, search_key, aliases)
-     values ('local', ?, ?, ?, 'department', 'so', ?, ?, '{}')
-     on conflict (code_set, code) do update set name = excluded.name returning id`,
-    [code, ref.department, ref.department, province.id, key]);
+     values ('local', ?, ?, ?, 'department', ?, ?, ?, '{}')
+     on conflict (code_set, code) do update set name = excluded.name, type_vi = excluded.type_vi returning id`,
+    [code, ref.department, ref.department, type, province.id, key]);
   return unit.id;
 }
 

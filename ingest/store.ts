@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { needsReview } from './extract/serving';
+import { servedByDefault } from './extract/serving';
 import type { ExtractedFigure, ParsedArticle } from './types';
 
 export interface StoreInput {
@@ -95,11 +95,6 @@ from jsonb_to_recordset(?::jsonb) as x(metric text, subject_id int, scope text, 
 on conflict (document_id, fingerprint) do nothing
 returning id`;
 
-/** A subject the engine read as a named unit but could not resolve to a gazetteer id. */
-function unresolvedNamedSubject(f: StoreInput['figures'][number]): boolean {
-  return f.subject.scope === 'unit' && f.subject.explicit && !(f.subject.unitId && /^\d+$/.test(f.subject.unitId));
-}
-
 function figureRows(input: StoreInput) {
   const seen = new Set<string>();
   const rows = [];
@@ -121,7 +116,7 @@ function figureRows(input: StoreInput) {
       // Below the serving threshold a figure waits for a reviewer (see ingest/extract/serving.ts); so does one about a
       // unit the text names but the gazetteer could not resolve ("Quảng Ninh đạt 90,8%" on a Hà Nội paper, "cả
       // nước"): it is stored under the publisher and must not be served as the publisher's figure.
-      review_status: needsReview(f.confidence) || unresolvedNamedSubject(f) ? 'needs_review' : 'auto',
+      review_status: servedByDefault(f) ? 'auto' : 'needs_review',
     });
   }
   return rows;

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeBody } from '../fetch/charset';
+import { packageContextForUnit, packageUnitCode } from '../gazetteer-packages';
 import type { ExtractedFigure, ExtractionContext, ResolvedUnit } from '../types';
 import { figuresFromText } from './figures';
 
@@ -27,7 +28,8 @@ Read one article (.txt, or .html through the portal page cleaner) and print the 
 
 options:
   --published YYYY-MM-DD   publication date: the year of figures whose text names none
-  --unit NAME              publishing unit (e.g. "Quận 11"): the default subject
+  --unit NAME              publishing unit (e.g. "Quận 11"): the default subject; the units the text names resolve
+                           in its province (gazetteer packages, as ingestion resolves them) and print their code
   --title TEXT             article title: its period ("9 tháng năm 2018") governs before the publication date
   --json                   print one JSON object {"figures":[...]} instead of a table
   --help                   print this help
@@ -134,8 +136,12 @@ function main(argv: string[]): number {
       return 1;
     }
   }
-  const ctx: ExtractionContext = { publishedAt, publisher: publisherFrom(args.unit), title };
+  // The units the text names resolve in --unit's province, as ingestion resolves them; loaded only with --unit.
+  const gazetteer = args.unit ? packageContextForUnit(args.unit) : null;
+  const ctx: ExtractionContext = { publishedAt, publisher: gazetteer?.publisher ?? publisherFrom(args.unit), title, resolver: gazetteer?.resolver };
   const { figures } = figuresFromText(text, ctx);
+  // Resolved subjects by their official code ("gso:26734"): the package rows' ids mean nothing outside this process.
+  for (const f of figures) if (f.subject.unitId) f.subject.unitId = packageUnitCode(f.subject.unitId) ?? f.subject.unitId;
   process.stdout.write(args.json ? `${JSON.stringify({ figures })}\n` : `${formatTable(figures)}\n`);
   return 0;
 }

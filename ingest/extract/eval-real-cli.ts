@@ -75,6 +75,7 @@ function main(argv: string[]): number {
   const scores: RealArticleScore[] = [];
   const noText: string[] = [];
   let outOfScope = 0;
+  let placed = 0;
   for (const label of chosen) {
     const path = join(args.texts, `${label.id}.txt`);
     if (!existsSync(path)) {
@@ -82,6 +83,7 @@ function main(argv: string[]): number {
       continue;
     }
     const ctx = realContext(label);
+    if (ctx.resolver) placed++;
     const text = readFileSync(path, 'utf8');
     const read = args.reader === 'document' ? figuresFromDocument({ text }, ctx).figures : figuresFromText(text, ctx).figures;
     const publisherName = ctx.publisher?.name ?? null;
@@ -94,6 +96,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${s}\n`);
   };
   out(`real-text corpus: ${scores.length} article(s)${args.split ? ` (split ${args.split})` : ''}${args.styles ? ` (style ${args.styles.join(',')})` : ''}, reader ${args.reader}, from ${args.labels}`);
+  out(`publisher placed in the gazetteer (units the text names resolved as ingestion would) for ${placed} of ${scores.length} article(s)`);
   if (outOfScope > 0) out(`${outOfScope} table figure(s) about rows outside the labelled scope of partly labelled tables were not scored`);
   for (const s of scores) {
     const missed = s.missed;
@@ -130,7 +133,8 @@ function main(argv: string[]): number {
   out(`core metrics: precision ${pct(r.core.precision)}  recall ${pct(r.core.recall)}  F1 ${pct(r.core.f1)}  (${r.core.matched}/${r.core.extracted} figures, ${r.core.found}/${r.core.required} required labels)`);
   out(`subject accuracy ${pct(r.subjectAccuracy)} (${pct(r.subjectAccuracyStrict)} telling a unit from its whole area)  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
   if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
-  if (r.servedWithSubject) out(`served at threshold ${r.servedWithSubject.threshold}, right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);
+  if (r.heldUnresolved) out(`  of these, ${r.heldUnresolved.figures} are held for review all the same: they name a unit the gazetteer did not resolve (${r.heldUnresolved.right} right with subject)`);
+  if (r.servedWithSubject) out(`served by default (threshold ${r.servedWithSubject.threshold}, named units resolved), right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);
   if (scores.length >= 2) {
     const ci = articleBootstrap(scores, (x) => ({
       'core P': x.core.precision,

@@ -16,7 +16,9 @@
  */
 import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
+import { packageSubjectContext } from '../gazetteer-packages';
 import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from '../types';
+import { unresolvedNamedSubject } from './serving';
 import { maxMatching } from './evaluate';
 import { centralCity } from './subjects';
 
@@ -266,6 +268,12 @@ export function realContext(label: RealLabel): ExtractionContext {
   // paper with none), and the article's own unit comes from its title.
   let publisher: ExtractionContext['publisher'] = pub?.name ? { id: `label:${pub.name}`, name: registeredPublisherName(pub.name, pub.level), level: pub.level } : null;
   if (pub?.level === 'newspaper') publisher = pub.province ? { id: `label:${pub.province}`, name: provinceUnitName(pub.province), level: 'tinh' } : null;
+  // Ingestion resolves the units a text names in the publisher's province (stop 30): so does the scorer, with the
+  // gazetteer read from its packages. A publisher the gazetteer cannot place keeps the label's name and no resolver.
+  const registered = publisher && pub?.province
+    ? packageSubjectContext({ name: publisher.name, level: publisher.level, province: provinceUnitName(pub.province), on: publishedAt, locatedBy: pub.name })
+    : null;
+  if (registered) return { publishedAt, publisher: registered.publisher, title: label.title ?? null, resolver: registered.resolver };
   return { publishedAt, publisher, title: label.title ?? null };
 }
 
@@ -373,6 +381,11 @@ export interface RealReport {
    * matched figure filed under the wrong unit is a wrong number for that unit).
    */
   servedWithSubject: { threshold: number; served: number; right: number; precision: number } | null;
+  /**
+   * Core figures at or above the serving threshold that ingestion would hold for review all the same, because they
+   * name a unit the gazetteer did not resolve (`unresolvedNamedSubject`), and how many of them were right with subject.
+   */
+  heldUnresolved: { figures: number; right: number } | null;
 }
 
 const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
@@ -446,15 +459,24 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
   if (servingThreshold !== undefined && !grid.includes(servingThreshold)) grid.push(servingThreshold);
   const thresholds = grid.sort((a, b) => a - b).map((threshold) => ({ threshold, ...totals(scores, (m) => !CORE_EXCLUDED.has(m), threshold) }));
   let servedWithSubject: RealReport['servedWithSubject'] = null;
+  let heldUnresolved: RealReport['heldUnresolved'] = null;
   if (servingThreshold !== undefined) {
     let served = 0;
     let right = 0;
+    heldUnresolved = { figures: 0, right: 0 };
     for (const s of scores) {
       s.figures.forEach((f, i) => {
         if (CORE_EXCLUDED.has(f.metric) || f.confidence < servingThreshold) return;
-        served++;
         const l = s.matchedLabel[i];
-        if (l && subjectAgrees(f, l, s.publisherName)) right++;
+        const ok = !!l && subjectAgrees(f, l, s.publisherName);
+        // What ingestion stores as AUTO (ingest/extract/serving.ts), at the threshold given.
+        if (unresolvedNamedSubject(f.subject)) {
+          heldUnresolved!.figures++;
+          if (ok) heldUnresolved!.right++;
+          return;
+        }
+        served++;
+        if (ok) right++;
       });
     }
     servedWithSubject = { threshold: servingThreshold, served, right, precision: ratio(right, served) };
@@ -471,6 +493,7 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
     calibration,
     thresholds,
     servedWithSubject,
+    heldUnresolved,
   };
 }
 

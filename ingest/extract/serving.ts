@@ -4,8 +4,14 @@
  * chosen with the confidence model by `npm run fit:confidence` from cross-validated (held-out) predictions on the dev
  * split of the real-text corpus; `npm run eval:real -- --split dev` prints the threshold table.
  *
- * Public surface: `REVIEW_THRESHOLD`, `needsReview`.
+ * A figure about a unit the text names but the gazetteer could not resolve waits for a reviewer too, whatever its
+ * confidence (`unresolvedNamedSubject`): ingestion stores it under the publisher, and it must not be served as the
+ * publisher's figure. `servedByDefault` is both rules: what ingestion stores as AUTO and the real-text scorer counts as
+ * served.
+ *
+ * Public surface: `REVIEW_THRESHOLD`, `needsReview`, `unresolvedNamedSubject`, `servedByDefault`.
  */
+import type { FigureSubject } from '../types';
 import { CONFIDENCE_MODEL } from './confidence-model';
 
 export const REVIEW_THRESHOLD: number = CONFIDENCE_MODEL.threshold;
@@ -13,4 +19,17 @@ export const REVIEW_THRESHOLD: number = CONFIDENCE_MODEL.threshold;
 /** Whether a figure of this confidence waits for a reviewer before it is served by default. */
 export function needsReview(confidence: number): boolean {
   return confidence < REVIEW_THRESHOLD;
+}
+
+/**
+ * A subject the engine read as a named unit ("Quảng Ninh đạt 90,8%" on a Hà Nội paper, "Sở Tư pháp", "cả nước")
+ * that the gazetteer did not resolve to a unit id (ids are the database's integers).
+ */
+export function unresolvedNamedSubject(subject: Pick<FigureSubject, 'scope' | 'explicit' | 'unitId'>): boolean {
+  return subject.scope === 'unit' && subject.explicit && !(subject.unitId && /^\d+$/.test(subject.unitId));
+}
+
+/** Whether ingestion stores a figure as AUTO (served by default) rather than NEEDS_REVIEW. */
+export function servedByDefault(f: { confidence: number; subject: Pick<FigureSubject, 'scope' | 'explicit' | 'unitId'> }): boolean {
+  return !needsReview(f.confidence) && !unresolvedNamedSubject(f.subject);
 }

@@ -12,7 +12,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { foldVietnamese } from '../../src/text/vi-fold';
 import { attachmentFormat, readAttachment, AttachmentError } from '../attachments';
-import { resolverOverUnits, type GazetteerRow } from '../gazetteer-resolver';
+import { packageContextForUnit, packageUnitCode } from '../gazetteer-packages';
 import type { ExtractedFigure, ExtractionContext, ResolvedUnit, SubjectResolver } from '../types';
 import { tablesFromText } from './flat';
 import { figuresFromDocument, type DocumentInput } from './index';
@@ -34,30 +34,6 @@ export function isDocumentFile(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-const LEVEL_ORDER = ['quan', 'huyen', 'thi_xa', 'thanh_pho', 'tinh', 'phuong', 'xa', 'thi_tran'];
-
-/** The publisher named by --unit and a resolver over its province, from the GSO gazetteer package. */
-function gazetteerFor(name: string): { publisher: ResolvedUnit; resolver: SubjectResolver } | null {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadGsoUnits } = require('../../src/modules/unit/gazetteer-data') as typeof import('../../src/modules/unit/gazetteer-data');
-  const rows: GazetteerRow[] = loadGsoUnits().map((u) => ({
-    id: `gso:${u.code}`, parent_id: u.parentCode ? `gso:${u.parentCode}` : null, name: u.name, type_vi: u.typeVi,
-    code_set: u.codeSet, search_key: u.searchKey, aliases: u.aliases,
-  }));
-  const key = foldVietnamese(name).replace(/(?<![0-9])0+(?=[0-9])/g, '');
-  const matches = rows.filter((r) => r.search_key.replace(/(?<![0-9])0+(?=[0-9])/g, '') === key);
-  if (matches.length === 0) return null;
-  const pub = matches.sort((a, b) => LEVEL_ORDER.indexOf(a.type_vi) - LEVEL_ORDER.indexOf(b.type_vi))[0];
-  const byId = new Map(rows.map((r) => [String(r.id), r]));
-  let province = pub;
-  while (province.parent_id !== null && byId.has(String(province.parent_id))) province = byId.get(String(province.parent_id))!;
-  const inProvince = new Set([String(province.id)]);
-  for (const r of rows) if (r.parent_id !== null && inProvince.has(String(r.parent_id))) inProvince.add(String(r.id));
-  for (const r of rows) if (r.parent_id !== null && inProvince.has(String(r.parent_id))) inProvince.add(String(r.id));
-  const units = rows.filter((r) => inProvince.has(String(r.id)));
-  return { publisher: { id: String(pub.id), name: pub.name, level: pub.type_vi }, resolver: resolverOverUnits(units, pub) };
 }
 
 function formatTable(figures: ExtractedFigure[]): string {
@@ -118,11 +94,13 @@ export async function extractDocumentFile(args: DocumentCliArgs): Promise<number
     process.stderr.write(`${reason}\n`);
     return 1;
   }
-  const gazetteer = args.unit ? gazetteerFor(args.unit) : null;
+  const gazetteer = args.unit ? packageContextForUnit(args.unit) : null;
   if (args.unit && !gazetteer) process.stderr.write(`--unit ${args.unit}: not found in the gazetteer; row subjects stay unresolved\n`);
   const publisher = gazetteer?.publisher ?? (args.unit ? { id: `cli:${args.unit}`, name: args.unit.normalize('NFC'), level: 'unknown' } : null);
   const ctx: ExtractionContext = { publishedAt, publisher, title, resolver: gazetteer?.resolver };
   const result = figuresFromDocument(input, ctx);
+  // Resolved subjects by their official code ("gso:26734"): the package rows' ids mean nothing outside this process.
+  for (const f of result.figures) if (f.subject.unitId) f.subject.unitId = packageUnitCode(f.subject.unitId) ?? f.subject.unitId;
   meta.tables = result.tableCount;
   process.stdout.write(args.json ? `${JSON.stringify({ figures: result.figures, document: meta })}\n` : `${formatTable(result.figures)}\n`);
   return 0;

@@ -65,7 +65,7 @@ export class AdminUnit {
   @Enum({ items: () => UnitLevel, nativeEnumName: 'unit_level' })
   level!: UnitLevel;
 
-  @Field({ description: 'Vietnamese type word: tinh, thanh_pho, quan, huyen, thi_xa, phuong, xa, thi_tran, dac_khu, so' })
+  @Field({ description: 'Vietnamese type word: tinh, thanh_pho, quan, huyen, thi_xa, phuong, xa, thi_tran, dac_khu; so for a department, bo for a ministry, khac for another body' })
   @Property({ type: 'string', length: 20 })
   typeVi!: string;
 

@@ -11,6 +11,8 @@ import { AdminUnit, CodeSet } from '../../../src/modules/unit/admin-unit.entity'
 import { UnitSuccession } from '../../../src/modules/unit/unit-succession.entity';
 import { HISTORY_CHANGES } from '../../../src/modules/unit/gazetteer-data';
 import { loadSubjectContext } from '../../../ingest/gazetteer-resolver';
+import { packageSubjectContext } from '../../../ingest/gazetteer-packages';
+import { registerSources } from '../../../ingest/sources';
 import { figuresFromText } from '../../../ingest/extract/figures';
 import { startTestApi } from '../../helpers/api';
 
@@ -206,5 +208,92 @@ describe('the ingestion resolver reads a mention as of the article date', () => 
     });
     expect(figures.length).toBeGreaterThan(0);
     expect(figures[0].subject).toMatchObject({ unitId: String(quan9.id), name: 'Quận 9', scope: 'unit' });
+  });
+});
+
+describe('the publisher a source is registered with (stop 30)', () => {
+  it('passes a ministry registered as a department to the engine as a ministry, not a provincial department', async () => {
+    const [id] = await registerSources(db.orm.em.fork(), [{
+      id: 'test-bo-xay-dung', name: 'Bộ Xây dựng', family: 'generic', baseUrl: 'https://moc.gov.vn/',
+      listingUrls: ['https://moc.gov.vn/tin-cchc'], schedule: '0 3 * * *',
+      publisher: { department: 'Bộ Xây dựng', province: { codeSet: 'gso', code: '01' } },
+    }]);
+    const [source] = await em.execute<{ publisher_id: number }[]>('select publisher_id from source where id = ?', [id]);
+    const ctx = await loadSubjectContext(db.orm.em.fork(), source.publisher_id);
+    expect(ctx.publisher).toMatchObject({ name: 'Bộ Xây dựng', level: 'bo' });
+  });
+
+  it('the gazetteer packages give the scorer the context the database gives ingestion (Hồ Chí Minh, 2019 and 2022)', async () => {
+    const db2019 = await loadSubjectContext(db.orm.em.fork(), hcmc.id);
+    const on2019 = new Date('2019-05-20T09:00:00+07:00');
+    const pkg = packageSubjectContext({ name: 'Thành phố Hồ Chí Minh', level: 'tinh', province: 'Thành phố Hồ Chí Minh', on: on2019 });
+    expect(pkg).not.toBeNull();
+    expect(pkg!.publisher).toMatchObject({ name: db2019.publisher.name, level: db2019.publisher.level });
+    expect(pkg!.data.units).toHaveLength(db2019.data.units.length);
+    const on2022 = new Date('2022-05-20T09:00:00+07:00');
+    expect(pkg!.resolver.resolve('Quận 9', pkg!.publisher, on2019)).toMatchObject({ name: 'Quận 9', level: 'quan' });
+    for (const mention of ['Quận 9', 'TP Thủ Đức', 'phường An Khánh', 'UBND Phường 4', 'huyện Cần Giờ', 'xã Bình Hưng', 'Q.11']) {
+      for (const on of [on2019, on2022]) {
+        const a = db2019.resolver.resolve(mention, db2019.publisher, on);
+        const b = pkg!.resolver.resolve(mention, pkg!.publisher, on);
+        expect([mention, b?.name, b?.level]).toEqual([mention, a?.name, a?.level]);
+      }
+    }
+    // A source registered after the reform: the new city, with the same reach.
+    const on2025 = new Date('2025-09-20T09:00:00+07:00');
+    const newHcmc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.NQ202_2025, code: '79' });
+    const dbNew = await loadSubjectContext(db.orm.em.fork(), newHcmc.id);
+    const pkgNew = packageSubjectContext({ name: 'Thành phố Hồ Chí Minh', level: 'tinh', province: 'Thành phố Hồ Chí Minh', on: on2025 });
+    expect(pkgNew!.data.units).toHaveLength(dbNew.data.units.length);
+    for (const mention of ['Quận 9', 'phường Sài Gòn', 'phường An Khánh', 'Tỉnh Quảng Ninh', 'Tỉnh Bình Dương', 'Thị xã Bến Cát']) {
+      for (const on of [on2019, on2025]) {
+        const a = dbNew.resolver.resolve(mention, dbNew.publisher, on);
+        const b = pkgNew!.resolver.resolve(mention, pkgNew!.publisher, on);
+        expect([mention, on, b?.name, b?.level]).toEqual([mention, on, a?.name, a?.level]);
+      }
+    }
+  });
+});
+
+describe('the resolver reaches across the 2025 reform and to other provinces (stop 30)', () => {
+  const on2019 = new Date('2019-05-20T09:00:00+07:00');
+  const on2025 = new Date('2025-09-20T09:00:00+07:00');
+
+  it('a source registered with the new Thành phố Hồ Chí Minh resolves a 2019 article\'s districts, and a 2025 one\'s wards', async () => {
+    const newHcmc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.NQ202_2025, code: '79' });
+    const { resolver, publisher } = await loadSubjectContext(db.orm.em.fork(), newHcmc.id);
+    const quan9 = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO_HISTORY, code: '763' });
+    expect(resolver.resolve('Quận 9', publisher, on2019)?.id).toBe(String(quan9.id));
+    expect(resolver.resolve('huyện Cần Giờ', publisher, on2019)).toMatchObject({ name: 'Huyện Cần Giờ', level: 'huyen' });
+    expect(resolver.resolve('phường Sài Gòn', publisher, on2025)).toMatchObject({ name: 'Phường Sài Gòn', level: 'phuong' });
+  });
+
+  it('a source registered with the old city resolves a 2025 article\'s new wards', async () => {
+    const { resolver, publisher } = await loadSubjectContext(db.orm.em.fork(), hcmc.id);
+    expect(resolver.resolve('phường Sài Gòn', publisher, on2025)).toMatchObject({ name: 'Phường Sài Gòn', level: 'phuong' });
+  });
+
+  it('of two units of one name, takes the one in force on the article\'s day, whichever system the source is registered in', async () => {
+    const newHcmc = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.NQ202_2025, code: '79' });
+    const [twin] = await em.execute<{ name: string }[]>(`
+      select o.name from admin_unit o join admin_unit n on n.search_key = o.search_key
+      join admin_unit d on d.id = o.parent_id join admin_unit p on p.id = d.parent_id
+      where o.code_set = 'gso' and p.code_set = 'gso' and p.code = '79' and n.code_set = 'nq202_2025' and n.parent_id = ?
+      order by o.name limit 1`, [newHcmc.id]);
+    expect(twin).toBeDefined();
+    for (const id of [hcmc.id, newHcmc.id]) {
+      const { resolver, publisher } = await loadSubjectContext(db.orm.em.fork(), id);
+      const before = await em.findOneOrFail(AdminUnit, { id: Number(resolver.resolve(twin.name, publisher, on2019)?.id) });
+      const after = await em.findOneOrFail(AdminUnit, { id: Number(resolver.resolve(twin.name, publisher, on2025)?.id) });
+      expect([before.codeSet, after.codeSet]).toEqual([CodeSet.GSO, CodeSet.NQ202_2025]);
+    }
+  });
+
+  it('resolves another province a ranking names ("tỉnh Quảng Ninh" on a Hà Nội paper), not only the publisher\'s units', async () => {
+    const hanoi = await em.findOneOrFail(AdminUnit, { codeSet: CodeSet.GSO, code: '01' });
+    const { resolver, publisher } = await loadSubjectContext(db.orm.em.fork(), hanoi.id);
+    expect(resolver.resolve('Tỉnh Quảng Ninh', publisher, on2019)).toMatchObject({ name: 'Tỉnh Quảng Ninh', level: 'tinh' });
+    // Districts and communes of other provinces stay out: their names repeat across the country.
+    expect(resolver.resolve('huyện Cần Giờ', publisher, on2019)).toBeNull();
   });
 });

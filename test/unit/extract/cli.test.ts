@@ -54,6 +54,15 @@ describe('extract CLI', () => {
     expect(parsed.figures[0].period).toEqual({ year: 2022, fromMonth: 7, toMonth: 9, label: 'quý III năm 2022' });
   }, 30_000);
 
+  it('resolves the units a text names in --unit\'s province, as ingestion does, and names them by official code (stop 30)', () => {
+    const ward = join(dir, 'ward.txt');
+    writeFileSync(ward, 'Năm 2019, UBND Phường 4 tiếp nhận 1.320 hồ sơ, giải quyết đúng hạn 99,2%.');
+    const { stdout, status } = runCli(['--json', ward, '--published', '2020-01-15', '--unit', 'Quận 3']);
+    expect(status).toBe(0);
+    const { figures } = JSON.parse(stdout) as { figures: Array<{ value: number; subject: { name: string; unitId: string | null } }> };
+    expect(figures.map((f) => [f.value, f.subject.name, f.subject.unitId])).toEqual([[1320, 'Phường 04', 'gso:27148'], [99.2, 'Phường 04', 'gso:27148']]);
+  }, 30_000);
+
   it('prints a table by default and fails cleanly on a missing file', () => {
     const table = execFileSync(process.execPath, ['-r', '@swc-node/register', 'ingest/extract/cli.ts', file], { cwd: ROOT, encoding: 'utf8' });
     expect(table).toMatch(/^metric\s+value/);

@@ -141,7 +141,7 @@ describe('scoring articles', () => {
   it('reports per metric, core metrics without other, accuracy among matched, calibration and thresholds', () => {
     const figs = [
       figure({ confidence: 0.95 }),
-      figure({ metric: 'satisfaction_rate', value: 91, confidence: 0.45, subject: { name: 'Phường 4', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } }),
+      figure({ metric: 'satisfaction_rate', value: 91, confidence: 0.45, subject: { name: 'Phường 4', unitId: '77', scope: 'unit', subunitLevel: null, explicit: true } }),
       figure({ metric: 'other', value: 5, unit: 'count', confidence: 0.3 }),
     ];
     const labels = [label({}), label({ metric: 'satisfaction_rate', value: 91 }), label({ metric: 'late_dossiers', value: 0, unit: 'count' })];
@@ -161,6 +161,18 @@ describe('scoring articles', () => {
     expect(r.servedWithSubject).toBeNull();
   });
 
+  it('counts as served what ingestion stores as AUTO: a named unit the gazetteer did not resolve waits for review (stop 30)', () => {
+    const agency = { name: 'Sở Tư pháp', unitId: null, scope: 'unit' as const, subunitLevel: null, explicit: true };
+    const ward = { name: 'Phường 4', unitId: '6329', scope: 'unit' as const, subunitLevel: null, explicit: true };
+    const figs = [figure({ confidence: 0.95 }), figure({ value: 97, confidence: 0.95, subject: agency }), figure({ value: 96, confidence: 0.95, subject: ward })];
+    const labels = [label({}), label({ value: 97, subject: { name: 'Sở Tư pháp', scope: 'unit', level: 'so' } }), label({ value: 96, subject: { name: 'Phường 4', scope: 'unit', level: 'phuong' } })];
+    const r = summariseReal([scoreRealArticle('d3', figs, labels, 'Quận 3')], 0.9);
+    expect(r.servedWithSubject).toEqual({ threshold: 0.9, served: 2, right: 2, precision: 1 });
+    expect(r.heldUnresolved).toEqual({ figures: 1, right: 1 });
+    // The threshold table is the confidence model's alone.
+    expect(r.thresholds.find((t) => t.threshold === 0.9)).toMatchObject({ extracted: 3 });
+  });
+
   it('scores the engine end to end on a tiny labelled article', () => {
     const article: RealLabel = {
       id: 'd9', split: 'dev', published: '2023-07', title: null, publisher: { name: 'Quận 3', level: 'quan' },
@@ -174,6 +186,23 @@ describe('scoring articles', () => {
     expect(r.all).toMatchObject({ extracted: 2, matched: 2, required: 2, found: 2 });
     expect(r.subjectAccuracy).toBe(1);
     expect(r.periodAccuracy).toBe(1);
+  });
+});
+
+describe('realContext: the gazetteer ingestion resolves with (stop 30)', () => {
+  it('resolves a newspaper article\'s districts in its province, as of the publication date', () => {
+    const ctx = realContext({ id: 'd1', split: 'dev', published: '2020-01', figures: [], publisher: { name: 'Báo Đồng Nai', level: 'newspaper', province: 'Đồng Nai' } } as RealLabel);
+    expect(ctx.publisher).toMatchObject({ name: 'Tỉnh Đồng Nai', level: 'tinh' });
+    expect(ctx.publisher?.id).toMatch(/^\d+$/);
+    expect(ctx.resolver?.resolve('huyện Định Quán', ctx.publisher, ctx.publishedAt)).toMatchObject({ name: 'Huyện Định Quán' });
+    const { figures } = figuresFromText('Năm 2019, Sở Tư pháp tỉnh Đồng Nai tiếp nhận 1.200 hồ sơ.\n\nNăm 2019, huyện Định Quán giải quyết đúng hạn 98,5% hồ sơ.', ctx);
+    expect(figures.map((f) => [f.value, f.subject.name, f.subject.unitId !== null && /^\d+$/.test(f.subject.unitId)]))
+      .toEqual([[1200, expect.stringMatching(/^Sở Tư pháp/), false], [98.5, 'Huyện Định Quán', true]]);
+  });
+  it('keeps the label\'s publisher, without a resolver, when the gazetteer cannot place it', () => {
+    const ctx = realContext({ id: 'd1', split: 'dev', published: '2020-01', figures: [], publisher: { name: 'Báo Nhân Dân', level: 'newspaper', province: null } } as unknown as RealLabel);
+    expect(ctx.publisher).toBeNull();
+    expect(ctx.resolver).toBeUndefined();
   });
 });
 
