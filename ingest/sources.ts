@@ -11,6 +11,7 @@ import cron from 'node-cron';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../src/text/vi-fold';
 import { projectPath } from '../src/paths';
+import { departmentCode } from './agency-subjects';
 
 /** A publishing unit: a gazetteer unit by code, or a department of a province. */
 export type PublisherRef =
@@ -77,7 +78,7 @@ async function publisherId(em: EntityManager, ref: PublisherRef): Promise<number
     'select id, code from admin_unit where code_set = ?::code_set and code = ?', [ref.province.codeSet, ref.province.code]);
   if (!province) throw new Error(`province ${ref.province.codeSet}:${ref.province.code} is not in the gazetteer`);
   const key = foldVietnamese(ref.department);
-  const code = `${ref.province.codeSet}:${province.code}:${key.replace(/ /g, '-')}`.slice(0, 80);
+  const code = departmentCode(ref.province.codeSet, province.code, ref.department);
   // A ministry ("Bộ Xây dựng") is registered under the province of its seat; the engine reads national figures of a
   // ministry's page differently from a provincial department's, so it keeps its own type.
   const type = /^bo\s/.test(key) ? 'bo' : 'so';

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { settleAgencySubjects } from './agency-subjects';
 import { servedByDefault } from './extract/serving';
 import type { ExtractedFigure, ParsedArticle } from './types';
 
@@ -161,6 +162,8 @@ export async function persistDocument(em: EntityManager, input: StoreInput): Pro
         input.httpStatus, input.etag, input.lastModified, hash, raw, input.article.text, input.extractorVersion,
         input.contentType ?? null, input.linkedFromId ?? null]);
     doc = { id: saved.id, url, content_hash: hash, extractor_version: input.extractorVersion };
+    // Agencies of the publisher's province are its departments: local units, upserted in this transaction.
+    await settleAgencySubjects(tx, input.publisherUnitId, input.figures);
     const rows = figureRows(input);
     const keep = rows.map((r) => r.fingerprint);
     // Reviewed figures stay whatever the page now says; automatic ones the page no longer states go.

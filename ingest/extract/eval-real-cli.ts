@@ -14,7 +14,7 @@ import type { ExtractedFigure } from '../types';
 import { figuresFromDocument } from '../tables';
 import { figuresFromText } from './figures';
 import {
-  articleBootstrap, describeFigure, describeLabel, hasStyle, idsFrom, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
+  articleBootstrap, describeFigure, settleAgenciesForScoring, describeLabel, hasStyle, idsFrom, inLabelledScope, isTableCase, parseLabelLines, type RealArticleScore, type RealLabelFigure, realContext, scoreRealArticle,
   subjectAgrees, summariseByGroup, summariseReal, periodAgrees,
 } from './real-eval';
 import { REVIEW_THRESHOLD } from './serving';
@@ -88,6 +88,7 @@ function main(argv: string[]): number {
     const read = args.reader === 'document' ? figuresFromDocument({ text }, ctx).figures : figuresFromText(text, ctx).figures;
     const publisherName = ctx.publisher?.name ?? null;
     const figures = read.filter((f) => inLabelledScope(f, label, publisherName));
+    settleAgenciesForScoring(figures, label);
     outOfScope += read.length - figures.length;
     scores.push(scoreRealArticle(label.id, figures, label.figures, publisherName));
   }

@@ -16,6 +16,7 @@
  */
 import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
+import { provincialAgency } from '../agency-subjects';
 import { packageSubjectContext } from '../gazetteer-packages';
 import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from '../types';
 import { unresolvedNamedSubject } from './serving';
@@ -275,6 +276,24 @@ export function realContext(label: RealLabel): ExtractionContext {
     : null;
   if (registered) return { publishedAt, publisher: registered.publisher, title: label.title ?? null, resolver: registered.resolver };
   return { publishedAt, publisher, title: label.title ?? null };
+}
+
+/**
+ * What ingestion's store does with a figure about an agency of the publisher's province before it decides what to
+ * serve (ingest/agency-subjects.ts): files it under the province's department. The scorer gives each department a
+ * placeholder id of the database's form (in place). `label`'s province, by its gazetteer name, is the publisher's.
+ */
+export function settleAgenciesForScoring(figures: ExtractedFigure[], label: RealLabel): void {
+  const province = label.publisher?.province ? provinceUnitName(label.publisher.province) : null;
+  if (!province) return;
+  const ids = new Map<string, string>();
+  for (const f of figures) {
+    if (!unresolvedNamedSubject(f.subject)) continue;
+    const agency = provincialAgency(f.subject.name, province);
+    if (!agency) continue;
+    if (!ids.has(agency.key)) ids.set(agency.key, String(900_000_000 + ids.size));
+    f.subject = { ...f.subject, unitId: ids.get(agency.key)! };
+  }
 }
 
 /** One JSON object per non-empty line; a malformed line is reported with its number, the rest are kept. */

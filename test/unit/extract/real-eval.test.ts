@@ -2,7 +2,7 @@
 import { figuresFromText } from '../../../ingest/extract/figures';
 import {
   articleBootstrap,
-  hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, sameUnitName, scoreRealArticle,
+  hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, settleAgenciesForScoring, sameUnitName, scoreRealArticle,
   subjectAgrees, summariseReal, textsFromSearchAnswer,
 } from '../../../ingest/extract/real-eval';
 import type { ExtractedFigure } from '../../../ingest/types';
@@ -203,6 +203,19 @@ describe('realContext: the gazetteer ingestion resolves with (stop 30)', () => {
     const ctx = realContext({ id: 'd1', split: 'dev', published: '2020-01', figures: [], publisher: { name: 'Báo Nhân Dân', level: 'newspaper', province: null } } as unknown as RealLabel);
     expect(ctx.publisher).toBeNull();
     expect(ctx.resolver).toBeUndefined();
+  });
+});
+
+describe('settleAgenciesForScoring: agencies of the publisher\'s province, as the store files them (stop 30)', () => {
+  it('serves a department\'s figure of the paper\'s province and holds another province\'s', () => {
+    const article = { id: 'd1', split: 'dev', published: '2024-01', figures: [], publisher: { name: 'Báo Đồng Nai', level: 'newspaper', province: 'Đồng Nai' } } as unknown as RealLabel;
+    const own = figure({ confidence: 0.95, subject: { name: 'Sở Tư pháp Đồng Nai', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    const other = figure({ value: 97, confidence: 0.95, subject: { name: 'Sở Tư pháp Quảng Ninh', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    const again = figure({ value: 96, confidence: 0.95, subject: { name: 'Sở Tư pháp tỉnh Đồng Nai', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    settleAgenciesForScoring([own, other, again], article);
+    expect(own.subject.unitId).toMatch(/^\d+$/);
+    expect(again.subject.unitId).toBe(own.subject.unitId);
+    expect(other.subject.unitId).toBeNull();
   });
 });
 
