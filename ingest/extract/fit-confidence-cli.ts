@@ -22,7 +22,10 @@
  *    ≥ the target and 10 % recall — judged on the unseen snapshots when they hold at least 100 core figures (users
  *    meet the engine on unseen text), else on dev; when no threshold reaches it, the one whose held-out precision has
  *    the highest 95 % lower bound among those serving at least 20 figures (`chooseThreshold`). Held-out precision and
- *    recall at that threshold are written with the model.
+ *    recall at that threshold are written with the model. "Served" is what the store would serve (stop 30): a figure
+ *    about a unit the gazetteer does not resolve is held whatever its confidence (serving.ts), so it teaches the model
+ *    but is never served; dev figures are read through the gazetteer, snapshot figures are filed as the store would
+ *    file them now (`settleSnapshotSubjects`).
  * 5. The final model is fit on all examples with the chosen strength. `--validate SNAPSHOT` scores it on a snapshot kept
  *    out of the fit (a newer batch), to choose `--unseen-weight` before that batch joins the fit.
  *
@@ -33,7 +36,8 @@ import { join, resolve } from 'node:path';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
 import type { ExtractedFigure } from '../types';
-import { CORE_EXCLUDED, isTableCase, parseLabelLines, type RealLabel, realContext, scoreRealArticle, subjectAgrees } from './real-eval';
+import { CORE_EXCLUDED, isTableCase, parseLabelLines, type RealLabel, realContext, scoreRealArticle, settleAgenciesForScoring, settleSnapshotSubjects, subjectAgrees } from './real-eval';
+import { unresolvedNamedSubject } from './serving';
 import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
@@ -66,6 +70,11 @@ interface Example {
   weight?: number;
   /** Where the example comes from: 'dev' (the current engine on a dev article) or an unseen snapshot's engine. */
   source?: string;
+  /**
+   * The store would hold the figure for review whatever its confidence: it names a unit the gazetteer does not resolve
+   * (serving.ts). It still teaches the model, but is never served at any threshold.
+   */
+  held?: boolean;
 }
 
 export interface FitData {
@@ -184,13 +193,13 @@ export function selectFeatures(data: FitData, l2: number, minGain = 0.001): numb
   }
 }
 
-/** Served precision and recall of core figures at a threshold. */
+/** Served precision and recall of core figures at a threshold (figures the store would hold are not served). */
 export function servedAt(data: FitData, p: readonly number[], t: number): { served: number; precision: number; recall: number } {
   let served = 0;
   let right = 0;
   let found = 0;
   data.examples.forEach((e, i) => {
-    if (p[i] < t) return;
+    if (p[i] < t || e.held) return;
     served++;
     right += e.y;
     if (e.requiredHit) found++;
@@ -208,7 +217,7 @@ export function subjectPrecision(data: FitData, p: readonly number[], t: number)
   let rightLenient = 0;
   let matched = 0;
   data.examples.forEach((e, i) => {
-    if (p[i] < t) return;
+    if (p[i] < t || e.held) return;
     served++;
     if (e.subjectRight) right++;
     if (e.subjectRightLenient) rightLenient++;
@@ -294,6 +303,7 @@ export function loadDevExamples(labelsPath: string, textsDir: string, subjectCou
     }
     articles++;
     const { result, signals } = extractWithSignals(readFileSync(path, 'utf8'), realContext(label));
+    settleAgenciesForScoring(result.figures, label); // as the store files them (stop 30)
     requiredCore += addExamples(examples, label, result.figures, (i) => featureVector(signals[i]), subjectCounts, 'dev', scope);
   }
   return { data: { examples, requiredCore }, articles, missing };
@@ -316,7 +326,10 @@ function addExamples(examples: Example[], label: RealLabel, figures: ExtractedFi
     const subjectRightLenient = l !== null && subjectAgrees(f, l, publisher, { strictScope: false });
     const right = scope === 'strict' ? subjectRight : subjectRightLenient;
     // The fold is the article's id: an article's dev examples and its unseen snapshot are held out together.
-    examples.push({ article: label.id, x: xOf(i), y: (subjectCounts ? right : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false, subjectRight, subjectRightLenient, matched: l !== null, source });
+    examples.push({
+      article: label.id, x: xOf(i), y: (subjectCounts ? right : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false,
+      subjectRight, subjectRightLenient, matched: l !== null, source, held: unresolvedNamedSubject(f.subject),
+    });
   });
   return [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;
 }
@@ -356,6 +369,8 @@ export function loadUnseenExamples(snapshotContents: readonly string[], labelsPa
       const described = label.publisher?.name ?? null;
       const registered = realContext(label).publisher?.name ?? null;
       const figures = line.figures.map(asScoredFigure).map((f) => (described && registered && f.subject.name === described ? { ...f, subject: { ...f.subject, name: registered } } : f));
+      // Read without a resolver: filed as the store would file them now, so that `held` means what it means for dev.
+      settleSnapshotSubjects(figures, label);
       requiredCore += addExamples(examples, label, figures, xOf, subjectCounts, `unseen ${line.engine}`, scope);
     }
   }

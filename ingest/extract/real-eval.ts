@@ -296,6 +296,26 @@ export function settleAgenciesForScoring(figures: ExtractedFigure[], label: Real
   }
 }
 
+/**
+ * Figures an older engine read without a resolver (an unseen snapshot), filed as the store would file them now
+ * (in place): a named unit the gazetteer of the registered publisher resolves takes its id, the publisher's
+ * placeholder the publisher's id, and agencies of the province their department ({@link settleAgenciesForScoring}).
+ */
+export function settleSnapshotSubjects(figures: ExtractedFigure[], label: RealLabel): void {
+  const ctx = realContext(label);
+  const publisherId = ctx.publisher && /^\d+$/.test(ctx.publisher.id) ? ctx.publisher.id : null;
+  for (const f of figures) {
+    if (!unresolvedNamedSubject(f.subject)) continue;
+    if (publisherId && f.subject.unitId?.startsWith('label:')) {
+      f.subject = { ...f.subject, unitId: publisherId };
+      continue;
+    }
+    const resolved = ctx.resolver?.resolve(f.subject.name, ctx.publisher, ctx.publishedAt) ?? null;
+    if (resolved) f.subject = { ...f.subject, unitId: resolved.id };
+  }
+  settleAgenciesForScoring(figures, label);
+}
+
 /** One JSON object per non-empty line; a malformed line is reported with its number, the rest are kept. */
 export function parseLabelLines(content: string): { labels: RealLabel[]; errors: string[] } {
   const labels: RealLabel[] = [];

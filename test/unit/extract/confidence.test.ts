@@ -235,6 +235,17 @@ describe('fitting the model', () => {
     expect(chooseThreshold(unseen.d, unseen.p, 0.95)).toEqual({ threshold: 0.81, reached: false });
   });
 
+  it('judges a threshold on what the store would serve: figures held for an unresolved subject are not served (stop 30)', () => {
+    const ex = (y: number, held: boolean) => ({ article: 'a', x: featureVector(signals()), y, requiredHit: y === 1, held, subjectRight: y === 1, matched: y === 1 });
+    // Ten confident figures about the whole country (held: no unit) and thirty about the publisher, three of them wrong.
+    const d: FitData = { examples: [...Array.from({ length: 10 }, () => ex(1, true)), ...Array.from({ length: 30 }, (_, i) => ex(i < 3 ? 0 : 1, false))], requiredCore: 100 };
+    const p = [...Array.from({ length: 10 }, () => 0.95), ...Array.from({ length: 30 }, () => 0.85)];
+    expect(servedAt(d, p, 0.8)).toMatchObject({ served: 30, precision: 0.9 });
+    expect(servedAt(d, p, 0.8).recall).toBeCloseTo(0.27);
+    expect(subjectPrecision(d, p, 0.9)).toEqual({ matched: 1, withSubject: 1, withSubjectLenient: 1 });
+    expect(servedAt(d, p, 0.9)).toMatchObject({ served: 0 });
+  });
+
   it('reports an unreachable precision target instead of pretending', () => {
     const d: FitData = { examples: Array.from({ length: 100 }, (_, i) => ({ article: `a${i}`, x: featureVector(signals()), y: i % 2, requiredHit: i % 2 === 1 })), requiredCore: 100 };
     const p = d.examples.map(() => 0.5);

@@ -2,7 +2,7 @@
 import { figuresFromText } from '../../../ingest/extract/figures';
 import {
   articleBootstrap,
-  hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, settleAgenciesForScoring, sameUnitName, scoreRealArticle,
+  hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, settleAgenciesForScoring, settleSnapshotSubjects, sameUnitName, scoreRealArticle,
   subjectAgrees, summariseReal, textsFromSearchAnswer,
 } from '../../../ingest/extract/real-eval';
 import type { ExtractedFigure } from '../../../ingest/types';
@@ -216,6 +216,17 @@ describe('settleAgenciesForScoring: agencies of the publisher\'s province, as th
     expect(own.subject.unitId).toMatch(/^\d+$/);
     expect(again.subject.unitId).toBe(own.subject.unitId);
     expect(other.subject.unitId).toBeNull();
+  });
+});
+
+describe('settleSnapshotSubjects: a snapshot read without a resolver, filed as the store would file it (stop 30)', () => {
+  it('resolves named units and the publisher\'s placeholder, files agencies, and leaves the country unresolved', () => {
+    const article = { id: 'd1', split: 'dev', published: '2020-01', figures: [], publisher: { name: 'Báo Đồng Nai', level: 'newspaper', province: 'Đồng Nai' } } as unknown as RealLabel;
+    const named = (name: string, unitId: string | null = null) => figure({ subject: { name, unitId, scope: 'unit', subunitLevel: null, explicit: true } });
+    const figs = [named('huyện Định Quán', 'lead:huyện Định Quán'), named('Tỉnh Đồng Nai', 'label:Đồng Nai'), named('Sở Tư pháp Đồng Nai'), named('Việt Nam')];
+    settleSnapshotSubjects(figs, article);
+    expect(figs.map((f) => /^\d+$/.test(f.subject.unitId ?? ''))).toEqual([true, true, true, false]);
+    expect(figs[1].subject.unitId).toBe(realContext(article).publisher?.id);
   });
 });
 
