@@ -82,6 +82,10 @@ const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 /** A rank's field of departments: "7/19 Sở, Ban, ngành", "9/20 sở, ngành" (as spelt: folded, "số" reads as "sở"). */
 const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,?\s*)?[Nn]gành/u;
+/** A level noun with no name holding an extreme move: "; tỉnh giảm nhiều nhất là", ", địa phương tăng cao nhất là". Folded. */
+const UNNAMED_EXTREME_BEFORE_RE = /(?:^|[,;:]\s*|\s(?:va|con)\s+)(?:tinh|dia phuong|don vi|huyen|xa|phuong)\s+(?:tang|giam)(?: diem)?\s+(?:nhieu|cao|manh|thap|it|sau)?\s*nhat(?:\s+(?:la|voi|o))?\s*[(+-]*\s*$/;
+/** A ranking's field of the province's agencies named before the rank: "trong các khối cơ quan thuộc UBND tỉnh" (d1370). */
+const AGENCIES_FIELD_BEFORE_RE = /(?:^|\s)(?:trong|giữa)\s+(?:các\s+)?(?:khối\s+)?(?:cơ quan|đơn vị)(?:\s+chuyên môn)?(?:\s+trực)?\s+thuộc\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố)(?![\p{L}])/iu;
 /** What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt". Folded, after the rank. */
 const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)(?:\s[^,;.\d()]{0,60})?$/;
 
@@ -958,8 +962,14 @@ function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metri
   }
   if ((c.unit === 'score' || c.unit === 'percent') && SCALE_MAXIMUM_BEFORE_RE.test(before(14))) return true;
   if ((c.unit === 'score' || c.unit === 'percent') && MARGIN_OVER_AVERAGE_BEFORE_RE.test(before(60))) return true;
+  // "giải quyết các hồ sơ tiếp nhận qua dịch vụ công trực tuyến và qua bưu chính công ích đạt 98,2%": dossiers of the
+  // online and postal channels resolved, not the postal channel's share (d851).
+  if (metric === 'postal_rate' && c.unit === 'percent' && CHANNELS_RESOLVED_BEFORE_RE.test(before(160))) return true;
   return c.unit === 'percent' && TIME_SAVED_BEFORE_RE.test(before(16)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12));
 }
+
+/** Resolving dossiers received through the online channel and the post: "giải quyết … qua … trực tuyến … và qua bưu …". Folded. */
+const CHANNELS_RESOLVED_BEFORE_RE = /(?:^|\s)giai quyet(?:\s+\S+){0,6}?\s+(?:da\s+)?tiep nhan\s+qua\s[^;.]{0,80}?truc tuyen[^;.]{0,40}?\s(?:va|hoac)\s+(?:qua\s+)?(?:dich vu\s+)?buu (?:chinh|dien)/;
 
 /** On-time cues that name one part of the on-time rate: early only, or on time only (the rest are the whole rate). */
 const EARLY_ONLY_CUES: ReadonlySet<string> = new Set(['truoc han', 'som han', 'truoc thoi han', 'truoc hen', 'som hon thoi gian', 'som so voi thoi han', 'giai quyet som']);
@@ -1274,6 +1284,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };
   if (c.unit === 'percent' && !change && (c.upperBound ?? c.value) > 100) return dropAs('implausible_percent');
+  // "…, tỉnh giảm nhiều nhất là 3,05%": the extreme move of an unnamed unit belongs to nobody the text names, not to the
+  // unit named in the clause before (d808).
+  if (change && UNNAMED_EXTREME_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) return dropAs('unnamed_extreme_move');
   // "Tỉ lệ đúng hạn = 100% - Tỉ lệ trễ hạn": a term of a formula defines a measure; it reports no result.
   // "[(2)+(3)]/(1)*100% = 85,25%": the result a computation ends on is the measure's value.
   const computed = COMPUTED_RESULT_BEFORE_RE.test(text.slice(Math.max(0, c.start - 8), c.start));
@@ -1497,7 +1510,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     // "Sở" as spelt: folded, "chỉ số" (the index) would read as "số" = "sở".
     const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
     // "xếp thứ 7/19 Sở, Ban, ngành, tăng 3 bậc": a rank among the departments is a department's, never the province's.
-    const amongDepartments = c.unit === 'rank' && DEPARTMENTS_FIELD_RE.test(text.slice(zones.sentence.start, Math.min(text.length, c.end + 30)));
+    const amongDepartments = c.unit === 'rank' && (DEPARTMENTS_FIELD_RE.test(text.slice(zones.sentence.start, Math.min(text.length, c.end + 30))) ||
+      AGENCIES_FIELD_BEFORE_RE.test(text.slice(zones.sentence.start, c.hedgeStart)));
     // "Sở đứng thứ 3/18 sở, ngành", "Sở Khoa học và Công nghệ đã cải thiện … từ 78,29% lên 79,57%": a department acting in
     // the sentence, on its own page or in an article about it, reports its own result (d1193, d1197).
     const actor = state.ctx.publisher?.level === 'so' ? matchesOf(DEPARTMENT_ACTOR_RE, ownClauseText).pop() : undefined;

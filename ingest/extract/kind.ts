@@ -39,10 +39,10 @@ export const DOSSIERS_DUE_RE = /(?:ho so|hs)\s+(?:can |con )?phai (?:giai quyet|
 const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da|khong vuot qua)(?![a-z0-9])/;
 const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
 
-/** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%": the number is a difference… */
-const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:tang|giam|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
+/** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122): the number is a difference… */
+const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
-const FALL_BEFORE_RE = /(?:^|[\s(,;:])(?:giam|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam)\s*$/;
+const FALL_BEFORE_RE = /(?:^|[\s(,;:])(?:giam(?: (?:nhe|manh|sau|dang ke),?)?|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam)\s*$/;
 /**
  * A percentage moved by a verb right after the level it qualifies: "đạt 75,62% tăng 65,29%", "đạt 57,6%, tăng 46,25%",
  * "85,25% (giảm 5,92%)".

@@ -23,10 +23,13 @@ export function needsReview(confidence: number): boolean {
 
 /**
  * A subject the engine read as a named unit ("Quảng Ninh đạt 90,8%" on a Hà Nội paper, "Sở Tư pháp", "cả nước")
- * that the gazetteer did not resolve to a unit id (ids are the database's integers).
+ * that the gazetteer did not resolve to a unit id (ids are the database's integers), or one it gave a placeholder id
+ * of its own, named in the sentence or not: the department a title names ("title:…"), a lead's unit the gazetteer
+ * does not know ("lead:…"). Stored under the publisher, such a figure would be served as the publisher's.
  */
 export function unresolvedNamedSubject(subject: Pick<FigureSubject, 'scope' | 'explicit' | 'unitId'>): boolean {
-  return subject.scope === 'unit' && subject.explicit && !(subject.unitId && /^\d+$/.test(subject.unitId));
+  if (subject.scope !== 'unit' || (subject.unitId && /^\d+$/.test(subject.unitId))) return false;
+  return subject.explicit || subject.unitId !== null;
 }
 
 /** Whether ingestion stores a figure as AUTO (served by default) rather than NEEDS_REVIEW. */

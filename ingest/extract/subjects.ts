@@ -242,8 +242,27 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
  */
 function incidentalName(text: string, folded: string, at: number, end: number): boolean {
   const lead = folded.slice(Math.max(0, at - 60), at);
-  return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead);
+  return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead) || OWNER_OF_GROUP_BEFORE_RE.test(lead);
 }
+
+/**
+ * A plural level word and the names listed after it, up to a further member: "các huyện Tuy Phước, Hoài Ân, TX.Hoài
+ * Nhơn và ". Original text (capitals tell names).
+ */
+const GROUP_LIST_BEFORE_RE = /(?:^|\s)các\s+(?:huyện|quận|xã|phường|thị xã|thị trấn|địa phương)\s+(?:(?:TX\.|TP\.|thị xã|thành phố|huyện|quận|xã|phường)?\s*\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*(?:,|và)\s*)+$/u;
+
+/** Whether the name at `at` is listed after a plural level word ("các huyện A, B và <name>"): a member of that group. */
+function listedMember(text: string, at: number): boolean {
+  // The first member carries the plural's level word itself: "các [huyện Tuy Phước], …".
+  return GROUP_LIST_BEFORE_RE.test(text.slice(Math.max(0, at - 160), at)) ||
+    (/(?:^|\s)các\s+$/u.test(text.slice(Math.max(0, at - 6), at)) && /^[^.;:\d]{0,60}?(?:,|\svà\s)\s*(?:TX\.|TP\.|thị xã|thành phố|huyện|quận|xã|phường)?\s*\p{Lu}/u.test(text.slice(at, at + 80)));
+}
+
+/**
+ * "trong các khối cơ quan thuộc UBND tỉnh Hà Tĩnh", "các đơn vị trực thuộc UBND tỉnh": the unit that owns a group of
+ * agencies names the field of a ranking among them, not whose figure it is (d1370). Folded, right before the name.
+ */
+const OWNER_OF_GROUP_BEFORE_RE = /(?:co quan|don vi|so,? (?:ban,? ?)?nganh)(?: chuyen mon)?(?: truc)? thuoc (?:ubnd |uy ban nhan dan )?$/;
 
 /**
  * A name alone in parentheses locates the unit before it ("TP. Nha Trang (tỉnh Khánh Hòa)"); a parenthesis that goes
@@ -295,7 +314,8 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     if (centreAt < 0 || centreAt > dept.index) {
       const dname = DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
       const province = publisher?.name.replace(COUNCIL_AND_PROVINCE_RE, '');
-      if (dname && province) return { id: publisher?.id ?? `title:Sở ${dname}`, name: `Sở ${dname} ${province}`, level: 'so' };
+      // Its own id, never the publisher's: ingestion files a figure under its subject's id (stop 30).
+      if (dname && province) return { id: `title:Sở ${dname} ${province}`, name: `Sở ${dname} ${province}`, level: 'so' };
     }
   }
   const titleNamesCentre = CENTRE_RE.test(foldedTitle) && !namesLowerUnit(title);
@@ -303,13 +323,14 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   // "UBND xã Củ Chi khánh thành Trung tâm Phục vụ hành chính công": the centre of a unit below the province is that unit's.
   if (titleNamesCentre && publisher?.level === 'tinh') {
     const centre = centreSubject(ctx, folded !== undefined && PROMOTION_CENTRE_RE.test(folded));
-    return centre ? { id: publisher.id, name: centre.name, level: 'so' } : null;
+    return centre ? { id: `title:${centre.name}`, name: centre.name, level: 'so' } : null;
   }
   // "Kết quả hoạt động năm 2021 của Trung tâm Phục vụ hành chính công tỉnh Sóc Trăng" on the page of another agency of
   // the province (the People's Committee's office, which runs it): the article is the centre's (d1550).
   if (titleNamesCentre && publisher?.level === 'so' && !/^trung tâm\s/iu.test(publisher.name)) {
     const province = publisherProvince(ctx)?.name;
-    if (province) return { id: publisher.id, name: `Trung tâm Phục vụ hành chính công tỉnh ${province.replace(/^(?:tỉnh|thành phố)\s+/iu, '')}`, level: 'so' };
+    const name = province && `Trung tâm Phục vụ hành chính công tỉnh ${province.replace(/^(?:tỉnh|thành phố)\s+/iu, '')}`;
+    if (name) return { id: `title:${name}`, name, level: 'so' };
   }
   const named = NAMED_UNIT_ONCE_RE.exec(title);
   let mention: string | null = null;
@@ -756,6 +777,9 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     // 86,45%, tăng 13,2%"), until another unit or scope is named.
     for (const m of matchesOf(NAMED_UNIT_RE, text.slice(from, to))) {
       if (incidentalName(text, folded, from + (m.index ?? 0), from + (m.index ?? 0) + m[0].length)) continue;
+      // "của UBND các huyện Tuy Phước, Hoài Ân, TX.Hoài Nhơn và TP.Quy Nhơn là 52 hồ sơ": a name listed after "các huyện"
+      // is a member of the group the number is about, not its holder (d501).
+      if (listedMember(text, from + (m.index ?? 0))) continue;
       if (PUBLISHING_AFTER_RE.test(folded.slice(from + (m.index ?? 0) + m[0].length, from + (m.index ?? 0) + m[0].length + 24))) continue;
       consider(m.index ?? 0, () => namedSubject(m[1], ctx));
     }
@@ -1296,6 +1320,7 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     let lastNamedAt = -1;
     for (const m of matchesOf(NAMED_UNIT_RE, left)) {
       if (incidentalName(text, folded, from + (m.index ?? 0), from + (m.index ?? 0) + m[0].length)) continue;
+      if (listedMember(text, from + (m.index ?? 0))) continue;
       lastNamed = m[1];
       lastNamedAt = m.index ?? 0;
     }

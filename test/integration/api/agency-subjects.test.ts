@@ -39,7 +39,12 @@ const j = journeyContext({
       sourceId: fx.sources[1].id, publisherUnitId: publisher.id,
       article: { canonicalUrl: 'https://hochiminhcity.gov.vn/can-gio-cchc-2023', title: 'Cần Giờ: CCHC năm 2023', publishedAt: new Date('2024-01-10T03:00:00Z'), category: null, text: SENTENCE },
       rawHtml: `<p>${SENTENCE}</p>`, httpStatus: 200, etag: null, lastModified: null, fetchedAt: new Date('2024-01-11T00:00:00Z'),
-      figures: [extracted(99.6, agency('Sở Tư pháp Hồ Chí Minh')), extracted(99.1, agency('Sở Tư pháp Quảng Ninh'))],
+      figures: [
+        extracted(99.6, agency('Sở Tư pháp Hồ Chí Minh')), extracted(99.1, agency('Sở Tư pháp Quảng Ninh')),
+        // The article's department from its title (not named in the sentence), and a lead's unit the gazetteer lacks.
+        extracted(98.7, { name: 'Sở Tư pháp Hồ Chí Minh', unitId: 'title:Sở Tư pháp Hồ Chí Minh', scope: 'unit', subunitLevel: null, explicit: false }),
+        extracted(97.2, { name: 'xã Không Có', unitId: 'lead:xã Không Có', scope: 'unit', subunitLevel: null, explicit: false }),
+      ],
       extractorVersion: version,
     });
     await persistDocument(db.orm.em.fork(), input('test-1'));
@@ -52,8 +57,10 @@ const rows = () => j.db.orm.em.fork().execute<{ value: string; subject_id: numbe
 
 describe('figures about a department of the publisher\'s province', () => {
   it('are filed under the department a source registered with it has, and served', async () => {
-    const [own, other] = await rows();
+    const [own, other, titled, lead] = await rows();
     expect(own).toMatchObject({ subject_id: registered, review_status: 'auto' });
+    expect(titled).toMatchObject({ subject_id: registered, review_status: 'auto' });
+    expect(lead).toMatchObject({ subject_id: j.fx.unit(CAN_GIO).id, review_status: 'needs_review' });
     const { body } = await j.api.gql(`query($id: ID!) { unit(id: $id) { name level parent { name } } }`, { id: String(registered) });
     expect(body.errors).toBeUndefined();
     expect(body.data.unit).toMatchObject({ name: 'Sở Tư pháp Thành phố Hồ Chí Minh', level: 'DEPARTMENT', parent: { name: 'Thành phố Hồ Chí Minh' } });

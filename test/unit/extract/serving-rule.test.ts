@@ -17,6 +17,14 @@ describe('servedByDefault', () => {
     expect(unresolvedNamedSubject(subject({ explicit: true, unitId: 'label:Huyện A' }))).toBe(true);
     expect(servedByDefault({ confidence: 0.99, subject: subject({ explicit: true, unitId: '532' }) })).toBe(true);
   });
+  it('holds a subject the engine gave a placeholder id, named or not: the article\'s department from its title, an unresolved lead unit (stop 30)', () => {
+    expect(unresolvedNamedSubject(subject({ name: 'Sở Tư pháp Lai Châu', unitId: 'title:Sở Tư pháp Lai Châu' }))).toBe(true);
+    expect(unresolvedNamedSubject(subject({ name: 'huyện Đăk Glây', unitId: 'lead:huyện Đăk Glây' }))).toBe(true);
+    // The publisher by default: no id but its own, or none at all (a context without a publisher).
+    expect(unresolvedNamedSubject(subject({ unitId: '12' }))).toBe(false);
+    expect(unresolvedNamedSubject(subject({ unitId: null }))).toBe(false);
+  });
+
   it('does not hold sub-unit, whole-area or department scopes for want of an id (they are stored under their unit)', () => {
     for (const scope of ['subunits', 'province_wide', 'departments'] as const) {
       expect(unresolvedNamedSubject(subject({ scope, explicit: true }))).toBe(false);

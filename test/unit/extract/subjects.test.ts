@@ -294,3 +294,30 @@ describe('the unit an article is about, from its lead', () => {
     expect(read(text)).toEqual([['dossiers_received', 'xã Tư Nghĩa', false]]);
   });
 });
+
+describe('an article unit from the title keeps an id of its own (stop 30)', () => {
+  // Ingestion files a figure under its subject's id: a department or centre the title names must not take the
+  // publisher's, or its figures are stored and served as the province's.
+  const province = { id: '42', name: 'Tỉnh Lai Châu', level: 'tinh' };
+  const resolver = { resolve: (m: string) => (/^tỉnh lai châu$/iu.test(m.trim()) ? { id: '42', name: 'Tỉnh Lai Châu', level: 'tinh' } : null) };
+  const at = new Date('2023-03-01T10:00:00+07:00');
+
+  it('a department named in a provincial paper\'s title', () => {
+    const { result } = extractWithSignals('Năm 2022, Sở tiếp nhận 1.820 hồ sơ, giải quyết đúng hạn 99,4%.\n\nChỉ số cải cách hành chính tỉnh Lai Châu năm 2022 đạt 86,1 điểm.', {
+      publishedAt: at, publisher: province, title: 'Sở Tư pháp Lai Châu dẫn đầu chỉ số DDCI năm 2022', resolver,
+    });
+    const own = result.figures.filter((f) => f.metric === 'dossiers_received' || f.metric === 'on_time_rate');
+    expect(own.map((f) => [f.subject.name, f.subject.unitId === '42'])).toEqual([['Sở Tư pháp Lai Châu', false], ['Sở Tư pháp Lai Châu', false]]);
+    // The province the text names is the province, not the title's department.
+    const index = result.figures.find((f) => f.metric === 'par_index_score');
+    expect([index?.subject.unitId, index?.subject.name.startsWith('Sở')]).toEqual(['42', false]);
+  });
+
+  it('the province\'s public-service centre named in the title of another agency\'s page', () => {
+    const office = { id: '77', name: 'Văn phòng UBND tỉnh Bạc Liêu', level: 'so' };
+    const { result } = extractWithSignals('Trong năm 2022, Trung tâm đã tiếp nhận 61.240 hồ sơ thủ tục hành chính.', {
+      publishedAt: at, publisher: office, title: 'Kết quả hoạt động năm 2022 của Trung tâm Phục vụ hành chính công tỉnh Bạc Liêu',
+    });
+    expect(result.figures.map((f) => [f.subject.name.startsWith('Trung tâm'), f.subject.unitId === '77'])).toEqual([[true, false]]);
+  });
+});
