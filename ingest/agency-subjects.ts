@@ -10,8 +10,9 @@
  * agency named without its province or a national body (a ministry, "Cục …" of a ministry, "Bảo hiểm xã hội Việt
  * Nam"). Precision first: a department is created only from a name that says whose it is.
  *
- * Public surface: `provincialAgency`, `departmentCode`, `settleAgencySubjects`.
+ * Public surface: `provincialAgency`, `departmentCode`, `settleAgencySubjects`, `MAX_DEPARTMENTS_PER_DOCUMENT`.
  */
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldVietnamese } from '../src/text/vi-fold';
 import type { ExtractedFigure } from './types';
@@ -47,10 +48,22 @@ export function provincialAgency(name: string, province: string): { name: string
   return { name: canonical, key: foldVietnamese(canonical) };
 }
 
-/** The local code of a department of a province: one scheme for registered sources and for agencies named in text. */
+/**
+ * The local code of a department of a province: one scheme for registered sources and for agencies named in text.
+ * Codes hold 80 characters; a longer one keeps its first 67 and a hash of the whole, so two long names that share a
+ * beginning stay two units.
+ */
 export function departmentCode(provinceCodeSet: string, provinceCode: string, departmentName: string): string {
-  return `${provinceCodeSet}:${provinceCode}:${foldVietnamese(departmentName).replace(/ /g, '-')}`.slice(0, 80);
+  const code = `${provinceCodeSet}:${provinceCode}:${foldVietnamese(departmentName).replace(/ /g, '-')}`;
+  return code.length <= 80 ? code : `${code.slice(0, 67)}~${createHash('sha1').update(code).digest('hex').slice(0, 12)}`;
 }
+
+/**
+ * Most departments one document may name: a province has about twenty departments and a dozen other agencies. A page
+ * naming more (a hostile or broken page spelling out invented agencies) gets that many; the rest of its agency figures
+ * wait for review rather than each adding a unit to the gazetteer.
+ */
+export const MAX_DEPARTMENTS_PER_DOCUMENT = 40;
 
 interface ProvinceRow { id: number; name: string; code_set: string; code: string }
 
@@ -75,6 +88,7 @@ export async function settleAgencySubjects(em: EntityManager, publisherUnitId: n
     const agency = provincialAgency(f.subject.name, province.name);
     if (!agency) continue;
     let id = ids.get(agency.key);
+    if (!id && ids.size >= MAX_DEPARTMENTS_PER_DOCUMENT) continue;
     if (!id) {
       const [unit] = await em.execute<{ id: number }[]>(
         `insert into admin_unit (code_set, code, name, short_name, level, type_vi, parent_id, search_key, aliases)

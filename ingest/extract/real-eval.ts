@@ -16,7 +16,7 @@
  */
 import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
-import { provincialAgency } from '../agency-subjects';
+import { MAX_DEPARTMENTS_PER_DOCUMENT, provincialAgency } from '../agency-subjects';
 import { packageSubjectContext } from '../gazetteer-packages';
 import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from '../types';
 import { unresolvedNamedSubject } from './serving';
@@ -291,7 +291,10 @@ export function settleAgenciesForScoring(figures: ExtractedFigure[], label: Real
     if (!unresolvedNamedSubject(f.subject)) continue;
     const agency = provincialAgency(f.subject.name, province);
     if (!agency) continue;
-    if (!ids.has(agency.key)) ids.set(agency.key, String(900_000_000 + ids.size));
+    if (!ids.has(agency.key)) {
+      if (ids.size >= MAX_DEPARTMENTS_PER_DOCUMENT) continue; // as the store: the rest wait for review
+      ids.set(agency.key, String(900_000_000 + ids.size));
+    }
     f.subject = { ...f.subject, unitId: ids.get(agency.key)! };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { persistDocument, type StoreInput } from '../../../ingest/store';
 import { registerSources } from '../../../ingest/sources';
+import { MAX_DEPARTMENTS_PER_DOCUMENT } from '../../../ingest/agency-subjects';
 import { REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 import type { ExtractedFigure, FigureSubject } from '../../../ingest/types';
 import { journeyContext } from '../../helpers/api-journey';
@@ -74,5 +75,17 @@ describe('figures about a department of the publisher\'s province', () => {
     await persistDocument(j.db.orm.em.fork(), input('test-2'));
     expect(await rows()).toEqual(before);
     expect(Number((await j.db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from admin_unit where code_set = 'local'`))[0].n)).toBe(units);
+  });
+
+  it('creates at most MAX_DEPARTMENTS_PER_DOCUMENT departments from one page; a page naming more keeps the rest for review', async () => {
+    const many = Array.from({ length: MAX_DEPARTMENTS_PER_DOCUMENT + 10 }, (_, i) => extracted(50 + i / 100, agency(`Sở Ban ngành thứ ${i + 1} Hồ Chí Minh`)));
+    const em = j.db.orm.em.fork();
+    const before = Number((await em.execute<{ n: string }[]>(`select count(*) as n from admin_unit where code_set = 'local'`))[0].n);
+    await persistDocument(em, { ...input('test-3'), article: { ...input('test-3').article, canonicalUrl: 'https://hochiminhcity.gov.vn/nhieu-so', text: `${SENTENCE} (nhiều sở)` }, figures: many });
+    const after = Number((await em.execute<{ n: string }[]>(`select count(*) as n from admin_unit where code_set = 'local'`))[0].n);
+    expect(after - before).toBe(MAX_DEPARTMENTS_PER_DOCUMENT);
+    const statuses = await em.execute<{ review_status: string; n: string }[]>(
+      `select f.review_status, count(*) as n from figure f join document d on d.id = f.document_id where d.url = 'https://hochiminhcity.gov.vn/nhieu-so' group by 1 order by 1`);
+    expect(statuses.map((r) => [r.review_status, Number(r.n)])).toEqual([['auto', MAX_DEPARTMENTS_PER_DOCUMENT], ['needs_review', 10]]);
   });
 });

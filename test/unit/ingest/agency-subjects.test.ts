@@ -32,4 +32,12 @@ describe('provincialAgency', () => {
     const fromText = provincialAgency('Sở Nông nghiệp và Phát triển nông thôn Hồ Chí Minh', 'Thành phố Hồ Chí Minh')!;
     expect(departmentCode('gso', '79', fromText.name)).toBe(departmentCode('gso', '79', 'Sở Nông nghiệp và Phát triển nông thôn Thành phố Hồ Chí Minh'));
   });
+
+  it('gives two long names that share their first 80 characters two codes, and keeps a short name\'s code as it was', () => {
+    const a = 'Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp và Khu chế xuất phía Bắc tỉnh Thanh Hóa';
+    const b = 'Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp và Khu chế xuất phía Nam tỉnh Thanh Hóa';
+    expect(departmentCode('gso', '38', a)).not.toBe(departmentCode('gso', '38', b));
+    expect(departmentCode('gso', '38', a).length).toBeLessThanOrEqual(80);
+    expect(departmentCode('gso', '79', 'Sở Tư pháp Thành phố Hồ Chí Minh')).toBe('gso:79:so-tu-phap-thanh-pho-ho-chi-minh');
+  });
 });
