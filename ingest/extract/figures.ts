@@ -20,7 +20,7 @@ import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { articleUnit, continuesSubject, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
+import { articleUnit, continuesSubject, leadAgency, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -324,8 +324,9 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
   const { paragraphs, skipped } = readableParagraphs(text, folded);
   // An article whose title names a unit below its publisher is about that unit: it is the default subject.
   const about = articleUnit(ctx, folded);
-  // Else one whose lead names a unit below the province it keeps coming back to (see `leadUnit`).
-  const lead = about ? null : leadUnit(ctx, text, folded);
+  // Else one whose lead names a unit below the province it keeps coming back to (see `leadUnit`), or one of its
+  // departments acting (see `leadAgency`).
+  const lead = about ? null : leadUnit(ctx, text, folded) ?? leadAgency(ctx, text, folded);
   if (about) ctx = { ...ctx, publisher: about };
   else if (lead) ctx = { ...ctx, publisher: lead.unit };
   // A national article on a province's source: what it does not attribute is the country's (a guess).

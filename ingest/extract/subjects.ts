@@ -612,6 +612,55 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
   return { unit: resolved ?? { id: `lead:${first.mention}`, name: expandAcronym(first.mention), level: first.level }, uncertain: uncertainLead };
 }
 
+/**
+ * The department a provincial paper's article is about, from its lead, when its title names no place: "Từ đầu năm 2023
+ * đến nay, Sở Y tế đã tiếp nhận …", "…, Sở Y tế Lâm Đồng thuộc nhóm đạt mức độ xuất sắc" — a department (spelt
+ * "Sở") opening a clause of the first lines, not as the source of a statement ("Sở Nội vụ cho biết, …"). Not when the
+ * text speaks of the province's whole area or its departments together ("toàn tỉnh", "các sở, ngành"), nor when another
+ * department is named as often (d1140, d833). Its id is a placeholder: the store files it as the province's department.
+ * Marked uncertain unless the text names it again.
+ */
+export function leadAgency(ctx: ExtractionContext, text: string, folded: string): { unit: ResolvedUnit; uncertain: boolean } | null {
+  const p = ctx.publisher;
+  if (!p || p.level !== 'tinh' || isAgencyPublisher(ctx)) return null;
+  const title = ctx.title?.normalize('NFC') ?? '';
+  if (title && (PROVINCE_RE.test(foldVietnamese(title)) || NAMED_UNIT_ONCE_RE.test(title) || DEPARTMENT_RE.test(foldVietnamese(title)))) return null;
+  if (/(?<![a-z0-9])(?:toan tinh|ca tinh)(?![a-z0-9])/.test(folded)) return null;
+  if (DEPARTMENTS_ONCE_RE.test(folded)) return null;
+  const counts = new Map<string, number>();
+  let first: { name: string; at: number; end: number } | null = null;
+  for (const m of matchesOf(DEPARTMENT_ALL_RE, folded)) {
+    const at = m.index ?? 0;
+    if (!/^Sở$/u.test(text.slice(at, at + 2))) continue; // "số" folds to "so" too
+    const name = DEPARTMENT_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
+    if (!name) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (!first) first = { name, at, end: at + m[0].length };
+  }
+  if (!first || first.at >= LEAD_CHARS) return null;
+  const mine = counts.get(first.name) ?? 0;
+  if ([...counts].some(([n, k]) => n !== first!.name && k >= mine)) return null;
+  // Opening its clause: nothing but the sentence's start or a comma before it.
+  if (!/(?:^|[.!?:\n]\s*|,\s*)$/.test(text.slice(Math.max(0, first.at - 3), first.at))) return null;
+  // Acting on its own account, not reporting or organising for the province: "Sở … cho biết, …", "Sở … tổ chức hội
+  // nghị tổng kết … của các cơ quan … tỉnh" (d971).
+  if (LEAD_AGENCY_ACTOR_AFTER_RE.test(folded.slice(first.end, first.end + 60))) return null;
+  // The first figures of the article are the department's: none before it ("Theo đó, … 6.882 hồ sơ bị trễ hạn … Trong số
+  // này, Sở Tài nguyên và Môi trường …" is the province's article, d796).
+  // (The title, which pages repeat above the body, does not count.)
+  const before = title ? text.slice(0, first.at).split(title).join(' ') : text.slice(0, first.at);
+  if (/\d[\d.,]*\s*(?:%|hồ sơ|thủ tục|TTHC|điểm)/u.test(before)) return null;
+  const province = p.name.replace(COUNCIL_AND_PROVINCE_RE, '');
+  const name = `Sở ${first.name} ${province}`;
+  return { unit: { id: `lead:${name}`, name, level: 'so' }, uncertain: mine < 2 };
+}
+
+/** A department's name followed within three words by a verb of reporting or organising for others. Folded. */
+const LEAD_AGENCY_ACTOR_AFTER_RE = /^(?:\s+(?:tinh|thanh pho))?(?:\s+\S+){0,3}?\s+(?:cho biet|cho thay|ghi nhan|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
+
+/** {@link DEPARTMENTS_RE} without the global flag. */
+const DEPARTMENTS_ONCE_RE = new RegExp(DEPARTMENTS_RE.source);
+
 /** A name that is the provincial centre's. */
 const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
 
