@@ -41,6 +41,8 @@ const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(
 const LEVEL_LIST_RE = /(?:muc|cap) do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap) do\s*)?\d(?!\d|[.,]\d))*/g;
 
 const SCALE_AFTER_POINTS_RE = /diem\s*\/\s*$/;
+/** "72,45 trên tổng số 100 điểm", "trên 100 điểm": the scale a score is out of (group 1), right after it. Folded. */
+const OUT_OF_POINTS_AFTER_RE = /^\s*(?:diem\s+)?tren\s+(?:tong\s+(?:so\s+)?(?:diem\s+)?)?(\d{2,3})\s*diem(?![a-z0-9])/;
 
 /** "/năm", "/ngày" right after a count's noun: a volume per period. */
 const PER_PERIOD_AFTER_RE = /^\s*\/\s*(?:nam|ngay|thang|tuan|quy)(?![a-z])/;
@@ -296,6 +298,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         hedge.comparator = 'eq';
       }
       candidates.push(withHedges(single, hedge));
+      // A number the candidate took in ("trên tổng số 100 điểm") is not read again.
+      while (tokens[i + 1] && tokens[i + 1].start < single.end) i++;
     }
   }
   const sentenceFolded = folded.slice(sentence.start, sentence.end);
@@ -394,6 +398,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     let end = t.end;
     let scaled = false;
     let upperBound: number | null = null;
+    let total: number | null = null;
     const pct = PERCENT_AFTER_RE.exec(after(end));
     let isPercent = pct !== null;
     if (pct) end += pct[0].length;
@@ -431,9 +436,15 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
       const score = SCORE_AFTER_RE.exec(after(end));
       const steps = RANK_STEPS_AFTER_RE.exec(after(end));
+      // "72,45 trên tổng số 100 điểm": a score and the scale it is out of (d1725: the scale was read as the score).
+      const outOf = score ? null : OUT_OF_POINTS_AFTER_RE.exec(after(end));
       if (score) {
         unit = 'score';
         end += score[0].length;
+      } else if (outOf && Number(outOf[1]) >= value) {
+        unit = 'score';
+        total = Number(outOf[1]);
+        end += outOf[0].length;
       } else if (steps && (RANK_STEP_VERB_BEFORE_RE.test(before(t.start)) || COORDINATED_MOVE_BEFORE_RE.test(before(t.start)))) {
         unit = 'rank';
         end += steps[0].length;
@@ -471,7 +482,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       if (NON_FIGURE_NOUNS.has(noun)) return 'not_a_reform_noun';
       unit = 'count';
     }
-    return { start: t.start, end, nounEnd: Math.max(nounEnd, end), value, total: null, upperBound, unit, noun: countNoun, ratio: false };
+    return { start: t.start, end, nounEnd: Math.max(nounEnd, end), value, total, upperBound, unit, noun: countNoun, ratio: false };
   }
 
   function readHedges(foldedBefore: string, numberStart: number): { hedgeStart: number; comparator: Comparator; approximate: boolean } {
