@@ -69,6 +69,15 @@ describe('figures about a department of the publisher\'s province', () => {
     expect(other).toMatchObject({ subject_id: j.fx.unit(CAN_GIO).id, review_status: 'needs_review' });
   });
 
+  it('rank among the province\'s departments in compare (level DEPARTMENT under the province)', async () => {
+    const { body } = await j.api.gql(`query($parent: ID) { compare(metric: "on_time_rate", year: 2023, parentId: $parent, level: DEPARTMENT) {
+      rows { value unit { id name } } } }`, { parent: String(j.fx.hcmc.id) });
+    expect(body.errors).toBeUndefined();
+    const row = body.data.compare.rows.find((r: any) => r.unit.id === String(registered));
+    expect(row?.unit.name).toBe('Sở Tư pháp Thành phố Hồ Chí Minh');
+    expect([99.6, 98.7]).toContain(row?.value);
+  });
+
   it('stay one figure each, under the same unit, when the article is read again by another extractor', async () => {
     const before = await rows();
     const units = Number((await j.db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from admin_unit where code_set = 'local'`))[0].n);
