@@ -10,7 +10,8 @@
  * agency named without its province or a national body (a ministry, "Cục …" of a ministry, "Bảo hiểm xã hội Việt
  * Nam"). Precision first: a department is created only from a name that says whose it is.
  *
- * Public surface: `provincialAgency`, `departmentCode`, `settleAgencySubjects`, `MAX_DEPARTMENTS_PER_DOCUMENT`.
+ * Public surface: `provincialAgency`, `departmentCode`, `departmentsNamed`, `settleAgencySubjects`,
+ * `MAX_DEPARTMENTS_PER_DOCUMENT`.
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -75,29 +76,42 @@ with recursive up as (
 select id, name, code_set, code from up where parent_id is null`;
 
 /**
+ * The departments of `province` (its gazetteer name) that unresolved figure subjects name, each with its figures: at
+ * most {@link MAX_DEPARTMENTS_PER_DOCUMENT}, in the order the figures name them. Pure: the store gives each a unit id,
+ * the real-text scorer a placeholder.
+ */
+export function departmentsNamed(figures: readonly ExtractedFigure[], province: string): Array<{ name: string; key: string; figures: ExtractedFigure[] }> {
+  const byKey = new Map<string, { name: string; key: string; figures: ExtractedFigure[] }>();
+  for (const f of figures) {
+    if (!unresolvedNamedSubject(f.subject)) continue;
+    const agency = provincialAgency(f.subject.name, province);
+    if (!agency) continue;
+    let group = byKey.get(agency.key);
+    if (!group) {
+      if (byKey.size >= MAX_DEPARTMENTS_PER_DOCUMENT) continue; // the rest wait for review
+      group = { ...agency, figures: [] };
+      byKey.set(agency.key, group);
+    }
+    group.figures.push(f);
+  }
+  return [...byKey.values()];
+}
+
+/**
  * File the figures about agencies of the publisher's province under their department (in place; upserts the local
  * units, so it is idempotent and safe when two writers meet the same agency).
  */
 export async function settleAgencySubjects(em: EntityManager, publisherUnitId: number, figures: ExtractedFigure[]): Promise<void> {
-  const pending = figures.filter((f) => unresolvedNamedSubject(f.subject) && AGENCY_HEAD_RE.test(f.subject.name.normalize('NFC')));
-  if (pending.length === 0) return;
+  // Most pages name no agency: no query for them.
+  if (!figures.some((f) => unresolvedNamedSubject(f.subject) && AGENCY_HEAD_RE.test(f.subject.name.normalize('NFC')))) return;
   const [province] = await em.execute<ProvinceRow[]>(PROVINCE_OF, [publisherUnitId]);
   if (!province) return;
-  const ids = new Map<string, string>();
-  for (const f of pending) {
-    const agency = provincialAgency(f.subject.name, province.name);
-    if (!agency) continue;
-    let id = ids.get(agency.key);
-    if (!id && ids.size >= MAX_DEPARTMENTS_PER_DOCUMENT) continue;
-    if (!id) {
-      const [unit] = await em.execute<{ id: number }[]>(
-        `insert into admin_unit (code_set, code, name, short_name, level, type_vi, parent_id, search_key, aliases)
-         values ('local', ?, ?, ?, 'department', 'so', ?, ?, '{}')
-         on conflict (code_set, code) do update set name = admin_unit.name returning id`,
-        [departmentCode(province.code_set, province.code, agency.name), agency.name.slice(0, 200), agency.name.slice(0, 200), province.id, agency.key.slice(0, 200)]);
-      id = String(unit.id);
-      ids.set(agency.key, id);
-    }
-    f.subject = { ...f.subject, unitId: id };
+  for (const department of departmentsNamed(figures, province.name)) {
+    const [unit] = await em.execute<{ id: number }[]>(
+      `insert into admin_unit (code_set, code, name, short_name, level, type_vi, parent_id, search_key, aliases)
+       values ('local', ?, ?, ?, 'department', 'so', ?, ?, '{}')
+       on conflict (code_set, code) do update set name = admin_unit.name returning id`,
+      [departmentCode(province.code_set, province.code, department.name), department.name.slice(0, 200), department.name.slice(0, 200), province.id, department.key.slice(0, 200)]);
+    for (const f of department.figures) f.subject = { ...f.subject, unitId: String(unit.id) };
   }
 }

@@ -7,7 +7,7 @@
  * Ids are integers written as strings (as the database's are), numbered in load order: they are stable within one
  * process, not across package versions, and never stored; `packageUnitCode` gives a row's official code.
  * Public surface: `packageGazetteerRows`, `packageSubjectContext`, `packageContextForUnit`, `packageUnitCode`,
- * `PublisherSpec`.
+ * `withOfficialCodes`, `PublisherSpec`.
  */
 import { foldVietnamese } from '../src/text/vi-fold';
 import { subjectContextFromData, type GazetteerRow, type SubjectContext } from './gazetteer-resolver';
@@ -19,6 +19,9 @@ interface PackageGazetteer {
   codes: Map<string, string>;
   /** Provinces linked by the 2025 reorganisation (old ↔ new, both ways), as `npm run seed` derives them. */
   provinceLinks: Map<string, Set<string>>;
+  /** The rows without a parent (the provinces of both systems), and each row's children by id. */
+  roots: GazetteerRow[];
+  children: Map<string, GazetteerRow[]>;
 }
 
 let cached: PackageGazetteer | null = null;
@@ -56,7 +59,15 @@ function packageGazetteer(): PackageGazetteer {
     link(oldProvince, newProvince);
     link(newProvince, oldProvince);
   }
-  cached = { rows, codes: new Map([...idOf].map(([code, id]) => [id, code])), provinceLinks };
+  const children = new Map<string, GazetteerRow[]>();
+  for (const r of rows) {
+    if (r.parent_id === null) continue;
+    const list = children.get(String(r.parent_id));
+    if (list) list.push(r);
+    else children.set(String(r.parent_id), [r]);
+  }
+  const roots = rows.filter((r) => r.parent_id === null);
+  cached = { rows, codes: new Map([...idOf].map(([code, id]) => [id, code])), provinceLinks, roots, children };
   return cached;
 }
 
@@ -68,6 +79,12 @@ export function packageGazetteerRows(): readonly GazetteerRow[] {
 /** The official code ("gso:26734", "nq202_2025:26734") of a row's id; null for another id (a department's). */
 export function packageUnitCode(id: string): string | null {
   return packageGazetteer().codes.get(id) ?? null;
+}
+
+/** Resolved subjects by their official code ("gso:26734"), in place: the rows' ids mean nothing outside this process. */
+export function withOfficialCodes<T extends { subject: { unitId: string | null } }>(figures: T[]): T[] {
+  for (const f of figures) if (f.subject.unitId) f.subject.unitId = packageUnitCode(f.subject.unitId) ?? f.subject.unitId;
+  return figures;
 }
 
 /** A publisher as a source names it: a unit (by name and level) of a province, or a department or ministry of one. */
@@ -98,17 +115,9 @@ const unzero = (key: string): string => key.replace(/(?<![0-9])0+(?=[0-9])/g, ''
 function unitsFor(g: PackageGazetteer, province: GazetteerRow): GazetteerRow[] {
   const related = new Set([String(province.id)]);
   for (let step = 0; step < 2; step++) for (const id of [...related]) for (const other of g.provinceLinks.get(id) ?? []) related.add(other);
-  const children = new Map<string, GazetteerRow[]>();
-  for (const r of g.rows) {
-    if (r.parent_id === null) continue;
-    const list = children.get(String(r.parent_id));
-    if (list) list.push(r);
-    else children.set(String(r.parent_id), [r]);
-  }
-  const roots = g.rows.filter((r) => r.parent_id === null);
-  const out = roots.filter((r) => related.has(String(r.id)));
-  for (let i = 0; i < out.length; i++) out.push(...(children.get(String(out[i].id)) ?? []));
-  return [...out, ...roots.filter((r) => !related.has(String(r.id)))];
+  const out = g.roots.filter((r) => related.has(String(r.id)));
+  for (let i = 0; i < out.length; i++) out.push(...(g.children.get(String(out[i].id)) ?? []));
+  return [...out, ...g.roots.filter((r) => !related.has(String(r.id)))];
 }
 
 /**

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeBody } from '../fetch/charset';
-import { packageContextForUnit, packageUnitCode } from '../gazetteer-packages';
+import { packageContextForUnit, withOfficialCodes } from '../gazetteer-packages';
 import type { ExtractedFigure, ExtractionContext, ResolvedUnit } from '../types';
 import { figuresFromText } from './figures';
 
@@ -140,8 +140,7 @@ function main(argv: string[]): number {
   const gazetteer = args.unit ? packageContextForUnit(args.unit) : null;
   const ctx: ExtractionContext = { publishedAt, publisher: gazetteer?.publisher ?? publisherFrom(args.unit), title, resolver: gazetteer?.resolver };
   const { figures } = figuresFromText(text, ctx);
-  // Resolved subjects by their official code ("gso:26734"): the package rows' ids mean nothing outside this process.
-  for (const f of figures) if (f.subject.unitId) f.subject.unitId = packageUnitCode(f.subject.unitId) ?? f.subject.unitId;
+  withOfficialCodes(figures);
   process.stdout.write(args.json ? `${JSON.stringify({ figures })}\n` : `${formatTable(figures)}\n`);
   return 0;
 }

@@ -16,7 +16,7 @@
  */
 import { mulberry32 } from '../../src/random';
 import { foldVietnamese } from '../../src/text/vi-fold';
-import { MAX_DEPARTMENTS_PER_DOCUMENT, provincialAgency } from '../agency-subjects';
+import { departmentsNamed } from '../agency-subjects';
 import { packageSubjectContext } from '../gazetteer-packages';
 import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from '../types';
 import { unresolvedNamedSubject } from './serving';
@@ -286,17 +286,9 @@ export function realContext(label: RealLabel): ExtractionContext {
 export function settleAgenciesForScoring(figures: ExtractedFigure[], label: RealLabel): void {
   const province = label.publisher?.province ? provinceUnitName(label.publisher.province) : null;
   if (!province) return;
-  const ids = new Map<string, string>();
-  for (const f of figures) {
-    if (!unresolvedNamedSubject(f.subject)) continue;
-    const agency = provincialAgency(f.subject.name, province);
-    if (!agency) continue;
-    if (!ids.has(agency.key)) {
-      if (ids.size >= MAX_DEPARTMENTS_PER_DOCUMENT) continue; // as the store: the rest wait for review
-      ids.set(agency.key, String(900_000_000 + ids.size));
-    }
-    f.subject = { ...f.subject, unitId: ids.get(agency.key)! };
-  }
+  departmentsNamed(figures, province).forEach((department, i) => {
+    for (const f of department.figures) f.subject = { ...f.subject, unitId: String(900_000_000 + i) };
+  });
 }
 
 /**

@@ -12,7 +12,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { foldVietnamese } from '../../src/text/vi-fold';
 import { attachmentFormat, readAttachment, AttachmentError } from '../attachments';
-import { packageContextForUnit, packageUnitCode } from '../gazetteer-packages';
+import { packageContextForUnit, withOfficialCodes } from '../gazetteer-packages';
 import type { ExtractedFigure, ExtractionContext, ResolvedUnit, SubjectResolver } from '../types';
 import { tablesFromText } from './flat';
 import { figuresFromDocument, type DocumentInput } from './index';
@@ -99,8 +99,7 @@ export async function extractDocumentFile(args: DocumentCliArgs): Promise<number
   const publisher = gazetteer?.publisher ?? (args.unit ? { id: `cli:${args.unit}`, name: args.unit.normalize('NFC'), level: 'unknown' } : null);
   const ctx: ExtractionContext = { publishedAt, publisher, title, resolver: gazetteer?.resolver };
   const result = figuresFromDocument(input, ctx);
-  // Resolved subjects by their official code ("gso:26734"): the package rows' ids mean nothing outside this process.
-  for (const f of result.figures) if (f.subject.unitId) f.subject.unitId = packageUnitCode(f.subject.unitId) ?? f.subject.unitId;
+  withOfficialCodes(result.figures);
   meta.tables = result.tableCount;
   process.stdout.write(args.json ? `${JSON.stringify({ figures: result.figures, document: meta })}\n` : `${formatTable(result.figures)}\n`);
   return 0;
