@@ -107,6 +107,8 @@ function nameKey(name: string): string {
       .replace(/^P\.\s*/i, 'phường '),
   )
     .replace(/\s+/g, ' ')
+    // The gazetteer writes numbered wards with a leading zero ("Phường 04"), texts and labels without.
+    .replace(/(?<![0-9])0+(?=[0-9])/g, '')
     // "Trung tâm Phục vụ hành chính công tỉnh X" = "Trung tâm Hành chính công X": one centre per province.
     .replace(/^trung tam (?:phuc vu )?hanh chinh cong (?:tinh )?/, 'ttpvhcc ')
     .trim();

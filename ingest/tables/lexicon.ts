@@ -9,7 +9,7 @@
  *
  * Public surface: {@link HEADER_METRICS}, {@link HeaderMetric}, {@link LABEL_HEADERS}, {@link SKIP_HEADERS},
  * {@link TOTAL_ROW_LABELS}, {@link OTHER_HEADERS}, {@link AVERAGE_ROW_LABELS}, {@link RATE_WORDS}, {@link TARGET_HEADERS},
- * {@link SERVICE_INDEX_CUES}, {@link SIPAS_CUES}.
+ * {@link SERVICE_INDEX_CUES}, {@link SIPAS_CUES}, {@link COMPONENT_SCORE_HEADERS}, {@link NOT_TOTAL_ROW_LABELS}, {@link COUNTED_UNIT_WORDS}.
  */
 
 /** One family of columns. The variant is chosen by the header's unit: a rate ("Tỷ lệ", "%"), a score, a rank or a count. */
@@ -47,6 +47,21 @@ export const LABEL_HEADERS = [
 /** Columns that carry no figure: row numbers, classifications in words, notes. */
 export const SKIP_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'xep loai', 'ghi chu', 'muc xep loai', 'danh gia', 'phan loai'];
 
+/**
+ * Headers of a column holding a part of an index score ("Điểm đánh giá trực tiếp", "Điểm điều tra XHH", "Điểm tự
+ * đánh giá", "Điểm thẩm định"): never the index itself, whether or not the table also prints the total.
+ */
+export const COMPONENT_SCORE_HEADERS = [
+  'danh gia truc tiep', 'dieu tra xhh', 'dieu tra xa hoi hoc', 'xa hoi hoc', 'tu danh gia', 'tu cham', 'tham dinh',
+  'diem thuong', 'diem tru', 'thanh phan', 'diem khao sat',
+];
+
+/**
+ * Row labels that start like a totals row but name an agency or a company ("Công an quận", "Tổng cục Thuế", "Công ty
+ * …"): matched before {@link TOTAL_ROW_LABELS}.
+ */
+export const NOT_TOTAL_ROW_LABELS = ['cong an', 'cong ty', 'cong doan', 'cong thuong', 'tong cuc', 'tong cong ty', 'tong lien doan'];
+
 /** Header words that name a column without making it a metric or a label ("Tổng số" under "Đã giải quyết"). */
 export const OTHER_HEADERS = ['tong so', 'so luong', 'so phieu', 'so phieu khao sat', 'trong do', 'so', 'ty le', 'ket qua', 'noi dung', 'chi tieu', 'ke hoach'];
 
@@ -67,3 +82,12 @@ export const SERVICE_INDEX_CUES = ['bo chi so phuc vu', 'chi so phuc vu nguoi da
 
 /** Context words that make "Điểm" a SIPAS score. */
 export const SIPAS_CUES = ['sipas', 'chi so hai long', 'muc do hai long'];
+
+/**
+ * Words that count the units a ranking ranks, after a number in the words above a table ("đối với 14 phường", "của
+ * 20 sở, ban, ngành"): when the count equals the ranked rows, each rank is out of that many.
+ */
+export const COUNTED_UNIT_WORDS = [
+  'phuong', 'xa', 'thi tran', 'huyen', 'quan', 'thi xa', 'thanh pho', 'don vi', 'co quan', 'so', 'dia phuong',
+  'tinh', 'xa, phuong', 'phuong, xa', 'co quan, don vi', 'so, ban, nganh', 'so, nganh', 'co quan nganh doc',
+];

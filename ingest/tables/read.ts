@@ -22,8 +22,8 @@ import { parseViNumber } from '../extract/vi-number';
 import type { DroppedCandidate, ExtractedFigure, ExtractionContext, FigurePeriod, FigureSubject, FigureUnit } from '../types';
 import type { Grid } from './grid';
 import {
-  AVERAGE_ROW_LABELS, HEADER_METRICS, LABEL_HEADERS, RATE_WORDS, SERVICE_INDEX_CUES, SIPAS_CUES, SKIP_HEADERS,
-  TARGET_HEADERS, TOTAL_ROW_LABELS, type HeaderMetric,
+  AVERAGE_ROW_LABELS, COMPONENT_SCORE_HEADERS, COUNTED_UNIT_WORDS, HEADER_METRICS, LABEL_HEADERS, NOT_TOTAL_ROW_LABELS,
+  RATE_WORDS, SERVICE_INDEX_CUES, SIPAS_CUES, SKIP_HEADERS, TARGET_HEADERS, TOTAL_ROW_LABELS, type HeaderMetric,
 } from './lexicon';
 
 export const MAX_HEADER_ROWS = 4;
@@ -49,6 +49,10 @@ const phrase = (phrases: readonly string[]): RegExp =>
 const LABEL_RE = new RegExp(`^(?:${LABEL_HEADERS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 const SKIP_RE = new RegExp(`^(?:${SKIP_HEADERS.join('|')})(?![a-z0-9])`);
 const TOTAL_RE = new RegExp(`^(?:${TOTAL_ROW_LABELS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+const NOT_TOTAL_RE = new RegExp(`^(?:${NOT_TOTAL_ROW_LABELS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+const COMPONENT_RE = phrase(COMPONENT_SCORE_HEADERS);
+/** "14 phường", "20 sở, ban, ngành" in the words above a table: the number of units a ranking ranks. Folded. */
+const COUNTED_UNITS_RE = new RegExp(`(?<![0-9.,])(\\d{1,3})\\s+(?:${[...COUNTED_UNIT_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, 'g');
 const AVERAGE_RE = new RegExp(`^(?:${AVERAGE_ROW_LABELS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 const RATE_RE = phrase(RATE_WORDS);
 const TARGET_RE = phrase(TARGET_HEADERS);
@@ -148,7 +152,8 @@ export function planColumns(grid: Grid, headerRows: number, contextFolded: strin
       plan.role = 'label';
       continue;
     }
-    if (SKIP_RE.test(last)) {
+    // A part of an index score (the appraised or the survey score) is never the index.
+    if (SKIP_RE.test(last) || COMPONENT_RE.test(whole)) {
       plan.role = 'skip';
       continue;
     }
@@ -242,7 +247,7 @@ type RowKind = 'unit' | 'total' | 'average';
 
 function rowKind(label: string): RowKind {
   const f = foldVietnamese(label);
-  if (TOTAL_RE.test(f)) return 'total';
+  if (TOTAL_RE.test(f) && !NOT_TOTAL_RE.test(f)) return 'total';
   if (AVERAGE_RE.test(f)) return 'average';
   return 'unit';
 }
@@ -355,6 +360,25 @@ export function figuresFromGrid(input: Grid, ctx: ExtractionContext): TableReadR
       });
     }
   }
+  rankTotalsFromContext(figures, [grid.caption, grid.heading, ctx.title ?? null]);
   return { figures, dropped };
 }
 
+/**
+ * A ranking's ranks are out of the units the words above it count ("… đối với 14 phường:" over 14 ranked rows): only
+ * when the count equals the rows ranked, so a partial list (the top ten of eighteen) keeps ranks without a total.
+ */
+function rankTotalsFromContext(figures: ExtractedFigure[], context: ReadonlyArray<string | null>): void {
+  const ranks = figures.filter((f) => f.unit === 'rank' && f.total === null);
+  if (ranks.length === 0) return;
+  const rows = new Set(ranks.map((f) => f.cell?.row));
+  if (ranks.some((f) => f.value > rows.size)) return;
+  for (const source of context) {
+    if (!source) continue;
+    const counts = [...foldVietnamese(source).matchAll(COUNTED_UNITS_RE)].map((m) => Number(m[1]));
+    if (counts.includes(rows.size)) {
+      for (const f of ranks) f.total = rows.size;
+      return;
+    }
+  }
+}

@@ -60,6 +60,11 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('UBND phường Mỹ Long (thành phố Long Xuyên)', 'Phường Mỹ Long')).toBe(true);
     expect(sameUnitName('Phường 4, Quận 3', 'Phường 4, Quận 5')).toBe(false);
     expect(sameUnitName('Phường 4, Quận 3', 'Phường 5')).toBe(false);
+    // The gazetteer writes numbered wards with a leading zero ("Phường 04"); texts and labels do not.
+    expect(sameUnitName('Phường 04', 'Phường 4, Quận 3')).toBe(true);
+    expect(sameUnitName('Phường 04', 'Phường 4')).toBe(true);
+    expect(sameUnitName('Phường 04', 'Phường 14')).toBe(false);
+    expect(sameUnitName('Phường 10', 'Phường 1')).toBe(false);
     expect(sameUnitName('Huyện Lập Thạch', 'Huyện Sông Lô')).toBe(false);
     // An agency of a province, with or without the level word before the province's name.
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Bến Tre')).toBe(true);

@@ -278,3 +278,47 @@ describe('a bare "Tổng" column in a dossier table', () => {
     expect(figures.map((f) => f.metric)).toEqual(['par_index_rank']);
   });
 });
+
+describe('rankings of agencies and their component scores (regressions from the real-text corpus, our own text)', () => {
+  // A district's ranking of the agencies on its territory, flattened one cell per line: a total score and the two
+  // parts it is made of (the appraised score and the survey score).
+  const text = [
+    'Kết quả xếp hạng công tác cải cách hành chính năm 2023 của 3 cơ quan ngành dọc trên địa bàn quận (DỮ LIỆU MẪU):',
+    'Thứ tự xếp hạng', 'Tên cơ quan, đơn vị', 'Tổng điểm', 'Điểm đánh giá trực tiếp', 'Điểm điều tra XHH',
+    '1', 'Công an quận', '88,40', '56,00', '32,40',
+    '2', 'Chi cục Thuế quận', '86,15', '54,50', '31,65',
+    '3', 'Bảo hiểm xã hội quận', '84,90', '53,25', '31,65',
+  ].join('\n\n');
+
+  it('reads the total score and the rank, not the component scores as the index', () => {
+    const cells = figuresFromDocument({ text }, ctx()).figures.filter((f) => f.cell);
+    expect(cells.map((f) => [f.cell!.rowLabel, f.metric, f.value])).toEqual([
+      ['Công an quận', 'par_index_rank', 1], ['Công an quận', 'par_index_score', 88.4],
+      ['Chi cục Thuế quận', 'par_index_rank', 2], ['Chi cục Thuế quận', 'par_index_score', 86.15],
+      ['Bảo hiểm xã hội quận', 'par_index_rank', 3], ['Bảo hiểm xã hội quận', 'par_index_score', 84.9],
+    ]);
+  });
+
+  it('reads "Công an …" as an agency, not as a totals row of the publisher', () => {
+    const police = figuresFromDocument({ text }, ctx()).figures.filter((f) => f.cell?.rowLabel === 'Công an quận');
+    expect(police.length).toBeGreaterThan(0);
+    for (const f of police) {
+      expect(f.subject).toMatchObject({ name: 'Công an quận', unitId: null });
+      expect(needsReview(f.confidence)).toBe(true);
+    }
+  });
+
+  it('still reads "Cộng" and "Tổng cộng" rows as the publisher\'s totals', () => {
+    const t = ['Đơn vị Tiếp nhận Trễ hạn', 'UBND Phường 4 1200 10', 'UBND Phường 11 860 4', 'Cộng 2060 14'].join('\n');
+    const totals = figuresFromDocument({ text: t }, ctx()).figures.filter((f) => f.cell?.rowLabel === 'Cộng');
+    expect(totals.map((f) => [f.subject.unitId, f.value])).toEqual([['770', 2060], ['770', 14]]);
+  });
+
+  it('gives a rank its total when the words above the table count exactly the ranked rows', () => {
+    const ranks = figuresFromDocument({ text }, ctx()).figures.filter((f) => f.metric === 'par_index_rank');
+    expect(ranks.map((f) => [f.value, f.total])).toEqual([[1, 3], [2, 3], [3, 3]]);
+    // The words count 5 units but the table lists 3: a partial list, whose ranks keep no total.
+    const partial = figuresFromDocument({ text: text.replace('của 3 cơ quan', 'của 5 cơ quan') }, ctx()).figures.filter((f) => f.metric === 'par_index_rank');
+    expect(partial.map((f) => [f.value, f.total])).toEqual([[1, null], [2, null], [3, null]]);
+  });
+});
