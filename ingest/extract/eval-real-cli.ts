@@ -1,7 +1,8 @@
 /**
  * `npm run eval:real -- --texts DIR [--labels FILE] [--split dev|test] [--ids d431-d470,…] [--style a,b] [--reader text|document] [--verbose]`:
- * score the engine on the real-text corpus. `--reader document` reads each text the way ingestion reads a document
- * (`figuresFromDocument`: prose plus the tables rebuilt from the flattened text); `--style` keeps the articles with
+ * score the engine on the real-text corpus. By default (`--reader document`, since 1.43.0) each text is read the way
+ * ingestion reads a document (`figuresFromDocument`: prose plus the tables rebuilt from the flattened text);
+ * `--reader text` runs the prose engine alone, as the rows before 1.43.0 did; `--style` keeps the articles with
  * any of the given styles and `--ids` the articles named (ranges keep their prefix: a batch; `npm run eval:real:tables` = the table and attachment cases through the document reader).
  * A per-style breakdown (prose vs table/attachment cases) closes the report. Labels default to eval/real/labels.jsonl; texts are `DIR/<id>.txt` (fill the cache with
  * `npm run eval:real:cache -- --from FOLDER`). Prints totals, core-metric totals, per-metric precision/recall,
@@ -33,7 +34,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { texts: resolve(REPO_ROOT, '.cache/real-texts'), labels: resolve(REPO_ROOT, 'eval/real/labels.jsonl'), split: null, styles: null, ids: null, reader: 'text', verbose: false };
+  const args: Args = { texts: resolve(REPO_ROOT, '.cache/real-texts'), labels: resolve(REPO_ROOT, 'eval/real/labels.jsonl'), split: null, styles: null, ids: null, reader: 'document', verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') return USAGE;

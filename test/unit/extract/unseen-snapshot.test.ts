@@ -192,6 +192,8 @@ describe('the batch tools as a user runs them', () => {
       const scored = run('eval-real-cli.ts', ['--texts', dir, '--labels', labels, '--split', 'dev', '--ids', 'd002-d002']);
       expect(scored.status).toBe(0);
       expect(scored.stdout).toMatch(/^real-text corpus: 1 article\(s\) \(split dev\)/);
+      // By default the texts are read as ingestion reads a document: prose and the tables rebuilt from the text.
+      expect(scored.stdout).toMatch(/^real-text corpus: .*, reader document,/);
       const out = join(dir, 'unseen', 'x.jsonl');
       const refused = run('unseen-snapshot-cli.ts', ['--texts', dir, '--labels', labels, '--ids', 'd001-d003', '--out', out]);
       expect(refused.status).toBe(1);
