@@ -681,6 +681,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     let previous: { metric: string; fromTopic?: boolean } | null = null;
     /** The metric of the last share read in this sentence (ranks in between do not break it). */
     let previousShare: string | null = null;
+    /** The end of the last count read with a joint verb in this sentence ("tiếp nhận và giải quyết 30.210 hồ sơ"). */
+    let jointEnd: number | null = null;
     const clauses = splitClauses(text, sentence);
     const lead = listLead(text, clauses, sentence, candidates);
     const tail = listTail(folded, sentence, candidates);
@@ -764,7 +766,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         }
         addFigure(state, c, cls, zones, periods);
         // "đã tiếp nhận và giải quyết 12.480 hồ sơ": one count received and resolved is both figures.
-        const other = jointReceivedResolved(folded, c, zones, cls.metric);
+        const joint = jointReceivedResolved(folded, c, zones, cls.metric);
+        if (joint) jointEnd = c.end;
+        const other = joint ?? jointPart(folded, c, jointEnd, cls.metric);
         if (other) addFigure(state, c, { ...cls, metric: other }, zones, periods);
       });
     }
@@ -785,6 +789,27 @@ const JOINT_RECEIVE_RESOLVE_BEFORE_RE = /(?:^|\s)tiep nhan(?:,| va) (?:giai quye
 function jointReceivedResolved(folded: string, c: Candidate, zones: CandidateZones, metric: string): string | null {
   if ((metric !== 'dossiers_received' && metric !== 'dossiers_resolved') || c.unit !== 'count' || c.noun !== 'hoso' || c.ratio) return null;
   if (!JOINT_RECEIVE_RESOLVE_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 60), c.hedgeStart))) return null;
+  return metric === 'dossiers_received' ? 'dossiers_resolved' : 'dossiers_received';
+}
+
+/**
+ * "(trong đó cấp huyện là 9.845 hồ sơ, cấp xã là 20.365 hồ sơ)" right after a count received and resolved with one
+ * verb: its parts are received and resolved too. Folded; the parts stay in the clause or bracket of "trong đó".
+ */
+const JOINT_PART_BETWEEN_RE = /^\s*(?:ho so|hs)?[^.;:()]{0,40}?[,(]?\s*\(?\s*trong do\b[^;()]*$/;
+
+/** Verbs that give a part of a joint count its own meaning ("đã trả kết quả", "được giải quyết", "chuyển trả"). Folded. */
+const JOINT_PART_VERB_RE = /(?<![a-z])(?:tra|giai quyet|xu ly|chuyen|tiep nhan|nhan|nop|dung han|truoc han|tre han|qua han|truc tuyen|buu chinh|con|dang)(?![a-z])/;
+
+/** The second reading of a part of a joint-verb count (see {@link JOINT_PART_BETWEEN_RE}), else null. */
+function jointPart(folded: string, c: Candidate, jointEnd: number | null, metric: string): string | null {
+  if (jointEnd === null || (metric !== 'dossiers_received' && metric !== 'dossiers_resolved') || c.unit !== 'count' || c.noun !== 'hoso' || c.ratio) return null;
+  const between = folded.slice(jointEnd, c.hedgeStart);
+  if (!JOINT_PART_BETWEEN_RE.test(between)) return null;
+  // "trong đó có 1.091 hồ sơ đã trả kết quả", "trong đó chỉ có 867 hồ sơ được giải quyết": a part with a verb of its
+  // own is a subset of another kind, not a share of the joint count.
+  const part = between.slice(Math.max(between.lastIndexOf(','), between.lastIndexOf('trong do')));
+  if (JOINT_PART_VERB_RE.test(part) || JOINT_PART_VERB_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30).split(/[,;()]/)[0])) return null;
   return metric === 'dossiers_received' ? 'dossiers_resolved' : 'dossiers_received';
 }
 
