@@ -116,9 +116,18 @@ function nounBefore(folded: string, from: number, to: number): NounClass | null 
   let noun: NounClass | null = null;
   const slice = folded.slice(from, to);
   if (!slice.includes('ty le') && !slice.includes('so ')) return null; // cheap test before the big alternation
-  for (const m of matchesOf(NOUN_BEFORE_RE, slice)) noun = nounClassOf(m[1]);
+  let after = '';
+  for (const m of matchesOf(NOUN_BEFORE_RE, slice)) {
+    noun = nounClassOf(m[1]);
+    after = slice.slice((m.index ?? 0) + m[0].length);
+  }
+  // "tỷ lệ người dân, doanh nghiệp nộp hồ sơ trực tuyến đạt 70,5%": the share of filers is the share of dossiers filed.
+  if (noun === 'nguoi' && PEOPLE_FILING_AFTER_RE.test(after)) return 'hoso';
   return noun;
 }
+
+/** After "tỷ lệ người dân …": the people file dossiers ("… nộp hồ sơ trực tuyến", "… sử dụng dịch vụ công trực tuyến"). Folded. */
+const PEOPLE_FILING_AFTER_RE = /^(?:\s*,?\s*(?:va\s+)?(?:nguoi dan|to chuc|ca nhan|doanh nghiep|cong dan))*\s+(?:da\s+)?(?:nop ho so|nop truc tuyen|gui ho so|thuc hien thu tuc|su dung dich vu cong)(?![a-z])/;
 
 /** Whether `ch` occurs in folded[from, to) (no slice). */
 function charIn(folded: string, ch: string, from: number, to: number): boolean {

@@ -756,6 +756,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (!cls && tail && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
           cls = classifyCandidate(folded, { ...c, hedgeStart: tail.end }, { ownLeft: tail, ownRight: { start: c.end, end: c.end }, clause: tail, sentence }, hits);
         }
+        // "… đạt 58,4%. Trong đó: cấp tỉnh đạt 47,1%, cấp huyện chỉ đạt 39,6% …": a level's bare share in a sentence that
+        // breaks down the share before it continues that share's metric.
+        if (!cls && c.unit === 'percent' && c.noun === null && LEVEL_PART_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) {
+          const carried = previousShare ?? (/^(?:trong do|cu the)(?![a-z0-9])/.test(opening) ? carriedShare : null);
+          if (carried && /(?:^|\s)(?:trong do|cu the)(?![a-z0-9])/.test(folded.slice(sentence.start, c.hedgeStart))) cls = { metric: carried, score: 0, runnerUp: 0, zone: 'sentence' };
+        }
         if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
@@ -870,6 +876,9 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
  * Openers of a sentence that breaks down the one before it ("Trong đó, …", "Trong số đó", "Cụ thể, …") or adds to it
  * ("Ngoài ra, …", "Bên cạnh đó, …", "Đồng thời, …"): it reports on the same period.
  */
+/** A level introducing its part of a share: "cấp tỉnh đạt", ", cấp huyện chỉ đạt", "và cấp xã đạt", "khối sở, ngành là". Folded. */
+const LEVEL_PART_BEFORE_RE = /(?:^|[\s,:;(])(?:va\s+)?(?:o\s+|tai\s+)?(?:cap|khoi) (?:tinh|huyen|xa|so(?:, ban, nganh|, nganh)?|phuong|sbn)\s*(?:(?:chi|moi|cung|van|da)\s+)?(?:dat|la|:)?\s*$/;
+
 const BREAKS_DOWN_RE = /^(?:trong do|trong so|cu the|ngoai ra|ben canh do|dong thoi)(?![a-z0-9])/;
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */

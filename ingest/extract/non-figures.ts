@@ -19,11 +19,11 @@ const REFERENCE_BEFORE_RE =
 
 /**
  * The word before makes the number a name or a code: "Quận 11", "Q.11", "phường 5", "khu phố 3", "tổ 7",
- * "mức độ 3", "Cổng thông tin 1022" (hotline), "ISO 9001", "TCVN 9001", "COVID-19". "ĐT" (phone) only on its own: after a
+ * "mức độ 3", "Cổng thông tin 1022" (hotline), but not "bình quân 70,5%" (on average), "ISO 9001", "TCVN 9001", "COVID-19". "ĐT" (phone) only on its own: after a
  * hyphen or "&" it closes a department's abbreviation ("Sở GD-ĐT 12 hồ sơ", "Sở KH&ĐT 9 hồ sơ").
  */
 const DESIGNATOR_BEFORE_RE =
-  /(?:^|[^a-z0-9])(?:quan|phuong|q|p|kp|khu pho|to dan pho|to|ap|(?<!nong )thon|xom|khu|lo|(?<!tuong )duong|hem|kiet|phong so|cong thong tin|tong dai|duong day nong|hotline|dien thoai|sdt|(?<![-&]\s?)dt|fax|zalo|iso|tcvn|version|phien ban|muc do|cap do|nhom|lop|covid|kenh|trang|hinh|bieu mau|mau so|tieu muc|muc so)\s*[.\-]?\s*$/;
+  /(?:^|[^a-z0-9])(?:(?<!binh )quan|phuong|q|p|kp|khu pho|to dan pho|to|ap|(?<!nong )thon|xom|khu|lo|(?<!tuong )duong|hem|kiet|phong so|cong thong tin|tong dai|duong day nong|hotline|dien thoai|sdt|(?<![-&]\s?)dt|fax|zalo|iso|tcvn|version|phien ban|muc do|cap do|nhom|lop|covid|kenh|trang|hinh|bieu mau|mau so|tieu muc|muc so)\s*[.\-]?\s*$/;
 
 /** Ranks: "xếp thứ 5", "đứng thứ 2/63", "xếp hạng 12", "nằm vị trí số 44". */
 export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang|xep vi thu|vi thu)(?: so)?\s*$/;
