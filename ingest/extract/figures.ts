@@ -380,6 +380,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     state.lastShareMetric = null;
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
+  enumeratedRanks(state);
   dropRestatements(state);
   dropRepeats(state);
   dropRepeatedPlaces(state);
@@ -396,6 +397,56 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     f.confidence = probability(signals[i]);
   });
   return { result: { figures: state.figures, dropped: state.dropped, text, extractorVersion: EXTRACTOR_VERSION }, signals };
+}
+
+/** Index scores whose units an enumerated ranking orders, and the rank metric each gives. */
+const RANK_OF_SCORE: ReadonlyMap<string, string> = new Map([['par_index_score', 'par_index_rank'], ['service_index_score', 'service_index_rank']]);
+/** "(3) Văn phòng UBND tỉnh đạt" right before a score: an enumerator, then the unit's words (no number). Folded. */
+const ENUMERATOR_BEFORE_RE = /(?:^|[\s,;:])\((\d{1,2})\)\s+[^\d();]{2,90}$/;
+/** Words of a ranking in the sentence or just before it: "xếp ở nhóm đầu lần lượt là", "thứ tự từ cao xuống thấp". Folded. */
+const RANKING_WORDS_RE = /(?<![a-z])(?:xep|vi tri|thu hang|thu tu|lan luot|nhom dau|dan dau|cao xuong thap|cao nhat)(?![a-z])/;
+
+/**
+ * "có 4 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tư pháp đạt 91,2%, (2) Sở Xây dựng đạt 90,45%, …": the enumerators
+ * of a ranking are the units' ranks. Only when the sentence (or the 200 characters before it) speaks of a ranking, at
+ * least two scored units are enumerated in increasing order, their scores never rise, and the unit has no rank read
+ * already; each rank copies its score's subject, period and sentence.
+ */
+function enumeratedRanks(state: DocState): void {
+  const bySentence = new Map<number, ExtractedFigure[]>();
+  for (const f of state.figures) {
+    if (!RANK_OF_SCORE.has(f.metric) || f.change || f.kind !== 'actual' || f.subject.scope !== 'unit' || !f.subject.explicit) continue;
+    const list = bySentence.get(f.evidence.start) ?? [];
+    list.push(f);
+    bySentence.set(f.evidence.start, list);
+  }
+  for (const [start, scores] of bySentence) {
+    if (scores.length < 2) continue;
+    const sentenceEnd = scores[0].evidence.end;
+    if (!RANKING_WORDS_RE.test(state.folded.slice(Math.max(0, start - 200), sentenceEnd))) continue;
+    const items: Array<{ n: number; score: ExtractedFigure }> = [];
+    let from = start;
+    for (const f of [...scores].sort((a, b) => a.evidence.numberStart - b.evidence.numberStart)) {
+      const m = ENUMERATOR_BEFORE_RE.exec(state.folded.slice(from, f.evidence.numberStart));
+      from = f.evidence.numberEnd;
+      if (m) items.push({ n: Number(m[1]), score: f });
+    }
+    if (items.length < 2) continue;
+    const ordered = items.every((it, k) => k === 0 || (it.n > items[k - 1].n && it.score.value <= items[k - 1].score.value));
+    if (!ordered) continue;
+    for (const { n, score } of items) {
+      const rankMetric = RANK_OF_SCORE.get(score.metric)!;
+      if (state.figures.some((f) => f.metric === rankMetric && f.subject.name === score.subject.name && f.period.year === score.period.year)) continue;
+      const signals = state.signals.get(score);
+      const rank: ExtractedFigure = { ...score, metric: rankMetric, value: n, total: null, upperBound: null, unit: 'rank', approximate: false, comparator: 'eq', evidence: { ...score.evidence } };
+      if (signals) {
+        const rankSignals: FigureSignals = { ...signals, metric: rankMetric, unit: 'rank', usualUnit: true, value: n, ratio: false, cueFallback: true, cueScore: 0, runnerUp: 0 };
+        rank.confidence = probability(rankSignals);
+        state.signals.set(rank, rankSignals);
+      }
+      state.figures.splice(state.figures.indexOf(score) + 1, 0, rank);
+    }
+  }
 }
 
 /** Letters needed before a text's language is judged (a short caption proves nothing). */
