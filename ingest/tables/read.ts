@@ -287,9 +287,10 @@ function withoutTitleRows(grid: Grid): Grid {
 
 /**
  * Hand-set confidence of a table cell (the prose model's features do not describe cells). A cell read under a
- * recognised header whose row resolves to a gazetteer unit was right in every real table case scored so far (dev 54/54,
- * test 5/5 by value, `npm run eval:real:tables`), so it is served; a row that resolves to no unit (a service level, a
- * free-text label) is held for review.
+ * recognised header whose row resolves to a gazetteer unit was right in every real table case scored so far (1.43.0:
+ * dev 129/129 on 19 cases, 28 of 28 served right with subject; test 5/5 by value, `npm run eval:real:tables`), so it is
+ * served; a row that resolves to no unit (a service level, a free-text label, an agency) is held for review. (1.42.0
+ * served 32 dev cells, 5 right: component scores read as the index and a police row read as the totals row.)
  */
 export const RESOLVED_CELL_CONFIDENCE = 0.95;
 export const UNRESOLVED_CELL_CONFIDENCE = 0.6;
