@@ -982,6 +982,8 @@ function subunitSubject(level: string, ctx: ExtractionContext): FigureSubject | 
  */
 export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candidate, ctx: ExtractionContext, sentence?: Span, inherited?: FigureSubject | null): FigureSubject {
   if (sentence && provincesCount(folded, sentence, c)) return NATIONAL_SUBJECT;
+  const office = localAgencySubject(text, folded, sentence ?? ownLeft, c, ctx);
+  if (office) return office;
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
   const ministry = listedMinistry(text, folded, sentence, c);
@@ -1141,6 +1143,58 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // number is the publisher's province's agency; any other "Sở …" or agency is left as a guess.
   const listed = agencyNameBefore(text, abs, to, province);
   return { at, subject: listed ? () => namedSubject(listed, ctx) : fallback };
+}
+
+/**
+ * An office of a district, town or city (or a city's police) named with its level: "Chi nhánh Văn phòng Đăng ký đất
+ * đai thị xã", "Phòng Tài nguyên và Môi trường huyện Chi Lăng", "Phòng LĐTBXH thành phố Thanh Hóa", "Công an quận
+ * Cầu Giấy", "Bảo hiểm xã hội huyện". Group 1: the office's words; 2: the level word; 3: the place, when named.
+ */
+const LOCAL_AGENCY_RE = /(?<![\p{L}\d])((?:Chi nhánh\s+)?(?:Văn phòng\s+[Đđ]ăng ký\s+(?:đất đai|quyền sử dụng đất|QSD\s*đất)|VPĐKĐĐ)|Phòng\s+\p{Lu}[^,;.()\d\n]{1,60}?|Công an|Bảo hiểm xã hội|BHXH|Chi cục Thuế)(?:\s*\([^()\d]{1,12}\))?\s+(huyện|quận|thị xã|thành phố|TP\.(?=\s*\p{Lu})|TP(?=\s))(?![\p{Ll}])(?:\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\d{1,2}(?![\d.,])))?/gu;
+/** Words naming another scope or holder after a local office's first number ("toàn huyện", "cấp xã", "trong đó"). Folded. */
+const OTHER_SCOPE_BETWEEN_RE = /(?<![a-z])(?:toan|cap|cac|khoi|trong do|trong so|rieng|con lai|ubnd|uy ban|trung tam|bo phan|phong|chi nhanh|van phong|cong an)(?![a-z])/;
+/** The level word of a local office and the publisher levels it names bare ("thị xã" on the town's own page). */
+const LOCAL_LEVELS: Readonly<Record<string, readonly string[]>> = { 'huyện': ['huyen'], 'quận': ['quan'], 'thị xã': ['thi_xa'], 'thành phố': ['thanh_pho', 'tinh'], 'tp': ['thanh_pho', 'tinh'], 'tp.': ['thanh_pho', 'tinh'] };
+
+/**
+ * "Riêng Chi nhánh Văn phòng Đăng ký đất đai thị xã đã tiếp nhận 11.482 hồ sơ": a local office opening the number's
+ * clause holds it, not the district it serves. Only for the first number after the office, with no other unit named
+ * between and no verb making the office a source ("cho biết", "báo cáo"). The office is named with its place (the
+ * publisher's, when the text names the level bare on a page of that level): a unit the gazetteer lacks, so the figure
+ * waits for review. On the office's own page it is the publisher.
+ */
+function localAgencySubject(text: string, folded: string, span: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
+  const lead = folded.slice(span.start, c.hedgeStart);
+  const clauseStart = span.start + Math.max(0, lead.lastIndexOf(';') + 1, lead.lastIndexOf(':') + 1);
+  let last: RegExpExecArray | null = null;
+  for (const m of matchesOf(LOCAL_AGENCY_RE, text.slice(clauseStart, c.hedgeStart))) last = m;
+  if (!last) return null;
+  const at = clauseStart + (last.index ?? 0);
+  const end = at + last[0].length;
+  const between = folded.slice(end, c.hedgeStart);
+  // Its next numbers too ("… đã tiếp nhận 11.482 hồ sơ, giải quyết đúng hạn 96,1%"), while no scope or other holder
+  // is named after it and the clause stays short.
+  if (/\d/.test(between) && (between.length > 90 || OTHER_SCOPE_BETWEEN_RE.test(between))) return null;
+  if (AGENCY_ACTOR_RE.test(between) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, at - 30), at))) return null;
+  if (matchesOf(NAMED_UNIT_RE, text.slice(end, c.hedgeStart)).length > 0) return null;
+  const publisher = ctx.publisher;
+  const level = last[2].toLowerCase();
+  const bare = publisher?.name.replace(/^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+/iu, '') ?? null;
+  const place = last[3] ?? (publisher && bare && (LOCAL_LEVELS[level] ?? []).includes(publisher.level) ? bare : null);
+  const levelWord = /^tp\.?$/.test(level) ? 'thành phố' : level;
+  const name = `${localOfficeName(last[1])} ${levelWord}${place ? ` ${place}` : ''}`;
+  if (publisher && foldVietnamese(publisher.name).startsWith(foldVietnamese(last[1]))) return { ...publisherSubject(publisher), explicit: true };
+  return { name, unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
+/** A local office's words as labels and the other agencies are named: "BHXH" and "Phòng TN&MT" in full. */
+function localOfficeName(words: string): string {
+  const office = words.replace(/\s+/g, ' ').replace(/^BHXH$/, 'Bảo hiểm xã hội');
+  const m = /^Phòng (.+)$/u.exec(office);
+  if (!m) return office;
+  const dept = new RegExp(`^(?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})$`).exec(foldVietnamese(m[1]));
+  const full = dept ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
+  return full ? `Phòng ${full}` : office;
 }
 
 /** Where an agency's name ends ("đạt", "xếp", "với", …): verbs and links, lower case. */

@@ -197,10 +197,15 @@ describe('subjects', () => {
     const paper = { publisher: { id: 'bd', name: 'Bình Định', level: 'tinh' } };
     const [land] = figuresOf('5 tháng đầu năm 2022, Văn phòng đăng ký đất đai tỉnh Bình Định và 11 chi nhánh đã tiếp nhận 63.349 hồ sơ đất đai.', undefined, paper);
     expect(land.subject).toMatchObject({ name: 'Văn phòng đăng ký đất đai tỉnh Bình Định', scope: 'unit', explicit: true });
-    // A branch of a unit the text does not name stays the publisher's, as a guess.
+    // A branch of a town the text does not name is the branch, named as the text names it: never the province's figure
+    // (until 1.43.0 it stayed the publisher's as a guess, and a confident one was served as the province's). No unit
+    // of the gazetteer: the store holds it for review.
     const [branch] = figuresOf('Riêng Chi nhánh Văn phòng đăng ký đất đai thị xã đã tiếp nhận 13.039 hồ sơ.', undefined, paper);
-    expect(branch.subject).toMatchObject({ name: 'Bình Định' });
-    expect(isSubjectUncertain(branch.subject)).toBe(true);
+    expect(branch.subject).toMatchObject({ name: 'Chi nhánh Văn phòng đăng ký đất đai thị xã', unitId: null, scope: 'unit', explicit: true });
+    // On the town's own page the branch is named with the town.
+    const town = { publisher: { id: 'tu', name: 'Thị xã Tân Uyên', level: 'thi_xa' } };
+    const [own] = figuresOf('Riêng Chi nhánh Văn phòng đăng ký đất đai thị xã đã tiếp nhận 13.039 hồ sơ.', undefined, town);
+    expect(own.subject).toMatchObject({ name: 'Chi nhánh Văn phòng đăng ký đất đai thị xã Tân Uyên', unitId: null });
   });
 
   it("gives a first place in the departments' ranking to the agency named before it, never to the province", () => {
