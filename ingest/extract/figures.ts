@@ -814,6 +814,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           if (carried && /(?:^|\s)(?:trong do|cu the)(?![a-z0-9])/.test(folded.slice(sentence.start, c.hedgeStart))) cls = { metric: carried, score: 0, runnerUp: 0, zone: 'sentence' };
         }
         if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
+        // "phát sinh 1.250 hồ sơ thanh toán trực tuyến": dossiers paid online are counted, not received or resolved.
+        if (cls && c.unit === 'count' && c.noun === 'hoso' && DOSSIER_COUNT_METRICS.has(cls.metric) && PAID_DOSSIERS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
+          cls = { ...cls, metric: 'other' };
+        }
         if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
         else cls = otherFallback(c);
         if (cls && c.unit === 'percent' && cls.metric !== 'other') previousShare = cls.metric;
@@ -927,6 +931,11 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
  * Openers of a sentence that breaks down the one before it ("Trong đó, …", "Trong số đó", "Cụ thể, …") or adds to it
  * ("Ngoài ra, …", "Bên cạnh đó, …", "Đồng thời, …"): it reports on the same period.
  */
+/** Counts of dossiers by what happened to them. */
+const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
+/** Right after "hồ sơ": the dossiers are payments ("hồ sơ thanh toán trực tuyến", "hồ sơ được thanh toán phí"). Folded. */
+const PAID_DOSSIERS_AFTER_RE = /^\s*(?:tthc\s+)?(?:(?:duoc|da)\s+)?thanh toan(?![a-z])/;
+
 /** A level introducing its part of a share: "cấp tỉnh đạt", ", cấp huyện chỉ đạt", "và cấp xã đạt", "khối sở, ngành là". Folded. */
 const LEVEL_PART_BEFORE_RE = /(?:^|[\s,:;(])(?:va\s+)?(?:o\s+|tai\s+)?(?:cap|khoi) (?:tinh|huyen|xa|so(?:, ban, nganh|, nganh)?|phuong|sbn)\s*(?:(?:chi|moi|cung|van|da)\s+)?(?:dat|la|:)?\s*$/;
 

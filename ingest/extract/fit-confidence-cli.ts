@@ -37,7 +37,7 @@ import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, probab
 import { extractWithSignals } from './figures';
 import type { ExtractedFigure } from '../types';
 import { CORE_EXCLUDED, isTableCase, parseLabelLines, type RealLabel, realContext, scoreRealArticle, settleAgenciesForScoring, settleSnapshotSubjects, subjectAgrees } from './real-eval';
-import { unresolvedNamedSubject } from './serving';
+import { heldWhateverConfidence } from './serving';
 import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
@@ -328,7 +328,7 @@ function addExamples(examples: Example[], label: RealLabel, figures: ExtractedFi
     // The fold is the article's id: an article's dev examples and its unseen snapshot are held out together.
     examples.push({
       article: label.id, x: xOf(i), y: (subjectCounts ? right : l !== null) ? 1 : 0, requiredHit: l !== null && l.required !== false,
-      subjectRight, subjectRightLenient, matched: l !== null, source, held: unresolvedNamedSubject(f.subject),
+      subjectRight, subjectRightLenient, matched: l !== null, source, held: heldWhateverConfidence(f),
     });
   });
   return [...score.matchedLabel.filter((l) => l !== null && l.required !== false), ...score.missed].filter((l) => l && !CORE_EXCLUDED.has(l.metric)).length;

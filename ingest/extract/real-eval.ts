@@ -19,7 +19,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import { departmentsNamed } from '../agency-subjects';
 import { packageSubjectContext } from '../gazetteer-packages';
 import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from '../types';
-import { unresolvedNamedSubject } from './serving';
+import { heldWhateverConfidence, unresolvedNamedSubject } from './serving';
 import { maxMatching } from './evaluate';
 import { centralCity } from './subjects';
 
@@ -419,7 +419,7 @@ export interface RealReport {
   servedWithSubject: { threshold: number; served: number; right: number; precision: number } | null;
   /**
    * Core figures at or above the serving threshold that ingestion would hold for review all the same, because they
-   * name a unit the gazetteer did not resolve (`unresolvedNamedSubject`), and how many of them were right with subject.
+   * name a unit the gazetteer did not resolve or have no year (`heldWhateverConfidence`), and how many of them were right with subject.
    */
   heldUnresolved: { figures: number; right: number } | null;
 }
@@ -506,7 +506,7 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
         const l = s.matchedLabel[i];
         const ok = !!l && subjectAgrees(f, l, s.publisherName);
         // What ingestion stores as AUTO (ingest/extract/serving.ts), at the threshold given.
-        if (unresolvedNamedSubject(f.subject)) {
+        if (heldWhateverConfidence(f)) {
           heldUnresolved!.figures++;
           if (ok) heldUnresolved!.right++;
           return;

@@ -6,12 +6,13 @@
  *
  * A figure about a unit the text names but the gazetteer could not resolve waits for a reviewer too, whatever its
  * confidence (`unresolvedNamedSubject`): ingestion stores it under the publisher, and it must not be served as the
- * publisher's figure. `servedByDefault` is both rules: what ingestion stores as AUTO and the real-text scorer counts as
- * served.
+ * publisher's figure. So does a figure with no year (an undated page that names none): no comparison or time series can
+ * place it (stop 31). `servedByDefault` is all three rules: what ingestion stores as AUTO and the real-text scorer
+ * counts as served.
  *
- * Public surface: `REVIEW_THRESHOLD`, `needsReview`, `unresolvedNamedSubject`, `servedByDefault`.
+ * Public surface: `REVIEW_THRESHOLD`, `needsReview`, `unresolvedNamedSubject`, `heldWhateverConfidence`, `servedByDefault`.
  */
-import type { FigureSubject } from '../types';
+import type { FigurePeriod, FigureSubject } from '../types';
 import { CONFIDENCE_MODEL } from './confidence-model';
 
 export const REVIEW_THRESHOLD: number = CONFIDENCE_MODEL.threshold;
@@ -32,7 +33,14 @@ export function unresolvedNamedSubject(subject: Pick<FigureSubject, 'scope' | 'e
   return subject.explicit || subject.unitId !== null;
 }
 
+type ServingFacts = { subject: Pick<FigureSubject, 'scope' | 'explicit' | 'unitId'>; period?: Pick<FigurePeriod, 'year'> };
+
+/** Whether a figure waits for a reviewer whatever its confidence: an unresolved named subject, or no year. */
+export function heldWhateverConfidence(f: ServingFacts): boolean {
+  return unresolvedNamedSubject(f.subject) || (f.period !== undefined && f.period.year === null);
+}
+
 /** Whether ingestion stores a figure as AUTO (served by default) rather than NEEDS_REVIEW. */
-export function servedByDefault(f: { confidence: number; subject: Pick<FigureSubject, 'scope' | 'explicit' | 'unitId'> }): boolean {
-  return !needsReview(f.confidence) && !unresolvedNamedSubject(f.subject);
+export function servedByDefault(f: ServingFacts & { confidence: number }): boolean {
+  return !needsReview(f.confidence) && !heldWhateverConfidence(f);
 }

@@ -984,6 +984,8 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if (sentence && provincesCount(folded, sentence, c)) return NATIONAL_SUBJECT;
   const office = localAgencySubject(text, folded, sentence ?? ownLeft, c, ctx);
   if (office) return office;
+  const member = levelListMember(text, sentence ?? ownLeft, c, ctx);
+  if (member) return member;
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
   const ministry = listedMinistry(text, folded, sentence, c);
@@ -1184,6 +1186,37 @@ function localAgencySubject(text: string, folded: string, span: Span, c: Candida
   const levelWord = /^tp\.?$/.test(level) ? 'thành phố' : level;
   const name = `${localOfficeName(last[1])} ${levelWord}${place ? ` ${place}` : ''}`;
   if (publisher && foldVietnamese(publisher.name).startsWith(foldVietnamese(last[1]))) return { ...publisherSubject(publisher), explicit: true };
+  return { name, unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
+}
+
+/** The lead of a list of units by bare name: "ở các quận, huyện:", "của các xã như:". Group 1: the level words. */
+const LEVEL_LIST_LEAD_RE = /(?<![\p{L}])các\s+((?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn)(?:\s*[,/]\s*(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn))*)(?:\s+(?:như|gồm|là))?\s*:/u;
+/** A list item's bare name right before its number: "…; Cái Răng 2,6%", ": Ninh Kiều (3,2%)". */
+const LIST_ITEM_NAME_RE = /(?:^\s*|[:;,]\s*)(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*(?:\(|:|đạt|là|với)?\s*$/u;
+const LEVEL_WORDS_OF_LIST: Readonly<Record<string, readonly string[]>> = {
+  'quận': ['Quận', 'Huyện', 'Thị xã', 'Thành phố'], 'huyện': ['Huyện', 'Quận', 'Thị xã', 'Thành phố'], 'thị xã': ['Thị xã', 'Huyện', 'Thành phố'],
+  'thành phố': ['Thành phố', 'Thị xã', 'Huyện', 'Quận'], 'xã': ['Xã', 'Phường', 'Thị trấn'], 'phường': ['Phường', 'Xã', 'Thị trấn'], 'thị trấn': ['Thị trấn', 'Xã', 'Phường'],
+};
+
+/**
+ * "tỷ lệ hồ sơ đất đai trễ hẹn ở các quận, huyện: Ninh Kiều 3,2%; Cái Răng 2,6%": a bare name listed after a plural
+ * level word and a colon is a unit of that level (a district list may hold a district of another kind: the gazetteer
+ * is asked for each, and the first kind it knows wins). A name no kind resolves stays as printed, a unit the
+ * gazetteer lacks (held for review).
+ */
+function levelListMember(text: string, span: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
+  const lead = text.slice(span.start, c.hedgeStart);
+  const list = LEVEL_LIST_LEAD_RE.exec(lead);
+  if (!list) return null;
+  const items = lead.slice((list.index ?? 0) + list[0].length);
+  const m = LIST_ITEM_NAME_RE.exec(items);
+  if (!m || /^(?:Trong|Riêng|Còn|Tỷ|Tổng|Số|Năm|Quý|Tháng)$/u.test(m[1].split(/\s+/)[0])) return null;
+  const name = m[1];
+  const kinds = [...new Set(list[1].split(/\s*[,/]\s*/).flatMap((w) => LEVEL_WORDS_OF_LIST[w.toLowerCase()] ?? []))];
+  for (const kind of kinds) {
+    const resolved = ctx.resolver?.resolve(`${kind} ${name}`, ctx.publisher, ctx.publishedAt) ?? null;
+    if (resolved) return { name: resolved.name, unitId: resolved.id, scope: 'unit', subunitLevel: null, explicit: true };
+  }
   return { name, unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
 }
 

@@ -30,6 +30,9 @@ const j = journeyContext({
       figures: [
         extracted('par_index_score', 90.8, 'score', { name: 'Quảng Ninh', unitId: null, scope: 'unit', subunitLevel: null, explicit: true }),
         extracted('dossiers_received', 8120, 'count', { name: 'Huyện Cần Giờ', unitId: String(publisher.id), scope: 'unit', subunitLevel: null, explicit: false }),
+        // An undated page that names no year: the publisher's own figure, confidently read, but no year to place it.
+        { ...extracted('late_dossiers', 17, 'count', { name: 'Huyện Cần Giờ', unitId: String(publisher.id), scope: 'unit', subunitLevel: null, explicit: false }),
+          period: { year: null, fromMonth: null, toMonth: null, label: '' } },
       ],
       extractorVersion: 'test-1',
     });
@@ -44,5 +47,13 @@ describe('serving figures about units the gazetteer cannot resolve', () => {
     const nodes = body.data.figures.edges.map((e: any) => e.node);
     expect(nodes.find((n: any) => n.metric.code === 'par_index_score')).toMatchObject({ value: 90.8, reviewStatus: 'NEEDS_REVIEW' });
     expect(nodes.find((n: any) => n.metric.code === 'dossiers_received' && n.value === 8120)).toMatchObject({ reviewStatus: 'AUTO' });
+  });
+
+  it('stores a figure with no year as NEEDS_REVIEW whatever its confidence (stop 31)', async () => {
+    const { body } = await j.api.gql(`query($f: FigureFilter) { figures(filter: $f, first: 10) { edges { node { value reviewStatus metric { code } } } } }`,
+      { f: { unitIds: [String(j.fx.unit(CAN_GIO).id)], metrics: ['late_dossiers'] } });
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data.figures.edges.map((e: any) => e.node);
+    expect(nodes.find((n: any) => n.value === 17)).toMatchObject({ reviewStatus: 'NEEDS_REVIEW' });
   });
 });

@@ -1,5 +1,5 @@
 /** What ingestion stores as AUTO and the real-text scorer counts as served: one rule, ingest/extract/serving.ts. */
-import { REVIEW_THRESHOLD, servedByDefault, unresolvedNamedSubject } from '../../../ingest/extract/serving';
+import { heldWhateverConfidence, REVIEW_THRESHOLD, servedByDefault, unresolvedNamedSubject } from '../../../ingest/extract/serving';
 import type { FigureSubject } from '../../../ingest/types';
 
 const subject = (s: Partial<FigureSubject>): FigureSubject => ({ name: 'Huyện A', unitId: null, scope: 'unit', subunitLevel: null, explicit: false, ...s });
@@ -23,6 +23,15 @@ describe('servedByDefault', () => {
     // The publisher by default: no id but its own, or none at all (a context without a publisher).
     expect(unresolvedNamedSubject(subject({ unitId: '12' }))).toBe(false);
     expect(unresolvedNamedSubject(subject({ unitId: null }))).toBe(false);
+  });
+
+  it('holds a figure with no year, whatever its confidence: no comparison or time series can place it (stop 31)', () => {
+    const district = subject({ name: 'Quận Sơn Trà', explicit: true, unitId: '490' });
+    const period = (year: number | null) => ({ year, fromMonth: null, toMonth: null, label: '' });
+    expect(servedByDefault({ confidence: 0.99, subject: district, period: period(2009) })).toBe(true);
+    expect(servedByDefault({ confidence: 0.99, subject: district, period: period(null) })).toBe(false);
+    expect(heldWhateverConfidence({ subject: district, period: period(null) })).toBe(true);
+    expect(heldWhateverConfidence({ subject: district, period: period(2009) })).toBe(false);
   });
 
   it('does not hold sub-unit, whole-area or department scopes for want of an id (they are stored under their unit)', () => {
