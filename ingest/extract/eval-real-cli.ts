@@ -136,7 +136,7 @@ function main(argv: string[]): number {
   out(`subject accuracy ${pct(r.subjectAccuracy)} (${pct(r.subjectAccuracyStrict)} telling a unit from its whole area)  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
   if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
   if (r.heldUnresolved) out(`  of these, ${r.heldUnresolved.figures} are held for review all the same: they name a unit the gazetteer did not resolve, or no year (${r.heldUnresolved.right} right with subject)`);
-  if (r.servedWithSubject) out(`served by default (threshold ${r.servedWithSubject.threshold}, named units resolved), right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);
+  if (r.servedWithSubject) out(`served by default (threshold ${r.servedWithSubject.threshold}, named units resolved, dated), right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);
   if (scores.length >= 2) {
     const ci = articleBootstrap(scores, (x) => ({
       'core P': x.core.precision,

@@ -388,6 +388,8 @@ function placesUnit(foldedTitle: string): boolean {
 
 /** A title opening with two or three capitalised words and then a lower-case word: "Thăng Bình xếp thứ 2 …". */
 const TITLE_BARE_NAME_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s+(?=\p{Ll})/u;
+/** "Hiệu quả cơ chế một cửa liên thông ở Bắc Hà": a bare place name closing the title after "ở"/"tại" (stop 31). */
+const TITLE_AT_PLACE_RE = /(?<![\p{L}])(?:ở|tại)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})\s*[.!?…]?\s*$/u;
 /** Level words before a unit's name in folded text, and their level codes. */
 const LEVEL_WORD_CODES: ReadonlyArray<[string, string, string]> = [
   ['thi xa', 'thi_xa', 'thị xã'], ['thanh pho', 'thanh_pho', 'thành phố'], ['thi tran', 'thi_tran', 'thị trấn'], ['huyen', 'huyen', 'huyện'],
@@ -396,7 +398,7 @@ const LEVEL_WORD_CODES: ReadonlyArray<[string, string, string]> = [
 
 /** The unit a title's bare opening name is, when the folded text names it after a level word; else null. */
 function titleBareUnit(title: string, province: string | null, folded: string): { mention: string; level: string } | null {
-  const m = TITLE_BARE_NAME_RE.exec(title);
+  const m = TITLE_BARE_NAME_RE.exec(title) ?? TITLE_AT_PLACE_RE.exec(title);
   if (!m) return null;
   const name = foldVietnamese(m[1]);
   if (province && name === foldVietnamese(province)) return null;
