@@ -386,8 +386,8 @@ function placesUnit(foldedTitle: string): boolean {
   return m !== null && /(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(foldedTitle.slice(Math.max(0, at - 16), at));
 }
 
-/** A title opening with two or three capitalised words and then a lower-case word: "Thăng Bình xếp thứ 2 …". */
-const TITLE_BARE_NAME_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s+(?=\p{Ll})/u;
+/** A title opening (after a time phrase: "Năm 2018, ") with two or three capitalised words and then a lower-case word: "Thăng Bình xếp thứ 2 …". */
+const TITLE_BARE_NAME_RE = /^\s*(?:(?:Năm|Quý|Tháng|Trong)\s+[^,:]{1,24},\s*|\d{1,2}\s+tháng[^,:]{0,20},\s*)?(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s+(?=\p{Ll})/u;
 /** "Hiệu quả cơ chế một cửa liên thông ở Bắc Hà": a bare place name closing the title after "ở"/"tại" (stop 31). */
 const TITLE_AT_PLACE_RE = /(?<![\p{L}])(?:ở|tại)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})\s*[.!?…]?\s*$/u;
 /** Level words before a unit's name in folded text, and their level codes. */
