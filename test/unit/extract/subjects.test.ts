@@ -326,3 +326,30 @@ describe('an article unit from the title keeps an id of its own (stop 30)', () =
     expect(result.figures.map((f) => [f.subject.name.startsWith('Trung tâm'), f.subject.unitId === '77'])).toEqual([[true, false]]);
   });
 });
+
+describe("a district's offices and a list of units by bare name (stop 31)", () => {
+  const town = { publisher: { id: 'bc', name: 'Thị xã Bến Cát', level: 'thi_xa' } };
+
+  it('does not give an office the numbers it only reports or acts on', () => {
+    for (const text of [
+      'Theo báo cáo của Phòng Tư pháp thị xã, năm 2023 toàn thị xã đã tiếp nhận 1.200 hồ sơ.',
+      'Phòng Nội vụ thị xã cho biết, năm 2023 thị xã tiếp nhận 5.000 hồ sơ.',
+    ]) {
+      const [f] = figuresOf(text, undefined, town);
+      expect(f.subject.name).not.toMatch(/^Phòng/);
+    }
+  });
+
+  it("gives an office its first number and the next ones of its clause, not a scope named after them", () => {
+    const figures = figuresOf('Phòng Tài nguyên và Môi trường thị xã tiếp nhận 820 hồ sơ, toàn thị xã tiếp nhận 9.400 hồ sơ.', undefined, town);
+    expect(figures.map((f) => [f.value, f.subject.name.startsWith('Phòng')])).toEqual([[820, true], [9400, false]]);
+  });
+
+  it('reads bare names after a plural level word and a colon, and nothing that is no name', () => {
+    const province = { publisher: { id: 'ct', name: 'Thành phố Cần Thơ', level: 'tinh' } };
+    const listed = figuresOf('Tỷ lệ hồ sơ trễ hạn năm 2023 ở các quận: Ninh Kiều 3,2%; Cái Răng 2,6%.', undefined, province);
+    expect(listed.map((f) => f.subject.name)).toEqual(['Ninh Kiều', 'Cái Răng']);
+    const notNames = figuresOf('Tỷ lệ hồ sơ đúng hạn của các xã: Trong năm 2023 đạt 97,5%.', undefined, province);
+    expect(notNames.map((f) => f.subject.name)).not.toContain('Trong');
+  });
+});
