@@ -213,6 +213,17 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** A leading phrase sits within this many characters of its sentence's start ("Theo báo cáo, 6 tháng đầu năm, …"). */
 const LEADING_MAX_CHARS = 30;
 /**
+ * {@link BASELINE_BEFORE_RE} on the folded lead, where the text writes "so" itself: folding makes "cấp sở năm 2020" (the
+ * departments' index of 2020) and "hồ sơ năm 2020" read as "so năm 2020" (compared with 2020). `leadText` is the
+ * unfolded text of the same span (folding keeps lengths).
+ */
+function baselineBefore(leadFolded: string, leadText: string): boolean {
+  const m = BASELINE_BEFORE_RE.exec(leadFolded);
+  if (!m) return false;
+  return /^so(?![\p{L}])/iu.test(leadText.slice(m.index ?? 0).normalize('NFC'));
+}
+
+/**
  * A leading phrase may also follow the report it cites: "Theo báo cáo của UBND tỉnh Đắk Nông, trong 6 tháng đầu năm
  * 2021, …", "Trong báo cáo kết quả thực hiện cải cách hành chính 10 tháng đầu năm 2025 …", "Bộ … cho biết, tính từ
  * đầu năm đến đầu tháng 11-2022, …".
@@ -245,7 +256,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       leading: index <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead),
       // "116 hồ sơ năm 2018 chuyển sang": the year dossiers were carried over from is no period of the figures either.
       // "tương đương 6,75% so với tổng biên chế của tỉnh năm 2015": the year of the whole a share is of.
-      baseline: BASELINE_BEFORE_RE.test(lead.slice(-48)) || WHOLE_OF_BEFORE_RE.test(lead.slice(-60)) || CARRIED_FROM_AFTER_RE.test(slice.slice(index + length, index + length + 14)),
+      baseline: baselineBefore(lead.slice(-48), text.slice(start - Math.min(48, lead.length), start)) || WHOLE_OF_BEFORE_RE.test(lead.slice(-60)) || CARRIED_FROM_AFTER_RE.test(slice.slice(index + length, index + length + 14)),
       local,
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });

@@ -84,6 +84,17 @@ describe('findPeriods', () => {
     expect(at('từ ngày 1/7 đến nay')).toEqual([]);
   });
 
+  it('reads "so" as a comparison only where the text writes "so", not "sở" or "sơ" (stop 31, d1082)', () => {
+    const mention = (phrase: string) => {
+      const t = normalizeText(phrase);
+      return findPeriods(t, foldForMatching(t), { start: 0, end: t.length }, null, 2021)[0];
+    };
+    expect(mention('Chỉ số cải cách hành chính cấp sở năm 2020')).toMatchObject({ period: { year: 2020 }, baseline: false });
+    expect(mention('Tỷ lệ hồ sơ năm 2020')).toMatchObject({ period: { year: 2020 }, baseline: false });
+    expect(mention('tăng 2,1% so năm 2020')).toMatchObject({ period: { year: 2020 }, baseline: true });
+    expect(mention('tăng 2,1% so với năm 2020')).toMatchObject({ period: { year: 2020 }, baseline: true });
+  });
+
   it('marks a bracketed period as an aside that ends at its closing bracket', () => {
     const text = 'đạt 81,24% (năm 2021 đạt 79,19%), xếp thứ 40';
     const [m] = findPeriods(text, foldForMatching(text), { start: 0, end: text.length }, null);
