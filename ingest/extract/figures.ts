@@ -332,13 +332,13 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
   // A national article on a province's source: what it does not attribute is the country's (a guess).
   const national = !about && !lead && nationalArticle(ctx, folded);
   // An undated article's period phrases without a year ("6 tháng đầu năm") are of the year the article names.
-  const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded).year;
+  const undatedYear = ctx.publishedAt ? null : documentPeriod(null, folded, text).year;
   const title = titlePeriod(ctx, undatedYear);
   const state: DocState = {
     text,
     folded,
     ctx,
-    sticky: title ?? documentPeriod(ctx.publishedAt, folded),
+    sticky: title ?? documentPeriod(ctx.publishedAt, folded, text),
     stickyIsDocument: true,
     titled: title !== null,
     undatedYear,

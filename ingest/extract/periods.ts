@@ -69,12 +69,16 @@ export function statesBaselineLevel(gap: string): boolean {
  * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
  * ("tăng 1 bậc so với năm 2020") speaks for the year after it: the figures compared with 2020 are 2021's.
  */
-function mostNamedYear(folded: string): number | null {
+function mostNamedYear(folded: string, text?: string): number | null {
   const counts = new Map<number, number>();
   for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) {
     for (const m of matchesOf(re, folded)) {
       const at = (m.index ?? 0) + m[0].length - m[1].length;
-      const year = Number(m[1]) + (BASELINE_LEAD_RE.test(folded.slice(Math.max(0, at - 24), at)) ? 1 : 0);
+      const lead = folded.slice(Math.max(0, at - 24), at);
+      const b = BASELINE_LEAD_RE.exec(lead);
+      // Only where the text writes "so" ("cấp sở năm 2020" is the departments' index of 2020, not a comparison).
+      const compared = b !== null && (text === undefined || /^so(?![\p{L}])/iu.test(text.slice(Math.max(0, at - 24) + (b.index ?? 0)).normalize('NFC')));
+      const year = Number(m[1]) + (compared ? 1 : 0);
       counts.set(year, (counts.get(year) ?? 0) + 1);
     }
   }
@@ -95,10 +99,10 @@ function mostNamedYear(folded: string): number | null {
  * article published in January reports on the year just ended ("Huyện … giải quyết 49 ngàn hồ sơ", dated 2020-01,
  * is 2019's total). Otherwise the publication year.
  */
-export function documentPeriod(published: Date | null, folded: string): FigurePeriod {
+export function documentPeriod(published: Date | null, folded: string, text?: string): FigurePeriod {
   const pub = publicationParts(published);
   if (pub.year === null) {
-    const best = mostNamedYear(folded);
+    const best = mostNamedYear(folded, text);
     return { year: best, fromMonth: null, toMonth: null, label: best === null ? '' : `năm ${best}` };
   }
   if (pub.month === 1) return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };

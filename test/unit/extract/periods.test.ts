@@ -136,6 +136,14 @@ describe('findPeriods', () => {
     expect(documentPeriod(null, foldForMatching(text)).year).toBe(2025);
   });
 
+  it("dates an undated article by the years it names, counting 'cấp sở năm 2020' as 2020, not as a comparison (stop 31, d1082)", () => {
+    const text = normalizeText('Ngày 8/7/2021, UBND tỉnh công bố Chỉ số cải cách hành chính cấp sở năm 2020. Ở cấp huyện năm 2020, huyện Kim Sơn dẫn đầu.');
+    expect(documentPeriod(null, foldForMatching(text), text).year).toBe(2020);
+    // A comparison the text writes with "so" still speaks for the year after it.
+    const compared = normalizeText('Ngày 8/7/2021, tỉnh tăng 3 bậc so với năm 2020. Kết quả công bố ngày 1/7/2021.');
+    expect(documentPeriod(null, foldForMatching(compared), compared).year).toBe(2021);
+  });
+
   it('uses Vietnam time for the publication date (UTC+7)', () => {
     // 31 Dec 2021 20:00 UTC is already 1 Jan 2022 in Vietnam.
     const text = 'năm nay';
