@@ -65,6 +65,11 @@ export function statesBaselineLevel(gap: string): boolean {
   return gap.length <= 16 && BASELINE_LEVEL_GAP_RE.test(gap);
 }
 
+/** Whether `text` writes the word "so" at `at` (not "sở", "sơ" or "số", which fold to the same letters). */
+function writesSo(text: string, at: number): boolean {
+  return /^so(?![\p{L}])/iu.test(text.slice(at, at + 3).normalize('NFC'));
+}
+
 /**
  * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
  * ("tăng 1 bậc so với năm 2020") speaks for the year after it: the figures compared with 2020 are 2021's.
@@ -74,10 +79,10 @@ function mostNamedYear(folded: string, text?: string): number | null {
   for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) {
     for (const m of matchesOf(re, folded)) {
       const at = (m.index ?? 0) + m[0].length - m[1].length;
-      const lead = folded.slice(Math.max(0, at - 24), at);
-      const b = BASELINE_LEAD_RE.exec(lead);
+      const from = Math.max(0, at - 24);
+      const b = BASELINE_LEAD_RE.exec(folded.slice(from, at));
       // Only where the text writes "so" ("cấp sở năm 2020" is the departments' index of 2020, not a comparison).
-      const compared = b !== null && (text === undefined || /^so(?![\p{L}])/iu.test(text.slice(Math.max(0, at - 24) + (b.index ?? 0)).normalize('NFC')));
+      const compared = b !== null && (text === undefined || writesSo(text, from + (b.index ?? 0)));
       const year = Number(m[1]) + (compared ? 1 : 0);
       counts.set(year, (counts.get(year) ?? 0) + 1);
     }
@@ -223,8 +228,7 @@ const LEADING_MAX_CHARS = 30;
  */
 function baselineBefore(leadFolded: string, leadText: string): boolean {
   const m = BASELINE_BEFORE_RE.exec(leadFolded);
-  if (!m) return false;
-  return /^so(?![\p{L}])/iu.test(leadText.slice(m.index ?? 0).normalize('NFC'));
+  return m !== null && writesSo(leadText, m.index ?? 0);
 }
 
 /**

@@ -118,6 +118,13 @@ const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
 const DEPARTMENT_RE = new RegExp(`(?<![a-z0-9])so (?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9])`);
 /** {@link DEPARTMENT_RE} for every match. */
 const DEPARTMENT_ALL_RE = new RegExp(DEPARTMENT_RE.source, 'g');
+/** A department's words alone, whole: "tn&mt", "lao dong, thuong binh va xa hoi" (folded). */
+const DEPARTMENT_WORDS_RE = new RegExp(`^(?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})$`);
+
+/** Which alternative of a name list's regex matched: one capture group per listed name, in the list's order. */
+function alternativeOf(m: RegExpMatchArray): number {
+  return m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+}
 /**
  * "sở đã tiếp nhận …", "Sở tiếp tục …": a department acting without its name (not "cơ sở", "trụ sở", nor "Sở Tư pháp").
  */
@@ -211,7 +218,7 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
   }
   if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
     for (const m of matchesOf(MINISTRY_RE, slice)) {
-      const name = MINISTRY_FORMS[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
+      const name = MINISTRY_FORMS[alternativeOf(m)]?.[0];
       const after = slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
       if (!name || PUBLISHING_AFTER_RE.test(after)) continue;
       // "Ngân hàng Nhà nước chi nhánh tỉnh …": the State Bank's branch, an agency of the province (see agencyHolder).
@@ -229,7 +236,7 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
     if (!/^\p{Lu}/u.test(text.slice(at, at + 1))) continue;
     const lead = folded.slice(Math.max(0, at - 60), at);
     if (agencyBefore(text, folded, at) || asideName(folded, at, at + m[0].length) || /(?:^|[\s(])(?:tinh|thanh pho|tp\.?|quan|huyen|thi xa|xa|phuong|thi tran|khu vuc|vung|mien|dong bang)\s*$/.test(lead)) continue;
-    const name = PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+    const name = PROVINCE_NAMES[alternativeOf(m)];
     if (!name) continue;
     out.push({ at, end: at + m[0].length, subject: () => namedSubject(name, ctx) });
   }
@@ -312,7 +319,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   if (dept && /^sở$/iu.test(title.slice(dept.index, dept.index + 2)) && !isAgencyPublisher(ctx)) {
     const centreAt = foldedTitle.search(/trung tam (?:phuc vu )?hanh chinh cong/);
     if (centreAt < 0 || centreAt > dept.index) {
-      const dname = DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
+      const dname = DEPARTMENT_NAMES[alternativeOf(dept)]?.[0];
       const province = publisher?.name.replace(COUNCIL_AND_PROVINCE_RE, '');
       // Its own id, never the publisher's: ingestion files a figure under its subject's id (stop 30).
       if (dname && province) return { id: `title:Sở ${dname} ${province}`, name: `Sở ${dname} ${province}`, level: 'so' };
@@ -336,7 +343,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   let mention: string | null = null;
   let level = 'tinh';
   const p = PROVINCE_RE.exec(foldVietnamese(title));
-  const province = p ? PROVINCE_NAMES[p.findIndex((g, i) => i > 0 && g !== undefined) - 1] ?? null : null;
+  const province = p ? PROVINCE_NAMES[alternativeOf(p)] ?? null : null;
   // "Chủ tịch An Giang yêu cầu đặc khu Phú Quốc …", "Đặc khu Phú Quốc chiếm 65,9% hồ sơ tồn đọng của toàn tỉnh An Giang":
   // a title naming the province's paper's own province as well as a unit below it is the province's article (the unit
   // is one part of it, named where its own figures are); "Đặc khu Phú Quốc (An Giang) …" only places the unit.
@@ -521,7 +528,7 @@ function centreNamedBefore(text: string, folded: string, at: number, ctx: Extrac
 function departmentNamedBefore(folded: string, at: number, ctx: ExtractionContext): string | null {
   const from = Math.max(0, at - CENTRE_LOOKBACK);
   const last = matchesOf(DEPARTMENT_ALL_RE, folded.slice(from, at)).pop() ?? (ctx.title ? DEPARTMENT_RE.exec(foldVietnamese(ctx.title)) : null);
-  const dname = last ? DEPARTMENT_NAMES[last.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
+  const dname = last ? DEPARTMENT_NAMES[alternativeOf(last)]?.[0] : undefined;
   const province = provinceOfPublisher(ctx);
   return dname && province ? `Sở ${dname} ${province}` : null;
 }
@@ -634,7 +641,7 @@ export function leadAgency(ctx: ExtractionContext, text: string, folded: string)
   for (const m of matchesOf(DEPARTMENT_ALL_RE, folded)) {
     const at = m.index ?? 0;
     if (!/^Sở$/u.test(text.slice(at, at + 2))) continue; // "số" folds to "so" too
-    const name = DEPARTMENT_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0];
+    const name = DEPARTMENT_NAMES[alternativeOf(m)]?.[0];
     if (!name) continue;
     counts.set(name, (counts.get(name) ?? 0) + 1);
     if (!first) first = { name, at, end: at + m[0].length };
@@ -873,7 +880,7 @@ export function publisherProvince(ctx: ExtractionContext): FigureSubject | null 
   const p = ctx.publisher;
   if (!p || !isAgencyPublisher(ctx)) return null;
   const m = PROVINCE_RE.exec(foldVietnamese(p.name));
-  const name = m ? PROVINCE_NAMES[m.findIndex((g, i) => i > 0 && g !== undefined) - 1] : null;
+  const name = m ? PROVINCE_NAMES[alternativeOf(m)] : null;
   if (!name) return null;
   const resolved = ctx.resolver?.resolve(`Tỉnh ${name}`, p) ?? null;
   return { name: resolved?.name ?? name, unitId: resolved?.id ?? null, scope: 'unit', subunitLevel: null, explicit: true };
@@ -1140,7 +1147,7 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   if (!province) return { at, subject: fallback };
   if (/^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
-  const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
+  const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
   // A department the list knows is named by its full name ("Sở TN&MT" is "Sở Tài nguyên và Môi trường").
   if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${province}`, ctx) };
   // "Ban Quản lý các khu công nghiệp 97,19 điểm", "Ban Quản lý Khu kinh tế dẫn đầu với …": a name running up to the
@@ -1155,6 +1162,8 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
  * Cầu Giấy", "Bảo hiểm xã hội huyện". Group 1: the office's words; 2: the level word; 3: the place, when named.
  */
 const LOCAL_AGENCY_RE = /(?<![\p{L}\d])((?:Chi nhánh\s+)?(?:Văn phòng\s+[Đđ]ăng ký\s+(?:đất đai|quyền sử dụng đất|QSD\s*đất)|VPĐKĐĐ)|Phòng\s+\p{Lu}[^,;.()\d\n]{1,60}?|Công an|Bảo hiểm xã hội|BHXH|Chi cục Thuế)(?:\s*\([^()\d]{1,12}\))?\s+(huyện|quận|thị xã|thành phố|TP\.(?=\s*\p{Lu})|TP(?=\s))(?![\p{Ll}])(?:\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\d{1,2}(?![\d.,])))?/gu;
+/** The heads of {@link LOCAL_AGENCY_RE}, folded: a cheap test before it. */
+const LOCAL_AGENCY_HEADS_RE = /(?<![a-z])(?:van phong|vpdkdd|phong|cong an|bao hiem xa hoi|bhxh|chi cuc thue)(?![a-z])/;
 /** Words naming another scope or holder after a local office's first number ("toàn huyện", "cấp xã", "trong đó"). Folded. */
 const OTHER_SCOPE_BETWEEN_RE = /(?<![a-z])(?:toan|cap|cac|khoi|trong do|trong so|rieng|con lai|ubnd|uy ban|trung tam|bo phan|phong|chi nhanh|van phong|cong an)(?![a-z])/;
 /** The level word of a local office and the publisher levels it names bare ("thị xã" on the town's own page). */
@@ -1169,6 +1178,8 @@ const LOCAL_LEVELS: Readonly<Record<string, readonly string[]>> = { 'huyện': [
  */
 function localAgencySubject(text: string, folded: string, span: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
   const lead = folded.slice(span.start, c.hedgeStart);
+  // Most numbers have no office before them: no regex for them (this runs for every number read).
+  if (!LOCAL_AGENCY_HEADS_RE.test(lead)) return null;
   const clauseStart = span.start + Math.max(0, lead.lastIndexOf(';') + 1, lead.lastIndexOf(':') + 1);
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(LOCAL_AGENCY_RE, text.slice(clauseStart, c.hedgeStart))) last = m;
@@ -1227,8 +1238,8 @@ function localOfficeName(words: string): string {
   const office = words.replace(/\s+/g, ' ').replace(/^BHXH$/, 'Bảo hiểm xã hội');
   const m = /^Phòng (.+)$/u.exec(office);
   if (!m) return office;
-  const dept = new RegExp(`^(?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})$`).exec(foldVietnamese(m[1]));
-  const full = dept ? DEPARTMENT_NAMES[dept.findIndex((g, i) => i > 0 && g !== undefined) - 1]?.[0] : undefined;
+  const dept = DEPARTMENT_WORDS_RE.exec(foldVietnamese(m[1]));
+  const full = dept ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
   return full ? `Phòng ${full}` : office;
 }
 

@@ -46,14 +46,17 @@ export interface ColumnPlan {
 const phrase = (phrases: readonly string[]): RegExp =>
   new RegExp(`(?<![a-z0-9])(?:${[...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
 
-const LABEL_RE = new RegExp(`^(?:${LABEL_HEADERS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+/** One of `phrases` opening a folded text, its spaces any run of spaces. */
+const opening = (phrases: readonly string[]): RegExp => new RegExp(`^(?:${phrases.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+
+const LABEL_RE = opening(LABEL_HEADERS);
 const SKIP_RE = new RegExp(`^(?:${SKIP_HEADERS.join('|')})(?![a-z0-9])`);
-const TOTAL_RE = new RegExp(`^(?:${TOTAL_ROW_LABELS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
-const NOT_TOTAL_RE = new RegExp(`^(?:${NOT_TOTAL_ROW_LABELS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+const TOTAL_RE = opening(TOTAL_ROW_LABELS);
+const NOT_TOTAL_RE = opening(NOT_TOTAL_ROW_LABELS);
 const COMPONENT_RE = phrase(COMPONENT_SCORE_HEADERS);
 /** "14 phường", "20 sở, ban, ngành" in the words above a table: the number of units a ranking ranks. Folded. */
 const COUNTED_UNITS_RE = new RegExp(`(?<![0-9.,])(\\d{1,3})\\s+(?:${[...COUNTED_UNIT_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, 'g');
-const AVERAGE_RE = new RegExp(`^(?:${AVERAGE_ROW_LABELS.map((h) => h.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`);
+const AVERAGE_RE = opening(AVERAGE_ROW_LABELS);
 const RATE_RE = phrase(RATE_WORDS);
 const TARGET_RE = phrase(TARGET_HEADERS);
 const SERVICE_RE = phrase(SERVICE_INDEX_CUES);
