@@ -209,6 +209,59 @@ function isDossierShareAtLevel(sentenceBefore: string): boolean {
   const share = lastShareLead(sentenceBefore);
   return /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(share) && !/(?<![a-z])(?:dich vu|dvc|dvctt|thu tuc|tthc)(?![a-z])/.test(share);
 }
+/** A count of services followed by the one field they belong to: "22 dịch vụ công của lĩnh vực Công thương". */
+const SERVICES_OF_ONE_FIELD_AFTER_RE = /^\s*(?:cong\s+)?(?:(?:truc tuyen|toan trinh|mot phan|muc do [1-4])\s+){0,2}(?:cua|thuoc|trong|ve) linh vuc(?![a-z])/;
+
+/** An average per day or month before a count ("Trung bình mỗi ngày", "Có ngày", "bình quân mỗi tháng"). */
+const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi )?(?:ngay|tuan|thang|nam)|binh quan moi nam|co ngay|mot ngay)(?![a-z])/g;
+/** The same after the count's noun: "95 hồ sơ/ngày", "120 hồ sơ mỗi ngày". */
+const PER_DAY_AFTER_RE = /^\s*(?:\/\s*|moi |mot |trong mot |tren )(?:ngay|tuan|thang)(?![a-z])/;
+
+/** A count per day or month: the averaging phrase before it (no other number in between) or right after its noun. */
+function isPerDayCount(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (PER_DAY_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 20))) return true;
+  const before = folded.slice(zones.sentence.start, c.hedgeStart);
+  const last = matchesOf(PER_DAY_BEFORE_RE, before).pop();
+  return !!last && !/\d/.test(before.slice(last.index));
+}
+
+/** One grade of a satisfaction survey, alone: "rất hài lòng", "bình thường", "không hài lòng". */
+const ONE_GRADE_RE = /(?<![a-z])(?:rat hai long|khong hai long|chua hai long|binh thuong)(?![a-z])/;
+/** Grades reported together are the satisfaction rate: "hài lòng và rất hài lòng", "rất hài lòng, hài lòng". */
+const SATISFIED_GRADES_RE = /(?<![a-z])(?:(?<!(?:rat|khong|chua) )hai long\s*(?:,|va|hoac|\/)\s*(?:va\s+)?rat hai long|rat hai long\s*(?:,|va|hoac|\/)\s*(?:va\s+)?hai long)(?![a-z])/;
+/** "hài lòng" as a grade of its own, not the measure ("mức độ hài lòng", "tỷ lệ hài lòng") nor another grade. */
+const PLAIN_GRADE_RE = /(?<![a-z])(?<!(?:muc do|chi so|ty le|ti le|su|rat|khong|chua|danh gia muc do) )hai long(?![a-z])/;
+const SATISFIED_GRADES_ALL_RE = new RegExp(SATISFIED_GRADES_RE.source, 'g');
+/** A grade that is neither satisfied nor very satisfied. */
+const NOT_SATISFIED_GRADE_RE = /(?<![a-z])(?:khong hai long|chua hai long|binh thuong)(?![a-z])/;
+
+/**
+ * A share of one survey grade: the grade named after the share ("41,2% rất hài lòng"), or, when nothing follows
+ * it, between the number before it and the share ("84 phiếu đánh giá rất hài lòng, chiếm tỷ lệ 89%"); a share of
+ * "hài lòng" alone in a sentence that reports "rất hài lòng" apart is a grade too. A very-satisfied share
+ * of 100 % is the satisfaction rate as well.
+ */
+function isOneSatisfactionGrade(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  // Up to the next number: "97,6% người dân hài lòng và rất hài lòng, trong đó …" (a clause break inside the grades).
+  const next = folded.slice(c.end, Math.min(zones.sentence.end, c.end + 80));
+  const after = next.slice(0, next.search(/\d|;|$/));
+  const before = folded.slice(zones.sentence.start, c.hedgeStart);
+  const lastDigit = before.search(/\d[^\d]*$/);
+  const grade = /hai long|binh thuong/.test(after) ? after : lastDigit >= 0 ? before.slice(lastDigit + 1) : before;
+  if (SATISFIED_GRADES_RE.test(grade)) return false;
+  if (NOT_SATISFIED_GRADE_RE.test(grade)) return true;
+  if (ONE_GRADE_RE.test(grade)) return c.value < 100;
+  // "…, trong đó 32,57% rất hài lòng và 55,61% hài lòng": the plain grade beside a very-satisfied grade reported apart.
+  const sentence = folded.slice(zones.sentence.start, zones.sentence.end);
+  return PLAIN_GRADE_RE.test(grade) && /(?<![a-z])rat hai long(?![a-z])/.test(sentence.replace(SATISFIED_GRADES_ALL_RE, ' '));
+}
+
+/** Another channel named right before a share: "tiếp nhận hồ sơ trực tiếp 49%", "tiếp nhận hồ sơ liên thông 2,1%". */
+const OTHER_CHANNEL_SHARE_BEFORE_RE = /(?:tiep nhan|nop|gui|nhan)?\s*(?:ho so|hs)?\s*(?:truc tiep|lien thong|qua (?:dich vu )?buu chinh(?: cong ich)?|qua buu dien)\s*(?:chiem(?: (?:ty|ti) le)?|dat|la)?\s*:?\s*$/;
+
+/** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ". */
+const SHARE_OF_COUNT_BETWEEN_RE = /^\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
+
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai", "65 hồ sơ lĩnh vực Tài nguyên nước" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:(?:ve|thuoc) )?linh vuc(?![a-z])/;
 
@@ -730,6 +783,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     const onlineTopic = ONLINE_TOPIC_RE.test(opening) ||
       (onlineTopicBefore && BREAKS_DOWN_RE.test(opening) && !ANY_CHANNEL_RE.test(sentenceText));
     let previous: { metric: string; fromTopic?: boolean } | null = null;
+    /** Where the previous figure's number and noun end. */
+    let previousEnd: number | null = null;
     /** The metric of the last share read in this sentence (ranks in between do not break it). */
     let previousShare: string | null = null;
     /** The end of the last count read with a joint verb in this sentence ("tiếp nhận và giải quyết 30.210 hồ sơ"). */
@@ -813,13 +868,24 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           const carried = previousShare ?? (/^(?:trong do|cu the)(?![a-z0-9])/.test(opening) ? carriedShare : null);
           if (carried && /(?:^|\s)(?:trong do|cu the)(?![a-z0-9])/.test(folded.slice(sentence.start, c.hedgeStart))) cls = { metric: carried, score: 0, runnerUp: 0, zone: 'sentence' };
         }
+        let shareOfCount = false;
+        // "… trực tuyến là 9.420 hồ sơ, đạt tỉ lệ 61,3%", "1.512/1.690 hồ sơ, (đạt 89,5%)": a bare share right after a
+        // count of online dossiers is their share of all dossiers.
+        if (!cls && c.unit === 'percent' && c.noun === null && previous?.metric === 'online_dossiers' && previousEnd !== null &&
+          SHARE_OF_COUNT_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart))) {
+          cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'clause' };
+          shareOfCount = true;
+        }
         if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
         // "phát sinh 1.250 hồ sơ thanh toán trực tuyến": dossiers paid online are counted, not received or resolved.
         if (cls && c.unit === 'count' && c.noun === 'hoso' && DOSSIER_COUNT_METRICS.has(cls.metric) && PAID_DOSSIERS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
           cls = { ...cls, metric: 'other' };
         }
-        if (cls) previous = { metric: cls.metric, fromTopic: cls.fromTopic };
-        else cls = otherFallback(c);
+        // The count's metric goes on past its share: "… 14.112 hồ sơ, đạt tỉ lệ 64,5%, trong đó cấp huyện là 838 hồ sơ".
+        if (cls && !shareOfCount) {
+          previous = { metric: cls.metric, fromTopic: cls.fromTopic };
+          previousEnd = c.nounEnd;
+        } else if (!cls) cls = otherFallback(c);
         if (cls && c.unit === 'percent' && cls.metric !== 'other') previousShare = cls.metric;
         if (!cls) {
           state.dropped.push({ text: text.slice(c.start, c.nounEnd), start: c.start, end: c.nounEnd, reason: c.noun === 'nguoi' ? 'people_count' : 'unclassified' });
@@ -1489,6 +1555,21 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
     (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
       ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "19 dịch vụ công của lĩnh vực Xây dựng": one field's services are a part of a count of services, not the unit's own.
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && SERVICES_OF_ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "Trung bình mỗi ngày … tiếp nhận khoảng 120 hồ sơ", "95 hồ sơ/ngày": an average per day (or month) is a rate, not
+  // the dossiers of the period.
+  if ((DOSSIER_COUNT_METRICS.has(cls.metric) || cls.metric === 'late_dossiers') && c.unit === 'count' && isPerDayCount(folded, zones, c)) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "trong đó 41,2% rất hài lòng, 2,4% bình thường": one grade of a survey is a part of it, not the satisfaction rate.
+  if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && isOneSatisfactionGrade(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "tiếp nhận hồ sơ trực tiếp 49% và tiếp nhận hồ sơ liên thông 2,1%": another channel named before the share.
+  if (cls.metric === 'online_dossier_rate' && c.unit === 'percent' && OTHER_CHANNEL_SHARE_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
