@@ -212,6 +212,11 @@ function isDossierShareAtLevel(sentenceBefore: string): boolean {
 /** A count of services followed by the one field they belong to: "22 dịch vụ công của lĩnh vực Công thương". */
 const SERVICES_OF_ONE_FIELD_AFTER_RE = /^\s*(?:cong\s+)?(?:(?:truc tuyen|toan trinh|mot phan|muc do [1-4])\s+){0,2}(?:cua|thuoc|trong|ve) linh vuc(?![a-z])/;
 
+/** Integrating services with a portal, right before the number: "đã tích hợp được 1.105/1.210 DVCTT". */
+const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|thanh cong))?\s*(?:\(|:)?\s*$/;
+/** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
+const INTEGRATED_AFTER_RE = /^[^,;.]{0,80}?(?<![a-z])(?:duoc |da )?(?:tich hop|ket noi|dong bo)(?: (?:len|voi|vao|tren))? (?:cong|he thong)(?![a-z])/;
+
 /** An average per day or month before a count ("Trung bình mỗi ngày", "Có ngày", "bình quân mỗi tháng"). */
 const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi )?(?:ngay|tuan|thang|nam)|binh quan moi nam|co ngay|mot ngay)(?![a-z])/g;
 /** The same after the count's noun: "95 hồ sơ/ngày", "120 hồ sơ mỗi ngày". */
@@ -1561,6 +1566,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && SERVICES_OF_ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) {
     cls = { ...cls, metric: 'other' };
   }
+  // "đã tích hợp được 1.105/1.210 DVCTT lên Cổng Dịch vụ công quốc gia", "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng":
+  // services integrated with a portal are not the services provided online.
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && (INTEGRATED_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart)) ||
+    INTEGRATED_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 90))))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "tại 154 đơn vị": a bare count of units applying ISO is no coverage rate (a share).
+  if (cls.metric === 'iso_rate' && c.unit === 'count' && c.total === null) cls = { ...cls, metric: 'other' };
   // "Trung bình mỗi ngày … tiếp nhận khoảng 120 hồ sơ", "95 hồ sơ/ngày": an average per day (or month) is a rate, not
   // the dossiers of the period.
   if ((DOSSIER_COUNT_METRICS.has(cls.metric) || cls.metric === 'late_dossiers') && c.unit === 'count' && isPerDayCount(folded, zones, c)) {
