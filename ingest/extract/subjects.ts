@@ -325,6 +325,15 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
       if (dname && province) return { id: `title:Sở ${dname} ${province}`, name: `Sở ${dname} ${province}`, level: 'so' };
     }
   }
+  // "Bộ Công an khảo sát sự hài lòng của người dân" on a newspaper: a title opening with a ministry is that ministry's
+  // article, not the country's.
+  if (!publisher || publisher.level === 'newspaper') {
+    MINISTRY_RE.lastIndex = 0;
+    const ministry = MINISTRY_RE.exec(foldedTitle);
+    MINISTRY_RE.lastIndex = 0;
+    const name = ministry?.index === 0 ? MINISTRY_FORMS[alternativeOf(ministry)]?.[0] : undefined;
+    if (name) return ctx.resolver?.resolve(name, publisher) ?? { id: `title:${name}`, name, level: 'bo' };
+  }
   const titleNamesCentre = CENTRE_RE.test(foldedTitle) && !namesLowerUnit(title);
   CENTRE_RE.lastIndex = 0;
   // "UBND xã Củ Chi khánh thành Trung tâm Phục vụ hành chính công": the centre of a unit below the province is that unit's.
