@@ -195,6 +195,9 @@ function withHedges(r: Reading, h: { hedgeStart: number; comparator: Comparator;
   };
 }
 
+/** The head of a respectively list before a bare value: "số điểm … lần lượt là 87,61 và " (1: points), "tỷ lệ … lần lượt là ". */
+const RESPECTIVE_HEAD_BEFORE_RE = /(?:(so diem|diem so|tong diem|muc diem)|(?<![a-z])(?:ty le|ti le))[^.;:]{0,50}?lan luot(?: la| dat)?\s*:?\s*(?:\d[\d.,]*\s*(?:%|diem)?\s*(?:,|;|va|,\s*va)\s*)*$/;
+
 /** Read the candidates of one sentence. Linear in the sentence length. */
 export function candidatesInSentence(input: SentenceInput): { candidates: Candidate[]; dropped: DroppedCandidate[] } {
   const { text, folded, sentence } = input;
@@ -466,6 +469,12 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     if (unit === null && noun === null && /[.,]\d/.test(t.raw) && value > 10 && value <= 100 && (/(?:^|\s)dat\s*$/.test(before(t.start)) || INDEX_IS_BEFORE_RE.test(before(t.start, 90))) &&
       /chi so|par ?index/.test(folded.slice(sentence.start, sentence.end))) {
       unit = 'score';
+    }
+    // "đứng thứ ba là Sở KH&ĐT với số điểm lần lượt là 87,61 và 86,70", "với các tỷ lệ … lần lượt là 83,49; 78,44% và
+    // 77,66%": bare values of a respectively list take the unit its head names (points or a share).
+    if (unit === null && noun === null) {
+      const head = RESPECTIVE_HEAD_BEFORE_RE.exec(before(t.start, 140));
+      if (head) unit = head[1] ? 'score' : 'percent';
     }
     // "số hồ sơ giải quyết trễ hạn là 245 (chiếm 1%)": a bare whole number after "là" or ":" counts the dossiers named
     // just before it.

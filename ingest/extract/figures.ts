@@ -14,7 +14,7 @@ import { ACTOR_VERBS, LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, 
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { parseViNumber } from './vi-number';
-import { departmentsRankHolder } from './subjects';
+import { departmentsRankHolder, respectiveSubjects } from './subjects';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
@@ -776,6 +776,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     updateDocState(state, sentence, periods);
     return;
   }
+  const firstFigure = state.figures.length;
   const { candidates, dropped } = candidatesInSentence({ text, folded, sentence, paragraphStart, listNumbers: state.listNumbers });
   state.dropped.push(...dropped);
   state.sentenceNumbers = candidates.length;
@@ -904,6 +905,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (other) addFigure(state, c, { ...cls, metric: other }, zones, periods);
       });
     }
+    // "… các huyện Văn Lãng, Bình Gia và Hữu Lũng, với tỷ lệ lần lượt là 11,2%, 6,5% và 4,1%": each value is the unit's
+    // named in its place before "lần lượt" (respectively).
+    const read = state.figures.slice(firstFigure).filter((f) => !f.cell);
+    const respective = read.length > 1 ? respectiveSubjects(text, folded, sentence, read.map((f) => ({ start: f.evidence.numberStart, end: f.evidence.numberEnd, unit: f.unit })).sort((a, b) => a.start - b.start), state.ctx) : null;
+    if (respective) for (const f of read) f.subject = respective.get(f.evidence.numberStart) ?? f.subject;
   }
   updateDocState(state, sentence, periods);
 }

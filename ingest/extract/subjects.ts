@@ -1507,3 +1507,100 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
   }
   return publisherSubject(ctx.publisher);
 }
+
+/** "lần lượt" (respectively) and the verb or copula after it, before the values it assigns. Folded. */
+const RESPECTIVELY_RE = /(?<![a-z])lan luot(?:\s+(?:la|dat|o muc|chiem|voi|bang))?\s*:?\s*/g;
+/** What may stand between two values of one list: a unit, a bracketed aside, a comma, semicolon or "và". Folded. */
+const VALUE_LIST_GAP_RE = /^\s*(?:%|diem|ho so|bac)?\s*(?:\([^()]{0,120}\))?\s*(?:,|;|va|,\s*va)\s*$/;
+/** A plural level word heading bare names: "các huyện khác như Cao Lộc, …", "3 bộ: Công Thương, …". Original text. */
+const BARE_LIST_HEAD_RE = /(?<![\p{L}\d])(?:các|những|hai|ba|bốn|năm|\d{1,2})\s+(huyện|quận|thị xã|xã|phường|tỉnh|bộ)(?:\s+khác)?(?:\s+(?:như|gồm|là))?\s*:?\s*/gu;
+/** One bare name of such a list: a capitalised word, then up to four words (ministries' names go on in lower case). */
+const BARE_ITEM_RE = /^\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}/u;
+
+interface PlacedName {
+  at: number;
+  end: number;
+  name: string;
+  subject: () => FigureSubject;
+}
+
+/** Bare names listed after a plural level word in text[from, to): "các huyện Văn Lãng, Bình Gia và Hữu Lũng". */
+function bareListNames(text: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
+  const out: PlacedName[] = [];
+  const slice = text.slice(from, to);
+  for (const head of matchesOf(BARE_LIST_HEAD_RE, slice)) {
+    const level = head[1].toLowerCase();
+    let at = (head.index ?? 0) + head[0].length;
+    for (;;) {
+      const item = BARE_ITEM_RE.exec(slice.slice(at));
+      if (!item) break;
+      // An item ends at the next separator: "Tư pháp - 3 bộ có …" is "Tư pháp".
+      const words = item[0].split(/\s+/);
+      const cut = words.findIndex((w, i) => i > 0 && (/^(?:và|với|có|đạt|là|lần|cũng|đều|được|thì|tại|của)$/u.test(w) || (level !== 'bộ' && /^\p{Ll}/u.test(w))));
+      const bare = (cut > 0 ? words.slice(0, cut) : words).join(' ');
+      const full = level === 'bộ' ? `Bộ ${bare}` : `${level[0].toUpperCase()}${level.slice(1)} ${bare}`;
+      if (level === 'bộ' && !MINISTRY_NAMES.some((n) => foldVietnamese(n) === foldVietnamese(full))) break;
+      out.push({ at: from + at, end: from + at + bare.length, name: full, subject: () => namedSubject(full, ctx) });
+      const rest = /^\s*(?:,\s*(?:và\s+)?|\s+và\s+)/u.exec(slice.slice(at + bare.length));
+      if (!rest) break;
+      at += bare.length + rest[0].length;
+    }
+  }
+  return out;
+}
+
+/** The units named in text[from, to), in order: level-word names, departments, ministries, bare province names, bare lists. */
+function namesInOrder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
+  const found: PlacedName[] = [];
+  for (const m of matchesOf(NAMED_UNIT_RE, text.slice(from, to))) {
+    const at = from + (m.index ?? 0) + m[0].length - m[1].length;
+    if (incidentalName(text, folded, at, at + m[1].length)) continue;
+    found.push({ at, end: at + m[1].length, name: m[1], subject: () => namedSubject(m[1], ctx) });
+  }
+  const province = provinceOfPublisher(ctx);
+  for (const m of matchesOf(DEPARTMENT_ALL_RE, folded.slice(from, to))) {
+    const at = from + (m.index ?? 0);
+    const dname = DEPARTMENT_NAMES[alternativeOf(m)]?.[0];
+    if (!dname || !/^Sở$/u.test(text.slice(at, at + 2)) || !province) continue;
+    found.push({ at, end: at + m[0].length, name: `Sở ${dname}`, subject: () => namedSubject(`Sở ${dname} ${province}`, ctx) });
+  }
+  for (const m of otherMentions(text, folded, from, to, ctx)) found.push({ at: m.at, end: m.end, name: text.slice(m.at, m.end), subject: m.subject });
+  found.push(...bareListNames(text, from, to, ctx));
+  // One name per place: the one that starts first, and of those the longest ("Thành phố Hồ Chí Minh" over "Hồ Chí Minh").
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
+  const kept: PlacedName[] = [];
+  for (const n of found) if (!kept.some((k) => n.at < k.end && k.at < n.end)) kept.push(n);
+  return kept;
+}
+
+/**
+ * "… các huyện Văn Lãng, Bình Gia và Hữu Lũng, với tỷ lệ quá hạn lần lượt là 11,2%, 6,5% và 4,1%": the units named
+ * before "lần lượt" (respectively), in order, each hold one value of the list right after it. `numbers` are the
+ * positions and units of the sentence's figures' numbers, in order; the names are those after the last value of the
+ * list's unit before "lần lượt". The subject of each listed number by its start, or null when
+ * the sentence has no such list or the names before it (after the last number before it) are fewer than its values, or
+ * name one unit twice.
+ */
+export function respectiveSubjects(text: string, folded: string, sentence: Span, numbers: ReadonlyArray<{ start: number; end: number; unit: string }>, ctx: ExtractionContext): Map<number, FigureSubject> | null {
+  const marker = matchesOf(RESPECTIVELY_RE, folded.slice(sentence.start, sentence.end)).pop();
+  if (!marker) return null;
+  const at = sentence.start + (marker.index ?? 0);
+  const listStart = at + marker[0].length;
+  const values: Array<{ start: number; end: number; unit: string }> = [];
+  for (const n of numbers) {
+    if (n.start < listStart || values.some((v) => v.start === n.start)) continue;
+    const gapFrom = values.length ? values[values.length - 1].end : listStart;
+    if (values.length === 0 ? /\S/.test(folded.slice(gapFrom, n.start).replace(/^\s*(?:khoang|gan|tren|hon|duoi)\s*/, '')) : !VALUE_LIST_GAP_RE.test(folded.slice(gapFrom, n.start))) break;
+    values.push(n);
+  }
+  if (values.length < 2) return null;
+  // A value of another kind in between ("đứng thứ ba là Sở KH&ĐT với số điểm lần lượt là …": a rank) does not end the names.
+  const before = numbers.filter((n) => n.end <= at && n.unit === values[0].unit).pop();
+  const semicolon = folded.lastIndexOf(';', at);
+  const from = Math.max(sentence.start, before?.end ?? 0, semicolon + 1);
+  const names = namesInOrder(text, folded, from, at, ctx);
+  if (names.length < values.length) return null;
+  const held = names.slice(names.length - values.length);
+  if (new Set(held.map((n) => foldVietnamese(n.name))).size < held.length) return null;
+  return new Map(values.map((v, i) => [v.start, { ...held[i].subject(), explicit: true }]));
+}
