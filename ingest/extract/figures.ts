@@ -439,6 +439,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) readSentence(state, sentence, paragraph.start);
   }
   enumeratedRanks(state);
+  rankTotalsFromGroups(state);
   dropRestatements(state);
   dropRepeats(state);
   dropRepeatedPlaces(state);
@@ -513,6 +514,58 @@ const LANGUAGE_MIN_LETTERS = 200;
  * Share of letters with a Vietnamese diacritic (or đ) below which a text is not Vietnamese. Vietnamese prose runs at
  * 0.24–0.35 (every dev article of the real-text corpus); English editions of portal articles at 0–0.01 (a few names).
  */
+/**
+ * The size of a ranked group the article counts as a whole: "có 18 sở, ngành và 8 UBND huyện, thành phố (được xếp hạng)"
+ * (the districts counted after the departments too),
+ * "Nhóm các sở, ban, ngành gồm 20 cơ quan", "08/08 huyện", "trong số 19 đơn vị được đánh giá". Folded; group 1 or 2 is
+ * the size.
+ */
+const GROUP_SIZE_RES: ReadonlyArray<readonly [RankGroup, RegExp]> = [
+  ['departments', /(?:^|\s)(?:co|gom|trong so|tong so) (\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|so, ban|co quan chuyen mon)(?![a-z])/g],
+  ['departments', /nhom (?:cac )?so, (?:ban, )?nganh(?: cap tinh)? gom (\d{1,2}) (?:co quan|don vi)/g],
+  ['districts', /(?:^|\s)(?:co|gom|trong so|tong so) (\d{1,2}) (?:ubnd )?(?:huyen, (?:thi xa, )?(?:thanh pho|thi xa)|quan, huyen|huyen, thanh pho|huyen)(?![a-z])/g],
+  ['districts', /(?:^|\s)(?:co|gom|trong so|tong so) \d{1,2} (?:so, ban, nganh|so, ban nganh|so, nganh|so, ban|co quan chuyen mon) va (\d{1,2}) (?:ubnd )?(?:huyen, (?:thi xa, )?(?:thanh pho|thi xa)|quan, huyen|huyen, thanh pho|huyen)(?![a-z])/g],
+  ['districts', /(?<![\d.,/])(\d{1,2})\/(\d{1,2}) (?:ubnd )?(?:huyen|quan)(?![a-z])/g],
+  ['districts', /nhom (?:ubnd )?cac (?:huyen|quan)[^.;]{0,25}? gom (\d{1,2}) (?:co quan|don vi)/g],
+  ['central', /nhom (?:cac )?co quan (?:trung uong|nganh doc)[^.;]{0,40}? gom (\d{1,2}) (?:co quan|don vi)/g],
+  ['any', /trong so (\d{1,2}) (?:don vi|co quan) duoc (?:danh gia|xep hang)/g],
+];
+type RankGroup = 'departments' | 'districts' | 'central' | 'any';
+
+/** The ranked group a subject belongs to, by its name. */
+function rankGroupOf(name: string): RankGroup | null {
+  if (/^(?:Sở|Ban|Văn phòng|Thanh tra)\s/u.test(name)) return 'departments';
+  if (/^(?:Kho bạc|Cục|Chi cục|Bảo hiểm xã hội|BHXH|Công an|Ngân hàng)\s/u.test(name)) return 'central';
+  if (/^(?:Huyện|Quận|Thị xã|Thành phố)\s/iu.test(name)) return 'districts';
+  return null;
+}
+
+/**
+ * "Năm 2020, tỉnh có 17 sở, ngành và 7 UBND huyện, thành phố được xếp hạng … Sở Tư pháp đứng thứ nhất": a rank with no
+ * total of its own is out of the group the article counts as a whole, when it counts that group once (one size) and the
+ * rank fits in it; "trong số 19 đơn vị được đánh giá" counts whichever group is ranked when only one is.
+ */
+function rankTotalsFromGroups(state: DocState): void {
+  const ranks = state.figures.filter((f) => f.unit === 'rank' && f.total === null && !f.change && f.kind === 'actual' && !f.cell && f.subject.scope === 'unit');
+  if (ranks.length === 0) return;
+  const sizes = new Map<RankGroup, Set<number>>();
+  for (const [group, re] of GROUP_SIZE_RES) {
+    for (const m of matchesOf(re, state.folded)) {
+      if (m[2] !== undefined && m[1] !== m[2]) continue;
+      const n = Number(m[1]);
+      if (n >= 2) (sizes.get(group) ?? sizes.set(group, new Set()).get(group)!).add(n);
+    }
+  }
+  const groupsRanked = new Set(ranks.map((f) => rankGroupOf(f.subject.name)).filter((g) => g !== null));
+  for (const f of ranks) {
+    const group = rankGroupOf(f.subject.name);
+    if (!group) continue;
+    const own = sizes.get(group);
+    const size = own?.size === 1 ? [...own][0] : !own && groupsRanked.size === 1 && sizes.get('any')?.size === 1 ? [...sizes.get('any')!][0] : null;
+    if (size !== null && f.value <= size) f.total = size;
+  }
+}
+
 const VIETNAMESE_MIN_SHARE = 0.05;
 /** Letters after which the share is judged without reading further (a page's language shows in its first lines). */
 const LANGUAGE_SAMPLE_LETTERS = 2000;
