@@ -1,6 +1,6 @@
 /**
  * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3]
- * [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
+ * [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection stable|greedy] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
  * DEV split of the real-text corpus and the unseen snapshots, and write its coefficients and serving threshold to
  * ingest/extract/confidence-model.ts. Reproducible from the labels, the text cache and the snapshots: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
@@ -17,7 +17,11 @@
  *    `--unseen-weight` times a dev figure: dev figures are right more often than figures of unseen text, because dev
  *    was tuned on. An article's dev and unseen examples share their fold.
  * 3. Features are chosen by forward selection and the L2 strength by 5-fold cross-validation grouped by article
- *    (weighted log-loss of held-out articles).
+ *    (weighted log-loss of held-out articles). `--selection stable` keeps only the features forward selection chooses
+ *    in ≥ 60 % of `--resamples` bootstrap resamples of the articles and prints how often each was chosen. Stop 32 tried
+ *    it as the default: only seven features are chosen that often, and the sparser model served more figures at a lower
+ *    held-out precision on unseen text (0.83–0.88 against 0.88–0.93, three batches kept out in turn), so greedy
+ *    selection stays the default and stability selection is a diagnostic of how settled the features are.
  * 4. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
  *    ≥ the target and 10 % recall — judged on the unseen snapshots when they hold at least 100 core figures (users
  *    meet the engine on unseen text), else on dev; when no threshold reaches it, the one whose held-out precision has
@@ -33,6 +37,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { mulberry32 } from '../../src/random';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
 import type { ExtractedFigure } from '../types';
@@ -42,7 +47,7 @@ import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--match-only] [--scope strict|lenient] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection stable|greedy] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 /** Served figures must find at least this share of the required labels for the precision target to count as reached. */
@@ -191,6 +196,27 @@ export function selectFeatures(data: FitData, l2: number, minGain = 0.001): numb
     used.push(best.i);
     loss = best.loss;
   }
+}
+
+/**
+ * Stability selection: {@link selectFeatures} on `resamples` bootstrap resamples of the articles (drawn with
+ * replacement, a drawn article with all its figures; deterministic by `seed`); the features chosen in at least `share`
+ * of them, most often chosen first. A feature whose small gain on one sample of articles decides its entry, and flips
+ * with every refit, stays out.
+ */
+export function stableFeatures(data: FitData, l2: number, resamples = 10, share = 0.6, seed = 1): { used: number[]; frequency: Map<number, number> } {
+  const random = mulberry32(seed);
+  const byArticle = new Map<string, FitData['examples']>();
+  for (const e of data.examples) (byArticle.get(e.article) ?? byArticle.set(e.article, []).get(e.article)!).push(e);
+  const articles = [...byArticle.keys()];
+  const frequency = new Map<number, number>();
+  for (let r = 0; r < resamples; r++) {
+    // A drawn article keeps its id: its copies fall in one fold, so no article is judged on a fit that saw it.
+    const examples = Array.from({ length: articles.length }, () => byArticle.get(articles[Math.floor(random() * articles.length)]) ?? []).flat();
+    for (const i of selectFeatures({ ...data, examples }, l2).slice(1)) frequency.set(i, (frequency.get(i) ?? 0) + 1 / resamples);
+  }
+  const kept = [...frequency].filter(([, f]) => f >= share - 1e-9).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i]) => i);
+  return { used: [0, ...kept], frequency };
 }
 
 /** Served precision and recall of core figures at a threshold (figures the store would hold are not served). */
@@ -401,6 +427,8 @@ function main(argv: string[]): number {
   let subjectCounts = true;
   let scope: ScopeRule = 'strict';
   let minServed = MIN_SERVED_FOR_THRESHOLD;
+  let selection: 'stable' | 'greedy' = 'greedy';
+  let resamples = 10;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -411,7 +439,7 @@ function main(argv: string[]): number {
     else if (a === '--match-only') subjectCounts = false;
     else if (a === '--subject') subjectCounts = true;
     else if (a === '--no-unseen') unseenDir = null;
-    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate' || a === '--scope' || a === '--min-served') {
+    else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate' || a === '--scope' || a === '--min-served' || a === '--selection' || a === '--resamples') {
       const v = argv[++i];
       if (v === undefined) {
         process.stderr.write(`${a} needs a value\n${USAGE}\n`);
@@ -423,6 +451,14 @@ function main(argv: string[]): number {
       else if (a === '--unseen-weight') unseenWeight = Number(v);
       else if (a === '--validate') validate = resolve(v);
       else if (a === '--min-served') minServed = Number(v);
+      else if (a === '--resamples') resamples = Number(v);
+      else if (a === '--selection') {
+        if (v !== 'stable' && v !== 'greedy') {
+          process.stderr.write(`--selection must be stable or greedy\n${USAGE}\n`);
+          return 2;
+        }
+        selection = v;
+      }
       else if (a === '--scope') {
         if (v !== 'strict' && v !== 'lenient') {
           process.stderr.write(`--scope must be strict or lenient\n${USAGE}\n`);
@@ -434,6 +470,10 @@ function main(argv: string[]): number {
       process.stderr.write(`unknown argument ${a}\n${USAGE}\n`);
       return 2;
     }
+  }
+  if (!Number.isInteger(resamples) || resamples < 1) {
+    process.stderr.write(`--resamples must be a positive whole number\n${USAGE}\n`);
+    return 2;
   }
   if (!Number.isInteger(minServed) || minServed < 1) {
     process.stderr.write(`--min-served must be a positive whole number\n${USAGE}\n`);
@@ -490,8 +530,17 @@ function main(argv: string[]): number {
   // Users meet the engine on text it was not tuned on: when there is enough of it, the threshold is chosen on the
   // unseen snapshots' held-out predictions, and the model reports its served precision there.
   const judgeOnUnseen = unseenPart.data.examples.length >= MIN_UNSEEN_FOR_THRESHOLD;
-  const used = selectFeatures(data, 1);
-  out(`features chosen by held-out log-loss: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);
+  let used: number[];
+  if (selection === 'stable') {
+    const stable = stableFeatures(data, 1, resamples);
+    used = stable.used;
+    const often = [...stable.frequency].sort((a, b) => b[1] - a[1]).map(([i, f]) => `${FEATURE_NAMES[i]} ${f.toFixed(1)}`);
+    out(`features chosen in ≥ 60% of ${resamples} article resamples: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);
+    out(`  how often each was chosen: ${often.join(', ')}`);
+  } else {
+    used = selectFeatures(data, 1);
+    out(`features chosen by held-out log-loss: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);
+  }
   let best = { l2: L2_GRID[0], loss: Infinity, p: [] as number[] };
   for (const l2 of L2_GRID) {
     const p = outOfFold(data, l2, used);

@@ -5,7 +5,7 @@
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReadings, conflictingReadings } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
-import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
+import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, stableFeatures, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 
 const signals = (over: Partial<FigureSignals> = {}): FigureSignals => ({
@@ -198,6 +198,19 @@ describe('fitting the model', () => {
     const s = servedAt(d, p, threshold);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
     expect(s.recall).toBeGreaterThan(0.5);
+  });
+
+  it('keeps, in stability selection, the feature every resample of articles chooses', () => {
+    const d = data(240);
+    const { used, frequency } = stableFeatures(d, 1, 4);
+    const periodNone = FEATURE_NAMES.indexOf('period_none');
+    expect(frequency.get(periodNone)).toBeCloseTo(1);
+    expect(used[0]).toBe(0);
+    expect(used).toContain(periodNone);
+    // Deterministic: the same seed draws the same resamples.
+    expect(stableFeatures(d, 1, 4).used).toEqual(used);
+    // A feature chosen in fewer resamples than the share asks stays out.
+    for (const [i, f] of frequency) if (f < 0.6) expect(used).not.toContain(i);
   });
 
   it('tells the served figures that match a label from those right with their subject too', () => {
