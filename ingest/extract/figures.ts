@@ -264,6 +264,17 @@ function isOneSatisfactionGrade(folded: string, zones: CandidateZones, c: Candid
 /** Another channel named right before a share: "tiếp nhận hồ sơ trực tiếp 49%", "tiếp nhận hồ sơ liên thông 2,1%". */
 const OTHER_CHANNEL_SHARE_BEFORE_RE = /(?:tiep nhan|nop|gui|nhan)?\s*(?:ho so|hs)?\s*(?:truc tiep|lien thong|qua (?:dich vu )?buu chinh(?: cong ich)?|qua buu dien)\s*(?:chiem(?: (?:ty|ti) le)?|dat|la)?\s*:?\s*$/;
 
+/** How far (in percentage points) a share may be from the quotient of two counts the text gives and still be it. */
+const SHARE_ROUNDING = 0.6;
+
+/** A share before `c` equal to an online count read in its sentence over that count's total or a total count read before. */
+function isOnlineShareOfCounts(read: readonly ExtractedFigure[], c: Candidate): boolean {
+  const before = read.filter((f) => f.evidence.numberEnd <= c.start && f.unit === 'count');
+  const totals = before.filter((f) => f.metric === 'dossiers_received' || f.metric === 'dossiers_resolved').map((f) => f.value);
+  return before.some((o) => o.metric === 'online_dossiers' &&
+    [o.total, ...totals].some((d) => typeof d === 'number' && d > o.value && Math.abs((100 * o.value) / d - c.value) <= SHARE_ROUNDING));
+}
+
 /** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ". */
 const SHARE_OF_COUNT_BETWEEN_RE = /^\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
 
@@ -933,6 +944,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (!cls && c.unit === 'percent' && c.noun === null && previous?.metric === 'online_dossiers' && previousEnd !== null &&
           SHARE_OF_COUNT_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart))) {
           cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'clause' };
+          shareOfCount = true;
+        }
+        // "… trực tuyến toàn trình là 115.665 và tổng số hồ sơ giải quyết TTHC là 168.746, chiếm 68,54%": a bare share that
+        // is an online count of the sentence over its own total or a total the sentence names before the share.
+        if (!cls && c.unit === 'percent' && c.noun === null && isOnlineShareOfCounts(state.figures.slice(firstFigure), c)) {
+          cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
           shareOfCount = true;
         }
         if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
