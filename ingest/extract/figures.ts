@@ -212,6 +212,28 @@ function isDossierShareAtLevel(sentenceBefore: string): boolean {
 /** A count of services followed by the one field they belong to: "22 dịch vụ công của lĩnh vực Công thương". */
 const SERVICES_OF_ONE_FIELD_AFTER_RE = /^\s*(?:cong\s+)?(?:(?:truc tuyen|toan trinh|mot phan|muc do [1-4])\s+){0,2}(?:cua|thuoc|trong|ve) linh vuc(?![a-z])/;
 
+/** Words that name one procedure (or one field) of dossiers; "cấp" only when no level follows it. Folded. */
+const PROCEDURE = '(?:dang ky|cap(?! (?:xa|huyen|tinh|phuong|quan|so|bo|thi|trung uong))|chung thuc|xac nhan|thu tien|huong|sao y|khai sinh|khai tu|ket hon|ho tich|thuong tru|tam tru|luu tru|ho chieu|giay phep|cap phep|dat dai|xay dung|ly lich|phieu|dinh danh|can cuoc)';
+/** A count of dossiers followed by its procedure: "8.240 hồ sơ đăng ký thường trú", "153 HS cấp phiếu lý lịch tư pháp". */
+const COUNT_THEN_PROCEDURE_RE = new RegExp(`(\\d[\\d.,]*(?:\\s*\\/\\s*\\d[\\d.,]*)?)\\s+(?:bo\\s+)?(?:ho so|hs)\\s+(?:tthc\\s+)?(?:ve\\s+|thuoc\\s+)?${PROCEDURE}(?![a-z])`, 'g');
+/**
+ * A procedure opening a list item, followed by its count: "gồm: đăng ký tạm trú 17 hồ sơ; xác nhận … 25 hồ sơ" (no
+ * other number between; "giải quyết cấp được 255.000 hồ sơ" is a verb, not an item).
+ */
+const PROCEDURE_THEN_COUNT_RE = new RegExp(`(?:^|[:;,(]\\s*|\\s(?:gom|va)\\s+)${PROCEDURE}(?![a-z])[^;,:()\\d]{0,40}?\\s(\\d[\\d.,]*)\\s+(?:bo\\s+)?(?:ho so|hs)(?![a-z])`, 'g');
+
+/** Whether the count at `c` is one item of a list of two or more procedure-by-procedure counts in its sentence. */
+function inProcedureList(folded: string, sentence: Span, c: Candidate): boolean {
+  const text = folded.slice(sentence.start, sentence.end);
+  if (!/ho so|hs/.test(text)) return false;
+  const items = new Set<number>();
+  for (const re of [COUNT_THEN_PROCEDURE_RE, PROCEDURE_THEN_COUNT_RE]) {
+    // The number opens the first kind of item and ends the second ("… 17 hồ sơ").
+    for (const m of matchesOf(re, text)) items.add(sentence.start + (m.index ?? 0) + (re === COUNT_THEN_PROCEDURE_RE ? 0 : m[0].search(/\d[\d.,]*\s+(?:bo\s+)?(?:ho so|hs)$/)));
+  }
+  return items.size >= 2 && items.has(c.start);
+}
+
 /** Integrating services with a portal, right before the number: "đã tích hợp được 1.105/1.210 DVCTT". */
 const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|thanh cong))?\s*(?:\(|:)?\s*$/;
 /** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
@@ -1647,6 +1669,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && (INTEGRATED_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart)) ||
     INTEGRATED_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 90))))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "8.240 hồ sơ đăng ký thường trú; 512 hồ sơ đăng ký tạm trú; …", "gồm: đăng ký tạm trú 17 hồ sơ; xác nhận … 25 hồ
+  // sơ": dossiers listed procedure by procedure are parts, not the unit's dossiers.
+  if (DOSSIER_COUNT_METRICS.has(cls.metric) || cls.metric === 'late_dossiers') {
+    if (c.unit === 'count' && inProcedureList(folded, zones.sentence, c)) cls = { ...cls, metric: 'other' };
   }
   // "tại 154 đơn vị": a bare count of units applying ISO is no coverage rate (a share).
   if (cls.metric === 'iso_rate' && c.unit === 'count' && c.total === null) cls = { ...cls, metric: 'other' };
