@@ -234,6 +234,14 @@ function inProcedureList(folded: string, sentence: Span, c: Candidate): boolean 
   return items.size >= 2 && items.has(c.start);
 }
 
+/** The item of a list a number ends: the text after the last semicolon or colon before it. */
+function ownItem(before: string): string {
+  return before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+}
+
+/** The lead of a share naming electronic results or the reuse of data ("khai thác, sử dụng lại … dữ liệu"). Folded. */
+const OWN_INDICATOR_LEAD_RE = /(?<![a-z])(?:(?:cap|cung cap|tra) ket qua (?:giai quyet )?(?:tthc |thu tuc hanh chinh )?(?:dien tu|ban dien tu)|khai thac(?:,? (?:su dung lai|tai su dung))?[^;]{0,40}?(?:du lieu|thong tin|co so du lieu)|(?:su dung lai|tai su dung)[^;]{0,20}?(?:du lieu|thong tin))(?![a-z])/;
+
 /** Integrating services with a portal, right before the number: "đã tích hợp được 1.105/1.210 DVCTT". */
 const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|thanh cong))?\s*(?:\(|:)?\s*$/;
 /** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
@@ -1674,6 +1682,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // sơ": dossiers listed procedure by procedure are parts, not the unit's dossiers.
   if (DOSSIER_COUNT_METRICS.has(cls.metric) || cls.metric === 'late_dossiers') {
     if (c.unit === 'count' && inProcedureList(folded, zones.sentence, c)) cls = { ...cls, metric: 'other' };
+  }
+  // "Cung cấp kết quả điện tử đạt 34,28%", "Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa đạt 4,06%": electronic
+  // results and the reuse of digitised data are indicators of their own (Decision 766), not e-payment or digitisation.
+  if (c.unit === 'percent' && cls.metric !== 'other' && OWN_INDICATOR_LEAD_RE.test(lastShareLead(ownItem(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart))))) {
+    cls = { ...cls, metric: 'other' };
   }
   // "tại 154 đơn vị": a bare count of units applying ISO is no coverage rate (a share).
   if (cls.metric === 'iso_rate' && c.unit === 'count' && c.total === null) cls = { ...cls, metric: 'other' };
