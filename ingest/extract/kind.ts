@@ -38,6 +38,11 @@ const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|ca
 export const DOSSIERS_DUE_RE = /(?:ho so|hs)\s+(?:can |con )?phai (?:giai quyet|xu ly)(?![a-z])(?!\s+(?:dung|truoc|trong|xong|kip|dut))/;
 const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da|khong vuot qua)(?![a-z0-9])/;
 const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
+/**
+ * A norm named right before the number, or before a list of levels' norms: "(chỉ tiêu 35%)", "chỉ tiêu là 80%", "được
+ * quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60% và cấp xã 55%". ("đạt chỉ tiêu" alone meets one: no cue.)
+ */
+const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra|dat ra)|duoc quy dinh(?: (?:la|o muc))?|(?<!(?:dung|theo|voi|so voi) )quy dinh (?:la|o muc))\s*:?\s*(?:cap (?:tinh|huyen|xa)\s*\d[\d.,]*\s*%\s*(?:,|va|,\s*va)\s*)*(?:cap (?:tinh|huyen|xa)\s*)?$/;
 
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122): the number is a difference… */
 const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
@@ -120,6 +125,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   for (const m of matchesOf(ACTUAL_RE, before)) if ((m.index ?? 0) > ownPart) lastActual = (m.index ?? 0) + m[0].length;
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
+  // "(chỉ tiêu 35%)", "được quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60%": the norm beside a result.
+  if (NORM_BEFORE_RE.test(before.slice(-120))) return { kind: 'target', explicit: true };
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
