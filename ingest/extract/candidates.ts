@@ -195,6 +195,11 @@ function withHedges(r: Reading, h: { hedgeStart: number; comparator: Comparator;
   };
 }
 
+/** "xếp hạng" right before a number, with no ordinal word ("thứ", "vị trí"). Folded. */
+const RANKS_UNITS_BEFORE_RE = /(?:^|[^a-z0-9])xep hang\s*$/;
+/** The ranked units counted after the number: "63 UBND tỉnh, thành phố", "19 sở, ngành", "22 đơn vị". Folded. */
+const RANKED_UNITS_AFTER_RE = /^\s*(?:ubnd\s+)?(?:cac\s+)?(?:tinh|thanh pho|so|bo|don vi|co quan|huyen|quan|xa|phuong|dia phuong)(?![a-z])/;
+
 /** The head of a respectively list before a bare value: "số điểm … lần lượt là 87,61 và " (1: points), "tỷ lệ … lần lượt là ". */
 const RESPECTIVE_HEAD_BEFORE_RE = /(?:(so diem|diem so|tong diem|muc diem)|(?<![a-z])(?:ty le|ti le))[^.;:]{0,50}?lan luot(?: la| dat)?\s*:?\s*(?:\d[\d.,]*\s*(?:%|diem)?\s*(?:,|;|va|,\s*va)\s*)*$/;
 
@@ -458,6 +463,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         end += (DAY_AFTER_RE.exec(after(end)) ?? [''])[0].length;
       }
     }
+    // "đánh giá, xếp hạng 63 UBND tỉnh, thành phố": the units a ranking ranks, counted, not a rank.
+    if (unit === 'rank' && RANKS_UNITS_BEFORE_RE.test(before(t.start)) && RANKED_UNITS_AFTER_RE.test(after(end))) return 'unit_enumeration';
     const { noun, nounEnd } = readNoun(end);
     // "tối thiểu 1.000 hồ sơ/năm/tỉnh", "trên 4 hồ sơ/ngày": a dossier volume per period is a threshold, not a count
     // ("kiểm tra ít nhất 05 đơn vị/quý" is a commitment and stays).
@@ -485,6 +492,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       unit = 'count';
       countNoun = 'hoso';
     }
+    // "151.10 hồ sơ", "5.9123 hồ sơ": a count of dossiers written with a fraction is a misprint (dots group thousands by
+    // threes), not a count.
+    if (unit === null && noun === 'hoso' && !scaled && !Number.isInteger(value)) return 'malformed_count';
     if (unit === null) {
       if (noun === null) return 'no_unit';
       if (noun === 'tieuchi') return 'criteria_count';
