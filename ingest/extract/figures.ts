@@ -1570,6 +1570,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 07 tỉnh", "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%": the bound of a
   // group of units, counted right after it or before it, sorts units; it is no unit's figure nor a commitment.
   if (c.unit !== 'count' && isGroupThreshold(folded, zones, c)) return dropAs('group_threshold');
+  // "Có 16 cơ quan, đơn vị trả kết quả … đúng hạn đạt 100%": the share a counted group reached is each member's, no one
+  // unit's (nor the whole area's).
+  if (c.unit === 'percent' && c.comparator === 'eq' && cls.metric !== 'other' && GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
   if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
