@@ -14,7 +14,7 @@ import { ACTOR_VERBS, LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, 
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { parseViNumber } from './vi-number';
-import { departmentsRankHolder, respectiveSubjects } from './subjects';
+import { centralCity, departmentsRankHolder, respectiveSubjects } from './subjects';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
@@ -248,7 +248,7 @@ const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|
 const INTEGRATED_AFTER_RE = /^[^,;.]{0,80}?(?<![a-z])(?:duoc |da )?(?:tich hop|ket noi|dong bo)(?: (?:len|voi|vao|tren))? (?:cong|he thong)(?![a-z])/;
 
 /** An average per day or month before a count ("Trung bình mỗi ngày", "Có ngày", "bình quân mỗi tháng"). */
-const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi )?(?:ngay|tuan|thang|nam)|binh quan moi nam|co ngay|mot ngay)(?![a-z])/g;
+const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi )?(?:ngay|tuan|thang|nam)|co ngay|mot ngay)(?![a-z])/g;
 /** The same after the count's noun: "95 hồ sơ/ngày", "120 hồ sơ mỗi ngày". */
 const PER_DAY_AFTER_RE = /^\s*(?:\/\s*|moi |mot |trong mot |tren )(?:ngay|tuan|thang)(?![a-z])/;
 
@@ -561,11 +561,15 @@ const LANGUAGE_MIN_LETTERS = 200;
  * "Nhóm các sở, ban, ngành gồm 20 cơ quan", "08/08 huyện", "trong số 19 đơn vị được đánh giá". Folded; group 1 or 2 is
  * the size.
  */
+/** A province's departments as a ranked group, and its districts, as articles count them. Folded. */
+const DEPARTMENTS_GROUP = '(?:so, ban, nganh|so, ban nganh|so, nganh|so, ban|co quan chuyen mon)';
+const DISTRICTS_GROUP = '(?:ubnd )?(?:huyen, (?:thi xa, )?(?:thanh pho|thi xa)|quan, huyen|huyen, thanh pho|huyen)';
+const COUNTED_AS_WHOLE = '(?:^|\\s)(?:co|gom|trong so|tong so)';
 const GROUP_SIZE_RES: ReadonlyArray<readonly [RankGroup, RegExp]> = [
-  ['departments', /(?:^|\s)(?:co|gom|trong so|tong so) (\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|so, ban|co quan chuyen mon)(?![a-z])/g],
+  ['departments', new RegExp(`${COUNTED_AS_WHOLE} (\\d{1,2}) ${DEPARTMENTS_GROUP}(?![a-z])`, 'g')],
   ['departments', /nhom (?:cac )?so, (?:ban, )?nganh(?: cap tinh)? gom (\d{1,2}) (?:co quan|don vi)/g],
-  ['districts', /(?:^|\s)(?:co|gom|trong so|tong so) (\d{1,2}) (?:ubnd )?(?:huyen, (?:thi xa, )?(?:thanh pho|thi xa)|quan, huyen|huyen, thanh pho|huyen)(?![a-z])/g],
-  ['districts', /(?:^|\s)(?:co|gom|trong so|tong so) \d{1,2} (?:so, ban, nganh|so, ban nganh|so, nganh|so, ban|co quan chuyen mon) va (\d{1,2}) (?:ubnd )?(?:huyen, (?:thi xa, )?(?:thanh pho|thi xa)|quan, huyen|huyen, thanh pho|huyen)(?![a-z])/g],
+  ['districts', new RegExp(`${COUNTED_AS_WHOLE} (\\d{1,2}) ${DISTRICTS_GROUP}(?![a-z])`, 'g')],
+  ['districts', new RegExp(`${COUNTED_AS_WHOLE} \\d{1,2} ${DEPARTMENTS_GROUP} va (\\d{1,2}) ${DISTRICTS_GROUP}(?![a-z])`, 'g')],
   ['districts', /(?<![\d.,/])(\d{1,2})\/(\d{1,2}) (?:ubnd )?(?:huyen|quan)(?![a-z])/g],
   ['districts', /nhom (?:ubnd )?cac (?:huyen|quan)[^.;]{0,25}? gom (\d{1,2}) (?:co quan|don vi)/g],
   ['central', /nhom (?:cac )?co quan (?:trung uong|nganh doc)[^.;]{0,40}? gom (\d{1,2}) (?:co quan|don vi)/g],
@@ -577,7 +581,8 @@ type RankGroup = 'departments' | 'districts' | 'central' | 'any';
 function rankGroupOf(name: string): RankGroup | null {
   if (/^(?:Sở|Ban|Văn phòng|Thanh tra)\s/u.test(name)) return 'departments';
   if (/^(?:Kho bạc|Cục|Chi cục|Bảo hiểm xã hội|BHXH|Công an|Ngân hàng)\s/u.test(name)) return 'central';
-  if (/^(?:Huyện|Quận|Thị xã|Thành phố)\s/iu.test(name)) return 'districts';
+  // A centrally run city ("thành phố Cần Thơ") is a province, ranked among provinces, not among districts.
+  if (/^(?:Huyện|Quận|Thị xã|Thành phố)\s/iu.test(name) && !centralCity(name)) return 'districts';
   return null;
 }
 

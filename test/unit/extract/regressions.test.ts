@@ -98,3 +98,12 @@ describe('one place read twice', () => {
     ]);
   });
 });
+
+describe('rank totals from a counted group', () => {
+  it('gives a centrally run city ranked among provinces no total from its own districts (r-275)', () => {
+    const text = 'Năm 2020, thành phố Cần Thơ có 9 quận, huyện. Chỉ số cải cách hành chính năm 2020 của thành phố Cần Thơ đạt 88,2%, xếp thứ 5.';
+    const figures = figuresFromText(text, { publishedAt: new Date('2021-05-10T10:00:00+07:00'), publisher: { id: 'p', name: 'Báo Cần Thơ', level: 'newspaper' } }).figures;
+    const rank = figures.find((f) => f.metric === 'par_index_rank');
+    expect(rank && [rank.value, rank.total]).toEqual([5, null]);
+  });
+});
