@@ -17,6 +17,7 @@ import { parseViNumber } from './vi-number';
 import { centralCity, departmentsRankHolder, respectiveSubjects } from './subjects';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
+import { foldVietnamese } from '../../src/text/vi-fold';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
@@ -303,6 +304,20 @@ function isOnlineShareOfCounts(read: readonly ExtractedFigure[], c: Candidate): 
   const totals = before.filter((f) => f.metric === 'dossiers_received' || f.metric === 'dossiers_resolved').map((f) => f.value);
   return before.some((o) => o.metric === 'online_dossiers' &&
     [o.total, ...totals].some((d) => typeof d === 'number' && d > o.value && Math.abs((100 * o.value) / d - c.value) <= SHARE_ROUNDING));
+}
+
+/** A comparison with an earlier year right before a bracket: "so với năm 2016 (", "so với cùng kỳ năm 2020 (". Folded. */
+const BASELINE_BEFORE_BRACKET_RE = /(?<![a-z])so (?:voi )?(?:cung ky )?(?:nam )?(?:19|20)\d\d\s*\(\s*$/;
+
+/** Whether a figure's number and the unit it names stand in a bracket opened right after a comparison with a year. */
+function inBaselineAside(folded: string, sentence: Span, f: ExtractedFigure): boolean {
+  const before = folded.slice(sentence.start, f.evidence.numberStart);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.indexOf(')', open) >= 0) return false;
+  if (!BASELINE_BEFORE_BRACKET_RE.test(before.slice(0, open + 1))) return false;
+  // The unit is named inside the bracket, not the sentence's own subject before it.
+  const name = foldVietnamese(f.subject.name).replace(/^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong) /, '');
+  return name.length > 0 && before.slice(open).includes(name);
 }
 
 /** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ". */
@@ -1014,7 +1029,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     // named in its place before "lần lượt" (respectively).
     const read = state.figures.slice(firstFigure).filter((f) => !f.cell);
     const respective = read.length > 1 ? respectiveSubjects(text, folded, sentence, read.map((f) => ({ start: f.evidence.numberStart, end: f.evidence.numberEnd, unit: f.unit })).sort((a, b) => a.start - b.start), state.ctx) : null;
-    if (respective) for (const f of read) f.subject = respective.get(f.evidence.numberStart) ?? f.subject;
+    if (respective) for (const f of read) resubject(state, f, respective.get(f.evidence.numberStart) ?? f.subject);
+    // "… tăng 2,3 điểm so với năm 2018 (Khánh Hòa: 78 điểm, Bình Định: 79 điểm)": other units' values in a bracket opened
+    // right after a comparison with an earlier year may be that year's or this one's; their subjects are a guess.
+    for (const f of read) if (f.subject.explicit && inBaselineAside(folded, sentence, f)) resubject(state, f, { ...f.subject, uncertain: true });
   }
   updateDocState(state, sentence, periods);
 }
@@ -1906,8 +1924,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     metric: cls.metric, unit: c.unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
     usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
     comparatorEq: comparator === 'eq', ratio: c.ratio,
-    // The country by default in a national article is no mention: it counts as the publisher's default.
-    subjectSource: subject === NATIONAL_ARTICLE_SUBJECT ? 'publisher' : subject === NATIONAL_SUBJECT || subject === PROVINCES_AVERAGE_SUBJECT ? 'national' : subject.scope !== 'unit' ? 'scope' : subject.explicit && subject.name !== publisherName ? 'named' : 'publisher',
+    subjectSource: subjectSourceOf(subject, publisherName),
     subjectUncertain: isSubjectUncertain(subject),
     periodSource: period.year === null ? 'none' : periodSource, periodMonths: period.fromMonth !== null,
     unitsInSentence: unitsNamedIn(state, zones.sentence), numbersInSentence: state.sentenceNumbers, sentenceChars: zones.sentence.end - zones.sentence.start,
@@ -1919,6 +1936,25 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   state.figures.push(figure);
   if (c.unit === 'percent' && cls.metric !== 'other' && kind === 'actual' && !change) state.lastShareMetric = cls.metric;
   if (periodDefaulted) state.defaulted.add(figure);
+}
+
+/** How a subject was found, for the confidence model. */
+function subjectSourceOf(subject: FigureSubject, publisherName: string): FigureSignals['subjectSource'] {
+  // The country by default in a national article is no mention: it counts as the publisher's default.
+  if (subject === NATIONAL_ARTICLE_SUBJECT) return 'publisher';
+  if (subject === NATIONAL_SUBJECT || subject === PROVINCES_AVERAGE_SUBJECT) return 'national';
+  if (subject.scope !== 'unit') return 'scope';
+  return subject.explicit && subject.name !== publisherName ? 'named' : 'publisher';
+}
+
+/** A figure's subject decided after it was read (a list read respectively, an aside): its signals and confidence follow. */
+function resubject(state: DocState, f: ExtractedFigure, subject: FigureSubject): void {
+  f.subject = subject;
+  const signals = state.signals.get(f);
+  if (!signals) return;
+  signals.subjectSource = subjectSourceOf(subject, state.ctx.publisher?.name ?? '');
+  signals.subjectUncertain = isSubjectUncertain(subject);
+  f.confidence = probability(signals);
 }
 
 /** Metrics that are shares of a whole (a percentage of them is a level, never a count's growth). */
