@@ -31,8 +31,11 @@ export interface Candidate {
   ratio: boolean;
 }
 
-/** "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:": a dossier count stated after its noun phrase (no comma between). */
-const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$/;
+/**
+ * "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:", "… đã giải quyết là hơn", "số hồ sơ giải quyết trễ hạn", "số hồ sơ quá hạn
+ * còn": a dossier count stated after its noun phrase (no comma between; "số hồ sơ …", the number of dossiers, needs no "là").
+ */
+const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:(?:khoang|gan|hon|tren|xap xi|chi|con)\s+)?$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$|(?:^|[\s,;:])(?:tong )?so (?:luong )?(?:ho so|hs)(?: [a-z]+){0,6}?\s+(?:(?:khoang|gan|hon|tren|con|chi)\s+)?$/;
 
 /**
  * "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4": service levels, never figures themselves.

@@ -386,7 +386,11 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     // of Hồ Chí Minh); a provincial city sharing its province's name ("TP. Hà Tĩnh") is not the province.
     if (publisher.level === 'tinh' && centralCity(publisher.name) && mentionKey(mention) === mentionKey(`Thành phố ${publisher.name.replace(/^Thành phố\s+/u, '')}`)) return null;
     // A ministry stands outside the territorial levels: a province its title names is what its article is about.
-    if (publisher.level !== 'bo' && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
+    // "Kiểm tra công tác cải cách hành chính tại UBND huyện Mường Chà" on a department's page: the unit its title places
+    // the article at ("tại", "ở") is what it is about, though a district is no level below a department.
+    const placedAt = publisher.level === 'so' && named !== null && mention === named[1] &&
+      TITLE_PLACED_AT_RE.test(title.slice(0, (named.index ?? 0) + named[0].length - named[1].length));
+    if (publisher.level !== 'bo' && !placedAt && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   return resolved ?? { id: `title:${mention}`, name: expandAcronym(mention), level };
@@ -406,6 +410,8 @@ function placesUnit(foldedTitle: string): boolean {
 const TITLE_BARE_NAME_RE = /^\s*(?:(?:Năm|Quý|Tháng|Trong)\s+[^,:]{1,24},\s*|\d{1,2}\s+tháng[^,:]{0,20},\s*)?(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s+(?=\p{Ll})/u;
 /** "Hiệu quả cơ chế một cửa liên thông ở Bắc Hà": a bare place name closing the title after "ở"/"tại" (stop 31). */
 const TITLE_AT_PLACE_RE = /(?<![\p{L}])(?:ở|tại)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})\s*[.!?…]?\s*$/u;
+/** "… tại UBND ", "… ở ": what places a title's unit as the scene of the article (right before the unit's name). */
+const TITLE_PLACED_AT_RE = /(?<![\p{L}])(?:tại|ở)\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?$/iu;
 /** Level words before a unit's name in folded text, and their level codes. */
 const LEVEL_WORD_CODES: ReadonlyArray<[string, string, string]> = [
   ['thi xa', 'thi_xa', 'thị xã'], ['thanh pho', 'thanh_pho', 'thành phố'], ['thi tran', 'thi_tran', 'thị trấn'], ['huyen', 'huyen', 'huyện'],
