@@ -94,6 +94,8 @@ const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
 ];
 /** Folded ministry names and abbreviations ("Ngân hàng Nhà nước" without "Việt Nam" is left out); group i+1 is MINISTRY_FORMS[i]. */
 const MINISTRY_RE = new RegExp(`(?<![a-z0-9])(?:${MINISTRY_FORMS.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9&])`, 'g');
+/** {@link MINISTRY_RE} without the global flag, for a single match. */
+const MINISTRY_ONCE_RE = new RegExp(MINISTRY_RE.source);
 /**
  * A province's departments as the portals write them, full or abbreviated ("Sở TN&MT", "Sở TN-MT", "Sở KH&ĐT"), folded;
  * the name each stands for.
@@ -328,9 +330,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   // "Bộ Công an khảo sát sự hài lòng của người dân" on a newspaper: a title opening with a ministry is that ministry's
   // article, not the country's.
   if (!publisher || publisher.level === 'newspaper') {
-    MINISTRY_RE.lastIndex = 0;
-    const ministry = MINISTRY_RE.exec(foldedTitle);
-    MINISTRY_RE.lastIndex = 0;
+    const ministry = MINISTRY_ONCE_RE.exec(foldedTitle);
     const name = ministry?.index === 0 ? MINISTRY_FORMS[alternativeOf(ministry)]?.[0] : undefined;
     if (name) return ctx.resolver?.resolve(name, publisher) ?? { id: `title:${name}`, name, level: 'bo' };
   }
@@ -1602,8 +1602,9 @@ export function respectiveSubjects(text: string, folded: string, sentence: Span,
   if (values.length < 2) return null;
   // A value of another kind in between ("đứng thứ ba là Sở KH&ĐT với số điểm lần lượt là …": a rank) does not end the names.
   const before = numbers.filter((n) => n.end <= at && n.unit === values[0].unit).pop();
-  const semicolon = folded.lastIndexOf(';', at);
-  const from = Math.max(sentence.start, before?.end ?? 0, semicolon + 1);
+  // Searched within the sentence: a look-up from `at` back to the text's start would be quadratic on a long report.
+  const semicolon = folded.slice(sentence.start, at).lastIndexOf(';');
+  const from = Math.max(sentence.start, before?.end ?? 0, semicolon < 0 ? 0 : sentence.start + semicolon + 1);
   const names = namesInOrder(text, folded, from, at, ctx);
   if (names.length < values.length) return null;
   const held = names.slice(names.length - values.length);
