@@ -1,8 +1,8 @@
 /**
  * Tables that arrive flattened in plain text, rebuilt into rows for the table reader. Two shapes:
  *
- * - one cell per line (text copied from some CMSs, search snippets): a run of at least three header lines
- *   ("STT", "Đơn vị", "Điểm", "Xếp hạng") gives the row length n; the lines after it are read n at a time while each
+ * - one cell per line (text copied from some CMSs, search snippets), sometimes with a lone "|" line after every cell:
+ *   a run of at least three header lines ("STT", "Đơn vị", "Điểm", "Xếp hạng") gives the row length n; the lines after it are read n at a time while each
  *   group looks like a row (a row number where the header has "STT", words in the label position, a number in at
  *   least one metric position). The first group that does not fit ends the table.
  * - one row per line with cells joined by " | " (what the portal text cleaner writes for a data row): consecutive
@@ -20,7 +20,7 @@ import { HEADER_METRICS, LABEL_HEADERS, OTHER_HEADERS, SKIP_HEADERS, TOTAL_ROW_L
 import { cellNumber } from './read';
 
 export interface FlatTable extends RawTable {
-  /** Line numbers (0-based, of the non-empty lines) the table was rebuilt from, [first, last]. */
+  /** Line numbers (0-based, of the non-empty lines once "|" separator lines are folded) the table was rebuilt from, [first, last]. */
   lines: [number, number];
 }
 
@@ -34,14 +34,51 @@ const OTHER_RE = new RegExp(`^(?:${OTHER_HEADERS.map((p) => p.replace(/ /g, '\\s
 const TOTAL_RE = word(TOTAL_ROW_LABELS);
 const METRIC_RES = HEADER_METRICS.map((f) => new RegExp(`(?<![a-z0-9])(?:${f.cues.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`));
 
-/** A line that starts in lower case continues the header cell above it. */
-const LOWER_START_RE = /^\p{Ll}/u;
+/**
+ * A line continues the header cell above it when it starts in lower case ("Điểm" / "đánh giá") or with a bracket
+ * ("(65)", "(%)"), or when the cell above ends in a comma or a dash ("HUYỆN, THỊ XÃ," / "THÀNH PHỐ").
+ */
+const CONTINUES_RE = /^[\p{Ll}(]/u;
+const OPEN_END_RE = /[,\-–]$/;
+
+/** A lone "|" line: some pages print one between every two cells of a table. */
+const SEPARATOR_LINE = '|';
+const MAX_SEPARATED_CELL_LINES = 4;
+
+/**
+ * Fold the cells of a table printed with a "|" line after every cell: the lines between two separators are one cell
+ * ("Điểm" / "thẩm định" → "Điểm thẩm định"), and the separators go. Elsewhere lines pass unchanged.
+ */
+function joinSeparatedCells(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (lines[i] === SEPARATOR_LINE) {
+      i++;
+      continue;
+    }
+    if (i > 0 && lines[i - 1] === SEPARATOR_LINE) {
+      let j = i;
+      while (j < lines.length && j - i < MAX_SEPARATED_CELL_LINES && lines[j] !== SEPARATOR_LINE && lines[j].length <= HEADER_LINE_MAX_CHARS) j++;
+      if (j > i + 1 && lines[j] === SEPARATOR_LINE) {
+        out.push(lines.slice(i, j).join(' '));
+        i = j;
+        continue;
+      }
+    }
+    out.push(lines[i]);
+    i++;
+  }
+  return out;
+}
 
 type HeaderRole = 'label' | 'skip' | 'metric' | 'other';
 
+/** Digits a header may carry: "(%)", a bracketed weight or column number ("(65)", "(3)"), a year ("PAR INDEX 2023"). */
+const HEADER_DIGITS_RE = /\(%\)|%|\(\d{1,3}\)|(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
 function headerRole(line: string): HeaderRole | null {
   if (line.length > HEADER_LINE_MAX_CHARS || /[.;:!?]$/.test(line) || line.split(/\s+/).length > 9) return null;
-  if (/\d/.test(line.replace(/\(%\)|%|\(\d\)/g, ''))) return null;
+  if (/\d/.test(line.replace(HEADER_DIGITS_RE, ''))) return null;
   const f = foldVietnamese(line);
   if (LABEL_RE.test(f)) return 'label';
   if (SKIP_RE.test(f)) return 'skip';
@@ -56,7 +93,7 @@ function isRowNumber(s: string): boolean {
 
 /** Rebuild the flattened tables of a text. */
 export function tablesFromText(text: string): FlatTable[] {
-  const lines = text.normalize('NFC').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = joinSeparatedCells(text.normalize('NFC').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''));
   const tables: FlatTable[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -81,12 +118,12 @@ export function tablesFromText(text: string): FlatTable[] {
       i = Math.max(j, i + 1);
       continue;
     }
-    // Shape 1: one cell per line. A header cell wrapped over two lines ("Điểm" / "đánh giá") goes on in lower case.
+    // Shape 1: one cell per line. A header cell wrapped over two lines goes on (see CONTINUES_RE).
     const roles: HeaderRole[] = [];
     const cells: string[] = [];
     let j = i;
     while (j < lines.length && roles.length < MAX_HEADER_LINES) {
-      if (cells.length > 0 && LOWER_START_RE.test(lines[j])) {
+      if (cells.length > 0 && (CONTINUES_RE.test(lines[j]) || OPEN_END_RE.test(cells[cells.length - 1]))) {
         const joined = `${cells[cells.length - 1]} ${lines[j]}`;
         const joinedRole = headerRole(joined);
         if (joinedRole) {

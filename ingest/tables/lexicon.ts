@@ -42,6 +42,7 @@ export const HEADER_METRICS: readonly HeaderMetric[] = [
 export const LABEL_HEADERS = [
   'don vi', 'ten don vi', 'co quan', 'ten co quan', 'co quan, don vi', 'phuong', 'xa', 'phuong, xa', 'xa, phuong',
   'xa, phuong, thi tran', 'phuong, xa, thi tran', 'dia phuong', 'dia ban', 'quan, huyen', 'ubnd', 'don vi hanh chinh',
+  'huyen', 'cac bo', 'bo, nganh', 'bo, co quan', 'so, nganh', 'so, ban, nganh', 'cac so',
 ];
 
 /** Columns that carry no figure: row numbers, classifications in words, notes. */
@@ -53,7 +54,7 @@ export const SKIP_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'xep loai', 'ghi
  */
 export const COMPONENT_SCORE_HEADERS = [
   'danh gia truc tiep', 'dieu tra xhh', 'dieu tra xa hoi hoc', 'xa hoi hoc', 'tu danh gia', 'tu cham', 'tham dinh',
-  'diem thuong', 'diem tru', 'thanh phan', 'diem khao sat',
+  'diem thuong', 'diem tru', 'thanh phan', 'diem khao sat', 'dtxhh', 'tai lieu kiem chung',
 ];
 
 /**

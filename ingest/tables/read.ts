@@ -217,6 +217,13 @@ export function planColumns(grid: Grid, headerRows: number, contextFolded: strin
       }
     });
   }
+  // A "Tổng điểm" column and a "Chỉ số …" column of the same index state one figure per row (the index is the total
+  // score, sometimes also printed as a percentage): the index column is read, the total skipped.
+  const INDEX_SCORES = new Set(['par_index_score', 'service_index_score', 'sipas_score']);
+  for (const total of plans.filter((p) => p.role === 'metric' && INDEX_SCORES.has(p.metric!) && /^tong diem(?![a-z])/.test(foldVietnamese(p.header).trim()))) {
+    const index = plans.some((p) => p !== total && p.role === 'metric' && p.metric === total.metric && /(?<![a-z])(?:chi so|index)(?![a-z])/.test(foldVietnamese(p.header)));
+    if (index) Object.assign(total, { role: 'skip', metric: null, unit: null });
+  }
   // A bare "Tổng" / "Tổng số" column ahead of resolved or late dossiers is the total of dossiers received.
   const firstDossier = plans.findIndex((p) => p.role === 'metric' && (p.metric === 'dossiers_resolved' || p.metric === 'late_dossiers'));
   if (firstDossier > 0 && !plans.some((p) => p.metric === 'dossiers_received')) {

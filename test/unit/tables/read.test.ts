@@ -206,6 +206,43 @@ describe('flattened tables seen on real pages (regressions from the real-text co
     ]);
   });
 
+  it('reads cells separated by lone "|" lines, a header cell wrapped inside its separators, and a rank as the first column', () => {
+    // A ranking copied from a newspaper page: every cell on its own line, a "|" line after each cell.
+    const cells = [
+      'Xếp hạng', 'Đơn vị', 'Điểm\nthẩm định', 'Điểm điều tra\nxã hội học', 'Chỉ số CCHC (PAR INDEX 2023)',
+      '1', 'UBND Phường 11', '60,10', '28,40', '88,50',
+      '2', 'UBND Phường 4', '59,95', '27,05', '87,00',
+      '3', 'UBND Phường 14', '58,00', '26,25', '84,25',
+    ];
+    const text = ['Bảng 2. Kết quả Chỉ số CCHC của các phường (DỮ LIỆU MẪU).', ...cells.flatMap((c) => [c, '|'])].join('\n');
+    const tables = tablesFromText(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows[0].map((c) => c.text)).toEqual(['Xếp hạng', 'Đơn vị', 'Điểm thẩm định', 'Điểm điều tra xã hội học', 'Chỉ số CCHC (PAR INDEX 2023)']);
+    const { figures } = figuresFromDocument({ text }, ctx());
+    expect(figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value])).toEqual([
+      ['7004', 'par_index_rank', 1], ['7004', 'par_index_score', 88.5],
+      ['7002', 'par_index_rank', 2], ['7002', 'par_index_score', 87],
+      ['7006', 'par_index_rank', 3], ['7006', 'par_index_score', 84.25],
+    ]);
+  });
+
+  it('joins header cells wrapped after a comma or before a bracketed weight, and takes a year inside a header', () => {
+    const text = [
+      'Theo đó, quận công bố Chỉ số CCHC năm 2023 của các phường (DỮ LIỆU MẪU).',
+      'STT', 'PHƯỜNG, KHU PHỐ,', 'TỔ DÂN PHỐ', 'Điểm', 'thẩm định', '(65)', 'Điểm ĐTXHH', '(35)', 'Chỉ số CCHC - PAR INDEX 2023',
+      '1', 'UBND Phường 4', '55,25', '33,00', '88,25%',
+      '2', 'UBND Phường 11', '50,00', '31,50', '81,50%',
+      'Các phường đứng cuối sẽ rút kinh nghiệm.',
+    ].join('\n\n');
+    const tables = tablesFromText(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows[0].map((c) => c.text)).toEqual(['STT', 'PHƯỜNG, KHU PHỐ, TỔ DÂN PHỐ', 'Điểm thẩm định (65)', 'Điểm ĐTXHH (35)', 'Chỉ số CCHC - PAR INDEX 2023']);
+    const { figures } = figuresFromDocument({ text }, ctx());
+    expect(figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value])).toEqual([
+      ['7002', 'par_index_score', 88.25], ['7004', 'par_index_score', 81.5],
+    ]);
+  });
+
   it('does not join a lower-case line that would not make a header', () => {
     expect(tablesFromText(['STT', 'Đơn vị', 'Điểm', 'trong năm qua các phường đã cố gắng nhiều', '1', 'UBND Phường 4', '91,25'].join('\n'))).toEqual([]);
   });
@@ -296,6 +333,18 @@ describe('rankings of agencies and their component scores (regressions from the 
       ['Công an quận', 'par_index_rank', 1], ['Công an quận', 'par_index_score', 88.4],
       ['Chi cục Thuế quận', 'par_index_rank', 2], ['Chi cục Thuế quận', 'par_index_score', 86.15],
       ['Bảo hiểm xã hội quận', 'par_index_rank', 3], ['Bảo hiểm xã hội quận', 'par_index_score', 84.9],
+    ]);
+  });
+
+  it('reads one index score per row when a "Tổng điểm" column and the "Chỉ số" it comes to both print it', () => {
+    const rows = [
+      ['Đơn vị', 'Điểm thẩm định', 'Tổng điểm', 'Chỉ số CCHC (%)'].map((t) => ({ text: t, header: true })),
+      [{ text: 'UBND Phường 4' }, { text: '55,00' }, { text: '86,50' }, { text: '86,50%' }],
+      [{ text: 'UBND Phường 11' }, { text: '50,00' }, { text: '81,00' }, { text: '81,00%' }],
+    ];
+    const { figures } = figuresFromTables([{ rows, caption: 'Bảng 3: Chỉ số CCHC năm 2023', heading: null, notes: [], page: null }], ctx());
+    expect(figures.map((f) => [f.subject.unitId, f.metric, f.value, f.cell!.columnHeader])).toEqual([
+      ['7002', 'par_index_score', 86.5, 'Chỉ số CCHC (%)'], ['7004', 'par_index_score', 81, 'Chỉ số CCHC (%)'],
     ]);
   });
 
