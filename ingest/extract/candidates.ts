@@ -97,7 +97,13 @@ const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vu
 const DOT_THREE_DECIMALS_RE = /^\d{1,3}\.\d{3}$/;
 
 /** "Chỉ số cải cách hành chính (của huyện X) là …", "chỉ số CCHC là": the index named as what the number is. Folded. */
-const INDEX_IS_BEFORE_RE = new RegExp(`(?:${PAR_INDEX_NAME}|par ?index)(?: (?:nam \\d{4}|cua [^,;.\\d]{1,40}))?(?: la|:)\\s*$`);
+const INDEX_IS_BEFORE_RE = new RegExp(`(?:${PAR_INDEX_NAME}|par ?index)(?: \\(par ?index\\))?(?: (?:nam \\d{4}|cua [^,;.\\d()]{1,40}?)){0,2}(?: la|:)\\s*$`);
+
+/**
+ * "Tổng điểm của huyện X là 84,75", "có tổng số điểm (tính đến ngày 21/8) là 94.25", "(với số điểm 88,02)": the total
+ * points named as what the bare number is. A component's points ("điểm thẩm định là 55,10") are not the total. Folded.
+ */
+const TOTAL_POINTS_IS_BEFORE_RE = /(?:^|[\s(,;])(?:(?:voi|co) (?:(?:tong )?so diem|tong diem)|tong (?:so )?diem(?: (?!diem )[^,;.:]{0,60}?)? (?:la|dat|:))\s*$/;
 
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
@@ -480,6 +486,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       /chi so|par ?index/.test(folded.slice(sentence.start, sentence.end))) {
       unit = 'score';
     }
+    if (unit === null && noun === null && value > 10 && value <= 100 && TOTAL_POINTS_IS_BEFORE_RE.test(before(t.start, 90))) unit = 'score';
     // "đứng thứ ba là Sở KH&ĐT với số điểm lần lượt là 87,61 và 86,70", "với các tỷ lệ … lần lượt là 83,49; 78,44% và
     // 77,66%": bare values of a respectively list take the unit its head names (points or a share).
     if (unit === null && noun === null) {

@@ -116,6 +116,11 @@ const INDEX_IS = `(?:ty le\\s+)?(?:${PAR_INDEX_NAME}|chi so)\\s+(?:dat|la)`;
 const INDEX_AFTER_POINTS_RE = new RegExp(`^\\s*(?:diem)?\\s*,?\\s*${INDEX_IS}\\s*$`);
 /** The index share right after points ("điểm, chỉ số cải cách hành chính đạt 81,33%"); group 1 its number. Folded. */
 const INDEX_SHARE_AFTER_POINTS_RE = new RegExp(`^\\s*,\\s*${INDEX_IS}\\s+(\\d{1,3}(?:[.,]\\d+)?)\\s*%`);
+/**
+ * The first index share later in the clause of points ("Với tổng điểm 93.76, thấp hơn …, Văn phòng UBND tỉnh đứng đầu …
+ * với tỷ lệ chỉ số đạt 98,7%"); group 1 its number. Folded; no ";" in between.
+ */
+const INDEX_SHARE_LATER_RE = new RegExp(`^[^;]*?(?<![a-z])${INDEX_IS}\\s+(\\d{1,3}(?:[.,]\\d+)?)\\s*%`);
 
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
@@ -1624,7 +1629,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tổng số điểm đạt được 68,32 điểm, chỉ số cải cách hành chính đạt 81,33%": points that differ from the index share
   // given right after them are the raw points, not the index (d764, d1138).
   if (cls.metric === 'par_index_score' && c.unit === 'score' && !change) {
-    const share = INDEX_SHARE_AFTER_POINTS_RE.exec(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)));
+    // So do points whose clause (up to a ";") goes on to an index share of another value (d1138).
+    const share = INDEX_SHARE_AFTER_POINTS_RE.exec(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80))) ??
+      INDEX_SHARE_LATER_RE.exec(folded.slice(c.nounEnd, zones.sentence.end));
     const shareValue = share ? parseViNumber(share[1]) : null;
     if (shareValue !== null && shareValue !== c.value && shareValue !== value) cls = { ...cls, metric: 'other' };
   }
