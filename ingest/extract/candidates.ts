@@ -96,8 +96,11 @@ const RANK_STEP_VERB_BEFORE_RE = /(?:^|[\s(])(?:tang|giam|len|xuong|tut|thang|vu
 /** One to three digits, a dot and three: thousands in Vietnamese, a decimal in English ("91.651"). */
 const DOT_THREE_DECIMALS_RE = /^\d{1,3}\.\d{3}$/;
 
-/** "Chỉ số cải cách hành chính (của huyện X) là …", "chỉ số CCHC là": the index named as what the number is. Folded. */
-const INDEX_IS_BEFORE_RE = new RegExp(`(?:${PAR_INDEX_NAME}|par ?index)(?: \\(par ?index\\))?(?: (?:nam \\d{4}|cua [^,;.\\d()]{1,40}?)){0,2}(?: la|:)\\s*$`);
+/**
+ * "Chỉ số cải cách hành chính (của huyện X) là …", "chỉ số CCHC là", "có chỉ số cải cách hành chính cao nhất với": the index
+ * named as what the number is. Folded.
+ */
+const INDEX_IS_BEFORE_RE = new RegExp(`(?:${PAR_INDEX_NAME}|par ?index)(?: \\(par ?index\\))?(?: (?:nam \\d{4}|cua [^,;.\\d()]{1,40}?)){0,2}(?: la|:| (?:cao nhat|thap nhat) (?:voi|la|dat))\\s*$`);
 
 /**
  * "Tổng điểm của huyện X là 84,75", "có tổng số điểm (tính đến ngày 21/8) là 94.25", "(với số điểm 88,02)": the total

@@ -122,6 +122,27 @@ const INDEX_SHARE_AFTER_POINTS_RE = new RegExp(`^\\s*,\\s*${INDEX_IS}\\s+(\\d{1,
  */
 const INDEX_SHARE_LATER_RE = new RegExp(`^[^;]*?(?<![a-z])${INDEX_IS}\\s+(\\d{1,3}(?:[.,]\\d+)?)\\s*%`);
 
+/**
+ * A holder of the highest or lowest value, named before it: "… là địa phương có chỉ số … cao nhất với", "… có số điểm
+ * cao nhất đạt", "… cùng có số điểm thấp nhất,". Folded; the holder must still be the figure's named subject.
+ */
+const HOLDER_BEFORE_RE = /(?:^|\s)(?:(?:van |cung )?la (?:don vi|dia phuong|co quan) )?(?:cung )?co (?!(?:mot|nhieu|cac|nhung|\d)(?![a-z]))(?:(?!\sco\s)[^.;,()\d]){0,60}?(?:cao nhat|thap nhat),?\s*(?:voi|la|dat)?\s*$/;
+
+/**
+ * Whether the holder before a highest/lowest value is the figure's subject: its name (without the unit type) in the words
+ * right before "(là địa phương) có …", after the clause's previous "có" or separator ("khối … thuộc UBND huyện X có
+ * Phòng Nội vụ có số điểm cao nhất": the holder is Phòng Nội vụ, not huyện X).
+ */
+function namedInHolderLead(folded: string, zones: CandidateZones, c: Candidate, subject: FigureSubject): boolean {
+  const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
+  const m = HOLDER_BEFORE_RE.exec(lead);
+  if (!m) return false;
+  const before = lead.slice(0, m.index);
+  const holder = before.slice(Math.max(before.lastIndexOf(' co ') + 4, ...[',', ';', ':', '. '].map((p) => before.lastIndexOf(p) + p.length)));
+  const name = foldForMatching(subject.name).replace(/^(?:ubnd |uy ban nhan dan )?(?:thanh pho|thi xa|thi tran|huyen|quan|xa|phuong|tinh)\s+/, '');
+  return name.length > 0 && holder.includes(name);
+}
+
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
@@ -1639,10 +1660,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
     if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
   }
-  // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure.
+  // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure. A unit the
+  // sentence names as the holder ("Xã Bình Đào là địa phương có chỉ số … cao nhất với 92,3", "Văn phòng UBND tỉnh có số
+  // điểm cao nhất đạt 98 điểm") states its own figure: kept when the subject found below is that named unit.
+  let namedHolder = false;
   if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change && !nationalAverage &&
     /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|(?:cao nhat|thap nhat)(?: (?:khu vuc|ca nuoc|toan quoc|trong vung|vung))?) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
-    return dropAs('ranking_statistic');
+    if (!HOLDER_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart))) return dropAs('ranking_statistic');
+    namedHolder = true;
   }
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
   // "… thủ tục hành chính được cắt giảm hoặc đơn giản hóa, đạt 62,8%", "cắt giảm ít nhất 30% thời gian giải quyết": a cut
@@ -1860,6 +1885,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !amongDepartments && !ownResult && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
+  if (namedHolder && (!subject.explicit || subject.scope !== 'unit' || !namedInHolderLead(folded, zones, c, subject))) return dropAs('ranking_statistic');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
   // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
   // on a ministry's or the Government's page: the country's dossier flow, not the publisher's own (a guess).
