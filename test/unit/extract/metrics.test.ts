@@ -236,6 +236,35 @@ describe('metric codes', () => {
     for (const entry of METRIC_CUES) expect(METRIC_CODES.has(entry.metric)).toBe(true);
   });
 
+  it('a longer cue phrase takes a shorter one from another metric only where that is meant (the cue regex matches the longest)', () => {
+    // "hồ sơ được xử lý trực tuyến" once spoke only for the online share: a count under it had no cue at all (r-286).
+    const metricsOf = new Map<string, Set<string>>();
+    for (const e of METRIC_CUES) for (const c of e.cues) (metricsOf.get(c) ?? metricsOf.set(c, new Set()).get(c)!).add(e.metric);
+    const shadows: string[] = [];
+    for (const [long, longMetrics] of metricsOf) {
+      for (const [short, shortMetrics] of metricsOf) {
+        if (short === long || !new RegExp(`(?<![a-z@])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(long)) continue;
+        for (const m of shortMetrics) if (!longMetrics.has(m)) shadows.push(`${long} > ${short}: ${m}`);
+      }
+    }
+    // Each of these longer phrases means something else than the shorter one inside it.
+    expect(shadows.sort()).toEqual([
+      'cham giai quyet > giai quyet: dossiers_resolved', 'chua dung han > dung han: on_time_rate', 'cong bo dung han > dung han: on_time_rate',
+      'cong khai dung han > dung han: on_time_rate', 'dich vu cong truc tuyen > truc tuyen: online_dossier_rate',
+      'giai quyet cham > giai quyet: dossiers_resolved', 'giai quyet som > giai quyet: dossiers_resolved',
+      'giai quyet truc tuyen toan trinh > giai quyet: dossiers_resolved', 'giai quyet truc tuyen toan trinh > toan trinh: online_services_full',
+      'giam thoi gian > giam: staff_reduction', 'ho so truc tuyen toan trinh > toan trinh: online_services_full',
+      'muc do hai long > hai long: sipas_score', 'nop truc tuyen toan trinh > toan trinh: online_services_full',
+      'rat hai long > hai long: sipas_score', 'su dung dich vu cong truc tuyen > truc tuyen: online_dossier_rate',
+      'su hai long > hai long: sipas_score', 'thanh toan truc tuyen > truc tuyen: online_dossier_rate',
+      'thanh toan truc tuyen > truc tuyen: online_dossiers', 'thoi gian giai quyet > giai quyet: dossiers_resolved',
+      'thoi han giai quyet > giai quyet: dossiers_resolved', 'tiep nhan truc tuyen toan trinh > tiep nhan: dossiers_received',
+      'tiep nhan truc tuyen toan trinh > toan trinh: online_services_full', 'tra loi dung han > dung han: on_time_rate',
+      'ty le hai long > hai long: sipas_score', 'xu ly truc tuyen > xu ly: dossiers_resolved',
+      'xu ly truc tuyen toan trinh > toan trinh: online_services_full', 'xu ly truc tuyen toan trinh > xu ly: dossiers_resolved',
+    ].sort());
+  });
+
   it('every extracted metric is in the catalogue', () => {
     const text = [
       'Quận tiếp nhận 3.100 hồ sơ, giải quyết đúng hạn 99%; 100% văn bản được rà soát.',
