@@ -143,6 +143,14 @@ function namedInHolderLead(folded: string, zones: CandidateZones, c: Candidate, 
   return name.length > 0 && holder.includes(name);
 }
 
+/**
+ * A resolved count and the share right after it: "đã giải quyết 7.868 hồ sơ, đạt tỷ lệ trên", "giải quyết được
+ * 13.528/14.430 hồ sơ thủ tục hành chính, đạt". Folded, up to the share's hedge.
+ */
+const RESOLVED_COUNT_THEN_SHARE_RE = /(?:giai quyet|xu ly)(?: duoc| xong)? \d[\d.,]*(?:\/\d[\d.,]*)? (?:ho so|hs)[^,;.\d]{0,50}, (?:dat|chiem)(?: ty le)?\s*$/;
+/** An on-time phrase: a share after it, in its sentence, may be the on-time rate. Folded. */
+const ON_TIME_BEFORE_RE = /(?<![a-z])(?:dung han|truoc han|som han|dung hen|truoc hen|som hen|dung thoi han|truoc thoi han|dung thoi gian)(?![a-z])/;
+
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
@@ -1669,6 +1677,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if (!HOLDER_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart))) return dropAs('ranking_statistic');
     namedHolder = true;
   }
+  // "đã giải quyết 7.868 hồ sơ, đạt tỷ lệ trên 97%, trong đó 99,6% hồ sơ được xử lý đúng và trước hạn": the share right
+  // after a resolved count is the resolved share of the dossiers received; the on-time phrase after it is its own share's.
+  if (cls.metric === 'on_time_rate' && c.unit === 'percent' && RESOLVED_COUNT_THEN_SHARE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 140), c.hedgeStart)) &&
+    !ON_TIME_BEFORE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
   if (c.unit === 'percent' && RATE_METRICS.has(cls.metric) && isPartOrGrowthShare(state, folded, zones, c, cls.metric)) cls = { ...cls, metric: 'other' };
   // "… thủ tục hành chính được cắt giảm hoặc đơn giản hóa, đạt 62,8%", "cắt giảm ít nhất 30% thời gian giải quyết": a cut
   // of procedures, business conditions, processing time or cost is a reform of procedures ('other'), not of staff.
