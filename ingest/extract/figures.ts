@@ -257,6 +257,13 @@ const COUNT_THEN_PROCEDURE_RE = new RegExp(`(\\d[\\d.,]*(?:\\s*\\/\\s*\\d[\\d.,]
  */
 const PROCEDURE_THEN_COUNT_RE = new RegExp(`(?:^|[:;,(]\\s*|\\s(?:gom|va)\\s+)${PROCEDURE}(?![a-z])[^;,:()\\d]{0,40}?\\s(\\d[\\d.,]*)\\s+(?:bo\\s+)?(?:ho so|hs)(?![a-z])`, 'g');
 
+/**
+ * One procedure or service, then the bracket its share opens: "là cấp giấy phép xây dựng (", "… (72,2% so với ", "Dịch vụ
+ * trực tuyến thông báo lưu trú (đạt ", "; đăng ký kinh doanh (". Folded, up to the share's hedge. A field alone is not enough: "Xây dựng (16,2%)" may name
+ * the ministry.
+ */
+const PROCEDURE_SHARE_BEFORE_RE = new RegExp(`(?:^|[:;,]\\s*|\\s(?:la|gom|va|nhu|o)\\s+)(?:dich vu (?:cong )?(?:truc tuyen )?(?:[a-z]+ ){0,2})?${PROCEDURE}(?<!xay dung|dat dai)(?![a-z])[^;:()\\d]{0,60}\\(\\s*(?:dat(?: ty le)?\\s*)?(?:\\d[\\d.,]*\\s*%\\s*so voi\\s*)?$`);
+
 /** Whether the count at `c` is one item of a list of two or more procedure-by-procedure counts in its sentence. */
 function inProcedureList(folded: string, sentence: Span, c: Candidate): boolean {
   const text = folded.slice(sentence.start, sentence.end);
@@ -1754,6 +1761,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // sơ": dossiers listed procedure by procedure are parts, not the unit's dossiers.
   if (DOSSIER_COUNT_METRICS.has(cls.metric) || cls.metric === 'late_dossiers') {
     if (c.unit === 'count' && inProcedureList(folded, zones.sentence, c)) cls = { ...cls, metric: 'other' };
+  }
+  // "là cấp giấy phép xây dựng (72,2% so với 64,9%)", "thông báo lưu trú (đạt 99,04%)": a share in brackets right after one
+  // procedure or service is that service's, a part of the unit's figure.
+  if (c.unit === 'percent' && cls.metric !== 'other' && PROCEDURE_SHARE_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
   }
   // "Cung cấp kết quả điện tử đạt 34,28%", "Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa đạt 4,06%": electronic
   // results and the reuse of digitised data are indicators of their own (Decision 766), not e-payment or digitisation.
