@@ -1032,14 +1032,16 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         let shareOfCount = false;
         // "… trực tuyến là 9.420 hồ sơ, đạt tỉ lệ 61,3%", "1.512/1.690 hồ sơ, (đạt 89,5%)": a bare share right after a
         // count of online dossiers is their share of all dossiers.
-        if (!cls && c.unit === 'percent' && c.noun === null && previous?.metric === 'online_dossiers' && previousEnd !== null &&
+        // The whole may follow the share: "113 hồ sơ, chiếm 5,58% tổng số hồ sơ phát sinh".
+        const bareShare = c.unit === 'percent' && (c.noun === null || (c.noun === 'hoso' && SHARE_WHOLE_AFTER_RE.test(folded.slice(c.end, c.end + 60))));
+        if (!cls && bareShare && previous?.metric === 'online_dossiers' && previousEnd !== null &&
           SHARE_OF_COUNT_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart))) {
           cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'clause' };
           shareOfCount = true;
         }
         // "… trực tuyến toàn trình là 115.665 và tổng số hồ sơ giải quyết TTHC là 168.746, chiếm 68,54%": a bare share that
         // is an online count of the sentence over its own total or a total the sentence names before the share.
-        if (!cls && c.unit === 'percent' && c.noun === null && isOnlineShareOfCounts(state.figures.slice(firstFigure), c)) {
+        if (!cls && bareShare && isOnlineShareOfCounts(state.figures.slice(firstFigure), c)) {
           cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
           shareOfCount = true;
         }
