@@ -339,6 +339,20 @@ const OTHER_CHANNEL_SHARE_BEFORE_RE = /(?:tiep nhan|nop|gui|nhan)?\s*(?:ho so|hs
 /** How far (in percentage points) a share may be from the quotient of two counts the text gives and still be it. */
 const SHARE_ROUNDING = 0.6;
 
+/**
+ * Dossiers done through the online services of level 3 or 4: "hồ sơ thực hiện qua dịch vụ công mức độ 4" (not "389 hồ sơ
+ * và dịch vụ công trực tuyến mức độ 3, 4 là 82 hồ sơ", another item). Folded.
+ */
+const DOSSIERS_AT_ONLINE_LEVEL_RE = /(?<![a-z])(?:ho so|hs)(?: (?!(?:va|hoac|con|trong|cua)(?![a-z]))[a-z]+){0,3}? (?:qua |bang |theo )?(?:dich vu cong|dvc|dvctt)(?: truc tuyen)? (?:o )?(?:muc do|muc) ?[34](?!\d)/;
+
+/** Whether a count's own words, before it (since the last count) or right after its noun, name dossiers at an online level. */
+function dossiersAtOnlineLevel(folded: string, clause: Span, c: Candidate, previousEnd: number | null): boolean {
+  const before = folded.slice(Math.max(clause.start, previousEnd ?? clause.start, c.hedgeStart - 100), c.hedgeStart);
+  const after = folded.slice(c.start, Math.min(clause.end, c.nounEnd + 60));
+  const stop = after.search(/[,;(]/);
+  return DOSSIERS_AT_ONLINE_LEVEL_RE.test(before) || DOSSIERS_AT_ONLINE_LEVEL_RE.test(stop >= 0 ? after.slice(0, stop) : after);
+}
+
 /** A share before `c` equal to an online count read in its sentence over that count's total or a total count read before. */
 function isOnlineShareOfCounts(read: readonly ExtractedFigure[], c: Candidate): boolean {
   const before = read.filter((f) => f.evidence.numberEnd <= c.start && f.unit === 'count');
@@ -363,6 +377,8 @@ function inBaselineAside(folded: string, sentence: Span, f: ExtractedFigure): bo
 
 /** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ". */
 const SHARE_OF_COUNT_BETWEEN_RE = /^\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
+/** The same with the count's online level between: " thực hiện qua dịch vụ công mức độ 4 (đạt tỷ lệ ". Folded. */
+const LEVEL_THEN_SHARE_BETWEEN_RE = /^[^,;()\d]{0,60}?(?:muc do|muc) ?[34](?:\s*,\s*[34])?\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
 
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai", "65 hồ sơ lĩnh vực Tài nguyên nước" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:(?:ve|thuoc) )?linh vuc(?![a-z])/;
@@ -1008,6 +1024,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
         if (onlineTopic && c.unit === 'count' && cls?.metric === 'dossiers_received') cls = { ...cls, metric: 'online_dossiers' };
         if (onlineTopic && !cls && c.unit === 'percent' && c.noun === null) cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
+        // "2.911 hồ sơ thực hiện qua dịch vụ công mức độ 4", "số hồ sơ thực hiện dịch vụ công mức độ 3, 4 là 1.102/2.950 hồ
+        // sơ": dossiers done through the online services of level 3 or 4 are online dossiers, not the level's services.
+        if (c.unit === 'count' && c.noun === 'hoso' && !['online_dossiers', 'late_dossiers', 'on_time_rate'].includes(cls?.metric ?? '') &&
+          dossiersAtOnlineLevel(folded, clause, c, previousEnd)) cls = { metric: 'online_dossiers', score: 0, runnerUp: 0, zone: 'own' };
         // "trên 97% tổ chức, cá nhân hài lòng": the comma inside the people named cuts the share from its cue.
         if (!cls && c.unit === 'percent' && SATISFIED_PEOPLE_AFTER_RE.test(folded.slice(c.end, c.end + 80))) cls = { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'own' };
         // "… 68,54%. Đà Nẵng (58,89%), Hà Giang (55,76%) … xếp sau": units listed with bare shares in brackets, right
@@ -1036,6 +1056,13 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         const bareShare = c.unit === 'percent' && (c.noun === null || (c.noun === 'hoso' && SHARE_WHOLE_AFTER_RE.test(folded.slice(c.end, c.end + 60))));
         if (!cls && bareShare && previous?.metric === 'online_dossiers' && previousEnd !== null &&
           SHARE_OF_COUNT_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart))) {
+          cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'clause' };
+          shareOfCount = true;
+        }
+        // The same share when a service level before the count gave it the level's services: "2.911 hồ sơ thực hiện qua
+        // dịch vụ công mức độ 4 (đạt tỷ lệ 53,71%)".
+        if (cls && ONLINE_LEVEL_METRICS.has(cls.metric) && bareShare && previous?.metric === 'online_dossiers' && previousEnd !== null &&
+          (SHARE_OF_COUNT_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart)) || LEVEL_THEN_SHARE_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart)))) {
           cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'clause' };
           shareOfCount = true;
         }
@@ -2051,7 +2078,7 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
  * "trực tiếp" or "qua (dịch vụ) bưu chính" right after their noun, or what the post office delivered ("Bưu điện … chuyển
  * trả"). Not when the online channel is named there too.
  */
-const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs)\s+(?:tiep nhan\s+|nop\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])/;
+const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])/;
 
 /**
  * The post office as the agent or channel right after a count ("700.000 bộ hồ sơ được Bưu điện TP xử lý", "… do bưu điện
