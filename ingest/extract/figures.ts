@@ -60,7 +60,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERN
  */
 /** Other indices by their acronyms (folded): PCI, APCI, PAPI, DTI, DDCI, PGI. */
 const OTHER_INDEX_ACRONYMS = 'pci|apci|papi|dti|ddci|pgi';
-const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS})(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)`, 'g');
+const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS})(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)`, 'g');
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
@@ -1391,8 +1391,8 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
   return checked?.metric === 'other' ? checked : null;
 }
 
-/** Indices outside the reform catalogue (filed as 'other'): PCI, PAPI, DTI, PGI, ICT, the green index. */
-const OTHER_INDEX_RE = new RegExp(`(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict))(?![a-z])`, 'g');
+/** Indices outside the reform catalogue (filed as 'other'): PCI, PAPI, DTI, PGI, ICT ("chỉ số (mức độ) ứng dụng công nghệ thông tin"), the green index. */
+const OTHER_INDEX_RE = new RegExp(`(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict|(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)))(?![a-z])`, 'g');
 /** An economic quantity a province is ranked on: its output, budget revenue, investment, exports, income. */
 const ECONOMIC_QUANTITY_RE = /(?<![a-z])(?:grdp|tong san pham|thu ngan sach|ty dong|trieu usd|ty usd|kim ngach|von dau tu|doanh thu|thu nhap binh quan|tang truong kinh te)(?![a-z])/;
 /** Tasks assigned ("nhiệm vụ"), and the nouns of dossiers and procedures. Folded text. */
