@@ -151,6 +151,16 @@ const RESOLVED_COUNT_THEN_SHARE_RE = /(?:giai quyet|xu ly)(?: duoc| xong)? \d[\d
 /** An on-time phrase: a share after it, in its sentence, may be the on-time rate. Folded. */
 const ON_TIME_BEFORE_RE = /(?<![a-z])(?:dung han|truoc han|som han|dung hen|truoc hen|som hen|dung thoi han|truoc thoi han|dung thoi gian)(?![a-z])/;
 
+/** The largest maximum of SIPAS points inside the PAR INDEX (10 or 12): a SIPAS score above it is on the 0–100 scale. */
+const SIPAS_PART_MAX = 12;
+
+/** Whether the sentence before a SIPAS move states a SIPAS level on the 0–100 scale in points ("đạt 89,09 điểm (giảm …"). */
+function sipasLevelBefore(folded: string, from: number, to: number): boolean {
+  const level = matchesOf(/(\d{1,3}(?:[.,]\d+)?)\s*diem(?![a-z])/g, folded.slice(from, to)).pop();
+  const v = level ? parseViNumber(level[1]) : null;
+  return v !== null && v > SIPAS_PART_MAX && v <= 100;
+}
+
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
@@ -1973,6 +1983,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   subject = departmentsRankHolder(text, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
+  // Labelling rule 5a: the SIPAS result on its 0–100 scale is the satisfaction rate, written "%" or "điểm" ("chỉ số
+  // SIPAS đạt 94,27 điểm (giảm 4,51 điểm …)"); only SIPAS points inside the PAR INDEX ("8,5/10 điểm") stay sipas_score.
+  let unit = c.unit;
+  if (cls.metric === 'sipas_score' && c.unit === 'score' && (c.total === null || c.total >= 100) &&
+    (change ? sipasLevelBefore(folded, zones.sentence.start, c.hedgeStart) : value > SIPAS_PART_MAX && value <= 100)) {
+    cls = { ...cls, metric: 'satisfaction_rate' };
+    unit = 'percent';
+  }
   // An index score in points and in per cent is one number: "có tổng số điểm đạt được 92,15 điểm, chỉ số cải cách hành
   // chính đạt 92,15%" states it twice.
   const keyUnit = INDEX_SCORE_METRICS.has(cls.metric) && (c.unit === 'score' || c.unit === 'percent') ? 'index' : c.unit;
@@ -1994,7 +2012,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     value,
     total: c.total,
     upperBound: c.upperBound,
-    unit: c.unit,
+    unit,
     kind,
     comparator,
     approximate: c.approximate,
@@ -2007,7 +2025,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   };
   const publisherName = state.ctx.publisher?.name ?? '';
   const signals: FigureSignals = {
-    metric: cls.metric, unit: c.unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
+    metric: cls.metric, unit, cueZone: cls.zone, cueFallback: cls.fromTopic === true || cls.score === 0, cueScore: cls.score, runnerUp: cls.runnerUp,
     usualUnit: USUAL_UNIT.get(cls.metric) === c.unit, kind, kindExplicit: explicit, change, approximate: c.approximate,
     comparatorEq: comparator === 'eq', ratio: c.ratio,
     subjectSource: subjectSourceOf(subject, publisherName),
