@@ -161,6 +161,19 @@ function sipasLevelBefore(folded: string, from: number, to: number): boolean {
   return v !== null && v > SIPAS_PART_MAX && v <= 100;
 }
 
+/**
+ * A comparison with another unit or an average right after a move: "so với đơn vị dẫn đầu", "so với (mức) bình quân
+ * chung toàn tỉnh", "so với trung bình cả nước". Not a period ("so với cùng kỳ", "so với năm 2022"). Folded.
+ */
+const GAP_BASELINE_AFTER_RE = /^\s*(?:%|diem|bac)?\s*,?\s*so (?:voi )?(?:(?:muc|gia tri|diem|ty le) )?(?:trung binh|binh quan|don vi (?:dan dau|dung dau|xep dau|cao nhat|xep cuoi)|(?:tinh|dia phuong|huyen|so) (?:dan dau|dung dau|cao nhat)|muc chung|ca nuoc|toan quoc)(?![a-z])/;
+/** A gap to other units or an average, unless the comparison names a period ("so với giá trị trung bình năm 2019"). */
+function isGapToOtherUnits(after: string): boolean {
+  const m = GAP_BASELINE_AFTER_RE.exec(after);
+  if (!m) return false;
+  const rest = after.slice(m[0].length).split(/[,;.()]/)[0];
+  return !/(?<![a-z])(?:nam|cung ky|ky truoc|quy|thang|dau nam)(?![a-z])|\d{4}/.test(rest);
+}
+
 /** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
 const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
@@ -1680,6 +1693,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
   if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
+  // "thấp hơn 11,92% so với đơn vị dẫn đầu", "cao hơn 1,2% so với bình quân chung toàn tỉnh": how far a unit stands from
+  // the leader or an average is a gap between units, not a change over time.
+  if (change && isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)))) cls = { ...cls, metric: 'other' };
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
   if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường mạng … đạt 100%": an office's work files are no dossiers
