@@ -137,7 +137,7 @@ const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu d
  * only with a year: "từ 5/9 đến 9/9 huyện" is a count). Groups: "ngày", from day, from month (date), from month
  * ("tháng"), from year, to day, to month (date), to month ("tháng"), "nay", to year ("/2025", "năm 2025").
  */
-const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het |cuoi )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
+const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het |cuoi |giua |dau )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
 /**
  * A to-date bound written as a day without a year: "Tính đến ngày 30-1", "đến ngày 22/01", "Tính đến 25/8" — January
  * to that month (of the publication year, or of the year before when the month is still ahead of the publication).

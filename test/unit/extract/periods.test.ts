@@ -129,6 +129,8 @@ describe('findPeriods', () => {
     expect(periodOf('Từ khi thực hiện chính quyền địa phương hai cấp, phường đã', '2025-11-04')).toEqual({ year: 2025, fromMonth: 7, toMonth: 11 });
     expect(periodOf('kể từ khi vận hành chính quyền hai cấp đến nay', '2025-11-25')).toEqual({ year: 2025, fromMonth: 7, toMonth: 11 });
     expect(periodOf('từ khi vận hành chính quyền 2 cấp đến nay', '2026-02-10')).toEqual({ year: 2026, fromMonth: 1, toMonth: 2 });
+    // The reporting period from mid-December, both ends written "giữa tháng" (stop 33's blind batch, d1762).
+    expect(periodOf('Từ giữa tháng 12-2022 đến giữa tháng 7-2023, Sở đã tiếp nhận', '2023-08-26')).toEqual({ year: 2023, fromMonth: 1, toMonth: 7 });
   });
 
   it('dates an undated article by the two-tier government it counts from', () => {
