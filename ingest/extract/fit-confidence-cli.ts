@@ -1,6 +1,6 @@
 /**
  * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3]
- * [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection stable|greedy] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
+ * [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection greedy|stable|keep] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
  * DEV split of the real-text corpus and the unseen snapshots, and write its coefficients and serving threshold to
  * ingest/extract/confidence-model.ts. Reproducible from the labels, the text cache and the snapshots: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
@@ -22,6 +22,7 @@
  *    it as the default: only seven features are chosen that often, and the sparser model served more figures at a lower
  *    held-out precision on unseen text (0.83–0.88 against 0.88–0.93, three batches kept out in turn), so greedy
  *    selection stays the default and stability selection is a diagnostic of how settled the features are.
+ *    `--selection keep` skips selection: the committed model's features, refit (see {@link keptFeatures}).
  * 4. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
  *    ≥ the target and 10 % recall — judged on the unseen snapshots when they hold at least 100 core figures (users
  *    meet the engine on unseen text), else on dev; when no threshold reaches it, the one whose held-out precision has
@@ -38,6 +39,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mulberry32 } from '../../src/random';
+import { CONFIDENCE_MODEL } from './confidence-model';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, probabilityWith } from './confidence';
 import { extractWithSignals } from './figures';
 import type { ExtractedFigure } from '../types';
@@ -47,7 +49,7 @@ import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection stable|greedy] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection greedy|stable|keep] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 /** Served figures must find at least this share of the required labels for the precision target to count as reached. */
@@ -217,6 +219,24 @@ export function stableFeatures(data: FitData, l2: number, resamples = 10, share 
   }
   const kept = [...frequency].filter(([, f]) => f >= share - 1e-9).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i]) => i);
   return { used: [0, ...kept], frequency };
+}
+
+/**
+ * The features of a committed model as indices of {@link FEATURE_NAMES}, bias first. `--selection keep` refits only the
+ * weights, the L2 strength and the threshold of these, so a refit after a small engine change cannot swap a feature in
+ * or out (stops 32 and 33 saw each greedy refit do so and move the threshold between 0.82 and 0.87). Throws on a name
+ * the engine no longer computes, or one a snapshot's engine did not compute (its zeros there mean "unknown").
+ */
+export function keptFeatures(weights: Readonly<Record<string, number>>, unknown: ReadonlySet<string> = new Set()): number[] {
+  const used = [0];
+  for (const name of Object.keys(weights)) {
+    if (name === 'bias') continue;
+    const i = FEATURE_NAMES.indexOf(name);
+    if (i < 0) throw new Error(`the committed model uses '${name}', which the engine no longer computes: refit with --selection greedy`);
+    if (unknown.has(name)) throw new Error(`the committed model uses '${name}', which an unseen snapshot lacks: refit with --selection greedy`);
+    used.push(i);
+  }
+  return used;
 }
 
 /** Served precision and recall of core figures at a threshold (figures the store would hold are not served). */
@@ -427,7 +447,7 @@ function main(argv: string[]): number {
   let subjectCounts = true;
   let scope: ScopeRule = 'strict';
   let minServed = MIN_SERVED_FOR_THRESHOLD;
-  let selection: 'stable' | 'greedy' = 'greedy';
+  let selection: 'stable' | 'greedy' | 'keep' = 'greedy';
   let resamples = 10;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -453,8 +473,8 @@ function main(argv: string[]): number {
       else if (a === '--min-served') minServed = Number(v);
       else if (a === '--resamples') resamples = Number(v);
       else if (a === '--selection') {
-        if (v !== 'stable' && v !== 'greedy') {
-          process.stderr.write(`--selection must be stable or greedy\n${USAGE}\n`);
+        if (v !== 'stable' && v !== 'greedy' && v !== 'keep') {
+          process.stderr.write(`--selection must be stable, greedy or keep\n${USAGE}\n`);
           return 2;
         }
         selection = v;
@@ -537,6 +557,14 @@ function main(argv: string[]): number {
     const often = [...stable.frequency].sort((a, b) => b[1] - a[1]).map(([i, f]) => `${FEATURE_NAMES[i]} ${f.toFixed(1)}`);
     out(`features chosen in ≥ 60% of ${resamples} article resamples: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);
     out(`  how often each was chosen: ${often.join(', ')}`);
+  } else if (selection === 'keep') {
+    try {
+      used = keptFeatures(CONFIDENCE_MODEL.weights, data.unknownFeatures ?? new Set());
+    } catch (err: unknown) {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      return 2;
+    }
+    out(`features kept from the committed model: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);
   } else {
     used = selectFeatures(data, 1);
     out(`features chosen by held-out log-loss: ${used.map((i) => FEATURE_NAMES[i]).join(', ')}`);

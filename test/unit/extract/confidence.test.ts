@@ -5,7 +5,7 @@
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReadings, conflictingReadings } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
-import { chooseThreshold, fitLogistic, foldOf, type FitData, outOfFold, selectFeatures, servedAt, stableFeatures, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
+import { chooseThreshold, fitLogistic, foldOf, type FitData, keptFeatures, outOfFold, selectFeatures, servedAt, stableFeatures, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 
 const signals = (over: Partial<FigureSignals> = {}): FigureSignals => ({
@@ -264,5 +264,22 @@ describe('fitting the model', () => {
     const p = d.examples.map(() => 0.5);
     expect(chooseThreshold(d, p, 0.95).reached).toBe(false);
     expect(probabilityWith({ bias: 0 }, featureVector(signals()))).toBe(0.5);
+  });
+});
+
+describe('keeping the committed model\'s features (fit:confidence --selection keep)', () => {
+  it('maps the weights\' names to feature indices, bias first, and refuses names the engine or a snapshot lacks', () => {
+    const used = keptFeatures({ bias: -0.2, target: -1.3, cue_own: 0.4 });
+    expect(used[0]).toBe(0);
+    expect(used.slice(1).map((i) => FEATURE_NAMES[i])).toEqual(['target', 'cue_own']);
+    expect(() => keptFeatures({ bias: 0, no_such_feature: 1 })).toThrow(/no longer computes/);
+    expect(() => keptFeatures({ bias: 0, target: 1 }, new Set(['target']))).toThrow(/snapshot lacks/);
+  });
+
+  it('keeps the features of the model in the repository', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CONFIDENCE_MODEL } = require('../../../ingest/extract/confidence-model') as typeof import('../../../ingest/extract/confidence-model');
+    const names = keptFeatures(CONFIDENCE_MODEL.weights).map((i) => FEATURE_NAMES[i]);
+    expect(new Set(names)).toEqual(new Set(Object.keys(CONFIDENCE_MODEL.weights)));
   });
 });
