@@ -282,8 +282,8 @@ const PROCEDURE_THEN_COUNT_RE = new RegExp(`(?:^|[:;,(]\\s*|\\s(?:gom|va)\\s+)${
 
 /**
  * One procedure or service, then the bracket its share opens: "là cấp giấy phép xây dựng (", "… (72,2% so với ", "Dịch vụ
- * trực tuyến thông báo lưu trú (đạt ", "; đăng ký kinh doanh (". Folded, up to the share's hedge. A field alone is not enough: "Xây dựng (16,2%)" may name
- * the ministry.
+ * trực tuyến thông báo lưu trú (đạt ", "; đăng ký kinh doanh (". Folded, up to the share's hedge. A field alone is not
+ * enough: "Xây dựng (16,2%)" may name the ministry.
  */
 const PROCEDURE_SHARE_BEFORE_RE = new RegExp(`(?:^|[:;,]\\s*|\\s(?:la|gom|va|nhu|o)\\s+)(?:dich vu (?:cong )?(?:truc tuyen )?(?:[a-z]+ ){0,2})?${PROCEDURE}(?<!xay dung|dat dai)(?![a-z])[^;:()\\d]{0,60}\\(\\s*(?:dat(?: ty le)?\\s*)?(?:\\d[\\d.,]*\\s*%\\s*so voi\\s*)?$`);
 
