@@ -363,7 +363,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       if (candidates.some((c) => c.start < end && c.end > start)) continue;
       const value = m[1] ? ORDINAL_WORDS[m[1]] : 1;
       // "đứng đầu trong 63 tỉnh, thành phố": first of the field it names.
-      const total = m[2] ?? m[3] ? Number(m[2] ?? m[3]) : null;
+      const field = m[2] ?? m[3];
+      const total = field ? Number(field) : null;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }

@@ -60,7 +60,9 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERN
  */
 /** Other indices by their acronyms (folded): PCI, APCI, PAPI, DTI, DDCI, PGI. */
 const OTHER_INDEX_ACRONYMS = 'pci|apci|papi|dti|ddci|pgi';
-const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS})(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)`, 'g');
+/** The IT-application index by its name (folded): "chỉ số (mức độ) ứng dụng công nghệ thông tin", "… sẵn sàng ứng dụng CNTT". */
+const ICT_INDEX_NAME = '(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)';
+const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS})(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)`, 'g');
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
@@ -128,18 +130,21 @@ const INDEX_SHARE_LATER_RE = new RegExp(`^[^;]*?(?<![a-z])${INDEX_IS}\\s+(\\d{1,
  */
 const HOLDER_BEFORE_RE = /(?:^|\s)(?:(?:van |cung )?la (?:don vi|dia phuong|co quan) )?(?:cung )?co (?!(?:mot|nhieu|cac|nhung|\d)(?![a-z]))(?:(?!\sco\s)[^.;,()\d]){0,60}?(?:cao nhat|thap nhat),?\s*(?:voi|la|dat)?\s*$/;
 
+/** A unit's name folded, without "UBND" and its type word: "Huyện Yên Lạc" → "yen lac". */
+function bareUnitName(name: string): string {
+  return foldForMatching(name).replace(/^(?:ubnd |uy ban nhan dan )?(?:thanh pho|thi xa|thi tran|huyen|quan|xa|phuong|tinh)\s+/, '');
+}
+
 /**
  * Whether the holder before a highest/lowest value is the figure's subject: its name (without the unit type) in the words
  * right before "(là địa phương) có …", after the clause's previous "có" or separator ("khối … thuộc UBND huyện X có
- * Phòng Nội vụ có số điểm cao nhất": the holder is Phòng Nội vụ, not huyện X).
+ * Phòng Nội vụ có số điểm cao nhất": the holder is Phòng Nội vụ, not huyện X). `lead` is the text HOLDER_BEFORE_RE
+ * matched, `at` where its match starts.
  */
-function namedInHolderLead(folded: string, zones: CandidateZones, c: Candidate, subject: FigureSubject): boolean {
-  const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
-  const m = HOLDER_BEFORE_RE.exec(lead);
-  if (!m) return false;
-  const before = lead.slice(0, m.index);
+function namedInHolderLead(lead: string, at: number, subject: FigureSubject): boolean {
+  const before = lead.slice(0, at);
   const holder = before.slice(Math.max(before.lastIndexOf(' co ') + 4, ...[',', ';', ':', '. '].map((p) => before.lastIndexOf(p) + p.length)));
-  const name = foldForMatching(subject.name).replace(/^(?:ubnd |uy ban nhan dan )?(?:thanh pho|thi xa|thi tran|huyen|quan|xa|phuong|tinh)\s+/, '');
+  const name = bareUnitName(subject.name);
   return name.length > 0 && holder.includes(name);
 }
 
@@ -155,8 +160,9 @@ const ON_TIME_BEFORE_RE = /(?<![a-z])(?:dung han|truoc han|som han|dung hen|truo
 const SIPAS_PART_MAX = 12;
 
 /** Whether the sentence before a SIPAS move states a SIPAS level on the 0–100 scale in points ("đạt 89,09 điểm (giảm …"). */
+const POINTS_LEVEL_RE = /(\d{1,3}(?:[.,]\d+)?)\s*diem(?![a-z])/g;
 function sipasLevelBefore(folded: string, from: number, to: number): boolean {
-  const level = matchesOf(/(\d{1,3}(?:[.,]\d+)?)\s*diem(?![a-z])/g, folded.slice(from, to)).pop();
+  const level = matchesOf(POINTS_LEVEL_RE, folded.slice(from, to)).pop();
   const v = level ? parseViNumber(level[1]) : null;
   return v !== null && v > SIPAS_PART_MAX && v <= 100;
 }
@@ -740,7 +746,7 @@ function dropRestatements(state: DocState): void {
   const sig = (f: ExtractedFigure): string => [f.metric, f.value, f.kind, f.change, f.unit].join('|');
   // A rank whose holder the text names is restated only by a rank of that holder, or of none named: "xã Mỹ Hòa Hưng
   // xếp thứ nhất" after "Thanh tra tỉnh xếp thứ nhất" is another ranking's first place (d1340).
-  const holder = (f: ExtractedFigure): string | null => (f.unit === 'rank' && f.subject.explicit ? foldForMatching(f.subject.name).replace(/^(?:ubnd )?(?:tinh|thanh pho|quan|huyen|thi xa|xa|phuong|thi tran) /, '') : null);
+  const holder = (f: ExtractedFigure): string | null => (f.unit === 'rank' && f.subject.explicit ? bareUnitName(f.subject.name) : null);
   const datedHolders = new Map<string, Array<string | null>>();
   for (const f of state.figures) if (!state.defaulted.has(f)) datedHolders.set(sig(f), [...(datedHolders.get(sig(f)) ?? []), holder(f)]);
   const dated = { has: (f: ExtractedFigure): boolean => (datedHolders.get(sig(f)) ?? []).some((h) => h === null || holder(f) === null || h === holder(f)) };
@@ -1415,7 +1421,7 @@ function satisfactionRank(folded: string, sentence: Span, c: Candidate): Classif
 }
 
 /** Indices outside the reform catalogue (filed as 'other'): PCI, PAPI, DTI, PGI, ICT ("chỉ số (mức độ) ứng dụng công nghệ thông tin"), the green index. */
-const OTHER_INDEX_RE = new RegExp(`(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict|(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)))(?![a-z])`, 'g');
+const OTHER_INDEX_RE = new RegExp(`(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|ict index|chi so (?:xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|ict|${ICT_INDEX_NAME}))(?![a-z])`, 'g');
 /** An economic quantity a province is ranked on: its output, budget revenue, investment, exports, income. */
 const ECONOMIC_QUANTITY_RE = /(?<![a-z])(?:grdp|tong san pham|thu ngan sach|ty dong|trieu usd|ty usd|kim ngach|von dau tu|doanh thu|thu nhap binh quan|tang truong kinh te)(?![a-z])/;
 /** Tasks assigned ("nhiệm vụ"), and the nouns of dossiers and procedures. Folded text. */
@@ -1733,11 +1739,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure. A unit the
   // sentence names as the holder ("Xã Bình Đào là địa phương có chỉ số … cao nhất với 92,3", "Văn phòng UBND tỉnh có số
   // điểm cao nhất đạt 98 điểm") states its own figure: kept when the subject found below is that named unit.
-  let namedHolder = false;
+  let namedHolder: { lead: string; at: number } | null = null;
   if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change && !nationalAverage &&
     /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|(?:cao nhat|thap nhat)(?: (?:khu vuc|ca nuoc|toan quoc|trong vung|vung))?) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
-    if (!HOLDER_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart))) return dropAs('ranking_statistic');
-    namedHolder = true;
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
+    const m = HOLDER_BEFORE_RE.exec(lead);
+    if (!m) return dropAs('ranking_statistic');
+    namedHolder = { lead, at: m.index };
   }
   // "đã giải quyết 7.868 hồ sơ, đạt tỷ lệ trên 97%, trong đó 99,6% hồ sơ được xử lý đúng và trước hạn": the share right
   // after a resolved count is the resolved share of the dossiers received; the on-time phrase after it is its own share's.
@@ -1964,7 +1972,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !amongDepartments && !ownResult && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
   if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
-  if (namedHolder && (!subject.explicit || subject.scope !== 'unit' || !namedInHolderLead(folded, zones, c, subject))) return dropAs('ranking_statistic');
+  if (namedHolder && (!subject.explicit || subject.scope !== 'unit' || !namedInHolderLead(namedHolder.lead, namedHolder.at, subject))) return dropAs('ranking_statistic');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
   // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
   // on a ministry's or the Government's page: the country's dossier flow, not the publisher's own (a guess).

@@ -139,6 +139,9 @@ function resolveIndexCode(code: string, kind: 'service' | 'sipas' | 'par'): stri
   return code;
 }
 
+/** Index scores, of which a table prints a "Tổng điểm" and a "Chỉ số …" column for one figure. */
+const INDEX_SCORES: ReadonlySet<string> = new Set(['par_index_score', 'service_index_score', 'sipas_score']);
+
 /** Plan every column: label, metric (with unit), skipped, or unknown. */
 export function planColumns(grid: Grid, headerRows: number, contextFolded: string): ColumnPlan[] {
   const headers = columnHeaders(grid, headerRows);
@@ -219,7 +222,6 @@ export function planColumns(grid: Grid, headerRows: number, contextFolded: strin
   }
   // A "Tổng điểm" column and a "Chỉ số …" column of the same index state one figure per row (the index is the total
   // score, sometimes also printed as a percentage): the index column is read, the total skipped.
-  const INDEX_SCORES = new Set(['par_index_score', 'service_index_score', 'sipas_score']);
   for (const total of plans.filter((p) => p.role === 'metric' && INDEX_SCORES.has(p.metric!) && /^tong diem(?![a-z])/.test(foldVietnamese(p.header).trim()))) {
     const index = plans.some((p) => p !== total && p.role === 'metric' && p.metric === total.metric && /(?<![a-z])(?:chi so|index)(?![a-z])/.test(foldVietnamese(p.header)));
     if (index) Object.assign(total, { role: 'skip', metric: null, unit: null });

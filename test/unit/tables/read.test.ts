@@ -184,6 +184,14 @@ describe('merged cells and sections', () => {
   });
 });
 
+/** The one table rebuilt from `text` (its header cells) and the cells read from the document: [unit id, metric, value]. */
+function headerAndCells(text: string): { header: string[]; cells: Array<[string | null, string, number]> } {
+  const tables = tablesFromText(text);
+  expect(tables).toHaveLength(1);
+  const { figures } = figuresFromDocument({ text }, ctx());
+  return { header: tables[0].rows[0].map((c) => c.text), cells: figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value]) };
+}
+
 describe('flattened tables seen on real pages (regressions from the real-text corpus, our own text)', () => {
   it('joins a header cell printed over two lines ("Điểm" / "đánh giá") before counting the row length', () => {
     // Ward ranking flattened one cell per line with blank lines between cells, the score header wrapped in two.
@@ -215,11 +223,9 @@ describe('flattened tables seen on real pages (regressions from the real-text co
       '3', 'UBND Phường 14', '58,00', '26,25', '84,25',
     ];
     const text = ['Bảng 2. Kết quả Chỉ số CCHC của các phường (DỮ LIỆU MẪU).', ...cells.flatMap((c) => [c, '|'])].join('\n');
-    const tables = tablesFromText(text);
-    expect(tables).toHaveLength(1);
-    expect(tables[0].rows[0].map((c) => c.text)).toEqual(['Xếp hạng', 'Đơn vị', 'Điểm thẩm định', 'Điểm điều tra xã hội học', 'Chỉ số CCHC (PAR INDEX 2023)']);
-    const { figures } = figuresFromDocument({ text }, ctx());
-    expect(figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value])).toEqual([
+    const { header, cells: read } = headerAndCells(text);
+    expect(header).toEqual(['Xếp hạng', 'Đơn vị', 'Điểm thẩm định', 'Điểm điều tra xã hội học', 'Chỉ số CCHC (PAR INDEX 2023)']);
+    expect(read).toEqual([
       ['7004', 'par_index_rank', 1], ['7004', 'par_index_score', 88.5],
       ['7002', 'par_index_rank', 2], ['7002', 'par_index_score', 87],
       ['7006', 'par_index_rank', 3], ['7006', 'par_index_score', 84.25],
@@ -234,11 +240,9 @@ describe('flattened tables seen on real pages (regressions from the real-text co
       '2', 'UBND Phường 11', '50,00', '31,50', '81,50%',
       'Các phường đứng cuối sẽ rút kinh nghiệm.',
     ].join('\n\n');
-    const tables = tablesFromText(text);
-    expect(tables).toHaveLength(1);
-    expect(tables[0].rows[0].map((c) => c.text)).toEqual(['STT', 'PHƯỜNG, KHU PHỐ, TỔ DÂN PHỐ', 'Điểm thẩm định (65)', 'Điểm ĐTXHH (35)', 'Chỉ số CCHC - PAR INDEX 2023']);
-    const { figures } = figuresFromDocument({ text }, ctx());
-    expect(figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value])).toEqual([
+    const { header, cells } = headerAndCells(text);
+    expect(header).toEqual(['STT', 'PHƯỜNG, KHU PHỐ, TỔ DÂN PHỐ', 'Điểm thẩm định (65)', 'Điểm ĐTXHH (35)', 'Chỉ số CCHC - PAR INDEX 2023']);
+    expect(cells).toEqual([
       ['7002', 'par_index_score', 88.25], ['7004', 'par_index_score', 81.5],
     ]);
   });
