@@ -177,7 +177,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 
  * "5 địa phương dẫn đầu", "là 2 đơn vị dẫn đầu", "các
  * tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's rank, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi thu)?|(?:voi|o|giu|dat) vi tri) thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem|khoi(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem|khoi(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "khối 18 huyện" (group 1: how many). */

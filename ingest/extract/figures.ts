@@ -37,11 +37,27 @@ const SEPARATOR_RE = /,|\((?![a-z&]{2,10}\))|\s(?:va)\s(?!(?:dung|truoc|som) h(?
 const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)|thu (?:nhat|nhi|hai|ba|tu)(?![a-z])|quan quan|dan dau|dung dau/;
 /** A paragraph opening with a list marker ("1. ", "2) "): the document numbers its items. */
 const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
+/** The Decision 766 service index by its names (folded); "chỉ số phục vụ hành chính công" is how the national portal's
+ * commune ranking is reported (d1407). */
+const SERVICE_INDEX_NAMES = 'bo chi so phuc vu|chi so phuc vu nguoi dan|chi so phuc vu hanh chinh cong|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong';
 /**
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
  */
-const INDEX_TOPIC_RE = /chi so cai cach hanh chinh|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\d[\d.,]* diem(?![a-z]))|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)|(sipas|chi so hai long)/g;
+const INDEX_TOPIC_RE = new RegExp(`chi so cai cach hanh chinh|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\\d[\\d.,]* diem(?![a-z]))|(${SERVICE_INDEX_NAMES})|(sipas|chi so hai long)`, 'g');
+/** Before a whole the figure before it is a part of: "trong tổng số", "trên tổng số", "…/tổng số". Folded. */
+const WHOLE_BEFORE_RE = /(?:(?:trong|tren) tong so|\/\s*tong so)\s*$/;
+/** Metrics a part of all dossiers may have lent the whole after it (see {@link WHOLE_BEFORE_RE}). */
+const WHOLE_DOSSIER_METRICS: ReadonlySet<string> = new Set(['online_dossiers', 'late_dossiers', 'on_time_rate', 'dossiers_received', 'dossiers_resolved']);
+/** The verb that counts a whole, in its own words after it up to the clause's end ("… hồ sơ mà các sở tiếp nhận"). Folded. */
+const WHOLE_VERB_AFTER_RE = /^[^.;:()]{0,80}?(?<![a-z])(?:(giai quyet|xu ly|tra ket qua)|tiep nhan|nhan duoc|phat sinh)(?![a-z])/;
+
+/** Received or resolved: what a whole of dossiers after a part counts (see {@link WHOLE_BEFORE_RE}). */
+function wholeDossierMetric(folded: string, c: Candidate, clause: Span): 'dossiers_received' | 'dossiers_resolved' {
+  const after = WHOLE_VERB_AFTER_RE.exec(folded.slice(c.nounEnd, clause.end));
+  if (after) return after[1] ? 'dossiers_resolved' : 'dossiers_received';
+  return /(?:^|\s)(?:xu ly|giai quyet)(?:\s|$)/.test(folded.slice(clause.start, c.hedgeStart)) ? 'dossiers_resolved' : 'dossiers_received';
+}
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_ALTERNATION = PENDING_CUES.join('|');
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
@@ -62,7 +78,7 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERN
 const OTHER_INDEX_ACRONYMS = 'pci|apci|papi|dti|ddci|pgi';
 /** The IT-application index by its name (folded): "chỉ số (mức độ) ứng dụng công nghệ thông tin", "… sẵn sàng ứng dụng CNTT". */
 const ICT_INDEX_NAME = '(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)';
-const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS})(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(bo chi so phuc vu|chi so phuc vu nguoi dan|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong)`, 'g');
+const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS})(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(${SERVICE_INDEX_NAMES})`, 'g');
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
@@ -196,10 +212,10 @@ const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_inde
 const INDEX_SCORE_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'service_index_score', 'sipas_score']);
 
 /**
- * The channel named right after a dossier count: online ("trực tuyến", "qua mạng"), in person ("trực tiếp") or by post
+ * The channel named right after a dossier count: online ("trực tuyến", "qua mạng", "dưới hình thức trực tuyến"), in person ("trực tiếp") or by post
  * ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
  */
-const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:(?:qua|bang|theo|tren) (?:hinh thuc|phuong thuc|he thong|moi truong) )?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:(?:qua|bang|theo|tren|duoi) (?:hinh thuc|phuong thuc|he thong|moi truong) )?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
 /**
  * Channels of {@link CHANNEL_AFTER_RE} that are the online one: online public services, not a social network (the
  * national portal alone, "qua Cổng Dịch vụ công quốc gia", receives both channels).
@@ -1019,9 +1035,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
         if (cls) cls = checkIndex(folded, sentence, c, cls);
-        // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ": the total is all dossiers, not the online ones.
-        if (cls?.metric === 'online_dossiers' && /(?:trong|tren) tong so\s*$/.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart))) {
-          cls = { ...cls, metric: /(?:^|\s)(?:xu ly|giai quyet)(?:\s|$)/.test(folded.slice(clause.start, c.hedgeStart)) ? 'dossiers_resolved' : 'dossiers_received' };
+        // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ", "4.930 hồ sơ bị giải quyết quá hạn trong tổng số 383.800 hồ sơ mà
+        // … tiếp nhận", "75.800 hồ sơ … trực tuyến/tổng số 166.200 hồ sơ đã giải quyết": the whole is all dossiers, counted
+        // by its own verb after it, else by the clause's verb — never by the part's cue.
+        if (cls && c.unit === 'count' && c.noun === 'hoso' && WHOLE_DOSSIER_METRICS.has(cls.metric) && WHOLE_BEFORE_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart))) {
+          cls = { ...cls, metric: wholeDossierMetric(folded, c, clause) };
         }
         // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
@@ -1143,12 +1161,21 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
 const JOINT_RECEIVE_RESOLVE_BEFORE_RE = /(?:^|\s)tiep nhan(?:,| va) (?:giai quyet|xu ly)(?: (?:la|duoc|tong so|tong cong))?\s*:?\s*$/;
 
 /**
+ * After a count received and "processed", the dossiers resolved counted apart in the same sentence: "…, trong đó chỉ có
+ * 867 hồ sơ được giải quyết", "…, trong đó có 1.091 hồ sơ đã trả kết quả" — not a timed part ("4.557 hồ sơ được giải
+ * quyết trước thời hạn" is an on-time count, which leaves the joint reading alone). Folded.
+ */
+const RESOLVED_APART_AFTER_RE = /^[^.;]{0,80}?\d[\d.,]* (?:bo )?ho so (?:da duoc |da |duoc )?(?:giai quyet(?: xong)?|tra ket qua)(?! (?:truoc|dung|som|tre|qua|cham|trong)(?: thoi)? ?(?:han|hen))(?![a-z])/;
+
+/**
  * The second reading of a dossier count stated with a joint verb (see {@link JOINT_RECEIVE_RESOLVE_BEFORE_RE}): the text
  * says the same number of dossiers was received and resolved, so the metric it was not read as is returned (else null).
  */
 function jointReceivedResolved(folded: string, c: Candidate, zones: CandidateZones, metric: string): string | null {
   if ((metric !== 'dossiers_received' && metric !== 'dossiers_resolved') || c.unit !== 'count' || c.noun !== 'hoso' || c.ratio) return null;
   if (!JOINT_RECEIVE_RESOLVE_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 60), c.hedgeStart))) return null;
+  // "đã tiếp nhận và xử lý 1.728 hồ sơ, trong đó chỉ có 867 hồ sơ được giải quyết": the resolved count stated apart.
+  if (metric === 'dossiers_received' && RESOLVED_APART_AFTER_RE.test(folded.slice(c.nounEnd, zones.sentence.end))) return null;
   return metric === 'dossiers_received' ? 'dossiers_resolved' : 'dossiers_received';
 }
 

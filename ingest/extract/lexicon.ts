@@ -133,9 +133,9 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'par_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 10,
     cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'cai cach hanh chinh', 'chi so par', 'cham diem cai cach hanh chinh', 'cham diem cchc'] },
   { metric: 'service_index_score', units: ['score', 'percent'], nouns: [null], weight: 12,
-    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'] },
+    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'chi so phuc vu hanh chinh cong', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'] },
   { metric: 'service_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 12,
-    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'] },
+    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'chi so phuc vu hanh chinh cong', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'] },
   { metric: 'processing_days', units: ['day'], nouns: [null], weight: 10,
     cues: ['thoi gian giai quyet', 'rut ngan', 'thoi han giai quyet', 'ngay lam viec', 'giam thoi gian'] },
 ];

@@ -1176,11 +1176,13 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
  * đai thị xã", "Phòng Tài nguyên và Môi trường huyện Chi Lăng", "Phòng LĐTBXH thành phố Thanh Hóa", "Công an quận
  * Cầu Giấy", "Bảo hiểm xã hội huyện". Group 1: the office's words; 2: the level word; 3: the place, when named.
  */
-const LOCAL_AGENCY_RE = /(?<![\p{L}\d])((?:Chi nhánh\s+)?(?:Văn phòng\s+[Đđ]ăng ký\s+(?:đất đai|quyền sử dụng đất|QSD\s*đất)|VPĐKĐĐ)|Phòng\s+\p{Lu}[^,;.()\d\n]{1,60}?|Công an|Bảo hiểm xã hội|BHXH|Chi cục Thuế)(?:\s*\([^()\d]{1,12}\))?\s+(huyện|quận|thị xã|thành phố|TP\.(?=\s*\p{Lu})|TP(?=\s))(?![\p{Ll}])(?:\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\d{1,2}(?![\d.,])))?/gu;
+const LOCAL_AGENCY_RE = /(?<![\p{L}\d])((?:Chi nhánh\s+)?(?:Văn phòng\s+[Đđ]ăng ký\s+(?:đất đai|quyền sử dụng đất|QSD\s*đất)|VPĐKĐĐ)|(?<![Vv]ăn\s+)[Pp]hòng\s+\p{Lu}[^,;.()\d\n]{1,60}?|Công an|Bảo hiểm xã hội|BHXH|Chi cục Thuế)(?:\s*\([^()\d]{1,12}\))?\s+(huyện|quận|thị xã|thành phố|TP\.(?=\s*\p{Lu})|TP(?=\s))(?![\p{Ll}])(?:\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\d{1,2}(?![\d.,])))?/gu;
 /** The heads of {@link LOCAL_AGENCY_RE}, folded: a cheap test before it. */
 const LOCAL_AGENCY_HEADS_RE = /(?<![a-z])(?:van phong|vpdkdd|phong|cong an|bao hiem xa hoi|bhxh|chi cuc thue)(?![a-z])/;
 /** Words naming another scope or holder after a local office's first number ("toàn huyện", "cấp xã", "trong đó"). Folded. */
 const OTHER_SCOPE_BETWEEN_RE = /(?<![a-z])(?:toan|cap|cac|khoi|trong do|trong so|rieng|con lai|ubnd|uy ban|trung tam|bo phan|phong|chi nhanh|van phong|cong an)(?![a-z])/;
+/** "trong đó (chỉ/mới) có" right before a number: a part of the count before it, in the same holder's words. Folded. */
+const PART_OPENING_END_RE = /(?<![a-z])trong do,?(?: (?:chi|moi))?(?: co)?\s*$/;
 /** The level word of a local office and the publisher levels it names bare ("thị xã" on the town's own page). */
 const LOCAL_LEVELS: Readonly<Record<string, readonly string[]>> = { 'huyện': ['huyen'], 'quận': ['quan'], 'thị xã': ['thi_xa'], 'thành phố': ['thanh_pho', 'tinh'], 'tp': ['thanh_pho', 'tinh'], 'tp.': ['thanh_pho', 'tinh'] };
 
@@ -1204,12 +1206,15 @@ function localAgencySubject(text: string, folded: string, span: Span, c: Candida
   const between = folded.slice(end, c.hedgeStart);
   // Its next numbers too ("… đã tiếp nhận 11.482 hồ sơ, giải quyết đúng hạn 96,1%"), while no scope or other holder
   // is named after it and the clause stays short.
-  if (/\d/.test(between) && (between.length > 90 || OTHER_SCOPE_BETWEEN_RE.test(between))) return null;
+  // "…, trong đó (chỉ/mới) có 867 hồ sơ …": a "trong đó" right before the number breaks down the office's count; it names
+  // no other scope.
+  if (/\d/.test(between) && (between.length > 90 || OTHER_SCOPE_BETWEEN_RE.test(between.replace(PART_OPENING_END_RE, '')))) return null;
   if (AGENCY_ACTOR_RE.test(between) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, at - 30), at))) return null;
   if (matchesOf(NAMED_UNIT_RE, text.slice(end, c.hedgeStart)).length > 0) return null;
   const publisher = ctx.publisher;
   const level = last[2].toLowerCase();
-  const bare = publisher?.name.replace(/^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+/iu, '') ?? null;
+  // "UBND huyện Thăng Bình" → "Thăng Bình".
+  const bare = publisher?.name.replace(/^(?:UBND|Uỷ ban nhân dân|Ủy ban nhân dân)\s+/iu, '').replace(/^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+/iu, '') ?? null;
   const place = last[3] ?? (publisher && bare && (LOCAL_LEVELS[level] ?? []).includes(publisher.level) ? bare : null);
   const levelWord = /^tp\.?$/.test(level) ? 'thành phố' : level;
   const name = `${localOfficeName(last[1])} ${levelWord}${place ? ` ${place}` : ''}`;
@@ -1250,7 +1255,7 @@ function levelListMember(text: string, span: Span, c: Candidate, ctx: Extraction
 
 /** A local office's words as labels and the other agencies are named: "BHXH" and "Phòng TN&MT" in full. */
 function localOfficeName(words: string): string {
-  const office = words.replace(/\s+/g, ' ').replace(/^BHXH$/, 'Bảo hiểm xã hội');
+  const office = words.replace(/\s+/g, ' ').replace(/^BHXH$/, 'Bảo hiểm xã hội').replace(/^phòng /u, 'Phòng ');
   const m = /^Phòng (.+)$/u.exec(office);
   if (!m) return office;
   const dept = DEPARTMENT_WORDS_RE.exec(foldVietnamese(m[1]));
