@@ -38,10 +38,14 @@ export interface Candidate {
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:(?:khoang|gan|hon|tren|xap xi|chi|con)\s+)?$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$|(?:^|[\s,;:])(?:tong )?so (?:luong )?(?:ho so|hs)(?: [a-z]+){0,6}?\s+(?:(?:khoang|gan|hon|tren|con|chi)\s+)?$/;
 
 /**
- * "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4": service levels, never figures themselves.
- * A level is one digit, not the start of a number ("mức độ 3, 4.000 hồ sơ"); a full stop after it ends the sentence.
+ * "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4", "DVCTT mức 4": service levels, never
+ * figures themselves. A level is one digit, not the start of a number ("mức độ 3, 4.000 hồ sơ"); a full stop after it
+ * ends the sentence. Without "độ" only the levels 1–4 right after the services or dossiers they qualify ("trực tuyến
+ * mức 4", "DVCTT mức 3"): "mức 5 triệu đồng", "định danh điện tử mức 2" and a table's row label "Mức 1, 2" are no levels.
  */
-const LEVEL_LIST_RE = /(?:muc|cap) do\s*\d(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap) do\s*)?\d(?!\d|[.,]\d))*/g;
+const LEVEL_LIST_RE = /(?:(?:muc|cap) do\s*\d|(?<=(?:truc tuyen|dvctt|dvc|dich vu|dich vu cong|ho so|hs|nam 20\d\d) )muc [1-4](?!\d|[.,]\d))(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap)(?: do)?\s*)?\d(?!\d|[.,]\d))*/g;
+/** A cheap test before {@link LEVEL_LIST_RE}. */
+const LEVEL_WORD_RE = /(?:muc|cap) (?:do ?)?\d/;
 
 const SCALE_AFTER_POINTS_RE = /diem\s*\/\s*$/;
 /** "72,45 trên tổng số 100 điểm", "trên 100 điểm": the scale a score is out of (group 1), right after it. Folded. */
@@ -72,7 +76,7 @@ export interface LevelMention extends Span {
 export function levelMentions(folded: string, from: number, to: number): LevelMention[] {
   const out: LevelMention[] = [];
   const slice = folded.slice(from, to);
-  if (!slice.includes('muc do') && !slice.includes('cap do')) return out;
+  if (!LEVEL_WORD_RE.test(slice)) return out;
   for (const m of matchesOf(LEVEL_LIST_RE, slice)) {
     const levels: number[] = [];
     for (const ch of m[0]) if (ch >= '0' && ch <= '9') levels.push(Number(ch));

@@ -253,9 +253,10 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
 /**
  * Dossiers of one procedure the text names right after the count: identity cards ("1,7 triệu hồ sơ cấp mới căn cước
  * công dân", "950 nghìn hồ sơ CCCD", "hồ sơ định danh điện tử": the police's Project 06 counts) or driving licences
- * ("38.000 hồ sơ … đổi GPLX"). Not a unit's dossiers of administrative procedures.
+ * ("38.000 hồ sơ … đổi GPLX"), criminal-record certificates ("171.041 hồ sơ yêu cầu cấp Phiếu lý lịch tư pháp") or
+ * passports. Not a unit's dossiers of administrative procedures.
  */
-const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe)(?![a-z])/;
+const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe|ly lich tu phap|ho chieu)(?![a-z])/;
 /** The rest of a dossier count's noun phrase ending in lateness: "… hồ sơ giải quyết thủ tục hành chính quá hạn". */
 const LATE_NOUN_PHRASE_RE = /^[^,;.\d]{0,50}?(?<![a-z])(?:qua han|tre han|tre hen|cham tra)(?![a-z])/;
 /** The national public-service portal as a sentence's subject: "Cụ thể, Cổng DVC quốc gia được khai trương …". */
@@ -333,6 +334,9 @@ const OWN_INDICATOR_LEAD_RE = /(?<![a-z])(?:(?:cap|cung cap|tra) ket qua (?:giai
 const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|thanh cong))?\s*(?:\(|:)?\s*$/;
 /** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
 const INTEGRATED_AFTER_RE = /^[^,;.]{0,80}?(?<![a-z])(?:duoc |da )?(?:tich hop|ket noi|dong bo)(?: (?:len|voi|vao|tren))? (?:cong|he thong)(?![a-z])/;
+
+/** Right after a dossier count's noun: "đồng bộ (trạng thái)", the status a portal mirrors. Folded. */
+const SYNCED_AFTER_RE = /^\s*(?:duoc |da )?dong bo(?![a-z])/;
 
 /** An average per day or month before a count ("Trung bình mỗi ngày", "Có ngày", "bình quân mỗi tháng"). */
 const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi )?(?:ngay|tuan|thang|nam)|co ngay|mot ngay)(?![a-z])/g;
@@ -1513,10 +1517,19 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
   return at;
 }
 
-/** What may stand between a number and its own year right after it: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
-const YEAR_RIGHT_AFTER_GAP_RE = /^\s{0,3}(?:cua\s+)?$/;
+/**
+ * What may stand between a number and its own year right after it: "88% năm 2015", "thứ 5 của năm 2015", "30,1% vào
+ * tháng 12/2020". Folded.
+ */
+const YEAR_RIGHT_AFTER_GAP_RE = /^\s{0,3}(?:(?:cua|vao)\s+)?$/;
 /** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
-const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:cua\s*)?$/;
+const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:(?:cua|vao)\s*)?$/;
+/** A from-value right before its year: "từ 79,69% năm 2016", "từ thứ 9 năm 2016", "từ 80 điểm của năm 2019". Folded. */
+const FROM_VALUE_BEFORE_YEAR_RE = /(?<![a-z])tu\s+(?:(?:muc|thu hang|hang|vi tri(?: thu)?|thu)\s+)?\d[\d.,]*\s*%?\s*(?:diem\s*)?(?:(?:cua|vao)\s*)?$/;
+/** Right before a from-value: "từ", "từ mức", "từ thứ hạng". Folded. */
+const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu))?\s*$/;
+/** A move to a new level after a from-value: "lên", "xuống", "còn", "tụt". Folded. */
+const MOVE_TO_RE = /(?<![a-z])(?:len|xuong|con|tut)(?![a-z])/;
 /** A place named, then the share in brackets: "có chỉ số cao nhất (96,86%)", "xếp cuối cùng (82,35%)". Folded text. */
 const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|xep dau|dung dau|dung cuoi|dan dau)\s*\(\s*$/;
 /** A count with its own noun right before a bare move: "162 văn bản, tăng" (not points, places or a share). Folded. */
@@ -1616,15 +1629,24 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);
-  const before = inClause.filter((p) => p.end <= c.hedgeStart).pop();
+  let before = inClause.filter((p) => p.end <= c.hedgeStart).pop();
+  // "từ 79,69% năm 2016 giảm xuống còn 72,40%", "từ 10,76% năm 2019 lên 30,1%": the year right after a from-value is that
+  // value's; the level it moved to, and the move, are not of that year.
+  if (before && FROM_VALUE_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(clause.start, before.start - 30), before.start)) &&
+    MOVE_TO_RE.test(state.folded.slice(before.end, c.hedgeStart))) {
+    const fromYear = before;
+    before = inClause.filter((p) => p.end <= fromYear.start).pop();
+  }
   // "tăng từ 88% năm 2015 lên 97% năm 2017", "từ vị trí thứ 5 của năm 2015 vươn lên vị trí thứ 1 của năm 2016": a year
   // right after the number (or after "của") is its own when the sentence names none before it or the one before it went
   // with an earlier number; inside an aside ("(từ vị trí thứ 5 năm 2015 lên …)") too.
   const sentenceLead = state.folded.slice(zones.sentence.start, c.start);
   const inAside = sentenceLead.lastIndexOf('(') > sentenceLead.lastIndexOf(')');
   const right = inClause.find((p) => p.start >= c.end && YEAR_RIGHT_AFTER_GAP_RE.test(state.folded.slice(c.end, p.start)) && (inAside || !asideWithFigures(state.folded, p)));
+  // A from-value takes its own year over one named earlier: "tỷ lệ … năm 2019 … (từ 4,55% năm 2018 lên 10,76% năm 2019)".
+  const fromValue = FROM_BEFORE_RE.test(state.folded.slice(Math.max(clause.start, c.hedgeStart - 20), c.hedgeStart));
   const own =
-    (right && (!before || NUMBER_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(0, before.start - 10), before.start))) ? right : before) ??
+    (right && (!before || fromValue || NUMBER_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(0, before.start - 10), before.start))) ? right : before) ??
     inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20) && !asideWithFigures(state.folded, p));
   const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
   // Commitments often name their year in the sentence before ("yêu cầu trong năm 2018 … Huyện phấn đấu …").
@@ -1845,6 +1867,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // services integrated with a portal are not the services provided online.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && (INTEGRATED_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart)) ||
     INTEGRATED_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 90))))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "hơn 854.000 hồ sơ đồng bộ trạng thái trên Cổng Dịch vụ công quốc gia": dossiers whose status a portal mirrors are
+  // not dossiers received, resolved or filed online there.
+  if (DOSSIER_FLOW_METRICS.has(cls.metric) && c.unit === 'count' && c.noun === 'hoso' && SYNCED_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 20))) {
     cls = { ...cls, metric: 'other' };
   }
   // "8.240 hồ sơ đăng ký thường trú; 512 hồ sơ đăng ký tạm trú; …", "gồm: đăng ký tạm trú 17 hồ sơ; xác nhận … 25 hồ

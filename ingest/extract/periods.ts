@@ -129,8 +129,8 @@ const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
 const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s*(20\d\d)(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
-/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "từ đầu năm đến hết tháng 9/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
-const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam den(?: het| cuoi)?) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
+/** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "từ đầu năm (2023) đến hết tháng 9/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
+const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam(?: 20\d\d)?,? den(?: het| cuoi)?) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam(?: 20\d\d)?,? )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
 /**
  * A range of dates or months: "từ ngày 1/7 đến cuối tháng 10/2025", "từ (đầu) tháng 7-2025 đến nay", "từ ngày 21/7 đến 20/8/2021", "từ ngày 2.1.2018
  * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay", "Từ 27/6 đến 14/12/2025" (without "ngày"
