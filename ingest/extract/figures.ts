@@ -358,6 +358,8 @@ const SATISFIED_GRADES_RE = /(?<![a-z])(?:(?<!(?:rat|khong|chua) )hai long\s*(?:
 /** "hài lòng" as a grade of its own, not the measure ("mức độ hài lòng", "tỷ lệ hài lòng") nor another grade. */
 const PLAIN_GRADE_RE = /(?<![a-z])(?<!(?:muc do|chi so|ty le|ti le|su|rat|khong|chua|danh gia muc do) )hai long(?![a-z])/;
 const SATISFIED_GRADES_ALL_RE = new RegExp(SATISFIED_GRADES_RE.source, 'g');
+/** Ballots that gave the plain grade: "phiếu đánh giá “Hài lòng”", "phiếu hài lòng". Folded (quotes fold to spaces). */
+const PLAIN_GRADE_BALLOTS_RE = /(?<![a-z])phieu(?: (?:danh gia|binh chon|chon))?\s+hai long(?![a-z])/;
 /** A grade that is neither satisfied nor very satisfied. */
 const NOT_SATISFIED_GRADE_RE = /(?<![a-z])(?:khong hai long|chua hai long|binh thuong)(?![a-z])/;
 
@@ -377,6 +379,8 @@ function isOneSatisfactionGrade(folded: string, zones: CandidateZones, c: Candid
   if (SATISFIED_GRADES_RE.test(grade)) return false;
   if (NOT_SATISFIED_GRADE_RE.test(grade)) return true;
   if (ONE_GRADE_RE.test(grade)) return c.value < 100;
+  // "16/31 phiếu đánh giá “Hài lòng” (chiếm 51,6%)": the ballots that gave the plain grade, one line of a tally.
+  if (PLAIN_GRADE_BALLOTS_RE.test(grade)) return c.value < 100;
   // "…, trong đó 32,57% rất hài lòng và 55,61% hài lòng": the plain grade beside a very-satisfied grade reported apart.
   const sentence = folded.slice(zones.sentence.start, zones.sentence.end);
   return PLAIN_GRADE_RE.test(grade) && /(?<![a-z])rat hai long(?![a-z])/.test(sentence.replace(SATISFIED_GRADES_ALL_RE, ' '));
@@ -1034,7 +1038,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
-        if ((!cls || !cls.ownCue) && previous && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric))) {
+        // Not a staff cut carried to a headcount: "…, giảm 18.449 người; biên chế cấp xã bố trí khoảng 199.000 người".
+        if ((!cls || !cls.ownCue) && previous && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric)) &&
+          !(previous.metric === 'staff_reduction' && HEADCOUNT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)))) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
@@ -1203,6 +1209,9 @@ function jointPart(folded: string, c: Candidate, jointEnd: number | null, metric
   if (JOINT_PART_VERB_RE.test(part) || JOINT_PART_VERB_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30).split(/[,;()]/)[0])) return null;
   return metric === 'dossiers_received' ? 'dossiers_resolved' : 'dossiers_received';
 }
+
+/** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
+const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
 
 /** Whether a cue of `metric` follows the candidate's noun with at most a verb particle between ("hồ sơ bị trễ hạn"). */
 function qualifiedAfterNoun(folded: string, c: Candidate, hits: readonly CueHit[], metric: string): boolean {
@@ -1524,8 +1533,8 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
 const YEAR_RIGHT_AFTER_GAP_RE = /^\s{0,3}(?:(?:cua|vao)\s+)?$/;
 /** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
 const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:(?:cua|vao)\s*)?$/;
-/** A from-value right before its year: "từ 79,69% năm 2016", "từ thứ 9 năm 2016", "từ 80 điểm của năm 2019". Folded. */
-const FROM_VALUE_BEFORE_YEAR_RE = /(?<![a-z])tu\s+(?:(?:muc|thu hang|hang|vi tri(?: thu)?|thu)\s+)?\d[\d.,]*\s*%?\s*(?:diem\s*)?(?:(?:cua|vao)\s*)?$/;
+/** A from-value right before its year: "từ 79,69% năm 2016", "từ thứ hạng 9/19 năm 2016", "từ 80 điểm của năm 2019". Folded. */
+const FROM_VALUE_BEFORE_YEAR_RE = /(?<![a-z])tu\s+(?:(?:muc|thu hang|hang|vi tri(?: thu)?|thu)\s+)?\d[\d.,]*(?:\s*\/\s*\d+)?\s*%?\s*(?:diem\s*)?(?:(?:cua|vao)\s*)?$/;
 /** Right before a from-value: "từ", "từ mức", "từ thứ hạng". Folded. */
 const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu))?\s*$/;
 /** A move to a new level after a from-value: "lên", "xuống", "còn", "tụt". Folded. */
