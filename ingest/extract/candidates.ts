@@ -65,6 +65,15 @@ const RANK_LIST_ITEM_AFTER_RE = /^\s*(?:[;,.)]|$)/;
 /** A rank verb (not a band or a score): "xếp thứ", "xếp hạng", "đứng thứ", "vị trí thứ", "xếp trên/sau/dưới". */
 const RANK_VERB_RE = /(?:^|[^a-z])(?:xep thu|xep hang|dung thu|xep vi tri|vi tri thu|xep vi thu|(?:xep|dung) (?:tren|sau|duoi|truoc))(?![a-z])/;
 
+/**
+ * "thứ" right before a number, not after a word that makes it another ordinal ("lần thứ 4", "năm thứ 6", "khóa thứ
+ * 2", "ngày thứ 3"): with {@link RANK_WORD_EARLIER_RE} a place in a ranking listed without its verb ("…, Sở Xây dựng thứ
+ * 18, Sở Lao động … thứ 17"). Folded.
+ */
+const BARE_ORDINAL_BEFORE_RE = /(?<![a-z])(?<!(?:lan|nam|ngay|khoa|ky|dot|phien|tuan|thang|quy|lop|muc|cap|buoc|so|nhiem ky|hoi nghi|dai hoi|the he|chuong|dieu|khoan|phan) )thu\s*$/;
+/** A ranking named earlier in the sentence: "xếp", "đứng", "vị trí", "thứ hạng", "bảng xếp hạng". Folded. */
+const RANK_WORD_EARLIER_RE = /(?<![a-z])(?:xep|dung thu|vi tri|thu hang|bang xep hang)(?![a-z])/;
+
 /** "hồ sơ … trên", "hồ sơ đúng hạn là gần": dossiers named shortly before a count in thousands, no number between. */
 const SCALED_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?![a-z])[^\d;:()%]{0,45}$/;
 
@@ -300,7 +309,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       drop(t.start, t.end, 'scale_maximum');
       continue;
     }
-    const isRank = RANK_BEFORE_RE.test(foldedBefore) || (j === i + 1 && rankListItem(t.start, tokens[j].end, foldedBefore));
+    const isRank = RANK_BEFORE_RE.test(foldedBefore) || bareOrdinalRank(t.start, foldedBefore) || (j === i + 1 && rankListItem(t.start, tokens[j].end, foldedBefore));
     if (!isRank) {
       const reason = reasonBefore(foldedBefore);
       if (reason) {
@@ -401,6 +410,14 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       RANK_VERB_RE.test(folded.slice(Math.max(sentence.start, pos - 200), pos));
   }
 
+  /**
+   * A bare ordinal ("Sở Xây dựng thứ 18", "xếp vị trí cao thứ 4") in a sentence that ranks something before it (see
+   * {@link BARE_ORDINAL_BEFORE_RE}, {@link RANK_WORD_EARLIER_RE}).
+   */
+  function bareOrdinalRank(pos: number, foldedBefore: string): boolean {
+    return BARE_ORDINAL_BEFORE_RE.test(foldedBefore) && RANK_WORD_EARLIER_RE.test(folded.slice(Math.max(sentence.start, pos - 200), pos));
+  }
+
   function readNoun(pos: number): { noun: NounClass | null; nounEnd: number } {
     const m = NOUN_AFTER_RE.exec(after(pos));
     if (!m) return { noun: null, nounEnd: pos };
@@ -476,7 +493,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       } else if (steps && (RANK_STEP_VERB_BEFORE_RE.test(before(t.start)) || COORDINATED_MOVE_BEFORE_RE.test(before(t.start)))) {
         unit = 'rank';
         end += steps[0].length;
-      } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60)) || (Number.isInteger(value) && value <= 100 && !scaled && rankListItem(t.start, end, before(t.start)))) unit = 'rank';
+      } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60)) ||
+        (Number.isInteger(value) && value <= 100 && !scaled && (rankListItem(t.start, end, before(t.start)) || bareOrdinalRank(t.start, before(t.start))))) unit = 'rank';
       else if (DAY_AFTER_RE.test(after(end))) {
         if (!PROCESSING_CUE_RE.test(folded.slice(sentence.start, sentence.end))) return 'date_or_duration';
         unit = 'day';
