@@ -135,6 +135,13 @@ function charIn(folded: string, ch: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (folded[i] === ch) return true;
   return false;
 }
+/** A standard's name and number ("TCVN ISO 9001:2015", "ISO 9001"): no figure of its own. Folded. */
+const STANDARD_NUMBER_RE = /(?:iso|tcvn)\s*\d{4,5}(?:\s*:\s*\d{4})?/g;
+/** {@link digitIn}, not counting a standard's number: "… áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015". */
+function figureDigitIn(folded: string, from: number, to: number): boolean {
+  if (!digitIn(folded, from, to)) return false;
+  return /\d/.test(folded.slice(from, to).replace(STANDARD_NUMBER_RE, ''));
+}
 /** Whether a digit occurs in folded[from, to) (no slice; the clause bounds the scan). */
 function digitIn(folded: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -161,7 +168,7 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
   // "đạt tỷ lệ 98,8%, tỷ lệ hồ sơ trực tuyến đạt 85,7%": a cue past a comma after the number, with a number after it
   // in the clause, is that number's own cue, not this one's — unless it qualifies this number's noun right after it
   // ("625 hồ sơ bị trễ hạn chiếm 7,76%").
-  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && charIn(folded, ',', c.end, hit.start) && digitIn(folded, hit.end, z.clause.end) &&
+  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && charIn(folded, ',', c.end, hit.start) && figureDigitIn(folded, hit.end, z.clause.end) &&
     !(c.noun !== null && hit.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, hit.start)))) return null;
   if (hit.start >= z.clause.start && hit.end <= z.clause.end) {
     const dist = hit.end <= c.start ? c.start - hit.end : Math.max(0, hit.start - c.end);

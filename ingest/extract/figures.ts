@@ -1054,10 +1054,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
         if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
-          // "20.467 hồ sơ (trực tuyến: 7.134 hồ sơ, …)": a channel heading a breakdown labels its parts, not the total.
+          // "20.467 hồ sơ (trực tuyến: 7.134 hồ sơ, …)", "339 hồ sơ (trực tiếp 24 hồ sơ, trực tuyến 315 hồ sơ)": a channel
+          // heading a breakdown labels its parts, not the total.
           const tail = folded.slice(c.nounEnd, c.nounEnd + 40);
           const heading = CHANNEL_AFTER_RE.exec(tail);
-          const channel = (heading && !/^\s*:/.test(tail.slice(heading[0].length)) ? heading : null) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
+          const channel = (heading && !/^\s*(?::|\d)/.test(tail.slice(heading[0].length)) ? heading : null) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
           // "61 hồ sơ tiếp nhận qua mạng xã hội Zalo" is a part; "548 hồ sơ tiếp nhận qua dịch vụ công trực tuyến" online.
           if (channel) cls = { ...cls, metric: ONLINE_CHANNEL_WORDS_RE.test(channel[1]) ? 'online_dossiers' : 'other' };
           else if (cls.metric === 'dossiers_received') {
@@ -2181,9 +2182,10 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
 /**
  * An offline channel named in the count's own stretch of its clause (after any earlier count of dossiers): dossiers
  * "trực tiếp" or "qua (dịch vụ) bưu chính" right after their noun, or what the post office delivered ("Bưu điện … chuyển
- * trả"). Not when the online channel is named there too.
+ * trả"), or a breakdown's item opening with the channel ("339 hồ sơ (trực tiếp 24 hồ sơ, …)"). Not when the online
+ * channel is named there too.
  */
-const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])/;
+const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])|(?:^|[(,;:])\s*(?:truc tiep|qua (?:dich vu )?buu chinh)\s*:?\s*$/;
 
 /**
  * The post office as the agent or channel right after a count ("700.000 bộ hồ sơ được Bưu điện TP xử lý", "… do bưu điện

@@ -116,7 +116,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'e_payment_rate', units: ['percent'], nouns: [null, 'hoso', 'donvi', 'thutuc', 'luot'], weight: 11,
     cues: ['thanh toan phi, le phi', 'phi, le phi', 'le phi', 'thanh toan dien tu', 'thanh toan truc tuyen', 'khong dung tien mat', 'thanh toan khong dung tien mat', 'thanh toan phi', 'thanh toan qua', 'thanh toan'] },
   { metric: 'digitisation_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['so hoa'] },
-  { metric: 'iso_rate', units: ['percent', 'count'], nouns: [null, 'thutuc', 'donvi', 'hoso'], weight: 11, cues: ['iso', 'tcvn', 'he thong quan ly chat luong'] },
+  { metric: 'iso_rate', units: ['percent', 'count'], nouns: [null, 'thutuc', 'donvi', 'hoso'], weight: 11, cues: ['iso', 'tcvn', 'he thong quan ly chat luong', 'htqlcl'] },
   { metric: 'procedures_published_rate', units: ['percent'], nouns: [null, 'thutuc'], weight: 8,
     cues: ['cong khai', 'niem yet', 'cong bo cong khai', 'cong bo', 'cap nhat', 'cong bo dung han', 'cong khai dung han'] },
   { metric: 'feedback_handled_rate', units: ['percent'], nouns: [null, 'phananh'], weight: 10, nounIsCue: ['phananh'],
