@@ -1078,7 +1078,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         }
         if (cls && measuresSomethingElse(folded, clause, c, cls.metric)) cls = { ...cls, metric: 'other' };
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
-        if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && isSplitOnTimeShare(folded, hits, sentence, c, candidates)) cls = { ...cls, metric: 'other' };
+        if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && (isSplitOnTimeShare(folded, hits, sentence, c, candidates) || isEarlyOnlyShare(folded, hits, clause, c))) cls = { ...cls, metric: 'other' };
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
         if (onlineTopic && c.unit === 'count' && cls?.metric === 'dossiers_received') cls = { ...cls, metric: 'online_dossiers' };
         if (onlineTopic && !cls && c.unit === 'percent' && c.noun === null) cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
@@ -1412,11 +1412,34 @@ const ON_TIME_ONLY_CUES: ReadonlySet<string> = new Set(['dung han', 'dung thoi h
 /** "trước hạn và đúng hạn", "đúng hạn, sớm hạn": two part cues joined are the whole rate. */
 const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;
 
+/** At or above this an early-only share is the on-time rate de facto ("2.041 hồ sơ giải quyết trước hạn, đạt trên 99%"). */
+const EARLY_SHARE_AS_RATE_MIN = 99;
+
+/**
+ * Whether an on-time share names early dossiers alone ("trong đó có 4.557 hồ sơ được giải quyết trước thời hạn, đạt
+ * 89,3%", "178 phiếu đánh giá sớm hạn, đạt 85,2%"): the last on-time cue before it in its clause is early-only, joined
+ * to no on-time cue, and no on-time cue follows in the clause. Such a share is a part of the on-time rate (labelling
+ * rule 11; the real labels file it so below 99%), unless it is so high that the rate is the same.
+ */
+function isEarlyOnlyShare(folded: string, hits: readonly CueHit[], clause: Span, c: Candidate): boolean {
+  if (c.value >= EARLY_SHARE_AS_RATE_MIN) return false;
+  const family = hits.filter((h) => h.start >= clause.start && h.end <= clause.end && (EARLY_ONLY_CUES.has(h.cue) || ON_TIME_ONLY_CUES.has(h.cue) || cueMetrics(h.cue).includes('on_time_rate')));
+  const before = family.filter((h) => h.end <= c.hedgeStart);
+  const last = before[before.length - 1];
+  if (!last || !EARLY_ONLY_CUES.has(last.cue)) return false;
+  const prev = before[before.length - 2];
+  if (prev && JOINED_PARTS_RE.test(folded.slice(prev.end, last.start))) return false;
+  // "giải quyết và trả kết quả đúng, trước hạn là 77,98%": "đúng" alone joined to the early cue.
+  if (/(?<![a-z])dung(?: va|,)\s*$/.test(folded.slice(Math.max(clause.start, last.start - 10), last.start))) return false;
+  return !family.some((h) => h.start >= c.end);
+}
+
 /**
  * Whether an on-time share is one part of a split ("… trước hạn đạt 48,2%; … đúng hạn đạt 51,2%"): its nearest
  * on-time cue names early dossiers and a separate on-time-only cue follows in the sentence, or it names on-time
  * dossiers and an early-only cue with a share of its own precedes it. "đúng và trước hạn", and an early share with no on-time share
- * after it ("2.041 hồ sơ trước hạn, đạt 99%"), stay the rate.
+ * after it ("2.041 hồ sơ trước hạn, đạt 99%"), stay the rate here (an early share alone below 99% is a part: see
+ * {@link isEarlyOnlyShare}).
  */
 function isSplitOnTimeShare(folded: string, hits: readonly CueHit[], sentence: Span, c: Candidate, candidates: readonly Candidate[]): boolean {
   const parts: Array<{ start: number; end: number; part: 'early' | 'on_time' | 'both' }> = [];
