@@ -133,11 +133,11 @@ const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau 
 const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam(?: 20\d\d)?,? den(?: het| cuoi)?) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam(?: 20\d\d)?,? )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
 /**
  * A range of dates or months: "từ ngày 1/7 đến cuối tháng 10/2025", "từ (đầu) tháng 7-2025 đến nay", "từ ngày 21/7 đến 20/8/2021", "từ ngày 2.1.2018
- * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay", "Từ 27/6 đến 14/12/2025" (without "ngày"
+ * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay", "từ tháng 8/2021 cho đến nay", "Từ 27/6 đến 14/12/2025" (without "ngày"
  * only with a year: "từ 5/9 đến 9/9 huyện" is a count). Groups: "ngày", from day, from month (date), from month
  * ("tháng"), from year, to day, to month (date), to month ("tháng"), "nay", to year ("/2025", "năm 2025").
  */
-const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het |cuoi |giua |dau )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
+const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:cho )?(?:den|toi) (?:het |cuoi |giua |dau )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
 /**
  * A to-date bound written as a day without a year: "Tính đến ngày 30-1", "đến ngày 22/01", "Tính đến 25/8" — January
  * to that month (of the publication year, or of the year before when the month is still ahead of the publication).
