@@ -446,6 +446,11 @@ const ONLINE_TOPIC_RE = /^\W*(?:ve|doi voi)(?: viec)? (?:tiep nhan(?:,| va) (?:g
  * dịch vụ công trực tuyến tăng dần theo các năm."): the sentence that details it ("Cụ thể, …") counts online dossiers.
  */
 const ONLINE_SUBJECT_RE = /^\W*(?:tong )?so (?:luong )?(?:ho so|hs)(?![a-z])[^,;:.\d]{0,60}?(?:truc tuyen|qua mang)(?![a-z])/;
+/**
+ * Online dossiers named as a count's subject in its clause, with no other channel and no number after them: "số lượng
+ * hồ sơ trực tuyến mức độ 4 được tiếp nhận, giải quyết xấp xỉ", "tổng số hồ sơ trực tuyến đã tiếp nhận là". Folded.
+ */
+const ONLINE_COUNT_SUBJECT_RE = /(?:^|[\s,:;(])(?:tong )?so (?:luong )?(?:ho so|hs)(?: thu tuc hanh chinh| tthc)? (?:nop |dich vu cong )?(?:truc tuyen|qua mang)(?![a-z])(?![^;:.]*(?:truc tiep|buu chinh|buu dien))(?![^;:.]*\d[\d.,]*\s*(?:ho so|hs)(?![a-z]))[^;:.]{0,80}$/;
 /** The in-person or postal channel named in a sentence. */
 const OFFLINE_CHANNEL_RE = /(?<![a-z])(?:truc tiep|buu chinh|buu dien)(?![a-z])/;
 /** A channel named in a sentence: its counts are not the topic's. */
@@ -1051,6 +1056,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls && c.unit === 'count' && c.noun === 'hoso' && WHOLE_DOSSIER_METRICS.has(cls.metric) && WHOLE_BEFORE_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 16), c.hedgeStart))) {
           cls = { ...cls, metric: wholeDossierMetric(folded, c, clause) };
         }
+        // "số lượng hồ sơ trực tuyến mức độ 4 được tiếp nhận, giải quyết xấp xỉ 5,516 triệu hồ sơ": the online dossiers are
+        // the count's subject; the verb after them says what was done with them.
+        if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved') && c.unit === 'count' && (c.noun === 'hoso' || c.noun === null) &&
+          ONLINE_COUNT_SUBJECT_RE.test(folded.slice(clause.start, c.hedgeStart))) cls = { ...cls, metric: 'online_dossiers' };
         // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
         if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {

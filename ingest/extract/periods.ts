@@ -48,10 +48,13 @@ const WHOLE_OF_BEFORE_RE = /(?<![a-z])so voi (?:tong|toan bo)(?![a-z])[^.;\d]{0,
 /** Right after a year: dossiers carried over from it ("năm 2018 chuyển sang", "… chuyển qua"). Folded text. */
 const CARRIED_FROM_AFTER_RE = /^\s*chuyen (?:sang|qua)(?![a-z])/;
 /**
- * The same before a period phrase: "so với năm 2019" ends right before "năm 2019", as does "so với giá trị trung bình".
+ * The same before a period phrase: "so với năm 2019" ends right before "năm 2019", as do "so với giá trị trung bình" and
+ * "so với kết quả năm 2021".
  * Never the last syllable of "hồ sơ" or "cơ sở" ("tiếp nhận hồ sơ từ ngày 1 đến 30-9" names the period of the dossiers).
  */
-const BASELINE_BEFORE_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
+const BASELINE_BEFORE_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:(?:ket qua|chi so|muc) )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
+/** A level compared right before a period phrase: "(năm 2023) cao hơn năm 2022", "thấp hơn năm 2021". Folded. */
+const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon $/;
 
 /**
  * What may stand between a baseline ("so với năm 2020") and the baseline's own level: an opening bracket, with or without
@@ -227,6 +230,7 @@ const LEADING_MAX_CHARS = 30;
  * unfolded text of the same span (folding keeps lengths).
  */
 function baselineBefore(leadFolded: string, leadText: string): boolean {
+  if (COMPARED_LEVEL_BEFORE_RE.test(leadFolded)) return true;
   const m = BASELINE_BEFORE_RE.exec(leadFolded);
   return m !== null && writesSo(leadText, m.index ?? 0);
 }
