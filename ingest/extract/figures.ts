@@ -360,6 +360,12 @@ const PLAIN_GRADE_RE = /(?<![a-z])(?<!(?:muc do|chi so|ty le|ti le|su|rat|khong|
 const SATISFIED_GRADES_ALL_RE = new RegExp(SATISFIED_GRADES_RE.source, 'g');
 /** Ballots that gave the plain grade: "phiếu đánh giá “Hài lòng”", "phiếu hài lòng". Folded (quotes fold to spaces). */
 const PLAIN_GRADE_BALLOTS_RE = /(?<![a-z])phieu(?: (?:danh gia|binh chon|chon))?\s+hai long(?![a-z])/;
+/**
+ * Satisfaction with one aspect of the service, named before its share: "hài lòng (chung) về tiếp cận dịch vụ / thủ tục
+ * hành chính / công chức / kết quả dịch vụ / việc tiếp nhận, xử lý ý kiến", "đối với việc xây dựng, tổ chức thực hiện
+ * chính sách" — not "về sự phục vụ hành chính", the whole index. Folded.
+ */
+const SATISFACTION_ASPECT_BEFORE_RE = /(?<![a-z])hai long (?:chung )?(?:ve|doi voi) (?:tiep can dich vu|thu tuc hanh chinh|cong chuc|ket qua (?:dich vu|giai quyet)|viec (?:tiep nhan|xay dung|cung ung|to chuc|giai quyet))[^;%\d]*$/;
 /** A grade that is neither satisfied nor very satisfied. */
 const NOT_SATISFIED_GRADE_RE = /(?<![a-z])(?:khong hai long|chua hai long|binh thuong)(?![a-z])/;
 
@@ -1940,6 +1946,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "trong đó 41,2% rất hài lòng, 2,4% bình thường": one grade of a survey is a part of it, not the satisfaction rate.
   if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && isOneSatisfactionGrade(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "Chỉ số hài lòng chung về thủ tục hành chính là 88,48%", "mức độ hài lòng đối với việc cung ứng dịch vụ hành chính
+  // công là 80,43%": the satisfaction with one aspect of service, a component of the index (labelling rule 11).
+  if ((cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && SATISFACTION_ASPECT_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
   // "tiếp nhận hồ sơ trực tiếp 49% và tiếp nhận hồ sơ liên thông 2,1%": another channel named before the share.
   if (cls.metric === 'online_dossier_rate' && c.unit === 'percent' && OTHER_CHANNEL_SHARE_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
