@@ -71,14 +71,15 @@ const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?!
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
  * The index a score or rank is about, from the last index named before it in its sentence: PAR INDEX (1), another
- * index the catalogue does not hold — PCI, APCI, PAPI, DTI, DDCI, ICT, digital transformation (2), SIPAS / satisfaction (3), or
+ * index the catalogue does not hold — PCI, APCI, PAPI, DTI, DDCI, ICT, digital transformation, the quality assessment of
+ * an agency's operation ("đánh giá chất lượng hoạt động") (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
 /** Other indices by their acronyms (folded): PCI, APCI, PAPI, DTI, DDCI, PGI. */
 const OTHER_INDEX_ACRONYMS = 'pci|apci|papi|dti|ddci|pgi';
 /** The IT-application index by its name (folded): "chỉ số (mức độ) ứng dụng công nghệ thông tin", "… sẵn sàng ứng dụng CNTT". */
 const ICT_INDEX_NAME = '(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)';
-const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS})(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(${SERVICE_INDEX_NAMES})`, 'g');
+const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|danh gia chat luong hoat dong)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(${SERVICE_INDEX_NAMES})`, 'g');
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
