@@ -32,6 +32,11 @@ const KIND_WINDOW_CHARS = 400;
 const ACTUAL_RE = phraseRe(ACTUAL_CUES);
 /** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
 const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|ho so|hs|ca nhan|to chuc)\s+$/;
+/**
+ * Right before "mục tiêu": the target met ("hoàn thành (sớm / vượt / trước thời hạn)", "đạt được", "vượt"). Folded; not a
+ * bare "dat", which is also "đặt mục tiêu" (sets a target).
+ */
+const TARGET_MET_BEFORE_RE = /(?<![a-z])(?:hoan thanh(?: (?:som|vuot|truoc thoi han))?|dat duoc|vuot)\s+$/;
 /** A modal right after the figure's noun phrase: "100% bộ phận … phải thực hiện khảo sát". */
 const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|can phai|se)(?![a-z0-9])/;
 /** The dossiers due, a report's workload: "(tổng) số hồ sơ phải giải quyết", "20.415 hồ sơ phải giải quyết". Folded. */
@@ -116,6 +121,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     if (m[0].startsWith('yeu cau') && YEU_CAU_NOUN_RE.test(before.slice(Math.max(0, idx - 20), idx))) continue;
     // "tổng số hồ sơ phải giải quyết là 52.310 hồ sơ": the dossiers due (a workload), no commitment.
     if (m[0] === 'phai' && DOSSIERS_DUE_RE.test(before.slice(Math.max(0, idx - 30), idx + 20))) continue;
+    // "hoàn thành sớm mục tiêu cung cấp 100% DVCTT", "hoàn thành vượt mục tiêu tinh giản biên chế (10%)": a target met is a result.
+    if (m[0] === 'muc tieu' && TARGET_MET_BEFORE_RE.test(before.slice(Math.max(0, idx - 30), idx))) continue;
     lastTarget = idx + m[0].length;
   }
   let lastActual = -1;
