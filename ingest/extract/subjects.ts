@@ -201,6 +201,32 @@ interface NamedMention {
 }
 
 /**
+ * A ministry without its name (capital "Bộ"): acting ("Bộ đã …", "Bộ tiếp nhận …") or owning ("của Bộ", "trụ sở Bộ") —
+ * not "Bộ phận", "Bộ trưởng", "Bộ chỉ số", "Bộ tiêu chí", nor a ministry named right after ("của Bộ Tư pháp").
+ */
+const MINISTRY_ANAPHOR_RE = new RegExp(`(?<![\\p{L}\\d])Bộ(?=\\s+(?:${ACTOR_VERBS}|tiếp nhận|giải quyết|xử lý|thực hiện|cung cấp)(?![\\p{L}]))|(?<=(?:của|sở|tại)\\s)Bộ(?![\\p{L}\\d])(?!\\s+(?:\\p{Lu}|phận|trưởng|chỉ số|tiêu chí|chỉ tiêu|máy|luật|công cụ|hồ sơ)(?![\\p{L}]))`, 'gu');
+
+/**
+ * Whether a ministry's words at text[at, at + length) are written as its name: "Bộ Xây dựng", not "trong Bộ xây dựng"
+ * (the ministry's own, then a verb). Only "Bộ …" forms are checked: "Ủy ban dân tộc" is written in lower case too.
+ */
+function isWrittenAsName(text: string, at: number, length: number): boolean {
+  const words = text.slice(at, at + length);
+  return !/^Bộ\s/u.test(words) || /^Bộ\s+(?:\p{Lu}|[&])/u.test(words);
+}
+
+/**
+ * The ministry the text named last before `at` (within the article's reach), written as a name ("Bộ Xây dựng", not "trong
+ * Bộ xây dựng …"), else the one its title names; null when none.
+ */
+function ministryNamedBefore(text: string, folded: string, at: number, ctx: ExtractionContext): string | null {
+  const from = Math.max(0, at - CENTRE_LOOKBACK);
+  const named = matchesOf(MINISTRY_RE, folded.slice(from, at)).filter((m) => isWrittenAsName(text, from + (m.index ?? 0), m[0].length));
+  const last = named.pop() ?? (ctx.title ? MINISTRY_ONCE_RE.exec(foldVietnamese(ctx.title)) : null);
+  return last ? MINISTRY_FORMS[alternativeOf(last)]?.[0] ?? null : null;
+}
+
+/**
  * Units named in text[from, to) besides level-word names: ministries, bare province names ("Tuyên Quang đạt 86,57%",
  * "vượt Đà Nẵng (58,89%)"), and the whole country ("cả nước đạt 39,98%"). Positions are absolute.
  */
@@ -223,6 +249,8 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
       const name = MINISTRY_FORMS[alternativeOf(m)]?.[0];
       const after = slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
       if (!name || PUBLISHING_AFTER_RE.test(after)) continue;
+      // "phối hợp với các đơn vị khác trong Bộ xây dựng, cung cấp thêm …": a ministry's name is capitalised.
+      if (!isWrittenAsName(text, from + (m.index ?? 0), m[0].length)) continue;
       // "Ngân hàng Nhà nước chi nhánh tỉnh …": the State Bank's branch, an agency of the province (see agencyHolder).
       if (/^\s*(?:viet nam\s+)?(?:chi nhanh|tinh|thanh pho)(?![a-z])/.test(after) && /^ngan hang/.test(m[0])) continue;
       // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
@@ -230,6 +258,15 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
       // "… của Công an tỉnh được Bộ Công an ghi nhận, … xếp thứ 5/63": the ministry that rates is no subject of the rating.
       if (/(?:^|\s)duoc\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0)) && RATING_VERB_AFTER_RE.test(after)) continue;
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
+    }
+  }
+  // "Bộ đã tiếp nhận 232 bộ hồ sơ", "… trên Cổng dịch vụ công của Bộ lên 264": the ministry the article named before (or
+  // in its title), acting or owning without its name.
+  if (slice.includes('bo ') || slice.endsWith('bo')) {
+    for (const m of matchesOf(MINISTRY_ANAPHOR_RE, text.slice(from, to))) {
+      const at = from + (m.index ?? 0);
+      const name = ministryNamedBefore(text, folded, at, ctx);
+      if (name) out.push({ at, end: at + m[0].length, subject: () => namedSubject(name, ctx) });
     }
   }
   for (const m of matchesOf(PROVINCE_ALL_RE, slice)) {
