@@ -362,6 +362,17 @@ const SATISFIED_GRADES_ALL_RE = new RegExp(SATISFIED_GRADES_RE.source, 'g');
 /** Ballots that gave the plain grade: "phiếu đánh giá “Hài lòng”", "phiếu hài lòng". Folded (quotes fold to spaces). */
 const PLAIN_GRADE_BALLOTS_RE = /(?<![a-z])phieu(?: (?:danh gia|binh chon|chon))?\s+hai long(?![a-z])/;
 /**
+ * A part of the PAR INDEX named in the number's own text: the appraisal points ("(tổng) điểm thẩm định"; not "Hội đồng
+ * thẩm định là 62,62 điểm, đạt 89,45%", the appraised total), the sociological survey ("(điểm) điều tra xã hội học"), the measured satisfaction ("điểm đo lường sự hài lòng") or the
+ * self-assessment ("(điểm) tự đánh giá"), in the number's own text with no index or total named after it. Folded.
+ */
+const PAR_COMPONENT = '(?<![a-z])(?:diem tham dinh|(?:diem )?dieu tra xa hoi hoc|diem do luong su hai long|(?:diem |ket qua )?tu danh gia)(?![a-z])(?![^;]*(?:chi so (?:cai cach|cchc|par)|par ?index|tong (?:so )?diem))';
+const PAR_COMPONENT_BEFORE_RE = new RegExp(`${PAR_COMPONENT}[^;]*$`);
+
+/** The part named, its level, then its change: "điểm thẩm định … đạt 84,19%, so với năm 2021 tăng 5,43%". Folded. */
+const PAR_COMPONENT_CHANGE_RE = new RegExp(`${PAR_COMPONENT}[^;]*?\\d[\\d.,]*\\s*(?:%|diem)\\s*[,(]?\\s*(?:so voi (?:cung ky )?(?:nam )?\\d{4},?\\s*)?(?:tang|giam)(?: them)?\\s*$`);
+
+/**
  * Satisfaction with one aspect of the service, named before its share: "hài lòng (chung) về tiếp cận dịch vụ / thủ tục
  * hành chính / công chức / kết quả dịch vụ / việc tiếp nhận, xử lý ý kiến", "đối với việc xây dựng, tổ chức thực hiện
  * chính sách" — not "về sự phục vụ hành chính", the whole index. Folded.
@@ -1947,6 +1958,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "trong đó 41,2% rất hài lòng, 2,4% bình thường": one grade of a survey is a part of it, not the satisfaction rate.
   if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && isOneSatisfactionGrade(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "điểm thẩm định trung bình năm 2022 đạt 84,19%, so với năm 2021 tăng 5,43%", "điểm đo lường sự hài lòng đạt 39,95/40
+  // điểm": the appraisal, survey or satisfaction part of the PAR INDEX, not the index (labelling rule 11).
+  if ((cls.metric === 'par_index_score' || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate') &&
+    (PAR_COMPONENT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)) || PAR_COMPONENT_CHANGE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)))) {
+    cls = { ...cls, metric: 'other' };
+  }
   // "Chỉ số hài lòng chung về thủ tục hành chính là 88,48%", "mức độ hài lòng đối với việc cung ứng dịch vụ hành chính
   // công là 80,43%": the satisfaction with one aspect of service, a component of the index (labelling rule 11).
   if ((cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && SATISFACTION_ASPECT_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart))) {
