@@ -336,6 +336,8 @@ const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|
 /** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
 const INTEGRATED_AFTER_RE = /^[^,;.]{0,80}?(?<![a-z])(?:duoc |da )?(?:tich hop|ket noi|dong bo)(?: (?:len|voi|vao|tren))? (?:cong|he thong)(?![a-z])/;
 
+/** Procedures not eligible for online service, named before the number in its sentence: "chưa đủ điều kiện triển khai dịch vụ công trực tuyến mức độ 4". Folded. */
+const NOT_ELIGIBLE_BEFORE_RE = /(?<![a-z])chua du dieu kien(?: (?:de|duoc))?(?: (?:trien khai|cung cap|dua|len|thuc hien))?[^.;]{0,80}?(?:truc tuyen|muc do|muc \d|toan trinh)/;
 /** Right after a dossier count's noun: "đồng bộ (trạng thái)", the status a portal mirrors. Folded. */
 const SYNCED_AFTER_RE = /^\s*(?:duoc |da )?dong bo(?![a-z])/;
 
@@ -1919,6 +1921,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
       ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))))) {
     cls = { ...cls, metric: 'other' };
   }
+  // "Danh mục thủ tục hành chính chưa đủ điều kiện triển khai dịch vụ công trực tuyến mức độ 4 bao gồm: Cấp tỉnh có 594
+  // thủ tục …": procedures not (yet) eligible to go online are no services offered online.
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && NOT_ELIGIBLE_BEFORE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "19 dịch vụ công của lĩnh vực Xây dựng": one field's services are a part of a count of services, not the unit's own.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && SERVICES_OF_ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) {
     cls = { ...cls, metric: 'other' };
