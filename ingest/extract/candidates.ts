@@ -40,10 +40,11 @@ const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:
 /**
  * "mức độ 3", "mức độ 3, 4", "(mức độ 1,2)", "mức độ 3, mức độ 4", "cấp độ 4", "DVCTT mức 4": service levels, never
  * figures themselves. A level is one digit, not the start of a number ("mức độ 3, 4.000 hồ sơ"); a full stop after it
- * ends the sentence. Without "độ" only the levels 1–4 right after the services or dossiers they qualify ("trực tuyến
- * mức 4", "DVCTT mức 3"): "mức 5 triệu đồng", "định danh điện tử mức 2" and a table's row label "Mức 1, 2" are no levels.
+ * ends the sentence. Without "độ" only the levels 1–4 right after the services, procedures or dossiers they qualify
+ * ("trực tuyến mức 4", "DVCTT mức 3", "329 thủ tục mức 3"): "mức 5 triệu đồng", "định danh điện tử mức 2" and a
+ * table's row label "Mức 1, 2" are no levels.
  */
-const LEVEL_LIST_RE = /(?:(?:muc|cap) do\s*\d|(?<=(?:truc tuyen|dvctt|dvc|dich vu|dich vu cong|ho so|hs|nam 20\d\d) )muc [1-4](?!\d|[.,]\d))(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap)(?: do)?\s*)?\d(?!\d|[.,]\d))*/g;
+const LEVEL_LIST_RE = /(?:(?:muc|cap) do\s*\d|(?<=(?:truc tuyen|dvctt|dvc|dich vu|dich vu cong|thu tuc|tthc|ho so|hs|nam 20\d\d) )muc [1-4](?!\d|[.,]\d))(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap)(?: do)?\s*)?\d(?!\d|[.,]\d))*/g;
 /** A cheap test before {@link LEVEL_LIST_RE}. */
 const LEVEL_WORD_RE = /(?:muc|cap) (?:do ?)?\d/;
 
@@ -116,10 +117,11 @@ const DOT_THREE_DECIMALS_RE = /^\d{1,3}\.\d{3}$/;
 const INDEX_IS_BEFORE_RE = new RegExp(`(?:${PAR_INDEX_NAME}|par ?index)(?: \\(par ?index\\))?(?: (?:nam \\d{4}|cua [^,;.\\d()]{1,40}?)){0,2}(?: la|:| (?:cao nhat|thap nhat) (?:voi|la|dat))\\s*$`);
 
 /**
- * "Tổng điểm của huyện X là 84,75", "có tổng số điểm (tính đến ngày 21/8) là 94.25", "(với số điểm 88,02)": the total
+ * "Tổng điểm của huyện X là 84,75", "có tổng số điểm (tính đến ngày 21/8) là 94.25", "(với số điểm 88,02)", "đạt tổng
+ * điểm 78,96": the total
  * points named as what the bare number is. A component's points ("điểm thẩm định là 55,10") are not the total. Folded.
  */
-const TOTAL_POINTS_IS_BEFORE_RE = /(?:^|[\s(,;])(?:(?:voi|co) (?:(?:tong )?so diem|tong diem)|tong (?:so )?diem(?: (?!diem )[^,;.:]{0,60}?)? (?:la|dat|:))\s*$/;
+const TOTAL_POINTS_IS_BEFORE_RE = /(?:^|[\s(,;])(?:(?:voi|co|dat) (?:(?:tong )?so diem|tong diem)|tong (?:so )?diem(?: (?!diem )[^,;.:]{0,60}?)? (?:la|dat|:))\s*$/;
 
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;

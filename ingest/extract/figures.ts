@@ -1312,7 +1312,7 @@ const BREAKS_DOWN_RE = /^(?:trong do|trong so|cu the|ngoai ra|ben canh do|dong t
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
-  const { folded } = state;
+  const { folded, text } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local && p.until === null);
   if (leading.length > 0) {
@@ -1323,8 +1323,8 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   if (named.length > 0) state.paragraphPeriod = named[named.length - 1].period;
   // A sentence that carried the period before it passes it on ("… quý I/2024 … Ngoài ra, … Bên cạnh đó, …").
   state.lastSentencePeriod = named.length > 0 ? named[named.length - 1].period : state.carriedPeriod;
-  if (opensTargetList(folded.slice(sentence.start, sentence.end))) state.inTargetList = true;
-  state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end));
+  if (opensTargetList(folded.slice(sentence.start, sentence.end), text.slice(sentence.start, sentence.end))) state.inTargetList = true;
+  state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end), text.slice(sentence.start, sentence.end));
 }
 
 /**

@@ -82,13 +82,14 @@ const BASELINE_YEAR_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky )?(?:(?:thoi diem 
 const BASELINE_PREVIOUS_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky|nam truoc|nam ngoai|nam \d{4} truoc)/;
 
 /** A sentence that introduces a list of commitments: a target cue and a trailing ':' / "cụ thể" / "như sau". */
-export function opensTargetList(foldedSentence: string): boolean {
-  return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (TARGET_TEST_RE.test(foldedSentence) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
+export function opensTargetList(foldedSentence: string, sentenceText: string): boolean {
+  return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (namesCommitment(foldedSentence, sentenceText) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
 }
 
-/** A sentence naming a commitment ("một trong những mục tiêu đến năm 2025 là …"), for a next one opening "Cụ thể, …". */
-export function namesCommitment(foldedSentence: string): boolean {
-  return TARGET_TEST_RE.test(foldedSentence);
+/** A sentence naming a commitment ("một trong những mục tiêu đến năm 2025 là …", "tỉnh sẽ tiếp tục …"), for a next one opening "Cụ thể, …". */
+export function namesCommitment(foldedSentence: string, sentenceText: string): boolean {
+  return TARGET_TEST_RE.test(foldedSentence) ||
+    (TARGET_CUES_ACCENTED_FOLDED.some((f) => foldedSentence.includes(f)) && TARGET_CUES_ACCENTED.some((cue) => lastWordIndex(sentenceText.toLowerCase(), cue) >= 0));
 }
 
 /** "Cụ thể, 100% thủ tục …" after a sentence naming a commitment: the details of that commitment. */
@@ -99,6 +100,14 @@ export function detailsPrevious(foldedSentenceStart: string): boolean {
 /** A paragraph that reports results again ("Kết quả …", "đã đạt") ends an inherited target list. */
 export function closesTargetList(foldedParagraphStart: string): boolean {
   return /^(?:ket qua|nhin chung|tinh den|nam \d{4},? (?:da|dat))/.test(foldedParagraphStart);
+}
+
+/** Where `word` last occurs in `haystack` as whole words (no letter right before or after it), or -1. */
+function lastWordIndex(haystack: string, word: string): number {
+  for (let at = haystack.lastIndexOf(word); at >= 0; at = at > 0 ? haystack.lastIndexOf(word, at - 1) : -1) {
+    if (!/\p{L}/u.test(haystack[at - 1] ?? '') && !/\p{L}/u.test(haystack[at + word.length] ?? '')) return at;
+  }
+  return -1;
 }
 
 /** Target or actual for one candidate; `explicit` is false when only an inherited list context decided. */
@@ -112,7 +121,7 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   if (TARGET_CUES_ACCENTED_FOLDED.some((f) => before.includes(f))) {
     const beforeLower = text.slice(from, c.hedgeStart).toLowerCase();
     for (const cue of TARGET_CUES_ACCENTED) {
-      const at = beforeLower.lastIndexOf(cue);
+      const at = lastWordIndex(beforeLower, cue);
       if (at >= 0) lastTarget = Math.max(lastTarget, at + cue.length);
     }
   }
@@ -137,7 +146,12 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
-  const modal = MODAL_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)));
+  let modal = MODAL_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)));
+  // "se" is "sẽ" (will) only with its accent: "đứng thứ 2 là huyện Chư Sê" names a place (folding keeps offsets).
+  if (modal && modal[0].endsWith('se')) {
+    const at = c.nounEnd + modal[0].length - 2;
+    if (text.slice(at, at + 2).toLowerCase() !== 'sẽ') modal = null;
+  }
   // "đã thực hiện cắt giảm được 3.090 biên chế … và dự kiến sẽ tiếp tục …": the modal opens the next predicate.
   const nextPredicate = modal !== null && lastActual >= 0 && /(?<![a-z])va(?![a-z])/.test(modal[0]);
   if (modal && !nextPredicate && !(c.unit === 'count' && DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20)))) return { kind: 'target', explicit: true };

@@ -146,13 +146,16 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
  */
 export const TARGET_CUES = [
   'phan dau', 'cam ket', 'muc tieu', 'chi tieu de ra la', 'yeu cau', 'phai', 'dam bao dat', 'du kien', 'dinh huong',
-  'thoi gian toi', 'nam toi', 'se', 'can phai', 'ke hoach dat', 'chi tieu dat', 'chi tieu giao', 'giao chi tieu', 'quyet tam',
+  'thoi gian toi', 'nam toi', 'can phai', 'ke hoach dat', 'chi tieu dat', 'chi tieu giao', 'giao chi tieu', 'quyet tam',
   'nhiem vu trong tam', 'toi thieu', 'de ra cac chi tieu', 'chi tieu cu the', 'chi tieu chu yeu', 'cac chi tieu sau',
   'dat ra chi tieu', 'kien quyet', 'khuyen khich',
 ];
 
-/** Target cues that folding would confuse ("đặt chỉ tiêu" sets a target, "đạt chỉ tiêu" meets one): matched with accents. */
-export const TARGET_CUES_ACCENTED = ['đặt chỉ tiêu', 'đặt ra chỉ tiêu', 'đặt mục tiêu'];
+/**
+ * Target cues that folding would confuse ("đặt chỉ tiêu" sets a target, "đạt chỉ tiêu" meets one; "sẽ" (will) and the
+ * place name "Chư Sê"): matched with accents, as whole words.
+ */
+export const TARGET_CUES_ACCENTED = ['đặt chỉ tiêu', 'đặt ra chỉ tiêu', 'đặt mục tiêu', 'sẽ'];
 
 /** Words close before a number that mark an achieved result even inside a target paragraph. */
 export const ACTUAL_CUES = ['da dat', 'da', 'dat duoc', 'ket qua dat', 'vuot', 'tinh den nay', 'den nay', 'hien nay', 'duoc rut ngan', 'nho do', 'nho vay'];
