@@ -213,8 +213,8 @@ const INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_inde
 const INDEX_SCORE_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'service_index_score', 'sipas_score']);
 
 /**
- * The channel named right after a dossier count: online ("trực tuyến", "qua mạng", "dưới hình thức trực tuyến"), in person ("trực tiếp") or by post
- * ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
+ * The channel named right after a dossier count: online ("trực tuyến", "qua mạng", "dưới hình thức trực tuyến"), in
+ * person ("trực tiếp") or by post ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
  */
 const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:(?:qua|bang|theo|tren|duoi) (?:hinh thuc|phuong thuc|he thong|moi truong) )?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
 /**
@@ -336,7 +336,10 @@ const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|
 /** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
 const INTEGRATED_AFTER_RE = /^[^,;.]{0,80}?(?<![a-z])(?:duoc |da )?(?:tich hop|ket noi|dong bo)(?: (?:len|voi|vao|tren))? (?:cong|he thong)(?![a-z])/;
 
-/** Procedures not eligible for online service, named before the number in its sentence: "chưa đủ điều kiện triển khai dịch vụ công trực tuyến mức độ 4". Folded. */
+/**
+ * Procedures not eligible for online service, named before the number in its sentence: "chưa đủ điều kiện triển khai
+ * dịch vụ công trực tuyến mức độ 4". Folded.
+ */
 const NOT_ELIGIBLE_BEFORE_RE = /(?<![a-z])chua du dieu kien(?: (?:de|duoc))?(?: (?:trien khai|cung cap|dua|len|thuc hien))?[^.;]{0,80}?(?:truc tuyen|muc do|muc \d|toan trinh)/;
 /** Right after a dossier count's noun: "đồng bộ (trạng thái)", the status a portal mirrors. Folded. */
 const SYNCED_AFTER_RE = /^\s*(?:duoc |da )?dong bo(?![a-z])/;
@@ -364,9 +367,10 @@ const SATISFIED_GRADES_ALL_RE = new RegExp(SATISFIED_GRADES_RE.source, 'g');
 /** Ballots that gave the plain grade: "phiếu đánh giá “Hài lòng”", "phiếu hài lòng". Folded (quotes fold to spaces). */
 const PLAIN_GRADE_BALLOTS_RE = /(?<![a-z])phieu(?: (?:danh gia|binh chon|chon))?\s+hai long(?![a-z])/;
 /**
- * A part of the PAR INDEX named in the number's own text: the appraisal points ("(tổng) điểm thẩm định"; not "Hội đồng
- * thẩm định là 62,62 điểm, đạt 89,45%", the appraised total), the sociological survey ("(điểm) điều tra xã hội học"), the measured satisfaction ("điểm đo lường sự hài lòng") or the
- * self-assessment ("(điểm) tự đánh giá"), in the number's own text with no index or total named after it. Folded.
+ * A part of the PAR INDEX, named before a number with no index or total named between: the appraisal points ("(tổng)
+ * điểm thẩm định"; not "Hội đồng thẩm định là 62,62 điểm, đạt 89,45%", the appraised total), the sociological survey
+ * ("(điểm) điều tra xã hội học"), the measured satisfaction ("điểm đo lường sự hài lòng") or the self-assessment
+ * ("(điểm) tự đánh giá"). Folded; {@link PAR_COMPONENT_BEFORE_RE} tests the number's own text.
  */
 const PAR_COMPONENT = '(?<![a-z])(?:diem tham dinh|(?:diem )?dieu tra xa hoi hoc|diem do luong su hai long|(?:diem |ket qua )?tu danh gia)(?![a-z])(?![^;]*(?:chi so (?:cai cach|cchc|par)|par ?index|tong (?:so )?diem))';
 const PAR_COMPONENT_BEFORE_RE = new RegExp(`${PAR_COMPONENT}[^;]*$`);
