@@ -88,8 +88,10 @@ export function opensTargetList(foldedSentence: string, sentenceText: string): b
 
 /** A sentence naming a commitment ("một trong những mục tiêu đến năm 2025 là …", "tỉnh sẽ tiếp tục …"), for a next one opening "Cụ thể, …". */
 export function namesCommitment(foldedSentence: string, sentenceText: string): boolean {
-  return TARGET_TEST_RE.test(foldedSentence) ||
-    (TARGET_CUES_ACCENTED_FOLDED.some((f) => foldedSentence.includes(f)) && TARGET_CUES_ACCENTED.some((cue) => lastWordIndex(sentenceText.toLowerCase(), cue) >= 0));
+  if (TARGET_TEST_RE.test(foldedSentence)) return true;
+  if (!TARGET_CUES_ACCENTED_FOLDED.some((f) => foldedSentence.includes(f))) return false;
+  const lower = sentenceText.toLowerCase();
+  return TARGET_CUES_ACCENTED.some((cue) => lastWordIndex(lower, cue) >= 0);
 }
 
 /** "Cụ thể, 100% thủ tục …" after a sentence naming a commitment: the details of that commitment. */

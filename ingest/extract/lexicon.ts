@@ -88,6 +88,9 @@ export const COMPLETION_CUES = ['hoan thanh', 'dat', 'vuot', 'thuc hien xong', '
  */
 const DOSSIERS_FULLY_ONLINE = ['xu ly truc tuyen toan trinh', 'ho so truc tuyen toan trinh', 'nop truc tuyen toan trinh', 'tiep nhan truc tuyen toan trinh', 'giai quyet truc tuyen toan trinh'];
 
+/** The Decision 766 service index's names, cues of its score and its rank alike. */
+const SERVICE_INDEX_CUES = ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'chi so phuc vu hanh chinh cong', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'];
+
 export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'satisfaction_rate', units: ['percent'], nouns: [null, 'luot', 'nguoi', 'hoso', 'thutuc'], weight: 10,
     cues: ['hai long', 'su hai long', 'muc do hai long', 'ty le hai long', 'chi so hai long', 'danh gia tot', 'rat hai long', 'sipas'] },
@@ -133,9 +136,9 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'par_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 10,
     cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'cai cach hanh chinh', 'chi so par', 'cham diem cai cach hanh chinh', 'cham diem cchc'] },
   { metric: 'service_index_score', units: ['score', 'percent'], nouns: [null], weight: 12,
-    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'chi so phuc vu hanh chinh cong', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'] },
+    cues: SERVICE_INDEX_CUES },
   { metric: 'service_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 12,
-    cues: ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'chi so phuc vu hanh chinh cong', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'] },
+    cues: SERVICE_INDEX_CUES },
   { metric: 'processing_days', units: ['day'], nouns: [null], weight: 10,
     cues: ['thoi gian giai quyet', 'rut ngan', 'thoi han giai quyet', 'ngay lam viec', 'giam thoi gian'] },
 ];
