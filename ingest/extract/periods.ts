@@ -242,7 +242,7 @@ function baselineBefore(leadFolded: string, leadText: string): boolean {
  * 2021, …", "Trong báo cáo kết quả thực hiện cải cách hành chính 10 tháng đầu năm 2025 …", "Bộ … cho biết, tính từ
  * đầu năm đến đầu tháng 11-2022, …".
  */
-const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:trong |theo )?bao cao (?:ket qua )?[^,;:()]{0,70}|[^;:()]{0,160}? (?:cho biet|cho hay|thong tin),? (?:trong |tinh )?)$/;
+const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:trong |theo )?bao cao (?:ket qua )?[^,;:()]{0,70}|[^;:()]{0,160}? (?:cho biet|cho hay|cho thay|thong tin),? (?:trong |tinh )?)$/;
 
 /**
  * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",
