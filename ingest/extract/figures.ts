@@ -1757,8 +1757,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const satisfactionIndex = (cls.metric === 'satisfaction_rate' || (cls.metric === 'other' && c.unit === 'rank' && state.indexEditions.length > 0)) && (/sipas|chi so hai long/.test(sentenceText) ||
     (state.indexTopics.some((t) => t.satisfaction && t.at < c.start) && RANKED_RE.test(sentenceText)));
   if (periodDefaulted && (ANNUAL_INDEX_METRICS.has(cls.metric) || satisfactionIndex)) {
-    const named = state.indexEditions.filter((e) => e.at < c.start).pop() ?? state.indexEditions[0];
     const { year: pubYear } = publicationParts(state.ctx.publishedAt);
+    // An edition of the publication year or later is still to come ("giải pháp nâng cao chỉ số CCHC năm 2023" in May
+    // 2023): the index of a year is published the spring after it, so no figure is of that edition yet.
+    const published = pubYear === null ? state.indexEditions : state.indexEditions.filter((e) => e.year < pubYear);
+    const named = published.filter((e) => e.at < c.start).pop() ?? published[0];
     const year = named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
     if (year !== null && year !== period.year) {
       period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
