@@ -9,7 +9,7 @@
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
-import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, namesCommitment, opensTargetList } from './kind';
+import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, listsByTopic, namesCommitment, opensNextTopic, opensTargetList } from './kind';
 import { ACTOR_VERBS, LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PAR_INDEX_NAME, PENDING_CUES } from './lexicon';
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -517,6 +517,8 @@ interface DocState {
   inTargetList: boolean;
   /** The previous sentence named a commitment; a sentence opening "Cụ thể, …" details it. */
   previousCommits: boolean;
+  /** That commitment sentence states its targets topic by topic ("về hạ tầng số, …"). */
+  previousListsByTopic: boolean;
   /** The sentence being read details the commitment of the one before. */
   detailsTarget: boolean;
   /** Numbers of the paragraphs that open with a list marker ("1. ", "2) "). */
@@ -602,6 +604,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     signals: new Map(),
     inTargetList: false,
     previousCommits: false,
+    previousListsByTopic: false,
     detailsTarget: false,
     inheritedScope: null,
     lastScope: null,
@@ -1014,7 +1017,8 @@ function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): Figure
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
-  state.detailsTarget = state.previousCommits && detailsPrevious(folded.slice(sentence.start, sentence.start + 20));
+  const opening = folded.slice(sentence.start, sentence.start + 60);
+  state.detailsTarget = state.previousCommits && (detailsPrevious(opening) || (state.previousListsByTopic && opensNextTopic(opening)));
   const carriedShare = state.lastShareMetric;
   state.lastShareMetric = null;
   const onlineTopicBefore = state.onlineTopicSentence;
@@ -1328,7 +1332,11 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   // A sentence that carried the period before it passes it on ("… quý I/2024 … Ngoài ra, … Bên cạnh đó, …").
   state.lastSentencePeriod = named.length > 0 ? named[named.length - 1].period : state.carriedPeriod;
   if (opensTargetList(folded.slice(sentence.start, sentence.end), text.slice(sentence.start, sentence.end))) state.inTargetList = true;
-  state.previousCommits = namesCommitment(folded.slice(sentence.start, sentence.end), text.slice(sentence.start, sentence.end));
+  const sentenceFolded = folded.slice(sentence.start, sentence.end);
+  // A topic continuing targets stated topic by topic passes them on to the next topic ("Về kinh tế số, …").
+  const nextTopic = state.detailsTarget && state.previousListsByTopic;
+  state.previousCommits = nextTopic || namesCommitment(sentenceFolded, text.slice(sentence.start, sentence.end));
+  state.previousListsByTopic = nextTopic || (state.previousCommits && listsByTopic(sentenceFolded));
 }
 
 /**

@@ -99,6 +99,20 @@ export function detailsPrevious(foldedSentenceStart: string): boolean {
   return /^\W*cu the\s*[,:]/.test(foldedSentenceStart);
 }
 
+/** A topic a commitment is stated for: "về hạ tầng số, …", "Về chính quyền số, …". */
+const TOPIC_CLAUSE_RE = /(?:^|[\s,;:])ve [a-z]+(?: [a-z]+){0,3},/;
+const TOPIC_OPENS_RE = /^\W*ve [a-z]+(?: [a-z]+){0,3},/;
+
+/** Whether a commitment sentence states its targets topic by topic ("mục tiêu năm 2023 về hạ tầng số, … phấn đấu …"). */
+export function listsByTopic(foldedSentence: string): boolean {
+  return TOPIC_CLAUSE_RE.test(foldedSentence);
+}
+
+/** "Về chính quyền số, 100% thủ tục …" after targets stated topic by topic: the next topic's targets. */
+export function opensNextTopic(foldedSentenceStart: string): boolean {
+  return TOPIC_OPENS_RE.test(foldedSentenceStart);
+}
+
 /** A paragraph that reports results again ("Kết quả …", "đã đạt") ends an inherited target list. */
 export function closesTargetList(foldedParagraphStart: string): boolean {
   return /^(?:ket qua|nhin chung|tinh den|nam \d{4},? (?:da|dat))/.test(foldedParagraphStart);
