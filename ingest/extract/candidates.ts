@@ -44,7 +44,7 @@ const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:
  * ("trực tuyến mức 4", "DVCTT mức 3", "329 thủ tục mức 3"): "mức 5 triệu đồng", "định danh điện tử mức 2" and a
  * table's row label "Mức 1, 2" are no levels.
  */
-const LEVEL_LIST_RE = /(?:(?:muc|cap) do\s*\d|(?<=(?:truc tuyen|dvctt|dvc|dich vu|dich vu cong|thu tuc|tthc|ho so|hs|nam 20\d\d) )muc [1-4](?!\d|[.,]\d))(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap)(?: do)?\s*)?\d(?!\d|[.,]\d))*/g;
+const LEVEL_LIST_RE = /(?:(?:muc|cap) do\s*\d|(?<=(?:truc tuyen|dvctt|dvc|dich vu|dich vu cong|thu tuc|tthc|ho so|hs|nam 20\d\d|(?<![a-z])o) )muc [1-4](?!\d|[.,]\d|\s*%))(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap)(?: do)?\s*)?\d(?!\d|[.,]\d))*/g;
 /** A cheap test before {@link LEVEL_LIST_RE}. */
 const LEVEL_WORD_RE = /(?:muc|cap) (?:do ?)?\d/;
 

@@ -291,6 +291,8 @@ function isDossierShareAtLevel(sentenceBefore: string): boolean {
   const share = lastShareLead(sentenceBefore);
   return /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(share) && !/(?<![a-z])(?:dich vu|dvc|dvctt|thu tuc|tthc)(?![a-z])/.test(share);
 }
+/** A count and the bracket that opens on its share: "45 thủ tục (chiếm ", "198 dịch vụ (đạt tỷ lệ ". Folded, before the share. */
+const COUNT_SHARE_BRACKET_BEFORE_RE = /\d(?:[\d.,]*\d)?\s+(?:thu tuc|tthc|dich vu|dvc[a-z]*)[a-z ]{0,20}\(\s*(?:chiem|dat|tuong (?:duong|ung)|bang)?\s*(?:ty le\s*)?$/;
 /** A count of services followed by the one field they belong to: "22 dịch vụ công của lĩnh vực Công thương". */
 const SERVICES_OF_ONE_FIELD_AFTER_RE = /^\s*(?:cong\s+)?(?:(?:truc tuyen|toan trinh|mot phan|muc do [1-4])\s+){0,2}(?:cua|thuoc|trong|ve) linh vuc(?![a-z])/;
 
@@ -1923,7 +1925,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     cls = { ...cls, metric: 'other' };
   }
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
-  if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own') {
+  // Not a share in brackets right after one level's count ("ở mức 4 là 45 thủ tục (chiếm 43,69%)"): that count's share.
+  if ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && c.unit === 'percent' && cls.zone !== 'own' &&
+    !COUNT_SHARE_BRACKET_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) {
     const levels = new Set(levelMentions(folded, zones.sentence.start, c.hedgeStart).flatMap((m) => m.levels));
     if (levels.has(3) && levels.has(4)) cls = { ...cls, metric: 'online_services_l34' };
   }
