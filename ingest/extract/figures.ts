@@ -1610,6 +1610,8 @@ const MOVE_TO_RE = /(?<![a-z])(?:len|xuong|con|tut)(?![a-z])/;
 const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|xep dau|dung dau|dung cuoi|dan dau)\s*\(\s*$/;
 /** A count with its own noun right before a bare move: "162 văn bản, tăng" (not points, places or a share). Folded. */
 const COUNT_THEN_MOVE_RE = /\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri)(?![a-z]))[a-z]+(?: [a-z]+){0,3}\s*,?\s*(?:tang|giam)\s*$/;
+/** A satisfaction share named as such (not the satisfaction index's points). Folded. */
+const SATISFACTION_NAMED_RE = /(?<![a-z])(?:muc do|ty le|su) hai long(?![a-z])/;
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
 const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 
@@ -2120,7 +2122,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const ownResult = actor !== undefined && !/(?:^|\s)(?<!cap )tinh(?! uy)(?:\s|$)/.test(folded.slice(zones.sentence.start + (actor.index ?? 0), c.hedgeStart));
     if ((/(?:^|\s)tinh(?! uy)(?:\s|$)/.test(ownClause) || isAgencyPublisher(state.ctx)) && !amongDepartments && !ownResult && !/(?:^|\s)[Ss]ở(?:\s|$)/u.test(ownClauseText.slice(-60))) subject = publisherProvince(state.ctx) ?? subject;
   }
-  if (cls.fromTopic && !subject.explicit && !nationalAverage) return dropAs('unattributed_index_share');
+  // Not a satisfaction share whose own sentence says what it measures ("mức độ hài lòng … năm 2023 đạt 93,08%") and
+  // ranks nothing: that is the article's unit's, as any share whose cue it follows.
+  const ownSatisfaction = cls.metric === 'satisfaction_rate' && SATISFACTION_NAMED_RE.test(sentenceText) && !RANKED_RE.test(sentenceText);
+  if (cls.fromTopic && !subject.explicit && !nationalAverage && !ownSatisfaction) return dropAs('unattributed_index_share');
   if (namedHolder && (!subject.explicit || subject.scope !== 'unit' || !namedInHolderLead(namedHolder.lead, namedHolder.at, subject))) return dropAs('ranking_statistic');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
   // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
