@@ -1681,10 +1681,20 @@ function indexTopicFigure(topic: { service: boolean }, c: Candidate, bareShare: 
 
 /** End of the last number's own text in a clause: its noun phrase and words up to the next separator. */
 function tailEnd(folded: string, c: Candidate, clauseEnd: number): number {
-  // Only punctuation ends a tail: "… được triển khai và hoàn thành" keeps its verb.
-  const m = /[,(]/.exec(folded.slice(c.nounEnd, clauseEnd));
-  return m ? c.nounEnd + m.index : clauseEnd;
+  // Only punctuation ends a tail: "… được triển khai và hoàn thành" keeps its verb. Not the comma of a list of filers:
+  // "91% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến" goes on to its verb.
+  const tail = folded.slice(c.nounEnd, clauseEnd);
+  for (const m of tail.matchAll(/[,(]/g)) {
+    const at = m.index ?? 0;
+    if (m[0] === ',' && FILERS_BEFORE_RE.test(tail.slice(Math.max(0, at - 16), at)) && FILERS_AFTER_RE.test(tail.slice(at + 1, at + 20))) continue;
+    return c.nounEnd + at;
+  }
+  return clauseEnd;
 }
+
+/** Filers listed with commas ("người dân, doanh nghiệp", "tổ chức, cá nhân"): the comma before and after one. Folded. */
+const FILERS_BEFORE_RE = /(?<![a-z])(?:nguoi dan|to chuc|ca nhan|cong dan|doanh nghiep)\s*$/;
+const FILERS_AFTER_RE = /^\s*(?:nguoi dan|to chuc|ca nhan|cong dan|doanh nghiep)(?![a-z])/;
 
 /** First separator between two neighbouring numbers; failing that, the end of the first one's noun phrase. */
 function splitPoint(folded: string, a: Candidate, b: Candidate): number {
