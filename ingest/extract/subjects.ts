@@ -730,8 +730,12 @@ const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
  * among. A count of units ("có 7/19 cơ quan chuyên môn … đạt mức tốt") is not a rank. Folded text.
  */
 function rankField(slice: string, at: number): boolean {
-  return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(slice.slice(Math.max(0, at - 30), at));
+  const lead = slice.slice(Math.max(0, at - 30), at);
+  // "đứng đầu nhóm các bộ, cơ quan ngang bộ với …", "dẫn đầu khối sở, ngành": the group a unit leads.
+  return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(lead) || LED_GROUP_BEFORE_RE.test(lead);
 }
+/** A rank verb right before a group: "đứng đầu nhóm ", "dẫn đầu khối các ", "đứng thứ hai trong ". Folded. */
+const LED_GROUP_BEFORE_RE = /(?<![a-z])(?:dung dau|dan dau)\s+(?:(?:trong\s+)?(?:nhom|khoi)\s+)?(?:cac\s+)?$/;
 
 /**
  * "của huyện", "của phường": a level word below the province with no name after it, the unit of that level the text
@@ -853,7 +857,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     }
   }
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
-  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)\s*$/.test(slice.slice(Math.max(0, at - 10), at));
+  // So is the group a unit leads ("đứng đầu nhóm các bộ, cơ quan ngang bộ").
+  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)\s*$/.test(slice.slice(Math.max(0, at - 10), at)) || rankField(slice, at);
   let ministriesAt = -1;
   let togetherEnd = -1;
   let national = false;
