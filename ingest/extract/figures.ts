@@ -351,9 +351,12 @@ const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?
 /** The same after the count's noun: "95 hồ sơ/ngày", "120 hồ sơ mỗi ngày". */
 const PER_DAY_AFTER_RE = /^\s*(?:\/\s*|moi |mot |trong mot |tren )(?:ngay|tuan|thang)(?![a-z])/;
 
+/** Or at the end of the count's own phrase: "400 hồ sơ được tiếp nhận hàng ngày". */
+const PER_DAY_TAIL_RE = /^[^,.;:()\d]{0,40}?(?<![a-z])(?:hang ngay|moi ngay|trong mot ngay)(?![a-z])/;
+
 /** A count per day or month: the averaging phrase before it (no other number in between) or right after its noun. */
 function isPerDayCount(folded: string, zones: CandidateZones, c: Candidate): boolean {
-  if (PER_DAY_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 20))) return true;
+  if (PER_DAY_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 20)) || PER_DAY_TAIL_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) return true;
   const before = folded.slice(zones.sentence.start, c.hedgeStart);
   const last = matchesOf(PER_DAY_BEFORE_RE, before).pop();
   return !!last && !/\d/.test(before.slice(last.index));
