@@ -66,7 +66,7 @@ const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-
  * quyết 7.815 hồ sơ và 735 hồ sơ quá hạn)", "đang thực hiện xử lý 1.154 hồ sơ, trong đó có 868 hồ sơ năm 2018 chuyển
  * sang". Tested on the text before the number, back to the backlog's cue.
  */
-const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*\\s*(?:ho so|hs)(?![a-z])\\s*(?:\\(|,\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$`);
+const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?\\s*(?:\\(|,\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
