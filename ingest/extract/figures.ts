@@ -346,6 +346,9 @@ const NOT_ELIGIBLE_BEFORE_RE = /(?<![a-z])chua du dieu kien(?: (?:de|duoc))?(?: 
 /** Right after a dossier count's noun: "đồng bộ (trạng thái)", the status a portal mirrors. Folded. */
 const SYNCED_AFTER_RE = /^\s*(?:duoc |da )?dong bo(?![a-z])/;
 
+/** Units, right after a share, that are assessed or surveyed: "100% UBND cấp huyện được đánh giá mức độ hài lòng". Folded. */
+const UNITS_ASSESSED_AFTER_RE = /^\s*(?:so |cac )?(?:ubnd|uy ban nhan dan|co quan|don vi|dia phuong|xa|phuong|huyen|so|bo phan)(?![a-z])[^.;:\d]{0,50}?(?:duoc|thuc hien) (?:danh gia|khao sat|do luong)(?![a-z])/;
+
 /** An average per day or month before a count ("Trung bình mỗi ngày", "Có ngày", "bình quân mỗi tháng"). */
 const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi )?(?:ngay|tuan|thang|nam)|co ngay|mot ngay)(?![a-z])/g;
 /** The same after the count's noun: "95 hồ sơ/ngày", "120 hồ sơ mỗi ngày". */
@@ -2006,6 +2009,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Chỉ số hài lòng chung về thủ tục hành chính là 88,48%", "mức độ hài lòng đối với việc cung ứng dịch vụ hành chính
   // công là 80,43%": the satisfaction with one aspect of service, a component of the index (labelling rule 11).
   if ((cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && SATISFACTION_ASPECT_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "100% UBND cấp huyện được đánh giá mức độ hài lòng": the share of units whose satisfaction is measured, not satisfied people.
+  if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && UNITS_ASSESSED_AFTER_RE.test(folded.slice(c.end, c.end + 90))) {
     cls = { ...cls, metric: 'other' };
   }
   // "tiếp nhận hồ sơ trực tiếp 49% và tiếp nhận hồ sơ liên thông 2,1%": another channel named before the share.
