@@ -255,6 +255,9 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
       if (/^\s*(?:viet nam\s+)?(?:chi nhanh|tinh|thanh pho)(?![a-z])/.test(after) && /^ngan hang/.test(m[0])) continue;
       // "Theo Văn phòng Chính phủ, …", "theo báo cáo của Bộ Nội vụ": the source of the numbers, not their subject.
       if (SOURCE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
+      // "Báo cáo của UBND tỉnh … vừa gửi Văn phòng Chính phủ cho thấy, …": whom a report goes to is not what it reports on.
+      // (Dossiers "gửi đến Bộ Công Thương" are the ministry's: only a report's addressee.)
+      if (REPORT_ADDRESSEE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 180), m.index ?? 0))) continue;
       // "… của Công an tỉnh được Bộ Công an ghi nhận, … xếp thứ 5/63": the ministry that rates is no subject of the rating.
       if (/(?:^|\s)duoc\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0)) && RATING_VERB_AFTER_RE.test(after)) continue;
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
@@ -954,6 +957,9 @@ export function withReadablePublisher(ctx: ExtractionContext): ExtractionContext
   const bare = p.name.replace(/^(?:Tỉnh|Thành phố)\s+(?=\p{Lu})/u, '');
   return bare === p.name ? ctx : { ...ctx, publisher: { ...p, name: bare } };
 }
+
+/** A report sent to someone, right before the addressee: "Báo cáo của UBND tỉnh … vừa gửi ". Folded. */
+const REPORT_ADDRESSEE_BEFORE_RE = /(?<![a-z])(?:bao cao|van ban|cong van|to trinh)(?![a-z])[^.;:]{0,160}?(?<![a-z])(?:gui|trinh)(?: den| toi| len)?\s*$/;
 
 /** An agency or a unit without its name, before a number: "Sở …", "Văn phòng …", "Bộ phận một cửa", "UBND huyện". */
 const UNNAMED_AGENCY_RE = /(?:^|[\s(,;])(?:[Ss]ở|Văn phòng|[Cc]hi nhánh|Cục|Chi cục|Trung tâm|[Bb]ộ phận (?:một|1) cửa|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã|xã|phường|thị trấn)(?!\s+\p{Lu}))/u;
