@@ -241,6 +241,12 @@ const COUNT_BETWEEN_RE = /\d[\d.,]*\s*(?:ho so|hs)(?![a-z])/;
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
 const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
 /**
+ * A total broken down right after into its newly received part ("131.873 hồ sơ; trong đó, số mới tiếp nhận: 125.544",
+ * "139.506 hồ sơ, gồm: 115.865 hồ sơ tiếp nhận mới", "3.201 hồ sơ … (tiếp nhận mới 3.043 hồ sơ, …)"): the total holds
+ * dossiers carried over too (labelling rule 9), the new part is the period's intake.
+ */
+const NEW_ONLY_PART_AFTER_RE = /^[^.]{0,40}?(?:\(|,|;|:)\s*(?:trong do|bao gom|gom)?\s*[,:]?\s*(?:co\s+)?(?:\d[\d.,]*\s*)?(?:so |so ho so |ho so |hs )?(?:moi tiep nhan|tiep nhan moi|nhan moi)(?![a-z])/;
+/**
  * Dossiers or tasks still in progress: "12 nhiệm vụ đang chờ xác nhận", "số hồ sơ đang trong thời gian giải quyết … là
  * 21,73%". "đang" right after the noun marks what is not done yet, so it is neither resolved, late, on time nor completed.
  */
@@ -1954,7 +1960,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
   // total with the backlog carried over is not the dossiers received in the period ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
-    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
+    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || NEW_ONLY_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 80)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
       ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))))) {
     cls = { ...cls, metric: 'other' };
   }
