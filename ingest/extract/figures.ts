@@ -1383,6 +1383,8 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
 const SERVICE_INDEX_PART_RE = /(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|dich vu truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])/g;
 /** The largest maximum of a part of the service index (digitisation, 22 points): a part's points never exceed it. */
 const SERVICE_INDEX_PART_MAX = 22;
+/** A part named as a list item's heading, right before its points: "Tiến độ giải quyết: Đạt 19,1 điểm". Folded. */
+const SERVICE_INDEX_PART_ITEM_RE = /^[\s\-–+•*]*(?:cong khai,? minh bach|tien do giai quyet|dich vu (?:cong )?truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)\s*:\s*(?:dat\s*)?$/;
 
 /**
  * Whether a score is the points of one part of the service index: no more than a part's maximum, its own text naming a
@@ -1392,6 +1394,8 @@ function isServiceIndexPart(folded: string, zones: CandidateZones, c: Candidate)
   // A part's points may be written over its maximum ("17.6/18 điểm"); never over the index's 100.
   if (c.unit !== 'score' || c.value > SERVICE_INDEX_PART_MAX || (c.total !== null && c.total > SERVICE_INDEX_PART_MAX)) return false;
   const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
+  // A list item of its own: "Công khai, minh bạch: Đạt 9,9 điểm", "Dịch vụ công trực tuyến: Đạt 8,1 điểm".
+  if (SERVICE_INDEX_PART_ITEM_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return true;
   if (matchesOf(SERVICE_INDEX_PART_RE, own).length === 0) return false;
   return matchesOf(SERVICE_INDEX_PART_RE, folded.slice(zones.sentence.start, zones.sentence.end)).length >= 2;
 }
@@ -1810,7 +1814,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'sipas_score' && isIndexComponent(folded, zones, c) && (inComponentList(folded, zones, c) || !/sipas|hai long/.test(folded.slice(zones.ownLeft.start, c.hedgeStart)))) cls = { ...cls, metric: 'other' };
   // "Tổng điểm … là 86,97. Trong đó, điểm công khai, minh bạch là 15,67; tiến độ giải quyết đạt 19,31 điểm; … mức độ hài
   // lòng … là 17,86 điểm": points a part of the service index scored, each named in a list of its parts.
-  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score') && isServiceIndexPart(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate') && isServiceIndexPart(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "giảm từ 88,05% xuống 86,93%": two levels, the earlier one of the period before (the year in brackets after it, the
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
