@@ -1628,6 +1628,8 @@ const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|
 const COUNT_THEN_MOVE_RE = /\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri)(?![a-z]))[a-z]+(?: [a-z]+){0,3}\s*,?\s*(?:tang|giam)\s*$/;
 /** A satisfaction share named as such (not the satisfaction index's points). Folded. */
 const SATISFACTION_NAMED_RE = /(?<![a-z])(?:muc do|ty le|su) hai long(?![a-z])/;
+/** A count of services or procedures offered online: "1.437 dịch vụ công trực tuyến", "1.407 DVCTT (…)". Folded. */
+const SERVICES_COUNT_BEFORE_RE = /\d[\d.,]*\s+(?:dich vu cong|dich vu hanh chinh cong|dvctt|dvc|thu tuc hanh chinh|tthc)(?![a-z])/;
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
 const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 
@@ -1666,6 +1668,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
     // "Tỷ lệ thanh toán trực tuyến … đạt 68,14%, …, xếp thứ 14 cả nước": a rank after a rate in its own clause, with no
     // index named, is that rate's (one of the index's components: 'other'), not the index's.
     if (!namesIndex && COMPONENT_RATE_RE.test(own.slice(own.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+    // "đã cung cấp 1.437 dịch vụ công trực tuyến lên Cổng dịch vụ công quốc gia, xếp thứ 7 cả nước": likewise a rank after
+    // a count of services offered ranks that count.
+    if (!namesIndex && SERVICES_COUNT_BEFORE_RE.test(own.slice(own.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
     // "Bình Phước xếp thứ 7 cả nước về cung cấp dịch vụ công trực tuyến": a rank that names what it ranks, and names no
     // index, ranks that ('other').
     if (!namesIndex && RANKED_TOPIC_AFTER_RE.test(state.folded.slice(c.end, c.end + 60))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
