@@ -1784,6 +1784,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const found = periodFor(state, c, zones, periods, kind === 'target');
   const periodDefaulted = found.defaulted === true;
   let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
+  // "Trong năm 2020, tỷ lệ này mới đạt 30,85%. … đạt 29,80% (tăng 6,82% so với cùng kỳ năm 2020)": a period carried from
+  // before that is the very year the figure's own sentence compares with cannot be the figure's: it is the year after.
+  if (found.source !== 'clause' && found.source !== 'sentence' && period.year !== null) {
+    const year = period.year;
+    if (periods.some((p) => p.baseline && p.start >= zones.sentence.start && p.end <= zones.sentence.end && p.period.year === year && p.period.fromMonth === null)) {
+      period = { ...period, year: year + 1, label: `năm ${year + 1}` };
+    }
+  }
   // No year anywhere, but "so với năm 2020": the figure is the year after its baseline.
   if (period.year === null) {
     const base = periods.find((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
