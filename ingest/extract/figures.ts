@@ -1708,10 +1708,24 @@ function tailEnd(folded: string, c: Candidate, clauseEnd: number): number {
   for (const m of tail.matchAll(/[,(]/g)) {
     const at = m.index ?? 0;
     if (m[0] === ',' && FILERS_BEFORE_RE.test(tail.slice(Math.max(0, at - 16), at)) && FILERS_AFTER_RE.test(tail.slice(at + 1, at + 20))) continue;
+    // "100% TTHC thuộc thẩm quyền của UBND thị xã, các xã, phường đã được công bố, niêm yết", "100% TTHC đủ điều kiện
+    // theo quy định, được cung cấp trực tuyến mức độ 3 và 4": a long subject whose passive verb comes after commas
+    // (no other number between) goes on to that verb's phrase.
+    if (m[0] === ',') {
+      const verb = PASSIVE_AFTER_COMMA_RE.exec(tail.slice(at));
+      if (verb && !/\d/.test(tail.slice(0, at + verb.index))) {
+        const from = at + verb.index + verb[0].length;
+        const next = /[,(]/.exec(tail.slice(from));
+        return c.nounEnd + (next ? from + next.index : tail.length);
+      }
+    }
     return c.nounEnd + at;
   }
   return clauseEnd;
 }
+
+/** The passive verb a long subject reaches after a comma, or after up to two short list items (", các xã, phường đã được …"). Folded. */
+const PASSIVE_AFTER_COMMA_RE = /^(?:,\s*[a-z]+(?: [a-z]+){0,2}){0,2}?,?\s*(?:(?:da|deu|cung|hien|nay|nay da) )?(?:duoc|da duoc)\s/;
 
 /** Filers listed with commas ("người dân, doanh nghiệp", "tổ chức, cá nhân"): the comma before and after one. Folded. */
 const FILERS_BEFORE_RE = /(?<![a-z])(?:nguoi dan|to chuc|ca nhan|cong dan|doanh nghiep)\s*$/;
