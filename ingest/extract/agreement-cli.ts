@@ -23,7 +23,7 @@ const pct = (x: number): string => x.toFixed(2);
 
 function summary(name: string, r: RealReport): string {
   return `${name}: core P ${pct(r.core.precision)} R ${pct(r.core.recall)} (${r.core.matched}/${r.core.extracted} figures, ${r.core.found}/${r.core.required} required)  ` +
-    `all P ${pct(r.all.precision)} R ${pct(r.all.recall)}  subject ${pct(r.subjectAccuracy)} (strict scope ${pct(r.subjectAccuracyStrict)})  period ${pct(r.periodAccuracy)} (among ${r.matchedForAccuracy} matched)`;
+    `all P ${pct(r.all.precision)} R ${pct(r.all.recall)}  subject ${pct(r.subjectAccuracy)} (strict scope ${pct(r.subjectAccuracyStrict)}, core figures ${pct(r.subjectAccuracyCore)})  period ${pct(r.periodAccuracy)} (among ${r.matchedForAccuracy} matched)`;
 }
 
 function main(argv: string[]): number {

@@ -134,6 +134,7 @@ function main(argv: string[]): number {
   out(`all metrics : precision ${pct(r.all.precision)}  recall ${pct(r.all.recall)}  F1 ${pct(r.all.f1)}  (${r.all.matched}/${r.all.extracted} figures, ${r.all.found}/${r.all.required} required labels)`);
   out(`core metrics: precision ${pct(r.core.precision)}  recall ${pct(r.core.recall)}  F1 ${pct(r.core.f1)}  (${r.core.matched}/${r.core.extracted} figures, ${r.core.found}/${r.core.required} required labels)`);
   out(`subject accuracy ${pct(r.subjectAccuracy)} (${pct(r.subjectAccuracyStrict)} telling a unit from its whole area)  period accuracy ${pct(r.periodAccuracy)}  (among ${r.matchedForAccuracy} matched figures)`);
+  out(`subject accuracy among matched core figures ${pct(r.subjectAccuracyCore)}  (${r.matchedCoreForAccuracy} figures)`);
   if (served) out(`served at threshold ${REVIEW_THRESHOLD}: precision ${pct(served.precision)}  recall ${pct(served.recall)}  (core metrics)`);
   if (r.heldUnresolved) out(`  of these, ${r.heldUnresolved.figures} are held for review all the same: they name a unit the gazetteer did not resolve, or no year (${r.heldUnresolved.right} right with subject)`);
   if (r.servedWithSubject) out(`served by default (threshold ${r.servedWithSubject.threshold}, named units resolved, dated), right including the subject: ${pct(r.servedWithSubject.precision)}  (${r.servedWithSubject.right}/${r.servedWithSubject.served})`);

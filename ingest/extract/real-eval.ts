@@ -408,6 +408,9 @@ export interface RealReport {
   subjectAccuracy: number;
   /** The same with a unit's own figure and its whole-area total told apart (`strictScope`). */
   subjectAccuracyStrict: number;
+  /** Subject accuracy among matched figures of the core metrics only (an 'other' figure's subject is never served). */
+  subjectAccuracyCore: number;
+  matchedCoreForAccuracy: number;
   periodAccuracy: number;
   matchedForAccuracy: number;
   calibration: CalibrationRow[];
@@ -471,8 +474,10 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
   const perMetric = [...metrics].sort().map((metric) => ({ metric, ...totals(scores, (m) => m === metric) }));
   let subjectOk = 0;
   let subjectStrictOk = 0;
+  let subjectCoreOk = 0;
   let periodOk = 0;
   let matchedN = 0;
+  let matchedCore = 0;
   const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, figures: 0, correct: 0, sum: 0 }));
   for (const s of scores) {
     s.figures.forEach((f, i) => {
@@ -483,8 +488,13 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
       if (!l) return;
       bin.correct++;
       matchedN++;
-      if (subjectAgrees(f, l, s.publisherName)) subjectOk++;
+      const agrees = subjectAgrees(f, l, s.publisherName);
+      if (agrees) subjectOk++;
       if (subjectAgrees(f, l, s.publisherName, { strictScope: true })) subjectStrictOk++;
+      if (!CORE_EXCLUDED.has(f.metric)) {
+        matchedCore++;
+        if (agrees) subjectCoreOk++;
+      }
       if (periodAgrees(f, l)) periodOk++;
     });
   }
@@ -524,6 +534,8 @@ export function summariseReal(scores: RealArticleScore[], servingThreshold?: num
     perMetric,
     subjectAccuracy: ratio(subjectOk, matchedN),
     subjectAccuracyStrict: ratio(subjectStrictOk, matchedN),
+    subjectAccuracyCore: ratio(subjectCoreOk, matchedCore),
+    matchedCoreForAccuracy: matchedCore,
     periodAccuracy: ratio(periodOk, matchedN),
     matchedForAccuracy: matchedN,
     calibration,

@@ -143,6 +143,15 @@ describe('scoring articles', () => {
     expect(r.subjectAccuracyStrict).toBe(0.5);
   });
 
+  it('reports subject accuracy among matched core figures apart, where an other figure\'s subject does not count', () => {
+    const otherWrong = figure({ metric: 'other', value: 5, unit: 'count', subject: { name: 'Phường 4', unitId: null, scope: 'unit', subunitLevel: null, explicit: true } });
+    const s = scoreRealArticle('d3', [figure({}), otherWrong], [label({}), label({ metric: 'other', value: 5, unit: 'count', required: false })], 'Quận 3');
+    const r = summariseReal([s]);
+    expect(r.subjectAccuracy).toBe(0.5);
+    expect(r.subjectAccuracyCore).toBe(1);
+    expect(r.matchedCoreForAccuracy).toBe(1);
+  });
+
   it('reports per metric, core metrics without other, accuracy among matched, calibration and thresholds', () => {
     const figs = [
       figure({ confidence: 0.95 }),
