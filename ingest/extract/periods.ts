@@ -100,6 +100,9 @@ function mostNamedYear(folded: string, text?: string): number | null {
   return best;
 }
 
+/** A year-end review and its year: "tổng kết công tác cải cách hành chính năm 2022", "tổng kết … năm 2022". Folded. */
+const YEAR_END_REVIEW_RE = /(?<![a-z])tong ket(?! \d)[^.;\d]{0,80}?nam (20\d\d)(?!\d)/;
+
 /**
  * The period of a figure whose text names none, for the whole article. Without a publication date, the year the
  * article names most often, on its own or in its dates (ties: the latest) — an undated page about "năm 2017 … năm
@@ -114,6 +117,11 @@ export function documentPeriod(published: Date | null, folded: string, text?: st
     return { year: best, fromMonth: null, toMonth: null, label: best === null ? '' : `năm ${best}` };
   }
   if (pub.month === 1) return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };
+  // "hội nghị tổng kết … năm 2022 và phát động … năm 2023" in February or March: a year-end review reports on the year
+  // just ended.
+  if (pub.month !== null && pub.month <= 3 && YEAR_END_REVIEW_RE.exec(folded.slice(0, 1200))?.[1] === String(pub.year - 1)) {
+    return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };
+  }
   return defaultPeriod(published);
 }
 
