@@ -186,11 +186,11 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 
  * ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead, or the field they lead
  * with the clause going on: "dẫn đầu bảng xếp hạng …", "đứng đầu cả nước về chỉ số …", "PAR Index 2024: Hải Phòng dẫn
  * đầu cả nước, …", "đứng đầu trong 63 tỉnh, thành phố" (group 2: the field's size), or with the score it leads
- * with ("thành phố Việt Trì dẫn đầu với 89,3 điểm"), the block or group it leads ("dẫn đầu khối này", "đứng đầu nhóm các bộ"; not "dẫn đầu khối … là X",
- * whose holder follows), or the units it is first of ("đứng đầu 17 bộ, ngành"; group 3: how many) — "dẫn đầu về chỉ
- * số …" alone is left: on dev it also matched related-article titles and the field's size went unread —
- * "5 địa phương dẫn đầu", "là 2 đơn vị dẫn đầu", "các
- * tỉnh đứng đầu gồm", "6 lần đứng đầu" name no one's rank, and "… dẫn đầu cả nước." may be a component's).
+ * with ("thành phố Việt Trì dẫn đầu với 89,3 điểm"), the block or group it leads ("dẫn đầu khối này", "đứng đầu nhóm
+ * các bộ"; not "dẫn đầu khối … là X", whose holder follows), or the units it is first of ("đứng đầu 17 bộ, ngành";
+ * group 3: how many) — "dẫn đầu về chỉ số …" alone is left: on dev it also matched related-article titles and the
+ * field's size went unread — "5 địa phương dẫn đầu", "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
+ * đầu" name no one's rank, and "… dẫn đầu cả nước." may be a component's).
  */
 const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */

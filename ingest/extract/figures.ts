@@ -1825,8 +1825,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const { year: pubYear } = publicationParts(state.ctx.publishedAt);
     // An edition of the publication year or later is still to come ("giải pháp nâng cao chỉ số CCHC năm 2023" in May
     // 2023): the index of a year is published the spring after it, so no figure is of that edition yet.
-    const published = pubYear === null ? state.indexEditions : state.indexEditions.filter((e) => e.year < pubYear);
-    const named = published.filter((e) => e.at < c.start).pop() ?? published[0];
+    const issuedEditions = pubYear === null ? state.indexEditions : state.indexEditions.filter((e) => e.year < pubYear);
+    const named = issuedEditions.filter((e) => e.at < c.start).pop() ?? issuedEditions[0];
     const year = named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
     if (year !== null && year !== period.year) {
       period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };

@@ -108,7 +108,8 @@ const YEAR_END_REVIEW_RE = /(?<![a-z])tong ket(?! \d)[^.;\d]{0,80}?nam (20\d\d)(
  * article names most often, on its own or in its dates (ties: the latest) — an undated page about "năm 2017 … năm
  * 2016" reports on 2017, one whose only years are in "ngày 12/2/2019" and "tháng 5-2019" on 2019. An
  * article published in January reports on the year just ended ("Huyện … giải quyết 49 ngàn hồ sơ", dated 2020-01,
- * is 2019's total). Otherwise the publication year.
+ * is 2019's total), and so does one of February or March on a year-end review of that year ("hội nghị tổng kết … năm
+ * 2022"). Otherwise the publication year.
  */
 export function documentPeriod(published: Date | null, folded: string, text?: string): FigurePeriod {
   const pub = publicationParts(published);

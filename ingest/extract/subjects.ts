@@ -737,7 +737,7 @@ function rankField(slice: string, at: number): boolean {
   // "đứng đầu nhóm các bộ, cơ quan ngang bộ với …", "dẫn đầu khối sở, ngành": the group a unit leads.
   return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(lead) || LED_GROUP_BEFORE_RE.test(lead);
 }
-/** A rank verb right before a group: "đứng đầu nhóm ", "dẫn đầu khối các ", "đứng thứ hai trong ". Folded. */
+/** A lead verb right before the group led: "đứng đầu nhóm ", "dẫn đầu khối các ". Folded. */
 const LED_GROUP_BEFORE_RE = /(?<![a-z])(?:dung dau|dan dau)\s+(?:(?:trong\s+)?(?:nhom|khoi)\s+)?(?:cac\s+)?$/;
 
 /**
