@@ -824,6 +824,14 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     }
   }
   for (const m of matchesOf(CENTRE_RE, slice)) {
+    // "Tại cấp xã, các Trung tâm Phục vụ hành chính công tiếp nhận 339 hồ sơ": centres in the plural are the lower
+    // units' own desks, never the province's centre — the level the clause names (else nobody's).
+    const lead = slice.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0);
+    if (/(?:^|\s)cac\s*$/.test(lead)) {
+      const level = /(?<![a-z])cap (xa|huyen)(?![a-z])/.exec(lead)?.[1];
+      if (level) consider(m.index ?? 0, () => subunitSubject(level, ctx));
+      continue;
+    }
     const centre = centreMentioned(text, folded, from + (m.index ?? 0) + m[0].length, ctx);
     if (centre) consider(m.index ?? 0, centre);
   }
