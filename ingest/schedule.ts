@@ -15,6 +15,9 @@ import { runSource, type PipelineDeps, type RunSummary } from './pipeline';
 
 interface ScheduledSource { schedule: string; task: ScheduledTask }
 
+/** node-cron's wording when noOverlap drops a tick. */
+const OVERLAP_WARNING_RE = /new execution blocked by overlap prevention/;
+
 export interface SchedulerOptions {
   timezone: string;
   /** How often the source list is re-read. */
@@ -68,11 +71,25 @@ export class IngestScheduler {
       }
       // The tick's scheduled instant, floored to the second (cron's granularity), identifies it across instances.
       const task = cron.schedule(schedule, (ctx) => this.tick(id, new Date(Math.floor(ctx.date.getTime() / 1000) * 1000)), {
-        name: `ingest:${id}`, timezone: this.options.timezone, noOverlap: true,
+        name: `ingest:${id}`, timezone: this.options.timezone, noOverlap: true, logger: this.cronLogger(id),
       });
       this.tasks.set(id, { schedule, task });
     }
     this.log.debug({ sources: [...this.tasks.keys()] }, 'scheduled');
+  }
+
+  /**
+   * node-cron's own messages for one source's task — a tick dropped while the previous one is still busy (noOverlap),
+   * a tick missed under load, a failed execution — in the service's structured log instead of on the console.
+   */
+  private cronLogger(source: string): { info(m: string): void; warn(m: string): void; error(m: string | Error, err?: Error): void; debug(m: string | Error, err?: Error): void } {
+    const log = this.log.child({ source });
+    return {
+      info: (message) => log.debug(message),
+      warn: (message) => log.warn(OVERLAP_WARNING_RE.test(message) ? "tick dropped: the source's previous tick is still busy" : message),
+      error: (message, err) => log.error({ err: err ?? (message instanceof Error ? message : undefined) }, typeof message === 'string' ? message : 'node-cron task error'),
+      debug: (message) => log.debug(String(message)),
+    };
   }
 
   private async tick(sourceId: string, tickTime: Date): Promise<void> {

@@ -8,7 +8,7 @@ import { initOrm, type Orm } from '../../../src/db/orm';
 import { IngestScheduler } from '../../../ingest/schedule';
 import { pipelineDeps } from '../../../ingest/wiring';
 import type { RunSummary } from '../../../ingest/pipeline';
-import { silentLogger } from '../../../src/logger';
+import { createLogger, silentLogger } from '../../../src/logger';
 
 let db: TestDatabase;
 let fx: IngestFixture;
@@ -60,4 +60,29 @@ it('runs each tick once across two instances and never overlaps a source', async
     expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(new Date(runs[i - 1].finished_at).getTime());
   }
   expect(new Set(runs.map((r) => r.status))).toEqual(new Set(['succeeded']));
+});
+
+it("reports a tick dropped because the source's previous tick is still busy in the service's log, not on the console", async () => {
+  // node-cron's overlap prevention drops such a tick and, left alone, says so with console.warn: unstructured output
+  // beside the service's JSON log (and, in the suite, a failure whenever the machine is slow enough to drop a tick).
+  const lines: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
+  const orm = await initOrm(db.url);
+  extraOrms.push(orm);
+  const deps = pipelineDeps(orm, logger, { minDelayMillis: 0, allowPrivateAddresses: true });
+  let release!: () => void;
+  const busy = new Promise<void>((r) => { release = r; });
+  const scheduler = new IngestScheduler(deps, {
+    timezone: 'Asia/Ho_Chi_Minh',
+    // The first tick stays busy for the whole test: every later tick of the source overlaps it.
+    enqueue: async () => { await busy; return { queued: false, runId: null, reason: 'test' }; },
+  });
+  await scheduler.start();
+  await new Promise((r) => setTimeout(r, 2600));
+  release();
+  await scheduler.stop();
+  const dropped = lines.map((l) => JSON.parse(l) as { msg: string; component?: string; source?: string })
+    .filter((l) => /still busy/.test(l.msg));
+  expect(dropped.length).toBeGreaterThan(0);
+  expect(dropped[0]).toMatchObject({ component: 'scheduler', source: expect.stringMatching(/phuong-song-cau$/) });
 });
