@@ -9,7 +9,7 @@
  * without a restart. Safe to run in any number of instances over one database.
  * Public surface: `IngestScheduler`.
  */
-import cron, { type ScheduledTask } from 'node-cron';
+import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../src/logger';
 import { runSource, type PipelineDeps, type RunSummary } from './pipeline';
 
@@ -82,7 +82,7 @@ export class IngestScheduler {
    * node-cron's own messages for one source's task — a tick dropped while the previous one is still busy (noOverlap),
    * a tick missed under load, a failed execution — in the service's structured log instead of on the console.
    */
-  private cronLogger(source: string): { info(m: string): void; warn(m: string): void; error(m: string | Error, err?: Error): void; debug(m: string | Error, err?: Error): void } {
+  private cronLogger(source: string): CronLogger {
     const log = this.log.child({ source });
     return {
       info: (message) => log.debug(message),

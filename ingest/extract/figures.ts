@@ -1798,17 +1798,19 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const found = periodFor(state, c, zones, periods, kind === 'target');
   const periodDefaulted = found.defaulted === true;
   let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
+  // The whole years the figure's sentence compares with ("so với năm 2020"; `periods` are its sentence's).
+  const yearBaselines = periods.filter((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
   // "Trong năm 2020, tỷ lệ này mới đạt 30,85%. … đạt 29,80% (tăng 6,82% so với cùng kỳ năm 2020)": a period carried from
   // before that is the very year the figure's own sentence compares with cannot be the figure's: it is the year after.
   if (found.source !== 'clause' && found.source !== 'sentence' && period.year !== null) {
     const year = period.year;
-    if (periods.some((p) => p.baseline && p.start >= zones.sentence.start && p.end <= zones.sentence.end && p.period.year === year && p.period.fromMonth === null)) {
+    if (yearBaselines.some((p) => p.period.year === year)) {
       period = { ...period, year: year + 1, label: `năm ${year + 1}` };
     }
   }
   // No year anywhere, but "so với năm 2020": the figure is the year after its baseline.
   if (period.year === null) {
-    const base = periods.find((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
+    const base = yearBaselines[0];
     if (base?.period.year) period = { year: base.period.year + 1, fromMonth: null, toMonth: null, label: '' };
   }
   // The PAR INDEX and SIPAS of a year are published in the spring of the next: an index figure with no year of its
@@ -1846,8 +1848,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // year the sentence compares with, or the year before a whole year); none is read when that period is unknown.
   const role = levelRole(folded, zones.clause, c);
   if (role?.role === 'from') {
-    const base = periods.find((p) => p.baseline && p.start >= zones.sentence.start && p.end <= zones.sentence.end && p.period.year !== null && p.period.fromMonth === null);
-    const year = role.year ?? base?.period.year ?? (period.year !== null && period.fromMonth === null ? period.year - 1 : null);
+    const year = role.year ?? yearBaselines[0]?.period.year ?? (period.year !== null && period.fromMonth === null ? period.year - 1 : null);
     if (year === null) return void state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason: 'earlier_level_no_period' });
     period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
   }
