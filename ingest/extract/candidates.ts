@@ -180,7 +180,7 @@ const BROKEN_PERCENT_AFTER_RE = /^\s?%/;
 /** A count of units right before "không phát sinh …": "9 đơn vị", "12 xã, phường đã". */
 const UNITS_COUNT_BEFORE_RE = /(?:^|\s)\d+ (?:don vi|co quan|dia phuong|xa|phuong|thi tran|so|nganh|huyen)(?![a-z])[^.;\d]{0,25}$/;
 /** Ordinals written as words after a rank verb ("thứ năm" is left out: "năm" is also "year"). */
-const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 2, ba: 3, tu: 4 };
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 2, hai: 2, ba: 3, tu: 4 };
 /**
  * A rank in words: an ordinal after a rank verb ("xếp vị trí thứ nhất", "xếp thứ hai là …"; group 1), or first place
  * ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead, or the field they lead
@@ -192,9 +192,9 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, nhi: 2, hai: 
  * field's size went unread — "5 địa phương dẫn đầu", "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
  * đầu" name no one's rank, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu (nhat|nhi|hai|ba|tu)|(?:ngoi vi|vi tri) quan quan|(?<!lan |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)|(?:ngoi vi|vi tri) quan quan|(?<!lan |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:bang xep hang|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|trong (\d{2}) tinh|voi \d[\d.,]* diem|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
-const RANK_WORD_LEADS = [' thu ', 'quan quan', 'dan dau', 'dung dau'];
+const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "khối 18 huyện" (group 1: how many). */
 const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|(?:cua |trong )?khoi) (\d{1,3})(?= (?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
 /** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
@@ -370,7 +370,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: WORD_NUMBERS[m[1]], total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
-  // "xếp vị trí thứ nhất", "dẫn đầu bảng xếp hạng Chỉ số CCHC", "ngôi vị quán quân": a rank written in words.
+  // "xếp vị trí thứ nhất", "giữ vị trí số một", "dẫn đầu bảng xếp hạng Chỉ số CCHC", "ngôi vị quán quân": a rank written in words.
   if (RANK_WORD_LEADS.some((w) => sentenceFolded.includes(w))) {
     for (const m of matchesOf(RANK_WORD_RE, sentenceFolded)) {
       const start = sentence.start + (m.index ?? 0);

@@ -42,9 +42,10 @@ const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 const SERVICE_INDEX_NAMES = 'bo chi so phuc vu|chi so phuc vu nguoi dan|chi so phuc vu hanh chinh cong|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong';
 /**
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
- * index the article last named. Scores and ranks are rare enough outside index articles to allow this.
+ * index the article last named. Scores and ranks are rare enough outside index articles to allow this. A ministry
+ * names its own index of its agencies "Chỉ số theo dõi, đánh giá (kết quả) cải cách hành chính" (d1842).
  */
-const INDEX_TOPIC_RE = new RegExp(`chi so cai cach hanh chinh|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\\d[\\d.,]* diem(?![a-z]))|(${SERVICE_INDEX_NAMES})|(sipas|chi so hai long)`, 'g');
+const INDEX_TOPIC_RE = new RegExp(`chi so cai cach hanh chinh|chi so theo doi,? danh gia(?: ket qua)? (?:cong tac )?(?:cai cach hanh chinh|cchc)|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\\d[\\d.,]* diem(?![a-z]))|(${SERVICE_INDEX_NAMES})|(sipas|chi so hai long)`, 'g');
 /** Before a whole the figure before it is a part of: "trong tổng số", "trên tổng số", "…/tổng số". Folded. */
 const WHOLE_BEFORE_RE = /(?:(?:trong|tren) tong so|\/\s*tong so)\s*$/;
 /** Metrics a part of all dossiers may have lent the whole after it (see {@link WHOLE_BEFORE_RE}). */
@@ -1624,6 +1625,10 @@ const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu
 const MOVE_TO_RE = /(?<![a-z])(?:len|xuong|con|tut)(?![a-z])/;
 /** A place named, then the share in brackets: "có chỉ số cao nhất (96,86%)", "xếp cuối cùng (82,35%)". Folded text. */
 const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|xep dau|dung dau|dung cuoi|dan dau)\s*\(\s*$/;
+/** A place written before a bracketed share: "đứng thứ hai (93,19%)", "giữ vị trí số một (95,24%)". Folded. */
+const RANK_THEN_SHARE_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|nam|\d{1,2})|vi tri so (?:mot|\d{1,2}))\s*\(\s*$/;
+/** A place right after a bracketed share, in the same bracket: "(91,43%, xếp thứ 3)". Folded. */
+const SHARE_THEN_RANK_AFTER_RE = /^\s*%?\s*,\s*(?:xep|dung)(?: o)?(?: vi tri| hang)? thu(?![a-z])/;
 /** A count with its own noun right before a bare move: "162 văn bản, tăng" (not points, places or a share). Folded. */
 const COUNT_THEN_MOVE_RE = /\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri)(?![a-z]))[a-z]+(?: [a-z]+){0,3}\s*,?\s*(?:tang|giam)\s*$/;
 /** A satisfaction share named as such (not the satisfaction index's points). Folded. */
@@ -1640,7 +1645,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // So is a bare move: "Tuyên Quang đạt 86,57%, …, tăng 2,76%", "tăng điểm cao nhất là Bến Tre (9,42%)"; and a place with
   // its share in brackets: "Sở Nội vụ có chỉ số cao nhất (96,86%)".
   const lead = state.folded.slice(Math.max(0, c.hedgeStart - 70), c.hedgeStart);
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead)) &&
+  // A ranking's list writes the place beside the share: "quận Hoàn Kiếm đứng thứ hai (93,19%)", "Hà Nội (91,43%, xếp thứ 3)".
+  const placedShare = RANK_THEN_SHARE_RE.test(lead) || (/\(\s*$/.test(lead) && SHARE_THEN_RANK_AFTER_RE.test(state.folded.slice(c.end, c.end + 30)));
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
     !COUNT_THEN_MOVE_RE.test(lead);
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
