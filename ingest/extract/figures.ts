@@ -2336,11 +2336,11 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
 
 /**
  * An offline channel named in the count's own stretch of its clause (after any earlier count of dossiers): dossiers
- * "trực tiếp" or "qua (dịch vụ) bưu chính" right after their noun, or what the post office delivered ("Bưu điện … chuyển
- * trả"), or a breakdown's item opening with the channel ("339 hồ sơ (trực tiếp 24 hồ sơ, …)"). Not when the online
- * channel is named there too.
+ * "trực tiếp" or "qua (dịch vụ) bưu chính" right after their noun, or what the post office received or delivered ("Bưu
+ * điện … chuyển trả", "Bưu điện tỉnh đã tiếp nhận …", "trả kết quả qua Bưu điện tỉnh …"), or a breakdown's item opening
+ * with the channel ("339 hồ sơ (trực tiếp 24 hồ sơ, …)"). Not when the online channel is named there too.
  */
-const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu dien(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua)(?![a-z])|(?:^|[(,;:])\s*(?:truc tiep|qua (?:dich vu )?buu chinh)\s*:?\s*$/;
+const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu (?:dien|cuc)(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua|tiep nhan)(?![a-z])|(?:tra ket qua|chuyen tra|tiep nhan) qua (?:duong |dich vu )?buu (?:dien|chinh|cuc)(?: [a-z]+){0,2}\s*$|(?:^|[(,;:])\s*(?:truc tiep|qua (?:dich vu )?buu chinh)\s*:?\s*$/;
 
 /**
  * The post office as the agent or channel right after a count ("700.000 bộ hồ sơ được Bưu điện TP xử lý", "… do bưu điện
