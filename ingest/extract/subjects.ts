@@ -733,12 +733,13 @@ const CENTRE_NAME_RE = /^trung tâm (?:phục vụ )?hành chính công/iu;
  * among. A count of units ("có 7/19 cơ quan chuyên môn … đạt mức tốt") is not a rank. Folded text.
  */
 function rankField(slice: string, at: number): boolean {
-  const lead = slice.slice(Math.max(0, at - 30), at);
-  // "đứng đầu nhóm các bộ, cơ quan ngang bộ với …", "dẫn đầu khối sở, ngành": the group a unit leads.
+  const lead = slice.slice(Math.max(0, at - 50), at);
+  // "đứng đầu nhóm các bộ, cơ quan ngang bộ với …", "dẫn đầu khối sở, ngành", "đứng đầu trong bảng xếp hạng của khối sở,
+  // ban, ngành": the group a unit leads.
   return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(lead) || LED_GROUP_BEFORE_RE.test(lead);
 }
-/** A lead verb right before the group led: "đứng đầu nhóm ", "dẫn đầu khối các ". Folded. */
-const LED_GROUP_BEFORE_RE = /(?<![a-z])(?:dung dau|dan dau)\s+(?:(?:trong\s+)?(?:nhom|khoi)\s+)?(?:cac\s+)?$/;
+/** A lead verb right before the group led: "đứng đầu nhóm ", "dẫn đầu khối các ", "đứng đầu trong bảng xếp hạng của khối ". Folded. */
+const LED_GROUP_BEFORE_RE = /(?<![a-z])(?:dung dau|dan dau)\s+(?:(?:trong|tren)\s+)?(?:bang xep hang\s+(?:cua\s+)?)?(?:(?:nhom|khoi)\s+)?(?:cac\s+)?$/;
 
 /**
  * "của huyện", "của phường": a level word below the province with no name after it, the unit of that level the text
