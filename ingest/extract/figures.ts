@@ -2178,8 +2178,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     // "Sở" as spelt: folded, "chỉ số" (the index) would read as "số" = "sở".
     const ownClauseText = text.slice(zones.sentence.start, c.hedgeStart);
     // "xếp thứ 7/19 Sở, Ban, ngành, tăng 3 bậc": a rank among the departments is a department's, never the province's.
-    const amongDepartments = c.unit === 'rank' && (DEPARTMENTS_FIELD_RE.test(text.slice(zones.sentence.start, Math.min(text.length, c.end + 30))) ||
-      AGENCIES_FIELD_BEFORE_RE.test(text.slice(zones.sentence.start, c.hedgeStart)));
+    // So is the score a department is ranked by in the same sentence ("Chỉ số hài lòng … đạt 89,09 điểm, xếp vị thứ 11/15
+    // sở, ban ngành"; d1767).
+    const amongDepartments = (c.unit === 'rank' && (DEPARTMENTS_FIELD_RE.test(text.slice(zones.sentence.start, Math.min(text.length, c.end + 30))) ||
+      AGENCIES_FIELD_BEFORE_RE.test(text.slice(zones.sentence.start, c.hedgeStart)))) ||
+      (c.unit !== 'rank' && state.ctx.publisher?.level === 'so' && DEPARTMENTS_FIELD_RE.test(text.slice(c.end, zones.sentence.end)));
     // "Sở đứng thứ 3/18 sở, ngành", "Sở Khoa học và Công nghệ đã cải thiện … từ 78,29% lên 79,57%": a department acting in
     // the sentence, on its own page or in an article about it, reports its own result (d1193, d1197).
     const actor = state.ctx.publisher?.level === 'so' ? matchesOf(DEPARTMENT_ACTOR_RE, ownClauseText).pop() : undefined;

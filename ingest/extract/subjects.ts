@@ -469,6 +469,8 @@ function titleBareUnit(title: string, province: string | null, folded: string): 
   return code ? { mention: `${code[2]} ${m[1]}`, level: code[1] } : null;
 }
 
+/** The satisfaction index's name right before its "trên địa bàn tỉnh": "… sự phục vụ của (các) cơ quan hành chính nhà nước ". Folded. */
+const INDEX_NAME_END_BEFORE_RE = /phuc vu cua (?:cac )?co quan hanh chinh(?: nha nuoc)?\s*$/;
 /** "toàn tỉnh", "trên địa bàn tỉnh": the whole province (every level together), not the provincial government. */
 const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|ca tinh|dia ban tinh|toan thanh pho truc thuoc trung uong)(?![a-z0-9])/g;
 /**
@@ -916,6 +918,9 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const at = m.index ?? 0;
     // "91 xã, phường, thị trấn trên địa bàn tỉnh": the place of sub-units just named, not a scope of its own.
     if (ends.some((e) => e >= at && e - 30 <= at + 2)) continue;
+    // "Chỉ số hài lòng … đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn tỉnh": the end of the index's
+    // name, not the figure's scope (d1767).
+    if (INDEX_NAME_END_BEFORE_RE.test(slice.slice(Math.max(0, at - 40), at))) continue;
     const wide = (): FigureSubject => ({ name: `toàn tỉnh ${publisher?.level === 'so' ? publisherProvince(ctx)?.name ?? name : name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
     // "toàn tỉnh" on a district's or a commune's page: the province around it, which the engine does not know.
     consider(at, publisher && (LEVEL_DEPTH[publisher.level] ?? 2) >= 2 && publisher.level !== 'so' ? () => uncertain(wide()) : wide);
