@@ -101,20 +101,20 @@ const MINISTRY_ONCE_RE = new RegExp(MINISTRY_RE.source);
  * the name each stands for.
  */
 const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
-  ['Tài nguyên và Môi trường', 'tn ?[&-]? ?mt|tai nguyen (?:va )?moi truong'],
-  ['Kế hoạch và Đầu tư', 'kh ?[&-]? ?dt|ke hoach (?:va )?dau tu'],
+  ['Tài nguyên và Môi trường', 'tn ?[&-]? ?mt|tai nguyen (?:va |- ?)?moi truong'],
+  ['Kế hoạch và Đầu tư', 'kh ?[&-]? ?dt|ke hoach (?:va |- ?)?dau tu'],
   ['Giao thông vận tải', 'gtvt|giao thong(?: -)? van tai'],
-  ['Giáo dục và Đào tạo', 'gd ?[&-]? ?dt|giao duc (?:va )?dao tao'],
-  ['Lao động, Thương binh và Xã hội', 'ld ?-? ?tb ?[&-]? ?xh|lao dong,? ?-? ?thuong binh (?:va )?xa hoi'],
-  ['Văn hóa, Thể thao và Du lịch', 'vh ?-? ?tt ?[&-]? ?dl|van hoa,? ?-? ?the thao (?:va )?du lich'],
+  ['Giáo dục và Đào tạo', 'gd ?[&-]? ?dt|giao duc (?:va |- ?)?dao tao'],
+  ['Lao động, Thương binh và Xã hội', 'ld ?-? ?tb ?[&-]? ?xh|lao dong,? ?-? ?thuong binh (?:va |- ?)?xa hoi'],
+  ['Văn hóa, Thể thao và Du lịch', 'vh ?-? ?tt ?[&-]? ?dl|van hoa,? ?-? ?the thao (?:va |- ?)?du lich'],
   // Where tourism has a department of its own (Bà Rịa - Vũng Tàu, …).
   ['Văn hóa - Thể thao', 'van hoa ?[,-]? ?the thao'],
-  ['Nông nghiệp và Phát triển nông thôn', 'nn ?[&-]? ?ptnt|nong nghiep (?:va )?phat trien nong thon'],
-  ['Nông nghiệp và Môi trường', 'nn ?[&-]? ?mt|nong nghiep (?:va )?moi truong'],
-  ['Thông tin và Truyền thông', 'tt ?[&-]? ?tt|thong tin (?:va )?truyen thong'],
-  ['Khoa học và Công nghệ', 'kh ?[&-]? ?cn|khoa hoc (?:va )?cong nghe'],
+  ['Nông nghiệp và Phát triển nông thôn', 'nn ?[&-]? ?ptnt|nong nghiep (?:va |- ?)?phat trien nong thon'],
+  ['Nông nghiệp và Môi trường', 'nn ?[&-]? ?mt|nong nghiep (?:va |- ?)?moi truong'],
+  ['Thông tin và Truyền thông', 'tt ?[&-]? ?tt|thong tin (?:va |- ?)?truyen thong'],
+  ['Khoa học và Công nghệ', 'kh ?[&-]? ?cn|khoa hoc (?:va |- ?)?cong nghe'],
   ['Tư pháp', 'tu phap'], ['Nội vụ', 'noi vu'], ['Tài chính', 'tai chinh'], ['Xây dựng', 'xay dung'], ['Công Thương', 'cong thuong'],
-  ['Y tế', 'y te'], ['Ngoại vụ', 'ngoai vu'], ['Dân tộc và Tôn giáo', 'dan toc (?:va )?ton giao'],
+  ['Y tế', 'y te'], ['Ngoại vụ', 'ngoai vu'], ['Dân tộc và Tôn giáo', 'dan toc (?:va |- ?)?ton giao'],
 ];
 /** "Sở <department>" in folded text; group i+1 is DEPARTMENT_NAMES[i]. */
 const DEPARTMENT_RE = new RegExp(`(?<![a-z0-9])so (?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9])`);
@@ -1089,6 +1089,12 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
     // the agency's opens the sentence too (d1200).
     const lead = opener ? folded.slice(sentence.start, sentence.start + opener.at) : '';
     if (opener && (SENTENCE_OPENING_RE.test(lead) || INDEX_OF_OPENING_RE.test(lead)) && !/\d/.test(folded.slice(sentence.start + opener.at, c.hedgeStart))) return opener.subject();
+    // "Sở … cho biết, trong 6 tháng đầu năm 2021 ngành đã giải quyết … đạt 98,7%": a source speaking of its own sector holds
+    // the number, past the dates of its period (d803).
+    if (opener && SENTENCE_OPENING_RE.test(lead)) {
+      const between = folded.slice(sentence.start + opener.at, c.hedgeStart);
+      if (SOURCE_THEN_OWN_SECTOR_RE.test(between) && !/\d/.test(between.replace(PERIOD_WORDS_RE, ' '))) return opener.subject();
+    }
   }
   // "Ở khối sở, ban, ngành, Thanh tra tỉnh đứng đầu với 91,64 điểm": an agency the text names opening the number's
   // clause holds it, after a rank word too, over the group or scope named before it.
@@ -1178,6 +1184,10 @@ const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|h
 const HOLDER_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?thuoc ve\s+/;
 /** "được Bộ Công an ghi nhận": a rater named by "được", whose verb is not the agency's own (folded). */
 const PASSIVE_RATER_RE = /(?<![a-z])duoc (?:[a-z]+ ){1,6}?(?:ghi nhan|danh gia|cong nhan|xep hang|cham diem|tham dinh)(?![a-z])/g;
+/** Dates and periods, whose digits are no other figure: "năm 2021", "6 tháng", "quý I", "ngày 30/6". Folded. */
+const PERIOD_WORDS_RE = /(?<![a-z])(?:(?:nam|thang|quy|ngay)\s+\d[\d/.-]*|\d{1,2}\s+thang)(?![\d])/g;
+/** A source's verb, then its own sector or unit acting: "cho biết, trong 6 tháng đầu năm ngành đã …". Folded. */
+const SOURCE_THEN_OWN_SECTOR_RE = /^[^.;]{0,40}?(?<![a-z])(?:cho biet|thong tin|bao cao)\s*,?[^.;]{0,60}?(?<![a-z])(?:nganh|don vi)(?: nay)? (?:da|dat|co|tiep nhan|giai quyet)(?![a-z])/;
 /** Words after an agency that make it the source or the actor of a statement, not the holder of its numbers. */
 const AGENCY_ACTOR_RE = /(?<![a-z])(?:cho biet|cho thay|ghi nhan|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
 
@@ -1206,7 +1216,10 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // "Sở Thông tin và Truyền thông xếp thứ 3": words of a department's own name are no verb of a source (d1250).
   const deptName = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const nameEnd = deptName && deptName.index === 0 ? abs + deptName[0].length : abs;
-  if (AGENCY_ACTOR_RE.test(folded.slice(nameEnd, to).replace(PASSIVE_RATER_RE, ' ')) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
+  // "Sở Tài nguyên - Môi trường Lâm Đồng cho biết, trong 6 tháng đầu năm 2021 ngành đã giải quyết …": a source that goes
+  // on to speak of its own sector ("ngành", "đơn vị") reports its own figures (d803).
+  const ownSector = SOURCE_THEN_OWN_SECTOR_RE.test(folded.slice(nameEnd, to));
+  if ((!ownSector && AGENCY_ACTOR_RE.test(folded.slice(nameEnd, to).replace(PASSIVE_RATER_RE, ' '))) || SOURCE_BEFORE_RE.test(folded.slice(Math.max(0, abs - 30), abs))) return null;
   // "Văn phòng UBND tỉnh và Thành phố Yên Bái tiếp tục dẫn đầu": one of several holders; the rules for named units decide.
   if (JOINED_HOLDER_RE.test(folded.slice(abs, to))) return null;
   const publisher = ctx.publisher;
