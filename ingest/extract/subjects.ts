@@ -336,6 +336,8 @@ const RATING_VERB_AFTER_RE = /^\s*(?:ghi nhan|danh gia|cong nhan|xep hang|cham d
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
 
+/** What a ministry opening a title achieves, right after its name: "dẫn đầu", "xếp thứ", "đạt", "cung cấp". Folded. */
+const MINISTRY_ACHIEVES_AFTER_RE = /^\s*(?:(?:da|tiep tuc|van|lan dau)\s+)?(?:dan dau|dung dau|xep thu|dung thu|dat|cung cap|trien khai|hoan thanh|giai quyet|tiep nhan)(?![a-z])/;
 /** Two to four capitalised words and a colon opening a title: "Nha Trang: …", "Đạ Huoai: …". */
 const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/u;
 
@@ -369,10 +371,14 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   }
   // "Bộ Công an khảo sát sự hài lòng của người dân" on a newspaper: a title opening with a ministry is that ministry's
   // article, not the country's.
-  if (!publisher || publisher.level === 'newspaper') {
+  // On a province's source (a national paper is registered under its city) only a ministry that achieves in the title
+  // ("Bộ Xây dựng dẫn đầu các bộ, ngành …"), not one that announces ("Bộ Nội vụ công bố …"), and not beside the province.
+  if (!publisher || publisher.level === 'newspaper' || publisher.level === 'tinh') {
     const ministry = MINISTRY_ONCE_RE.exec(foldedTitle);
     const name = ministry?.index === 0 ? MINISTRY_FORMS[alternativeOf(ministry)]?.[0] : undefined;
-    if (name) return ctx.resolver?.resolve(name, publisher) ?? { id: `title:${name}`, name, level: 'bo' };
+    const achieves = (): boolean => MINISTRY_ACHIEVES_AFTER_RE.test(foldedTitle.slice((ministry?.index ?? 0) + (ministry?.[0].length ?? 0))) &&
+      !(publisher && foldedTitle.includes(mentionKey(publisher.name).replace(/^(?:tinh|thanh pho) /, '')));
+    if (name && (publisher?.level !== 'tinh' || achieves())) return ctx.resolver?.resolve(name, publisher) ?? { id: `title:${name}`, name, level: 'bo' };
   }
   const titleNamesCentre = CENTRE_RE.test(foldedTitle) && !namesLowerUnit(title);
   CENTRE_RE.lastIndex = 0;

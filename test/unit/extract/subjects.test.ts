@@ -236,6 +236,16 @@ describe('subjects', () => {
     expect(source.subject.name).toBe('Việt Nam');
   });
 
+  it('reads a title opening with a ministry that achieves ("Bộ Xây dựng dẫn đầu …") as that ministry\'s article on a source registered under Hà Nội, not one that announces', () => {
+    const hanoi = (title: string): Partial<ExtractionContext> => ({ publishedAt: new Date('2025-06-10T09:00:00+07:00'), publisher: { id: 'hn', name: 'Thành phố Hà Nội', level: 'tinh' }, title });
+    const [achieves] = figuresOf('Đến nay, đã có 178 dịch vụ công trực tuyến toàn trình.', undefined, hanoi('Bộ Xây dựng dẫn đầu các bộ, ngành về cung cấp dịch vụ công trực tuyến'));
+    expect(achieves.subject).toMatchObject({ name: 'Bộ Xây dựng', scope: 'unit' });
+    const [announces] = figuresOf('Năm 2024, thành phố có 1.250 dịch vụ công trực tuyến toàn trình.', undefined, hanoi('Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2024'));
+    expect(announces.subject.unitId).toBe('hn');
+    const [beside] = figuresOf('Đến nay, đã có 178 dịch vụ công trực tuyến toàn trình.', undefined, hanoi('Bộ Xây dựng đạt kết quả cao tại Hà Nội'));
+    expect(beside.subject.name).not.toBe('Bộ Xây dựng');
+  });
+
   it('reads a province the gazetteer names with its type ("Tỉnh Bắc Kạn", as ingestion passes it) as it reads the bare name (stop 29)', () => {
     const text = 'Năm 2024, Sở Tư pháp tiếp nhận 1.200 hồ sơ. Ban Quản lý các Khu công nghiệp tỉnh đạt 70,06 điểm Chỉ số cải cách hành chính. Toàn tỉnh có 1.500 dịch vụ công trực tuyến toàn trình.';
     const read = (name: string) => figuresOf(text, undefined, { publishedAt: new Date('2025-01-10T09:00:00+07:00'), publisher: { id: 'bk', name, level: 'tinh' } })
