@@ -1183,7 +1183,7 @@ function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
  * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
  * nhánh …"), or a group of departments ("9 sở", "các sở").
  */
-const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
 /** Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. */
 const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
 /** "… 92 điểm thuộc về Cục Thuế tỉnh …": the holder named after the number. Folded text after the number's noun. */
@@ -1235,6 +1235,10 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // "Sở Nông nghiệp và PTNT" on that department's own page, "Văn phòng UBND tỉnh" on the office's: the publisher.
   const head = /^[\p{L}&-]+(?:\s+[\p{L}&-]+)?/u.exec(text.slice(abs + last[0].length).trimStart())?.[0] ?? '';
   if (publisher && head && foldVietnamese(publisher.name).startsWith(foldVietnamese(`${last[0]} ${head}`))) return { at, subject: () => ({ ...publisherSubject(publisher), explicit: true }) };
+  // "Tổng cục Hải quan dẫn đầu với 93,7/100 điểm", "Kho bạc Nhà nước với 93,56 điểm" on a ministry's or the government's
+  // page: a central agency, named (held for review: the gazetteer has no agencies) — not the publisher (d1842, d1844).
+  const central = centralAgencyName(text, abs, ctx);
+  if (central) return { at, subject: () => namedSubject(central, ctx) };
   const province = provinceOfPublisher(ctx);
   // "Cục Thuế tỉnh Kiên Giang", "Văn phòng đăng ký đất đai tỉnh Bình Định", "Văn phòng UBND tỉnh" (of the publisher's
   // province): an agency of a province the text names in full is named, held for review as a unit the gazetteer lacks.
@@ -1383,6 +1387,26 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
 /** Whether a province's name is a centrally governed city's ("Hà Nội", "Thành phố Hồ Chí Minh"). */
 export function centralCity(province: string): boolean {
   return CENTRAL_CITIES.has(foldVietnamese(province).replace(/^thanh pho /, ''));
+}
+
+/** A central agency's head word and its name's words up to a verb, a link, a number or punctuation (original text). */
+const CENTRAL_AGENCY_RE = /^(Tổng cục|Kho bạc Nhà nước|Ủy ban Chứng khoán Nhà nước|Thanh tra Bộ|Cục|Vụ)((?:\s+(?!(?:và(?=\s+(?:Tổng cục|Cục|Vụ|Kho bạc|Ủy ban|Thanh tra)(?![\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn|cũng|vẫn|chỉ|hiện|nay|đến|từ|năm|thực|cung|triển|hoàn|luôn|đều|tỉnh|thành|huyện|TP)(?![\p{L}]))[\p{L}&]+){0,9})/u;
+
+/**
+ * The name of a central agency at `at` (absolute): any "Tổng cục …" (every one is central), and on a ministry's or a
+ * national page (no province) "Kho bạc Nhà nước", "Ủy ban Chứng khoán Nhà nước" or "Cục …" not followed by a province —
+ * on a province's page these are its branches, which the provincial rules name. Null otherwise.
+ */
+function centralAgencyName(text: string, at: number, ctx: ExtractionContext): string | null {
+  const m = CENTRAL_AGENCY_RE.exec(text.slice(at, at + 80));
+  if (!m) return null;
+  const national = !ctx.publisher || ctx.publisher.level === 'bo';
+  if (m[1] !== 'Tổng cục' && !national) return null;
+  if (m[1] !== 'Kho bạc Nhà nước' && m[1] !== 'Ủy ban Chứng khoán Nhà nước') {
+    // A name: its first word capitalised ("Tổng cục Hải quan", "Cục Quản lý giá").
+    if (!/^\s+\p{Lu}/u.test(m[2])) return null;
+  }
+  return `${m[1]}${m[2]}`.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -246,6 +246,18 @@ describe('subjects', () => {
     expect(beside.subject.name).not.toBe('Bộ Xây dựng');
   });
 
+  it('names a central agency ("Tổng cục Hải quan", and on a ministry\'s page "Kho bạc Nhà nước", "Vụ Pháp chế") but reads the same words on a province\'s page as its branch', () => {
+    const read = (text: string, publisher: { id: string; name: string; level: string }) => figuresOf(text, '2024-03-01T09:00:00+07:00', { publisher }).map((f) => f.subject.name);
+    const province = { id: 'qn', name: 'Tỉnh Quảng Nam', level: 'tinh' };
+    const ministry = { id: 'btc', name: 'Bộ Tài chính', level: 'bo' };
+    expect(read('Năm 2023, Kho bạc Nhà nước đạt 90,5 điểm Chỉ số cải cách hành chính.', ministry)).toEqual(['Kho bạc Nhà nước']);
+    expect(read('Năm 2023, Kho bạc Nhà nước đạt 90,5 điểm Chỉ số cải cách hành chính.', province)).toEqual(['Kho bạc Nhà nước tỉnh Quảng Nam']);
+    expect(read('Năm 2023, Cục Thuế đạt 90,5 điểm Chỉ số cải cách hành chính.', province)).toEqual(['Cục Thuế tỉnh Quảng Nam']);
+    expect(read('Năm 2023, Tổng cục Hải quan đạt 90,5 điểm Chỉ số cải cách hành chính.', province)).toEqual(['Tổng cục Hải quan']);
+    // "Vụ" must head a name: "Vụ việc này" is no agency.
+    expect(read('Năm 2023, Vụ việc này đạt 90,5 điểm Chỉ số cải cách hành chính.', ministry)).toEqual(['Bộ Tài chính']);
+  });
+
   it('reads a province the gazetteer names with its type ("Tỉnh Bắc Kạn", as ingestion passes it) as it reads the bare name (stop 29)', () => {
     const text = 'Năm 2024, Sở Tư pháp tiếp nhận 1.200 hồ sơ. Ban Quản lý các Khu công nghiệp tỉnh đạt 70,06 điểm Chỉ số cải cách hành chính. Toàn tỉnh có 1.500 dịch vụ công trực tuyến toàn trình.';
     const read = (name: string) => figuresOf(text, undefined, { publishedAt: new Date('2025-01-10T09:00:00+07:00'), publisher: { id: 'bk', name, level: 'tinh' } })
