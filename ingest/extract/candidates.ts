@@ -196,8 +196,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
 const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
-/** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "khối 18 huyện" (group 1: how many). */
-const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|(?:cua |trong )?khoi) (\d{1,3})(?= (?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
+/** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
+const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|tren|(?:cua |trong )?khoi) (\d{1,3})(?= (?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
 /** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
 const RANK_STEP_WORD_RE = /(?<![a-z])(?:tang|giam|len|xuong|tut)(?: them)? (mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bac|hang)(?![a-z])/g;
 

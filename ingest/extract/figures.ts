@@ -9,7 +9,7 @@
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
-import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, listsByTopic, namesCommitment, opensNextTopic, opensTargetList } from './kind';
+import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, listsByTopic, namesCommitment, opensNextTopic, opensTargetList, RANK_FIELD_GAP } from './kind';
 import { ACTOR_VERBS, LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PAR_INDEX_NAME, PENDING_CUES } from './lexicon';
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -1614,11 +1614,11 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
  * What may stand between a number and its own year right after it: "88% năm 2015", "thứ 5 của năm 2015", "30,1% vào
  * tháng 12/2020". Folded.
  */
-const YEAR_RIGHT_AFTER_GAP_RE = /^\s{0,3}(?:(?:cua|vao)\s+)?$/;
+const YEAR_RIGHT_AFTER_GAP_RE = new RegExp(`^\\s{0,3}${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:(?:cua|vao)\\s+)?$`);
 /** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
 const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:(?:cua|vao)\s*)?$/;
 /** A from-value right before its year: "từ 79,69% năm 2016", "từ thứ hạng 9/19 năm 2016", "từ 80 điểm của năm 2019". Folded. */
-const FROM_VALUE_BEFORE_YEAR_RE = /(?<![a-z])tu\s+(?:(?:muc|thu hang|hang|vi tri(?: thu)?|thu)\s+)?\d[\d.,]*(?:\s*\/\s*\d+)?\s*%?\s*(?:diem\s*)?(?:(?:cua|vao)\s*)?$/;
+const FROM_VALUE_BEFORE_YEAR_RE = new RegExp(`(?<![a-z])tu\\s+(?:(?:muc|thu hang|hang|vi tri(?: thu)?|thu)\\s+)?\\d[\\d.,]*(?:\\s*\\/\\s*\\d+)?\\s*%?\\s*(?:diem\\s*)?${RANK_FIELD_GAP}(?:(?:cua|vao)\\s*)?$`);
 /** Right before a from-value: "từ", "từ mức", "từ thứ hạng". Folded. */
 const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu))?\s*$/;
 /** A move to a new level after a from-value: "lên", "xuống", "còn", "tụt". Folded. */
@@ -1762,7 +1762,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   let before = inClause.filter((p) => p.end <= c.hedgeStart).pop();
   // "từ 79,69% năm 2016 giảm xuống còn 72,40%", "từ 10,76% năm 2019 lên 30,1%": the year right after a from-value is that
   // value's; the level it moved to, and the move, are not of that year.
-  if (before && FROM_VALUE_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(clause.start, before.start - 30), before.start)) &&
+  if (before && FROM_VALUE_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(clause.start, before.start - 90), before.start)) &&
     MOVE_TO_RE.test(state.folded.slice(before.end, c.hedgeStart))) {
     const fromYear = before;
     before = inClause.filter((p) => p.end <= fromYear.start).pop();
@@ -2169,6 +2169,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
   }
   let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  // "Sở Tư pháp từ thứ hạng 9 … năm 2020 vươn lên hạng 2 …": the level moved to is the same holder's as the level it moved
+  // from, when its own words name nobody.
+  if (role?.role === 'to' && !subject.explicit) {
+    const from = state.figures.filter((f) => f.metric === cls.metric && f.evidence.numberStart >= zones.clause.start && f.evidence.numberEnd <= c.start).pop();
+    if (from?.subject.explicit) subject = from.subject;
+  }
   // A department's "Chỉ số CCHC của tỉnh đạt …" is the province's index; "của Sở" keeps the department.
   // An index component ("Chỉ đạo điều hành: đạt 7,25/9 điểm – xếp thứ 21/63", 'other' scores and ranks) likewise.
   const indexComponent = cls.metric === 'other' && (c.unit === 'score' || c.unit === 'rank') && isAgencyPublisher(state.ctx);

@@ -242,7 +242,9 @@ export function detectChange(
 }
 
 /** What may sit between "từ"/"lên"/"xuống" and a level: "mức", "vị trí (thứ)", "thứ", "hạng". */
-const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|hang|thu))?';
+const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|thu hang|hang|thu))?';
+/** A rank's field between it and its year (its size too when not read as the total): "thứ hạng 11 trên 19 đơn vị được xếp hạng năm 2016" (d1824). Folded, a regex source. */
+export const RANK_FIELD_GAP = '(?:(?:(?:tren|trong(?: tong so)?)\\s+\\d+\\s+)?(?:don vi|bo|co quan|tinh|dia phuong|so|huyen|quan|xa|phuong)(?:,?\\s+[a-z]+){0,5}?\\s+)?';
 /** "từ 88,05%", "từ vị trí 21": the number opens a move from one level to another… */
 const FROM_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*$`);
 /** The move's verb: "xuống (còn)", "lên", "vươn lên (xếp)", "tụt xuống". */
@@ -251,19 +253,19 @@ const MOVE_TO = '(?:(?:vuon|tut|giam|tang|nhay) )?(?:xuong|len)(?: con)?(?: xep)
  * …when "xuống"/"lên" and a number follow it ("… (2021) xuống còn 82,18%", "… lên 18", "… vươn lên xếp thứ 3"); group 1: a
  * year in brackets, group 2: one written after it ("từ 4,55% năm 2018 lên 10,76% năm 2019").
  */
-const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*|(?:cua\\s+)?nam\\s+(\\d{4})\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*\\d`);
+const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*|(?:cua\\s+)?nam\\s+(\\d{4})\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*\\d`);
 /** "… từ 88,05% xuống (còn)": the number closes such a move. */
-const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*|(?:cua\\s+)?nam\\s+\\d{4}\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*$`);
+const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*|(?:cua\\s+)?nam\\s+\\d{4}\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*$`);
 
 /**
  * A number in "từ X xuống/lên Y": 'from' for X (the level before, with the year in brackets after it when given),
  * 'to' for Y (the level reached); null elsewhere. Both are levels: the change is the difference, stated apart or not.
  */
 export function levelRole(folded: string, clause: Span, c: Candidate): { role: 'from' | 'to'; year: number | null } | null {
-  const before = folded.slice(Math.max(clause.start, c.start - 50), c.start);
+  const before = folded.slice(Math.max(clause.start, c.start - 90), c.start);
   if (TO_BEFORE_RE.test(before)) return { role: 'to', year: null };
   if (!FROM_BEFORE_RE.test(before)) return null;
-  const m = FROM_AFTER_RE.exec(folded.slice(c.end, Math.min(clause.end, c.end + 40)));
+  const m = FROM_AFTER_RE.exec(folded.slice(c.end, Math.min(clause.end, c.end + 80)));
   const year = m?.[1] ?? m?.[2];
   return m ? { role: 'from', year: year ? Number(year) : null } : null;
 }
