@@ -197,7 +197,7 @@ const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
-const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|tren|(?:cua |trong )?khoi) (\d{1,3})(?= (?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
+const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|tren|(?:cua |trong )?khoi) (\d{1,3})(?= (?:cac )?(?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
 /** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
 const RANK_STEP_WORD_RE = /(?<![a-z])(?:tang|giam|len|xuong|tut)(?: them)? (mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bac|hang)(?![a-z])/g;
 

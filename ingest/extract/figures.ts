@@ -736,7 +736,7 @@ const LANGUAGE_MIN_LETTERS = 200;
 /** A province's departments as a ranked group, and its districts, as articles count them. Folded. */
 const DEPARTMENTS_GROUP = '(?:so, ban, nganh|so, ban nganh|so, nganh|so, ban|co quan chuyen mon)';
 const DISTRICTS_GROUP = '(?:ubnd )?(?:huyen, (?:thi xa, )?(?:thanh pho|thi xa)|quan, huyen|huyen, thanh pho|huyen)';
-const COUNTED_AS_WHOLE = '(?:^|\\s)(?:co|gom|trong so|tong so)';
+const COUNTED_AS_WHOLE = '(?:^|\\s)(?:co|gom|trong so|tong so|bang xep hang[^.;]{0,60}? cua(?: ubnd)?)';
 const GROUP_SIZE_RES: ReadonlyArray<readonly [RankGroup, RegExp]> = [
   ['departments', new RegExp(`${COUNTED_AS_WHOLE} (\\d{1,2}) ${DEPARTMENTS_GROUP}(?![a-z])`, 'g')],
   ['departments', /nhom (?:cac )?so, (?:ban, )?nganh(?: cap tinh)? gom (\d{1,2}) (?:co quan|don vi)/g],
@@ -759,7 +759,8 @@ function rankGroupOf(name: string): RankGroup | null {
 }
 
 /**
- * "Năm 2020, tỉnh có 17 sở, ngành và 7 UBND huyện, thành phố được xếp hạng … Sở Tư pháp đứng thứ nhất": a rank with no
+ * "Năm 2020, tỉnh có 17 sở, ngành và 7 UBND huyện, thành phố được xếp hạng … Sở Tư pháp đứng thứ nhất", "Tại bảng xếp hạng
+ * của UBND 17 huyện, thị xã, thành phố, … TP. Pleiku xếp thứ 2" (d2053): a rank with no
  * total of its own is out of the group the article counts as a whole, when it counts that group once (one size) and the
  * rank fits in it; "trong số 19 đơn vị được đánh giá" counts whichever group is ranked when only one is.
  */
