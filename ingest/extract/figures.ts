@@ -1156,7 +1156,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         }
         // "… đạt 58,4%. Trong đó: cấp tỉnh đạt 47,1%, cấp huyện chỉ đạt 39,6% …": a level's bare share in a sentence that
         // breaks down the share before it continues that share's metric.
-        if (!cls && c.unit === 'percent' && c.noun === null && LEVEL_PART_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) {
+        // Over the article's topic too: "Chỉ tiêu … thanh toán trực tuyến … đạt tỷ lệ 76% … Trong đó, Cấp tỉnh đạt 63,4%" is
+        // no service index score for an article that names the index (d2060).
+        if ((!cls || cls.fromTopic) && c.unit === 'percent' && c.noun === null && LEVEL_PART_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) {
           const carried = previousShare ?? (/^(?:trong do|cu the)(?![a-z0-9])/.test(opening) ? carriedShare : null);
           if (carried && /(?:^|\s)(?:trong do|cu the)(?![a-z0-9])/.test(folded.slice(sentence.start, c.hedgeStart))) cls = { metric: carried, score: 0, runnerUp: 0, zone: 'sentence' };
         }

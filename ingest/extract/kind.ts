@@ -49,6 +49,11 @@ const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9
  */
 const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra|dat ra)|duoc quy dinh(?: (?:la|o muc))?|(?<!(?:dung|theo|voi|so voi) )quy dinh (?:la|o muc))\s*:?\s*(?:cap (?:tinh|huyen|xa)\s*\d[\d.,]*\s*%\s*(?:,|va|,\s*va)\s*)*(?:cap (?:tinh|huyen|xa)\s*)?$/;
 
+/**
+ * The rate a higher level assigned, in brackets after naming it: "đảm bảo tỷ lệ được Chính phủ giao tại Nghị quyết số
+ * 02/NQ-CP ngày 05/01/2024 (tỷ lệ 50%)", "vượt chỉ tiêu được giao (45%)" (d2060). Folded.
+ */
+const ASSIGNED_NORM_BEFORE_RE = /(?:ty le|chi tieu|muc)\s+(?:duoc|do)\s+(?:[a-z]+\s+){0,4}?giao(?![a-z])[^;()]{0,100}\(\s*(?:ty le|chi tieu|muc)?\s*:?\s*$/;
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122): the number is a difference… */
 const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam)\s*$/;
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
@@ -158,7 +163,7 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
   // "(chỉ tiêu 35%)", "được quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60%": the norm beside a result.
-  if (NORM_BEFORE_RE.test(before.slice(-120))) return { kind: 'target', explicit: true };
+  if (NORM_BEFORE_RE.test(before.slice(-120)) || ASSIGNED_NORM_BEFORE_RE.test(before.slice(-160))) return { kind: 'target', explicit: true };
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
