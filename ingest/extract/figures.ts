@@ -467,8 +467,10 @@ function inBaselineAside(folded: string, sentence: Span, f: ExtractedFigure): bo
   return name.length > 0 && before.slice(open).includes(name);
 }
 
-/** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ". */
-const SHARE_OF_COUNT_BETWEEN_RE = /^\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
+/** A list of procedures or services, each with its own share, opened before the number: "Nhiều dịch vụ có tỷ lệ … cao như:". Folded. */
+const PROCEDURES_LISTED_BEFORE_RE = /(?:^|[\s,;])(?:nhieu|mot so|cac|nhung)\s+(?:dich vu(?: cong)?|thu tuc(?: hanh chinh)?|tthc|dvc)(?![a-z])[^:;.]{0,80}?(?:nhu|gom)\s*:/;
+/** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ", "… bộ hồ sơ, tương ứng " (d2031). */
+const SHARE_OF_COUNT_BETWEEN_RE = /^\s*,?\s*\(?\s*(?:dat|chiem|tuong ung(?: voi)?)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
 /** The same with the count's online level between: " thực hiện qua dịch vụ công mức độ 4 (đạt tỷ lệ ". Folded. */
 const LEVEL_THEN_SHARE_BETWEEN_RE = /^[^,;()\d]{0,60}?(?:muc do|muc) ?[34](?:\s*,\s*[34])?\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
 
@@ -1190,6 +1192,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls && c.unit === 'count' && c.noun === 'hoso' && DOSSIER_COUNT_METRICS.has(cls.metric) && PAID_DOSSIERS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
           cls = { ...cls, metric: 'other' };
         }
+        // "Nhiều dịch vụ có tỷ lệ trực tuyến cao như: cấp hộ chiếu … đạt 91%; thông báo lưu trú đạt 96%": shares listed
+        // procedure by procedure are parts (labelling rule 11), not the unit's rate (d2038).
+        if (cls && c.unit === 'percent' && PROCEDURES_LISTED_BEFORE_RE.test(folded.slice(sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // The count's metric goes on past its share: "… 14.112 hồ sơ, đạt tỉ lệ 64,5%, trong đó cấp huyện là 838 hồ sơ".
         if (cls && !shareOfCount) {
           previous = { metric: cls.metric, fromTopic: cls.fromTopic };
