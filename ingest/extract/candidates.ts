@@ -185,15 +185,15 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * A rank in words: an ordinal after a rank verb ("xếp vị trí thứ nhất", "xếp thứ hai là …", "giữ vị trí số một"; group
  * 1), or first place ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead, or the
  * field they lead with the clause going on: "dẫn đầu (trong) bảng xếp hạng …", "đứng đầu bảng Chỉ số …", "dẫn đầu toàn
- * tỉnh với 95,86 điểm", "đứng đầu các huyện, thành phố", "đứng đầu cả nước về chỉ số …", "PAR Index 2024: Hải Phòng dẫn
+ * tỉnh với 95,86 điểm", "đứng đầu các huyện, thành phố", "đứng đầu cả nước (trong bảng xếp hạng) về chỉ số …", "PAR Index 2024: Hải Phòng dẫn
  * đầu cả nước, …", "đứng đầu trong 63 tỉnh, thành phố" (group 2: the field's size), or with the score it leads
- * with ("thành phố Việt Trì dẫn đầu với 89,3 điểm"), the block or group it leads ("dẫn đầu khối này", "đứng đầu nhóm
+ * with ("thành phố Việt Trì dẫn đầu với 89,3 điểm", "đứng đầu với chỉ số là 89,42"), the block or group it leads ("dẫn đầu khối này", "đứng đầu nhóm
  * các bộ"; not "dẫn đầu khối … là X", whose holder follows), or the units it is first of ("đứng đầu 17 bộ, ngành";
  * group 3: how many) — "dẫn đầu về chỉ số …" alone is left: on dev it also matched related-article titles and the
  * field's size went unread — "5 địa phương dẫn đầu", "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: ve (?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
