@@ -194,6 +194,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
 const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+/** Between a count and its whole written in words: " trên ", " trên tổng số " (original text). */
+const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
@@ -318,6 +320,17 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       if (reason) {
         drop(t.start, tokens[j].end, reason);
         i = j;
+        continue;
+      }
+    }
+    // "số hóa kết quả giải quyết cho 51.574 trên 58.202 hồ sơ", "11.241 trên tổng số 40.954 hồ sơ": a count out of a whole
+    // written in words is the ratio "51.574/58.202 hồ sơ", not a part and a whole over 58.202 dossiers (d2050).
+    const next = tokens[i + 1];
+    if (j === i && !isRank && next && RATIO_IN_WORDS_BETWEEN_RE.test(text.slice(t.end, next.start))) {
+      const pair = readPair(t, next, false);
+      if (typeof pair !== 'string' && pair.ratio) {
+        candidates.push(withHedges(pair, readHedges(foldedBefore, t.start)));
+        i = i + 1;
         continue;
       }
     }

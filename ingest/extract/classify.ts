@@ -178,6 +178,9 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
   return null;
 }
 
+/** Right after a count's noun: what is still to be done ("nhiệm vụ cần …", "phải …", "chưa …"). Folded. */
+const PENDING_AFTER_NOUN_RE = /^\s*(?:can|phai|chua|dang)(?![a-z])/;
+
 /** Pick the metric for one candidate, or null when no cue is close enough. */
 export function classifyCandidate(folded: string, c: Candidate, zones: CandidateZones, hits: readonly CueHit[]): Classification | null {
   // Days, scores and ranks are never "of" a noun; "tỷ lệ hồ sơ" earlier in the clause says nothing about them.
@@ -221,7 +224,9 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
         return present.some((p) => p === 'tinh gian' || p === 'cat giam' || p === 'tinh gian bien che');
       }
       const entry = METRIC_CUES.find((e) => e.metric === metric && e.requires);
-      // A ratio "7/8 chỉ tiêu" is itself an achievement; a plain count needs its completion verb.
+      // A ratio "7/8 chỉ tiêu" is itself an achievement; a plain count needs its completion verb. Not tasks still to do
+      // ("208/401 nhiệm vụ cần phân cấp, phân quyền … đã được giao cho các địa phương"; d1812).
+      if (c.ratio && (metric === 'targets_met' || metric === 'tasks_completed') && PENDING_AFTER_NOUN_RE.test(folded.slice(c.nounEnd, c.nounEnd + 12))) return false;
       if (!entry?.requires || (c.ratio && (metric === 'targets_met' || metric === 'tasks_completed'))) return true;
       return entry.requires.some((r) => present.some((p) => p === r || p.startsWith(`${r} `) || p.endsWith(` ${r}`)));
     })

@@ -467,6 +467,8 @@ function inBaselineAside(folded: string, sentence: Span, f: ExtractedFigure): bo
   return name.length > 0 && before.slice(open).includes(name);
 }
 
+/** Digitisation named before a count in its own words: "số hóa kết quả giải quyết … là", "được số hóa". Folded. */
+const DIGITISED_BEFORE_RE = /(?<![a-z])so hoa(?![a-z])/;
 /** A list of procedures or services, each with its own share, opened before the number: "Nhiều dịch vụ có tỷ lệ … cao như:". Folded. */
 const PROCEDURES_LISTED_BEFORE_RE = /(?:^|[\s,;])(?:nhieu|mot so|cac|nhung)\s+(?:dich vu(?: cong)?|thu tuc(?: hanh chinh)?|tthc|dvc)(?![a-z])[^:;.]{0,80}?(?:nhu|gom)\s*:/;
 /** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ", "… bộ hồ sơ, tương ứng " (d2031). */
@@ -1192,6 +1194,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls && c.unit === 'count' && c.noun === 'hoso' && DOSSIER_COUNT_METRICS.has(cls.metric) && PAID_DOSSIERS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
           cls = { ...cls, metric: 'other' };
         }
+        // "số hóa kết quả giải quyết TTHC là 1.904/1.904 hồ sơ", "số hóa … cho 51.574 trên 58.202 hồ sơ": dossiers counted as
+        // digitised are the digitisation rate's numerator ('other'; the share is the rate), not dossiers resolved (d701, d2050).
+        if (cls && c.unit === 'count' && DOSSIER_COUNT_METRICS.has(cls.metric) && DIGITISED_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // "Nhiều dịch vụ có tỷ lệ trực tuyến cao như: cấp hộ chiếu … đạt 91%; thông báo lưu trú đạt 96%": shares listed
         // procedure by procedure are parts (labelling rule 11), not the unit's rate (d2038).
         if (cls && c.unit === 'percent' && PROCEDURES_LISTED_BEFORE_RE.test(folded.slice(sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
