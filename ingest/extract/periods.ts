@@ -352,9 +352,13 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const lead = slice.slice(Math.max(0, idx - 12), idx);
     if (/ngay \d{1,2}\s*$|\d\s*$|(?:^|\s)(?:den|tu|sau|truoc|cuoi|dau|het)\s*$/.test(lead)) continue; // a date or a bound of a span
     const rest = slice.slice(idx + m[0].length, idx + m[0].length + 10);
-    // Only a month stated as the period: after "trong", opening the sentence, or "vừa qua"/"qua"/"này" after it.
-    if (!(/(?:^|\s)trong\s*$/.test(lead) || idx <= LEADING_MAX_CHARS || /^\s*(?:vua qua|qua|nay)(?![a-z])/.test(rest))) continue;
-    const year = pub.month !== null && month > pub.month ? (pub.year as number) - 1 : (pub.year as number);
+    // Only a month stated as the period: after "trong", opening the sentence or a bracket, "vừa qua"/"qua"/"này" after
+    // it, or a figure's verb right after it ("(tháng 9 đạt 88,1 điểm)", "tháng 9 xếp hạng thứ 5"; d2071).
+    if (!(/(?:^|\s)trong\s*$|\(\s*$/.test(lead) || idx <= LEADING_MAX_CHARS || /^\s*(?:vua qua|qua|nay)(?![a-z])/.test(rest) ||
+      /^\s*(?:dat|xep|dung)(?![a-z])/.test(rest))) continue;
+    // The year of its sentence when an earlier phrase names one ("Tháng 10/2024, … (tháng 9 đạt …)"), else of publication.
+    const sentenceYear = [...slice.slice(0, idx).matchAll(/(?<![\d.,])(20\d\d)(?!\d|[.,]\d)/g)].pop()?.[1];
+    const year = sentenceYear ? Number(sentenceYear) : pub.month !== null && month > pub.month ? (pub.year as number) - 1 : (pub.year as number);
     add(idx, m[0].length, { year, fromMonth: month, toMonth: month });
   }
   // "Chỉ số SIPAS 2021", "PAR Index 2023": an index edition named by its year.
