@@ -1602,6 +1602,10 @@ const COMPONENT_RATE_RE = /(?<![a-z])ty le(?![a-z])/;
  * the reform itself ("về cải cách hành chính", "về chỉ số …" stay the index's). Folded.
  */
 const RANKED_TOPIC_AFTER_RE = /^(?:\/\d+)?\s*(?:(?:cac )?(?:tinh,? thanh(?: pho)?|dia phuong|don vi)\s*)?,?\s*(?:(?:trong )?(?:ca nuoc|toan quoc)\s*)?,?\s*ve (?!(?:cong tac |linh vuc )?(?:cai cach|cchc|chi so|par))[a-z]/;
+/** After a rank and its field: the quantity it ranks by, "… tỉnh có số giao dịch cao nhất …". Folded. */
+const RANKED_QUANTITY_AFTER_RE = /^(?:\/\d+)?\s*(?:(?:cac )?(?:tinh,? thanh(?: pho)?|tinh|dia phuong|don vi)\s*)?,?\s*co\s+(?:[a-z]+\s+){1,12}?(?:cao|nhieu|thap|it)\s+nhat(?![a-z])/;
+/** A ratio of its own things right before a bracketed share: "1.525/1.562 thôn, tổ dân phố (đạt ". Folded. */
+const COUNT_THEN_SHARE_RE = /\d[\d.,]*\/\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri|ho so|hs|thu tuc|tthc|dich vu|dvc)(?![a-z]))[a-z]+(?:,? [a-z]+){0,4}\s*\(\s*(?:dat|chiem|tuong duong)\s*$/;
 /** One reform index named (no global flag: for a plain test). */
 const INDEX_TOPIC_RE_ONE = new RegExp(INDEX_TOPIC_RE.source);
 
@@ -1662,7 +1666,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   const placedShare = RANK_THEN_SHARE_RE.test(lead) || (/\(\s*$/.test(lead) && SHARE_THEN_RANK_AFTER_RE.test(state.folded.slice(c.end, c.end + 30)));
   const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
-    !COUNT_THEN_MOVE_RE.test(lead);
+    !COUNT_THEN_MOVE_RE.test(lead) &&
+    // "1.525/1.562 thôn, tổ dân phố (đạt 97,6%) có hạ tầng …": a share right after a count of its own things is that count's.
+    !COUNT_THEN_SHARE_RE.test(lead);
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
@@ -1691,9 +1697,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
     // "đã cung cấp 1.437 dịch vụ công trực tuyến lên Cổng dịch vụ công quốc gia, xếp thứ 7 cả nước": likewise a rank after
     // a count of services offered ranks that count.
     if (!namesIndex && SERVICES_COUNT_BEFORE_RE.test(own.slice(own.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
-    // "Bình Phước xếp thứ 7 cả nước về cung cấp dịch vụ công trực tuyến": a rank that names what it ranks, and names no
-    // index, ranks that ('other').
-    if (!namesIndex && RANKED_TOPIC_AFTER_RE.test(state.folded.slice(c.end, c.end + 60))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+    // "Bình Phước xếp thứ 7 cả nước về cung cấp dịch vụ công trực tuyến", "đứng thứ 3/63 tỉnh có số giao dịch cao nhất qua
+    // nền tảng …": a rank that names what it ranks, and names no index, ranks that ('other'; d2072).
+    if (!namesIndex && (RANKED_TOPIC_AFTER_RE.test(state.folded.slice(c.end, c.end + 60)) || RANKED_QUANTITY_AFTER_RE.test(state.folded.slice(c.end, c.end + 90)))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
   }
   // "Chỉ số SIPAS … giảm. Thứ hạng … giảm 11 bậc, từ vị trí thứ 6 xuống 17": the satisfaction index's rank ('other').
   // Only a satisfaction index named in a sentence of its own: "… Chỉ số CCHC … và Chỉ số hài lòng … (SIPAS). Theo đó,
