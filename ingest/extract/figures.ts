@@ -1907,8 +1907,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'percent' && c.comparator === 'eq' && cls.metric !== 'other' && GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
-  // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score.
-  if (c.unit === 'score' && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
+  // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score; "đạt 85,78/100 điểm tối đa" is the score out of it (d2055).
+  if (c.unit === 'score' && c.total === null && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "thấp hơn 11,92% so với đơn vị dẫn đầu", "cao hơn 1,2% so với bình quân chung toàn tỉnh": how far a unit stands from
   // the leader or an average is a gap between units, not a change over time.
   if (change && isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)))) cls = { ...cls, metric: 'other' };
