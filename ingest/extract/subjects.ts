@@ -471,8 +471,27 @@ function titleBareUnit(title: string, province: string | null, folded: string): 
   const name = foldVietnamese(m[1]);
   if (province && name === foldVietnamese(province)) return null;
   const found = new RegExp(`(?<![a-z0-9])(${LEVEL_WORD_CODES.map(([w]) => w).join('|')})\\s+${name.replace(/ /g, '\\s+')}(?![a-z0-9])`).exec(folded);
-  const code = found ? LEVEL_WORD_CODES.find(([w]) => w === found[1]) : undefined;
+  // "Diên Khánh tổng kết …" over a text that says only "UBND huyện", "Huyện ủy", "trên địa bàn huyện": the one district
+  // level the text speaks of bare, at least twice (d2062).
+  const word = found?.[1] ?? bareDistrictLevel(folded);
+  const code = word ? LEVEL_WORD_CODES.find(([w]) => w === word) : undefined;
   return code ? { mention: `${code[2]} ${m[1]}`, level: code[1] } : null;
+}
+
+/** A district-level word the text uses bare ("UBND huyện", "Huyện ủy", "của huyện"): the only such level, at least twice. */
+const BARE_DISTRICT_LEVEL_RE = /(?<![a-z])(?:(?:ubnd|uy ban nhan dan|toan|cua|dia ban) (huyen|thi xa|quan)|(huyen|thi xa|quan) uy)(?![a-z])/g;
+/** What follows a level word used bare: punctuation, the end, or a function word or verb — not a name. Folded. */
+const BARE_AFTER_RE = /^(?:\s*[,.;:)]|\s*$|\s+(?:va|da|dang|co|la|tap trung|chi dao|se|dat|tiep|giai|thuc hien|to chuc|xay dung|trien khai|trong|nam|ve|voi|tu|den|duoc|cung|luon|tiep tuc)(?![a-z]))/;
+function bareDistrictLevel(folded: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of matchesOf(BARE_DISTRICT_LEVEL_RE, folded)) {
+    const end = (m.index ?? 0) + m[0].length;
+    // "UBND huyện Khánh Sơn" names another unit: only the word alone counts.
+    if (m[1] && !BARE_AFTER_RE.test(folded.slice(end, end + 16))) continue;
+    const w = m[1] ?? m[2];
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts.size === 1 && [...counts.values()][0] >= 2 ? [...counts.keys()][0] : null;
 }
 
 /** The satisfaction index's name right before its "trên địa bàn tỉnh": "… sự phục vụ của (các) cơ quan hành chính nhà nước ". Folded. */

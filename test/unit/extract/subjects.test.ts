@@ -258,6 +258,15 @@ describe('subjects', () => {
     expect(read('Năm 2023, Vụ việc này đạt 90,5 điểm Chỉ số cải cách hành chính.', ministry)).toEqual(['Bộ Tài chính']);
   });
 
+  it('reads a bare place name opening a provincial paper\'s title as a district only when the text speaks of "huyện" bare, and of no other district level', () => {
+    const paper = (title: string): Partial<ExtractionContext> => ({ publishedAt: new Date('2022-07-12T09:00:00+07:00'), publisher: { id: 'kh', name: 'Tỉnh Khánh Hòa', level: 'tinh' }, title });
+    const bare = 'Huyện ủy tổ chức hội nghị. Theo báo cáo của UBND huyện, 6 tháng đầu năm 2022, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,4%.';
+    expect(figuresOf(bare, undefined, paper('Diên Khánh tổng kết công tác cải cách hành chính')).map((f) => f.subject.name.toLowerCase())).toEqual(['huyện diên khánh']);
+    // Another district named after its level word is no bare use: the title's name stays unplaced.
+    const named = 'Theo báo cáo của UBND huyện Khánh Vĩnh, 6 tháng đầu năm 2022, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,4%.';
+    expect(figuresOf(named, undefined, paper('Diên Khánh tổng kết công tác cải cách hành chính')).map((f) => f.subject.name.toLowerCase())).not.toEqual(['huyện diên khánh']);
+  });
+
   it('reads a province the gazetteer names with its type ("Tỉnh Bắc Kạn", as ingestion passes it) as it reads the bare name (stop 29)', () => {
     const text = 'Năm 2024, Sở Tư pháp tiếp nhận 1.200 hồ sơ. Ban Quản lý các Khu công nghiệp tỉnh đạt 70,06 điểm Chỉ số cải cách hành chính. Toàn tỉnh có 1.500 dịch vụ công trực tuyến toàn trình.';
     const read = (name: string) => figuresOf(text, undefined, { publishedAt: new Date('2025-01-10T09:00:00+07:00'), publisher: { id: 'bk', name, level: 'tinh' } })
