@@ -496,6 +496,8 @@ function bareDistrictLevel(folded: string): string | null {
 
 /** The satisfaction index's name right before its "trên địa bàn tỉnh": "… sự phục vụ của (các) cơ quan hành chính nhà nước ". Folded. */
 const INDEX_NAME_END_BEFORE_RE = /phuc vu cua (?:cac )?co quan hanh chinh(?: nha nuoc)?\s*$/;
+/** Procedures or dossiers owned by a group named right after: "thủ tục hành chính của (15) ". Folded. */
+const PROCEDURES_OF_BEFORE_RE = /(?:thu tuc(?: hanh chinh)?|tthc)\s+(?:cua|thuoc)\s+(?:cac\s+|\d+\s+)?$/;
 /** "toàn tỉnh", "trên địa bàn tỉnh": the whole province (every level together), not the provincial government. */
 const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|ca tinh|dia ban tinh|toan thanh pho truc thuoc trung uong)(?![a-z0-9])/g;
 /**
@@ -806,6 +808,9 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   const ends: number[] = [];
   for (const m of matchesOf(DEPARTMENTS_RE, slice)) {
     const end = (m.index ?? 0) + m[0].length;
+    // "Trung tâm giải quyết gần 1.400 thủ tục hành chính của 15 sở, ngành": the departments that own procedures, not a
+    // scope of the figures (d2074).
+    if (PROCEDURES_OF_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0))) continue;
     // "xếp thứ 7/19 sở, ban, ngành (toàn tỉnh)": the field a rank is among, not a scope (nor is the place after it).
     if (rankField(slice, m.index ?? 0)) {
       ends.push(end + 30);
