@@ -1418,12 +1418,14 @@ const CENTRAL_AGENCY_RE = /^(Tổng cục|Kho bạc Nhà nước|Ủy ban Chứn
 
 /**
  * The name of a central agency at `at` (absolute): any "Tổng cục …" (every one is central), and on a ministry's or a
- * national page (no province) "Kho bạc Nhà nước", "Ủy ban Chứng khoán Nhà nước" or "Cục …" not followed by a province —
- * on a province's page these are its branches, which the provincial rules name. Null otherwise.
+ * national page (no publisher's province) "Kho bạc Nhà nước", "Ủy ban Chứng khoán Nhà nước", "Cục …", "Vụ …" or
+ * "Thanh tra Bộ …" — on a province's page these are its branches, which the provincial rules name. Null otherwise, and
+ * for a name that goes on with a province ("Cục Thuế tỉnh Kiên Giang"): a provincial branch on any page.
  */
 function centralAgencyName(text: string, at: number, ctx: ExtractionContext): string | null {
   const m = CENTRAL_AGENCY_RE.exec(text.slice(at, at + 80));
   if (!m) return null;
+  if (/^\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}])/u.test(text.slice(at + m[0].length, at + m[0].length + 14))) return null;
   const national = !ctx.publisher || ctx.publisher.level === 'bo';
   if (m[1] !== 'Tổng cục' && !national) return null;
   if (m[1] !== 'Kho bạc Nhà nước' && m[1] !== 'Ủy ban Chứng khoán Nhà nước') {

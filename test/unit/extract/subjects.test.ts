@@ -254,6 +254,8 @@ describe('subjects', () => {
     expect(read('Năm 2023, Kho bạc Nhà nước đạt 90,5 điểm Chỉ số cải cách hành chính.', province)).toEqual(['Kho bạc Nhà nước tỉnh Quảng Nam']);
     expect(read('Năm 2023, Cục Thuế đạt 90,5 điểm Chỉ số cải cách hành chính.', province)).toEqual(['Cục Thuế tỉnh Quảng Nam']);
     expect(read('Năm 2023, Tổng cục Hải quan đạt 90,5 điểm Chỉ số cải cách hành chính.', province)).toEqual(['Tổng cục Hải quan']);
+    // A name that goes on with a province is the province's branch on a ministry's page too.
+    expect(read('Năm 2023, Cục Thuế tỉnh Kiên Giang đạt 90,5 điểm Chỉ số cải cách hành chính.', ministry)).toEqual(['Cục Thuế tỉnh Kiên Giang']);
     // "Vụ" must head a name: "Vụ việc này" is no agency.
     expect(read('Năm 2023, Vụ việc này đạt 90,5 điểm Chỉ số cải cách hành chính.', ministry)).toEqual(['Bộ Tài chính']);
   });
