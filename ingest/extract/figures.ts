@@ -2146,6 +2146,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     else if (c.unit === 'count' && /^\s*mot phan(?![a-z])/.test(after)) cls = { ...cls, metric: 'online_services_partial' };
     else if (c.unit === 'count' && /^\s*toan trinh(?![a-z])/.test(after)) cls = { ...cls, metric: 'online_services_full' };
   }
+  // "tiếp nhận 6.270 hồ sơ, trong đó có 3.264 hồ sơ trực tuyến một phần và 3.006 hồ sơ trực tuyến toàn trình": online
+  // dossiers broken down by the level of their service, both levels named after "trong đó", are parts (d2059, d2050).
+  if (cls.metric === 'online_dossiers' && c.unit === 'count') {
+    const lead = folded.slice(zones.sentence.start, c.hedgeStart);
+    const breakdown = lead.lastIndexOf('trong do');
+    if (breakdown >= 0 && BOTH_LEVELS_RE.test(folded.slice(zones.sentence.start + breakdown, zones.sentence.end))) cls = { ...cls, metric: 'other' };
+  }
   // "chỉ có 2,87% chưa hài lòng": the dissatisfied share, not the satisfaction rate.
   if (cls.metric === 'satisfaction_rate' && c.unit === 'percent') {
     const after = folded.slice(c.end, Math.min(zones.sentence.end, c.end + 60));
