@@ -176,7 +176,7 @@ const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|
 
 /** A lone digit and a comma with a space on one side only, right before a number: "9 ,2%", "(8, 12%)". */
 const BROKEN_DECIMAL_BEFORE_RE = /(?:^|[^\d.,])\d{1,2}(?: ,|, )$/;
-const BROKEN_PERCENT_AFTER_RE = /^\s?%/;
+const BROKEN_PERCENT_AFTER_RE = /^\s?(?:%|điểm)/u;
 /** A count of units right before "không phát sinh …": "9 đơn vị", "12 xã, phường đã". */
 const UNITS_COUNT_BEFORE_RE = /(?:^|\s)\d+ (?:don vi|co quan|dia phuong|xa|phuong|thi tran|so|nganh|huyen)(?![a-z])[^.;\d]{0,25}$/;
 /** Ordinals written as words after a rank verb ("thứ năm" is left out: "năm" is also "year"). */
@@ -193,7 +193,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * field's size went unread — "5 địa phương dẫn đầu", "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Between a count and its whole written in words: " trên ", " trên tổng số " (original text). */
 const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
@@ -303,8 +303,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       continue;
     }
     const foldedBefore = before(t.start);
-    // "đạt 9 9 ,2%", "(8, 12%)": the decimal part of a number the page broke apart; refused rather than repaired.
-    if (BROKEN_DECIMAL_BEFORE_RE.test(foldedBefore) && BROKEN_PERCENT_AFTER_RE.test(text.slice(tokens[j].end, tokens[j].end + 2))) {
+    // "đạt 9 9 ,2%", "(8, 12%)", "với 80, 48 điểm": the decimal part of a number the page broke apart; refused rather than
+    // repaired (d1887).
+    if (BROKEN_DECIMAL_BEFORE_RE.test(foldedBefore) && BROKEN_PERCENT_AFTER_RE.test(text.slice(tokens[j].end, tokens[j].end + 6))) {
       drop(t.start, tokens[j].end, 'broken_number');
       i = j;
       continue;

@@ -274,6 +274,8 @@ const NATIONAL_PORTAL_LEAD_RE = /^\s*(?:(?:cu the|theo do|hien nay|ngoai ra|den 
  * unless what it is measured against comes between ("còn khoảng cách rất xa so với mục tiêu 80%": the target itself).
  */
 const GAP_BEFORE_RE = /(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?![^;]*(?:so voi|muc tieu|chi tieu))[^;]*$/;
+/** Behind another unit, by the number right after it: "kém Bộ Tư pháp " ("thua" is left out: folded, it is "Thừa Thiên"). Folded. */
+const BEHIND_UNIT_BEFORE_RE = /(?<![a-z])kem\s+(?!theo(?![a-z]))[a-z&-]+(?:\s+[a-z&-]+){0,5}\s*$/;
 /** A unit compared with an average: "cao hơn (giá trị, mức) trung bình", "thấp hơn bình quân". Folded text. */
 const COMPARED_WITH_AVERAGE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?![a-z])/;
 /** Right before a number: how far above or below the national average it is ("cao hơn mức trung bình của cả nước"). */
@@ -1200,6 +1202,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "Nhiều dịch vụ có tỷ lệ trực tuyến cao như: cấp hộ chiếu … đạt 91%; thông báo lưu trú đạt 96%": shares listed
         // procedure by procedure are parts (labelling rule 11), not the unit's rate (d2038).
         if (cls && c.unit === 'percent' && PROCEDURES_LISTED_BEFORE_RE.test(folded.slice(sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+        // "(kém Bộ Tư pháp 0,06 điểm)": how far a unit stands behind another is a gap, nobody's score (d1826).
+        if (cls && (c.unit === 'score' || c.unit === 'percent') && BEHIND_UNIT_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 50), c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // The count's metric goes on past its share: "… 14.112 hồ sơ, đạt tỉ lệ 64,5%, trong đó cấp huyện là 838 hồ sơ".
         if (cls && !shareOfCount) {
           previous = { metric: cls.metric, fromTopic: cls.fromTopic };
@@ -1773,7 +1777,10 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   const { clause } = zones;
   // "tăng 2,58% so với năm 2022 (80,08%)", "… so với năm 2020 (đạt 83,72%)", "… so với năm 2013 là 19/19": a number
   // right after a baseline is the baseline's figure.
-  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart)));
+  // Not a difference from it: "cao hơn năm 2022 là 1,12%" is this period's gain (d1848); "cao hơn so với năm 2019
+  // (81,30%)" still states the baseline's level.
+  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart)) &&
+    !(/^\s*la\s*$/.test(state.folded.slice(p.end, c.hedgeStart)) && /(?<![a-z])(?:cao|thap) hon (?:so voi )?(?:nam\s*)?$/.test(state.folded.slice(Math.max(0, p.start - 20), p.start))));
   if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
@@ -1993,6 +2000,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'percent' && cls.metric !== 'other' && (GAP_BEFORE_RE.test(gapLead) || NATIONAL_GAP_BEFORE_RE.test(gapLead))) {
     cls = { ...cls, metric: 'other' };
   }
+
   // "tỷ lệ dịch vụ công trực tuyến mức độ 3, 4 có phát sinh hồ sơ đạt 36,47%": the share of services used at all, not
   // the share of procedures offered online.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent' && /(?<![a-z])co phat sinh ho so(?![a-z])/.test(lastShareLead(folded.slice(zones.sentence.start, c.hedgeStart)))) {
