@@ -9,7 +9,7 @@
 import type { Comparator, DroppedCandidate, ExtractedFigure, ExtractionContext, ExtractionResult, FigurePeriod, FigureSubject } from '../types';
 import { type Candidate, candidatesInSentence, levelMentions } from './candidates';
 import { type CandidateZones, type CueHit, classifyCandidate, type Classification, cueMetrics, findCues, metricAccepts, namesOwnShare, QUALIFIER_GAP_RE } from './classify';
-import { closesTargetList, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, listsByTopic, namesCommitment, opensNextTopic, opensTargetList, RANK_FIELD_GAP } from './kind';
+import { closesTargetList, COMPARED_IN_VERB_BEFORE_RE, detailsPrevious, detectChange, detectKind, DOSSIERS_DUE_RE, isExtremeMove, levelRole, listsByTopic, namesCommitment, opensNextTopic, opensTargetList, RANK_FIELD_GAP } from './kind';
 import { ACTOR_VERBS, LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, PAR_INDEX_NAME, PENDING_CUES } from './lexicon';
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
@@ -1780,7 +1780,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // Not a difference from it: "cao hơn năm 2022 là 1,12%" is this period's gain (d1848); "cao hơn so với năm 2019
   // (81,30%)" still states the baseline's level.
   const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart)) &&
-    !(/^\s*la\s*$/.test(state.folded.slice(p.end, c.hedgeStart)) && /(?<![a-z])(?:cao|thap) hon (?:so voi )?(?:nam\s*)?$/.test(state.folded.slice(Math.max(0, p.start - 20), p.start))));
+    !COMPARED_IN_VERB_BEFORE_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 40), c.hedgeStart)));
   if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
@@ -2206,8 +2206,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Sở Tư pháp từ thứ hạng 9 … năm 2020 vươn lên hạng 2 …": the level moved to is the same holder's as the level it moved
   // from, when its own words name nobody.
   if (role?.role === 'to' && !subject.explicit) {
-    const from = state.figures.filter((f) => f.metric === cls.metric && f.evidence.numberStart >= zones.clause.start && f.evidence.numberEnd <= c.start).pop();
-    if (from?.subject.explicit) subject = from.subject;
+    // Back from the newest figure, no further than the clause (a long text holds many thousands).
+    for (let k = state.figures.length - 1; k >= 0 && state.figures[k].evidence.numberStart >= zones.clause.start; k--) {
+      const from = state.figures[k];
+      if (from.metric !== cls.metric || from.evidence.numberEnd > c.start) continue;
+      if (from.subject.explicit) subject = from.subject;
+      break;
+    }
   }
   // A department's "Chỉ số CCHC của tỉnh đạt …" is the province's index; "của Sở" keeps the department.
   // An index component ("Chỉ đạo điều hành: đạt 7,25/9 điểm – xếp thứ 21/63", 'other' scores and ranks) likewise.

@@ -54,12 +54,14 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra
  * 02/NQ-CP ngày 05/01/2024 (tỷ lệ 50%)", "vượt chỉ tiêu được giao (45%)" (d2060). Folded.
  */
 const ASSIGNED_NORM_BEFORE_RE = /(?:ty le|chi tieu|muc)\s+(?:duoc|do)\s+(?:[a-z]+\s+){0,4}?giao(?![a-z])[^;()]{0,100}\(\s*(?:ty le|chi tieu|muc)?\s*:?\s*$/;
+/** The earlier period a comparison verb names before its number: "(so với) năm 2022 là", "cùng kỳ (năm 2022) là". Folded, a regex source. */
+const COMPARED_PERIOD = String.raw`(?:so voi )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la`;
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122), "cao hơn năm 2022 là 1,12%" (d1848): the number is a difference… */
-const CHANGE_BEFORE_RE = /(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam|(?:cao|thap) hon (?:so voi )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la)\s*$/;
+const CHANGE_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam|(?:cao|thap) hon ${COMPARED_PERIOD})\s*$`);
 /** A comparison verb naming the earlier period it compares with: "cao hơn năm 2022 là ", "thấp hơn cùng kỳ là ". Folded. */
-const COMPARED_IN_VERB_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon (?:so voi )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la\s*$/;
+export const COMPARED_IN_VERB_BEFORE_RE = new RegExp(String.raw`(?<![a-z])(?:cao|thap) hon ${COMPARED_PERIOD}\s*$`);
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
-const FALL_BEFORE_RE = /(?:^|[\s(,;:])(?:giam(?: (?:nhe|manh|sau|dang ke),?)?|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam|thap hon (?:so voi )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la)\s*$/;
+const FALL_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:giam(?: (?:nhe|manh|sau|dang ke),?)?|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam|thap hon ${COMPARED_PERIOD})\s*$`);
 /**
  * A percentage moved by a verb right after the level it qualifies: "đạt 75,62% tăng 65,29%", "đạt 57,6%, tăng 46,25%",
  * "85,25% (giảm 5,92%)".
