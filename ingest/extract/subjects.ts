@@ -338,6 +338,19 @@ const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban 
 
 /** What a ministry opening a title achieves, right after its name: "dẫn đầu", "xếp thứ", "đạt", "cung cấp". Folded. */
 const MINISTRY_ACHIEVES_AFTER_RE = /^\s*(?:(?:da|tiep tuc|van|lan dau)\s+)?(?:dan dau|dung dau|xep thu|dung thu|dat|cung cap|trien khai|hoan thanh|giai quyet|tiep nhan)(?![a-z])/;
+/** A central agency opening a title (original text): its head word and name, up to a verb or link (see CENTRAL_AGENCY_RE). */
+const TITLE_CENTRAL_AGENCY_RE = /^(?:(Ngân hàng Nhà nước)(?:\s+Việt Nam)?|(Bảo hiểm xã hội Việt Nam)|(Kho bạc Nhà nước|Ủy ban Chứng khoán Nhà nước)|(Tổng cục(?:\s+\p{Lu}[\p{L}&]*)(?:\s+(?!(?:và|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|xếp|đứng|dẫn|chỉ|hiện|nay|năm|thực|cung|triển|hoàn|luôn|đều|kết|mở|tăng|đẩy|nâng|tỉnh|thành)(?![\p{L}]))\p{Ll}[\p{L}&]*){0,4}))(?![\p{L}])(?!\s+(?:[Cc]hi nhánh|[Kk]hu vực|tỉnh|thành phố|TP\.?|Hà Nội)(?![\p{L}]))/u;
+
+/** The central agency a title opens with, by its full name ("Ngân hàng Nhà nước" → "Ngân hàng Nhà nước Việt Nam"), else null. */
+function titleCentralAgency(title: string): string | null {
+  const m = TITLE_CENTRAL_AGENCY_RE.exec(title.trim());
+  if (!m) return null;
+  if (m[1]) return 'Ngân hàng Nhà nước Việt Nam';
+  return (m[2] ?? m[3] ?? m[4]).replace(/\s+/g, ' ');
+}
+
+/** A city's paper speaking of itself: "thủ đô", "toàn thành phố", "thành phố đã …". Folded. */
+const CITY_SELF_RE = /(?<![a-z])(?:thu do|toan thanh(?: pho)?|thanh pho (?:co|da|dat|dang|tiep tuc|hien co|tiep nhan|giai quyet|cung cap))(?![a-z])/;
 /** Two to four capitalised words and a colon opening a title: "Nha Trang: …", "Đạ Huoai: …". */
 const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/u;
 
@@ -376,9 +389,18 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   if (!publisher || publisher.level === 'newspaper' || publisher.level === 'tinh') {
     const ministry = MINISTRY_ONCE_RE.exec(foldedTitle);
     const name = ministry?.index === 0 ? MINISTRY_FORMS[alternativeOf(ministry)]?.[0] : undefined;
-    const achieves = (): boolean => MINISTRY_ACHIEVES_AFTER_RE.test(foldedTitle.slice((ministry?.index ?? 0) + (ministry?.[0].length ?? 0))) &&
-      !(publisher && foldedTitle.includes(mentionKey(publisher.name).replace(/^(?:tinh|thanh pho) /, '')));
-    if (name && (publisher?.level !== 'tinh' || achieves())) return ctx.resolver?.resolve(name, publisher) ?? { id: `title:${name}`, name, level: 'bo' };
+    const after = foldedTitle.slice((ministry?.index ?? 0) + (ministry?.[0].length ?? 0));
+    const province = publisher ? mentionKey(publisher.name).replace(/^(?:tinh|thanh pho) /, '') : '';
+    const achieves = (): boolean => MINISTRY_ACHIEVES_AFTER_RE.test(after) && !foldedTitle.includes(province);
+    // "Bộ Công Thương quyết liệt …", "Bộ Tài nguyên và Môi trường cải thiện …" on a national paper (registered under Hà
+    // Nội) whose text never names the city: the ministry's article all the same. Not one that announces or hosts.
+    const elsewhere = (): boolean => folded !== undefined && !PUBLISHING_AFTER_RE.test(after) && !/^\s*(?:chi nhanh|khu vuc|tinh|thanh pho|tp)(?![a-z])/.test(after) &&
+      !foldedTitle.includes(province) && !folded.includes(province) && !CITY_SELF_RE.test(folded);
+    if (name && (publisher?.level !== 'tinh' || achieves() || elsewhere())) return ctx.resolver?.resolve(name, publisher) ?? { id: `title:${name}`, name, level: 'bo' };
+    // "Tổng cục Hải quan đã kết nối …", "Kho bạc Nhà nước mở rộng …", "Ngân hàng Nhà nước tiếp tục duy trì …": a central
+    // agency opening the title, not its branch in a province. Held for review: the gazetteer has no such unit.
+    const agency = titleCentralAgency(title);
+    if (agency && (publisher?.level !== 'tinh' || elsewhere())) return { id: `title:${agency}`, name: agency, level: 'bo' };
   }
   const titleNamesCentre = CENTRE_RE.test(foldedTitle) && !namesLowerUnit(title);
   CENTRE_RE.lastIndex = 0;
@@ -902,7 +924,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   }
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
   // So is the group a unit leads ("đứng đầu nhóm các bộ, cơ quan ngang bộ").
-  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)\s*$/.test(slice.slice(Math.max(0, at - 10), at)) || rankField(slice, at);
+  // "đứng thứ 2 trong tổng số 17 bộ, ngành" is a field too.
+  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)(?: tong(?: so)?| so)?\s*$/.test(slice.slice(Math.max(0, at - 18), at)) || rankField(slice, at);
   let ministriesAt = -1;
   let togetherEnd = -1;
   let national = false;

@@ -269,6 +269,33 @@ describe('subjects', () => {
     expect(figuresOf(named, undefined, paper('Diên Khánh tổng kết công tác cải cách hành chính')).map((f) => f.subject.name.toLowerCase())).not.toEqual(['huyện diên khánh']);
   });
 
+  it('reads a title opening with a ministry or a central agency as its article on a national paper registered under Hà Nội whose text never names the city (d2031, d2039, d1951)', () => {
+    const hanoi = (title: string): Partial<ExtractionContext> => ({ publishedAt: new Date('2023-10-20T09:00:00+07:00'), publisher: { id: 'hn', name: 'Thành phố Hà Nội', level: 'tinh' }, title });
+    const text = 'Trong 9 tháng năm 2023, đã có hơn 840.000 hồ sơ được nộp trực tuyến.';
+    const [ministry] = figuresOf(text, undefined, hanoi('Bộ Công Thương quyết liệt đẩy mạnh chuyển đổi số'));
+    expect(ministry.subject.name).toBe('Bộ Công Thương');
+    // A central agency is not in the gazetteer: named, with an id of its own, so that it waits for a reviewer.
+    const [customs] = figuresOf(text, undefined, hanoi('Tổng cục Hải quan mở rộng Cơ chế một cửa quốc gia'));
+    expect(customs.subject).toMatchObject({ name: 'Tổng cục Hải quan', unitId: 'title:Tổng cục Hải quan', scope: 'unit' });
+    const [bank] = figuresOf(text, undefined, hanoi('Ngân hàng Nhà nước giữ vững thứ hạng về cải cách hành chính'));
+    expect(bank.subject.name).toBe('Ngân hàng Nhà nước Việt Nam');
+    const [treasury] = figuresOf(text, undefined, hanoi('Kho bạc Nhà nước đưa toàn bộ dịch vụ công lên mạng'));
+    expect(treasury.subject.name).toBe('Kho bạc Nhà nước');
+    // The city's own article: its paper names it, or speaks of "thành phố", or the ministry only announces; a branch.
+    const [named] = figuresOf('Trong 9 tháng năm 2023, Hà Nội có hơn 840.000 hồ sơ được nộp trực tuyến.', undefined, hanoi('Bộ Công Thương làm việc về chuyển đổi số'));
+    expect(named.subject.unitId).toBe('hn');
+    const [itself] = figuresOf('Trong 9 tháng năm 2023, thành phố đã có hơn 840.000 hồ sơ được nộp trực tuyến.', undefined, hanoi('Bộ Công Thương làm việc về chuyển đổi số'));
+    expect(itself.subject.unitId).toBe('hn');
+    const [branch] = figuresOf(text, undefined, hanoi('Ngân hàng Nhà nước chi nhánh Hà Nội đẩy mạnh dịch vụ trực tuyến'));
+    expect(branch.subject.name).not.toBe('Ngân hàng Nhà nước Việt Nam');
+  });
+
+  it('reads a ranking\'s field written "trong tổng số 17 bộ, ngành" as no subject of the score after it (d1826)', () => {
+    const text = 'Chỉ số cải cách hành chính năm 2023 của Bộ Tư pháp tiếp tục duy trì thứ hạng cao, đứng thứ 2 trong tổng số 17 bộ, ngành với chỉ số cải cách hành chính đạt 89,89%.';
+    const score = figuresOf(text, undefined, { publishedAt: new Date('2024-04-10T09:00:00+07:00'), publisher: { id: 'hn', name: 'Thành phố Hà Nội', level: 'tinh' }, title: 'Bộ Tư pháp đứng thứ hai về cải cách hành chính' }).find((f) => f.value === 89.89);
+    expect(score?.subject).toMatchObject({ name: 'Bộ Tư pháp', scope: 'unit' });
+  });
+
   it('reads a province the gazetteer names with its type ("Tỉnh Bắc Kạn", as ingestion passes it) as it reads the bare name (stop 29)', () => {
     const text = 'Năm 2024, Sở Tư pháp tiếp nhận 1.200 hồ sơ. Ban Quản lý các Khu công nghiệp tỉnh đạt 70,06 điểm Chỉ số cải cách hành chính. Toàn tỉnh có 1.500 dịch vụ công trực tuyến toàn trình.';
     const read = (name: string) => figuresOf(text, undefined, { publishedAt: new Date('2025-01-10T09:00:00+07:00'), publisher: { id: 'bk', name, level: 'tinh' } })
