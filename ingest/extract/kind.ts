@@ -51,9 +51,10 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra
 
 /**
  * The rate a higher level assigned, in brackets after naming it: "đảm bảo tỷ lệ được Chính phủ giao tại Nghị quyết số
- * 02/NQ-CP ngày 05/01/2024 (tỷ lệ 50%)", "vượt chỉ tiêu được giao (45%)" (d2060). Folded.
+ * 02/NQ-CP ngày 05/01/2024 (tỷ lệ 50%)", "vượt chỉ tiêu được giao (45%)" (d2060), "vượt chỉ tiêu HĐND tỉnh giao (98%)"
+ * (d2133). Folded.
  */
-const ASSIGNED_NORM_BEFORE_RE = /(?:ty le|chi tieu|muc)\s+(?:duoc|do)\s+(?:[a-z]+\s+){0,4}?giao(?![a-z])[^;()]{0,100}\(\s*(?:ty le|chi tieu|muc)?\s*:?\s*$/;
+const ASSIGNED_NORM_BEFORE_RE = /(?:(?:ty le|chi tieu|muc)\s+(?:duoc|do)\s+(?:[a-z]+\s+){0,4}?|chi tieu\s+(?:[a-z]+\s+){0,3}?)giao(?![a-z])[^;()]{0,100}\(\s*(?:ty le|chi tieu|muc)?\s*:?\s*$/;
 /** The earlier period a comparison verb names before its number: "(so với) năm 2022 là", "cùng kỳ (năm 2022) là". Folded, a regex source. */
 const COMPARED_PERIOD = String.raw`(?:so voi )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la`;
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122), "cao hơn năm 2022 là 1,12%" (d1848): the number is a difference… */
