@@ -1204,6 +1204,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls && c.unit === 'percent' && PROCEDURES_LISTED_BEFORE_RE.test(folded.slice(sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // "(kém Bộ Tư pháp 0,06 điểm)": how far a unit stands behind another is a gap, nobody's score (d1826).
         if (cls && (c.unit === 'score' || c.unit === 'percent') && BEHIND_UNIT_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 50), c.hedgeStart))) cls = { ...cls, metric: 'other' };
+        // "số hồ sơ mới tiếp nhận trực tuyến là 2.988 hồ sơ (cấp tỉnh tiếp nhận 689 hồ sơ, cấp huyện tiếp nhận 1.008 hồ sơ
+        // …)": levels' parts of an online count that only repeat its verb are online dossiers too (d2110).
+        if (cls?.metric === 'dossiers_received' && c.unit === 'count' && c.noun === 'hoso' && previous?.metric === 'online_dossiers' && previousEnd !== null &&
+          ONLINE_LEVEL_PART_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart))) cls = { ...cls, metric: 'online_dossiers' };
         // The count's metric goes on past its share: "… 14.112 hồ sơ, đạt tỉ lệ 64,5%, trong đó cấp huyện là 838 hồ sơ".
         if (cls && !shareOfCount) {
           previous = { metric: cls.metric, fromTopic: cls.fromTopic };
@@ -1279,6 +1283,9 @@ function jointPart(folded: string, c: Candidate, jointEnd: number | null, metric
   if (JOINT_PART_VERB_RE.test(part) || JOINT_PART_VERB_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30).split(/[,;()]/)[0])) return null;
   return metric === 'dossiers_received' ? 'dossiers_resolved' : 'dossiers_received';
 }
+
+/** Between an online count and a level's part of it that repeats only the verb: " (cấp tỉnh tiếp nhận ", ", cấp huyện tiếp nhận ". Folded. */
+const ONLINE_LEVEL_PART_BETWEEN_RE = /^\s*(?:\(\s*(?:trong do\s*:?\s*)?|[,;]\s*)(?:ubnd\s+)?cap (?:tinh|huyen|xa)\s+(?:da\s+)?tiep nhan\s*:?\s*$/;
 
 /** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
