@@ -1895,7 +1895,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // An index's share moved by a verb ("tăng 2,76%") is a change in points, compared or not.
   const indexShare = c.unit === 'percent' && (cls.metric === 'par_index_score' || cls.metric === 'service_index_score');
   const detected = role ? { change: false, baselineYear: null, fall: false } : detectChange(folded, zones.clause, c, period.year, periods, indexShare);
-  const { change, baselineYear, fall } = detected;
+  const { baselineYear, fall } = detected;
+  // "giảm 3.832 biên chế", "(tương đương giảm 10%)": a cut is what staff_reduction counts, so the verb that states it
+  // is the measure itself (positive, as every label of it is), not a fall of the measure.
+  const change = detected.change && !(cls.metric === 'staff_reduction' && fall);
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
   const dropAs = (reason: string): void => {
