@@ -1287,6 +1287,9 @@ function jointPart(folded: string, c: Candidate, jointEnd: number | null, metric
 /** Between an online count and a level's part of it that repeats only the verb: " (cấp tỉnh tiếp nhận ", ", cấp huyện tiếp nhận ". Folded. */
 const ONLINE_LEVEL_PART_BETWEEN_RE = /^\s*(?:\(\s*(?:trong do\s*:?\s*)?|[,;]\s*)(?:ubnd\s+)?cap (?:tinh|huyen|xa)\s+(?:da\s+)?tiep nhan\s*:?\s*$/;
 
+/** A level in points right before a verb that moves the next number: "với 83,15 điểm, tăng ". Folded. */
+const POINTS_LEVEL_THEN_MOVE_RE = /(?<!%\/)\d[\d.,]*\s*diem(?![a-z])(?!\s*toi da)[^.;%\d]{0,20}?(?:tang|giam)(?: them)?\s*$/;
+
 /** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
 
@@ -1901,6 +1904,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const change = detected.change && !(cls.metric === 'staff_reduction' && fall);
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
+  // "với 80,87 điểm, tăng 4,3% so với năm 2023": a score in points that moved by a percentage grew by that share of
+  // itself, which is no change in the index's points (d2172).
+  if (change && c.unit === 'percent' && INDEX_SCORE_METRICS.has(cls.metric) &&
+    POINTS_LEVEL_THEN_MOVE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 60), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   const dropAs = (reason: string): void => {
     state.dropped.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, reason });
   };

@@ -89,7 +89,8 @@ const MINISTRY_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
 ];
 /** Every written form of a ministry (full names, then abbreviations) with the name it stands for; group i+1 is MINISTRY_FORMS[i]. */
 const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
-  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ')]),
+  // "Bộ Khoa học Công nghệ": the "và" of a ministry's name is often left out (d2172).
+  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ').replace(/ va /g, ' (?:va )?')]),
   ...MINISTRY_ABBREVIATIONS,
 ];
 /** Folded ministry names and abbreviations ("Ngân hàng Nhà nước" without "Việt Nam" is left out); group i+1 is MINISTRY_FORMS[i]. */
@@ -1437,7 +1438,7 @@ export function centralCity(province: string): boolean {
 }
 
 /** A central agency's head word and its name's words up to a verb, a link, a number or punctuation (original text). */
-const CENTRAL_AGENCY_RE = /^(Tổng cục|Kho bạc Nhà nước|Ủy ban Chứng khoán Nhà nước|Thanh tra Bộ|Cục|Vụ)((?:\s+(?!(?:và(?=\s+(?:Tổng cục|Cục|Vụ|Kho bạc|Ủy ban|Thanh tra)(?![\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn|cũng|vẫn|chỉ|hiện|nay|đến|từ|năm|thực|cung|triển|hoàn|luôn|đều|tỉnh|thành|huyện|TP)(?![\p{L}]))[\p{L}&]+){0,9})/u;
+const CENTRAL_AGENCY_RE = /^(Tổng cục|Bảo hiểm xã hội Việt Nam|Kho bạc Nhà nước|Ủy ban Chứng khoán Nhà nước|Thanh tra Bộ|Cục|Vụ)((?:\s+(?!(?:và(?=\s+(?:Tổng cục|Cục|Vụ|Kho bạc|Ủy ban|Thanh tra)(?![\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn|cũng|vẫn|chỉ|hiện|nay|đến|từ|năm|thực|cung|triển|hoàn|luôn|đều|tỉnh|thành|huyện|TP)(?![\p{L}]))[\p{L}&]+){0,9})/u;
 
 /**
  * The name of a central agency at `at` (absolute): any "Tổng cục …" (every one is central), and on a ministry's or a
@@ -1450,6 +1451,8 @@ function centralAgencyName(text: string, at: number, ctx: ExtractionContext): st
   if (!m) return null;
   if (/^\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}])/u.test(text.slice(at + m[0].length, at + m[0].length + 14))) return null;
   const national = !ctx.publisher || ctx.publisher.level === 'bo';
+  // "Bảo hiểm xã hội Việt Nam" names the country's agency on any page, as every "Tổng cục" does (d2172).
+  if (m[1] === 'Bảo hiểm xã hội Việt Nam') return m[1];
   if (m[1] !== 'Tổng cục' && !national) return null;
   if (m[1] !== 'Kho bạc Nhà nước' && m[1] !== 'Ủy ban Chứng khoán Nhà nước') {
     // A name: its first word capitalised ("Tổng cục Hải quan", "Cục Quản lý giá").
