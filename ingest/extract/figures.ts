@@ -1290,6 +1290,9 @@ const ONLINE_LEVEL_PART_BETWEEN_RE = /^\s*(?:\(\s*(?:trong do\s*:?\s*)?|[,;]\s*)
 /** A level in points right before a verb that moves the next number: "với 83,15 điểm, tăng ". Folded. */
 const POINTS_LEVEL_THEN_MOVE_RE = /(?<!%\/)\d[\d.,]*\s*diem(?![a-z])(?!\s*toi da)[^.;%\d]{0,20}?(?:tang|giam)(?: them)?\s*$/;
 
+/** The scale a score is given on, right after it: " trên thang điểm 100". Folded. */
+const SCALE_AFTER_RE = /^\s*(?:diem\s*)?(?:tren|\/)\s*thang diem\s*(\d{1,4})(?!\d|[.,]\d)/;
+
 /** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
 
@@ -1790,7 +1793,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // Not a difference from it: "cao hơn năm 2022 là 1,12%" is this period's gain (d1848); "cao hơn so với năm 2019
   // (81,30%)" still states the baseline's level.
   const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart)) &&
-    !COMPARED_IN_VERB_BEFORE_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 40), c.hedgeStart)));
+    !COMPARED_IN_VERB_BEFORE_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 90), c.hedgeStart)));
   if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
@@ -2302,7 +2305,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // An index score in points and in per cent is one number: "có tổng số điểm đạt được 92,15 điểm, chỉ số cải cách hành
   // chính đạt 92,15%" states it twice.
   const keyUnit = INDEX_SCORE_METRICS.has(cls.metric) && (c.unit === 'score' || c.unit === 'percent') ? 'index' : c.unit;
-  const key = [cls.metric, value, c.total, c.upperBound, keyUnit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
+  // "đạt 90,09 điểm trên thang điểm 100": the scale is the score's whole, as in "90,09/100 điểm" (d2199, d2013).
+  const scale = c.unit === 'score' && c.total === null ? SCALE_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 24)) : null;
+  const total = scale ? Number(scale[1]) : c.total;
+  const key = [cls.metric, value, total, c.upperBound, keyUnit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
   // "đánh giá, xếp hạng 17 bộ, cơ quan ngang bộ": how many units a ranking ranks, not anyone's rank.
@@ -2318,7 +2324,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const figure: ExtractedFigure = {
     metric: cls.metric,
     value,
-    total: c.total,
+    total,
     upperBound: c.upperBound,
     unit,
     kind,

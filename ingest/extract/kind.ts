@@ -56,7 +56,9 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra
  */
 const ASSIGNED_NORM_BEFORE_RE = /(?:(?:ty le|chi tieu|muc)\s+(?:duoc|do)\s+(?:[a-z]+\s+){0,4}?|chi tieu\s+(?:[a-z]+\s+){0,3}?)giao(?![a-z])[^;()]{0,100}\(\s*(?:ty le|chi tieu|muc)?\s*:?\s*$/;
 /** The earlier period a comparison verb names before its number: "(so với) năm 2022 là", "cùng kỳ (năm 2022) là". Folded, a regex source. */
-const COMPARED_PERIOD = String.raw`(?:so voi )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la`;
+// "cao hơn tỷ lệ đánh giá hài lòng chung của tỉnh năm 2018 là 4,11%": the measure may be named again before its year (d2199),
+// but not another unit's or an average ("cao hơn bình quân cả nước năm 2018 là" is a gap).
+const COMPARED_PERIOD = String.raw`(?:so voi )?(?:(?!(?:ca|toan|trung|binh|cac|tinh|huyen|xa|quan|phuong|so|bo|don)\s)[a-z]+ ){0,8}?(?:cua (?:tinh|huyen|xa|quan|phuong|thanh pho|so|bo|don vi) )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la`;
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122), "cao hơn năm 2022 là 1,12%" (d1848): the number is a difference… */
 const CHANGE_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam|(?:cao|thap) hon ${COMPARED_PERIOD})\s*$`);
 /** A comparison verb naming the earlier period it compares with: "cao hơn năm 2022 là ", "thấp hơn cùng kỳ là ". Folded. */
@@ -227,7 +229,10 @@ export function detectChange(
   const changeVerbEarlier = CHANGE_VERB_RE.test(folded.slice(clause.start, c.hedgeStart));
   // "giảm 1,4 điểm và 5 bậc": the verb before the score moves the rank too.
   const coordinated = c.unit === 'rank' ? COORDINATED_MOVE_BEFORE_RE.exec(before) : null;
-  const verbBefore = CHANGE_BEFORE_RE.test(before) || coordinated !== null;
+  // "cao hơn năm 2022 là 1,12%": the verb names the period it compares with itself (d1848), the measure perhaps again
+  // before the year ("cao hơn tỷ lệ … của tỉnh năm 2018 là 4,11%", d2199).
+  const comparedInVerb = COMPARED_IN_VERB_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 90), c.hedgeStart));
+  const verbBefore = CHANGE_BEFORE_RE.test(before) || coordinated !== null || comparedInVerb !== null;
   // "tăng 5 bậc", "tăng 1,59 điểm" move a rank or score; "giảm từ 10,85% xuống còn 1,31%" is two levels, not a change.
   // "lên một bậc", "lên 3 bậc" count places moved: a move, unlike "lên 18".
   const steps = c.unit === 'rank' && /(?:bac|hang)$/.test(folded.slice(c.start, c.end));
@@ -237,12 +242,10 @@ export function detectChange(
   const extreme = indexShare || c.unit === 'score' ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
   const afterLevel = c.unit === 'percent' && LEVEL_THEN_MOVE_RE.test(before);
-  // "cao hơn năm 2022 là 1,12%": the verb names the period it compares with itself (d1848).
-  const comparedInVerb = COMPARED_IN_VERB_BEFORE_RE.test(before);
   if (!(verbBefore && (COMPARED_RE.test(clauseText) || comparedInVerb)) && !(comparedRightAfter && changeVerbEarlier) && !inherent && !afterLevel) {
     return { change: false, baselineYear: null, fall: false };
   }
-  const fall = coordinated ? coordinated[1] !== 'tang' : FALL_BEFORE_RE.test(before);
+  const fall = coordinated ? coordinated[1] !== 'tang' : comparedInVerb ? /^\s*thap/.test(comparedInVerb[0]) : FALL_BEFORE_RE.test(before);
   const rest = folded.slice(c.end, clause.end);
   // "so với quý IV/2025", "so với 6 tháng đầu năm 2022": the period reader already marked these as baselines.
   const baseline = periods.find((p) => p.baseline && p.start >= clause.start && p.end <= clause.end);

@@ -54,7 +54,9 @@ const CARRIED_FROM_AFTER_RE = /^\s*chuyen (?:sang|qua)(?![a-z])/;
  */
 const BASELINE_BEFORE_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:(?:ket qua|chi so|muc) )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
 /** A level compared right before a period phrase: "(năm 2023) cao hơn năm 2022", "thấp hơn năm 2021". Folded. */
-const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon $/;
+// The measure may be named again before the year: "cao hơn tỷ lệ đánh giá hài lòng chung của tỉnh năm 2018" (d2199); not
+// another unit or an average ("cao hơn bình quân cả nước năm 2018").
+const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?!(?:ca|toan|trung|binh|cac|tinh|huyen|xa|quan|phuong|so|bo|don)\s)[a-z]+ ){0,8}?(?:cua (?:tinh|huyen|xa|quan|phuong|thanh pho|so|bo|don vi) )?$/;
 
 /**
  * What may stand between a baseline ("so với năm 2020") and the baseline's own level: an opening bracket, with or without
@@ -279,7 +281,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
       leading: index <= LEADING_MAX_CHARS || ATTRIBUTION_LEAD_RE.test(lead),
       // "116 hồ sơ năm 2018 chuyển sang": the year dossiers were carried over from is no period of the figures either.
       // "tương đương 6,75% so với tổng biên chế của tỉnh năm 2015": the year of the whole a share is of.
-      baseline: baselineBefore(lead.slice(-48), text.slice(start - Math.min(48, lead.length), start)) || WHOLE_OF_BEFORE_RE.test(lead.slice(-60)) || CARRIED_FROM_AFTER_RE.test(slice.slice(index + length, index + length + 14)),
+      baseline: baselineBefore(lead.slice(-64), text.slice(start - Math.min(64, lead.length), start)) || WHOLE_OF_BEFORE_RE.test(lead.slice(-60)) || CARRIED_FROM_AFTER_RE.test(slice.slice(index + length, index + length + 14)),
       local,
       until: close === -2 ? null : close < 0 ? span.end : span.start + close,
     });
