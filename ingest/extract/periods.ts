@@ -61,9 +61,10 @@ const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?!(?:ca|toan|tr
 /**
  * What may stand between a baseline ("so với năm 2020") and the baseline's own level: an opening bracket, with or without
  * a verb ("(83,72%)", "(đạt 83,72%)", "(chỉ đạt …)", "(là …)"), or a bare "là" ("tăng 3 bậc so với năm 2013 là 19/19
- * đơn vị"). The number right after is of the baseline's period, not of the sentence's.
+ * đơn vị"), a hedge after either ("(khoảng 79,42%)", d2170). The number right after is of the baseline's period, not of
+ * the sentence's.
  */
-const BASELINE_LEVEL_GAP_RE = /^\s*(?:\(\s*(?:(?:chi |moi )?(?:dat|la))?|(?:chi |moi )?la)\s*$/;
+const BASELINE_LEVEL_GAP_RE = /^\s*(?:\(\s*(?:(?:chi |moi )?(?:dat|la))?|(?:chi |moi )?la)\s*(?:(?:khoang|gan|xap xi)\s*)?$/;
 
 /** Whether the folded text between a baseline period and a number (`gap`) makes the number the baseline's own level. */
 export function statesBaselineLevel(gap: string): boolean {
