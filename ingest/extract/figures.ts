@@ -1751,6 +1751,7 @@ function tailEnd(folded: string, c: Candidate, clauseEnd: number): number {
   for (const m of tail.matchAll(/[,(]/g)) {
     const at = m.index ?? 0;
     if (m[0] === ',' && FILERS_BEFORE_RE.test(tail.slice(Math.max(0, at - 16), at)) && FILERS_AFTER_RE.test(tail.slice(at + 1, at + 20))) continue;
+    if (m[0] === ',' && joinsVerbs(tail, at)) continue;
     // "100% TTHC thuộc thẩm quyền của UBND thị xã, các xã, phường đã được công bố, niêm yết", "100% TTHC đủ điều kiện
     // theo quy định, được cung cấp trực tuyến mức độ 3 và 4": a long subject whose passive verb comes after commas
     // (no other number between) goes on to that verb's phrase.
@@ -1779,8 +1780,20 @@ function splitPoint(folded: string, a: Candidate, b: Candidate): number {
   const gapStart = Math.min(a.nounEnd, b.hedgeStart);
   const gap = folded.slice(gapStart, b.start);
   // "Quảng Ninh xếp thứ nhất với mức độ hài lòng … là 87,59%": after a rank, "với" opens the next number's phrase.
-  const m = (a.unit === 'rank' ? RANK_WITH_RE.exec(gap) : null) ?? SEPARATOR_RE.exec(gap);
+  const m = (a.unit === 'rank' ? RANK_WITH_RE.exec(gap) : null) ?? firstSeparator(gap);
   return m ? gapStart + m.index + 1 : gapStart;
+}
+
+/** The first {@link SEPARATOR_RE} of a gap that is not a comma joining the verbs of one act ("tiếp nhận, giải quyết"). */
+function firstSeparator(gap: string): RegExpExecArray | null {
+  const re = new RegExp(SEPARATOR_RE.source, 'g');
+  for (let m = re.exec(gap); m; m = re.exec(gap)) if (!(m[0] === ',' && joinsVerbs(gap, m.index))) return m;
+  return null;
+}
+
+/** Whether the comma at `at` joins two verbs of one act: "50% hồ sơ được tiếp nhận, giải quyết trực tuyến" (d2151). Folded. */
+function joinsVerbs(text: string, at: number): boolean {
+  return /(?<![a-z])(?:tiep nhan|giai quyet|xu ly)$/.test(text.slice(Math.max(0, at - 12), at)) && /^\s*(?:giai quyet|xu ly|tra ket qua)(?![a-z])/.test(text.slice(at + 1, at + 16));
 }
 
 /** The period of a figure: nearest phrase in its clause (before, then after), earlier in its sentence, or the document's. */

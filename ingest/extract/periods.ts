@@ -140,6 +140,8 @@ const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d
 const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g;
 /** "năm 2021", "năm nay". */
 const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
+/** A year named without "năm" after "đến", "tới": "đến 2025, số hồ sơ … chiếm 80%", "đến hết 2025" (d2151). Folded. */
+const BY_YEAR_RE = /(?<![a-z0-9])(?:den|toi)(?: (?:het|cuoi))? (20\d\d)(?!\d|[.,/-]\d)/g;
 /** "giai đoạn 2016-2020", "Từ năm 2015-2020", "trong ba năm 2016 - 2018", "từ năm 2016 đến năm 2020": a span, of its last year. */
 const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s*(20\d\d)(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
@@ -376,6 +378,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     // Undated: "đến nay" ends in an unknown month; the article's own default period stands.
     if (dated.year !== null) add(m.index ?? 0, m[0].length, { year: dated.year, fromMonth: 1, toMonth: dated.month });
   }
+  for (const m of matchesOf(BY_YEAR_RE, slice)) add((m.index ?? 0) + m[0].length - 4, 4, { year: Number(m[1]), fromMonth: null, toMonth: null });
   for (const m of slice.includes('nam ') ? matchesOf(YEAR_RE, slice) : []) {
     const idx = m.index ?? 0;
     if (/thang \d{1,2}\s*$/.test(slice.slice(Math.max(0, idx - 10), idx))) continue; // "ngày 07 tháng 5 năm 2021"
