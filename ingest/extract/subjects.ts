@@ -22,7 +22,7 @@ import type { Span } from './sentences';
  * is not "xã Vĩnh Bình").
  */
 const NAMED_UNIT_RE =
-  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\.|(?=\s|HCM))|TX(?:\.|(?=\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\.|P\.)\s*)\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|[IVX]{1,4}(?![\p{L}\d])|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?(?:\s(?:bắc|nam|đông|tây)(?![\p{L}\d]))?))/gu;
+  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\.|(?=\s|HCM))|TX(?:\.|(?=\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\.|P\.)\s*)\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|BR\s?[-–]\s?VT(?![\p{L}\d])|[IVX]{1,4}(?![\p{L}\d])|\p{Lu}\p{Ll}*(?!\p{Lu})(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?(?:\s(?:bắc|nam|đông|tây)(?![\p{L}\d]))?))/gu;
 
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
@@ -1082,6 +1082,8 @@ function mentionKey(name: string): string {
  */
 function expandAcronym(mention: string): string {
   if (/HCM$/.test(mention)) return 'Thành phố Hồ Chí Minh';
+  // "tỉnh BR-VT": the province by its initials (d2132).
+  if (/BR\s?[-–]\s?VT$/.test(mention)) return 'Tỉnh Bà Rịa - Vũng Tàu';
   // "TX.Bến Cát", "TX. Tân Uyên": a town (thị xã) by its abbreviation.
   // "BHXH tỉnh": the social insurance agency by its full name, as the labels and the other agencies are named.
   return mention.replace(/^TX\.?\s*/, 'thị xã ').replace(/^BHXH(?=\s)/, 'Bảo hiểm xã hội');
