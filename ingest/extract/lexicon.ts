@@ -115,7 +115,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
   { metric: 'online_services_l34', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l34'] },
   { metric: 'online_services_full', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 10, cues: ['toan trinh'] },
   { metric: 'online_services_partial', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 10, cues: ['mot phan'] },
-  { metric: 'postal_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['buu chinh', 'buu chinh cong ich', 'qua buu dien', 'buu cuc'] },
+  { metric: 'postal_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['buu chinh', 'buu chinh cong ich', 'qua buu dien', 'buu cuc', 'bcci'] },
   { metric: 'e_payment_rate', units: ['percent'], nouns: [null, 'hoso', 'donvi', 'thutuc', 'luot'], weight: 11,
     cues: ['thanh toan phi, le phi', 'phi, le phi', 'le phi', 'thanh toan dien tu', 'thanh toan truc tuyen', 'khong dung tien mat', 'thanh toan khong dung tien mat', 'thanh toan phi', 'thanh toan qua', 'thanh toan'] },
   { metric: 'digitisation_rate', units: ['percent'], nouns: [null, 'hoso', 'thutuc'], weight: 11, cues: ['so hoa'] },
