@@ -138,7 +138,8 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
   { re: /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong it hon|khong thap hon)\s*$/, comparator: 'gte' },
   { re: /(?:^|\s)(?:khong qua|toi da|khong vuot qua|khong nhieu hon|khong cao hon)\s*$/, comparator: 'lte' },
   // "cao hơn 2%" / "tăng hơn" are changes, handled by the kind module; only a bare "hơn"/"trên" is a comparator.
-  { re: /(?:^|\s)(?<!(?:cao|thap|nhieu|it) )(?:tren|hon)\s*$/, comparator: 'gt' },
+  // "tăng cao trên 10 điểm" (d2197): "cao" before "trên" is no comparison verb.
+  { re: /(?:^|\s)(?:tren|(?<!(?:cao|thap|nhieu|it) )hon)\s*$/, comparator: 'gt' },
   { re: /(?:^|\s)(?:duoi|chua den|chua toi)\s*$/, comparator: 'lt' },
   // A bare "quá 3%" is "more than"; readHedges turns it into a ceiling after "không" ("không để … quá 3%").
   // "kỳ trước chuyển qua 3.303 hồ sơ": "chuyển qua" is a verb (carried over), not "more than"; "trả kết quả 640 hồ sơ":
