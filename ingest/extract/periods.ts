@@ -375,8 +375,12 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
     // "cao nhất từ trước đến nay" compares with every year before: it names no period.
     if (/(?:^|\s)tu (?:truoc|xua)\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue;
+    // "từ ngày 1-7 đến ngày 5-9 thì hiện nay có …": "now" at the end of a dated range is that range's end, no period of
+    // its own (d2134).
+    const idx = m.index ?? 0;
+    if (found.some((p) => p.end <= span.start + idx && /^\s*(?:thi|,)?\s*$/.test(folded.slice(p.end, span.start + idx)))) continue;
     // Undated: "đến nay" ends in an unknown month; the article's own default period stands.
-    if (dated.year !== null) add(m.index ?? 0, m[0].length, { year: dated.year, fromMonth: 1, toMonth: dated.month });
+    if (dated.year !== null) add(idx, m[0].length, { year: dated.year, fromMonth: 1, toMonth: dated.month });
   }
   for (const m of matchesOf(BY_YEAR_RE, slice)) add((m.index ?? 0) + m[0].length - 4, 4, { year: Number(m[1]), fromMonth: null, toMonth: null });
   for (const m of slice.includes('nam ') ? matchesOf(YEAR_RE, slice) : []) {
