@@ -1672,6 +1672,15 @@ const SERVICES_COUNT_BEFORE_RE = /\d[\d.,]*\s+(?:dich vu cong|dich vu hanh chinh
 /** A sentence or paragraph break: a satisfaction index named after one is named on its own, not beside the PAR INDEX. */
 const SENTENCE_BREAK_RE = /[.!?]\s|\n/;
 
+/** A number's own sentence, up to 150 characters before it and 200 after (folded). */
+function ownSentence(folded: string, c: Candidate): string {
+  const lead = folded.slice(Math.max(0, c.hedgeStart - 150), c.hedgeStart);
+  const own = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('\n')) + 1);
+  const rest = folded.slice(c.end, c.end + 200);
+  const stop = rest.search(/\.\s|\n/);
+  return `${own} ${stop >= 0 ? rest.slice(0, stop) : rest}`;
+}
+
 /** A score or rank without its own cue takes the index the article named last before it. */
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
@@ -1689,14 +1698,25 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
+  // "… đánh giá DDCI tỉnh Yên Bái năm 2019 … Vị trí á quân là huyện Mù Cang Chải - 83,05 điểm": points or a bare share after
+  // another index was named, with no reform index named since nor in their own sentence, are that index's ('other'), as a
+  // rank is (below; d2010).
+  if (c.unit !== 'rank') {
+    const lastOther = lastOtherIndexBefore(state, c.hedgeStart);
+    const lastReform = state.indexTopics.filter((t) => t.at < c.start).pop();
+    // (A sentence that names an index itself is checkIndex's to judge.)
+    const own = lastOther >= 0 && (!lastReform || lastReform.at < lastOther) ? ownSentence(state.folded, c) : null;
+    OTHER_INDEX_RE.lastIndex = 0;
+    const namesIndex = own !== null && (INDEX_TOPIC_RE_ONE.test(own) || OTHER_INDEX_RE.test(own));
+    OTHER_INDEX_RE.lastIndex = 0;
+    if (own !== null && !namesIndex) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+  }
   // The rank's own sentence (an index named there, before or after it, is checkIndex's to judge).
   let sentence = '';
   if (c.unit === 'rank') {
     const lead = state.folded.slice(Math.max(0, c.hedgeStart - 150), c.hedgeStart);
     const own = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('\n')) + 1);
-    const rest = state.folded.slice(c.end, c.end + 200);
-    const stop = rest.search(/\.\s|\n/);
-    sentence = `${own} ${stop >= 0 ? rest.slice(0, stop) : rest}`;
+    sentence = ownSentence(state.folded, c);
     OTHER_INDEX_RE.lastIndex = 0;
     const namesIndex = INDEX_TOPIC_RE_ONE.test(sentence) || OTHER_INDEX_RE.test(sentence);
     OTHER_INDEX_RE.lastIndex = 0;
