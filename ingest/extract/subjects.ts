@@ -350,6 +350,24 @@ function titleCentralAgency(title: string): string | null {
   return (m[2] ?? m[3] ?? m[4]).replace(/\s+/g, ' ');
 }
 
+/** A province's branch of a central agency opening a title, its province optional: "Cục Thuế Quảng Nam", "Công an tỉnh Khánh Hòa". */
+const TITLE_BRANCH_RE = /^(Cục Thuế|Cục Hải quan|Kho bạc(?: Nhà nước)?|Bảo hiểm xã hội|BHXH|Công an)(?=[\s:"“])(?:\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}]))?/u;
+
+/** The full name of the branch {@link TITLE_BRANCH_RE} finds in a title on `province`'s paper ("Cục Thuế tỉnh Quảng Nam"), else null. */
+function titleProvincialBranch(title: string, province: string): string | null {
+  const m = TITLE_BRANCH_RE.exec(title.trim());
+  if (!m) return null;
+  let rest = title.trim().slice(m[0].length).trimStart();
+  const bareProvince = province.replace(/^(?:tỉnh|thành phố)\s+/iu, '');
+  if (foldVietnamese(rest).startsWith(foldVietnamese(bareProvince))) rest = rest.slice(bareProvince.length).trimStart();
+  else if (/^(?:tỉnh|thành phố|TP)/u.test(m[0].slice(m[1].length).trim())) return null; // another province's branch
+  else if (/^(?:\p{Lu}\p{Ll}*\s+){0,2}\p{Lu}\p{Ll}*(?:\s|:|$)/u.test(rest) && !/^(?:Nhà nước|Việt Nam)/u.test(rest) && PROVINCE_RE.test(foldVietnamese(rest.split(/[\s:]/u).slice(0, 3).join(' ')))) return null;
+  // "Cục Thuế tỉnh và huyện Trấn Yên dẫn đầu": two holders.
+  if (/^(?:và|,)/u.test(rest)) return null;
+  const head = m[1] === 'BHXH' ? 'Bảo hiểm xã hội' : m[1] === 'Kho bạc' ? 'Kho bạc Nhà nước' : m[1];
+  return `${head} ${centralCity(bareProvince) ? 'thành phố' : 'tỉnh'} ${bareProvince}`;
+}
+
 /** A city's paper speaking of itself: "thủ đô", "toàn thành phố", "thành phố đã …". Folded. */
 const CITY_SELF_RE = /(?<![a-z])(?:thu do|toan thanh(?: pho)?|thanh pho (?:co|da|dat|dang|tiep tuc|hien co|tiep nhan|giai quyet|cung cap))(?![a-z])/;
 /** Two to four capitalised words and a colon opening a title: "Nha Trang: …", "Đạ Huoai: …". */
@@ -402,6 +420,13 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     // agency opening the title, not its branch in a province. Held for review: the gazetteer has no such unit.
     const agency = titleCentralAgency(title);
     if (agency && (publisher?.level !== 'tinh' || elsewhere())) return { id: `title:${agency}`, name: agency, level: 'bo' };
+  }
+  // "Cục Thuế Quảng Nam dẫn đầu tỉnh về chỉ số …", "Công an tỉnh Khánh Hòa: Triển khai …", "Bảo hiểm xã hội đẩy mạnh …" on
+  // a province's paper: the province's branch of a central agency opening the title is the article's unit (d1440, d1837,
+  // d1200). Not two holders ("Cục Thuế tỉnh và huyện Trấn Yên …"). Held for review: the gazetteer has no such unit.
+  if (publisher?.level === 'tinh' && !isAgencyPublisher(ctx)) {
+    const branch = titleProvincialBranch(title, publisher.name.replace(COUNCIL_AND_PROVINCE_RE, ''));
+    if (branch) return { id: `title:${branch}`, name: branch, level: 'so' };
   }
   const titleNamesCentre = CENTRE_RE.test(foldedTitle) && !namesLowerUnit(title);
   CENTRE_RE.lastIndex = 0;

@@ -290,6 +290,15 @@ describe('subjects', () => {
     expect(branch.subject.name).not.toBe('Ngân hàng Nhà nước Việt Nam');
   });
 
+  it('reads a province\'s branch of a central agency opening the title as the article\'s unit, but not two holders nor another province\'s branch (d1440, d1837, d2010)', () => {
+    const pn = (title: string): Partial<ExtractionContext> => ({ publishedAt: new Date('2024-04-20T09:00:00+07:00'), publisher: { id: 'pn', name: 'Tỉnh Phú Yên', level: 'tinh' }, title });
+    const text = 'Trong quý I năm 2024, tỷ lệ hồ sơ trực tuyến đạt 98,6%.';
+    expect(figuresOf(text, undefined, pn('Cục Thuế Phú Yên dẫn đầu về chỉ số cải cách hành chính'))[0].subject).toMatchObject({ name: 'Cục Thuế tỉnh Phú Yên', unitId: 'title:Cục Thuế tỉnh Phú Yên' });
+    expect(figuresOf(text, undefined, pn('BHXH đẩy mạnh cải cách thủ tục hành chính'))[0].subject.name).toBe('Bảo hiểm xã hội tỉnh Phú Yên');
+    expect(figuresOf(text, undefined, pn('Cục Thuế tỉnh và huyện Tuy An dẫn đầu'))[0].subject.name).not.toBe('Cục Thuế tỉnh Phú Yên');
+    expect(figuresOf(text, undefined, pn('Công an tỉnh Khánh Hòa triển khai dịch vụ công'))[0].subject.name).not.toBe('Công an tỉnh Phú Yên');
+  });
+
   it('reads a ranking\'s field written "trong tổng số 17 bộ, ngành" as no subject of the score after it (d1826)', () => {
     const text = 'Chỉ số cải cách hành chính năm 2023 của Bộ Tư pháp tiếp tục duy trì thứ hạng cao, đứng thứ 2 trong tổng số 17 bộ, ngành với chỉ số cải cách hành chính đạt 89,89%.';
     const score = figuresOf(text, undefined, { publishedAt: new Date('2024-04-10T09:00:00+07:00'), publisher: { id: 'hn', name: 'Thành phố Hà Nội', level: 'tinh' }, title: 'Bộ Tư pháp đứng thứ hai về cải cách hành chính' }).find((f) => f.value === 89.89);
