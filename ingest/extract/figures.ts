@@ -275,7 +275,8 @@ const NATIONAL_PORTAL_LEAD_RE = /^\s*(?:(?:cu the|theo do|hien nay|ngoai ra|den 
  */
 const GAP_BEFORE_RE = /(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?![^;]*(?:so voi|muc tieu|chi tieu))[^;]*$/;
 /** Behind another unit, by the number right after it: "kém Bộ Tư pháp " ("thua" is left out: folded, it is "Thừa Thiên"). Folded. */
-const BEHIND_UNIT_BEFORE_RE = /(?<![a-z])kem\s+(?!theo(?![a-z]))[a-z&-]+(?:\s+[a-z&-]+){0,5}\s*$/;
+/** …or by the number alone, in brackets after a unit's level: "Hải Phòng đạt 91,98 điểm (kém 0,39 điểm)" (d2139). */
+const BEHIND_UNIT_BEFORE_RE = /(?:(?<![a-z])kem\s+(?!theo(?![a-z]))[a-z&-]+(?:\s+[a-z&-]+){0,5}|\(\s*kem(?: hon)?)\s*$/;
 /** A unit compared with an average: "cao hơn (giá trị, mức) trung bình", "thấp hơn bình quân". Folded text. */
 const COMPARED_WITH_AVERAGE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?![a-z])/;
 /** Right before a number: how far above or below the national average it is ("cao hơn mức trung bình của cả nước"). */
@@ -1414,6 +1415,8 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
 const SERVICE_INDEX_PART_RE = /(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|dich vu truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])/g;
 /** The largest maximum of a part of the service index (digitisation, 22 points): a part's points never exceed it. */
 const SERVICE_INDEX_PART_MAX = 22;
+/** A part of the service index named in running text, its online services written in full ("Dịch vụ công trực tuyến"). Folded. */
+const SERVICE_INDEX_PART_NAMED_RE = /(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|dich vu (?:cong )?truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])/;
 /** A part named as a list item's heading, right before its points: "Tiến độ giải quyết: Đạt 19,1 điểm". Folded. */
 const SERVICE_INDEX_PART_ITEM_RE = /^[\s\-–+•*]*(?:cong khai,? minh bach|tien do giai quyet|dich vu (?:cong )?truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)\s*:\s*(?:dat\s*)?$/;
 
@@ -1422,13 +1425,19 @@ const SERVICE_INDEX_PART_ITEM_RE = /^[\s\-–+•*]*(?:cong khai,? minh bach|tie
  * part, in a sentence that names at least two parts.
  */
 function isServiceIndexPart(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  // "… mới đạt 70,1% điểm tối đa": a part's share of its maximum (d2139).
+  const ofMaximum = c.unit === 'percent' && /^\s*%?\s*(?:so )?diem toi da(?![a-z])/.test(folded.slice(c.end, c.end + 20));
   // A part's points may be written over its maximum ("17.6/18 điểm"); never over the index's 100.
-  if (c.unit !== 'score' || c.value > SERVICE_INDEX_PART_MAX || (c.total !== null && c.total > SERVICE_INDEX_PART_MAX)) return false;
+  if (!ofMaximum && (c.unit !== 'score' || c.value > SERVICE_INDEX_PART_MAX || (c.total !== null && c.total > SERVICE_INDEX_PART_MAX))) return false;
   const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
   // A list item of its own: "Công khai, minh bạch: Đạt 9,9 điểm", "Dịch vụ công trực tuyến: Đạt 8,1 điểm".
   if (SERVICE_INDEX_PART_ITEM_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return true;
+  const sentence = folded.slice(zones.sentence.start, zones.sentence.end);
+  // "Chỉ số duy nhất giảm là Dịch vụ công trực tuyến, giảm 0,07 điểm, … mới đạt 70,1% điểm tối đa": one part named as a
+  // component earlier in the sentence (d2139).
+  if (/(?<![a-z])chi so (?:duy nhat|thanh phan)(?![a-z])/.test(sentence) && SERVICE_INDEX_PART_NAMED_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return true;
   if (matchesOf(SERVICE_INDEX_PART_RE, own).length === 0) return false;
-  return matchesOf(SERVICE_INDEX_PART_RE, folded.slice(zones.sentence.start, zones.sentence.end)).length >= 2;
+  return matchesOf(SERVICE_INDEX_PART_RE, sentence).length >= 2;
 }
 
 /** Right after a count of dossiers: taken in late, "chậm được tiếp nhận", "quá hạn tiếp nhận". */
@@ -2190,7 +2199,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate') && c.unit !== 'rank') {
     const lead = folded.slice(zones.sentence.start, c.hedgeStart);
     const gap = lead.search(/(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?!\s+(?:phat trien|so voi muc tieu))/);
-    if (gap >= 0 && !/\d/.test(lead.slice(gap).replace(/(?:nam|quy|thang) \d{4}|\d{4}/g, ''))) cls = { ...cls, metric: 'other' };
+    // Not a unit's level listed after a colon: "Khoảng cách … đang thu hẹp: Hải Phòng đạt 91,98 điểm (kém 0,39 điểm)" (d2139).
+    if (gap >= 0 && !/\d/.test(lead.slice(gap).replace(/(?:nam|quy|thang) \d{4}|\d{4}/g, '')) && !/:[^:]*(?<![a-z])dat\s*$/.test(lead.slice(gap))) cls = { ...cls, metric: 'other' };
   }
   // "hồ sơ trực tuyến chậm được tiếp nhận là 28.671": online dossiers received late, not the dossiers received.
   if (cls.metric === 'dossiers_received' && /(?<![a-z])cham (?:duoc )?tiep nhan(?![a-z])/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
