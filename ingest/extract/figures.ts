@@ -1294,6 +1294,9 @@ const POINTS_LEVEL_THEN_MOVE_RE = /(?<!%\/)\d[\d.,]*\s*diem(?![a-z])(?!\s*toi da
 /** The scale a score is given on, right after it: " trên thang điểm 100". Folded. */
 const SCALE_AFTER_RE = /^\s*(?:diem\s*)?(?:tren|\/)\s*thang diem\s*(\d{1,4})(?!\d|[.,]\d)/;
 
+/** Between a baseline and its second level in one bracket: " (87,20 điểm, hạng ", " (đạt 85,2%, xếp thứ ". Folded. */
+const BASELINE_SECOND_LEVEL_GAP_RE = /^\s*\(\s*(?:(?:dat|la)\s+)?\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*$/;
+
 /** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
 
@@ -1834,7 +1837,9 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // right after a baseline is the baseline's figure.
   // Not a difference from it: "cao hơn năm 2022 là 1,12%" is this period's gain (d1848); "cao hơn so với năm 2019
   // (81,30%)" still states the baseline's level.
-  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart)) &&
+  // So is a rank after the baseline's points in the same bracket: "so với năm 2021 (87,20 điểm, hạng 22)" (d2097).
+  const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && ((c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart))) ||
+    (c.hedgeStart - p.end <= 40 && BASELINE_SECOND_LEVEL_GAP_RE.test(state.folded.slice(p.end, c.hedgeStart)))) &&
     !COMPARED_IN_VERB_BEFORE_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 90), c.hedgeStart)));
   if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
