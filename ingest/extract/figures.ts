@@ -2219,6 +2219,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const before = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 90), c.hedgeStart);
     const closed = /\(([^()]*)\)[^()\d]{0,20}$/.exec(before)?.[1] ?? '';
     if (BOTH_LEVELS_RE.test(c.unit === 'count' ? bracket : closed)) cls = { ...cls, metric: 'other' };
+    // "đạt 100% đối với những TTHC đủ điều kiện cung cấp thành DVCTT toàn trình và một phần (đạt 82% …)": a share of both
+    // levels together (d2211, d2212).
+    else if (c.unit === 'percent' && /toan trinh va mot phan|mot phan va toan trinh/.test(before.slice(-60) + folded.slice(c.end, c.end + 130).split(/[;.]/)[0])) cls = { ...cls, metric: 'other' };
+    // "Tổng số DVCTT có phát sinh hồ sơ là 818/1.542 (gồm: 451 DVCTT toàn trình và 367 DVCTT một phần)": services that
+    // had dossiers, counted by level, are a usage count's parts, not the services offered (d2211).
+    else if (c.unit === 'count' && /(?<![a-z])co phat sinh ho so(?![a-z])(?:[^.;]|\.(?=\d))*\([^()]*$/.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
     else if (c.unit === 'count' && /^\s*mot phan(?![a-z])/.test(after)) cls = { ...cls, metric: 'online_services_partial' };
     else if (c.unit === 'count' && /^\s*toan trinh(?![a-z])/.test(after)) cls = { ...cls, metric: 'online_services_full' };
   }
