@@ -48,6 +48,9 @@ export function normalizeText(raw: string): string {
   const special = SPECIAL_CHAR_RE.test(text);
   if (special && MAYBE_JUNK_RE.test(text)) text = text.replace(JUNK_RE, ' ');
   text = text.normalize('NFC');
+  // "Ðến nay" (d2220): pages set in old fonts write the Icelandic eth (U+00D0/U+00F0) for "Đ"/"đ"; one letter for one,
+  // so offsets stay.
+  if (ETH_RE.test(text)) text = text.replace(/\u00D0/g, '\u0110').replace(/\u00F0/g, '\u0111');
   if ((special && SPACING_CHAR_RE.test(text)) || text.includes('  ') || text.includes(' \n') || text.includes('\n ') || text.includes('\n\n\n')) {
     text = text
       .replace(INVISIBLE_RE, '')
@@ -60,6 +63,9 @@ export function normalizeText(raw: string): string {
   }
   return text.trim();
 }
+
+/** The eth letters some Vietnamese pages use for "Đ"/"đ". */
+const ETH_RE = /[\u00D0\u00F0]/;
 
 /** A superset of {@link JUNK_RE}'s characters (any surrogate, paired or not). */
 const MAYBE_JUNK_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF\uD800-\uDFFF]/;

@@ -31,3 +31,12 @@ describe('splitClauses', () => {
     expect(clauses).toEqual(['Kết quả như sau', 'tỷ lệ hài lòng đạt 95%', 'hồ sơ tiếp nhận: 1.200 hồ sơ']);
   });
 });
+
+describe('normalizeText', () => {
+  it('reads the eth some old fonts write for "Đ"/"đ" as that letter, one for one (d2220)', () => {
+    const raw = 'Ðến nay, tỉnh ðã số hóa 100% hồ sơ.';
+    const text = normalizeText(raw);
+    expect(text).toBe('Đến nay, tỉnh đã số hóa 100% hồ sơ.');
+    expect(text.length).toBe(raw.length);
+  });
+});
