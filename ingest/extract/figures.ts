@@ -399,9 +399,10 @@ const PAR_COMPONENT_CHANGE_RE = new RegExp(`${PAR_COMPONENT}[^;]*?\\d[\\d.,]*\\s
 /**
  * Satisfaction with one aspect of the service, named before its share: "hài lòng (chung) về tiếp cận dịch vụ / thủ tục
  * hành chính / công chức / kết quả dịch vụ / việc tiếp nhận, xử lý ý kiến", "đối với việc xây dựng, tổ chức thực hiện
- * chính sách" — not "về sự phục vụ hành chính", the whole index. Folded.
+ * chính sách" — not "về sự phục vụ hành chính", the whole index, nor "về việc giải quyết thủ tục hành chính", the
+ * satisfaction rate plans and reports name so (d2157, d2158, d2218, d756). Folded.
  */
-const SATISFACTION_ASPECT_BEFORE_RE = /(?<![a-z])hai long (?:chung )?(?:ve|doi voi) (?:tiep can dich vu|thu tuc hanh chinh|cong chuc|ket qua (?:dich vu|giai quyet)|viec (?:tiep nhan|xay dung|cung ung|to chuc|giai quyet))[^;%\d]*$/;
+const SATISFACTION_ASPECT_BEFORE_RE = /(?<![a-z])hai long (?:chung )?(?:ve|doi voi) (?:tiep can dich vu|thu tuc hanh chinh|cong chuc|ket qua (?:dich vu|giai quyet)|viec (?:tiep nhan|xay dung|cung ung|to chuc|giai quyet(?! (?:thu tuc|tthc|ho so)(?![a-z]))))[^;%\d]*$/;
 /** A grade that is neither satisfied nor very satisfied. */
 const NOT_SATISFIED_GRADE_RE = /(?<![a-z])(?:khong hai long|chua hai long|binh thuong)(?![a-z])/;
 
@@ -539,6 +540,10 @@ interface DocState {
   inTargetList: boolean;
   /** The previous sentence named a commitment; a sentence opening "Cụ thể, …" details it. */
   previousCommits: boolean;
+  /** Whether this sentence goes on with the targets of the commitment right before it (see readSentence). */
+  continuesTargets: boolean;
+  /** Whether the sentence read last states a plan's targets (see readSentence). */
+  previousPlans: boolean;
   /** That commitment sentence states its targets topic by topic ("về hạ tầng số, …"). */
   previousListsByTopic: boolean;
   /** The sentence being read details the commitment of the one before. */
@@ -626,6 +631,8 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     signals: new Map(),
     inTargetList: false,
     previousCommits: false,
+    continuesTargets: false,
+    previousPlans: false,
     previousListsByTopic: false,
     detailsTarget: false,
     inheritedScope: null,
@@ -1042,6 +1049,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
   const opening = folded.slice(sentence.start, sentence.start + 60);
   state.detailsTarget = state.previousCommits && (detailsPrevious(opening) || (state.previousListsByTopic && opensNextTopic(opening)));
+  // "Cụ thể, phấn đấu 96% … 100% tỷ lệ dịch vụ công … được tích hợp … Tỷ lệ người dân … hài lòng … đạt trên 85%": right
+  // after a commitment, a sentence that opens on a share and states no time, result or past of its own goes on with the
+  // commitment's targets (d2218).
+  state.continuesTargets = state.previousPlans && CONTINUED_TARGET_OPENING_RE.test(opening) &&
+    !PAST_OR_RESULT_RE.test(text.slice(sentence.start, sentence.end)) && !findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear).some((p) => !p.baseline);
+  state.detailsTarget ||= state.continuesTargets;
   const carriedShare = state.lastShareMetric;
   state.lastShareMetric = null;
   const onlineTopicBefore = state.onlineTopicSentence;
@@ -1297,6 +1310,15 @@ const SCALE_AFTER_RE = /^\s*(?:diem\s*)?(?:tren|\/)\s*thang diem\s*(\d{1,4})(?!\
 /** Between a baseline and its second level in one bracket: " (87,20 điểm, hạng ", " (đạt 85,2%, xếp thứ ". Folded. */
 const BASELINE_SECOND_LEVEL_GAP_RE = /^\s*\(\s*(?:(?:dat|la)\s+)?\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*$/;
 
+/** A sentence opening on a share: "100% tỷ lệ …", "Tỷ lệ người dân …", "Trên 90% …". Folded. */
+const CONTINUED_TARGET_OPENING_RE = /^\W*(?:(?:tren|hon|it nhat|toi thieu)\s+)?(?:\d[\d.,]*\s*%|ty le(?![a-z]))/;
+/** The words of a plan's targets. Folded. */
+const PLAN_WORD_RE = /(?<![a-z])(?:phan dau|muc tieu|chi tieu)(?![a-z])/;
+/** A target met: "hoàn thành mục tiêu", "đạt chỉ tiêu", "vượt kế hoạch". Folded. */
+const MET_TARGET_RE = /(?<![a-z])(?:hoan thanh|dat|vuot)(?: [a-z]+){0,2} (?:muc tieu|chi tieu|ke hoach)(?![a-z])/;
+/** A result, a past or a present state: "đã", "đạt được", "kết quả", "hiện nay", "vừa qua". Original text. */
+const PAST_OR_RESULT_RE = /(?<![\p{L}])(?:đã|đạt được|kết quả|hiện nay|hiện có|vừa qua|đến nay|tính đến)(?![\p{L}])/iu;
+
 /** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
 
@@ -1384,7 +1406,10 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   const sentenceFolded = folded.slice(sentence.start, sentence.end);
   // A topic continuing targets stated topic by topic passes them on to the next topic ("Về kinh tế số, …").
   const nextTopic = state.detailsTarget && state.previousListsByTopic;
-  state.previousCommits = nextTopic || namesCommitment(sentenceFolded, text.slice(sentence.start, sentence.end));
+  state.previousCommits = nextTopic || state.continuesTargets || namesCommitment(sentenceFolded, text.slice(sentence.start, sentence.end));
+  // A plan's targets ("phấn đấu", "mục tiêu", "chỉ tiêu"), not a demand ("yêu cầu … phải xử lý xong") nor a target met
+  // ("hoàn thành mục tiêu cung cấp 100% DVC …", d2091): only these go on into the next sentence.
+  state.previousPlans = state.continuesTargets || (state.previousCommits && PLAN_WORD_RE.test(sentenceFolded) && !MET_TARGET_RE.test(sentenceFolded));
   state.previousListsByTopic = nextTopic || (state.previousCommits && listsByTopic(sentenceFolded));
 }
 
