@@ -335,7 +335,7 @@ const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?:
 /** After an agency named by "được": the verb of its rating ("được Bộ Công an ghi nhận, đánh giá cao"). Folded. */
 const RATING_VERB_AFTER_RE = /^\s*(?:ghi nhan|danh gia|cong nhan|xep hang|cham diem|tham dinh|khen thuong|bieu duong)(?![a-z])/;
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
-const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|chu tri|huong dan)(?![a-z])/;
+const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|cho hay|chu tri|huong dan)(?![a-z])/;
 
 /** What a ministry opening a title achieves, right after its name: "dẫn đầu", "xếp thứ", "đạt", "cung cấp". Folded. */
 const MINISTRY_ACHIEVES_AFTER_RE = /^\s*(?:(?:da|tiep tuc|van|lan dau)\s+)?(?:dan dau|dung dau|xep thu|dung thu|dat|cung cap|trien khai|hoan thanh|giai quyet|tiep nhan)(?![a-z])/;

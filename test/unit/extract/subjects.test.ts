@@ -290,6 +290,11 @@ describe('subjects', () => {
     expect(branch.subject.name).not.toBe('Ngân hàng Nhà nước Việt Nam');
   });
 
+  it('reads a ministry that only reports ("Bộ KH&CN cho hay, …") as the source, not the subject (d2231)', () => {
+    const [f] = figuresOf('Bộ Nội vụ cho hay, tính đến ngày 26/11, tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết thủ tục hành chính tháng 11/2025 đạt 51,7%.', undefined, { publishedAt: new Date('2025-12-01T09:00:00+07:00'), publisher: { id: 'hn', name: 'Thành phố Hà Nội', level: 'tinh' }, title: 'Chuyển đổi số quốc gia' });
+    expect(f.subject.name).not.toBe('Bộ Nội vụ');
+  });
+
   it('reads a province\'s branch of a central agency opening the title as the article\'s unit, but not two holders nor another province\'s branch (d1440, d1837, d2010)', () => {
     const pn = (title: string): Partial<ExtractionContext> => ({ publishedAt: new Date('2024-04-20T09:00:00+07:00'), publisher: { id: 'pn', name: 'Tỉnh Phú Yên', level: 'tinh' }, title });
     const text = 'Trong quý I năm 2024, tỷ lệ hồ sơ trực tuyến đạt 98,6%.';
