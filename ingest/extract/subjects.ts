@@ -1260,7 +1260,8 @@ function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
  */
 const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
 /** Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. */
-const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
+// "và Xã hội" ends "Sở Lao động - Thương binh và Xã hội", no commune (d1870).
+const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa(?! hoi)|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
 /** "… 92 điểm thuộc về Cục Thuế tỉnh …": the holder named after the number. Folded text after the number's noun. */
 const HOLDER_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?thuoc ve\s+/;
 /** "được Bộ Công an ghi nhận": a rater named by "được", whose verb is not the agency's own (folded). */
@@ -1426,7 +1427,7 @@ function localOfficeName(words: string): string {
 /** Where an agency's name ends ("đạt", "xếp", "với", …): verbs and links, lower case. */
 const NAME_END_RE = /^(?:đạt|có|với|là|xếp|đứng|dẫn|giữ|tiếp|được|chiếm|tăng|giảm|đã|trong|theo|so|tại|của|thuộc|năm|về|cũng|vẫn|đều|luôn|tổng|chỉ|điểm|nằm|ở|lần|gồm|trên|dưới|từ|đến)$/u;
 /** What starts another agency or unit after "và" ("Sở Tư pháp và Sở Nội vụ"): then "và" ends the name. */
-const NEXT_HOLDER_WORDS = '(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|BHXH|Ngân|Công|UBND|Ủy|Uỷ|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]ỉnh|[Tt]hành|[Tt]hị)';
+const NEXT_HOLDER_WORDS = '(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|BHXH|Ngân|Công|UBND|Ủy|Uỷ|[Hh]uyện|[Qq]uận|[Xx]ã(?!\\s+hội)|[Pp]hường|[Tt]ỉnh|[Tt]hành|[Tt]hị)';
 const NEXT_HOLDER_RE = new RegExp(`^${NEXT_HOLDER_WORDS}$`, 'u');
 /** Centrally governed cities: their agencies are "… thành phố <name>". */
 const CENTRAL_CITIES: ReadonlySet<string> = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can tho', 'hue']);
@@ -1443,7 +1444,7 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
   while (n < words.length) {
     const w = words[n];
     if (!/^[\p{L}&–-]+$/u.test(w) || NAME_END_RE.test(w)) break;
-    if (w === 'và' && NEXT_HOLDER_RE.test(words[n + 1] ?? '')) return null;
+    if (w === 'và' && NEXT_HOLDER_RE.test(words[n + 1] ?? '') && !(/^[Xx]ã$/u.test(words[n + 1] ?? '') && /^hội/u.test(words[n + 2] ?? ''))) return null;
     if (++n > 16) return null;
   }
   // What follows the name up to the number: lower-case words only (a verb phrase) or the bracket of "Sở Nội vụ (86,93%)";
