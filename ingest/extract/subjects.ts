@@ -1258,7 +1258,7 @@ function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
  * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
  * nhánh …"), or a group of departments ("9 sở", "các sở").
  */
-const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
 /** Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. */
 // "và Xã hội" ends "Sở Lao động - Thương binh và Xã hội", no commune (d1870).
 const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa(?! hoi)|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
@@ -1321,7 +1321,8 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   const full = fullAgencyName(text, folded, abs, province);
   if (full) return { at, subject: () => namedSubject(full, ctx) };
   if (!province) return { at, subject: fallback };
-  if (/^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${province}`, ctx) };
+  // "Thanh tra TP": "TP" is "thành phố" (d1405).
+  if (/^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ').replace(/\sTP\.?$/u, ' thành phố')} ${province}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
   // A department the list knows is named by its full name ("Sở TN&MT" is "Sở Tài nguyên và Môi trường").
@@ -1451,6 +1452,8 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
   // nothing named, no other number.
   if (!words.slice(n).every((w) => /^(?:\p{Ll}+|\(|:)$/u.test(w))) return null;
   const name = words.slice(0, n).join(' ').replace(/\s+và$/u, '');
+  // "Văn phòng UBND TP" on a centrally run city's page: the city's own office, "TP" written for "thành phố" (d1405).
+  if (/\sTP\.?$/u.test(name) && centralCity(province)) return `${name.replace(/\s+TP\.?$/u, '')} thành phố ${province.replace(/^thành phố\s+/iu, '')}`;
   // "Chi nhánh Văn phòng đăng ký đất đai thị xã": the agency of a lower unit the text does not name, not the province's.
   if (/(?:^|\s)(?:huyện|quận|thị xã|xã|phường|thị trấn|thành phố)$/u.test(name)) return null;
   if (!name.includes(' ')) return null;
