@@ -359,8 +359,11 @@ function titleProvincialBranch(title: string, province: string): string | null {
   if (!m) return null;
   let rest = title.trim().slice(m[0].length).trimStart();
   const bareProvince = province.replace(/^(?:tỉnh|thành phố)\s+/iu, '');
+  // The paper's own province after the head word ("Cục Thuế Quảng Nam …") is read past; a level word followed by any
+  // other name ("Công an tỉnh Khánh Hòa …" on another province's paper), or another province's bare name, is another
+  // province's branch.
   if (foldVietnamese(rest).startsWith(foldVietnamese(bareProvince))) rest = rest.slice(bareProvince.length).trimStart();
-  else if (/^(?:tỉnh|thành phố|TP)/u.test(m[0].slice(m[1].length).trim())) return null; // another province's branch
+  else if (/^(?:tỉnh|thành phố|TP)/u.test(m[0].slice(m[1].length).trim())) return null;
   else if (/^(?:\p{Lu}\p{Ll}*\s+){0,2}\p{Lu}\p{Ll}*(?:\s|:|$)/u.test(rest) && !/^(?:Nhà nước|Việt Nam)/u.test(rest) && PROVINCE_RE.test(foldVietnamese(rest.split(/[\s:]/u).slice(0, 3).join(' ')))) return null;
   // "Cục Thuế tỉnh và huyện Trấn Yên dẫn đầu": two holders.
   if (/^(?:và|,)/u.test(rest)) return null;
@@ -1259,8 +1262,10 @@ function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
  * nhánh …"), or a group of departments ("9 sở", "các sở").
  */
 const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
-/** Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. */
-// "và Xã hội" ends "Sở Lao động - Thương binh và Xã hội", no commune (d1870).
+/**
+ * Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. Not "và Xã hội",
+ * which ends "Sở Lao động - Thương binh và Xã hội" (d1870).
+ */
 const JOINED_HOLDER_RE = /\sva (?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|tp|huyen|quan|thi xa|phuong|xa(?! hoi)|thi tran|so|cong an|van phong|cuc|chi cuc)(?![a-z0-9])/;
 /** "… 92 điểm thuộc về Cục Thuế tỉnh …": the holder named after the number. Folded text after the number's noun. */
 const HOLDER_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?thuoc ve\s+/;
