@@ -156,7 +156,8 @@ function agencyBefore(text: string, folded: string, at: number): boolean {
   const lead = folded.slice(from, at);
   for (const m of matchesOf(AGENCY_WORD_RE, lead)) {
     const i = m.index ?? 0;
-    if (!/^(?: [a-z&-]+){0,6} $/.test(lead.slice(i + m[0].length))) continue;
+    // "Bảo hiểm xã hội (BHXH) tỉnh …": an acronym in brackets may follow the agency's words (d1442).
+    if (!/^(?: \([a-z&-]{2,12}\)| [a-z&-]+){0,6} $/.test(lead.slice(i + m[0].length))) continue;
     // "Bộ phận một cửa (của) UBND huyện X": a unit's own desk (bộ phận), no ministry (bộ).
     if (m[1] === 'bo' && lead.startsWith(' phan', i + m[0].length)) continue;
     if (AGENCY_SPELLINGS[m[1]]?.includes(text.slice(from + i, from + i + m[0].length).toLowerCase())) return true;
@@ -1501,16 +1502,18 @@ function centralAgencyName(text: string, at: number, ctx: ExtractionContext): st
  * An agency's name up to the province it belongs to: "Cục Thuế tỉnh", "Văn phòng đăng ký đất đai tỉnh", "Văn phòng
  * UBND tỉnh" — one to seven words after the agency word, none of them a link or a verb.
  */
-const AGENCY_FULL_RE = new RegExp(`^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH|Thanh tra|Ban|Ngân hàng Nhà nước)(?:\\s+(?!(?:và(?=\\s+${NEXT_HOLDER_WORDS}(?![\\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn)(?![\\p{L}]))[\\p{L}&-]+){0,9}?\\s+(?:tỉnh|thành phố)(?![\\p{L}])`, 'u');
+const AGENCY_FULL_RE = new RegExp(`^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH|Thanh tra|Ban|Ngân hàng Nhà nước)(?:\\s*\\(\\p{Lu}[\\p{Lu}&-]{1,10}\\))?(?:\\s+(?!(?:và(?=\\s+${NEXT_HOLDER_WORDS}(?![\\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn)(?![\\p{L}]))[\\p{L}&-]+){0,9}?\\s+(?:tỉnh|thành phố)(?![\\p{L}])`, 'u');
 
 /**
  * The full name of the agency at `at` (absolute) when the text gives its province — by name ("… tỉnh Kiên Giang", "…
  * thành phố Cần Thơ") or as "tỉnh" alone on a page of a known province (`province`) — else null.
  */
 function fullAgencyName(text: string, folded: string, at: number, province: string | null): string | null {
-  const m = AGENCY_FULL_RE.exec(text.slice(at, at + 90));
-  if (!m) return null;
-  const end = at + m[0].length;
+  const found = AGENCY_FULL_RE.exec(text.slice(at, at + 90));
+  if (!found) return null;
+  const end = at + found[0].length;
+  // "Bảo hiểm xã hội (BHXH) tỉnh Hà Giang": the acronym in brackets is no part of the name (d1442).
+  const m = [found[0].replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)/u, '')];
   const after = /^\s+/.exec(text.slice(end, end + 3));
   const nameAt = end + (after ? after[0].length : 0);
   const named = after ? PROVINCE_RE.exec(folded.slice(nameAt, nameAt + 30)) : null;
