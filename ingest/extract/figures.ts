@@ -32,6 +32,8 @@ const RANK_WITH_RE = /^\s*(?:[a-z ]{0,12}\s)?voi\s/;
  * và đúng hạn") joins two words of one qualifier, not two clauses.
  */
 const SEPARATOR_RE = /,|\((?![a-z&]{2,10}\))|\s(?:va)\s(?!(?:dung|truoc|som) h(?:an|en)(?![a-z]))|\s(?:con|trong do|dong thoi|nhung|cung nhu)\s/;
+/** {@link SEPARATOR_RE} with the global flag, compiled once for {@link matchesOf}. */
+const SEPARATOR_ALL_RE = new RegExp(SEPARATOR_RE.source, 'g');
 
 /** A sentence can hold a figure only with a digit or a hedged number word ("ít nhất một"). */
 const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:co|de xay ra|phat sinh) (?:ho so|hs)|thu (?:nhat|nhi|hai|ba|tu)(?![a-z])|quan quan|dan dau|dung dau/;
@@ -1049,12 +1051,6 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
   const opening = folded.slice(sentence.start, sentence.start + 60);
   state.detailsTarget = state.previousCommits && (detailsPrevious(opening) || (state.previousListsByTopic && opensNextTopic(opening)));
-  // "Cụ thể, phấn đấu 96% … 100% tỷ lệ dịch vụ công … được tích hợp … Tỷ lệ người dân … hài lòng … đạt trên 85%": right
-  // after a commitment, a sentence that opens on a share and states no time, result or past of its own goes on with the
-  // commitment's targets (d2218).
-  state.continuesTargets = state.previousPlans && CONTINUED_TARGET_OPENING_RE.test(opening) &&
-    !PAST_OR_RESULT_RE.test(text.slice(sentence.start, sentence.end)) && !findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear).some((p) => !p.baseline);
-  state.detailsTarget ||= state.continuesTargets;
   const carriedShare = state.lastShareMetric;
   state.lastShareMetric = null;
   const onlineTopicBefore = state.onlineTopicSentence;
@@ -1065,6 +1061,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   // the one before is of the period that one named.
   state.carriedPeriod = BREAKS_DOWN_RE.test(folded.slice(sentence.start, sentence.start + 12)) ? state.lastSentencePeriod : null;
   const periods = findPeriods(text, folded, sentence, state.ctx.publishedAt, state.undatedYear);
+  // "Cụ thể, phấn đấu 96% … 100% tỷ lệ dịch vụ công … được tích hợp … Tỷ lệ người dân … hài lòng … đạt trên 85%": right
+  // after a commitment, a sentence that opens on a share and states no time, result or past of its own goes on with the
+  // commitment's targets (d2218).
+  state.continuesTargets = state.previousPlans && CONTINUED_TARGET_OPENING_RE.test(opening) &&
+    !PAST_OR_RESULT_RE.test(text.slice(sentence.start, sentence.end)) && !periods.some((p) => !p.baseline);
+  state.detailsTarget ||= state.continuesTargets;
   if (!HAS_NUMBER_RE.test(folded.slice(sentence.start, sentence.end))) {
     updateDocState(state, sentence, periods);
     return;
@@ -1439,12 +1441,17 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   return { ...cls, metric: 'sipas_score' };
 }
 
-/** The parts of the service index (Decision 766): public disclosure, progress, online services, online payment, satisfaction, digitisation. */
-const SERVICE_INDEX_PART_RE = /(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|dich vu truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])/g;
+/**
+ * The parts of the service index (Decision 766): public disclosure, progress, online services (as `online` writes them),
+ * online payment, satisfaction, digitisation. Folded, a regex source.
+ */
+const serviceIndexParts = (online: string): string => `(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|${online}|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])`;
+/** The parts of the service index, its online services named as the index names them ("dịch vụ trực tuyến"). */
+const SERVICE_INDEX_PART_RE = new RegExp(serviceIndexParts('dich vu truc tuyen'), 'g');
 /** The largest maximum of a part of the service index (digitisation, 22 points): a part's points never exceed it. */
 const SERVICE_INDEX_PART_MAX = 22;
 /** A part of the service index named in running text, its online services written in full ("Dịch vụ công trực tuyến"). Folded. */
-const SERVICE_INDEX_PART_NAMED_RE = /(?<![a-z])(?:cong khai,? minh bach|tien do giai quyet|dich vu (?:cong )?truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)(?![a-z])/;
+const SERVICE_INDEX_PART_NAMED_RE = new RegExp(serviceIndexParts('dich vu (?:cong )?truc tuyen'));
 /** A part named as a list item's heading, right before its points: "Tiến độ giải quyết: Đạt 19,1 điểm". Folded. */
 const SERVICE_INDEX_PART_ITEM_RE = /^[\s\-–+•*]*(?:cong khai,? minh bach|tien do giai quyet|dich vu (?:cong )?truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)\s*:\s*(?:dat\s*)?$/;
 
@@ -1845,9 +1852,7 @@ function splitPoint(folded: string, a: Candidate, b: Candidate): number {
 
 /** The first {@link SEPARATOR_RE} of a gap that is not a comma joining the verbs of one act ("tiếp nhận, giải quyết"). */
 function firstSeparator(gap: string): RegExpExecArray | null {
-  const re = new RegExp(SEPARATOR_RE.source, 'g');
-  for (let m = re.exec(gap); m; m = re.exec(gap)) if (!(m[0] === ',' && joinsVerbs(gap, m.index))) return m;
-  return null;
+  return matchesOf(SEPARATOR_ALL_RE, gap).find((m) => !(m[0] === ',' && joinsVerbs(gap, m.index))) ?? null;
 }
 
 /** Whether the comma at `at` joins two verbs of one act: "50% hồ sơ được tiếp nhận, giải quyết trực tuyến" (d2151). Folded. */

@@ -16,7 +16,7 @@ import type { Candidate } from './candidates';
 import { ACTUAL_CUES, TARGET_CUES, TARGET_CUES_ACCENTED } from './lexicon';
 import { COORDINATED_MOVE_BEFORE_RE } from './non-figures';
 import { foldForMatching } from './normalize';
-import type { PeriodMention } from './periods';
+import { MEASURE_NAMED_AGAIN, type PeriodMention } from './periods';
 import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
@@ -56,9 +56,9 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra
  */
 const ASSIGNED_NORM_BEFORE_RE = /(?:(?:ty le|chi tieu|muc)\s+(?:duoc|do)\s+(?:[a-z]+\s+){0,4}?|chi tieu\s+(?:[a-z]+\s+){0,3}?)giao(?![a-z])[^;()]{0,100}\(\s*(?:ty le|chi tieu|muc)?\s*:?\s*$/;
 /** The earlier period a comparison verb names before its number: "(so với) năm 2022 là", "cùng kỳ (năm 2022) là". Folded, a regex source. */
-// "cao hơn tỷ lệ đánh giá hài lòng chung của tỉnh năm 2018 là 4,11%": the measure may be named again before its year (d2199),
-// but not another unit's or an average ("cao hơn bình quân cả nước năm 2018 là" is a gap).
-const COMPARED_PERIOD = String.raw`(?:so voi )?(?:(?!(?:ca|toan|trung|binh|cac|tinh|huyen|xa|quan|phuong|so|bo|don)\s)[a-z]+ ){0,8}?(?:cua (?:tinh|huyen|xa|quan|phuong|thanh pho|so|bo|don vi) )?(?:nam \d{4}|cung ky(?: nam \d{4})?) la`;
+// "cao hơn tỷ lệ đánh giá hài lòng chung của tỉnh năm 2018 là 4,11%": the measure may be named again before its year
+// (see MEASURE_NAMED_AGAIN).
+const COMPARED_PERIOD = String.raw`(?:so voi )?${MEASURE_NAMED_AGAIN}(?:nam \d{4}|cung ky(?: nam \d{4})?) la`;
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122), "cao hơn năm 2022 là 1,12%" (d1848): the number is a difference… */
 const CHANGE_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam|(?:cao|thap) hon ${COMPARED_PERIOD})\s*$`);
 /** A comparison verb naming the earlier period it compares with: "cao hơn năm 2022 là ", "thấp hơn cùng kỳ là ". Folded. */

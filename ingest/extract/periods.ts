@@ -54,9 +54,13 @@ const CARRIED_FROM_AFTER_RE = /^\s*chuyen (?:sang|qua)(?![a-z])/;
  */
 const BASELINE_BEFORE_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:(?:ket qua|chi so|muc) )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
 /** A level compared right before a period phrase: "(năm 2023) cao hơn năm 2022", "thấp hơn năm 2021". Folded. */
-// The measure may be named again before the year: "cao hơn tỷ lệ đánh giá hài lòng chung của tỉnh năm 2018" (d2199); not
-// another unit or an average ("cao hơn bình quân cả nước năm 2018").
-const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?!(?:ca|toan|trung|binh|cac|tinh|huyen|xa|quan|phuong|so|bo|don)\s)[a-z]+ ){0,8}?(?:cua (?:tinh|huyen|xa|quan|phuong|thanh pho|so|bo|don vi) )?$/;
+/**
+ * The measure named again between "cao/thấp hơn" and the year it is compared with: "cao hơn tỷ lệ đánh giá hài lòng
+ * chung của tỉnh năm 2018" (d2199) — not another unit or an average ("cao hơn bình quân cả nước năm 2018"). Folded, a
+ * regex source (shared with the kind module's comparison verbs).
+ */
+export const MEASURE_NAMED_AGAIN = String.raw`(?:(?!(?:ca|toan|trung|binh|cac|tinh|huyen|xa|quan|phuong|so|bo|don)\s)[a-z]+ ){0,8}?(?:cua (?:tinh|huyen|xa|quan|phuong|thanh pho|so|bo|don vi) )?`;
+const COMPARED_LEVEL_BEFORE_RE = new RegExp(String.raw`(?<![a-z])(?:cao|thap) hon ${MEASURE_NAMED_AGAIN}$`);
 
 /**
  * What may stand between a baseline ("so với năm 2020") and the baseline's own level: an opening bracket, with or without

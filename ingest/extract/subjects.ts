@@ -1513,16 +1513,16 @@ function fullAgencyName(text: string, folded: string, at: number, province: stri
   if (!found) return null;
   const end = at + found[0].length;
   // "Bảo hiểm xã hội (BHXH) tỉnh Hà Giang": the acronym in brackets is no part of the name (d1442).
-  const m = [found[0].replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)/u, '')];
+  const head = found[0].replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)/u, '');
   const after = /^\s+/.exec(text.slice(end, end + 3));
   const nameAt = end + (after ? after[0].length : 0);
   const named = after ? PROVINCE_RE.exec(folded.slice(nameAt, nameAt + 30)) : null;
-  if (named && named.index === 0 && /^\p{Lu}/u.test(text.slice(nameAt, nameAt + 1))) return `${m[0]} ${text.slice(nameAt, nameAt + named[0].length)}`.replace(/\s+/g, ' ');
+  if (named && named.index === 0 && /^\p{Lu}/u.test(text.slice(nameAt, nameAt + 1))) return `${head} ${text.slice(nameAt, nameAt + named[0].length)}`.replace(/\s+/g, ' ');
   // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it, unless the province is a
   // centrally governed city ("Văn phòng UBND thành phố (86,72%)" on a Hà Nội paper).
   if (!province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
-  if (!/tỉnh$/u.test(m[0]) && !centralCity(province)) return null;
-  return `${m[0].replace(/\s+/g, ' ')} ${province.replace(/^thành phố\s+/iu, '')}`;
+  if (!/tỉnh$/u.test(head) && !centralCity(province)) return null;
+  return `${head.replace(/\s+/g, ' ')} ${province.replace(/^thành phố\s+/iu, '')}`;
 }
 
 /** After a first place: the departments' ranking it is in ("… bảng xếp hạng khối các sở, ban, ngành", "… đối với các sở, ban, ngành"). Folded. */
