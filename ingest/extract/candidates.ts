@@ -129,6 +129,10 @@ const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|th
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
 /** "từ 1 đến 32 ngày", "từ 5 - 7 hồ sơ": a range of whole numbers opens with "từ" (its unit stands after the second end). */
 const RANGE_FROM_BEFORE_RE = /(?:^|\s)(?<!dau )tu\s*$/;
+/** "đạt tối thiểu tương ứng 40%, 30%, 20%": a floor stated once for the values listed after it (each is a floor). */
+const FLOOR_RESPECTIVELY_BEFORE_RE = /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong thap hon)\s+(?:tuong ung|lan luot)(?:\s+(?:la|dat|o muc))?\s*:?\s*(?:\d[\d.,]*\s*%\s*(?:,|;|va|,\s*va)\s*)*$/;
+/** "kiểm tra tối thiểu 30% cơ quan chuyên môn … và 40% UBND xã": the second share of a pair shares the first one's floor. */
+const FLOOR_SHARED_BEFORE_RE = /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong thap hon)\s+\d[\d.,]*\s*%[^.;:%\d]{0,80}\s(?:va|,)\s*$/;
 /** "từ 98% trở lên" / "trở xuống": the comparator comes after the number. */
 const AT_LEAST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro len(?![a-z])/;
 const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
@@ -591,6 +595,10 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     const afterNumber = after(numberStart, 80).replace(LEADING_NUMBER_RE, '');
     if (comparator === 'eq' && AT_LEAST_AFTER_RE.test(afterNumber)) comparator = 'gte';
+    if (comparator === 'eq' && /%\s*(?:,|va)\s*$|tuong ung\s*:?\s*$|lan luot(?:\s+(?:la|dat|o muc))?\s*:?\s*$|(?:^|\s)(?:va|,)\s*$/.test(foldedBefore)) {
+      const longBefore = before(numberStart, 160);
+      if (FLOOR_RESPECTIVELY_BEFORE_RE.test(longBefore) || FLOOR_SHARED_BEFORE_RE.test(longBefore)) comparator = 'gte';
+    }
     if (comparator === 'eq' && AT_MOST_AFTER_RE.test(afterNumber)) comparator = 'lte';
     return { hedgeStart: numberStart - (foldedBefore.length - slice.trimEnd().length), comparator, approximate };
   }

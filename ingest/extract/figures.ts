@@ -63,6 +63,8 @@ function wholeDossierMetric(folded: string, c: Candidate, clause: Span): 'dossie
 }
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_ALTERNATION = PENDING_CUES.join('|');
+/** After a bare share: an exception in its sentence that states a floor ("(riêng lĩnh vực đất đai đạt từ 96% trở lên)"). */
+const EXCEPTION_FLOOR_AFTER_RE = /^[^;]{0,120}?\(?\s*rieng\s[^;)]{0,120}?(?:tro len|toi thieu|it nhat|khong duoi|khong thap hon)/;
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
 /**
  * A count inside the brackets or the "trong đó" that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải
@@ -2304,9 +2306,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
   // "từ 88,05% xuống …" is a level, not "from 88,05% up".
   let comparator: Comparator = role?.role === 'from' ? 'eq' : c.comparator;
-  // A bare target ("phấn đấu 98% hồ sơ đúng hạn", "tăng 3%") is a floor; for lower-is-better metrics a ceiling.
-  if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate && (change || (c.unit === 'percent' && c.value < 100))) {
-    comparator = LOWER_IS_BETTER_METRICS.has(cls.metric) && !change ? 'lte' : 'gte';
+  // A bare target says the number it states ("phấn đấu 80%", "mục tiêu 80%": eq; docs/labelling.md, rule 3), but a
+  // targeted rise ("tăng 3% so với năm 2020") is a floor, and so is a share whose exception states its own floor
+  // ("98% hồ sơ … đúng hạn (riêng lĩnh vực đất đai đạt từ 96% trở lên)").
+  if (kind === 'target' && comparator === 'eq' && c.upperBound === null && !c.approximate &&
+    (change || (c.unit === 'percent' && EXCEPTION_FLOOR_AFTER_RE.test(folded.slice(c.end, zones.sentence.end))))) {
+    comparator = 'gte';
   }
   let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
   // "Sở Tư pháp từ thứ hạng 9 … năm 2020 vươn lên hạng 2 …": the level moved to is the same holder's as the level it moved

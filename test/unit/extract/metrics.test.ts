@@ -61,7 +61,13 @@ describe('actual vs target and comparators', () => {
     ['Phấn đấu tỷ lệ hồ sơ trực tuyến đạt trên 70%.', [{ metric: 'online_dossier_rate', kind: 'target', comparator: 'gt', value: 70 }]],
     ['Phấn đấu tỷ lệ hồ sơ trễ hạn dưới 1%.', [{ metric: 'late_dossiers', kind: 'target', comparator: 'lt', value: 1 }]],
     ['Yêu cầu không để hồ sơ trễ hạn quá 2%.', [{ metric: 'late_dossiers', kind: 'target', comparator: 'lte', value: 2 }]],
-    ['Phấn đấu 98% hồ sơ được giải quyết đúng hạn.', [{ metric: 'on_time_rate', kind: 'target', comparator: 'gte' }]],
+    // A bare target states its number (docs/labelling.md, rule 3); a rise and a share whose exception names a floor are floors.
+    ['Phấn đấu 98% hồ sơ được giải quyết đúng hạn.', [{ metric: 'on_time_rate', kind: 'target', comparator: 'eq' }]],
+    ['Phấn đấu 98% hồ sơ được giải quyết đúng hạn (riêng lĩnh vực đất đai từ 95% trở lên).', [
+      { metric: 'on_time_rate', kind: 'target', comparator: 'gte', value: 98 },
+      { metric: 'on_time_rate', kind: 'target', comparator: 'gte', value: 95 },
+    ]],
+    ['Phấn đấu tỷ lệ hồ sơ trực tuyến năm 2024 tăng 3% so với năm 2023.', [{ metric: 'online_dossier_rate', kind: 'target', comparator: 'gte', value: 3 }]],
     ['Kiểm tra tối thiểu 25% cơ quan chuyên môn.', [{ metric: 'inspection_rate', kind: 'target', comparator: 'gte', value: 25 }]],
     ['Quận đã đạt 97% hồ sơ đúng hạn.', [{ metric: 'on_time_rate', kind: 'actual', comparator: 'eq' }]],
     ['Có hơn 60 sáng kiến được công nhận.', [{ metric: 'initiatives', kind: 'actual', comparator: 'gt', value: 60 }]],
@@ -73,7 +79,7 @@ describe('actual vs target and comparators', () => {
     const text = 'UBND quận cam kết thực hiện các chỉ tiêu sau:\n\n1. 100% hồ sơ được số hóa.\n\n2. Tỷ lệ hài lòng đạt 93%.';
     expect(figuresOf(text).map(brief)).toEqual([
       expect.objectContaining({ metric: 'digitisation_rate', kind: 'target', comparator: 'eq' }),
-      expect.objectContaining({ metric: 'satisfaction_rate', kind: 'target', comparator: 'gte', value: 93 }),
+      expect.objectContaining({ metric: 'satisfaction_rate', kind: 'target', comparator: 'eq', value: 93 }),
     ]);
   });
 
