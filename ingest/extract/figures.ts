@@ -845,6 +845,12 @@ function dropRestatements(state: DocState): void {
   state.figures = state.figures.filter((f) => {
     const restatesTotal = f.total === null && withTotal.has(`${sig(f)}|${f.period.year}|${f.subject.name}`);
     if (!state.defaulted.has(f) || !(dated.has(f) || restatesTotal)) return true;
+    // "Par index 2021: Thái Nguyên đứng thứ 6 toàn quốc" above "… xếp vị trí thứ 6/63 tỉnh, thành phố": the dated copy
+    // keeps the whole the restatement gives (d1321).
+    if (f.total !== null) {
+      const g = state.figures.find((o) => o.total === null && !state.defaulted.has(o) && sig(o) === sig(f) && (holder(o) === null || holder(f) === null || holder(o) === holder(f)));
+      if (g && f.value <= f.total) g.total = f.total;
+    }
     state.dropped.push({ text: state.text.slice(f.evidence.numberStart, f.evidence.numberEnd), start: f.evidence.numberStart, end: f.evidence.numberEnd, reason: 'restated_with_period' });
     return false;
   });
