@@ -91,7 +91,17 @@ const DOSSIERS_FULLY_ONLINE = ['xu ly truc tuyen toan trinh', 'ho so truc tuyen 
 /** The Decision 766 service index's names, cues of its score and its rank alike. */
 const SERVICE_INDEX_CUES = ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'chi so phuc vu hanh chinh cong', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766'];
 
-export const METRIC_CUES: readonly MetricCueEntry[] = [
+/**
+ * Each cue that spells out "dịch vụ công trực tuyến" also stands with its abbreviation "DVCTT" ("tỷ lệ hồ sơ giải quyết
+ * qua DVCTT mức độ 4 đạt 79,38%"; d1055): the abbreviation replaces the phrase, so what the phrase alone does not cue
+ * ("DVCTT mức 4" is a service, not a dossier) the abbreviation does not either.
+ */
+function withAbbreviatedCues(entries: MetricCueEntry[]): MetricCueEntry[] {
+  const abbreviate = (cues: string[]): string[] => [...cues, ...cues.filter((c) => c.includes('dich vu cong truc tuyen') && c !== 'dich vu cong truc tuyen').map((c) => c.replace('dich vu cong truc tuyen', 'dvctt'))];
+  return entries.map((e) => ({ ...e, cues: abbreviate(e.cues) }));
+}
+
+export const METRIC_CUES: readonly MetricCueEntry[] = withAbbreviatedCues([
   { metric: 'satisfaction_rate', units: ['percent'], nouns: [null, 'luot', 'nguoi', 'hoso', 'thutuc'], weight: 10,
     cues: ['hai long', 'su hai long', 'muc do hai long', 'ty le hai long', 'chi so hai long', 'danh gia tot', 'rat hai long', 'sipas'] },
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 12, cues: ['sipas'] },
@@ -141,7 +151,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = [
     cues: SERVICE_INDEX_CUES },
   { metric: 'processing_days', units: ['day'], nouns: [null], weight: 10,
     cues: ['thoi gian giai quyet', 'rut ngan', 'thoi han giai quyet', 'ngay lam viec', 'giam thoi gian'] },
-];
+]);
 
 /**
  * Words before a number (in its sentence) that make it a commitment rather than a result. "yêu cầu" counts
