@@ -1178,7 +1178,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         }
         // "Các cơ quan có số lượng HS tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, …": a list's lead-in names the
         // metric once for every item after its colon.
-        if (!cls && lead && c.start > lead.end && c.unit !== 'rank' && c.unit !== 'score') cls = classifyCandidate(folded, { ...c, hedgeStart: lead.end }, { ownLeft: lead, ownRight: { start: c.end, end: c.end }, clause: lead, sentence }, hits);
+        // Over the article's topic too: "Theo … Bộ chỉ số phục vụ …, tỷ lệ hồ sơ trực tuyến của các bộ, ngành, địa phương …,
+        // cụ thể: Ở địa phương đạt 47,8%" is the online share its lead-in names, not the index's score (d2310).
+        if ((!cls || cls.fromTopic) && lead && c.start > lead.end && c.unit !== 'rank' && c.unit !== 'score') {
+          cls = classifyCandidate(folded, { ...c, hedgeStart: lead.end }, { ownLeft: lead, ownRight: { start: c.end, end: c.end }, clause: lead, sentence }, hits) ?? cls;
+        }
         // "Đà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), … là 5 tỉnh dẫn đầu về tỷ lệ hồ sơ trực tuyến": the metric named
         // after a list of units with bracketed shares.
         if (!cls && tail && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {

@@ -31,6 +31,8 @@ const TARGET_TEST_RE = phraseRe(TARGET_CUES, '');
 const KIND_WINDOW_CHARS = 400;
 const ACTUAL_RE = phraseRe(ACTUAL_CUES);
 /** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
+/** "hồ sơ có yêu cầu nghĩa vụ tài chính": procedures that require fees, the whole of an e-payment share (d2310). */
+const YEU_CAU_FEES_RE = /^yeu cau\s+(?:(?:thuc hien )?nghia vu tai chinh|thanh toan|nop phi|phi|le phi)(?![a-z])/;
 const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|ho so|hs|ca nhan|to chuc)\s+$/;
 /**
  * Right before "mục tiêu": the target met ("hoàn thành (sớm / vượt / trước thời hạn)", "đạt được", "vượt"). Folded; not a
@@ -155,7 +157,7 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   }
   for (const m of matchesOf(TARGET_RE, before)) {
     const idx = m.index ?? 0;
-    if (m[0].startsWith('yeu cau') && YEU_CAU_NOUN_RE.test(before.slice(Math.max(0, idx - 20), idx))) continue;
+    if (m[0].startsWith('yeu cau') && (YEU_CAU_NOUN_RE.test(before.slice(Math.max(0, idx - 20), idx)) || YEU_CAU_FEES_RE.test(before.slice(idx, idx + 40)))) continue;
     // "tổng số hồ sơ phải giải quyết là 52.310 hồ sơ": the dossiers due (a workload), no commitment.
     if (m[0] === 'phai' && DOSSIERS_DUE_RE.test(before.slice(Math.max(0, idx - 30), idx + 20))) continue;
     // "hoàn thành sớm mục tiêu cung cấp 100% DVCTT", "hoàn thành vượt mục tiêu tinh giản biên chế (10%)": a target met is a result.
