@@ -21,7 +21,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { articleUnit, continuesSubject, leadAgency, leadUnit, countNamedUnits, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
+import { articleUnit, continuesSubject, leadAgency, leadUnit, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -522,6 +522,8 @@ const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
 interface DocState {
   text: string;
+  /** The text as units' names are read from it: office holders' names after their unit masked (`maskOfficeHolders`). */
+  namesText: string;
   folded: string;
   ctx: ExtractionContext;
   sticky: FigurePeriod;
@@ -612,7 +614,9 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
   const about = articleUnit(ctx, folded);
   // Else one whose lead names a unit below the province it keeps coming back to (see `leadUnit`), or one of its
   // departments acting (see `leadAgency`).
-  const lead = about ? null : leadUnit(ctx, text, folded) ?? leadAgency(ctx, text, folded);
+  // Units' names are read from the text with office holders' names after them masked (see `maskOfficeHolders`).
+  const namesText = maskOfficeHolders(text);
+  const lead = about ? null : leadUnit(ctx, namesText, folded) ?? leadAgency(ctx, namesText, folded);
   if (about) ctx = { ...ctx, publisher: about };
   else if (lead) ctx = { ...ctx, publisher: lead.unit };
   // A national article on a province's source: what it does not attribute is the country's (a guess).
@@ -622,6 +626,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
   const title = titlePeriod(ctx, undatedYear);
   const state: DocState = {
     text,
+    namesText,
     folded,
     ctx,
     sticky: title ?? documentPeriod(ctx.publishedAt, folded, text),
@@ -1257,7 +1262,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     // "… các huyện Văn Lãng, Bình Gia và Hữu Lũng, với tỷ lệ lần lượt là 11,2%, 6,5% và 4,1%": each value is the unit's
     // named in its place before "lần lượt" (respectively).
     const read = state.figures.slice(firstFigure).filter((f) => !f.cell);
-    const respective = read.length > 1 ? respectiveSubjects(text, folded, sentence, read.map((f) => ({ start: f.evidence.numberStart, end: f.evidence.numberEnd, unit: f.unit })).sort((a, b) => a.start - b.start), state.ctx) : null;
+    const respective = read.length > 1 ? respectiveSubjects(state.namesText, folded, sentence, read.map((f) => ({ start: f.evidence.numberStart, end: f.evidence.numberEnd, unit: f.unit })).sort((a, b) => a.start - b.start), state.ctx) : null;
     if (respective) for (const f of read) resubject(state, f, respective.get(f.evidence.numberStart) ?? f.subject);
     // "… tăng 2,3 điểm so với năm 2018 (Khánh Hòa: 78 điểm, Bình Định: 79 điểm)": other units' values in a bracket opened
     // right after a comparison with an earlier year may be that year's or this one's; their subjects are a guess.
@@ -2323,7 +2328,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     (change || (c.unit === 'percent' && EXCEPTION_FLOOR_AFTER_RE.test(folded.slice(c.end, zones.sentence.end))))) {
     comparator = 'gte';
   }
-  let subject = subjectFor(text, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  let subject = subjectFor(state.namesText, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
   // "Sở Tư pháp từ thứ hạng 9 … năm 2020 vươn lên hạng 2 …": the level moved to is the same holder's as the level it moved
   // from, when its own words name nobody.
   if (role?.role === 'to' && !subject.explicit) {
@@ -2392,7 +2397,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (INDEX_SCORE_METRICS.has(cls.metric) && c.unit !== 'rank' && joined && prior.subject.explicit && prior.subject.scope === 'unit' &&
     state.lastNamed?.sentenceStart === zones.sentence.start && state.lastNamed.subject === prior.subject && joined.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
   // "… đứng đầu bảng xếp hạng khối các sở, ban, ngành": a department's or an office's first place, not the province's.
-  subject = departmentsRankHolder(text, folded, zones.sentence, c, state.ctx, subject) ?? subject;
+  subject = departmentsRankHolder(state.namesText, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
   // Labelling rule 5a: the SIPAS result on its 0–100 scale is the satisfaction rate, written "%" or "điểm" ("chỉ số
@@ -2615,7 +2620,7 @@ function isRestated(state: DocState, c: Candidate): boolean {
 function unitsNamedIn(state: DocState, sentence: Span): number {
   let n = state.unitsNamed.get(sentence.start);
   if (n === undefined) {
-    n = countNamedUnits(state.text, state.folded, sentence, state.ctx);
+    n = countNamedUnits(state.namesText, state.folded, sentence, state.ctx);
     state.unitsNamed.set(sentence.start, n);
   }
   return n;

@@ -24,6 +24,43 @@ import type { Span } from './sentences';
 const NAMED_UNIT_RE =
   /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\.|(?=\s|HCM))|TX(?:\.|(?=\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\.|P\.)\s*)\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|BR\s?[-–]\s?VT(?![\p{L}\d])|[IVX]{1,4}(?![\p{L}\d])|\p{Lu}\p{Ll}*(?!\p{Lu})(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?(?:\s(?:bắc|nam|đông|tây)(?![\p{L}\d]))?))/gu;
 
+/** Family names: the first word of a person's full name (Vietnamese names are family, middle, given). */
+const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh',
+  'Đào', 'Trịnh', 'Trương', 'Lương', 'Lưu', 'Tạ', 'Hà', 'Lâm', 'Mai', 'Tô', 'Thái', 'Quách', 'Châu', 'Kiều', 'Đoàn', 'Vương', 'Triệu', 'Lò', 'Hứa',
+  'Cao', 'Tăng', 'Từ', 'Chu', 'Nông', 'Giáp', 'Phùng', 'Mạc', 'Doãn', 'La', 'Thân', 'Đàm', 'Kim', 'Ninh', 'Diệp', 'Lã', 'Quan', 'Bạch', 'Tôn'];
+/**
+ * An office holder's title, the unit they lead and their name: "Chủ tịch UBND phường Hòa Khánh Huỳnh Anh Vũ", "Phó Chủ tịch
+ * UBND TP Hà Nội Trương Việt Dũng". Group 1 is the capitalised run after the level word (unit name and person's name).
+ */
+const OFFICE_HOLDER_RE = new RegExp(
+  '(?<![\\p{L}])(?:Phó\\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Chánh [Vv]ăn phòng|Trưởng (?:phòng|ban))\\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng uỷ)\\s+)?' +
+  '(?:[Tt]ỉnh|[Tt]hành phố|TP\\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\\s+(\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){3,6})(?![\\p{L}])',
+  'gu',
+);
+/**
+ * The text with the names of office holders who follow their unit's name in lower case, so that a unit's name read
+ * from it stops where the person's begins ("phường Hòa Khánh", not "phường Hòa Khánh Huỳnh Anh"; d2317). Same length
+ * as the text. Only a run of four or more capitalised words whose third word from the end is a family name is cut:
+ * "Chủ tịch UBND tỉnh Thừa Thiên Huế" keeps its three words, and a unit named after a person ("huyện Trần Văn Thời")
+ * is left alone unless a person's name follows it.
+ */
+export function maskOfficeHolders(text: string): string {
+  if (!text.includes('Chủ tịch') && !text.includes('Bí thư') && !text.includes('Giám đốc') && !text.includes('Trưởng') && !text.includes('Chánh')) return text;
+  let out = text;
+  for (const m of text.matchAll(OFFICE_HOLDER_RE)) {
+    const run = m[1];
+    const words = [...run.matchAll(/\p{Lu}\p{Ll}*/gu)];
+    if (words.length < 4 || !FAMILY_NAMES.includes(words[words.length - 3][0])) continue;
+    const runStart = (m.index ?? 0) + m[0].length - run.length;
+    for (const w of words.slice(-3)) {
+      const at = runStart + (w.index ?? 0);
+      const lower = out.charAt(at).toLowerCase();
+      if (lower.length === 1) out = out.slice(0, at) + lower + out.slice(at + 1);
+    }
+  }
+  return out;
+}
+
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
 const NAMED_UNIT_ONCE_RE = new RegExp(NAMED_UNIT_RE.source, 'u');
 

@@ -1,6 +1,6 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
 import { extractWithSignals } from '../../../ingest/extract/figures';
-import { isSubjectUncertain } from '../../../ingest/extract/subjects';
+import { isSubjectUncertain, maskOfficeHolders } from '../../../ingest/extract/subjects';
 import type { ExtractionContext } from '../../../ingest/types';
 import { ctxFor, DISTRICT, figuresOf } from './helpers';
 
@@ -425,5 +425,24 @@ describe("a district's offices and a list of units by bare name (stop 31)", () =
     expect(listed.map((f) => f.subject.name)).toEqual(['Ninh Kiều', 'Cái Răng']);
     const notNames = figuresOf('Tỷ lệ hồ sơ đúng hạn của các xã: Trong năm 2023 đạt 97,5%.', undefined, province);
     expect(notNames.map((f) => f.subject.name)).not.toContain('Trong');
+  });
+});
+
+describe("an office holder's name after their unit (stop 38)", () => {
+  it.each([
+    ['Chủ tịch UBND phường Hòa Khánh Huỳnh Anh Vũ cho biết', 'Chủ tịch UBND phường Hòa Khánh huỳnh anh vũ cho biết'],
+    ['Phó Chủ tịch UBND TP Hà Nội Trương Việt Dũng chủ trì', 'Phó Chủ tịch UBND TP Hà Nội trương việt dũng chủ trì'],
+    ['Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Văn Phương', 'Chủ tịch UBND tỉnh Thừa Thiên Huế nguyễn văn phương'],
+  ])('masks the person in "%s"', (text, masked) => {
+    expect(maskOfficeHolders(text)).toBe(masked);
+  });
+
+  it.each([
+    'Chủ tịch UBND tỉnh Thừa Thiên Huế phát biểu',
+    'Chủ tịch UBND huyện Trần Văn Thời cho biết',
+    'Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu',
+    'UBND phường Hòa Khánh Bắc Nguyễn Văn An',
+  ])('leaves "%s" as written (no office holder, or no person after the unit)', (text) => {
+    expect(maskOfficeHolders(text)).toBe(text);
   });
 });
