@@ -259,6 +259,10 @@ const IN_PROGRESS_AFTER_RE = /^\s*(?:con |van )?dang(?![a-z])/;
 const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |van )?dang(?![a-z])[^,;:]{0,60}$/;
 /** Late dossiers still pending are late dossiers: "hồ sơ đang giải quyết quá hạn". */
 const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
+/** Right after a count of targets or tasks, a completion denied: "chỉ tiêu không đạt", "nhiệm vụ chưa hoàn thành". Folded. */
+const NOT_DONE_AFTER_NOUN_RE = /^(?:\s+[a-z]+){0,3}?\s+(?:khong|chua)\s+(?:dat|hoan thanh)(?![a-z])/;
+/** Right before such a count: "không đạt cả 3 chỉ tiêu", "chưa hoàn thành 2 nhiệm vụ". Folded. */
+const NOT_DONE_BEFORE_RE = /(?<![a-z])(?:khong|chua)\s+(?:dat|hoan thanh)(?:\s+(?:ca|duoc))?\s*$/;
 /** Metrics about dossiers of administrative procedures. */
 const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'online_dossier_rate', 'on_time_rate', 'late_dossiers']);
 const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'late_dossiers', 'on_time_rate', 'tasks_completed', 'targets_met']);
@@ -1165,6 +1169,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { ...cls, metric: 'other' };
         }
         if (cls && measuresSomethingElse(folded, clause, c, cls.metric)) cls = { ...cls, metric: 'other' };
+        // "2/3 chỉ tiêu không đạt", "có 1 chỉ tiêu chưa đạt", "không đạt cả 3 chỉ tiêu": targets or tasks missed, not met (d2259).
+        if ((cls?.metric === 'targets_met' || cls?.metric === 'tasks_completed') && (c.noun === 'chitieu' || c.noun === 'nhiemvu') &&
+          (NOT_DONE_AFTER_NOUN_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || NOT_DONE_BEFORE_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 25), c.hedgeStart)))) {
+          cls = { ...cls, metric: 'other' };
+        }
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && (isSplitOnTimeShare(folded, hits, sentence, c, candidates) || isEarlyOnlyShare(folded, hits, clause, c))) cls = { ...cls, metric: 'other' };
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
