@@ -263,6 +263,8 @@ const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
 const NOT_DONE_AFTER_NOUN_RE = /^(?:\s+[a-z]+){0,3}?\s+(?:khong|chua)\s+(?:dat|hoan thanh)(?![a-z])/;
 /** Right before such a count: "không đạt cả 3 chỉ tiêu", "chưa hoàn thành 2 nhiệm vụ". Folded. */
 const NOT_DONE_BEFORE_RE = /(?<![a-z])(?:khong|chua)\s+(?:dat|hoan thanh)(?:\s+(?:ca|duoc))?\s*$/;
+/** A sentence naming the one before it as targets: "Đây là những mục tiêu cụ thể …", "Đó là các chỉ tiêu …". Folded opening. */
+const RETRO_TARGET_RE = /^(?:day|do) (?:cung )?la (?:nhung |cac |mot so |mot trong nhung )?(?:muc tieu|chi tieu)(?![a-z])/;
 /** Metrics about dossiers of administrative procedures. */
 const DOSSIER_FLOW_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'online_dossier_rate', 'on_time_rate', 'late_dossiers']);
 const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers', 'late_dossiers', 'on_time_rate', 'tasks_completed', 'targets_met']);
@@ -580,6 +582,8 @@ interface DocState {
   paragraphPeriod: FigurePeriod | null;
   /** Last period the previous sentence named (its own, not a baseline or an aside), across paragraphs. */
   lastSentencePeriod: FigurePeriod | null;
+  /** Where the sentence read before this one starts (null before the first). */
+  previousSentenceStart: number | null;
   /** The period the previous sentence named, for a sentence that breaks it down ("Trong đó, …", "Cụ thể, …"). */
   carriedPeriod: FigurePeriod | null;
   /** Positions of index names in the folded text, and whether each is the service index (else PAR INDEX). */
@@ -654,6 +658,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     defaulted: new Set(),
     paragraphPeriod: null,
     lastSentencePeriod: null,
+    previousSentenceStart: null,
     carriedPeriod: null,
     nationalSentence: -1,
     national,
@@ -1067,6 +1072,22 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   const { text, folded } = state;
   state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
   const opening = folded.slice(sentence.start, sentence.start + 60);
+  // "Trong năm 2018, giảm 1,7% biên chế công chức … Đây là những mục tiêu cụ thể nêu trong Nghị quyết 01 của Chính phủ": a
+  // sentence that names what the one before it stated as targets makes that sentence's results targets (d2291).
+  if (state.previousSentenceStart !== null && RETRO_TARGET_RE.test(opening)) {
+    const from = Math.max(state.previousSentenceStart, paragraphStart);
+    for (let k = state.figures.length - 1; k >= 0 && state.figures[k].evidence.numberStart >= from; k--) {
+      const f = state.figures[k];
+      if (f.kind !== 'actual') continue;
+      f.kind = 'target';
+      const signals = state.signals.get(f);
+      if (signals) {
+        signals.kind = 'target';
+        f.confidence = probability(signals);
+      }
+    }
+  }
+  state.previousSentenceStart = sentence.start;
   state.detailsTarget = state.previousCommits && (detailsPrevious(opening) || (state.previousListsByTopic && opensNextTopic(opening)));
   const carriedShare = state.lastShareMetric;
   state.lastShareMetric = null;

@@ -43,8 +43,8 @@ const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[
 
 /** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với cuối năm 2022", "so với 2021". */
 const BASELINE_LEAD_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
-/** The whole a share is of, before its year: "so với tổng biên chế của tỉnh năm 2015". Folded text. */
-const WHOLE_OF_BEFORE_RE = /(?<![a-z])so voi (?:tong|toan bo)(?![a-z])[^.;\d]{0,50}$/;
+/** The whole a share is of, before its year: "so với tổng biên chế của tỉnh năm 2015", "so với số giao năm 2015" (d2291). Folded text. */
+const WHOLE_OF_BEFORE_RE = /(?<![a-z])so voi (?:tong|toan bo|so (?:bien che |luong )?(?:duoc )?giao|bien che (?:duoc )?giao)(?![a-z])[^.;\d]{0,50}$/;
 /** Right after a year: dossiers carried over from it ("năm 2018 chuyển sang", "… chuyển qua"). Folded text. */
 const CARRIED_FROM_AFTER_RE = /^\s*chuyen (?:sang|qua)(?![a-z])/;
 /**
