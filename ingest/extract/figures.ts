@@ -85,8 +85,10 @@ const OTHER_INDEX_ACRONYMS = 'pci|apci|papi|dti|ddci|pgi';
 /** The IT-application index by its name (folded): "chỉ số (mức độ) ứng dụng công nghệ thông tin", "… sẵn sàng ứng dụng CNTT". */
 const ICT_INDEX_NAME = '(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)';
 const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|danh gia chat luong hoat dong)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(${SERVICE_INDEX_NAMES})`, 'g');
+/** Right before an index's edition: a verb saying it was published ("công bố xác định chỉ số CCHC … năm 2021"), not that it will be. Folded. */
+const EDITION_ANNOUNCED_BEFORE_RE = /(?<![a-z])(?<!(?:se|sap|du kien|chuan bi) )cong bo(?![a-z])(?![^.;]*(?:se|sap) cong bo)[^.;]{0,80}$/;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
-const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve) [a-z ]{0,40}?)?,? (?:nam )?(20\d\d)(?!\d)/g;
+const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve|trong) [a-z ]{0,40}?(?: ?\([^)]{0,12}\))?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
  * Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL", "trong nhóm các tỉnh đồng bằng sông
  * Hồng".
@@ -571,7 +573,8 @@ interface DocState {
   /** The last unit named as a figure's subject, and the sentence it was named in. */
   lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
   /** Editions of annual indices the article names ("Chỉ số CCHC năm 2023", "PAR INDEX 2021"), in order. */
-  indexEditions: Array<{ at: number; year: number }>;
+  /** Editions of an annual index the text names; `announced` when a verb right before says it was published. */
+  indexEditions: Array<{ at: number; year: number; announced: boolean }>;
   /** Start of the sentence that stated a national average: its changes are the country's too. */
   nationalSentence: number;
   /** The article is about the country though its source is a province's (see `nationalArticle`). */
@@ -663,7 +666,9 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     nationalSentence: -1,
     national,
     leadGuess: lead?.uncertain === true,
-    indexEditions: matchesOf(INDEX_EDITION_RE, folded).map((m) => ({ at: m.index ?? 0, year: Number(m[1]) })).filter((e) => e.year >= 2010 && e.year <= 2040),
+    indexEditions: matchesOf(INDEX_EDITION_RE, folded)
+      .map((m) => ({ at: m.index ?? 0, year: Number(m[1]), announced: EDITION_ANNOUNCED_BEFORE_RE.test(folded.slice(Math.max(0, (m.index ?? 0) - 90), m.index ?? 0)) }))
+      .filter((e) => e.year >= 2010 && e.year <= 2040),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     componentSection: false,
     onlineTopicSentence: false,
@@ -1999,7 +2004,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const { year: pubYear } = publicationParts(state.ctx.publishedAt);
     // An edition of the publication year or later is still to come ("giải pháp nâng cao chỉ số CCHC năm 2023" in May
     // 2023): the index of a year is published the spring after it, so no figure is of that edition yet.
-    const issuedEditions = pubYear === null ? state.indexEditions : state.indexEditions.filter((e) => e.year < pubYear);
+    // Unless the text says it has been announced: the police's own index of 2021 is published in October 2021 (d2252).
+    const issuedEditions = pubYear === null ? state.indexEditions : state.indexEditions.filter((e) => e.year < pubYear || (e.year === pubYear && e.announced));
     const named = issuedEditions.filter((e) => e.at < c.start).pop() ?? issuedEditions[0];
     const year = named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
     if (year !== null && year !== period.year) {
