@@ -139,7 +139,7 @@ const MONTHS_RE = /(?<![a-z0-9])(\d{1,2}|ba|sau|chin|muoi mot|muoi hai|muoi) tha
 const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12 };
 const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(?!\d)/g;
 /** "trong tháng 10", "Tháng 10, …", "tháng 8 vừa qua": one month of the publication year (or the year before). */
-const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d)/g;
+const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d|\.20\d\d(?!\d))/g;
 /** "quý I", "quý 2/2023", "quý III năm 2020". */
 const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g;
 /** "năm 2021", "năm nay". */
@@ -151,7 +151,7 @@ const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
 /** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "từ đầu năm (2023) đến hết tháng 9/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
-const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam(?: 20\d\d)?,? den(?: het| cuoi)?) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam(?: 20\d\d)?,? )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/g;
+const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu dau nam(?: 20\d\d)?,? den(?: het| cuoi)?) (?:ngay \d{1,2}\s*\/\s*|thang )|(?:(?:tinh )?tu dau nam(?: 20\d\d)?,? )?den (?:dau )?thang )(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4})|\.(20\d\d))?(?!\d)/g;
 /**
  * A range of dates or months: "từ ngày 1/7 đến cuối tháng 10/2025", "từ (đầu) tháng 7-2025 đến nay", "từ ngày 21/7 đến 20/8/2021", "từ ngày 2.1.2018
  * đến 17.5.2018", "từ tháng 7 đến tháng 9/2025", "từ ngày 1/7 đến nay", "từ tháng 8/2021 cho đến nay", "Từ 27/6 đến 14/12/2025" (without "ngày"
@@ -170,7 +170,7 @@ const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?nga
 /** A range of days inside one month, the month written once at its end: "từ ngày 1 - 14/7", "từ ngày 1 đến 31-7/2025". */
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
-const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g;
+const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})(?:\s*(?:\/|-|nam)\s*|\.(?=20\d\d))(\d{4})(?!\d)/g;
 /**
  * A bracket holding nothing but two dates, right after the phrase whose dates they are ("Sau một tháng hoạt động
  * (1-7 đến 31-7)"): groups as RANGE_RE's from day, from month, from year, to day, to month, to year.
@@ -325,7 +325,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const month = Number(m[1]);
     // A day without its year is a past date: "tính đến ngày 28/12" in January is December of the year before.
     const pastDay = !m[2] && m[0].includes('ngay ') && pub.year !== null && pub.month !== null && month > pub.month;
-    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pastDay ? (pub.year as number) - 1 : pub.year, fromMonth: 1, toMonth: month });
+    const named = m[2] ?? m[3]; // "đến tháng 8/2024", "tính đến tháng 8.2024"
+    if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: named ? Number(named) : pastDay ? (pub.year as number) - 1 : pub.year, fromMonth: 1, toMonth: month });
   }
   for (const m of slice.includes('ngay ') ? matchesOf(TO_DATED_DAY_RE, slice) : []) {
     const [day, month] = [Number(m[1]), Number(m[2])];
