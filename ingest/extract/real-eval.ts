@@ -109,8 +109,8 @@ function nameKey(name: string): string {
     .replace(/\s+/g, ' ')
     // The gazetteer writes numbered wards with a leading zero ("Phường 04"), texts and labels without.
     .replace(/(?<![0-9])0+(?=[0-9])/g, '')
-    // "Trung tâm Phục vụ hành chính công tỉnh X" = "Trung tâm Hành chính công X": one centre per province.
-    .replace(/^trung tam (?:phuc vu )?hanh chinh cong (?:tinh )?/, 'ttpvhcc ')
+    // "Trung tâm Phục vụ hành chính công tỉnh X" (or "thành phố X") = "Trung tâm Hành chính công X": one centre per province.
+    .replace(/^trung tam (?:phuc vu )?hanh chinh cong (?:(?:tinh|thanh pho) )*/, 'ttpvhcc ')
     .trim();
 }
 

@@ -480,7 +480,7 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   // the province (the People's Committee's office, which runs it): the article is the centre's (d1550).
   if (titleNamesCentre && publisher?.level === 'so' && !/^trung tâm\s/iu.test(publisher.name)) {
     const province = publisherProvince(ctx)?.name;
-    const name = province && `Trung tâm Phục vụ hành chính công tỉnh ${province.replace(/^(?:tỉnh|thành phố)\s+/iu, '')}`;
+    const name = province && `Trung tâm Phục vụ hành chính công ${provinceWithLevel(province)}`;
     if (name) return { id: `title:${name}`, name, level: 'so' };
   }
   const named = NAMED_UNIT_ONCE_RE.exec(title);
@@ -646,8 +646,8 @@ function centreSubject(ctx: ExtractionContext, promotion = false): FigureSubject
   // The centre publishing its own page is named already.
   if (/^trung tâm\s/i.test(p.name)) return uncertain({ name: p.name, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
   // "Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh Quảng Nam": a centre that also promotes investment goes by that name.
-  const centre = promotion ? 'Trung tâm Hành chính công và Xúc tiến đầu tư tỉnh' : 'Trung tâm Phục vụ hành chính công tỉnh';
-  return uncertain({ name: `${centre} ${p.name.replace(/^(?:UBND\s+)?tỉnh\s+/i, '')}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
+  const centre = promotion ? 'Trung tâm Hành chính công và Xúc tiến đầu tư' : 'Trung tâm Phục vụ hành chính công';
+  return uncertain({ name: `${centre} ${provinceWithLevel(p.name)}`, unitId: p.id, scope: 'unit', subunitLevel: null, explicit: true });
 }
 /** A lower level's word right after a centre's name, with no name after it ("… hành chính công huyện đã"). Folded text. */
 const UNNAMED_LOWER_AFTER_RE = /^ (?:cap )?(?:huyen|quan|thi xa|xa|phuong|thi tran)(?![a-z0-9])/;
@@ -1507,6 +1507,15 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
 }
 
 /** Whether a province's name is a centrally governed city's ("Hà Nội", "Thành phố Hồ Chí Minh"). */
+/**
+ * A province's name after an agency's, with its level word: "tỉnh Sóc Trăng", and "thành phố Hà Nội" for a centrally run
+ * city (d2315: "Trung tâm Phục vụ hành chính công thành phố Hà Nội", not "… tỉnh Hà Nội").
+ */
+function provinceWithLevel(name: string): string {
+  const bare = name.replace(/^(?:UBND\s+)?(?:tỉnh|thành phố)\s+/iu, '');
+  return `${centralCity(bare) ? 'thành phố' : 'tỉnh'} ${bare}`;
+}
+
 export function centralCity(province: string): boolean {
   return CENTRAL_CITIES.has(foldVietnamese(province).replace(/^thanh pho /, ''));
 }

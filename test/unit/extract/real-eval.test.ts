@@ -81,6 +81,9 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('Trung tâm Phục vụ Hành chính công TP.HCM', 'Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh')).toBe(true);
     expect(sameUnitName('Trung tâm Phục vụ hành chính công tỉnh Thành phố Hồ Chí Minh', 'Trung tâm Phục vụ Hành chính công TP. HCM')).toBe(true);
     expect(sameUnitName('Sở Tư pháp TPHCM', 'Sở Tư pháp Thành phố Hồ Chí Minh')).toBe(true);
+    // One centre per province or centrally run city, with or without its level word (stop 38).
+    expect(sameUnitName('Trung tâm Phục vụ hành chính công thành phố Hà Nội', 'Trung tâm Phục vụ hành chính công Hà Nội')).toBe(true);
+    expect(sameUnitName('Trung tâm Phục vụ hành chính công thành phố Hà Nội', 'Trung tâm Hành chính công tỉnh Hà Nam')).toBe(false);
     expect(sameUnitName('TP.HCM', 'Hà Nội')).toBe(false);
   });
 

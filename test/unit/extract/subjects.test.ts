@@ -70,6 +70,12 @@ describe('subjects', () => {
     }
   });
 
+  it("names a centrally run city's centre with the city's level word (stop 38)", () => {
+    const publisher = { id: 'hp', name: 'UBND thành phố Hải Phòng', level: 'tinh' };
+    const [f] = figuresOf('Trong tháng 7/2025, Trung tâm Phục vụ hành chính công thành phố đã tiếp nhận 8.306 hồ sơ.', undefined, { publisher });
+    expect(f.subject).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công thành phố Hải Phòng', scope: 'unit', explicit: true });
+  });
+
   it('names the provincial centre once when the centre publishes its own page', () => {
     const publisher = { id: 'c', name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn', level: 'tinh' };
     const [f] = figuresOf('Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 4.120 hồ sơ.', undefined, { publisher });
