@@ -46,19 +46,26 @@ const OFFICE_HOLDER_RE = new RegExp(
  */
 export function maskOfficeHolders(text: string): string {
   if (!text.includes('Chủ tịch') && !text.includes('Bí thư') && !text.includes('Giám đốc') && !text.includes('Trưởng') && !text.includes('Chánh')) return text;
-  let out = text;
+  // The positions of the letters to lower, in text order; the text is rebuilt once (a page may hold thousands of names).
+  const lowered: number[] = [];
   for (const m of text.matchAll(OFFICE_HOLDER_RE)) {
     const run = m[1];
     const words = [...run.matchAll(/\p{Lu}\p{Ll}*/gu)];
     if (words.length < 4 || !FAMILY_NAMES.includes(words[words.length - 3][0])) continue;
     const runStart = (m.index ?? 0) + m[0].length - run.length;
-    for (const w of words.slice(-3)) {
-      const at = runStart + (w.index ?? 0);
-      const lower = out.charAt(at).toLowerCase();
-      if (lower.length === 1) out = out.slice(0, at) + lower + out.slice(at + 1);
-    }
+    for (const w of words.slice(-3)) lowered.push(runStart + (w.index ?? 0));
   }
-  return out;
+  if (lowered.length === 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of lowered) {
+    const lower = text.charAt(at).toLowerCase();
+    if (lower.length !== 1) continue; // keep the text's length
+    parts.push(text.slice(from, at), lower);
+    from = at + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** {@link NAMED_UNIT_RE} without the global flag, for a single match. */
