@@ -113,7 +113,13 @@ export function resolverOverUnits(rows: readonly GazetteerRow[], pub: GazetteerR
     const time = current && sameSystem ? 0 : current ? 1 : sameSystem ? 2 : 3;
     return time * 3 + place;
   };
+  // The publisher's province: the root of its tree among the rows held (a province is its own).
+  const byId = new Map(rows.map((r) => [String(r.id), r]));
+  let root: GazetteerRow | undefined = pub;
+  for (let hops = 0; root && root.parent_id !== null && root.parent_id !== undefined && hops < 8; hops++) root = byId.get(String(root.parent_id));
+  const province: ResolvedUnit | null = root && (root.parent_id === null || root.parent_id === undefined) ? { id: String(root.id), name: root.name, level: 'tinh' } : null;
   return {
+    publisherProvince: (): ResolvedUnit | null => province,
     resolve(mention: string, _near: ResolvedUnit | null, on?: Date | null): ResolvedUnit | null {
       const key = unzero(foldVietnamese(mention).replace(LEADING_NOISE, ''));
       const candidates = byKey.get(key);

@@ -170,6 +170,11 @@ export interface SubjectResolver {
    * publication date (a 2019 "Quận 9" is the district dissolved in 2021, not a later unit of that name).
    */
   resolve(mention: string, near: ResolvedUnit | null, on?: Date | null): ResolvedUnit | null;
+  /**
+   * The province (or centrally run city) the publisher belongs to, when the resolver holds its tree: on a district's or
+   * a commune's page, "Sở Tài chính" is that province's department. Optional: a resolver without a tree omits it.
+   */
+  publisherProvince?(): ResolvedUnit | null;
 }
 
 export interface ExtractionContext {

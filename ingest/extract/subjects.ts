@@ -709,7 +709,7 @@ function departmentNamedBefore(folded: string, at: number, ctx: ExtractionContex
   const from = Math.max(0, at - CENTRE_LOOKBACK);
   const last = matchesOf(DEPARTMENT_ALL_RE, folded.slice(from, at)).pop() ?? (ctx.title ? DEPARTMENT_RE.exec(foldVietnamese(ctx.title)) : null);
   const dname = last ? DEPARTMENT_NAMES[alternativeOf(last)]?.[0] : undefined;
-  const province = provinceOfPublisher(ctx);
+  const province = departmentsProvince(ctx);
   return dname && province ? `Sở ${dname} ${province}` : null;
 }
 
@@ -1370,7 +1370,16 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // province): an agency of a province the text names in full is named, held for review as a unit the gazetteer lacks.
   const full = fullAgencyName(text, folded, abs, province);
   if (full) return { at, subject: () => namedSubject(full, ctx) };
-  if (!province) return { at, subject: fallback };
+  if (!province) {
+    // A district's or commune's page: a department the list knows, or the province's inspectorate or police named with
+    // "tỉnh", is of the province the gazetteer places the publisher in; any other agency stays a guess.
+    const lowerProvince = departmentsProvince(ctx);
+    const dept = lowerProvince && /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
+    const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
+    if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${lowerProvince}`, ctx) };
+    if (lowerProvince && /^(?:Công an|Thanh tra)\s+tỉnh$/u.test(last[0].replace(/\s+/g, ' '))) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${lowerProvince}`, ctx) };
+    return { at, subject: fallback };
+  }
   // "Thanh tra TP": "TP" is "thành phố" (d1405).
   if (/^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ').replace(/\sTP\.?$/u, ' thành phố')} ${province}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
@@ -1602,6 +1611,18 @@ export function departmentsRankHolder(text: string, folded: string, sentence: Sp
 }
 
 /** The name of the province the publisher is or belongs to ("Tây Ninh" for "Sở … tỉnh Tây Ninh"), else null. */
+/**
+ * The province whose departments a page's bare "Sở …" names: the publisher's province ({@link provinceOfPublisher}), or
+ * on a district's or commune's page the province the gazetteer places it in ("Sở Tài chính 90,88 điểm" on Đak Pơ's
+ * page is Gia Lai's department; d2372). Bare name, or null.
+ */
+function departmentsProvince(ctx: ExtractionContext): string | null {
+  const own = provinceOfPublisher(ctx);
+  if (own) return own;
+  if (!ctx.publisher || isAgencyPublisher(ctx)) return null;
+  return ctx.resolver?.publisherProvince?.()?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
+}
+
 function provinceOfPublisher(ctx: ExtractionContext): string | null {
   const publisher = ctx.publisher;
   return publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
@@ -1817,7 +1838,7 @@ function namesInOrder(text: string, folded: string, from: number, to: number, ct
     if (incidentalName(text, folded, at, at + m[1].length)) continue;
     found.push({ at, end: at + m[1].length, name: m[1], subject: () => namedSubject(m[1], ctx) });
   }
-  const province = provinceOfPublisher(ctx);
+  const province = departmentsProvince(ctx);
   for (const m of matchesOf(DEPARTMENT_ALL_RE, folded.slice(from, to))) {
     const at = from + (m.index ?? 0);
     const dname = DEPARTMENT_NAMES[alternativeOf(m)]?.[0];

@@ -1,6 +1,7 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
 import { extractWithSignals } from '../../../ingest/extract/figures';
 import { isSubjectUncertain, maskOfficeHolders } from '../../../ingest/extract/subjects';
+import { packageSubjectContext } from '../../../ingest/gazetteer-packages';
 import type { ExtractionContext } from '../../../ingest/types';
 import { ctxFor, DISTRICT, figuresOf } from './helpers';
 
@@ -458,5 +459,26 @@ describe("an office holder's name after their unit (stop 38)", () => {
     const masked = maskOfficeHolders(page);
     expect(masked.length).toBe(page.length);
     expect(masked.split('xã Tân Phú nguyễn văn an').length - 1).toBe(5000);
+  });
+});
+
+describe("a province's department on a district's page (stop 38)", () => {
+  const on = new Date('2021-03-18T12:00:00+07:00');
+  const text = 'UBND tỉnh đã công bố Chỉ số cải cách hành chính năm 2020 của 20 sở, ban, ngành tỉnh, theo đó: Sở Tư pháp đạt 93,12 điểm; Sở Tài chính 90,88 điểm; Thanh tra tỉnh 82,35 điểm.';
+
+  it('names the department of the province the gazetteer places the district in (d2372)', () => {
+    const ctx = packageSubjectContext({ name: 'Huyện Mang Yang', level: 'huyen', province: 'Tỉnh Gia Lai', on });
+    expect(ctx).not.toBeNull();
+    const { result } = extractWithSignals(text, { publishedAt: on, publisher: ctx!.publisher, resolver: ctx!.resolver, title: null });
+    expect(result.figures.map((f) => [f.value, f.subject.name])).toEqual([
+      [93.12, 'Sở Tư pháp Gia Lai'], [90.88, 'Sở Tài chính Gia Lai'], [82.35, 'Thanh tra tỉnh Gia Lai'],
+    ]);
+  });
+
+  it('leaves them a guess under the district when no resolver knows its province', () => {
+    const publisher = { id: 'my', name: 'Huyện Mang Yang', level: 'huyen' };
+    const { result } = extractWithSignals(text, { publishedAt: on, publisher, title: null });
+    expect(result.figures.map((f) => f.subject.name)).toEqual(['Huyện Mang Yang', 'Huyện Mang Yang', 'Huyện Mang Yang']);
+    expect(result.figures.every((f) => isSubjectUncertain(f.subject))).toBe(true);
   });
 });

@@ -35,6 +35,15 @@ describe('packageSubjectContext', () => {
     expect(ctx?.resolver.resolve('huyện Củ Chi', ctx.publisher, IN_2020)).toBeNull();
   });
 
+  it("tells a district's or a commune's province, and a province its own (stop 38)", () => {
+    const district = packageSubjectContext({ name: 'Huyện Định Quán', level: 'huyen', province: 'Tỉnh Đồng Nai', on: IN_2020 });
+    expect(district?.resolver.publisherProvince?.()).toMatchObject({ name: 'Tỉnh Đồng Nai', level: 'tinh' });
+    const commune = packageSubjectContext({ name: 'Xã Phú Ngọc', level: 'xa', province: 'Tỉnh Đồng Nai', on: IN_2020 });
+    expect(commune?.resolver.publisherProvince?.()).toMatchObject({ name: 'Tỉnh Đồng Nai', level: 'tinh' });
+    const province = packageSubjectContext({ name: 'Tỉnh Đồng Nai', level: 'tinh', province: 'Tỉnh Đồng Nai', on: IN_2020 });
+    expect(province?.resolver.publisherProvince?.()).toMatchObject({ name: 'Tỉnh Đồng Nai', level: 'tinh' });
+  });
+
   it('finds a district publisher by name and level within its province', () => {
     const ctx = packageSubjectContext({ name: 'Huyện Định Quán', level: 'huyen', province: 'Tỉnh Đồng Nai', on: IN_2020 });
     expect(ctx?.publisher).toMatchObject({ name: 'Huyện Định Quán', level: 'huyen' });
