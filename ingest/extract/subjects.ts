@@ -21,8 +21,16 @@ import type { Span } from './sentences';
  * are numbered ("cấp xã 52" is no commune named 52). A direction written in lower case ends a name ("xã Vĩnh Bình bắc"
  * is not "xã Vĩnh Bình").
  */
-const NAMED_UNIT_RE =
-  /(?<![\p{L}\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\.|(?=\s|HCM))|TX(?:\.|(?=\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\.|P\.)\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\.|P\.)\s*)\d{1,2}(?!\d|[.,]\d)|HCM(?![\p{L}\d])|BR\s?[-–]\s?VT(?![\p{L}\d])|[IVX]{1,4}(?![\p{L}\d])|\p{Lu}\p{Ll}*(?!\p{Lu})(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s?[-–]\s?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?(?:\s(?:bắc|nam|đông|tây)(?![\p{L}\d]))?))/gu;
+/**
+ * The second parts of the only unit names written with a hyphen (the gazetteer's nine: "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp
+ * Chàm", "Văn Miếu - Quốc Tử Giám", "Chân Mây - Lăng Cô", the wards "… - Đà Lạt"; and "Thừa Thiên - Huế"): any other word
+ * after a dash ends the name ("Phường Buôn Ma Thuột - Điểm sáng cải cách hành chính", a headline; d2371).
+ */
+const HYPHENATED_SECOND_PARTS = 'Vũng Tàu|Tháp Chàm|Quốc Tử Giám|Lăng Cô|Đà Lạt|Huế';
+const NAMED_UNIT_RE = new RegExp(
+  `(?<![\\p{L}\\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\\.|(?=\\s|HCM))|TX(?:\\.|(?=\\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\\.|P\\.)\\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\\.|P\\.)\\s*)\\d{1,2}(?!\\d|[.,]\\d)|HCM(?![\\p{L}\\d])|BR\\s?[-–]\\s?VT(?![\\p{L}\\d])|[IVX]{1,4}(?![\\p{L}\\d])|\\p{Lu}\\p{Ll}*(?!\\p{Lu})(?:\\s+\\p{Lu}\\p{Ll}*){0,3}(?:\\s?[-–]\\s?(?:${HYPHENATED_SECOND_PARTS})(?![\\p{L}\\d]))?(?:\\s(?:bắc|nam|đông|tây)(?![\\p{L}\\d]))?))`,
+  'gu',
+);
 
 /** Family names: the first word of a person's full name (Vietnamese names are family, middle, given). */
 const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh',
@@ -33,27 +41,41 @@ const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh'
  * UBND TP Hà Nội Trương Việt Dũng". Group 1 is the capitalised run after the level word (unit name and person's name).
  */
 const OFFICE_HOLDER_RE = new RegExp(
-  '(?<![\\p{L}])(?:Phó\\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Chánh [Vv]ăn phòng|Trưởng (?:phòng|ban))\\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng uỷ)\\s+)?' +
-  '(?:[Tt]ỉnh|[Tt]hành phố|TP\\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\\s+(\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){3,6})(?![\\p{L}])',
+  '(?<![\\p{L}])(?:(?:Phó\\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Chánh [Vv]ăn phòng|Trưởng (?:phòng|ban))|PCT)\\s+(?:[Tt]hường trực\\s+)?(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng uỷ)\\s+)?' +
+  '([Tt]ỉnh|[Tt]hành phố|TP\\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\\s+(\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){2,6})(?![\\p{L}])',
   'gu',
 );
 /**
  * The text with the names of office holders who follow their unit's name in lower case, so that a unit's name read
  * from it stops where the person's begins ("phường Hòa Khánh", not "phường Hòa Khánh Huỳnh Anh"; d2317). Same length
- * as the text. Only a run of four or more capitalised words whose third word from the end is a family name is cut:
- * "Chủ tịch UBND tỉnh Thừa Thiên Huế" keeps its three words, and a unit named after a person ("huyện Trần Văn Thời")
- * is left alone unless a person's name follows it.
+ * as the text. After a province's level word, what follows the province's name (or all of the run, when it names no
+ * province) is the person's when it opens on a family name; below the province only a run of four or more capitalised
+ * words whose third word from the end is a family name is cut: "Chủ tịch UBND tỉnh Thừa Thiên Huế" keeps its three
+ * words, and a unit named after a person ("huyện Trần Văn Thời") is left alone unless a person's name follows it.
  */
 export function maskOfficeHolders(text: string): string {
   if (!text.includes('Chủ tịch') && !text.includes('Bí thư') && !text.includes('Giám đốc') && !text.includes('Trưởng') && !text.includes('Chánh')) return text;
   // The positions of the letters to lower, in text order; the text is rebuilt once (a page may hold thousands of names).
   const lowered: number[] = [];
   for (const m of text.matchAll(OFFICE_HOLDER_RE)) {
-    const run = m[1];
+    const run = m[2];
     const words = [...run.matchAll(/\p{Lu}\p{Ll}*/gu)];
-    if (words.length < 4 || !FAMILY_NAMES.includes(words[words.length - 3][0])) continue;
     const runStart = (m.index ?? 0) + m[0].length - run.length;
-    for (const w of words.slice(-3)) lowered.push(runStart + (w.index ?? 0));
+    let person = -1; // index of the person's first word in `words`
+    if (/^(?:tỉnh|thành phố|tp)/iu.test(m[1])) {
+      // A province's office holder: the province's name, if any, then the person ("Phó Chủ tịch UBND tỉnh Đỗ Tiến Đông", d1198).
+      const folded = words.map((w) => foldVietnamese(w[0]));
+      let named = 0;
+      for (const p of PROVINCE_NAMES) {
+        const pw = foldVietnamese(p).split(/\s+/);
+        if (pw.length > named && pw.length <= folded.length && pw.every((w, i) => folded[i] === w)) named = pw.length;
+      }
+      if (words.length - named >= 2 && FAMILY_NAMES.includes(words[named][0])) person = named;
+    } else if (words.length >= 4 && FAMILY_NAMES.includes(words[words.length - 3][0])) {
+      person = words.length - 3;
+    }
+    if (person < 0) continue;
+    for (const w of words.slice(person)) lowered.push(runStart + (w.index ?? 0));
   }
   if (lowered.length === 0) return text;
   const parts: string[] = [];

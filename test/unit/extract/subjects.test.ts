@@ -440,6 +440,9 @@ describe("an office holder's name after their unit (stop 38)", () => {
     ['Chủ tịch UBND phường Hòa Khánh Huỳnh Anh Vũ cho biết', 'Chủ tịch UBND phường Hòa Khánh huỳnh anh vũ cho biết'],
     ['Phó Chủ tịch UBND TP Hà Nội Trương Việt Dũng chủ trì', 'Phó Chủ tịch UBND TP Hà Nội trương việt dũng chủ trì'],
     ['Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Văn Phương', 'Chủ tịch UBND tỉnh Thừa Thiên Huế nguyễn văn phương'],
+    ['Phó Chủ tịch UBND tỉnh Đỗ Tiến Đông cho biết', 'Phó Chủ tịch UBND tỉnh đỗ tiến đông cho biết'],
+    ['PCT Thường trực UBND tỉnh Đỗ Tiến Đông – Trưởng Ban', 'PCT Thường trực UBND tỉnh đỗ tiến đông – Trưởng Ban'],
+    ['Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn', 'Chủ tịch UBND tỉnh Hà Giang nguyễn văn sơn'],
   ])('masks the person in "%s"', (text, masked) => {
     expect(maskOfficeHolders(text)).toBe(masked);
   });
@@ -447,6 +450,8 @@ describe("an office holder's name after their unit (stop 38)", () => {
   it.each([
     'Chủ tịch UBND tỉnh Thừa Thiên Huế phát biểu',
     'Chủ tịch UBND huyện Trần Văn Thời cho biết',
+    'Chủ tịch UBND Thành phố Hồ Chí Minh phát biểu',
+    'Phó Chủ tịch UBND tỉnh Hà Tĩnh phát biểu',
     'Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu',
     'UBND phường Hòa Khánh Bắc Nguyễn Văn An',
   ])('leaves "%s" as written (no office holder, or no person after the unit)', (text) => {
