@@ -1400,6 +1400,10 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
     const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
     if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${lowerProvince}`, ctx) };
     if (lowerProvince && /^(?:Công an|Thanh tra)\s+tỉnh$/u.test(last[0].replace(/\s+/g, ' '))) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${lowerProvince}`, ctx) };
+    // "Văn phòng UBND tỉnh 81,41 điểm" (named with "tỉnh"), "Ban Dân tộc 80,36 điểm", "Ban Quản lý khu kinh tế tỉnh …":
+    // bodies only a province has.
+    const provincial = lowerProvince ? fullAgencyName(text, folded, abs, lowerProvince) ?? (/^Ban\s/u.test(last[0]) ? agencyNameBefore(text, abs, to, lowerProvince) : null) : null;
+    if (provincial) return { at, subject: () => namedSubject(provincial, ctx) };
     return { at, subject: fallback };
   }
   // "Thanh tra TP": "TP" is "thành phố" (d1405).
