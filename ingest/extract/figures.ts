@@ -2436,6 +2436,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   subject = departmentsRankHolder(state.namesText, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
+  // A share of anything is at most 100 %, and so is a change of one in points: "thanh toán trực tuyến … tăng 526%" grew a
+  // count five-fold (d2297), "kiểm tra đạt 157%" beat a plan; neither is the catalogue's rate ('other').
+  if (cls.metric.endsWith('_rate') && c.unit === 'percent' && Math.abs(value) > 100) cls = { ...cls, metric: 'other' };
   // Labelling rule 5a: the SIPAS result on its 0–100 scale is the satisfaction rate, written "%" or "điểm" ("chỉ số
   // SIPAS đạt 94,27 điểm (giảm 4,51 điểm …)"); only SIPAS points inside the PAR INDEX ("8,5/10 điểm") stay sipas_score.
   let unit = c.unit;
