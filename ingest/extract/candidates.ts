@@ -131,6 +131,8 @@ const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s
 const RANGE_FROM_BEFORE_RE = /(?:^|\s)(?<!dau )tu\s*$/;
 /** "đạt tối thiểu tương ứng 40%, 30%, 20%": a floor stated once for the values listed after it (each is a floor). */
 const FLOOR_RESPECTIVELY_BEFORE_RE = /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong thap hon)\s+(?:tuong ung|lan luot)(?:\s+(?:la|dat|o muc))?\s*:?\s*(?:\d[\d.,]*\s*%\s*(?:,|;|va|,\s*va)\s*)*$/;
+/** Right before a value that may be a later item of a list or pair ("40%, ", "… và ", "tương ứng "): a cheap test before the floor tests around it. */
+const LISTED_VALUE_BEFORE_RE = /%\s*(?:,|va)\s*$|tuong ung\s*:?\s*$|lan luot(?:\s+(?:la|dat|o muc))?\s*:?\s*$|(?:^|\s)(?:va|,)\s*$/;
 /** "kiểm tra tối thiểu 30% cơ quan chuyên môn … và 40% UBND xã": the second share of a pair shares the first one's floor. */
 const FLOOR_SHARED_BEFORE_RE = /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong thap hon)\s+\d[\d.,]*\s*%[^.;:%\d]{0,80}\s(?:va|,)\s*$/;
 /** "từ 98% trở lên" / "trở xuống": the comparator comes after the number. */
@@ -595,7 +597,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     const afterNumber = after(numberStart, 80).replace(LEADING_NUMBER_RE, '');
     if (comparator === 'eq' && AT_LEAST_AFTER_RE.test(afterNumber)) comparator = 'gte';
-    if (comparator === 'eq' && /%\s*(?:,|va)\s*$|tuong ung\s*:?\s*$|lan luot(?:\s+(?:la|dat|o muc))?\s*:?\s*$|(?:^|\s)(?:va|,)\s*$/.test(foldedBefore)) {
+    if (comparator === 'eq' && LISTED_VALUE_BEFORE_RE.test(foldedBefore)) {
       const longBefore = before(numberStart, 160);
       if (FLOOR_RESPECTIVELY_BEFORE_RE.test(longBefore) || FLOOR_SHARED_BEFORE_RE.test(longBefore)) comparator = 'gte';
     }

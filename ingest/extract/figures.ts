@@ -63,8 +63,6 @@ function wholeDossierMetric(folded: string, c: Candidate, clause: Span): 'dossie
 }
 /** A backlog named before its count: "đang giải quyết: 51.957 hồ sơ". */
 const PENDING_ALTERNATION = PENDING_CUES.join('|');
-/** After a bare share: an exception in its sentence that states a floor ("(riêng lĩnh vực đất đai đạt từ 96% trở lên)"). */
-const EXCEPTION_FLOOR_AFTER_RE = /^[^;]{0,120}?\(?\s*rieng\s[^;)]{0,120}?(?:tro len|toi thieu|it nhat|khong duoi|khong thap hon)/;
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
 /**
  * A count inside the brackets or the "trong đó" that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải
@@ -265,6 +263,8 @@ const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
 const NOT_DONE_AFTER_NOUN_RE = /^(?:\s+[a-z]+){0,3}?\s+(?:khong|chua)\s+(?:dat|hoan thanh)(?![a-z])/;
 /** Right before such a count: "không đạt cả 3 chỉ tiêu", "chưa hoàn thành 2 nhiệm vụ". Folded. */
 const NOT_DONE_BEFORE_RE = /(?<![a-z])(?:khong|chua)\s+(?:dat|hoan thanh)(?:\s+(?:ca|duoc))?\s*$/;
+/** After a bare share: an exception in its sentence that states a floor ("(riêng lĩnh vực đất đai đạt từ 96% trở lên)"). */
+const EXCEPTION_FLOOR_AFTER_RE = /^[^;]{0,120}?\(?\s*rieng\s[^;)]{0,120}?(?:tro len|toi thieu|it nhat|khong duoi|khong thap hon)/;
 /** A sentence naming the one before it as targets: "Đây là những mục tiêu cụ thể …", "Đó là các chỉ tiêu …". Folded opening. */
 const RETRO_TARGET_RE = /^(?:day|do) (?:cung )?la (?:nhung |cac |mot so |mot trong nhung )?(?:muc tieu|chi tieu)(?![a-z])/;
 /** Metrics about dossiers of administrative procedures. */
@@ -572,8 +572,10 @@ interface DocState {
   defaulted: Set<ExtractedFigure>;
   /** The last unit named as a figure's subject, and the sentence it was named in. */
   lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
-  /** Editions of annual indices the article names ("Chỉ số CCHC năm 2023", "PAR INDEX 2021"), in order. */
-  /** Editions of an annual index the text names; `announced` when a verb right before says it was published. */
+  /**
+   * Editions of annual indices the article names ("Chỉ số CCHC năm 2023", "PAR INDEX 2021"), in order; `announced` when a
+   * verb right before says the edition was published.
+   */
   indexEditions: Array<{ at: number; year: number; announced: boolean }>;
   /** Start of the sentence that stated a national average: its changes are the country's too. */
   nationalSentence: number;

@@ -30,9 +30,9 @@ const TARGET_TEST_RE = phraseRe(TARGET_CUES, '');
 /** How far before a number its sentence's commitment words are looked for. */
 const KIND_WINDOW_CHARS = 400;
 const ACTUAL_RE = phraseRe(ACTUAL_CUES);
-/** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
 /** "hồ sơ có yêu cầu nghĩa vụ tài chính": procedures that require fees, the whole of an e-payment share (d2310). */
 const YEU_CAU_FEES_RE = /^yeu cau\s+(?:(?:thuc hien )?nghia vu tai chinh|thanh toan|nop phi|phi|le phi)(?![a-z])/;
+/** "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu": a noun, not the verb "requires". */
 const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|ho so|hs|ca nhan|to chuc)\s+$/;
 /**
  * Right before "mục tiêu": the target met ("hoàn thành (sớm / vượt / trước thời hạn)", "đạt được", "vượt"). Folded; not a

