@@ -46,6 +46,8 @@ const OFFICE_HOLDER_RE = new RegExp(
   '([Tt]ỉnh|[Tt]hành phố|TP\\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\\s+(\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){2,6})(?![\\p{L}])',
   'gu',
 );
+/** The titles {@link OFFICE_HOLDER_RE} opens with: a cheap test before it (every one of them, "PCT" too). */
+const OFFICE_TITLE_RE = /Chủ tịch|Bí thư|Giám đốc|Chánh [Vv]ăn phòng|Trưởng (?:phòng|ban)|PCT/u;
 /**
  * The text with the names of office holders who follow their unit's name in lower case, so that a unit's name read
  * from it stops where the person's begins ("phường Hòa Khánh", not "phường Hòa Khánh Huỳnh Anh"; d2317). Same length
@@ -55,7 +57,7 @@ const OFFICE_HOLDER_RE = new RegExp(
  * words, and a unit named after a person ("huyện Trần Văn Thời") is left alone unless a person's name follows it.
  */
 export function maskOfficeHolders(text: string): string {
-  if (!text.includes('Chủ tịch') && !text.includes('Bí thư') && !text.includes('Giám đốc') && !text.includes('Trưởng') && !text.includes('Chánh')) return text;
+  if (!OFFICE_TITLE_RE.test(text)) return text;
   // The positions of the letters to lower, in text order; the text is rebuilt once (a page may hold thousands of names).
   const lowered: number[] = [];
   for (const m of text.matchAll(OFFICE_HOLDER_RE)) {

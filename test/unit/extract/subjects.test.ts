@@ -442,6 +442,7 @@ describe("an office holder's name after their unit (stop 38)", () => {
     ['Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Văn Phương', 'Chủ tịch UBND tỉnh Thừa Thiên Huế nguyễn văn phương'],
     ['Phó Chủ tịch UBND tỉnh Đỗ Tiến Đông cho biết', 'Phó Chủ tịch UBND tỉnh đỗ tiến đông cho biết'],
     ['PCT Thường trực UBND tỉnh Đỗ Tiến Đông – Trưởng Ban', 'PCT Thường trực UBND tỉnh đỗ tiến đông – Trưởng Ban'],
+    ['PCT UBND tỉnh Đỗ Tiến Đông cho biết', 'PCT UBND tỉnh đỗ tiến đông cho biết'],
     ['Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn', 'Chủ tịch UBND tỉnh Hà Giang nguyễn văn sơn'],
   ])('masks the person in "%s"', (text, masked) => {
     expect(maskOfficeHolders(text)).toBe(masked);
