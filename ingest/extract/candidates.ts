@@ -121,7 +121,13 @@ const INDEX_IS_BEFORE_RE = new RegExp(`(?:${PAR_INDEX_NAME}|par ?index)(?: \\(pa
  * điểm 78,96": the total
  * points named as what the bare number is. A component's points ("điểm thẩm định là 55,10") are not the total. Folded.
  */
-const TOTAL_POINTS_IS_BEFORE_RE = /(?:^|[\s(,;])(?:(?:voi|co|dat) (?:(?:tong )?so diem|tong diem)|tong (?:so )?diem(?: (?!diem )[^,;.:]{0,60}?)? (?:la|dat|:))\s*$/;
+const TOTAL_POINTS_IS_BEFORE_RE = /(?:^|[\s(,;])(?:(?:voi|co|dat) (?:(?:tong )?so diem|tong diem)(?: la)?|tong (?:so )?diem(?: (?!diem )[^,;.:]{0,60}?)? (?:la|dat|:))\s*$/;
+
+/**
+ * "đứng đầu với chỉ số là 89,42", "với chỉ số 93,31", "với kết quả là 74,99", "(chỉ số 72,42)", "đạt chỉ số cao nhất với
+ * giá trị 89,42": a bare decimal that an index's value names, in a sentence about the index. Folded.
+ */
+const INDEX_VALUE_IS_BEFORE_RE = /(?:^|[\s,;])(?:voi|co) (?:chi so|gia tri|ket qua)(?: la)?\s*$|\((?:chi so|diem so)\s*$/;
 
 /** "từ vị trí 21 lên 18", "từ vị trí thứ 6 xuống 17": the bare number a rank moved to is a rank too. */
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
@@ -540,6 +546,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       unit = 'score';
     }
     if (unit === null && noun === null && value > 10 && value <= 100 && TOTAL_POINTS_IS_BEFORE_RE.test(before(t.start, 90))) unit = 'score';
+    if (unit === null && noun === null && /[.,]\d/.test(t.raw) && value > 10 && value <= 100 && INDEX_VALUE_IS_BEFORE_RE.test(before(t.start, 60)) &&
+      /chi so|par ?index|cai cach hanh chinh|cchc/.test(folded.slice(Math.max(0, sentence.start - 400), sentence.end))) unit = 'score';
     // "đứng thứ ba là Sở KH&ĐT với số điểm lần lượt là 87,61 và 86,70", "với các tỷ lệ … lần lượt là 83,49; 78,44% và
     // 77,66%": bare values of a respectively list take the unit its head names (points or a share).
     if (unit === null && noun === null) {

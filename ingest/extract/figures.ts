@@ -21,7 +21,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { articleUnit, continuesSubject, leadAgency, leadUnit, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
+import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadUnit, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -1906,7 +1906,10 @@ function splitPoint(folded: string, a: Candidate, b: Candidate): number {
 
 /** The first {@link SEPARATOR_RE} of a gap that is not a comma joining the verbs of one act ("tiếp nhận, giải quyết"). */
 function firstSeparator(gap: string): RegExpExecArray | null {
-  return matchesOf(SEPARATOR_ALL_RE, gap).find((m) => !(m[0] === ',' && joinsVerbs(gap, m.index))) ?? null;
+  // "… là Sở Giáo dục và Đào tạo (72,42 điểm)": the "và" of a department's name does not open the number's phrase.
+  const names = agencyNameSpans(gap);
+  const inName = (at: number): boolean => names.some(([s, e]) => at > s && at < e);
+  return matchesOf(SEPARATOR_ALL_RE, gap).find((m) => !(m[0] === ',' && joinsVerbs(gap, m.index)) && !inName(m.index)) ?? null;
 }
 
 /** Whether the comma at `at` joins two verbs of one act: "50% hồ sơ được tiếp nhận, giải quyết trực tuyến" (d2151). Folded. */

@@ -194,6 +194,17 @@ const DEPARTMENT_ALL_RE = new RegExp(DEPARTMENT_RE.source, 'g');
 /** A department's words alone, whole: "tn&mt", "lao dong, thuong binh va xa hoi" (folded). */
 const DEPARTMENT_WORDS_RE = new RegExp(`^(?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})$`);
 
+/** A department's or ministry's words anywhere (folded, whole words), for {@link agencyNameSpans}. */
+const AGENCY_NAME_WORDS_ALL_RE = new RegExp(`(?<![a-z0-9])(?:${DEPARTMENT_NAMES.map(([, re]) => re).join('|')})(?![a-z0-9])`, 'g');
+
+/**
+ * Where a department's or ministry's name runs in a folded text, as [start, end) pairs: the "và" and the comma of "Giáo
+ * dục và Đào tạo" or "Văn hóa, Thể thao và Du lịch" join the words of one name, not two phrases.
+ */
+export function agencyNameSpans(folded: string): Array<[number, number]> {
+  return matchesOf(AGENCY_NAME_WORDS_ALL_RE, folded).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
 /** Which alternative of a name list's regex matched: one capture group per listed name, in the list's order. */
 function alternativeOf(m: RegExpMatchArray): number {
   return m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
@@ -887,8 +898,10 @@ function rankField(slice: string, at: number): boolean {
   const lead = slice.slice(Math.max(0, at - 50), at);
   // "đứng đầu nhóm các bộ, cơ quan ngang bộ với …", "dẫn đầu khối sở, ngành", "đứng đầu trong bảng xếp hạng của khối sở,
   // ban, ngành": the group a unit leads.
-  return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(lead) || LED_GROUP_BEFORE_RE.test(lead);
+  return /(?:thu|hang|vi tri|top)\s*:?\s*\d+\s*\/\s*(?:\d+\s*)?$/.test(lead) || LED_GROUP_BEFORE_RE.test(lead) || RANKED_FIELD_BEFORE_RE.test(lead);
 }
+/** What names the field of a ranking before its level word: "xếp hạng các tỉnh", "trong tổng số 20 sở". Folded. */
+const RANKED_FIELD_BEFORE_RE = /(?<![a-z])(?:xep hang|trong (?:tong )?so)(?:\s+(?:cac|\d+))?\s+$/;
 /** A lead verb right before the group led: "đứng đầu nhóm ", "dẫn đầu khối các ", "đứng đầu trong bảng xếp hạng của khối ". Folded. */
 const LED_GROUP_BEFORE_RE = /(?<![a-z])(?:dung dau|dan dau)\s+(?:(?:trong|tren)\s+)?(?:bang xep hang\s+(?:cua\s+)?)?(?:(?:nhom|khoi)\s+)?(?:cac\s+)?$/;
 
@@ -1229,6 +1242,8 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if (member) return member;
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
+  const bracketed = agencyBeforeBracket(text, folded, sentence, ownLeft, c, ctx);
+  if (bracketed) return bracketed;
   const ministry = listedMinistry(text, folded, sentence, c);
   if (ministry) return namedSubject(ministry, ctx);
   // "Trong quý I, toàn tỉnh có …; tỷ lệ đúng hạn đạt 97%", "cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực
@@ -1278,6 +1293,20 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if ((c.unit === 'rank' && found.scope === 'province_wide') || amongProvinces) return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   if (!found.explicit && found.scope === 'unit') return bareNamedUnit(text, sentence, c, ctx) ?? found;
   return found;
+}
+
+/**
+ * "… là Sở Giáo dục và Đào tạo (chỉ số 72,42)", "Sở Tư pháp (87,05 điểm)": a number opening a bracket right after an
+ * agency's name is that agency's. Null otherwise.
+ */
+function agencyBeforeBracket(text: string, folded: string, sentence: Span, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
+  const open = ownLeft.start - 1;
+  if (open <= sentence.start || folded[open] !== '(' || /[\d(),;]/.test(folded.slice(ownLeft.start, c.hedgeStart))) return null;
+  const from = Math.max(sentence.start, open - 100);
+  const held = agencyHolder(text, folded, from, open, ctx);
+  if (!held || /[\d,;:()]/.test(folded.slice(from + held.at, open))) return null;
+  const subject = held.subject();
+  return subject.scope === 'unit' && !subject.uncertain ? subject : null;
 }
 
 /** A bare proper name opening the clause of a number, only lower-case words between them: ", Tân Ước đạt ". */
@@ -1788,6 +1817,9 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
     let lastSub: string | null = null;
     let lastSubAt = -1;
     for (const m of matchesOf(SUBUNIT_BEFORE_RE, folded.slice(from, c.hedgeStart))) {
+      // "Đà Nẵng xếp vị trí đầu tiên trong danh sách xếp hạng các tỉnh, thành phố …, với chỉ số 93,31", "trong tổng số 20
+      // sở ngành tỉnh là Sở Giáo dục và Đào tạo": the field a unit is ranked among, not the figure's holder.
+      if (RANKED_FIELD_BEFORE_RE.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0)))) continue;
       lastSub = m[1];
       lastSubAt = m.index ?? 0;
     }

@@ -1,6 +1,7 @@
 /** Subjects: the publisher by default, explicit mentions through the resolver, sub-units by level word. */
 import { extractWithSignals } from '../../../ingest/extract/figures';
-import { isSubjectUncertain, maskOfficeHolders } from '../../../ingest/extract/subjects';
+import { agencyNameSpans, isSubjectUncertain, maskOfficeHolders } from '../../../ingest/extract/subjects';
+import { foldVietnamese } from '../../../src/text/vi-fold';
 import { packageSubjectContext } from '../../../ingest/gazetteer-packages';
 import type { ExtractionContext } from '../../../ingest/types';
 import { ctxFor, DISTRICT, figuresOf } from './helpers';
@@ -446,6 +447,21 @@ describe("an office holder's name after their unit (stop 38)", () => {
     ['Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn', 'Chủ tịch UBND tỉnh Hà Giang nguyễn văn sơn'],
   ])('masks the person in "%s"', (text, masked) => {
     expect(maskOfficeHolders(text)).toBe(masked);
+  });
+
+  it.each([
+    ['là Sở Giáo dục và Đào tạo (72,42 điểm)', 'giáo dục và đào tạo'],
+    ['Sở Văn hóa, Thể thao và Du lịch đạt 85%', 'văn hóa, thể thao và du lịch'],
+    ['Sở Lao động - Thương binh và Xã hội', 'lao động - thương binh và xã hội'],
+    ['Bộ Khoa học và Công nghệ xếp thứ 3', 'khoa học và công nghệ'],
+  ])('knows the words of a department\'s name in "%s"', (text, words) => {
+    const folded = foldVietnamese(text);
+    const spans = agencyNameSpans(folded);
+    expect(spans.map(([s, e]) => folded.slice(s, e))).toEqual([foldVietnamese(words)]);
+  });
+
+  it('finds no department in "tiếp nhận và giải quyết"', () => {
+    expect(agencyNameSpans(foldVietnamese('tiếp nhận và giải quyết 120 hồ sơ đúng hạn'))).toEqual([]);
   });
 
   it.each([
