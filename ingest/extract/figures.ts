@@ -69,7 +69,10 @@ const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-
  * quyết 7.815 hồ sơ và 735 hồ sơ quá hạn)", "đang thực hiện xử lý 1.154 hồ sơ, trong đó có 868 hồ sơ năm 2018 chuyển
  * sang". Tested on the text before the number, back to the backlog's cue.
  */
-const PENDING_BREAKDOWN_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?\\s*(?:\\(|,\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$`);
+// "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, số hồ sơ trong hạn là: 10.686 hồ sơ" (d1554, d2116), and the cue
+// after the backlog's count, broken down in brackets: "còn 7.996 hồ sơ đang xử lý (7.484 hồ sơ trong hạn" (d2311). (Not "3.061
+// hồ sơ kỳ trước chuyển sang, trong đó giải quyết được 14.292": that "trong đó" breaks down the whole, d1315.)
+const PENDING_BREAKDOWN_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?)\\s*(?:\\(|[,;]\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$|\\d[\\d.,]*\\s*(?:ho so|hs)\\s+(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}?\\s*\\([^();]{0,80}$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
@@ -1790,7 +1793,7 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   const placedShare = RANK_THEN_SHARE_RE.test(lead) || (/\(\s*$/.test(lead) && SHARE_THEN_RANK_AFTER_RE.test(state.folded.slice(c.end, c.end + 30)));
   // "… xếp cuối bảng, với chỉ số 60,43%" names no index, only "chỉ số" (d2230); a bound after it sorts groups ("đạt chỉ số
   // từ 90% trở lên").
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:dat|voi) chi so(?: (?:la|dat))?\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) chi so(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
     !COUNT_THEN_MOVE_RE.test(lead) &&
     // "1.525/1.562 thôn, tổ dân phố (đạt 97,6%) có hạ tầng …": a share right after a count of its own things is that count's.
