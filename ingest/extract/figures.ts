@@ -73,6 +73,11 @@ const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-
 // after the backlog's count, broken down in brackets: "còn 7.996 hồ sơ đang xử lý (7.484 hồ sơ trong hạn" (d2311). (Not "3.061
 // hồ sơ kỳ trước chuyển sang, trong đó giải quyết được 14.292": that "trong đó" breaks down the whole, d1315.)
 const PENDING_BREAKDOWN_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?)\\s*(?:\\(|[,;]\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$|\\d[\\d.,]*\\s*(?:ho so|hs)\\s+(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}?\\s*\\([^();]{0,80}$`);
+/**
+ * Dossiers not yet due, named right before a count: "chưa đến hạn 8.973", "còn hạn: 460", "trong hạn 534"; and the share
+ * bracketed after such a count: "tồn chưa đến hạn 201 hồ sơ (chiếm 0,49%)". Folded.
+ */
+const NOT_YET_DUE_BEFORE_RE = /(?<![a-z])(?:chua den han|chua qua han|con han|trong han)(?: giai quyet| xu ly)?\s*:?\s*(?:\d[\d.,]*\s*(?:ho so|hs)?\s*\(\s*(?:chiem|dat)?(?: ty le)?\s*)?$/;
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
@@ -2255,6 +2260,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)) ||
       PENDING_BREAKDOWN_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 140), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
+  }
+  // "quá hạn 1.015 hồ sơ, chưa đến hạn 8.973 hồ sơ", "(trong hạn 534 hồ sơ/quá hạn 58 hồ sơ)": dossiers not yet due, named
+  // right before their count, are no late dossiers, whatever cue the clause had before (d2110).
+  if (cls.metric === 'late_dossiers' && NOT_YET_DUE_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
   }
   // "Trong đó, hoàn thành nhưng quá hạn xử lý 30,42%; hoàn thành đúng hạn 40,14%; hoàn thành nhiệm vụ không có hạn
   // 29,44%": shares of tasks (nhiệm vụ) assigned, not of dossiers, when the sentence names tasks and no dossier.
