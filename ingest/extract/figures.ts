@@ -1871,6 +1871,19 @@ function indexTopicFigure(topic: { service: boolean }, c: Candidate, bareShare: 
   return { metric: topic.service ? 'service_index_score' : 'par_index_score', score: 0, runnerUp: 0, zone: 'sentence' };
 }
 
+/**
+ * The service centre whose dossier figures the sentence just before (in the same paragraph) read, if its last figure
+ * was one: a following sentence that names no one goes on about the centre's desk. Null otherwise.
+ */
+function centreOfPreviousSentence(state: DocState, sentenceStart: number): FigureSubject | null {
+  const prior = state.figures[state.figures.length - 1];
+  if (!prior || !DOSSIER_FLOW_METRICS.has(prior.metric) || !prior.subject.explicit || prior.subject.scope !== 'unit') return null;
+  if (!/^trung tâm (?:phục vụ )?hành chính công/iu.test(prior.subject.name)) return null;
+  const between = state.text.slice(prior.evidence.numberEnd, sentenceStart);
+  if (between.includes('\n') || (between.match(/[.!?]\s/g) ?? []).length > 1) return null;
+  return prior.subject;
+}
+
 /** End of the last number's own text in a clause: its noun phrase and words up to the next separator. */
 function tailEnd(folded: string, c: Candidate, clauseEnd: number): number {
   // Only punctuation ends a tail: "… được triển khai và hoàn thành" keeps its verb. Not the comma of a list of filers:
@@ -2428,6 +2441,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // subject, so the figure is the country's, whoever publishes it.
   if (!subject.explicit && subject.scope === 'unit' && NATIONAL_PORTAL_LEAD_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) subject = NATIONAL_SUBJECT;
   if (state.leadGuess && !subject.explicit && subject.scope === 'unit' && subject.name === state.ctx.publisher?.name) subject = { ...subject, uncertain: true };
+  // "Tổng số hồ sơ tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh … là 11.320 hồ sơ. Tổng số hồ sơ đã giải quyết
+  // 10.559, …": dossiers in the next sentence of the paragraph that names no one are still the centre's.
+  if (!subject.explicit && subject.scope === 'unit' && DOSSIER_FLOW_METRICS.has(cls.metric) && !state.inheritedScope) {
+    const centre = centreOfPreviousSentence(state, zones.sentence.start);
+    if (centre) subject = centre;
+  }
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
