@@ -176,7 +176,7 @@ const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
   ['Kế hoạch và Đầu tư', 'kh ?[&-]? ?dt|ke hoach (?:va |- ?)?dau tu'],
   ['Giao thông vận tải', 'gtvt|giao thong(?: -)? van tai'],
   ['Giáo dục và Đào tạo', 'gd ?[&-]? ?dt|giao duc (?:va |- ?)?dao tao'],
-  ['Lao động, Thương binh và Xã hội', 'ld ?-? ?tb ?[&-]? ?xh|lao dong,? ?-? ?thuong binh (?:va |- ?)?xa hoi'],
+  ['Lao động, Thương binh và Xã hội', 'ld ?-? ?tb ?[&-]? ?xh|lao dong,? ?-? ?thuong binh (?:va |- ?)?xa hoi|lao dong,? ?-? ?tb ?(?:va |& ?|- ?)xh'],
   ['Văn hóa, Thể thao và Du lịch', 'vh ?-? ?tt ?[&-]? ?dl|van hoa,? ?-? ?the thao (?:va |- ?)?du lich'],
   // Where tourism has a department of its own (Bà Rịa - Vũng Tàu, …).
   ['Văn hóa - Thể thao', 'van hoa ?[,-]? ?the thao'],
@@ -1802,7 +1802,14 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
   }
   const located = locatedUnitBefore(text, folded, ownLeft, c);
   if (located) return namedSubject(located, ctx);
-  const comma = folded.lastIndexOf(',', c.hedgeStart - 1);
+  let comma = folded.lastIndexOf(',', c.hedgeStart - 1);
+  // "Sở Văn hóa, Thể thao và Du lịch 84,75 điểm": the comma of a department's name does not end the text the number owns.
+  if (comma > ownLeft.start) {
+    const names = agencyNameSpans(folded.slice(ownLeft.start, c.hedgeStart)).map(([s, e]) => [ownLeft.start + s, ownLeft.start + e]);
+    for (let inName = names.find(([s, e]) => comma > s && comma < e); inName; inName = names.find(([s, e]) => comma > s && comma < e)) {
+      comma = folded.lastIndexOf(',', inName[0] - 1);
+    }
+  }
   const from = Math.max(ownLeft.start, comma + 1);
   if (from < c.hedgeStart) {
     const left = text.slice(from, c.hedgeStart);

@@ -454,6 +454,7 @@ describe("an office holder's name after their unit (stop 38)", () => {
     ['Sở Văn hóa, Thể thao và Du lịch đạt 85%', 'văn hóa, thể thao và du lịch'],
     ['Sở Lao động - Thương binh và Xã hội', 'lao động - thương binh và xã hội'],
     ['Bộ Khoa học và Công nghệ xếp thứ 3', 'khoa học và công nghệ'],
+    ['Sở Lao động, TB và XH thứ 17', 'lao động, tb và xh'],
   ])('knows the words of a department\'s name in "%s"', (text, words) => {
     const folded = foldVietnamese(text);
     const spans = agencyNameSpans(folded);
