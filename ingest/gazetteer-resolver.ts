@@ -125,7 +125,11 @@ export function resolverOverUnits(rows: readonly GazetteerRow[], pub: GazetteerR
       const candidates = byKey.get(key);
       if (!candidates?.length) return null;
       const day = on && !Number.isNaN(on.getTime()) ? vietnamDay(on) : null;
-      const best = candidates.reduce((a, b) => (rank(b, day) < rank(a, day) ? b : a));
+      // "Sở Xây dựng Bắc Ninh", "Sơn La đạt 90%": a bare name a province and a city inside it share is the province
+      // (the city is written with its level word, "thành phố Bắc Ninh", which only the city's key holds).
+      const provinces = candidates.filter((c) => c.parent_id === null || c.parent_id === undefined);
+      const pool = provinces.length > 0 && provinces.length < candidates.length ? provinces : candidates;
+      const best = pool.reduce((a, b) => (rank(b, day) < rank(a, day) ? b : a));
       return { id: String(best.id), name: best.name, level: best.type_vi };
     },
   };

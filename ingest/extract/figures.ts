@@ -955,6 +955,14 @@ function dropRepeats(state: DocState): void {
       const exactKey = `${anyKey}|${f.comparator}`;
       const first = isDistinctive(f) ? (f.kind === 'target' ? firstAny.get(anyKey) : firstExact.get(exactKey)) : undefined;
       const twoUnits = first !== undefined && first.subject.explicit && f.subject.explicit && first.subject.scope === 'unit' && f.subject.scope === 'unit' && first.subject.name !== f.subject.name;
+      // "Tuyên Quang tiếp tục nâng cấp 272 dịch vụ công …" above "trong tháng 11 và tháng 12 năm 2020, tỉnh … sẽ tiếp tục
+      // nâng cấp 272 dịch vụ công …": a headline's undated reading gives way to the body's dated target (d1255).
+      if (first && !twoUnits && f.kind === 'target' && first.kind === 'actual' && undatedReading(state, first) && !undatedReading(state, f)) {
+        drop.add(first);
+        firstExact.set(exactKey, f);
+        firstAny.set(anyKey, f);
+        continue;
+      }
       if (first && !twoUnits) {
         takePeriod(state, first, f);
         drop.add(f);

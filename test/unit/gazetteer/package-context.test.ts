@@ -35,6 +35,17 @@ describe('packageSubjectContext', () => {
     expect(ctx?.resolver.resolve('huyện Củ Chi', ctx.publisher, IN_2020)).toBeNull();
   });
 
+  it('reads a bare name a province shares with its city as the province, the city only with its level word (stop 39)', () => {
+    // "Sở Xây dựng Bắc Ninh", "Sở VHTTDL Sơn La": the province, on its own paper too (d1310, d1370).
+    for (const [province, city] of [['Tỉnh Bắc Ninh', 'Thành phố Bắc Ninh'], ['Tỉnh Sơn La', 'Thành phố Sơn La']]) {
+      const ctx = packageSubjectContext({ name: province, level: 'tinh', province, on: IN_2020 });
+      const bare = province.replace(/^Tỉnh /, '');
+      expect(ctx?.resolver.resolve(bare, ctx.publisher, IN_2020)).toMatchObject({ name: province, level: 'tinh' });
+      expect(ctx?.resolver.resolve(`thành phố ${bare}`, ctx.publisher, IN_2020)).toMatchObject({ name: city, level: 'thanh_pho' });
+      expect(ctx?.resolver.resolve(`TP ${bare}`, ctx.publisher, IN_2020)).toMatchObject({ name: city, level: 'thanh_pho' });
+    }
+  });
+
   it("tells a district's or a commune's province, and a province its own (stop 38)", () => {
     const district = packageSubjectContext({ name: 'Huyện Định Quán', level: 'huyen', province: 'Tỉnh Đồng Nai', on: IN_2020 });
     expect(district?.resolver.publisherProvince?.()).toMatchObject({ name: 'Tỉnh Đồng Nai', level: 'tinh' });
