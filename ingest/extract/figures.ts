@@ -1880,15 +1880,21 @@ function indexTopicFigure(topic: { service: boolean }, c: Candidate, bareShare: 
 }
 
 /**
- * The service centre whose dossier figures the sentence just before (in the same paragraph) read, if its last figure
- * was one: a following sentence that names no one goes on about the centre's desk. Null otherwise.
+ * The service centre, department or land registry whose dossier figures the sentence just before (in the same paragraph)
+ * read, if it read only theirs: a following sentence that names no one goes on about that desk. Null otherwise.
  */
-function centreOfPreviousSentence(state: DocState, sentenceStart: number): FigureSubject | null {
+function agencyOfPreviousSentence(state: DocState, sentenceStart: number): FigureSubject | null {
   const prior = state.figures[state.figures.length - 1];
   if (!prior || !DOSSIER_FLOW_METRICS.has(prior.metric) || !prior.subject.explicit || prior.subject.scope !== 'unit') return null;
-  if (!/^trung tâm (?:phục vụ )?hành chính công/iu.test(prior.subject.name)) return null;
+  if (!/^(?:trung tâm (?:phục vụ )?hành chính công|sở|văn phòng đăng ký đất đai|chi nhánh văn phòng đăng ký đất đai)\s/iu.test(prior.subject.name)) return null;
   const between = state.text.slice(prior.evidence.numberEnd, sentenceStart);
   if (between.includes('\n') || (between.match(/[.!?]\s/g) ?? []).length > 1) return null;
+  // Not the last item of a list of units ("… gồm Sở Công Thương 8 hồ sơ, …, Sở Ngoại vụ 2 hồ sơ. Tỷ lệ …", d613): every
+  // figure of that sentence is the agency's.
+  const sentenceOpen = Math.max(state.text.lastIndexOf('. ', prior.evidence.numberStart), state.text.lastIndexOf('\n', prior.evidence.numberStart));
+  for (let k = state.figures.length - 2; k >= 0 && state.figures[k].evidence.numberStart > sentenceOpen; k--) {
+    if (state.figures[k].subject.name !== prior.subject.name) return null;
+  }
   return prior.subject;
 }
 
@@ -2450,10 +2456,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (!subject.explicit && subject.scope === 'unit' && NATIONAL_PORTAL_LEAD_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) subject = NATIONAL_SUBJECT;
   if (state.leadGuess && !subject.explicit && subject.scope === 'unit' && subject.name === state.ctx.publisher?.name) subject = { ...subject, uncertain: true };
   // "Tổng số hồ sơ tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh … là 11.320 hồ sơ. Tổng số hồ sơ đã giải quyết
-  // 10.559, …": dossiers in the next sentence of the paragraph that names no one are still the centre's.
+  // 10.559, …", "Sở đã tiếp nhận 306 hồ sơ … 100% hồ sơ được giải quyết đúng hạn": dossiers in the next sentence of the
+  // paragraph that names no one are still the centre's or the department's.
   if (!subject.explicit && subject.scope === 'unit' && DOSSIER_FLOW_METRICS.has(cls.metric) && !state.inheritedScope) {
-    const centre = centreOfPreviousSentence(state, zones.sentence.start);
-    if (centre) subject = centre;
+    const desk = agencyOfPreviousSentence(state, zones.sentence.start);
+    if (desk) subject = desk;
   }
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
