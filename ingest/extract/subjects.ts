@@ -954,7 +954,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     ends.push(end);
     // "các sở, ban ngành, UBND phường, xã, đặc khu": the departments listed with the lower levels are every level.
     if (publisher?.level === 'tinh' && LEVELS_LISTED_AFTER_RE.test(slice.slice(end, end + 40))) {
-      consider(m.index ?? 0, () => ({ name: `toàn tỉnh ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
+      consider(m.index ?? 0, () => ({ name: wholeAreaName(name), unitId, scope: 'province_wide', subunitLevel: null, explicit: true }));
       continue;
     }
     consider(m.index ?? 0, () => ({ name: `các sở, ngành ${name}`.trim(), unitId, scope: 'departments', subunitLevel: 'so', explicit: true }));
@@ -1087,7 +1087,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     // "Chỉ số hài lòng … đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn tỉnh": the end of the index's
     // name, not the figure's scope (d1767).
     if (INDEX_NAME_END_BEFORE_RE.test(slice.slice(Math.max(0, at - 40), at))) continue;
-    const wide = (): FigureSubject => ({ name: `toàn tỉnh ${publisher?.level === 'so' ? publisherProvince(ctx)?.name ?? name : name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
+    const wide = (): FigureSubject => ({ name: wholeAreaName(publisher?.level === 'so' ? publisherProvince(ctx)?.name ?? name : name), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
     // "toàn tỉnh" on a district's or a commune's page: the province around it, which the engine does not know.
     consider(at, publisher && (LEVEL_DEPTH[publisher.level] ?? 2) >= 2 && publisher.level !== 'so' ? () => uncertain(wide()) : wide);
   }
@@ -1163,7 +1163,17 @@ export function defaultProvinceTotal(subject: FigureSubject, metric: string, ctx
   // "Văn phòng đăng ký đất đai … đã tiếp nhận", "Bộ phận một cửa tiếp nhận", "do UBND huyện tiếp nhận": an agency or a
   // unit the text does not name is the subject; the publisher stays, as a guess.
   if (UNNAMED_AGENCY_RE.test(lead)) return uncertain({ ...subject });
-  return uncertain({ name: `toàn tỉnh ${p.name.replace(COUNCIL_AND_TINH_RE, '')}`, unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
+  return uncertain({ name: wholeAreaName(p.name.replace(COUNCIL_AND_TINH_RE, '')), unitId: p.id, scope: 'province_wide', subunitLevel: null, explicit: false });
+}
+
+/**
+ * The label of a province's whole area: "toàn tỉnh Bến Tre", and for a centrally run city "toàn thành phố Cần Thơ"
+ * (not "toàn tỉnh thành phố Cần Thơ").
+ */
+function wholeAreaName(province: string): string {
+  const name = province.trim().replace(/^tỉnh\s+/iu, '');
+  const city = /^thành phố\s+/iu.exec(name);
+  return city ? `toàn thành phố ${name.slice(city[0].length)}` : `toàn tỉnh ${name}`.trim();
 }
 
 /** Administrative depth of a level code: lower is higher up. Unknown levels sort as provinces' children. */

@@ -461,6 +461,15 @@ describe("an office holder's name after their unit (stop 38)", () => {
     expect(spans.map(([s, e]) => folded.slice(s, e))).toEqual([foldVietnamese(words)]);
   });
 
+  it('names a centrally run city\'s whole area "toàn thành phố …" and a province\'s "toàn tỉnh …"', () => {
+    const city: ExtractionContext = { publisher: { id: '92', name: 'UBND thành phố Cần Thơ', level: 'tinh' }, publishedAt: new Date('2024-03-15') };
+    const [c] = extractWithSignals('Năm 2024, toàn thành phố tiếp nhận 120.500 hồ sơ.', city).result.figures;
+    expect(c.subject).toMatchObject({ scope: 'province_wide', name: 'toàn thành phố Cần Thơ' });
+    const province: ExtractionContext = { publisher: { id: '83', name: 'UBND tỉnh Bến Tre', level: 'tinh' }, publishedAt: new Date('2024-03-15') };
+    const [p] = extractWithSignals('Năm 2024, toàn tỉnh tiếp nhận 98.400 hồ sơ.', province).result.figures;
+    expect(p.subject).toMatchObject({ scope: 'province_wide', name: 'toàn tỉnh Bến Tre' });
+  });
+
   it('finds no department in "tiếp nhận và giải quyết"', () => {
     expect(agencyNameSpans(foldVietnamese('tiếp nhận và giải quyết 120 hồ sơ đúng hạn'))).toEqual([]);
   });
