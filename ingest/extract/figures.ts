@@ -73,6 +73,10 @@ const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-
 // after the backlog's count, broken down in brackets: "còn 7.996 hồ sơ đang xử lý (7.484 hồ sơ trong hạn" (d2311). (Not "3.061
 // hồ sơ kỳ trước chuyển sang, trong đó giải quyết được 14.292": that "trong đó" breaks down the whole, d1315.)
 const PENDING_BREAKDOWN_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?)\\s*(?:\\(|[,;]\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$|\\d[\\d.,]*\\s*(?:ho so|hs)\\s+(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}?\\s*\\([^();]{0,80}$`);
+/** A ranking's groups: "nhóm A", "nhóm 1", "nhóm đầu", "được xếp vào nhóm". Folded. */
+const INDEX_GROUP_RE = /(?<![a-z])nhom (?:[a-d1-4](?![a-z0-9])|dau|cuoi|cao|thap|tot|kha)|xep vao nhom/;
+/** A target a unit sets itself, close before a bound: "phấn đấu đạt từ 90% trở lên", "mục tiêu … trên 95%". Folded. */
+const OWN_TARGET_BEFORE_RE = /(?<![a-z])(?:phan dau|muc tieu|chi tieu|ke hoach|cam ket|quyet tam)(?![a-z])/;
 /**
  * Dossiers not yet due, named right before a count: "chưa đến hạn 8.973", "còn hạn: 460", "trong hạn 534"; and the share
  * bracketed after such a count: "tồn chưa đến hạn 201 hồ sơ (chiếm 0,49%)". Folded.
@@ -2140,6 +2144,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
       INDEX_SHARE_LATER_RE.exec(folded.slice(c.nounEnd, zones.sentence.end));
     const shareValue = share ? parseViNumber(share[1]) : null;
     if (shareValue !== null && shareValue !== c.value && shareValue !== value) cls = { ...cls, metric: 'other' };
+  }
+  // "Nhóm A đạt kết quả chỉ số từ 90% trở lên", "từ 90% trở lên được xếp vào nhóm A", "ở nhóm đầu (từ 90% trở lên)": the
+  // bound of a ranking's group, read as a target or not, is nobody's target nor score (d2035, d2079, d2292).
+  if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score' || cls.metric === 'satisfaction_rate') && !change && c.comparator !== 'eq' &&
+    role?.role !== 'from' && INDEX_GROUP_RE.test(sentenceText) && !OWN_TARGET_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 60), c.hedgeStart))) {
+    return dropAs('index_band');
   }
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
     if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
