@@ -146,6 +146,13 @@ const AT_LEAST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro len(?![a-z])/;
 const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
 
 /** Hedge words immediately before a number. Checked repeatedly so "khoảng hơn 90%" gets both. */
+/**
+ * A comparison sign right before a number, in the original text: ">90%", "< 2%", "≥ 95%". ("<=" and ">=" read as a
+ * formula, whose numbers are dropped.)
+ */
+const COMPARISON_SIGN_BEFORE_RE = /([><≥≤])\s?$/;
+const SIGN_COMPARATORS: Readonly<Record<string, Comparator>> = { '>': 'gt', '<': 'lt', '≥': 'gte', '≤': 'lte' };
+
 const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?: boolean }> = [
   { re: /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong it hon|khong thap hon)\s*$/, comparator: 'gte' },
   { re: /(?:^|\s)(?:khong qua|toi da|khong vuot qua|khong nhieu hon|khong cao hon)\s*$/, comparator: 'lte' },
@@ -602,6 +609,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       }
       if (h.approximate) approximate = true;
       slice = slice.slice(0, m.index);
+    }
+    // "đạt kết quả chỉ số >90%", "trễ hạn < 2%", "≥ 95%": a comparison sign right before the number (folding drops it).
+    if (comparator === 'eq') {
+      const sign = COMPARISON_SIGN_BEFORE_RE.exec(text.slice(Math.max(sentence.start, numberStart - 4), numberStart));
+      if (sign) comparator = SIGN_COMPARATORS[sign[1]];
     }
     const afterNumber = after(numberStart, 80).replace(LEADING_NUMBER_RE, '');
     if (comparator === 'eq' && AT_LEAST_AFTER_RE.test(afterNumber)) comparator = 'gte';

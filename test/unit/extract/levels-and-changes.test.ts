@@ -57,4 +57,11 @@ describe('index shares and scales', () => {
     const { figures } = figuresFromText(text, ctx('2025-04-10', 'Hà Nội'));
     expect(figures.filter((f) => f.metric === 'par_index_score')).toEqual([]);
   });
+
+  it('reads a comparison sign right before a number as its comparator (r-412, d1760)', () => {
+    const { figures } = figuresFromText('Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn của huyện đạt >95%, tỷ lệ hồ sơ trễ hạn < 1%. Tỷ lệ hài lòng của người dân đạt ≥ 90%; tỷ lệ hồ sơ nộp trực tuyến đạt ≤40%.', ctx('2023-12-20', 'Krông Bông', 'huyen'));
+    expect(figures.map((f) => [f.metric, f.value, f.comparator])).toEqual([
+      ['on_time_rate', 95, 'gt'], ['late_dossiers', 1, 'lt'], ['satisfaction_rate', 90, 'gte'], ['online_dossier_rate', 40, 'lte'],
+    ]);
+  });
 });
