@@ -146,6 +146,9 @@ const AT_LEAST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro len(?![a-z])/;
 const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
 
 /** Hedge words immediately before a number. Checked repeatedly so "khoảng hơn 90%" gets both. */
+/** The whole after a count's noun: "/41.501", "/382 hồ sơ", "… trực tuyến/tổng số hơn 166.200". Folded; group 1 the whole. */
+const WHOLE_AFTER_NOUN_RE = /^[a-z ]{0,50}?\s*\/\s*(?:tong so\s+)?(?:(?:hon|gan|khoang|tren)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:%|ngay|thang|nam))/;
+
 /**
  * A comparison sign right before a number, in the original text: ">90%", "< 2%", "≥ 95%". ("<=" and ">=" read as a
  * formula, whose numbers are dropped.)
@@ -578,6 +581,13 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       if (noun === 'tieuchi') return 'criteria_count';
       if (NON_FIGURE_NOUNS.has(noun)) return 'not_a_reform_noun';
       unit = 'count';
+    }
+    // "40.084 hồ sơ/41.501 (đạt 96,59%)", "99 hồ sơ/382 hồ sơ phát sinh", "75.800 hồ sơ … được thực hiện trực tuyến/tổng số
+    // hơn 166.200 hồ sơ": a count of dossiers over the whole it is part of, written after its noun.
+    if (unit === 'count' && total === null && countNoun === 'hoso' && Number.isInteger(value)) {
+      const whole = WHOLE_AFTER_NOUN_RE.exec(folded.slice(nounEnd, Math.min(sentence.end, nounEnd + 70)));
+      const w = whole ? parseViNumber(whole[1]) : null;
+      if (w !== null && Number.isInteger(w) && w > value && !/^(?:19|20)\d\d$/.test(whole![1])) total = w;
     }
     return { start: t.start, end, nounEnd: Math.max(nounEnd, end), value, total, upperBound, unit, noun: countNoun, ratio: false };
   }
