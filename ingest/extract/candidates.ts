@@ -146,8 +146,11 @@ const AT_LEAST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro len(?![a-z])/;
 const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
 
 /** Hedge words immediately before a number. Checked repeatedly so "khoảng hơn 90%" gets both. */
-/** The whole after a count's noun: "/41.501", "/382 hồ sơ", "… trực tuyến/tổng số hơn 166.200". Folded; group 1 the whole. */
-const WHOLE_AFTER_NOUN_RE = /^[a-z ]{0,50}?\s*\/\s*(?:tong so\s+)?(?:(?:hon|gan|khoang|tren)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:%|ngay|thang|nam))/;
+/**
+ * The whole after a count's noun: "/41.501", "/382 hồ sơ", "… trực tuyến/tổng số hơn 166.200", "(trong tổng số 107 thủ
+ * tục)". Folded; group 1 the whole.
+ */
+const WHOLE_AFTER_NOUN_RE = /^(?:[a-z ]|(?<=(?:muc do|cap do|muc) )[1-4]){0,50}?\s*(?:\/\s*(?:tong so\s+)?|\(\s*trong (?:tong )?so\s+)(?:(?:hon|gan|khoang|tren)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:%|ngay|thang|nam))/;
 
 /**
  * A comparison sign right before a number, in the original text: ">90%", "< 2%", "≥ 95%". ("<=" and ">=" read as a
@@ -583,8 +586,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       unit = 'count';
     }
     // "40.084 hồ sơ/41.501 (đạt 96,59%)", "99 hồ sơ/382 hồ sơ phát sinh", "75.800 hồ sơ … được thực hiện trực tuyến/tổng số
-    // hơn 166.200 hồ sơ": a count of dossiers over the whole it is part of, written after its noun.
-    if (unit === 'count' && total === null && countNoun === 'hoso' && Number.isInteger(value)) {
+    // hơn 166.200 hồ sơ", "55 thủ tục hành chính cấp độ 4 (trong tổng số 107 thủ tục)": a count of dossiers or procedures over
+    // the whole it is part of, written after its noun.
+    if (unit === 'count' && total === null && (countNoun === 'hoso' || countNoun === 'thutuc' || countNoun === 'dichvu') && Number.isInteger(value)) {
       const whole = WHOLE_AFTER_NOUN_RE.exec(folded.slice(nounEnd, Math.min(sentence.end, nounEnd + 70)));
       const w = whole ? parseViNumber(whole[1]) : null;
       if (w !== null && Number.isInteger(w) && w > value && !/^(?:19|20)\d\d$/.test(whole![1])) total = w;

@@ -73,6 +73,8 @@ const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-
 // after the backlog's count, broken down in brackets: "còn 7.996 hồ sơ đang xử lý (7.484 hồ sơ trong hạn" (d2311). (Not "3.061
 // hồ sơ kỳ trước chuyển sang, trong đó giải quyết được 14.292": that "trong đó" breaks down the whole, d1315.)
 const PENDING_BREAKDOWN_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?)\\s*(?:\\(|[,;]\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$|\\d[\\d.,]*\\s*(?:ho so|hs)\\s+(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}?\\s*\\([^();]{0,80}$`);
+/** "(trong tổng số ", "(trong số hơn ": the whole a bracket gives after a count. Folded. */
+const WHOLE_IN_BRACKET_BEFORE_RE = /\(\s*trong (?:tong )?so(?:\s+(?:hon|gan|khoang|tren))?\s*$/;
 /** A ranking's groups: "nhóm A", "nhóm 1", "nhóm đầu", "được xếp vào nhóm". Folded. */
 const INDEX_GROUP_RE = /(?<![a-z])nhom (?:[a-d1-4](?![a-z0-9])|dau|cuoi|cao|thap|tot|kha)|xep vao nhom/;
 /** A target a unit sets itself, close before a bound: "phấn đấu đạt từ 90% trở lên", "mục tiêu … trên 95%". Folded. */
@@ -2102,6 +2104,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
   // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.
   if (kind === 'actual' && c.upperBound !== null) return dropAs('range_of_values');
+  // "55 thủ tục hành chính cấp độ 4 (trong tổng số 107 thủ tục)": the whole the count before was read over is not a
+  // figure of that count's measure.
+  const priorFigure = state.figures[state.figures.length - 1];
+  if (c.unit === 'count' && priorFigure?.total === c.value && priorFigure.evidence.numberEnd >= zones.sentence.start &&
+    WHOLE_IN_BRACKET_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 30), c.hedgeStart))) return dropAs('whole_of_previous');
   // "Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 07 tỉnh", "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%": the bound of a
   // group of units, counted right after it or before it, sorts units; it is no unit's figure nor a commitment.
   if (c.unit !== 'count' && isGroupThreshold(folded, zones, c)) return dropAs('group_threshold');
