@@ -7,7 +7,8 @@
  */
 
 /** The word before is a date/period word: "ngày 25", "tháng 5", "năm 2021", "quý 2", "tuần 3". */
-const DATE_WORD_BEFORE_RE = /(?:^|[^a-z0-9])(?:ngay|thang|nam|quy|tuan|hom|luc|gio)\s*$/;
+// Not the "nam" of a place ("Quảng Nam 90,5%", "Hà Nam", "Việt Nam") nor the "lục" of a record ("đạt mức cao kỷ lục 88,37%").
+const DATE_WORD_BEFORE_RE = /(?:^|[^a-z0-9])(?:ngay|thang|(?<!(?:viet|ha|quang) )nam|quy|tuan|hom|(?<!ky )luc|gio)\s*$/;
 
 /**
  * The word before names a document, a legal article or an ordinal: "Nghị quyết số 54", "Điều 5", "lần thứ 3",

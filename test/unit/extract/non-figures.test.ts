@@ -114,4 +114,10 @@ describe('text that is not Vietnamese', () => {
     // Under 200 letters nothing is judged: a short English line is read as any text is.
     expect(figuresFromText('Satisfaction reached 93.1%.', ctxFor()).dropped.map((d) => d.reason)).not.toContain('not_vietnamese');
   });
+
+  it('keeps a share after a place whose name ends in "Nam" or a record ("kỷ lục"): no date word (stop 39, d132)', () => {
+    const r = figuresFromText('Năm 2024, tỷ lệ hồ sơ đúng hạn đạt mức cao kỷ lục 98,37%. Tỷ lệ hồ sơ trực tuyến của các tỉnh: Quảng Nam 60,5%, Hà Nam 72,1%.', ctxFor());
+    expect(r.figures.map((f) => f.value)).toEqual([98.37, 60.5, 72.1]);
+    expect(dropReasons('Hội nghị bắt đầu lúc 8 giờ sáng.')['8']).toBe('date_or_period');
+  });
 });
