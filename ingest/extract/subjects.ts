@@ -1250,6 +1250,10 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if (office) return office;
   const member = levelListMember(text, sentence ?? ownLeft, c, ctx);
   if (member) return member;
+  // "Với chỉ số CCHC đạt 85,70%, Ban Quản lý Khu kinh tế dẫn đầu khối này", "với 92,93 điểm Sở Tài chính là đơn vị dẫn
+  // đầu": a number in an opening "với …" phrase is the unit's that the clause goes on to name (d708, d753, d861).
+  const opened = sentence ? withPhraseHolder(text, folded, sentence, c, ctx) : null;
+  if (opened) return opened;
   const own = ownSubject(text, folded, ownLeft, c, ctx);
   if (own.explicit || !sentence) return own;
   const bracketed = agencyBeforeBracket(text, folded, sentence, ownLeft, c, ctx);
@@ -1303,6 +1307,26 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   if ((c.unit === 'rank' && found.scope === 'province_wide') || amongProvinces) return ctx.publisher?.level === 'so' ? publisherProvince(ctx) ?? own : { ...publisherSubject(ctx.publisher), explicit: true };
   if (!found.explicit && found.scope === 'unit') return bareNamedUnit(text, sentence, c, ctx) ?? found;
   return found;
+}
+
+/** An opening "với …" phrase up to a number: "Với chỉ số CCHC đạt ", "Năm 2024, với kết quả ", "Ở khối sở, ban, ngành, với ". Folded. */
+const WITH_PHRASE_LEAD_RE = /^(?:[^;]{0,60},\s*)?voi\s[^,;.()\d]{0,60}$/;
+
+/** The unit an opening "với … N" phrase gives its number to, named right after it; null when none is. */
+function withPhraseHolder(text: string, folded: string, sentence: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
+  if (!WITH_PHRASE_LEAD_RE.test(folded.slice(sentence.start, c.hedgeStart))) return null;
+  const gap = /^\s*(?:diem|%)?\s*,?\s*/.exec(folded.slice(c.nounEnd, c.nounEnd + 12));
+  if (!gap) return null;
+  const at = c.nounEnd + gap[0].length;
+  const named = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
+  if (named && named.index === 0 && !incidentalName(text, folded, at, at + named[0].length)) return namedSubject(named[1], ctx);
+  const stop = /[,;(]/.exec(folded.slice(at, at + 60));
+  const held = agencyHolder(text, folded, at, stop ? at + stop.index : Math.min(text.length, at + 60), ctx);
+  if (held && held.at === 0) {
+    const subject = held.subject();
+    if (subject.scope === 'unit' && !subject.uncertain) return subject;
+  }
+  return null;
 }
 
 /**
