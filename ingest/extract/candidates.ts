@@ -153,10 +153,10 @@ const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
 const WHOLE_AFTER_NOUN_RE = /^(?:[a-z ]|(?<=(?:muc do|cap do|muc) )[1-4]){0,50}?\s*(?:\/\s*(?:tong so\s+)?|\(\s*trong (?:tong )?so\s+)(?:(?:hon|gan|khoang|tren)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:%|ngay|thang|nam))/;
 
 /**
- * A comparison sign right before a number, in the original text: ">90%", "< 2%", "≥ 95%". ("<=" and ">=" read as a
- * formula, whose numbers are dropped.)
+ * A comparison sign right before a number, in the original text: ">90%", "< 2%", "≥ 95%"; not an arrow ("từ 80% ->
+ * 90%", "=> 90%"). ("<=" and ">=" read as a formula, whose numbers are dropped.)
  */
-const COMPARISON_SIGN_BEFORE_RE = /([><≥≤])\s?$/;
+const COMPARISON_SIGN_BEFORE_RE = /(?<![-=])([><≥≤])\s?$/;
 const SIGN_COMPARATORS: Readonly<Record<string, Comparator>> = { '>': 'gt', '<': 'lt', '≥': 'gte', '≤': 'lte' };
 
 const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?: boolean }> = [

@@ -64,4 +64,9 @@ describe('index shares and scales', () => {
       ['on_time_rate', 95, 'gt'], ['late_dossiers', 1, 'lt'], ['satisfaction_rate', 90, 'gte'], ['online_dossier_rate', 40, 'lte'],
     ]);
   });
+
+  it('reads no comparator in an arrow ("từ 80% -> 90%")', () => {
+    const { figures } = figuresFromText('Năm 2023, tỷ lệ hồ sơ trực tuyến của huyện tăng từ 80% -> 90%.', ctx('2023-12-20', 'Krông Bông', 'huyen'));
+    expect(figures.find((f) => f.value === 90)?.comparator).toBe('eq');
+  });
 });
