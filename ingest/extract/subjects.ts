@@ -1251,7 +1251,7 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   const member = levelListMember(text, sentence ?? ownLeft, c, ctx);
   if (member) return member;
   // "Với chỉ số CCHC đạt 85,70%, Ban Quản lý Khu kinh tế dẫn đầu khối này", "với 92,93 điểm Sở Tài chính là đơn vị dẫn
-  // đầu": a number in an opening "với …" phrase is the unit's that the clause goes on to name (d708, d753, d861).
+  // đầu": a number in an opening "với …" phrase is the unit's that the clause goes on to name (d753).
   const opened = sentence ? withPhraseHolder(text, folded, sentence, c, ctx) : null;
   if (opened) return opened;
   const own = ownSubject(text, folded, ownLeft, c, ctx);
