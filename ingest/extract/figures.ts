@@ -2106,8 +2106,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (kind === 'actual' && c.upperBound !== null) return dropAs('range_of_values');
   // "55 thủ tục hành chính cấp độ 4 (trong tổng số 107 thủ tục)": the whole the count before was read over is not a
   // figure of that count's measure.
-  const priorFigure = state.figures[state.figures.length - 1];
-  if (c.unit === 'count' && priorFigure?.total === c.value && priorFigure.evidence.numberEnd >= zones.sentence.start &&
+  const prior = state.figures[state.figures.length - 1];
+  if (c.unit === 'count' && prior?.total === c.value && prior.evidence.numberEnd >= zones.sentence.start &&
     WHOLE_IN_BRACKET_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 30), c.hedgeStart))) return dropAs('whole_of_previous');
   // "Nhóm A, đạt kết quả Chỉ số từ 90% trở lên, có 07 tỉnh", "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%": the bound of a
   // group of units, counted right after it or before it, sorts units; it is no unit's figure nor a commitment.
@@ -2495,7 +2495,6 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   // "Sở Khoa học Công nghệ xếp vị trí thứ 2 với Chỉ số cải cách hành chính là 91,510": a score joined to the rank just
   // read ("với …", "đạt …") is the rank holder's, over a scope the sentence named before (d1082).
-  const prior = state.figures[state.figures.length - 1];
   // "có tổng số điểm đạt được 68,32 điểm, chỉ số cải cách hành chính đạt 81,33%": the index after the holder's points is
   // the holder's too (d764).
   const joined = prior?.unit === 'rank' ? SCORE_OF_RANK_RE : prior?.unit === 'score' && (INDEX_SCORE_METRICS.has(prior.metric) || prior.metric === 'other') ? INDEX_AFTER_POINTS_RE : null;
