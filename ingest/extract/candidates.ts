@@ -145,7 +145,6 @@ const FLOOR_SHARED_BEFORE_RE = /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong th
 const AT_LEAST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro len(?![a-z])/;
 const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
 
-/** Hedge words immediately before a number. Checked repeatedly so "khoảng hơn 90%" gets both. */
 /**
  * The whole after a count's noun: "/41.501", "/382 hồ sơ", "… trực tuyến/tổng số hơn 166.200", "(trong tổng số 107 thủ
  * tục)". Folded; group 1 the whole.
@@ -159,6 +158,7 @@ const WHOLE_AFTER_NOUN_RE = /^(?:[a-z ]|(?<=(?:muc do|cap do|muc) )[1-4]){0,50}?
 const COMPARISON_SIGN_BEFORE_RE = /(?<![-=])([><≥≤])\s?$/;
 const SIGN_COMPARATORS: Readonly<Record<string, Comparator>> = { '>': 'gt', '<': 'lt', '≥': 'gte', '≤': 'lte' };
 
+/** Hedge words immediately before a number. Checked repeatedly so "khoảng hơn 90%" gets both. */
 const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?: boolean }> = [
   { re: /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong it hon|khong thap hon)\s*$/, comparator: 'gte' },
   { re: /(?:^|\s)(?:khong qua|toi da|khong vuot qua|khong nhieu hon|khong cao hon)\s*$/, comparator: 'lte' },

@@ -67,11 +67,11 @@ const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-
 /**
  * A count inside the brackets or the "trong đó" that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải
  * quyết 7.815 hồ sơ và 735 hồ sơ quá hạn)", "đang thực hiện xử lý 1.154 hồ sơ, trong đó có 868 hồ sơ năm 2018 chuyển
- * sang". Tested on the text before the number, back to the backlog's cue.
+ * sang", "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, số hồ sơ trong hạn là: 10.686 hồ sơ" (d1554, d2116);
+ * and the cue after the backlog's count, broken down in brackets: "còn 7.996 hồ sơ đang xử lý (7.484 hồ sơ trong hạn"
+ * (d2311). Not "3.061 hồ sơ kỳ trước chuyển sang, trong đó giải quyết được 14.292": that "trong đó" breaks down the whole
+ * (d1315). Tested on the text before the number, back to the backlog's cue.
  */
-// "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, số hồ sơ trong hạn là: 10.686 hồ sơ" (d1554, d2116), and the cue
-// after the backlog's count, broken down in brackets: "còn 7.996 hồ sơ đang xử lý (7.484 hồ sơ trong hạn" (d2311). (Not "3.061
-// hồ sơ kỳ trước chuyển sang, trong đó giải quyết được 14.292": that "trong đó" breaks down the whole, d1315.)
 const PENDING_BREAKDOWN_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?)\\s*(?:\\(|[,;]\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$|\\d[\\d.,]*\\s*(?:ho so|hs)\\s+(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}?\\s*\\([^();]{0,80}$`);
 /** "(trong tổng số ", "(trong số hơn ": the whole a bracket gives after a count. Folded. */
 const WHOLE_IN_BRACKET_BEFORE_RE = /\(\s*trong (?:tong )?so(?:\s+(?:hon|gan|khoang|tren))?\s*$/;

@@ -6,8 +6,10 @@
  * Public surface: `reasonBefore`, `reasonAfter`, `slashReason`, `isYear`, the `*_RE` constants used elsewhere.
  */
 
-/** The word before is a date/period word: "ngày 25", "tháng 5", "năm 2021", "quý 2", "tuần 3". */
-// Not the "nam" of a place ("Quảng Nam 90,5%", "Hà Nam", "Việt Nam") nor the "lục" of a record ("đạt mức cao kỷ lục 88,37%").
+/**
+ * The word before is a date/period word: "ngày 25", "tháng 5", "năm 2021", "quý 2", "tuần 3". Not the "nam" of a place
+ * ("Quảng Nam 90,5%", "Hà Nam", "Việt Nam") nor the "lục" of a record ("đạt mức cao kỷ lục 88,37%").
+ */
 const DATE_WORD_BEFORE_RE = /(?:^|[^a-z0-9])(?:ngay|thang|(?<!(?:viet|ha|quang) )nam|quy|tuan|hom|(?<!ky )luc|gio)\s*$/;
 
 /**
