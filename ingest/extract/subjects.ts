@@ -419,6 +419,23 @@ const RATING_VERB_AFTER_RE = /^\s*(?:ghi nhan|danh gia|cong nhan|xep hang|cham d
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|cho hay|chu tri|huong dan)(?![a-z])/;
 
+/**
+ * The one ministry a title names past its opening, written as a name, not announcing or hosting, with no province nor
+ * other named unit in the title; null otherwise. `foldedTitle` is `title` folded.
+ */
+function titleMinistry(title: string, foldedTitle: string): string | null {
+  const all = matchesOf(MINISTRY_RE, foldedTitle);
+  if (all.length === 0) return null;
+  const names = new Set(all.map((m) => MINISTRY_FORMS[alternativeOf(m)]?.[0]));
+  if (names.size !== 1) return null;
+  const first = all[0];
+  const at = first.index ?? 0;
+  if (!isWrittenAsName(title, at, first[0].length)) return null;
+  if (PUBLISHING_AFTER_RE.test(foldedTitle.slice(at + first[0].length))) return null;
+  if (PROVINCE_RE.test(foldedTitle) || NAMED_UNIT_ONCE_RE.test(title)) return null;
+  return [...names][0] ?? null;
+}
+
 /** What a ministry opening a title achieves, right after its name: "dẫn đầu", "xếp thứ", "đạt", "cung cấp". Folded. */
 const MINISTRY_ACHIEVES_AFTER_RE = /^\s*(?:(?:da|tiep tuc|van|lan dau)\s+)?(?:dan dau|dung dau|xep thu|dung thu|dat|cung cap|trien khai|hoan thanh|giai quyet|tiep nhan)(?![a-z])/;
 /** A central agency opening a title (original text): its head word and name, up to a verb or link (see CENTRAL_AGENCY_RE). */
@@ -501,6 +518,10 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     const elsewhere = (): boolean => folded !== undefined && !PUBLISHING_AFTER_RE.test(after) && !/^\s*(?:chi nhanh|khu vuc|tinh|thanh pho|tp)(?![a-z])/.test(after) &&
       !foldedTitle.includes(province) && !folded.includes(province) && !CITY_SELF_RE.test(folded);
     if (name && (publisher?.level !== 'tinh' || achieves() || elsewhere())) return ctx.resolver?.resolve(name, publisher) ?? { id: `title:${name}`, name, level: 'bo' };
+    // "Hơn 90% hồ sơ doanh nghiệp gửi Bộ Công thương được xử lý trực tuyến", "… hài lòng với dịch vụ công của Bộ
+    // NNPTNT" on a national paper: the one ministry a title names anywhere, with no place beside it, is the article's.
+    const inside = name ? null : titleMinistry(title, foldedTitle);
+    if (inside && (publisher?.level !== 'tinh' || elsewhere())) return ctx.resolver?.resolve(inside, publisher) ?? { id: `title:${inside}`, name: inside, level: 'bo' };
     // "Tổng cục Hải quan đã kết nối …", "Kho bạc Nhà nước mở rộng …", "Ngân hàng Nhà nước tiếp tục duy trì …": a central
     // agency opening the title, not its branch in a province. Held for review: the gazetteer has no such unit.
     const agency = titleCentralAgency(title);
@@ -880,6 +901,43 @@ export function leadAgency(ctx: ExtractionContext, text: string, folded: string)
   const name = `Sở ${first.name} ${province}`;
   return { unit: { id: `lead:${name}`, name, level: 'so' }, uncertain: mine < 2 };
 }
+
+/**
+ * A national paper's article whose lead names one ministry, no province, and then the ministry acting by its bare word
+ * ("Theo báo cáo của Bộ Tài nguyên và Môi trường, trong Quý I/2019, Bộ đã thực hiện xử lý …", d2042): what the article
+ * does not attribute is that ministry's. Uncertain (held for review) unless the text names it twice.
+ */
+export function leadMinistry(ctx: ExtractionContext, text: string, folded: string): { unit: ResolvedUnit; uncertain: boolean } | null {
+  const p = ctx.publisher;
+  if (p && p.level !== 'newspaper' && p.level !== 'tinh') return null;
+  if (p?.level === 'tinh') {
+    // A national paper registered under its city: only when the text never names that city.
+    const city = mentionKey(p.name).replace(/^(?:tinh|thanh pho) /, '');
+    if (isAgencyPublisher(ctx) || !city || folded.includes(city) || CITY_SELF_RE.test(folded)) return null;
+  }
+  const lead = folded.slice(0, LEAD_CHARS);
+  const named = matchesOf(MINISTRY_RE, lead).filter((m) => isWrittenAsName(text, m.index ?? 0, m[0].length));
+  const names = new Set(named.map((m) => MINISTRY_FORMS[alternativeOf(m)]?.[0]));
+  if (named.length === 0 || names.size !== 1 || PROVINCE_RE.test(lead)) return null;
+  const name = [...names][0];
+  if (!name) return null;
+  // Not a ministry that issues, announces or asks for something: its plan's or its ranking's figures are others'.
+  if (named.some((m) => MINISTRY_ISSUES_AFTER_RE.test(folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40)))) return null;
+  // Acting: by its bare word after its name ("…, Bộ đã thực hiện …"), or by its name opening a clause ("Bộ TN&MT đổi
+  // mới …").
+  const after = (named[0].index ?? 0) + named[0][0].length;
+  MINISTRY_ANAPHOR_RE.lastIndex = after;
+  const bare = MINISTRY_ANAPHOR_RE.exec(text.slice(0, LEAD_CHARS));
+  MINISTRY_ANAPHOR_RE.lastIndex = 0;
+  const opens = named.some((m) => /(?:^|[.!?:\n]\s*|,\s*)$/.test(folded.slice(Math.max(0, (m.index ?? 0) - 3), m.index ?? 0)) &&
+    /^\s+(?:(?:da|dang|tiep tuc|cung|van)\s+)?[a-z]+/.test(folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20)));
+  if (!bare && !opens) return null;
+  const unit = ctx.resolver?.resolve(name, p ?? null) ?? { id: `lead:${name}`, name, level: 'bo' };
+  return { unit, uncertain: matchesOf(MINISTRY_RE, folded).filter((m) => MINISTRY_FORMS[alternativeOf(m)]?.[0] === name).length < 2 };
+}
+
+/** Right after a ministry's name: it issues, announces or asks ("đã chính thức ban hành Kế hoạch", "công bố", "đề nghị"). Folded. */
+const MINISTRY_ISSUES_AFTER_RE = /^\s*(?:(?:vua|da|moi|se)\s+)?(?:(?:chinh thuc|tiep tuc)\s+)?(?:cong bo|ban hanh|tham dinh|danh gia|to chuc|cho biet|cho hay|chu tri|huong dan|phe duyet|yeu cau|de nghi|de xuat|du thao|xay dung|trinh)(?![a-z])/;
 
 /** A department's name followed within three words by a verb of reporting or organising for others. Folded. */
 const LEAD_AGENCY_ACTOR_AFTER_RE = /^(?:\s+(?:tinh|thanh pho))?(?:\s+\S+){0,3}?\s+(?:cho biet|cho thay|ghi nhan|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;

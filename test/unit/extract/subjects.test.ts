@@ -515,3 +515,28 @@ describe("a province's department on a district's page (stop 38)", () => {
     expect(result.figures.every((f) => isSubjectUncertain(f.subject))).toBe(true);
   });
 });
+
+describe('the ministry a national paper writes about (stop 40)', () => {
+  const paper: ExtractionContext = { publishedAt: new Date('2024-04-20T08:00:00+07:00'), publisher: { id: 'p', name: 'Tạp chí Giao thông', level: 'newspaper' }, title: 'Đẩy mạnh cải cách thủ tục hành chính' };
+  const names = (text: string, ctx = paper) => extractWithSignals(text, ctx).result.figures.map((f) => f.subject.name);
+
+  it('takes the one ministry the lead names and has act', () => {
+    const text = 'Theo báo cáo của Bộ Giao thông vận tải, trong quý I/2024, Bộ đã tiếp nhận 3.215 hồ sơ.\nĐã giải quyết 3.102 hồ sơ.';
+    expect(names(text)).toEqual(['Bộ Giao thông vận tải', 'Bộ Giao thông vận tải']);
+  });
+
+  it('not a ministry that issues a plan for everyone, nor one beside a province, nor one of two', () => {
+    const plan = 'Bộ Nội vụ đã chính thức ban hành Kế hoạch chuyển đổi số.\nĐến năm 2030, tối thiểu 80% hồ sơ được nộp trực tuyến.';
+    expect(names(plan)).not.toContain('Bộ Nội vụ');
+    const province = 'Bộ Giao thông vận tải và tỉnh Lào Cai ký kết phối hợp.\nBộ đã tiếp nhận 3.215 hồ sơ.\nĐã giải quyết 3.102 hồ sơ.';
+    expect(names(province)[1]).not.toBe('Bộ Giao thông vận tải');
+    const two = 'Bộ Giao thông vận tải và Bộ Công an đã thống nhất quy trình.\nĐã giải quyết 3.102 hồ sơ.';
+    expect(names(two)).not.toContain('Bộ Giao thông vận tải');
+  });
+
+  it('takes a ministry a title names past its opening, unless it announces', () => {
+    const text = 'Năm 2023, đã có 11.962 hồ sơ được nộp trực tuyến.';
+    expect(names(text, { ...paper, title: 'Gần 96% hồ sơ gửi Bộ Xây dựng được tiếp nhận trực tuyến' })).toEqual(['Bộ Xây dựng']);
+    expect(names(text, { ...paper, title: 'Chỉ số cải cách hành chính: Bộ Nội vụ công bố kết quả' })).not.toContain('Bộ Nội vụ');
+  });
+});
