@@ -1944,6 +1944,8 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
 
 /** "lần lượt" (respectively) and the verb or copula after it, before the values it assigns. Folded. */
 const RESPECTIVELY_RE = /(?<![a-z])lan luot(?:\s+(?:la|dat|o muc|chiem|voi|bang))?\s*:?\s*/g;
+/** Words of a rank before the first value of a respective list: "xếp hạng thứ ", "đứng thứ ". Folded. */
+const RANK_LIST_LEAD_RE = /^\s*(?:xep|dung)(?: hang| vi tri)?(?: thu)?\s*$/;
 /** What may stand between two values of one list: a unit, a bracketed aside, a comma, semicolon or "và". Folded. */
 const VALUE_LIST_GAP_RE = /^\s*(?:%|diem|ho so|bac)?\s*(?:\([^()]{0,120}\))?\s*(?:,|;|va|,\s*va)\s*$/;
 /** A plural level word heading bare names: "các huyện khác như Cao Lộc, …", "3 bộ: Công Thương, …". Original text. */
@@ -2024,7 +2026,8 @@ export function respectiveSubjects(text: string, folded: string, sentence: Span,
   for (const n of numbers) {
     if (n.start < listStart || values.some((v) => v.start === n.start)) continue;
     const gapFrom = values.length ? values[values.length - 1].end : listStart;
-    if (values.length === 0 ? /\S/.test(folded.slice(gapFrom, n.start).replace(/^\s*(?:khoang|gan|tren|hon|duoi)\s*/, '')) : !VALUE_LIST_GAP_RE.test(folded.slice(gapFrom, n.start))) break;
+    // "lần lượt xếp hạng thứ 8 và thứ 9 là …": ranks listed with their own words.
+    if (values.length === 0 ? /\S/.test(folded.slice(gapFrom, n.start).replace(/^\s*(?:khoang|gan|tren|hon|duoi)\s*/, '').replace(RANK_LIST_LEAD_RE, '')) : !VALUE_LIST_GAP_RE.test(folded.slice(gapFrom, n.start).replace(/\s*thu\s*$/, ' '))) break;
     values.push(n);
   }
   if (values.length < 2) return null;
@@ -2034,8 +2037,17 @@ export function respectiveSubjects(text: string, folded: string, sentence: Span,
   const semicolon = folded.slice(sentence.start, at).lastIndexOf(';');
   const from = Math.max(sentence.start, before?.end ?? 0, semicolon < 0 ? 0 : sentence.start + semicolon + 1);
   const names = namesInOrder(text, folded, from, at, ctx);
-  if (names.length < values.length) return null;
-  const held = names.slice(names.length - values.length);
+  let held = names.slice(names.length - values.length);
+  // "…, lần lượt xếp hạng thứ 8 và thứ 9 là UBND huyện Mường Khương (87,07 điểm) và UBND huyện Bảo Thắng (…)": with no
+  // names before, the units named after "là" past the list, in order (d2071).
+  if (names.length < values.length) {
+    const last = values[values.length - 1].end;
+    const copula = /^\s*(?:%|diem|bac)?\s*(?:la|thuoc ve)\s+/.exec(folded.slice(last, sentence.end));
+    if (!copula) return null;
+    const after = namesInOrder(text, folded, last + copula[0].length, sentence.end, ctx);
+    if (after.length < values.length) return null;
+    held = after.slice(0, values.length);
+  }
   if (new Set(held.map((n) => foldVietnamese(n.name))).size < held.length) return null;
   return new Map(values.map((v, i) => [v.start, { ...held[i].subject(), explicit: true }]));
 }
