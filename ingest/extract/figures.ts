@@ -100,7 +100,7 @@ const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?in
 /** Right before an index's edition: a verb saying it was published ("công bố xác định chỉ số CCHC … năm 2021"), not that it will be. Folded. */
 const EDITION_ANNOUNCED_BEFORE_RE = /(?<![a-z])(?<!(?:se|sap|du kien|chuan bi) )cong bo(?![a-z])(?![^.;]*(?:se|sap) cong bo)[^.;]{0,80}$/;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
-const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve|trong) [a-z ]{0,40}?(?: ?\([^)]{0,12}\))?)?,? (?:nam )?(20\d\d)(?!\d)/g;
+const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve|trong) (?:(?!so voi|giam|tang)[a-z ]){0,40}?(?: ?\([^)]{0,12}\))?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
  * Regions of a regional ranking: "trong vùng", "khu vực Tây Nguyên", "tại ĐBSCL", "trong nhóm các tỉnh đồng bằng sông
  * Hồng".
@@ -538,6 +538,9 @@ const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi|(?<!phat )hu
 
 /** A capitalised name right before an opening bracket: "Đà Nẵng (", "Bộ Tài chính (". */
 const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u;
+
+/** "toàn tỉnh ", "toàn thành phố " opening a whole area's name. */
+const WHOLE_AREA_PREFIX_RE = /^toàn (?:tỉnh|thành phố)\s+/u;
 
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
@@ -2521,7 +2524,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "đạt 90,09 điểm trên thang điểm 100": the scale is the score's whole, as in "90,09/100 điểm" (d2199, d2013).
   const scale = c.unit === 'score' && c.total === null ? SCALE_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 24)) : null;
   const total = scale ? Number(scale[1]) : c.total;
-  const key = [cls.metric, value, total, c.upperBound, keyUnit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, subject.name, subject.scope].join('|');
+  // A province and its whole area are one place here: "Gần 99% thủ tục hành chính ở Bà Rịa - Vũng Tàu …" above "… ở Bà
+  // Rịa - Vũng Tàu đúng hạn đạt gần 99%" states one fact (d2132).
+  const place = subject.scope === 'province_wide' ? `unit|${subject.name.replace(WHOLE_AREA_PREFIX_RE, '')}` : `${subject.scope}|${subject.name}`;
+  const key = [cls.metric, value, total, c.upperBound, keyUnit, kind, comparator, change, period.year, period.fromMonth, period.toMonth, place].join('|');
   if (state.seen.has(key)) return dropAs('duplicate_statement');
   state.seen.add(key);
   // "đánh giá, xếp hạng 17 bộ, cơ quan ngang bộ": how many units a ranking ranks, not anyone's rank.

@@ -137,7 +137,9 @@ const PROVINCE_NAMES: readonly string[] = (() => {
 /** Each province's name as folded words ("thua", "thien", "hue"), for matching it word by word. */
 const PROVINCE_NAME_WORDS: readonly string[][] = PROVINCE_NAMES.map((p) => foldVietnamese(p).split(/\s+/));
 /** Folded province names at word boundaries ("hoa binh" matches "Hòa Bình" and "Hoà Bình"); group i+1 is PROVINCE_NAMES[i]. */
-const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${foldVietnamese(n).replace(/\s*-\s*/g, ' ?- ?').replace(/\s+/g, ' ')})`).join('|')})(?![a-z0-9])`);
+// Folding drops a name's hyphen ("ba ria vung tau"), while matched text keeps it ("ba ria - vung tau"): each part is
+// folded on its own and the parts joined by an optional dash.
+const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${n.split(/\s*[-–]\s*/).map((part) => foldVietnamese(part).replace(/\s+/g, ' ')).join(' ?[-–]? ?')})`).join('|')})(?![a-z0-9])`);
 /** {@link PROVINCE_RE} with the global flag, compiled once for {@link matchesOf} (a copy per call runs interpreted). */
 const PROVINCE_ALL_RE = new RegExp(PROVINCE_RE.source, 'g');
 

@@ -107,3 +107,13 @@ describe('rank totals from a counted group', () => {
     expect(rank && [rank.value, rank.total]).toEqual([5, null]);
   });
 });
+
+describe('one share in the title for the whole area and in the body for the province (stop 40)', () => {
+  it('is read once (d2132)', () => {
+    const title = 'Gần 97% thủ tục hành chính ở Bà Rịa - Vũng Tàu được xử lý đúng hạn';
+    const text = `${title}\n\nTỷ lệ xử lý hồ sơ, thủ tục hành chính ở Bà Rịa - Vũng Tàu đúng hạn đạt gần 97%, cao hơn chỉ tiêu đề ra.\n\nTỉnh vừa tổng kết công tác cải cách hành chính năm 2023.`;
+    const { figures } = figuresFromText(text, { publishedAt: null, publisher: { id: 'p', name: 'Tỉnh Bà Rịa - Vũng Tàu', level: 'tinh' }, title });
+    expect(figures.map((f) => [f.metric, f.value, f.period.year])).toEqual([['on_time_rate', 97, 2023]]);
+    expect(figures[0].subject.name).toMatch(/Bà Rịa - Vũng Tàu$/);
+  });
+});
