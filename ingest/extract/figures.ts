@@ -85,7 +85,7 @@ const OWN_TARGET_BEFORE_RE = /(?<![a-z])(?:phan dau|muc tieu|chi tieu|ke hoach|c
  */
 const NOT_YET_DUE_BEFORE_RE = /(?<![a-z])(?:chua den han|chua qua han|con han|trong han)(?: giai quyet| xu ly)?\s*:?\s*(?:\d[\d.,]*\s*(?:ho so|hs)?\s*\(\s*(?:chiem|dat)?(?: ty le)?\s*)?$/;
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
-const PENDING_AFTER_RE = new RegExp(`^[^,;.]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
+const PENDING_AFTER_RE = new RegExp(`^[^,;.(\\d]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
  * The index a score or rank is about, from the last index named before it in its sentence: PAR INDEX (1), another
  * index the catalogue does not hold — PCI, APCI, PAPI, DTI, DDCI, ICT, digital transformation, the quality assessment of
@@ -533,6 +533,8 @@ const ANY_CHANNEL_RE = /(?<![a-z])(?:truc tuyen|qua mang|truc tiep|buu chinh|buu
 const DUE_BEFORE_RE = /(?:^|\s)den han(?: giai quyet| xu ly)?(?: (?:la|:))?\s*$/;
 /** The dossiers due ({@link DOSSIERS_DUE_RE}) named before their count: "số hồ sơ phải giải quyết của quận là". Folded. */
 const DOSSIERS_DUE_BEFORE_RE = new RegExp(`${DOSSIERS_DUE_RE.source}[^,;.\\d]{0,50}$`);
+/** The same workload named "cần giải quyết" before its count: "tổng số hồ sơ cần giải quyết tại trung tâm là" (d1611). Folded. */
+const DOSSIERS_NEEDING_BEFORE_RE = /(?<![a-z])so (?:luong )?(?:ho so|hs) can (?:giai quyet|xu ly)(?![a-z])[^,;.\d]{0,50}$/;
 /** Dossiers returned, withdrawn or cancelled, named before their count: "trả lại hồ sơ …", "rút hồ sơ là 16", "hủy 126 hồ sơ". */
 const RETURNED_BEFORE_RE = /(?:^|\s)(?:tra lai|rut(?: lai)?|tu choi|(?<!phat )huy(?: bo)?)(?: (?:ho so|hs))?(?:\s[a-z]+){0,8}?\s*(?:la|:)?\s*$/;
 
@@ -2415,7 +2417,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // 126 hồ sơ": dossiers returned, withdrawn or cancelled. None is a count of dossiers received or resolved.
   if (c.unit === 'count' && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved')) {
     const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 70), c.hedgeStart);
-    if (DUE_BEFORE_RE.test(own) || DOSSIERS_DUE_BEFORE_RE.test(own) || DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20))) return dropAs('due_dossiers');
+    if (DUE_BEFORE_RE.test(own) || DOSSIERS_DUE_BEFORE_RE.test(own) || DOSSIERS_NEEDING_BEFORE_RE.test(own) || DOSSIERS_DUE_RE.test(folded.slice(c.end, c.nounEnd + 20))) return dropAs('due_dossiers');
     if (RETURNED_BEFORE_RE.test(own)) return dropAs('returned_dossiers');
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).

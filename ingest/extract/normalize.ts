@@ -61,8 +61,15 @@ export function normalizeText(raw: string): string {
       .replace(/ *\n */g, '\n')
       .replace(/\n{3,}/g, '\n\n');
   }
+  // "7.725hồ sơ", "4.061hồ sơ" (d1611): a count glued to its noun is spaced, so the count and its noun are read.
+  if (GLUED_NOUN_RE.test(text)) text = text.replace(GLUED_NOUN_ALL_RE, '$1 $2');
   return text.trim();
 }
+
+/** A digit written right against "hồ sơ", "thủ tục" or "TTHC". */
+const GLUED_NOUN_RE = /\d(?:hồ sơ|thủ tục|TTHC)/u;
+/** {@link GLUED_NOUN_RE} with its two sides captured, global. */
+const GLUED_NOUN_ALL_RE = /(\d)(hồ sơ|thủ tục|TTHC)/gu;
 
 /** The eth letters some Vietnamese pages use for "Đ"/"đ". */
 const ETH_RE = /[\u00D0\u00F0]/;
