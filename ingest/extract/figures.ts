@@ -544,6 +544,21 @@ const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u
 /** "toàn tỉnh ", "toàn thành phố " opening a whole area's name. */
 const WHOLE_AREA_PREFIX_RE = /^toàn (?:tỉnh|thành phố)\s+/u;
 
+/** A count of the units a ranking ranks: "20 sở, ban, ngành", "17 địa phương", "11 huyện, thành phố". Folded, global. */
+const RANK_FIELD_COUNT_ALL_RE = /(?<![\d.,])(\d{1,3}) (?:so,? ban,? nganh|so,? nganh|co quan,? don vi|co quan chuyen mon|dia phuong|don vi hanh chinh cap (?:huyen|xa)|huyen,? (?:thi xa,? )?thanh pho|xa,? phuong,? thi tran|xa,? phuong|bo,? co quan ngang bo|bo,? nganh)(?![a-z])/g;
+
+/**
+ * The size of the field a sentence counts before a rank (`lead`, folded, from the sentence's start to the rank): the
+ * last count of ranked units in it, if at least the rank and no other number stands between; null otherwise.
+ */
+function rankFieldCount(lead: string, rank: number): number | null {
+  const last = matchesOf(RANK_FIELD_COUNT_ALL_RE, lead).pop();
+  if (!last) return null;
+  const n = Number(last[1]);
+  if (!(n >= rank && n > 1) || /\d/.test(lead.slice((last.index ?? 0) + last[0].length))) return null;
+  return n;
+}
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -2525,7 +2540,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const keyUnit = INDEX_SCORE_METRICS.has(cls.metric) && (c.unit === 'score' || c.unit === 'percent') ? 'index' : c.unit;
   // "đạt 90,09 điểm trên thang điểm 100": the scale is the score's whole, as in "90,09/100 điểm" (d2199, d2013).
   const scale = c.unit === 'score' && c.total === null ? SCALE_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 24)) : null;
-  const total = scale ? Number(scale[1]) : c.total;
+  // "công bố Chỉ số … của 20 sở, ban, ngành tỉnh, theo đó: Sở Thông tin và Truyền thông xếp thứ 1", "17 địa phương … xếp
+  // hạng …, cụ thể: UBND thành phố Pleiku dẫn đầu": a rank without its total is out of the field its sentence counted
+  // before it (d2372).
+  const field = c.unit === 'rank' && c.total === null && !change ? rankFieldCount(folded.slice(zones.sentence.start, c.hedgeStart), value) : null;
+  const total = scale ? Number(scale[1]) : field ?? c.total;
   // A province and its whole area are one place here: "Gần 99% thủ tục hành chính ở Bà Rịa - Vũng Tàu …" above "… ở Bà
   // Rịa - Vũng Tàu đúng hạn đạt gần 99%" states one fact (d2132).
   const place = subject.scope === 'province_wide' ? `unit|${subject.name.replace(WHOLE_AREA_PREFIX_RE, '')}` : `${subject.scope}|${subject.name}`;
