@@ -47,9 +47,10 @@ const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da
 const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
 /**
  * A norm named right before the number, or before a list of levels' norms: "(chỉ tiêu 35%)", "chỉ tiêu là 80%", "được
- * quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60% và cấp xã 55%". ("đạt chỉ tiêu" alone meets one: no cue.)
+ * quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60% và cấp xã 55%", "vượt mục tiêu kế hoạch đề ra là 96%" (d2130).
+ * ("đạt chỉ tiêu" alone meets one: no cue.)
  */
-const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra|dat ra)|duoc quy dinh(?: (?:la|o muc))?|(?<!(?:dung|theo|voi|so voi) )quy dinh (?:la|o muc))\s*:?\s*(?:cap (?:tinh|huyen|xa)\s*\d[\d.,]*\s*%\s*(?:,|va|,\s*va)\s*)*(?:cap (?:tinh|huyen|xa)\s*)?$/;
+const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra|dat ra)|muc tieu(?: ke hoach)? (?:de ra|dat ra|duoc giao) (?:la|:)|duoc quy dinh(?: (?:la|o muc))?|(?<!(?:dung|theo|voi|so voi) )quy dinh (?:la|o muc))\s*:?\s*(?:cap (?:tinh|huyen|xa)\s*\d[\d.,]*\s*%\s*(?:,|va|,\s*va)\s*)*(?:cap (?:tinh|huyen|xa)\s*)?$/;
 
 /**
  * The rate a higher level assigned, in brackets after naming it: "đảm bảo tỷ lệ được Chính phủ giao tại Nghị quyết số
