@@ -559,6 +559,11 @@ function rankFieldCount(lead: string, rank: number): number | null {
   return n;
 }
 
+/** A share of dossiers named: "Tỷ lệ hồ sơ …", "năm 2019, tỉ lệ hồ sơ …". Folded. */
+const DOSSIER_SHARE_NAMED_RE = /(?<![a-z])t[iy] le (?:ho so|hs)(?![a-z])/;
+/** Two service levels each with its own share: "mức độ 3 đạt (tỷ lệ) 41,5%; mức độ 4 đạt 75,8%". Folded. */
+const SHARES_BY_LEVEL_RE = /muc(?: do)? ([34])(?![\d.,])\s*(?:dat|la|:|chiem)[^\d;.]{0,20}\d[\d.,]*\s*%[,;]?\s*(?:va\s+)?muc(?: do)? (?!\1)[34](?![\d.,])\s*(?:dat|la|:|chiem)[^\d;.]{0,20}\d/;
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -2314,6 +2319,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "100% UBND cấp huyện được đánh giá mức độ hài lòng": the share of units whose satisfaction is measured, not satisfied people.
   if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && UNITS_ASSESSED_AFTER_RE.test(folded.slice(c.end, c.end + 90))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "Tỷ lệ hồ sơ dịch vụ công trực tuyến mức độ 3 đạt 20%, mức độ 4 đạt trên 37%": the online share given level by level
+  // is in parts (labelling rule 11), not the unit's online share (d2093, d2334). One level alone ("tỷ lệ hồ sơ giải quyết
+  // qua DVCTT mức độ 4 đạt 79,38%") still is.
+  // So is the second level's share when it names only its level after the first's ("…; mức độ 4 đạt tỷ lệ 75,8%").
+  if ((cls.metric === 'online_dossier_rate' || ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && DOSSIER_SHARE_NAMED_RE.test(folded.slice(zones.sentence.start, c.hedgeStart)))) &&
+    c.unit === 'percent' && SHARES_BY_LEVEL_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) {
     cls = { ...cls, metric: 'other' };
   }
   // "tiếp nhận hồ sơ trực tiếp 49% và tiếp nhận hồ sơ liên thông 2,1%": another channel named before the share.
