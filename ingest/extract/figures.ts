@@ -429,6 +429,8 @@ const PAR_COMPONENT_CHANGE_RE = new RegExp(`${PAR_COMPONENT}[^;]*?\\d[\\d.,]*\\s
  * satisfaction rate plans and reports name so (d2157, d2158, d2218, d756). Folded.
  */
 const SATISFACTION_ASPECT_BEFORE_RE = /(?<![a-z])hai long (?:chung )?(?:ve|doi voi) (?:tiep can dich vu|thu tuc hanh chinh|cong chuc|ket qua (?:dich vu|giai quyet)|viec (?:tiep nhan|xay dung|cung ung|to chuc|giai quyet(?! (?:thu tuc|tthc|ho so)(?![a-z]))))[^;%\d]*$/;
+/** One of the satisfaction index's criteria named right before a number. Folded. */
+const SATISFACTION_CRITERION_BEFORE_RE = /(?<![a-z])(?:tieu chi|chi so)(?: danh gia)? (?:ve )?(?:(?:su )?tiep can dich vu|su phuc vu cua cong chuc|ket qua cung ung dich vu|tiep nhan,? xu ly (?:cac )?(?:y kien )?gop y)[^;%\d]{0,40}$/;
 /** A grade that is neither satisfied nor very satisfied. */
 const NOT_SATISFIED_GRADE_RE = /(?<![a-z])(?:khong hai long|chua hai long|binh thuong)(?![a-z])/;
 
@@ -2314,7 +2316,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "Chỉ số hài lòng chung về thủ tục hành chính là 88,48%", "mức độ hài lòng đối với việc cung ứng dịch vụ hành chính
   // công là 80,43%": the satisfaction with one aspect of service, a component of the index (labelling rule 11).
-  if ((cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && SATISFACTION_ASPECT_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart))) {
+  // So is one of the index's criteria named as such: "tiêu chí tiếp cận dịch vụ chỉ đạt 82,62%", "có chỉ số tiếp cận dịch
+  // vụ thấp nhất 73,72%", "chỉ số đánh giá sự phục vụ của công chức, viên chức cao nhất 99,02%" (d2325).
+  if ((cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && (SATISFACTION_ASPECT_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart)) ||
+    SATISFACTION_CRITERION_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 90), c.hedgeStart)))) {
     cls = { ...cls, metric: 'other' };
   }
   // "100% UBND cấp huyện được đánh giá mức độ hài lòng": the share of units whose satisfaction is measured, not satisfied people.

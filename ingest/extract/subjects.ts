@@ -963,7 +963,7 @@ function rankField(slice: string, at: number): boolean {
 /** What names the field of a ranking before its level word: "xếp hạng các tỉnh", "trong tổng số 20 sở". Folded. */
 const RANKED_FIELD_BEFORE_RE = /(?<![a-z])(?:xep hang|trong (?:tong )?so)(?:\s+(?:cac|\d+))?\s+$/;
 /** A lead verb right before the group led: "đứng đầu nhóm ", "dẫn đầu khối các ", "đứng đầu trong bảng xếp hạng của khối ". Folded. */
-const LED_GROUP_BEFORE_RE = /(?<![a-z])(?:dung dau|dan dau)\s+(?:(?:trong|tren)\s+)?(?:bang xep hang\s+(?:cua\s+)?)?(?:(?:nhom|khoi)\s+)?(?:cac\s+)?$/;
+const LED_GROUP_BEFORE_RE = /(?<![a-z])(?:dung dau|dan dau|dung cuoi|xep cuoi)\s+(?:(?:trong|tren)\s+)?(?:bang xep hang\s+(?:cua\s+)?)?(?:(?:nhom|khoi)\s+)?(?:cac\s+)?$/;
 
 /**
  * "của huyện", "của phường": a level word below the province with no name after it, the unit of that level the text
