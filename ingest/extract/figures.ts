@@ -429,6 +429,8 @@ const PAR_COMPONENT_CHANGE_RE = new RegExp(`${PAR_COMPONENT}[^;]*?\\d[\\d.,]*\\s
  * satisfaction rate plans and reports name so (d2157, d2158, d2218, d756). Folded.
  */
 const SATISFACTION_ASPECT_BEFORE_RE = /(?<![a-z])hai long (?:chung )?(?:ve|doi voi) (?:tiep can dich vu|thu tuc hanh chinh|cong chuc|ket qua (?:dich vu|giai quyet)|viec (?:tiep nhan|xay dung|cung ung|to chuc|giai quyet(?! (?:thu tuc|tthc|ho so)(?![a-z]))))[^;%\d]*$/;
+/** After procedures: that they offer online payment ("… được triển khai thanh toán trực tuyến", "cho phép thanh toán phí"). Folded. */
+const PAYMENT_OFFERED_AFTER_RE = /^[^;.]{0,80}?(?<![a-z])(?:duoc )?(?:trien khai|tich hop|cho phep|cung cap|cau hinh|ho tro)(?: (?:chuc nang|tinh nang|dich vu))? thanh toan(?![a-z])/;
 /** One of the satisfaction index's criteria named right before a number. Folded. */
 const SATISFACTION_CRITERION_BEFORE_RE = /(?<![a-z])(?:tieu chi|chi so)(?: danh gia)? (?:ve )?(?:(?:su )?tiep can dich vu|su phuc vu cua cong chuc|ket qua cung ung dich vu|tiep nhan,? xu ly (?:cac )?(?:y kien )?gop y)[^;%\d]{0,40}$/;
 /** A grade that is neither satisfied nor very satisfied. */
@@ -2332,6 +2334,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // So is the second level's share when it names only its level after the first's ("…; mức độ 4 đạt tỷ lệ 75,8%").
   if ((cls.metric === 'online_dossier_rate' || ((cls.metric === 'online_services_l3' || cls.metric === 'online_services_l4') && DOSSIER_SHARE_NAMED_RE.test(folded.slice(zones.sentence.start, c.hedgeStart)))) &&
     c.unit === 'percent' && SHARES_BY_LEVEL_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "80% số TTHC có yêu cầu nghĩa vụ tài chính được triển khai thanh toán trực tuyến", "80% dịch vụ công mức độ 4 cho phép
+  // thanh toán phí trực tuyến": the share of procedures that offer online payment, not the share of payments made online
+  // ("tỷ lệ giao dịch thanh toán trực tuyến"; d1963, d1967, d2000, d2192). Paid by people, it still is that share (d1723).
+  if (cls.metric === 'e_payment_rate' && c.unit === 'percent' && (c.noun === 'thutuc' || c.noun === 'dichvu') &&
+    PAYMENT_OFFERED_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 90)))) {
     cls = { ...cls, metric: 'other' };
   }
   // "tiếp nhận hồ sơ trực tiếp 49% và tiếp nhận hồ sơ liên thông 2,1%": another channel named before the share.
