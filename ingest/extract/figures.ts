@@ -2210,6 +2210,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "… thủ tục hành chính được cắt giảm hoặc đơn giản hóa, đạt 62,8%", "cắt giảm ít nhất 30% thời gian giải quyết": a cut
   // of procedures, business conditions, processing time or cost is a reform of procedures ('other'), not of staff.
   if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && c.noun !== 'nguoi' && isProcedureCut(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "cắt giảm, đơn giản hóa 81 quy định …, đạt tỷ lệ 34,47%", "giảm 711 tổ chức phòng", "phục vụ 400-500 người/ngày thì
+  // nay giảm xuống còn 150-200 người": a cut whose sentence names no staff and no staff streamlining is of something else
+  // (d906, d2043, d2063, d2293).
+  if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && !STAFF_OBJECT_RE.test(folded.slice(zones.sentence.start, zones.sentence.end)) &&
+    !/(?<![a-z])tinh gian(?![a-z])/.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
   // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
   // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
   if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
@@ -2764,7 +2769,7 @@ function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): 
 
 /** What a cut is of when it is no staff cut: procedures, business conditions, processing time, compliance cost, papers. */
 const PROCEDURE_CUT_OBJECT_RE = /(?<![a-z])(?:thu tuc|tthc|dieu kien kinh doanh|thoi gian|chi phi|giay to|thanh phan ho so)(?![a-z])/;
-const STAFF_OBJECT_RE = /(?<![a-z])(?:bien che|can bo|cong chuc|vien chuc|nguoi lam viec|lao dong|nhan su|dau moi)(?![a-z])/;
+const STAFF_OBJECT_RE = /(?<![a-z])(?:bien che|can bo|cong chuc|vien chuc|nguoi lam viec|huong luong|lao dong|nhan su|dau moi)(?![a-z])/;
 
 /** Whether a cut read as a staff cut is one of procedures: its clause around the number names such an object and no staff. */
 function isProcedureCut(folded: string, zones: CandidateZones, c: Candidate): boolean {
