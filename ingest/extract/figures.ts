@@ -429,6 +429,8 @@ const PAR_COMPONENT_CHANGE_RE = new RegExp(`${PAR_COMPONENT}[^;]*?\\d[\\d.,]*\\s
  * satisfaction rate plans and reports name so (d2157, d2158, d2218, d756). Folded.
  */
 const SATISFACTION_ASPECT_BEFORE_RE = /(?<![a-z])hai long (?:chung )?(?:ve|doi voi) (?:tiep can dich vu|thu tuc hanh chinh|cong chuc|ket qua (?:dich vu|giai quyet)|viec (?:tiep nhan|xay dung|cung ung|to chuc|giai quyet(?! (?:thu tuc|tthc|ho so)(?![a-z]))))[^;%\d]*$/;
+/** A sample of dossiers an inspection checked: "kiểm tra 26 hồ sơ", "rà soát ngẫu nhiên 40 hồ sơ", "26 hồ sơ kiểm tra". Folded. */
+const INSPECTED_SAMPLE_RE = /(?<![a-z])(?:(?:kiem tra|ra soat)(?: ngau nhien)?(?: (?:tong so|tong cong))? \d[\d.,]* (?:ho so|hs)|\d[\d.,]* (?:ho so|hs) (?:duoc )?(?:kiem tra|ra soat))(?![a-z])/;
 /** After procedures: that they offer online payment ("… được triển khai thanh toán trực tuyến", "cho phép thanh toán phí"). Folded. */
 const PAYMENT_OFFERED_AFTER_RE = /^[^;.]{0,80}?(?<![a-z])(?:duoc )?(?:trien khai|tich hop|cho phep|cung cap|cau hinh|ho tro)(?: (?:chuc nang|tinh nang|dich vu))? thanh toan(?![a-z])/;
 /** One of the satisfaction index's criteria named right before a number. Folded. */
@@ -2341,6 +2343,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     c.unit === 'percent' && SHARES_BY_LEVEL_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) {
     cls = { ...cls, metric: 'other' };
   }
+  // "Qua kiểm tra 26 hồ sơ …, đoàn kiểm tra phát hiện có 20 hồ sơ thực hiện quá hạn", "Trong 26 hồ sơ kiểm tra, có 20
+  // trường hợp quá hạn": the dossiers of an inspection's sample are no unit's dossier flow (d1221).
+  if (DOSSIER_FLOW_METRICS.has(cls.metric) && INSPECTED_SAMPLE_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
   // "80% số TTHC có yêu cầu nghĩa vụ tài chính được triển khai thanh toán trực tuyến", "80% dịch vụ công mức độ 4 cho phép
   // thanh toán phí trực tuyến": the share of procedures that offer online payment, not the share of payments made online
   // ("tỷ lệ giao dịch thanh toán trực tuyến"; d1963, d1967, d2000, d2192). Paid by people, it still is that share (d1723).
