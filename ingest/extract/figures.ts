@@ -117,6 +117,10 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
 }
 /** Economic and budget shares that are not reform figures. */
 const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
+/** The economy as what is ranked: growth, GRDP, "kinh tế" (not an economic zone's or a department's name). Folded. */
+const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
+/** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
+const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 /** A rank's field of departments: "7/19 Sở, Ban, ngành", "9/20 sở, ngành" (as spelt: folded, "số" reads as "sở"). */
@@ -2539,6 +2543,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   subject = defaultProvinceTotal(subject, cls.metric, state.ctx, text.slice(zones.sentence.start, c.hedgeStart)) ?? subject;
   // "tốc độ tăng trưởng kinh tế (GRDP) đạt 7,33%": economic shares in an index article are no index score.
   if (cls.fromTopic && NON_REFORM_SHARE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return dropAs('not_a_reform_share');
+  // "kinh tế Cà Mau tiếp tục tăng trưởng nhanh, đứng thứ 3 khu vực … và thứ 16 cả nước": a rank of the economy in a
+  // sentence that names no index is no index rank (d2096).
+  if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && ECONOMY_RE.test(folded.slice(zones.sentence.start, c.hedgeStart)) &&
+    !INDEX_NAMED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) return dropAs('not_a_reform_share');
   // "trung bình … của các tỉnh, thành phố" is the country's figure or the provinces' average: the corpus labels it
   // both ways, so without "cả nước"/"toàn quốc" it is marked uncertain.
   if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) {
