@@ -188,6 +188,8 @@ const DEPARTMENT_NAMES: ReadonlyArray<[string, string]> = [
   ['Khoa học và Công nghệ', 'kh ?[&-]? ?cn|khoa hoc (?:va |- ?)?cong nghe'],
   ['Tư pháp', 'tu phap'], ['Nội vụ', 'noi vu'], ['Tài chính', 'tai chinh'], ['Xây dựng', 'xay dung'], ['Công Thương', 'cong thuong'],
   ['Y tế', 'y te'], ['Ngoại vụ', 'ngoai vu'], ['Dân tộc và Tôn giáo', 'dan toc (?:va |- ?)?ton giao'],
+  // Departments only some cities and provinces have (Hà Nội, Thành phố Hồ Chí Minh, Quảng Ninh, Đà Nẵng, …; d2170).
+  ['Quy hoạch - Kiến trúc', 'quy hoach ?(?:-|va)? ?kien truc'], ['Du lịch', 'du lich'],
 ];
 /** "Sở <department>" in folded text; group i+1 is DEPARTMENT_NAMES[i]. */
 const DEPARTMENT_RE = new RegExp(`(?<![a-z0-9])so (?:${DEPARTMENT_NAMES.map(([, re]) => `(${re})`).join('|')})(?![a-z0-9])`);

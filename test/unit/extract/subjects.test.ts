@@ -540,3 +540,12 @@ describe('the ministry a national paper writes about (stop 40)', () => {
     expect(names(text, { ...paper, title: 'Chỉ số cải cách hành chính: Bộ Nội vụ công bố kết quả' })).not.toContain('Bộ Nội vụ');
   });
 });
+
+describe('departments only some cities have (stop 40)', () => {
+  it('reads "Sở Quy hoạch - Kiến trúc" and "Sở Du lịch" as departments of the province', () => {
+    const ctx: ExtractionContext = { publishedAt: new Date('2022-01-06T08:00:00+07:00'), publisher: { id: 'p', name: 'UBND thành phố Hà Nội', level: 'tinh' }, title: null };
+    const names = (text: string) => extractWithSignals(text, ctx).result.figures.map((f) => f.subject.name);
+    expect(names('Năm 2021, Sở Quy hoạch - Kiến trúc đã tiếp nhận 1.541 hồ sơ.')).toEqual(['Sở Quy hoạch - Kiến trúc Hà Nội']);
+    expect(names('Năm 2021, Sở Du lịch đã tiếp nhận 412 hồ sơ.')).toEqual(['Sở Du lịch Hà Nội']);
+  });
+});
