@@ -574,6 +574,25 @@ const DOSSIER_SHARE_NAMED_RE = /(?<![a-z])t[iy] le (?:ho so|hs)(?![a-z])/;
 /** Two service levels each with its own share: "mức độ 3 đạt (tỷ lệ) 41,5%; mức độ 4 đạt 75,8%". Folded. */
 const SHARES_BY_LEVEL_RE = /muc(?: do)? ([34])(?![\d.,])\s*(?:dat|la|:|chiem)[^\d;.]{0,20}\d[\d.,]*\s*%[,;]?\s*(?:va\s+)?muc(?: do)? (?!\1)[34](?![\d.,])\s*(?:dat|la|:|chiem)[^\d;.]{0,20}\d/;
 
+/** After an average's value, the units' own results it goes on to: "trong đó cao nhất là", "dẫn đầu là", "thấp nhất". Folded. */
+const UNITS_AFTER_AVERAGE_RE = /(?<![a-z])(?:trong do|cao nhat|thap nhat|dan dau|dung dau|dung cuoi|xep thu|tiep den)(?![a-z])/;
+
+/**
+ * Whether the words before an index score (`lead`, folded) make it an average: "trung bình"/"bình quân", unless the
+ * average's own value came first and the units' own scores follow it ("trung bình đạt khoảng 72% trở lên, trong đó cao
+ * nhất là Sở Nội vụ (86,93%)", d900), or the words are a grade ("Sở Y tế xếp loại Trung Bình với tỷ lệ điểm số đạt
+ * 63,40%", d542).
+ */
+function namesAverage(lead: string): boolean {
+  const last = [...lead.matchAll(/(?<![a-z])(trung binh|binh quan)(?![a-z])/g)].pop();
+  if (!last) return false;
+  const at = last.index ?? 0;
+  if (/(?:^|\s)(?:xep )?loai\s*$/.test(lead.slice(Math.max(0, at - 10), at))) return false;
+  const rest = lead.slice(at + last[0].length);
+  const given = /\d[\d.,]*\s*(?:%|diem)/.exec(rest);
+  return !given || !UNITS_AFTER_AVERAGE_RE.test(rest.slice(given.index + given[0].length));
+}
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -2195,7 +2214,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
     if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
-    if (!nationalAverage && /(?:trung binh|binh quan)/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
+    if (!nationalAverage && namesAverage(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
   }
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure. A unit the
   // sentence names as the holder ("Xã Bình Đào là địa phương có chỉ số … cao nhất với 92,3", "Văn phòng UBND tỉnh có số
