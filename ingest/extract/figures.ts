@@ -168,7 +168,7 @@ const INDEX_SHARE_LATER_RE = new RegExp(`^[^;]*?(?<![a-z])${INDEX_IS}\\s+(\\d{1,
  * A holder of the highest or lowest value, named before it: "… là địa phương có chỉ số … cao nhất với", "… có số điểm
  * cao nhất đạt", "… cùng có số điểm thấp nhất,". Folded; the holder must still be the figure's named subject.
  */
-const HOLDER_BEFORE_RE = /(?:^|\s)(?:(?:van |cung )?la (?:don vi|dia phuong|co quan) )?(?:cung )?co (?!(?:mot|nhieu|cac|nhung|\d)(?![a-z]))(?:(?!\sco\s)[^.;,()\d]){0,60}?(?:cao nhat|thap nhat),?\s*(?:voi|la|dat)?\s*$/;
+const HOLDER_BEFORE_RE = /(?:^|\s)(?:(?:van |cung )?la (?:don vi|dia phuong|co quan) )?(?:cung )?(?:co|dat) (?!(?:mot|nhieu|cac|nhung|\d)(?![a-z]))(?:(?!\sco\s)[^.;,()\d]){0,60}?(?:cao nhat|thap nhat),?\s*(?:voi|la|dat)?\s*$/;
 
 /** A unit's name folded, without "UBND" and its type word: "Huyện Yên Lạc" → "yen lac". */
 function bareUnitName(name: string): string {
@@ -185,8 +185,14 @@ function namedInHolderLead(lead: string, at: number, subject: FigureSubject): bo
   const before = lead.slice(0, at);
   const holder = before.slice(Math.max(before.lastIndexOf(' co ') + 4, ...[',', ';', ':', '. '].map((p) => before.lastIndexOf(p) + p.length)));
   const name = bareUnitName(subject.name);
-  return name.length > 0 && holder.includes(name);
+  if (name.length > 0 && holder.includes(name)) return true;
+  // An agency is named without the province its full name ends with: "Sở Kế hoạch và Đầu tư có PAR Index cao nhất" for
+  // "Sở Kế hoạch và Đầu tư tỉnh Đồng Tháp" (d2098).
+  const agency = AGENCY_HOLDER_NAME_RE.exec(name);
+  return agency !== null && holder.includes(agency[1]);
 }
+/** An agency's name and the province its full name ends with ("so ke hoach va dau tu tinh dong thap"). Folded. */
+const AGENCY_HOLDER_NAME_RE = /^((?:so|ban|van phong|thanh tra|cong an|trung tam) .+?)(?: (?:tinh|thanh pho))? (?:[a-z]+ ?){1,4}$/;
 
 /**
  * A resolved count and the share right after it: "đã giải quyết 7.868 hồ sơ, đạt tỷ lệ trên", "giải quyết được

@@ -100,6 +100,8 @@ function nameKey(name: string): string {
     name
       .normalize('NFC')
       .replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '')
+      // "Văn phòng Ủy ban nhân dân tỉnh X" is "Văn phòng UBND tỉnh X" (d113).
+      .replace(/(?<=\s)(?:Ủy|Uỷ) ban nhân dân(?=\s)/giu, 'UBND')
       // Ho Chi Minh City's abbreviations anywhere in a name ("Trung tâm Phục vụ Hành chính công TP.HCM", "Sở Tư pháp TPHCM").
       .replace(/(^|\s)(?:TP\.?\s*HCM|TPHCM)(?=$|[\s,.;)])/giu, '$1thành phố Hồ Chí Minh')
       .replace(/^TP\.?\s*/i, 'thành phố ')

@@ -55,6 +55,9 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('UBND quận Bình Thạnh', 'Bình Thạnh')).toBe(true);
     expect(sameUnitName('TP. Huế', 'Thành phố Huế')).toBe(true);
     expect(sameUnitName('Phường 4', 'Quận 4')).toBe(false);
+    // "Ủy ban nhân dân" inside a name is its abbreviation "UBND" (stop 40, d113).
+    expect(sameUnitName('Văn phòng Ủy ban nhân dân tỉnh Kiên Giang', 'Văn phòng UBND tỉnh Kiên Giang')).toBe(true);
+    expect(sameUnitName('Văn phòng Ủy ban nhân dân tỉnh Kiên Giang', 'Văn phòng UBND tỉnh An Giang')).toBe(false);
     // A parent named to locate a unit, on one side only.
     expect(sameUnitName('phường IV', 'Phường IV, thành phố Tây Ninh')).toBe(true);
     expect(sameUnitName('UBND phường Mỹ Long (thành phố Long Xuyên)', 'Phường Mỹ Long')).toBe(true);
