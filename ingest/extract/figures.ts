@@ -21,7 +21,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadUnit, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
+import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadUnit, soleUnitNamed, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -170,6 +170,8 @@ const INDEX_SHARE_LATER_RE = new RegExp(`^[^;]*?(?<![a-z])${INDEX_IS}\\s+(\\d{1,
  */
 const HOLDER_BEFORE_RE = /(?:^|\s)(?:(?:van |cung )?la (?:don vi|dia phuong|co quan) )?(?:cung )?(?:co|dat) (?!(?:mot|nhieu|cac|nhung|\d)(?![a-z]))(?:(?!\sco\s)[^.;,()\d]){0,60}?(?:cao nhat|thap nhat),?\s*(?:voi|la|dat)?\s*$/;
 
+/** A bracket right after a highest or lowest value that may hold its holder's name: " (Sở Công thương)". Folded. */
+const HOLDER_BRACKET_AFTER_RE = /^\s*\(([^()\d]{3,80})\)/;
 /** A unit's name folded, without "UBND" and its type word: "Huyện Yên Lạc" → "yen lac". */
 function bareUnitName(name: string): string {
   return foldForMatching(name).replace(/^(?:ubnd |uy ban nhan dan )?(?:thanh pho|thi xa|thi tran|huyen|quan|xa|phuong|tinh)\s+/, '');
@@ -2226,12 +2228,20 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // sentence names as the holder ("Xã Bình Đào là địa phương có chỉ số … cao nhất với 92,3", "Văn phòng UBND tỉnh có số
   // điểm cao nhất đạt 98 điểm") states its own figure: kept when the subject found below is that named unit.
   let namedHolder: { lead: string; at: number } | null = null;
+  let bracketHolder: FigureSubject | null = null;
   if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change && !nationalAverage &&
     /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|(?:cao nhat|thap nhat)(?: (?:khu vuc|ca nuoc|toan quoc|trong vung|vung))?) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
     const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
     const m = HOLDER_BEFORE_RE.exec(lead);
-    if (!m) return dropAs('ranking_statistic');
-    namedHolder = { lead, at: m.index };
+    // "Điểm số cao nhất là 98,63 điểm (Sở Công thương)": the holder named in a bracket right after the value (d411).
+    const bracketed = m ? null : HOLDER_BRACKET_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 90)));
+    if (!m && !bracketed) return dropAs('ranking_statistic');
+    if (m) namedHolder = { lead, at: m.index };
+    else {
+      const from = c.nounEnd + (bracketed!.index ?? 0) + bracketed![0].indexOf('(') + 1;
+      bracketHolder = soleUnitNamed(state.namesText, folded, from, c.nounEnd + bracketed![0].lastIndexOf(')'), state.ctx);
+      if (!bracketHolder) return dropAs('ranking_statistic');
+    }
   }
   // "đã giải quyết 7.868 hồ sơ, đạt tỷ lệ trên 97%, trong đó 99,6% hồ sơ được xử lý đúng và trước hạn": the share right
   // after a resolved count is the resolved share of the dossiers received; the on-time phrase after it is its own share's.
@@ -2512,7 +2522,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     (change || (c.unit === 'percent' && EXCEPTION_FLOOR_AFTER_RE.test(folded.slice(c.end, zones.sentence.end))))) {
     comparator = 'gte';
   }
-  let subject = subjectFor(state.namesText, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
+  let subject = bracketHolder ?? subjectFor(state.namesText, folded, zones.ownLeft, c, state.ctx, zones.sentence, state.inheritedScope);
   // "Sở Tư pháp từ thứ hạng 9 … năm 2020 vươn lên hạng 2 …": the level moved to is the same holder's as the level it moved
   // from, when its own words name nobody.
   if (role?.role === 'to' && !subject.explicit) {

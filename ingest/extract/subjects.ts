@@ -1989,6 +1989,18 @@ function bareListNames(text: string, from: number, to: number, ctx: ExtractionCo
   return out;
 }
 
+/**
+ * The one unit named in text[from, to) and nothing else there but "UBND" before it: "Sở Công thương", "UBND huyện Lâm
+ * Hà" inside a bracket. Null when none, several, or other words.
+ */
+export function soleUnitNamed(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): FigureSubject | null {
+  const names = namesInOrder(text, folded, from, to, ctx);
+  if (names.length !== 1) return null;
+  const [name] = names;
+  if (!/^\s*(?:ubnd|uy ban nhan dan)?\s*$/.test(folded.slice(from, name.at)) || /\S/.test(folded.slice(name.end, to))) return null;
+  return { ...name.subject(), explicit: true };
+}
+
 /** The units named in text[from, to), in order: level-word names, departments, ministries, bare province names, bare lists. */
 function namesInOrder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
   const found: PlacedName[] = [];
