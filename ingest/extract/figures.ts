@@ -2558,6 +2558,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // Not a satisfaction share whose own sentence says what it measures ("mức độ hài lòng … năm 2023 đạt 93,08%") and
   // ranks nothing: that is the article's unit's, as any share whose cue it follows.
   const ownSatisfaction = cls.metric === 'satisfaction_rate' && SATISFACTION_NAMED_RE.test(sentenceText) && !RANKED_RE.test(sentenceText);
+  // "Sở TT&TT xếp hạng thứ nhất với 98,24%; Sở Nội vụ xếp thứ 2 với 96,62%": a score joined to the rank just read is the
+  // rank holder's, a satisfaction share too (d2301).
+  if ((INDEX_SCORE_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate') && c.unit !== 'rank' && prior?.unit === 'rank' && prior.subject.explicit &&
+    prior.subject.scope === 'unit' && prior.evidence.numberStart >= zones.sentence.start && state.lastNamed?.sentenceStart === zones.sentence.start &&
+    state.lastNamed.subject === prior.subject && SCORE_OF_RANK_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
   if (cls.fromTopic && !subject.explicit && !nationalAverage && !ownSatisfaction) return dropAs('unattributed_index_share');
   if (namedHolder && (!subject.explicit || subject.scope !== 'unit' || !namedInHolderLead(namedHolder.lead, namedHolder.at, subject))) return dropAs('ranking_statistic');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
