@@ -162,7 +162,11 @@ const MINISTRY_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
 /** Every written form of a ministry (full names, then abbreviations) with the name it stands for; group i+1 is MINISTRY_FORMS[i]. */
 const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
   // "Bộ Khoa học Công nghệ": the "và" of a ministry's name is often left out (d2172).
-  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldVietnamese(n).replace(/ viet nam$/, '(?: viet nam)?').replace(/\s*-\s*/g, ',? ?-? ?').replace(/,/g, ',?').replace(/\s+/g, ' ').replace(/ va /g, ' (?:va )?')]),
+  // Folding drops a name's dash and comma ("lao dong thuong binh", "van hoa the thao") while matched text keeps them
+  // ("lao dong - thuong binh", "van hoa, the thao"): the parts are folded one by one and joined by an optional comma or
+  // dash (d870).
+  ...MINISTRY_NAMES.map((n): [string, string] => [n, n.split(/\s*([-–,])\s*/).map((part, k) => (k % 2 ? (part === ',' ? ',? ?' : ',? ?[-–]? ?') : foldVietnamese(part))).join('')
+    .replace(/ viet nam$/, '(?: viet nam)?').replace(/\s+/g, ' ').replace(/ va /g, ' (?:va )?')]),
   ...MINISTRY_ABBREVIATIONS,
 ];
 /** Folded ministry names and abbreviations ("Ngân hàng Nhà nước" without "Việt Nam" is left out); group i+1 is MINISTRY_FORMS[i]. */
