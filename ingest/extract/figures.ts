@@ -2234,12 +2234,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
     const m = HOLDER_BEFORE_RE.exec(lead);
     // "Điểm số cao nhất là 98,63 điểm (Sở Công thương)": the holder named in a bracket right after the value (d411).
-    const bracketed = m ? null : HOLDER_BRACKET_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 90)));
-    if (!m && !bracketed) return dropAs('ranking_statistic');
     if (m) namedHolder = { lead, at: m.index };
     else {
-      const from = c.nounEnd + (bracketed!.index ?? 0) + bracketed![0].indexOf('(') + 1;
-      bracketHolder = soleUnitNamed(state.namesText, folded, from, c.nounEnd + bracketed![0].lastIndexOf(')'), state.ctx);
+      const bracketed = HOLDER_BRACKET_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 90)));
+      const open = bracketed ? c.nounEnd + bracketed[0].indexOf('(') + 1 : -1;
+      bracketHolder = bracketed ? soleUnitNamed(state.namesText, folded, open, open + bracketed[1].length, state.ctx) : null;
       if (!bracketHolder) return dropAs('ranking_statistic');
     }
   }
@@ -2558,9 +2557,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // Not a satisfaction share whose own sentence says what it measures ("mức độ hài lòng … năm 2023 đạt 93,08%") and
   // ranks nothing: that is the article's unit's, as any share whose cue it follows.
   const ownSatisfaction = cls.metric === 'satisfaction_rate' && SATISFACTION_NAMED_RE.test(sentenceText) && !RANKED_RE.test(sentenceText);
-  // "Sở TT&TT xếp hạng thứ nhất với 98,24%; Sở Nội vụ xếp thứ 2 với 96,62%": a score joined to the rank just read is the
-  // rank holder's, a satisfaction share too (d2301).
-  if ((INDEX_SCORE_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate') && c.unit !== 'rank' && prior?.unit === 'rank' && prior.subject.explicit &&
+  // "Sở TT&TT xếp hạng thứ nhất với 98,24%; Sở Nội vụ xếp thứ 2 với 96,62%": a satisfaction share joined to the rank just
+  // read is the rank holder's, as an index score is below (d2301); decided here, before an unattributed share is dropped.
+  if (cls.metric === 'satisfaction_rate' && c.unit !== 'rank' && prior?.unit === 'rank' && prior.subject.explicit &&
     prior.subject.scope === 'unit' && prior.evidence.numberStart >= zones.sentence.start && state.lastNamed?.sentenceStart === zones.sentence.start &&
     state.lastNamed.subject === prior.subject && SCORE_OF_RANK_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
   if (cls.fromTopic && !subject.explicit && !nationalAverage && !ownSatisfaction) return dropAs('unattributed_index_share');
