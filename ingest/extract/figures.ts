@@ -1275,6 +1275,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           // "số hồ sơ trực tiếp và qua dịch vụ bưu chính 1.065.067 hồ sơ", "Bưu điện đã chuyển trả hơn 100 triệu hồ sơ":
           // the in-person or postal channel's dossiers, named before the count without a verb, are a part ('other').
           if (!channel && cls.metric !== 'other' && isOfflineChannelCount(folded, clause, c)) cls = { ...cls, metric: 'other' };
+          // "Bưu điện tỉnh Điện Biên đã tiếp nhận hơn 4.400 hồ sơ và chuyển trả 42.420 kết quả …", "Bưu điện tỉnh đã tiếp
+          // nhận và chuyển trả … 2.239 hồ sơ (trong đó: Tiếp nhận 1.076 hồ sơ; …)": every count of a sentence whose actor is
+          // the post office is the postal channel's (d1765, d1998).
+          if (!channel && cls.metric !== 'other' && POST_OFFICE_ACTOR_RE.test(folded.slice(sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
         }
         // "2,95% hồ sơ nộp trực tiếp": the in-person share is no online rate.
         if (cls?.metric === 'online_dossier_rate' && c.unit === 'percent' && CHANNEL_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 40))?.[1] === 'truc tiep') {
@@ -2736,6 +2740,9 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
  * with the channel ("339 hồ sơ (trực tiếp 24 hồ sơ, …)"). Not when the online channel is named there too.
  */
 const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu (?:dien|cuc)(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua|tiep nhan)(?![a-z])|(?:tra ket qua|chuyen tra|tiep nhan) qua (?:duong |dich vu )?buu (?:dien|chinh|cuc)(?: [a-z]+){0,2}\s*$|(?:^|[(,;:])\s*(?:truc tiep|qua (?:dich vu )?buu chinh)\s*:?\s*$/;
+
+/** The post office acting in its sentence before a count: "Bưu điện tỉnh Điện Biên đã tiếp nhận …", "Bưu điện chuyển trả …". Folded. */
+const POST_OFFICE_ACTOR_RE = /(?<![a-z])buu (?:dien|cuc)(?: [a-z]+){0,4}? (?:(?:da|cung da|tiep tuc|tham gia) )?(?:tiep nhan|chuyen tra|chuyen phat|tra ket qua|phat tra)(?![a-z])/;
 
 /**
  * The post office as the agent or channel right after a count ("700.000 bộ hồ sơ được Bưu điện TP xử lý", "… do bưu điện
