@@ -601,6 +601,9 @@ function namesAverage(lead: string): boolean {
   return !given || !UNITS_AFTER_AVERAGE_RE.test(rest.slice(given.index + given[0].length));
 }
 
+/** "chỉ số này" (this index) in the number's own sentence before it, with no other index named between. Folded. */
+const THIS_INDEX_BEFORE_RE = /(?<![a-z])chi so nay(?![a-z])[^.;]*$/;
+
 /** Usual unit per metric, to raise confidence when the figure agrees with it. */
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
@@ -1931,6 +1934,12 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // Nam Định đạt 87,32" is still about the PAR INDEX named first. Its points keep the PAR INDEX reading (components, see addFigure).
   // A rank beside points ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20"; "dẫn đầu với 90,21 điểm") ranks what the points
   // score — the reform index, as those points read (the satisfaction index is a share).
+  // "(SIPAS 2019) … đạt 83,39 điểm … Năm 2018 chỉ số này của tỉnh đạt 76,42 điểm, hạng 51/63": "this index" is the one
+  // named last, the satisfaction index too, in points as well (d1311).
+  if (topic.satisfaction && THIS_INDEX_BEFORE_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 60), c.hedgeStart)) && lastOtherIndexBefore(state, c.hedgeStart) < topic.at) {
+    if (c.unit === 'rank') return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+    return { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'sentence' };
+  }
   if (topic.satisfaction && c.unit !== 'score' && !(c.unit === 'rank' && POINTS_RE.test(sentence))) {
     const before = state.indexTopics.filter((t) => t.at < c.start);
     const lastOther = before.filter((t) => !t.satisfaction).pop();
