@@ -601,6 +601,8 @@ function namesAverage(lead: string): boolean {
   return !given || !UNITS_AFTER_AVERAGE_RE.test(rest.slice(given.index + given[0].length));
 }
 
+/** A sentence opened on the next group of a parallel account: "Đối với khối phường, …", "Ở cấp xã, …". Folded. */
+const NEXT_GROUP_OPENING_RE = /^\W*(?:doi voi|o|tai|voi) (?:khoi|cap|nhom) [a-z ,]{2,30},/;
 /** "chỉ số này" (this index) in the number's own sentence before it, with no other index named between. Folded. */
 const THIS_INDEX_BEFORE_RE = /(?<![a-z])chi so nay(?![a-z])[^.;]*$/;
 
@@ -1307,6 +1309,15 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "… 68,54%. Đà Nẵng (58,89%), Hà Giang (55,76%) … xếp sau": units listed with bare shares in brackets, right
         // after a sentence that read a share, continue its metric.
         if (!cls && carriedShare && c.unit === 'percent' && c.noun === null && NAME_BRACKET_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.hedgeStart - 30), c.hedgeStart))) {
+          cls = { metric: carriedShare, score: 0, runnerUp: 0, zone: 'sentence' };
+        }
+        // "… mức độ hài lòng cao nhất là Sở Công thương, đạt 96,86%. Đối với khối phường, phường Hồng Bàng … đạt 98,30%": a
+        // bare share in a sentence opened on the next group of a parallel account continues the sentence before's metric
+        // over the article's index topic (d1340).
+        // Only its first number: a group's counts and their shares ("Đối với cấp huyện, … có 118/13.360 hồ sơ về đất đai …
+        // đạt 0,8%") are read from their own words (d1224).
+        if ((!cls || cls.fromTopic) && carriedShare && c.unit === 'percent' && c.noun === null && NEXT_GROUP_OPENING_RE.test(folded.slice(sentence.start, sentence.start + 40)) &&
+          !/\d/.test(folded.slice(sentence.start, c.hedgeStart))) {
           cls = { metric: carriedShare, score: 0, runnerUp: 0, zone: 'sentence' };
         }
         // "Các cơ quan có số lượng HS tiếp nhận nhiều là: Công an tỉnh 7,7 ngàn HS, …": a list's lead-in names the
