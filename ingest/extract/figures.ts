@@ -1972,6 +1972,16 @@ function indexTopicFigure(topic: { service: boolean }, c: Candidate, bareShare: 
 }
 
 /**
+ * Whether a number is joined by `joined`'s words (from its own text's start) to the figure just read, whose unit — named
+ * in this sentence and the last one named — then holds it too: "xếp thứ 2 với 91,31 điểm", "… 68,32 điểm, chỉ số cải cách
+ * hành chính đạt 81,33%".
+ */
+function joinedToPrior(state: DocState, prior: ExtractedFigure, zones: CandidateZones, c: Candidate, joined: RegExp): boolean {
+  return prior.subject.explicit && prior.subject.scope === 'unit' && state.lastNamed?.sentenceStart === zones.sentence.start &&
+    state.lastNamed.subject === prior.subject && joined.test(state.folded.slice(zones.ownLeft.start, c.hedgeStart));
+}
+
+/**
  * The service centre, department or land registry whose dossier figures the sentence just before (in the same paragraph)
  * read, if it read only theirs: a following sentence that names no one goes on about that desk. Null otherwise.
  */
@@ -2277,8 +2287,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "cắt giảm, đơn giản hóa 81 quy định …, đạt tỷ lệ 34,47%", "giảm 711 tổ chức phòng", "phục vụ 400-500 người/ngày thì
   // nay giảm xuống còn 150-200 người": a cut whose sentence names no staff and no staff streamlining is of something else
   // (d906, d2043, d2063, d2293).
-  if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && !STAFF_OBJECT_RE.test(folded.slice(zones.sentence.start, zones.sentence.end)) &&
-    !/(?<![a-z])tinh gian(?![a-z])/.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
+  if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && !STAFF_CUT_NAMED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
   // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
   // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
   if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
@@ -2583,9 +2592,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const ownSatisfaction = cls.metric === 'satisfaction_rate' && SATISFACTION_NAMED_RE.test(sentenceText) && !RANKED_RE.test(sentenceText);
   // "Sở TT&TT xếp hạng thứ nhất với 98,24%; Sở Nội vụ xếp thứ 2 với 96,62%": a satisfaction share joined to the rank just
   // read is the rank holder's, as an index score is below (d2301); decided here, before an unattributed share is dropped.
-  if (cls.metric === 'satisfaction_rate' && c.unit !== 'rank' && prior?.unit === 'rank' && prior.subject.explicit &&
-    prior.subject.scope === 'unit' && prior.evidence.numberStart >= zones.sentence.start && state.lastNamed?.sentenceStart === zones.sentence.start &&
-    state.lastNamed.subject === prior.subject && SCORE_OF_RANK_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
+  if (cls.metric === 'satisfaction_rate' && c.unit !== 'rank' && prior?.unit === 'rank' && prior.evidence.numberStart >= zones.sentence.start &&
+    joinedToPrior(state, prior, zones, c, SCORE_OF_RANK_RE)) subject = prior.subject;
   if (cls.fromTopic && !subject.explicit && !nationalAverage && !ownSatisfaction) return dropAs('unattributed_index_share');
   if (namedHolder && (!subject.explicit || subject.scope !== 'unit' || !namedInHolderLead(namedHolder.lead, namedHolder.at, subject))) return dropAs('ranking_statistic');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
@@ -2626,8 +2634,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "có tổng số điểm đạt được 68,32 điểm, chỉ số cải cách hành chính đạt 81,33%": the index after the holder's points is
   // the holder's too (d764).
   const joined = prior?.unit === 'rank' ? SCORE_OF_RANK_RE : prior?.unit === 'score' && (INDEX_SCORE_METRICS.has(prior.metric) || prior.metric === 'other') ? INDEX_AFTER_POINTS_RE : null;
-  if (INDEX_SCORE_METRICS.has(cls.metric) && c.unit !== 'rank' && joined && prior.subject.explicit && prior.subject.scope === 'unit' &&
-    state.lastNamed?.sentenceStart === zones.sentence.start && state.lastNamed.subject === prior.subject && joined.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) subject = prior.subject;
+  if (INDEX_SCORE_METRICS.has(cls.metric) && c.unit !== 'rank' && joined && prior && joinedToPrior(state, prior, zones, c, joined)) subject = prior.subject;
   // "… đứng đầu bảng xếp hạng khối các sở, ban, ngành": a department's or an office's first place, not the province's.
   subject = departmentsRankHolder(state.namesText, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
@@ -2849,6 +2856,8 @@ function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): 
 /** What a cut is of when it is no staff cut: procedures, business conditions, processing time, compliance cost, papers. */
 const PROCEDURE_CUT_OBJECT_RE = /(?<![a-z])(?:thu tuc|tthc|dieu kien kinh doanh|thoi gian|chi phi|giay to|thanh phan ho so)(?![a-z])/;
 const STAFF_OBJECT_RE = /(?<![a-z])(?:bien che|can bo|cong chuc|vien chuc|nguoi lam viec|huong luong|lao dong|nhan su|dau moi)(?![a-z])/;
+/** Staff, or the streamlining of staff ("tinh giản"), named anywhere in a sentence. Folded. */
+const STAFF_CUT_NAMED_RE = new RegExp(`${STAFF_OBJECT_RE.source}|(?<![a-z])tinh gian(?![a-z])`);
 
 /** Whether a cut read as a staff cut is one of procedures: its clause around the number names such an object and no staff. */
 function isProcedureCut(folded: string, zones: CandidateZones, c: Candidate): boolean {

@@ -136,10 +136,16 @@ const PROVINCE_NAMES: readonly string[] = (() => {
 })();
 /** Each province's name as folded words ("thua", "thien", "hue"), for matching it word by word. */
 const PROVINCE_NAME_WORDS: readonly string[][] = PROVINCE_NAMES.map((p) => foldVietnamese(p).split(/\s+/));
+/**
+ * A name as a regex source over folded text. Folding drops a name's dash and comma ("ba ria vung tau", "van hoa the
+ * thao") while the text it is matched against keeps them ("ba ria - vung tau", "van hoa, the thao"; d133, d870): each
+ * part is folded on its own, a comma becomes an optional comma, a dash `dash`.
+ */
+function foldedNamePattern(name: string, dash = ' ?[-–]? ?'): string {
+  return name.split(/\s*([-–,])\s*/).map((part, k) => (k % 2 ? (part === ',' ? ',? ?' : dash) : foldVietnamese(part).replace(/\s+/g, ' '))).join('');
+}
 /** Folded province names at word boundaries ("hoa binh" matches "Hòa Bình" and "Hoà Bình"); group i+1 is PROVINCE_NAMES[i]. */
-// Folding drops a name's hyphen ("ba ria vung tau"), while matched text keeps it ("ba ria - vung tau"): each part is
-// folded on its own and the parts joined by an optional dash.
-const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${n.split(/\s*[-–]\s*/).map((part) => foldVietnamese(part).replace(/\s+/g, ' ')).join(' ?[-–]? ?')})`).join('|')})(?![a-z0-9])`);
+const PROVINCE_RE = new RegExp(`(?<![a-z0-9])(?:${PROVINCE_NAMES.map((n) => `(${foldedNamePattern(n)})`).join('|')})(?![a-z0-9])`);
 /** {@link PROVINCE_RE} with the global flag, compiled once for {@link matchesOf} (a copy per call runs interpreted). */
 const PROVINCE_ALL_RE = new RegExp(PROVINCE_RE.source, 'g');
 
@@ -161,12 +167,9 @@ const MINISTRY_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
 ];
 /** Every written form of a ministry (full names, then abbreviations) with the name it stands for; group i+1 is MINISTRY_FORMS[i]. */
 const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
-  // "Bộ Khoa học Công nghệ": the "và" of a ministry's name is often left out (d2172).
-  // Folding drops a name's dash and comma ("lao dong thuong binh", "van hoa the thao") while matched text keeps them
-  // ("lao dong - thuong binh", "van hoa, the thao"): the parts are folded one by one and joined by an optional comma or
-  // dash (d870).
-  ...MINISTRY_NAMES.map((n): [string, string] => [n, n.split(/\s*([-–,])\s*/).map((part, k) => (k % 2 ? (part === ',' ? ',? ?' : ',? ?[-–]? ?') : foldVietnamese(part))).join('')
-    .replace(/ viet nam$/, '(?: viet nam)?').replace(/\s+/g, ' ').replace(/ va /g, ' (?:va )?')]),
+  // "Bộ Khoa học Công nghệ": the "và" of a ministry's name is often left out (d2172); "Bộ Lao động, Thương binh …" writes
+  // its dash as a comma.
+  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldedNamePattern(n, ',? ?[-–]? ?').replace(/ viet nam$/, '(?: viet nam)?').replace(/ va /g, ' (?:va )?')]),
   ...MINISTRY_ABBREVIATIONS,
 ];
 /** Folded ministry names and abbreviations ("Ngân hàng Nhà nước" without "Việt Nam" is left out); group i+1 is MINISTRY_FORMS[i]. */
@@ -433,15 +436,20 @@ const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban 
  */
 function titleMinistry(title: string, foldedTitle: string): string | null {
   const all = matchesOf(MINISTRY_RE, foldedTitle);
-  if (all.length === 0) return null;
-  const names = new Set(all.map((m) => MINISTRY_FORMS[alternativeOf(m)]?.[0]));
-  if (names.size !== 1) return null;
+  const name = soleMinistry(all);
+  if (!name) return null;
   const first = all[0];
   const at = first.index ?? 0;
   if (!isWrittenAsName(title, at, first[0].length)) return null;
   if (PUBLISHING_AFTER_RE.test(foldedTitle.slice(at + first[0].length))) return null;
   if (PROVINCE_RE.test(foldedTitle) || NAMED_UNIT_ONCE_RE.test(title)) return null;
-  return [...names][0] ?? null;
+  return name;
+}
+
+/** The ministry that every one of `matches` (of {@link MINISTRY_RE}) names, or null when none or several are named. */
+function soleMinistry(matches: ReadonlyArray<RegExpMatchArray>): string | null {
+  const names = new Set(matches.map((m) => MINISTRY_FORMS[alternativeOf(m)]?.[0]));
+  return names.size === 1 ? [...names][0] ?? null : null;
 }
 
 /** What a ministry opening a title achieves, right after its name: "dẫn đầu", "xếp thứ", "đạt", "cung cấp". Folded. */
@@ -925,10 +933,8 @@ export function leadMinistry(ctx: ExtractionContext, text: string, folded: strin
   }
   const lead = folded.slice(0, LEAD_CHARS);
   const named = matchesOf(MINISTRY_RE, lead).filter((m) => isWrittenAsName(text, m.index ?? 0, m[0].length));
-  const names = new Set(named.map((m) => MINISTRY_FORMS[alternativeOf(m)]?.[0]));
-  if (named.length === 0 || names.size !== 1 || PROVINCE_RE.test(lead)) return null;
-  const name = [...names][0];
-  if (!name) return null;
+  const name = soleMinistry(named);
+  if (!name || PROVINCE_RE.test(lead)) return null;
   // Not a ministry that issues, announces or asks for something: its plan's or its ranking's figures are others'.
   if (named.some((m) => MINISTRY_ISSUES_AFTER_RE.test(folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40)))) return null;
   // Acting: by its bare word after its name ("…, Bộ đã thực hiện …"), or by its name opening a clause ("Bộ TN&MT đổi
