@@ -177,8 +177,10 @@ const HEDGES: ReadonlyArray<{ re: RegExp; comparator?: Comparator; approximate?:
 
 /** A capitalised word right before a position: the position continues a name. */
 const NAME_WORD_BEFORE_RE = /\p{Lu}\p{Ll}*\s+$/u;
-/** An ordinal word right before a number: "thứ 5". Folded. */
-const ORDINAL_BEFORE_RE = /(?:^|\s)thu\s*$/;
+/** A number written with a decimal part: "92,26", "91.5". */
+const DECIMAL_RE = /^\d{1,3}[.,]\d{1,2}$/;
+/** An ordinal or place word right before a number: "thứ 5", "hạng 48", "vị trí số 58". Folded. */
+const ORDINAL_BEFORE_RE = /(?<![a-z])(?:thu|hang|vi tri(?: so)?)\s*$/;
 /** A year named right after a number: "năm 2015". Folded. */
 const YEAR_AFTER_RE = /^\s*nam\s+(?:19|20)\d\d(?!\d)/;
 /** Words before a count of administrative units that make it an enumeration ("UBND 16 phường", "và 13 phường"). */
@@ -226,6 +228,13 @@ const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
 const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|tren|(?:cua |trong )?khoi) (\d{1,3})(?= (?:cac )?(?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
+/**
+ * Last place in a field whose size the sentence gives: "xếp cuối trong 45 phường", "đứng vị trí (thứ) cuối bảng trong
+ * tổng số 20 sở, ban, ngành", "nằm ở vị trí cuối bảng trong tổng số 20 đơn vị là …", "đứng cuối bảng xếp hạng chỉ số …
+ * trong 17 bộ" (group 1: the field's size, which is also the rank). Not "nhóm cuối bảng" (a group), and no number or
+ * bracket between the place and its field ("xếp cuối (81,98%) của khối 5 cơ quan" names a score first).
+ */
+const LAST_PLACE_RE = /(?<![a-z])(?:xep|dung|nam o|o)(?: o)?(?: vi tri| vi thu)?(?: thu)? cuoi(?: cung| bang)?(?: xep hang)?(?=[ ,])[^\d.;:()]{0,60}? (?:trong|cua)(?: tong so| so)? (\d{1,3}) (?=(?:cac )?(?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong|thi xa)(?![a-z]))/g;
 /** "vươn lên một bậc", "tụt hai bậc": a rank move counted in words (group 1), after a move verb. */
 const RANK_STEP_WORD_RE = /(?<![a-z])(?:tang|giam|len|xuong|tut)(?: them)? (mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (?:bac|hang)(?![a-z])/g;
 
@@ -344,7 +353,10 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const isRank = RANK_BEFORE_RE.test(foldedBefore) || bareOrdinalRank(t.start, foldedBefore) || (j === i + 1 && rankListItem(t.start, tokens[j].end, foldedBefore));
     if (!isRank) {
       const reason = reasonBefore(foldedBefore);
-      if (reason) {
+      // "khối phường 92,26%", "khối xã, đặc khu 91,87%": a ward's or a zone's designator is a whole number, never a
+      // decimal share — the word before names a group whose share this is (d751).
+      const decimalShare = reason === 'name_or_code' && j === i && DECIMAL_RE.test(t.raw) && PERCENT_AFTER_RE.test(after(t.end));
+      if (reason && !decimalShare) {
         drop(t.start, tokens[j].end, reason);
         i = j;
         continue;
@@ -422,6 +434,17 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const field = m[2] ?? m[3];
       const total = field ? Number(field) : null;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  // "xếp cuối trong 45 phường": the last place of a field of 45 is rank 45 of 45 (the count is no figure of its own).
+  if (sentenceFolded.includes('cuoi')) {
+    for (const m of matchesOf(LAST_PLACE_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0) + m[0].length - m[1].length - 1;
+      const end = start + m[1].length;
+      const size = Number(m[1]);
+      if (size < 2 || candidates.some((c) => c.unit === 'rank' && c.start < end && c.end > sentence.start + (m.index ?? 0))) continue;
+      for (let o = candidates.length - 1; o >= 0; o--) if (candidates[o].start < end && candidates[o].end > start) candidates.splice(o, 1);
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: size, total: size, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   // "xếp hạng 1 trong số 34 tỉnh, thành", "đứng thứ hai trong tổng số 34 tỉnh": the field the rank is counted in is its
@@ -509,7 +532,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     if (!isPercent && isYear(t.raw, value)) return 'year';
     const afterUnit = after(end);
-    // "xếp thứ 5 năm 2015", "vị trí thứ 12 năm 2022": an ordinal before a year, not five years.
+    // "xếp thứ 5 năm 2015", "vị trí thứ 12 năm 2022", "hạng 48 năm 2012": an ordinal before a year, not five years.
     const ordinalBeforeYear = ORDINAL_BEFORE_RE.test(before(t.start)) && YEAR_AFTER_RE.test(afterUnit);
     const reason = ordinalBeforeYear ? null : reasonAfter(afterUnit, isPercent);
     if (reason) return reason;

@@ -117,3 +117,11 @@ describe('one share in the title for the whole area and in the body for the prov
     expect(figures[0].subject.name).toMatch(/Bà Rịa - Vũng Tàu$/);
   });
 });
+
+describe('last place with a field', () => {
+  it('is no rank when a score comes between the place and its field, or when a group is at the bottom (d1258)', () => {
+    const text = 'Kết quả Chỉ số hài lòng SIPAS năm 2023: Cục Thuế tỉnh xếp hạng nhất (95,16%), Công an tỉnh xếp cuối (81,98%) của khối 5 cơ quan ngành dọc. Huyện Nam Trà My và huyện Tây Giang đứng ở nhóm cuối bảng trong 18 huyện, thị xã, thành phố.';
+    const { figures } = figuresFromText(text, { publishedAt: new Date('2024-02-10T10:00:00+07:00'), publisher: { id: 'p', name: 'UBND tỉnh Quảng Nam', level: 'tinh' } });
+    expect(figures.filter((f) => f.unit === 'rank').map((f) => [f.value, f.total])).toEqual([]);
+  });
+});
