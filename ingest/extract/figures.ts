@@ -1977,8 +1977,12 @@ function indexTopicFigure(topic: { service: boolean }, c: Candidate, bareShare: 
  * hành chính đạt 81,33%".
  */
 function joinedToPrior(state: DocState, prior: ExtractedFigure, zones: CandidateZones, c: Candidate, joined: RegExp): boolean {
-  return prior.subject.explicit && prior.subject.scope === 'unit' && state.lastNamed?.sentenceStart === zones.sentence.start &&
-    state.lastNamed.subject === prior.subject && joined.test(state.folded.slice(zones.ownLeft.start, c.hedgeStart));
+  if (!(prior.subject.explicit && prior.subject.scope === 'unit' && state.lastNamed?.sentenceStart === zones.sentence.start &&
+    state.lastNamed.subject === prior.subject && joined.test(state.folded.slice(zones.ownLeft.start, c.hedgeStart)))) return false;
+  // "… xếp thứ nhất, Sở Y tế đạt 93,68%": a name before the verb is the next holder, not the rank holder's score.
+  const between = state.text.slice(zones.ownLeft.start, c.hedgeStart);
+  const verbAt = between.search(/(?<![\p{L}])(?:với|đạt)(?![\p{L}])/iu);
+  return !(verbAt > 0 && /\p{Lu}/u.test(between.slice(0, verbAt)));
 }
 
 /**
@@ -2627,8 +2631,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "… là Kiên Giang (đạt 79,97%). Tỉnh này cũng xếp hạng 63/63": the demonstrative is the unit last named.
   if (!subject.explicit && state.lastNamed && zones.sentence.start - state.lastNamed.sentenceStart <= DEMONSTRATIVE_REACH &&
     DEMONSTRATIVE_UNIT_RE.test(text.slice(zones.sentence.start, c.hedgeStart))) subject = state.lastNamed.subject;
-  // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score.
-  if (!subject.explicit && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
+  // "Phường 4 đạt 96 điểm, xếp thứ 1": in a ranking the rank belongs to the unit just named with its score. A group is
+  // never the holder of a place in its own ranking: "khối sở, ban, ngành … thì Văn phòng UBND tỉnh đạt 94,79% xếp thứ
+  // nhất" is the office's first place, not the departments' (d1320, d764).
+  const rankedGroup = subject.scope === 'departments' || subject.scope === 'subunits';
+  if ((!subject.explicit || rankedGroup) && c.unit === 'rank' && state.lastNamed?.sentenceStart === zones.sentence.start) subject = state.lastNamed.subject;
   // "Sở Khoa học Công nghệ xếp vị trí thứ 2 với Chỉ số cải cách hành chính là 91,510": a score joined to the rank just
   // read ("với …", "đạt …") is the rank holder's, over a scope the sentence named before (d1082).
   // "có tổng số điểm đạt được 68,32 điểm, chỉ số cải cách hành chính đạt 81,33%": the index after the holder's points is

@@ -125,3 +125,12 @@ describe('last place with a field', () => {
     expect(figures.filter((f) => f.unit === 'rank').map((f) => [f.value, f.total])).toEqual([]);
   });
 });
+
+describe('a score after a rank', () => {
+  it("is the next unit's when the unit is named before its verb ('…, xếp thứ 2; huyện Krông Pắc đạt 91,7 điểm', d1886)", () => {
+    const text = 'Năm 2024, về Chỉ số cải cách hành chính, thành phố Buôn Ma Thuột dẫn đầu toàn tỉnh với 95,86 điểm; huyện Krông Năng đạt 92,16 điểm, xếp thứ 2; huyện Krông Pắc đạt 91,7 điểm, xếp thứ 3.';
+    const { figures } = figuresFromText(text, { publishedAt: new Date('2025-03-01T10:00:00+07:00'), publisher: { id: 'p', name: 'UBND tỉnh Đắk Lắk', level: 'tinh' } });
+    const score = figures.find((f) => f.value === 91.7);
+    expect(score?.subject.name).toMatch(/Krông Pắc/);
+  });
+});
