@@ -520,6 +520,10 @@ const DIGITISED_BEFORE_RE = /(?<![a-z])so hoa(?![a-z])/;
 /** A list of procedures or services, each with its own share, opened before the number: "Nhiều dịch vụ có tỷ lệ … cao như:". Folded. */
 const PROCEDURES_LISTED_BEFORE_RE = /(?:^|[\s,;])(?:nhieu|mot so|cac|nhung)\s+(?:dich vu(?: cong)?|thu tuc(?: hanh chinh)?|tthc|dvc)(?![a-z])[^:;.]{0,80}?(?:nhu|gom)\s*:/;
 /** Between a count and a share of it: "…  hồ sơ, đạt tỉ lệ ", "… hồ sơ, (đạt ", "… bộ hồ sơ, tương ứng " (d2031). */
+/** A few words, then a bracketed share of what was just counted: " đã được cung cấp trực tuyến (đạt ", " của tỉnh (tương đương ". Folded. */
+const BRACKETED_SHARE_BETWEEN_RE = /^[^\d;.()]{0,60}?\(\s*(?:dat|chiem|tuong duong|tuong ung)(?: voi)?(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
+/** Shares of dossiers, which a share of procedures or services is not. */
+const DOSSIER_SHARE_METRICS: ReadonlySet<string> = new Set(['online_dossier_rate', 'on_time_rate', 'e_payment_rate', 'digitisation_rate', 'postal_rate']);
 const SHARE_OF_COUNT_BETWEEN_RE = /^\s*,?\s*\(?\s*(?:dat|chiem|tuong ung(?: voi)?)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
 /** The same with the count's online level between: " thực hiện qua dịch vụ công mức độ 4 (đạt tỷ lệ ". Folded. */
 const LEVEL_THEN_SHARE_BETWEEN_RE = /^[^,;()\d]{0,60}?(?:muc do|muc) ?[34](?:\s*,\s*[34])?\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
@@ -1364,6 +1368,15 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           shareOfCount = true;
         }
         if (!cls && c.unit === 'percent' && c.noun === null) cls = earlierLevelShare(folded, c, zones, previous?.metric ?? null, previousShare ?? carriedShare);
+        // "tiếp nhận 109/113 TTHC, (đạt tỷ lệ 96,46%) qua … trực tuyến", "1.498 thủ tục hành chính đã được cung cấp trực
+        // tuyến (đạt 100%)", "1.186 trong tổng số 1.705 dịch vụ công của tỉnh (tương đương 75%)": the bare share right
+        // after a count of procedures or services is their share, never a share of dossiers (d846, d1893, d906).
+        const counted = candidates[candidates.indexOf(c) - 1];
+        if (cls && DOSSIER_SHARE_METRICS.has(cls.metric) && bareShare && counted && (counted.noun === 'thutuc' || counted.noun === 'dichvu') &&
+          (SHARE_OF_COUNT_BETWEEN_RE.test(folded.slice(counted.nounEnd, c.hedgeStart)) || BRACKETED_SHARE_BETWEEN_RE.test(folded.slice(counted.nounEnd, c.hedgeStart)))) {
+          cls = { metric: previous && previousEnd === counted.nounEnd && ONLINE_SERVICE_METRICS.has(previous.metric) ? previous.metric : 'other', score: 0, runnerUp: 0, zone: 'clause' };
+          shareOfCount = true;
+        }
         // "phát sinh 1.250 hồ sơ thanh toán trực tuyến": dossiers paid online are counted, not received or resolved.
         if (cls && c.unit === 'count' && c.noun === 'hoso' && DOSSIER_COUNT_METRICS.has(cls.metric) && PAID_DOSSIERS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
           cls = { ...cls, metric: 'other' };
