@@ -255,7 +255,7 @@ describe('metric codes', () => {
     }
     // Each of these longer phrases means something else than the shorter one inside it.
     expect(shadows.sort()).toEqual([
-      'cham giai quyet > giai quyet: dossiers_resolved', 'chua dung han > dung han: on_time_rate', 'cong bo dung han > dung han: on_time_rate',
+      'cham giai quyet > giai quyet: dossiers_resolved', 'chat luong phuc vu giai quyet thu tuc hanh chinh > giai quyet: dossiers_resolved', 'chua dung han > dung han: on_time_rate', 'cong bo dung han > dung han: on_time_rate',
       'cong khai dung han > dung han: on_time_rate', 'dich vu cong truc tuyen > truc tuyen: online_dossier_rate',
       'giai quyet cham > giai quyet: dossiers_resolved', 'giai quyet som > giai quyet: dossiers_resolved',
       'giai quyet truc tuyen toan trinh > giai quyet: dossiers_resolved', 'giai quyet truc tuyen toan trinh > toan trinh: online_services_full',
