@@ -950,8 +950,11 @@ export function leadMinistry(ctx: ExtractionContext, text: string, folded: strin
   return { unit, uncertain: matchesOf(MINISTRY_RE, folded).filter((m) => MINISTRY_FORMS[alternativeOf(m)]?.[0] === name).length < 2 };
 }
 
-/** Right after a ministry's name: it issues, announces or asks ("đã chính thức ban hành Kế hoạch", "công bố", "đề nghị"). Folded. */
-const MINISTRY_ISSUES_AFTER_RE = /^\s*(?:(?:vua|da|moi|se)\s+)?(?:(?:chinh thuc|tiep tuc)\s+)?(?:cong bo|ban hanh|tham dinh|danh gia|to chuc|cho biet|cho hay|chu tri|huong dan|phe duyet|yeu cau|de nghi|de xuat|du thao|xay dung|trinh)(?![a-z])/;
+/**
+ * Right after a ministry's name: it issues, announces, asks or reports on others ("đã chính thức ban hành Kế hoạch",
+ * "công bố", "đề nghị", "vừa có báo cáo Chính phủ về …", d2298). Folded.
+ */
+const MINISTRY_ISSUES_AFTER_RE = /^\s*(?:(?:vua|da|moi|se)\s+)?(?:(?:chinh thuc|tiep tuc)\s+)?(?:(?:co )?bao cao|cong bo|ban hanh|tham dinh|danh gia|to chuc|cho biet|cho hay|chu tri|huong dan|phe duyet|yeu cau|de nghi|de xuat|du thao|xay dung|trinh)(?![a-z])/;
 
 /** A department's name followed within three words by a verb of reporting or organising for others. Folded. */
 const LEAD_AGENCY_ACTOR_AFTER_RE = /^(?:\s+(?:tinh|thanh pho))?(?:\s+\S+){0,3}?\s+(?:cho biet|cho thay|ghi nhan|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
