@@ -899,6 +899,13 @@ function rankTotalsFromGroups(state: DocState): void {
       if (n >= 2) (sizes.get(group) ?? sizes.set(group, new Set()).get(group)!).add(n);
     }
   }
+  // "Nằm ở vị trí cuối bảng trong tổng số 20 đơn vị là Ban Quản lý Khu Kinh tế tỉnh": a last place out of N counts
+  // its group as N too (d1887).
+  for (const f of state.figures) {
+    if (f.unit !== 'rank' || f.change || f.total === null || f.value !== f.total || f.value < 2 || f.subject.scope !== 'unit') continue;
+    const group = rankGroupOf(f.subject.name);
+    if (group) (sizes.get(group) ?? sizes.set(group, new Set()).get(group)!).add(f.total);
+  }
   const groupsRanked = new Set(ranks.map((f) => rankGroupOf(f.subject.name)).filter((g) => g !== null));
   for (const f of ranks) {
     const group = rankGroupOf(f.subject.name);
