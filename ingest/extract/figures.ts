@@ -129,8 +129,12 @@ const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,
 const UNNAMED_EXTREME_BEFORE_RE = /(?:^|[,;:]\s*|\s(?:va|con)\s+)(?:tinh|dia phuong|don vi|huyen|xa|phuong)\s+(?:tang|giam)(?: diem)?\s+(?:nhieu|cao|manh|thap|it|sau)?\s*nhat(?:\s+(?:la|voi|o))?\s*[(+-]*\s*$/;
 /** A ranking's field of the province's agencies named before the rank: "trong các khối cơ quan thuộc UBND tỉnh" (d1370). */
 const AGENCIES_FIELD_BEFORE_RE = /(?:^|\s)(?:trong|giữa)\s+(?:các\s+)?(?:khối\s+)?(?:cơ quan|đơn vị)(?:\s+chuyên môn)?(?:\s+trực)?\s+thuộc\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố)(?![\p{L}])/iu;
-/** What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt". Folded, after the rank. */
-const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:[a-z]+\s+){0,3}?(?:voi|dat)(?:\s[^,;.\d()]{0,60})?$/;
+/**
+ * What joins a score to the rank read just before it: "với Chỉ số cải cách hành chính là", "đạt", or the end of the
+ * ranking's field and then "với kết quả …" ("… của các sở, cơ quan tương đương sở, với kết quả Chỉ số CCHC đạt", d1870).
+ * Folded, after the rank.
+ */
+const SCORE_OF_RANK_RE = /^\s*(?:\/\s*\d+\s*)?(?:(?:[a-z]+\s+){0,3}?(?:voi|dat)|[a-z ]{1,40},\s*voi ket qua)(?:\s[^,;.\d()]{0,60})?$/;
 
 /**
  * A department as the actor of its sentence: "Sở đã …", "Sở đứng …", "Sở Khoa học và Công nghệ đã có …" — "Sở" as spelt,
@@ -657,6 +661,8 @@ interface DocState {
   defaulted: Set<ExtractedFigure>;
   /** The last unit named as a figure's subject, and the sentence it was named in. */
   lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
+  /** The publisher ingestion gave, before a title's or lead's unit took its place in `ctx` (null: none given). */
+  givenPublisherId: string | null;
   /**
    * Editions of annual indices the article names ("Chỉ số CCHC năm 2023", "PAR INDEX 2021"), in order; `announced` when a
    * verb right before says the edition was published.
@@ -745,6 +751,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     inheritedScope: null,
     lastScope: null,
     lastNamed: null,
+    givenPublisherId: given.publisher?.id ?? null,
     defaulted: new Set(),
     paragraphPeriod: null,
     lastSentencePeriod: null,
@@ -2664,7 +2671,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (INDEX_SCORE_METRICS.has(cls.metric) && c.unit !== 'rank' && joined && prior && joinedToPrior(state, prior, zones, c, joined)) subject = prior.subject;
   // "… đứng đầu bảng xếp hạng khối các sở, ban, ngành": a department's or an office's first place, not the province's.
   subject = departmentsRankHolder(state.namesText, folded, zones.sentence, c, state.ctx, subject) ?? subject;
-  if (subject.explicit && subject.scope === 'unit' && subject.name !== state.ctx.publisher?.name) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
+  // The unit the text names, not the publisher standing in for it; a title's or lead's unit put in the publisher's
+  // place is named in the text ("Sở Lao động - Thương binh và Xã hội đứng đầu …, với kết quả … đạt 91,68%", d1870).
+  if (subject.explicit && subject.scope === 'unit' && (subject.name !== state.ctx.publisher?.name || state.ctx.publisher?.id !== state.givenPublisherId)) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
   // A share of anything is at most 100 %, and so is a change of one in points: "thanh toán trực tuyến … tăng 526%" grew a
   // count five-fold (d2297), "kiểm tra đạt 157%" beat a plan; neither is the catalogue's rate ('other').
