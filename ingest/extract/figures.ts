@@ -661,8 +661,8 @@ interface DocState {
   defaulted: Set<ExtractedFigure>;
   /** The last unit named as a figure's subject, and the sentence it was named in. */
   lastNamed: { subject: FigureSubject; sentenceStart: number } | null;
-  /** The publisher ingestion gave, before a title's or lead's unit took its place in `ctx` (null: none given). */
-  givenPublisherId: string | null;
+  /** A title's or lead's unit stands in `ctx` for the publisher ingestion gave (see `articleUnit`, `leadUnit`). */
+  publisherStandIn: boolean;
   /**
    * Editions of annual indices the article names ("Chỉ số CCHC năm 2023", "PAR INDEX 2021"), in order; `announced` when a
    * verb right before says the edition was published.
@@ -751,7 +751,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     inheritedScope: null,
     lastScope: null,
     lastNamed: null,
-    givenPublisherId: given.publisher?.id ?? null,
+    publisherStandIn: about !== null || lead !== null,
     defaulted: new Set(),
     paragraphPeriod: null,
     lastSentencePeriod: null,
@@ -899,11 +899,14 @@ function rankTotalsFromGroups(state: DocState): void {
   const ranks = state.figures.filter((f) => f.unit === 'rank' && f.total === null && !f.change && f.kind === 'actual' && !f.cell && f.subject.scope === 'unit');
   if (ranks.length === 0) return;
   const sizes = new Map<RankGroup, Set<number>>();
+  const addSize = (group: RankGroup, n: number): void => {
+    (sizes.get(group) ?? sizes.set(group, new Set()).get(group)!).add(n);
+  };
   for (const [group, re] of GROUP_SIZE_RES) {
     for (const m of matchesOf(re, state.folded)) {
       if (m[2] !== undefined && m[1] !== m[2]) continue;
       const n = Number(m[1]);
-      if (n >= 2) (sizes.get(group) ?? sizes.set(group, new Set()).get(group)!).add(n);
+      if (n >= 2) addSize(group, n);
     }
   }
   // "Nằm ở vị trí cuối bảng trong tổng số 20 đơn vị là Ban Quản lý Khu Kinh tế tỉnh": a last place out of N counts
@@ -911,7 +914,7 @@ function rankTotalsFromGroups(state: DocState): void {
   for (const f of state.figures) {
     if (f.unit !== 'rank' || f.change || f.total === null || f.value !== f.total || f.value < 2 || f.subject.scope !== 'unit') continue;
     const group = rankGroupOf(f.subject.name);
-    if (group) (sizes.get(group) ?? sizes.set(group, new Set()).get(group)!).add(f.total);
+    if (group) addSize(group, f.total);
   }
   const groupsRanked = new Set(ranks.map((f) => rankGroupOf(f.subject.name)).filter((g) => g !== null));
   for (const f of ranks) {
@@ -2673,7 +2676,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   subject = departmentsRankHolder(state.namesText, folded, zones.sentence, c, state.ctx, subject) ?? subject;
   // The unit the text names, not the publisher standing in for it; a title's or lead's unit put in the publisher's
   // place is named in the text ("Sở Lao động - Thương binh và Xã hội đứng đầu …, với kết quả … đạt 91,68%", d1870).
-  if (subject.explicit && subject.scope === 'unit' && (subject.name !== state.ctx.publisher?.name || state.ctx.publisher?.id !== state.givenPublisherId)) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
+  if (subject.explicit && subject.scope === 'unit' && (subject.name !== state.ctx.publisher?.name || state.publisherStandIn)) state.lastNamed = { subject, sentenceStart: zones.sentence.start };
   if (c.unit === 'count' && !change) state.sentenceCounts.set(cls.metric, (state.sentenceCounts.get(cls.metric) ?? 0) + 1);
   // A share of anything is at most 100 %, and so is a change of one in points: "thanh toán trực tuyến … tăng 526%" grew a
   // count five-fold (d2297), "kiểm tra đạt 157%" beat a plan; neither is the catalogue's rate ('other').
