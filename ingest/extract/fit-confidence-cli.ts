@@ -1,6 +1,6 @@
 /**
  * `npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3]
- * [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection greedy|stable|keep] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
+ * [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection greedy|stable|keep] [--resamples 10] [--fresh-threshold] [--match-only] [--scope strict|lenient] [--dry-run]`: fit the confidence model (ingest/extract/confidence.ts) on the
  * DEV split of the real-text corpus and the unseen snapshots, and write its coefficients and serving threshold to
  * ingest/extract/confidence-model.ts. Reproducible from the labels, the text cache and the snapshots: folds are
  * assigned by article id, the fit is deterministic (Newton's method on an L2-penalised log-likelihood).
@@ -26,7 +26,8 @@
  * 4. The threshold is the lowest at which the held-out (out-of-fold) predictions serve core figures with precision
  *    ≥ the target and 10 % recall — judged on the unseen snapshots when they hold at least 100 core figures (users
  *    meet the engine on unseen text), else on dev; when no threshold reaches it, the one whose held-out precision has
- *    the highest 95 % lower bound among those serving at least 20 figures (`chooseThreshold`). Held-out precision and
+ *    the highest 95 % lower bound among those serving at least 20 figures (`chooseThreshold`); the committed model's
+ *    threshold is kept while its bound is within 0.01 of that best (`--fresh-threshold` ignores it). Held-out precision and
  *    recall at that threshold are written with the model. "Served" is what the store would serve (stop 30): a figure
  *    about a unit the gazetteer does not resolve is held whatever its confidence (serving.ts), so it teaches the model
  *    but is never served; dev figures are read through the gazetteer, snapshot figures are filed as the store would
@@ -49,7 +50,7 @@ import { asScoredFigure, parseSnapshotLines } from './unseen-snapshot';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const MODEL_FILE = resolve(__dirname, 'confidence-model.ts');
-const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection greedy|stable|keep] [--resamples 10] [--match-only] [--scope strict|lenient] [--dry-run]';
+const USAGE = 'usage: npm run fit:confidence -- [--texts DIR] [--labels FILE] [--unseen DIR | --no-unseen] [--unseen-weight 3] [--validate SNAPSHOT] [--target-precision 0.95] [--min-served 20] [--selection greedy|stable|keep] [--resamples 10] [--fresh-threshold] [--match-only] [--scope strict|lenient] [--dry-run]';
 const FOLDS = 5;
 const L2_GRID = [0.3, 1, 3, 10, 30];
 /** Served figures must find at least this share of the required labels for the precision target to count as reached. */
@@ -288,26 +289,52 @@ export function wilsonLower(right: number, n: number, z = 1.96): number {
 }
 
 /**
+ * How far below the best 95 % lower bound the committed threshold's bound may fall and still be kept by the fallback.
+ * On the 250–350 figures the fallback judges, the bound itself moves by about 0.02 between resamples of the articles,
+ * so a gap under 0.01 is noise; stops 40 and 41 saw refits flip between 0.79 and 0.80 on gaps below 0.001, moving what
+ * is served by a few figures each time with nothing learned (stop 42).
+ */
+export const THRESHOLD_TOLERANCE = 0.01;
+
+/**
  * The lowest threshold whose served precision reaches the target with at least {@link MIN_RECALL_SHARE} recall. When
  * none does, the threshold whose served precision has the highest 95 % lower bound (Wilson) among those serving at
  * least {@link MIN_SERVED_FOR_THRESHOLD} figures, whatever their recall: precision first (a wrong number served is
  * worse than a missing one), but measured on enough figures — the top few being right by luck prove little. Until
  * 1.10.0 the fallback also kept the recall floor, and so served 17 % wrong figures on held-out unseen text rather than
  * fewer figures at 8 % (stop 23).
+ *
+ * `keep` is the committed model's threshold. The fallback keeps it while it serves enough figures and its lower bound
+ * is within {@link THRESHOLD_TOLERANCE} of the best, so a refit after a small engine change does not move the gate on a
+ * difference the data cannot tell from noise (`kept` says so). A threshold that reaches the target is taken as before:
+ * it guarantees the precision, and a lower one only adds recall.
  */
-export function chooseThreshold(data: FitData, p: readonly number[], target: number, minServed = MIN_SERVED_FOR_THRESHOLD): { threshold: number; reached: boolean } {
+export function chooseThreshold(
+  data: FitData,
+  p: readonly number[],
+  target: number,
+  minServed = MIN_SERVED_FOR_THRESHOLD,
+  keep: number | null = null,
+): { threshold: number; reached: boolean; kept: boolean } {
   const grid = Array.from({ length: 90 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
   for (const t of grid) {
     const s = servedAt(data, p, t);
-    if (s.served > 0 && s.precision >= target && s.recall >= MIN_RECALL_SHARE) return { threshold: t, reached: true };
+    if (s.served > 0 && s.precision >= target && s.recall >= MIN_RECALL_SHARE) return { threshold: t, reached: true, kept: false };
   }
+  const boundAt = (t: number): { served: number; bound: number } => {
+    const s = servedAt(data, p, t);
+    return { served: s.served, bound: wilsonLower(Math.round(s.precision * s.served), s.served) };
+  };
   let best = { threshold: grid[0], bound: -1 };
   for (const t of grid) {
-    const s = servedAt(data, p, t);
-    const bound = wilsonLower(Math.round(s.precision * s.served), s.served);
-    if (s.served >= minServed && bound > best.bound) best = { threshold: t, bound };
+    const { served, bound } = boundAt(t);
+    if (served >= minServed && bound > best.bound) best = { threshold: t, bound };
   }
-  return { threshold: best.threshold, reached: false };
+  if (keep !== null && keep !== best.threshold) {
+    const k = boundAt(keep);
+    if (k.served >= minServed && k.bound >= best.bound - THRESHOLD_TOLERANCE) return { threshold: keep, reached: false, kept: true };
+  }
+  return { threshold: best.threshold, reached: false, kept: false };
 }
 
 function logLoss(data: FitData, p: readonly number[]): number {
@@ -449,6 +476,7 @@ function main(argv: string[]): number {
   let minServed = MIN_SERVED_FOR_THRESHOLD;
   let selection: 'stable' | 'greedy' | 'keep' = 'greedy';
   let resamples = 10;
+  let keepThreshold: number | null = CONFIDENCE_MODEL.threshold;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -459,6 +487,7 @@ function main(argv: string[]): number {
     else if (a === '--match-only') subjectCounts = false;
     else if (a === '--subject') subjectCounts = true;
     else if (a === '--no-unseen') unseenDir = null;
+    else if (a === '--fresh-threshold') keepThreshold = null;
     else if (a === '--texts' || a === '--labels' || a === '--target-precision' || a === '--unseen' || a === '--unseen-weight' || a === '--validate' || a === '--scope' || a === '--min-served' || a === '--selection' || a === '--resamples') {
       const v = argv[++i];
       if (v === undefined) {
@@ -578,7 +607,7 @@ function main(argv: string[]): number {
   }
   const judged = judgeOnUnseen ? unseenPart : devPart;
   const judgedP = judged.index.map((i) => best.p[i]);
-  const { threshold, reached } = chooseThreshold(judged.data, judgedP, target, minServed);
+  const { threshold, reached, kept } = chooseThreshold(judged.data, judgedP, target, minServed, keepThreshold);
   const cv = servedAt(judged.data, judgedP, threshold);
   out(`chosen l2=${best.l2}; threshold chosen on the ${judgeOnUnseen ? 'unseen snapshots' : `dev examples (unseen snapshots hold fewer than ${MIN_UNSEEN_FOR_THRESHOLD} figures)`}`);
   for (const [name, pt] of [['dev', devPart], ['unseen', unseenPart]] as const) {
@@ -596,6 +625,14 @@ function main(argv: string[]): number {
     for (const t of [...new Set([0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
       out(thresholdRow(pt.data, pp, t, threshold));
     }
+  }
+  if (kept) {
+    const fresh = chooseThreshold(judged.data, judgedP, target, minServed).threshold;
+    const bound = (t: number): string => {
+      const s = servedAt(judged.data, judgedP, t);
+      return wilsonLower(Math.round(s.precision * s.served), s.served).toFixed(3);
+    };
+    out(`threshold ${threshold} kept from the committed model: its 95 % lower bound ${bound(threshold)} is within ${THRESHOLD_TOLERANCE} of the best, ${bound(fresh)} at ${fresh} (--fresh-threshold takes that)`);
   }
   out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)} on ${judgeOnUnseen ? 'unseen' : 'dev'}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
   const w = fitLogistic(data.examples.map((e) => project(e.x, used)), data.examples.map((e) => e.y), best.l2, 50, data.examples.map((e) => e.weight ?? 1));

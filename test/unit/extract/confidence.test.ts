@@ -5,7 +5,7 @@
 import { CONFIDENCE_MODEL } from '../../../ingest/extract/confidence-model';
 import { DERIVED_FEATURES, derivedFeatures, FEATURE_NAMES, featureVector, type FigureSignals, OTHER_CONFIDENCE, probability, probabilityWith, repeatedReadings, conflictingReadings } from '../../../ingest/extract/confidence';
 import { extractWithSignals, figuresFromText } from '../../../ingest/extract/figures';
-import { chooseThreshold, fitLogistic, foldOf, type FitData, keptFeatures, outOfFold, selectFeatures, servedAt, stableFeatures, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
+import { chooseThreshold, fitLogistic, THRESHOLD_TOLERANCE, foldOf, type FitData, keptFeatures, outOfFold, selectFeatures, servedAt, stableFeatures, subjectPrecision, wilsonLower, MIN_RECALL_SHARE, MIN_SERVED_FOR_THRESHOLD } from '../../../ingest/extract/fit-confidence-cli';
 import { needsReview, REVIEW_THRESHOLD } from '../../../ingest/extract/serving';
 
 const signals = (over: Partial<FigureSignals> = {}): FigureSignals => ({
@@ -232,20 +232,47 @@ describe('fitting the model', () => {
     expect(wilsonLower(59, 70)).toBeCloseTo(0.739, 2);
     const lucky = dataOf([{ p: 0.95, n: 10, right: 9 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 25);
     expect(servedAt(lucky.d, lucky.p, 0.9)).toMatchObject({ served: 10, precision: 0.9 });
-    expect(chooseThreshold(lucky.d, lucky.p, 0.95)).toEqual({ threshold: 0.51, reached: false });
+    expect(chooseThreshold(lucky.d, lucky.p, 0.95)).toEqual({ threshold: 0.51, reached: false, kept: false });
     // 40 of 40 right at the top with only 8 % of the required labels: the target is not reached (recall floor), but
     // precision comes first — those 40 are served alone (lower bound 0.91 against 0.83 for the 100 above 0.5).
     const narrow = dataOf([{ p: 0.95, n: 40, right: 40 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 500);
     expect(servedAt(narrow.d, narrow.p, 0.9).recall).toBeLessThan(MIN_RECALL_SHARE);
-    expect(chooseThreshold(narrow.d, narrow.p, 0.95)).toEqual({ threshold: 0.81, reached: false });
+    expect(chooseThreshold(narrow.d, narrow.p, 0.95)).toEqual({ threshold: 0.81, reached: false, kept: false });
     // With a larger floor (`--min-served 50`) the 40 alone are too few to judge on: the 100 above 0.5 are served.
-    expect(chooseThreshold(narrow.d, narrow.p, 0.95, 50)).toEqual({ threshold: 0.51, reached: false });
+    expect(chooseThreshold(narrow.d, narrow.p, 0.95, 50)).toEqual({ threshold: 0.51, reached: false, kept: false });
     // Fewer than MIN_SERVED_FOR_THRESHOLD figures prove nothing, however right: 15 of 15 at the top is never chosen alone.
     const few = dataOf([{ p: 0.95, n: MIN_SERVED_FOR_THRESHOLD - 5, right: MIN_SERVED_FOR_THRESHOLD - 5 }, { p: 0.8, n: 60, right: 50 }, { p: 0.5, n: 100, right: 50 }], 500);
-    expect(chooseThreshold(few.d, few.p, 0.95)).toEqual({ threshold: 0.51, reached: false });
+    expect(chooseThreshold(few.d, few.p, 0.95)).toEqual({ threshold: 0.51, reached: false, kept: false });
     // 45 of 50 right at the top with 22 % recall: enough to serve only those (lower bound 0.79 against 0.69 for more).
     const unseen = dataOf([{ p: 0.95, n: 50, right: 45 }, { p: 0.8, n: 60, right: 40 }, { p: 0.5, n: 100, right: 50 }], 200);
-    expect(chooseThreshold(unseen.d, unseen.p, 0.95)).toEqual({ threshold: 0.81, reached: false });
+    expect(chooseThreshold(unseen.d, unseen.p, 0.95)).toEqual({ threshold: 0.81, reached: false, kept: false });
+  });
+
+  it('keeps the committed threshold while its lower bound is within the tolerance of the best (stop 42)', () => {
+    const dataOf = (groups: Array<{ p: number; n: number; right: number }>, requiredCore: number) => {
+      const rows = groups.flatMap((g) => Array.from({ length: g.n }, (_, i) => ({ p: g.p, y: i < g.right ? 1 : 0 })));
+      const d: FitData = { examples: rows.map((e, i) => ({ article: `a${i}`, x: featureVector(signals()), y: e.y, requiredHit: e.y === 1 })), requiredCore };
+      return { d, p: rows.map((e) => e.p) };
+    };
+    // 88 of the top 100 (lower bound 0.802) against 113 of 130 with the next 30 (0.800): the top alone is best, by less
+    // than the tolerance.
+    const close = dataOf([{ p: 0.95, n: 100, right: 88 }, { p: 0.8, n: 30, right: 25 }, { p: 0.5, n: 100, right: 50 }], 1000);
+    expect(wilsonLower(88, 100) - wilsonLower(113, 130)).toBeLessThan(THRESHOLD_TOLERANCE);
+    expect(chooseThreshold(close.d, close.p, 0.95)).toEqual({ threshold: 0.81, reached: false, kept: false });
+    expect(chooseThreshold(close.d, close.p, 0.95, MIN_SERVED_FOR_THRESHOLD, 0.6)).toEqual({ threshold: 0.6, reached: false, kept: true });
+    // Without a committed threshold, or with the best one committed, the choice is the fresh one.
+    expect(chooseThreshold(close.d, close.p, 0.95, MIN_SERVED_FOR_THRESHOLD, null)).toEqual({ threshold: 0.81, reached: false, kept: false });
+    expect(chooseThreshold(close.d, close.p, 0.95, MIN_SERVED_FOR_THRESHOLD, 0.81)).toEqual({ threshold: 0.81, reached: false, kept: false });
+    // The next 30 much worse (20 right, lower bound 0.76): the committed 0.6 is beyond the tolerance and moves.
+    const far = dataOf([{ p: 0.95, n: 100, right: 88 }, { p: 0.8, n: 30, right: 20 }, { p: 0.5, n: 100, right: 50 }], 1000);
+    expect(wilsonLower(88, 100) - wilsonLower(108, 130)).toBeGreaterThan(THRESHOLD_TOLERANCE);
+    expect(chooseThreshold(far.d, far.p, 0.95, MIN_SERVED_FOR_THRESHOLD, 0.6)).toEqual({ threshold: 0.81, reached: false, kept: false });
+    // A committed threshold that serves too few figures to judge is never kept, however right they are.
+    const top = dataOf([{ p: 0.99, n: 10, right: 10 }, { p: 0.95, n: 100, right: 88 }, { p: 0.5, n: 100, right: 50 }], 1000);
+    expect(chooseThreshold(top.d, top.p, 0.95, MIN_SERVED_FOR_THRESHOLD, 0.97)).toEqual({ threshold: 0.51, reached: false, kept: false });
+    // A threshold that reaches the target is taken whatever was committed: it guarantees the precision.
+    const reach = dataOf([{ p: 0.95, n: 100, right: 98 }, { p: 0.5, n: 100, right: 50 }], 200);
+    expect(chooseThreshold(reach.d, reach.p, 0.95, MIN_SERVED_FOR_THRESHOLD, 0.9)).toEqual({ threshold: 0.51, reached: true, kept: false });
   });
 
   it('judges a threshold on what the store would serve: figures held for an unresolved subject are not served (stop 30)', () => {
