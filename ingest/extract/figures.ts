@@ -2015,6 +2015,28 @@ function joinedToPrior(state: DocState, prior: ExtractedFigure, zones: Candidate
   return !(verbAt > 0 && /\p{Lu}/u.test(between.slice(0, verbAt)));
 }
 
+/** A scale's maximum stated right before a number: "(tổng/số) điểm tối đa (của Chỉ số …) là ", and "tổng điểm (đánh giá) là " before 100. Folded. */
+const SCALE_NAMED_BEFORE_RE = /diem toi da[^.;:\d]{0,60}\s(?:la|bang)\s*$/;
+const SCALE_TOTAL_BEFORE_RE = /tong (?:so )?diem(?: danh gia)?\s+(?:la|bang)\s*$/;
+/** A scale's maximum stated earlier in the sentence, then "trong đó": what follows are its parts. Folded. */
+const SCALE_THEN_PARTS_RE = /(?:diem toi da[^.;:\d]{0,60}\s(?:la|bang)\s*\d+|tong (?:so )?diem(?: danh gia)?\s+(?:la|bang)\s*100) diem\s*,?\s*trong do(?![a-z])/;
+
+/**
+ * Whether a score closes a scale's definition (`before`: its sentence up to the number, folded): the maximum itself, or a
+ * part of it defined with "là" after "trong đó" and reached by no one ("đạt" names a result, which stays).
+ */
+function isScaleDefinition(before: string, value: number): boolean {
+  if (SCALE_NAMED_BEFORE_RE.test(before) || (value === 100 && SCALE_TOTAL_BEFORE_RE.test(before))) return true;
+  const m = SCALE_THEN_PARTS_RE.exec(before);
+  if (!m) return false;
+  const part = before.slice((m.index ?? 0) + m[0].length);
+  const clause = part.slice(Math.max(part.lastIndexOf(';'), part.lastIndexOf(','), 0));
+  return /\s(?:la|bang)\s*$/.test(part) && !/(?<![a-z])dat(?![a-z])/.test(clause);
+}
+
+/** A number's own noun when it is an office's work files ("92% (số) hồ sơ công việc"), right after the number. Folded. */
+const WORK_FILES_AFTER_RE = /^\s*(?:so\s+)?ho so cong viec(?![a-z])/;
+
 /**
  * The service centre, department or land registry whose dossier figures the sentence just before (in the same paragraph)
  * read, if it read only theirs: a following sentence that names no one goes on about that desk. Null otherwise.
@@ -2249,6 +2271,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score; "đạt 85,78/100 điểm tối đa" is the score out of it (d2055).
   if (c.unit === 'score' && c.total === null && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
+  // "Tổng điểm tối đa Chỉ số CCHC là 100 điểm, trong đó số điểm … qua chấm điểm là 68 điểm; điểm qua điều tra xã hội học là
+  // 32 điểm": a scale and the parts it is made of, stated with "là", are nobody's score (d2704, d2455, d1855).
+  if (c.unit === 'score' && c.total === null && isScaleDefinition(folded.slice(zones.sentence.start, c.hedgeStart), c.value)) return dropAs('scale_maximum');
   // "thấp hơn 11,92% so với đơn vị dẫn đầu", "cao hơn 1,2% so với bình quân chung toàn tỉnh": how far a unit stands from
   // the leader or an average is a gap between units, not a change over time.
   if (change && isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)))) cls = { ...cls, metric: 'other' };
@@ -2257,8 +2282,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường mạng … đạt 100%": an office's work files are no dossiers
   // of administrative procedures (the last "hồ sơ" named before the number, or right after it, decides: "87,74% hồ sơ
   // công việc được xử lý trên môi trường mạng").
-  if (DOSSIER_FLOW_METRICS.has(cls.metric)) {
-    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), Math.min(zones.sentence.end, c.nounEnd + 12));
+  // A "hồ sơ" inside an exception ("(trừ hồ sơ mật)") decides nothing. Whatever the cue, a number whose own noun is the
+  // work files is none of the catalogue's ("… thanh toán phí trực tuyến, 92% hồ sơ công việc tại cấp bộ …", d2192, d2700).
+  if (cls.metric !== 'other' && WORK_FILES_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.nounEnd + 16)))) {
+    cls = { ...cls, metric: 'other' };
+  } else if (DOSSIER_FLOW_METRICS.has(cls.metric)) {
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), Math.min(zones.sentence.end, c.nounEnd + 12))
+      .replace(/\(tru [^)]*\)/g, (m) => ' '.repeat(m.length));
     const at = lead.lastIndexOf('ho so');
     if (at >= 0 && /^ho so cong viec(?![a-z])/.test(lead.slice(at))) cls = { ...cls, metric: 'other' };
   }
