@@ -53,6 +53,13 @@ const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9
 const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra|dat ra)|muc tieu(?: ke hoach)? (?:de ra|dat ra|duoc giao) (?:la|:)|duoc quy dinh(?: (?:la|o muc))?|(?<!(?:dung|theo|voi|so voi) )quy dinh (?:la|o muc))\s*:?\s*(?:cap (?:tinh|huyen|xa)\s*\d[\d.,]*\s*%\s*(?:,|va|,\s*va)\s*)*(?:cap (?:tinh|huyen|xa)\s*)?$/;
 
 /**
+ * The target a result passed or is set against, its number right after it: "đạt 71%, … vượt mục tiêu tối thiểu 65%"
+ * (d2655; the floor is within the number's hedge), "so với chỉ tiêu 90%". Not "hoàn thành vượt mục tiêu tinh giản biên
+ * chế (10%)": a target named by its topic and met is a result (d1035). Folded.
+ */
+const TARGET_PASSED_BEFORE_RE = /(?<![a-z])(?:vuot|so voi) (?:muc tieu|chi tieu)(?: (?:ke hoach|de ra|dat ra|duoc giao))?\s*(?:la\s*)?$/;
+
+/**
  * The rate a higher level assigned, in brackets after naming it: "đảm bảo tỷ lệ được Chính phủ giao tại Nghị quyết số
  * 02/NQ-CP ngày 05/01/2024 (tỷ lệ 50%)", "vượt chỉ tiêu được giao (45%)" (d2060), "vượt chỉ tiêu HĐND tỉnh giao (98%)"
  * (d2133). Folded.
@@ -173,7 +180,9 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
   // "(chỉ tiêu 35%)", "được quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60%": the norm beside a result.
-  if (NORM_BEFORE_RE.test(before.slice(-120)) || ASSIGNED_NORM_BEFORE_RE.test(before.slice(-160))) return { kind: 'target', explicit: true };
+  if (NORM_BEFORE_RE.test(before.slice(-120)) || ASSIGNED_NORM_BEFORE_RE.test(before.slice(-160)) || TARGET_PASSED_BEFORE_RE.test(before.slice(-40))) {
+    return { kind: 'target', explicit: true };
+  }
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
