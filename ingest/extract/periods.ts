@@ -69,10 +69,12 @@ const COMPARED_LEVEL_BEFORE_RE = new RegExp(String.raw`(?<![a-z])(?:cao|thap) ho
  * the sentence's.
  */
 const BASELINE_LEVEL_GAP_RE = /^\s*(?:\(\s*(?:(?:chi |moi )?(?:dat|la))?|(?:chi |moi )?la)\s*(?:(?:khoang|gan|xap xi)\s*)?$/;
+/** The baseline's own place in brackets: "tăng 4 bậc so với năm 2021 (hạng 38)", "(đứng thứ 32)", "(xếp hạng 23)" (d758, d2554). */
+const BASELINE_RANK_GAP_RE = /^\s*\(\s*(?:(?:dung|xep|o)\s+)?(?:hang|thu|vi tri(?: thu)?)\s*$/;
 
 /** Whether the folded text between a baseline period and a number (`gap`) makes the number the baseline's own level. */
 export function statesBaselineLevel(gap: string): boolean {
-  return gap.length <= 16 && BASELINE_LEVEL_GAP_RE.test(gap);
+  return (gap.length <= 16 && BASELINE_LEVEL_GAP_RE.test(gap)) || (gap.length <= 20 && BASELINE_RANK_GAP_RE.test(gap));
 }
 
 /** Whether `text` writes the word "so" at `at` (not "sở", "sơ" or "số", which fold to the same letters). */
