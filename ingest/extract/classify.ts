@@ -189,6 +189,10 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
     ? c.noun
     : c.noun ??
     nounBefore(folded, Math.max(zones.ownLeft.start, c.hedgeStart - NOUN_BEFORE_WINDOW), c.hedgeStart) ??
+    // "tỷ lệ thủ tục … đạt 100%, hồ sơ tiếp nhận trực tuyến đạt 96%": a share whose own part opens with dossiers is theirs,
+    // not of the procedures the clause named first (d2451).
+    (c.unit === 'percent' && zones.ownLeft.start > zones.clause.start &&
+      DOSSIER_SUBJECT_RE.test(folded.slice(zones.ownLeft.start, Math.min(c.hedgeStart, zones.ownLeft.start + 24))) ? 'hoso' : null) ??
     nounBefore(folded, Math.max(zones.clause.start, c.hedgeStart - NOUN_BEFORE_WINDOW), c.hedgeStart) ??
     (c.unit === 'percent' && DOSSIER_SUBJECT_RE.test(folded.slice(zones.clause.start, Math.min(c.hedgeStart, zones.clause.start + 24))) ? 'hoso' : null);
   const best = new Map<string, { score: number; zone: Classification['zone'] }>();
