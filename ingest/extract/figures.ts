@@ -1232,7 +1232,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   state.sentenceNumbers = candidates.length;
   state.sentenceCounts.clear();
   if (candidates.length > 0) {
-    const hits = findCues(folded, sentence);
+    const hits = withAnaphora(folded, sentence, findCues(folded, sentence));
     const opening = folded.slice(sentence.start, sentence.start + 90);
     // "Số hồ sơ … trực tuyến tăng dần theo các năm. Cụ thể, năm 2017 tiếp nhận 448 hồ sơ": the detail of an online topic
     // sentence, naming no channel of its own, is about online dossiers too.
@@ -2013,6 +2013,33 @@ function joinedToPrior(state: DocState, prior: ExtractedFigure, zones: Candidate
   const between = state.text.slice(zones.ownLeft.start, c.hedgeStart);
   const verbAt = between.search(/(?<![\p{L}])(?:với|đạt)(?![\p{L}])/iu);
   return !(verbAt > 0 && /\p{Lu}/u.test(between.slice(0, verbAt)));
+}
+
+/** "tỷ lệ này", "chỉ số này": a share or index named before. Folded. */
+const ANAPHOR_RE = /(?<![a-z])(?:ty le|ti le|chi so) nay(?![a-z])/g;
+/** The last share, index or degree named in a text ("tỷ lệ hồ sơ trực tuyến toàn trình", "Chỉ số SIPAS", "mức độ hài lòng"), up to a number or separator. Folded. */
+const ANTECEDENT_RE = /(?<![a-z])(?:ty le|ti le|chi so|muc do)(?! nay(?![a-z]))[^\d.;:()]{0,80}/g;
+
+/**
+ * The cues of a sentence, with those of what its "tỷ lệ này" / "chỉ số này" stands for placed at the anaphor: "… có 8
+ * cơ quan đạt tỷ lệ hồ sơ trực tuyến toàn trình trên 50%. … ba Bộ dẫn đầu về tỷ lệ này … là Bộ Công Thương (83,49%)"
+ * (d2602, d037). The antecedent is the last share or index named in the 400 characters before the anaphor.
+ */
+function withAnaphora(folded: string, sentence: Span, hits: CueHit[]): CueHit[] {
+  const own = folded.slice(sentence.start, sentence.end);
+  if (!own.includes(' nay')) return hits;
+  const added: CueHit[] = [];
+  for (const m of matchesOf(ANAPHOR_RE, own)) {
+    const at = sentence.start + (m.index ?? 0);
+    // News pages put each sentence in a paragraph of its own, and captions between them: the antecedent may stand in
+    // the paragraph before.
+    const from = Math.max(0, at - 400);
+    let antecedent: Span | null = null;
+    for (const a of matchesOf(ANTECEDENT_RE, folded.slice(from, at))) antecedent = { start: from + (a.index ?? 0), end: from + (a.index ?? 0) + a[0].length };
+    if (!antecedent) continue;
+    for (const h of findCues(folded, antecedent)) added.push({ start: at, end: at + m[0].length, cue: h.cue });
+  }
+  return added.length === 0 ? hits : [...hits, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** A scale's maximum stated right before a number: "(tổng/số) điểm tối đa (của Chỉ số …) là ", and "tổng điểm (đánh giá) là " before 100. Folded. */
