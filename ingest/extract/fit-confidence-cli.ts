@@ -622,7 +622,8 @@ function main(argv: string[]): number {
       out(`  [${(b / 10).toFixed(1)}, ${((b + 1) / 10).toFixed(1)})  n=${String(idx.length).padStart(4)}  mean p ${mean.toFixed(2)}  right ${(right / idx.length).toFixed(2)}`);
     }
     out(`  served precision / recall by threshold:`);
-    for (const t of [...new Set([0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold])].sort((a, b) => a - b)) {
+    const committed = keepThreshold === null ? [] : [keepThreshold];
+    for (const t of [...new Set([0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, threshold, ...committed])].sort((a, b) => a - b)) {
       out(thresholdRow(pt.data, pp, t, threshold));
     }
   }
