@@ -223,7 +223,7 @@ function sipasLevelBefore(folded: string, from: number, to: number): boolean {
  * A comparison with another unit or an average right after a move: "so với đơn vị dẫn đầu", "so với (mức) bình quân
  * chung toàn tỉnh", "so với trung bình cả nước". Not a period ("so với cùng kỳ", "so với năm 2022"). Folded.
  */
-const GAP_BASELINE_AFTER_RE = /^\s*(?:%|diem|bac)?\s*,?\s*so (?:voi )?(?:(?:muc|gia tri|diem|ty le) )?(?:trung binh|binh quan|don vi (?:dan dau|dung dau|xep dau|cao nhat|xep cuoi)|(?:tinh|dia phuong|huyen|so) (?:dan dau|dung dau|cao nhat)|muc chung|ca nuoc|toan quoc)(?![a-z])/;
+const GAP_BASELINE_AFTER_RE = /^\s*(?:%|diem|bac)?\s*,?\s*so (?:voi )?(?:(?:muc|gia tri|diem|ty le|chi so) )?(?:trung binh|binh quan|don vi (?:dan dau|dung dau|xep dau|cao nhat|xep cuoi)|(?:tinh|dia phuong|huyen|so) (?:dan dau|dung dau|cao nhat)|muc chung|ca nuoc|toan quoc)(?![a-z])/;
 /** A gap to other units or an average, unless the comparison names a period ("so với giá trị trung bình năm 2019"). */
 function isGapToOtherUnits(after: string): boolean {
   const m = GAP_BASELINE_AFTER_RE.exec(after);
@@ -319,8 +319,8 @@ const GAP_BEFORE_RE = /(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?![^;]*(?:s
 /** Behind another unit, by the number right after it: "kém Bộ Tư pháp " ("thua" is left out: folded, it is "Thừa Thiên"). Folded. */
 /** …or by the number alone, in brackets after a unit's level: "Hải Phòng đạt 91,98 điểm (kém 0,39 điểm)" (d2139). */
 const BEHIND_UNIT_BEFORE_RE = /(?:(?<![a-z])kem\s+(?!theo(?![a-z]))[a-z&-]+(?:\s+[a-z&-]+){0,5}|\(\s*kem(?: hon)?)\s*$/;
-/** A unit compared with an average: "cao hơn (giá trị, mức) trung bình", "thấp hơn bình quân". Folded text. */
-const COMPARED_WITH_AVERAGE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?![a-z])/;
+/** A unit compared with an average: "cao hơn (giá trị, mức) trung bình", "thấp hơn bình quân", "… so với (chỉ số) trung bình (cả nước)" (d2762). Folded text. */
+const COMPARED_WITH_AVERAGE_RE = /(?<![a-z])(?:(?:cao|thap) hon|so voi) (?:(?:gia tri|muc|diem|chi so) )?(?:trung binh|binh quan)(?![a-z])/;
 /** Right before a number: how far above or below the national average it is ("cao hơn mức trung bình của cả nước"). */
 const NATIONAL_GAP_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?: chung)?(?: cua)? (?:ca nuoc|toan quoc|cac tinh(?:, thanh(?: pho)?)?)\s*(?:la\s*)?$/;
 /** Counts or shares of procedures offered online: at a level (1-2, 3, 4, 3-4), then fully or partly online. */

@@ -320,6 +320,9 @@ function ministryNamedBefore(text: string, folded: string, at: number, ctx: Extr
   return last ? MINISTRY_FORMS[alternativeOf(last)]?.[0] ?? null : null;
 }
 
+/** The baseline of a comparison with an average, right before the group or country it averages: "so với (chỉ số) trung bình (chung) (của) ". Folded. */
+const COMPARED_AVERAGE_BEFORE_RE = /(?<![a-z])so voi (?:(?:muc|gia tri|diem|chi so|ty le) )?(?:(?:trung binh|binh quan)(?: chung)? (?:cua )?)?$/;
+
 /**
  * Units named in text[from, to) besides level-word names: ministries, bare province names ("Tuyên Quang đạt 86,57%",
  * "vượt Đà Nẵng (58,89%)"), and the whole country ("cả nước đạt 39,98%"). Positions are absolute.
@@ -336,6 +339,8 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
     const end = from + (m.index ?? 0) + m[0].length;
     if (/(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:(?:trung binh|binh quan)(?: chung)? )?$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0))) &&
       /^\s*(?:la\s*)?\d/.test(folded.slice(end, end + 8))) continue;
+    // "cao hơn 1,4% so với trung bình cả nước; xếp hạng 25/63": the baseline of a gap, after it (d2762).
+    if (COMPARED_AVERAGE_BEFORE_RE.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 45), from + (m.index ?? 0)))) continue;
     out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => NATIONAL_SUBJECT });
   }
   if (slice.includes('bo ') || slice.includes('ngan hang') || slice.includes('thanh tra') || slice.includes('van phong') || slice.includes('uy ban')) {
@@ -1113,7 +1118,9 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   // National groups: a ranking's field ("thứ 5 trong 63 tỉnh, thành phố") is none.
   // So is the group a unit leads ("đứng đầu nhóm các bộ, cơ quan ngang bộ").
   // "đứng thứ 2 trong tổng số 17 bộ, ngành" is a field too.
-  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)(?: tong(?: so)?| so)?\s*$/.test(slice.slice(Math.max(0, at - 18), at)) || rankField(slice, at);
+  // Nor is the average a unit is compared with ("so với chỉ số trung bình chung các tỉnh, thành phố", d2762).
+  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)(?: tong(?: so)?| so)?\s*$/.test(slice.slice(Math.max(0, at - 18), at)) || rankField(slice, at) ||
+    COMPARED_AVERAGE_BEFORE_RE.test(slice.slice(Math.max(0, at - 45), at));
   let ministriesAt = -1;
   let togetherEnd = -1;
   let national = false;
