@@ -36,8 +36,11 @@ export function defaultPeriod(published: Date | null): FigurePeriod {
   return { year, fromMonth: null, toMonth: null, label: year === null ? '' : `năm ${year}` };
 }
 
-/** A year written on its own ("năm 2019", "2019", "PAR INDEX 2021"): not part of a longer number or a date's digits. */
-const BARE_YEAR_RE = /(?<![\d.,/-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
+/**
+ * A year written on its own ("năm 2019", "2019", "PAR INDEX 2021"): not part of a longer number or a date's digits, nor
+ * a standard's edition ("ISO 9001:2008", which dated an undated article 2008, d2755).
+ */
+const BARE_YEAR_RE = /(?<![\d.,/:-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
 /** The year of a date or a month ("ngày 31/3/2020", "2.1.2018", "tháng 8/2025", "tháng 11-2022"). */
 const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)/g;
 
