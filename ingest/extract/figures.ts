@@ -2042,11 +2042,14 @@ function withAnaphora(folded: string, sentence: Span, hits: CueHit[]): CueHit[] 
   return added.length === 0 ? hits : [...hits, ...added].sort((a, b) => a.start - b.start);
 }
 
-/** A scale's maximum stated right before a number: "(tổng/số) điểm tối đa (của Chỉ số …) là ", and "tổng điểm (đánh giá) là " before 100. Folded. */
-const SCALE_NAMED_BEFORE_RE = /diem toi da[^.;:\d]{0,60}\s(?:la|bang)\s*$/;
-const SCALE_TOTAL_BEFORE_RE = /tong (?:so )?diem(?: danh gia)?\s+(?:la|bang)\s*$/;
+/** A scale's maximum named before its number: "(tổng/số) điểm tối đa (của Chỉ số …) là ". Folded, regex source. */
+const SCALE_MAXIMUM_WORDS = String.raw`diem toi da[^.;:\d]{0,60}\s(?:la|bang)`;
+/** "tổng điểm (đánh giá) là ": a scale's total when the number after it is 100. Folded, regex source. */
+const SCALE_TOTAL_WORDS = String.raw`tong (?:so )?diem(?: danh gia)?\s+(?:la|bang)`;
+const SCALE_NAMED_BEFORE_RE = new RegExp(`${SCALE_MAXIMUM_WORDS}\\s*$`);
+const SCALE_TOTAL_BEFORE_RE = new RegExp(`${SCALE_TOTAL_WORDS}\\s*$`);
 /** A scale's maximum stated earlier in the sentence, then "trong đó": what follows are its parts. Folded. */
-const SCALE_THEN_PARTS_RE = /(?:diem toi da[^.;:\d]{0,60}\s(?:la|bang)\s*\d+|tong (?:so )?diem(?: danh gia)?\s+(?:la|bang)\s*100) diem\s*,?\s*trong do(?![a-z])/;
+const SCALE_THEN_PARTS_RE = new RegExp(`(?:${SCALE_MAXIMUM_WORDS}\\s*\\d+|${SCALE_TOTAL_WORDS}\\s*100) diem\\s*,?\\s*trong do(?![a-z])`);
 
 /**
  * Whether a score closes a scale's definition (`before`: its sentence up to the number, folded): the maximum itself, or a
