@@ -288,6 +288,12 @@ export function wilsonLower(right: number, n: number, z = 1.96): number {
   return (q + z2 / (2 * n) - z * Math.sqrt((q * (1 - q)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
+/** How many figures a threshold serves, and the 95 % lower bound (Wilson) of their precision. */
+export function servedBound(data: FitData, p: readonly number[], t: number): { served: number; bound: number } {
+  const s = servedAt(data, p, t);
+  return { served: s.served, bound: wilsonLower(Math.round(s.precision * s.served), s.served) };
+}
+
 /**
  * How far below the best 95 % lower bound the committed threshold's bound may fall and still be kept by the fallback.
  * On the 250–350 figures the fallback judges, the bound itself moves by about 0.02 between resamples of the articles,
@@ -321,17 +327,13 @@ export function chooseThreshold(
     const s = servedAt(data, p, t);
     if (s.served > 0 && s.precision >= target && s.recall >= MIN_RECALL_SHARE) return { threshold: t, reached: true, kept: false };
   }
-  const boundAt = (t: number): { served: number; bound: number } => {
-    const s = servedAt(data, p, t);
-    return { served: s.served, bound: wilsonLower(Math.round(s.precision * s.served), s.served) };
-  };
   let best = { threshold: grid[0], bound: -1 };
   for (const t of grid) {
-    const { served, bound } = boundAt(t);
+    const { served, bound } = servedBound(data, p, t);
     if (served >= minServed && bound > best.bound) best = { threshold: t, bound };
   }
   if (keep !== null && keep !== best.threshold) {
-    const k = boundAt(keep);
+    const k = servedBound(data, p, keep);
     if (k.served >= minServed && k.bound >= best.bound - THRESHOLD_TOLERANCE) return { threshold: keep, reached: false, kept: true };
   }
   return { threshold: best.threshold, reached: false, kept: false };
@@ -629,10 +631,7 @@ function main(argv: string[]): number {
   }
   if (kept) {
     const fresh = chooseThreshold(judged.data, judgedP, target, minServed).threshold;
-    const bound = (t: number): string => {
-      const s = servedAt(judged.data, judgedP, t);
-      return wilsonLower(Math.round(s.precision * s.served), s.served).toFixed(3);
-    };
+    const bound = (t: number): string => servedBound(judged.data, judgedP, t).bound.toFixed(3);
     out(`threshold ${threshold} kept from the committed model: its 95 % lower bound ${bound(threshold)} is within ${THRESHOLD_TOLERANCE} of the best, ${bound(fresh)} at ${fresh} (--fresh-threshold takes that)`);
   }
   out(`threshold ${threshold}: held-out served precision ${cv.precision.toFixed(3)}, recall ${cv.recall.toFixed(3)} on ${judgeOnUnseen ? 'unseen' : 'dev'}${reached ? '' : ` (target ${target} not reachable with ≥ ${MIN_RECALL_SHARE * 100}% recall)`}`);
