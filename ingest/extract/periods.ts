@@ -86,14 +86,27 @@ function writesSo(text: string, at: number): boolean {
 }
 
 /**
+ * What leads a year that bounds a plan rather than dates a result, folded: "giai đoạn 2021 - 2025", "tầm nhìn đến năm
+ * 2030", "phấn đấu đến năm 2025" (both years of the span).
+ */
+const HORIZON_BEFORE_RE = /(?:tam nhin|giai doan(?: tu)?(?: nam)?(?: 20\d\d\s*(?:-|–|den)\s*)?|phan dau)\s*(?:den\s*)?(?:(?:het|cuoi)\s*)?(?:nam\s*)?$/;
+
+/**
  * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
  * ("tăng 1 bậc so với năm 2020") speaks for the year after it: the figures compared with 2020 are 2021's.
  */
 function mostNamedYear(folded: string, text?: string): number | null {
   const counts = new Map<number, number>();
+  // A plan's span or horizon ("giai đoạn 2021 - 2025, tầm nhìn đến năm 2030") says when it ends, not what year the
+  // results are of; those years count only where the text names no other (d3106).
+  const horizons = new Map<number, number>();
   for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) {
     for (const m of matchesOf(re, folded)) {
       const at = (m.index ?? 0) + m[0].length - m[1].length;
+      if (HORIZON_BEFORE_RE.test(folded.slice(Math.max(0, at - 40), at))) {
+        horizons.set(Number(m[1]), (horizons.get(Number(m[1])) ?? 0) + 1);
+        continue;
+      }
       const from = Math.max(0, at - 24);
       const b = BASELINE_LEAD_RE.exec(folded.slice(from, at));
       // Only where the text writes "so" ("cấp sở năm 2020" is the departments' index of 2020, not a comparison).
@@ -107,6 +120,7 @@ function mostNamedYear(folded: string, text?: string): number | null {
     const year = m[1] ? twoTierPeriod(m, null)?.year : undefined;
     if (year) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
+  if (counts.size === 0) for (const [year, n] of horizons) counts.set(year, n);
   let best: number | null = null;
   for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
   return best;
