@@ -204,9 +204,13 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
     const prev = best.get(entry.metric);
     if (!prev || prev.score < score) best.set(entry.metric, { score, zone });
   };
+  // "Tỷ lệ thanh toán trực tuyến khi người dân … thực hiện thủ tục trực tuyến đạt 68,14%": the measure a share names at
+  // its head is what it measures, however long the clause that qualifies it (d3106).
+  const head = c.unit === 'percent' && c.noun === null ? shareHead(folded, zones.ownLeft.start, c.hedgeStart) : null;
   for (const hit of hits) {
-    const place = placeHit(folded, hit, c, zones);
-    if (!place) continue;
+    const found = placeHit(folded, hit, c, zones);
+    if (!found) continue;
+    const place = head && found.zone === 'own' && hit.start >= head.start && hit.start < head.end ? { ...found, dist: 0 } : found;
     // A percentage of tasks may put its verb further on ("100% nhiệm vụ … được triển khai và hoàn thành").
     if (place.zone === 'own' && (c.unit === 'percent' || hit.end <= c.hedgeStart || hit.start - c.nounEnd <= REQUIRES_AFTER_CHARS)) present.push(hit.cue);
     if (place.zone === 'own' && (ENTRIES_BY_CUE.get(hit.cue)?.length ?? 0) > 0) ownCue = true;
@@ -256,6 +260,20 @@ export function metricAccepts(metric: string, c: Candidate): boolean {
  * 74,84%", "chiếm tỷ lệ 3,26%").
  */
 const NAMED_SHARE_RE = /^[\s\-–•*+]*(?:(?:con|va|nhung|trong do|ngoai ra|dong thoi|rieng|tuy nhien),?\s+)?t[iy] le\s+(?!(?:nay|tren|do|chung|tuong ung|nay da|la|dat|chi|chiem|cua|cao|thap|tang|giam|hon|so|khoang|gan|binh quan|trung binh|tong the|con|van|cung)(?![a-z]))[a-z]/;
+
+/** "tỷ lệ" and the first words after it, where they name a measure (the words {@link NAMED_SHARE_RE} excludes do not). */
+const SHARE_HEAD_RE = /(?<![a-z])t[iy] le\s+(?!(?:nay|tren|do|chung|tuong ung|la|dat|chi|chiem|cua|cao|thap|tang|giam|hon|so|khoang|gan|binh quan|trung binh|tong the|con|van|cung)(?![a-z]))[a-z]{1,12}(?: [a-z]{1,12}){0,2}/g;
+
+/** The head of the last named share in `[from, to)`: where its measure words begin and end, or null. */
+function shareHead(folded: string, from: number, to: number): Span | null {
+  let last: RegExpExecArray | null = null;
+  SHARE_HEAD_RE.lastIndex = 0;
+  const slice = folded.slice(from, to);
+  for (let m = SHARE_HEAD_RE.exec(slice); m; m = SHARE_HEAD_RE.exec(slice)) last = m;
+  if (!last) return null;
+  const words = last[0].search(/le\s+/) + 3;
+  return { start: from + last.index + words, end: from + last.index + last[0].length };
+}
 
 /** Whether a percentage names its own measure with "tỷ lệ …" at the head of the text it owns (see {@link NAMED_SHARE_RE}). */
 export function namesOwnShare(folded: string, c: Candidate, zones: CandidateZones): boolean {
