@@ -18,7 +18,7 @@ import { centralCity, departmentsRankHolder, respectiveSubjects } from './subjec
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { foldVietnamese } from '../../src/text/vi-fold';
-import { documentPeriod, findPeriods, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
+import { documentPeriod, findPeriods, namesHorizon, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
 import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadUnit, soleUnitNamed, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
@@ -1181,7 +1181,9 @@ function joinWrappedLines(text: string): string {
 function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {
   if (!ctx.title) return null;
   const title = normalizeText(ctx.title);
-  const mentions = findPeriods(title, foldForMatching(title), { start: 0, end: title.length }, ctx.publishedAt, undatedYear).filter((m) => !m.baseline && !m.local);
+  const folded = foldForMatching(title);
+  // Not the year of the tasks ahead: "họp đánh giá … năm 2025, triển khai những nhiệm vụ trọng tâm trong năm 2026" (d3207).
+  const mentions = findPeriods(title, folded, { start: 0, end: title.length }, ctx.publishedAt, undatedYear).filter((m) => !m.baseline && !m.local && !namesHorizon(folded, m.start));
   return mentions.length > 0 ? mentions[mentions.length - 1].period : null;
 }
 

@@ -87,9 +87,15 @@ function writesSo(text: string, at: number): boolean {
 
 /**
  * What leads a year that bounds a plan rather than dates a result, folded: "giai đoạn 2021 - 2025", "tầm nhìn đến năm
- * 2030", "phấn đấu đến năm 2025" (both years of the span).
+ * 2030", "phấn đấu đến năm 2025" (both years of the span), and the year whose tasks a review sets out ("đánh giá … năm
+ * 2025 và triển khai những nhiệm vụ trọng tâm trong năm 2026"; d3207).
  */
-const HORIZON_BEFORE_RE = /(?:tam nhin|giai doan(?: tu)?(?: nam)?(?: 20\d\d\s*(?:-|–|den)\s*)?|phan dau)\s*(?:den\s*)?(?:(?:het|cuoi)\s*)?(?:nam\s*)?$/;
+const HORIZON_BEFORE_RE = /(?:tam nhin|giai doan(?: tu)?(?: nam)?(?: 20\d\d\s*(?:-|–|den)\s*)?|phan dau|(?:trien khai|phuong huong),? (?:(?:nhung|cac) )?nhiem vu(?: (?:trong tam|chu yeu|trong diem))?(?: (?:trong|cua))?)\s*(?:den\s*)?(?:(?:het|cuoi)\s*)?(?:nam\s*)?$/;
+
+/** Whether the year or period mention starting at `start` of `folded` is a plan's span or horizon, or the year of tasks ahead. */
+export function namesHorizon(folded: string, start: number): boolean {
+  return HORIZON_BEFORE_RE.test(folded.slice(Math.max(0, start - 64), start) + (folded.startsWith('nam ', start) ? 'nam ' : ''));
+}
 
 /**
  * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
@@ -103,7 +109,7 @@ function mostNamedYear(folded: string, text?: string): number | null {
   for (const re of [BARE_YEAR_RE, DATE_YEAR_RE]) {
     for (const m of matchesOf(re, folded)) {
       const at = (m.index ?? 0) + m[0].length - m[1].length;
-      if (HORIZON_BEFORE_RE.test(folded.slice(Math.max(0, at - 40), at))) {
+      if (namesHorizon(folded, at)) {
         horizons.set(Number(m[1]), (horizons.get(Number(m[1])) ?? 0) + 1);
         continue;
       }
