@@ -1497,6 +1497,11 @@ const POINTS_LEVEL_THEN_MOVE_RE = /(?<!%\/)\d[\d.,]*\s*diem(?![a-z])(?!\s*toi da
 /** The scale a score is given on, right after it: " trên thang điểm 100". Folded. */
 const SCALE_AFTER_RE = /^\s*(?:diem\s*)?(?:tren|\/)\s*thang diem\s*(\d{1,4})(?!\d|[.,]\d)/;
 
+/** A baseline that opens a bracket: "(so với năm 2018", "(so với cùng kỳ năm 2018". Folded, before the period. */
+const OPENING_BASELINE_RE = /\(\s*so voi (?:cung ky )?$/;
+/** Between such a baseline and its level, or its second level: " đạt ", " đạt 71,91 điểm, xếp hạng ". Folded. */
+const BASELINE_ASIDE_LEVEL_GAP_RE = /^\s*(?:dat|la|:)\s*(?:\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*)?$/;
+
 /** Between a baseline and its second level in one bracket: " (87,20 điểm, hạng ", " (đạt 85,2%, xếp thứ ". Folded. */
 const BASELINE_SECOND_LEVEL_GAP_RE = /^\s*\(\s*(?:(?:dat|la)\s+)?\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*$/;
 
@@ -2153,7 +2158,9 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   // (81,30%)" still states the baseline's level.
   // So is a rank after the baseline's points in the same bracket: "so với năm 2021 (87,20 điểm, hạng 22)" (d2097).
   const baseline = periods.find((p) => p.baseline && p.end <= c.hedgeStart && ((c.hedgeStart - p.end <= 16 && statesBaselineLevel(state.folded.slice(p.end, c.hedgeStart))) ||
-    (c.hedgeStart - p.end <= 40 && BASELINE_SECOND_LEVEL_GAP_RE.test(state.folded.slice(p.end, c.hedgeStart)))) &&
+    (c.hedgeStart - p.end <= 40 && BASELINE_SECOND_LEVEL_GAP_RE.test(state.folded.slice(p.end, c.hedgeStart))) ||
+    // An aside that opens with its baseline states that year's levels: "(so với năm 2018 đạt 71,91 điểm, xếp hạng 49/82)" (d3351).
+    (c.hedgeStart - p.end <= 40 && OPENING_BASELINE_RE.test(state.folded.slice(Math.max(0, p.start - 24), p.start)) && BASELINE_ASIDE_LEVEL_GAP_RE.test(state.folded.slice(p.end, c.hedgeStart)))) &&
     !COMPARED_IN_VERB_BEFORE_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 90), c.hedgeStart)));
   if (baseline) return { ...baseline.period, source: 'clause' };
   // A bracketed aside's period governs only numbers inside its brackets.
