@@ -430,10 +430,27 @@ const PLAIN_GRADE_BALLOTS_RE = /(?<![a-z])phieu(?: (?:danh gia|binh chon|chon))?
  * A part of the PAR INDEX, named before a number with no index or total named between: the appraisal points ("(tổng)
  * điểm thẩm định"; not "Hội đồng thẩm định là 62,62 điểm, đạt 89,45%", the appraised total), the sociological survey
  * ("(điểm) điều tra xã hội học"), the measured satisfaction ("điểm đo lường sự hài lòng") or the self-assessment
- * ("(điểm) tự đánh giá"). Folded; {@link PAR_COMPONENT_BEFORE_RE} tests the number's own text.
+ * ("(điểm) tự đánh giá", "điểm tự chấm"; d3254). An index or total named after it, up to the next bracket or ';', makes
+ * the number the index's. Folded; {@link PAR_COMPONENT_BEFORE_RE} tests the number's own text.
  */
-const PAR_COMPONENT = '(?<![a-z])(?:diem tham dinh|(?:diem )?dieu tra xa hoi hoc|diem do luong su hai long|(?:diem |ket qua )?tu danh gia)(?![a-z])(?![^;]*(?:chi so (?:cai cach|cchc|par)|par ?index|tong (?:so )?diem))';
+const PAR_COMPONENT = '(?<![a-z])(?:diem tham dinh|(?:diem )?dieu tra xa hoi hoc|diem do luong su hai long|(?:diem |ket qua )?tu danh gia|(?:ket qua )?diem tu cham)(?![a-z])(?![^;(]*(?:chi so (?:cai cach|cchc|par)|par ?index|tong (?:so )?diem))';
 const PAR_COMPONENT_BEFORE_RE = new RegExp(`${PAR_COMPONENT}[^;]*$`);
+/**
+ * Whether a share restates the points just before it, and those points are a part's of the PAR INDEX named in the same
+ * bracket level: "điểm tự chấm của Sở đạt 70,97/75 điểm đạt 94,63%" — not "(Điểm chỉ số CCHC năm 2019: 62,15/70 điểm
+ * (đạt 88,8%)" after it (d3254).
+ */
+function restatesComponentPoints(folded: string, from: number, to: number): boolean {
+  const window = Math.max(from, to - 40);
+  const points = POINTS_BEFORE_RE.exec(folded.slice(window, to));
+  if (!points) return false;
+  const at = window + points.index;
+  const start = Math.max(from, folded.lastIndexOf('(', at - 1) + 1);
+  return PAR_COMPONENT_BEFORE_RE.test(folded.slice(start, to));
+}
+
+/** Points right before a share that restates them: "70,97/75 điểm, đạt ", "62,15 điểm (tương đương ". Folded. */
+const POINTS_BEFORE_RE = /\d[\d.,]*(?:\s*\/\s*\d[\d.,]*)?\s*diem\s*[,(]?\s*(?:dat|la|bang|tuong duong|tuong ung)?\s*$/;
 
 /** The part named, its level, then its change: "điểm thẩm định … đạt 84,19%, so với năm 2021 tăng 5,43%". Folded. */
 const PAR_COMPONENT_CHANGE_RE = new RegExp(`${PAR_COMPONENT}[^;]*?\\d[\\d.,]*\\s*(?:%|diem)\\s*[,(]?\\s*(?:so voi (?:cung ky )?(?:nam )?\\d{4},?\\s*)?(?:tang|giam)(?: them)?\\s*$`);
@@ -2494,7 +2511,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "điểm thẩm định trung bình năm 2022 đạt 84,19%, so với năm 2021 tăng 5,43%", "điểm đo lường sự hài lòng đạt 39,95/40
   // điểm": the appraisal, survey or satisfaction part of the PAR INDEX, not the index (labelling rule 11).
   if ((cls.metric === 'par_index_score' || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate') &&
-    (PAR_COMPONENT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)) || PAR_COMPONENT_CHANGE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)))) {
+    (PAR_COMPONENT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)) || PAR_COMPONENT_CHANGE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)) ||
+      // "điểm tự chấm của Sở đạt 70,97/75 điểm, đạt 94,63%": the share restating the part's points is the part's too (d3254).
+      restatesComponentPoints(folded, zones.clause.start, c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
   // "Chỉ số hài lòng chung về thủ tục hành chính là 88,48%", "mức độ hài lòng đối với việc cung ứng dịch vụ hành chính

@@ -292,6 +292,22 @@ const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:t
  * "quý III", "trong tháng 8") is of the publication year; in an undated article, of `undatedYear` (the year the
  * article names: {@link documentPeriod}), else it has none.
  */
+/**
+ * Where the bracket open at `from` closes, past brackets nested in it: "(… năm 2019: 62,15/70 điểm (đạt 88,8%), xếp thứ
+ * hạng 7/20)" closes after the rank (d3254). -1 when it never does.
+ */
+function closingBracket(slice: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < slice.length; i++) {
+    if (slice[i] === '(') depth++;
+    else if (slice[i] === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 export function findPeriods(text: string, folded: string, span: Span, published: Date | null, undatedYear: number | null = null): PeriodMention[] {
   const dated = publicationParts(published);
   const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
@@ -305,7 +321,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     if (found.length >= MAX_MENTIONS_PER_SENTENCE || found.some((f) => start < f.end && end > f.start)) return;
     const lead = slice.slice(0, index);
     const open = lead.lastIndexOf('(');
-    const close = open >= 0 && lead.indexOf(')', open) < 0 ? slice.indexOf(')', index + length) : -2;
+    const close = open >= 0 && lead.indexOf(')', open) < 0 ? closingBracket(slice, index + length) : -2;
     found.push({
       start,
       end,
