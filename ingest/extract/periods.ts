@@ -173,6 +173,8 @@ const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
 const BY_YEAR_RE = /(?<![a-z0-9])(?:den|toi)(?: (?:het|cuoi))? (20\d\d)(?!\d|[.,/-]\d)/g;
 /** "giai đoạn 2016-2020", "Từ năm 2015-2020", "trong ba năm 2016 - 2018", "từ năm 2016 đến năm 2020": a span, of its last year. */
 const SPAN_RE = /(?<![a-z0-9])(?:giai doan|nam) (20\d\d)\s*(?:-|den (?:nam )?)\s*(20\d\d)(?!\d)/g;
+/** "từ năm 2018 đến 31/3/2020", "từ năm 2019 đến hết tháng 6/2021": from a year to a date in a later one. Folded. */
+const YEAR_TO_DATE_RE = /(?<![a-z0-9])tu nam (20\d\d)\s*den (?:(?:het|cuoi) )?(?:(?:ngay )?\d{1,2}\s*[/.-]\s*|thang )\d{1,2}\s*[/.-]\s*(20\d\d)(?!\d)/g;
 /** "tính đến nay", "từ đầu năm đến nay": up to the publication month. */
 const TO_DATE_RE = /(?<![a-z0-9])(?:tinh den nay|tu dau nam den nay|tinh tu dau nam den nay|tu dau nam|den nay|hien nay|den thoi diem nay)(?![a-z0-9])/g;
 /** "tính đến ngày 30/9/2023", "tính đến tháng 10/2023", "từ đầu năm (2023) đến hết tháng 9/2023", "đến hết tháng 1-2022", "đến hết tháng 9", "đến (đầu) tháng 4/2023". */
@@ -418,6 +420,9 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     if (year >= 2000 && year <= 2100) add((m.index ?? 0) + m[0].length - m[1].length, m[1].length, { year, fromMonth: null, toMonth: null });
   }
   for (const m of slice.includes('giai doan ') || slice.includes('nam ') ? matchesOf(SPAN_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null }, true);
+  // "Tính từ năm 2018 đến 31/3/2020 … tiếp nhận gần 260.000 hồ sơ": years up to a date, of the year they end in; unlike a
+  // span of years it governs its sentence (d3354).
+  for (const m of slice.includes('nam ') ? matchesOf(YEAR_TO_DATE_RE, slice) : []) add(m.index ?? 0, m[0].length, { year: Number(m[2]), fromMonth: null, toMonth: null });
   for (const m of slice.includes('nay') || slice.includes('tu dau nam') ? matchesOf(TO_DATE_RE, slice) : []) {
     // "cao nhất từ trước đến nay" compares with every year before: it names no period.
     if (/(?:^|\s)tu (?:truoc|xua)\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue;
