@@ -133,8 +133,8 @@ const INDEX_VALUE_IS_BEFORE_RE = /(?:^|[\s,;])(?:voi|co) (?:chi so|gia tri|ket q
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%", "từ 79% đến hơn 80%". */
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
-/** "từ 1 đến 32 ngày", "từ 5 - 7 hồ sơ": a range of whole numbers opens with "từ" (its unit stands after the second end). */
-const RANGE_FROM_BEFORE_RE = /(?:^|\s)(?<!dau )tu\s*$/;
+/** "từ 1 đến 32 ngày", "từ 5 - 7 hồ sơ", "(từ 85 đến 100 điểm)": a range of whole numbers opens with "từ" (its unit stands after the second end). */
+const RANGE_FROM_BEFORE_RE = /(?:^|[\s(])(?<!dau )tu\s*$/;
 /** "đạt tối thiểu tương ứng 40%, 30%, 20%": a floor stated once for the values listed after it (each is a floor). */
 const FLOOR_RESPECTIVELY_BEFORE_RE = /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong thap hon)\s+(?:tuong ung|lan luot)(?:\s+(?:la|dat|o muc))?\s*:?\s*(?:\d[\d.,]*\s*%\s*(?:,|;|va|,\s*va)\s*)*$/;
 /** Right before a value that may be a later item of a list or pair ("40%, ", "… và ", "tương ứng "): a cheap test before the floor tests around it. */
@@ -524,6 +524,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         upperBound = next.value;
         isPercent = true;
         end = next.end + (nextPct?.[0].length ?? 0);
+      } else if (nextPct && isPercent && next.value < value && RANGE_FROM_BEFORE_RE.test(before(t.start))) {
+        // "18 đơn vị xếp loại tốt với chỉ số từ 94,98% đến 85,12%": a range written from the top down (d3303).
+        upperBound = value;
+        value = next.value;
+        end = next.end + nextPct[0].length;
       } else if (!nextPct && !isPercent && next.value > value && RANGE_FROM_BEFORE_RE.test(before(t.start)) && !isYear(next.raw, next.value)) {
         // "cắt giảm từ 1 đến 32 ngày": the unit after the second end is the range's; read as one range, not as 32 alone.
         upperBound = next.value;

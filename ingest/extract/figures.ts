@@ -1519,6 +1519,13 @@ const OPENING_BASELINE_RE = /\(\s*so voi (?:cung ky )?$/;
 /** Between such a baseline and its level, or its second level: " đạt ", " đạt 71,91 điểm, xếp hạng ". Folded. */
 const BASELINE_ASIDE_LEVEL_GAP_RE = /^\s*(?:dat|la|:)\s*(?:\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*)?$/;
 
+/** The opening of a range of places, before its first: "từ hạng ", "từ vị trí thứ ". Folded. */
+const RANK_RANGE_START_RE = /(?<![a-z])tu (?:hang|vi tri|thu|vi tri thu) $/;
+/** What follows a range's first place: " đến hạng 19", " đến 23". Folded. */
+const RANK_RANGE_REST_RE = /^\s*(?:-|den)\s*(?:hang |vi tri |thu |vi tri thu )?\d/;
+/** A range of places before its last: "từ hạng 2 đến hạng ", "từ vị trí 20 đến ". Folded. */
+const RANK_RANGE_END_BEFORE_RE = /(?<![a-z])tu (?:hang|vi tri|thu|vi tri thu) \d{1,3}\s*(?:-|den)\s*(?:hang |vi tri |thu |vi tri thu )?$/;
+
 /** Between a baseline and its second level in one bracket: " (87,20 điểm, hạng ", " (đạt 85,2%, xếp thứ ". Folded. */
 const BASELINE_SECOND_LEVEL_GAP_RE = /^\s*\(\s*(?:(?:dat|la)\s+)?\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*$/;
 
@@ -2312,6 +2319,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // TTHC)": a result stated as a range spreads over several things (a band, many procedures or policies); it is no one
   // figure of the subject. A commitment may be a range ("phấn đấu đạt từ 30 - 35%") and stays.
   if (kind === 'actual' && c.upperBound !== null) return dropAs('range_of_values');
+  // "tương ứng từ hạng 2 đến hạng 19": the places a group of units holds, neither end one unit's rank (d3303).
+  if (kind === 'actual' && c.unit === 'rank' && (RANK_RANGE_START_RE.test(folded.slice(Math.max(0, c.start - 16), c.start)) && RANK_RANGE_REST_RE.test(folded.slice(c.end, c.end + 24)) ||
+    RANK_RANGE_END_BEFORE_RE.test(folded.slice(Math.max(0, c.start - 40), c.start)))) return dropAs('range_of_values');
   // "55 thủ tục hành chính cấp độ 4 (trong tổng số 107 thủ tục)": the whole the count before was read over is not a
   // figure of that count's measure.
   const prior = state.figures[state.figures.length - 1];
