@@ -449,6 +449,10 @@ function restatesComponentPoints(folded: string, from: number, to: number): bool
   return PAR_COMPONENT_BEFORE_RE.test(folded.slice(start, to));
 }
 
+/** A weight in an index: "chiếm (tỷ lệ) 10% tổng số điểm", "chiếm 30% trên tổng điểm". Folded, before and after the number. */
+const WEIGHT_SHARE_BEFORE_RE = /(?<![a-z])chiem(?: ty le| khoang)?\s*$/;
+const WEIGHT_SHARE_AFTER_RE = /^\s*(?:trong |tren |cua )?tong (?:so )?diem(?![a-z])/;
+
 /** Points right before a share that restates them: "70,97/75 điểm, đạt ", "62,15 điểm (tương đương ". Folded. */
 const POINTS_BEFORE_RE = /\d[\d.,]*(?:\s*\/\s*\d[\d.,]*)?\s*diem\s*[,(]?\s*(?:dat|la|bang|tuong duong|tuong ung)?\s*$/;
 
@@ -2075,12 +2079,12 @@ function withAnaphora(folded: string, sentence: Span, hits: CueHit[]): CueHit[] 
 
 /** A scale's maximum named before its number: "(tổng/số) điểm tối đa (của Chỉ số …) là ". Folded, regex source. */
 const SCALE_MAXIMUM_WORDS = String.raw`diem toi da[^.;:\d]{0,60}\s(?:la|bang)`;
-/** "tổng điểm (đánh giá) là ": a scale's total when the number after it is 100. Folded, regex source. */
-const SCALE_TOTAL_WORDS = String.raw`tong (?:so )?diem(?: danh gia)?\s+(?:la|bang)`;
+/** "tổng điểm (đánh giá) là ", "thang điểm đánh giá là " (d3305): a scale's total when the number after it is 100. Folded, regex source. */
+const SCALE_TOTAL_WORDS = String.raw`(?:tong (?:so )?diem|thang diem)(?: danh gia)?\s+(?:la|bang)`;
 const SCALE_NAMED_BEFORE_RE = new RegExp(`${SCALE_MAXIMUM_WORDS}\\s*$`);
 const SCALE_TOTAL_BEFORE_RE = new RegExp(`${SCALE_TOTAL_WORDS}\\s*$`);
 /** A scale's maximum stated earlier in the sentence, then "trong đó": what follows are its parts. Folded. */
-const SCALE_THEN_PARTS_RE = new RegExp(`(?:${SCALE_MAXIMUM_WORDS}\\s*\\d+|${SCALE_TOTAL_WORDS}\\s*100) diem\\s*,?\\s*trong do(?![a-z])`);
+const SCALE_THEN_PARTS_RE = new RegExp(`(?:${SCALE_MAXIMUM_WORDS}\\s*\\d+|${SCALE_TOTAL_WORDS}\\s*100)(?: diem)?\\s*,?\\s*trong do(?![a-z])`);
 
 /**
  * Whether a score closes a scale's definition (`before`: its sentence up to the number, folded): the maximum itself, or a
@@ -2518,6 +2522,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "trong đó 41,2% rất hài lòng, 2,4% bình thường": one grade of a survey is a part of it, not the satisfaction rate.
   if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && isOneSatisfactionGrade(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "SIPAS … (chiếm tỷ lệ 10% tổng số điểm Chỉ số PAR INDEX)": the weight a part carries in an index is no one's score (d3306).
+  if (c.unit === 'percent' && cls.metric !== 'other' && WEIGHT_SHARE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 20), c.hedgeStart)) &&
+    WEIGHT_SHARE_AFTER_RE.test(folded.slice(c.end, c.end + 24))) cls = { ...cls, metric: 'other' };
   // "điểm thẩm định trung bình năm 2022 đạt 84,19%, so với năm 2021 tăng 5,43%", "điểm đo lường sự hài lòng đạt 39,95/40
   // điểm": the appraisal, survey or satisfaction part of the PAR INDEX, not the index (labelling rule 11).
   if ((cls.metric === 'par_index_score' || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate') &&
