@@ -133,6 +133,8 @@ const INDEX_VALUE_IS_BEFORE_RE = /(?:^|[\s,;])(?:voi|co) (?:chi so|gia tri|ket q
 const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu) \d{1,3}(?:\/\d{2,3})? (?:xuong|len)(?: (?:vi tri thu|vi tri|vi thu|hang thu|hang|thu))?\s*$/;
 /** Between the two ends of a range: "20 - 30%", "20% - 30%", "từ 20% đến 30%", "từ 79% đến hơn 80%". */
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
+/** A list member's bracket that writes its unit: "(tổng điểm đạt 95,77)", "(90,27 điểm)", "(85,2%)"; group 1: a share. Folded. */
+const BRACKETED_MEMBER_UNIT_RE = /\((?:[^()]{0,24}diem[^()]{0,12}\d[\d.,]*|\s*\d[\d.,]*\s*(?:diem|(%)))\s*\)/;
 /** "từ 1 đến 32 ngày", "từ 5 - 7 hồ sơ", "(từ 85 đến 100 điểm)": a range of whole numbers opens with "từ" (its unit stands after the second end). */
 const RANGE_FROM_BEFORE_RE = /(?:^|[\s(])(?<!dau )tu\s*$/;
 /** "đạt tối thiểu tương ứng 40%, 30%, 20%": a floor stated once for the values listed after it (each is a floor). */
@@ -594,6 +596,14 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     if (unit === null && noun === null) {
       const head = RESPECTIVE_HEAD_BEFORE_RE.exec(before(t.start, 140));
       if (head) unit = head[1] ? 'score' : 'percent';
+    }
+    // "lần lượt là: Sở Nội vụ (tổng điểm đạt 95,77), Văn phòng UBND TP (95,15), Sở Tài chính (93,15)": a bare value in
+    // brackets after a member of a respectively list takes the unit an earlier member's bracket wrote (d3256).
+    if (unit === null && noun === null && value > 0 && value <= 100 && /\(\s*$/.test(before(t.start, 4)) && /^\s*\)/.test(after(end))) {
+      const lead = folded.slice(sentence.start, t.start);
+      const listed = lead.lastIndexOf('lan luot');
+      const earlier = listed >= 0 ? BRACKETED_MEMBER_UNIT_RE.exec(lead.slice(listed)) : null;
+      if (earlier) unit = earlier[1] ? 'percent' : 'score';
     }
     // "số hồ sơ giải quyết trễ hạn là 245 (chiếm 1%)": a bare whole number after "là" or ":" counts the dossiers named
     // just before it.
