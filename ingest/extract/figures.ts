@@ -449,6 +449,22 @@ function restatesComponentPoints(folded: string, from: number, to: number): bool
   return PAR_COMPONENT_BEFORE_RE.test(folded.slice(start, to));
 }
 
+/**
+ * The tasks assigned before a count of those completed, in its sentence: "giao thực hiện 176 nhiệm vụ, … đã hoàn thành 103
+ * nhiệm vụ", "đặc khu được giao 28 nhiệm vụ, đã hoàn thành sớm 26 nhiệm vụ" — the completed count is out of them (d3260,
+ * d3261). Folded; null unless exactly one such count stands before, in the same clause run (no "." or ";"), it is at
+ * least the completed one, and "hoàn thành" is the count's own verb ("2 nhiệm vụ triển khai đúng hạn" is not).
+ */
+function assignedCount(lead: string, value: number): number | null {
+  const found = matchesOf(ASSIGNED_TASKS_RE, lead);
+  if (found.length !== 1) return null;
+  const n = parseViNumber(found[0][1]);
+  return n !== null && Number.isInteger(n) && n >= value && !/[.;]/.test(lead.slice((found[0].index ?? 0) + found[0][0].length)) && COMPLETED_RIGHT_BEFORE_RE.test(lead) ? n : null;
+}
+/** The completing verb right before the count: "đã hoàn thành ", "hoàn thành sớm ", "hoàn thành đúng hạn ". Folded. */
+const COMPLETED_RIGHT_BEFORE_RE = /(?<![a-z])hoan thanh(?: (?:som|dung han|truoc han|xong|duoc))?\s*$/;
+const ASSIGNED_TASKS_RE = /(?<![a-z])giao(?: thuc hien| trien khai)?(?: tong so| tong cong)? (\d[\d.]*) (?:nhiem vu|chi tieu)(?![a-z])/g;
+
 /** A weight in an index: "chiếm (tỷ lệ) 10% tổng số điểm", "chiếm 30% trên tổng điểm". Folded, before and after the number. */
 const WEIGHT_SHARE_BEFORE_RE = /(?<![a-z])chiem(?: ty le| khoang)?\s*$/;
 const WEIGHT_SHARE_AFTER_RE = /^\s*(?:trong |tren |cua )?tong (?:so )?diem(?![a-z])/;
@@ -2803,7 +2819,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // hạng …, cụ thể: UBND thành phố Pleiku dẫn đầu": a rank without its total is out of the field its sentence counted
   // before it (d2372).
   const field = c.unit === 'rank' && c.total === null && !change ? rankFieldCount(folded.slice(zones.sentence.start, c.hedgeStart), value) : null;
-  const total = scale ? Number(scale[1]) : field ?? c.total;
+  const assigned = (cls.metric === 'tasks_completed' || cls.metric === 'targets_met') && c.unit === 'count' && c.total === null && !change
+    ? assignedCount(folded.slice(zones.sentence.start, c.hedgeStart), value) : null;
+  const total = scale ? Number(scale[1]) : field ?? assigned ?? c.total;
   // A province and its whole area are one place here: "Gần 99% thủ tục hành chính ở Bà Rịa - Vũng Tàu …" above "… ở Bà
   // Rịa - Vũng Tàu đúng hạn đạt gần 99%" states one fact (d2132).
   const place = subject.scope === 'province_wide' ? `unit|${subject.name.replace(WHOLE_AREA_PREFIX_RE, '')}` : `${subject.scope}|${subject.name}`;
