@@ -822,8 +822,14 @@ const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|TX\.?|[Pp]hường
 function lowerUnitAfter(text: string, at: number): string | null {
   const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
   if (!m || !/^\s*(?:của\s+)?$/u.test(text.slice(at, at + m.index))) return null;
-  return LOWER_LEVEL_RE.test(m[1]) ? m[1] : null;
+  if (LOWER_LEVEL_RE.test(m[1])) return m[1];
+  // "Trung tâm Phục vụ Hành chính Công Thành phố Tân Uyên", "… TP.Tam Kỳ": a city that is no province is a district-level
+  // unit with a centre of its own (d3100, d2751).
+  const city = CITY_NAME_RE.exec(m[1]);
+  return city && !PROVINCE_RE.test(foldVietnamese(city[1])) ? m[1] : null;
 }
+/** A city's name after its level word: "Thành phố Tân Uyên", "TP.Tam Kỳ", "TP. Vinh"; group 1 the bare name. */
+const CITY_NAME_RE = /^(?:[Tt]hành phố|TP\.?)\s*(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)/u;
 
 /** Whether a title names a unit below a province ("UBND xã Củ Chi khánh thành Trung tâm …"). */
 function namesLowerUnit(title: string): boolean {
