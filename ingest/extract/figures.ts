@@ -2835,7 +2835,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   // "xếp thứ 2 khu vực Tây Nguyên", "thứ 5/14 tỉnh trong vùng": a regional rank is not the national one.
   // "… vùng …" / "… miền …" after a rank is a regional table ("xếp thứ hai là Bà Rịa - Vũng Tàu" is not).
-  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung (?!tau)|mien )/.test(folded.slice(c.end, c.end + 40))) return dropAs('regional_rank');
+  // An aside between the rank and its region does not end the phrase: "đứng thứ nhất (1/14 tỉnh, thành phố) khu vực trung du
+  // miền núi phía Bắc" (d2652).
+  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung (?!tau)|mien )/.test(folded.slice(c.end, c.end + 80).replace(/\([^()]{0,40}\)/g, ' ').slice(0, 40))) return dropAs('regional_rank');
   // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
   if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && isRegionalRank(folded, zones, c)) cls = { ...cls, metric: 'other' };
   const figure: ExtractedFigure = {
