@@ -253,16 +253,19 @@ export function metricAccepts(metric: string, c: Candidate): boolean {
   return METRIC_CUES.some((e) => e.metric === metric && e.units.includes(c.unit) && (c.noun === null || e.nouns.includes(c.noun)));
 }
 
+/** What "tỷ lệ" may be followed by without naming a measure: a restatement, a verb or a comparison ("tỷ lệ này", "tỷ lệ đạt"). */
+const NOT_A_MEASURE = String.raw`(?!(?:nay|tren|do|chung|tuong ung|la|dat|chi|chiem|cua|cao|thap|tang|giam|hon|so|khoang|gan|binh quan|trung binh|tong the|con|van|cung)(?![a-z]))`;
+
 /**
  * A share whose own part of the clause opens by naming what it is a share of ("Tỉ lệ hồ sơ cấp kết quả điện tử … đạt
  * 78,87%", "tỷ lệ rút hồ sơ, trả lại chiếm trên 10%", "tỷ lệ dịch vụ công trực tuyến phát sinh hồ sơ đạt 80%"). Not a
  * restatement ("tỷ lệ này", "tỷ lệ chung", "tỷ lệ tương ứng") nor "tỷ lệ" with the number right after it ("với tỷ lệ
  * 74,84%", "chiếm tỷ lệ 3,26%").
  */
-const NAMED_SHARE_RE = /^[\s\-–•*+]*(?:(?:con|va|nhung|trong do|ngoai ra|dong thoi|rieng|tuy nhien),?\s+)?t[iy] le\s+(?!(?:nay|tren|do|chung|tuong ung|nay da|la|dat|chi|chiem|cua|cao|thap|tang|giam|hon|so|khoang|gan|binh quan|trung binh|tong the|con|van|cung)(?![a-z]))[a-z]/;
+const NAMED_SHARE_RE = new RegExp(String.raw`^[\s\-–•*+]*(?:(?:con|va|nhung|trong do|ngoai ra|dong thoi|rieng|tuy nhien),?\s+)?t[iy] le\s+${NOT_A_MEASURE}[a-z]`);
 
-/** "tỷ lệ" and the first words after it, where they name a measure (the words {@link NAMED_SHARE_RE} excludes do not). */
-const SHARE_HEAD_RE = /(?<![a-z])t[iy] le\s+(?!(?:nay|tren|do|chung|tuong ung|la|dat|chi|chiem|cua|cao|thap|tang|giam|hon|so|khoang|gan|binh quan|trung binh|tong the|con|van|cung)(?![a-z]))[a-z]{1,12}(?: [a-z]{1,12}){0,2}/g;
+/** "tỷ lệ" and the first words after it, where they name a measure; group 1: "tỷ lệ" and its space. */
+const SHARE_HEAD_RE = new RegExp(String.raw`(?<![a-z])(t[iy] le\s+)${NOT_A_MEASURE}[a-z]{1,12}(?: [a-z]{1,12}){0,2}`, 'g');
 
 /** The head of the last named share in `[from, to)`: where its measure words begin and end, or null. */
 function shareHead(folded: string, from: number, to: number): Span | null {
@@ -271,8 +274,7 @@ function shareHead(folded: string, from: number, to: number): Span | null {
   const slice = folded.slice(from, to);
   for (let m = SHARE_HEAD_RE.exec(slice); m; m = SHARE_HEAD_RE.exec(slice)) last = m;
   if (!last) return null;
-  const words = last[0].search(/le\s+/) + 3;
-  return { start: from + last.index + words, end: from + last.index + last[0].length };
+  return { start: from + last.index + last[1].length, end: from + last.index + last[0].length };
 }
 
 /** Whether a percentage names its own measure with "tỷ lệ …" at the head of the text it owns (see {@link NAMED_SHARE_RE}). */

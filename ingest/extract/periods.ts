@@ -290,11 +290,6 @@ function baselineBefore(leadFolded: string, leadText: string): boolean {
 const ATTRIBUTION_LEAD_RE = /^\s*(?:theo [^,;:()]{0,100}, (?:trong |tinh )?|(?:trong |theo )?bao cao (?:ket qua )?[^,;:()]{0,70}|[^;:()]{0,160}? (?:cho biet|cho hay|cho thay|thong tin),? (?:trong |tinh )?)$/;
 
 /**
- * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",
- * "quý III", "trong tháng 8") is of the publication year; in an undated article, of `undatedYear` (the year the
- * article names: {@link documentPeriod}), else it has none.
- */
-/**
  * Where the bracket open at `from` closes, past brackets nested in it: "(… năm 2019: 62,15/70 điểm (đạt 88,8%), xếp thứ
  * hạng 7/20)" closes after the rank (d3254). -1 when it never does.
  */
@@ -310,6 +305,11 @@ function closingBracket(slice: string, from: number): number {
   return -1;
 }
 
+/**
+ * Every period phrase in folded[span], in order, without overlaps. A phrase without its own year ("6 tháng đầu năm",
+ * "quý III", "trong tháng 8") is of the publication year; in an undated article, of `undatedYear` (the year the
+ * article names: {@link documentPeriod}), else it has none.
+ */
 export function findPeriods(text: string, folded: string, span: Span, published: Date | null, undatedYear: number | null = null): PeriodMention[] {
   const dated = publicationParts(published);
   const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
