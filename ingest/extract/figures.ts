@@ -622,6 +622,24 @@ function rankFieldCount(lead: string, rank: number): number | null {
   return n;
 }
 
+/**
+ * The field of a ministry's rank the article states once: "công bố Chỉ số … đối với 19 bộ, cơ quan ngang bộ … Bộ Giao
+ * thông vận tải xếp thứ nhất" ranks it 1/19 (d3400). Null when the article states no such count or several.
+ */
+function ministriesField(state: DocState, subject: FigureSubject, rank: number): number | null {
+  if (subject.scope !== 'unit' || !MINISTRY_NAME_RE.test(subject.name)) return null;
+  if (state.ministriesField === undefined) {
+    const counts = new Set(matchesOf(MINISTRIES_COUNT_RE, state.folded).map((m) => Number(m[1])));
+    state.ministriesField = counts.size === 1 ? [...counts][0] : null;
+  }
+  const n = state.ministriesField;
+  return n !== null && n >= rank && n > 1 ? n : null;
+}
+/** A ministry or an agency ranked with the ministries, by name. Original text. */
+const MINISTRY_NAME_RE = /^(?:Bộ\s+\p{Lu}|Ngân hàng Nhà nước|Ủy ban Dân tộc|Uỷ ban Dân tộc|Thanh tra Chính phủ|Văn phòng Chính phủ)/u;
+/** The ministries a ranking counts: "19 bộ, cơ quan ngang bộ", "17 bộ, ngành". Folded; group 1 the count. */
+const MINISTRIES_COUNT_RE = /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])/g;
+
 /** A share of dossiers named: "Tỷ lệ hồ sơ …", "năm 2019, tỉ lệ hồ sơ …". Folded. */
 const DOSSIER_SHARE_NAMED_RE = /(?<![a-z])t[iy] le (?:ho so|hs)(?![a-z])/;
 /** Two service levels each with its own share: "mức độ 3 đạt (tỷ lệ) 41,5%; mức độ 4 đạt 75,8%". Folded. */
@@ -655,6 +673,8 @@ const THIS_INDEX_BEFORE_RE = /(?<![a-z])chi so nay(?![a-z])[^.;]*$/;
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
 interface DocState {
+  /** The count of ministries a ranking names, read once per article (see {@link ministriesField}); undefined until read. */
+  ministriesField?: number | null;
   text: string;
   /** The text as units' names are read from it: office holders' names after their unit masked (`maskOfficeHolders`). */
   namesText: string;
@@ -2818,7 +2838,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "công bố Chỉ số … của 20 sở, ban, ngành tỉnh, theo đó: Sở Thông tin và Truyền thông xếp thứ 1", "17 địa phương … xếp
   // hạng …, cụ thể: UBND thành phố Pleiku dẫn đầu": a rank without its total is out of the field its sentence counted
   // before it (d2372).
-  const field = c.unit === 'rank' && c.total === null && !change ? rankFieldCount(folded.slice(zones.sentence.start, c.hedgeStart), value) : null;
+  const field = c.unit === 'rank' && c.total === null && !change
+    ? rankFieldCount(folded.slice(zones.sentence.start, c.hedgeStart), value) ?? ministriesField(state, subject, value) : null;
   const assigned = (cls.metric === 'tasks_completed' || cls.metric === 'targets_met') && c.unit === 'count' && c.total === null && !change
     ? assignedCount(folded.slice(zones.sentence.start, c.hedgeStart), value) : null;
   const total = scale ? Number(scale[1]) : field ?? assigned ?? c.total;
