@@ -1554,20 +1554,24 @@ const POINTS_LEVEL_THEN_MOVE_RE = /(?<!%\/)\d[\d.,]*\s*diem(?![a-z])(?!\s*toi da
 /** The scale a score is given on, right after it: " trên thang điểm 100". Folded. */
 const SCALE_AFTER_RE = /^\s*(?:diem\s*)?(?:tren|\/)\s*thang diem\s*(\d{1,4})(?!\d|[.,]\d)/;
 
+/** A first level and the word of a second, a place: "87,20 điểm, hạng ", "85,2%, xếp thứ ". Folded, regex source. */
+const FIRST_LEVEL_THEN_PLACE = String.raw`\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*`;
 /** A baseline that opens a bracket: "(so với năm 2018", "(so với cùng kỳ năm 2018". Folded, before the period. */
 const OPENING_BASELINE_RE = /\(\s*so voi (?:cung ky )?$/;
 /** Between such a baseline and its level, or its second level: " đạt ", " đạt 71,91 điểm, xếp hạng ". Folded. */
-const BASELINE_ASIDE_LEVEL_GAP_RE = /^\s*(?:dat|la|:)\s*(?:\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*)?$/;
+const BASELINE_ASIDE_LEVEL_GAP_RE = new RegExp(String.raw`^\s*(?:dat|la|:)\s*(?:${FIRST_LEVEL_THEN_PLACE})?$`);
 
+/** A place's word in a range of places: "hạng", "vị trí", "thứ", "vị trí thứ". Folded, regex source. */
+const PLACE_WORD = '(?:hang|vi tri|thu|vi tri thu)';
 /** The opening of a range of places, before its first: "từ hạng ", "từ vị trí thứ ". Folded. */
-const RANK_RANGE_START_RE = /(?<![a-z])tu (?:hang|vi tri|thu|vi tri thu) $/;
+const RANK_RANGE_START_RE = new RegExp(`(?<![a-z])tu ${PLACE_WORD} $`);
 /** What follows a range's first place: " đến hạng 19", " đến 23". Folded. */
-const RANK_RANGE_REST_RE = /^\s*(?:-|den)\s*(?:hang |vi tri |thu |vi tri thu )?\d/;
+const RANK_RANGE_REST_RE = new RegExp(String.raw`^\s*(?:-|den)\s*(?:${PLACE_WORD} )?\d`);
 /** A range of places before its last: "từ hạng 2 đến hạng ", "từ vị trí 20 đến ". Folded. */
-const RANK_RANGE_END_BEFORE_RE = /(?<![a-z])tu (?:hang|vi tri|thu|vi tri thu) \d{1,3}\s*(?:-|den)\s*(?:hang |vi tri |thu |vi tri thu )?$/;
+const RANK_RANGE_END_BEFORE_RE = new RegExp(String.raw`(?<![a-z])tu ${PLACE_WORD} \d{1,3}\s*(?:-|den)\s*(?:${PLACE_WORD} )?$`);
 
 /** Between a baseline and its second level in one bracket: " (87,20 điểm, hạng ", " (đạt 85,2%, xếp thứ ". Folded. */
-const BASELINE_SECOND_LEVEL_GAP_RE = /^\s*\(\s*(?:(?:dat|la)\s+)?\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*$/;
+const BASELINE_SECOND_LEVEL_GAP_RE = new RegExp(String.raw`^\s*\(\s*(?:(?:dat|la)\s+)?${FIRST_LEVEL_THEN_PLACE}$`);
 
 /** A sentence opening on a share: "100% tỷ lệ …", "Tỷ lệ người dân …", "Trên 90% …". Folded. */
 const CONTINUED_TARGET_OPENING_RE = /^\W*(?:(?:tren|hon|it nhat|toi thieu)\s+)?(?:\d[\d.,]*\s*%|ty le(?![a-z]))/;
