@@ -146,15 +146,18 @@ function sameUnitKey(a: string, b: string): boolean {
   if (ka === kb) return true;
   // "Sở Tư pháp tỉnh Bến Tre" = "Sở Tư pháp Bến Tre", "Công an tỉnh X" = "Công an X": an agency of a province, with or
   // without the level word before the province's name.
-  const agencyKey = (k: string): string => (AGENCY_NAME_RE.test(k) ? k.replace(/ (?:tinh|thanh pho) /, ' ').replace(/^ngan hang nha nuoc chi nhanh /, 'ngan hang nha nuoc ') : k);
+  // "Thanh tra tỉnh" (its level word alone) is the province's: the bare agency.
+  const agencyKey = (k: string): string => (AGENCY_NAME_RE.test(k) ? k.replace(/ (?:tinh|thanh pho) /, ' ').replace(/ (?:tinh|thanh pho)$/, '').replace(/^ngan hang nha nuoc chi nhanh /, 'ngan hang nha nuoc ') : k);
   const ga = agencyKey(ka);
   const gb = agencyKey(kb);
   if (ga === gb) return true;
   // "Ban Quản lý Khu kinh tế Nghi Sơn" = "… Nghi Sơn tỉnh Thanh Hóa": an agency named without its province is of the
   // province a page is about; the other side names it (one to four words).
-  if (AGENCY_NAME_RE.test(ga) && AGENCY_NAME_RE.test(gb)) {
+  if (AGENCY_NAME_RE.test(`${ga} `) && AGENCY_NAME_RE.test(`${gb} `)) {
     const [short, long] = ga.length < gb.length ? [ga, gb] : [gb, ga];
-    if (long.startsWith(`${short} `) && /^(?:\S+ ){0,3}\S+$/.test(long.slice(short.length + 1).replace(/^(?:tinh|thanh pho) /, ''))) return true;
+    const rest = long.slice(short.length + 1);
+    // …but not an agency of a lower unit ("Thanh tra huyện Gò Dầu").
+    if (long.startsWith(`${short} `) && !/^(?:huyen|quan|thi xa|xa|phuong|thi tran) /.test(rest) && /^(?:\S+ ){0,3}\S+$/.test(rest.replace(/^(?:tinh|thanh pho) /, ''))) return true;
   }
   const sa = ka.replace(LEVEL_WORD_RE, '');
   const sb = kb.replace(LEVEL_WORD_RE, '');

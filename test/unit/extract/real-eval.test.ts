@@ -73,6 +73,10 @@ describe('period and subject accuracy', () => {
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Bến Tre')).toBe(true);
     expect(sameUnitName('Công an tỉnh Bến Tre', 'Công an Bến Tre')).toBe(true);
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Tư pháp tỉnh Trà Vinh')).toBe(false);
+    // A label that names a province's agency by its level word alone ("Thanh tra tỉnh") on that province's page.
+    expect(sameUnitName('Thanh tra tỉnh Thừa Thiên Huế', 'Thanh tra tỉnh')).toBe(true);
+    expect(sameUnitName('Văn phòng UBND tỉnh', 'Văn phòng UBND tỉnh Bến Tre')).toBe(true);
+    expect(sameUnitName('Thanh tra tỉnh', 'Thanh tra huyện Gò Dầu')).toBe(false);
     expect(sameUnitName('Sở Tư pháp Bến Tre', 'Sở Xây dựng tỉnh Bến Tre')).toBe(false);
     // Boards, the inspectorate, branches of central agencies; an agency named without its province.
     expect(sameUnitName('Ban Quản lý các khu công nghiệp và chế xuất thành phố Hà Nội', 'Ban Quản lý các khu công nghiệp và chế xuất Hà Nội')).toBe(true);
