@@ -1683,16 +1683,40 @@ function agencyNameBefore(text: string, at: number, to: number, province: string
   // What follows the name up to the number: lower-case words only (a verb phrase) or the bracket of "Sở Nội vụ (86,93%)";
   // nothing named, no other number.
   if (!words.slice(n).every((w) => /^(?:\p{Ll}+|\(|:)$/u.test(w))) return null;
-  const name = words.slice(0, n).join(' ').replace(/\s+và$/u, '');
+  return agencyOfProvince(words.slice(0, n).join(' ').replace(/\s+và$/u, ''), province);
+}
+
+/**
+ * A provincial agency's name as written ("Sở Tư pháp", "Văn phòng UBND tỉnh", "Thanh tra tỉnh") completed with its
+ * province (`province`, bare: "Tây Ninh"): "Sở Tư pháp tỉnh Tây Ninh", "Văn phòng UBND tỉnh Tây Ninh". A name that
+ * already names a province is kept; null for a name ending in a lower level's word ("Chi nhánh Văn phòng đăng ký đất
+ * đai thị xã": the agency of a lower unit the text does not name) and for a single word.
+ */
+export function agencyOfProvince(name: string, provinceName: string): string | null {
+  const province = provinceName.replace(/^tỉnh\s+/iu, '');
   // "Văn phòng UBND TP" on a centrally run city's page: the city's own office, "TP" written for "thành phố" (d1405).
   if (/\sTP\.?$/u.test(name) && centralCity(province)) return `${name.replace(/\s+TP\.?$/u, '')} thành phố ${province.replace(/^thành phố\s+/iu, '')}`;
-  // "Chi nhánh Văn phòng đăng ký đất đai thị xã": the agency of a lower unit the text does not name, not the province's.
+  // "Thanh tra thành phố" on a centrally run city's page is the city's; on a province's page, a lower city's.
+  if (/\sthành phố$/u.test(name) && centralCity(province)) return `${name} ${province.replace(/^thành phố\s+/iu, '')}`;
   if (/(?:^|\s)(?:huyện|quận|thị xã|xã|phường|thị trấn|thành phố)$/u.test(name)) return null;
   if (!name.includes(' ')) return null;
   // "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội" names its province already.
   if (PROVINCE_RE.test(foldVietnamese(name))) return name;
   if (/(?:tỉnh|thành phố)$/u.test(name)) return `${name} ${province}`;
   return `${name} ${centralCity(province) ? 'thành phố' : 'tỉnh'} ${province.replace(/^thành phố\s+/iu, '')}`;
+}
+
+/** A table row's label that names a provincial agency by its head word ("Sở …", "Văn phòng UBND tỉnh", "Ban Quản lý …"). */
+const AGENCY_ROW_RE = /^(?:Sở|Văn phòng|Thanh tra|Ban Quản lý|Ban Dân tộc|Công an|Kho bạc|Bảo hiểm xã hội|Cục|Trung tâm Phục vụ)\s/u;
+
+/**
+ * The name under which a table row that names a provincial agency is filed: the agency with its province — the one
+ * the publisher is or belongs to — or null when the row names no agency or the province is not known.
+ */
+export function agencyRowName(label: string, ctx: ExtractionContext): string | null {
+  if (!AGENCY_ROW_RE.test(label)) return null;
+  const province = departmentsProvince(ctx);
+  return province ? agencyOfProvince(label.replace(/\s+/g, ' ').trim(), province) : null;
 }
 
 /**

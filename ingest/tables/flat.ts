@@ -177,6 +177,12 @@ export function tablesFromText(text: string): FlatTable[] {
 }
 
 const SPACED_LINE_MAX_CHARS = 240;
+/** Headers of a last column that grades each row in words ("Xếp loại": "Tốt", "Khá", "Trung bình"). */
+const GRADE_HEADER_RE = /^(?:xep loai|muc xep loai|phan loai|danh gia|ket qua xep loai)$/;
+/** A grade at the end of a row, in words. */
+const GRADE_TAIL_RE = /\s(xuất sắc|hoàn thành tốt|hoàn thành|tốt|khá|trung bình|yếu|kém|đạt|không đạt|chưa đạt)$/iu;
+/** A section row between blocks of a table: a roman numeral or a capital letter, then words ("II UBND huyện, thị xã"). */
+const SECTION_ROW_RE = /^(?:[IVX]{1,4}|[A-D])[.)]?\s+\p{L}[^\d]*$/u;
 const NUMBER_TOKEN_RE = /^(?:\d[\d.,]*%?|[-–])$/;
 const PAIR_TOKENS = new Set(['tổng', '%', 'số lượng', 'tỷ lệ', 'sl', 'tl', 'số', 'tỷ lệ (%)']);
 
@@ -184,7 +190,9 @@ const PAIR_TOKENS = new Set(['tổng', '%', 'số lượng', 'tỷ lệ', 'sl', 
 function capitalCells(line: string): string[] {
   const cells: string[] = [];
   for (const token of line.split(/\s+/)) {
-    const starts = /^\p{Lu}/u.test(token) && !(cells.length > 0 && /^\p{Lu}{2,}$/u.test(token) && !/^(?:STT|TT)$/.test(token));
+    // An upper-case word goes on the upper-case cell before it ("TÊN CƠ QUAN"), but never onto a row-number cell.
+    const afterNumber = cells.length === 1 && /^(?:STT|TT)$/.test(cells[0]);
+    const starts = /^\p{Lu}/u.test(token) && !(cells.length > 0 && !afterNumber && /^\p{Lu}{2,}$/u.test(token) && !/^(?:STT|TT)$/.test(token));
     if (starts || cells.length === 0) cells.push(token);
     else cells[cells.length - 1] += ` ${token}`;
   }
@@ -214,12 +222,27 @@ function spacedRowsAt(lines: string[], i: number): FlatTable | null {
   const columns = cells.length + split;
   const numbered = /^(?:STT|TT)$/i.test(cells[0]);
   const labelColumns = numbered ? 2 : 1;
-  const values = columns - labelColumns;
+  const graded = !pair && GRADE_HEADER_RE.test(foldVietnamese(cells[cells.length - 1]).toLowerCase());
+  const values = columns - labelColumns - (graded ? 1 : 0);
   if (values < 2) return null;
   const data: RawCell[][] = [];
   let j = i + (pair ? 2 : 1);
   for (; j < lines.length && lines[j].length <= SPACED_LINE_MAX_CHARS; j++) {
-    const tokens = lines[j].split(/\s+/);
+    let line = lines[j];
+    if (numbered && SECTION_ROW_RE.test(line) && j + 1 < lines.length && isRowNumber(lines[j + 1].split(/\s+/)[0])) {
+      // A section row: kept as a row of its own (label only), so the blocks' rows are still read.
+      const [mark, ...words] = line.split(/\s+/);
+      data.push([{ text: mark }, { text: words.join(' ') }, ...Array.from({ length: values + (graded ? 1 : 0) }, () => ({ text: '' }))]);
+      continue;
+    }
+    let grade: string | null = null;
+    if (graded) {
+      const g = GRADE_TAIL_RE.exec(line);
+      if (!g) break;
+      grade = g[1];
+      line = line.slice(0, g.index);
+    }
+    const tokens = line.split(/\s+/);
     if (tokens.length <= values) break;
     const tail = tokens.slice(tokens.length - values);
     let labelTokens = tokens.slice(0, tokens.length - values);
@@ -232,9 +255,9 @@ function spacedRowsAt(lines: string[], i: number): FlatTable | null {
     }
     const label = labelTokens.join(' ');
     if (!/\p{L}/u.test(label) || NUMBER_TOKEN_RE.test(labelTokens[labelTokens.length - 1] ?? '') && labelTokens.length === 1) break;
-    data.push([...(rowNumber !== null ? [{ text: rowNumber }] : []), { text: label }, ...tail.map((t) => ({ text: t }))]);
+    data.push([...(rowNumber !== null ? [{ text: rowNumber }] : []), { text: label }, ...tail.map((t) => ({ text: t })), ...(grade !== null ? [{ text: grade }] : [])]);
   }
-  if (data.length < 2) return null;
+  if (data.filter((r) => r.some((c, k) => k > 0 && /\d/.test(c.text))).length < 2) return null;
   const header: RawCell[][] = pair
     ? [
       cells.map((c, k) => (k >= cells.length - split ? { text: c, header: true, colspan: 2 } : { text: c, header: true, rowspan: 2 })),

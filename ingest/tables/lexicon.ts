@@ -9,7 +9,8 @@
  *
  * Public surface: {@link HEADER_METRICS}, {@link HeaderMetric}, {@link LABEL_HEADERS}, {@link SKIP_HEADERS},
  * {@link TOTAL_ROW_LABELS}, {@link OTHER_HEADERS}, {@link AVERAGE_ROW_LABELS}, {@link RATE_WORDS}, {@link TARGET_HEADERS},
- * {@link SERVICE_INDEX_CUES}, {@link SIPAS_CUES}, {@link COMPONENT_SCORE_HEADERS}, {@link NOT_TOTAL_ROW_LABELS}, {@link COUNTED_UNIT_WORDS}.
+ * {@link SERVICE_INDEX_CUES}, {@link SIPAS_CUES}, {@link COMPONENT_SCORE_HEADERS}, {@link NOT_TOTAL_ROW_LABELS}, {@link COUNTED_UNIT_WORDS},
+ * {@link MAXIMUM_SCORE_HEADERS}.
  */
 
 /** One family of columns. The variant is chosen by the header's unit: a rate ("Tỷ lệ", "%"), a score, a rank or a count. */
@@ -46,7 +47,10 @@ export const LABEL_HEADERS = [
 ];
 
 /** Columns that carry no figure: row numbers, classifications in words, notes. */
-export const SKIP_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'xep loai', 'ghi chu', 'muc xep loai', 'danh gia', 'phan loai'];
+/** Headers of a column holding the most points a row could reach ("Điểm tối đa"): never a result. */
+export const MAXIMUM_SCORE_HEADERS = ['diem toi da', 'tong diem toi da', 'diem chuan', 'thang diem'];
+
+export const SKIP_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'xep loai', 'ghi chu', 'muc xep loai', 'danh gia', 'phan loai', ...MAXIMUM_SCORE_HEADERS];
 
 /**
  * Headers of a column holding a part of an index score ("Điểm đánh giá trực tiếp", "Điểm điều tra XHH", "Điểm tự

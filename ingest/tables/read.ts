@@ -18,11 +18,12 @@
 import { foldVietnamese } from '../../src/text/vi-fold';
 import { foldForMatching, normalizeText } from '../extract/normalize';
 import { defaultPeriod, findPeriods } from '../extract/periods';
+import { agencyRowName } from '../extract/subjects';
 import { parseViNumber } from '../extract/vi-number';
 import type { DroppedCandidate, ExtractedFigure, ExtractionContext, FigurePeriod, FigureSubject, FigureUnit } from '../types';
 import type { Grid } from './grid';
 import {
-  AVERAGE_ROW_LABELS, COMPONENT_SCORE_HEADERS, COUNTED_UNIT_WORDS, HEADER_METRICS, LABEL_HEADERS, NOT_TOTAL_ROW_LABELS,
+  AVERAGE_ROW_LABELS, COMPONENT_SCORE_HEADERS, COUNTED_UNIT_WORDS, HEADER_METRICS, LABEL_HEADERS, MAXIMUM_SCORE_HEADERS, NOT_TOTAL_ROW_LABELS,
   RATE_WORDS, SERVICE_INDEX_CUES, SIPAS_CUES, SKIP_HEADERS, TARGET_HEADERS, TOTAL_ROW_LABELS, type HeaderMetric,
 } from './lexicon';
 
@@ -54,6 +55,9 @@ const SKIP_RE = new RegExp(`^(?:${SKIP_HEADERS.join('|')})(?![a-z0-9])`);
 const TOTAL_RE = opening(TOTAL_ROW_LABELS);
 const NOT_TOTAL_RE = opening(NOT_TOTAL_ROW_LABELS);
 const COMPONENT_RE = phrase(COMPONENT_SCORE_HEADERS);
+const MAXIMUM_RE = phrase(MAXIMUM_SCORE_HEADERS);
+/** "Tỷ lệ đạt", "Tỷ lệ điểm đạt (%)": the share of the maximum a row reached. Folded. */
+const SHARE_REACHED_RE = /^ty le (?:diem )?dat(?: duoc)?(?:\s*\(%\))?$/;
 /** "14 phường", "20 sở, ban, ngành" in the words above a table: the number of units a ranking ranks. Folded. */
 const COUNTED_UNITS_RE = new RegExp(`(?<![0-9.,])(\\d{1,3})\\s+(?:${[...COUNTED_UNIT_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, 'g');
 const AVERAGE_RE = opening(AVERAGE_ROW_LABELS);
@@ -226,6 +230,13 @@ export function planColumns(grid: Grid, headerRows: number, contextFolded: strin
     const index = plans.some((p) => p !== total && p.role === 'metric' && p.metric === total.metric && /(?<![a-z])(?:chi so|index)(?![a-z])/.test(foldVietnamese(p.header)));
     if (index) Object.assign(total, { role: 'skip', metric: null, unit: null });
   }
+  // A table of index points that prints each row's maximum beside the points reached (the maxima differ by row) and
+  // then "Tỷ lệ đạt": that share of the maximum is the index, the only one of the three comparable across rows.
+  if (plans.some((p) => p.role === 'skip' && MAXIMUM_RE.test(foldVietnamese(p.header))) && !plans.some((p) => p.role === 'metric' && INDEX_SCORES.has(p.metric!))) {
+    const share = plans.find((p) => p.role === 'unknown' && SHARE_REACHED_RE.test(foldVietnamese(p.header).trim()));
+    const metric = resolveIndexCode('@index_score', kind);
+    if (share && metric) Object.assign(share, { role: 'metric', metric, unit: 'percent', target: false });
+  }
   // A bare "Tổng" / "Tổng số" column ahead of resolved or late dossiers is the total of dossiers received.
   const firstDossier = plans.findIndex((p) => p.role === 'metric' && (p.metric === 'dossiers_resolved' || p.metric === 'late_dossiers'));
   if (firstDossier > 0 && !plans.some((p) => p.metric === 'dossiers_received')) {
@@ -271,7 +282,7 @@ function rowSubject(label: string, kind: RowKind, ctx: ExtractionContext): Figur
   const mention = label.replace(/^\d{1,3}[.)]\s+/, '').trim();
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   if (resolved) return { name: resolved.name, unitId: resolved.id, scope: 'unit', subunitLevel: null, explicit: true };
-  return { name: mention, unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
+  return { name: agencyRowName(mention, ctx) ?? mention, unitId: null, scope: 'unit', subunitLevel: null, explicit: true };
 }
 
 /**

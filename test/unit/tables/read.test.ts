@@ -3,7 +3,7 @@ import { DOSSIER_TABLE, WARD_RANKING, WARD_RANKING_EXPECTED, type ReportTable } 
 import { tableToFlatText, tableToHtml } from '../../../demo/reports/formats';
 import { tablesFromHtml } from '../../../ingest/portals/tables';
 import { buildGrid, figuresFromDocument, figuresFromTables, tablesFromText, TABLE_LIMITS } from '../../../ingest/tables';
-import type { ExtractedFigure } from '../../../ingest/types';
+import type { ExtractedFigure, ResolvedUnit } from '../../../ingest/types';
 import { ctx } from './helpers';
 import { needsReview } from '../../../ingest/extract/serving';
 
@@ -293,6 +293,57 @@ describe('space-separated rows (statistics pages, tables copied from PDF)', () =
   it('does not take a sentence or a line of numbers for a header', () => {
     expect(tablesFromText(['Năm nay Quận tiếp nhận Hồ sơ đúng hạn.', 'UBND Phường 4 1200 98,5% 10', 'UBND Phường 11 860 99,1% 4'].join('\n'))).toEqual([]);
     expect(tablesFromText(['Mức độ 1 Mức độ 2 Mức độ 3', 'Dịch vụ 2643 100% 1856', 'Thủ tục 12 100% 3'].join('\n'))).toEqual([]);
+  });
+});
+
+describe('a PAR index decision pasted as space-separated rows (regression from the real-text corpus, our own text)', () => {
+  // The shape of a province's decision announcing its index: "STT" run into an upper-case label header, a maximum and
+  // an appraised score per row (the maximum differs between rows), the share of the maximum reached (the index), a
+  // grade in words at the end of each row, and roman-numbered section rows between the blocks.
+  const text = [
+    'Quận 3 công bố Chỉ số cải cách hành chính năm 2023 của các phường (DỮ LIỆU MẪU):',
+    'STT TÊN ĐƠN VỊ Điểm tối đa Điểm thẩm định Tỷ lệ đạt Xếp loại',
+    'I Các phường loại I',
+    '1 UBND Phường 4 100 91.25 91.25% Tốt',
+    '2 UBND Phường 11 96.5 84.00 87.05% Khá',
+    'II Các phường loại II',
+    '1 UBND Phường Võ Thị Sáu 71.5 55.10 77.06% Trung bình',
+    '2 UBND Phường 14 100 48.30 48.30% Kém',
+    'Các phường xếp loại kém phải có kế hoạch khắc phục.',
+  ].join('\n');
+
+  it('rebuilds the rows past the section lines, with the grade as a cell of its own', () => {
+    const tables = tablesFromText(text);
+    expect(tables).toHaveLength(1);
+    const rows = tables[0].rows.map((r) => r.map((c) => c.text));
+    expect(rows[0]).toEqual(['STT', 'TÊN ĐƠN VỊ', 'Điểm tối đa', 'Điểm thẩm định', 'Tỷ lệ đạt', 'Xếp loại']);
+    expect(rows.filter((r) => /^\d+$/.test(r[0])).map((r) => [r[1], r[4], r[5]])).toEqual([
+      ['UBND Phường 4', '91.25%', 'Tốt'], ['UBND Phường 11', '87.05%', 'Khá'],
+      ['UBND Phường Võ Thị Sáu', '77.06%', 'Trung bình'], ['UBND Phường 14', '48.30%', 'Kém'],
+    ]);
+  });
+
+  it('names a provincial agency\'s row with its province, as prose does', () => {
+    const city: ResolvedUnit = { id: '79', name: 'Thành phố Hồ Chí Minh', level: 'tinh' };
+    const agencies = [
+      'Thành phố công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành (DỮ LIỆU MẪU):',
+      'STT TÊN CƠ QUAN Điểm tối đa Điểm thẩm định Tỷ lệ đạt Xếp loại',
+      '1 Văn phòng UBND thành phố 71.5 69.25 96.85% Tốt',
+      '2 Sở Tư pháp 100 94.00 94.00% Tốt',
+      '3 Thanh tra thành phố 96.5 84.00 87.05% Khá',
+    ].join('\n');
+    const { figures } = figuresFromDocument({ text: agencies }, ctx('2024-01-15', { publisher: city }));
+    expect(figures.filter((f) => f.cell).map((f) => [f.subject.name, f.value])).toEqual([
+      ['Văn phòng UBND thành phố Hồ Chí Minh', 96.85], ['Sở Tư pháp thành phố Hồ Chí Minh', 94], ['Thanh tra thành phố Hồ Chí Minh', 87.05],
+    ]);
+  });
+
+  it('reads the share reached as each ward\'s index score, not the appraised points or the maximum', () => {
+    const { figures } = figuresFromDocument({ text }, ctx());
+    expect(figures.filter((f) => f.cell).map((f) => [f.subject.unitId, f.metric, f.value])).toEqual([
+      ['7002', 'par_index_score', 91.25], ['7004', 'par_index_score', 87.05],
+      ['7003', 'par_index_score', 77.06], ['7006', 'par_index_score', 48.3],
+    ]);
   });
 });
 
