@@ -435,6 +435,13 @@ const PLAIN_GRADE_BALLOTS_RE = /(?<![a-z])phieu(?: (?:danh gia|binh chon|chon))?
  */
 const PAR_COMPONENT = '(?<![a-z])(?:diem tham dinh|(?:diem )?dieu tra xa hoi hoc|diem do luong su hai long|(?:diem |ket qua )?tu danh gia|(?:ket qua )?diem tu cham)(?![a-z])(?![^;(]*(?:chi so (?:cai cach|cchc|par)|par ?index|tong (?:so )?diem))';
 const PAR_COMPONENT_BEFORE_RE = new RegExp(`${PAR_COMPONENT}[^;]*$`);
+/** A field of the PAR INDEX named in a sentence ("lĩnh vực cải cách thủ tục hành chính"), not the whole reform ("lĩnh vực cải cách hành chính"). Folded. */
+const INDEX_FIELD_BEFORE_RE = /(?<![a-z])(?:cac |mot so )?linh vuc (?!(?:cai cach hanh chinh|cchc|nay|khac|do)(?![a-z]))(?:cai cach|xay dung|hien dai hoa|thuc hien|to chuc|che do|tai chinh|co che)(?![a-z])/;
+/**
+ * A part of the PAR INDEX named right after its points: "(50,5 điểm chỉ số các thành phần; 28,71 điểm điều tra xã hội
+ * học)" after the total (d3750). Folded, from the number's end.
+ */
+const PAR_COMPONENT_AFTER_RE = /^(?:\/\d+(?:[.,]\d+)?)?\s*(?:diem\s+)?(?:(?:cua|ve|o)\s+)?(?:chi so (?:cac )?(?:thanh phan|linh vuc)|(?:cac )?tieu chi thanh phan|dieu tra xa hoi hoc|tham dinh|tu danh gia|tu cham|do luong su hai long)(?![a-z])/;
 /**
  * Whether a share restates the points just before it, and those points are a part's of the PAR INDEX named in the same
  * bracket level: "điểm tự chấm của Sở đạt 70,97/75 điểm đạt 94,63%" — not "(Điểm chỉ số CCHC năm 2019: 62,15/70 điểm
@@ -2569,8 +2576,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // điểm": the appraisal, survey or satisfaction part of the PAR INDEX, not the index (labelling rule 11).
   if ((cls.metric === 'par_index_score' || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate') &&
     (PAR_COMPONENT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)) || PAR_COMPONENT_CHANGE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)) ||
+      PAR_COMPONENT_AFTER_RE.test(folded.slice(c.end, c.end + 60)) ||
       // "điểm tự chấm của Sở đạt 70,97/75 điểm, đạt 94,63%": the share restating the part's points is the part's too (d3254).
       restatesComponentPoints(folded, zones.clause.start, c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "Cụ thể lĩnh vực cải cách thủ tục hành chính từ xếp hạng thứ 60 tăng lên xếp thứ 38; xây dựng đội ngũ … từ thứ 59 lên
+  // thứ 37": after a field of the index is named, the sentence's places and points are its fields', not the index's (d3750).
+  if ((cls.metric === 'par_index_rank' || cls.metric === 'par_index_score') && INDEX_FIELD_BEFORE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
   // "Chỉ số hài lòng chung về thủ tục hành chính là 88,48%", "mức độ hài lòng đối với việc cung ứng dịch vụ hành chính
