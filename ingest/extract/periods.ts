@@ -132,6 +132,12 @@ function mostNamedYear(folded: string, text?: string): number | null {
   return best;
 }
 
+/** How much of an article's start counts as its lead, for the year it reports on. */
+const LEAD_CHARS = 600;
+/** A review of a year or part of it and its year: "sơ kết công tác cải cách hành chính … năm 2022", "tổng kết 6 tháng đầu năm 2021". Folded. */
+const LEAD_REVIEW_RE = /(?<![a-z])(?:so ket|tong ket)(?![a-z])[^.;]{0,120}?(?<![a-z])nam (20\d\d)(?!\d)/g;
+/** "Năm qua", "trong năm qua": the past year. Folded. */
+const PAST_YEAR_RE = /(?<![a-z])nam qua(?![a-z])/;
 /** A year-end review and its year: "tổng kết công tác cải cách hành chính năm 2022", "tổng kết … năm 2022". Folded. */
 const YEAR_END_REVIEW_RE = /(?<![a-z])tong ket(?! \d)[^.;\d]{0,80}?nam (20\d\d)(?!\d)/;
 
@@ -146,6 +152,11 @@ const YEAR_END_REVIEW_RE = /(?<![a-z])tong ket(?! \d)[^.;\d]{0,80}?nam (20\d\d)(
 export function documentPeriod(published: Date | null, folded: string, text?: string): FigurePeriod {
   const pub = publicationParts(published);
   if (pub.year === null) {
+    // "Hội nghị sơ kết công tác cải cách hành chính … năm 2022" opening an undated page: the year it reports on, however
+    // often older years are named further down (d3705).
+    // Not a year of tasks ahead ("Sơ kết 2 năm … và triển khai các nhiệm vụ trọng tâm năm 2024").
+    const review = matchesOf(LEAD_REVIEW_RE, folded.slice(0, LEAD_CHARS)).find((m) => !namesHorizon(folded, (m.index ?? 0) + m[0].length - 8));
+    if (review) return { year: Number(review[1]), fromMonth: null, toMonth: null, label: `năm ${review[1]}` };
     const best = mostNamedYear(folded, text);
     return { year: best, fromMonth: null, toMonth: null, label: best === null ? '' : `năm ${best}` };
   }
@@ -153,6 +164,10 @@ export function documentPeriod(published: Date | null, folded: string, text?: st
   // "hội nghị tổng kết … năm 2022 và phát động … năm 2023" in February or March: a year-end review reports on the year
   // just ended.
   if (pub.month !== null && pub.month <= 3 && YEAR_END_REVIEW_RE.exec(folded.slice(0, 1200))?.[1] === String(pub.year - 1)) {
+    return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };
+  }
+  // "Năm qua, công tác cải cách hành chính ở xã …" in February or March: the past year is the one just ended (d3703).
+  if (pub.month !== null && pub.month <= 3 && PAST_YEAR_RE.test(folded.slice(0, LEAD_CHARS))) {
     return { year: pub.year - 1, fromMonth: null, toMonth: null, label: `năm ${pub.year - 1}` };
   }
   return defaultPeriod(published);
