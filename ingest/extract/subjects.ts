@@ -1125,7 +1125,8 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   // So is the group a unit leads ("đứng đầu nhóm các bộ, cơ quan ngang bộ").
   // "đứng thứ 2 trong tổng số 17 bộ, ngành" is a field too.
   // Nor is the average a unit is compared with ("so với chỉ số trung bình chung các tỉnh, thành phố", d2762).
-  const field = (at: number): boolean => /(?:trong|tren|so voi|giua|thuoc)(?: tong(?: so)?| so)?\s*$/.test(slice.slice(Math.max(0, at - 18), at)) || rankField(slice, at) ||
+  // Nor a group of leaders a unit belongs to ("nằm trong tốp 30 tỉnh, thành phố", "thuộc nhóm 10 tỉnh", d3655).
+  const field = (at: number): boolean => /(?:(?:trong|tren|so voi|giua|thuoc)(?: tong(?: so)?| so)?|(?<![a-z])(?:nhom|top)(?: dau)?)\s*$/.test(slice.slice(Math.max(0, at - 18), at)) || rankField(slice, at) ||
     COMPARED_AVERAGE_BEFORE_RE.test(slice.slice(Math.max(0, at - 45), at));
   let ministriesAt = -1;
   let togetherEnd = -1;
