@@ -106,7 +106,7 @@ function withAbbreviatedCues(entries: MetricCueEntry[]): MetricCueEntry[] {
 
 export const METRIC_CUES: readonly MetricCueEntry[] = withAbbreviatedCues([
   { metric: 'satisfaction_rate', units: ['percent'], nouns: [null, 'luot', 'nguoi', 'hoso', 'thutuc'], weight: 10,
-    cues: ['hai long', 'su hai long', 'muc do hai long', 'ty le hai long', 'chi so hai long', 'danh gia tot', 'rat hai long', 'sipas'] },
+    cues: ['hai long', 'su hai long', 'muc do hai long', 'ty le hai long', 'chi so hai long', 'danh gia tot', 'rat hai long', 'sipas', 'doi voi su phuc vu cua co quan hanh chinh nha nuoc'] },
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 12, cues: ['sipas'] },
   { metric: 'sipas_score', units: ['score'], nouns: [null], weight: 6, cues: ['chi so hai long', 'hai long'] },
   { metric: 'on_time_rate', units: ['percent', 'count'], nouns: [null, 'hoso', 'thutuc'], weight: 10,
