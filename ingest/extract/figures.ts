@@ -47,7 +47,7 @@ const SERVICE_INDEX_NAMES = 'bo chi so phuc vu|chi so phuc vu nguoi dan|chi so p
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this. A ministry
  * names its own index of its agencies "Chỉ số theo dõi, đánh giá (kết quả) cải cách hành chính" (d1842).
  */
-const INDEX_TOPIC_RE = new RegExp(`chi so cai cach hanh chinh|chi so theo doi,? danh gia(?: ket qua)? (?:cong tac )?(?:cai cach hanh chinh|cchc)|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\\d[\\d.,]* diem(?![a-z]))|(${SERVICE_INDEX_NAMES})|(sipas|chi so hai long)`, 'g');
+const INDEX_TOPIC_RE = new RegExp(`chi so (?:(?:va|,) xep hang )?cai cach hanh chinh|chi so (?:va|,) xep hang cchc|chi so theo doi,? danh gia(?: ket qua)? (?:cong tac )?(?:cai cach hanh chinh|cchc)|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\\d[\\d.,]* diem(?![a-z]))|(${SERVICE_INDEX_NAMES})|(sipas|chi so hai long)`, 'g');
 /** Before a whole the figure before it is a part of: "trong tổng số", "trên tổng số", "…/tổng số". Folded. */
 const WHOLE_BEFORE_RE = /(?:(?:trong|tren) tong so|\/\s*tong so)\s*$/;
 /** Metrics a part of all dossiers may have lent the whole after it (see {@link WHOLE_BEFORE_RE}). */

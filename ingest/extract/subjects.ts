@@ -1659,7 +1659,7 @@ function localOfficeName(words: string): string {
 }
 
 /** Where an agency's name ends ("đạt", "xếp", "với", …): verbs and links, lower case. */
-const NAME_END_RE = /^(?:đạt|có|với|là|xếp|đứng|dẫn|giữ|tiếp|được|chiếm|tăng|giảm|đã|trong|theo|so|tại|của|thuộc|năm|về|cũng|vẫn|đều|luôn|tổng|chỉ|điểm|nằm|ở|lần|gồm|trên|dưới|từ|đến)$/u;
+const NAME_END_RE = /^(?:đạt|có|với|là|xếp|thứ|hạng|vị|đứng|dẫn|giữ|tiếp|được|chiếm|tăng|giảm|đã|trong|theo|so|tại|của|thuộc|năm|về|cũng|vẫn|đều|luôn|tổng|chỉ|điểm|nằm|ở|lần|gồm|trên|dưới|từ|đến)$/u;
 /** What starts another agency or unit after "và" ("Sở Tư pháp và Sở Nội vụ"): then "và" ends the name. */
 const NEXT_HOLDER_WORDS = '(?:Sở|Ban|Thanh|Văn|Cục|Chi|Kho|Bảo|BHXH|Ngân|Công|UBND|Ủy|Uỷ|[Hh]uyện|[Qq]uận|[Xx]ã(?!\\s+hội)|[Pp]hường|[Tt]ỉnh|[Tt]hành|[Tt]hị)';
 const NEXT_HOLDER_RE = new RegExp(`^${NEXT_HOLDER_WORDS}$`, 'u');
