@@ -683,6 +683,8 @@ const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|
 const AREA_WIDE_RE = /(?<![a-z0-9])(?:toan (huyen|quan|thi xa|thanh pho)|(?:ca|cua|truc tuyen|mot cua|1 cua) (?:ca )?(?:hai|ba|2|3|cac) cap)(?![a-z0-9])/g;
 /** Level codes of a district-level unit, by the word "toàn …" uses for it. */
 const AREA_LEVELS: Record<string, readonly string[]> = { huyen: ['huyen'], quan: ['quan'], 'thi xa': ['thi_xa'], 'thanh pho': ['thanh_pho'] };
+/** The level word of a unit, by the folded word "toàn …" uses for it. */
+const AREA_LEVEL_WORDS: Record<string, string> = { huyen: 'huyện', quan: 'quận', 'thi xa': 'thị xã', 'thanh pho': 'thành phố' };
 
 /**
  * Subjects the engine chose between readings it cannot tell apart ("cấp huyện, cấp xã tiếp nhận …" is both levels;
@@ -1176,6 +1178,12 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     // "Chỉ số hài lòng … đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn tỉnh": the end of the index's
     // name, not the figure's scope (d1767).
     if (INDEX_NAME_END_BEFORE_RE.test(slice.slice(Math.max(0, at - 40), at))) continue;
+    // "toàn tỉnh" on a page with no publisher (a national paper): the province the article named last before it.
+    const namedProvince = !publisher && text !== undefined ? lowerUnitNamedBefore(text, from + at, 'tỉnh') : null;
+    if (namedProvince) {
+      consider(at, () => namedSubject(namedProvince, ctx));
+      continue;
+    }
     const wide = (): FigureSubject => ({ name: wholeAreaName(publisher?.level === 'so' ? publisherProvince(ctx)?.name ?? name : name), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
     // "toàn tỉnh" on a district's or a commune's page: the province around it, which the engine does not know.
     consider(at, publisher && (LEVEL_DEPTH[publisher.level] ?? 2) >= 2 && publisher.level !== 'so' ? () => uncertain(wide()) : wide);
@@ -1183,7 +1191,11 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   for (const m of matchesOf(AREA_WIDE_RE, slice)) {
     const word = m[1];
     const wide = (): FigureSubject => ({ name: `toàn địa bàn ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
-    if (word === undefined || (publisher && AREA_LEVELS[word]?.includes(publisher.level))) consider(m.index ?? 0, wide);
+    // "Năm 2021, toàn thành phố chỉ có 20% …" on a page with no publisher (a national paper about one city): the unit of
+    // that level the article named last before it (d4006).
+    const namedArea = !publisher && word !== undefined && text !== undefined ? lowerUnitNamedBefore(text, from + (m.index ?? 0), AREA_LEVEL_WORDS[word] ?? word) : null;
+    if (namedArea) consider(m.index ?? 0, () => namedSubject(namedArea, ctx));
+    else if (word === undefined || (publisher && AREA_LEVELS[word]?.includes(publisher.level))) consider(m.index ?? 0, wide);
     // "toàn huyện" in a province's article: a district the text does not name here.
     else if (publisher?.level === 'tinh' && word !== 'thanh pho') consider(m.index ?? 0, () => uncertain({ ...publisherSubject(publisher), explicit: true }));
   }
