@@ -390,8 +390,15 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
  */
 function incidentalName(text: string, folded: string, at: number, end: number): boolean {
   const lead = folded.slice(Math.max(0, at - 60), at);
-  return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead) || OWNER_OF_GROUP_BEFORE_RE.test(lead);
+  return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead) || OWNER_OF_GROUP_BEFORE_RE.test(lead) ||
+    FIELD_COUNT_BEFORE_RE.test(lead);
 }
+
+/**
+ * A rank's field or a count right before a level word: "thứ 10/13 tỉnh Đồng bằng sông Cửu Long", "trong 13 tỉnh Đông
+ * Nam Bộ" — the level word counts the field's members; what follows it names a region, not a unit (d1551). Folded.
+ */
+const FIELD_COUNT_BEFORE_RE = /(?:\d+\/\d+|(?:trong|tren|giua)(?: tong so)? \d+)\s*$/;
 
 /**
  * A plural level word and the names listed after it, up to a further member: "các huyện Tuy Phước, Hoài Ân, TX.Hoài
