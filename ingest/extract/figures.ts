@@ -630,22 +630,37 @@ function rankFieldCount(lead: string, rank: number): number | null {
 }
 
 /**
- * The field of a ministry's rank the article states once: "công bố Chỉ số … đối với 19 bộ, cơ quan ngang bộ … Bộ Giao
- * thông vận tải xếp thứ nhất" ranks it 1/19 (d3400). Null when the article states no such count or several.
+ * The field of a rank the article states once for the rank holder's group: "công bố Chỉ số … đối với 19 bộ, cơ quan
+ * ngang bộ … Bộ Giao thông vận tải xếp thứ nhất" ranks it 1/19 (d3400); "… đối với 18 sở, ban, ngành và 12 huyện, thị
+ * xã, thành phố …" ranks "Sở Tư pháp xếp thứ nhất" 1/18 and "huyện Nam Sách xếp thứ 2" 2/12 (d2907, d3150). Null when
+ * the holder is of no such group, or the article states no count of its group or several.
  */
-function ministriesField(state: DocState, subject: FigureSubject, rank: number): number | null {
-  if (subject.scope !== 'unit' || !MINISTRY_NAME_RE.test(subject.name)) return null;
-  if (state.ministriesField === undefined) {
-    const counts = new Set(matchesOf(MINISTRIES_COUNT_RE, state.folded).map((m) => Number(m[1])));
-    state.ministriesField = counts.size === 1 ? [...counts][0] : null;
+function groupField(state: DocState, subject: FigureSubject, rank: number): number | null {
+  if (subject.scope !== 'unit') return null;
+  const group = RANKED_GROUPS.find((g) => g.member.test(subject.name));
+  if (!group) return null;
+  state.groupFields ??= new Map();
+  if (!state.groupFields.has(group.name)) {
+    const counts = new Set(matchesOf(group.count, state.folded).map((m) => Number(m[1])));
+    state.groupFields.set(group.name, counts.size === 1 ? [...counts][0] : null);
   }
-  const n = state.ministriesField;
+  const n = state.groupFields.get(group.name) ?? null;
   return n !== null && n >= rank && n > 1 ? n : null;
 }
-/** A ministry or an agency ranked with the ministries, by name. Original text. */
-const MINISTRY_NAME_RE = /^(?:Bộ\s+\p{Lu}|Ngân hàng Nhà nước|Ủy ban Dân tộc|Uỷ ban Dân tộc|Thanh tra Chính phủ|Văn phòng Chính phủ)/u;
-/** The ministries a ranking counts: "19 bộ, cơ quan ngang bộ", "17 bộ, ngành". Folded; group 1 the count. */
-const MINISTRIES_COUNT_RE = /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])/g;
+/**
+ * The groups a ranking ranks, each by its members' names (original text) and the count an article gives of it
+ * (folded; group 1 the count): the ministries ("19 bộ, cơ quan ngang bộ", "17 bộ, ngành"), a province's departments
+ * ("20 sở, ban, ngành", "21 cơ quan chuyên môn"; not the central agencies' branches, ranked apart) and its districts
+ * ("12 huyện, thị xã, thành phố", "9 quận, huyện"; a city under the province is left out, its name is no proof of its level).
+ */
+const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp }> = [
+  { name: 'ministries', member: /^(?:Bộ\s+\p{Lu}|Ngân hàng Nhà nước|Ủy ban Dân tộc|Uỷ ban Dân tộc|Thanh tra Chính phủ|Văn phòng Chính phủ)/u,
+    count: /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])/g },
+  { name: 'departments', member: /^(?:Sở\s+\p{Lu}|Văn phòng (?:UBND|Ủy ban|Uỷ ban)|Thanh tra (?:tỉnh|thành phố)|Ban (?:Quản lý|Dân tộc))/u,
+    count: /(?<![\d.,])(\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|co quan chuyen mon)(?![a-z])/g },
+  { name: 'districts', member: /^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã)\s+\p{Lu}/u,
+    count: /(?<![\d.,])(\d{1,2}) (?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
+];
 
 /** A share of dossiers named: "Tỷ lệ hồ sơ …", "năm 2019, tỉ lệ hồ sơ …". Folded. */
 const DOSSIER_SHARE_NAMED_RE = /(?<![a-z])t[iy] le (?:ho so|hs)(?![a-z])/;
@@ -680,8 +695,8 @@ const THIS_INDEX_BEFORE_RE = /(?<![a-z])chi so nay(?![a-z])[^.;]*$/;
 const USUAL_UNIT = new Map(METRIC_CUES.map((e) => [e.metric, e.units[0]]));
 
 interface DocState {
-  /** The count of ministries a ranking names, read once per article (see {@link ministriesField}); undefined until read. */
-  ministriesField?: number | null;
+  /** The count of each ranked group the article names, read once per article (see {@link groupField}). */
+  groupFields?: Map<string, number | null>;
   text: string;
   /** The text as units' names are read from it: office holders' names after their unit masked (`maskOfficeHolders`). */
   namesText: string;
@@ -2859,7 +2874,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // hạng …, cụ thể: UBND thành phố Pleiku dẫn đầu": a rank without its total is out of the field its sentence counted
   // before it (d2372).
   const field = c.unit === 'rank' && c.total === null && !change
-    ? rankFieldCount(folded.slice(zones.sentence.start, c.hedgeStart), value) ?? ministriesField(state, subject, value) : null;
+    ? rankFieldCount(folded.slice(zones.sentence.start, c.hedgeStart), value) ?? groupField(state, subject, value) : null;
   const assigned = (cls.metric === 'tasks_completed' || cls.metric === 'targets_met') && c.unit === 'count' && c.total === null && !change
     ? assignedCount(folded.slice(zones.sentence.start, c.hedgeStart), value) : null;
   const total = scale ? Number(scale[1]) : field ?? assigned ?? c.total;
