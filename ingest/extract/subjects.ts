@@ -391,7 +391,27 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
 function incidentalName(text: string, folded: string, at: number, end: number): boolean {
   const lead = folded.slice(Math.max(0, at - 60), at);
   return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead) || OWNER_OF_GROUP_BEFORE_RE.test(lead) ||
-    FIELD_COUNT_BEFORE_RE.test(lead);
+    FIELD_COUNT_BEFORE_RE.test(lead) || locatesUnitBefore(text, at);
+}
+
+/** A commune, ward or district named with its level word, then a comma, right before `at` (original text). */
+const LOWER_UNIT_THEN_COMMA_RE = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã)\s+(?:\p{Lu}[\p{L}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d+)){0,3},\s*$/u;
+/** The level word a unit's name opens with, and how deep that level is (a province 1, a district 2, a commune 3). */
+const LEVEL_WORD_DEPTH: ReadonlyArray<[RegExp, number]> = [
+  [/^(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s/u, 3], [/^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)\s?/u, 2], [/^[Tt]ỉnh\s/u, 1],
+];
+
+/**
+ * "UBND xã Thạnh Tiến, huyện Vĩnh Thạnh (đạt hơn 99,93%)", "phường Bùi Hữu Nghĩa, quận Bình Thủy": a higher unit named
+ * after a comma right behind a lower one locates it; it is not whom the figure after it is about (d4350).
+ */
+function locatesUnitBefore(text: string, at: number): boolean {
+  const before = LOWER_UNIT_THEN_COMMA_RE.exec(text.slice(Math.max(0, at - 60), at));
+  if (!before) return false;
+  const depthOf = (s: string): number | null => LEVEL_WORD_DEPTH.find(([re]) => re.test(s))?.[1] ?? null;
+  const lower = depthOf(before[0].trimStart());
+  const here = depthOf(text.slice(at, at + 12));
+  return lower !== null && here !== null && here < lower;
 }
 
 /**
