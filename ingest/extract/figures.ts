@@ -1138,6 +1138,7 @@ function dropRepeats(state: DocState): void {
       }
       if (first && !twoUnits) {
         takePeriod(state, first, f);
+        takeSubject(state, first, f);
         drop.add(f);
         continue;
       }
@@ -1165,6 +1166,23 @@ function takePeriod(state: DocState, kept: ExtractedFigure, other: ExtractedFigu
   if (!signals || !from) return;
   signals.periodSource = from.periodSource;
   signals.periodMonths = from.periodMonths;
+  kept.confidence = probability(signals);
+}
+
+/**
+ * One fact stated twice: when the reading kept fell back to a default subject (the publisher, or its province-wide
+ * total) and the one dropped names its unit ("98,7% hồ sơ trả đúng hạn …" as a headline above "Sở Tài nguyên - Môi
+ * trường Lâm Đồng cho biết, … đúng hạn đạt 98,7%"), the fact is that unit's (d803); otherwise nothing changes.
+ */
+function takeSubject(state: DocState, kept: ExtractedFigure, other: ExtractedFigure): void {
+  if (kept.subject.explicit || !other.subject.explicit || other.subject.scope !== 'unit') return;
+  const from = state.signals.get(other);
+  if (from?.subjectSource !== 'named') return;
+  kept.subject = { ...other.subject };
+  const signals = state.signals.get(kept);
+  if (!signals) return;
+  signals.subjectSource = from.subjectSource;
+  signals.subjectUncertain = from.subjectUncertain;
   kept.confidence = probability(signals);
 }
 
