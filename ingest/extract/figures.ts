@@ -232,8 +232,11 @@ function isGapToOtherUnits(after: string): boolean {
   return !/(?<![a-z])(?:nam|cung ky|ky truoc|quy|thang|dau nam)(?![a-z])|\d{4}/.test(rest);
 }
 
-/** A number closed by a comma or semicolon: the clause of an earlier figure ended there. Folded. */
-const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*[,;](?!\d)/;
+/**
+ * A number closed by a comma or semicolon, or by the bracket it stood in ("(bình quân cả nước 77.3); tăng 10 bậc",
+ * d3800): the clause of an earlier figure ended there. Folded.
+ */
+const AVERAGE_ENDED_RE = /\d(?:[\d.,]*\d)?(?:\s*\/\s*\d+)?\s*(?:%|diem)?\s*(?:[,;](?!\d)|\))/;
 /** The provinces' average ("giá trị trung bình của các tỉnh"): the country's figure, as a guess between readings. */
 const PROVINCES_AVERAGE_SUBJECT: FigureSubject = { ...NATIONAL_SUBJECT, uncertain: true };
 /**
