@@ -21,7 +21,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import { documentPeriod, findPeriods, namesHorizon, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadUnit, soleUnitNamed, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
+import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadProvince, leadUnit, soleUnitNamed, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -802,7 +802,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
   // departments acting (see `leadAgency`).
   // Units' names are read from the text with office holders' names after them masked (see `maskOfficeHolders`).
   const namesText = maskOfficeHolders(text);
-  const lead = about ? null : leadUnit(ctx, namesText, folded) ?? leadAgency(ctx, namesText, folded) ?? leadMinistry(ctx, namesText, folded);
+  const lead = about ? null : leadUnit(ctx, namesText, folded) ?? leadAgency(ctx, namesText, folded) ?? leadMinistry(ctx, namesText, folded) ?? leadProvince(ctx, folded);
   if (about) ctx = { ...ctx, publisher: about };
   else if (lead) ctx = { ...ctx, publisher: lead.unit };
   // A national article on a province's source: what it does not attribute is the country's (a guess).

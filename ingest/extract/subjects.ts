@@ -991,6 +991,26 @@ export function leadMinistry(ctx: ExtractionContext, text: string, folded: strin
 }
 
 /**
+ * The province a national paper's article is about (no publisher registered), from its text: the one province the lead
+ * names, when the text names no other province, nor the country as a whole ("cả nước", "toàn quốc"), nor a ministry in
+ * its lead ("Số hóa nhanh …" over "tỉnh Bình Dương đã đẩy mạnh …"; d3854). A title naming a place decides elsewhere.
+ * Marked uncertain unless the text names the province again.
+ */
+export function leadProvince(ctx: ExtractionContext, folded: string): { unit: ResolvedUnit; uncertain: boolean } | null {
+  if (ctx.publisher) return null;
+  const title = ctx.title?.normalize('NFC') ?? '';
+  if (title && (PROVINCE_RE.test(foldVietnamese(title)) || NAMED_UNIT_ONCE_RE.test(title))) return null;
+  if (/(?<![a-z0-9])(?:ca nuoc|toan quoc)(?![a-z0-9])/.test(folded) || MINISTRY_ONCE_RE.test(folded.slice(0, LEAD_CHARS))) return null;
+  const named = matchesOf(PROVINCE_ALL_RE, folded);
+  const names = new Set(named.map((m) => PROVINCE_NAMES[alternativeOf(m)]));
+  if (names.size !== 1 || (named[0].index ?? LEAD_CHARS) >= LEAD_CHARS) return null;
+  const [name] = names;
+  const full = `${centralCity(name) ? 'Thành phố' : 'Tỉnh'} ${name.replace(/^thành phố\s+/iu, '')}`;
+  const unit = ctx.resolver?.resolve(full, null, ctx.publishedAt) ?? { id: `lead:${full}`, name: full, level: 'tinh' };
+  return { unit, uncertain: named.length < 2 };
+}
+
+/**
  * Right after a ministry's name: it issues, announces, asks or reports on others ("đã chính thức ban hành Kế hoạch",
  * "công bố", "đề nghị", "vừa có báo cáo Chính phủ về …", d2298). Folded.
  */
