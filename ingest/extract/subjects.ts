@@ -1000,10 +1000,12 @@ export function leadProvince(ctx: ExtractionContext, folded: string): { unit: Re
   if (ctx.publisher) return null;
   const title = ctx.title?.normalize('NFC') ?? '';
   if (title && (PROVINCE_RE.test(foldVietnamese(title)) || NAMED_UNIT_ONCE_RE.test(title))) return null;
-  if (/(?<![a-z0-9])(?:ca nuoc|toan quoc)(?![a-z0-9])/.test(folded) || MINISTRY_ONCE_RE.test(folded.slice(0, LEAD_CHARS))) return null;
+  // The lead first (cheap, and most articles stop here); the whole text only once the lead names a province.
+  const lead = folded.slice(0, LEAD_CHARS);
+  if (!PROVINCE_RE.test(lead) || MINISTRY_ONCE_RE.test(lead) || /(?<![a-z0-9])(?:ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
   const named = matchesOf(PROVINCE_ALL_RE, folded);
   const names = new Set(named.map((m) => PROVINCE_NAMES[alternativeOf(m)]));
-  if (names.size !== 1 || (named[0].index ?? LEAD_CHARS) >= LEAD_CHARS) return null;
+  if (names.size !== 1) return null;
   const [name] = names;
   const full = `${centralCity(name) ? 'Thành phố' : 'Tỉnh'} ${name.replace(/^thành phố\s+/iu, '')}`;
   const unit = ctx.resolver?.resolve(full, null, ctx.publishedAt) ?? { id: `lead:${full}`, name: full, level: 'tinh' };
