@@ -132,8 +132,8 @@ function mostNamedYear(folded: string, text?: string): number | null {
   return best;
 }
 
-/** How much of an article's start counts as its lead, for the year it reports on. */
-const LEAD_CHARS = 600;
+/** How far into the text the lead reaches (the first lines after the title): for the year it reports on, the unit it is about. */
+export const LEAD_CHARS = 600;
 /** A review of a year or part of it and its year: "sơ kết công tác cải cách hành chính … năm 2022", "tổng kết 6 tháng đầu năm 2021". Folded. */
 const LEAD_REVIEW_RE = /(?<![a-z])(?:so ket|tong ket)(?![a-z])[^.;]{0,120}?(?<![a-z])nam (20\d\d)(?!\d)/g;
 /** "Năm qua", "trong năm qua": the past year. Folded. */
@@ -155,7 +155,7 @@ export function documentPeriod(published: Date | null, folded: string, text?: st
     // "Hội nghị sơ kết công tác cải cách hành chính … năm 2022" opening an undated page: the year it reports on, however
     // often older years are named further down (d3705).
     // Not a year of tasks ahead ("Sơ kết 2 năm … và triển khai các nhiệm vụ trọng tâm năm 2024").
-    const review = matchesOf(LEAD_REVIEW_RE, folded.slice(0, LEAD_CHARS)).find((m) => !namesHorizon(folded, (m.index ?? 0) + m[0].length - 8));
+    const review = matchesOf(LEAD_REVIEW_RE, folded.slice(0, LEAD_CHARS)).find((m) => !namesHorizon(folded, (m.index ?? 0) + m[0].length - `nam ${m[1]}`.length));
     if (review) return { year: Number(review[1]), fromMonth: null, toMonth: null, label: `năm ${review[1]}` };
     const best = mostNamedYear(folded, text);
     return { year: best, fromMonth: null, toMonth: null, label: best === null ? '' : `năm ${best}` };

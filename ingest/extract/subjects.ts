@@ -11,6 +11,7 @@ import type { ExtractionContext, FigureSubject, ResolvedUnit } from '../types';
 import type { Candidate } from './candidates';
 import { ACTOR_VERBS, PAR_INDEX_NAME, SUBUNIT_LEVEL_WORDS } from './lexicon';
 import { foldForMatching } from './normalize';
+import { LEAD_CHARS } from './periods';
 import { matchesOf } from './regex';
 import type { Span } from './sentences';
 
@@ -396,10 +397,6 @@ function incidentalName(text: string, folded: string, at: number, end: number): 
 
 /** A commune, ward or district named with its level word, then a comma, right before `at` (original text). */
 const LOWER_UNIT_THEN_COMMA_RE = /(?<![\p{L}])(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã)\s+(?:\p{Lu}[\p{L}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d+)){0,3},\s*$/u;
-/** The level word a unit's name opens with, and how deep that level is (a province 1, a district 2, a commune 3). */
-const LEVEL_WORD_DEPTH: ReadonlyArray<[RegExp, number]> = [
-  [/^(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s/u, 3], [/^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)\s?/u, 2], [/^[Tt]ỉnh\s/u, 1],
-];
 
 /**
  * "UBND xã Thạnh Tiến, huyện Vĩnh Thạnh (đạt hơn 99,93%)", "phường Bùi Hữu Nghĩa, quận Bình Thủy": a higher unit named
@@ -408,7 +405,10 @@ const LEVEL_WORD_DEPTH: ReadonlyArray<[RegExp, number]> = [
 function locatesUnitBefore(text: string, at: number): boolean {
   const before = LOWER_UNIT_THEN_COMMA_RE.exec(text.slice(Math.max(0, at - 60), at));
   if (!before) return false;
-  const depthOf = (s: string): number | null => LEVEL_WORD_DEPTH.find(([re]) => re.test(s))?.[1] ?? null;
+  const depthOf = (s: string): number | null => {
+    const level = LEVEL_OF_PREFIX.find(([re]) => re.test(s))?.[1];
+    return level ? LEVEL_DEPTH[level] ?? null : null;
+  };
   const lower = depthOf(before[0].trimStart());
   const here = depthOf(text.slice(at, at + 12));
   return lower !== null && here !== null && here < lower;
@@ -710,8 +710,6 @@ const PROVINCE_WIDE_RE = /(?<![a-z0-9])(?:tren )?(?:toan tinh|pham vi toan tinh|
 const AREA_WIDE_RE = /(?<![a-z0-9])(?:toan (huyen|quan|thi xa|thanh pho)|(?:ca|cua|truc tuyen|mot cua|1 cua) (?:ca )?(?:hai|ba|2|3|cac) cap)(?![a-z0-9])/g;
 /** Level codes of a district-level unit, by the word "toàn …" uses for it. */
 const AREA_LEVELS: Record<string, readonly string[]> = { huyen: ['huyen'], quan: ['quan'], 'thi xa': ['thi_xa'], 'thanh pho': ['thanh_pho'] };
-/** The level word of a unit, by the folded word "toàn …" uses for it. */
-const AREA_LEVEL_WORDS: Record<string, string> = { huyen: 'huyện', quan: 'quận', 'thi xa': 'thị xã', 'thanh pho': 'thành phố' };
 
 /**
  * Subjects the engine chose between readings it cannot tell apart ("cấp huyện, cấp xã tiếp nhận …" is both levels;
@@ -865,8 +863,6 @@ function namesLowerUnit(title: string): boolean {
   return matchesOf(NAMED_UNIT_RE, title).some((m) => LOWER_LEVEL_RE.test(m[1]));
 }
 
-/** How far into the text the lead reaches: the first lines after the title. */
-const LEAD_CHARS = 600;
 
 /**
  * The unit an article is about, from its lead, when its title names none and its source is a province's (a provincial
@@ -1242,7 +1238,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
     const wide = (): FigureSubject => ({ name: `toàn địa bàn ${name}`.trim(), unitId, scope: 'province_wide', subunitLevel: null, explicit: true });
     // "Năm 2021, toàn thành phố chỉ có 20% …" on a page with no publisher (a national paper about one city): the unit of
     // that level the article named last before it (d4006).
-    const namedArea = !publisher && word !== undefined && text !== undefined ? lowerUnitNamedBefore(text, from + (m.index ?? 0), AREA_LEVEL_WORDS[word] ?? word) : null;
+    const namedArea = !publisher && word !== undefined && text !== undefined ? lowerUnitNamedBefore(text, from + (m.index ?? 0), word) : null;
     if (namedArea) consider(m.index ?? 0, () => namedSubject(namedArea, ctx));
     else if (word === undefined || (publisher && AREA_LEVELS[word]?.includes(publisher.level))) consider(m.index ?? 0, wide);
     // "toàn huyện" in a province's article: a district the text does not name here.

@@ -16,7 +16,7 @@
  */
 import { foldVietnamese } from '../../src/text/vi-fold';
 import type { RawCell, RawTable } from './grid';
-import { HEADER_METRICS, LABEL_HEADERS, OTHER_HEADERS, SKIP_HEADERS, TOTAL_ROW_LABELS } from './lexicon';
+import { GRADE_HEADERS, HEADER_METRICS, LABEL_HEADERS, OTHER_HEADERS, SKIP_HEADERS, TOTAL_ROW_LABELS } from './lexicon';
 import { cellNumber } from './read';
 
 export interface FlatTable extends RawTable {
@@ -178,7 +178,7 @@ export function tablesFromText(text: string): FlatTable[] {
 
 const SPACED_LINE_MAX_CHARS = 240;
 /** Headers of a last column that grades each row in words ("Xếp loại": "Tốt", "Khá", "Trung bình"). */
-const GRADE_HEADER_RE = /^(?:xep loai|muc xep loai|phan loai|danh gia|ket qua xep loai)$/;
+const GRADE_HEADER_RE = new RegExp(`^(?:${[...GRADE_HEADERS, 'ket qua xep loai'].join('|')})$`);
 /** A grade at the end of a row, in words. */
 const GRADE_TAIL_RE = /\s(xuất sắc|hoàn thành tốt|hoàn thành|tốt|khá|trung bình|yếu|kém|đạt|không đạt|chưa đạt)$/iu;
 /** A section row between blocks of a table: a roman numeral or a capital letter, then words ("II UBND huyện, thị xã"). */

@@ -10,7 +10,7 @@
  * Public surface: {@link HEADER_METRICS}, {@link HeaderMetric}, {@link LABEL_HEADERS}, {@link SKIP_HEADERS},
  * {@link TOTAL_ROW_LABELS}, {@link OTHER_HEADERS}, {@link AVERAGE_ROW_LABELS}, {@link RATE_WORDS}, {@link TARGET_HEADERS},
  * {@link SERVICE_INDEX_CUES}, {@link SIPAS_CUES}, {@link COMPONENT_SCORE_HEADERS}, {@link NOT_TOTAL_ROW_LABELS}, {@link COUNTED_UNIT_WORDS},
- * {@link MAXIMUM_SCORE_HEADERS}.
+ * {@link MAXIMUM_SCORE_HEADERS}, {@link GRADE_HEADERS}.
  */
 
 /** One family of columns. The variant is chosen by the header's unit: a rate ("Tỷ lệ", "%"), a score, a rank or a count. */
@@ -50,7 +50,10 @@ export const LABEL_HEADERS = [
 /** Headers of a column holding the most points a row could reach ("Điểm tối đa"): never a result. */
 export const MAXIMUM_SCORE_HEADERS = ['diem toi da', 'tong diem toi da', 'diem chuan', 'thang diem'];
 
-export const SKIP_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'xep loai', 'ghi chu', 'muc xep loai', 'danh gia', 'phan loai', ...MAXIMUM_SCORE_HEADERS];
+/** Headers of a column that grades each row in words ("Xếp loại": "Tốt", "Khá"): no figure. */
+export const GRADE_HEADERS = ['xep loai', 'muc xep loai', 'danh gia', 'phan loai'];
+
+export const SKIP_HEADERS = ['stt', 'tt', 'so tt', 'so thu tu', 'ghi chu', ...GRADE_HEADERS, ...MAXIMUM_SCORE_HEADERS];
 
 /**
  * Headers of a column holding a part of an index score ("Điểm đánh giá trực tiếp", "Điểm điều tra XHH", "Điểm tự
