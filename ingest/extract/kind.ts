@@ -50,13 +50,21 @@ const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9
  * quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60% và cấp xã 55%", "vượt mục tiêu kế hoạch đề ra là 96%" (d2130).
  * ("đạt chỉ tiêu" alone meets one: no cue.)
  */
-const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|chi tieu (?:la|giao|de ra|dat ra)|muc tieu(?: ke hoach)? (?:de ra|dat ra|duoc giao) (?:la|:)|duoc quy dinh(?: (?:la|o muc))?|(?<!(?:dung|theo|voi|so voi) )quy dinh (?:la|o muc))\s*:?\s*(?:cap (?:tinh|huyen|xa)\s*\d[\d.,]*\s*%\s*(?:,|va|,\s*va)\s*)*(?:cap (?:tinh|huyen|xa)\s*)?$/;
+const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|\(\s*theo ke hoach(?: la)?|chi tieu (?:la|giao|de ra|dat ra)|muc tieu(?: ke hoach)? (?:de ra|dat ra|duoc giao) (?:la|:)|duoc quy dinh(?: (?:la|o muc))?|(?<!(?:dung|theo|voi|so voi) )quy dinh (?:la|o muc))\s*:?\s*(?:cap (?:tinh|huyen|xa)\s*\d[\d.,]*\s*%\s*(?:,|va|,\s*va)\s*)*(?:cap (?:tinh|huyen|xa)\s*)?$/;
 
 /**
  * The target a result passed or is set against, its number right after it: "đạt 71%, … vượt mục tiêu tối thiểu 65%"
  * (d2655; the floor is within the number's hedge), "so với chỉ tiêu 90%". Not "hoàn thành vượt mục tiêu tinh giản biên
  * chế (10%)": a target named by its topic and met is a result (d1035). Folded.
  */
+/**
+ * A verb that aims at the number right before it: "hướng đến 100% thủ tục …" (d3206), "nâng mức hài lòng của người dân
+ * lên 95%" (d3206), "đảm bảo tỷ lệ hồ sơ giải quyết đúng hạn trên 95%" (d1853: a floor to keep). A bare "đảm bảo 100%
+ * thủ tục …" is not: it reports as often as it promises (d1552, d3106). Only where no achievement word comes before it
+ * in the sentence: "đã triển khai …, nâng tổng số … lên 391 dịch vụ" reports what the rollout brought (d4001). Folded,
+ * the end of the text before the number.
+ */
+const AIM_BEFORE_RE = /(?<![a-z])(?:huong (?:den|toi)|(?:nang|dua) (?:[a-z,]+ ){0,10}?len(?: muc| thanh)?|(?:dam bao|bao dam) (?:ty le|muc) (?:[a-z,]+ ){0,10}?(?:tren|tu|o muc))\s*$/;
 const TARGET_PASSED_BEFORE_RE = /(?<![a-z])(?:vuot|so voi) (?:muc tieu|chi tieu)(?: (?:ke hoach|de ra|dat ra|duoc giao))?\s*(?:la\s*)?$/;
 
 /**
@@ -184,6 +192,7 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     return { kind: 'target', explicit: true };
   }
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
+  if (lastActual < 0 && AIM_BEFORE_RE.test(before.slice(-120))) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
   let modal = MODAL_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)));
