@@ -59,12 +59,12 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|\(\s*theo ke hoach(?: la)
  */
 /**
  * A verb that aims at the number right before it: "hướng đến 100% thủ tục …" (d3206), "nâng mức hài lòng của người dân
- * lên 95%" (d3206), "đảm bảo tỷ lệ hồ sơ giải quyết đúng hạn trên 95%" (d1853: a floor to keep). A bare "đảm bảo 100%
+ * lên 95%" (d3206), "cần đưa tỷ lệ hồ sơ … đạt 55%" (d4757; a bare "cần" is no cue: folded it is also Cần Thơ's), "đảm bảo tỷ lệ hồ sơ giải quyết đúng hạn trên 95%" (d1853: a floor to keep). A bare "đảm bảo 100%
  * thủ tục …" is not: it reports as often as it promises (d1552, d3106). Only where no achievement word comes before it
  * in the sentence: "đã triển khai …, nâng tổng số … lên 391 dịch vụ" reports what the rollout brought (d4001). Folded,
  * the end of the text before the number.
  */
-const AIM_BEFORE_RE = /(?<![a-z])(?:huong (?:den|toi)|(?:nang|dua) (?:[a-z,]+ ){0,10}?len(?: muc| thanh)?|(?:dam bao|bao dam) (?:ty le|muc) (?:[a-z,]+ ){0,10}?(?:tren|tu|o muc))\s*$/;
+const AIM_BEFORE_RE = /(?<![a-z])(?:huong (?:den|toi)|can (?:dua|nang) (?:[a-z,]+ ){0,10}?(?:len|dat)(?: muc)?|(?:nang|dua) (?:[a-z,]+ ){0,10}?len(?: muc| thanh)?|(?:dam bao|bao dam) (?:ty le|muc) (?:[a-z,]+ ){0,10}?(?:tren|tu|o muc))\s*$/;
 const TARGET_PASSED_BEFORE_RE = /(?<![a-z])(?:vuot|so voi) (?:muc tieu|chi tieu)(?: (?:ke hoach|de ra|dat ra|duoc giao))?\s*(?:la\s*)?$/;
 
 /**
@@ -113,8 +113,15 @@ const BASELINE_PREVIOUS_RE = /(?<![a-z0-9])so (?:voi )?(?:cung ky|nam truoc|nam 
 
 /** A sentence that introduces a list of commitments: a target cue and a trailing ':' / "cụ thể" / "như sau". */
 export function opensTargetList(foldedSentence: string, sentenceText: string): boolean {
+  if (TARGET_LIST_OPENS_RE.test(foldedSentence)) return true;
   return /(?::|cu the|nhu sau)\s*[.]?\s*$/.test(foldedSentence) && (namesCommitment(foldedSentence, sentenceText) || /chi tieu[a-z ]{0,20} sau\s*:?\s*$/.test(foldedSentence));
 }
+
+/**
+ * A list of targets that opens inside its sentence: "Chỉ tiêu đề ra: Phấn đấu 100% … . Từ 95% - 100% số hồ sơ … . 100%
+ * hồ sơ … được số hóa" (d4760): the sentences after it go on listing targets.
+ */
+const TARGET_LIST_OPENS_RE = /(?:^|[\s,;.])(?:cac )?(?:chi tieu|muc tieu)(?: cu the| chu yeu| de ra| dat ra)?\s*:\s*\S/;
 
 /** A sentence naming a commitment ("một trong những mục tiêu đến năm 2025 là …", "tỉnh sẽ tiếp tục …"), for a next one opening "Cụ thể, …". */
 export function namesCommitment(foldedSentence: string, sentenceText: string): boolean {
