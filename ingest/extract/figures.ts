@@ -118,6 +118,8 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
 /** Economic and budget shares that are not reform figures. */
 const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** The economy as what is ranked: growth, GRDP, "kinh tế" (not an economic zone's or a department's name). Folded. */
+/** Receiving listed before digitising, right before the number: "tiếp nhận, số hóa và giải quyết 387 …". Folded. */
+const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va|,)?(?: [a-z]+){0,3}\s*$/;
 const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
@@ -2660,7 +2662,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     cls = { ...cls, metric: 'other' };
   }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
-    (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 30), c.hedgeStart)) ||
+    (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 45), c.hedgeStart)) ||
       PENDING_BREAKDOWN_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 140), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
   }
@@ -2775,7 +2777,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if (RETURNED_BEFORE_RE.test(own)) return dropAs('returned_dossiers');
   }
   // "số hóa 57.877 hồ sơ đầu vào": dossiers digitised are not dossiers received or resolved (the catalogue has the share).
-  if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart))) return dropAs('digitised_count');
+  // "đã tiếp nhận, số hóa và giải quyết 387 hồ sơ" is every dossier the desk took in, digitising one step of it (d4650).
+  if (c.unit === 'count' && /(?:^|\s)so hoa(?:\s|$)/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 25), c.hedgeStart)) &&
+    !RECEIVED_THEN_DIGITISED_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) return dropAs('digitised_count');
   // "từ 88,05% xuống …" is a level, not "from 88,05% up".
   let comparator: Comparator = role?.role === 'from' ? 'eq' : c.comparator;
   // A bare target says the number it states ("phấn đấu 80%", "mục tiêu 80%": eq; docs/labelling.md, rule 3), but a

@@ -196,7 +196,7 @@ export const LOWER_IS_BETTER_METRICS: ReadonlySet<string> = new Set(['late_dossi
  * expression over folded text (most are plain words; "năm 2018 chuyển sang" needs a year).
  */
 export const PENDING_CUES = [
-  'dang giai quyet', 'dang xu ly', 'dang duoc giai quyet', 'dang duoc xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'dang tiep tuc giai quyet', 'dang tiep tuc xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
+  'dang giai quyet', 'dang xu ly', 'dang thu ly giai quyet', 'dang thu ly', 'dang duoc giai quyet', 'dang duoc xu ly', 'dang thuc hien xu ly', 'dang thuc hien giai quyet', 'dang tiep tuc giai quyet', 'dang tiep tuc xu ly', 'chua giai quyet', 'ton dong', 'dang trong han', 'chua den han', 'dang trong thoi han',
   'chuyen tiep', 'tu ky truoc', 'ky truoc chuyen sang', 'ky truoc chuyen qua', 'nam truoc chuyen sang', 'nam truoc chuyen qua', 'nam \\d{4} chuyen (?:sang|qua)', 'ton truoc chuyen (?:sang|qua)', 'ton ky truoc', 'tra khong giai quyet', 'tra lai', 'bo sung',
 ];
 
