@@ -120,6 +120,8 @@ const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te
 /** The economy as what is ranked: growth, GRDP, "kinh tế" (not an economic zone's or a department's name). Folded. */
 /** Receiving listed before digitising, right before the number: "tiếp nhận, số hóa và giải quyết 387 …". Folded. */
 const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va|,)?(?: [a-z]+){0,3}\s*$/;
+/** What follows "chỉ tiêu" when the targets are another programme's: new countryside, budget, the economy, Party members, ID cards. Folded. */
+const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon moi|(?:thu )?ngan sach|chu yeu|kinh te|xa hoi|phat trien dang vien|dang vien|(?:cap )?can cuoc|cccd)(?![a-z])/;
 const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
@@ -1420,6 +1422,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           (NOT_DONE_AFTER_NOUN_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || NOT_DONE_BEFORE_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 25), c.hedgeStart)))) {
           cls = { ...cls, metric: 'other' };
         }
+        // "57/57 chỉ tiêu nông thôn mới", "100% chỉ tiêu thu ngân sách", "10/11 chỉ tiêu chủ yếu" (of the economy), "chỉ
+        // tiêu phát triển đảng viên", "chỉ tiêu cấp Căn cước công dân": targets of another programme, not the reform's (d4756).
+        if (cls?.metric === 'targets_met' && c.noun === 'chitieu' && OTHER_PROGRAMME_TARGETS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) cls = { ...cls, metric: 'other' };
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && (isSplitOnTimeShare(folded, hits, sentence, c, candidates) || isEarlyOnlyShare(folded, hits, clause, c))) cls = { ...cls, metric: 'other' };
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
