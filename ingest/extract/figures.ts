@@ -1848,9 +1848,17 @@ function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metri
   // "giải quyết các hồ sơ tiếp nhận qua dịch vụ công trực tuyến và qua bưu chính công ích đạt 98,2%": dossiers of the
   // online and postal channels resolved, not the postal channel's share (d851).
   if (metric === 'postal_rate' && c.unit === 'percent' && CHANNELS_RESOLVED_BEFORE_RE.test(before(160))) return true;
+  // "Tối thiểu 95% hồ sơ … đúng hạn; 100% hồ sơ giải quyết … được thực hiện thông qua hệ thống thông tin một cửa điện tử":
+  // a clause naming no timeliness of its own states the share of dossiers run through the system, not the on-time rate (d4751).
+  if (metric === 'on_time_rate' && c.unit === 'percent' && THROUGH_SYSTEM_AFTER_RE.test(folded.slice(c.nounEnd, clause.end)) &&
+    !TIMELINESS_RE.test(folded.slice(clause.start, clause.end))) return true;
   return c.unit === 'percent' && TIME_SAVED_BEFORE_RE.test(before(16)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12));
 }
 
+/** Dossiers run through a system: "… được thực hiện thông qua hệ thống thông tin một cửa điện tử". Folded, after the noun. */
+const THROUGH_SYSTEM_AFTER_RE = /^[^;.]{0,60}?(?<![a-z])(?:thong )?qua (?:he thong|phan mem)(?![a-z])/;
+/** A timeliness word: the clause names when dossiers were resolved. Folded. */
+const TIMELINESS_RE = /(?<![a-z])(?:dung|truoc|som|qua|tre|tron|trong) (?:han|hen|thoi han)(?![a-z])/;
 /** Resolving dossiers received through the online channel and the post: "giải quyết … qua … trực tuyến … và qua bưu …". Folded. */
 const CHANNELS_RESOLVED_BEFORE_RE = /(?:^|\s)giai quyet(?:\s+\S+){0,6}?\s+(?:da\s+)?tiep nhan\s+qua\s[^;.]{0,80}?truc tuyen[^;.]{0,40}?\s(?:va|hoac)\s+(?:qua\s+)?(?:dich vu\s+)?buu (?:chinh|dien)/;
 
