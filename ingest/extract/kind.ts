@@ -62,12 +62,13 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|\(\s*theo ke hoach(?: la)
  */
 /**
  * A verb that aims at the number right before it: "hướng đến 100% thủ tục …" (d3206), "nâng mức hài lòng của người dân
- * lên 95%" (d3206), "cần đưa tỷ lệ hồ sơ … đạt 55%" (d4757; a bare "cần" is no cue: folded it is also Cần Thơ's), "đảm bảo tỷ lệ hồ sơ giải quyết đúng hạn trên 95%" (d1853: a floor to keep). A bare "đảm bảo 100%
+ * lên 95%" (d3206), "cần đưa tỷ lệ hồ sơ … đạt 55%" (d4757), "… cần đạt được trong năm nay là 30%" (d5003; a bare "cần" is
+ * no cue: folded it is also Cần Thơ's), "đảm bảo tỷ lệ hồ sơ giải quyết đúng hạn trên 95%" (d1853: a floor to keep). A bare "đảm bảo 100%
  * thủ tục …" is not: it reports as often as it promises (d1552, d3106). Only where no achievement word comes before it
  * in the sentence: "đã triển khai …, nâng tổng số … lên 391 dịch vụ" reports what the rollout brought (d4001). Folded,
  * the end of the text before the number.
  */
-const AIM_BEFORE_RE = /(?<![a-z])(?:huong (?:den|toi)|can (?:dua|nang) (?:[a-z,]+ ){0,10}?(?:len|dat)(?: muc)?|(?:nang|dua) (?:[a-z,]+ ){0,10}?len(?: muc| thanh)?|(?:dam bao|bao dam) (?:ty le|muc) (?:[a-z,]+ ){0,10}?(?:tren|tu|o muc))\s*$/;
+const AIM_BEFORE_RE = /(?<![a-z])(?:huong (?:den|toi)|can (?:dua|nang) (?:[a-z,]+ ){0,10}?(?:len|dat)(?: muc)?|can dat(?: duoc)?(?: [a-z0-9]+){0,5}? la|(?:nang|dua) (?:[a-z,]+ ){0,10}?len(?: muc| thanh)?|(?:dam bao|bao dam) (?:ty le|muc) (?:[a-z,]+ ){0,10}?(?:tren|tu|o muc))\s*$/;
 const TARGET_PASSED_BEFORE_RE = /(?<![a-z])(?:vuot|so voi) (?:muc tieu|chi tieu)(?: (?:ke hoach|de ra|dat ra|duoc giao))?\s*(?:la\s*)?$/;
 
 /**
@@ -194,7 +195,10 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   // An achievement word counts in the number's own part of the sentence: "… mà người dùng đã cung cấp …; tối thiểu 80%
   // hồ sơ …" is still a requirement.
   const ownPart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
-  for (const m of matchesOf(ACTUAL_RE, before)) if ((m.index ?? 0) > ownPart) lastActual = (m.index ?? 0) + m[0].length;
+  for (const m of matchesOf(ACTUAL_RE, before)) {
+    // "cần đạt được …", "phải đạt được …": a requirement, not an achievement (d5003).
+    if ((m.index ?? 0) > ownPart && !REQUIRED_BEFORE_RE.test(before.slice(Math.max(0, (m.index ?? 0) - 6), m.index ?? 0))) lastActual = (m.index ?? 0) + m[0].length;
+  }
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
   // "(chỉ tiêu 35%)", "được quy định 50%", "được quy định cấp tỉnh 70%, cấp huyện 60%": the norm beside a result.
@@ -273,6 +277,8 @@ export function detectChange(
   const extreme = indexShare || c.unit === 'score' ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
   const afterLevel = c.unit === 'percent' && LEVEL_THEN_MOVE_RE.test(before);
+  // "rút ngắn xuống còn 8 ngày làm việc so với trước là 20 ngày", "giảm còn 1,2%": the level reached, not the move (d5002).
+  if (!steps && DOWN_TO_BEFORE_RE.test(before)) return { change: false, baselineYear: null, fall: false };
   if (!(verbBefore && (COMPARED_RE.test(clauseText) || comparedInVerb)) && !(comparedRightAfter && changeVerbEarlier) && !inherent && !afterLevel) {
     return { change: false, baselineYear: null, fall: false };
   }
@@ -287,6 +293,10 @@ export function detectChange(
   return { change: true, baselineYear: null, fall };
 }
 
+/** "cần", "phải" right before an achievement word, which then states a requirement. Folded. */
+const REQUIRED_BEFORE_RE = /(?:^|\s)(?:can|phai)\s$/;
+/** "xuống còn", "còn", "xuống" right before a number: the level a fall reached. Folded. */
+const DOWN_TO_BEFORE_RE = /(?:^|\s)(?:xuong con|xuong|con)\s*$/;
 /** What may sit between "từ"/"lên"/"xuống" and a level: "mức", "vị trí (thứ)", "thứ", "hạng". */
 const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|thu hang|hang|thu))?';
 /** A rank's field between it and its year (its size too when not read as the total): "thứ hạng 11 trên 19 đơn vị được xếp hạng năm 2016" (d1824). Folded, a regex source. */
