@@ -548,4 +548,16 @@ describe('departments only some cities have (stop 40)', () => {
     expect(names('Năm 2021, Sở Quy hoạch - Kiến trúc đã tiếp nhận 1.541 hồ sơ.')).toEqual(['Sở Quy hoạch - Kiến trúc Hà Nội']);
     expect(names('Năm 2021, Sở Du lịch đã tiếp nhận 412 hồ sơ.')).toEqual(['Sở Du lịch Hà Nội']);
   });
+
+  it('reads "TP." that ends a sentence before "Tính từ …" as no city named Tính (d4959)', () => {
+    // Our words, the structure of d4959: the abbreviation closes one sentence, "Tính từ đầu năm" opens the next.
+    // A national paper: no publisher to fall back on, so the nearest name would be taken.
+    const text = 'Cũng trong tháng 9/2022, TP tiếp tục triển khai phần mềm một cửa điện tử và Dịch vụ công trực tuyến TP. Tính từ đầu năm đến ngày 20/9/2022, đã tiếp nhận 21.543 hồ sơ.';
+    const [f] = figuresOf(text, '2022-09-25', { publisher: null, title: 'Hải Phòng: vận hành Cổng Dịch vụ công trực tuyến' });
+    expect(f.value).toBe(21543);
+    expect(f.subject.name).not.toMatch(/Tính/u);
+    // A city whose name only starts like such a word is still a city ("TP. Tuy Hòa").
+    const [g] = figuresOf('Năm 2022, TP. Tuy Hòa đã tiếp nhận 8.120 hồ sơ.', '2022-09-25', { publisher: null, title: 'Phú Yên: vận hành Cổng Dịch vụ công' });
+    expect(g.subject.name).toMatch(/Tuy Hòa/u);
+  });
 });
