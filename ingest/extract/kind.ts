@@ -33,10 +33,10 @@ const ACTUAL_RE = phraseRe(ACTUAL_CUES);
 /** "hồ sơ có yêu cầu nghĩa vụ tài chính": procedures that require fees, the whole of an e-payment share (d2310). */
 const YEU_CAU_FEES_RE = /^yeu cau\s+(?:(?:thuc hien )?nghia vu tai chinh|thanh toan|nop phi|phi|le phi)(?![a-z])/;
 /**
- * "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu", "11.400 yêu cầu cấp phiếu" (requests counted, d4705): a noun, not
- * the verb "requires".
+ * "đáp ứng yêu cầu", "đạt yêu cầu", "theo yêu cầu", "đảm bảo yêu cầu về chất lượng" (d5100), "11.400 yêu cầu cấp phiếu"
+ * (requests counted, d4705): a noun, not the verb "requires".
  */
-const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|ho so|hs|ca nhan|to chuc|\d)\)?\s+$/;
+const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|dam bao|bao dam|ho so|hs|ca nhan|to chuc|\d)\)?\s+$/;
 /**
  * Right before "mục tiêu": the target met ("hoàn thành (sớm / vượt / trước thời hạn)", "đạt được", "vượt"). Folded; not a
  * bare "dat", which is also "đặt mục tiêu" (sets a target).
