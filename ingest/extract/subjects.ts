@@ -345,6 +345,10 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
     const end = from + (m.index ?? 0) + m[0].length;
     if (/(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:(?:trung binh|binh quan)(?: chung)? )?$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0))) &&
       /^\s*(?:la\s*)?\d/.test(folded.slice(end, end + 8))) continue;
+    // "… của tỉnh Phú Yên cao hơn mức trung bình cả nước, tỷ lệ hồ sơ trực tuyến là 94,10%": the comparison closes with its
+    // comma; what the sentence lists after it is the province's (d5261).
+    if (/(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:(?:trung binh|binh quan)(?: chung)? )?$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0))) &&
+      /^\s*,/.test(folded.slice(end, end + 4))) continue;
     // "cao hơn 1,4% so với trung bình cả nước; xếp hạng 25/63": the baseline of a gap, after it (d2762).
     if (COMPARED_AVERAGE_BEFORE_RE.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 45), from + (m.index ?? 0)))) continue;
     out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => NATIONAL_SUBJECT });
