@@ -122,6 +122,8 @@ const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te
 const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va|,)?(?: [a-z]+){0,3}\s*$/;
 /** What follows "chỉ tiêu" when the targets are another programme's: new countryside, budget, the economy, Party members, ID cards. Folded. */
 const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon moi|(?:thu )?ngan sach|chu yeu|kinh te|xa hoi|phat trien dang vien|dang vien|(?:cap )?can cuoc|cccd)(?![a-z])/;
+/** "Đến năm 2025, …", "tới hết năm 2030": the year a level is to be reached by. Folded, anywhere before the number. */
+const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)(?!\d)/;
 const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
@@ -2337,8 +2339,17 @@ function asideWithFigures(folded: string, p: PeriodMention): boolean {
 function addFigure(state: DocState, c: Candidate, cls: Classification, zones: CandidateZones, periods: PeriodMention[]): void {
   const { text, folded } = state;
   const sentenceText = folded.slice(zones.sentence.start, zones.sentence.end);
-  const { kind, explicit } = detectKind(text, folded, zones.sentence, c, state.inTargetList || state.detailsTarget);
+  const kindRead = detectKind(text, folded, zones.sentence, c, state.inTargetList || state.detailsTarget);
+  const { explicit } = kindRead;
+  let { kind } = kindRead;
   const found = periodFor(state, c, zones, periods, kind === 'target');
+  // "Đến năm 2025, 80% hồ sơ … được xử lý hoàn toàn trực tuyến" in a 2022 article: a level set for a year still to come,
+  // with no achievement word, is a target (d5252).
+  if (kind === 'actual' && !explicit && found.year !== null) {
+    const { year: pubYear } = publicationParts(state.ctx.publishedAt);
+    const deadline = DEADLINE_BEFORE_RE.exec(folded.slice(zones.sentence.start, c.hedgeStart));
+    if (pubYear !== null && deadline && Number(deadline[1]) === found.year && found.year > pubYear) kind = 'target';
+  }
   const periodDefaulted = found.defaulted === true;
   let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
   // The whole years the figure's sentence compares with ("so với năm 2020"; `periods` are its sentence's).
