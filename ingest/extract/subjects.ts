@@ -1464,8 +1464,11 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
   return found;
 }
 
-/** An opening "với …" phrase up to a number: "Với chỉ số CCHC đạt ", "Năm 2024, với kết quả ", "Ở khối sở, ban, ngành, với ". Folded. */
-const WITH_PHRASE_LEAD_RE = /^(?:[^;]{0,60},\s*)?voi\s[^,;.()\d]{0,60}$/;
+/**
+ * An opening "với …" phrase up to a number: "Với chỉ số CCHC đạt ", "Năm 2024, với kết quả ", "Ở khối sở, ban, ngành, với ",
+ * or "Với" right before it ("Với 89,769 điểm xã Cao An …", d5153). Folded.
+ */
+const WITH_PHRASE_LEAD_RE = /^(?:[^;]{0,60},\s*)?voi(?:\s[^,;.()\d]{0,60})?$/;
 
 /** The unit an opening "với … N" phrase gives its number to, named right after it; null when none is. */
 function withPhraseHolder(text: string, folded: string, sentence: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
