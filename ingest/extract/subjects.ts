@@ -622,7 +622,12 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   // "Thăng Bình xếp thứ 2 …", "Hoà Xuân tăng cường …": a bare place name opening the title is a unit when the text
   // names it with its level word ("huyện Thăng Bình", "phường Hoà Xuân"), which gives its level.
   const bare = !named && !prefix && folded !== undefined ? titleBareUnit(title, province, folded) : null;
-  if (bare) {
+  // "Hải Dương: Sở Giao thông vận tải và huyện Nam Sách dẫn đầu chỉ số …": a title opening on its province names a
+  // department of it beside a unit; the article is the province's, its departments and districts its parts (d5152).
+  const provinceOpens = prefix !== null && province !== null && foldVietnamese(prefix[1]) === foldVietnamese(province) && /(?<![\p{L}])Sở\s+\p{Lu}/u.test(title);
+  if (provinceOpens && province) {
+    mention = province;
+  } else if (bare) {
     mention = bare.mention;
     level = bare.level;
   } else if (named) {
