@@ -226,6 +226,9 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
 const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Between a count and its whole written in words: " trên ", " trên tổng số " (original text). */
 const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
+/** A capitalised ordinal after "hạng", and its value: "hạng Nhất", "xếp hạng Nhì", "hạng Tám". Original text. */
+const CAPITAL_ORDINALS: Readonly<Record<string, number>> = { Nhất: 1, Nhì: 2, Ba: 3, Tư: 4, Năm: 5, Sáu: 6, Bảy: 7, Tám: 8, Chín: 9, Mười: 10 };
+const CAPITAL_ORDINAL_RE = /(?<![\p{L}])hạng\s+(Nhất|Nhì|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười)(?![\p{L}])/gu;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
@@ -436,6 +439,18 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const field = m[2] ?? m[3];
       const total = field ? Number(field) : null;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  // "được xếp hạng Nhất", "hạng Nhì", "tăng từ hạng Tám lên hạng Nhất": a place written as a capitalised ordinal after
+  // "hạng" (accented: "hàng năm" is "every year"), as a ranking's places are named (d4850).
+  if (sentenceFolded.includes('hang ')) {
+    for (const m of matchesOf(CAPITAL_ORDINAL_RE, text.slice(sentence.start, sentence.end))) {
+      const start = sentence.start + (m.index ?? 0) + m[0].length - m[1].length;
+      const end = start + m[1].length;
+      if (candidates.some((c) => c.start < end && c.end > start)) continue;
+      const value = CAPITAL_ORDINALS[m[1]];
+      if (value === undefined) continue;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   // "xếp cuối trong 45 phường": the last place of a field of 45 is rank 45 of 45 (the count is no figure of its own).

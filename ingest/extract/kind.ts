@@ -189,6 +189,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     if (m[0] === 'phai' && DOSSIERS_DUE_RE.test(before.slice(Math.max(0, idx - 30), idx + 20))) continue;
     // "hoàn thành sớm mục tiêu cung cấp 100% DVCTT", "hoàn thành vượt mục tiêu tinh giản biên chế (10%)": a target met is a result.
     if (m[0] === 'muc tieu' && TARGET_MET_BEFORE_RE.test(before.slice(Math.max(0, idx - 30), idx))) continue;
+    // "qua 01 năm nỗ lực phấn đấu, … tăng từ hạng Tám lên hạng Nhất": the striving that brought a result (d4850).
+    if (m[0] === 'phan dau' && /(?:^|\s)(?:no luc|su)\s$/.test(before.slice(Math.max(0, idx - 7), idx))) continue;
     lastTarget = idx + m[0].length;
   }
   let lastActual = -1;

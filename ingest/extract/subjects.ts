@@ -1990,7 +1990,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       const m = NAMED_UNIT_ONCE_RE.exec(text.slice(at, at + 60));
       // "phường Hồng Bàng xếp thứ nhất, phường Hải An xếp thứ 2": a name that goes on to a rank of its own is the next
       // item of a list, not this rank's holder.
-      const ownRankNext = m !== null && RANK_VERB_AFTER_NAME_RE.test(folded.slice(at + m[0].length, at + m[0].length + 24));
+      const ownRankNext = m !== null && (RANK_VERB_AFTER_NAME_RE.test(folded.slice(at + m[0].length, at + m[0].length + 24)) ||
+        // "… đạt 96,1 điểm được xếp hạng 1, UBND thị xã Bình Minh 94,75 điểm, hạng 2": after a comma, a name with a number
+        // of its own opens the list's next item (d4850).
+        (direct[0].includes(',') && /^\s*(?:(?:dat|voi)\s+)?\d/.test(folded.slice(at + m[0].length, at + m[0].length + 12))));
       if (m && m.index === 0 && !ownRankNext && /^(?:tỉnh|thành phố|TP\.?|quận|huyện|thị xã|phường|xã|thị trấn)\s/iu.test(m[1]) && !incidentalName(text, folded, at, at + m[0].length)) return namedSubject(m[1], ctx);
     }
     // "đứng thứ 2 trong bảng xếp hạng kết quả đánh giá Bộ chỉ số …, doanh nghiệp quý III/2024 là UBND tỉnh Quảng Trị": the
