@@ -124,6 +124,8 @@ const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va
 const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon moi|(?:thu )?ngan sach|chu yeu|kinh te|xa hoi|phat trien dang vien|dang vien|(?:cap )?can cuoc|cccd)(?![a-z])/;
 /** "Đến năm 2025, …", "tới hết năm 2030": the year a level is to be reached by. Folded, anywhere before the number. */
 const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)(?!\d)/;
+/** An average per member unit right before a count: "trung bình mỗi huyện có", "bình quân mỗi xã". Folded. */
+const PER_MEMBER_BEFORE_RE = /(?<![a-z])(?:trung binh|binh quan) (?:moi|1|mot) (?:huyen|xa|phuong|don vi|co quan|so|tinh|dia phuong|nguoi|ngay|thang)(?![a-z])[^,;.\d]{0,20}$/;
 const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
@@ -1419,6 +1421,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { ...cls, metric: 'other' };
         }
         if (cls && measuresSomethingElse(folded, clause, c, cls.metric)) cls = { ...cls, metric: 'other' };
+        // "trung bình mỗi huyện có 121 dịch vụ công trực tuyến": an average per member unit, not the whole's count (d5250).
+        if (cls && c.unit === 'count' && PER_MEMBER_BEFORE_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 40), c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // "2/3 chỉ tiêu không đạt", "có 1 chỉ tiêu chưa đạt", "không đạt cả 3 chỉ tiêu": targets or tasks missed, not met (d2259).
         if ((cls?.metric === 'targets_met' || cls?.metric === 'tasks_completed') && (c.noun === 'chitieu' || c.noun === 'nhiemvu') &&
           (NOT_DONE_AFTER_NOUN_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || NOT_DONE_BEFORE_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 25), c.hedgeStart)))) {
