@@ -34,7 +34,7 @@ const HYPHENATED_SECOND_PARTS = 'Vũng Tàu|Tháp Chàm|Quốc Tử Giám|Lăng 
  */
 const SENTENCE_OPENERS = String.raw`(?:Tính|Trong|Theo|Đến|Ngoài|Bên|Các|Qua|Hiện|Cùng|Như|Với|Riêng|Sau|Trước|Ngày|Tháng|Nhờ|Do|Để|Khi|Tuy nhiên)(?![\p{L}])`;
 const NAMED_UNIT_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s|HCM))|TX(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\\.|P\\.)\\s*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\\.|P\\.)\\s*)\\d{1,2}(?!\\d|[.,]\\d)|HCM(?![\\p{L}\\d])|BR\\s?[-–]\\s?VT(?![\\p{L}\\d])|[IVX]{1,4}(?![\\p{L}\\d])|\\p{Lu}\\p{Ll}*(?!\\p{Lu})(?:\\s+\\p{Lu}\\p{Ll}*){0,3}(?:\\s?[-–]\\s?(?:${HYPHENATED_SECOND_PARTS})(?![\\p{L}\\d]))?(?:\\s(?:bắc|nam|đông|tây)(?![\\p{L}\\d]))?))`,
+  `(?<![\\p{L}\\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s|HCM))|TX(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\\.|P\\.)[^\\S\\n]*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\\.|P\\.)[^\\S\\n]*)\\d{1,2}(?!\\d|[.,]\\d)|HCM(?![\\p{L}\\d])|BR\\s?[-–]\\s?VT(?![\\p{L}\\d])|[IVX]{1,4}(?![\\p{L}\\d])|\\p{Lu}\\p{Ll}*(?!\\p{Lu})(?:\\s+\\p{Lu}\\p{Ll}*){0,3}(?:\\s?[-–]\\s?(?:${HYPHENATED_SECOND_PARTS})(?![\\p{L}\\d]))?(?:\\s(?:bắc|nam|đông|tây)(?![\\p{L}\\d]))?))`,
   'gu',
 );
 

@@ -560,4 +560,13 @@ describe('departments only some cities have (stop 40)', () => {
     const [g] = figuresOf('Năm 2022, TP. Tuy Hòa đã tiếp nhận 8.120 hồ sơ.', '2022-09-25', { publisher: null, title: 'Phú Yên: vận hành Cổng Dịch vụ công' });
     expect(g.subject.name).toMatch(/Tuy Hòa/u);
   });
+
+  it('never reads a level word ending a line and the next line\'s first word as a named unit', () => {
+    // A headline that ends on "cấp xã", then a paragraph opening "Đến …": no commune named "Đến", nor one named "xã".
+    const text = 'Dịch vụ công trực tuyến ở cấp xã\n\nĐến tháng 5/2024, tổng số dịch vụ công trực tuyến toàn trình ở cấp xã là 2.340 dịch vụ.';
+    const province = { id: 'u-province', name: 'Tỉnh Quảng Bình', level: 'tinh' };
+    const [f] = figuresOf(text, '2024-06-10', { publisher: province });
+    expect(f.value).toBe(2340);
+    expect(f.subject).toMatchObject({ scope: 'subunits', subunitLevel: 'xa' });
+  });
 });
