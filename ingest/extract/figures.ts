@@ -126,6 +126,8 @@ const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon mo
 const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)(?!\d)/;
 /** An average per member unit right before a count: "trung bình mỗi huyện có", "bình quân mỗi xã". Folded. */
 const PER_MEMBER_BEFORE_RE = /(?<![a-z])(?:trung binh|binh quan) (?:moi|1|mot) (?:huyen|xa|phuong|don vi|co quan|so|tinh|dia phuong|nguoi|ngay|thang)(?![a-z])[^,;.\d]{0,20}$/;
+/** Receiving joined to resolving before one count: "tiếp nhận và giải quyết", "tiếp nhận, hướng dẫn và xử lý tổng cộng". Folded. */
+const RECEIVED_AND_RESOLVED_BEFORE_RE = /(?<![a-z])tiep nhan(?:,| va)(?: (?!da )[a-z]+,?){0,3}? (?:va )?(?:giai quyet|xu ly)(?: (?!(?:dung|truoc|qua|tre|som|xong|duoc)(?![a-z]))[a-z]+){0,8}\s*$/;
 const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
@@ -1421,6 +1423,13 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { ...cls, metric: 'other' };
         }
         if (cls && measuresSomethingElse(folded, clause, c, cls.metric)) cls = { ...cls, metric: 'other' };
+        // "đã tiếp nhận, hướng dẫn và xử lý tổng cộng 173 hồ sơ", "tiếp nhận và giải quyết qua trung tâm là 172.440 hồ sơ":
+        // one count under both verbs, apart, is the dossiers taken in (the corpus files it so). Right together the joint
+        // reading below gives it both metrics.
+        if (cls?.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && RECEIVED_AND_RESOLVED_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 90), c.hedgeStart)) &&
+          !JOINT_RECEIVE_RESOLVE_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 60), c.hedgeStart))) {
+          cls = { ...cls, metric: 'dossiers_received' };
+        }
         // "trung bình mỗi huyện có 121 dịch vụ công trực tuyến": an average per member unit, not the whole's count (d5250).
         if (cls && c.unit === 'count' && PER_MEMBER_BEFORE_RE.test(folded.slice(Math.max(clause.start, c.hedgeStart - 40), c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // "2/3 chỉ tiêu không đạt", "có 1 chỉ tiêu chưa đạt", "không đạt cả 3 chỉ tiêu": targets or tasks missed, not met (d2259).
