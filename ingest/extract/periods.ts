@@ -181,8 +181,8 @@ const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, muoi: 10, 
 const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(?!\d)/g;
 /** "trong tháng 10", "Tháng 10, …", "tháng 8 vừa qua": one month of the publication year (or the year before). */
 const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d|\.20\d\d(?!\d))/g;
-/** "quý I", "quý 2/2023", "quý III năm 2020". */
-const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g;
+/** "quý I", "quý 2/2023", "quý III năm 2020", "quý III.2019" (a dotted year, as "tháng 8.2024"; d5551). */
+const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d)|\.(20\d\d)(?![\d.,]\d))?/g;
 /** "năm 2021", "năm nay". */
 const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
 /** A year named without "năm" after "đến", "tới": "đến 2025, số hồ sơ … chiếm 80%", "đến hết 2025" (d2151). Folded. */
@@ -407,7 +407,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   }
   for (const m of slice.includes('quy ') ? matchesOf(QUARTER_RE, slice) : []) {
     const q = ROMAN[m[1]] ?? Number(m[1]);
-    add(m.index ?? 0, m[0].length, { year: m[2] ? Number(m[2]) : pub.year, fromMonth: q * 3 - 2, toMonth: q * 3 });
+    const year = m[2] ?? m[3];
+    add(m.index ?? 0, m[0].length, { year: year ? Number(year) : pub.year, fromMonth: q * 3 - 2, toMonth: q * 3 });
   }
   for (const m of slice.includes('thang ') ? matchesOf(MONTH_RE, slice) : []) {
     if (/ngay \d{1,2}\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 10), m.index))) continue; // a full date
