@@ -228,7 +228,7 @@ const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang
 const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 /** A capitalised ordinal after "hạng", and its value: "hạng Nhất", "xếp hạng Nhì", "hạng Tám". Original text. */
 const CAPITAL_ORDINALS: Readonly<Record<string, number>> = { Nhất: 1, Nhì: 2, Ba: 3, Tư: 4, Năm: 5, Sáu: 6, Bảy: 7, Tám: 8, Chín: 9, Mười: 10 };
-const CAPITAL_ORDINAL_RE = /(?<![\p{L}])hạng\s+(Nhất|Nhì|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười)(?![\p{L}])/gu;
+const CAPITAL_ORDINAL_RE = new RegExp(`(?<![\\p{L}])hạng\\s+(${Object.keys(CAPITAL_ORDINALS).join('|')})(?![\\p{L}])`, 'gu');
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
@@ -448,9 +448,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const start = sentence.start + (m.index ?? 0) + m[0].length - m[1].length;
       const end = start + m[1].length;
       if (candidates.some((c) => c.start < end && c.end > start)) continue;
-      const value = CAPITAL_ORDINALS[m[1]];
-      if (value === undefined) continue;
-      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: CAPITAL_ORDINALS[m[1]], total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   // "xếp cuối trong 45 phường": the last place of a field of 45 is rank 45 of 45 (the count is no figure of its own).

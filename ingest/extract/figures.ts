@@ -118,6 +118,7 @@ function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): bo
 /** Economic and budget shares that are not reform figures. */
 const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te|ngan sach|thu nhap|doanh thu|giai ngan|dan so)(?![a-z])/;
 /** The economy as what is ranked: growth, GRDP, "kinh tế" (not an economic zone's or a department's name). Folded. */
+const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** Receiving listed before digitising, right before the number: "tiếp nhận, số hóa và giải quyết 387 …". Folded. */
 const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va|,)?(?: [a-z]+){0,3}\s*$/;
 /** What follows "chỉ tiêu" when the targets are another programme's: new countryside, budget, the economy, Party members, ID cards. Folded. */
@@ -128,7 +129,6 @@ const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s
 const PER_MEMBER_BEFORE_RE = /(?<![a-z])(?:trung binh|binh quan) (?:moi|1|mot) (?:huyen|xa|phuong|don vi|co quan|so|tinh|dia phuong|nguoi|ngay|thang)(?![a-z])[^,;.\d]{0,20}$/;
 /** Receiving joined to resolving before one count: "tiếp nhận và giải quyết", "tiếp nhận, hướng dẫn và xử lý tổng cộng". Folded. */
 const RECEIVED_AND_RESOLVED_BEFORE_RE = /(?<![a-z])tiep nhan(?:,| va)(?: (?!da )[a-z]+,?){0,3}? (?:va )?(?:giai quyet|xu ly)(?: (?!(?:dung|truoc|qua|tre|som|xong|duoc)(?![a-z]))[a-z]+){0,8}\s*$/;
-const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */

@@ -60,6 +60,8 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|\(\s*theo ke hoach(?: la)
  * (d2655; the floor is within the number's hedge), "so với chỉ tiêu 90%". Not "hoàn thành vượt mục tiêu tinh giản biên
  * chế (10%)": a target named by its topic and met is a result (d1035). Folded.
  */
+const TARGET_PASSED_BEFORE_RE = /(?<![a-z])(?:vuot|so voi) (?:muc tieu|chi tieu)(?: (?:ke hoach|de ra|dat ra|duoc giao))?\s*(?:la\s*)?$/;
+
 /**
  * A verb that aims at the number right before it: "hướng đến 100% thủ tục …" (d3206), "nâng mức hài lòng của người dân
  * lên 95%" (d3206), "cần đưa tỷ lệ hồ sơ … đạt 55%" (d4757), "… cần đạt được trong năm nay là 30%" (d5003; a bare "cần" is
@@ -69,7 +71,6 @@ const NORM_BEFORE_RE = /(?:^|[\s(,;:])(?:\(\s*chi tieu|\(\s*theo ke hoach(?: la)
  * nâng tổng số … lên 391 dịch vụ" reports what the rollout brought (d4001). Folded, the end of the text before the number.
  */
 const AIM_BEFORE_RE = /(?<![a-z])(?:huong (?:den|toi)|can (?:dua|nang) (?:[a-z,]+ ){0,10}?(?:len|dat)(?: muc)?|can dat(?: duoc)?(?: [a-z0-9]+){0,5}? la|(?:nang|dua) (?!tong )(?:[a-z,]+ ){0,10}?len(?: muc| thanh)?|(?:dam bao|bao dam) (?:ty le|muc) (?:[a-z,]+ ){0,10}?(?:tren|tu|o muc))\s*$/;
-const TARGET_PASSED_BEFORE_RE = /(?<![a-z])(?:vuot|so voi) (?:muc tieu|chi tieu)(?: (?:ke hoach|de ra|dat ra|duoc giao))?\s*(?:la\s*)?$/;
 
 /**
  * The rate a higher level assigned, in brackets after naming it: "đảm bảo tỷ lệ được Chính phủ giao tại Nghị quyết số

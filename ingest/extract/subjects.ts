@@ -341,14 +341,12 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
     // "xếp vị trí thứ 40 trên cả nước": the field a rank is among, not whom a figure is about.
     if (/(?:thu|hang|top|so) \d+(?:\/\d+)?\s*$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 16), from + (m.index ?? 0)))) continue;
     // "cao hơn mức trung bình của cả nước 1,74%, xếp thứ 11/63": the national average a unit is compared with, by the
-    // gap right after it ("32/63 địa phương … cao hơn mức trung bình cả nước; …" still speaks of the country).
+    // gap right after it; "… của tỉnh Phú Yên cao hơn mức trung bình cả nước, tỷ lệ hồ sơ trực tuyến là 94,10%": the
+    // comparison closes with its comma, what the sentence lists after it is the province's (d5261). ("32/63 địa phương …
+    // cao hơn mức trung bình cả nước; …" still speaks of the country.)
     const end = from + (m.index ?? 0) + m[0].length;
     if (/(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:(?:trung binh|binh quan)(?: chung)? )?$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0))) &&
-      /^\s*(?:la\s*)?\d/.test(folded.slice(end, end + 8))) continue;
-    // "… của tỉnh Phú Yên cao hơn mức trung bình cả nước, tỷ lệ hồ sơ trực tuyến là 94,10%": the comparison closes with its
-    // comma; what the sentence lists after it is the province's (d5261).
-    if (/(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:(?:trung binh|binh quan)(?: chung)? )?$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0))) &&
-      /^\s*,/.test(folded.slice(end, end + 4))) continue;
+      /^\s*(?:(?:la\s*)?\d|,)/.test(folded.slice(end, end + 8))) continue;
     // "cao hơn 1,4% so với trung bình cả nước; xếp hạng 25/63": the baseline of a gap, after it (d2762).
     if (COMPARED_AVERAGE_BEFORE_RE.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 45), from + (m.index ?? 0)))) continue;
     out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => NATIONAL_SUBJECT });
