@@ -1841,8 +1841,24 @@ function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): 
     if (m && Number(m[1].replace(',', '.')) < 100) return true;
   }
   if (inComponentList(folded, zones, c)) return true;
-  const lead = folded.slice(Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
-  return INDEX_COMPONENT_RE.test(lead);
+  return matchesFrom(INDEX_COMPONENT_G_RE, folded, Math.max(zones.sentence.start, zones.ownLeft.start - 40, c.hedgeStart - 90), c.hedgeStart);
+}
+
+/** {@link INDEX_COMPONENT_RE}, global so that a search can start inside the text (see {@link matchesFrom}). */
+const INDEX_COMPONENT_G_RE = new RegExp(INDEX_COMPONENT_RE.source, 'g');
+/** Characters before a window that a look-behind may need to see: "(?<!ha )" looks back three. */
+const LOOK_BEHIND_MARGIN = 8;
+
+/**
+ * Whether global `re` matches inside folded[from, to), its look-behinds seeing the text before `from`: a window that
+ * starts inside "Hà Nội đứng thứ 2" must not read its tail "noi dung" as "nội dung" (d3753).
+ */
+function matchesFrom(re: RegExp, folded: string, from: number, to: number): boolean {
+  const start = Math.max(0, from - LOOK_BEHIND_MARGIN);
+  re.lastIndex = from - start;
+  const hit = re.test(folded.slice(start, to));
+  re.lastIndex = 0;
+  return hit;
 }
 
 /**
