@@ -33,8 +33,13 @@ const HYPHENATED_SECOND_PARTS = 'Vũng Tàu|Tháp Chàm|Quốc Tử Giám|Lăng 
  * sentence ("… Dịch vụ công trực tuyến TP. Tính từ đầu năm …" is no city named Tính; d4959).
  */
 const SENTENCE_OPENERS = String.raw`(?:Tính|Trong|Theo|Đến|Ngoài|Bên|Các|Qua|Hiện|Cùng|Như|Với|Riêng|Sau|Trước|Ngày|Tháng|Nhờ|Do|Để|Khi|Tuy nhiên)(?![\p{L}])`;
+/**
+ * "H.Thống Nhất", "H. Tịnh Biên": a district (huyện) as provincial papers abbreviate it, before a name of two or more
+ * words. Not an initial: a photo credit or a byline ("Ảnh: H. Lan Anh", "H.Thanh") is a person.
+ */
+const DISTRICT_ABBREVIATION = String.raw`(?<!Ảnh:?[^\S\n]*)H\.(?=[^\S\n]?\p{Lu}\p{Ll}*[^\S\n]+\p{Lu})`;
 const NAMED_UNIT_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s|HCM))|TX(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\\.|P\\.)[^\\S\\n]*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\\.|P\\.)[^\\S\\n]*)\\d{1,2}(?!\\d|[.,]\\d)|HCM(?![\\p{L}\\d])|BR\\s?[-–]\\s?VT(?![\\p{L}\\d])|[IVX]{1,4}(?![\\p{L}\\d])|\\p{Lu}\\p{Ll}*(?!\\p{Lu})(?:\\s+\\p{Lu}\\p{Ll}*){0,3}(?:\\s?[-–]\\s?(?:${HYPHENATED_SECOND_PARTS})(?![\\p{L}\\d]))?(?:\\s(?:bắc|nam|đông|tây)(?![\\p{L}\\d]))?))`,
+  `(?<![\\p{L}\\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s|HCM))|TX(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\\.|P\\.|${DISTRICT_ABBREVIATION})[^\\S\\n]*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\\.|P\\.)[^\\S\\n]*)\\d{1,2}(?!\\d|[.,]\\d)|HCM(?![\\p{L}\\d])|BR\\s?[-–]\\s?VT(?![\\p{L}\\d])|[IVX]{1,4}(?![\\p{L}\\d])|\\p{Lu}\\p{Ll}*(?!\\p{Lu})(?:\\s+\\p{Lu}\\p{Ll}*){0,3}(?:\\s?[-–]\\s?(?:${HYPHENATED_SECOND_PARTS})(?![\\p{L}\\d]))?(?:\\s(?:bắc|nam|đông|tây)(?![\\p{L}\\d]))?))`,
   'gu',
 );
 
@@ -531,7 +536,7 @@ const CITY_SELF_RE = /(?<![a-z])(?:thu do|toan thanh(?: pho)?|thanh pho (?:co|da
 const TITLE_PLACE_PREFIX_RE = /^\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\s*:/u;
 
 const LEVEL_OF_PREFIX: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:quận|q\.)/i, 'quan'], [/^huyện/i, 'huyen'], [/^(?:thị xã|tx\.?)/i, 'thi_xa'], [/^(?:thành phố|tp\.?)/i, 'thanh_pho'], [/^(?:phường|p\.)/i, 'phuong'],
+  [/^(?:quận|q\.)/i, 'quan'], [/^(?:huyện|h\.)/i, 'huyen'], [/^(?:thị xã|tx\.?)/i, 'thi_xa'], [/^(?:thành phố|tp\.?)/i, 'thanh_pho'], [/^(?:phường|p\.)/i, 'phuong'],
   [/^xã/i, 'xa'], [/^thị trấn/i, 'thi_tran'], [/^đặc khu/i, 'xa'], [/^tỉnh/i, 'tinh'],
 ];
 
@@ -854,8 +859,8 @@ function lowerUnitNamedBefore(text: string, at: number, levelWord: string): stri
   return last;
 }
 
-/** Level words of the units below a province opening a named unit ("huyện Núi Thành", "xã Đường An", "Q.3"). */
-const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
+/** Level words of the units below a province opening a named unit ("huyện Núi Thành", "H.Thống Nhất", "xã Đường An", "Q.3"). */
+const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|H\.|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
 /** The unit below a province named right after a centre's name ("… hành chính công (của) xã Xuân Lộc"), else null. */
 function lowerUnitAfter(text: string, at: number): string | null {
@@ -894,7 +899,10 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
   // Nor does a text speaking of the whole country ("cả nước", "toàn quốc"): a photo of one commune's desk illustrates it.
   if (SELF_REFERENCE_RE.test(folded) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
   for (const m of matchesOf(PROVINCE_ALL_RE, folded)) {
-    if (!/(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(folded.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0))) return null;
+    const before = folded.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0);
+    // "Báo Đồng Nai điện tử" over the article: the paper's name in its masthead is not the province spoken of (d5600).
+    if (/(?:^|\s)bao\s+$/.test(before)) continue;
+    if (!/(?:\(\s*(?:tinh\s+|thanh pho\s+)?|,\s*(?:tinh|thanh pho)\s+)$/.test(before)) return null;
   }
   const units = new Map<string, { mention: string; level: string; n: number; first: number }>();
   for (const m of matchesOf(NAMED_UNIT_RE, text)) {
@@ -1364,9 +1372,9 @@ function expandAcronym(mention: string): string {
   if (/HCM$/.test(mention)) return 'Thành phố Hồ Chí Minh';
   // "tỉnh BR-VT": the province by its initials (d2132).
   if (/BR\s?[-–]\s?VT$/.test(mention)) return 'Tỉnh Bà Rịa - Vũng Tàu';
-  // "TX.Bến Cát", "TX. Tân Uyên": a town (thị xã) by its abbreviation.
+  // "TX.Bến Cát", "TX. Tân Uyên": a town (thị xã) by its abbreviation; "H.Thống Nhất" a district (huyện).
   // "BHXH tỉnh": the social insurance agency by its full name, as the labels and the other agencies are named.
-  return mention.replace(/^TX\.?\s*/, 'thị xã ').replace(/^BHXH(?=\s)/, 'Bảo hiểm xã hội');
+  return mention.replace(/^TX\.?\s*/, 'thị xã ').replace(/^H\.\s*/, 'huyện ').replace(/^BHXH(?=\s)/, 'Bảo hiểm xã hội');
 }
 
 function namedSubject(named: string, ctx: ExtractionContext): FigureSubject {
