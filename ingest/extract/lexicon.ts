@@ -112,7 +112,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = withAbbreviatedCues([
   { metric: 'on_time_rate', units: ['percent', 'count'], nouns: [null, 'hoso', 'thutuc'], weight: 10,
     cues: ['dung han', 'truoc han', 'dung va truoc han', 'som han', 'dung va som han', 'truoc va dung han', 'dung thoi han', 'truoc thoi han', 'som hon thoi gian', 'dung thoi gian quy dinh', 'dung va truoc thoi gian quy dinh', 'truoc va dung thoi gian quy dinh', 'dung va truoc thoi han', 'dung hen', 'truoc hen', 'som so voi thoi han', 'giai quyet som'] },
   { metric: 'late_dossiers', units: ['count', 'percent'], nouns: [null, 'hoso'], weight: 12,
-    cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'cham han', 'cham muon', 'ho so cham', 'giai quyet cham'] },
+    cues: ['tre han', 'qua han', 'cham tra', 'tre hen', 'cham giai quyet', 'chua dung han', 'khong dung han', 'khong dung thoi han', 'khong dung hen', 'cham han', 'cham muon', 'ho so cham', 'giai quyet cham'] },
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
     // Every longer online phrase the share below knows, too: the cue regex takes the longest phrase, so one missing here
     // leaves a count under it with no online cue at all ("hồ sơ được xử lý trực tuyến … là 36.680 hồ sơ").

@@ -260,6 +260,7 @@ describe('metric codes', () => {
       'giai quyet cham > giai quyet: dossiers_resolved', 'giai quyet som > giai quyet: dossiers_resolved',
       'giai quyet truc tuyen toan trinh > giai quyet: dossiers_resolved', 'giai quyet truc tuyen toan trinh > toan trinh: online_services_full',
       'giam thoi gian > giam: staff_reduction', 'ho so truc tuyen toan trinh > toan trinh: online_services_full',
+      'khong dung han > dung han: on_time_rate', 'khong dung hen > dung hen: on_time_rate', 'khong dung thoi han > dung thoi han: on_time_rate',
       'muc do hai long > hai long: sipas_score', 'nop truc tuyen toan trinh > toan trinh: online_services_full',
       'rat hai long > hai long: sipas_score', 'su dung dich vu cong truc tuyen > truc tuyen: online_dossier_rate',
       'su hai long > hai long: sipas_score', 'thanh toan truc tuyen > truc tuyen: online_dossier_rate',
