@@ -1831,6 +1831,67 @@ function inComponentList(folded: string, zones: CandidateZones, c: Candidate): b
   return colon > 0 && INDEX_COMPONENT_RE.test(folded.slice(Math.max(zones.sentence.start, zones.sentence.start + colon - 200), zones.sentence.start + colon));
 }
 
+/**
+ * Fields of procedures a figure may be restricted to, folded, each with the stem of the agency that owns it: land and
+ * the environment department or land registry, war veterans and the labour department, civil status and justice, …
+ */
+const FIELD_AGENCIES: ReadonlyArray<readonly [string, string]> = [
+  ['dat dai|tai nguyen(?: va moi truong)?', 'tai nguyen|tn ?& ?mt|tnmt|dang ky dat dai'],
+  ['lao dong|nguoi co cong', 'lao dong|ld ?- ?tb ?& ?xh|ldtbxh'],
+  ['ho tich|chung thuc|tu phap', 'tu phap'],
+  ['xay dung', 'xay dung'], ['giao thong(?: van tai)?', 'giao thong'], ['cong thuong', 'cong thuong'], ['y te', 'y te'],
+  ['giao duc', 'giao duc'], ['tai chinh', 'tai chinh'], ['noi vu|ton giao', 'noi vu|ton giao'], ['van hoa', 'van hoa'],
+  ['nong nghiep', 'nong nghiep'], ['dang ky kinh doanh|dau tu', 'ke hoach va dau tu|dau tu'], ['thue', 'thue'],
+  ['hai quan', 'hai quan'], ['bao hiem xa hoi', 'bao hiem xa hoi|bhxh'],
+];
+const FIELD_NAMES = `(${FIELD_AGENCIES.map(([field]) => field).join('|')})`;
+/** One named field in a number's clause before it: "trong lĩnh vực đất đai", "lĩnh vực người có công" (not "các lĩnh vực …"). Folded. */
+const ONE_FIELD_NAMED_RE = new RegExp(`(?<![a-z])(?<!cac )linh vuc ${FIELD_NAMES}(?![a-z])`);
+/** A sentence part opened by one field: "Riêng lĩnh vực đất đai, …", "Ở lĩnh vực người có công, …". Folded. */
+const FIELD_OPENS_RE = new RegExp(`^\\s*(?:[-–•+]\\s*)?(?:(?:rieng|doi voi|o|trong|tai|con|voi)\\s+)?linh vuc ${FIELD_NAMES}(?![a-z])[^,;:]{0,30},`);
+/** The field named right after a count's noun: "980 hồ sơ (thủ tục hành chính) trong lĩnh vực đất đai". Folded. */
+const FIELD_RIGHT_AFTER_RE = new RegExp(`^\\s*(?:(?:thu tuc hanh chinh|tthc)\\s*(?:\\(tthc\\)\\s*)?)?(?:trong|thuoc|ve|cua|o) linh vuc ${FIELD_NAMES}(?![a-z])`);
+
+/** Another field listed right after one: "lĩnh vực nội vụ, tôn giáo, thi đua", "chứng thực, hộ tịch". Folded. */
+const ANOTHER_FIELD_AFTER_RE = new RegExp(`^\\s*(?:,|-|va)\\s*(?:linh vuc\\s+)?${FIELD_NAMES}(?![a-z])`);
+
+/**
+ * Whether a figure is stated for one named field of procedures: the field named in its own clause before it (outside a
+ * bracket), opening its sentence part (up to a ";"), or right after its noun. Not several fields listed ("thuộc lĩnh
+ * vực nội vụ, tôn giáo, thi đua": an agency's whole; a-21, d1641), nor where the sentence names the agency that owns
+ * the field outside a closed bracket: "Phòng Lao động - Thương binh và Xã hội … giải quyết 1.196 hồ sơ … trong lĩnh vực
+ * lao động" is that office's whole (d1954); "ở lĩnh vực đất đai (Sở Tài nguyên và môi trường) có 143 hồ sơ trễ hạn" is
+ * still the land field's part of the province's (d5604).
+ */
+function ofOneField(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const lead = withoutBrackets(folded.slice(zones.clause.start, c.hedgeStart));
+  const before = folded.slice(zones.sentence.start, c.hedgeStart);
+  const part = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+  const after = folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 90));
+  const found = [[ONE_FIELD_NAMED_RE, lead], [FIELD_OPENS_RE, part], [FIELD_RIGHT_AFTER_RE, after]] as const;
+  let m: RegExpExecArray | null = null;
+  let rest = '';
+  for (const [re, source] of found) {
+    m = re.exec(source);
+    if (m) {
+      rest = source.slice(m.index + m[0].length);
+      break;
+    }
+  }
+  if (!m || ANOTHER_FIELD_AFTER_RE.test(rest)) return false;
+  const field = m[1];
+  const agency = FIELD_AGENCIES.find(([names]) => new RegExp(`^(?:${names})$`).test(field))?.[1];
+  if (!agency) return true;
+  const owner = new RegExp(`(?<![a-z])(?:so|phong|bo|cuc|chi cuc|nganh|van phong|chi nhanh)\\s+(?:[a-z]+\\s+){0,2}?(?:${agency})(?![a-z])`);
+  // The bracket a number sits in stays: "(… tương ứng 99% tổng số hồ sơ được gửi đến Bộ Công thương)" names its owner (d975).
+  return !owner.test(withoutBrackets(before) + folded.slice(c.hedgeStart, zones.sentence.end));
+}
+
+/** Text with its closed brackets blanked (same length, so offsets hold). */
+function withoutBrackets(text: string): string {
+  return text.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+}
+
 /** Whether an index score or rank is about one of the index's components rather than the index. */
 function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
   // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum.
@@ -2956,6 +3017,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const assigned = (cls.metric === 'tasks_completed' || cls.metric === 'targets_met') && c.unit === 'count' && c.total === null && !change
     ? assignedCount(folded.slice(zones.sentence.start, c.hedgeStart), value) : null;
   const total = scale ? Number(scale[1]) : field ?? assigned ?? c.total;
+  // "Tỷ lệ hồ sơ trễ hẹn trong lĩnh vực đất đai là 8,2%", "Ở lĩnh vực người có công, có 12 hồ sơ trễ hạn", "980 hồ sơ
+  // thủ tục hành chính trong lĩnh vực đất đai": a figure of one named field of procedures is a part of the unit's
+  // (labelling rule 11), not the unit's own (d5602, d5604, d5650). Results only: a plan's floor for one field ("riêng
+  // lĩnh vực đất đai đạt từ 96% trở lên") is one of its targets, as the seeds label it. Read last, after the drops that
+  // a dossier measure's words make (a backlog stays out).
+  if (kind === 'actual' && (DOSSIER_FLOW_METRICS.has(cls.metric) || ONLINE_SERVICE_METRICS.has(cls.metric)) && ofOneField(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // A province and its whole area are one place here: "Gần 99% thủ tục hành chính ở Bà Rịa - Vũng Tàu …" above "… ở Bà
   // Rịa - Vũng Tàu đúng hạn đạt gần 99%" states one fact (d2132).
   const place = subject.scope === 'province_wide' ? `unit|${subject.name.replace(WHOLE_AREA_PREFIX_RE, '')}` : `${subject.scope}|${subject.name}`;
