@@ -395,11 +395,11 @@ function ownItem(before: string): string {
   return before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
 }
 
-/** The lead of a share naming electronic results or the reuse of data ("khai thác, sử dụng lại … dữ liệu"). Folded. */
-const OWN_INDICATOR_LEAD_RE = /(?<![a-z])(?:(?:cap|cung cap|tra) ket qua (?:giai quyet )?(?:tthc |thu tuc hanh chinh )?(?:dien tu|ban dien tu)|khai thac(?:,? (?:su dung lai|tai su dung))?[^;]{0,40}?(?:du lieu|thong tin|co so du lieu)|(?:su dung lai|tai su dung)[^;]{0,20}?(?:du lieu|thong tin))(?![a-z])/;
+/** The lead of a share naming electronic results or the reuse of data ("khai thác, sử dụng lại … dữ liệu", "tái sử dụng hồ sơ … đã được số hóa"). Folded. */
+const OWN_INDICATOR_LEAD_RE = /(?<![a-z])(?:(?:cap|cung cap|tra) ket qua (?:giai quyet )?(?:tthc |thu tuc hanh chinh )?(?:dien tu|ban dien tu)|khai thac(?:,? (?:su dung lai|tai su dung))?[^;]{0,40}?(?:du lieu|thong tin|co so du lieu)|(?:su dung lai|tai su dung)[^;]{0,20}?(?:du lieu|thong tin)|(?:su dung lai|tai su dung) (?:ho so|ket qua)[^;]{0,40}? so hoa)(?![a-z])/;
 
 /** Integrating services with a portal, right before the number: "đã tích hợp được 1.105/1.210 DVCTT". */
-const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|thanh cong))?\s*(?:\(|:)?\s*$/;
+const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|thanh cong|voi))?\s*(?:\(|:)?\s*$/;
 /** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
 const INTEGRATED_AFTER_RE = /^[^,;.]{0,80}?(?<![a-z])(?:duoc |da )?(?:tich hop|ket noi|dong bo)(?: (?:len|voi|vao|tren))? (?:cong|he thong)(?![a-z])/;
 
@@ -1962,6 +1962,8 @@ const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;
 
 /** At or above this an early-only share is the on-time rate de facto ("2.041 hồ sơ giải quyết trước hạn, đạt trên 99%"). */
 const EARLY_SHARE_AS_RATE_MIN = 99;
+/** How far after a share its early-only cue may stand to be the share's own ('78% hồ sơ được xử lý trước hạn'). */
+const EARLY_CUE_AFTER_MAX_CHARS = 40;
 
 /**
  * Whether an on-time share names early dossiers alone ("trong đó có 4.557 hồ sơ được giải quyết trước thời hạn, đạt
@@ -1974,7 +1976,14 @@ function isEarlyOnlyShare(folded: string, hits: readonly CueHit[], clause: Span,
   const family = hits.filter((h) => h.start >= clause.start && h.end <= clause.end && (EARLY_ONLY_CUES.has(h.cue) || ON_TIME_ONLY_CUES.has(h.cue) || cueMetrics(h.cue).includes('on_time_rate')));
   const before = family.filter((h) => h.end <= c.hedgeStart);
   const last = before[before.length - 1];
-  if (!last || !EARLY_ONLY_CUES.has(last.cue)) return false;
+  // "78% hồ sơ được xử lý trước hạn": with no on-time cue before it in its clause, the cue right after the share (d5751).
+  if (!last) {
+    const next = family.find((h) => h.start >= c.end);
+    if (!next || !EARLY_ONLY_CUES.has(next.cue) || next.start - c.end > EARLY_CUE_AFTER_MAX_CHARS) return false;
+    const then = family[family.indexOf(next) + 1];
+    return !(then && JOINED_PARTS_RE.test(folded.slice(next.end, then.start))) && !/(?<![a-z])dung(?: va|,)\s*$/.test(folded.slice(Math.max(c.end, next.start - 10), next.start));
+  }
+  if (!EARLY_ONLY_CUES.has(last.cue)) return false;
   const prev = before[before.length - 2];
   if (prev && JOINED_PARTS_RE.test(folded.slice(prev.end, last.start))) return false;
   // "giải quyết và trả kết quả đúng, trước hạn là 77,98%": "đúng" alone joined to the early cue.

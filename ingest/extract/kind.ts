@@ -30,6 +30,8 @@ const TARGET_TEST_RE = phraseRe(TARGET_CUES, '');
 /** How far before a number its sentence's commitment words are looked for. */
 const KIND_WINDOW_CHARS = 400;
 const ACTUAL_RE = phraseRe(ACTUAL_CUES);
+/** "hồ sơ (thủ tục hành chính) đã được <verb>": a participle describing dossiers, results or data, not a result reached. Folded. */
+const PARTICIPLE_AFTER_NOUN_RE = /(?<![a-z])(?:ho so|tthc|thu tuc hanh chinh|ket qua(?: giai quyet)?|du lieu)(?: [a-z]+){0,3} da duoc [a-z]+(?: [a-z]+)?$/;
 /** "hồ sơ có yêu cầu nghĩa vụ tài chính": procedures that require fees, the whole of an e-payment share (d2310). */
 const YEU_CAU_FEES_RE = /^yeu cau\s+(?:(?:thuc hien )?nghia vu tai chinh|thanh toan|nop phi|phi|le phi)(?![a-z])/;
 /**
@@ -45,7 +47,7 @@ const TARGET_MET_BEFORE_RE = /(?<![a-z])(?:hoan thanh(?: (?:som|vuot|truoc thoi 
 /** A modal right after the figure's noun phrase: "100% bộ phận … phải thực hiện khảo sát". */
 const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|can phai|se)(?![a-z0-9])/;
 /** The dossiers due, a report's workload: "(tổng) số hồ sơ phải giải quyết", "20.415 hồ sơ phải giải quyết". Folded. */
-export const DOSSIERS_DUE_RE = /(?:ho so|hs)\s+(?:can |con )?phai (?:giai quyet|xu ly)(?![a-z])(?!\s+(?:dung|truoc|trong|xong|kip|dut))/;
+export const DOSSIERS_DUE_RE = /(?:ho so|hs)\s+(?:can |con )?phai (?:xem xet,? )?(?:giai quyet|xu ly)(?![a-z])(?!\s+(?:dung|truoc|trong|xong|kip|dut))/;
 const REQUIREMENT_HEDGE_RE = /(?<![a-z0-9])(?:toi thieu|it nhat|khong qua|toi da|khong vuot qua)(?![a-z0-9])/;
 const BOUND_AFTER_RE = /^[^,;.()]{0,30}?(?<![a-z0-9])tro (?:len|xuong)(?![a-z0-9])/;
 /**
@@ -199,8 +201,11 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   // hồ sơ …" is still a requirement.
   const ownPart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
   for (const m of matchesOf(ACTUAL_RE, before)) {
+    const at = m.index ?? 0;
+    // "… tái sử dụng hồ sơ thủ tục hành chính đã được số hóa đạt 50%": "đã được" describing a noun is no achievement (d5804).
+    if (m[0] === 'da' && PARTICIPLE_AFTER_NOUN_RE.test(before.slice(Math.max(0, at - 40), at + 12))) continue;
     // "cần đạt được …", "phải đạt được …": a requirement, not an achievement (d5003).
-    if ((m.index ?? 0) > ownPart && !REQUIRED_BEFORE_RE.test(before.slice(Math.max(0, (m.index ?? 0) - 6), m.index ?? 0))) lastActual = (m.index ?? 0) + m[0].length;
+    if (at > ownPart && !REQUIRED_BEFORE_RE.test(before.slice(Math.max(0, at - 6), at))) lastActual = at + m[0].length;
   }
   const afterText = folded.slice(c.end, Math.min(sentence.end, c.end + 90));
   if (BOUND_AFTER_RE.test(afterText)) return { kind: 'target', explicit: true };
