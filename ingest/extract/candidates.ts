@@ -202,7 +202,7 @@ const QUA_END_RE = /qua\s*$/;
 const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
 
 /** "không có hồ sơ trễ hạn", "không để xảy ra hồ sơ quá hạn": group 1 is the "none", group 2 the noun up to the cue. */
-const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:tre|qua|cham) (?:han|hen)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
+const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:(?:tre|qua|cham) (?:han|hen)|cham muon|cham tre)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
 
 /** A lone digit and a comma with a space on one side only, right before a number: "9 ,2%", "(8, 12%)". */
 const BROKEN_DECIMAL_BEFORE_RE = /(?:^|[^\d.,])\d{1,2}(?: ,|, )$/;

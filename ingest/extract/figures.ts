@@ -2076,7 +2076,7 @@ const SATISFACTION_RANK_AFTER_RE = /^\s*(?:\/\s*\d+\s*)?[^;.\d]{0,25}?(?<![a-z])
 /** The people a share counts, then their satisfaction: "97% tổ chức, cá nhân hài lòng". Folded text. */
 const SATISFIED_PEOPLE_AFTER_RE = /^\s*(?:so )?(?:nguoi dan|to chuc|ca nhan|doanh nghiep|cong dan)(?:\s*,?\s*(?:va\s+)?(?:nguoi dan|to chuc|ca nhan|doanh nghiep|cong dan))*\s+(?:deu\s+)?(?:(?:rat|cam thay)\s+)?hai long(?![a-z])/;
 /** A clause after the number stating that no dossier was late: ", không có hồ sơ quá hạn". Folded text. */
-const ZERO_CLAUSE_AFTER_RE = /^[^.;,]{0,50},\s*(?:va\s+)?khong (?:co|de xay ra|phat sinh)(?: [a-z]+){0,2}? (?:ho so|hs)(?![a-z])/;
+const ZERO_CLAUSE_AFTER_RE = /^(?:[^.;,]{0,50},\s*){1,3}?(?:va\s+)?khong (?:co|de xay ra|phat sinh)(?: [a-z]+){0,2}? (?:ho so|hs)(?![a-z])/;
 /** Points: "92,15 điểm". Folded text. */
 const POINTS_RE = /\d(?:[\d.,]*\d)? diem(?![a-z])/;
 /** A rate ("tỷ lệ …") leading a rank's clause: the rank is that rate's. */
@@ -2876,8 +2876,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'par_index_rank' && c.unit === 'rank' && SATISFACTION_RANK_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 60)))) {
     cls = { ...cls, metric: 'other' };
   }
-  // "đạt hơn 96% số hồ sơ tiếp nhận, không có hồ sơ quá hạn": the late cue after the comma is the zero's, not this share's.
-  if (cls.metric === 'late_dossiers' && c.unit === 'percent' && ZERO_CLAUSE_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 90))) &&
+  // "đạt hơn 96% số hồ sơ tiếp nhận, không có hồ sơ quá hạn": the late cue after the comma is the zero's, not this share's;
+  // nor the counts listed before it ("109 hồ sơ đất ở, 30 hồ sơ đất nông nghiệp, không có hồ sơ chậm muộn"; d5661).
+  if (cls.metric === 'late_dossiers' && (c.unit === 'percent' || c.value !== 0) && ZERO_CLAUSE_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 90))) &&
     !LATE_WORD_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 60), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
