@@ -1808,7 +1808,7 @@ const LATE_RECEIPT_AFTER_RE = /^\s*(?:(?:bi|da|con|van) )?(?:cham|qua han|tre ha
  * Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. Folded:
  * "Hà Nội đứng thứ 2" folds to "ha noi dung", which is no "nội dung" (d3753).
  */
-const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|(?<!ha )noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
+const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|(?<!ha )noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|(?:chi so |linh vuc |[“"])(?:thanh phan )?(?:ve )?xay dung(?:,? (?:va )?phat trien)? chinh (?:phu|quyen) (?:dien tu|so)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
 
 /**
  * A short heading naming one component of an index ("- Lĩnh vực Cải cách thể chế", "2. Cải cách thủ tục hành chính"):
