@@ -128,7 +128,7 @@ const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s
 /** An average per member unit right before a count: "trung bình mỗi huyện có", "bình quân mỗi xã". Folded. */
 const PER_MEMBER_BEFORE_RE = /(?<![a-z])(?:trung binh|binh quan) (?:moi|1|mot) (?:huyen|xa|phuong|don vi|co quan|so|tinh|dia phuong|nguoi|ngay|thang)(?![a-z])[^,;.\d]{0,20}$/;
 /** Receiving joined to resolving before one count: "tiếp nhận và giải quyết", "tiếp nhận, hướng dẫn và xử lý tổng cộng". Folded. */
-const RECEIVED_AND_RESOLVED_BEFORE_RE = /(?<![a-z])tiep nhan(?:,| va)(?: (?!da )[a-z]+,?){0,3}? (?:va )?(?:giai quyet|xu ly)(?: (?!(?:dung|truoc|qua|tre|som|xong|duoc)(?![a-z]))[a-z]+){0,8}\s*$/;
+const RECEIVED_AND_RESOLVED_BEFORE_RE = /(?<![a-z])tiep nhan(?:,| va)(?: (?!da )[a-z]+,?){0,3}? (?:va )?(?:giai quyet|xu ly)(?: (?!(?:dung|truoc|qua(?! (?:trung tam|bo phan|cong|he thong|mang|dich vu|buu))|tre|som|xong|duoc)(?![a-z]))[a-z]+){0,8}\s*$/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
