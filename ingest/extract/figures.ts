@@ -398,6 +398,24 @@ function ownItem(before: string): string {
 /** The lead of a share naming electronic results or the reuse of data ("khai thác, sử dụng lại … dữ liệu", "tái sử dụng hồ sơ … đã được số hóa"). Folded. */
 const OWN_INDICATOR_LEAD_RE = /(?<![a-z])(?:(?:cap|cung cap|tra) ket qua (?:giai quyet )?(?:tthc |thu tuc hanh chinh )?(?:dien tu|ban dien tu)|khai thac(?:,? (?:su dung lai|tai su dung))?[^;]{0,40}?(?:du lieu|thong tin|co so du lieu)|(?:su dung lai|tai su dung)[^;]{0,20}?(?:du lieu|thong tin)|(?:su dung lai|tai su dung) (?:ho so|ket qua)[^;]{0,40}? so hoa)(?![a-z])/;
 
+/** Services or procedures that had dossiers: "dịch vụ công (trực tuyến) (có) phát sinh hồ sơ", "TTHC … có phát sinh hồ sơ qua …". Folded. */
+const SERVICES_WITH_DOSSIERS = String.raw`(?<![a-z])(?:dich vu cong|dvc|dvctt|thu tuc hanh chinh|tthc)(?![a-z])[^;:.]{0,50}?(?:co |da )?phat sinh ho so(?![a-z])`;
+const SERVICES_WITH_DOSSIERS_RE = new RegExp(SERVICES_WITH_DOSSIERS);
+const SERVICES_WITH_DOSSIERS_AFTER_RE = new RegExp(`^\\s*${SERVICES_WITH_DOSSIERS}`);
+
+/** Whether a share or count is of the services that had dossiers: named in the text it owns before it, or right after it. */
+function servesWithDossiers(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  const lead = ownItem(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 120), c.hedgeStart));
+  // "Tỷ lệ hồ sơ giải quyết trực tuyến … đối với các thủ tục … có phát sinh hồ sơ": a share of dossiers, over those
+  // services (d4758).
+  if (/^t[yi] le (?:ho so|hs)(?![a-z])/.test(lastShareLead(lead))) return false;
+  if (SERVICES_WITH_DOSSIERS_RE.test(lead)) return true;
+  // "55,5% thủ tục hành chính có phát sinh hồ sơ được cung cấp dịch vụ công trực tuyến toàn trình": what is offered
+  // among them is measured (d901).
+  const after = SERVICES_WITH_DOSSIERS_AFTER_RE.exec(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 80)));
+  return after !== null && !/^[^,;.]{0,20}?(?<![a-z])duoc (?:cung cap|trien khai|thuc hien)(?![a-z])/.test(folded.slice(c.end + after[0].length, c.end + after[0].length + 40));
+}
+
 /** Integrating services with a portal, right before the number: "đã tích hợp được 1.105/1.210 DVCTT". */
 const INTEGRATED_BEFORE_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:duoc|thanh cong|voi))?\s*(?:\(|:)?\s*$/;
 /** … or after the services named: "100% DVCTT mức độ 4 của tỉnh kết nối với Cổng Dịch vụ công quốc gia". */
@@ -2719,6 +2737,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'percent' && cls.metric !== 'other' && PROCEDURE_SHARE_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
+  // "tỉ lệ dịch vụ công mức độ 3, 4 phát sinh hồ sơ trực tuyến đạt 70%", "860/1.542 DVCTT có phát sinh hồ sơ": the
+  // services that received any dossier are an indicator of their own (Decision 766), not dossiers nor the services offered.
+  if (cls.metric !== 'other' && (c.unit === 'percent' || c.unit === 'count') && servesWithDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "Cung cấp kết quả điện tử đạt 34,28%", "Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa đạt 4,06%": electronic
   // results and the reuse of digitised data are indicators of their own (Decision 766), not e-payment or digitisation.
   if (c.unit === 'percent' && cls.metric !== 'other' && OWN_INDICATOR_LEAD_RE.test(lastShareLead(ownItem(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart))))) {
