@@ -1867,8 +1867,12 @@ const FIELD_NAMES = `(${FIELD_AGENCIES.map(([field]) => field).join('|')})`;
 const ONE_FIELD_NAMED_RE = new RegExp(`(?<![a-z])(?<!cac )linh vuc ${FIELD_NAMES}(?![a-z])`);
 /** A sentence part opened by one field: "Riêng lĩnh vực đất đai, …", "Ở lĩnh vực người có công, …". Folded. */
 const FIELD_OPENS_RE = new RegExp(`^\\s*(?:[-–•+]\\s*)?(?:(?:rieng|doi voi|o|trong|tai|con|voi)\\s+)?linh vuc ${FIELD_NAMES}(?![a-z])[^,;:]{0,30},`);
-/** The field named right after a count's noun: "980 hồ sơ (thủ tục hành chính) trong lĩnh vực đất đai". Folded. */
-const FIELD_RIGHT_AFTER_RE = new RegExp(`^\\s*(?:(?:thu tuc hanh chinh|tthc)\\s*(?:\\(tthc\\)\\s*)?)?(?:trong|thuoc|ve|cua|o) linh vuc ${FIELD_NAMES}(?![a-z])`);
+/**
+ * The field named after a figure's noun, within its phrase (no punctuation between): "980 hồ sơ thủ tục hành chính
+ * trong lĩnh vực đất đai", "100% hồ sơ trực tuyến … đối với các thủ tục hành chính trong lĩnh vực xây dựng". Folded.
+ */
+const FIELD_NOUN_GAP = '(?:truc tuyen|toan trinh|mot phan|va|doi voi|cac|thu tuc(?: hanh chinh)?|\\(?tthc\\)?|dich vu cong|ho so)';
+const FIELD_RIGHT_AFTER_RE = new RegExp(`^(?:\\s+${FIELD_NOUN_GAP}){0,12}?\\s+(?:(?:trong|thuoc|ve|cua|o)\\s+)?linh vuc ${FIELD_NAMES}(?![a-z])`);
 
 /** Another field listed right after one: "lĩnh vực nội vụ, tôn giáo, thi đua", "chứng thực, hộ tịch". Folded. */
 const ANOTHER_FIELD_AFTER_RE = new RegExp(`^\\s*(?:,|-|va)\\s*(?:linh vuc\\s+)?${FIELD_NAMES}(?![a-z])`);
@@ -1885,7 +1889,7 @@ function ofOneField(folded: string, zones: CandidateZones, c: Candidate): boolea
   const lead = withoutBrackets(folded.slice(zones.clause.start, c.hedgeStart));
   const before = folded.slice(zones.sentence.start, c.hedgeStart);
   const part = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
-  const after = folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 90));
+  const after = folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 140));
   const found = [[ONE_FIELD_NAMED_RE, lead], [FIELD_OPENS_RE, part], [FIELD_RIGHT_AFTER_RE, after]] as const;
   let m: RegExpExecArray | null = null;
   let rest = '';
