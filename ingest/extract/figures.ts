@@ -1863,6 +1863,11 @@ const FIELD_AGENCIES: ReadonlyArray<readonly [string, string]> = [
   ['hai quan', 'hai quan'], ['bao hiem xa hoi', 'bao hiem xa hoi|bhxh'],
 ];
 const FIELD_NAMES = `(${FIELD_AGENCIES.map(([field]) => field).join('|')})`;
+/** Each field, whole, with the agency that owns it named in a sentence ("Phòng Lao động - …", "Sở Tư pháp"). Folded. */
+const FIELD_OWNERS = FIELD_AGENCIES.map(([names, agency]) => ({
+  field: new RegExp(`^(?:${names})$`),
+  owner: new RegExp(`(?<![a-z])(?:so|phong|bo|cuc|chi cuc|nganh|van phong|chi nhanh)\\s+(?:[a-z]+\\s+){0,2}?(?:${agency})(?![a-z])`),
+}));
 /** One named field in a number's clause before it: "trong lĩnh vực đất đai", "lĩnh vực người có công" (not "các lĩnh vực …"). Folded. */
 const ONE_FIELD_NAMED_RE = new RegExp(`(?<![a-z])(?<!cac )linh vuc ${FIELD_NAMES}(?![a-z])`);
 /** A sentence part opened by one field: "Riêng lĩnh vực đất đai, …", "Ở lĩnh vực người có công, …". Folded. */
@@ -1888,9 +1893,8 @@ const ANOTHER_FIELD_AFTER_RE = new RegExp(`^\\s*(?:,|-|va)\\s*(?:linh vuc\\s+)?$
 function ofOneField(folded: string, zones: CandidateZones, c: Candidate): boolean {
   const lead = withoutBrackets(folded.slice(zones.clause.start, c.hedgeStart));
   const before = folded.slice(zones.sentence.start, c.hedgeStart);
-  const part = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
   const after = folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 140));
-  const found = [[ONE_FIELD_NAMED_RE, lead], [FIELD_OPENS_RE, part], [FIELD_RIGHT_AFTER_RE, after]] as const;
+  const found = [[ONE_FIELD_NAMED_RE, lead], [FIELD_OPENS_RE, ownItem(before)], [FIELD_RIGHT_AFTER_RE, after]] as const;
   let m: RegExpExecArray | null = null;
   let rest = '';
   for (const [re, source] of found) {
@@ -1902,9 +1906,8 @@ function ofOneField(folded: string, zones: CandidateZones, c: Candidate): boolea
   }
   if (!m || ANOTHER_FIELD_AFTER_RE.test(rest)) return false;
   const field = m[1];
-  const agency = FIELD_AGENCIES.find(([names]) => new RegExp(`^(?:${names})$`).test(field))?.[1];
-  if (!agency) return true;
-  const owner = new RegExp(`(?<![a-z])(?:so|phong|bo|cuc|chi cuc|nganh|van phong|chi nhanh)\\s+(?:[a-z]+\\s+){0,2}?(?:${agency})(?![a-z])`);
+  const owner = FIELD_OWNERS.find((f) => f.field.test(field))?.owner;
+  if (!owner) return true;
   // The bracket a number sits in stays: "(… tương ứng 99% tổng số hồ sơ được gửi đến Bộ Công thương)" names its owner (d975).
   return !owner.test(withoutBrackets(before) + folded.slice(c.hedgeStart, zones.sentence.end));
 }
@@ -1984,6 +1987,8 @@ const JOINED_PARTS_RE = /^\s*(?:va|,|hoac)\s*$/;
 
 /** At or above this an early-only share is the on-time rate de facto ("2.041 hồ sơ giải quyết trước hạn, đạt trên 99%"). */
 const EARLY_SHARE_AS_RATE_MIN = 99;
+/** "đúng" alone joined to the early cue right after it: "đúng, trước hạn", "đúng và trước hạn". Folded. */
+const ON_TIME_JOINED_BEFORE_RE = /(?<![a-z])dung(?: va|,)\s*$/;
 /** How far after a share its early-only cue may stand to be the share's own ('78% hồ sơ được xử lý trước hạn'). */
 const EARLY_CUE_AFTER_MAX_CHARS = 40;
 
@@ -2003,13 +2008,13 @@ function isEarlyOnlyShare(folded: string, hits: readonly CueHit[], clause: Span,
     const next = family.find((h) => h.start >= c.end);
     if (!next || !EARLY_ONLY_CUES.has(next.cue) || next.start - c.end > EARLY_CUE_AFTER_MAX_CHARS) return false;
     const then = family[family.indexOf(next) + 1];
-    return !(then && JOINED_PARTS_RE.test(folded.slice(next.end, then.start))) && !/(?<![a-z])dung(?: va|,)\s*$/.test(folded.slice(Math.max(c.end, next.start - 10), next.start));
+    return !(then && JOINED_PARTS_RE.test(folded.slice(next.end, then.start))) && !ON_TIME_JOINED_BEFORE_RE.test(folded.slice(Math.max(c.end, next.start - 10), next.start));
   }
   if (!EARLY_ONLY_CUES.has(last.cue)) return false;
   const prev = before[before.length - 2];
   if (prev && JOINED_PARTS_RE.test(folded.slice(prev.end, last.start))) return false;
   // "giải quyết và trả kết quả đúng, trước hạn là 77,98%": "đúng" alone joined to the early cue.
-  if (/(?<![a-z])dung(?: va|,)\s*$/.test(folded.slice(Math.max(clause.start, last.start - 10), last.start))) return false;
+  if (ON_TIME_JOINED_BEFORE_RE.test(folded.slice(Math.max(clause.start, last.start - 10), last.start))) return false;
   return !family.some((h) => h.start >= c.end);
 }
 
