@@ -178,9 +178,10 @@ const MINISTRY_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
 ];
 /** Every written form of a ministry (full names, then abbreviations) with the name it stands for; group i+1 is MINISTRY_FORMS[i]. */
 const MINISTRY_FORMS: ReadonlyArray<[string, string]> = [
-  // "Bộ Khoa học Công nghệ": the "và" of a ministry's name is often left out (d2172); "Bộ Lao động, Thương binh …" writes
-  // its dash as a comma.
-  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldedNamePattern(n, ',? ?[-–]? ?').replace(/ viet nam$/, '(?: viet nam)?').replace(/ va /g, ' (?:va )?')]),
+  // "Bộ Khoa học Công nghệ": the "và" of a ministry's name is often left out (d2172), or written as a dash ("Bộ Kế hoạch -
+  // Đầu tư", "Bộ Thông tin – Truyền thông", "Bộ Giao thông - Vận tải"; d2035); "Bộ Lao động, Thương binh …" writes its
+  // dash as a comma.
+  ...MINISTRY_NAMES.map((n): [string, string] => [n, foldedNamePattern(n, ',? ?[-–]? ?').replace(/ viet nam$/, '(?: viet nam)?').replace(/ va /g, ' (?:va |[-–] ?)?').replace(/^bo giao thong van tai$/, 'bo giao thong (?:[-–] ?)?van tai')]),
   ...MINISTRY_ABBREVIATIONS,
 ];
 /** Folded ministry names and abbreviations ("Ngân hàng Nhà nước" without "Việt Nam" is left out); group i+1 is MINISTRY_FORMS[i]. */
