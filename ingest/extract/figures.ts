@@ -233,13 +233,21 @@ function sipasLevelBefore(folded: string, from: number, to: number): boolean {
  * A comparison with another unit or an average right after a move: "so với đơn vị dẫn đầu", "so với (mức) bình quân
  * chung toàn tỉnh", "so với trung bình cả nước". Not a period ("so với cùng kỳ", "so với năm 2022"). Folded.
  */
-const GAP_BASELINE_AFTER_RE = /^\s*(?:%|diem|bac)?\s*,?\s*so (?:voi )?(?:(?:muc|gia tri|diem|ty le|chi so) )?(?:trung binh|binh quan|don vi (?:dan dau|dung dau|xep dau|cao nhat|xep cuoi)|(?:tinh|dia phuong|huyen|so) (?:dan dau|dung dau|cao nhat)|muc chung|ca nuoc|toan quoc)(?![a-z])/;
+const GAP_BASELINE_AFTER_RE = /^\s*(?:%|diem|bac)?\s*,?\s*so (?:voi )?(?:(?:muc|gia tri|diem|ty le|chi so) )?(?:trung binh|binh quan|don vi (?:dan dau|dung dau|xep dau|cao nhat|xep cuoi)|(?:tinh|dia phuong|huyen|so) (?:dan dau|dung dau|cao nhat)|(?:don vi|dia phuong|tinh|huyen|so) (?:xep|dung) (?:o )?(?:vi tri )?thu (?:\d{1,3}|nhi|hai|ba)|muc chung|ca nuoc|toan quoc)(?![a-z])/;
+/** "cao hơn 0,66% so với đơn vị xếp vị trí thứ 2": a comparative right before a number whose baseline is another unit. */
+const GAP_COMPARATIVE_BEFORE_RE = /(?:^|[^a-z])(?:cao hon|thap hon|nhieu hon|it hon|vuot|kem)\s*$/;
+/**
+ * "thấp hơn địa phương đứng đầu là tỉnh Quảng Ninh 7,25 điểm": the unit a gap is measured from, named before the
+ * number by its place (d3851). Folded, up to the number.
+ */
+const GAP_TO_PLACED_UNIT_BEFORE_RE = /(?:^|[^a-z])(?:cao|thap) hon (?:so voi )?(?:dia phuong|don vi|tinh|huyen|so|bo) (?:dan dau|dung dau|cao nhat|xep (?:o )?(?:vi tri )?(?:thu )?(?:\d{1,3}|nhat|nhi|hai|ba|dau|cuoi))(?: (?:la|cua) [^,;.\d]{0,60})?\s*$/;
 /** A gap to other units or an average, unless the comparison names a period ("so với giá trị trung bình năm 2019"). */
 function isGapToOtherUnits(after: string): boolean {
   const m = GAP_BASELINE_AFTER_RE.exec(after);
   if (!m) return false;
   const rest = after.slice(m[0].length).split(/[,;.()]/)[0];
-  return !/(?<![a-z])(?:nam|cung ky|ky truoc|quy|thang|dau nam)(?![a-z])|\d{4}/.test(rest);
+  // "năm" as a period ("năm trước", "năm 2019"), not inside a name ("tỉnh Hà Nam", "Quảng Nam").
+  return !/(?<![a-z])(?:nam (?:nay|truoc|ngoai|qua)|cung ky|ky truoc|quy|thang|dau nam)(?![a-z])|\d{4}/.test(rest);
 }
 
 /**
@@ -2585,6 +2593,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "thấp hơn 11,92% so với đơn vị dẫn đầu", "cao hơn 1,2% so với bình quân chung toàn tỉnh": how far a unit stands from
   // the leader or an average is a gap between units, not a change over time.
   if (change && isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)))) cls = { ...cls, metric: 'other' };
+  // The same gap read as a level: "cao hơn 0,66% so với đơn vị xếp vị trí thứ 2", "thấp hơn địa phương đứng đầu là tỉnh
+  // Quảng Ninh 7,25 điểm" (d3154, d3851).
+  else if (cls.metric !== 'other' && (GAP_COMPARATIVE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 16), c.hedgeStart)) &&
+    isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80))) ||
+    GAP_TO_PLACED_UNIT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 120), c.hedgeStart)))) cls = { ...cls, metric: 'other' };
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
   if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường mạng … đạt 100%": an office's work files are no dossiers
