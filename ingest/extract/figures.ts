@@ -1674,6 +1674,8 @@ const MET_TARGET_RE = /(?<![a-z])(?:hoan thanh|dat|vuot)(?: [a-z]+){0,2} (?:muc 
 const PAST_OR_RESULT_RE = /(?<![\p{L}])(?:đã|đạt được|kết quả|hiện nay|hiện có|vừa qua|đến nay|tính đến)(?![\p{L}])/iu;
 
 /** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
+/** A headcount's level right before the number: "năm 2022 là", "mốc … năm 2021 là", "(năm 2026) còn" (folded). */
+const STAFF_LEVEL_BEFORE_RE = /(?:(?<![a-z])nam \d{4}|(?<![a-z])moc(?: [a-z]+){0,6}(?: \d{4})?) (?:la|con|co)\s*$|(?<![a-z])con(?: lai)?\s*$/;
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
 
 /** Whether a cue of `metric` follows the candidate's noun with at most a verb particle between ("hồ sơ bị trễ hạn"). */
@@ -2673,6 +2675,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // nay giảm xuống còn 150-200 người": a cut whose sentence names no staff and no staff streamlining is of something else
   // (d906, d2043, d2063, d2293).
   if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && !STAFF_CUT_NAMED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
+  // "mốc biên chế năm 2021 là 2.677 biên chế", "năm 2026 còn 2.543 biên chế": a year's headcount in a streamlining
+  // roadmap is a level; only the cut beside it ("giảm 71 biên chế") is staff_reduction (d6060).
+  if (cls.metric === 'staff_reduction' && STAFF_LEVEL_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 80), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "48 hồ sơ, chiếm 75% trong tổng số hồ sơ trễ hạn", "trong đó lĩnh vực đất đai chiếm 99% (168/169 hồ sơ trễ hạn)":
   // a part of the late dossiers themselves (by unit or by field) is no late-dossier figure.
   if (cls.metric === 'late_dossiers' && isPartOfLateDossiers(folded, zones, c)) cls = { ...cls, metric: 'other' };
