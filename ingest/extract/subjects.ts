@@ -1174,16 +1174,18 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
   }
   // "… điểm số của xã Uar liên tục được cải thiện. …, xã đã vươn lên …": a commune, ward or district acting without its
   // name, below the publisher, is the one of that level the article named last (d1286).
-  if (text !== undefined && publisher) {
+  // A national paper's article with no lead unit (publisher null: the country) reads its bare "phường" the same way (d5851).
+  if (text !== undefined) {
+    const publisherDepth = publisher ? LEVEL_DEPTH[publisher.level] ?? 2 : 0;
     for (const m of matchesOf(LOWER_ANAPHOR_RE, text.slice(from, to))) {
       const level = LEVEL_OF_PREFIX.find(([re]) => re.test(m[1]))?.[1] ?? 'xa';
-      if ((LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) continue;
+      if ((LEVEL_DEPTH[level] ?? 3) <= publisherDepth) continue;
       const named = lowerUnitNamedBefore(text, from + (m.index ?? 0), m[1]);
       if (named) consider(m.index ?? 0, () => namedSubject(named, ctx));
     }
     for (const m of matchesOf(LOCALITY_ANAPHOR_RE, text.slice(from, to))) {
       // A commune or ward (depth 3) is below the publisher unless the publisher is one itself.
-      if ((LEVEL_DEPTH[publisher.level] ?? 2) >= LEVEL_DEPTH.xa) continue;
+      if (publisherDepth >= LEVEL_DEPTH.xa) continue;
       const named = lowerUnitNamedBefore(text, from + (m.index ?? 0), m[1]);
       const at = (m.index ?? 0) + m[0].length;
       if (named) consider(at, () => namedSubject(named, ctx));
