@@ -1516,7 +1516,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // count of online dossiers is their share of all dossiers.
         // The whole may follow the share: "113 hồ sơ, chiếm 5,58% tổng số hồ sơ phát sinh".
         const bareShare = c.unit === 'percent' && (c.noun === null || (c.noun === 'hoso' && SHARE_WHOLE_AFTER_RE.test(folded.slice(c.end, c.end + 60))));
-        if (!cls && bareShare && previous?.metric === 'online_dossiers' && previousEnd !== null &&
+        // A cue further on in the sentence does not outweigh the count: "(nộp trực tuyến 5.853 hồ sơ, đạt 78,3%), trong đó
+        // có 99,12% hồ sơ được xử lý đúng hạn" (d5851).
+        if ((!cls || (!cls.ownCue && cls.metric !== 'online_dossier_rate')) && bareShare && previous?.metric === 'online_dossiers' && previousEnd !== null &&
           SHARE_OF_COUNT_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart))) {
           cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'clause' };
           shareOfCount = true;
