@@ -327,7 +327,15 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
  * ("38.000 hồ sơ … đổi GPLX"), criminal-record certificates ("171.041 hồ sơ yêu cầu cấp Phiếu lý lịch tư pháp") or
  * passports. Not a unit's dossiers of administrative procedures.
  */
-const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe|ly lich tu phap|ho chieu)(?![a-z])/;
+const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe|ly lich tu phap|ho chieu|hoan thue|hoan dien tu)(?![a-z])/;
+/**
+ * The same named in the count's own clause before it: tax refunds ("Số hồ sơ tiếp nhận hoàn điện tử là 8.523 hồ sơ") or
+ * the National Single Window of customs and trade ("hồ sơ … được xử lý trên Cổng thông tin một cửa quốc gia đạt 3,07
+ * triệu"), which is not the national public-service portal (d5905, d5906). Folded, from the clause's start.
+ */
+const ONE_PROCEDURE_BEFORE_RE = /(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,6} (?:hoan thue|hoan dien tu)(?![a-z])(?:[^,;.]|\.(?=\d)){0,40}$|(?:co che|cong thong tin) mot cua quoc gia(?![a-z])[^,;.\d]{0,30}$/;
+/** The National Single Window named after a count in its clause: "… trên Cổng thông tin một cửa quốc gia". Folded. */
+const NATIONAL_SINGLE_WINDOW_AFTER_RE = /^[^,;.]{0,70}?(?:co che|cong thong tin) mot cua quoc gia(?![a-z])/;
 /** The rest of a dossier count's noun phrase ending in lateness: "… hồ sơ giải quyết thủ tục hành chính quá hạn". */
 const LATE_NOUN_PHRASE_RE = /^[^,;.\d]{0,50}?(?<![a-z])(?:qua han|tre han|tre hen|cham tra)(?![a-z])/;
 /** The national public-service portal as a sentence's subject: "Cụ thể, Cổng DVC quốc gia được khai trương …". */
@@ -2735,12 +2743,18 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // total with the backlog carried over is not the dossiers received in the period ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
     (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || NEW_ONLY_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 80)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
-      ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))))) {
+      ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))) ||
+      ONE_PROCEDURE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 100), c.hedgeStart)))) {
     cls = { ...cls, metric: 'other' };
   }
   // "Danh mục thủ tục hành chính chưa đủ điều kiện triển khai dịch vụ công trực tuyến mức độ 4 bao gồm: Cấp tỉnh có 594
   // thủ tục …": procedures not (yet) eligible to go online are no services offered online.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && NOT_ELIGIBLE_BEFORE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  // "12 dịch vụ công trực tuyến mức độ 3 và 4 trên Cổng thông tin một cửa quốc gia": services of the customs and trade
+  // single window are not the unit's public services (d3907).
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && NATIONAL_SINGLE_WINDOW_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 80)))) {
+    cls = { ...cls, metric: 'other' };
+  }
   // "19 dịch vụ công của lĩnh vực Xây dựng": one field's services are a part of a count of services, not the unit's own.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && SERVICES_OF_ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) {
     cls = { ...cls, metric: 'other' };
