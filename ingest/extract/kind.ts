@@ -87,7 +87,9 @@ const COMPARED_PERIOD = String.raw`(?:so voi )?${MEASURE_NAMED_AGAIN}(?:nam \d{4
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122), "cao hơn năm 2022 là 1,12%" (d1848): the number is a difference… */
 const CHANGE_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam|(?:cao|thap) hon ${COMPARED_PERIOD})\s*$`);
 /** A comparison verb naming the earlier period it compares with: "cao hơn năm 2022 là ", "thấp hơn cùng kỳ là ". Folded. */
-export const COMPARED_IN_VERB_BEFORE_RE = new RegExp(String.raw`(?<![a-z])(?:cao|thap) hon ${COMPARED_PERIOD}\s*$`);
+// "giảm so với năm 2017 là 1,79%": a rise or fall whose comparison comes between its verb and its number (d6057).
+const MOVED_SINCE_PERIOD = String.raw`(?:tang|giam) so voi ${MEASURE_NAMED_AGAIN}(?:nam \d{4}|cung ky(?: nam \d{4})?) la`;
+export const COMPARED_IN_VERB_BEFORE_RE = new RegExp(String.raw`(?<![a-z])(?:(?:cao|thap) hon ${COMPARED_PERIOD}|${MOVED_SINCE_PERIOD})\s*$`);
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
 const FALL_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:giam(?: (?:nhe|manh|sau|dang ke),?)?|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam|thap hon ${COMPARED_PERIOD})\s*$`);
 /**
@@ -290,7 +292,7 @@ export function detectChange(
   if (!(verbBefore && (COMPARED_RE.test(clauseText) || comparedInVerb)) && !(comparedRightAfter && changeVerbEarlier) && !inherent && !afterLevel) {
     return { change: false, baselineYear: null, fall: false };
   }
-  const fall = coordinated ? coordinated[1] !== 'tang' : comparedInVerb ? /^\s*thap/.test(comparedInVerb[0]) : FALL_BEFORE_RE.test(before);
+  const fall = coordinated ? coordinated[1] !== 'tang' : comparedInVerb ? /^\s*(?:thap|giam)/.test(comparedInVerb[0]) : FALL_BEFORE_RE.test(before);
   const rest = folded.slice(c.end, clause.end);
   // "so với quý IV/2025", "so với 6 tháng đầu năm 2022": the period reader already marked these as baselines.
   const baseline = periods.find((p) => p.baseline && p.start >= clause.start && p.end <= clause.end);
