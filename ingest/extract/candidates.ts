@@ -229,6 +229,8 @@ const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 /** A capitalised ordinal after "hạng", and its value: "hạng Nhất", "xếp hạng Nhì", "hạng Tám". Original text. */
 const CAPITAL_ORDINALS: Readonly<Record<string, number>> = { Nhất: 1, Nhì: 2, Ba: 3, Tư: 4, Năm: 5, Sáu: 6, Bảy: 7, Tám: 8, Chín: 9, Mười: 10 };
 const CAPITAL_ORDINAL_RE = new RegExp(`(?<![\\p{L}])hạng\\s+(${Object.keys(CAPITAL_ORDINALS).join('|')})(?![\\p{L}])`, 'gu');
+/** First place named before its holder: "đứng đầu (bảng xếp hạng) (vẫn)" before "là", "xếp thứ nhất" before "là". Folded, global. */
+const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:dung|xep) (?:dau|thu nhat)(?: (?:bang(?: xep hang)?|danh sach))?(?: (?:van|tiep tuc))?(?= la [a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
@@ -439,6 +441,16 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const field = m[2] ?? m[3];
       const total = field ? Number(field) : null;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  // "đứng đầu là huyện Sa Thầy với trên 86 điểm", "Đứng đầu vẫn là Ngân hàng Nhà nước với 90,57%", "đứng đầu bảng xếp hạng
+  // là Sở Tài chính": first place, held by the unit named after "là" (d2374, d3850, d6057).
+  if (sentenceFolded.includes(' la ')) {
+    for (const m of matchesOf(LEADER_NAMED_AFTER_RE, sentenceFolded)) {
+      const start = sentence.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      if (candidates.some((c) => c.start < end && c.end > start)) continue;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: 1, total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   // "được xếp hạng Nhất", "hạng Nhì", "tăng từ hạng Tám lên hạng Nhất": a place written as a capitalised ordinal after
