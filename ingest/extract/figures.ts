@@ -688,8 +688,10 @@ function groupField(state: DocState, subject: FigureSubject, rank: number): numb
   if (!group) return null;
   state.groupFields ??= new Map();
   if (!state.groupFields.has(group.name)) {
-    const counts = new Set(matchesOf(group.count, state.folded).map((m) => Number(m[1])));
-    state.groupFields.set(group.name, counts.size === 1 ? [...counts][0] : null);
+    // A field and groups within it ("18 bộ, cơ quan ngang bộ" and "gồm 14 bộ, cơ quan ngang bộ" above 80 %): the
+    // largest count is the field (d6057).
+    const counts = matchesOf(group.count, state.folded).map((m) => Number(m[1]));
+    state.groupFields.set(group.name, counts.length > 0 ? Math.max(...counts) : null);
   }
   const n = state.groupFields.get(group.name) ?? null;
   return n !== null && n >= rank && n > 1 ? n : null;
@@ -705,6 +707,10 @@ const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp
     count: /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])/g },
   { name: 'departments', member: /^(?:Sở\s+\p{Lu}|Văn phòng (?:UBND|Ủy ban|Uỷ ban)|Thanh tra (?:tỉnh|thành phố)|Ban (?:Quản lý|Dân tộc))/u,
     count: /(?<![\d.,])(\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|co quan chuyen mon)(?![a-z])/g },
+  // The country's provinces, by the national field only ("63 tỉnh, thành phố"; 34 after the 2025 merger): a count of
+  // provinces in a group ("5 tỉnh đạt trên 90%") is no field (d3801, d3851).
+  { name: 'provinces', member: /^(?:[Tt]ỉnh\s+\p{Lu}|[Tt]hành phố (?:Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ|Huế)$)/u,
+    count: /(?<![\d.,])(63|34) (?:tinh, thanh pho|tinh, thanh|tinh thanh|dia phuong)(?![a-z])/g },
   { name: 'districts', member: /^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã)\s+\p{Lu}/u,
     count: /(?<![\d.,])(\d{1,2}) (?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
 ];
@@ -1282,6 +1288,9 @@ function dropRepeatedPlaces(state: DocState): void {
     const first = list[k];
     const [keep, lose] = placeReadingRank(state, f) > placeReadingRank(state, first) ? [f, first] : [first, f];
     if (keep.total === null && lose.total !== null) keep.total = lose.total;
+    // "Hòa Bình xếp thứ 12" kept over "tỉnh Hòa Bình … xếp thứ 12/63": the kept reading takes the name with its level, so
+    // that a later "Thành phố Hòa Bình xếp thứ 12" (a city of the province's name) is not taken for the same unit.
+    if (unitNameParts(keep.subject).level === null && unitNameParts(lose.subject).level !== null) keep.subject = lose.subject;
     drop.add(lose);
     list[k] = keep;
   }
