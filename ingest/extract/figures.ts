@@ -865,7 +865,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     namesText,
     folded,
     ctx,
-    sticky: title ?? documentPeriod(ctx.publishedAt, folded, text),
+    sticky: title ?? documentPeriodOrTwoTier(ctx.publishedAt, folded, text),
     stickyIsDocument: true,
     titled: title !== null,
     undatedYear,
@@ -1329,6 +1329,24 @@ const WRAPPED_LINE_RE = /(?<=[^\s.!?:;|])\n(?=\p{Ll})/gu;
 
 function joinWrappedLines(text: string): string {
   return text.includes('\n') ? text.replace(WRAPPED_LINE_RE, ' ') : text;
+}
+
+/** The document's period, or for an undated article with no year the two-tier government's first month. */
+function documentPeriodOrTwoTier(published: Date | null, folded: string, text: string): FigurePeriod {
+  const period = documentPeriod(published, folded, text);
+  return published === null && period.year === null ? twoTierFirstMonth(folded) ?? period : period;
+}
+/** The two-tier local government named; it began on 1 July 2025. Folded. */
+const TWO_TIER_RE = /(?<![a-z])chinh quyen (?:dia phuong )?(?:2|hai) cap(?![a-z])/;
+/** Its first weeks or month: "hai tuần vận hành", "Một tháng triển khai", "tháng đầu tiên hoạt động", "từ ngày 01/7 đến nay". Folded. */
+const TWO_TIER_FIRST_MONTH_RE = /(?<![a-z])(?:(?:mot|1) thang (?:trien khai|van hanh|hoat dong|thuc hien|dau)|thang dau tien|(?:mot|1|hai|2|ba|3) tuan (?:qua|trien khai|van hanh|hoat dong|dau)|tuan dau tien|tu (?:ngay )?0?1[/-]7(?:[/-]2025)? den nay)(?![a-z0-9])/;
+/**
+ * The period of an undated article that names no year but the two-tier local government's first weeks or month ("Hai
+ * tuần vận hành chính quyền 2 cấp", "Một tháng triển khai mô hình chính quyền địa phương 2 cấp"): July 2025, when that
+ * government began (d1290, d4450, d5850). Null otherwise: a later report names its own months or year.
+ */
+function twoTierFirstMonth(folded: string): FigurePeriod | null {
+  return TWO_TIER_RE.test(folded) && TWO_TIER_FIRST_MONTH_RE.test(folded) ? { year: 2025, fromMonth: 7, toMonth: 7, label: 'tháng 7/2025' } : null;
 }
 
 function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): FigurePeriod | null {
