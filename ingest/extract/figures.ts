@@ -643,6 +643,11 @@ const ONLINE_SUBJECT_RE = /^\W*(?:tong )?so (?:luong )?(?:ho so|hs)(?![a-z])[^,;
 const ONLINE_COUNT_SUBJECT_RE = /(?:^|[\s,:;(])(?:tong )?so (?:luong )?(?:ho so|hs)(?: thu tuc hanh chinh| tthc)? (?:nop |dich vu cong )?(?:truc tuyen|qua mang)(?![a-z])(?![^;:.]*(?:truc tiep|buu chinh|buu dien))(?![^;:.]*\d[\d.,]*\s*(?:ho so|hs)(?![a-z]))[^;:.]{0,80}$/;
 /** The in-person or postal channel named in a sentence. */
 const OFFLINE_CHANNEL_RE = /(?<![a-z])(?:truc tiep|buu chinh|buu dien)(?![a-z])/;
+/**
+ * The in-person or postal channel right before a count: "trong đó trực tiếp 03", "trực tiếp và qua dịch vụ bưu chính:",
+ * "nộp trực tiếp là". Folded, up to the number.
+ */
+const OFFLINE_PART_BEFORE_RE = /(?:^|[\s,:;(])(?:(?:nop|tiep nhan|hinh thuc|ho so) )?(?:truc tiep|qua (?:dich vu )?buu chinh(?: cong ich)?)(?: (?:va|hoac) (?:qua )?(?:dich vu )?buu chinh(?: cong ich)?)?(?: tai [a-z ]{1,40}?)?(?: (?:la|dat))?\s*:?\s*$/;
 /** A channel named in a sentence: its counts are not the topic's. */
 const ANY_CHANNEL_RE = /(?<![a-z])(?:truc tuyen|qua mang|truc tiep|buu chinh|buu dien)(?![a-z])/;
 
@@ -2383,7 +2388,9 @@ const WORK_FILES_AFTER_RE = /^\s*(?:so\s+)?ho so cong viec(?![a-z])/;
  * read, if it read only theirs: a following sentence that names no one goes on about that desk. Null otherwise.
  */
 function agencyOfPreviousSentence(state: DocState, sentenceStart: number): FigureSubject | null {
-  const prior = state.figures[state.figures.length - 1];
+  // The last catalogued figure: a part read as other ("trực tiếp và bưu chính công ích 19.888 hồ sơ") after it is no
+  // new holder (d3705).
+  const prior = [...state.figures].reverse().find((f) => f.metric !== 'other');
   if (!prior || !DOSSIER_FLOW_METRICS.has(prior.metric) || !prior.subject.explicit || prior.subject.scope !== 'unit') return null;
   if (!/^(?:trung tâm (?:phục vụ )?hành chính công|sở|văn phòng đăng ký đất đai|chi nhánh văn phòng đăng ký đất đai)\s/iu.test(prior.subject.name)) return null;
   const between = state.text.slice(prior.evidence.numberEnd, sentenceStart);
@@ -2772,6 +2779,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || NEW_ONLY_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 80)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
       ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))) ||
       ONE_PROCEDURE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 100), c.hedgeStart)))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "xã tiếp nhận 91 hồ sơ, trong đó trực tiếp 03 hồ sơ", "trực tiếp và qua dịch vụ bưu chính: 70": the dossiers of the
+  // in-person or postal channel are a part of a count, no measure of the catalogue (d4450, d1375).
+  if (DOSSIER_COUNT_METRICS.has(cls.metric) && c.unit === 'count' && OFFLINE_PART_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 60), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
   // "Danh mục thủ tục hành chính chưa đủ điều kiện triển khai dịch vụ công trực tuyến mức độ 4 bao gồm: Cấp tỉnh có 594
