@@ -656,10 +656,17 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     // the article at ("tại", "ở") is what it is about, though a district is no level below a department.
     const placedAt = publisher.level === 'so' && named !== null && mention === named[1] &&
       TITLE_PLACED_AT_RE.test(title.slice(0, (named.index ?? 0) + named[0].length - named[1].length));
-    if (publisher.level !== 'bo' && !placedAt && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
+    // "… các Khu kinh tế-Khu công nghiệp tỉnh Khánh Hòa trong 1 năm" on a paper registered under another province: the one
+    // province its title names, with its level word, is what the article is about (d5909).
+    const otherProvince = publisher.level === 'tinh' && level === 'tinh' && named !== null && mention === named[1] && /^tỉnh\s/iu.test(mention) &&
+      new Set(matchesOf(PROVINCE_ALL_RE, foldVietnamese(title)).map((m) => alternativeOf(m))).size === 1 && province !== null &&
+      !mentionKey(publisher.name).includes(foldVietnamese(province));
+    if (publisher.level !== 'bo' && !placedAt && !otherProvince && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
-  return resolved ?? { id: `title:${mention}`, name: expandAcronym(mention), level };
+  const unit = resolved ?? { id: `title:${mention}`, name: expandAcronym(mention), level };
+  // A province is read by its bare name, as the publisher is (`withReadablePublisher`): "Sở Tư pháp tỉnh Khánh Hòa".
+  return unit.level === 'tinh' && publisher?.level === 'tinh' ? { ...unit, name: unit.name.replace(/^(?:[Tt]ỉnh|[Tt]hành phố)\s+(?=\p{Lu})/u, '') } : unit;
 }
 
 /**
