@@ -1716,6 +1716,8 @@ const MET_TARGET_RE = /(?<![a-z])(?:hoan thanh|dat|vuot)(?: [a-z]+){0,2} (?:muc 
 const PAST_OR_RESULT_RE = /(?<![\p{L}])(?:đã|đạt được|kết quả|hiện nay|hiện có|vừa qua|đến nay|tính đến)(?![\p{L}])/iu;
 
 /** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
+/** An average processing time: "thời gian giải quyết trung bình", "bình quân … ngày". Folded. */
+const UNIT_PROCESSING_TIME_RE = /(?<![a-z])(?:trung binh|binh quan)(?![a-z])/;
 /** A headcount's level right before the number: "năm 2022 là", "mốc … năm 2021 là", "(năm 2026) còn" (folded). */
 const STAFF_LEVEL_BEFORE_RE = /(?:(?<![a-z])nam \d{4}|(?<![a-z])moc(?: [a-z]+){0,6}(?: \d{4})?) (?:la|con|co)\s*$|(?<![a-z])con(?: lai)?\s*$/;
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
@@ -2719,6 +2721,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // nay giảm xuống còn 150-200 người": a cut whose sentence names no staff and no staff streamlining is of something else
   // (d906, d2043, d2063, d2293).
   if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && !STAFF_CUT_NAMED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
+  // "thủ tục cấp phép … từ 242 ngày xuống 60 ngày", "giảm thời gian giải quyết … còn 38 ngày": the days of one procedure,
+  // or of procedures cut, are no unit's processing time; only an average or the whole unit's time is (labelling rule
+  // 11: the corpus labels 75 day counts other and 15 processing_days, all optional; d6201).
+  if (cls.metric === 'processing_days' && !UNIT_PROCESSING_TIME_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
   // "mốc biên chế năm 2021 là 2.677 biên chế", "năm 2026 còn 2.543 biên chế": a year's headcount in a streamlining
   // roadmap is a level; only the cut beside it ("giảm 71 biên chế") is staff_reduction (d6060).
   if (cls.metric === 'staff_reduction' && STAFF_LEVEL_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 80), c.hedgeStart))) cls = { ...cls, metric: 'other' };

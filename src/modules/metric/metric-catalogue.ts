@@ -126,7 +126,7 @@ export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
     description: 'Rank in the national service index of Decision 766/QĐ-TTg (2022); 1 is best.', definitionChangedIn: 2022,
     definitionNotes: 'Exists from 2022 only.' },
   { code: 'processing_days', nameVi: 'Thời gian giải quyết hồ sơ', nameEn: 'Processing time', unit: 'day', higherIsBetter: false,
-    description: 'Average or maximum days to resolve a dossier.' },
+    description: 'Average days to resolve a dossier, over the unit\'s dossiers; one procedure\'s days or a legal time limit is not this metric (labelling rule 17).' },
   { code: 'other', nameVi: 'Chỉ số khác', nameEn: 'Other figure', unit: 'count', higherIsBetter: null,
     description: 'A reform figure that fits no catalogued metric; kept with its evidence so a reviewer can classify it.' },
 ];

@@ -69,10 +69,11 @@ describe("an agency's name is no cue", () => {
 });
 
 describe('a processing time already shortened', () => {
-  it('"được rút ngắn, tối đa 07 ngày" is an achieved ceiling, not a target', () => {
+  it('"được rút ngắn, tối đa 07 ngày" is an achieved ceiling, not a target (one procedure\'s time: other)', () => {
     const text = 'Thời gian cấp giấy phép cho doanh nghiệp được rút ngắn, tối đa 05 ngày làm việc, nhanh hơn quy định.';
     const figures = figuresFromText(text, { publishedAt: new Date('2019-04-10T10:00:00+07:00'), publisher: { id: 'p', name: 'Sở Công Thương', level: 'so' } }).figures;
-    expect(figures.map((f) => [f.metric, f.value, f.kind, f.comparator])).toEqual([['processing_days', 5, 'actual', 'lte']]);
+    // One procedure's time, the unit's own figure of no catalogued measure (labelling rule 17): other, achieved, a ceiling.
+    expect(figures.map((f) => [f.metric, f.value, f.kind, f.comparator])).toEqual([['other', 5, 'actual', 'lte']]);
   });
 });
 
