@@ -333,9 +333,10 @@ const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung m
  * the National Single Window of customs and trade ("hồ sơ … được xử lý trên Cổng thông tin một cửa quốc gia đạt 3,07
  * triệu"), which is not the national public-service portal (d5905, d5906). Folded, from the clause's start.
  */
-const ONE_PROCEDURE_BEFORE_RE = /(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,6} (?:hoan thue|hoan dien tu)(?![a-z])(?:[^,;.]|\.(?=\d)){0,40}$|(?:co che|cong thong tin) mot cua quoc gia(?![a-z])[^,;.\d]{0,30}$/;
+const NATIONAL_SINGLE_WINDOW = '(?:co che|cong thong tin) mot cua quoc gia(?![a-z])';
+const ONE_PROCEDURE_BEFORE_RE = new RegExp(`(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,6} (?:hoan thue|hoan dien tu)(?![a-z])(?:[^,;.]|\\.(?=\\d)){0,40}$|${NATIONAL_SINGLE_WINDOW}[^,;.\\d]{0,30}$`);
 /** The National Single Window named after a count in its clause: "… trên Cổng thông tin một cửa quốc gia". Folded. */
-const NATIONAL_SINGLE_WINDOW_AFTER_RE = /^[^,;.]{0,70}?(?:co che|cong thong tin) mot cua quoc gia(?![a-z])/;
+const NATIONAL_SINGLE_WINDOW_AFTER_RE = new RegExp(`^[^,;.]{0,70}?${NATIONAL_SINGLE_WINDOW}`);
 /** The rest of a dossier count's noun phrase ending in lateness: "… hồ sơ giải quyết thủ tục hành chính quá hạn". */
 const LATE_NOUN_PHRASE_RE = /^[^,;.\d]{0,50}?(?<![a-z])(?:qua han|tre han|tre hen|cham tra)(?![a-z])/;
 /** The national public-service portal as a sentence's subject: "Cụ thể, Cổng DVC quốc gia được khai trương …". */
@@ -1715,11 +1716,11 @@ const MET_TARGET_RE = /(?<![a-z])(?:hoan thanh|dat|vuot)(?: [a-z]+){0,2} (?:muc 
 /** A result, a past or a present state: "đã", "đạt được", "kết quả", "hiện nay", "vừa qua". Original text. */
 const PAST_OR_RESULT_RE = /(?<![\p{L}])(?:đã|đạt được|kết quả|hiện nay|hiện có|vừa qua|đến nay|tính đến)(?![\p{L}])/iu;
 
-/** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
 /** An average processing time: "thời gian giải quyết trung bình", "bình quân … ngày". Folded. */
 const UNIT_PROCESSING_TIME_RE = /(?<![a-z])(?:trung binh|binh quan)(?![a-z])/;
 /** A headcount's level right before the number: "năm 2022 là", "mốc … năm 2021 là", "(năm 2026) còn" (folded). */
 const STAFF_LEVEL_BEFORE_RE = /(?:(?<![a-z])nam \d{4}|(?<![a-z])moc(?: [a-z]+){0,6}(?: \d{4})?) (?:la|con|co)\s*$|(?<![a-z])con(?: lai)?\s*$/;
+/** A headcount's verb right before it: "còn (lại)", "bố trí", "hiện có", "có". Folded. */
 const HEADCOUNT_BEFORE_RE = /(?<![a-z])(?:con(?: lai)?|bo tri|hien co|co)\s*$/;
 
 /** Whether a cue of `metric` follows the candidate's noun with at most a verb particle between ("hồ sơ bị trễ hạn"). */
@@ -2392,7 +2393,8 @@ const WORK_FILES_AFTER_RE = /^\s*(?:so\s+)?ho so cong viec(?![a-z])/;
 function agencyOfPreviousSentence(state: DocState, sentenceStart: number): FigureSubject | null {
   // The last catalogued figure: a part read as other ("trực tiếp và bưu chính công ích 19.888 hồ sơ") after it is no
   // new holder (d3705).
-  const prior = [...state.figures].reverse().find((f) => f.metric !== 'other');
+  let prior: ExtractedFigure | undefined;
+  for (let k = state.figures.length - 1; k >= 0 && !prior; k--) if (state.figures[k].metric !== 'other') prior = state.figures[k];
   if (!prior || !DOSSIER_FLOW_METRICS.has(prior.metric) || !prior.subject.explicit || prior.subject.scope !== 'unit') return null;
   if (!/^(?:trung tâm (?:phục vụ )?hành chính công|sở|văn phòng đăng ký đất đai|chi nhánh văn phòng đăng ký đất đai)\s/iu.test(prior.subject.name)) return null;
   const between = state.text.slice(prior.evidence.numberEnd, sentenceStart);
@@ -2640,12 +2642,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'score' && c.total === null && isScaleDefinition(folded.slice(zones.sentence.start, c.hedgeStart), c.value)) return dropAs('scale_maximum');
   // "thấp hơn 11,92% so với đơn vị dẫn đầu", "cao hơn 1,2% so với bình quân chung toàn tỉnh": how far a unit stands from
   // the leader or an average is a gap between units, not a change over time.
-  if (change && isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)))) cls = { ...cls, metric: 'other' };
   // The same gap read as a level: "cao hơn 0,66% so với đơn vị xếp vị trí thứ 2", "thấp hơn địa phương đứng đầu là tỉnh
   // Quảng Ninh 7,25 điểm" (d3154, d3851).
-  else if (cls.metric !== 'other' && (GAP_COMPARATIVE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 16), c.hedgeStart)) &&
-    isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80))) ||
-    GAP_TO_PLACED_UNIT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 120), c.hedgeStart)))) cls = { ...cls, metric: 'other' };
+  const readAsGap = change || (cls.metric !== 'other' && GAP_COMPARATIVE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 16), c.hedgeStart)));
+  if ((readAsGap && isGapToOtherUnits(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 80)))) ||
+    (cls.metric !== 'other' && GAP_TO_PLACED_UNIT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 120), c.hedgeStart)))) cls = { ...cls, metric: 'other' };
   // "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021": one quantity as a share of another is no rate.
   if (c.unit === 'percent' && cls.metric !== 'other' && /(?:^|\s)bang\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 8), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "tỷ lệ văn bản, hồ sơ công việc được xử lý trên môi trường mạng … đạt 100%": an office's work files are no dossiers
@@ -2722,8 +2723,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // (d906, d2043, d2063, d2293).
   if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && !STAFF_CUT_NAMED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
   // "thủ tục cấp phép … từ 242 ngày xuống 60 ngày", "giảm thời gian giải quyết … còn 38 ngày": the days of one procedure,
-  // or of procedures cut, are no unit's processing time; only an average or the whole unit's time is (labelling rule
-  // 11: the corpus labels 75 day counts other and 15 processing_days, all optional; d6201).
+  // or of procedures cut, are no unit's processing time; only an average over the unit's dossiers is (labelling rule
+  // 17: the corpus labels 75 day counts other and 15 processing_days, all optional; d6201).
   if (cls.metric === 'processing_days' && !UNIT_PROCESSING_TIME_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
   // "mốc biên chế năm 2021 là 2.677 biên chế", "năm 2026 còn 2.543 biên chế": a year's headcount in a streamlining
   // roadmap is a level; only the cut beside it ("giảm 71 biên chế") is staff_reduction (d6060).

@@ -659,14 +659,14 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
     // "… các Khu kinh tế-Khu công nghiệp tỉnh Khánh Hòa trong 1 năm" on a paper registered under another province: the one
     // province its title names, with its level word, is what the article is about (d5909).
     const otherProvince = publisher.level === 'tinh' && level === 'tinh' && named !== null && mention === named[1] && /^tỉnh\s/iu.test(mention) &&
-      new Set(matchesOf(PROVINCE_ALL_RE, foldVietnamese(title)).map((m) => alternativeOf(m))).size === 1 && province !== null &&
+      new Set(matchesOf(PROVINCE_ALL_RE, foldedTitle).map((m) => alternativeOf(m))).size === 1 && province !== null &&
       !mentionKey(publisher.name).includes(foldVietnamese(province));
     if (publisher.level !== 'bo' && !placedAt && !otherProvince && (LEVEL_DEPTH[level] ?? 3) <= (LEVEL_DEPTH[publisher.level] ?? 2)) return null;
   }
   const resolved = ctx.resolver?.resolve(mention, publisher) ?? null;
   const unit = resolved ?? { id: `title:${mention}`, name: expandAcronym(mention), level };
   // A province is read by its bare name, as the publisher is (`withReadablePublisher`): "Sở Tư pháp tỉnh Khánh Hòa".
-  return unit.level === 'tinh' && publisher?.level === 'tinh' ? { ...unit, name: unit.name.replace(/^(?:[Tt]ỉnh|[Tt]hành phố)\s+(?=\p{Lu})/u, '') } : unit;
+  return unit.level === 'tinh' && publisher?.level === 'tinh' ? { ...unit, name: bareProvinceName(unit.name) } : unit;
 }
 
 /**
@@ -1310,8 +1310,13 @@ export function publisherProvince(ctx: ExtractionContext): FigureSubject | null 
 export function withReadablePublisher(ctx: ExtractionContext): ExtractionContext {
   const p = ctx.publisher;
   if (!p || p.level !== 'tinh') return ctx;
-  const bare = p.name.replace(/^(?:Tỉnh|Thành phố)\s+(?=\p{Lu})/u, '');
+  const bare = bareProvinceName(p.name);
   return bare === p.name ? ctx : { ...ctx, publisher: { ...p, name: bare } };
+}
+
+/** A province's name without its type word: "Tỉnh Bắc Kạn", "tỉnh Khánh Hòa" → "Bắc Kạn", "Khánh Hòa". */
+function bareProvinceName(name: string): string {
+  return name.replace(/^(?:[Tt]ỉnh|[Tt]hành phố)\s+(?=\p{Lu})/u, '');
 }
 
 /** A report sent to someone, right before the addressee: "Báo cáo của UBND tỉnh … vừa gửi ". Folded. */
