@@ -233,8 +233,11 @@ const CAPITAL_ORDINAL_RE = new RegExp(`(?<![\\p{L}])hạng\\s+(${Object.keys(CAP
 const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:dung|xep) (?:dau|thu nhat)(?: (?:bang(?: xep hang)?|danh sach))?(?: (?:van|tiep tuc))?(?= la [a-z])/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
-/** After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18 huyện" (group 1: how many). */
-const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|tren|(?:cua |trong )?khoi) (\d{1,3})(?= (?:cac )?(?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong)(?![a-z]))/;
+/**
+ * After a rank: the field it is counted in, "trong (tổng) số 34 tỉnh", "trong 18 huyện", "trên 19 đơn vị", "khối 18
+ * huyện", "trong tổng số 35 Cục Hải quan" (group 1: how many).
+ */
+const RANK_FIELD_AFTER_RE = /^\s*(?:(?:trong|tren) (?:tong )?so|trong|tren|(?:cua |trong )?khoi) (\d{1,3})(?= (?:cac )?(?:tinh|dia phuong|bo|co quan|don vi|so|huyen|xa|quan|phuong|(?:chi |tong )?cuc)(?![a-z]))/;
 /**
  * Last place in a field whose size the sentence gives: "xếp cuối trong 45 phường", "đứng vị trí (thứ) cuối bảng trong
  * tổng số 20 sở, ban, ngành", "nằm ở vị trí cuối bảng trong tổng số 20 đơn vị là …", "đứng cuối bảng xếp hạng chỉ số …

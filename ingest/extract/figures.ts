@@ -668,7 +668,7 @@ const NAME_BRACKET_BEFORE_RE = /\p{Lu}[\p{L}.-]*(?: [\p{Ll}.-]+){0,2}\s*\(\s*$/u
 const WHOLE_AREA_PREFIX_RE = /^toàn (?:tỉnh|thành phố)\s+/u;
 
 /** A count of the units a ranking ranks: "20 sở, ban, ngành", "17 địa phương", "11 huyện, thành phố". Folded, global. */
-const RANK_FIELD_COUNT_ALL_RE = /(?<![\d.,])(\d{1,3}) (?:so,? ban,? nganh|so,? nganh|co quan,? don vi|co quan chuyen mon|dia phuong|don vi hanh chinh cap (?:huyen|xa)|huyen,? (?:thi xa,? )?thanh pho|xa,? phuong,? thi tran|xa,? phuong|bo,? co quan ngang bo|bo,? nganh)(?![a-z])/g;
+const RANK_FIELD_COUNT_ALL_RE = /(?<![\d.,])(\d{1,3}) (?:don vi duoc xep hang|so,? ban,? nganh|so,? nganh|co quan,? don vi|co quan chuyen mon|dia phuong|don vi hanh chinh cap (?:huyen|xa)|huyen,? (?:thi xa,? )?thanh pho|xa,? phuong,? thi tran|xa,? phuong|bo,? co quan ngang bo|bo,? nganh)(?![a-z])/g;
 
 /**
  * The size of the field a sentence counts before a rank (`lead`, folded, from the sentence's start to the rank): the
@@ -678,7 +678,9 @@ function rankFieldCount(lead: string, rank: number): number | null {
   const last = matchesOf(RANK_FIELD_COUNT_ALL_RE, lead).pop();
   if (!last) return null;
   const n = Number(last[1]);
-  if (!(n >= rank && n > 1) || /\d/.test(lead.slice((last.index ?? 0) + last[0].length))) return null;
+  // A year between is the field's year, not another number: "từ thứ hạng 11 trên 19 đơn vị được xếp hạng năm 2016 tụt
+  // xuống hạng 18" (d1824).
+  if (!(n >= rank && n > 1) || /\d/.test(lead.slice((last.index ?? 0) + last[0].length).replace(/(?<![a-z])nam (?:19|20)\d\d(?!\d)/g, ''))) return null;
   return n;
 }
 
@@ -696,7 +698,7 @@ function groupField(state: DocState, subject: FigureSubject, rank: number): numb
   if (!state.groupFields.has(group.name)) {
     // A field and groups within it ("18 bộ, cơ quan ngang bộ" and "gồm 14 bộ, cơ quan ngang bộ" above 80 %): the
     // largest count is the field (d6057).
-    const counts = matchesOf(group.count, state.folded).map((m) => Number(m[1]));
+    const counts = matchesOf(group.count, state.folded).map((m) => Number(m[1] ?? m[2]));
     state.groupFields.set(group.name, counts.length > 0 ? Math.max(...counts) : null);
   }
   const n = state.groupFields.get(group.name) ?? null;
@@ -709,16 +711,17 @@ function groupField(state: DocState, subject: FigureSubject, rank: number): numb
  * ("12 huyện, thị xã, thành phố", "9 quận, huyện"; a city under the province is left out, its name is no proof of its level).
  */
 const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp }> = [
+  // "19 bộ, cơ quan ngang bộ", or the count after the group's name: "các bộ, cơ quan ngang bộ (gồm 19 cơ quan)" (d3754).
   { name: 'ministries', member: /^(?:Bộ\s+\p{Lu}|Ngân hàng Nhà nước|Ủy ban Dân tộc|Uỷ ban Dân tộc|Thanh tra Chính phủ|Văn phòng Chính phủ)/u,
-    count: /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])/g },
+    count: /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])|(?<![a-z])bo, co quan ngang bo \(?gom (\d{2}) (?:co quan|don vi)(?![a-z])/g },
   { name: 'departments', member: /^(?:Sở\s+\p{Lu}|Văn phòng (?:UBND|Ủy ban|Uỷ ban)|Thanh tra (?:tỉnh|thành phố)|Ban (?:Quản lý|Dân tộc))/u,
-    count: /(?<![\d.,])(\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|co quan chuyen mon)(?![a-z])/g },
+    count: /(?<![\d.,])(\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|co quan chuyen mon|so va co quan tuong duong(?: so)?)(?![a-z])/g },
   // The country's provinces, by the national field only ("63 tỉnh, thành phố"; 34 after the 2025 merger): a count of
   // provinces in a group ("5 tỉnh đạt trên 90%") is no field (d3801, d3851).
-  { name: 'provinces', member: /^(?:[Tt]ỉnh\s+\p{Lu}|[Tt]hành phố (?:Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ|Huế)$)/u,
+  { name: 'provinces', member: /^(?:[Tt]ỉnh\s+\p{Lu}|(?:[Tt]hành phố )?(?:Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ)$|[Tt]hành phố Huế$)/u,
     count: /(?<![\d.,])(63|34) (?:tinh, thanh pho|tinh, thanh|tinh thanh|dia phuong)(?![a-z])/g },
   { name: 'districts', member: /^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã)\s+\p{Lu}/u,
-    count: /(?<![\d.,])(\d{1,2}) (?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
+    count: /(?<![\d.,])(\d{1,2}) (?:ubnd |uy ban nhan dan )?(?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
 ];
 
 /** A share of dossiers named: "Tỷ lệ hồ sơ …", "năm 2019, tỉ lệ hồ sơ …". Folded. */
