@@ -1716,6 +1716,14 @@ const CONTINUED_TARGET_OPENING_RE = /^\W*(?:(?:tren|hon|it nhat|toi thieu)\s+)?(
 const PLAN_WORD_RE = /(?<![a-z])(?:phan dau|muc tieu|chi tieu)(?![a-z])/;
 /** A target met: "hoàn thành mục tiêu", "đạt chỉ tiêu", "vượt kế hoạch". Folded. */
 const MET_TARGET_RE = /(?<![a-z])(?:hoan thanh|dat|vuot)(?: [a-z]+){0,2} (?:muc tieu|chi tieu|ke hoach)(?![a-z])/;
+/**
+ * Whether a sentence meets a target ({@link MET_TARGET_RE}): "đạt mục tiêu" is met, "đặt mục tiêu" (set a target, the
+ * same letters folded) is not (d5808). `folded` and `original` are the sentence, offsets aligned.
+ */
+function metTarget(folded: string, original: string): boolean {
+  return matchesOf(MET_TARGET_ALL_RE, folded).some((m) => !/^đặt/iu.test(original.slice(m.index ?? 0, (m.index ?? 0) + 3)));
+}
+const MET_TARGET_ALL_RE = new RegExp(MET_TARGET_RE.source, 'g');
 /** A result, a past or a present state: "đã", "đạt được", "kết quả", "hiện nay", "vừa qua". Original text. */
 const PAST_OR_RESULT_RE = /(?<![\p{L}])(?:đã|đạt được|kết quả|hiện nay|hiện có|vừa qua|đến nay|tính đến)(?![\p{L}])/iu;
 
@@ -1813,7 +1821,7 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
   state.previousCommits = nextTopic || state.continuesTargets || namesCommitment(sentenceFolded, text.slice(sentence.start, sentence.end));
   // A plan's targets ("phấn đấu", "mục tiêu", "chỉ tiêu"), not a demand ("yêu cầu … phải xử lý xong") nor a target met
   // ("hoàn thành mục tiêu cung cấp 100% DVC …", d2091): only these go on into the next sentence.
-  state.previousPlans = state.continuesTargets || (state.previousCommits && PLAN_WORD_RE.test(sentenceFolded) && !MET_TARGET_RE.test(sentenceFolded));
+  state.previousPlans = state.continuesTargets || (state.previousCommits && PLAN_WORD_RE.test(sentenceFolded) && !metTarget(sentenceFolded, text.slice(sentence.start, sentence.end)));
   state.previousListsByTopic = nextTopic || (state.previousCommits && listsByTopic(sentenceFolded));
 }
 

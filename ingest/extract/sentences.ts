@@ -48,7 +48,9 @@ export function splitSentences(text: string, start: number, end: number): Span[]
       // Abbreviations are short: the backward scan is capped so a long run of letters costs nothing extra.
       while (w > sentenceStart && i - w < 8 && /[\p{L}\d.]/u.test(text[w - 1])) w--;
       const word = text.slice(w, i).toLowerCase();
-      if (ABBREVIATIONS.has(word)) continue;
+      // "số." ends a sentence ("chuyển đổi số. Năm 2023 …", "nâng cao tỷ lệ chỉ số. Tỷ lệ …", d6503) unless a number
+      // follows it ("Quyết định số. 12").
+      if (ABBREVIATIONS.has(word) && (word !== 'số' || /\d/.test(text[k] ?? ''))) continue;
       if (w === sentenceStart && LIST_MARKER_RE.test(text.slice(w, i))) continue;
     }
     push(j);

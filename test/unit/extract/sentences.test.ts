@@ -11,6 +11,8 @@ describe('splitSentences', () => {
     ['TP. and Q. abbreviations', 'UBND TP. Thủ Đức và UBND Q. Tân Phú họp. Hội nghị kết thúc.', ['UBND TP. Thủ Đức và UBND Q. Tân Phú họp.', 'Hội nghị kết thúc.']],
     ['Q.11 without a space', 'Tại Q.11 có 12 phường. Hết.', ['Tại Q.11 có 12 phường.', 'Hết.']],
     ['a list marker is not a sentence', '3. Kiểm tra ít nhất 20% đơn vị. Báo cáo hằng quý.', ['3. Kiểm tra ít nhất 20% đơn vị.', 'Báo cáo hằng quý.']],
+    ['"số." ends a sentence before a word', 'Tỉnh đẩy mạnh chuyển đổi số. Năm 2023 tỉnh đạt 91 điểm.', ['Tỉnh đẩy mạnh chuyển đổi số.', 'Năm 2023 tỉnh đạt 91 điểm.']],
+    ['"số." before a number is an abbreviation', 'Theo Quyết định số. 12 của tỉnh. Hết.', ['Theo Quyết định số. 12 của tỉnh.', 'Hết.']],
     ['a lower-case word after a dot continues', 'Đạt 98 điểm. so với năm trước tăng.', ['Đạt 98 điểm. so với năm trước tăng.']],
   ])('%s', (_name, text, expected) => {
     expect(sentences(text)).toEqual(expected);
