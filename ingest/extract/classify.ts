@@ -227,9 +227,10 @@ export function classifyCandidate(folded: string, c: Candidate, zones: Candidate
       // dimension 'Công khai, minh bạch': a publication verb makes a share the procedures published only when procedures
       // are what it is a share of ("100% thủ tục hành chính được công khai", "Tỷ lệ TTHC công bố đúng hạn: 73,91%").
       if (metric === 'procedures_published_rate') return noun === 'thutuc';
-      // "giảm" alone cuts anything ("hồ sơ chậm hạn giảm 3,86%"): a staff cut needs staff, or a cut verb of its own.
+      // "giảm" alone cuts anything ("hồ sơ chậm hạn giảm 3,86%"): a staff cut needs staff, or a cut verb of its own, or
+      // "giảm" with the staff right after it ("thực hiện giảm biên chế công chức đạt 11,43%", d6553).
       if (metric === 'staff_reduction' && c.noun !== 'bienche' && c.noun !== 'nguoi') {
-        return present.some((p) => p === 'tinh gian' || p === 'cat giam' || p === 'tinh gian bien che');
+        return present.some((p) => p === 'tinh gian' || p === 'cat giam' || p === 'tinh gian bien che' || p === 'giam bien che');
       }
       const entry = METRIC_CUES.find((e) => e.metric === metric && e.requires);
       // A ratio "7/8 chỉ tiêu" is itself an achievement; a plain count needs its completion verb. Not tasks still to do

@@ -141,7 +141,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = withAbbreviatedCues([
   { metric: 'tasks_completed', units: ['count', 'percent'], nouns: ['nhiemvu'], weight: 9, nounIsCue: ['nhiemvu'], cues: [], requires: COMPLETION_CUES },
   { metric: 'initiatives', units: ['count'], nouns: ['sangkien'], weight: 10, nounIsCue: ['sangkien'], cues: [] },
   { metric: 'staff_reduction', units: ['count', 'percent'], nouns: [null, 'bienche', 'nguoi'], weight: 10,
-    cues: ['tinh gian', 'giam', 'cat giam', 'tinh gian bien che'], requires: ['tinh gian', 'giam', 'cat giam'] },
+    cues: ['tinh gian', 'giam', 'cat giam', 'tinh gian bien che', 'giam bien che'], requires: ['tinh gian', 'giam', 'cat giam', 'giam bien che'] },
   { metric: 'inspection_rate', units: ['percent', 'count'], nouns: [null, 'donvi', 'cuoc'], weight: 9,
     cues: ['kiem tra', 'thanh tra', 'kiem tra cong vu'] },
   { metric: 'par_index_score', units: ['score', 'percent'], nouns: [null], weight: 10,
