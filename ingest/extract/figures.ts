@@ -724,6 +724,25 @@ const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp
     count: /(?<![\d.,])(\d{1,2}) (?:ubnd |uy ban nhan dan )?(?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
 ];
 
+/** A grade of a satisfaction survey; bare "hài lòng" only when not the measure's name ("mức độ hài lòng"). Folded, global. */
+const SATISFACTION_GRADE_ALL_RE = /(?<![a-z])(?:(rat hai long|khong hai long|chua hai long|binh thuong)|(?<!(?:rat|khong|chua|muc do|ty le|ti le|su|chi so) )(hai long))(?![a-z])/g;
+/** Grades joined into one share: "hài lòng và rất hài lòng", "rất hài lòng, hài lòng". Folded. */
+const SATISFACTION_GRADES_JOINED_RE = /(?<![a-z])(?:rat )?hai long\s*(?:va|,|hoac|\/)\s*(?:rat )?hai long(?![a-z])/;
+
+/**
+ * Whether a satisfaction share is one grade's of a breakdown: its sentence names two grades apart (not joined into one
+ * share) and the last grade named before the number, within its clause's reach, is one of them.
+ */
+function satisfactionGradeShare(folded: string, sentence: Span, c: Candidate): boolean {
+  const text = folded.slice(sentence.start, sentence.end);
+  if (!text.includes('rat hai long') || SATISFACTION_GRADES_JOINED_RE.test(text)) return false;
+  const grades = matchesOf(SATISFACTION_GRADE_ALL_RE, text);
+  if (new Set(grades.map((m) => m[1] ?? m[2])).size < 2) return false;
+  const at = c.hedgeStart - sentence.start;
+  const last = grades.filter((m) => (m.index ?? 0) < at).pop();
+  return last !== undefined && at - (last.index ?? 0) <= 60 && !/[;.]/.test(text.slice(last.index ?? 0, at));
+}
+
 /** A share of dossiers named: "Tỷ lệ hồ sơ …", "năm 2019, tỉ lệ hồ sơ …". Folded. */
 const DOSSIER_SHARE_NAMED_RE = /(?<![a-z])t[iy] le (?:ho so|hs)(?![a-z])/;
 /** Two service levels each with its own share: "mức độ 3 đạt (tỷ lệ) 41,5%; mức độ 4 đạt 75,8%". Folded. */
@@ -3154,6 +3173,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // lĩnh vực đất đai đạt từ 96% trở lên") is one of its targets, as the seeds label it. Read last, after the drops that
   // a dossier measure's words make (a backlog stays out).
   if (kind === 'actual' && (DOSSIER_FLOW_METRICS.has(cls.metric) || ONLINE_SERVICE_METRICS.has(cls.metric)) && ofOneField(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "đánh giá Rất hài lòng: 604 lượt (chiếm 95,27%), Hài lòng: 30 lượt (chiếm 4,73%)": the share of one grade of a
+  // breakdown is no satisfaction rate (the corpus labels it `other`: d2500, d4300, d541), unlike "tỷ lệ hài lòng và rất
+  // hài lòng đạt 98%" or a rate the breakdown details ("mức độ hài lòng đạt 98%, trong đó rất hài lòng 60%").
+  if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && satisfactionGradeShare(folded, zones.sentence, c)) cls = { ...cls, metric: 'other' };
   // A province and its whole area are one place here: "Gần 99% thủ tục hành chính ở Bà Rịa - Vũng Tàu …" above "… ở Bà
   // Rịa - Vũng Tàu đúng hạn đạt gần 99%" states one fact (d2132).
   const place = subject.scope === 'province_wide' ? `unit|${subject.name.replace(WHOLE_AREA_PREFIX_RE, '')}` : `${subject.scope}|${subject.name}`;
