@@ -308,6 +308,8 @@ const NEW_ONLY_PART_AFTER_RE = /^[^.]{0,40}?(?:\(|,|;|:)\s*(?:trong do|bao gom|g
  */
 const IN_PROGRESS_AFTER_RE = /^\s*(?:con |van )?dang(?![a-z])/;
 const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |van )?dang(?![a-z])[^,;:]{0,60}$/;
+/** Tasks under way, named right before their count: "đang triển khai thực hiện 25", "đang thực hiện". Folded. */
+const TASKS_UNDER_WAY_BEFORE_RE = /(?<![a-z])(?:dang|con|tiep tuc)(?: (?:trien khai|thuc hien|tiep tuc|duoc))+(?: (?:cac|nhung))?\s*$/;
 /** Late dossiers still pending are late dossiers: "hồ sơ đang giải quyết quá hạn". */
 const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
 /** Right after a count of targets or tasks, a completion denied: "chỉ tiêu không đạt", "nhiệm vụ chưa hoàn thành". Folded. */
@@ -3031,6 +3033,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const own = folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 90), c.hedgeStart);
     const inProgress = IN_PROGRESS_AFTER_RE.exec(folded.slice(c.nounEnd, c.nounEnd + 20)) ? folded.slice(c.nounEnd, c.nounEnd + 40) : IN_PROGRESS_BEFORE_RE.exec(own)?.[0];
     if (inProgress !== undefined && !LATE_WORD_RE.test(inProgress)) return dropAs('in_progress');
+    // "đã hoàn thành 21 nhiệm vụ, đang triển khai thực hiện 25 nhiệm vụ": tasks under way, the completion verb being the
+    // other count's (d6550).
+    if ((cls.metric === 'tasks_completed' || cls.metric === 'targets_met') && TASKS_UNDER_WAY_BEFORE_RE.test(own)) return dropAs('in_progress');
   }
   // "hồ sơ đến hạn giải quyết 19.944 hồ sơ": dossiers falling due; "tổng số hồ sơ phải giải quyết là 52.310 hồ sơ",
   // "có 20.415 hồ sơ phải giải quyết": the dossiers due, a workload; "trả lại hồ sơ và … rút hồ sơ là 16 hồ sơ", "hủy
