@@ -2538,6 +2538,13 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
     if (isTarget && state.paragraphPeriod) return { ...state.paragraphPeriod, source: 'paragraph' };
     if (state.carriedPeriod) return { ...state.carriedPeriod, source: 'earlier' };
     const source: PeriodSource = !state.stickyIsDocument ? 'earlier' : state.titled ? 'title' : state.sticky.year === null ? 'none' : state.ctx.publishedAt ? 'publication' : 'text_year';
+    // A result the text dates nowhere, in an article of the year's first months: January to the publication month,
+    // never the whole year (labelling rule 4b); a target stays the year's.
+    const pub = publicationParts(state.ctx.publishedAt);
+    if (source === 'publication' && !isTarget && state.sticky.fromMonth === null && state.sticky.year === pub.year && pub.month !== null && pub.month < 12) {
+      const label = pub.month === 1 ? `tháng 1/${pub.year}` : `${pub.month} tháng đầu năm ${pub.year}`;
+      return { year: pub.year, fromMonth: 1, toMonth: pub.month, label, defaulted: true, source };
+    }
     return { ...state.sticky, defaulted: true, source };
   }
   const period = chosen.period;

@@ -90,7 +90,8 @@ describe('extract CLI', () => {
     expect(figures.length).toBe(2);
     for (const f of figures) expect([f.period.year, f.period.fromMonth, f.period.toMonth]).toEqual([2019, 1, 9]);
     const withoutTitle = JSON.parse(runCli(['--json', plain, '--published', '2019-10-05']).stdout) as { figures: Array<{ period: { fromMonth: number | null } }> };
-    expect(withoutTitle.figures.map((f) => f.period.fromMonth)).toEqual([null, null]);
+    // Without it, January to the publication month (labelling rule 4b).
+    expect(withoutTitle.figures.map((f) => f.period.fromMonth)).toEqual([1, 1]);
     expect(runCli([plain, '--title']).status).toBe(2);
   }, 30_000);
 

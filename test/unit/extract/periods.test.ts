@@ -160,9 +160,13 @@ describe('figure periods', () => {
     expect(figures[0].period).toMatchObject({ year: 2022, fromMonth: 1, toMonth: 9 });
   });
 
-  it('falls back to the publication year', () => {
+  it('dates a result the text dates nowhere January to the publication month, a December article\'s and a target by the year (labelling rule 4b)', () => {
     const [f] = figuresOf('Quận tiếp nhận 5.100 hồ sơ.', '2020-03-02');
-    expect(f.period).toMatchObject({ year: 2020, fromMonth: null, toMonth: null, label: 'năm 2020' });
+    expect(f.period).toMatchObject({ year: 2020, fromMonth: 1, toMonth: 3, label: '3 tháng đầu năm 2020' });
+    const [december] = figuresOf('Quận tiếp nhận 5.100 hồ sơ.', '2020-12-18');
+    expect(december.period).toMatchObject({ year: 2020, fromMonth: null, toMonth: null, label: 'năm 2020' });
+    const [target] = figuresOf('Quận phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.', '2020-03-02');
+    expect([target.kind, target.period.year, target.period.fromMonth]).toEqual(['target', 2020, null]);
   });
 
   it('gives a figure the lead states undated the period the text gives its restatement', () => {
@@ -173,9 +177,9 @@ describe('figure periods', () => {
     // A headline's exact value and the lead's rounded one ("hơn 95,5%") under the lead's period: the exact one, of July.
     const headline = figuresOf('TP. Thủ Đức: mức độ hài lòng của người dân đạt 95,56%\n\nSau 1 tháng vận hành chính quyền địa phương 2 cấp, mức độ hài lòng của người dân đạt hơn 95,5%.', '2025-08-06');
     expect(headline.map((f) => [f.value, f.period.year, f.period.fromMonth, f.period.toMonth])).toEqual([[95.56, 2025, 7, 7]]);
-    // Both undated: the lead's reading stays as it was.
+    // Both undated: the lead's reading stays as it was, January to the publication month.
     const [first] = figuresOf('Quận hiện còn 1.274 hồ sơ giải quyết quá hạn.\n\nToàn quận hiện còn 1.274 hồ sơ giải quyết quá hạn.', '2026-02-03');
-    expect([first.period.year, first.period.fromMonth]).toEqual([2026, null]);
+    expect([first.period.year, first.period.fromMonth, first.period.toMonth]).toEqual([2026, 1, 2]);
   });
 
   it('carries a period from a bracket of dates after a time phrase, a range across a year end and the two-tier government', () => {
