@@ -224,6 +224,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
 const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+/** After a count: its share in brackets, then the dossiers it counts (" (chiếm 22,16%) hồ sơ"). Folded. */
+const SHARE_THEN_DOSSIERS_AFTER_RE = /^\s*\(\s*(?:chiem\s+)?(?:(?:ty|ti) le\s+)?\d[\d.,]*\s*%\s*\)\s*(?:ho so|hs)(?![a-z])/;
 /** Between a count and its whole written in words: " trên ", " trên tổng số " (original text). */
 const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 /** A capitalised ordinal after "hạng", and its value: "hạng Nhất", "xếp hạng Nhì", "hạng Tám". Original text. */
@@ -604,7 +606,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     // "đánh giá, xếp hạng 63 UBND tỉnh, thành phố": the units a ranking ranks, counted, not a rank.
     if (unit === 'rank' && RANKS_UNITS_BEFORE_RE.test(before(t.start)) && RANKED_UNITS_AFTER_RE.test(after(end))) return 'unit_enumeration';
-    const { noun, nounEnd } = readNoun(end);
+    const read = readNoun(end);
+    // "tiếp nhận trực tuyến 376 (chiếm 22,16%) hồ sơ": the count's noun after the share that a bracket puts between (d6351).
+    const bracketed = read.noun === null ? SHARE_THEN_DOSSIERS_AFTER_RE.exec(after(end)) : null;
+    const noun = bracketed ? 'hoso' : read.noun;
+    const nounEnd = bracketed ? end + bracketed[0].length : read.nounEnd;
     // "tối thiểu 1.000 hồ sơ/năm/tỉnh", "trên 4 hồ sơ/ngày": a dossier volume per period is a threshold, not a count
     // ("kiểm tra ít nhất 05 đơn vị/quý" is a commitment and stays).
     if (noun === 'hoso' && PER_PERIOD_AFTER_RE.test(folded.slice(nounEnd, Math.min(sentence.end, nounEnd + 12)))) return 'per_period_volume';
