@@ -38,8 +38,10 @@ const SENTENCE_OPENERS = String.raw`(?:Tính|Trong|Theo|Đến|Ngoài|Bên|Các|
  * words. Not an initial: a photo credit or a byline ("Ảnh: H. Lan Anh", "H.Thanh") is a person.
  */
 const DISTRICT_ABBREVIATION = String.raw`(?<!Ảnh:?[^\S\n]*)H\.(?=[^\S\n]?\p{Lu}\p{Ll}*[^\S\n]+\p{Lu})`;
+/** The rest of a name word after an apostrophe: "Cư M'gar", "Ea H'leo", "Ia H' Drai", "Xã K' Dang" (d6805). */
+const APOSTROPHE_PART = String.raw`(?:['’][^\S\n]?\p{L}+)?`;
 const NAMED_UNIT_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s|HCM))|TX(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\\.|P\\.|${DISTRICT_ABBREVIATION})[^\\S\\n]*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\\.|P\\.)[^\\S\\n]*)\\d{1,2}(?!\\d|[.,]\\d)|HCM(?![\\p{L}\\d])|BR\\s?[-–]\\s?VT(?![\\p{L}\\d])|[IVX]{1,4}(?![\\p{L}\\d])|\\p{Lu}\\p{Ll}*(?!\\p{Lu})(?:\\s+\\p{Lu}\\p{Ll}*){0,3}(?:\\s?[-–]\\s?(?:${HYPHENATED_SECOND_PARTS})(?![\\p{L}\\d]))?(?:\\s(?:bắc|nam|đông|tây)(?![\\p{L}\\d]))?))`,
+  `(?<![\\p{L}\\d])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+)?((?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s|HCM))|TX(?:\\.(?!\\s*${SENTENCE_OPENERS})|(?=\\s))|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|Q\\.|P\\.|${DISTRICT_ABBREVIATION})[^\\S\\n]*(?:(?<=(?:[Qq]uận|[Pp]hường|Q\\.|P\\.)[^\\S\\n]*)\\d{1,2}(?!\\d|[.,]\\d)|HCM(?![\\p{L}\\d])|BR\\s?[-–]\\s?VT(?![\\p{L}\\d])|[IVX]{1,4}(?![\\p{L}\\d])|\\p{Lu}\\p{Ll}*${APOSTROPHE_PART}(?!\\p{Lu})(?:\\s+\\p{Lu}\\p{Ll}*${APOSTROPHE_PART}){0,3}(?:\\s?[-–]\\s?(?:${HYPHENATED_SECOND_PARTS})(?![\\p{L}\\d]))?(?:\\s(?:bắc|nam|đông|tây)(?![\\p{L}\\d]))?))`,
   'gu',
 );
 
