@@ -1852,6 +1852,12 @@ function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[
  * catalogue files as 'other'.
  */
 function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classification): Classification | null {
+  // "Các chỉ số SIPAS, chỉ số PAPI … năm 2019 … chỉ số PAPI … đã đạt 44,66 điểm": points of another index named last are
+  // that index's, not satisfaction's (d6801).
+  if ((cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate') && c.unit === 'score') {
+    const named = matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart)).pop();
+    return named?.[2] !== undefined ? { ...cls, metric: 'other' } : cls;
+  }
   if (!INDEX_METRICS.has(cls.metric)) return cls;
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
