@@ -65,6 +65,11 @@ function wholeDossierMetric(folded: string, c: Candidate, clause: Span): 'dossie
 const PENDING_ALTERNATION = PENDING_CUES.join('|');
 const PENDING_BEFORE_RE = new RegExp(`(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.]{0,20}$`);
 /**
+ * A backlog named as what a count is, however long its qualifiers: "số hồ sơ tồn đọng chưa giải quyết cho người dân được
+ * các huyện nhận trước ngày 15/5/2019 là 1310 hồ sơ" (d6760). Folded.
+ */
+const PENDING_NAMED_BEFORE_RE = /(?<![a-z])(?:ho so|hs) (?:ton dong|chua (?:duoc )?(?:giai quyet|xu ly))(?![a-z])[^,;.]{0,110}? la\s*$/;
+/**
  * A count inside the brackets or the "trong đó" that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải
  * quyết 7.815 hồ sơ và 735 hồ sơ quá hạn)", "đang thực hiện xử lý 1.154 hồ sơ, trong đó có 868 hồ sơ năm 2018 chuyển
  * sang", "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, số hồ sơ trong hạn là: 10.686 hồ sơ" (d1554, d2116);
@@ -2941,6 +2946,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   }
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') &&
     (PENDING_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)) || PENDING_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 45), c.hedgeStart)) ||
+      PENDING_NAMED_BEFORE_RE.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 130), c.hedgeStart)) ||
       PENDING_BREAKDOWN_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 140), c.hedgeStart)))) {
     return dropAs('pending_dossiers');
   }
