@@ -562,7 +562,8 @@ const NOT_SATISFIED_GRADE_RE = /(?<![a-z])(?:khong hai long|chua hai long|binh t
 function isOneSatisfactionGrade(folded: string, zones: CandidateZones, c: Candidate): boolean {
   // Up to the next number: "97,6% người dân hài lòng và rất hài lòng, trong đó …" (a clause break inside the grades).
   const next = folded.slice(c.end, Math.min(zones.sentence.end, c.end + 80));
-  const after = next.slice(0, next.search(/\d|;|$/));
+  // Not past a comma: ", không hài lòng chiếm 0,31%" names the next share's grade (d4104).
+  const after = next.slice(0, next.search(/\d|;|,|$/));
   const before = folded.slice(zones.sentence.start, c.hedgeStart);
   const lastDigit = before.search(/\d[^\d]*$/);
   const grade = /hai long|binh thuong/.test(after) ? after : lastDigit >= 0 ? before.slice(lastDigit + 1) : before;
@@ -573,7 +574,9 @@ function isOneSatisfactionGrade(folded: string, zones: CandidateZones, c: Candid
   if (PLAIN_GRADE_BALLOTS_RE.test(grade)) return c.value < 100;
   // "…, trong đó 32,57% rất hài lòng và 55,61% hài lòng": the plain grade beside a very-satisfied grade reported apart.
   const sentence = folded.slice(zones.sentence.start, zones.sentence.end);
-  return PLAIN_GRADE_RE.test(grade) && /(?<![a-z])rat hai long(?![a-z])/.test(sentence.replace(SATISFIED_GRADES_ALL_RE, ' '));
+  if (PLAIN_GRADE_RE.test(grade) && /(?<![a-z])rat hai long(?![a-z])/.test(sentence.replace(SATISFIED_GRADES_ALL_RE, ' '))) return true;
+  // "đánh giá Rất hài lòng là 749 lượt, chiếm 95,3%": a grade named before the count the share is of.
+  return gradeBeforeCount(folded, zones.sentence, c);
 }
 
 /** Another channel named right before a share: "tiếp nhận hồ sơ trực tiếp 49%", "tiếp nhận hồ sơ liên thông 2,1%". */
@@ -731,23 +734,34 @@ const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp
     count: /(?<![\d.,])(\d{1,2}) (?:ubnd |uy ban nhan dan )?(?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
 ];
 
-/** A grade of a satisfaction survey; bare "hài lòng" only when not the measure's name ("mức độ hài lòng"). Folded, global. */
-const SATISFACTION_GRADE_ALL_RE = /(?<![a-z])(?:(rat hai long|khong hai long|chua hai long|binh thuong)|(?<!(?:rat|khong|chua|muc do|ty le|ti le|su|chi so) )(hai long))(?![a-z])/g;
-/** Grades joined into one share: "hài lòng và rất hài lòng", "rất hài lòng, hài lòng". Folded. */
-const SATISFACTION_GRADES_JOINED_RE = /(?<![a-z])(?:rat )?hai long\s*(?:va|,|hoac|\/)\s*(?:rat )?hai long(?![a-z])/;
+/**
+ * A grade of a satisfaction survey (group 1), or grades joined into one share (group 2: "hài lòng và rất hài lòng",
+ * "rất hài lòng, hài lòng"); bare "hài lòng" only when not the measure's name ("mức độ hài lòng"). Folded, global.
+ */
+const SATISFACTION_GRADE_ALL_RE = /(?<![a-z])(?:((?:rat )?hai long\s*(?:va|,|hoac|\/)\s*(?:rat )?hai long)|(rat hai long|khong hai long|chua hai long|binh thuong|chap nhan duoc)|(?<!(?:rat|khong|chua|muc do|ty le|ti le|su|chi so) )(hai long))(?![a-z])/g;
+
+/** A grade of a star rating in brackets: "(4-5 sao)", "(3 sao)", "(từ 1-2 sao)". Folded, global. */
+const STAR_GRADE_ALL_RE = /\(\s*(?:tu\s*)?\d(?:\s*-\s*\d)?\s*sao\s*\)/g;
 
 /**
- * Whether a satisfaction share is one grade's of a breakdown: its sentence names two grades apart (not joined into one
- * share) and the last grade named before the number, within its clause's reach, is one of them.
+ * Whether a satisfaction share is one grade's of a breakdown, the grade named before the count the share is of
+ * ("đánh giá Rất hài lòng: 604 lượt (chiếm 95,27%), Hài lòng: 30 lượt (chiếm 4,73%)"; the corpus labels it `other`:
+ * d2500, d4300, d541, d6351): its sentence names two grades or more, and the last one named before the number, within
+ * its clause's reach, is a single grade — not grades joined into one share, which is the rate ("mức độ hài lòng và rất
+ * hài lòng đạt 98,23%, mức độ chấp nhận được là 1,51%", d4104) — or a grade of a star rating.
  */
-function satisfactionGradeShare(folded: string, sentence: Span, c: Candidate): boolean {
+function gradeBeforeCount(folded: string, sentence: Span, c: Candidate): boolean {
   const text = folded.slice(sentence.start, sentence.end);
-  if (!text.includes('rat hai long') || SATISFACTION_GRADES_JOINED_RE.test(text)) return false;
-  const grades = matchesOf(SATISFACTION_GRADE_ALL_RE, text);
-  if (new Set(grades.map((m) => m[1] ?? m[2])).size < 2) return false;
   const at = c.hedgeStart - sentence.start;
+  // "tốt và rất tốt (4-5 sao) chiếm 97,45%, khá (3 sao) là 1,67%": grades of a star rating (d4104).
+  const stars = matchesOf(STAR_GRADE_ALL_RE, text);
+  const star = stars.filter((m) => (m.index ?? 0) < at).pop();
+  if (stars.length >= 2 && star !== undefined && at - (star.index ?? 0) <= 40) return true;
+  if (!text.includes('hai long')) return false;
+  const grades = matchesOf(SATISFACTION_GRADE_ALL_RE, text);
+  if (new Set(grades.map((m) => m[1] !== undefined ? 'joined' : m[2] ?? m[3])).size < 2) return false;
   const last = grades.filter((m) => (m.index ?? 0) < at).pop();
-  return last !== undefined && at - (last.index ?? 0) <= 60 && !/[;.]/.test(text.slice(last.index ?? 0, at));
+  return last !== undefined && last[1] === undefined && at - (last.index ?? 0) <= 60 && !/[;.]/.test(text.slice(last.index ?? 0, at));
 }
 
 /** A share of dossiers named: "Tỷ lệ hồ sơ …", "năm 2019, tỉ lệ hồ sơ …". Folded. */
@@ -3027,9 +3041,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const breakdown = lead.lastIndexOf('trong do');
     if (breakdown >= 0 && BOTH_LEVELS_RE.test(folded.slice(zones.sentence.start + breakdown, zones.sentence.end))) cls = { ...cls, metric: 'other' };
   }
-  // "chỉ có 2,87% chưa hài lòng": the dissatisfied share, not the satisfaction rate.
+  // "chỉ có 2,87% chưa hài lòng": the dissatisfied share, not the satisfaction rate — not past a comma, where ", không hài
+  // lòng chiếm 0,26%" names the next share's grade (d4104).
   if (cls.metric === 'satisfaction_rate' && c.unit === 'percent') {
-    const after = folded.slice(c.end, Math.min(zones.sentence.end, c.end + 60));
+    const after = folded.slice(c.end, Math.min(zones.sentence.end, c.end + 60)).split(/[,;]/)[0];
     const at = after.search(/hai long/);
     if (at >= 0 && /(?:chua|khong)\s*$/.test(after.slice(0, at))) cls = { ...cls, metric: 'other' };
   }
@@ -3197,10 +3212,6 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // lĩnh vực đất đai đạt từ 96% trở lên") is one of its targets, as the seeds label it. Read last, after the drops that
   // a dossier measure's words make (a backlog stays out).
   if (kind === 'actual' && (DOSSIER_FLOW_METRICS.has(cls.metric) || ONLINE_SERVICE_METRICS.has(cls.metric)) && ofOneField(folded, zones, c)) cls = { ...cls, metric: 'other' };
-  // "đánh giá Rất hài lòng: 604 lượt (chiếm 95,27%), Hài lòng: 30 lượt (chiếm 4,73%)": the share of one grade of a
-  // breakdown is no satisfaction rate (the corpus labels it `other`: d2500, d4300, d541), unlike "tỷ lệ hài lòng và rất
-  // hài lòng đạt 98%" or a rate the breakdown details ("mức độ hài lòng đạt 98%, trong đó rất hài lòng 60%").
-  if (cls.metric === 'satisfaction_rate' && c.unit === 'percent' && satisfactionGradeShare(folded, zones.sentence, c)) cls = { ...cls, metric: 'other' };
   // A province and its whole area are one place here: "Gần 99% thủ tục hành chính ở Bà Rịa - Vũng Tàu …" above "… ở Bà
   // Rịa - Vũng Tàu đúng hạn đạt gần 99%" states one fact (d2132).
   const place = subject.scope === 'province_wide' ? `unit|${subject.name.replace(WHOLE_AREA_PREFIX_RE, '')}` : `${subject.scope}|${subject.name}`;
