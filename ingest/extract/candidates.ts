@@ -35,6 +35,8 @@ export interface Candidate {
  * "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:", "… đã giải quyết là hơn", "số hồ sơ giải quyết trễ hạn", "số hồ sơ quá hạn
  * còn": a dossier count stated after its noun phrase (no comma between; "số hồ sơ …", the number of dossiers, needs no "là").
  */
+/** Right after a number: the units it counts ("34 tỉnh, thành phố", "12 huyện", "20 sở"); not "bộ", a set of dossiers too ("57.028 bộ", t007). Folded. */
+const UNITS_NAMED_AFTER_RE = /^\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|so|don vi|dia phuong|co quan)(?![a-z])/;
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:(?:khoang|gan|hon|tren|xap xi|chi|con)\s+)?$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$|(?:^|[\s,;:])(?:tong )?so (?:luong )?(?:ho so|hs)(?: [a-z]+){0,6}?\s+(?:(?:khoang|gan|hon|tren|con|chi)\s+)?$/;
 
 /**
@@ -644,7 +646,9 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     let countNoun: NounClass | null = noun;
     // "tổng số hồ sơ giải quyết trên 83 ngàn", "hồ sơ đúng hạn là gần 82 ngàn": a count in thousands with no noun after it
     // counts the dossiers named just before it (no other number in between).
-    if (unit === null && noun === null && Number.isInteger(value) && (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
+    // Not a count of the units it goes on to name: "tổng số hồ sơ tiếp nhận của 34 tỉnh, thành phố là 6,5 triệu" (d6300).
+    if (unit === null && noun === null && Number.isInteger(value) && !UNITS_NAMED_AFTER_RE.test(after(end)) &&
+      (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
       unit = 'count';
       countNoun = 'hoso';
     }
