@@ -2442,6 +2442,8 @@ function isScaleDefinition(before: string, value: number): boolean {
 
 /** A number's own noun when it is an office's work files ("92% (số) hồ sơ công việc"), right after the number. Folded. */
 const WORK_FILES_AFTER_RE = /^\s*(?:so\s+)?ho so cong viec(?![a-z])/;
+/** A share named as one of the offices' documents, with no dossier named after: "tỷ lệ (tiếp nhận) văn bản …". Folded. */
+const DOCUMENTS_SHARE_BEFORE_RE = /(?<![a-z])t[iy] le (?:(?:tiep nhan|xu ly|phat hanh|gui|nhan|trao doi|chuyen|su dung) )?van ban(?![a-z])(?![^;]*(?<![a-z])(?:ho so|hs|thu tuc|tthc)(?! cong viec| mat)(?![a-z]))[^;]*$/;
 
 /**
  * The service centre, department or land registry whose dossier figures the sentence just before (in the same paragraph)
@@ -2719,6 +2721,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // A "hồ sơ" inside an exception ("(trừ hồ sơ mật)") decides nothing. Whatever the cue, a number whose own noun is the
   // work files is none of the catalogue's ("… thanh toán phí trực tuyến, 92% hồ sơ công việc tại cấp bộ …", d2192, d2700).
   if (cls.metric !== 'other' && WORK_FILES_AFTER_RE.test(folded.slice(c.end, Math.min(zones.sentence.end, c.nounEnd + 16)))) {
+    cls = { ...cls, metric: 'other' };
+  } else if (cls.metric !== 'other' && c.unit === 'percent' && DOCUMENTS_SHARE_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) {
+    // "Tỷ lệ văn bản điện tử trao đổi giữa các cơ quan đạt 100%", "Tỷ lệ tiếp nhận văn bản điện tử … đạt 95,7%": a share of
+    // the offices' documents, none of the catalogue's (d1849, d1914, d4353).
     cls = { ...cls, metric: 'other' };
   } else if (DOSSIER_FLOW_METRICS.has(cls.metric)) {
     const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), Math.min(zones.sentence.end, c.nounEnd + 12))
