@@ -579,6 +579,36 @@ function isOneSatisfactionGrade(folded: string, zones: CandidateZones, c: Candid
   return gradeBeforeCount(folded, zones.sentence, c);
 }
 
+/**
+ * The grades a sentence names, each a match of: grades joined into one share (group 1, {@link SATISFIED_GRADES_RE}),
+ * one grade (group 2, {@link ONE_GRADE_RE} or "mức độ chấp nhận được"), or plain "hài lòng" as a grade of its own
+ * (group 3, {@link PLAIN_GRADE_RE}). Folded, global.
+ */
+const SATISFACTION_GRADE_ALL_RE = new RegExp(`(${SATISFIED_GRADES_RE.source})|(${ONE_GRADE_RE.source}|(?<![a-z])chap nhan duoc(?![a-z]))|(${PLAIN_GRADE_RE.source})`, 'g');
+/** A grade of a star rating in brackets: "(4-5 sao)", "(3 sao)", "(từ 1-2 sao)". Folded, global. */
+const STAR_GRADE_ALL_RE = /\(\s*(?:tu\s*)?\d(?:\s*-\s*\d)?\s*sao\s*\)/g;
+
+/**
+ * Whether a satisfaction share is one grade's of a breakdown, the grade named before the count the share is of
+ * ("đánh giá Rất hài lòng: 604 lượt (chiếm 95,27%), Hài lòng: 30 lượt (chiếm 4,73%)"; the corpus labels it `other`:
+ * d2500, d4300, d541, d6351): its sentence names two grades or more, and the last one named before the number, within
+ * its clause's reach, is a single grade — not grades joined into one share, which is the rate ("mức độ hài lòng và rất
+ * hài lòng đạt 98,23%, mức độ chấp nhận được là 1,51%", d4104) — or a grade of a star rating.
+ */
+function gradeBeforeCount(folded: string, sentence: Span, c: Candidate): boolean {
+  const text = folded.slice(sentence.start, sentence.end);
+  const at = c.hedgeStart - sentence.start;
+  // "tốt và rất tốt (4-5 sao) chiếm 97,45%, khá (3 sao) là 1,67%": grades of a star rating (d4104).
+  const stars = matchesOf(STAR_GRADE_ALL_RE, text);
+  const star = stars.filter((m) => (m.index ?? 0) < at).pop();
+  if (stars.length >= 2 && star !== undefined && at - (star.index ?? 0) <= 40) return true;
+  if (!text.includes('hai long')) return false;
+  const grades = matchesOf(SATISFACTION_GRADE_ALL_RE, text);
+  if (new Set(grades.map((m) => m[1] !== undefined ? 'joined' : m[2] ?? m[3])).size < 2) return false;
+  const last = grades.filter((m) => (m.index ?? 0) < at).pop();
+  return last !== undefined && last[1] === undefined && at - (last.index ?? 0) <= 60 && !/[;.]/.test(text.slice(last.index ?? 0, at));
+}
+
 /** Another channel named right before a share: "tiếp nhận hồ sơ trực tiếp 49%", "tiếp nhận hồ sơ liên thông 2,1%". */
 const OTHER_CHANNEL_SHARE_BEFORE_RE = /(?:tiep nhan|nop|gui|nhan)?\s*(?:ho so|hs)?\s*(?:truc tiep|lien thong|qua (?:dich vu )?buu chinh(?: cong ich)?|qua buu dien)\s*(?:chiem(?: (?:ty|ti) le)?|dat|la)?\s*:?\s*$/;
 
@@ -733,36 +763,6 @@ const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp
   { name: 'districts', member: /^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã)\s+\p{Lu}/u,
     count: /(?<![\d.,])(\d{1,2}) (?:ubnd |uy ban nhan dan )?(?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
 ];
-
-/**
- * A grade of a satisfaction survey (group 1), or grades joined into one share (group 2: "hài lòng và rất hài lòng",
- * "rất hài lòng, hài lòng"); bare "hài lòng" only when not the measure's name ("mức độ hài lòng"). Folded, global.
- */
-const SATISFACTION_GRADE_ALL_RE = /(?<![a-z])(?:((?:rat )?hai long\s*(?:va|,|hoac|\/)\s*(?:rat )?hai long)|(rat hai long|khong hai long|chua hai long|binh thuong|chap nhan duoc)|(?<!(?:rat|khong|chua|muc do|ty le|ti le|su|chi so) )(hai long))(?![a-z])/g;
-
-/** A grade of a star rating in brackets: "(4-5 sao)", "(3 sao)", "(từ 1-2 sao)". Folded, global. */
-const STAR_GRADE_ALL_RE = /\(\s*(?:tu\s*)?\d(?:\s*-\s*\d)?\s*sao\s*\)/g;
-
-/**
- * Whether a satisfaction share is one grade's of a breakdown, the grade named before the count the share is of
- * ("đánh giá Rất hài lòng: 604 lượt (chiếm 95,27%), Hài lòng: 30 lượt (chiếm 4,73%)"; the corpus labels it `other`:
- * d2500, d4300, d541, d6351): its sentence names two grades or more, and the last one named before the number, within
- * its clause's reach, is a single grade — not grades joined into one share, which is the rate ("mức độ hài lòng và rất
- * hài lòng đạt 98,23%, mức độ chấp nhận được là 1,51%", d4104) — or a grade of a star rating.
- */
-function gradeBeforeCount(folded: string, sentence: Span, c: Candidate): boolean {
-  const text = folded.slice(sentence.start, sentence.end);
-  const at = c.hedgeStart - sentence.start;
-  // "tốt và rất tốt (4-5 sao) chiếm 97,45%, khá (3 sao) là 1,67%": grades of a star rating (d4104).
-  const stars = matchesOf(STAR_GRADE_ALL_RE, text);
-  const star = stars.filter((m) => (m.index ?? 0) < at).pop();
-  if (stars.length >= 2 && star !== undefined && at - (star.index ?? 0) <= 40) return true;
-  if (!text.includes('hai long')) return false;
-  const grades = matchesOf(SATISFACTION_GRADE_ALL_RE, text);
-  if (new Set(grades.map((m) => m[1] !== undefined ? 'joined' : m[2] ?? m[3])).size < 2) return false;
-  const last = grades.filter((m) => (m.index ?? 0) < at).pop();
-  return last !== undefined && last[1] === undefined && at - (last.index ?? 0) <= 60 && !/[;.]/.test(text.slice(last.index ?? 0, at));
-}
 
 /** A share of dossiers named: "Tỷ lệ hồ sơ …", "năm 2019, tỉ lệ hồ sơ …". Folded. */
 const DOSSIER_SHARE_NAMED_RE = /(?<![a-z])t[iy] le (?:ho so|hs)(?![a-z])/;
@@ -1760,10 +1760,10 @@ const MET_TARGET_RE = /(?<![a-z])(?:hoan thanh|dat|vuot)(?: [a-z]+){0,2} (?:muc 
  * Whether a sentence meets a target ({@link MET_TARGET_RE}): "đạt mục tiêu" is met, "đặt mục tiêu" (set a target, the
  * same letters folded) is not (d5808). `folded` and `original` are the sentence, offsets aligned.
  */
+const MET_TARGET_ALL_RE = new RegExp(MET_TARGET_RE.source, 'g');
 function metTarget(folded: string, original: string): boolean {
   return matchesOf(MET_TARGET_ALL_RE, folded).some((m) => !/^đặt/iu.test(original.slice(m.index ?? 0, (m.index ?? 0) + 3)));
 }
-const MET_TARGET_ALL_RE = new RegExp(MET_TARGET_RE.source, 'g');
 /** A result, a past or a present state: "đã", "đạt được", "kết quả", "hiện nay", "vừa qua". Original text. */
 const PAST_OR_RESULT_RE = /(?<![\p{L}])(?:đã|đạt được|kết quả|hiện nay|hiện có|vừa qua|đến nay|tính đến)(?![\p{L}])/iu;
 
