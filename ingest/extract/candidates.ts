@@ -35,7 +35,10 @@ export interface Candidate {
  * "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:", "… đã giải quyết là hơn", "số hồ sơ giải quyết trễ hạn", "số hồ sơ quá hạn
  * còn": a dossier count stated after its noun phrase (no comma between; "số hồ sơ …", the number of dossiers, needs no "là").
  */
-/** Right after a number: the units it counts ("34 tỉnh, thành phố", "12 huyện", "20 sở"); not "bộ", a set of dossiers too ("57.028 bộ", t007). Folded. */
+/**
+ * Right after a number: the units it counts ("34 tỉnh, thành phố", "12 huyện", "20 sở"); not "bộ", a set of dossiers too
+ * ("57.028 bộ", t007). Folded.
+ */
 const UNITS_NAMED_AFTER_RE = /^\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|so|don vi|dia phuong|co quan)(?![a-z])/;
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:(?:khoang|gan|hon|tren|xap xi|chi|con)\s+)?$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$|(?:^|[\s,;:])(?:tong )?so (?:luong )?(?:ho so|hs)(?: [a-z]+){0,6}?\s+(?:(?:khoang|gan|hon|tren|con|chi)\s+)?$/;
 

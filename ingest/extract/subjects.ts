@@ -1654,10 +1654,8 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // national paper (no owner) and on another province's page alike.
   const ownDept = /^Sở$/u.test(last[0]) && deptName && deptName.index === 0 ? DEPARTMENT_NAMES[alternativeOf(deptName)]?.[0] : undefined;
   const placed = ownDept ? DEPARTMENT_PROVINCE_AFTER_RE.exec(folded.slice(nameEnd, nameEnd + 40)) : null;
-  if (ownDept && placed && /^\p{Lu}/u.test(text.slice(nameEnd + placed[0].length - placed[1].length, nameEnd + placed[0].length))) {
-    const name = `Sở ${ownDept} ${text.slice(nameEnd + placed[0].length - placed[1].length, nameEnd + placed[0].length)}`;
-    return { at, subject: () => namedSubject(name, ctx) };
-  }
+  const placedProvince = placed ? text.slice(nameEnd + placed[0].length - placed[1].length, nameEnd + placed[0].length) : '';
+  if (ownDept && /^\p{Lu}/u.test(placedProvince)) return { at, subject: () => namedSubject(`Sở ${ownDept} ${placedProvince}`, ctx) };
   if (!owner) return { at, subject: fallback };
   // "Thanh tra TP": "TP" is "thành phố" (d1405).
   if (!lowerPage && /^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ').replace(/\sTP\.?$/u, ' thành phố')} ${owner}`, ctx) };
@@ -1867,7 +1865,10 @@ function centralAgencyName(text: string, at: number, ctx: ExtractionContext): st
  * An agency's name up to the province it belongs to: "Cục Thuế tỉnh", "Văn phòng đăng ký đất đai tỉnh", "Văn phòng
  * UBND tỉnh" — one to seven words after the agency word, none of them a link or a verb.
  */
-/** Right after a department's name: its province, "(tỉnh|thành phố) Nghệ An" (group 1: the province's name). Folded. */
+/**
+ * Right after a department's name: its province, "(tỉnh|thành phố) Nghệ An" (group 1: the province's name; the groups of
+ * {@link PROVINCE_RE}, one a province, are made non-capturing). Folded.
+ */
 const DEPARTMENT_PROVINCE_AFTER_RE = new RegExp(`^\\s+(?:(?:tinh|thanh pho|tp\\.?)\\s+)?(${PROVINCE_RE.source.replace(/\((?!\?)/g, '(?:')})`);
 const AGENCY_FULL_RE = new RegExp(`^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH|Thanh tra|Ban|Ngân hàng Nhà nước)(?:\\s*\\(\\p{Lu}[\\p{Lu}&-]{1,10}\\))?(?:\\s+(?!(?:và(?=\\s+${NEXT_HOLDER_WORDS}(?![\\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn)(?![\\p{L}]))[\\p{L}&-]+){0,9}?\\s+(?:tỉnh|thành phố)(?![\\p{L}])`, 'u');
 
