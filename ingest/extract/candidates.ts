@@ -35,11 +35,13 @@ export interface Candidate {
  * "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:", "… đã giải quyết là hơn", "số hồ sơ giải quyết trễ hạn", "số hồ sơ quá hạn
  * còn": a dossier count stated after its noun phrase (no comma between; "số hồ sơ …", the number of dossiers, needs no "là").
  */
+/** Words of the units a number may count, folded (a regex source): "tỉnh", "thành phố", "sở", "đơn vị", "huyện" … */
+const UNIT_WORDS = 'tinh|thanh pho|so|don vi|co quan|huyen|quan|xa|phuong|dia phuong';
 /**
  * Right after a number: the units it counts ("34 tỉnh, thành phố", "12 huyện", "20 sở"); not "bộ", a set of dossiers too
  * ("57.028 bộ", t007). Folded.
  */
-const UNITS_NAMED_AFTER_RE = /^\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|so|don vi|dia phuong|co quan)(?![a-z])/;
+const UNITS_NAMED_AFTER_RE = new RegExp(`^\\s+(?:${UNIT_WORDS}|thi xa|thi tran)(?![a-z])`);
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:(?:khoang|gan|hon|tren|xap xi|chi|con)\s+)?$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$|(?:^|[\s,;:])(?:tong )?so (?:luong )?(?:ho so|hs)(?: [a-z]+){0,6}?\s+(?:(?:khoang|gan|hon|tren|con|chi)\s+)?$/;
 
 /**
@@ -283,7 +285,7 @@ function withHedges(r: Reading, h: { hedgeStart: number; comparator: Comparator;
 /** "xếp hạng" right before a number, with no ordinal word ("thứ", "vị trí"). Folded. */
 const RANKS_UNITS_BEFORE_RE = /(?:^|[^a-z0-9])xep hang\s*$/;
 /** The ranked units counted after the number: "63 UBND tỉnh, thành phố", "19 sở, ngành", "22 đơn vị". Folded. */
-const RANKED_UNITS_AFTER_RE = /^\s*(?:ubnd\s+)?(?:cac\s+)?(?:tinh|thanh pho|so|bo|don vi|co quan|huyen|quan|xa|phuong|dia phuong)(?![a-z])/;
+const RANKED_UNITS_AFTER_RE = new RegExp(`^\\s*(?:ubnd\\s+)?(?:cac\\s+)?(?:${UNIT_WORDS}|bo)(?![a-z])`);
 
 /** The head of a respectively list before a bare value: "số điểm … lần lượt là 87,61 và " (1: points), "tỷ lệ … lần lượt là ". */
 const RESPECTIVE_HEAD_BEFORE_RE = /(?:(so diem|diem so|tong diem|muc diem)|(?<![a-z])(?:ty le|ti le))[^.;:]{0,50}?lan luot(?: la| dat)?\s*:?\s*(?:\d[\d.,]*\s*(?:%|diem)?\s*(?:,|;|va|,\s*va)\s*)*$/;

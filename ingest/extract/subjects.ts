@@ -1653,9 +1653,9 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   // "Sở Nội vụ Hà Nội", "Sở Tư pháp tỉnh Nghệ An": a department named with its province is that province's, on a
   // national paper (no owner) and on another province's page alike.
   const ownDept = /^Sở$/u.test(last[0]) && deptName && deptName.index === 0 ? DEPARTMENT_NAMES[alternativeOf(deptName)]?.[0] : undefined;
-  const placed = ownDept ? DEPARTMENT_PROVINCE_AFTER_RE.exec(folded.slice(nameEnd, nameEnd + 40)) : null;
-  const placedProvince = placed ? text.slice(nameEnd + placed[0].length - placed[1].length, nameEnd + placed[0].length) : '';
-  if (ownDept && /^\p{Lu}/u.test(placedProvince)) return { at, subject: () => namedSubject(`Sở ${ownDept} ${placedProvince}`, ctx) };
+  const levelWord = ownDept ? DEPARTMENT_PROVINCE_LEAD_RE.exec(folded.slice(nameEnd, nameEnd + 20)) : null;
+  const placedProvince = levelWord ? provinceNamedAt(text, folded, nameEnd + levelWord[0].length) : null;
+  if (ownDept && placedProvince) return { at, subject: () => namedSubject(`Sở ${ownDept} ${placedProvince}`, ctx) };
   if (!owner) return { at, subject: fallback };
   // "Thanh tra TP": "TP" is "thành phố" (d1405).
   if (!lowerPage && /^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ').replace(/\sTP\.?$/u, ' thành phố')} ${owner}`, ctx) };
@@ -1865,11 +1865,14 @@ function centralAgencyName(text: string, at: number, ctx: ExtractionContext): st
  * An agency's name up to the province it belongs to: "Cục Thuế tỉnh", "Văn phòng đăng ký đất đai tỉnh", "Văn phòng
  * UBND tỉnh" — one to seven words after the agency word, none of them a link or a verb.
  */
-/**
- * Right after a department's name: its province, "(tỉnh|thành phố) Nghệ An" (group 1: the province's name; the groups of
- * {@link PROVINCE_RE}, one a province, are made non-capturing). Folded.
- */
-const DEPARTMENT_PROVINCE_AFTER_RE = new RegExp(`^\\s+(?:(?:tinh|thanh pho|tp\\.?)\\s+)?(${PROVINCE_RE.source.replace(/\((?!\?)/g, '(?:')})`);
+/** Right after a department's name, before its province: a space and the level word if any ("tỉnh", "thành phố"). Folded. */
+const DEPARTMENT_PROVINCE_LEAD_RE = /^\s+(?:(?:tinh|thanh pho|tp\.?)\s+)?/;
+
+/** The province named right at `at`, as the text writes it (capitalised), else null. */
+function provinceNamedAt(text: string, folded: string, at: number): string | null {
+  const named = PROVINCE_RE.exec(folded.slice(at, at + 30));
+  return named && named.index === 0 && /^\p{Lu}/u.test(text.slice(at, at + 1)) ? text.slice(at, at + named[0].length) : null;
+}
 const AGENCY_FULL_RE = new RegExp(`^(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH|Thanh tra|Ban|Ngân hàng Nhà nước)(?:\\s*\\(\\p{Lu}[\\p{Lu}&-]{1,10}\\))?(?:\\s+(?!(?:và(?=\\s+${NEXT_HOLDER_WORDS}(?![\\p{L}]))|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|trả|xử|xếp|đứng|dẫn)(?![\\p{L}]))[\\p{L}&-]+){0,9}?\\s+(?:tỉnh|thành phố)(?![\\p{L}])`, 'u');
 
 /**
@@ -1884,8 +1887,8 @@ function fullAgencyName(text: string, folded: string, at: number, province: stri
   const head = found[0].replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)/u, '');
   const after = /^\s+/.exec(text.slice(end, end + 3));
   const nameAt = end + (after ? after[0].length : 0);
-  const named = after ? PROVINCE_RE.exec(folded.slice(nameAt, nameAt + 30)) : null;
-  if (named && named.index === 0 && /^\p{Lu}/u.test(text.slice(nameAt, nameAt + 1))) return `${head} ${text.slice(nameAt, nameAt + named[0].length)}`.replace(/\s+/g, ' ');
+  const named = after ? provinceNamedAt(text, folded, nameAt) : null;
+  if (named) return `${head} ${named}`.replace(/\s+/g, ' ');
   // "tỉnh" alone is the publisher's province; "thành phố" alone may be a city below it, unless the province is a
   // centrally governed city ("Văn phòng UBND thành phố (86,72%)" on a Hà Nội paper).
   if (!province || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return null;
