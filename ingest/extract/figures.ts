@@ -14,7 +14,7 @@ import { ACTOR_VERBS, LOWER_IS_BETTER_METRICS, METRIC_CUES, OTHER_FIGURE_NOUNS, 
 import { conflictingReadings, type FigureSignals, probability, repeatedReadings } from './confidence';
 import { foldForMatching, normalizeText } from './normalize';
 import { parseViNumber } from './vi-number';
-import { centralCity, departmentsRankHolder, respectiveSubjects } from './subjects';
+import { centralCity, departmentsRankHolder, jointHolders, respectiveSubjects } from './subjects';
 import { readableParagraphs } from './page-noise';
 import { matchesOf } from './regex';
 import { foldVietnamese } from '../../src/text/vi-fold';
@@ -1669,6 +1669,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
     const read = state.figures.slice(firstFigure).filter((f) => !f.cell);
     const respective = read.length > 1 ? respectiveSubjects(state.namesText, folded, sentence, read.map((f) => ({ start: f.evidence.numberStart, end: f.evidence.numberEnd, unit: f.unit })).sort((a, b) => a.start - b.start), state.ctx) : null;
     if (respective) for (const f of read) resubject(state, f, respective.get(f.evidence.numberStart) ?? f.subject);
+    // "Huyện Mường Ảng và huyện Tuần Giáo cùng đứng thứ 1 với 89 điểm": each unit named jointly before the verb holds the
+    // figure; a count or a plain share only with "cùng"/"đều" (without, it is their sum).
+    else for (const f of read) addJointHolders(state, f, sentence);
     // "… tăng 2,3 điểm so với năm 2018 (Khánh Hòa: 78 điểm, Bình Định: 79 điểm)": other units' values in a bracket opened
     // right after a comparison with an earlier year may be that year's or this one's; their subjects are a guess.
     for (const f of read) if (f.subject.explicit && inBaselineAside(folded, sentence, f)) resubject(state, f, { ...f.subject, uncertain: true });
@@ -3288,6 +3291,23 @@ function resubject(state: DocState, f: ExtractedFigure, subject: FigureSubject):
   signals.subjectSource = subjectSourceOf(subject, state.ctx.publisher?.name ?? '');
   signals.subjectUncertain = isSubjectUncertain(subject);
   f.confidence = probability(signals);
+}
+
+/** Metrics a unit holds on its own in a ranking: two units named jointly before one hold the same value each. */
+const HELD_EACH_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'service_index_score', 'service_index_rank', 'satisfaction_rate', 'sipas_score']);
+
+/** Copies of a figure for the units named jointly with its holder (see `jointHolders`), each with its own signals. */
+function addJointHolders(state: DocState, f: ExtractedFigure, sentence: Span): void {
+  const jointOnly = !HELD_EACH_METRICS.has(f.metric) && !(f.metric === 'other' && (f.unit === 'rank' || f.unit === 'score'));
+  const others = jointHolders(state.namesText, state.folded, sentence, f.evidence.numberStart, f.subject, state.ctx, jointOnly);
+  const signals = state.signals.get(f);
+  for (const subject of others) {
+    const copy: ExtractedFigure = { ...f, subject, evidence: { ...f.evidence } };
+    if (signals) state.signals.set(copy, { ...signals, subjectSource: subjectSourceOf(subject, state.ctx.publisher?.name ?? '') });
+    copy.confidence = signals ? probability(state.signals.get(copy)!) : f.confidence;
+    state.figures.push(copy);
+    if (state.defaulted.has(f)) state.defaulted.add(copy);
+  }
 }
 
 /** Metrics that are shares of a whole (a percentage of them is a level, never a count's growth). */

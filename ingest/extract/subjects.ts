@@ -266,6 +266,8 @@ function agencyBefore(text: string, folded: string, at: number): boolean {
     if (!/^(?: \([a-z&-]{2,12}\)| [a-z&-]+){0,6} $/.test(lead.slice(i + m[0].length))) continue;
     // "Bộ phận một cửa (của) UBND huyện X": a unit's own desk (bộ phận), no ministry (bộ).
     if (m[1] === 'bo' && lead.startsWith(' phan', i + m[0].length)) continue;
+    // "Ủy ban nhân dân huyện X" is the district's people's committee, the district itself: no board ("ban") (d113).
+    if (m[1] === 'ban' && /(?:^|\s)uy\s$/.test(folded.slice(Math.max(0, from + i - 4), from + i))) continue;
     if (AGENCY_SPELLINGS[m[1]]?.includes(text.slice(from + i, from + i + m[0].length).toLowerCase())) return true;
   }
   return false;
@@ -2167,7 +2169,7 @@ export function soleUnitNamed(text: string, folded: string, from: number, to: nu
 }
 
 /** The units named in text[from, to), in order: level-word names, departments, ministries, bare province names, bare lists. */
-function namesInOrder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
+export function namesInOrder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
   const found: PlacedName[] = [];
   for (const m of matchesOf(NAMED_UNIT_RE, text.slice(from, to))) {
     const at = from + (m.index ?? 0) + m[0].length - m[1].length;
@@ -2231,4 +2233,43 @@ export function respectiveSubjects(text: string, folded: string, sentence: Span,
   }
   if (new Set(held.map((n) => foldVietnamese(n.name))).size < held.length) return null;
   return new Map(values.map((v, i) => [v.start, { ...held[i].subject(), explicit: true }]));
+}
+
+/** Between two joint holders: a comma or "và", and "UBND" before the next name. Folded. */
+const JOINT_HOLDER_GAP_RE = /^\s*(?:,|va|,\s*va)\s*(?:(?:ubnd|uy ban nhan dan)\s+)?$/;
+/** Before the first of joint holders, a list it continues or a phrase it is the object or the complement of ("xếp thứ 2 là thành phố Hải Phòng và Hà Nội xếp thứ 3", d140). Folded. */
+const JOINT_LIST_CONTINUED_BEFORE_RE = /(?:^|\s)(?:va|la|cua|theo|voi|so voi|cung voi)\s*(?:(?:ubnd|uy ban nhan dan)\s+)?$/;
+/** A capitalised word and a comma before the first of joint holders: a list it continues ("Cục Hải quan TP Hồ Chí Minh, "). */
+const NAME_THEN_COMMA_BEFORE_RE = /\p{Lu}[\p{L}\p{M}.]*\s*,\s*(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?$/u;
+/** Right after the last of joint holders: "cùng"/"đều" (each holds the figure), or a ranking verb. Folded. */
+const JOINT_VERB_AFTER_RE = /^\s*(?:(cung|deu|dong hang)(?![a-z])|(?:(?:tiep tuc|van)\s+)?(?:dan dau|dung dau|dung thu|xep thu|xep hang thu|dong hang|dat|voi|co)(?![a-z]))/;
+
+/**
+ * "Huyện Mường Ảng và huyện Tuần Giáo cùng đứng thứ 1 với 89 điểm", "UBND TP. Hải Dương, UBND huyện Nam Sách cùng đạt
+ * 85,86", "Cục A và Cục B dẫn đầu với 75/80 điểm": the units named one after another, joined only by commas and "và",
+ * right before the verb of a figure whose subject is one of them, each hold it. Returns the others (in order), or
+ * an empty list when the figure's holder is named alone. `jointOnly`: only with "cùng"/"đều" after the names (a count or
+ * a share two units reach together is their sum, not each one's).
+ */
+export function jointHolders(text: string, folded: string, sentence: Span, numberStart: number, subject: FigureSubject, ctx: ExtractionContext, jointOnly: boolean): FigureSubject[] {
+  if (!subject.explicit || subject.scope !== 'unit') return [];
+  const lead = folded.slice(sentence.start, numberStart);
+  const from = sentence.start + Math.max(lead.lastIndexOf(';'), lead.lastIndexOf(':')) + 1;
+  const names = namesInOrder(text, folded, from, numberStart, ctx);
+  if (names.length < 2) return [];
+  const last = names[names.length - 1];
+  const verb = JOINT_VERB_AFTER_RE.exec(folded.slice(last.end, numberStart));
+  if (!verb || (jointOnly && verb[1] === undefined)) return [];
+  const run = [last];
+  for (let i = names.length - 2; i >= 0 && JOINT_HOLDER_GAP_RE.test(folded.slice(names[i].end, names[i + 1].at)); i--) run.unshift(names[i]);
+  // A list ends "… và B" and opens the clause's holders: not an earlier clause's unit ("Theo công bố của Bộ Nội vụ, TP Hải
+  // Phòng đứng đầu"), nor the tail of a list whose first members were not read as names ("Cục Hải quan TP Hồ Chí Minh,
+  // Đà Nẵng và Đồng Nai").
+  if (run.length < 2 || !/(?:^|\s)va\s/.test(folded.slice(run[run.length - 2].end, last.at)) || JOINT_LIST_CONTINUED_BEFORE_RE.test(folded.slice(from, run[0].at)) ||
+    NAME_THEN_COMMA_BEFORE_RE.test(text.slice(Math.max(from, run[0].at - 40), run[0].at))) return [];
+  const subjects = run.map((n) => ({ ...n.subject(), explicit: true }));
+  const own = foldVietnamese(subject.name);
+  if (run.length < 2 || subjects.some((s) => s.scope !== 'unit') || !subjects.some((s) => foldVietnamese(s.name) === own)) return [];
+  if (new Set(subjects.map((s) => foldVietnamese(s.name))).size < subjects.length) return [];
+  return subjects.filter((s) => foldVietnamese(s.name) !== own);
 }

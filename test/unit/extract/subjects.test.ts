@@ -570,3 +570,20 @@ describe('departments only some cities have (stop 40)', () => {
     expect(f.subject).toMatchObject({ scope: 'subunits', subunitLevel: 'xa' });
   });
 });
+
+describe('joint holders (stop 49)', () => {
+  it('gives each unit named jointly before "cùng"/"đều" the figure, and a count two units reached together to neither alone', () => {
+    const shares = figuresOf('Năm 2023, phường Tây Thạnh và phường Sơn Kỳ đều có tỷ lệ hồ sơ đúng hạn 100%.').filter((f) => f.metric === 'on_time_rate');
+    expect(shares.map((f) => foldVietnamese(f.subject.name)).sort()).toEqual(['phuong son ky', 'phuong tay thanh']);
+    // Without "cùng"/"đều" a count is the two units' sum: no copy is made for the first.
+    const counts = figuresOf('Năm 2023, phường Tây Thạnh và phường Sơn Kỳ tiếp nhận 5.120 hồ sơ.').filter((f) => f.metric === 'dossiers_received');
+    expect(counts).toHaveLength(1);
+  });
+
+  it('gives each unit of a joint place the place, but not a unit that closed the clause before', () => {
+    const ranks = figuresOf('Chỉ số cải cách hành chính năm 2023: phường Tây Thạnh và phường Sơn Kỳ xếp thứ 1 với 92 điểm.').filter((f) => f.metric === 'par_index_rank');
+    expect(ranks.map((f) => foldVietnamese(f.subject.name)).sort()).toEqual(['phuong son ky', 'phuong tay thanh']);
+    const places = figuresOf('Chỉ số cải cách hành chính năm 2023: xếp thứ 2 là phường Tây Thạnh và phường Sơn Kỳ xếp thứ 3.').filter((f) => f.metric === 'par_index_rank');
+    expect(places.map((f) => [f.value, foldVietnamese(f.subject.name)])).toEqual([[2, 'phuong tay thanh'], [3, 'phuong son ky']]);
+  });
+});
