@@ -299,8 +299,8 @@ const ONLINE_CHANNEL_RE = /truc tuyen|qua mang|dien tu/;
 /** A count with its own dossier noun between a channel cue and this number: the cue is that count's, not this one's. */
 const COUNT_BETWEEN_RE = /\d[\d.,]*\s*(?:ho so|hs)(?![a-z])/;
 
-/** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang"). */
-const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc) chuyen (?:sang|qua)/;
+/** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang", "số hồ sơ của tháng 3 chuyển sang", d6903). */
+const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc|cua thang \d{1,2}) chuyen (?:sang|qua)/;
 /**
  * A total broken down right after into its newly received part ("131.873 hồ sơ; trong đó, số mới tiếp nhận: 125.544",
  * "139.506 hồ sơ, gồm: 115.865 hồ sơ tiếp nhận mới", "3.201 hồ sơ … (tiếp nhận mới 3.043 hồ sơ, …)"): the total holds
@@ -308,11 +308,19 @@ const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,
  */
 const NEW_ONLY_PART_AFTER_RE = /^[^.]{0,40}?(?:\(|,|;|:)\s*(?:trong do|bao gom|gom)?\s*[,:]?\s*(?:co\s+)?(?:\d[\d.,]*\s*)?(?:so |so ho so |ho so |hs )?(?:moi tiep nhan|tiep nhan moi|nhan moi)(?![a-z])/;
 /**
+ * A count that closes its sentence, whose new-only part the next one gives as one number: "… đã tiếp nhận 7.486 hồ sơ
+ * TTHC. Trong đó, kỳ trước chuyển sang là 2.462 hồ sơ; nhận mới là 5.024 hồ sơ" (d6956). Not new dossiers split by channel
+ * ("tiếp nhận mới trực tiếp 3,19 ngàn HS, tiếp nhận trực tuyến …": the total stays the intake, rule 9; d880). Folded,
+ * from the count's noun to 200 characters on.
+ */
+const NEXT_SENTENCE_NEW_ONLY_RE = /^[^,;:.]{0,30}\.\s+(?:trong do|bao gom|gom|cu the)\s*[,:]?(?:[^.]|\.(?=\d)){0,120}?(?:moi tiep nhan|tiep nhan moi|nhan moi)(?: trong (?:ky|thang|nam|quy))?\s*(?:la|:)?\s*:?\s*\d/;
+/**
  * Dossiers or tasks still in progress: "12 nhiệm vụ đang chờ xác nhận", "số hồ sơ đang trong thời gian giải quyết … là
  * 21,73%". "đang" right after the noun marks what is not done yet, so it is neither resolved, late, on time nor completed.
  */
-const IN_PROGRESS_AFTER_RE = /^\s*(?:con |van )?dang(?![a-z])/;
-const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |van )?dang(?![a-z])[^,;:]{0,60}$/;
+const IN_PROGRESS_AFTER_RE = /^\s*(?:con |van )?(?:dang|cho (?:bo sung|giai trinh|xu ly|giai quyet|tra ket qua))(?![a-z])/;
+// (and dossiers awaiting supplements: "số hồ sơ chờ bổ sung, giải trình: 81 hồ sơ", d6903)
+const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |van )?(?:dang|cho (?:bo sung|giai trinh|xu ly|giai quyet|tra ket qua))(?![a-z])(?:[^,;:\d]|[,:](?! (?:da|con|trong do)(?![a-z]))){0,60}$/;
 /** Tasks under way, named right before their count: "đang triển khai thực hiện 25", "đang thực hiện". Folded. */
 const TASKS_UNDER_WAY_BEFORE_RE = /(?<![a-z])(?:dang|con|tiep tuc)(?: (?:trien khai|thuc hien|tiep tuc|duoc))+(?: (?:cac|nhung))?\s*$/;
 /** Late dossiers still pending are late dossiers: "hồ sơ đang giải quyết quá hạn". */
@@ -456,8 +464,8 @@ const SYNCED_AFTER_RE = /^\s*(?:duoc |da )?dong bo(?![a-z])/;
 /** Units, right after a share, that are assessed or surveyed: "100% UBND cấp huyện được đánh giá mức độ hài lòng". Folded. */
 const UNITS_ASSESSED_AFTER_RE = /^\s*(?:so |cac )?(?:ubnd|uy ban nhan dan|co quan|don vi|dia phuong|xa|phuong|huyen|so|bo phan)(?![a-z])[^.;:\d]{0,50}?(?:duoc|thuc hien) (?:danh gia|khao sat|do luong)(?![a-z])/;
 
-/** An average per day or month before a count ("Trung bình mỗi ngày", "Có ngày", "bình quân mỗi tháng"). */
-const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi )?(?:ngay|tuan|thang|nam)|co ngay|mot ngay)(?![a-z])/g;
+/** An average per day or month before a count ("Trung bình mỗi ngày", "Trung bình 01 ngày", "Có ngày", "bình quân mỗi tháng"). */
+const PER_DAY_BEFORE_RE = /(?<![a-z])(?:(?:moi (?:ngay|tuan|thang)|hang ngay)|(?:trung binh|binh quan) (?:moi |0?1 |mot )?(?:ngay|tuan|thang|nam)|co ngay|mot ngay)(?![a-z])/g;
 /** The same after the count's noun: "95 hồ sơ/ngày", "120 hồ sơ mỗi ngày". */
 const PER_DAY_AFTER_RE = /^\s*(?:\/\s*|moi |mot |trong mot |tren )(?:ngay|tuan|thang)(?![a-z])/;
 
@@ -469,7 +477,7 @@ function isPerDayCount(folded: string, zones: CandidateZones, c: Candidate): boo
   if (PER_DAY_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 20)) || PER_DAY_TAIL_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50))) return true;
   const before = folded.slice(zones.sentence.start, c.hedgeStart);
   const last = matchesOf(PER_DAY_BEFORE_RE, before).pop();
-  return !!last && !/\d/.test(before.slice(last.index));
+  return !!last && !/\d/.test(before.slice((last.index ?? 0) + last[0].length));
 }
 
 /** One grade of a satisfaction survey, alone: "rất hài lòng", "bình thường", "không hài lòng". */
@@ -664,6 +672,10 @@ const SHARE_OF_COUNT_BETWEEN_RE = /^\s*,?\s*\(?\s*(?:dat|chiem|tuong ung(?: voi)
 /** The same with the count's online level between: " thực hiện qua dịch vụ công mức độ 4 (đạt tỷ lệ ". Folded. */
 const LEVEL_THEN_SHARE_BETWEEN_RE = /^[^,;()\d]{0,60}?(?:muc do|muc) ?[34](?:\s*,\s*[34])?\s*,?\s*\(?\s*(?:dat|chiem)(?: (?:ty|ti) le)?(?: la)?\s*:?\s*$/;
 
+/** The field with the most or fewest dossiers, before its count: "Lĩnh vực nhận nhiều nhất là Công Thương: ". Folded. */
+const BUSIEST_FIELD_BEFORE_RE = /(?<![a-z])linh vuc (?:(?:tiep )?nhan|co (?:so |so luong )?ho so|phat sinh)(?: ho so)? (?:nhieu|it|cao|thap) nhat(?![a-z])[^.;]{0,80}$/;
+/** One service model's dossiers, after the count's noun: "hồ sơ theo Mô hình …", "theo phương án …". Folded. */
+const SERVICE_MODEL_AFTER_RE = /^(?:\s+(?:tthc|thu tuc hanh chinh|duoc (?:tiep nhan|giai quyet)|da (?:tiep nhan|giai quyet)))?\s+theo (?:mo hinh|phuong an)(?![a-z])/;
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai", "65 hồ sơ lĩnh vực Tài nguyên nước" ("thuộc các lĩnh vực" may be all of them). */
 const ONE_FIELD_AFTER_RE = /^\s*(?:(?:ho so|hs)\s+)?(?:(?:ve|thuoc) )?linh vuc(?![a-z])/;
 
@@ -2856,9 +2868,18 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
   // total with the backlog carried over is not the dossiers received in the period ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
-    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || NEW_ONLY_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 80)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
+    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || NEW_ONLY_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 80)) ||
+      NEXT_SENTENCE_NEW_ONLY_RE.test(folded.slice(c.nounEnd, c.nounEnd + 200)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
       ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))) ||
       ONE_PROCEDURE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 100), c.hedgeStart)))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "Lĩnh vực nhận nhiều nhất là Công Thương: 1.405 hồ sơ", "lĩnh vực nhận ít nhất là …: 01 hồ sơ": the busiest or quietest
+  // field's dossiers, one field's part of the intake (labelling rule 11; d6956, d6957).
+  // "181 hồ sơ theo Mô hình Kết hợp …", "hồ sơ đã giải quyết theo phương án “5 tại chỗ”": the dossiers of one service model,
+  // a part of the unit's (d6956, d6903).
+  if (DOSSIER_COUNT_METRICS.has(cls.metric) && c.unit === 'count' && (BUSIEST_FIELD_BEFORE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)) ||
+    SERVICE_MODEL_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)))) {
     cls = { ...cls, metric: 'other' };
   }
   // "xã tiếp nhận 91 hồ sơ, trong đó trực tiếp 03 hồ sơ", "trực tiếp và qua dịch vụ bưu chính: 70": the dossiers of the
@@ -3346,7 +3367,7 @@ function isPartOrGrowthShare(state: DocState, folded: string, zones: CandidateZo
  * điện … chuyển trả", "Bưu điện tỉnh đã tiếp nhận …", "trả kết quả qua Bưu điện tỉnh …"), or a breakdown's item opening
  * with the channel ("339 hồ sơ (trực tiếp 24 hồ sơ, …)"). Not when the online channel is named there too.
  */
-const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu (?:dien|cuc)(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua|tiep nhan)(?![a-z])|(?:tra ket qua|chuyen tra|tiep nhan) qua (?:duong |dich vu )?buu (?:dien|chinh|cuc)(?: [a-z]+){0,2}\s*$|(?:^|[(,;:])\s*(?:truc tiep|qua (?:dich vu )?buu chinh)\s*:?\s*$/;
+const OFFLINE_NOUN_BEFORE_RE = /(?:ho so|hs|tong so|so luong)\s+(?:(?:tiep nhan|nop|tra ket qua)(?:\s+va\s+(?:tiep nhan|tra ket qua))?\s+)?(?:truc tiep|qua (?:dich vu )?buu chinh|qua (?:duong )?buu (?:chinh|dien))(?![a-z])|buu (?:dien|cuc)(?![a-z])[^,;:]{0,40}?(?:chuyen tra|chuyen phat|tra ket qua|tiep nhan)(?![a-z])|(?:tra ket qua|chuyen tra|tiep nhan) qua (?:duong |dich vu )?buu (?:dien|chinh|cuc)(?: [a-z]+){0,2}(?: la)?\s*:?\s*$|(?:^|[(,;:])\s*(?:truc tiep|qua (?:dich vu )?buu chinh)\s*:?\s*$/;
 
 /** The post office acting in its sentence before a count: "Bưu điện tỉnh Điện Biên đã tiếp nhận …", "Bưu điện chuyển trả …". Folded. */
 const POST_OFFICE_ACTOR_RE = /(?<![a-z])buu (?:dien|cuc)(?: [a-z]+){0,4}? (?:(?:da|cung da|tiep tuc|tham gia) )?(?:tiep nhan|chuyen tra|chuyen phat|tra ket qua|phat tra)(?![a-z])/;
