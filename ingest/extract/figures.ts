@@ -674,6 +674,8 @@ const LEVEL_THEN_SHARE_BETWEEN_RE = /^[^,;()\d]{0,60}?(?:muc do|muc) ?[34](?:\s*
 
 /** The field with the most or fewest dossiers, before its count: "Lĩnh vực nhận nhiều nhất là Công Thương: ". Folded. */
 const BUSIEST_FIELD_BEFORE_RE = /(?<![a-z])linh vuc (?:(?:tiep )?nhan|co (?:so |so luong )?ho so|phat sinh)(?: ho so)? (?:nhieu|it|cao|thap) nhat(?![a-z])[^.;]{0,80}$/;
+/** A maturity level of data governance or digital transformation: "cấp độ 3 mức độ trưởng thành về quản trị dữ liệu". Folded. */
+const DATA_MATURITY_RE = /(?<![a-z])(?:muc do truong thanh|quan tri du lieu)(?![a-z])/;
 /** One service model's dossiers, after the count's noun: "hồ sơ theo Mô hình …", "theo phương án …". Folded. */
 const SERVICE_MODEL_AFTER_RE = /^(?:\s+(?:tthc|thu tuc hanh chinh|duoc (?:tiep nhan|giai quyet)|da (?:tiep nhan|giai quyet)))?\s+theo (?:mo hinh|phuong an)(?![a-z])/;
 /** A count of one field's dossiers: "743 hồ sơ về lĩnh vực đất đai", "65 hồ sơ lĩnh vực Tài nguyên nước" ("thuộc các lĩnh vực" may be all of them). */
@@ -2096,8 +2098,22 @@ function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metri
   // a clause naming no timeliness of its own states the share of dossiers run through the system, not the on-time rate (d4751).
   if (metric === 'on_time_rate' && c.unit === 'percent' && THROUGH_SYSTEM_AFTER_RE.test(folded.slice(c.nounEnd, clause.end)) &&
     !TIMELINESS_RE.test(folded.slice(clause.start, clause.end))) return true;
+  // "trường hợp các cơ quan, tổ chức, cá nhân … áp dụng 100% hình thức trực tuyến thì số giảm thu … khoảng 26,6 tỷ đồng": a
+  // share supposed in a condition, no fact (d6953).
+  if (c.unit === 'percent' && HYPOTHESIS_BEFORE_RE.test(before(140)) && CONSEQUENCE_AFTER_RE.test(folded.slice(c.end, clause.end))) return true;
+  // "giảm 50% lệ phí khi chọn dùng dịch vụ công trực tuyến", "miễn 100% phí": a cut in fees, no share of dossiers (d6954).
+  if (c.unit === 'percent' && FEE_CUT_BEFORE_RE.test(before(30)) && FEE_AFTER_RE.test(folded.slice(c.end, c.end + 20))) return true;
   return c.unit === 'percent' && TIME_SAVED_BEFORE_RE.test(before(16)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12));
 }
+
+/** A condition opened before a number: "trường hợp …", "nếu …", "giả sử …" (no "số trường hợp", a count of cases). Folded. */
+const HYPOTHESIS_BEFORE_RE = /(?<![a-z])(?<!so )(?:truong hop|neu|gia su)(?![a-z])[^.;:\d]{0,120}$/;
+/** Its consequence after the number: "… thì …". Folded. */
+const CONSEQUENCE_AFTER_RE = /^[^.;]{0,80}?(?<![a-z])thi(?![a-z])/;
+/** A cut before a share of fees: "giảm 50% lệ phí", "được miễn 100% phí", "giảm thu 50% phí, lệ phí". Folded. */
+const FEE_CUT_BEFORE_RE = /(?<![a-z])(?:giam|mien|giam thu|mien thu|ho tro)(?: (?:den|toi|muc|khoang))?\s*$/;
+/** Fees right after such a share. Folded. */
+const FEE_AFTER_RE = /^\s*%?\s*(?:muc thu |so tien )?(?:le phi|phi)(?![a-z])/;
 
 /** Dossiers run through a system: "… được thực hiện thông qua hệ thống thông tin một cửa điện tử". Folded, after the noun. */
 const THROUGH_SYSTEM_AFTER_RE = /^[^;.]{0,60}?(?<![a-z])(?:thong )?qua (?:he thong|phan mem)(?![a-z])/;
@@ -2890,6 +2906,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Danh mục thủ tục hành chính chưa đủ điều kiện triển khai dịch vụ công trực tuyến mức độ 4 bao gồm: Cấp tỉnh có 594
   // thủ tục …": procedures not (yet) eligible to go online are no services offered online.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && NOT_ELIGIBLE_BEFORE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  // "100% bộ, ngành, địa phương đạt cấp độ 3 mức độ trưởng thành về quản trị dữ liệu": a level of data-governance maturity,
+  // no level of online public services (d7003, d7004).
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && DATA_MATURITY_RE.test(folded.slice(zones.clause.start, zones.clause.end))) cls = { ...cls, metric: 'other' };
   // "12 dịch vụ công trực tuyến mức độ 3 và 4 trên Cổng thông tin một cửa quốc gia": services of the customs and trade
   // single window are not the unit's public services (d3907).
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && NATIONAL_SINGLE_WINDOW_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 80)))) {
