@@ -674,6 +674,12 @@ const LEVEL_THEN_SHARE_BETWEEN_RE = /^[^,;()\d]{0,60}?(?:muc do|muc) ?[34](?:\s*
 
 /** The field with the most or fewest dossiers, before its count: "Lĩnh vực nhận nhiều nhất là Công Thương: ". Folded. */
 const BUSIEST_FIELD_BEFORE_RE = /(?<![a-z])linh vuc (?:(?:tiep )?nhan|co (?:so |so luong )?ho so|phat sinh)(?: ho so)? (?:nhieu|it|cao|thap) nhat(?![a-z])[^.;]{0,80}$/;
+/** Services added, right before their count: "cung cấp thêm", "đưa tiếp", "bổ sung thêm", "thêm 237 dịch vụ … mức độ 3 và". Folded. */
+const SERVICES_ADDED_BEFORE_RE = /(?<![a-z])(?:cung cap|dua|dua len|bo sung|trien khai|tich hop|nang cap)\s+(?:them|tiep)(?:\s+\d[\d.,]*\s+(?:dich vu|thu tuc|dvc|tthc)(?:[^,;.\d]|(?<=muc(?: do)? )[1-4]){0,50}?\s+va)?\s*$/;
+/** A field that "has" the count after it, as an item of a list: "; Báo chí có ", "Công nghệ thông tin có " (no level: "mức độ 3 có"). Folded. */
+const FIELD_HAS_BEFORE_RE = /(?:^|[;:,]\s*)(?:linh vuc\s+)?(?!(?:muc|cap|o muc|trong do|gom)(?![a-z]))[a-z][a-z ,&-]{1,60}?(?<![a-z])co\s*$/;
+/** A total of services split into a list: "… dịch vụ công trực tuyến mức độ 4, gồm:", "(bao gồm:". Folded, from the sentence's start. */
+const LISTED_PARTS_LEAD_RE = /\d[\d.,]*\s+(?:dich vu|thu tuc|tthc|dvc)[^:;]{0,80}?(?:gom|bao gom)\s*:/;
 /** A maturity level of data governance or digital transformation: "cấp độ 3 mức độ trưởng thành về quản trị dữ liệu". Folded. */
 const DATA_MATURITY_RE = /(?<![a-z])(?:muc do truong thanh|quan tri du lieu)(?![a-z])/;
 /** One service model's dossiers, after the count's noun: "hồ sơ theo Mô hình …", "theo phương án …". Folded. */
@@ -2694,7 +2700,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const { baselineYear, fall } = detected;
   // "giảm 3.832 biên chế", "(tương đương giảm 10%)": a cut is what staff_reduction counts, so the verb that states it
   // is the measure itself (positive, as every label of it is), not a fall of the measure.
-  const change = detected.change && !(cls.metric === 'staff_reduction' && fall);
+  // "cung cấp thêm 130 dịch vụ công trực tuyến mức độ 4", "đưa tiếp 40 thủ tục … lên trực tuyến mức 4": services added,
+  // the change of the count offered (d1811, d7257).
+  const added = !detected.change && ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && SERVICES_ADDED_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 100), c.hedgeStart));
+  const change = (detected.change || added) && !(cls.metric === 'staff_reduction' && fall);
   // A fall keeps its sign: "giảm 12 hồ sơ" is −12, "giảm 7 bậc" is −7.
   const value = change && fall ? -c.value : c.value;
   // "với 80,87 điểm, tăng 4,3% so với năm 2023": a score in points that moved by a percentage grew by that share of
@@ -2906,6 +2915,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "Danh mục thủ tục hành chính chưa đủ điều kiện triển khai dịch vụ công trực tuyến mức độ 4 bao gồm: Cấp tỉnh có 594
   // thủ tục …": procedures not (yet) eligible to go online are no services offered online.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && NOT_ELIGIBLE_BEFORE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  // "… cung cấp 149 dịch vụ công trực tuyến mức độ 4, gồm: Bưu chính có 6 dịch vụ …; Báo chí có 15 dịch vụ …": the services
+  // of each field listed after the total are its parts (labelling rule 11), not the unit's count (d7155).
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'count' && FIELD_HAS_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart)) &&
+    LISTED_PARTS_LEAD_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "100% bộ, ngành, địa phương đạt cấp độ 3 mức độ trưởng thành về quản trị dữ liệu": a level of data-governance maturity,
   // no level of online public services (d7003, d7004).
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && DATA_MATURITY_RE.test(folded.slice(zones.clause.start, zones.clause.end))) cls = { ...cls, metric: 'other' };
