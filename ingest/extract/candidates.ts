@@ -209,6 +209,8 @@ const QUA_END_RE = /qua\s*$/;
 const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
 
 /** "không có hồ sơ trễ hạn", "không để xảy ra hồ sơ quá hạn": group 1 is the "none", group 2 the noun up to the cue. */
+/** A theme or slogan opened right before a statement: "với chủ đề “", "khẩu hiệu:", "phương châm". Folded (quotes fold to spaces). */
+const SLOGAN_BEFORE_RE = /(?<![a-z])(?:chu de|khau hieu|phuong cham|thong diep|chu de nam)(?: (?:nam|la|cua nam)(?: \d{4})?)?\s*[:"“'‘]?\s*$/;
 const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:(?:tre|qua|cham) (?:han|hen)|cham muon|cham tre)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
 
 /** A lone digit and a comma with a space on one side only, right before a number: "9 ,2%", "(8, 12%)". */
@@ -239,7 +241,8 @@ const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 const CAPITAL_ORDINALS: Readonly<Record<string, number>> = { Nhất: 1, Nhì: 2, Ba: 3, Tư: 4, Năm: 5, Sáu: 6, Bảy: 7, Tám: 8, Chín: 9, Mười: 10 };
 const CAPITAL_ORDINAL_RE = new RegExp(`(?<![\\p{L}])hạng\\s+(${Object.keys(CAPITAL_ORDINALS).join('|')})(?![\\p{L}])`, 'gu');
 /** First place named before its holder: "đứng đầu (bảng xếp hạng) (vẫn)" before "là", "xếp thứ nhất" before "là". Folded, global. */
-const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:dung|xep) (?:dau|thu nhat)(?: (?:bang(?: xep hang)?|danh sach))?(?: (?:van|tiep tuc))?(?= la [a-z])/g;
+// Not a head of people: "Lãnh đạo Bộ Công Thương, đứng đầu là đ/c Bộ trưởng" (d7151).
+const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:dung|xep) (?:dau|thu nhat)(?: (?:bang(?: xep hang)?|danh sach))?(?: (?:van|tiep tuc))?(?= la [a-z])(?! la (?:d\/c|dong chi|ong|ba|bo truong|thu truong|giam doc|chu tich|bi thu|pho|lanh dao|nguoi)(?![a-z]))/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /**
@@ -429,6 +432,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       // "9 đơn vị không phát sinh hồ sơ trễ hạn": none late in some units is no zero for the whole.
       if (UNITS_COUNT_BEFORE_RE.test(sentenceFolded.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) {
         dropped.push({ text: text.slice(start, end), start, end, reason: 'zero_in_some_units' });
+        continue;
+      }
+      // "… năm 2024, với chủ đề “Không có hồ sơ trễ hẹn, …”": a year's theme or slogan, no result (d7200).
+      if (SLOGAN_BEFORE_RE.test(sentenceFolded.slice(Math.max(0, (m.index ?? 0) - 30), m.index))) {
+        dropped.push({ text: text.slice(start, end), start, end, reason: 'slogan' });
         continue;
       }
       candidates.push({ start, end, hedgeStart: start, nounEnd: end + m[2].length, value: 0, total: null, upperBound: null, unit: 'count', noun: 'hoso', ratio: false, comparator: 'eq', approximate: false });

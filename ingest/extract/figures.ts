@@ -344,12 +344,13 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
  */
 const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe|ly lich tu phap|ho chieu|hoan thue|hoan dien tu)(?![a-z])/;
 /**
- * The same named in the count's own clause before it: tax refunds ("Số hồ sơ tiếp nhận hoàn điện tử là 8.523 hồ sơ") or
+ * The same named in the count's own clause before it: tax refunds ("Số hồ sơ tiếp nhận hoàn điện tử là 8.523 hồ sơ"),
  * the National Single Window of customs and trade ("hồ sơ … được xử lý trên Cổng thông tin một cửa quốc gia đạt 3,07
- * triệu"), which is not the national public-service portal (d5905, d5906). Folded, from the clause's start.
+ * triệu"), which is not the national public-service portal (d5905, d5906), or one licence issued ("thí điểm cấp đổi giấy
+ * phép lái xe … song chỉ tiếp nhận được trên 20 hồ sơ", d7259). Folded, from the clause's start.
  */
 const NATIONAL_SINGLE_WINDOW = '(?:co che|cong thong tin) mot cua quoc gia(?![a-z])';
-const ONE_PROCEDURE_BEFORE_RE = new RegExp(`(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,6} (?:hoan thue|hoan dien tu)(?![a-z])(?:[^,;.]|\\.(?=\\d)){0,40}$|${NATIONAL_SINGLE_WINDOW}[^,;.\\d]{0,30}$`);
+const ONE_PROCEDURE_BEFORE_RE = new RegExp(`(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,6} (?:hoan thue|hoan dien tu)(?![a-z])(?:[^,;.]|\\.(?=\\d)){0,40}$|${NATIONAL_SINGLE_WINDOW}[^,;.\\d]{0,30}$|(?<![a-z])(?:cap(?: doi)?|doi|cap moi) (?:gplx|giay phep lai xe|ho chieu|phieu ly lich tu phap|the can cuoc|can cuoc)(?![a-z])[^,;.\\d]{0,60}$`);
 /** The National Single Window named after a count in its clause: "… trên Cổng thông tin một cửa quốc gia". Folded. */
 const NATIONAL_SINGLE_WINDOW_AFTER_RE = new RegExp(`^[^,;.]{0,70}?${NATIONAL_SINGLE_WINDOW}`);
 /** The rest of a dossier count's noun phrase ending in lateness: "… hồ sơ giải quyết thủ tục hành chính quá hạn". */
@@ -2906,6 +2907,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (DOSSIER_COUNT_METRICS.has(cls.metric) && c.unit === 'count' && (BUSIEST_FIELD_BEFORE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)) ||
     SERVICE_MODEL_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "hồ sơ trực tuyến đã chiếm trên 90% tổng số hồ sơ cấp hộ chiếu": the share of one procedure's dossiers (d7251).
+  if (DOSSIER_SHARE_METRICS.has(cls.metric) && c.unit === 'percent') {
+    const whole = /^\s*%?\s*(?:trong |cua )?(?:tong )?so (?:luong )?(?:ho so|hs)/.exec(folded.slice(c.end, c.end + 30));
+    if (whole && ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.end + whole[0].length, Math.min(zones.clause.end, c.end + whole[0].length + 50)))) cls = { ...cls, metric: 'other' };
   }
   // "xã tiếp nhận 91 hồ sơ, trong đó trực tiếp 03 hồ sơ", "trực tiếp và qua dịch vụ bưu chính: 70": the dossiers of the
   // in-person or postal channel are a part of a count, no measure of the catalogue (d4450, d1375).
