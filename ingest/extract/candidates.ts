@@ -156,9 +156,9 @@ const AT_MOST_AFTER_RE = /^[^,;.()]{0,30}?(?:^|\s)tro xuong(?![a-z])/;
 
 /**
  * The whole after a count's noun: "/41.501", "/382 hồ sơ", "… trực tuyến/tổng số hơn 166.200", "(trong tổng số 107 thủ
- * tục)". Folded; group 1 the whole.
+ * tục)", "275 dịch vụ công trực tuyến mức độ 3 và 4 (trong tổng số 486 thủ tục hành chính)" (d7258). Folded; group 1 the whole.
  */
-const WHOLE_AFTER_NOUN_RE = /^(?:[a-z ]|(?<=(?:muc do|cap do|muc) )[1-4]){0,50}?\s*(?:\/\s*(?:tong so\s+)?|\(\s*trong (?:tong )?so\s+)(?:(?:hon|gan|khoang|tren)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:%|ngay|thang|nam))/;
+const WHOLE_AFTER_NOUN_RE = /^(?:[a-z ]|(?<=(?:muc do|cap do|muc)(?: [1-4](?:,| va))? )[1-4]){0,50}?\s*(?:\/\s*(?:tong so\s+)?|\(\s*trong (?:tong )?so\s+)(?:(?:hon|gan|khoang|tren)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:%|ngay|thang|nam))/;
 
 /**
  * A comparison sign right before a number, in the original text: ">90%", "< 2%", "≥ 95%"; not an arrow ("từ 80% ->
@@ -242,7 +242,7 @@ const CAPITAL_ORDINALS: Readonly<Record<string, number>> = { Nhất: 1, Nhì: 2,
 const CAPITAL_ORDINAL_RE = new RegExp(`(?<![\\p{L}])hạng\\s+(${Object.keys(CAPITAL_ORDINALS).join('|')})(?![\\p{L}])`, 'gu');
 /** First place named before its holder: "đứng đầu (bảng xếp hạng) (vẫn)" before "là", "xếp thứ nhất" before "là". Folded, global. */
 // Not a head of people: "Lãnh đạo Bộ Công Thương, đứng đầu là đ/c Bộ trưởng" (d7151).
-const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:dung|xep) (?:dau|thu nhat)(?: (?:bang(?: xep hang)?|danh sach))?(?: (?:van|tiep tuc))?(?= la [a-z])(?! la (?:d\/c|dong chi|ong|ba|bo truong|thu truong|giam doc|chu tich|bi thu|pho|lanh dao|nguoi)(?![a-z]))/g;
+const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:(?:dung|xep) (?:dau|thu nhat)|dan dau)(?: (?:bang(?: xep hang)?|danh sach))?(?: (?:van|tiep tuc))?(?= la [a-z])(?! la (?:d\/c|dong chi|ong|ba|bo truong|thu truong|giam doc|chu tich|bi thu|pho|lanh dao|nguoi)(?![a-z]))/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /**
@@ -464,7 +464,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
   }
   // "đứng đầu là huyện Sa Thầy với trên 86 điểm", "Đứng đầu vẫn là Ngân hàng Nhà nước với 90,57%", "đứng đầu bảng xếp hạng
-  // là Sở Tài chính": first place, held by the unit named after "là" (d2374, d3850, d6057).
+  // là Sở Tài chính", "kết quả xếp hạng chỉ số CCHC 2021 dẫn đầu là TP Hải Phòng": first place, held by the unit named
+  // after "là" (d2374, d3850, d6057, d7154).
   if (sentenceFolded.includes(' la ')) {
     for (const m of matchesOf(LEADER_NAMED_AFTER_RE, sentenceFolded)) {
       const start = sentence.start + (m.index ?? 0);
