@@ -1932,6 +1932,8 @@ const SERVICE_INDEX_PART_RE = new RegExp(serviceIndexParts('dich vu truc tuyen')
 const SERVICE_INDEX_PART_MAX = 22;
 /** A part of the service index named in running text, its online services written in full ("Dịch vụ công trực tuyến"). Folded. */
 const SERVICE_INDEX_PART_NAMED_RE = new RegExp(serviceIndexParts('dich vu (?:cong )?truc tuyen'));
+/** Points written over a maximum: "9.6/10 điểm", "17,6/18 điểm"; group 1 the maximum. Folded. */
+const PART_MAXIMUM_RE = /\d[\d.,]*\s*\/\s*(\d{1,2})\s*diem(?![a-z])/g;
 /** A part named as a list item's heading, right before its points: "Tiến độ giải quyết: Đạt 19,1 điểm". Folded. */
 const SERVICE_INDEX_PART_ITEM_RE = /^[\s\-–+•*]*(?:cong khai,? minh bach|tien do giai quyet|dich vu (?:cong )?truc tuyen|thanh toan truc tuyen|muc do hai long|so hoa ho so)\s*:\s*(?:dat\s*)?$/;
 
@@ -1951,6 +1953,9 @@ function isServiceIndexPart(folded: string, zones: CandidateZones, c: Candidate)
   // "Chỉ số duy nhất giảm là Dịch vụ công trực tuyến, giảm 0,07 điểm, … mới đạt 70,1% điểm tối đa": one part named as a
   // component earlier in the sentence (d2139).
   if (/(?<![a-z])chi so (?:duy nhat|thanh phan)(?![a-z])/.test(sentence) && SERVICE_INDEX_PART_NAMED_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) return true;
+  // "với 9.6/10 điểm (bình quân cả nước là 7.5 điểm), tăng 2 điểm so với tuần trước, chỉ số thanh toán trực tuyến là điểm
+  // sáng": points out of a part's maximum in a sentence that names a part, and every small score beside them (d1491, d3800).
+  if (SERVICE_INDEX_PART_NAMED_RE.test(sentence) && matchesOf(PART_MAXIMUM_RE, sentence).some((m) => Number(m[1]) <= SERVICE_INDEX_PART_MAX)) return true;
   if (matchesOf(SERVICE_INDEX_PART_RE, own).length === 0) return false;
   return matchesOf(SERVICE_INDEX_PART_RE, sentence).length >= 2;
 }

@@ -315,7 +315,8 @@ const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|thu hang|hang|t
 /** A rank's field between it and its year (its size too when not read as the total): "thứ hạng 11 trên 19 đơn vị được xếp hạng năm 2016" (d1824). Folded, a regex source. */
 export const RANK_FIELD_GAP = '(?:(?:(?:tren|trong(?: tong so)?)\\s+\\d+\\s+)?(?:don vi|bo|co quan|tinh|dia phuong|so|huyen|quan|xa|phuong)(?:,?\\s+[a-z]+){0,5}?\\s+)?';
 /** "từ 88,05%", "từ vị trí 21": the number opens a move from one level to another… */
-const FROM_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*$`);
+// (also inside a bracket: "tăng cao nhất (từ 71,91% năm 2016 lên 80% năm 2017)")
+const FROM_BEFORE_RE = new RegExp(`(?:^|[\\s(])tu${LEVEL_WORD}\\s*$`);
 /** The move's verb: "xuống (còn)", "lên", "vươn lên (xếp)", "tụt xuống". */
 const MOVE_TO = '(?:(?:vuon|tut|giam|tang|nhay) )?(?:xuong|len)(?: con)?(?: xep)?';
 /**
@@ -324,7 +325,7 @@ const MOVE_TO = '(?:(?:vuon|tut|giam|tang|nhay) )?(?:xuong|len)(?: con)?(?: xep)
  */
 const FROM_AFTER_RE = new RegExp(`^\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:\\(\\s*(?:nam\\s*)?(\\d{4})\\s*\\)\\s*|(?:cua\\s+)?nam\\s+(\\d{4})\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*\\d`);
 /** "… từ 88,05% xuống (còn)": the number closes such a move. */
-const TO_BEFORE_RE = new RegExp(`(?:^|\\s)tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*|(?:cua\\s+)?nam\\s+\\d{4}\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*$`);
+const TO_BEFORE_RE = new RegExp(`(?:^|[\\s(])tu${LEVEL_WORD}\\s*\\d[\\d.,]*\\s*(?:\\/\\s*\\d+\\s*)?(?:%|diem)?\\s*${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:\\(\\s*(?:nam\\s*)?\\d{4}\\s*\\)\\s*|(?:cua\\s+)?nam\\s+\\d{4}\\s*)?${MOVE_TO}${LEVEL_WORD}\\s*$`);
 
 /**
  * A number in "từ X xuống/lên Y": 'from' for X (the level before, with the year in brackets after it when given),
