@@ -134,6 +134,8 @@ const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s
 const PER_MEMBER_BEFORE_RE = /(?<![a-z])(?:trung binh|binh quan) (?:moi|1|mot) (?:huyen|xa|phuong|don vi|co quan|so|tinh|dia phuong|nguoi|ngay|thang)(?![a-z])[^,;.\d]{0,20}$/;
 /** Receiving joined to resolving before one count: "tiếp nhận và giải quyết", "tiếp nhận, hướng dẫn và xử lý tổng cộng". Folded. */
 const RECEIVED_AND_RESOLVED_BEFORE_RE = /(?<![a-z])tiep nhan(?:,| va)(?: (?!da )[a-z]+,?){0,3}? (?:va )?(?:giai quyet|xu ly)(?: (?!(?:dung|truoc|qua(?! (?:trung tam|bo phan|cong|he thong|mang|dich vu|buu))|tre|som|xong|duoc)(?![a-z]))[a-z]+){0,8}\s*$/;
+/** A list led by both verbs, up to one of its items: "… tiếp nhận và giải quyết nhiều gồm: Sở A 3.747 hồ sơ, Sở B ". Folded. */
+const RECEIVED_AND_RESOLVED_LIST_RE = /(?<![a-z])tiep nhan(?:,| va) (?:giai quyet|xu ly)(?: [a-z]+){0,3}\s*(?:gom|nhu|la)?\s*:(?:\s*[a-z][a-z ,&-]*?\s\d[\d.,]*\s(?:ho so|hs)\s*[,;])*\s*[a-z][a-z ,&-]*?\s*$/;
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
@@ -1557,7 +1559,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "đã tiếp nhận, hướng dẫn và xử lý tổng cộng 173 hồ sơ", "tiếp nhận và giải quyết qua trung tâm là 172.440 hồ sơ":
         // one count under both verbs, apart, is the dossiers taken in (the corpus files it so). Right together the joint
         // reading below gives it both metrics.
-        if (cls?.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && RECEIVED_AND_RESOLVED_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 90), c.hedgeStart)) &&
+        // So is each item of a list led by both verbs: "Các sở, ngành có số lượng hồ sơ TTHC tiếp nhận và giải quyết nhiều
+        // gồm: Sở Công thương 3.747 hồ sơ, Sở Giao thông Vận tải 2.812 hồ sơ, …" (d3450).
+        if (cls?.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && (RECEIVED_AND_RESOLVED_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 90), c.hedgeStart)) ||
+          RECEIVED_AND_RESOLVED_LIST_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 400), c.hedgeStart))) &&
           !JOINT_RECEIVE_RESOLVE_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 60), c.hedgeStart))) {
           cls = { ...cls, metric: 'dossiers_received' };
         }
@@ -1676,6 +1681,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (!cls) {
           state.dropped.push({ text: text.slice(c.start, c.nounEnd), start: c.start, end: c.nounEnd, reason: c.noun === 'nguoi' ? 'people_count' : 'unclassified' });
           return;
+        }
+        // (the first item of such a list takes its metric from the sentence's cues, after the test above)
+        if (cls.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && RECEIVED_AND_RESOLVED_LIST_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 400), c.hedgeStart))) {
+          cls = { ...cls, metric: 'dossiers_received' };
         }
         addFigure(state, c, cls, zones, periods);
         // "đã tiếp nhận và giải quyết 12.480 hồ sơ": one count received and resolved is both figures.
