@@ -2277,6 +2277,8 @@ const COMPONENT_RATE_RE = /(?<![a-z])ty le(?![a-z])/;
  * the reform itself ("về cải cách hành chính", "về chỉ số …" stay the index's). Folded.
  */
 const RANKED_TOPIC_AFTER_RE = /^(?:\/\d+)?\s*(?:(?:cac )?(?:tinh,? thanh(?: pho)?|dia phuong|don vi)\s*)?,?\s*(?:(?:trong )?(?:ca nuoc|toan quoc)\s*)?,?\s*ve (?!(?:cong tac |linh vuc )?(?:cai cach|cchc|chi so|par))[a-z]/;
+/** After a rank and its field: the national public-service portal it is counted on ("… phường, xã trên Cổng Dịch vụ công"). Folded. */
+const PORTAL_FIELD_AFTER_RE = /^(?:\/\d+)?[^.;\d]{0,30}?(?<![a-z])tren cong dich vu cong(?![a-z])/;
 /** After a rank and its field: the quantity it ranks by, "… tỉnh có số giao dịch cao nhất …". Folded. */
 const RANKED_QUANTITY_AFTER_RE = /^(?:\/\d+)?\s*(?:(?:cac )?(?:tinh,? thanh(?: pho)?|tinh|dia phuong|don vi)\s*)?,?\s*co\s+(?:[a-z]+\s+){1,12}?(?:cao|nhieu|thap|it)\s+nhat(?![a-z])/;
 /** A ratio of its own things right before a bracketed share: "1.525/1.562 thôn, tổ dân phố (đạt ". Folded. */
@@ -3312,6 +3314,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung (?!tau)|mien )/.test(folded.slice(c.end, c.end + 80).replace(/\([^()]{0,40}\)/g, ' ').slice(0, 40))) return dropAs('regional_rank');
   // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
   if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && isRegionalRank(folded, zones, c)) cls = { ...cls, metric: 'other' };
+  // "… dẫn đầu toàn thành phố về tiếp nhận hồ sơ trực tuyến, xếp hạng thứ 2/40 phường, xã trên Cổng Dịch vụ công Quốc
+  // gia": a place counted on the national portal ranks what its sentence names before it (or the service index, which the
+  // portal computes), never the PAR INDEX (d7304).
+  if (c.unit === 'rank' && cls.metric === 'par_index_rank' && PORTAL_FIELD_AFTER_RE.test(folded.slice(c.end, c.end + 60))) cls = { ...cls, metric: 'other' };
   const figure: ExtractedFigure = {
     metric: cls.metric,
     value,
