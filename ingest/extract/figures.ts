@@ -136,6 +136,11 @@ const PER_MEMBER_BEFORE_RE = /(?<![a-z])(?:trung binh|binh quan) (?:moi|1|mot) (
 const RECEIVED_AND_RESOLVED_BEFORE_RE = /(?<![a-z])tiep nhan(?:,| va)(?: (?!da )[a-z]+,?){0,3}? (?:va )?(?:giai quyet|xu ly)(?: (?!(?:dung|truoc|qua(?! (?:trung tam|bo phan|cong|he thong|mang|dich vu|buu))|tre|som|xong|duoc)(?![a-z]))[a-z]+){0,8}\s*$/;
 /** A list led by both verbs, up to one of its items: "… tiếp nhận và giải quyết nhiều gồm: Sở A 3.747 hồ sơ, Sở B ". Folded. */
 const RECEIVED_AND_RESOLVED_LIST_RE = /(?<![a-z])tiep nhan(?:,| va) (?:giai quyet|xu ly)(?: [a-z]+){0,3}\s*(?:gom|nhu|la)?\s*:(?:\s*[a-z][a-z ,&-]*?\s\d[\d.,]*\s(?:ho so|hs)\s*[,;])*\s*[a-z][a-z ,&-]*?\s*$/;
+/** Whether the count at `at` is an item of a list led by both verbs ({@link RECEIVED_AND_RESOLVED_LIST_RE}); cheap tests first. */
+function receivedAndResolvedList(folded: string, sentenceStart: number, at: number): boolean {
+  const lead = folded.slice(Math.max(sentenceStart, at - 400), at);
+  return lead.includes(':') && lead.includes('tiep nhan') && RECEIVED_AND_RESOLVED_LIST_RE.test(lead);
+}
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
@@ -1562,7 +1567,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // So is each item of a list led by both verbs: "Các sở, ngành có số lượng hồ sơ TTHC tiếp nhận và giải quyết nhiều
         // gồm: Sở Công thương 3.747 hồ sơ, Sở Giao thông Vận tải 2.812 hồ sơ, …" (d3450).
         if (cls?.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && (RECEIVED_AND_RESOLVED_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 90), c.hedgeStart)) ||
-          RECEIVED_AND_RESOLVED_LIST_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 400), c.hedgeStart))) &&
+          receivedAndResolvedList(folded, sentence.start, c.hedgeStart)) &&
           !JOINT_RECEIVE_RESOLVE_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 60), c.hedgeStart))) {
           cls = { ...cls, metric: 'dossiers_received' };
         }
@@ -1683,7 +1688,7 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           return;
         }
         // (the first item of such a list takes its metric from the sentence's cues, after the test above)
-        if (cls.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && RECEIVED_AND_RESOLVED_LIST_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 400), c.hedgeStart))) {
+        if (cls.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && receivedAndResolvedList(folded, sentence.start, c.hedgeStart)) {
           cls = { ...cls, metric: 'dossiers_received' };
         }
         addFigure(state, c, cls, zones, periods);

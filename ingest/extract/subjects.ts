@@ -2262,6 +2262,8 @@ export function jointHolders(text: string, folded: string, sentence: Span, numbe
   if (!subject.explicit || subject.scope !== 'unit') return [];
   const lead = folded.slice(sentence.start, numberStart);
   const from = sentence.start + Math.max(lead.lastIndexOf(';'), lead.lastIndexOf(':')) + 1;
+  // (a list ends "… và B": without "và" in the clause there is nothing to look up)
+  if (!/(?:^|\s)va\s/.test(folded.slice(from, numberStart))) return [];
   const names = namesInOrder(text, folded, from, numberStart, ctx);
   if (names.length < 2) return [];
   const last = names[names.length - 1];
