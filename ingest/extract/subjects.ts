@@ -2176,7 +2176,7 @@ export function soleUnitNamed(text: string, folded: string, from: number, to: nu
 }
 
 /** The units named in text[from, to), in order: level-word names, departments, ministries, bare province names, bare lists. */
-export function namesInOrder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
+function namesInOrder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
   const found: PlacedName[] = [];
   for (const m of matchesOf(NAMED_UNIT_RE, text.slice(from, to))) {
     const at = from + (m.index ?? 0) + m[0].length - m[1].length;
@@ -2244,7 +2244,10 @@ export function respectiveSubjects(text: string, folded: string, sentence: Span,
 
 /** Between two joint holders: a comma or "và", and "UBND" before the next name. Folded. */
 const JOINT_HOLDER_GAP_RE = /^\s*(?:,|va|,\s*va)\s*(?:(?:ubnd|uy ban nhan dan)\s+)?$/;
-/** Before the first of joint holders, a list it continues or a phrase it is the object or the complement of ("xếp thứ 2 là thành phố Hải Phòng và Hà Nội xếp thứ 3", d140). Folded. */
+/**
+ * Before the first of joint holders, a list it continues or a phrase it is the object or the complement of ("xếp thứ 2
+ * là thành phố Hải Phòng và Hà Nội xếp thứ 3", d140). Folded.
+ */
 const JOINT_LIST_CONTINUED_BEFORE_RE = /(?:^|\s)(?:va|la|cua|theo|voi|so voi|cung voi)\s*(?:(?:ubnd|uy ban nhan dan)\s+)?$/;
 /** A capitalised word and a comma before the first of joint holders: a list it continues ("Cục Hải quan TP Hồ Chí Minh, "). */
 const NAME_THEN_COMMA_BEFORE_RE = /\p{Lu}[\p{L}\p{M}.]*\s*,\s*(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?$/u;
@@ -2278,7 +2281,7 @@ export function jointHolders(text: string, folded: string, sentence: Span, numbe
     NAME_THEN_COMMA_BEFORE_RE.test(text.slice(Math.max(from, run[0].at - 40), run[0].at))) return [];
   const subjects = run.map((n) => ({ ...n.subject(), explicit: true }));
   const own = foldVietnamese(subject.name);
-  if (run.length < 2 || subjects.some((s) => s.scope !== 'unit') || !subjects.some((s) => foldVietnamese(s.name) === own)) return [];
+  if (subjects.some((s) => s.scope !== 'unit') || !subjects.some((s) => foldVietnamese(s.name) === own)) return [];
   if (new Set(subjects.map((s) => foldVietnamese(s.name))).size < subjects.length) return [];
   return subjects.filter((s) => foldVietnamese(s.name) !== own);
 }
