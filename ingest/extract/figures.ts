@@ -126,8 +126,8 @@ const NON_REFORM_SHARE_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|kinh te
 const ECONOMY_RE = /(?<![a-z])(?:tang truong|grdp|tong san pham|(?<!(?:khu|nganh|so|ke hoach va|phat trien) )kinh te(?! (?:va|-|xa hoi))|thu nhap binh quan)(?![a-z])/;
 /** Receiving listed before digitising, right before the number: "tiếp nhận, số hóa và giải quyết 387 …". Folded. */
 const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va|,)?(?: [a-z]+){0,3}\s*$/;
-/** What follows "chỉ tiêu" when the targets are another programme's: new countryside, budget, the economy, Party members, ID cards. Folded. */
-const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon moi|(?:thu )?ngan sach|chu yeu|kinh te|xa hoi|phat trien dang vien|dang vien|(?:cap )?can cuoc|cccd)(?![a-z])/;
+/** What follows "chỉ tiêu" when the targets are another programme's: new countryside, budget, the economy, Party members, ID cards, digital transformation (d7559). Folded. */
+const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon moi|(?:thu )?ngan sach|chu yeu|kinh te|xa hoi|phat trien dang vien|dang vien|(?:cap )?can cuoc|cccd|chuyen doi so|chinh quyen so)(?![a-z])/;
 /** "Đến năm 2025, …", "tới hết năm 2030": the year a level is to be reached by. Folded, anywhere before the number. */
 const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)(?!\d)/;
 /** An average per member unit right before a count: "trung bình mỗi huyện có", "bình quân mỗi xã". Folded. */
@@ -1583,6 +1583,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         if (cls?.metric === 'targets_met' && c.noun === 'chitieu' && OTHER_PROGRAMME_TARGETS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) cls = { ...cls, metric: 'other' };
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && (isSplitOnTimeShare(folded, hits, sentence, c, candidates) || isEarlyOnlyShare(folded, hits, clause, c))) cls = { ...cls, metric: 'other' };
+        // So is early dossiers counted out of the whole: "giải quyết trước hạn 20/21 hồ sơ, đạt tỉ lệ 95,2%" (d7450).
+        if (cls?.metric === 'on_time_rate' && c.unit === 'count' && c.total !== null && isEarlyOnlyShare(folded, hits, clause, c)) cls = { ...cls, metric: 'other' };
         // "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ, đạt 28,91%": a sentence opened on online dossiers is about them.
         if (onlineTopic && c.unit === 'count' && cls?.metric === 'dossiers_received') cls = { ...cls, metric: 'online_dossiers' };
         if (onlineTopic && !cls && c.unit === 'percent' && c.noun === null) cls = { metric: 'online_dossier_rate', score: 0, runnerUp: 0, zone: 'sentence' };
@@ -2168,7 +2170,8 @@ const EARLY_CUE_AFTER_MAX_CHARS = 40;
  * rule 11; the real labels file it so below 99%), unless it is so high that the rate is the same.
  */
 function isEarlyOnlyShare(folded: string, hits: readonly CueHit[], clause: Span, c: Candidate): boolean {
-  if (c.value >= EARLY_SHARE_AS_RATE_MIN) return false;
+  // (a count out of its whole, "20/21", by the share it makes)
+  if ((c.unit === 'count' && c.total ? (100 * c.value) / c.total : c.value) >= EARLY_SHARE_AS_RATE_MIN) return false;
   const family = hits.filter((h) => h.start >= clause.start && h.end <= clause.end && (EARLY_ONLY_CUES.has(h.cue) || ON_TIME_ONLY_CUES.has(h.cue) || cueMetrics(h.cue).includes('on_time_rate')));
   const before = family.filter((h) => h.end <= c.hedgeStart);
   const last = before[before.length - 1];
