@@ -2129,11 +2129,16 @@ function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metri
   // "trường hợp các cơ quan, tổ chức, cá nhân … áp dụng 100% hình thức trực tuyến thì số giảm thu … khoảng 26,6 tỷ đồng": a
   // share supposed in a condition, no fact (d6953).
   if (c.unit === 'percent' && HYPOTHESIS_BEFORE_RE.test(before(140)) && CONSEQUENCE_AFTER_RE.test(folded.slice(c.end, clause.end))) return true;
+  // "đã kiểm tra 10 đơn vị hành chính nhà nước … về việc áp dụng … hệ thống quản lý chất lượng theo TCVN ISO 9001": the
+  // quality agency's audits of ISO systems, no inspection of reform work (d7507).
+  if (metric === 'inspection_rate' && QUALITY_SYSTEM_RE.test(folded.slice(clause.start, clause.end))) return true;
   // "giảm 50% lệ phí khi chọn dùng dịch vụ công trực tuyến", "miễn 100% phí": a cut in fees, no share of dossiers (d6954).
   if (c.unit === 'percent' && FEE_CUT_BEFORE_RE.test(before(30)) && FEE_AFTER_RE.test(folded.slice(c.end, c.end + 20))) return true;
   return c.unit === 'percent' && TIME_SAVED_BEFORE_RE.test(before(16)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12));
 }
 
+/** A quality-management system: "TCVN ISO 9001", "hệ thống quản lý chất lượng", "HTQLCL". Folded. */
+const QUALITY_SYSTEM_RE = /(?<![a-z])(?:iso(?: 9001)?|he thong quan ly chat luong|htqlcl)(?![a-z])/;
 /** A condition opened before a number: "trường hợp …", "nếu …", "giả sử …" (no "số trường hợp", a count of cases). Folded. */
 const HYPOTHESIS_BEFORE_RE = /(?<![a-z])(?<!so )(?:truong hop|neu|gia su)(?![a-z])[^.;:\d]{0,120}$/;
 /** Its consequence after the number: "… thì …". Folded. */
