@@ -210,7 +210,7 @@ const KHONG_BEFORE_RE = /(?:^|\s)khong\s/;
 
 /** "không có hồ sơ trễ hạn", "không để xảy ra hồ sơ quá hạn": group 1 is the "none", group 2 the noun up to the cue. */
 /** A theme or slogan opened right before a statement: "với chủ đề “", "khẩu hiệu:", "phương châm". Folded (quotes fold to spaces). */
-const SLOGAN_BEFORE_RE = /(?<![a-z])(?:chu de|khau hieu|phuong cham|thong diep|chu de nam)(?: (?:nam|la|cua nam)(?: \d{4})?)?\s*[:"“'‘]?\s*$/;
+const SLOGAN_BEFORE_RE = /(?<![a-z])(?:chu de|khau hieu|phuong cham|thong diep)(?: (?:nam|la|cua nam)(?: \d{4})?)?\s*[:"“'‘]?\s*$/;
 const ZERO_LATE_RE = /(?<![a-z0-9])(khong (?:co|de xay ra|phat sinh))( (?:ho so|hs)(?: nao)?)(?= (?:bi )?(?:(?:tre|qua|cham) (?:han|hen)|cham muon|cham tre)(?!\s*(?:qua|vuot qua|tren|hon)?\s*\d))/g;
 
 /** A lone digit and a comma with a space on one side only, right before a number: "9 ,2%", "(8, 12%)". */
