@@ -147,7 +147,7 @@ export const METRIC_CUES: readonly MetricCueEntry[] = withAbbreviatedCues([
   { metric: 'par_index_score', units: ['score', 'percent'], nouns: [null], weight: 10,
     cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'chi so par', 'cham diem cai cach hanh chinh', 'cham diem cchc'] },
   { metric: 'par_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 10,
-    cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'cai cach hanh chinh', 'chi so par', 'cham diem cai cach hanh chinh', 'cham diem cchc'] },
+    cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'cai cach hanh chinh', 'cchc', 'chi so par', 'cham diem cai cach hanh chinh', 'cham diem cchc'] },
   { metric: 'service_index_score', units: ['score', 'percent'], nouns: [null], weight: 12,
     cues: SERVICE_INDEX_CUES },
   { metric: 'service_index_rank', units: ['rank'], nouns: [null, 'donvi'], weight: 12,

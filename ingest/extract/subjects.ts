@@ -409,7 +409,12 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
 function incidentalName(text: string, folded: string, at: number, end: number): boolean {
   const lead = folded.slice(Math.max(0, at - 60), at);
   return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead) || OWNER_OF_GROUP_BEFORE_RE.test(lead) ||
-    FIELD_COUNT_BEFORE_RE.test(lead) || locatesUnitBefore(text, at);
+    FIELD_COUNT_BEFORE_RE.test(lead) || locatesUnitBefore(text, at) || ledField(folded, at, end);
+}
+
+/** "dẫn đầu huyện Kim Thành về chỉ số …": the unit a holder leads in something is the field, not a holder (d3956). Folded. */
+function ledField(folded: string, at: number, end: number): boolean {
+  return /(?<![a-z])(?:dan dau|dung dau)\s+$/.test(folded.slice(Math.max(0, at - 12), at)) && /^\s*ve\s/.test(folded.slice(end, end + 5));
 }
 
 /** A commune, ward or district named with its level word, then a comma, right before `at` (original text). */
