@@ -182,8 +182,11 @@ const TIME_CUT_BEFORE_RE = /cat giam(?: duoc)?( thoi gian(?: giai quyet)?(?: duo
 const INDEX_IS = `(?:ty le\\s+)?(?:${PAR_INDEX_NAME}|chi so)\\s+(?:dat|la)`;
 /** What joins an index share to the points read just before it: "điểm, chỉ số cải cách hành chính đạt". Folded. */
 const INDEX_AFTER_POINTS_RE = new RegExp(`^\\s*(?:diem)?\\s*,?\\s*${INDEX_IS}\\s*$`);
-/** The index share right after points ("điểm, chỉ số cải cách hành chính đạt 81,33%"); group 1 its number. Folded. */
-const INDEX_SHARE_AFTER_POINTS_RE = new RegExp(`^\\s*,\\s*${INDEX_IS}\\s+(\\d{1,3}(?:[.,]\\d+)?)\\s*%`);
+/**
+ * The index share right after points ("điểm, chỉ số cải cách hành chính đạt 81,33%", "58,30 điểm, đạt 88,33%", d781);
+ * group 1 its number. Folded.
+ */
+const INDEX_SHARE_AFTER_POINTS_RE = new RegExp(`^\\s*,\\s*(?:${INDEX_IS}|dat)\\s+(\\d{1,3}(?:[.,]\\d+)?)\\s*%`);
 /**
  * The first index share later in the clause of points ("Với tổng điểm 93.76, thấp hơn …, Văn phòng UBND tỉnh đứng đầu …
  * với tỷ lệ chỉ số đạt 98,7%"); group 1 its number. Folded; no ";" in between.
@@ -815,6 +818,12 @@ function namesAverage(lead: string): boolean {
   const given = /\d[\d.,]*\s*(?:%|diem)/.exec(rest);
   return !given || !UNITS_AFTER_AVERAGE_RE.test(rest.slice(given.index + given[0].length));
 }
+
+/** An average over several years: "trung bình … qua 4 năm", "bình quân giai đoạn 2012-2015". Folded. */
+const AVERAGE_OVER_YEARS_RE = /(?<![a-z])(?:trung binh|binh quan)(?![a-z])[^.;]*?(?<![a-z])(?:(?:qua|sau) (?:\d+|cac) nam|giai doan (?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)(?![a-z])[^.;\d]{0,25}$/;
+
+/** A group of units whose average a sentence may give: "khối sở", "các huyện", "cấp xã", "17 bộ". Folded. */
+const AVERAGED_GROUP_RE = /(?<![a-z])(?:(?:khoi|cac|cap)(?: cac)? (?:so|huyen|quan|xa|phuong|bo|dia phuong|don vi|co quan)|\d+ (?:bo|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan)|(?:ubnd|uy ban nhan dan) (?:cap )?(?:huyen|xa))(?![a-z])/;
 
 /** A sentence opened on the next group of a parallel account: "Đối với khối phường, …", "Ở cấp xã, …". Folded. */
 const NEXT_GROUP_OPENING_RE = /^\W*(?:doi voi|o|tai|voi) (?:khoi|cap|nhom) [a-z ,]{2,30},/;
@@ -2827,17 +2836,30 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     role?.role !== 'from' && INDEX_GROUP_RE.test(sentenceText) && !OWN_TARGET_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 60), c.hedgeStart))) {
     return dropAs('index_band');
   }
+  // "giá trị trung bình chỉ số … của các huyện đạt 86,12%": an average is the figure of the group it averages (labelling
+  // rule 18), kept only when the subject found below is that group (or the country's); else dropped.
+  let average = false;
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
     if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
-    if (!nationalAverage && namesAverage(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_average');
+    average = !nationalAverage && namesAverage(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart));
   }
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure. A unit the
   // sentence names as the holder ("Xã Bình Đào là địa phương có chỉ số … cao nhất với 92,3", "Văn phòng UBND tỉnh có số
   // điểm cao nhất đạt 98 điểm") states its own figure: kept when the subject found below is that named unit.
   let namedHolder: { lead: string; at: number } | null = null;
   let bracketHolder: FigureSubject | null = null;
-  if ((INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change && !nationalAverage &&
-    /(?:trung binh(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|binh quan|(?:cao nhat|thap nhat)(?: (?:khu vuc|ca nuoc|toan quoc|trong vung|vung))?) (?:la|dat|voi)?\s*$/.test(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart))) {
+  // "Trung bình chỉ số cải cách hành chính của tỉnh qua 4 năm đạt 80,15 điểm": an average over years is no year's score.
+  if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && !change &&
+    AVERAGE_OVER_YEARS_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
+  // "… của 22 sở … trung bình đạt khoảng 72% trở lên, trong đó cao nhất là …": a bound on an average is a band of the
+  // ranking, read as a target or not (d900).
+  if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && !change && c.comparator !== 'eq' &&
+    /(?<![a-z])(?:trung binh|binh quan)(?![a-z])/.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 40), c.hedgeStart))) return dropAs('index_band');
+  const statistic = (INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && !change && !nationalAverage ?
+    /(?:(trung binh)(?: chung)?(?: cua)?(?: ca nuoc| cac tinh| toan quoc)?|(binh quan)|(?:cao nhat|thap nhat)(?: (?:khu vuc|ca nuoc|toan quoc|trong vung|vung))?) (?:la|dat|voi)?\s*$/.exec(folded.slice(Math.max(zones.ownLeft.start, c.hedgeStart - 40), c.hedgeStart)) : null;
+  // "Đối với khối sở, ban, ngành, chỉ số bình quân đạt 84,30%": the average of a group the sentence names is that
+  // group's figure (labelling rule 18), not a statistic of the ranking.
+  if (statistic && !((statistic[1] || statistic[2]) && AVERAGED_GROUP_RE.test(folded.slice(zones.sentence.start, c.hedgeStart)))) {
     const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
     const m = HOLDER_BEFORE_RE.exec(lead);
     // "Điểm số cao nhất là 98,63 điểm (Sở Công thương)": the holder named in a bracket right after the value (d411).
@@ -3230,6 +3252,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     joinedToPrior(state, prior, zones, c, SCORE_OF_RANK_RE)) subject = prior.subject;
   if (cls.fromTopic && !subject.explicit && !nationalAverage && !ownSatisfaction) return dropAs('unattributed_index_share');
   if (namedHolder && (!subject.explicit || subject.scope !== 'unit' || !namedInHolderLead(namedHolder.lead, namedHolder.at, subject))) return dropAs('ranking_statistic');
+  if (average && (cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && subject.scope === 'unit') return dropAs('index_average');
   if (state.national && !subject.explicit && subject.scope === 'unit') subject = NATIONAL_ARTICLE_SUBJECT;
   // "các cơ quan hành chính trong nước đã tiếp nhận hơn 84,5 triệu hồ sơ", "hồ sơ được xử lý qua Cổng Dịch vụ công quốc gia"
   // on a ministry's or the Government's page: the country's dossier flow, not the publisher's own (a guess).

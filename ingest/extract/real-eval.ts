@@ -188,7 +188,8 @@ export interface SubjectAgreement {
 
 /**
  * Subject accuracy: the scope agrees, and for a unit the name (the publisher when the label gives none), for
- * sub-units the level (any commune level matches another). The country agrees in either notation (see below); so do a
+ * sub-units the level (any commune level matches another). The country agrees in either notation (see below), as do the
+ * ministries as a group (sub-units or departments at ministry level); so do a
  * unit and its whole area, unless `strictScope`.
  */
 export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherName: string | null, options: SubjectAgreement = {}): boolean {
@@ -198,6 +199,8 @@ export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherN
   if (l.subject?.level === 'quoc_gia' && (f.subject.scope === 'unit' || f.subject.scope === 'province_wide')) {
     return NATIONAL_NAMES.some((n) => sameUnitName(f.subject.name, n));
   }
+  // The ministries as a group: labels file them as sub-units or as "departments", either at ministry level.
+  if (ministriesGroup(f.subject.scope, f.subject.subunitLevel) && ministriesGroup(scope, l.subject?.level ?? null)) return true;
   if (f.subject.scope !== scope) {
     if (options.strictScope || !OWN_SCOPES.has(f.subject.scope) || !OWN_SCOPES.has(scope)) return false;
     const name = l.subject?.name ?? publisherName;
@@ -214,6 +217,11 @@ export function subjectAgrees(f: ExtractedFigure, l: RealLabelFigure, publisherN
     return a === b || (COMMUNE_LEVELS.has(a) && COMMUNE_LEVELS.has(b));
   }
   return true;
+}
+
+/** Whether a group subject is the ministries (sub-units or departments at ministry level). */
+function ministriesGroup(scope: string, level: string | null): boolean {
+  return (scope === 'subunits' || scope === 'departments') && level === 'bo';
 }
 
 /** The level words a unit of each publisher level is named with. */

@@ -118,8 +118,8 @@ const COUNCIL_AND_PROVINCE_RE = new RegExp(`^${COUNCIL}\\s+(?:tỉnh\\s+|thành 
 const COUNCIL_AND_TINH_RE = new RegExp(`^${COUNCIL}\\s+(?:tỉnh\\s+)?`, 'i');
 
 const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
-/** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn". */
-const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:cac|\\d+|toan bo|cap|khoi(?: cac)?)\\s+(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
+/** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn", "08 UBND huyện" (d2133; not "8/14 UBND xã", a count, d1853). */
+const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:(?:cac|\\d+|toan bo|cap|khoi(?: cac)?)\\s+|(?<!\\/)(?:cac|\\d+)\\s+(?:ubnd|uy ban nhan dan)\\s+(?:cac\\s+)?)(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
 /**
  * A level joined to the one after it ("cấp huyện, cấp xã", "cấp huyện và cấp xã" before the later level): both levels
  * together, which no single scope holds; the first (higher) is kept and the subject marked uncertain.

@@ -108,6 +108,13 @@ describe('period and subject accuracy', () => {
     expect(subjectAgrees(country, label({ subject: { name: 'Đồng Nai', scope: 'province_wide', level: 'tinh' } }), null)).toBe(false);
     const province = figure({ subject: { name: 'toàn tỉnh', unitId: null, scope: 'province_wide', subunitLevel: null, explicit: true } });
     expect(subjectAgrees(province, label({ subject: { name: 'Đồng Nai', scope: 'province_wide', level: 'tinh' } }), null)).toBe(true);
+    // The ministries as a group, written either way: the country's sub-units at ministry level or its "departments"
+    // at ministry level (the labelling brief's notation). A province's departments are not the ministries.
+    const ministries = figure({ subject: { name: 'các bộ, cơ quan ngang bộ', unitId: null, scope: 'subunits', subunitLevel: 'bo', explicit: true } });
+    expect(subjectAgrees(ministries, label({ subject: { name: 'Việt Nam', scope: 'departments', level: 'bo' } }), null)).toBe(true);
+    expect(subjectAgrees(ministries, label({ subject: { name: 'Hà Nội', scope: 'departments', level: 'so' } }), null)).toBe(false);
+    const departments = figure({ subject: { name: 'các sở, ngành Hà Nội', unitId: null, scope: 'departments', subunitLevel: 'so', explicit: true } });
+    expect(subjectAgrees(departments, label({ subject: { name: 'Việt Nam', scope: 'subunits', level: 'bo' } }), null)).toBe(false);
   });
 
   it('takes a unit\'s whole-area total and the unit itself as one subject, as compare serves them, unless asked to be strict', () => {
