@@ -35,7 +35,7 @@ export const HEAD_NOUNS: ReadonlyArray<{ noun: NounClass; phrases: string[] }> =
     noun: 'donvi',
     phrases: [
       'don vi su nghiep', 'don vi', 'co quan', 'phong ban', 'phong chuyen mon', 'phong', 'ban', 'bo phan', 'dia phuong',
-      'so nganh', 'nganh', 'xa phuong thi tran', 'xa thi tran', 'xa phuong', 'xa', 'phuong', 'thi tran', 'huyen', 'quan',
+      'so, ban, nganh', 'so, ban nganh', 'so ban nganh', 'so, nganh', 'so nganh', 'nganh', 'xa phuong thi tran', 'xa thi tran', 'xa phuong', 'xa', 'phuong', 'thi tran', 'huyen', 'quan',
       'truong', 'tram y te', 'cong so',
     ],
   },
