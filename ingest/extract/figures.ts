@@ -349,10 +349,10 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
 /**
  * Dossiers of one procedure the text names right after the count: identity cards ("1,7 triệu hồ sơ cấp mới căn cước
  * công dân", "950 nghìn hồ sơ CCCD", "hồ sơ định danh điện tử": the police's Project 06 counts) or driving licences
- * ("38.000 hồ sơ … đổi GPLX"), criminal-record certificates ("171.041 hồ sơ yêu cầu cấp Phiếu lý lịch tư pháp") or
+ * ("38.000 hồ sơ … đổi GPLX", "100% hồ sơ đổi, cấp lại Giấy phép lái xe", d7651), criminal-record certificates ("171.041 hồ sơ yêu cầu cấp Phiếu lý lịch tư pháp") or
  * passports. Not a unit's dossiers of administrative procedures.
  */
-const ONE_PROCEDURE_AFTER_RE = /^[^,;.]{0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe|ly lich tu phap|ho chieu|hoan thue|hoan dien tu)(?![a-z])/;
+const ONE_PROCEDURE_AFTER_RE = /^(?:[^,;.]|,(?= cap (?:lai|doi|moi)(?![a-z]))){0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe|ly lich tu phap|ho chieu|hoan thue|hoan dien tu)(?![a-z])/;
 /**
  * The same named in the count's own clause before it: tax refunds ("Số hồ sơ tiếp nhận hoàn điện tử là 8.523 hồ sơ"),
  * the National Single Window of customs and trade ("hồ sơ … được xử lý trên Cổng thông tin một cửa quốc gia đạt 3,07
@@ -2958,10 +2958,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     SERVICE_MODEL_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40)))) {
     cls = { ...cls, metric: 'other' };
   }
-  // "hồ sơ trực tuyến đã chiếm trên 90% tổng số hồ sơ cấp hộ chiếu": the share of one procedure's dossiers (d7251).
+  // "hồ sơ trực tuyến đã chiếm trên 90% tổng số hồ sơ cấp hộ chiếu", "giải quyết trực tuyến 100% hồ sơ đổi, cấp lại Giấy
+  // phép lái xe": the share of one procedure's dossiers (d7251, d7651).
   if (DOSSIER_SHARE_METRICS.has(cls.metric) && c.unit === 'percent') {
-    const whole = /^\s*%?\s*(?:trong |cua )?(?:tong )?so (?:luong )?(?:ho so|hs)/.exec(folded.slice(c.end, c.end + 30));
-    if (whole && ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.end + whole[0].length, Math.min(zones.clause.end, c.end + whole[0].length + 50)))) cls = { ...cls, metric: 'other' };
+    const whole = /^\s*%?\s*(?:(?:trong |cua )?(?:tong )?so (?:luong )?)?(?:ho so|hs)(?![a-z])/.exec(folded.slice(c.end, c.end + 30));
+    if (whole && ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.end + whole[0].length, Math.min(zones.sentence.end, c.end + whole[0].length + 50)))) cls = { ...cls, metric: 'other' };
   }
   // "xã tiếp nhận 91 hồ sơ, trong đó trực tiếp 03 hồ sơ", "trực tiếp và qua dịch vụ bưu chính: 70": the dossiers of the
   // in-person or postal channel are a part of a count, no measure of the catalogue (d4450, d1375).
