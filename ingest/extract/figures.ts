@@ -130,6 +130,10 @@ const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va
 const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon moi|(?:thu )?ngan sach|chu yeu|kinh te|xa hoi|phat trien dang vien|dang vien|(?:cap )?can cuoc|cccd|chuyen doi so|chinh quyen so)(?![a-z])/;
 /** "Đến năm 2025, …", "tới hết năm 2030": the year a level is to be reached by. Folded, anywhere before the number. */
 const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)(?!\d)/;
+/** A verb or a clause break between a level and a deadline after it: the deadline is another level's. Folded. */
+const DEADLINE_OWN_VERB_RE = /[;:]|(?<![a-z])(?:phan dau|muc tieu|dat|tang|giam|len|nham|chi tieu|ke hoach|con|duy tri)(?![a-z])/;
+/** The same after a level, later in its sentence: "… đến 2026", "vào năm 2026", "trước năm 2025". Folded. */
+const DEADLINE_AFTER_RE = /(?:^|[\s,;:(])(?:den|toi|vao|truoc)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)(?![\d/.-])/;
 /** An average per member unit right before a count: "trung bình mỗi huyện có", "bình quân mỗi xã". Folded. */
 const PER_MEMBER_BEFORE_RE = /(?<![a-z])(?:trung binh|binh quan) (?:moi|1|mot) (?:huyen|xa|phuong|don vi|co quan|so|tinh|dia phuong|nguoi|ngay|thang)(?![a-z])[^,;.\d]{0,20}$/;
 /** Receiving joined to resolving before one count: "tiếp nhận và giải quyết", "tiếp nhận, hướng dẫn và xử lý tổng cộng". Folded. */
@@ -2675,8 +2679,23 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     const deadline = DEADLINE_BEFORE_RE.exec(folded.slice(zones.sentence.start, c.hedgeStart));
     if (pubYear !== null && deadline && Number(deadline[1]) === found.year && found.year > pubYear) kind = 'target';
   }
-  const periodDefaulted = found.defaulted === true;
-  let period: FigurePeriod = { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
+  // "Bảo đảm giảm 5% biên chế công chức, 10% biên chế viên chức … đến 2026 so với năm 2021" in a 2022 article: a level with
+  // no period of its own, or of that year, in a sentence that sets a year still to come after it, is that year's target
+  // (d4157).
+  let deadlineAfter: number | null = null;
+  if (kind === 'actual' && !explicit) {
+    const { year: pubYear } = publicationParts(state.ctx.publishedAt);
+    const m = DEADLINE_AFTER_RE.exec(folded.slice(c.end, zones.sentence.end));
+    // ("… hiện là 45%, phấn đấu đến năm 2025 đạt 80%": a deadline after another verb is the next level's.)
+    const year = m && !DEADLINE_OWN_VERB_RE.test(folded.slice(c.end, c.end + (m.index ?? 0))) ? Number(m[1]) : null;
+    if (pubYear !== null && year !== null && year > pubYear && (found.defaulted === true || found.year === year)) {
+      kind = 'target';
+      if (found.defaulted === true) deadlineAfter = year;
+    }
+  }
+  const periodDefaulted = found.defaulted === true && deadlineAfter === null;
+  let period: FigurePeriod = deadlineAfter !== null ? { year: deadlineAfter, fromMonth: null, toMonth: null, label: `năm ${deadlineAfter}` } :
+    { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
   // The whole years the figure's sentence compares with ("so với năm 2020"; `periods` are its sentence's).
   const yearBaselines = periods.filter((p) => p.baseline && p.period.year !== null && p.period.fromMonth === null);
   // "Trong năm 2020, tỷ lệ này mới đạt 30,85%. … đạt 29,80% (tăng 6,82% so với cùng kỳ năm 2020)": a period carried from
