@@ -41,8 +41,8 @@ export function defaultPeriod(published: Date | null): FigurePeriod {
  * a standard's edition ("ISO 9001:2008", which dated an undated article 2008, d2755).
  */
 const BARE_YEAR_RE = /(?<![\d.,/:-])(20[0-3]\d)(?![\d.,]\d|\d)/g;
-/** The year of a date or a month ("ngày 31/3/2020", "2.1.2018", "tháng 8/2025", "tháng 11-2022"). */
-const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)/g;
+/** The year of a date or a month ("ngày 31/3/2020", "2.1.2018", "tháng 8/2025", "tháng 11-2022"); not a document's number ("Nghị định 43/2011/NĐ-CP", d1991). */
+const DATE_YEAR_RE = /(?<![\d.,/-])\d{1,2}\s?[/.-]\s?(?:\d{1,2}\s?[/.-]\s?)?(20[0-3]\d)(?![\d.,]\d|\d)(?!\s?\/\s?[a-z])/g;
 
 /** A comparison's baseline right before a year: "so với năm 2022", "so với cùng kỳ năm 2020", "so với cuối năm 2022", "so với 2021". */
 const BASELINE_LEAD_RE = /(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?(?:nam )?$/;
@@ -103,6 +103,9 @@ export function namesHorizon(folded: string, start: number): boolean {
  * The year an undated article names most often, on its own or in dates (ties: the latest), or null. A baseline
  * ("tăng 1 bậc so với năm 2020") speaks for the year after it: the figures compared with 2020 are 2021's.
  */
+/** The rest of a span of years after its first: " - 2020", " đến năm 2020". Folded. */
+const SPAN_END_AFTER_RE = /^\s*(?:-|–|den (?:nam )?)\s*(20[0-3]\d)(?!\d)/;
+
 function mostNamedYear(folded: string, text?: string): number | null {
   const counts = new Map<number, number>();
   // A plan's span or horizon ("giai đoạn 2021 - 2025, tầm nhìn đến năm 2030") says when it ends, not what year the
@@ -113,6 +116,13 @@ function mostNamedYear(folded: string, text?: string): number | null {
       const at = (m.index ?? 0) + m[0].length - m[1].length;
       if (namesHorizon(folded, at)) {
         horizons.set(Number(m[1]), (horizons.get(Number(m[1])) ?? 0) + 1);
+        continue;
+      }
+      // "Từ năm 2011-2020, …": a span of years reports on its last (d1991); a term of office ("nhiệm kỳ 2020 - 2025") does
+      // not (d974, d1524).
+      const spanEnd = SPAN_END_AFTER_RE.exec(folded.slice(at + 4, at + 20));
+      if (spanEnd && !/nhiem ky\s*$/.test(folded.slice(Math.max(0, at - 10), at))) {
+        counts.set(Number(spanEnd[1]), (counts.get(Number(spanEnd[1])) ?? 0) + 1);
         continue;
       }
       const from = Math.max(0, at - 24);
