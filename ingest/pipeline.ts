@@ -14,6 +14,7 @@ import { attachmentFigures } from './document-figures';
 import type { AttachmentLink } from './portals/tables';
 import { settleTableSubjects } from './table-subjects';
 import { EXTRACTOR_VERSION } from './extract/version';
+import { dateFromUrl } from './extract/url-date';
 import { createPageParser, type PageParser } from './parse/pool';
 import { loadSubjectContext, type SubjectContext } from './gazetteer-resolver';
 import { persistDocument } from './store';
@@ -281,7 +282,8 @@ export async function ingestAttachment(
   const format = attachmentFormat(got.finalUrl, got.headers['content-type']) ?? named;
   if (!format) throw new AttachmentError('unsupported', `not a report (content-type ${got.headers['content-type'] ?? 'none'})`, link.url);
   if (format === 'doc' || format === 'xls') throw new AttachmentError('unsupported', `format not supported: legacy .${format} (binary Office)`, link.url);
-  const ctx = { publishedAt: article.publishedAt, publisher: subjects.publisher, title: `${link.title}\n${article.title}`, resolver: subjects.resolver };
+  // Undated, the report is read with the date its own address carries, as re-extraction reads it (url-date.ts).
+  const ctx = { publishedAt: article.publishedAt ?? dateFromUrl(link.url), publisher: subjects.publisher, title: `${link.title}\n${article.title}`, resolver: subjects.resolver };
   let read;
   try {
     read = await attachmentFigures(em, source.publisher_id!, got.bytes, format, ctx);

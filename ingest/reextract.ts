@@ -12,6 +12,7 @@ import { persistDocument } from './store';
 import { gunzipSync } from 'node:zlib';
 import { refreshPicksAfterWrite } from '../src/modules/figure/figure-pick';
 import { type Logger, silentLogger } from '../src/logger';
+import { dateFromUrl } from './extract/url-date';
 
 export interface ReextractSummary { documents: number; figuresAdded: number; figuresUpdated: number; failed: number }
 
@@ -47,7 +48,8 @@ export async function reextractDocuments(
         let ctx0 = contexts.get(doc.publisher_id);
         if (!ctx0) contexts.set(doc.publisher_id, ctx0 = await loadSubjectContext(em, doc.publisher_id));
         // Raw queries return timestamps as strings.
-        const publishedAt = doc.published_at ? new Date(doc.published_at) : null;
+        // A page that showed no date is read with the one its address carries, as ingestion read it.
+        const publishedAt = doc.published_at ? new Date(doc.published_at) : dateFromUrl(doc.url);
         const ctx = { publishedAt, publisher: ctx0.publisher, title: doc.title, resolver: ctx0.resolver };
         const raw = gunzipSync(doc.raw_html_gz);
         let text = doc.text;

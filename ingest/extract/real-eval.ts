@@ -22,6 +22,7 @@ import { OWN_SUBJECT_SCOPES, type ExtractedFigure, type ExtractionContext } from
 import { heldWhateverConfidence, unresolvedNamedSubject } from './serving';
 import { maxMatching } from './evaluate';
 import { centralCity } from './subjects';
+import { dateFromUrl } from './url-date';
 
 export interface RealLabelFigure {
   metric: string;
@@ -279,6 +280,8 @@ export function realContext(label: RealLabel): ExtractionContext {
     const d = new Date(`${p.length === 7 ? `${p}-01` : p}T12:00:00+07:00`);
     publishedAt = Number.isNaN(d.getTime()) ? null : d;
   }
+  // A page that shows no date is read with the one its address carries, as ingestion reads it (url-date.ts).
+  publishedAt ??= dateFromUrl(label.url);
   const pub = label.publisher;
   // A newspaper is no administrative unit: its source is registered with its province as publisher (a national
   // paper with none), and the article's own unit comes from its title.

@@ -11,6 +11,7 @@ import { parseArticlePage, parseListingPage } from '../portals';
 import { articleTablesAndLinks, type AttachmentLink } from '../portals/tables';
 import { figuresFromDocument } from '../tables';
 import type { ExtractedFigure, ParsedArticle, ParsedListing } from '../types';
+import { dateFromUrl } from '../extract/url-date';
 
 export type PageTask =
   | { kind: 'listing'; html: string; url: string; family: string | null }
@@ -40,7 +41,8 @@ export function runPageTask(task: PageTask): PageTaskResult {
   const subjects = subjectContextFromData(task.subjects);
   const { tables, links } = articleTablesAndLinks(task.html, task.url, task.family);
   const extraction = figuresFromDocument({ text: article.text, tables: tables.length ? tables : undefined }, {
-    publishedAt: article.publishedAt, publisher: subjects.publisher, title: article.title, resolver: subjects.resolver,
+    // A page that shows no date is read with the one its address carries ("/xa-hoi/201803/…").
+    publishedAt: article.publishedAt ?? dateFromUrl(article.canonicalUrl), publisher: subjects.publisher, title: article.title, resolver: subjects.resolver,
   });
   const t2 = performance.now();
   const rawHtmlGz = new Uint8Array(gzipSync(Buffer.from(task.html, 'utf8')));

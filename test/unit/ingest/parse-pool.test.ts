@@ -66,3 +66,17 @@ it('workers: 0 parses on the calling thread', async () => {
   const r = await pool.run({ kind: 'listing', html: '<html><body><a href="/tin-tuc/bai-2">Bài 2</a></body></html>', url: URL, family: null });
   expect(r.kind).toBe('listing');
 });
+
+it('reads a page that shows no date with the month its address carries, and stores no date for it', () => {
+  const undated = '<!doctype html><html><body><div class="content"><h1>Kết quả giải quyết hồ sơ</h1>' +
+    '<p>Từ đầu năm đến nay, bộ phận một cửa của phường tiếp nhận 1.240 hồ sơ, giải quyết đúng hạn 99,2%.</p>' +
+    '<p>Phường đã đưa 35 thủ tục lên dịch vụ công trực tuyến toàn trình.</p></div></body></html>';
+  const read = (url: string) => runPageTask({ kind: 'article', html: undated, url, family: null, subjects });
+  const filed = read('https://phuong.example.vn/tin-tuc/201905/ket-qua-giai-quyet-ho-so-123/');
+  const bare = read('https://phuong.example.vn/tin-tuc/ket-qua-giai-quyet-ho-so-123/');
+  if (filed.kind !== 'article' || bare.kind !== 'article') throw new Error('not an article');
+  expect(filed.article.publishedAt).toBeNull();
+  const received = filed.figures.find((f) => f.metric === 'dossiers_received');
+  expect(received?.period).toMatchObject({ year: 2019, fromMonth: 1, toMonth: 5 });
+  expect(bare.figures.find((f) => f.metric === 'dossiers_received')?.period.year).toBeNull();
+});
