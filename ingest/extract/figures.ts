@@ -2524,6 +2524,9 @@ const WORK_FILES_AFTER_RE = /^\s*(?:so\s+)?ho so cong viec(?![a-z])/;
 /** A share named as one of the offices' documents, with no dossier named after: "tỷ lệ (tiếp nhận) văn bản …". Folded. */
 const DOCUMENTS_SHARE_BEFORE_RE = /(?<![a-z])t[iy] le (?:(?:tiep nhan|xu ly|phat hanh|gui|nhan|trao doi|chuyen|su dung) )?van ban(?![a-z])(?![^;]*(?<![a-z])(?:ho so|hs|thu tuc|tthc)(?! cong viec| mat)(?![a-z]))[^;]*$/;
 
+/** A unit or agency named in running text: its level word or head before a capitalised name, or "UBND". */
+const UNIT_NAMED_RE = /(?<![\p{L}])(?:[Tt]rung tâm|[Ss]ở|[Ss]ở|UBND|[Uu]ỷ ban|[Ủủ]y ban|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hành phố|TP\.?|[Cc]ông an|[Vv]ăn phòng|[Cc]hi nhánh|[Bb]ộ|[Cc]ục|[Cc]hi cục|[Bb]an)\s+\p{Lu}/u;
+
 /**
  * The service centre, department or land registry whose dossier figures the sentence just before (in the same paragraph)
  * read, if it read only theirs: a following sentence that names no one goes on about that desk. Null otherwise.
@@ -2536,7 +2539,12 @@ function agencyOfPreviousSentence(state: DocState, sentenceStart: number): Figur
   if (!prior || !DOSSIER_FLOW_METRICS.has(prior.metric) || !prior.subject.explicit || prior.subject.scope !== 'unit') return null;
   if (!/^(?:trung tâm (?:phục vụ )?hành chính công|sở|văn phòng đăng ký đất đai|chi nhánh văn phòng đăng ký đất đai)\s/iu.test(prior.subject.name)) return null;
   const between = state.text.slice(prior.evidence.numberEnd, sentenceStart);
-  if (between.includes('\n') || (between.match(/[.!?]\s/g) ?? []).length > 1) return null;
+  // Up to the next sentence of its paragraph; or, when nothing between names a unit, a few sentences on, across one
+  // paragraph break ("Trung tâm … tiếp nhận mới hơn 5.360 hồ sơ, … ¶ Đến hạn giải quyết gần 5.300 hồ sơ. Đã có kết quả …
+  // Tỷ lệ hồ sơ giải quyết đúng và trước hạn … đạt 99,81%", d1030).
+  const breaks = (between.match(/[.!?]\s/g) ?? []).length;
+  const paragraphs = (between.match(/\n\s*\n|\n/g) ?? []).length;
+  if ((paragraphs > 0 || breaks > 1) && (paragraphs > 1 || breaks > 3 || UNIT_NAMED_RE.test(between))) return null;
   // Not the last item of a list of units ("… gồm Sở Công Thương 8 hồ sơ, …, Sở Ngoại vụ 2 hồ sơ. Tỷ lệ …", d613): every
   // figure of that sentence is the agency's.
   const sentenceOpen = Math.max(state.text.lastIndexOf('. ', prior.evidence.numberStart), state.text.lastIndexOf('\n', prior.evidence.numberStart));
