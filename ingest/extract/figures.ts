@@ -2348,6 +2348,8 @@ const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|
 const RANK_THEN_SHARE_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|nam|\d{1,2})|vi tri so (?:mot|\d{1,2}))\s*\(\s*$/;
 /** A place right after a bracketed share, in the same bracket: "(91,43%, xếp thứ 3)". Folded. */
 const SHARE_THEN_RANK_AFTER_RE = /^\s*%?\s*,\s*(?:xep|dung)(?: o)?(?: vi tri| hang)? thu(?![a-z])/;
+/** A share of units, then a move: "chiếm tỷ lệ 66,67% trong tổng số huyện, giảm " — the move is that share's (d7751). Folded. */
+const UNITS_SHARE_THEN_MOVE_RE = /\d[\d.,]*\s*%\s*(?:trong |tren )?tong so (?:cac )?[a-z]+(?: [a-z]+){0,2}\s*,?\s*(?:tang|giam)\s*$/;
 /** A count with its own noun right before a bare move: "162 văn bản, tăng" (not points, places or a share). Folded. */
 const COUNT_THEN_MOVE_RE = /\d[\d.,]*\s+(?!(?:diem|bac|hang|vi tri)(?![a-z]))[a-z]+(?: [a-z]+){0,3}\s*,?\s*(?:tang|giam)\s*$/;
 /** A satisfaction share named as such (not the satisfaction index's points). Folded. */
@@ -2875,6 +2877,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // điểm cao nhất đạt 98 điểm") states its own figure: kept when the subject found below is that named unit.
   let namedHolder: { lead: string; at: number } | null = null;
   let bracketHolder: FigureSubject | null = null;
+  // "Nhóm B … có 8 huyện, chiếm tỷ lệ 66,67% trong tổng số huyện, giảm 25% so với năm 2019": the move of a group's share
+  // of units is no index score's (d7751).
+  if (INDEX_METRICS.has(cls.metric) && change && UNITS_SHARE_THEN_MOVE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) cls = { ...cls, metric: 'other' };
   // "Trung bình chỉ số cải cách hành chính của tỉnh qua 4 năm đạt 80,15 điểm": an average over years is no year's score.
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && !change &&
     AVERAGE_OVER_YEARS_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
