@@ -2842,8 +2842,15 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "chỉ số CCHC trên 90%", "dưới 80%": a band of an index ranking, not anyone's score; nor is the average of all.
   // "giá trị trung bình chỉ số CCHC của các tỉnh, thành phố đạt 88,37%": the national average is the country's figure.
   const averageLead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
-  const nationalAverage = INDEX_METRICS.has(cls.metric) && /(?:trung binh|binh quan)/.test(averageLead) &&
-    /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) && !/(?:^|\s)(?:bo|co quan ngang bo)(?:,|\s|$)/.test(averageLead.slice(-60)) &&
+  // So is the country's average satisfaction ("chỉ số SIPAS trung bình cả nước là 82,66%"), whose change and baseline were
+  // already read as the country's.
+  const nationalAverage = (INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && /(?:trung binh|binh quan)/.test(averageLead) &&
+    /(?:ca nuoc|toan quoc|cac tinh|tinh, thanh pho|63 tinh|34 tinh)/.test(averageLead) &&
+    // (Not the ministries' average; "công bố" folds to "cong bo".)
+    !/(?<![a-z])(?:(?:cac|\d+|khoi|nhom) bo|co quan ngang bo|bo, nganh)(?![a-z])/.test(averageLead.slice(-60)) &&
+    // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%", "trung bình 87.16%, tỉnh Thái Nguyên xếp thứ 11 với 89.42%":
+    // a value given after the average's, for the highest, the lowest or a ranked unit, is theirs (d085, d2652).
+    !/\d[\d.,]*\s*(?:%|diem)[^.;]*?(?<![a-z])(?:cao nhat|thap nhat|xep thu|dung thu|xep hang)(?![a-z])/.test(averageLead.slice(Math.max(averageLead.lastIndexOf('trung binh'), averageLead.lastIndexOf('binh quan')))) &&
     // "cao hơn mức trung bình của cả nước 1,74%, xếp thứ 11/63": a unit compared with the average, not the average.
     !COMPARED_WITH_AVERAGE_RE.test(averageLead) &&
     // "điểm trung bình cả nước 68,3/100, xếp hạng 51/63": the average is the number right after its words; a rank after
@@ -3310,7 +3317,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     !INDEX_NAMED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) return dropAs('not_a_reform_share');
   // "trung bình … của các tỉnh, thành phố" is the country's figure or the provinces' average: the corpus labels it
   // both ways, so without "cả nước"/"toàn quốc" it is marked uncertain.
-  if (nationalAverage || (change && zones.sentence.start === state.nationalSentence)) {
+  // (A move after a unit named since is that unit's: "trung bình 87.16%, tỉnh Thái Nguyên xếp thứ 11 với 89.42%, tăng
+  // 1.76%", d2652.)
+  if (nationalAverage || (change && zones.sentence.start === state.nationalSentence && !(subject.explicit && subject.scope === 'unit' && subject.name !== NATIONAL_SUBJECT.name))) {
     subject = nationalAverage && !/(?:ca nuoc|toan quoc)/.test(averageLead) ? PROVINCES_AVERAGE_SUBJECT : NATIONAL_SUBJECT;
   }
   if (nationalAverage) state.nationalSentence = zones.sentence.start;
