@@ -3562,11 +3562,12 @@ const GROUP_UNITS = '(?:tinh|thanh pho|don vi|dia phuong|bo|co quan|so|xa|phuong
 const GROUP_COUNT_AFTER_RE = new RegExp(`^\\s*(?:tro (?:len|xuong))?\\s*,?\\s*(?:(?:gom|co)\\s+\\d+\\s+${GROUP_UNITS}(?:,?\\s*(?:va\\s+)?${GROUP_UNITS})*\\s*(?:[;.)]|$)|gom\\s+\\d+\\s+${GROUP_UNITS}\\s*(?:,|\\())`);
 /**
  * What may open a counted group that a bar sorts: the clause's start, "có"/"chỉ"/"còn" ("có 5 tỉnh", "trong đó có 21
- * tỉnh"), "cho thấy", or "và" after another group's bar ("55 tỉnh đạt trên 80% và 3 tỉnh …"). Not "và" after a unit
+ * tỉnh"), "cho thấy", "trong đó" ("trong đó 10/17 sở, ngành đạt trên 90%", d2290), or "và" after another group's bar
+ * ("55 tỉnh đạt trên 80% và 3 tỉnh …"). Not "và" after a unit
  * ("các phòng chuyên môn và 13 phường bảo đảm … trên 60%": the publisher's units together, a target of all of them),
  * nor a year ("năm 2022 phường phấn đấu …").
  */
-const GROUP_LEAD = '(?:^\\s*|[;,:(]\\s*|(?:^|\\s)(?:co|chi|con|cho thay)\\s+|%\\s*,?\\s*va\\s+)';
+const GROUP_LEAD = '(?:^\\s*|[;,:(]\\s*|(?:^|\\s)(?:co|chi|con|cho thay|trong do,?)\\s+|%\\s*,?\\s*va\\s+)';
 /**
  * The group counted before the bar its rate passes: "chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên", "15 bộ, ngành … có tỷ lệ …
  * dưới", or before the bar its index passes with no other number between ("có 5 tỉnh, thành có mức độ hài lòng đạt trên
