@@ -31,6 +31,9 @@ export interface Candidate {
   ratio: boolean;
 }
 
+/** Dossiers named in the clause, then a lateness word right before a bare number: "… hồ sơ, …, quá hạn ". Folded. */
+const LATE_BARE_COUNT_BEFORE_RE = /(?<![a-z])(?:ho so|hs)(?![a-z])[^;]*?[,;]\s*(?:qua han|tre han|tre hen)\s*:?\s*$/;
+
 /**
  * "hồ sơ … trễ hạn là", "số hồ sơ tiếp nhận:", "… đã giải quyết là hơn", "số hồ sơ giải quyết trễ hạn", "số hồ sơ quá hạn
  * còn": a dossier count stated after its noun phrase (no comma between; "số hồ sơ …", the number of dossiers, needs no "là").
@@ -661,6 +664,13 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     // "tổng số hồ sơ giải quyết trên 83 ngàn", "hồ sơ đúng hạn là gần 82 ngàn": a count in thousands with no noun after it
     // counts the dossiers named just before it (no other number in between).
     // Not a count of the units it goes on to name: "tổng số hồ sơ tiếp nhận của 34 tỉnh, thành phố là 6,5 triệu" (d6300).
+    // "… trong đó đúng hạn 10.557 hồ sơ, đạt tỷ lệ 99,98%, quá hạn 2; hồ sơ đang xử lý …": a bare whole number after a
+    // lateness word, closed by punctuation, counts the dossiers of its clause (d1999).
+    if (unit === null && noun === null && Number.isInteger(value) && !scaled && LATE_BARE_COUNT_BEFORE_RE.test(before(t.start, 80)) &&
+      /^\s*(?:[;,.)]|$)/.test(after(end))) {
+      unit = 'count';
+      countNoun = 'hoso';
+    }
     if (unit === null && noun === null && Number.isInteger(value) && !UNITS_NAMED_AFTER_RE.test(after(end)) &&
       (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
       unit = 'count';
