@@ -376,7 +376,14 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     if (m[9] && dated.year === null) continue; // "đến nay" in an undated article ends in an unknown month
     const to = m[9] ? (dated.month as number) : Number(m[7] ?? m[8]);
     const toYear = m[10] || m[11] ? Number(m[10] ?? m[11]) : m[9] ? dated.year : null;
-    const p = rangePeriod(Number(m[2] ?? 0), Number(m[3] ?? m[4]), m[5] ? Number(m[5]) : null, m[6] ? Number(m[6]) : null, to, toYear, pub.year);
+    // "Từ ngày 1/7/2025 đến nay" in an article of January 2026: "now" is the year just ended, as for an undated figure
+    // in January (documentPeriod) — July to December 2025, not January 2026 (d701).
+    const fromYear = m[5] ? Number(m[5]) : null;
+    if (m[9] && dated.month === 1 && dated.year !== null && fromYear === dated.year - 1) {
+      add(idx, m[0].length, { year: fromYear, fromMonth: Number(m[3] ?? m[4]), toMonth: 12 });
+      continue;
+    }
+    const p = rangePeriod(Number(m[2] ?? 0), Number(m[3] ?? m[4]), fromYear, m[6] ? Number(m[6]) : null, to, toYear, pub.year);
     if (p) add(idx, m[0].length, p);
   }
   for (const m of slice.includes('(') ? matchesOf(BRACKET_RANGE_RE, slice) : []) {
