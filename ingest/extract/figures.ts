@@ -353,7 +353,8 @@ const PROGRESS_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dos
 /**
  * Dossiers of one procedure the text names right after the count: identity cards ("1,7 triệu hồ sơ cấp mới căn cước
  * công dân", "950 nghìn hồ sơ CCCD", "hồ sơ định danh điện tử": the police's Project 06 counts) or driving licences
- * ("38.000 hồ sơ … đổi GPLX", "100% hồ sơ đổi, cấp lại Giấy phép lái xe", d7651), criminal-record certificates ("171.041 hồ sơ yêu cầu cấp Phiếu lý lịch tư pháp") or
+ * ("38.000 hồ sơ … đổi GPLX", "100% hồ sơ đổi, cấp lại Giấy phép lái xe", d7651), criminal-record certificates
+ * ("171.041 hồ sơ yêu cầu cấp Phiếu lý lịch tư pháp") or
  * passports. Not a unit's dossiers of administrative procedures.
  */
 const ONE_PROCEDURE_AFTER_RE = /^(?:[^,;.]|,(?= cap (?:lai|doi|moi)(?![a-z]))){0,40}?(?<![a-z])(?:can cuoc|cccd|chung minh nhan dan|cmnd|dinh danh dien tu|vneid|gplx|giay phep lai xe|ly lich tu phap|ho chieu|hoan thue|hoan dien tu)(?![a-z])/;
@@ -2527,7 +2528,7 @@ const WORK_FILES_AFTER_RE = /^\s*(?:so\s+)?ho so cong viec(?![a-z])/;
 const DOCUMENTS_SHARE_BEFORE_RE = /(?<![a-z])t[iy] le (?:(?:tiep nhan|xu ly|phat hanh|gui|nhan|trao doi|chuyen|su dung) )?van ban(?![a-z])(?![^;]*(?<![a-z])(?:ho so|hs|thu tuc|tthc)(?! cong viec| mat)(?![a-z]))[^;]*$/;
 
 /** A unit or agency named in running text: its level word or head before a capitalised name, or "UBND". */
-const UNIT_NAMED_RE = /(?<![\p{L}])(?:[Tt]rung tâm|[Ss]ở|[Ss]ở|UBND|[Uu]ỷ ban|[Ủủ]y ban|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hành phố|TP\.?|[Cc]ông an|[Vv]ăn phòng|[Cc]hi nhánh|[Bb]ộ|[Cc]ục|[Cc]hi cục|[Bb]an)\s+\p{Lu}/u;
+const UNIT_NAMED_RE = /(?<![\p{L}])(?:[Tt]rung tâm|[Ss]ở|UBND|[Uu]ỷ ban|[Ủủ]y ban|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hành phố|TP\.?|[Cc]ông an|[Vv]ăn phòng|[Cc]hi nhánh|[Bb]ộ|[Cc]ục|[Cc]hi cục|[Bb]an)\s+\p{Lu}/u;
 
 /**
  * The service centre, department or land registry whose dossier figures the sentence just before (in the same paragraph)
