@@ -2527,9 +2527,6 @@ const WORK_FILES_AFTER_RE = /^\s*(?:so\s+)?ho so cong viec(?![a-z])/;
 /** A share named as one of the offices' documents, with no dossier named after: "tỷ lệ (tiếp nhận) văn bản …". Folded. */
 const DOCUMENTS_SHARE_BEFORE_RE = /(?<![a-z])t[iy] le (?:(?:tiep nhan|xu ly|phat hanh|gui|nhan|trao doi|chuyen|su dung) )?van ban(?![a-z])(?![^;]*(?<![a-z])(?:ho so|hs|thu tuc|tthc)(?! cong viec| mat)(?![a-z]))[^;]*$/;
 
-/** A unit or agency named in running text: its level word or head before a capitalised name, or "UBND". */
-const UNIT_NAMED_RE = /(?<![\p{L}])(?:[Tt]rung tâm|[Ss]ở|UBND|[Uu]ỷ ban|[Ủủ]y ban|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hành phố|TP\.?|[Cc]ông an|[Vv]ăn phòng|[Cc]hi nhánh|[Bb]ộ|[Cc]ục|[Cc]hi cục|[Bb]an)\s+\p{Lu}/u;
-
 /**
  * The service centre, department or land registry whose dossier figures the sentence just before (in the same paragraph)
  * read, if it read only theirs: a following sentence that names no one goes on about that desk. Null otherwise.
@@ -2547,7 +2544,8 @@ function agencyOfPreviousSentence(state: DocState, sentenceStart: number): Figur
   // Tỷ lệ hồ sơ giải quyết đúng và trước hạn … đạt 99,81%", d1030).
   const breaks = (between.match(/[.!?]\s/g) ?? []).length;
   const paragraphs = (between.match(/\n\s*\n|\n/g) ?? []).length;
-  if ((paragraphs > 0 || breaks > 1) && (paragraphs > 1 || breaks > 3 || UNIT_NAMED_RE.test(between))) return null;
+  if ((paragraphs > 0 || breaks > 1) && (paragraphs > 1 || breaks > 3 ||
+    countNamedUnits(state.namesText, state.folded, { start: prior.evidence.numberEnd, end: sentenceStart }, state.ctx) > 0)) return null;
   // Not the last item of a list of units ("… gồm Sở Công Thương 8 hồ sơ, …, Sở Ngoại vụ 2 hồ sơ. Tỷ lệ …", d613): every
   // figure of that sentence is the agency's.
   const sentenceOpen = Math.max(state.text.lastIndexOf('. ', prior.evidence.numberStart), state.text.lastIndexOf('\n', prior.evidence.numberStart));
@@ -2685,23 +2683,22 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   const found = periodFor(state, c, zones, periods, kind === 'target');
   // "Đến năm 2025, 80% hồ sơ … được xử lý hoàn toàn trực tuyến" in a 2022 article: a level set for a year still to come,
   // with no achievement word, is a target (d5252).
-  if (kind === 'actual' && !explicit && found.year !== null) {
-    const { year: pubYear } = publicationParts(state.ctx.publishedAt);
-    const deadline = DEADLINE_BEFORE_RE.exec(folded.slice(zones.sentence.start, c.hedgeStart));
-    if (pubYear !== null && deadline && Number(deadline[1]) === found.year && found.year > pubYear) kind = 'target';
-  }
-  // "Bảo đảm giảm 5% biên chế công chức, 10% biên chế viên chức … đến 2026 so với năm 2021" in a 2022 article: a level with
-  // no period of its own, or of that year, in a sentence that sets a year still to come after it, is that year's target
-  // (d4157).
+  // "Bảo đảm giảm 5% biên chế công chức, 10% biên chế viên chức … đến 2026 so với năm 2021" in a 2022 article: so is a
+  // level with no period of its own, or of that year, in a sentence that sets a year still to come after it; the level
+  // is that year's (d4157).
   let deadlineAfter: number | null = null;
-  if (kind === 'actual' && !explicit) {
-    const { year: pubYear } = publicationParts(state.ctx.publishedAt);
-    const m = DEADLINE_AFTER_RE.exec(folded.slice(c.end, zones.sentence.end));
-    // ("… hiện là 45%, phấn đấu đến năm 2025 đạt 80%": a deadline after another verb is the next level's.)
-    const year = m && !DEADLINE_OWN_VERB_RE.test(folded.slice(c.end, c.end + (m.index ?? 0))) ? Number(m[1]) : null;
-    if (pubYear !== null && year !== null && year > pubYear && (found.defaulted === true || found.year === year)) {
-      kind = 'target';
-      if (found.defaulted === true) deadlineAfter = year;
+  const pubYear = kind === 'actual' && !explicit ? publicationParts(state.ctx.publishedAt).year : null;
+  if (pubYear !== null) {
+    const deadline = found.year !== null ? DEADLINE_BEFORE_RE.exec(folded.slice(zones.sentence.start, c.hedgeStart)) : null;
+    if (deadline && Number(deadline[1]) === found.year && found.year > pubYear) kind = 'target';
+    else {
+      const m = DEADLINE_AFTER_RE.exec(folded.slice(c.end, zones.sentence.end));
+      // ("… hiện là 45%, phấn đấu đến năm 2025 đạt 80%": a deadline after another verb is the next level's.)
+      const year = m && !DEADLINE_OWN_VERB_RE.test(folded.slice(c.end, c.end + (m.index ?? 0))) ? Number(m[1]) : null;
+      if (year !== null && year > pubYear && (found.defaulted === true || found.year === year)) {
+        kind = 'target';
+        if (found.defaulted === true) deadlineAfter = year;
+      }
     }
   }
   const periodDefaulted = found.defaulted === true && deadlineAfter === null;
