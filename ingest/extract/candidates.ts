@@ -236,6 +236,13 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
 const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:huyen|tinh|thanh pho|thi xa|quan)(?: [a-z]+){1,3} ve (?:chi so|cai cach|cchc|par)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+/** Places after the first written in words, as a ranking's list names them. */
+const LISTED_PLACE_WORDS: Readonly<Record<string, number>> = { hai: 2, nhi: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/**
+ * A later place of a list before its holder, after a separator: ", thứ ba là Ngân hàng Nhà nước", "và thứ năm là Bộ Nội vụ".
+ * The holder must be a unit ("Thứ hai là, …" opening an argument is no place). Folded.
+ */
+const LISTED_PLACE_NAMED_AFTER_RE = /(?:[,;(]|(?<![a-z])va)\s+(?:(?:xep|dung)\s+)?thu (hai|nhi|ba|tu|nam|sau|bay|tam|chin|muoi) la (?=(?:bo|so|tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|ngan hang|ubnd|uy ban|van phong|thanh tra|ban|cuc|tong cuc|cong an|bao hiem|kho bac|truong|dai hoc)(?![a-z]))/g;
 /** After a count: its share in brackets, then the dossiers it counts (" (chiếm 22,16%) hồ sơ"). Folded. */
 const SHARE_THEN_DOSSIERS_AFTER_RE = /^\s*\(\s*(?:chiem\s+)?(?:(?:ty|ti) le\s+)?\d[\d.,]*\s*%\s*\)\s*(?:ho so|hs)(?![a-z])/;
 /** Between a count and its whole written in words: " trên ", " trên tổng số " (original text). */
@@ -243,9 +250,12 @@ const RATIO_IN_WORDS_BETWEEN_RE = /^\s+trên\s+(?:tổng\s+số\s+)?$/u;
 /** A capitalised ordinal after "hạng", and its value: "hạng Nhất", "xếp hạng Nhì", "hạng Tám". Original text. */
 const CAPITAL_ORDINALS: Readonly<Record<string, number>> = { Nhất: 1, Nhì: 2, Ba: 3, Tư: 4, Năm: 5, Sáu: 6, Bảy: 7, Tám: 8, Chín: 9, Mười: 10 };
 const CAPITAL_ORDINAL_RE = new RegExp(`(?<![\\p{L}])hạng\\s+(${Object.keys(CAPITAL_ORDINALS).join('|')})(?![\\p{L}])`, 'gu');
-/** First place named before its holder: "đứng đầu (bảng xếp hạng) (vẫn)" before "là", "xếp thứ nhất" before "là". Folded, global. */
+/**
+ * First place named before its holder: "đứng đầu (bảng xếp hạng) (vẫn)" before "là", "xếp thứ nhất" before "là", "đứng đầu về
+ * CCHC trong khối các địa phương là Đà Nẵng" (d7857). Folded, global.
+ */
 // Not a head of people: "Lãnh đạo Bộ Công Thương, đứng đầu là đ/c Bộ trưởng" (d7151).
-const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:(?:dung|xep) (?:dau|thu nhat)|dan dau)(?: (?:bang(?: xep hang)?|danh sach))?(?: (?:van|tiep tuc))?(?= la [a-z])(?! la (?:d\/c|dong chi|ong|ba|bo truong|thu truong|giam doc|chu tich|bi thu|pho|lanh dao|nguoi)(?![a-z]))/g;
+const LEADER_NAMED_AFTER_RE = /(?<![a-z])(?:(?:dung|xep) (?:dau|thu nhat)|dan dau)(?: (?:bang(?: xep hang)?|danh sach))?(?: ve (?:cchc|cai cach hanh chinh|chi so (?:cai cach hanh chinh|cchc|par ?index)))?(?: (?:trong|o) (?:khoi|nhom) [a-z ,]{0,40}?)?(?: (?:van|tiep tuc))?(?= la [a-z])(?! la (?:d\/c|dong chi|ong|ba|bo truong|thu truong|giam doc|chu tich|bi thu|pho|lanh dao|nguoi)(?![a-z]))/g;
 /** Words one of which {@link RANK_WORD_RE} needs: without them the regex is not run. */
 const RANK_WORD_LEADS = [' thu ', 'vi tri so', 'quan quan', 'dan dau', 'dung dau'];
 /**
@@ -513,6 +523,18 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     for (const f of fields) {
       for (let o = candidates.length - 1; o >= 0; o--) if (candidates[o].start >= f.start && candidates[o].start < f.end) candidates.splice(o, 1);
+    }
+  }
+  // "(Đứng đầu là Bộ Giao thông Vận tải với 81,83 điểm, thứ ba là Ngân hàng Nhà nước …, thứ tư là Bộ Ngoại giao …)": the
+  // later places of a ranking's list, written in words before their holders (d7861).
+  if (sentenceFolded.includes(' la ')) {
+    for (const m of matchesOf(LISTED_PLACE_NAMED_AFTER_RE, sentenceFolded)) {
+      // The place's own words; its holder follows "là", where a rank's holder is looked for.
+      const start = sentence.start + (m.index ?? 0) + m[0].lastIndexOf('thu ');
+      const end = start + `thu ${m[1]}`.length;
+      if (!RANK_WORD_EARLIER_RE.test(folded.slice(Math.max(sentence.start, start - 200), start)) && !/(?<![a-z])(?:dan|dung) dau(?![a-z])/.test(folded.slice(Math.max(sentence.start, start - 200), start))) continue;
+      if (candidates.some((c) => c.start < end && c.end > start)) continue;
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: LISTED_PLACE_WORDS[m[1]], total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }
   }
   candidates.sort((a, b) => a.start - b.start);

@@ -41,7 +41,7 @@ const HAS_NUMBER_RE = /\d|(?:it nhat|toi thieu|toi da|khong qua) [a-z]|khong (?:
 const LIST_MARKER_RE = /^\s*(\d{1,2})[.)]\s/;
 /** The Decision 766 service index by its names (folded); "chỉ số phục vụ hành chính công" is how the national portal's
  * commune ranking is reported (d1407). */
-const SERVICE_INDEX_NAMES = 'bo chi so phuc vu|chi so phuc vu nguoi dan|chi so phuc vu hanh chinh cong|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong';
+const SERVICE_INDEX_NAMES = 'bo chi so phuc vu|bo chi so chi dao,? dieu hanh|chi so phuc vu nguoi dan|chi so phuc vu hanh chinh cong|danh gia chat luong phuc vu nguoi dan|(?:bo )?chi so 766|bo chi so tren cong dich vu cong';
 /**
  * Index names: a score or rank with no cue of its own ("Sở Nội vụ đạt 92,15 điểm, xếp thứ 3/20") belongs to the
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this. A ministry
@@ -94,16 +94,19 @@ const PENDING_AFTER_RE = new RegExp(`^[^,;.(\\d]{0,12}?(?<![a-z])(?:${PENDING_AL
 /**
  * The index a score or rank is about, from the last index named before it in its sentence: PAR INDEX (1), another
  * index the catalogue does not hold — PCI, APCI, PAPI, DTI, DDCI, ICT, digital transformation, the quality assessment of
- * an agency's operation ("đánh giá chất lượng hoạt động") (2), SIPAS / satisfaction (3), or
+ * an agency's operation ("đánh giá chất lượng hoạt động"), or a component of the PAR INDEX ("chỉ số cải cách thủ tục hành
+ * chính", d2857) (2), SIPAS / satisfaction (3), or
  * the Decision-766 service index (4).
  */
 /** Other indices by their acronyms (folded): PCI, APCI, PAPI, DTI, DDCI, PGI. */
 const OTHER_INDEX_ACRONYMS = 'pci|apci|papi|dti|ddci|pgi';
 /** The IT-application index by its name (folded): "chỉ số (mức độ) ứng dụng công nghệ thông tin", "… sẵn sàng ứng dụng CNTT". */
 const ICT_INDEX_NAME = '(?:muc do )?(?:ung dung |san sang (?:ung dung )?)(?:cong nghe thong tin|cntt)';
-const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|thanh phan|(?:ve )?cong tac chi dao)|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|danh gia chat luong hoat dong)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long)|(${SERVICE_INDEX_NAMES})`, 'g');
+const INDEX_MENTION_RE = new RegExp(`(chi so (?:cai cach hanh chinh|cchc|par ?index|par)|par ?index)|(chi so (?:${OTHER_INDEX_ACRONYMS}|ict|${ICT_INDEX_NAME}|xanh|chuyen doi so|nang luc canh tranh|hieu qua quan tri|quan tri (?:va )?hanh chinh cong|thanh phan|(?:ve )?cong tac chi dao|cai cach (?:thu tuc hanh chinh|tthc|the che|to chuc bo may|che do cong vu|tai chinh cong))|(?<![a-z])(?:${OTHER_INDEX_ACRONYMS}|danh gia chat luong hoat dong)(?![a-z]))|(sipas|chi so hai long|su hai long|muc do hai long|chi so [a-z ,]{0,30}doi voi su phuc vu cua co quan hanh chinh)|(${SERVICE_INDEX_NAMES})`, 'g');
 /** Right before an index's edition: a verb saying it was published ("công bố xác định chỉ số CCHC … năm 2021"), not that it will be. Folded. */
 const EDITION_ANNOUNCED_BEFORE_RE = /(?<![a-z])(?<!(?:se|sap|du kien|chuan bi) )cong bo(?![a-z])(?![^.;]*(?:se|sap) cong bo)[^.;]{0,80}$/;
+/** Right before an index's edition: "so với (kết quả)", the comparison a move is measured against. Folded. */
+const EDITION_COMPARED_BEFORE_RE = /(?<![a-z])so voi(?: (?:ket qua|diem so|xep hang|thu hang))?(?: (?:cua|o))?\s*$/;
 /** An annual index named with its edition's year: "Chỉ số CCHC năm 2023", "PAR INDEX 2021", "Chỉ số hài lòng (SIPAS) năm 2022". */
 const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|par ?index)|par ?index|sipas\)?|(?<![a-z])ve (?:cong tac )?cai cach hanh chinh)(?: ?\([^)]{0,30}\))?(?: (?:cua|ve|trong) (?:(?!so voi|giam|tang)[a-z ]){0,40}?(?: ?\([^)]{0,12}\))?)?,? (?:nam )?(20\d\d)(?!\d)/g;
 /**
@@ -111,6 +114,23 @@ const INDEX_EDITION_RE = /(?:chi so (?:cai cach hanh chinh|cchc|hai long|sipas|p
  * Hồng".
  */
 const REGION_RE = /(?<![a-z])(?:trong vung|khu vuc|vung (?:dong bang|trung du|tay nguyen|dong nam|bac trung)|dbscl|dong bang song (?:cuu long|hong)|tay nguyen|td&mnpb|trung du (?:va )?mien nui|(?:bac|nam) trung bo|duyen hai mien trung|trong nhom (?:cac )?tinh (?:dong bang|trung du|mien|tay|bac|nam|dong nam|duyen hai))(?![a-z])/;
+/** Right after a rank, its region: "… khu vực Tây Nguyên", "… trong vùng", "… các tỉnh, thành phố phía Bắc"; another place ("và xếp thứ 2 khu vực …", r-10) ends the search. Folded. */
+const REGION_AFTER_RANK_RE = /^(?:(?!xep |dung |va )[^,;.]){0,30}?(?:khu vuc|trong vung|vung (?!tau)|mien |(?:tinh|thanh pho|tinh thanh pho) phia (?:bac|nam)(?![a-z])|(?:tay|dong) nam bo(?![a-z])|dbscl)/;
+/** A ranking's region opening its sentence, before the rank: "… cao hơn trong khu vực Tây Nam bộ, từ hạng 4/13 …". Folded. */
+const REGION_OPENS_RE = /(?<![a-z])(?:trong|o|tai) (?:khu vuc|vung)(?![a-z])(?! (?:sau|xa|mot cua|tiep nhan|bien gioi|dan toc))[^;]*$/;
+/** A national field or the country between a region and a rank: the rank is the country's ("… trong vùng; cả nước xếp thứ 9/63"). */
+const NATIONAL_FIELD_RE = /(?<![a-z])(?:ca nuoc|toan quoc|63|34 tinh)(?![a-z\d])/;
+/** The largest region's field: the northern midlands and mountains counted fourteen provinces. */
+const LARGEST_REGION = 14;
+/**
+ * {@link REGION_OPENS_RE} before a rank in its sentence, the rank's field being stated and a region's size. A region may
+ * also just name whose national places follow ("tại khu vực ĐBSCL có 3 địa phương, đó là Bạc Liêu đứng hạng 59", d3706).
+ */
+function regionOpensRanking(folded: string, zones: CandidateZones, c: Candidate): boolean {
+  if (c.total === null || c.total > LARGEST_REGION) return false;
+  const m = REGION_OPENS_RE.exec(folded.slice(zones.sentence.start, c.start));
+  return m !== null && !NATIONAL_FIELD_RE.test(folded.slice(zones.sentence.start + m.index, Math.min(zones.sentence.end, c.end + 40)));
+}
 /** A rank in a regional table: the region is named in its own text, or after it before any other ranking verb. */
 function isRegionalRank(folded: string, zones: CandidateZones, c: Candidate): boolean {
   if (REGION_RE.test(folded.slice(zones.ownLeft.start, Math.max(zones.ownRight.end, c.end)))) return true;
@@ -380,9 +400,11 @@ const GAP_BEFORE_RE = /(?<![a-z])(?:khoang cach|chenh lech)(?![a-z])(?![^;]*(?:s
 /** Behind another unit, by the number right after it: "kém Bộ Tư pháp " ("thua" is left out: folded, it is "Thừa Thiên"). Folded. */
 /** …or by the number alone, in brackets after a unit's level: "Hải Phòng đạt 91,98 điểm (kém 0,39 điểm)" (d2139). */
 const BEHIND_UNIT_BEFORE_RE = /(?:(?<![a-z])kem\s+(?!theo(?![a-z]))[a-z&-]+(?:\s+[a-z&-]+){0,5}|\(\s*kem(?: hon)?)\s*$/;
-/** A unit compared with an average: "cao hơn (giá trị, mức) trung bình", "thấp hơn bình quân", "… so với (chỉ số) trung bình (cả nước)" (d2762). Folded text. */
-const COMPARED_WITH_AVERAGE_RE = /(?<![a-z])(?:(?:cao|thap) hon|so voi) (?:(?:gia tri|muc|diem|chi so) )?(?:trung binh|binh quan)(?![a-z])/;
+/** A unit compared with an average: "cao hơn (giá trị, mức) trung bình", "thấp hơn bình quân", "… so với (chỉ số) trung bình (cả nước)" (d2762), "cao hơn 1,4% chỉ số trung bình chung" (d4903). Folded text. */
+const COMPARED_WITH_AVERAGE_RE = /(?<![a-z])(?:(?:cao|thap) hon(?: \d[\d.,]*\s*(?:%|diem))?|so voi) (?:(?:gia tri|muc|diem|chi so) )?(?:trung binh|binh quan)(?![a-z])/;
 /** Right before a number: how far above or below the national average it is ("cao hơn mức trung bình của cả nước"). */
+/** Right after a gap's number: the average it is measured from ("… 1,6% chỉ số trung bình chung"). Folded. */
+const GAP_TO_AVERAGE_AFTER_RE = /^\s*(?:(?:so voi|chi so|gia tri|muc|diem)\s+)?(?:trung binh|binh quan)(?![a-z])/;
 const NATIONAL_GAP_BEFORE_RE = /(?<![a-z])(?:cao|thap) hon (?:(?:gia tri|muc|diem) )?(?:trung binh|binh quan)(?: chung)?(?: cua)? (?:ca nuoc|toan quoc|cac tinh(?:, thanh(?: pho)?)?)\s*(?:la\s*)?$/;
 /** Counts or shares of procedures offered online: at a level (1-2, 3, 4, 3-4), then fully or partly online. */
 const ONLINE_LEVEL_METRICS: ReadonlySet<string> = new Set(['online_services_l12', 'online_services_l3', 'online_services_l4', 'online_services_l34']);
@@ -774,7 +796,7 @@ function groupField(state: DocState, subject: FigureSubject, rank: number): numb
   if (!state.groupFields.has(group.name)) {
     // A field and groups within it ("18 bộ, cơ quan ngang bộ" and "gồm 14 bộ, cơ quan ngang bộ" above 80 %): the
     // largest count is the field (d6057).
-    const counts = matchesOf(group.count, state.folded).map((m) => Number(m[1] ?? m[2]));
+    const counts = matchesOf(group.count, state.folded).map((m) => Number(m[1] ?? m[2] ?? m[3]));
     state.groupFields.set(group.name, counts.length > 0 ? Math.max(...counts) : null);
   }
   const n = state.groupFields.get(group.name) ?? null;
@@ -787,9 +809,10 @@ function groupField(state: DocState, subject: FigureSubject, rank: number): numb
  * ("12 huyện, thị xã, thành phố", "9 quận, huyện"; a city under the province is left out, its name is no proof of its level).
  */
 const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp }> = [
-  // "19 bộ, cơ quan ngang bộ", or the count after the group's name: "các bộ, cơ quan ngang bộ (gồm 19 cơ quan)" (d3754).
+  // "19 bộ, cơ quan ngang bộ", or the count after the group's name: "các bộ, cơ quan ngang bộ (gồm 19 cơ quan)" (d3754), or
+  // the field under a place or a count: "đứng số 2/19 Bộ" (d7861).
   { name: 'ministries', member: /^(?:Bộ\s+\p{Lu}|Ngân hàng Nhà nước|Ủy ban Dân tộc|Uỷ ban Dân tộc|Thanh tra Chính phủ|Văn phòng Chính phủ)/u,
-    count: /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])|(?<![a-z])bo, co quan ngang bo \(?gom (\d{2}) (?:co quan|don vi)(?![a-z])/g },
+    count: /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])|(?<![a-z])bo, co quan ngang bo \(?gom (\d{2}) (?:co quan|don vi)(?![a-z])|(?<![\d.,])\d{1,2}\s*\/\s*(\d{2}) bo(?![a-z])/g },
   { name: 'departments', member: /^(?:Sở\s+\p{Lu}|Văn phòng (?:UBND|Ủy ban|Uỷ ban)|Thanh tra (?:tỉnh|thành phố)|Ban (?:Quản lý|Dân tộc))/u,
     count: /(?<![\d.,])(\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|co quan chuyen mon|so va co quan tuong duong(?: so)?)(?![a-z])/g },
   // The country's provinces, by the national field only ("63 tỉnh, thành phố"; 34 after the 2025 merger): a count of
@@ -985,7 +1008,9 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     leadGuess: lead?.uncertain === true,
     indexEditions: matchesOf(INDEX_EDITION_RE, folded)
       .map((m) => ({ at: m.index ?? 0, year: Number(m[1]), announced: EDITION_ANNOUNCED_BEFORE_RE.test(folded.slice(Math.max(0, (m.index ?? 0) - 90), m.index ?? 0)) }))
-      .filter((e) => e.year >= 2010 && e.year <= 2040),
+      // "tăng 2 bậc so với kết quả Par Index 2013": an edition named as what a move is compared with is the baseline, no
+      // edition the figures around it are of (d7861).
+      .filter((e) => e.year >= 2010 && e.year <= 2040 && !EDITION_COMPARED_BEFORE_RE.test(folded.slice(Math.max(0, e.at - 30), e.at))),
     indexTopics: matchesOf(INDEX_TOPIC_RE, `${foldForMatching(ctx.title ?? '')} ${folded}`).map((m) => ({ at: (m.index ?? 0) - (ctx.title ?? '').length - 1, service: m[1] !== undefined, satisfaction: m[2] !== undefined })),
     componentSection: false,
     onlineTopicSentence: false,
@@ -1934,14 +1959,19 @@ function checkIndex(folded: string, sentence: Span, c: Candidate, cls: Classific
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(INDEX_MENTION_RE, folded.slice(sentence.start, c.hedgeStart))) last = m;
   // "xếp thứ 1 trong bảng Chỉ số hài lòng", "đứng đầu cả nước về Chỉ số Xanh": an index named right after a rank is the rank's index.
-  const after = folded.slice(c.end, Math.min(sentence.end, c.end + 45));
+  const after = folded.slice(c.end, Math.min(sentence.end, c.end + 70));
   // "xếp thứ 3/63 tỉnh, thành phố về mức độ hài lòng": the ranked units may stand between the rank and its index.
-  const next = /^\s*(?:\/\s*\d+\s*)?(?:(?:tinh,? thanh pho|tinh,? thanh|tinh,? tp|tinh|dia phuong|don vi|co quan)\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai)? ?(?:bang xep hang |xep hang |bang )?/.exec(after);
+  // "đứng thứ 4/34 tỉnh, thành phố theo Bộ chỉ số chỉ đạo, điều hành … (Quyết định 766)" names the service index (d1259).
+  const next = /^\s*(?:\/\s*\d+\s*)?(?:(?:tinh,? thanh pho|tinh,? thanh|tinh,? tp|tinh|dia phuong|don vi|co quan)\s*)?(?:ca nuoc |toan quoc )?(?:trong|ve|cua|o|tai|theo)? ?(?:bang xep hang |xep hang |bang )?/.exec(after);
   if (next) {
     INDEX_MENTION_RE.lastIndex = 0;
     const m = INDEX_MENTION_RE.exec(after.slice(next[0].length, next[0].length + 30));
     INDEX_MENTION_RE.lastIndex = 0;
-    if (m && m.index === 0) last = m;
+    if (m && m.index === 0) {
+      last = m;
+      // The index named right after the rank is the rank's, whichever the article named before.
+      if (m[4] !== undefined && cls.metric === 'par_index_rank') return { ...cls, metric: 'service_index_rank' };
+    }
   }
   if (!last || last[1] !== undefined || last[4] !== undefined) return cls;
   if (last[2] !== undefined) return null;
@@ -1996,7 +2026,7 @@ const LATE_RECEIPT_AFTER_RE = /^\s*(?:(?:bi|da|con|van) )?(?:cham|qua han|tre ha
  * Words that name a part of an index: its criteria, fields, sub-indices and the points each part scored. Folded:
  * "Hà Nội đứng thứ 2" folds to "ha noi dung", which is no "nội dung" (d3753).
  */
-const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|(?<!ha )noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|va nang cao)|(?:chi so |linh vuc |[“"])(?:thanh phan )?(?:ve )?xay dung(?:,? (?:va )?phat trien)? chinh (?:phu|quyen) (?:dien tu|so)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
+const INDEX_COMPONENT_RE = /(?<![a-z])(?:tieu chi|linh vuc|(?<!ha )noi dung|chi so thanh phan|diem thanh phan|nhom chi so|chi so ve|diem danh gia|diem tham dinh|diem khao sat|diem do bo|diem dieu tra|(?:cai cach|xay dung) (?:thu tuc hanh chinh|to chuc|che do|tai chinh|the che|va nang cao)|(?:chi so |linh vuc |[“"])(?:thanh phan )?(?:ve )?xay dung(?:,? (?:va )?phat trien)? chinh (?:phu|quyen) (?:dien tu|so)|cai cach tai chinh cong|hien dai hoa)(?![a-z])/;
 
 /**
  * A short heading naming one component of an index ("- Lĩnh vực Cải cách thể chế", "2. Cải cách thủ tục hành chính"):
@@ -2145,6 +2175,11 @@ function measuresSomethingElse(folded: string, clause: Span, c: Candidate, metri
   // "đã kiểm tra 10 đơn vị hành chính nhà nước … về việc áp dụng … hệ thống quản lý chất lượng theo TCVN ISO 9001": the
   // quality agency's audits of ISO systems, no inspection of reform work (d7507).
   if (metric === 'inspection_rate' && QUALITY_SYSTEM_RE.test(folded.slice(clause.start, clause.end))) return true;
+  // "kiểm tra chuyên ngành 29 nhà thuốc, 12 phòng khám" (a sector's inspection of businesses, d7901) and "50% hoạt động
+  // kiểm tra … được thực hiện qua môi trường số" (inspections done online, a digital-government target; d5254, d5806) are
+  // no inspection of reform work.
+  if (metric === 'inspection_rate' && (/(?<![a-z])(?:kiem tra|thanh tra) chuyen nghanh|(?:kiem tra|thanh tra) chuyen nganh(?![a-z])/.test(folded.slice(clause.start, clause.end)) ||
+    /^\s*%?\s*(?:cac )?hoat dong (?:kiem tra|thanh tra)(?![a-z])/.test(folded.slice(c.end, c.end + 30)))) return true;
   // "giảm 50% lệ phí khi chọn dùng dịch vụ công trực tuyến", "miễn 100% phí": a cut in fees, no share of dossiers (d6954).
   if (c.unit === 'percent' && FEE_CUT_BEFORE_RE.test(before(30)) && FEE_AFTER_RE.test(folded.slice(c.end, c.end + 20))) return true;
   return c.unit === 'percent' && TIME_SAVED_BEFORE_RE.test(before(16)) && /^\s*thoi gian(?![a-z])/.test(folded.slice(c.end, c.end + 12));
@@ -2345,8 +2380,8 @@ const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu
 const MOVE_TO_RE = /(?<![a-z])(?:len|xuong|con|tut)(?![a-z])/;
 /** A place named, then the share in brackets: "có chỉ số cao nhất (96,86%)", "xếp cuối cùng (82,35%)". Folded text. */
 const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|xep dau|dung dau|dung cuoi|dan dau)\s*\(\s*$/;
-/** A place written before a bracketed share: "đứng thứ hai (93,19%)", "giữ vị trí số một (95,24%)". Folded. */
-const RANK_THEN_SHARE_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|nam|\d{1,2})|vi tri so (?:mot|\d{1,2}))\s*\(\s*$/;
+/** A place written before a bracketed share: "đứng thứ hai (93,19%)", "giữ vị trí số một (95,24%)", "thứ ba là quận Long Biên (93,01%)" (d1873). Folded. */
+const RANK_THEN_SHARE_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|nam|\d{1,2})|vi tri so (?:mot|\d{1,2}))(?: la [^()\d;]{2,50})?\s*\(\s*$/;
 /** A place right after a bracketed share, in the same bracket: "(91,43%, xếp thứ 3)". Folded. */
 const SHARE_THEN_RANK_AFTER_RE = /^\s*%?\s*,\s*(?:xep|dung)(?: o)?(?: vi tri| hang)? thu(?![a-z])/;
 /** A share of units, then a move: "chiếm tỷ lệ 66,67% trong tổng số huyện, giảm " — the move is that share's (d7751). Folded. */
@@ -2370,6 +2405,8 @@ function ownSentence(folded: string, c: Candidate): string {
 }
 
 /** A score or rank without its own cue takes the index the article named last before it. */
+/** Right after points: "điểm %", "điểm phần trăm", percentage points. Folded. */
+const PERCENTAGE_POINTS_AFTER_RE = /^\s*(?:diem\s*)?(?:%|phan tram)/;
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
   // (kept only when its sentence names the unit: see addFigure).
@@ -2386,6 +2423,8 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
     // "1.525/1.562 thôn, tổ dân phố (đạt 97,6%) có hạ tầng …": a share right after a count of its own things is that count's.
     !COUNT_THEN_SHARE_RE.test(lead);
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
+  // "tỷ lệ … đạt khoảng 33%, tăng 11 điểm % so với tháng 12/2024": percentage points, a share's move, no index's points.
+  if (c.unit === 'score' && PERCENTAGE_POINTS_AFTER_RE.test(state.folded.slice(c.end, c.end + 15))) return null;
   const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
   if (!topic) return null;
   // "… đánh giá DDCI tỉnh Yên Bái năm 2019 … Vị trí á quân là huyện Mù Cang Chải - 83,05 điểm": points or a bare share after
@@ -2420,7 +2459,10 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
     if (!namesIndex && lastOther >= 0 && (!lastReform || lastReform.at < lastOther)) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
     // "Tỷ lệ thanh toán trực tuyến … đạt 68,14%, …, xếp thứ 14 cả nước": a rank after a rate in its own clause, with no
     // index named, is that rate's (one of the index's components: 'other'), not the index's.
-    if (!namesIndex && COMPONENT_RATE_RE.test(own.slice(own.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
+    // A semicolon inside brackets does not end the rate's clause: "tỷ lệ số hóa … đạt 82,41% (trong đó, cấp tỉnh đạt
+    // 79,25%; cấp xã đạt 85,35%), xếp thứ 10/34" (d1259).
+    const unbracketed = own.replace(/\([^()]*\)/g, ' ');
+    if (!namesIndex && COMPONENT_RATE_RE.test(unbracketed.slice(unbracketed.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
     // "đã cung cấp 1.437 dịch vụ công trực tuyến lên Cổng dịch vụ công quốc gia, xếp thứ 7 cả nước": likewise a rank after
     // a count of services offered ranks that count.
     if (!namesIndex && SERVICES_COUNT_BEFORE_RE.test(own.slice(own.lastIndexOf(';') + 1))) return { metric: 'other', score: 0, runnerUp: 0, zone: 'sentence' };
@@ -2952,7 +2994,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // between two units' figures is neither's figure.
   // … and the gap to the national average: "cao hơn giá trị trung bình của cả nước 1,65%".
   const gapLead = folded.slice(Math.max(zones.clause.start, c.hedgeStart - 80), c.hedgeStart);
-  if (c.unit === 'percent' && cls.metric !== 'other' && (GAP_BEFORE_RE.test(gapLead) || NATIONAL_GAP_BEFORE_RE.test(gapLead))) {
+  // … with the number before the average: "cao hơn 1,6% chỉ số trung bình chung của các tỉnh" (d4903).
+  const gapBeforeAverage = /(?<![a-z])(?:cao|thap) hon\s*$/.test(gapLead) && GAP_TO_AVERAGE_AFTER_RE.test(folded.slice(c.end, c.end + 30));
+  if (c.unit === 'percent' && cls.metric !== 'other' && (GAP_BEFORE_RE.test(gapLead) || NATIONAL_GAP_BEFORE_RE.test(gapLead) || gapBeforeAverage)) {
     cls = { ...cls, metric: 'other' };
   }
 
@@ -3386,7 +3430,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "… vùng …" / "… miền …" after a rank is a regional table ("xếp thứ hai là Bà Rịa - Vũng Tàu" is not).
   // An aside between the rank and its region does not end the phrase: "đứng thứ nhất (1/14 tỉnh, thành phố) khu vực trung du
   // miền núi phía Bắc" (d2652).
-  if (c.unit === 'rank' && !change && /^[^,;.]{0,30}?(?:khu vuc|trong vung|vung (?!tau)|mien )/.test(folded.slice(c.end, c.end + 80).replace(/\([^()]{0,40}\)/g, ' ').slice(0, 40))) return dropAs('regional_rank');
+  // The field's own comma does not end the phrase either: "hạng 3/13 tỉnh, thành phố khu vực ĐBSCL" (d447), "đứng thứ 6
+  // đối với các tỉnh, thành phố phía Bắc" (d6352).
+  if (c.unit === 'rank' && !change && REGION_AFTER_RANK_RE.test(folded.slice(c.end, c.end + 80).replace(/\([^()]{0,40}\)/g, ' ').replace(/tinh, thanh/g, 'tinh thanh').slice(0, 50))) return dropAs('regional_rank');
+  // "vươn lên vị trí cao hơn trong khu vực Tây Nam bộ, từ hạng 4/13 năm 2019 lên hạng 3/13 năm 2020": the region opens the
+  // sentence's ranking and no national field comes between (d6503).
+  if (c.unit === 'rank' && !change && regionOpensRanking(folded, zones, c)) return dropAs('regional_rank');
   // "tăng 1 bậc, từ thứ 5 lên thứ 4 trong vùng": a move in a regional ranking is not the national rank's ('other').
   if (c.unit === 'rank' && INDEX_METRICS.has(cls.metric) && isRegionalRank(folded, zones, c)) cls = { ...cls, metric: 'other' };
   // "… dẫn đầu toàn thành phố về tiếp nhận hồ sơ trực tuyến, xếp hạng thứ 2/40 phường, xã trên Cổng Dịch vụ công Quốc

@@ -142,7 +142,9 @@ export const METRIC_CUES: readonly MetricCueEntry[] = withAbbreviatedCues([
   { metric: 'initiatives', units: ['count'], nouns: ['sangkien'], weight: 10, nounIsCue: ['sangkien'], cues: [] },
   { metric: 'staff_reduction', units: ['count', 'percent'], nouns: [null, 'bienche', 'nguoi'], weight: 10,
     cues: ['tinh gian', 'giam', 'cat giam', 'tinh gian bien che', 'giam bien che'], requires: ['tinh gian', 'giam', 'cat giam', 'giam bien che'] },
-  { metric: 'inspection_rate', units: ['percent', 'count'], nouns: [null, 'donvi', 'cuoc'], weight: 9,
+  // Units inspected, not inspection rounds: "14 đợt kiểm tra", "08 cuộc thanh tra" count sessions, which no label files
+  // as inspections (d2755, d4206, d7901).
+  { metric: 'inspection_rate', units: ['percent', 'count'], nouns: [null, 'donvi'], weight: 9,
     cues: ['kiem tra', 'thanh tra', 'kiem tra cong vu'] },
   { metric: 'par_index_score', units: ['score', 'percent'], nouns: [null], weight: 10,
     cues: ['par index', 'chi so cai cach hanh chinh', 'chi so cchc', 'par', 'chi so par', 'cham diem cai cach hanh chinh', 'cham diem cchc'] },

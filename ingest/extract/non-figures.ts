@@ -28,8 +28,8 @@ const REFERENCE_BEFORE_RE =
 const DESIGNATOR_BEFORE_RE =
   /(?:^|[^a-z0-9])(?:(?<!binh )quan|phuong|q|p|kp|khu pho|to dan pho|to|ap|(?<!nong )thon|xom|khu|lo|(?<!tuong )duong|hem|kiet|phong so|cong thong tin|tong dai|duong day nong|hotline|dien thoai|sdt|(?<![-&]\s?)dt|fax|zalo|iso|tcvn|version|phien ban|muc do|cap do|nhom|lop|covid|kenh|trang|hinh|bieu mau|mau so|tieu muc|muc so)\s*[.\-]?\s*$/;
 
-/** Ranks: "xếp thứ 5", "đứng thứ 2/63", "xếp hạng 12", "nằm vị trí số 44", "xếp hạng thứ tự 16/19" (d440), "xếp hạng: 9/20" (d406). */
-export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang|xep vi thu|vi thu|(?:len|xuong) thu|xep hang thu tu)(?: so)?\s*:?\s*$/;
+/** Ranks: "xếp thứ 5", "đứng thứ 2/63", "xếp hạng 12", "nằm vị trí số 44", "xếp hạng thứ tự 16/19" (d440), "xếp hạng: 9/20" (d406), "đứng số 2/19 Bộ" (d7861). */
+export const RANK_BEFORE_RE = /(?:^|[^a-z0-9])(?:xep thu|dung thu|dung so|xep hang|xep vi tri|vi tri thu|vi tri|hang thu|hang|xep vi thu|vi thu|(?:len|xuong) thu|xep hang thu tu)(?: so)?\s*:?\s*$/;
 
 /**
  * "xếp 52/63", "(năm 2020 đứng 19/63)", "xếp cuối 7/7": a bare rank verb before an X/Y pair makes it a rank (a single

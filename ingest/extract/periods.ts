@@ -54,10 +54,10 @@ const CARRIED_FROM_AFTER_RE = /^\s*chuyen (?:sang|qua)(?![a-z])/;
  * The same before a period phrase: "so với năm 2019" ends right before "năm 2019", as do "so với giá trị trung bình",
  * "so với kết quả năm 2021", "so với xếp hạng năm 2023" and "so với kết quả của năm 2013" (d808, d3908); so does "bằng thứ
  * hạng năm 2022" (the same place as in 2022, d5153), "so với cuộc khảo sát năm 2016" (an earlier survey, d6458) and "so
- * với kết quả đánh giá năm 2018" (d6801).
+ * với kết quả đánh giá năm 2018" (d6801), "so với kết quả Par Index 2013" (the index named before its year, d7861).
  * Never the last syllable of "hồ sơ" or "cơ sở" ("tiếp nhận hồ sơ từ ngày 1 đến 30-9" names the period of the dossiers).
  */
-const BASELINE_BEFORE_RE = /(?<![a-z])bang (?:voi )?(?:thu hang|xep hang|ket qua|muc)(?: cua)? $|(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:(?:cuoc|ky|dot|lan) (?:khao sat|danh gia|dieu tra) )?(?:(?:ket qua|chi so|muc|diem so)(?: (?:danh gia|khao sat))? )?(?:xep hang )?(?:cua )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
+const BASELINE_BEFORE_RE = /(?<![a-z])bang (?:voi )?(?:thu hang|xep hang|ket qua|muc)(?: cua)? $|(?<![a-z])(?<!(?:ho|co) )so (?:voi )?(?:(?:cuoc|ky|dot|lan) (?:khao sat|danh gia|dieu tra) )?(?:(?:ket qua|chi so|muc|diem so)(?: (?:danh gia|khao sat))? )?(?:(?:par ?index|sipas|cai cach hanh chinh|cchc) )?(?:xep hang )?(?:cua )?(?:cung ky )?(?:(?:thoi diem )?(?:cuoi|dau) )?(?:(?:gia tri )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc )?)?$/;
 /** A level compared right before a period phrase: "(năm 2023) cao hơn năm 2022", "thấp hơn năm 2021". Folded. */
 /**
  * The measure named again between "cao/thấp hơn" and the year it is compared with: "cao hơn tỷ lệ đánh giá hài lòng
