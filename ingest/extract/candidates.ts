@@ -225,7 +225,7 @@ const UNITS_COUNT_BEFORE_RE = /(?:^|\s)\d+ (?:don vi|co quan|dia phuong|xa|phuon
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 2, hai: 2, ba: 3, tu: 4 };
 /**
  * A rank in words: an ordinal after a rank verb ("xếp vị trí thứ nhất", "xếp thứ hai là …", "giữ vị trí số một"; group
- * 1), or first place ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead, or the
+ * 1), or first place ("ngôi vị quán quân"; "dẫn đầu" / "đứng đầu" only before the ranking or the index they lead ("dẫn đầu bảng,", d7160), or the
  * field they lead with the clause going on: "dẫn đầu (trong) bảng xếp hạng …", "đứng đầu bảng Chỉ số …", "dẫn đầu toàn
  * tỉnh với 95,86 điểm", "đứng đầu các huyện, thành phố", "đứng đầu cả nước (trong bảng xếp hạng) về chỉ số …", "dẫn đầu huyện Kim Thành về chỉ số …" (d3956), "PAR Index 2024: Hải Phòng dẫn
  * đầu cả nước, …", "đứng đầu trong 63 tỉnh, thành phố" (group 2: the field's size), or with the score it leads
@@ -235,14 +235,16 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * field's size went unread — "5 địa phương dẫn đầu", "lọt vào nhóm 10 tỉnh, thành phố dẫn đầu" (d3307), "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|(?:huyen|tinh|thanh pho|thi xa|quan)(?: [a-z]+){1,3} ve (?:chi so|cai cach|cchc|par)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|bang\s*[,;.]|(?:huyen|tinh|thanh pho|thi xa|quan)(?: [a-z]+){1,3} ve (?:chi so|cai cach|cchc|par)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Places after the first written in words, as a ranking's list names them. */
 const LISTED_PLACE_WORDS: Readonly<Record<string, number>> = { hai: 2, nhi: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /**
  * A later place of a list before its holder, after a separator: ", thứ ba là Ngân hàng Nhà nước", "và thứ năm là Bộ Nội vụ".
- * The holder must be a unit ("Thứ hai là, …" opening an argument is no place). Folded.
+ * The holder must be a unit or a name ({@link LISTED_HOLDER_WORD_RE}; "Thứ hai là, …" opening an argument is no place). Folded.
  */
-const LISTED_PLACE_NAMED_AFTER_RE = /(?:[,;(]|(?<![a-z])va)\s+(?:(?:xep|dung)\s+)?thu (hai|nhi|ba|tu|nam|sau|bay|tam|chin|muoi) la (?=(?:bo|so|tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|ngan hang|ubnd|uy ban|van phong|thanh tra|ban|cuc|tong cuc|cong an|bao hiem|kho bac|truong|dai hoc)(?![a-z]))/g;
+const LISTED_PLACE_NAMED_AFTER_RE = /(?:[,;(]|(?<![a-z])va)\s+(?:(?:xep|dung)\s+)?thu (hai|nhi|ba|tu|nam|sau|bay|tam|chin|muoi) la (?=[a-z])/g;
+/** A unit's word opening the holder after "là" (folded), or else a capitalised name ("thứ ba là Đồng Tháp", d7160; original text). */
+const LISTED_HOLDER_WORD_RE = /^(?:bo|so|tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|ngan hang|ubnd|uy ban|van phong|thanh tra|ban|cuc|tong cuc|cong an|bao hiem|kho bac|truong|dai hoc)(?![a-z])/;
 /** After a count: its share in brackets, then the dossiers it counts (" (chiếm 22,16%) hồ sơ"). Folded. */
 const SHARE_THEN_DOSSIERS_AFTER_RE = /^\s*\(\s*(?:chiem\s+)?(?:(?:ty|ti) le\s+)?\d[\d.,]*\s*%\s*\)\s*(?:ho so|hs)(?![a-z])/;
 /** Between a count and its whole written in words: " trên ", " trên tổng số " (original text). */
@@ -533,6 +535,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       const start = sentence.start + (m.index ?? 0) + m[0].lastIndexOf('thu ');
       const end = start + `thu ${m[1]}`.length;
       if (!RANK_WORD_EARLIER_RE.test(folded.slice(Math.max(sentence.start, start - 200), start)) && !/(?<![a-z])(?:dan|dung) dau(?![a-z])/.test(folded.slice(Math.max(sentence.start, start - 200), start))) continue;
+      const holderAt = sentence.start + (m.index ?? 0) + m[0].length;
+      if (!LISTED_HOLDER_WORD_RE.test(folded.slice(holderAt, holderAt + 12)) && !/^\p{Lu}/u.test(text.slice(holderAt, holderAt + 1))) continue;
       if (candidates.some((c) => c.start < end && c.end > start)) continue;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: LISTED_PLACE_WORDS[m[1]], total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
     }

@@ -1591,11 +1591,12 @@ function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
 }
 
 /**
- * An agency of a province named as spelt (folding merges "sở" with "số"): a department ("Sở Tư pháp"), the police
+ * An agency of a province named as spelt (folding merges "sở" with "số"): a department ("Sở Tư pháp", or with its name in
+ * lower case, "Sở thông tin và Truyền thông", d5152), the police
  * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
  * nhánh …"), or a group of departments ("9 sở", "các sở").
  */
-const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+(?:\p{Lu}|(?:thông tin|tư pháp|nội vụ|tài chính|xây dựng|y tế|công thương|ngoại vụ|giáo dục|kế hoạch|tài nguyên|giao thông|lao động|văn hóa|khoa học|nông nghiệp)\s))|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
 /**
  * Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. Not "và Xã hội",
  * which ends "Sở Lao động - Thương binh và Xã hội" (d1870).
