@@ -2407,6 +2407,24 @@ function ownSentence(folded: string, c: Candidate): string {
 /** A score or rank without its own cue takes the index the article named last before it. */
 /** Right after points: "điểm %", "điểm phần trăm", percentage points. Folded. */
 const PERCENTAGE_POINTS_AFTER_RE = /^\s*(?:diem\s*)?(?:%|phan tram)/;
+/** A place among a province's districts, communes or departments: "xếp hạng 1/12 huyện, thị, thành phố". Folded. */
+const PLACE_AMONG_LOCAL_UNITS_RE = /(?<![a-z])xep (?:hang|thu) \d{1,2}(?:\s*\/\s*\d{1,3})? (?:huyen|xa|phuong|so|don vi|co quan|quan)(?![a-z])/;
+/**
+ * A ranking of a province's own units that names no index: "Năm 2020, huyện Châu Thành được xếp hạng 1/12 huyện, thị,
+ * thành phố trên địa bàn tỉnh Đồng Tháp, với tổng số đạt 88,66 điểm" in an article on reform work (its title names it)
+ * is the province's reform index of its districts (d7801). Only in a sentence that places a unit among local units and
+ * gives points, and no other index named anywhere.
+ */
+function unnamedReformRanking(state: DocState, c: Candidate): { at: number; service: boolean; satisfaction: boolean } | undefined {
+  if (lastOtherIndexBefore(state, state.folded.length) >= 0) return undefined;
+  if (!/(?<![a-z])(?:cai cach hanh chinh|cchc)(?![a-z])/.test(foldForMatching(state.ctx.title ?? ''))) return undefined;
+  const sentence = ownSentence(state.folded, c);
+  if (!/\d[\d.,]*\s*diem(?![a-z])/.test(sentence) || !/(?<![a-z])xep (?:hang|thu)(?![a-z])/.test(sentence)) return undefined;
+  // (The sentence read around the number leaves the number out: a place is looked for in its own text too.)
+  if (!PLACE_AMONG_LOCAL_UNITS_RE.test(sentence) && !PLACE_AMONG_LOCAL_UNITS_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 20), c.end + 20))) return undefined;
+  return { at: -1, service: false, satisfaction: false };
+}
+
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
   // (kept only when its sentence names the unit: see addFigure).
@@ -2425,7 +2443,7 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   if (c.unit !== 'score' && c.unit !== 'rank' && !bareShare) return null;
   // "tỷ lệ … đạt khoảng 33%, tăng 11 điểm % so với tháng 12/2024": percentage points, a share's move, no index's points.
   if (c.unit === 'score' && PERCENTAGE_POINTS_AFTER_RE.test(state.folded.slice(c.end, c.end + 15))) return null;
-  const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0];
+  const topic = state.indexTopics.filter((t) => t.at < c.start).pop() ?? state.indexTopics[0] ?? unnamedReformRanking(state, c);
   if (!topic) return null;
   // "… đánh giá DDCI tỉnh Yên Bái năm 2019 … Vị trí á quân là huyện Mù Cang Chải - 83,05 điểm": points or a bare share after
   // another index was named, with no reform index named since nor in their own sentence, are that index's ('other'), as a
@@ -2490,7 +2508,7 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
       return { metric: 'satisfaction_rate', score: 0, runnerUp: 0, zone: 'sentence', fromTopic: true };
     }
   }
-  const index = topic.satisfaction ? state.indexTopics.filter((t) => t.at < c.start && !t.satisfaction).pop() ?? state.indexTopics.find((t) => !t.satisfaction) : topic;
+  const index = topic.satisfaction ? state.indexTopics.filter((t) => t.at < c.start && !t.satisfaction).pop() ?? state.indexTopics.find((t) => !t.satisfaction) ?? unnamedReformRanking(state, c) : topic;
   if (!index) return null;
   return indexTopicFigure(index, c, bareShare);
 }

@@ -457,9 +457,10 @@ function listedMember(text: string, at: number): boolean {
 
 /**
  * "trong các khối cơ quan thuộc UBND tỉnh Hà Tĩnh", "các đơn vị trực thuộc UBND tỉnh": the unit that owns a group of
- * agencies names the field of a ranking among them, not whose figure it is (d1370). Folded, right before the name.
+ * agencies names the field of a ranking among them, not whose figure it is (d1370); so does "xếp hạng 1/12 huyện, thị,
+ * thành phố trên địa bàn tỉnh Đồng Tháp" (d7801). Folded, right before the name.
  */
-const OWNER_OF_GROUP_BEFORE_RE = /(?:co quan|don vi|so,? (?:ban,? ?)?nganh)(?: chuyen mon)?(?: truc)? thuoc (?:ubnd |uy ban nhan dan )?$/;
+const OWNER_OF_GROUP_BEFORE_RE = /(?:(?:co quan|don vi|so,? (?:ban,? ?)?nganh)(?: chuyen mon)?(?: truc)? thuoc (?:ubnd |uy ban nhan dan )?|\d+\/\d+ (?:huyen|xa|don vi|co quan|so)(?![a-z])[a-z ,]{0,30} tren dia ban )$/;
 
 /**
  * A name alone in parentheses locates the unit before it ("TP. Nha Trang (tỉnh Khánh Hòa)"); a parenthesis that goes
