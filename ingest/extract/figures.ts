@@ -168,6 +168,8 @@ function receivedAndResolvedList(folded: string, sentenceStart: number, at: numb
 /** An index named in a sentence: PAR INDEX, the satisfaction index, the service index, administrative reform. Folded. */
 const INDEX_NAMED_RE = /(?<![a-z])(?:chi so|par ?index|sipas|cai cach hanh chinh|cchc|hai long|phuc vu nguoi dan|xep hang)(?![a-z])/;
 /** Indices published once a year for the year before (PAR INDEX, SIPAS). */
+/** The Decision-766 service index's total and rank. */
+const SERVICE_INDEX_METRICS: ReadonlySet<string> = new Set(['service_index_score', 'service_index_rank']);
 const ANNUAL_INDEX_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'par_index_rank', 'sipas_score']);
 /** A rank's field of departments: "7/19 Sở, Ban, ngành", "9/20 sở, ngành" (as spelt: folded, "số" reads as "sở"). */
 const DEPARTMENTS_FIELD_RE = /\d\s*\/\s*\d+\s+(?:các\s+)?[Ss]ở,?\s+(?:[Bb]an,?\s*)?[Nn]gành/u;
@@ -2801,6 +2803,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
       period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
       periodSource = 'index_edition';
     }
+  }
+  // The service index is computed month by month: its result "năm 2023" in an article of October 2023 is the year so far,
+  // January to the publication month, as the labels file it (36 of 37 dev figures of the running year; d1084).
+  if (SERVICE_INDEX_METRICS.has(cls.metric) && kind === 'actual' && period.year !== null && period.fromMonth === null) {
+    const pub = publicationParts(state.ctx.publishedAt);
+    if (pub.year === period.year && pub.month !== null && pub.month < 12) period = { year: period.year, fromMonth: 1, toMonth: pub.month, label: period.label };
   }
   // "Điểm đánh giá công khai, minh bạch đạt 2,2/18 điểm", "điểm thẩm định 57,92/61,5", "cải cách thủ tục hành chính
   // (giảm 0,52 điểm và giảm 31 bậc)": a component of an index (criterion, field, sub-index) is not the index itself.
