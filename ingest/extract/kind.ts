@@ -43,6 +43,8 @@ const YEU_CAU_NOUN_RE = /(?:dap ung|dat|theo|dung|dat duoc|chua dat|dam bao|bao 
  * Right before "mục tiêu": the target met ("hoàn thành (sớm / vượt / trước thời hạn)", "đạt được", "vượt"). Folded; not a
  * bare "dat", which is also "đặt mục tiêu" (sets a target).
  */
+/** Before "đạt được mục tiêu": a purpose ("để (có thể)"), the target still ahead. Folded. */
+const PURPOSE_BEFORE_RE = /(?<![a-z])de (?:co the )?(?:dat duoc|hoan thanh)\s+$/;
 const TARGET_MET_BEFORE_RE = /(?<![a-z])(?:hoan thanh(?: (?:som|vuot|truoc thoi han))?|dat duoc|vuot)\s+$/;
 /** A modal right after the figure's noun phrase: "100% bộ phận … phải thực hiện khảo sát". */
 const MODAL_AFTER_RE = /^[^,;()]{0,60}?(?<![a-z0-9])(?<!(?:do|khong) )(?:phai|can phai|se)(?![a-z0-9])/;
@@ -197,7 +199,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     // "tổng số hồ sơ phải giải quyết là 52.310 hồ sơ": the dossiers due (a workload), no commitment.
     if (m[0] === 'phai' && DOSSIERS_DUE_RE.test(before.slice(Math.max(0, idx - 30), idx + 20))) continue;
     // "hoàn thành sớm mục tiêu cung cấp 100% DVCTT", "hoàn thành vượt mục tiêu tinh giản biên chế (10%)": a target met is a result.
-    if (m[0] === 'muc tieu' && TARGET_MET_BEFORE_RE.test(before.slice(Math.max(0, idx - 30), idx))) continue;
+    // ("Để (có thể) đạt được mục tiêu cung cấp 100% …" is the purpose of what follows, the target still ahead; d6156.)
+    if (m[0] === 'muc tieu' && TARGET_MET_BEFORE_RE.test(before.slice(Math.max(0, idx - 30), idx)) && !PURPOSE_BEFORE_RE.test(before.slice(Math.max(0, idx - 30), idx))) continue;
     // "qua 01 năm nỗ lực phấn đấu, … tăng từ hạng Tám lên hạng Nhất": the striving that brought a result (d4850).
     if (m[0] === 'phan dau' && /(?:^|\s)(?:no luc|su)\s$/.test(before.slice(Math.max(0, idx - 7), idx))) continue;
     lastTarget = idx + m[0].length;
@@ -221,6 +224,9 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   }
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
   if (lastActual < 0 && AIM_BEFORE_RE.test(before.slice(-120))) return { kind: 'target', explicit: true };
+  // "Tây Ninh tiếp tục rà soát, đảm bảo 100% thủ tục … được cung cấp …": ensuring a level with no "đã" in its clause is a
+  // commitment (d3102, d2706); "đảm bảo 100% thủ tục … đã được cung cấp" reports one (d1552).
+  if (lastActual < 0 && /(?<![a-z])(?:dam bao|bao dam)\s*$/.test(before) && !/(?<![a-z])da(?![a-z])/.test(afterText.split(/[;.]/)[0])) return { kind: 'target', explicit: true };
   // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
   if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
   let modal = MODAL_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)));
