@@ -150,6 +150,8 @@ const RECEIVED_THEN_DIGITISED_RE = /(?<![a-z])tiep nhan,? (?:va )?so hoa(?:,? va
 const OTHER_PROGRAMME_TARGETS_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?(?:nong thon moi|(?:thu )?ngan sach|chu yeu|kinh te|xa hoi|phat trien dang vien|dang vien|(?:cap )?can cuoc|cccd|chuyen doi so|chinh quyen so)(?![a-z])/;
 /** "Đến năm 2025, …", "tới hết năm 2030": the year a level is to be reached by. Folded, anywhere before the number. */
 const DEADLINE_BEFORE_RE = /(?:^|[\s,;:(])(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)(?!\d)/;
+/** A deadline right after a target's noun, no other number, comma or clause break between: "… vào năm 2015" (not "…, đến năm 2025 đạt 95%"). Folded. */
+const OWN_DEADLINE_AFTER_RE = /^[^\d;.,]{0,50}?(?<![a-z])(?:vao|den|toi|truoc) (?:het |cuoi )?nam (20\d\d)(?!\d)/;
 /** A verb or a clause break between a level and a deadline after it: the deadline is another level's. Folded. */
 const DEADLINE_OWN_VERB_RE = /[;:]|(?<![a-z])(?:phan dau|muc tieu|dat|tang|giam|len|nham|chi tieu|ke hoach|con|duy tri)(?![a-z])/;
 /** The same after a level, later in its sentence: "… đến 2026", "vào năm 2026", "trước năm 2025". Folded. */
@@ -2763,6 +2765,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
       }
     }
   }
+  // "… sẽ cung cấp 6 dịch vụ công mức độ 3 vào năm 2013 và đạt 20 dịch vụ công mức độ 3 vào năm 2015": a target's own
+  // deadline right after its noun, before any other number, is its year, whatever year the sentence opened with (d8003).
+  if (kind === 'target' && deadlineAfter === null) {
+    const tail = folded.slice(c.end, Math.min(zones.sentence.end, c.end + 80)).replace(/muc(?: do)? \d(?:,\s*\d)?/g, (m) => ' '.repeat(m.length));
+    const own = OWN_DEADLINE_AFTER_RE.exec(tail);
+    if (own && Number(own[1]) !== found.year) deadlineAfter = Number(own[1]);
+  }
   const periodDefaulted = found.defaulted === true && deadlineAfter === null;
   let period: FigurePeriod = deadlineAfter !== null ? { year: deadlineAfter, fromMonth: null, toMonth: null, label: `năm ${deadlineAfter}` } :
     { year: found.year, fromMonth: found.fromMonth, toMonth: found.toMonth, label: found.label };
@@ -2988,6 +2997,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // nay giảm xuống còn 150-200 người": a cut whose sentence names no staff and no staff streamlining is of something else
   // (d906, d2043, d2063, d2293).
   if (cls.metric === 'staff_reduction' && c.noun !== 'bienche' && !STAFF_CUT_NAMED_RE.test(folded.slice(zones.sentence.start, zones.sentence.end))) cls = { ...cls, metric: 'other' };
+  // "Giảm chi phí không chính thức …: không để xảy ra …; 100% cán bộ, công chức ký cam kết …": staff counted in a clause
+  // that cuts nothing; the cut named before is of something else (d8001).
+  if (cls.metric === 'staff_reduction' && !STAFF_CUT_VERB_RE.test(folded.slice(zones.clause.start, Math.min(zones.clause.end, c.nounEnd + 30)))) cls = { ...cls, metric: 'other' };
   // "thủ tục cấp phép … từ 242 ngày xuống 60 ngày", "giảm thời gian giải quyết … còn 38 ngày": the days of one procedure,
   // or of procedures cut, are no unit's processing time; only an average over the unit's dossiers is (labelling rule
   // 17: the corpus labels 75 day counts other and 15 processing_days, all optional; d6201).
@@ -3667,6 +3679,8 @@ function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): 
 const PROCEDURE_CUT_OBJECT_RE = /(?<![a-z])(?:thu tuc|tthc|dieu kien kinh doanh|thoi gian|chi phi|giay to|thanh phan ho so)(?![a-z])/;
 const STAFF_OBJECT_RE = /(?<![a-z])(?:bien che|can bo|cong chuc|vien chuc|nguoi lam viec|huong luong|lao dong|nhan su|dau moi)(?![a-z])/;
 /** Staff, or the streamlining of staff ("tinh giản"), named anywhere in a sentence. Folded. */
+/** A cut's verb: "giảm", "cắt giảm", "tinh giản", "tinh gọn". Folded. */
+const STAFF_CUT_VERB_RE = /(?<![a-z])(?:giam|tinh gian|tinh gon)(?![a-z])/;
 const STAFF_CUT_NAMED_RE = new RegExp(`${STAFF_OBJECT_RE.source}|(?<![a-z])tinh gian(?![a-z])`);
 
 /** Whether a cut read as a staff cut is one of procedures: its clause around the number names such an object and no staff. */
