@@ -818,7 +818,9 @@ const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp
   { name: 'ministries', member: /^(?:Bộ\s+\p{Lu}|Ngân hàng Nhà nước|Ủy ban Dân tộc|Uỷ ban Dân tộc|Thanh tra Chính phủ|Văn phòng Chính phủ)/u,
     count: /(?<![\d.,])(\d{2}) (?:bo, (?:co quan )?ngang bo|bo, nganh|bo va co quan ngang bo)(?![a-z])|(?<![a-z])bo, co quan ngang bo \(?gom (\d{2}) (?:co quan|don vi)(?![a-z])|(?<![\d.,])\d{1,2}\s*\/\s*(\d{2}) bo(?![a-z])/g },
   { name: 'departments', member: /^(?:Sở\s+\p{Lu}|Văn phòng (?:UBND|Ủy ban|Uỷ ban)|Thanh tra (?:tỉnh|thành phố)|Ban (?:Quản lý|Dân tộc))/u,
-    count: /(?<![\d.,])(\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|co quan chuyen mon|so va co quan tuong duong(?: so)?)(?![a-z])/g },
+    // (Or "18 cơ quan, đơn vị" beside the districts' count, as an index's announcement lists its two fields: "đánh giá chỉ
+    // số CCHC đối với 18 cơ quan, đơn vị; 12 UBND huyện, thị xã, thành phố", d5152.)
+    count: /(?<![\d.,])(\d{1,2}) (?:so, ban, nganh|so, ban nganh|so, nganh|co quan chuyen mon|so va co quan tuong duong(?: so)?|co quan, don vi(?=[;,]? (?:va )?\d{1,2} (?:ubnd |uy ban nhan dan )?(?:huyen|quan|thi xa|don vi cap huyen)))(?![a-z])/g },
   // The country's provinces, by the national field only ("63 tỉnh, thành phố"; 34 after the 2025 merger): a count of
   // provinces in a group ("5 tỉnh đạt trên 90%") is no field (d3801, d3851).
   { name: 'provinces', member: /^(?:[Tt]ỉnh\s+\p{Lu}|(?:[Tt]hành phố )?(?:Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ)$|[Tt]hành phố Huế$)/u,
