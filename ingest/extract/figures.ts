@@ -825,7 +825,8 @@ const RANKED_GROUPS: ReadonlyArray<{ name: string; member: RegExp; count: RegExp
   // provinces in a group ("5 tỉnh đạt trên 90%") is no field (d3801, d3851).
   { name: 'provinces', member: /^(?:[Tt]ỉnh\s+\p{Lu}|(?:[Tt]hành phố )?(?:Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ)$|[Tt]hành phố Huế$)/u,
     count: /(?<![\d.,])(63|34) (?:tinh, thanh pho|tinh, thanh|tinh thanh|dia phuong)(?![a-z])/g },
-  { name: 'districts', member: /^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã)\s+\p{Lu}/u,
+  // A city under a province ("TP Chí Linh", d5152) is one of the districts; the centrally-run cities are provinces.
+  { name: 'districts', member: /^(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|(?:[Tt]hành phố|TP\.?)(?!\s*(?:Hà Nội|Hồ Chí Minh|HCM|Hải Phòng|Đà Nẵng|Cần Thơ|Huế)$))\s+\p{Lu}/u,
     count: /(?<![\d.,])(\d{1,2}) (?:ubnd |uy ban nhan dan )?(?:huyen, thi xa, thanh pho|huyen, thanh pho, thi xa|huyen, thanh pho|huyen, thi xa|quan, huyen(?:, thi xa)?|don vi cap huyen)(?![a-z])/g },
 ];
 
