@@ -2423,12 +2423,13 @@ const PLACE_AMONG_LOCAL_UNITS_RE = /(?<![a-z])xep (?:hang|thu) \d{1,2}(?:\s*\/\s
  * gives points, and no other index named anywhere.
  */
 function unnamedReformRanking(state: DocState, c: Candidate): { at: number; service: boolean; satisfaction: boolean } | undefined {
-  if (lastOtherIndexBefore(state, state.folded.length) >= 0) return undefined;
-  if (!/(?<![a-z])(?:cai cach hanh chinh|cchc)(?![a-z])/.test(foldForMatching(state.ctx.title ?? ''))) return undefined;
+  // The sentence's own tests first: they are local, where the title's and the other indices' look at the whole article.
   const sentence = ownSentence(state.folded, c);
   if (!/\d[\d.,]*\s*diem(?![a-z])/.test(sentence) || !/(?<![a-z])xep (?:hang|thu)(?![a-z])/.test(sentence)) return undefined;
   // (The sentence read around the number leaves the number out: a place is looked for in its own text too.)
   if (!PLACE_AMONG_LOCAL_UNITS_RE.test(sentence) && !PLACE_AMONG_LOCAL_UNITS_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 20), c.end + 20))) return undefined;
+  if (!/(?<![a-z])(?:cai cach hanh chinh|cchc)(?![a-z])/.test(foldForMatching(state.ctx.title ?? ''))) return undefined;
+  if (lastOtherIndexBefore(state, state.folded.length) >= 0) return undefined;
   return { at: -1, service: false, satisfaction: false };
 }
 
