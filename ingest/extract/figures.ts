@@ -1818,6 +1818,8 @@ const SCALE_AFTER_RE = /^\s*(?:diem\s*)?(?:tren|\/)\s*thang diem\s*(\d{1,4})(?!\
 
 /** A first level and the word of a second, a place: "87,20 điểm, hạng ", "85,2%, xếp thứ ". Folded, regex source. */
 const FIRST_LEVEL_THEN_PLACE = String.raw`\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*`;
+/** Right before a number, "so với (mức)" with nothing between: the level it is compared with. Folded. */
+const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])so voi(?:\s+muc)?\s*$/;
 /** A baseline that opens a bracket: "(so với năm 2018", "(so với cùng kỳ năm 2018". Folded, before the period. */
 const OPENING_BASELINE_RE = /\(\s*so voi (?:cung ky )?$/;
 /** Between such a baseline and its level, or its second level: " đạt ", " đạt 71,91 điểm, xếp hạng ". Folded. */
@@ -2693,6 +2695,12 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
     (c.hedgeStart - p.end <= 40 && OPENING_BASELINE_RE.test(state.folded.slice(Math.max(0, p.start - 24), p.start)) && BASELINE_ASIDE_LEVEL_GAP_RE.test(state.folded.slice(p.end, c.hedgeStart)))) &&
     !COMPARED_IN_VERB_BEFORE_RE.test(state.folded.slice(Math.max(0, c.hedgeStart - 90), c.hedgeStart)));
   if (baseline) return { ...baseline.period, source: 'clause' };
+  // "giảm 3 bậc so với năm 2022 … (89,12 điểm so với 88,40 điểm)": the level a level is compared with is the baseline's,
+  // when the sentence names its baseline before (d4200).
+  if (COMPARED_LEVEL_BEFORE_RE.test(state.folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 16), c.hedgeStart)) && (c.unit === 'score' || c.unit === 'percent')) {
+    const named = periods.filter((p) => p.baseline && p.period.year !== null && p.start >= zones.sentence.start && p.end <= c.hedgeStart).pop();
+    if (named) return { ...named.period, source: 'clause' };
+  }
   // A bracketed aside's period governs only numbers inside its brackets.
   const usable = periods.filter((p) => !p.baseline && (p.until === null || c.start < p.until));
   const inClause = usable.filter((p) => p.start >= clause.start && p.end <= clause.end);

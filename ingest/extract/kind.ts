@@ -109,6 +109,8 @@ const INHERENT_CHANGE_UNITS: ReadonlySet<string> = new Set(['rank', 'score']);
 /** …when it is compared with something ("so với năm 2017", "so cùng kỳ"). */
 // "so với tổng biên chế", "so với tổng số hồ sơ": a share of a whole, no comparison with an earlier level.
 const COMPARED_RE = /(?<![a-z0-9])so (?:voi(?! (?:tong|toan bo)(?![a-z]))|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
+/** Right after a level, the other level it is compared with: " điểm so với 88,40", "% so với mức 86". Folded. */
+const LEVEL_AGAINST_LEVEL_RE = /^\s*(?:diem|%)?\s*so voi\s+(?:muc\s+)?\d+(?:[.,]\d+)?\s*(?:diem|%)/;
 const COMPARED_AFTER_RE = /^\s*(?:%\s*)?so (?:voi(?! (?:tong|toan bo)(?![a-z]))|cung ky|nam|ky|thang|quy)(?![a-z0-9])/;
 /** Verbs that make a later "X% so với …" a difference: increases, cuts, shortenings. */
 const CHANGE_VERB_RE = /(?<![a-z0-9])(?:tang|giam|tinh gian|cat giam|rut ngan)(?![a-z0-9])/;
@@ -296,6 +298,8 @@ export function detectChange(
   // or smallest move of an index, in per cent or in points.
   const extreme = indexShare || c.unit === 'score' ? EXTREME_MOVE_RE.exec(folded.slice(Math.max(0, c.hedgeStart - EXTREME_LEAD_CHARS), c.hedgeStart)) : null;
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
+  // "(89,12 điểm so với 88,40 điểm)": a level set beside the level it is compared with is no move, whatever verb precedes.
+  if (LEVEL_AGAINST_LEVEL_RE.test(folded.slice(c.end, Math.min(clause.end, c.end + 24)))) return { change: false, baselineYear: null, fall: false };
   const afterLevel = c.unit === 'percent' && LEVEL_THEN_MOVE_RE.test(before);
   // "rút ngắn xuống còn 8 ngày làm việc so với trước là 20 ngày", "giảm còn 1,2%": the level reached, not the move (d5002).
   if (!steps && DOWN_TO_BEFORE_RE.test(before)) return { change: false, baselineYear: null, fall: false };
