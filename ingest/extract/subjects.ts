@@ -1490,6 +1490,13 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
     }
   }
   const found = mentioned ?? inherited ?? own;
+  // "Chỉ số PARINDEX năm 2022 của Thành phố xếp thứ 3/63 tỉnh, thành phố" on a ward's page: a place among the provinces
+  // is the province's, never the ward's or its district's (t066).
+  if (c.unit === 'rank' && found.scope === 'unit' && ctx.publisher && found.unitId === ctx.publisher.id && LOCAL_PUBLISHER_LEVELS.has(ctx.publisher.level) &&
+    PROVINCES_FIELD_AFTER_RE.test(folded.slice(c.end, c.end + 30))) {
+    const province = ctx.resolver?.publisherProvince?.();
+    if (province) return { name: province.name, unitId: province.id, scope: 'unit', subunitLevel: null, explicit: true };
+  }
   // "… cơ quan hành chính trên địa bàn tỉnh (xếp thứ 11/63 tỉnh, thành)": a rank places a unit among units, never an
   // area's aggregate; a department's portal ranks its province.
   // "điểm trung bình cả nước 68,3/100, xếp hạng 51/63 tỉnh, thành phố": the country is not ranked among the provinces;
@@ -1582,6 +1589,8 @@ const PROVINCES_WORDS_RE = /(?<![a-z0-9])(?:cac tinh,? thanh|ca nuoc|toan quoc|t
  * country's figure, whoever publishes it; "đơn vị" only in a sentence about the provinces together.
  */
 /** The provinces as a rank's field right after it: "/63 tỉnh, thành phố", "trong 63 tỉnh, thành". Folded. */
+/** Publishers below a province: a district's or a commune's page. */
+const LOCAL_PUBLISHER_LEVELS: ReadonlySet<string> = new Set(['huyen', 'quan', 'thi_xa', 'thanh_pho', 'phuong', 'xa', 'thi_tran', 'dac_khu']);
 const PROVINCES_FIELD_AFTER_RE = /^\s*(?:\/\s*\d+\s*)?(?:trong |tren |cua )?(?:\d+ )?(?:cac )?tinh,?\s*(?:\/\s*)?thanh(?![a-z])/;
 
 function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
