@@ -376,7 +376,7 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
       // (Dossiers "gửi đến Bộ Công Thương" are the ministry's: only a report's addressee.)
       if (REPORT_ADDRESSEE_BEFORE_RE.test(slice.slice(Math.max(0, (m.index ?? 0) - 180), m.index ?? 0))) continue;
       // "… của Công an tỉnh được Bộ Công an ghi nhận, … xếp thứ 5/63": the ministry that rates is no subject of the rating.
-      if (/(?:^|\s)duoc\s*$/.test(slice.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0)) && RATING_VERB_AFTER_RE.test(after)) continue;
+      if (namesRater(folded, from + (m.index ?? 0), from + (m.index ?? 0) + m[0].length)) continue;
       out.push({ at: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, subject: () => namedSubject(name, ctx) });
     }
   }
@@ -481,7 +481,14 @@ export function countNamedUnits(text: string, folded: string, sentence: Span, ct
 /** "Theo …", "theo báo cáo của …", "theo số liệu thống kê của …", "số liệu của …" before an agency: where the numbers come from. */
 const SOURCE_BEFORE_RE = /(?:^|[\s,(])(?:theo|nguon|so lieu cua|thong tin tu)(?: (?:bao cao|thong tin|so lieu|thong ke|ket qua|danh gia)){0,2}(?: moi nhat)?(?: cua)?\s*$/;
 /** After an agency named by "được": the verb of its rating ("được Bộ Công an ghi nhận, đánh giá cao"). Folded. */
-const RATING_VERB_AFTER_RE = /^\s*(?:ghi nhan|danh gia|cong nhan|xep hang|cham diem|tham dinh|khen thuong|bieu duong)(?![a-z])/;
+/**
+ * Whether the unit named at folded[start, end) rates rather than is rated: "được Bộ Công an ghi nhận", "(chỉ số do Bộ
+ * Công an chấm tăng 3,02 điểm", "chỉ số do UBND tỉnh chấm tăng 5,01 điểm" (d1837).
+ */
+function namesRater(folded: string, start: number, end: number): boolean {
+  return /(?:^|\s)(?:duoc|do)\s*$/.test(folded.slice(Math.max(0, start - 8), start)) && RATING_VERB_AFTER_RE.test(folded.slice(end, end + 24));
+}
+const RATING_VERB_AFTER_RE = /^\s*(?:ghi nhan|danh gia|cong nhan|xep hang|cham(?: diem)?|tham dinh|khen thuong|bieu duong)(?![a-z])/;
 /** "Bộ Nội vụ công bố", "Bộ Nội vụ thẩm định": the agency that publishes a ranking, not a subject of it. */
 const PUBLISHING_AFTER_RE = /^\s*(?:vua |da )?(?:cong bo|tham dinh|danh gia|ban hanh|to chuc|cho biet|cho hay|chu tri|huong dan)(?![a-z])/;
 
@@ -1259,6 +1266,7 @@ function scopeMention(folded: string, from: number, to: number, ctx: ExtractionC
       // is a member of the group the number is about, not its holder (d501).
       if (listedMember(text, from + (m.index ?? 0))) continue;
       if (PUBLISHING_AFTER_RE.test(folded.slice(from + (m.index ?? 0) + m[0].length, from + (m.index ?? 0) + m[0].length + 24))) continue;
+      if (namesRater(folded, from + (m.index ?? 0), from + (m.index ?? 0) + m[0].length)) continue;
       consider(m.index ?? 0, () => namedSubject(m[1], ctx));
     }
     for (const o of otherMentions(text, folded, from, to, ctx)) consider(o.at - from, o.subject);
@@ -1606,7 +1614,7 @@ function provincesCount(folded: string, sentence: Span, c: Candidate): boolean {
  * ("Công an tỉnh"), an office, department-level agency, branch or fund ("Văn phòng đăng ký đất đai", "Cục Thuế", "Chi
  * nhánh …"), or a group of departments ("9 sở", "các sở").
  */
-const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+(?:\p{Lu}|(?:thông tin|tư pháp|nội vụ|tài chính|xây dựng|y tế|công thương|ngoại vụ|giáo dục|kế hoạch|tài nguyên|giao thông|lao động|văn hóa|khoa học|nông nghiệp)\s))|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
+const AGENCY_HOLDER_RE = /(?<![\p{L}\d])(?:Sở(?=\s+(?:\p{Lu}|(?:thông tin|tư pháp|nội vụ|tài chính|xây dựng|y tế|công thương|ngoại vụ|giáo dục|kế hoạch|tài nguyên|giao thông|lao động|văn hóa|khoa học|nông nghiệp)\s))|(?<![Cc]ơ\s)sở(?=\s+\p{Lu})|(?:Công an|Thanh tra)\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}\d])|Ban\s+(?:[Dd]ân tộc|[Tt]ôn giáo|[Qq]uản lý)(?![\p{L}\d])|Ngân hàng Nhà nước(?=\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|tỉnh|thành phố)(?![\p{L}\d]))|(?:Tổng cục|Vụ|Thanh tra Bộ)(?=\s+\p{Lu})|Ủy ban Chứng khoán Nhà nước|(?:Cục|Chi cục|Văn phòng|Chi nhánh|Kho bạc|Bảo hiểm [Xx]ã hội|BHXH)(?=\s)|(?:\d+|[Cc]ác|[Nn]hững)\s+sở(?![\p{L}\d])|(?:[Kk]hối\s+)?(?:các\s+)?(?:cơ quan\s+)?ngành dọc(?![\p{L}\d]))/gu;
 /**
  * Another unit or agency joined to an agency by "và": "Văn phòng UBND tỉnh và Thành phố …". Folded text. Not "và Xã hội",
  * which ends "Sở Lao động - Thương binh và Xã hội" (d1870).
@@ -1646,7 +1654,7 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   const at = last.index ?? 0;
   const abs = from + at;
   // "Sở Thông tin và Truyền thông xếp thứ 3": words of a department's own name are no verb of a source (d1250).
-  const deptName = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
+  const deptName = /^[Ss]ở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const nameEnd = deptName && deptName.index === 0 ? abs + deptName[0].length : abs;
   // "Sở Tài nguyên - Môi trường Lâm Đồng cho biết, trong 6 tháng đầu năm 2021 ngành đã giải quyết …": a source that goes
   // on to speak of its own sector ("ngành", "đơn vị") reports its own figures (d803).
@@ -1677,14 +1685,14 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
   if (full) return { at, subject: () => namedSubject(full, ctx) };
   // "Sở Nội vụ Hà Nội", "Sở Tư pháp tỉnh Nghệ An": a department named with its province is that province's, on a
   // national paper (no owner) and on another province's page alike.
-  const ownDept = /^Sở$/u.test(last[0]) && deptName && deptName.index === 0 ? DEPARTMENT_NAMES[alternativeOf(deptName)]?.[0] : undefined;
+  const ownDept = /^[Ss]ở$/u.test(last[0]) && deptName && deptName.index === 0 ? DEPARTMENT_NAMES[alternativeOf(deptName)]?.[0] : undefined;
   const levelWord = ownDept ? DEPARTMENT_PROVINCE_LEAD_RE.exec(folded.slice(nameEnd, nameEnd + 20)) : null;
   const placedProvince = levelWord ? provinceNamedAt(text, folded, nameEnd + levelWord[0].length) : null;
   if (ownDept && placedProvince) return { at, subject: () => namedSubject(`Sở ${ownDept} ${placedProvince}`, ctx) };
   if (!owner) return { at, subject: fallback };
   // "Thanh tra TP": "TP" is "thành phố" (d1405).
   if (!lowerPage && /^(?:Công an|Thanh tra)/u.test(last[0])) return { at, subject: () => namedSubject(`${last?.[0].replace(/\s+/g, ' ').replace(/\sTP\.?$/u, ' thành phố')} ${owner}`, ctx) };
-  const dept = /^Sở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
+  const dept = /^[Ss]ở$/u.test(last[0]) ? DEPARTMENT_RE.exec(folded.slice(abs, abs + 60)) : null;
   const dname = dept && dept.index === 0 ? DEPARTMENT_NAMES[alternativeOf(dept)]?.[0] : undefined;
   // A department the list knows is named by its full name ("Sở TN&MT" is "Sở Tài nguyên và Môi trường").
   if (dname) return { at, subject: () => namedSubject(`Sở ${dname} ${owner}`, ctx) };
