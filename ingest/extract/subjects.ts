@@ -1884,8 +1884,11 @@ function centralAgencyName(text: string, at: number, ctx: ExtractionContext): st
   if (!m) return null;
   if (/^\s+(?:tỉnh|thành phố|TP\.?)(?![\p{L}])/u.test(text.slice(at + m[0].length, at + m[0].length + 14))) return null;
   const national = !ctx.publisher || ctx.publisher.level === 'bo';
-  // "Bảo hiểm xã hội Việt Nam" names the country's agency on any page, as every "Tổng cục" does (d2172).
-  if (m[1] === 'Bảo hiểm xã hội Việt Nam') return m[1];
+  // "Bảo hiểm xã hội Việt Nam" names the country's agency on any page, as every "Tổng cục" does (d2172). So does "Ủy ban
+  // Chứng khoán Nhà nước", which has no provincial branch, and a ministry's department ("Vụ Pháp chế"): no province has a
+  // "Vụ" (d4800).
+  if (m[1] === 'Bảo hiểm xã hội Việt Nam' || m[1] === 'Ủy ban Chứng khoán Nhà nước') return m[1];
+  if (m[1] === 'Vụ' && /^\s+\p{Lu}/u.test(m[2])) return `${m[1]}${m[2]}`.replace(/\s+/g, ' ').trim();
   if (m[1] !== 'Tổng cục' && !national) return null;
   if (m[1] !== 'Kho bạc Nhà nước' && m[1] !== 'Ủy ban Chứng khoán Nhà nước') {
     // A name: its first word capitalised ("Tổng cục Hải quan", "Cục Quản lý giá").
