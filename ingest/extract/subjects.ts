@@ -1648,6 +1648,8 @@ function agencyHolder(text: string, folded: string, from: number, to: number, ct
     const before = text.slice(Math.max(0, from - 200), from + at);
     const close = slice.indexOf(')', at);
     if (before.lastIndexOf('(') > before.lastIndexOf(')') && close >= 0) continue;
+    // "Ngân hàng Nhà nước Chi nhánh tỉnh Khánh Hòa": the branch is the rest of the bank's name, not another holder (d2760).
+    if (/^Chi nhánh$/iu.test(m[0]) && /Ngân hàng Nhà nước(?:\s+Việt Nam)?\s+$/u.test(before)) continue;
     last = m;
   }
   if (!last) return null;
