@@ -1922,7 +1922,8 @@ function fullAgencyName(text: string, folded: string, at: number, province: stri
   if (!found) return null;
   const end = at + found[0].length;
   // "Bảo hiểm xã hội (BHXH) tỉnh Hà Giang": the acronym in brackets is no part of the name (d1442).
-  const head = found[0].replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)/u, '');
+  // "hệ thống Văn phòng Đăng ký đất đai toàn tỉnh": the agency of the province, "toàn" no part of its name (d2250).
+  const head = found[0].replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)/u, '').replace(/\s+toàn(\s+(?:tỉnh|thành phố))$/u, '$1');
   const after = /^\s+/.exec(text.slice(end, end + 3));
   const nameAt = end + (after ? after[0].length : 0);
   const named = after ? provinceNamedAt(text, folded, nameAt) : null;
