@@ -1818,6 +1818,8 @@ const SCALE_AFTER_RE = /^\s*(?:diem\s*)?(?:tren|\/)\s*thang diem\s*(\d{1,4})(?!\
 
 /** A first level and the word of a second, a place: "87,20 điểm, hạng ", "85,2%, xếp thứ ". Folded, regex source. */
 const FIRST_LEVEL_THEN_PLACE = String.raw`\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xep\s+)?(?:hang|thu|vi tri(?: thu)?)\s*`;
+/** Right after a share, its base named as dossiers: "% trên tổng số 11.906 hồ sơ", "%/tổng số hồ sơ". Folded. */
+const SHARE_OF_DOSSIERS_AFTER_RE = /^\s*%?\s*(?:\/|tren|so voi)\s*(?:tong\s*)?(?:so\s*)?(?:[\d.]+\s*)?ho so(?![a-z])/;
 /** Right before a number, "so với (mức)" with nothing between: the level it is compared with. Folded. */
 const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])so voi(?:\s+muc)?\s*$/;
 /** A baseline that opens a bracket: "(so với năm 2018", "(so với cùng kỳ năm 2018". Folded, before the period. */
@@ -3054,6 +3056,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // the share of procedures offered online.
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent' && /(?<![a-z])co phat sinh ho so(?![a-z])/.test(lastShareLead(folded.slice(zones.sentence.start, c.hedgeStart)))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "8.694 hồ sơ tiếp nhận qua hình thức trực tuyến (chiếm 73,02 % trên tổng số 11.906 hồ sơ mức độ 3, mức độ 4 …)": a share
+  // taken of dossiers is the online dossier rate, whatever levels the dossiers are named by (d1430).
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent' && SHARE_OF_DOSSIERS_AFTER_RE.test(folded.slice(c.end, c.end + 40))) {
+    cls = { ...cls, metric: 'online_dossier_rate' };
   }
   // "tỷ lệ giao dịch thành công 45,37%": how many payment transactions went through, not the share of dossiers paid online.
   if (cls.metric === 'e_payment_rate' && PAYMENT_SUCCESS_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 40), c.hedgeStart))) {
