@@ -118,8 +118,12 @@ const COUNCIL_AND_PROVINCE_RE = new RegExp(`^${COUNCIL}\\s+(?:tỉnh\\s+|thành 
 const COUNCIL_AND_TINH_RE = new RegExp(`^${COUNCIL}\\s+(?:tỉnh\\s+)?`, 'i');
 
 const SUBUNIT_ALTERNATION = SUBUNIT_LEVEL_WORDS.map((w) => w.word.replace(/ /g, '\\s+')).join('|');
-/** Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn", "08 UBND huyện" (d2133; not "8/14 UBND xã", a count, d1853). */
-const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:(?:cac|\\d+|toan bo|cap|khoi(?: cac)?)\\s+|(?<!\\/)(?:cac|\\d+)\\s+(?:ubnd|uy ban nhan dan)\\s+(?:cac\\s+)?)(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
+/**
+ * Sub-units named before a figure: "các phường", "16 xã", "cấp xã", "UBND các xã, thị trấn", "08 UBND huyện" (d2133; not
+ * "8/14 UBND xã", a count, d1853), and communes' level words listed bare opening a clause ("; xã, thị trấn là 65,35%", d6100): a
+ * list of level words names no single unit.
+ */
+const SUBUNIT_BEFORE_RE = new RegExp(`(?<![a-z0-9])(?:(?:cac|\\d+|toan bo|cap|khoi(?: cac)?)\\s+|(?<!\\/)(?:cac|\\d+)\\s+(?:ubnd|uy ban nhan dan)\\s+(?:cac\\s+)?|(?<=(?:^|[;:])\\s*)(?=(?:xa|phuong|thi tran)\\s*,\\s*(?:xa|phuong|thi tran|dac khu)\\s+(?:la|dat|chiem)(?![a-z])))(${SUBUNIT_ALTERNATION})(?![a-z0-9])`, 'g');
 /**
  * A level joined to the one after it ("cấp huyện, cấp xã", "cấp huyện và cấp xã" before the later level): both levels
  * together, which no single scope holds; the first (higher) is kept and the subject marked uncertain.
@@ -2110,6 +2114,10 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       comma = folded.lastIndexOf(',', inName[0] - 1);
     }
   }
+  // "; xã, thị trấn là 65,35%": the comma of a list of level words does not end the text the number owns either (d6100).
+  while (comma > ownLeft.start && LEVEL_WORD_BEFORE_RE.test(folded.slice(Math.max(0, comma - 12), comma)) && LEVEL_WORD_AFTER_RE.test(folded.slice(comma + 1, comma + 14))) {
+    comma = folded.lastIndexOf(',', comma - 1);
+  }
   const from = Math.max(ownLeft.start, comma + 1);
   if (from < c.hedgeStart) {
     const left = text.slice(from, c.hedgeStart);
@@ -2150,6 +2158,9 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
   return publisherSubject(ctx.publisher);
 }
 
+/** A level word right before a comma, and another right after it: the comma of a list such as "xã, thị trấn". Folded. */
+const LEVEL_WORD_BEFORE_RE = /(?<![a-z])(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho)\s*$/;
+const LEVEL_WORD_AFTER_RE = /^\s*(?:xa|phuong|thi tran|dac khu|huyen|quan|thi xa|thanh pho)(?![a-z])/;
 /** "lần lượt" (respectively) and the verb or copula after it, before the values it assigns. Folded. */
 const RESPECTIVELY_RE = /(?<![a-z])lan luot(?:\s+(?:la|dat|o muc|chiem|voi|bang))?\s*:?\s*/g;
 /** Words of a rank before the first value of a respective list: "xếp hạng thứ ", "đứng thứ ". Folded. */
