@@ -270,6 +270,7 @@ describe('metric codes', () => {
       'tiep nhan truc tuyen toan trinh > toan trinh: online_services_full', 'tra loi dung han > dung han: on_time_rate',
       'ty le hai long > hai long: sipas_score', 'xu ly truc tuyen > xu ly: dossiers_resolved',
       'xu ly truc tuyen toan trinh > toan trinh: online_services_full', 'xu ly truc tuyen toan trinh > xu ly: dossiers_resolved',
+      'yeu cau giai quyet > giai quyet: dossiers_resolved',
     ].sort());
   });
 
