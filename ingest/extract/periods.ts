@@ -218,8 +218,11 @@ const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay )?(?:(\d{1,2})\s*[/.-]\s*
  * to that month (of the publication year, or of the year before when the month is still ahead of the publication).
  * Without "tính" only after "đến ngày" ("đến 5/9" alone may be a count).
  */
-/** "Đến ngày 31/3/2022", "đến hết ngày 30.6.2020": a dated day ends a period that runs from the start of its year. */
-const TO_DATED_DAY_RE = /(?<![a-z0-9])(?:den|toi) (?:het )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d\d)(?!\d)/g;
+/**
+ * "Đến ngày 31/3/2022", "đến hết ngày 30.6.2020": a dated day ends a period that runs from the start of its year. After
+ * "từ đầu năm" the day needs no "ngày": "Từ đầu năm đến 31/8/2022" (d7800).
+ */
+const TO_DATED_DAY_RE = /(?<![a-z0-9])(?:(?:den|toi) (?:het )?ngay |tu dau nam (?:20\d\d )?(?:den|toi) (?:het )?)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d\d)(?!\d)/g;
 const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?ngay )(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/g;
 /** A range of days inside one month, the month written once at its end: "từ ngày 1 - 14/7", "từ ngày 1 đến 31-7/2025". */
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
@@ -405,7 +408,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const named = m[2] ?? m[3]; // "đến tháng 8/2024", "tính đến tháng 8.2024"
     if (month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: named ? Number(named) : pastDay ? (pub.year as number) - 1 : pub.year, fromMonth: 1, toMonth: month });
   }
-  for (const m of slice.includes('ngay ') ? matchesOf(TO_DATED_DAY_RE, slice) : []) {
+  for (const m of slice.includes('ngay ') || slice.includes('tu dau nam') ? matchesOf(TO_DATED_DAY_RE, slice) : []) {
     const [day, month] = [Number(m[1]), Number(m[2])];
     if (day >= 1 && day <= 31 && month >= 1 && month <= 12) add(m.index ?? 0, m[0].length, { year: Number(m[3]), fromMonth: 1, toMonth: month });
   }
