@@ -226,6 +226,11 @@ const TO_DATED_DAY_RE = /(?<![a-z0-9])(?:(?:den|toi) (?:het )?ngay |tu dau nam (
 const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?ngay )(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/g;
 /** A range of days inside one month, the month written once at its end: "từ ngày 1 - 14/7", "từ ngày 1 đến 31-7/2025". */
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
+/**
+ * One day opening its clause: "Trong ngày 1/7/2025 …", "Riêng ngày 14/7, …", "Tính riêng trong ngày 29/4" — the figures
+ * of that day, filed under its month (d1797, d2402). Not a deadline after a verb ("mở tài khoản trong ngày 21/7/2025").
+ */
+const ON_DAY_RE = /(?<![a-z0-9])(?:(?:rieng|chi) )?(?:trong|rieng) ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)/g;
 /** "tháng 10/2023", "trong tháng 5 năm 2021". */
 const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})(?:\s*(?:\/|-|nam)\s*|\.(?=20\d\d))(\d{4})(?!\d)/g;
 /**
@@ -417,6 +422,15 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     const year = pub.month !== null && month > pub.month ? (pub.year as number) - 1 : (pub.year as number);
     add(m.index ?? 0, m[0].length, { year, fromMonth: 1, toMonth: month });
+  }
+  for (const m of slice.includes('ngay ') ? matchesOf(ON_DAY_RE, slice) : []) {
+    const idx = m.index ?? 0;
+    if (!/(?:^|[,.;:(\n-]|(?:^|\s)tinh)\s*$/.test(slice.slice(Math.max(0, idx - 8), idx))) continue;
+    const [day, month] = [Number(m[1]), Number(m[2])];
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    const year = m[3] ? Number(m[3]) : pub.year === null ? null : pub.month !== null && month > pub.month ? pub.year - 1 : pub.year;
+    // "Tính riêng trong ngày 29/4, …": a day singled out governs its own sentence only (d1438).
+    if (year !== null) add(idx, m[0].length, { year, fromMonth: month, toMonth: month }, /rieng/.test(m[0]) || /tinh\s*$/.test(slice.slice(Math.max(0, idx - 8), idx)));
   }
   for (const m of slice.includes(' thang') ? matchesOf(MONTHS_RE, slice) : []) {
     const n = MONTH_WORDS[m[1]] ?? Number(m[1]);
