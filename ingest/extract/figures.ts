@@ -1821,7 +1821,7 @@ const FIRST_LEVEL_THEN_PLACE = String.raw`\d[\d.,]*\s*(?:%|diem)?\s*[,;]\s*(?:xe
 /** Right after a share, its base named as dossiers: "% trên tổng số 11.906 hồ sơ", "%/tổng số hồ sơ". Folded. */
 const SHARE_OF_DOSSIERS_AFTER_RE = /^\s*%?\s*(?:\/|tren|so voi)\s*(?:tong\s*)?(?:so\s*)?(?:[\d.]+\s*)?ho so(?![a-z])/;
 /** Right before a number, "so với (mức)" with nothing between: the level it is compared with. Folded. */
-const COMPARED_LEVEL_BEFORE_RE = /(?<![a-z])so voi(?:\s+muc)?\s*$/;
+const LEVEL_COMPARED_WITH_RE = /(?<![a-z])so voi(?:\s+muc)?\s*$/;
 /** A baseline that opens a bracket: "(so với năm 2018", "(so với cùng kỳ năm 2018". Folded, before the period. */
 const OPENING_BASELINE_RE = /\(\s*so voi (?:cung ky )?$/;
 /** Between such a baseline and its level, or its second level: " đạt ", " đạt 71,91 điểm, xếp hạng ". Folded. */
@@ -2699,7 +2699,7 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   if (baseline) return { ...baseline.period, source: 'clause' };
   // "giảm 3 bậc so với năm 2022 … (89,12 điểm so với 88,40 điểm)": the level a level is compared with is the baseline's,
   // when the sentence names its baseline before (d4200).
-  if (COMPARED_LEVEL_BEFORE_RE.test(state.folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 16), c.hedgeStart)) && (c.unit === 'score' || c.unit === 'percent')) {
+  if (LEVEL_COMPARED_WITH_RE.test(state.folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 16), c.hedgeStart)) && (c.unit === 'score' || c.unit === 'percent')) {
     const named = periods.filter((p) => p.baseline && p.period.year !== null && p.start >= zones.sentence.start && p.end <= c.hedgeStart).pop();
     if (named) return { ...named.period, source: 'clause' };
   }

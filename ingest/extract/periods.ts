@@ -212,7 +212,7 @@ const TO_MONTH_RE = /(?<![a-z0-9])(?:(?:tinh den|den het|den cuoi|(?:tinh )?tu d
  * only with a year: "từ 5/9 đến 9/9 huyện" is a count). Groups: "ngày", from day, from month (date), from month
  * ("tháng"), from year, to day, to month (date), to month ("tháng"), "nay", to year ("/2025", "năm 2025").
  */
-const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:cho )?(?:den|toi) (?:het |cuoi |giua |dau )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
+const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay |thoi diem (?:ngay )?)?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2}))(?:\s*[/.-]\s*(20\d\d))?\s*(?:cho )?(?:den|toi) (?:het |cuoi |giua |dau )?(?:(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})|thang (\d{1,2})|(nay))(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?!\d)/g;
 /**
  * A to-date bound written as a day without a year: "Tính đến ngày 30-1", "đến ngày 22/01", "Tính đến 25/8" — January
  * to that month (of the publication year, or of the year before when the month is still ahead of the publication).
@@ -224,6 +224,13 @@ const RANGE_RE = /(?<![a-z0-9])tu (?:dau |giua )?(ngay )?(?:(\d{1,2})\s*[/.-]\s*
  */
 const TO_DATED_DAY_RE = /(?<![a-z0-9])(?:(?:den|toi) (?:het )?ngay |tu dau nam (?:20\d\d )?(?:den|toi) (?:het )?)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d\d)(?!\d)/g;
 const TO_DAY_RE = /(?<![a-z0-9])(?:tinh den (?:het )?(?:ngay )?|den (?:het )?ngay )(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/g;
+/**
+ * Two dates joined by a dash after "từ ngày" or "từ thời điểm": "Từ ngày 1/7 - 18/10" (d4000). Groups: from day, from month,
+ * from year, to day, to month, to year.
+ */
+const DASH_RANGE_RE = /(?<![a-z0-9])tu (?:ngay|thoi diem(?: ngay)?) (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*[-–]\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)/g;
+/** From a date to the end of a year: "Từ 1/7 đến hết năm 2025", "từ ngày 1/7/2025 đến cuối năm 2025" (d2136). */
+const TO_YEAR_END_RE = /(?<![a-z0-9])tu (?:ngay |thoi diem (?:ngay )?)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi) (?:het|cuoi) nam (20\d\d)(?!\d)/g;
 /** A range of days inside one month, the month written once at its end: "từ ngày 1 - 14/7", "từ ngày 1 đến 31-7/2025". */
 const DAY_RANGE_RE = /(?<![a-z0-9])tu ngay (\d{1,2})\s*(?:-|–|den|toi)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d)|\s+nam (20\d\d))?(?![\d/.-]*\d)/g;
 /**
@@ -393,6 +400,14 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     }
     const p = rangePeriod(Number(m[2] ?? 0), Number(m[3] ?? m[4]), fromYear, m[6] ? Number(m[6]) : null, to, toYear, pub.year);
     if (p) add(idx, m[0].length, p);
+  }
+  for (const m of slice.includes('tu ') ? matchesOf(DASH_RANGE_RE, slice) : []) {
+    const p = rangePeriod(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : null, pub.year);
+    if (p) add(m.index ?? 0, m[0].length, p);
+  }
+  for (const m of slice.includes(' nam ') ? matchesOf(TO_YEAR_END_RE, slice) : []) {
+    const [month, fromYear, year] = [Number(m[2]), m[3] ? Number(m[3]) : null, Number(m[4])];
+    if (month >= 1 && month <= 12 && (fromYear === null || fromYear === year)) add(m.index ?? 0, m[0].length, { year, fromMonth: month, toMonth: 12 });
   }
   for (const m of slice.includes('(') ? matchesOf(BRACKET_RANGE_RE, slice) : []) {
     const open = m.index ?? 0;
