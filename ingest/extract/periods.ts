@@ -246,10 +246,11 @@ const MONTH_RE = /(?<![a-z0-9])thang (\d{1,2})(?:\s*(?:\/|-|nam)\s*|\.(?=20\d\d)
  */
 const BRACKET_RANGE_RE = /\(\s*(?:tu )?(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*(?:den|toi|–|\s-\s)\s*(?:ngay )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?\s*\)/g;
 /**
- * The time phrase a bracket of dates may state the dates of ("trong tuần (", "4 tháng qua (", "quý I năm 2023 (",
- * "Sau một tháng hoạt động ("): after anything else ("tiếp nhận 300 hồ sơ (từ …)") the bracket stays an aside.
+ * The time phrase a bracket of dates may state the dates of ("trong tuần (", "trong tuần đầu tiên (", "4 tháng qua (",
+ * "quý I năm 2023 (", "Sau một tháng hoạt động ("): after anything else ("tiếp nhận 300 hồ sơ (từ …)") the bracket stays an
+ * aside.
  */
-const TIME_BEFORE_BRACKET_RE = /(?:^|\s)(?:tuan|thang|quy [ivx1-4]+|nam|ky|qua|nay|hoat dong|van hanh|trien khai|20\d\d)\s*\(\s*$/;
+const TIME_BEFORE_BRACKET_RE = /(?:^|\s)(?:(?:tuan|thang)(?: dau(?: tien)?)?|quy [ivx1-4]+|nam|ky|qua|nay|hoat dong|van hanh|trien khai|20\d\d)\s*\(\s*$/;
 /** What may stand inside such a bracket before its dates: "(từ …", "(tính từ …", "(ngày …" (RANGE_RE's match opens on "từ"). */
 const BRACKET_OPENER_RE = /^\s*(?:tinh |ke )?(?:tu )?(?:ngay )?$/;
 /** A change before a range of bare dates makes it a count ("tăng từ 5/9 đến 9/9, …"). */
