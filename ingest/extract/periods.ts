@@ -268,6 +268,19 @@ const COUNT_WORDS: Record<string, number> = { nua: 0.5, mot: 1, hai: 2, ba: 3, b
 const TWO_TIER_RE = /(?<![a-z0-9])(?:(?:sau|trong|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) |(?:ke )?tu khi )(?:[a-z]+,? ){0,4}?(?:mo hinh )?chinh quyen (?:dia phuong )?(?:theo )?(?:mo hinh )?(?:2|hai) cap(?![a-z0-9])(?:\s*\(\s*(?:tu )?(?:ngay )?0?1\s*[/.-]\s*0?7(?:\s*[/.-]\s*2025)?\s*\))?(?:,?\s*(?:den|toi) (?:(?:het )?ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)|(?:het |cuoi )?thang (\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?!\d)|(nay)(?![a-z])))?/g;
 
 /**
+ * "Sau hơn 1 tháng vận hành, …", "Sau gần 2 tháng đi vào hoạt động": in an article of the two-tier government's first
+ * year (July 2025 to June 2026) a time in operation counts from its start, as TWO_TIER_RE's do (d950, d1287): the
+ * communes' and wards' service centres all opened on 1 July 2025. Groups as TWO_TIER_RE's first two.
+ */
+const IN_OPERATION_RE = /(?<![a-z0-9])(?:sau|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) (?:chinh thuc )?(?:van hanh|hoat dong|di vao hoat dong)(?![a-z])/g;
+/** Whether a publication date falls in the two-tier government's first year (July 2025 to June 2026). */
+function inTwoTierFirstYear(pub: { year: number | null; month: number | null }): boolean {
+  if (pub.year === null || pub.month === null) return false;
+  const at = pub.year * 12 + pub.month;
+  return at >= TWO_TIER_START.year * 12 + TWO_TIER_START.month && at < (TWO_TIER_START.year + 1) * 12 + TWO_TIER_START.month;
+}
+
+/**
  * The period of a TWO_TIER_RE match: from July 2025 to the end bound it names, the publication ("từ khi …" alone, or
  * "đến nay") or the end of the time it counts ("sau 4 tháng" → October). A period past a year end is of its closing
  * year, from January. Null when the end is unknown or before the start.
@@ -381,6 +394,12 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   };
   for (const m of slice.includes('chinh quyen') ? matchesOf(TWO_TIER_RE, slice) : []) {
     const p = twoTierPeriod(m, dated.year === null ? null : dated);
+    if (p) add(m.index ?? 0, m[0].length, p);
+  }
+  for (const m of (slice.includes('hoat dong') || slice.includes('van hanh')) && inTwoTierFirstYear(pub) ? matchesOf(IN_OPERATION_RE, slice) : []) {
+    const p = twoTierPeriod(m, null);
+    // "Sau hơn 1 tháng" runs into the month after, no later than the publication's.
+    if (p && / hon /.test(m[0]) && p.toMonth !== null && p.toMonth < 12 && !(p.year === pub.year && pub.month !== null && p.toMonth >= pub.month)) p.toMonth += 1;
     if (p) add(m.index ?? 0, m[0].length, p);
   }
   for (const m of slice.includes('tu ') && slice.includes('den') ? matchesOf(RANGE_RE, slice) : []) {

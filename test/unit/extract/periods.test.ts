@@ -129,6 +129,10 @@ describe('findPeriods', () => {
     expect(periodOf('Từ khi thực hiện chính quyền địa phương hai cấp, phường đã', '2025-11-04')).toEqual({ year: 2025, fromMonth: 7, toMonth: 11 });
     expect(periodOf('kể từ khi vận hành chính quyền hai cấp đến nay', '2025-11-25')).toEqual({ year: 2025, fromMonth: 7, toMonth: 11 });
     expect(periodOf('từ khi vận hành chính quyền 2 cấp đến nay', '2026-02-10')).toEqual({ year: 2026, fromMonth: 1, toMonth: 2 });
+    // A time in operation counts from the two-tier government's start only in its first year (stop 52, d950, d1287).
+    expect(periodOf('Sau hơn 1 tháng vận hành, trung tâm xã đã tiếp nhận', '2025-08-14')).toEqual({ year: 2025, fromMonth: 7, toMonth: 8 });
+    expect(periodOf('Sau gần 2 tháng đi vào hoạt động, trung tâm đã tiếp nhận', '2025-09-03')).toEqual({ year: 2025, fromMonth: 7, toMonth: 8 });
+    expect(periodOf('Sau hơn 2 tháng đi vào hoạt động, trung tâm đã tiếp nhận', '2018-12-20')).toBeNull();
     // The reporting period from mid-December, both ends written "giữa tháng" (stop 33's blind batch, d1762).
     expect(periodOf('Từ giữa tháng 12-2022 đến giữa tháng 7-2023, Sở đã tiếp nhận', '2023-08-26')).toEqual({ year: 2023, fromMonth: 1, toMonth: 7 });
   });
