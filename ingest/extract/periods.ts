@@ -268,11 +268,11 @@ const COUNT_WORDS: Record<string, number> = { nua: 0.5, mot: 1, hai: 2, ba: 3, b
 const TWO_TIER_RE = /(?<![a-z0-9])(?:(?:sau|trong|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) |(?:ke )?tu khi )(?:[a-z]+,? ){0,4}?(?:mo hinh )?chinh quyen (?:dia phuong )?(?:theo )?(?:mo hinh )?(?:2|hai) cap(?![a-z0-9])(?:\s*\(\s*(?:tu )?(?:ngay )?0?1\s*[/.-]\s*0?7(?:\s*[/.-]\s*2025)?\s*\))?(?:,?\s*(?:den|toi) (?:(?:het )?ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)|(?:het |cuoi )?thang (\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?!\d)|(nay)(?![a-z])))?/g;
 
 /**
- * "Sau hơn 1 tháng vận hành, …", "Sau gần 2 tháng đi vào hoạt động": in an article of the two-tier government's first
+ * "Sau hơn 1 tháng vận hành, …", "Sau gần 2 tháng đi vào hoạt động", "Trong 1 tháng vận hành": in an article of the two-tier government's first
  * year (July 2025 to June 2026) a time in operation counts from its start, as TWO_TIER_RE's do (d950, d1287): the
  * communes' and wards' service centres all opened on 1 July 2025. Groups as TWO_TIER_RE's first two.
  */
-const IN_OPERATION_RE = /(?<![a-z0-9])(?:sau|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) (?:chinh thuc )?(?:van hanh|hoat dong|di vao hoat dong)(?![a-z])/g;
+const IN_OPERATION_RE = /(?<![a-z0-9])(?:sau|qua|trong) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) (?:chinh thuc )?(?:van hanh|hoat dong|di vao hoat dong)(?![a-z])/g;
 /** Whether a publication date falls in the two-tier government's first year (July 2025 to June 2026). */
 function inTwoTierFirstYear(pub: { year: number | null; month: number | null }): boolean {
   if (pub.year === null || pub.month === null) return false;

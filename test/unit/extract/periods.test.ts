@@ -133,6 +133,7 @@ describe('findPeriods', () => {
     expect(periodOf('Sau hơn 1 tháng vận hành, trung tâm xã đã tiếp nhận', '2025-08-14')).toEqual({ year: 2025, fromMonth: 7, toMonth: 8 });
     expect(periodOf('Sau gần 2 tháng đi vào hoạt động, trung tâm đã tiếp nhận', '2025-09-03')).toEqual({ year: 2025, fromMonth: 7, toMonth: 8 });
     expect(periodOf('Sau hơn 2 tháng đi vào hoạt động, trung tâm đã tiếp nhận', '2018-12-20')).toBeNull();
+    expect(periodOf('Trong 1 tháng vận hành, trung tâm phường xử lý', '2025-08-12')).toEqual({ year: 2025, fromMonth: 7, toMonth: 7 });
     // The reporting period from mid-December, both ends written "giữa tháng" (stop 33's blind batch, d1762).
     expect(periodOf('Từ giữa tháng 12-2022 đến giữa tháng 7-2023, Sở đã tiếp nhận', '2023-08-26')).toEqual({ year: 2023, fromMonth: 1, toMonth: 7 });
   });
