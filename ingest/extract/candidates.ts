@@ -57,6 +57,9 @@ const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:
 const LEVEL_LIST_RE = /(?:(?:muc|cap) do\s*\d|(?<=(?:truc tuyen|dvctt|dvc|dich vu|dich vu cong|thu tuc|tthc|ho so|hs|nam 20\d\d|(?<![a-z])o) )muc [1-4](?!\d|[.,]\d|\s*%))(?:\s*(?:,|va|-|\/|hoac)\s*(?:(?:muc|cap)(?: do)?\s*)?\d(?!\d|[.,]\d))*/g;
 /** A cheap test before {@link LEVEL_LIST_RE}. */
 const LEVEL_WORD_RE = /(?:muc|cap) (?:do ?)?\d/;
+/** A level written as a word: "mức độ bốn", "dịch vụ công trực tuyến mức độ ba" (d4400, d2210); not "mức độ hài lòng". */
+const LEVEL_IN_WORDS_RE = /(?<![a-z])(?:muc|cap) do (mot|hai|ba|bon)(?![a-z])(?!\s+(?:long|phan)(?![a-z]))/g;
+const LEVEL_WORDS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4 };
 
 const SCALE_AFTER_POINTS_RE = /diem\s*\/\s*$/;
 /** "72,45 trên tổng số 100 điểm", "trên 100 điểm": the scale a score is out of (group 1), right after it. Folded. */
@@ -96,13 +99,16 @@ export interface LevelMention extends Span {
 export function levelMentions(folded: string, from: number, to: number): LevelMention[] {
   const out: LevelMention[] = [];
   const slice = folded.slice(from, to);
+  if (slice.includes(' do ')) {
+    for (const m of matchesOf(LEVEL_IN_WORDS_RE, slice)) out.push({ start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, levels: [LEVEL_WORDS[m[1]]] });
+  }
   if (!LEVEL_WORD_RE.test(slice)) return out;
   for (const m of matchesOf(LEVEL_LIST_RE, slice)) {
     const levels: number[] = [];
     for (const ch of m[0]) if (ch >= '0' && ch <= '9') levels.push(Number(ch));
     out.push({ start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length, levels });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The head noun right after a number, after fillers such as "các", "tổng số", "trên tổng số". */
