@@ -268,9 +268,10 @@ const COUNT_WORDS: Record<string, number> = { nua: 0.5, mot: 1, hai: 2, ba: 3, b
 const TWO_TIER_RE = /(?<![a-z0-9])(?:(?:sau|trong|qua) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) |(?:ke )?tu khi )(?:[a-z]+,? ){0,4}?(?:mo hinh )?chinh quyen (?:dia phuong )?(?:theo )?(?:mo hinh )?(?:2|hai) cap(?![a-z0-9])(?:\s*\(\s*(?:tu )?(?:ngay )?0?1\s*[/.-]\s*0?7(?:\s*[/.-]\s*2025)?\s*\))?(?:,?\s*(?:den|toi) (?:(?:het )?ngay )?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?![\d/.-]*\d)|(?:het |cuoi )?thang (\d{1,2})(?:\s*[/.-]\s*(20\d\d))?(?!\d)|(nay)(?![a-z])))?/g;
 
 /**
- * "Sau hơn 1 tháng vận hành, …", "Sau gần 2 tháng đi vào hoạt động", "Trong 1 tháng vận hành": in an article of the two-tier government's first
- * year (July 2025 to June 2026) a time in operation counts from its start, as TWO_TIER_RE's do (d950, d1287): the
- * communes' and wards' service centres all opened on 1 July 2025. Groups as TWO_TIER_RE's first two.
+ * "Sau hơn 1 tháng vận hành, …", "Sau gần 2 tháng đi vào hoạt động", "Trong 1 tháng vận hành": in an article of the
+ * two-tier government's first year (July 2025 to June 2026) a time in operation counts from its start, as TWO_TIER_RE's
+ * do (d950, d1287, d5305): the communes' and wards' service centres all opened on 1 July 2025. Groups as TWO_TIER_RE's
+ * first two.
  */
 const IN_OPERATION_RE = /(?<![a-z0-9])(?:sau|qua|trong) (?:(?:gan|hon|chua|khoang) )?(\d{1,2}|nua|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tuan|thang|ngay) (?:chinh thuc )?(?:van hanh|hoat dong|di vao hoat dong)(?![a-z])/g;
 /** Whether a publication date falls in the two-tier government's first year (July 2025 to June 2026). */
@@ -460,12 +461,13 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   }
   for (const m of slice.includes('ngay ') ? matchesOf(ON_DAY_RE, slice) : []) {
     const idx = m.index ?? 0;
-    if (!/(?:^|[,.;:(\n-]|(?:^|\s)tinh)\s*$/.test(slice.slice(Math.max(0, idx - 8), idx))) continue;
+    const lead = slice.slice(Math.max(0, idx - 8), idx);
+    if (!/(?:^|[,.;:(\n-]|(?:^|\s)tinh)\s*$/.test(lead)) continue;
     const [day, month] = [Number(m[1]), Number(m[2])];
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     const year = m[3] ? Number(m[3]) : pub.year === null ? null : pub.month !== null && month > pub.month ? pub.year - 1 : pub.year;
     // "Tính riêng trong ngày 29/4, …": a day singled out governs its own sentence only (d1438).
-    if (year !== null) add(idx, m[0].length, { year, fromMonth: month, toMonth: month }, /rieng/.test(m[0]) || /tinh\s*$/.test(slice.slice(Math.max(0, idx - 8), idx)));
+    if (year !== null) add(idx, m[0].length, { year, fromMonth: month, toMonth: month }, /rieng/.test(m[0]) || /tinh\s*$/.test(lead));
   }
   for (const m of slice.includes(' thang') ? matchesOf(MONTHS_RE, slice) : []) {
     const n = MONTH_WORDS[m[1]] ?? Number(m[1]);
