@@ -7,17 +7,27 @@
  * `npm run eval:real:cache -- --from-search ANSWER.json [...more]`: write the texts that saved answers of the search
  * tool (`pages` corpus, the JSON it returns for a label's exact `query`) provide: the excerpt of the result whose URL
  * is the label's, unchanged. Ids no answer covers are listed.
+ *
+ * `npm run eval:real:cache -- --plan DIR [--budget 900] [--batches 8]`: write the look-ups that would rebuild the missing
+ * texts, most useful first (planCacheQueries: the test split's, then dev's by the required core labels they hold), as
+ * DIR/batch-<k>.jsonl files of `{"n", "query", "urls"}` lines dealt round-robin, one file per helper; each answer is then
+ * saved as `{query, results}` for `--from-search`. Nothing is looked up here.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { parseLabelLines, type SearchAnswer, textsFromSearchAnswer } from './real-eval';
+import { parseLabelLines, planCacheQueries, type SearchAnswer, textsFromSearchAnswer } from './real-eval';
 
 const REPO_ROOT = resolve(__dirname, '../..');
-const USAGE = 'usage: npm run eval:real:cache -- (--from FOLDER | --from-search ANSWER.json...) [--to DIR] [--labels FILE]';
+const USAGE = 'usage: npm run eval:real:cache -- (--from FOLDER | --from-search ANSWER.json... | --plan DIR [--budget N] [--batches K]) [--to DIR] [--labels FILE]';
+/** Labels whose texts were never found again among their query's results (README, "Rebuilding the cache"). */
+const NEVER_FOUND_AGAIN: ReadonlySet<string> = new Set(['t044', 'd718', 'd719']);
 
 function main(argv: string[]): number {
   let from: string | null = null;
+  let plan: string | null = null;
+  let budget = Infinity;
+  let batches = 8;
   const answers: string[] = [];
   let to = resolve(REPO_ROOT, '.cache/real-texts');
   let labelsPath = resolve(REPO_ROOT, 'eval/real/labels.jsonl');
@@ -32,9 +42,21 @@ function main(argv: string[]): number {
       while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) answers.push(resolve(argv[++i]));
       continue;
     }
-    if ((a === '--from' || a === '--to' || a === '--labels') && v !== undefined) {
+    if ((a === '--budget' || a === '--batches') && v !== undefined) {
       i++;
-      if (a === '--from') from = resolve(v);
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) {
+        process.stderr.write(`${a} needs a positive whole number\n${USAGE}\n`);
+        return 2;
+      }
+      if (a === '--budget') budget = n;
+      else batches = n;
+      continue;
+    }
+    if ((a === '--from' || a === '--to' || a === '--labels' || a === '--plan') && v !== undefined) {
+      i++;
+      if (a === '--plan') plan = resolve(v);
+      else if (a === '--from') from = resolve(v);
       else if (a === '--to') to = resolve(v);
       else labelsPath = resolve(v);
     } else {
@@ -42,12 +64,25 @@ function main(argv: string[]): number {
       return 2;
     }
   }
-  if (!from && answers.length === 0) {
-    process.stderr.write(`--from or --from-search is required\n${USAGE}\n`);
+  if (!from && answers.length === 0 && !plan) {
+    process.stderr.write(`--from, --from-search or --plan is required\n${USAGE}\n`);
     return 2;
   }
   const { labels, errors } = parseLabelLines(readFileSync(labelsPath, 'utf8'));
   for (const e of errors) process.stderr.write(`skipped label ${e}\n`);
+  if (plan) {
+    const cached = new Set(existsSync(to) ? readdirSync(to).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)) : []);
+    const queries = planCacheQueries(labels, cached, budget, NEVER_FOUND_AGAIN);
+    mkdirSync(plan, { recursive: true });
+    for (let k = 0; k < Math.min(batches, queries.length); k++) {
+      const lines = queries.filter((_, i) => i % batches === k).map((q, i) => JSON.stringify({ n: `${k}-${String(i).padStart(3, '0')}`, query: q.query, urls: q.urls }));
+      writeFileSync(join(plan, `batch-${k}.jsonl`), `${lines.join('\n')}\n`, 'utf8');
+    }
+    const weight = queries.reduce((sum, q) => sum + q.weight, 0);
+    const articles = queries.reduce((sum, q) => sum + q.ids.length, 0);
+    process.stdout.write(`planned ${queries.length} look-up(s) for ${articles} missing text(s) holding ${weight} required core label(s), in ${Math.min(batches, queries.length)} batch(es) under ${plan}\n`);
+    return 0;
+  }
   mkdirSync(to, { recursive: true });
   if (!from) {
     const written = new Set<string>();

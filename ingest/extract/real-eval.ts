@@ -627,6 +627,37 @@ export function textsFromSearchAnswer(labels: readonly RealLabel[], answer: Sear
   return out;
 }
 
+/** One look-up of a cache rebuild: a label query and the label URLs whose texts its answer should hold. */
+export interface CacheQuery {
+  query: string;
+  urls: string[];
+  ids: string[];
+  /** Required core labels of those articles: what the look-up is worth to the scores. */
+  weight: number;
+  split: string;
+}
+
+/**
+ * The look-ups that rebuild the text cache, most useful first, when a session's look-ups cannot re-run them all (stop 52:
+ * 1,593 distinct queries against 1,000 look-ups): one per distinct `query` among the labels whose texts are missing and
+ * that carry a URL, the test split's first (it is small and must be whole), then the others by the required core labels
+ * they hold. `budget` caps how many are returned. Labels in `skip` (never found again) are left out.
+ */
+export function planCacheQueries(labels: readonly RealLabel[], cached: ReadonlySet<string>, budget = Infinity, skip: ReadonlySet<string> = new Set()): CacheQuery[] {
+  const byQuery = new Map<string, CacheQuery>();
+  for (const l of labels) {
+    if (!l.query || !l.url || cached.has(l.id) || skip.has(l.id)) continue;
+    const q = byQuery.get(l.query) ?? { query: l.query, urls: [], ids: [], weight: 0, split: l.split };
+    if (!q.urls.includes(l.url)) q.urls.push(l.url);
+    q.ids.push(l.id);
+    q.weight += l.figures.filter((f) => f.required !== false && !CORE_EXCLUDED.has(f.metric)).length;
+    if (l.split === 'test') q.split = 'test';
+    byQuery.set(l.query, q);
+  }
+  const ordered = [...byQuery.values()].sort((a, b) => Number(b.split === 'test') - Number(a.split === 'test') || b.weight - a.weight);
+  return ordered.slice(0, Math.max(0, budget));
+}
+
 /**
  * 95 % intervals of report statistics by resampling whole articles with replacement (percentile bootstrap,
  * deterministic). Articles, not figures, are the unit: one article's figures err together (a wrong year for the whole

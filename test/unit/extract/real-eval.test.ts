@@ -3,7 +3,7 @@ import { figuresFromText } from '../../../ingest/extract/figures';
 import {
   articleBootstrap,
   hasStyle, inLabelledScope, isTableCase, parseLabelLines, periodAgrees, summariseByGroup, TABLE_STYLES, type RealLabel, type RealLabelFigure, realContext, realMatches, settleAgenciesForScoring, settleSnapshotSubjects, sameUnitName, scoreRealArticle,
-  subjectAgrees, summariseReal, textsFromSearchAnswer,
+  planCacheQueries, subjectAgrees, summariseReal, textsFromSearchAnswer,
 } from '../../../ingest/extract/real-eval';
 import type { ExtractedFigure } from '../../../ingest/types';
 
@@ -353,6 +353,23 @@ describe('refilling the cache from a saved search answer', () => {
     ];
     const answer = { query: 'bảng xếp hạng', results: [{ url: 'https://a.example/x', excerpt: 'STT\nĐơn vị\n  Điểm  ' }, { url: 'https://b.example', excerpt: 'other' }] };
     expect([...textsFromSearchAnswer(labels, answer)]).toEqual([['d1', 'STT\nĐơn vị\n  Điểm  ']]);
+  });
+
+  it('plans the look-ups of a rebuild: missing texts only, one per query, test first, then by required core labels', () => {
+    const fig = (metric: string, required = true): RealLabelFigure => ({ metric, value: 1, kind: 'actual', period: null, required });
+    const labels: RealLabel[] = [
+      { id: 'd1', split: 'dev', url: 'https://a.example/1', query: 'q small', figures: [fig('on_time_rate')] },
+      { id: 'd2', split: 'dev', url: 'https://a.example/2', query: 'q big', figures: [fig('on_time_rate'), fig('dossiers_received'), fig('other')] },
+      { id: 'd3', split: 'dev', url: 'https://a.example/3', query: 'q big', figures: [fig('late_dossiers'), fig('on_time_rate', false)] },
+      { id: 't1', split: 'test', url: 'https://a.example/4', query: 'q test', figures: [] },
+      { id: 'd4', split: 'dev', url: 'https://a.example/5', query: 'q cached', figures: [fig('on_time_rate'), fig('on_time_rate')] },
+      { id: 'd5', split: 'dev', url: 'https://a.example/6', query: 'q lost', figures: [fig('on_time_rate'), fig('on_time_rate'), fig('on_time_rate'), fig('late_dossiers')] },
+      { id: 'd6', split: 'dev', query: 'q no url', figures: [fig('on_time_rate')] },
+    ];
+    const plan = planCacheQueries(labels, new Set(['d4']), Infinity, new Set(['d5']));
+    expect(plan.map((q) => [q.query, q.ids, q.weight])).toEqual([['q test', ['t1'], 0], ['q big', ['d2', 'd3'], 3], ['q small', ['d1'], 1]]);
+    expect(plan[1].urls).toEqual(['https://a.example/2', 'https://a.example/3']);
+    expect(planCacheQueries(labels, new Set(), 2).map((q) => q.query)).toEqual(['q test', 'q lost']);
   });
 });
 
