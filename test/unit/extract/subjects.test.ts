@@ -590,19 +590,20 @@ describe('joint holders (stop 49)', () => {
 
 describe("the province's place on a ward's or a district's page (stop 52)", () => {
   const on = new Date('2023-06-12T09:00:00+07:00');
-  const text = 'Năm 2022, công tác cải cách hành chính có nhiều chuyển biến; Chỉ số PAR INDEX của Thành phố xếp thứ 4/63 tỉnh, thành phố trực thuộc Trung ương.';
-
-  it('files a place among the provinces under the province, not the ward that publishes it (t066)', () => {
+  /** The figures a ward of Hà Nội's page reads in `text`, its subjects resolved through the gazetteer. */
+  const onWardPage = (text: string) => {
     const ctx = packageSubjectContext({ name: 'Phường Dịch Vọng', level: 'phuong', province: 'Thành phố Hà Nội', on });
     expect(ctx).not.toBeNull();
-    const { result } = extractWithSignals(text, { publishedAt: on, publisher: ctx!.publisher, resolver: ctx!.resolver, title: null });
-    expect(result.figures.map((f) => [f.metric, f.value, f.total, f.subject.name])).toEqual([['par_index_rank', 4, 63, 'Thành phố Hà Nội']]);
+    return extractWithSignals(text, { publishedAt: on, publisher: ctx!.publisher, resolver: ctx!.resolver, title: null }).result.figures;
+  };
+
+  it('files a place among the provinces under the province, not the ward that publishes it (t066)', () => {
+    const text = 'Năm 2022, công tác cải cách hành chính có nhiều chuyển biến; Chỉ số PAR INDEX của Thành phố xếp thứ 4/63 tỉnh, thành phố trực thuộc Trung ương.';
+    expect(onWardPage(text).map((f) => [f.metric, f.value, f.total, f.subject.name])).toEqual([['par_index_rank', 4, 63, 'Thành phố Hà Nội']]);
   });
 
   it("keeps a place among the ward's own peers the ward's", () => {
-    const ctx = packageSubjectContext({ name: 'Phường Dịch Vọng', level: 'phuong', province: 'Thành phố Hà Nội', on });
     const peers = 'Năm 2022, Chỉ số cải cách hành chính của Phường xếp thứ 4/21 phường, thị trấn.';
-    const { result } = extractWithSignals(peers, { publishedAt: on, publisher: ctx!.publisher, resolver: ctx!.resolver, title: null });
-    expect(result.figures.map((f) => [f.metric, f.value, f.subject.name])).toEqual([['par_index_rank', 4, 'Phường Dịch Vọng']]);
+    expect(onWardPage(peers).map((f) => [f.metric, f.value, f.subject.name])).toEqual([['par_index_rank', 4, 'Phường Dịch Vọng']]);
   });
 });
