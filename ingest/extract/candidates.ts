@@ -119,6 +119,8 @@ const PERCENT_AFTER_RE = /^\s?(?:%|phan tram(?![a-z]))/;
 /** Scale words; "tỷ lệ" (rate) is not "tỷ" (billion). */
 const SCALE_AFTER_RE = /^\s*(nghin|ngan|trieu|ty|ti)(?![a-z0-9])(?!\s+le(?![a-z]))/;
 // "56 điểm nhận hồ sơ", "71 điểm bưu điện văn hóa xã": places, not points (d1260).
+/** Points named right before a pair: "điểm thẩm định là 75/80", "tổng điểm đạt 64,6/70". */
+const POINTS_BEFORE_PAIR_RE = /(?<![a-z])diem(?: tham dinh| danh gia| so| dat duoc)?(?: (?:dat|la|dat duoc))?\s*$/;
 const SCORE_AFTER_RE = /^\s*diem(?![a-z0-9])(?!\s+(?:nhan|tiep nhan|phuc vu|giao dich|buu dien|buu chinh|cau|tiep dan|mot cua|ho tro|dich vu|truc|wifi|ket noi)(?![a-z]))/;
 /** "tăng 5 bậc", "giảm 7 bậc", "(thấp hơn 16 bậc": places moved in a ranking (a change of rank; the verb gives the sign). */
 const RANK_STEPS_AFTER_RE = /^\s*(?:bac|hang|vi tri|vi thu)(?![a-z0-9])/;
@@ -242,7 +244,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * field's size went unread — "5 địa phương dẫn đầu", "lọt vào nhóm 10 tỉnh, thành phố dẫn đầu" (d3307), "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|bang\s*[,;.]|(?:huyen|tinh|thanh pho|thi xa|quan)(?: [a-z]+){1,3} ve (?:chi so|cai cach|cchc|par)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]* diem|voi chi so (?:la |dat )?\d|chi so (?:cai cach hanh chinh|cchc)(?: nam \d{4})? voi (?:tong )?(?:so )?diem (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|bang\s*[,;.]|(?:huyen|tinh|thanh pho|thi xa|quan)(?: [a-z]+){1,3} ve (?:chi so|cai cach|cchc|par)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]*(?:\/\d{2,3})? diem|voi chi so (?:la |dat )?\d|chi so (?:cai cach hanh chinh|cchc)(?: nam \d{4})? voi (?:tong )?(?:so )?diem (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Places after the first written in words, as a ranking's list names them. */
 const LISTED_PLACE_WORDS: Readonly<Record<string, number>> = { hai: 2, nhi: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /**
@@ -584,7 +586,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const score = SCORE_AFTER_RE.exec(after(b.end));
     if (noun && !NON_FIGURE_NOUNS.has(noun) && x <= y && Number.isInteger(x)) return { ...base, nounEnd, noun, unit: 'count', ratio: true };
     if (noun === 'tieuchi') return 'criteria_count';
-    if (score || y === 100) return x <= y ? { ...base, end: b.end + (score?.[0].length ?? 0), unit: 'score' } : 'ambiguous_slash';
+    // "điểm thẩm định là 75/80": points over their scale, named before them (d4804).
+    if (score || y === 100 || POINTS_BEFORE_PAIR_RE.test(before(a.start))) return x <= y ? { ...base, end: b.end + (score?.[0].length ?? 0), unit: 'score' } : 'ambiguous_slash';
     return slashReason(x, y);
   }
 

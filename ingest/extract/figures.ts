@@ -47,7 +47,7 @@ const SERVICE_INDEX_NAMES = 'bo chi so phuc vu|bo chi so chi dao,? dieu hanh|chi
  * index the article last named. Scores and ranks are rare enough outside index articles to allow this. A ministry
  * names its own index of its agencies "Chỉ số theo dõi, đánh giá (kết quả) cải cách hành chính" (d1842).
  */
-const INDEX_TOPIC_RE = new RegExp(`chi so (?:(?:va|,) xep hang )?cai cach hanh chinh|chi so (?:va|,) xep hang cchc|chi so theo doi,? danh gia(?: ket qua)? (?:cong tac )?(?:cai cach hanh chinh|cchc)|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\\d[\\d.,]* diem(?![a-z]))|(${SERVICE_INDEX_NAMES})|(sipas|chi so hai long)`, 'g');
+const INDEX_TOPIC_RE = new RegExp(`chi so (?:(?:va|,) xep hang )?cai cach hanh chinh|chi so (?:va|,) xep hang cchc|chi so theo doi,? danh gia(?:,? xep hang)?(?: ket qua)? (?:cong tac )?(?:cai cach hanh chinh|cchc)|par ?index|chi so cchc|(?:ket qua (?:cham diem )?|cham diem )(?:cchc|cai cach hanh chinh)(?=[^.;]{0,80}?\\d[\\d.,]* diem(?![a-z]))|(${SERVICE_INDEX_NAMES})|(sipas|chi so hai long)`, 'g');
 /** Before a whole the figure before it is a part of: "trong tổng số", "trên tổng số", "…/tổng số". Folded. */
 const WHOLE_BEFORE_RE = /(?:(?:trong|tren) tong so|\/\s*tong so)\s*$/;
 /** Metrics a part of all dossiers may have lent the whole after it (see {@link WHOLE_BEFORE_RE}). */
@@ -2128,10 +2128,21 @@ function withoutBrackets(text: string): string {
   return text.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
 }
 
+/** The scales some ministries grade their departments' whole reform index on (see isIndexComponent). */
+const WHOLE_INDEX_SCALES = new Set([70, 80, 90]);
+
+/** Points out of 70, 80 or 90, at least 70 % of the scale: a ministry department's whole index (see isIndexComponent). */
+function onWholeIndexScale(c: Candidate): boolean {
+  return c.unit === 'score' && c.total !== null && WHOLE_INDEX_SCALES.has(c.total) && c.value >= 0.7 * c.total;
+}
+
 /** Whether an index score or rank is about one of the index's components rather than the index. */
 function isIndexComponent(folded: string, zones: CandidateZones, c: Candidate): boolean {
-  // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum.
-  if (c.unit === 'score' && c.total !== null && c.total < 100) return true;
+  // Index scores run to 100: "5,32/6,5 điểm" or "18,29/22 điểm" is a component's share of its maximum. The Ministry of
+  // Finance and the customs grade their departments on 70, 80 or 90 points ("Cục Quản lý giá … 75,38/80", "Cục Hải quan Đà
+  // Nẵng … 89/90 điểm"): a high score on one of those scales is the whole index (d4804, d3408), a low one a component's
+  // ("40,98/80", d2102).
+  if (c.unit === 'score' && c.total !== null && c.total < 100) return !onWholeIndexScale(c);
   // "… đạt 5,32/6,5 điểm, xếp thứ 28/63": the rank of that component.
   if (c.unit === 'rank') {
     const m = COMPONENT_SCORE_BEFORE_RE.exec(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 60), c.hedgeStart));
@@ -3170,7 +3181,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "điểm thẩm định trung bình năm 2022 đạt 84,19%, so với năm 2021 tăng 5,43%", "điểm đo lường sự hài lòng đạt 39,95/40
   // điểm": the appraisal, survey or satisfaction part of the PAR INDEX, not the index (labelling rule 11).
   if ((cls.metric === 'par_index_score' || cls.metric === 'sipas_score' || cls.metric === 'satisfaction_rate') &&
-    (PAR_COMPONENT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)) || PAR_COMPONENT_CHANGE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)) ||
+    // (Not on a ministry's whole-index scale: "điểm thẩm định là 75/80" of a Finance department is its index, d4804.)
+    ((PAR_COMPONENT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)) && !onWholeIndexScale(c)) || PAR_COMPONENT_CHANGE_RE.test(folded.slice(zones.clause.start, c.hedgeStart)) ||
       PAR_COMPONENT_AFTER_RE.test(folded.slice(c.end, c.end + 60)) ||
       // "điểm tự chấm của Sở đạt 70,97/75 điểm, đạt 94,63%": the share restating the part's points is the part's too (d3254).
       restatesComponentPoints(folded, zones.clause.start, c.hedgeStart))) {
