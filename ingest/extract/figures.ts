@@ -1921,6 +1921,8 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
  * ("Ngoài ra, …", "Bên cạnh đó, …", "Đồng thời, …"): it reports on the same period.
  */
 /** Counts of dossiers by what happened to them. */
+/** Right after a count of dossiers, the on-time share of that count: ", giải quyết đúng hạn 99,35%", ", tỷ lệ giải quyết đúng hạn 99,9%" (d1643). Folded. */
+const ON_TIME_SHARE_OF_COUNT_AFTER_RE = /^\s*,\s*(?:t[yi] le )?(?:(?:da|duoc) )?(?:(?:giai quyet|xu ly)(?: xong)? )?(?:ho so )?(?:dung han|dung hen|dung va truoc han|truoc va dung han)(?: (?:dat|la|chiem))?\s*\d[\d.,]*\s*%/;
 const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
 /** Right after "hồ sơ": the dossiers are payments ("hồ sơ thanh toán trực tuyến", "hồ sơ được thanh toán phí"). Folded. */
 const PAID_DOSSIERS_AFTER_RE = /^\s*(?:tthc\s+)?(?:(?:duoc|da)\s+)?thanh toan(?![a-z])/;
@@ -3089,7 +3091,15 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if (levels.has(3) && levels.has(4)) cls = { ...cls, metric: 'online_services_l34' };
   }
   // "13.529 hồ sơ trước hạn": a count of dossiers on time is a share's numerator, not the rate; "5.171/5.208" is kept.
-  if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) return dropAs('on_time_count');
+  // Not a count the on-time share right after it is taken of: "…; thuộc thẩm quyền cấp xã 8.571 hồ sơ, giải quyết đúng hạn
+  // 99,35%" goes on with the dossiers the sentence counted before it (d2750).
+  if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) {
+    const counted = c.noun === 'hoso' && ON_TIME_SHARE_OF_COUNT_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 60))
+      ? state.figures.filter((f) => f.evidence.numberEnd >= zones.sentence.start && f.unit === 'count' && DOSSIER_COUNT_METRICS.has(f.metric)).pop()
+      : undefined;
+    if (!counted) return dropAs('on_time_count');
+    cls = { ...cls, metric: counted.metric };
+  }
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
   // total with the backlog carried over is not the dossiers received in the period ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
