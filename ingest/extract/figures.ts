@@ -1557,15 +1557,19 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // index score of the article's topic, nor the previous figure's metric continued.
         const ownShare = namesOwnShare(folded, c, zones);
         let cls = classifyCandidate(folded, c, zones, hits) ?? (ownShare ? null : indexFallback(state, c)) ?? satisfactionRank(folded, sentence, c);
+        /** The dossier metric of a part after a semicolon that starts afresh (see ownVerbAfterSemicolon), or null. */
+        let freshPart: 'dossiers_received' | 'dossiers_resolved' | null = null;
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
         // Not a staff cut carried to a headcount: "…, giảm 18.449 người; biên chế cấp xã bố trí khoảng 199.000 người".
         if ((!cls || !cls.ownCue) && previous && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric)) &&
-          !(previous.metric === 'staff_reduction' && HEADCOUNT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)))) {
+          !(previous.metric === 'staff_reduction' && HEADCOUNT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) &&
+          !(freshPart = ownVerbAfterSemicolon(folded, previousEnd, c, previous.metric))) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
+        if (freshPart && (!cls || !cls.ownCue)) cls = { metric: freshPart, score: 0, runnerUp: 0, zone: 'clause' };
         if (cls) cls = checkIndex(folded, sentence, c, cls);
         // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ", "4.930 hồ sơ bị giải quyết quá hạn trong tổng số 383.800 hồ sơ mà
         // … tiếp nhận", "75.800 hồ sơ … trực tuyến/tổng số 166.200 hồ sơ đã giải quyết": the whole is all dossiers, counted
@@ -1921,6 +1925,24 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
  * ("Ngoài ra, …", "Bên cạnh đó, …", "Đồng thời, …"): it reports on the same period.
  */
 /** Counts of dossiers by what happened to them. */
+/**
+ * "… đã tiếp nhận 2.855 hồ sơ dịch vụ công trực tuyến …; các đơn vị tiếp nhận nhiều hồ sơ TTHC gồm: Sở Công Thương (1.117
+ * hồ sơ), …": past a semicolon, a part with a dossier verb of its own and no online word starts afresh — its counts do
+ * not go on with the online count before it (d1998). Folded.
+ */
+function ownVerbAfterSemicolon(folded: string, previousEnd: number | null, c: Candidate, previousMetric: string): 'dossiers_received' | 'dossiers_resolved' | null {
+  if (previousEnd === null || previousMetric !== 'online_dossiers' || c.unit !== 'count') return null;
+  const between = folded.slice(previousEnd, c.hedgeStart);
+  const semicolon = between.lastIndexOf(';');
+  if (semicolon < 0) return null;
+  const part = between.slice(semicolon + 1);
+  const verb = OWN_DOSSIER_VERB_RE.exec(part);
+  if (!verb || ONLINE_WORD_RE.test(part)) return null;
+  return verb[1] === 'tiep nhan' ? 'dossiers_received' : 'dossiers_resolved';
+}
+const OWN_DOSSIER_VERB_RE = /(?<![a-z])(tiep nhan|giai quyet)(?![a-z])[^;]*?(?<![a-z])(?:ho so|hs)(?![a-z])/;
+const ONLINE_WORD_RE = /(?<![a-z])(?:truc tuyen|qua mang|dien tu|muc do [34])(?![a-z])/;
+
 /** Right after a count of dossiers, the on-time share of that count: ", giải quyết đúng hạn 99,35%", ", tỷ lệ giải quyết đúng hạn 99,9%" (d1643). Folded. */
 const ON_TIME_SHARE_OF_COUNT_AFTER_RE = /^\s*,\s*(?:t[yi] le )?(?:(?:da|duoc) )?(?:(?:giai quyet|xu ly)(?: xong)? )?(?:ho so )?(?:dung han|dung hen|dung va truoc han|truoc va dung han)(?: (?:dat|la|chiem))?\s*\d[\d.,]*\s*%/;
 const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
