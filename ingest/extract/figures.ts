@@ -417,6 +417,8 @@ const ONLINE_SERVICE_METRICS: ReadonlySet<string> = new Set([...ONLINE_LEVEL_MET
 const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| la)?\s*$/;
 
 /** The words of a share from its last "tỷ lệ"/"tỉ lệ" up to the number (all of the text when it names none). */
+/** A share of procedures carried out online: "tỷ lệ giải quyết thủ tục hành chính trực tuyến (toàn trình)". Folded, from "tỷ lệ". */
+const PROCEDURES_HANDLED_ONLINE_SHARE_RE = /^t[yi] le (?:tiep nhan(?:,| va)? )?(?:giai quyet|xu ly|tiep nhan) (?:ho so )?(?:thu tuc hanh chinh|thu tuc|tthc) (?:truc tuyen|qua mang)(?![a-z])/;
 function lastShareLead(before: string): string {
   const at = Math.max(before.lastIndexOf('ty le'), before.lastIndexOf('ti le'));
   return at < 0 ? before : before.slice(at);
@@ -3100,6 +3102,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tỷ lệ giao dịch thành công 45,37%": how many payment transactions went through, not the share of dossiers paid online.
   if (cls.metric === 'e_payment_rate' && PAYMENT_SUCCESS_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 40), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "tỷ lệ giải quyết thủ tục hành chính trực tuyến toàn trình đạt gần 70%": procedures carried out online are dossiers —
+  // the share of dossiers handled online, not of procedures offered (d950, d1050).
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent' && PROCEDURES_HANDLED_ONLINE_SHARE_RE.test(lastShareLead(folded.slice(zones.sentence.start, c.hedgeStart)))) {
+    cls = { ...cls, metric: 'online_dossier_rate' };
   }
   // "tỷ lệ giải quyết hồ sơ trực tuyến mức độ 3 … đạt 90,2%": a share of dossiers at one level, not of procedures offered.
   if (ONLINE_LEVEL_METRICS.has(cls.metric) && c.unit === 'percent' && isDossierShareAtLevel(folded.slice(zones.sentence.start, c.hedgeStart))) {
