@@ -419,6 +419,10 @@ const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| l
 /** The words of a share from its last "tỷ lệ"/"tỉ lệ" up to the number (all of the text when it names none). */
 /** A share of procedures carried out online: "tỷ lệ giải quyết thủ tục hành chính trực tuyến (toàn trình)". Folded, from "tỷ lệ". */
 const PROCEDURES_HANDLED_ONLINE_SHARE_RE = /^t[yi] le (?:tiep nhan(?:,| va)? )?(?:giai quyet|xu ly|tiep nhan) (?:ho so )?(?:thu tuc hanh chinh|thu tuc|tthc) (?:truc tuyen|qua mang)(?![a-z])/;
+/** A dossier verb right before a count (its hedge excluded): "đã giải quyết", "tiếp nhận được". Folded. */
+const HANDLED_PROCEDURES_BEFORE_RE = /(?<![a-z])(tiep nhan|giai quyet|xu ly)(?: (?:duoc|xong|tong cong))?\s*$/;
+/** After procedures counted: whose they are or what fields, a catalogue ("… thuộc thẩm quyền", "… của 15 sở", "… ở 13 lĩnh vực"). Folded. */
+const CATALOGUE_AFTER_RE = /^(?: hanh chinh| \(tthc\))?\s*(?:thuoc|cua|o|trong|tai|cho|lien thong)(?![a-z])/;
 function lastShareLead(before: string): string {
   const at = Math.max(before.lastIndexOf('ty le'), before.lastIndexOf('ti le'));
   return at < 0 ? before : before.slice(at);
@@ -1572,6 +1576,13 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
         }
         if (freshPart && (!cls || !cls.ownCue)) cls = { metric: freshPart, score: 0, runnerUp: 0, zone: 'clause' };
+        // "đã giải quyết gần 2.000 thủ tục hành chính", "tiếp nhận gần 4.500 thủ tục": procedures counted roughly right after
+        // the verb are dossiers handled — a catalogue of procedures is counted exactly and says whose they are ("giải
+        // quyết 311 thủ tục hành chính ở 13 lĩnh vực", "… của 15 sở") (d950, d2401).
+        if (!cls && c.unit === 'count' && c.noun === 'thutuc' && c.approximate && !CATALOGUE_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30))) {
+          const verb = HANDLED_PROCEDURES_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 30), c.hedgeStart));
+          if (verb) cls = { metric: verb[1] === 'tiep nhan' ? 'dossiers_received' : 'dossiers_resolved', score: 0, runnerUp: 0, zone: 'own' };
+        }
         if (cls) cls = checkIndex(folded, sentence, c, cls);
         // "… trực tuyến 67,2% trong tổng số 151.302 hồ sơ", "4.930 hồ sơ bị giải quyết quá hạn trong tổng số 383.800 hồ sơ mà
         // … tiếp nhận", "75.800 hồ sơ … trực tuyến/tổng số 166.200 hồ sơ đã giải quyết": the whole is all dossiers, counted

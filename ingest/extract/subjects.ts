@@ -408,11 +408,12 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
 
 /**
  * A level-word name that is not a subject: inside an agency's name ("Trung tâm Phục vụ hành chính công tỉnh Hải
- * Dương", "Sở Nội vụ tỉnh Kon Tum") or an aside locating the unit just named ("UBND TP. Nha Trang (tỉnh Khánh Hòa)").
+ * Dương", "Sở Nội vụ tỉnh Kon Tum") or an aside locating the unit just named ("UBND TP. Nha Trang (tỉnh Khánh Hòa)"). A
+ * commune's service point ("điểm phục vụ hành chính công xã Thường Tín") is that commune's desk: its name holds (d950).
  */
 function incidentalName(text: string, folded: string, at: number, end: number): boolean {
   const lead = folded.slice(Math.max(0, at - 60), at);
-  return asideName(folded, at, end) || agencyBefore(text, folded, at) || /hanh chinh cong (?:cua )?$/.test(lead) || OWNER_OF_GROUP_BEFORE_RE.test(lead) ||
+  return asideName(folded, at, end) || agencyBefore(text, folded, at) || /(?<!diem (?:phuc vu )?)hanh chinh cong (?:cua )?$/.test(lead) || OWNER_OF_GROUP_BEFORE_RE.test(lead) ||
     FIELD_COUNT_BEFORE_RE.test(lead) || locatesUnitBefore(text, at) || ledField(folded, at, end);
 }
 
