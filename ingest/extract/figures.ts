@@ -1723,9 +1723,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { metric: previous && previousEnd === counted.nounEnd && ONLINE_SERVICE_METRICS.has(previous.metric) ? previous.metric : 'other', score: 0, runnerUp: 0, zone: 'clause' };
           shareOfCount = true;
         }
-        // "phát sinh 1.250 hồ sơ thanh toán trực tuyến": dossiers paid online are counted, not received or resolved.
+        // "phát sinh 1.250 hồ sơ thanh toán trực tuyến": dossiers paid online are counted, not received or resolved; out of
+        // the dossiers with fees ("3.825/4.323 hồ sơ phát sinh phí, lệ phí được thanh toán trực tuyến") they are the
+        // e-payment rate's ratio (d2401).
         if (cls && c.unit === 'count' && c.noun === 'hoso' && DOSSIER_COUNT_METRICS.has(cls.metric) && PAID_DOSSIERS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) {
-          cls = { ...cls, metric: 'other' };
+          cls = { ...cls, metric: c.total !== null && c.ratio ? 'e_payment_rate' : 'other' };
         }
         // "số hóa kết quả giải quyết TTHC là 1.904/1.904 hồ sơ", "số hóa … cho 51.574 trên 58.202 hồ sơ": dossiers counted as
         // digitised are the digitisation rate's numerator ('other'; the share is the rate), not dossiers resolved (d701, d2050).
@@ -1960,7 +1962,7 @@ const ONLINE_WORD_RE = /(?<![a-z])(?:truc tuyen|qua mang|dien tu|muc do [34])(?!
 const ON_TIME_SHARE_OF_COUNT_AFTER_RE = /^\s*,\s*(?:t[yi] le )?(?:(?:da|duoc) )?(?:(?:giai quyet|xu ly)(?: xong)? )?(?:ho so )?(?:dung han|dung hen|dung va truoc han|truoc va dung han)(?: (?:dat|la|chiem))?\s*\d[\d.,]*\s*%/;
 const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
 /** Right after "hồ sơ": the dossiers are payments ("hồ sơ thanh toán trực tuyến", "hồ sơ được thanh toán phí"). Folded. */
-const PAID_DOSSIERS_AFTER_RE = /^\s*(?:tthc\s+)?(?:(?:duoc|da)\s+)?thanh toan(?![a-z])/;
+const PAID_DOSSIERS_AFTER_RE = /^\s*(?:tthc\s+)?(?:(?:co )?phat sinh (?:phi|le phi)(?:,? (?:va )?(?:phi|le phi))?\s+)?(?:(?:duoc|da)\s+)?thanh toan(?![a-z])/;
 
 /** A level introducing its part of a share: "cấp tỉnh đạt", ", cấp huyện chỉ đạt", "và cấp xã đạt", "khối sở, ngành là". Folded. */
 const LEVEL_PART_BEFORE_RE = /(?:^|[\s,:;(])(?:va\s+)?(?:o\s+|tai\s+)?(?:cap|khoi) (?:tinh|huyen|xa|so(?:, ban, nganh|, nganh)?|phuong|sbn)\s*(?:(?:chi|moi|cung|van|da)\s+)?(?:dat|la|:)?\s*$/;
