@@ -2496,8 +2496,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // A ranking's list writes the place beside the share: "quận Hoàn Kiếm đứng thứ hai (93,19%)", "Hà Nội (91,43%, xếp thứ 3)".
   const placedShare = RANK_THEN_SHARE_RE.test(lead) || (/\(\s*$/.test(lead) && SHARE_THEN_RANK_AFTER_RE.test(state.folded.slice(c.end, c.end + 30)));
   // "… xếp cuối bảng, với chỉ số 60,43%" names no index, only "chỉ số" (d2230), and "đứng thứ hai với kết quả 90,23%" only
-  // "kết quả" (d3552); a bound after it sorts groups ("đạt chỉ số từ 90% trở lên").
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
+  // "kết quả" (d3552), "ở khối sở, kết quả trung bình năm 2022 là 85,73%" an average (d1870); a bound after it sorts groups
+  // ("đạt chỉ số từ 90% trở lên").
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la)|ket qua trung binh(?: chung)?(?: (?:cua )?nam 20\d\d)? (?:la|dat))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
     !COUNT_THEN_MOVE_RE.test(lead) &&
     // "1.525/1.562 thôn, tổ dân phố (đạt 97,6%) có hạ tầng …": a share right after a count of its own things is that count's.
