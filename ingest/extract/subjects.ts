@@ -2151,6 +2151,9 @@ function ownSubject(text: string, folded: string, ownLeft: Span, c: Candidate, c
       if (joined !== undefined) return joined ?? publisherSubject(ctx.publisher);
     }
     if (lastSub && !together && lastSubAt > lastNamedAt) return subunitSubject(levelOfWord(lastSub), ctx) ?? publisherSubject(ctx.publisher);
+    // "Cục Hải quan Bình Dương, Long An và Cần Thơ đứng thứ 2": the last place of a shared head word's list is its office.
+    const shared = sharedHeadListNames(text, ownLeft.start, c.hedgeStart, ctx).filter((n) => n.end > from).pop();
+    if (shared && (!lastNamed || shared.end >= from + lastNamedAt) && !/\d/.test(folded.slice(shared.end, c.hedgeStart))) return shared.subject();
     const others = otherMentions(text, folded, from, c.hedgeStart, ctx);
     const other = others[others.length - 1];
     if (other && (!lastNamed || other.at > from + lastNamedAt)) return other.subject();
@@ -2217,6 +2220,39 @@ export function soleUnitNamed(text: string, folded: string, from: number, to: nu
   return { ...name.subject(), explicit: true };
 }
 
+/**
+ * A provincial office's head word shared by a list of places: "Cục Hải quan TP Hồ Chí Minh, Đà Nẵng và Đồng Nai", "Cục
+ * Thuế Hà Nội, Hải Phòng" (group 1). Original text.
+ */
+const SHARED_AGENCY_HEAD_RE = /(?<![\p{L}\d])(?:các\s+)?(Cục Hải quan|Cục Thuế|Cục Thống kê|Kho bạc Nhà nước|Bảo hiểm xã hội|Công an)\s+(?=(?:TP\.?\s*)?\p{Lu})/gu;
+/** One place of such a list: capitalised words (or a hyphenated pair, "Gia Lai - Kon Tum"), "TP" allowed before it. */
+const SHARED_HEAD_ITEM_RE = /^(?:TP\.?\s*|Thành phố\s+)?\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}/u;
+
+/**
+ * The offices a shared head word names in text[from, to), one per place ("Cục Hải quan Đà Nẵng", "Cục Hải quan Đồng Nai"),
+ * where it heads a list of at least two places joined by commas and "và" (d3408).
+ */
+function sharedHeadListNames(text: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
+  const slice = text.slice(from, to);
+  const out: PlacedName[] = [];
+  for (const head of matchesOf(SHARED_AGENCY_HEAD_RE, slice)) {
+    const items: PlacedName[] = [];
+    let at = (head.index ?? 0) + head[0].length;
+    for (;;) {
+      const item = SHARED_HEAD_ITEM_RE.exec(slice.slice(at));
+      if (!item) break;
+      const full = `${head[1]} ${item[0].replace(/^TP\.?\s*/u, 'Thành phố ')}`;
+      // The first place is read with its head word; the rest stand alone in the text.
+      items.push({ at: from + (items.length === 0 ? head.index ?? 0 : at), end: from + at + item[0].length, name: full, subject: () => namedSubject(full, ctx) });
+      const rest = /^\s*(?:,\s*(?:và\s+)?|\s+và\s+)/u.exec(slice.slice(at + item[0].length));
+      if (!rest) break;
+      at += item[0].length + rest[0].length;
+    }
+    if (items.length >= 2) out.push(...items);
+  }
+  return out;
+}
+
 /** The units named in text[from, to), in order: level-word names, departments, ministries, bare province names, bare lists. */
 function namesInOrder(text: string, folded: string, from: number, to: number, ctx: ExtractionContext): PlacedName[] {
   const found: PlacedName[] = [];
@@ -2234,11 +2270,12 @@ function namesInOrder(text: string, folded: string, from: number, to: number, ct
   }
   for (const m of otherMentions(text, folded, from, to, ctx)) found.push({ at: m.at, end: m.end, name: text.slice(m.at, m.end), subject: m.subject });
   found.push(...bareListNames(text, from, to, ctx));
-  // One name per place: the one that starts first, and of those the longest ("Thành phố Hồ Chí Minh" over "Hồ Chí Minh").
+  // One name per place: the one that starts first, and of those the longest ("Thành phố Hồ Chí Minh" over "Hồ Chí Minh");
+  // an office of a shared head word's list before all ("Đà Nẵng" in "Cục Hải quan TP Hồ Chí Minh, Đà Nẵng").
   found.sort((a, b) => a.at - b.at || b.end - a.end);
-  const kept: PlacedName[] = [];
+  const kept: PlacedName[] = sharedHeadListNames(text, from, to, ctx);
   for (const n of found) if (!kept.some((k) => n.at < k.end && k.at < n.end)) kept.push(n);
-  return kept;
+  return kept.sort((a, b) => a.at - b.at);
 }
 
 /**
