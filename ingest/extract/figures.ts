@@ -1723,6 +1723,15 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { metric: previous && previousEnd === counted.nounEnd && ONLINE_SERVICE_METRICS.has(previous.metric) ? previous.metric : 'other', score: 0, runnerUp: 0, zone: 'clause' };
           shareOfCount = true;
         }
+        // "tiếp nhận trực tuyến 5.060 hồ sơ (78%); tiếp nhận trực tiếp 1.411 hồ sơ (21%)": the share in brackets right after
+        // the in-person channel's count is that channel's part, no online rate (d4002).
+        if (cls && cls.metric !== 'other' && bareShare && counted && counted.noun === 'hoso' && previous?.metric === 'other' && previousEnd === counted.nounEnd &&
+          /^\s*\(\s*(?:(?:dat|chiem)(?: t[yi] le)?\s*)?$/.test(folded.slice(counted.nounEnd, c.hedgeStart)) &&
+          OFFLINE_CHANNEL_RE.test(folded.slice(Math.max(clause.start, counted.hedgeStart - 45), counted.hedgeStart))) {
+          // The postal channel's share is the postal rate ("… bưu chính công ích 20 hồ sơ (chiếm tỷ lệ 0,34%)", d2500).
+          cls = { ...cls, metric: /(?<![a-z])buu (?:chinh|dien)(?![a-z])/.test(folded.slice(Math.max(clause.start, counted.hedgeStart - 45), counted.hedgeStart)) ? 'postal_rate' : 'other' };
+          shareOfCount = true;
+        }
         // "phát sinh 1.250 hồ sơ thanh toán trực tuyến": dossiers paid online are counted, not received or resolved; out of
         // the dossiers with fees ("3.825/4.323 hồ sơ phát sinh phí, lệ phí được thanh toán trực tuyến") they are the
         // e-payment rate's ratio (d2401).
