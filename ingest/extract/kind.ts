@@ -300,7 +300,8 @@ export function detectChange(
   if (extreme) return { change: true, baselineYear: null, fall: extreme[1] === 'giam' };
   // "(89,12 điểm so với 88,40 điểm)": a level set beside the level it is compared with is no move, whatever verb precedes.
   if (LEVEL_AGAINST_LEVEL_RE.test(folded.slice(c.end, Math.min(clause.end, c.end + 24)))) return { change: false, baselineYear: null, fall: false };
-  const afterLevel = c.unit === 'percent' && LEVEL_THEN_MOVE_RE.test(before);
+  // "… xếp thứ 10/63 tỉnh, thành phố (tăng 0,86% và 5 hạng)": a move in a bracket of its own, after the level it moves (d3851).
+  const afterLevel = c.unit === 'percent' && (LEVEL_THEN_MOVE_RE.test(before) || BRACKETED_MOVE_BEFORE_RE.test(before));
   // "rút ngắn xuống còn 8 ngày làm việc so với trước là 20 ngày", "giảm còn 1,2%": the level reached, not the move (d5002).
   if (!steps && DOWN_TO_BEFORE_RE.test(before)) return { change: false, baselineYear: null, fall: false };
   if (!(verbBefore && (COMPARED_RE.test(clauseText) || comparedInVerb)) && !(comparedRightAfter && changeVerbEarlier) && !inherent && !afterLevel) {
@@ -317,6 +318,8 @@ export function detectChange(
   return { change: true, baselineYear: null, fall };
 }
 
+/** A bracket opening on a move's verb, right before the number: "(tăng 0,86%", "(giảm 1,2%". Folded. */
+const BRACKETED_MOVE_BEFORE_RE = /\(\s*(?:tang|giam)\s*$/;
 /** "cần", "phải" right before an achievement word, which then states a requirement. Folded. */
 const REQUIRED_BEFORE_RE = /(?:^|\s)(?:can|phai)\s$/;
 /** "xuống còn", "còn", "xuống" right before a number: the level a fall reached. Folded. */

@@ -352,8 +352,9 @@ function otherMentions(text: string, folded: string, from: number, to: number, c
   if (to <= from) return out;
   const slice = folded.slice(from, to);
   for (const m of matchesOf(NATIONAL_RE, slice)) {
-    // "xếp vị trí thứ 40 trên cả nước": the field a rank is among, not whom a figure is about.
-    if (/(?:thu|hang|top|so) \d+(?:\/\d+)?\s*$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 16), from + (m.index ?? 0)))) continue;
+    // "xếp vị trí thứ 40 trên cả nước", "xếp thứ 10/63 tỉnh, thành phố trên cả nước": the field a rank is among, not whom a
+    // figure is about (d3851).
+    if (/(?:thu|hang|top|so) \d+(?:\/\d+)?(?: (?:tinh, thanh pho|tinh, thanh|tinh thanh|tinh|dia phuong|don vi))?\s*$/.test(folded.slice(Math.max(0, from + (m.index ?? 0) - 40), from + (m.index ?? 0)))) continue;
     // "cao hơn mức trung bình của cả nước 1,74%, xếp thứ 11/63": the national average a unit is compared with, by the
     // gap right after it; "… của tỉnh Phú Yên cao hơn mức trung bình cả nước, tỷ lệ hồ sơ trực tuyến là 94,10%": the
     // comparison closes with its comma, what the sentence lists after it is the province's (d5261). ("32/63 địa phương …
