@@ -419,6 +419,8 @@ const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| l
 /** The words of a share from its last "tỷ lệ"/"tỉ lệ" up to the number (all of the text when it names none). */
 /** A share of procedures carried out online: "tỷ lệ giải quyết thủ tục hành chính trực tuyến (toàn trình)". Folded, from "tỷ lệ". */
 const PROCEDURES_HANDLED_ONLINE_SHARE_RE = /^t[yi] le (?:tiep nhan(?:,| va)? )?(?:giai quyet|xu ly|tiep nhan) (?:ho so )?(?:thu tuc hanh chinh|thu tuc|tthc) (?:truc tuyen|qua mang)(?![a-z])/;
+/** Right after a count (and its noun), the opening of its breakdown: ", trong đó 1.930 …". Folded. */
+const BREAKDOWN_AFTER_COUNT_RE = /^[^.;\d]{0,40}?,?\s*trong do,?\s*(?:co\s+)?\d/;
 /** A dossier verb right before a count (its hedge excluded): "đã giải quyết", "tiếp nhận được". Folded. */
 const HANDLED_PROCEDURES_BEFORE_RE = /(?<![a-z])(tiep nhan|giai quyet|xu ly)(?: (?:duoc|xong|tong cong))?\s*$/;
 /** After procedures counted: whose they are or what fields, a catalogue ("… thuộc thẩm quyền", "… của 15 sở", "… ở 13 lĩnh vực"). Folded. */
@@ -1723,6 +1725,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           cls = { metric: previous && previousEnd === counted.nounEnd && ONLINE_SERVICE_METRICS.has(previous.metric) ? previous.metric : 'other', score: 0, runnerUp: 0, zone: 'clause' };
           shareOfCount = true;
         }
+        // "cung cấp 2.217 dịch vụ công trực tuyến, trong đó 1.930 dịch vụ mức độ 4": a count of services whose level is
+        // named only in its breakdown is the whole, not that level (d3603).
+        if (cls && ONLINE_LEVEL_METRICS.has(cls.metric) && c.unit === 'count' && BREAKDOWN_AFTER_COUNT_RE.test(folded.slice(c.nounEnd, c.nounEnd + 50)) &&
+          levelMentions(folded, clause.start, c.nounEnd).length === 0) cls = { ...cls, metric: 'other' };
         // "tiếp nhận trực tuyến 5.060 hồ sơ (78%); tiếp nhận trực tiếp 1.411 hồ sơ (21%)": the share in brackets right after
         // the in-person channel's count is that channel's part, no online rate (d4002).
         if (cls && cls.metric !== 'other' && bareShare && counted && counted.noun === 'hoso' && previous?.metric === 'other' && previousEnd === counted.nounEnd &&
