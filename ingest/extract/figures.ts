@@ -1950,11 +1950,9 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
   return { start: sentence.start, end: first.end };
 }
 
-/**
- * Openers of a sentence that breaks down the one before it ("Trong đó, …", "Trong số đó", "Cụ thể, …") or adds to it
- * ("Ngoài ra, …", "Bên cạnh đó, …", "Đồng thời, …"): it reports on the same period.
- */
 /** Counts of dossiers by what happened to them. */
+const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
+
 /**
  * "… đã tiếp nhận 2.855 hồ sơ dịch vụ công trực tuyến …; các đơn vị tiếp nhận nhiều hồ sơ TTHC gồm: Sở Công Thương (1.117
  * hồ sơ), …": past a semicolon, a part with a dossier verb of its own and no online word starts afresh — its counts do
@@ -1970,18 +1968,23 @@ function ownVerbAfterSemicolon(folded: string, previousEnd: number | null, c: Ca
   if (!verb || ONLINE_WORD_RE.test(part)) return null;
   return verb[1] === 'tiep nhan' ? 'dossiers_received' : 'dossiers_resolved';
 }
+/** A dossier verb with its dossiers after it (group 1: the verb). Folded. */
 const OWN_DOSSIER_VERB_RE = /(?<![a-z])(tiep nhan|giai quyet)(?![a-z])[^;]*?(?<![a-z])(?:ho so|hs)(?![a-z])/;
+/** A word of the online channel. Folded. */
 const ONLINE_WORD_RE = /(?<![a-z])(?:truc tuyen|qua mang|dien tu|muc do [34])(?![a-z])/;
 
 /** Right after a count of dossiers, the on-time share of that count: ", giải quyết đúng hạn 99,35%", ", tỷ lệ giải quyết đúng hạn 99,9%" (d1643). Folded. */
 const ON_TIME_SHARE_OF_COUNT_AFTER_RE = /^\s*,\s*(?:t[yi] le )?(?:(?:da|duoc) )?(?:(?:giai quyet|xu ly)(?: xong)? )?(?:ho so )?(?:dung han|dung hen|dung va truoc han|truoc va dung han)(?: (?:dat|la|chiem))?\s*\d[\d.,]*\s*%/;
-const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
 /** Right after "hồ sơ": the dossiers are payments ("hồ sơ thanh toán trực tuyến", "hồ sơ được thanh toán phí"). Folded. */
 const PAID_DOSSIERS_AFTER_RE = /^\s*(?:tthc\s+)?(?:(?:co )?phat sinh (?:phi|le phi)(?:,? (?:va )?(?:phi|le phi))?\s+)?(?:(?:duoc|da)\s+)?thanh toan(?![a-z])/;
 
 /** A level introducing its part of a share: "cấp tỉnh đạt", ", cấp huyện chỉ đạt", "và cấp xã đạt", "khối sở, ngành là". Folded. */
 const LEVEL_PART_BEFORE_RE = /(?:^|[\s,:;(])(?:va\s+)?(?:o\s+|tai\s+)?(?:cap|khoi) (?:tinh|huyen|xa|so(?:, ban, nganh|, nganh)?|phuong|sbn)\s*(?:(?:chi|moi|cung|van|da)\s+)?(?:dat|la|:)?\s*$/;
 
+/**
+ * Openers of a sentence that breaks down the one before it ("Trong đó, …", "Trong số đó", "Cụ thể, …") or adds to it
+ * ("Ngoài ra, …", "Bên cạnh đó, …", "Đồng thời, …"): it reports on the same period.
+ */
 const BREAKS_DOWN_RE = /^(?:trong do|trong so|cu the|ngoai ra|ben canh do|dong thoi)(?![a-z0-9])/;
 
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
