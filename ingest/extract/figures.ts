@@ -1565,6 +1565,12 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // index score of the article's topic, nor the previous figure's metric continued.
         const ownShare = namesOwnShare(folded, c, zones);
         let cls = classifyCandidate(folded, c, zones, hits) ?? (ownShare ? null : indexFallback(state, c)) ?? satisfactionRank(folded, sentence, c);
+        // "cấp tỉnh 1.432 TTHC, cấp huyện 251 TTHC và cấp xã 135 TTHC thực hiện dịch vụ công mức độ 4": the predicate after
+        // the last level's count speaks for every level's count of the list (d3858).
+        if (!cls && c.unit === 'count' && c.noun !== null) {
+          const last = levelListLast(folded, sentence, candidates, c);
+          if (last) cls = classifyCandidate(folded, { ...c, end: last.end, nounEnd: last.nounEnd }, { ...zones, ownRight: { start: last.end, end: tailEnd(folded, last, sentence.end) } }, hits);
+        }
         /** The dossier metric of a part after a semicolon that starts afresh (see ownVerbAfterSemicolon), or null. */
         let freshPart: 'dossiers_received' | 'dossiers_resolved' | null = null;
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
@@ -1948,6 +1954,26 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
   // "Các lĩnh vực … nhiều như: Tư pháp: 33 nghìn hồ sơ": a breakdown by field is no unit's figure.
   if (LIST_BY_FIELD_RE.test(foldForMatching(text.slice(first.start, first.end)))) return null;
   return { start: sentence.start, end: first.end };
+}
+
+/** A level opening its item of a list, right before the count: "cấp tỉnh ", ", cấp huyện là ", " và cấp xã ". Folded. */
+const LEVEL_ITEM_BEFORE_RE = /(?:^|[\s,;:])(?:va\s+)?cap (?:tinh|huyen|xa)\s*(?:la|:)?\s*$/;
+/** Between two items of such a list: a separator, then the next level. Folded. */
+const LEVEL_ITEM_GAP_RE = /^\s*(?:,|;)?\s*(?:va\s+)?cap (?:tinh|huyen|xa)\s*(?:la|:)?\s*$/;
+
+/**
+ * The last count of a list of levels' counts that `c` opens ("cấp tỉnh 1.432 TTHC, cấp huyện 251 TTHC và cấp xã 135
+ * TTHC"): each item a level and a count of the same noun, nothing else between; null when `c` opens no such list.
+ */
+function levelListLast(folded: string, sentence: Span, candidates: readonly Candidate[], c: Candidate): Candidate | null {
+  if (!LEVEL_ITEM_BEFORE_RE.test(folded.slice(Math.max(sentence.start, c.hedgeStart - 20), c.hedgeStart))) return null;
+  let last = c;
+  for (let i = candidates.indexOf(c) + 1; i < candidates.length; i++) {
+    const next = candidates[i];
+    if (next.unit !== c.unit || next.noun !== c.noun || !LEVEL_ITEM_GAP_RE.test(folded.slice(last.nounEnd, next.hedgeStart))) break;
+    last = next;
+  }
+  return last === c ? null : last;
 }
 
 /** Counts of dossiers by what happened to them. */
