@@ -88,6 +88,10 @@ const BARE_ORDINAL_BEFORE_RE = /(?<![a-z])(?<!(?:lan|nam|ngay|khoa|ky|dot|phien|
 /** A ranking named earlier in the sentence: "xếp", "đứng", "vị trí", "thứ hạng", "bảng xếp hạng". Folded. */
 const RANK_WORD_EARLIER_RE = /(?<![a-z])(?:xep|dung thu|vi tri|thu hang|bang xep hang)(?![a-z])/;
 
+/** A dossier verb right before a bare count (its hedge included): "đã giải quyết gần ", "tiếp nhận được ". Folded. */
+const BARE_COUNT_VERB_BEFORE_RE = /(?<![a-z])(?:giai quyet|tiep nhan|xu ly)(?: (?:duoc|xong))?\s*(?:(?:khoang|gan|hon|tren|xap xi)\s+)?$/;
+/** A dossier verb in the passive right after a bare count: " đã được giải quyết", " được tiếp nhận". Folded. */
+const BARE_COUNT_VERB_AFTER_RE = /^\s*(?:da\s+)?duoc\s+(?:giai quyet|tiep nhan|xu ly)(?![a-z])/;
 /** "hồ sơ … trên", "hồ sơ đúng hạn là gần": dossiers named shortly before a count in thousands, no number between. */
 const SCALED_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?![a-z])[^\d;:()%]{0,45}$/;
 
@@ -709,6 +713,15 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     if (unit === null && noun === null && Number.isInteger(value) && !UNITS_NAMED_AFTER_RE.test(after(end)) &&
       (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
+      unit = 'count';
+      countNoun = 'hoso';
+    }
+    // "tổng số hồ sơ tiếp nhận khoảng 100.000, đã giải quyết gần 93.000, đạt 93%", "gần 112.000 hồ sơ mới, trong đó hơn
+    // 88.000 đã được giải quyết": a bare whole number right after or right before a dossier verb, in a sentence that named
+    // dossiers just before it, counts those dossiers (d1086).
+    if (unit === null && noun === null && Number.isInteger(value) && value >= 10 && /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(before(t.start, 120)) &&
+      !UNITS_NAMED_AFTER_RE.test(after(end)) &&
+      ((BARE_COUNT_VERB_BEFORE_RE.test(before(t.start, 40)) && /^\s*(?:[;,.)]|$)/.test(after(end))) || BARE_COUNT_VERB_AFTER_RE.test(after(end)))) {
       unit = 'count';
       countNoun = 'hoso';
     }

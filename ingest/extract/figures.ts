@@ -1565,6 +1565,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // index score of the article's topic, nor the previous figure's metric continued.
         const ownShare = namesOwnShare(folded, c, zones);
         let cls = classifyCandidate(folded, c, zones, hits) ?? (ownShare ? null : indexFallback(state, c)) ?? satisfactionRank(folded, sentence, c);
+        // "Sau khi tiếp nhận, hơn 11.200 hồ sơ đã được giải quyết": the passive verb right after the dossiers says what was
+        // done with them; a receiving verb before a comma only sets the scene (d1036).
+        if (cls?.metric === 'dossiers_received' && c.unit === 'count' && c.noun === 'hoso' && RESOLVED_AFTER_NOUN_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) &&
+          RECEIVED_THEN_COMMA_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) cls = { ...cls, metric: 'dossiers_resolved' };
         // "cấp tỉnh 1.432 TTHC, cấp huyện 251 TTHC và cấp xã 135 TTHC thực hiện dịch vụ công mức độ 4": the predicate after
         // the last level's count speaks for every level's count of the list (d3858).
         if (!cls && c.unit === 'count' && c.noun !== null) {
@@ -1956,6 +1960,10 @@ function listLead(text: string, clauses: readonly Span[], sentence: Span, candid
   return { start: sentence.start, end: first.end };
 }
 
+/** Right after a count's noun, the passive verb of resolving: "đã được giải quyết", "được xử lý xong". Folded. */
+const RESOLVED_AFTER_NOUN_RE = /^\s*(?:da\s+)?(?:duoc\s+)?(?:giai quyet|xu ly)(?![a-z])/;
+/** A receiving verb with a comma after it, before the count: "Sau khi tiếp nhận, hơn ". Folded. */
+const RECEIVED_THEN_COMMA_BEFORE_RE = /(?<![a-z])tiep nhan(?![a-z])[^\d,]*,[^\d,]*$/;
 /** A level opening its item of a list, right before the count: "cấp tỉnh ", ", cấp huyện là ", " và cấp xã ". Folded. */
 const LEVEL_ITEM_BEFORE_RE = /(?:^|[\s,;:])(?:va\s+)?cap (?:tinh|huyen|xa)\s*(?:la|:)?\s*$/;
 /** Between two items of such a list: a separator, then the next level. Folded. */

@@ -15,10 +15,11 @@ const DATE_WORD_BEFORE_RE = /(?:^|[^a-z0-9])(?:ngay|thang|(?<!(?:viet|ha|quang) 
 /**
  * The word before names a document, a legal article or an ordinal: "Nghị quyết số 54", "Điều 5", "lần thứ 3",
  * "đợt 2". "số" alone is a document or house number, but "tổng số 1.300" / "con số 98%" are figures, and so are
- * "đạt chỉ số 87,02%" / "với điểm số 81,83 điểm" (an index's value, not its number).
+ * "đạt chỉ số 87,02%" / "với điểm số 81,83 điểm" (an index's value, not its number), and "trong số 6.348 hồ sơ" is
+ * "among 6,348 dossiers" (d4002).
  */
 const REFERENCE_BEFORE_RE =
-  /(?:(?:^|[^a-z0-9])(?:quyet dinh|nghi dinh|nghi quyet|thong tu|cong van|chi thi|ke hoach|luat|dieu|khoan|chuong|phu luc|khoa|lan thu|buoc|dot|ky hop|hoi nghi lan|so hieu|ma so)|(?:^|[^a-z0-9])(?<!tong |con |voi |cac |nhung |mot |ho |co |chi |diem )so)\s*:?\s*$/;
+  /(?:(?:^|[^a-z0-9])(?:quyet dinh|nghi dinh|nghi quyet|thong tu|cong van|chi thi|ke hoach|luat|dieu|khoan|chuong|phu luc|khoa|lan thu|buoc|dot|ky hop|hoi nghi lan|so hieu|ma so)|(?:^|[^a-z0-9])(?<!tong |con |voi |cac |nhung |mot |ho |co |chi |diem |trong )so)\s*:?\s*$/;
 
 /**
  * The word before makes the number a name or a code: "Quận 11", "Q.11", "phường 5", "khu phố 3", "tổ 7",
