@@ -589,6 +589,10 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const { noun, nounEnd } = readNoun(b.end);
     const score = SCORE_AFTER_RE.exec(after(b.end));
     if (noun && !NON_FIGURE_NOUNS.has(noun) && x <= y && Number.isInteger(x)) return { ...base, nounEnd, noun, unit: 'count', ratio: true };
+    // "số lượng hồ sơ được giải quyết là 1.456/1.625": a ratio of whole numbers with no noun after it counts the dossiers
+    // named just before it (d142).
+    if (noun === null && x <= y && Number.isInteger(x) && Number.isInteger(y) && !SCORE_AFTER_RE.test(after(b.end)) && BARE_COUNT_AFTER_RE.test(before(a.start, 70)) &&
+      /^\s*(?:[;,.)]|$)/.test(after(b.end))) return { ...base, noun: 'hoso', unit: 'count', ratio: true };
     if (noun === 'tieuchi') return 'criteria_count';
     // "điểm thẩm định là 75/80": points over their scale, named before them (d4804).
     if (score || y === 100 || POINTS_BEFORE_PAIR_RE.test(before(a.start))) return x <= y ? { ...base, end: b.end + (score?.[0].length ?? 0), unit: 'score' } : 'ambiguous_slash';
