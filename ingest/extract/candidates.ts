@@ -88,6 +88,8 @@ const BARE_ORDINAL_BEFORE_RE = /(?<![a-z])(?<!(?:lan|nam|ngay|khoa|ky|dot|phien|
 /** A ranking named earlier in the sentence: "xếp", "đứng", "vị trí", "thứ hạng", "bảng xếp hạng". Folded. */
 const RANK_WORD_EARLIER_RE = /(?<![a-z])(?:xep|dung thu|vi tri|thu hang|bang xep hang)(?![a-z])/;
 
+/** "số TTHC … là ", "số lượng dịch vụ công … là ": procedures or services named before a bare count (group 1: the noun). Folded. */
+const BARE_PROCEDURE_COUNT_BEFORE_RE = /(?:^|[\s,;:])(?:tong )?so (?:luong )?(thu tuc hanh chinh|tthc|thu tuc|dich vu cong truc tuyen|dich vu cong|dvctt|dvc)(?: [a-z0-9,]+){0,8} (?:la|:)\s*$/;
 /** A dossier verb right before a bare count (its hedge included): "đã giải quyết gần ", "tiếp nhận được ". Folded. */
 const BARE_COUNT_VERB_BEFORE_RE = /(?<![a-z])(?:giai quyet|tiep nhan|xu ly)(?: (?:duoc|xong))?\s*(?:(?:khoang|gan|hon|tren|xap xi)\s+)?$/;
 /** A dossier verb in the passive right after a bare count: " đã được giải quyết", " được tiếp nhận". Folded. */
@@ -719,6 +721,15 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
       unit = 'count';
       countNoun = 'hoso';
+    }
+    // "số TTHC cung cấp trực tuyến mức 3 là 483, số TTHC cung cấp trực tuyến mức 4 là 72": a bare whole number after "là"
+    // counts the procedures or services named just before it (d5551).
+    if (unit === null && noun === null && Number.isInteger(value) && /^\s*(?:[;,.)]|$)/.test(after(end))) {
+      const named = BARE_PROCEDURE_COUNT_BEFORE_RE.exec(before(t.start, 90));
+      if (named) {
+        unit = 'count';
+        countNoun = named[1].startsWith('d') ? 'dichvu' : 'thutuc';
+      }
     }
     // "tổng số hồ sơ tiếp nhận khoảng 100.000, đã giải quyết gần 93.000, đạt 93%", "gần 112.000 hồ sơ mới, trong đó hơn
     // 88.000 đã được giải quyết": a bare whole number right after or right before a dossier verb, in a sentence that named
