@@ -85,6 +85,10 @@ const RANK_VERB_RE = /(?:^|[^a-z])(?:xep thu|xep hang|dung thu|xep vi tri|vi tri
  * 18, Sở Lao động … thứ 17"). Folded.
  */
 const BARE_ORDINAL_BEFORE_RE = /(?<![a-z])(?<!(?:lan|nam|ngay|khoa|ky|dot|phien|tuan|thang|quy|lop|muc|cap|buoc|so|nhiem ky|hoi nghi|dai hoi|the he|chuong|dieu|khoan|phan) )thu\s*$/;
+/** The next place of a list of places: "xếp thứ 2, " before "3", "đứng thứ 4 và " before "5". Folded. */
+const RANK_LIST_NEXT_BEFORE_RE = /(?<![a-z])(?:xep|dung|vi tri)(?: hang)? thu \d{1,2}\s*(?:,\s*(?:va\s+)?|\s+va\s+)$/;
+/** After a value, the rest of its list and the unit its last value writes: " và 90,92 điểm", ", 88,1 và 86,4%". Folded. */
+const LISTED_VALUES_UNIT_AFTER_RE = /^\s*(?:(?:,\s*(?:va\s+)?|\s+va\s+)\d{1,3}[.,]\d+)+\s*(diem|%)(?![a-z])/;
 /** A ranking named earlier in the sentence: "xếp", "đứng", "vị trí", "thứ hạng", "bảng xếp hạng". Folded. */
 const RANK_WORD_EARLIER_RE = /(?<![a-z])(?:xep|dung thu|vi tri|thu hang|bang xep hang)(?![a-z])/;
 
@@ -662,7 +666,11 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         unit = 'rank';
         end += steps[0].length;
       } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60)) ||
-        (Number.isInteger(value) && value <= 100 && !scaled && (rankListItem(t.start, end, before(t.start)) || bareOrdinalRank(t.start, before(t.start))))) unit = 'rank';
+        (Number.isInteger(value) && value <= 100 && !scaled && (rankListItem(t.start, end, before(t.start)) || bareOrdinalRank(t.start, before(t.start)) || RANK_LIST_NEXT_BEFORE_RE.test(before(t.start))))) unit = 'rank';
+      // "lần lượt xếp thứ 2, 3 với 91,53 và 90,92 điểm": a value listed before the last, which writes the unit for all (d2053).
+      else if (!scaled && value > 0 && value <= 100 && /[.,]\d/.test(t.raw) && LISTED_VALUES_UNIT_AFTER_RE.test(after(end))) {
+        unit = LISTED_VALUES_UNIT_AFTER_RE.exec(after(end))?.[1] === '%' ? 'percent' : 'score';
+      }
       else if (DAY_AFTER_RE.test(after(end))) {
         if (!PROCESSING_CUE_RE.test(folded.slice(sentence.start, sentence.end))) return 'date_or_duration';
         unit = 'day';

@@ -2170,6 +2170,8 @@ const LEVEL_WORD_AFTER_RE = /^\s*(?:xa|phuong|thi tran|dac khu|huyen|quan|thi xa
 const RESPECTIVELY_RE = /(?<![a-z])lan luot(?:\s+(?:la|dat|o muc|chiem|voi|bang))?\s*:?\s*/g;
 /** Words of a rank before the first value of a respective list: "xếp hạng thứ ", "đứng thứ ". Folded. */
 const RANK_LIST_LEAD_RE = /^\s*(?:xep|dung)(?: hang| vi tri)?(?: thu)?\s*$/;
+/** Between a respective list and a second list of another unit: " với ", " và đạt ", ", đạt ". Folded. */
+const SECOND_LIST_GAP_RE = /^\s*(?:%|diem|bac)?\s*,?\s*(?:va\s+)?(?:voi|dat)(?:\s+(?:so diem|diem|ty le|chi so)(?:\s+(?:la|dat))?)?\s*$/;
 /** What may stand between two values of one list: a unit, a bracketed aside, a comma, semicolon or "và". Folded. */
 const VALUE_LIST_GAP_RE = /^\s*(?:%|diem|ho so|bac)?\s*(?:\([^()]{0,120}\))?\s*(?:,|;|va|,\s*va)\s*$/;
 /** A plural level word heading bare names: "các huyện khác như Cao Lộc, …", "3 bộ: Công Thương, …". Original text. */
@@ -2319,7 +2321,18 @@ export function respectiveSubjects(text: string, folded: string, sentence: Span,
     held = after.slice(0, values.length);
   }
   if (new Set(held.map((n) => foldVietnamese(n.name))).size < held.length) return null;
-  return new Map(values.map((v, i) => [v.start, { ...held[i].subject(), explicit: true }]));
+  // "… lần lượt xếp thứ 2, 3 với 91,53 và 90,92 điểm": a second list of as many values of another unit, right after the
+  // first, goes to the same units in the same order (d2053).
+  const second: Array<{ start: number; end: number; unit: string }> = [];
+  for (const n of numbers) {
+    if (n.start < values[values.length - 1].end || n.unit === values[0].unit) continue;
+    const gapFrom = second.length ? second[second.length - 1].end : values[values.length - 1].end;
+    if (!(second.length === 0 ? SECOND_LIST_GAP_RE : VALUE_LIST_GAP_RE).test(folded.slice(gapFrom, n.start)) || (second.length > 0 && n.unit !== second[0].unit)) break;
+    second.push(n);
+    if (second.length === values.length) break;
+  }
+  const pairs = second.length === values.length ? [...values.map((v, i) => [v, i] as const), ...second.map((v, i) => [v, i] as const)] : values.map((v, i) => [v, i] as const);
+  return new Map(pairs.map(([v, i]) => [v.start, { ...held[i].subject(), explicit: true }]));
 }
 
 /** Between two joint holders: a comma or "và", and "UBND" before the next name. Folded. */
