@@ -87,6 +87,8 @@ const RANK_VERB_RE = /(?:^|[^a-z])(?:xep thu|xep hang|dung thu|xep vi tri|vi tri
 const BARE_ORDINAL_BEFORE_RE = /(?<![a-z])(?<!(?:lan|nam|ngay|khoa|ky|dot|phien|tuan|thang|quy|lop|muc|cap|buoc|so|nhiem ky|hoi nghi|dai hoi|the he|chuong|dieu|khoan|phan) )thu\s*$/;
 /** The next place of a list of places: "xếp thứ 2, " before "3", "đứng thứ 4 và " before "5". Folded. */
 const RANK_LIST_NEXT_BEFORE_RE = /(?<![a-z])(?:xep|dung|vi tri)(?: hang)? thu \d{1,2}\s*(?:,\s*(?:va\s+)?|\s+va\s+)$/;
+/** "từ 82,90% năm 2016 tăng lên ": a move from a level with its unit, up to the level it reaches (group 1: the unit). Folded. */
+const MOVE_FROM_UNIT_BEFORE_RE = /(?<![a-z])tu (?:muc )?\d{1,3}[.,]\d+\s*(%|diem)(?:\s*(?:\(\s*)?(?:nam\s+)?20\d\d\)?)?\s*(?:,\s*)?(?:(?:tang|giam|nang|tut)\s+)?(?:len|xuong)(?: con)?(?: muc)?\s*$/;
 /** After a value, the rest of its list and the unit its last value writes: " và 90,92 điểm", ", 88,1 và 86,4%". Folded. */
 const LISTED_VALUES_UNIT_AFTER_RE = /^\s*(?:(?:,\s*(?:va\s+)?|\s+va\s+)\d{1,3}[.,]\d+)+\s*(diem|%)(?![a-z])/;
 /** A ranking named earlier in the sentence: "xếp", "đứng", "vị trí", "thứ hạng", "bảng xếp hạng". Folded. */
@@ -667,6 +669,10 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         end += steps[0].length;
       } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60)) ||
         (Number.isInteger(value) && value <= 100 && !scaled && (rankListItem(t.start, end, before(t.start)) || bareOrdinalRank(t.start, before(t.start)) || RANK_LIST_NEXT_BEFORE_RE.test(before(t.start))))) unit = 'rank';
+      // "từ 82,90% năm 2016 tăng lên 83,93 năm 2017": the level a move reaches takes the unit of the level it left (d3403).
+      else if (!scaled && value > 0 && value <= 100 && /[.,]\d/.test(t.raw) && MOVE_FROM_UNIT_BEFORE_RE.test(before(t.start, 80))) {
+        unit = MOVE_FROM_UNIT_BEFORE_RE.exec(before(t.start, 80))?.[1] === '%' ? 'percent' : 'score';
+      }
       // "lần lượt xếp thứ 2, 3 với 91,53 và 90,92 điểm": a value listed before the last, which writes the unit for all (d2053).
       else if (!scaled && value > 0 && value <= 100 && /[.,]\d/.test(t.raw) && LISTED_VALUES_UNIT_AFTER_RE.test(after(end))) {
         unit = LISTED_VALUES_UNIT_AFTER_RE.exec(after(end))?.[1] === '%' ? 'percent' : 'score';

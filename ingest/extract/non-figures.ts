@@ -42,8 +42,11 @@ export const RANK_PAIR_BEFORE_RE = /(?:^|[^\p{L}\d])(?:xếp|đứng|giữ)(?:\s
 /** "tăng 3,3 điểm và 8 bậc", "giảm 1,4 điểm, 5 bậc": one verb moves a score and a rank together (group 1: the verb). */
 export const COORDINATED_MOVE_BEFORE_RE = /(?:^|[\s(])(tang|giam|tut)(?: them)? \d{1,3}(?:[.,]\d{1,3})? ?(?:diem|%) ?(?:va|,) ?$/;
 
-/** Durations, ages and period phrases after the number: "89 năm", "9 tháng", "3 tuần", "15 phút". */
-const DURATION_AFTER_RE = /^\s*(?:nam|thang|tuan|gio|phut|giay|quy|tuoi|thap ky|the ky)(?![a-z0-9])/;
+/**
+ * Durations, ages and period phrases after the number: "89 năm", "9 tháng", "3 tuần", "15 phút". Not "năm" naming a year
+ * ("từ 82,90% năm 2016 tăng lên 83,93 năm 2017": the value, then its year; d3403) — "3 năm 2018 - 2020" still is one.
+ */
+const DURATION_AFTER_RE = /^\s*(?:nam(?!\s+(?:19|20)\d\d(?!\d|\s*[-–]))|thang|tuan|gio|phut|giay|quy|tuoi|thap ky|the ky)(?![a-z0-9])/;
 
 /** "3 lần", "03 tháng/lần": frequencies. */
 const FREQUENCY_AFTER_RE = /^\s*(?:lan(?![a-z0-9])|[a-z ]{1,12}\/\s*lan(?![a-z0-9]))/;
