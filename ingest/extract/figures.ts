@@ -1984,6 +1984,9 @@ function levelListLast(folded: string, sentence: Span, candidates: readonly Cand
   return last === c ? null : last;
 }
 
+/** A leader and "với" right before a bounded score: "cao nhất với ", "đứng đầu là huyện Sa Thầy với ". Folded. */
+const LEADER_WITH_BEFORE_RE = /(?<![a-z])(?:cao nhat|dung dau|dan dau|xep (?:thu )?nhat|dung thu nhat)(?![a-z])[^.;\d]{0,50}?(?<![a-z])voi\s*$/;
+
 /** Counts of dossiers by what happened to them. */
 const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
 
@@ -3068,7 +3071,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // rule 18), kept only when the subject found below is that group (or the country's); else dropped.
   let average = false;
   if ((cls.metric === 'par_index_score' || cls.metric === 'service_index_score') && kind === 'actual' && !change) {
-    if (c.comparator !== 'eq' && role?.role !== 'from') return dropAs('index_band');
+    // A leader's score with a bound ("đạt chỉ số CCHC cao nhất với trên 95 điểm", "đứng đầu là huyện Sa Thầy với trên 86
+    // điểm") is that unit's score, bounded (d2374).
+    if (c.comparator !== 'eq' && role?.role !== 'from' && !LEADER_WITH_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return dropAs('index_band');
     average = !nationalAverage && namesAverage(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart));
   }
   // "trung bình cả nước là 87,16%, tỉnh cao nhất là 94,07%": statistics of a ranking, nobody's own figure. A unit the
@@ -3807,6 +3812,8 @@ const GROUP_COUNT_BEFORE_RE = new RegExp(
 function isGroupThreshold(folded: string, zones: CandidateZones, c: Candidate): boolean {
   const bounded = c.comparator !== 'eq' || /^\s*(?:%|diem)?\s*tro (?:len|xuong)(?![a-z])/.test(folded.slice(c.end, c.end + 16));
   if (!bounded) return false;
+  // "…, đứng đầu là huyện Đăk Hà với trên 88 điểm": a leader's bounded score, not a group's bound (d2374).
+  if (LEADER_WITH_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 80), c.hedgeStart))) return false;
   if (GROUP_COUNT_AFTER_RE.test(folded.slice(c.end, zones.sentence.end))) return true;
   return GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart));
 }
