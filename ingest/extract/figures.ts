@@ -313,9 +313,10 @@ const INDEX_SCORE_METRICS: ReadonlySet<string> = new Set(['par_index_score', 'se
 
 /**
  * The channel named right after a dossier count: online ("trực tuyến", "qua mạng", "dưới hình thức trực tuyến"), in
- * person ("trực tiếp") or by post ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)").
+ * person ("trực tiếp") or by post ("190.319 hồ sơ mới tiếp nhận (trực tiếp và bưu chính)"), after the procedures the
+ * dossiers are of ("hơn 20.300 hồ sơ TTHC nộp trực tuyến", d2903).
  */
-const CHANNEL_AFTER_RE = /^\s*(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:(?:qua|bang|theo|tren|duoi) (?:hinh thuc|phuong thuc|he thong|moi truong) )?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
+const CHANNEL_AFTER_RE = /^\s*(?:(?:tthc|thu tuc hanh chinh) )?(?:moi |duoc |da )?(?:tiep nhan |nop |gui )?(?:\(\s*)?(?:(?:qua|bang|theo|tren|duoi) (?:hinh thuc|phuong thuc|he thong|moi truong) )?(?:dich vu cong (?=truc tuyen))?(truc tuyen|qua mang xa hoi|qua zalo|qua mang|qua (?:cong )?dich vu cong truc tuyen|truc tiep|(?:qua )?(?:dich vu )?buu chinh)(?![a-z])/;
 /**
  * Channels of {@link CHANNEL_AFTER_RE} that are the online one: online public services, not a social network (the
  * national portal alone, "qua Cổng Dịch vụ công quốc gia", receives both channels).
