@@ -1767,6 +1767,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // …)": levels' parts of an online count that only repeat its verb are online dossiers too (d2110).
         if (cls?.metric === 'dossiers_received' && c.unit === 'count' && c.noun === 'hoso' && previous?.metric === 'online_dossiers' && previousEnd !== null &&
           ONLINE_LEVEL_PART_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart))) cls = { ...cls, metric: 'online_dossiers' };
+        // So are the parts of the in-person or postal channel's count ("Số mới tiếp nhận (trực tiếp hoặc dịch vụ bưu chính)
+        // là 864.891 hồ sơ (cấp tỉnh tiếp nhận 75.914 hồ sơ, …)") that channel's, not dossiers received (d2110).
+        if (cls?.metric === 'dossiers_received' && c.unit === 'count' && c.noun === 'hoso' && previous?.metric === 'other' && previousEnd !== null &&
+          ONLINE_LEVEL_PART_BETWEEN_RE.test(folded.slice(previousEnd, c.hedgeStart)) && OFFLINE_CHANNEL_RE.test(folded.slice(sentence.start, previousEnd))) cls = { ...cls, metric: 'other' };
         // The count's metric goes on past its share: "… 14.112 hồ sơ, đạt tỉ lệ 64,5%, trong đó cấp huyện là 838 hồ sơ".
         if (cls && !shareOfCount) {
           previous = { metric: cls.metric, fromTopic: cls.fromTopic };
