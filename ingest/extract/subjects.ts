@@ -2243,7 +2243,8 @@ function sharedHeadListNames(text: string, from: number, to: number, ctx: Extrac
     let at = (head.index ?? 0) + head[0].length;
     for (;;) {
       const item = SHARED_HEAD_ITEM_RE.exec(slice.slice(at));
-      if (!item) break;
+      // Places only: "Bảo hiểm xã hội Việt Nam, Bộ Tư pháp và Bộ Tài chính" lists agencies, not one office per place.
+      if (!item || PROVINCE_RE.exec(foldVietnamese(item[0].replace(/^(?:TP\.?\s*|Thành phố\s+)/u, '')))?.index !== 0) break;
       const full = `${head[1]} ${item[0].replace(/^TP\.?\s*/u, 'Thành phố ')}`;
       // The first place is read with its head word; the rest stand alone in the text.
       items.push({ at: from + (items.length === 0 ? head.index ?? 0 : at), end: from + at + item[0].length, name: full, subject: () => namedSubject(full, ctx) });

@@ -588,6 +588,18 @@ describe('joint holders (stop 49)', () => {
   });
 });
 
+describe("one office head shared by a list of places (stop 53)", () => {
+  it('names one office per place, and never an agency listed after a head word as that head\'s office', () => {
+    const ranks = figuresOf('Năm 2021, theo bảng xếp hạng Chỉ số cải cách hành chính, Cục Hải quan Bình Dương, Long An và Cần Thơ đứng thứ 2 với 88/90 điểm.')
+      .filter((f) => f.metric === 'par_index_rank');
+    expect(ranks.map((f) => foldVietnamese(f.subject.name)).sort()).toEqual(['cuc hai quan binh duong', 'cuc hai quan can tho', 'cuc hai quan long an']);
+    // "Bảo hiểm xã hội Việt Nam, Bộ Tư pháp và Bộ Tài chính" lists agencies: no "Bảo hiểm xã hội Bộ Tư pháp".
+    const places = figuresOf('Năm 2024, Bảo hiểm xã hội Việt Nam, Bộ Tư pháp và Bộ Tài chính cùng đứng thứ 1 về Chỉ số cải cách hành chính.', '2025-02-15');
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.filter((f) => /^bao hiem xa hoi bo/.test(foldVietnamese(f.subject.name)))).toEqual([]);
+  });
+});
+
 describe("the province's place on a ward's or a district's page (stop 52)", () => {
   const on = new Date('2023-06-12T09:00:00+07:00');
   /** The figures a ward of Hà Nội's page reads in `text`, its subjects resolved through the gazetteer. */
