@@ -668,7 +668,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         unit = 'rank';
         end += steps[0].length;
       } else if (RANK_BEFORE_RE.test(before(t.start)) || RANK_MOVE_TO_RE.test(before(t.start, 60)) ||
-        (Number.isInteger(value) && value <= 100 && !scaled && (rankListItem(t.start, end, before(t.start)) || bareOrdinalRank(t.start, before(t.start)) || RANK_LIST_NEXT_BEFORE_RE.test(before(t.start))))) unit = 'rank';
+        (Number.isInteger(value) && value <= 100 && !scaled && (rankListItem(t.start, end, before(t.start)) || bareOrdinalRank(t.start, before(t.start)) || (RANK_LIST_NEXT_BEFORE_RE.test(before(t.start)) && readNoun(end).noun === null)))) unit = 'rank';
       // "từ 82,90% năm 2016 tăng lên 83,93 năm 2017": the level a move reaches takes the unit of the level it left (d3403).
       else if (!scaled && value > 0 && value <= 100 && /[.,]\d/.test(t.raw) && MOVE_FROM_UNIT_BEFORE_RE.test(before(t.start, 80))) {
         unit = MOVE_FROM_UNIT_BEFORE_RE.exec(before(t.start, 80))?.[1] === '%' ? 'percent' : 'score';

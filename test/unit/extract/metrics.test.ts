@@ -284,3 +284,12 @@ describe('metric codes', () => {
     for (const f of figures) expect(METRIC_CODES.has(f.metric)).toBe(true);
   });
 });
+
+describe('the next place of a list of places (stop 53)', () => {
+  it('reads "xếp thứ 2, 3" as two places, but a count with its noun after "thứ 2, " as no place', () => {
+    const ranks = figuresOf('Năm 2022, về Chỉ số cải cách hành chính, Sở Tư pháp, Sở Nội vụ lần lượt xếp thứ 2, 3.').filter((f) => f.unit === 'rank');
+    expect(ranks.map((f) => f.value)).toEqual([2, 3]);
+    const counted = figuresOf('Năm 2023, về Chỉ số cải cách hành chính, huyện xếp thứ 2, 35 hồ sơ đã được giải quyết trước hạn.');
+    expect(counted.filter((f) => f.unit === 'rank' && f.value === 35)).toEqual([]);
+  });
+});
