@@ -2501,8 +2501,8 @@ const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu
 const MOVE_TO_RE = /(?<![a-z])(?:len|xuong|con|tut)(?![a-z])/;
 /** A place named, then the share in brackets: "có chỉ số cao nhất (96,86%)", "xếp cuối cùng (82,35%)". Folded text. */
 const PLACE_THEN_SHARE_RE = /(?<![a-z])(?:cao nhat|thap nhat|xep cuoi(?: cung)?|xep dau|dung dau|dung cuoi|dan dau)\s*\(\s*$/;
-/** A place written before a bracketed share: "đứng thứ hai (93,19%)", "giữ vị trí số một (95,24%)", "thứ ba là quận Long Biên (93,01%)" (d1873). Folded. */
-const RANK_THEN_SHARE_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|nam|\d{1,2})|vi tri so (?:mot|\d{1,2}))(?: la [^()\d;]{2,50})?\s*\(\s*$/;
+/** A place written before a bracketed share: "đứng thứ hai (93,19%)", "giữ vị trí số một (95,24%)", "thứ ba là quận Long Biên (93,01%)" (d1873), "chiếm hạng nhất (95,16%)" (d1258). Folded. */
+const RANK_THEN_SHARE_RE = /(?<![a-z])(?:thu (?:nhat|nhi|hai|ba|tu|nam|\d{1,2})|vi tri so (?:mot|\d{1,2})|(?:chiem|xep|dung|dat) hang (?:nhat|nhi|ba|\d{1,2}))(?: la [^()\d;]{2,50})?\s*\(\s*$/;
 /** A place right after a bracketed share, in the same bracket: "(91,43%, xếp thứ 3)". Folded. */
 const SHARE_THEN_RANK_AFTER_RE = /^\s*%?\s*,\s*(?:xep|dung)(?: o)?(?: vi tri| hang)? thu(?![a-z])/;
 /** A share of units, then a move: "chiếm tỷ lệ 66,67% trong tổng số huyện, giảm " — the move is that share's (d7751). Folded. */
