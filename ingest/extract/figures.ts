@@ -1587,6 +1587,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           !(freshPart = ownVerbAfterSemicolon(folded, previousEnd, c, previous.metric))) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
+          // "… của UBND thành phố đạt 99,3%, trễ hạn 0,7%; của UBND cấp xã đạt 99,9%, trễ hạn 0,1%": a part past a semicolon
+          // that repeats the first part's shape goes on with that part's first share, not its last (d1169).
+          const parallel = c.unit === 'percent' ? parallelPartMetric(folded, sentence, state.figures.slice(firstFigure), previousEnd, c) : null;
+          if (parallel) cls = { ...cls, metric: parallel };
         }
         if (freshPart && (!cls || !cls.ownCue)) cls = { metric: freshPart, score: 0, runnerUp: 0, zone: 'clause' };
         // "đã giải quyết gần 2.000 thủ tục hành chính", "tiếp nhận gần 4.500 thủ tục": procedures counted roughly right after
@@ -1991,6 +1995,24 @@ function levelListLast(folded: string, sentence: Span, candidates: readonly Cand
 
 /** A leader and "với" right before a bounded score: "cao nhất với ", "đứng đầu là huyện Sa Thầy với ". Folded. */
 const LEADER_WITH_BEFORE_RE = /(?<![a-z])(?:cao nhat|dung dau|dan dau|xep (?:thu )?nhat|dung thu nhat)(?![a-z])[^.;\d]{0,50}?(?<![a-z])voi\s*$/;
+
+/** A part past a semicolon opening on whose figure it is and its verb: "; của UBND cấp xã đạt ", "; đối với cấp huyện là ". Folded. */
+const PARALLEL_PART_OPENING_RE = /^\s*(?:cua|doi voi|tai|o)\s[^;,\d]{0,40}?\s(?:dat|la)\s*$/;
+
+/**
+ * The metric of the first share in the part before the last semicolon, when `c` opens a part past it that repeats the
+ * shape ("của X đạt N%") and that part's first share differs from the part's last figure; else null.
+ */
+function parallelPartMetric(folded: string, sentence: Span, figures: readonly ExtractedFigure[], previousEnd: number | null, c: Candidate): string | null {
+  if (previousEnd === null) return null;
+  const between = folded.slice(previousEnd, c.hedgeStart);
+  const semicolon = between.lastIndexOf(';');
+  if (semicolon < 0 || !PARALLEL_PART_OPENING_RE.test(between.slice(semicolon + 1))) return null;
+  const partEnd = previousEnd + semicolon;
+  const partStart = sentence.start + Math.max(0, folded.slice(sentence.start, partEnd).lastIndexOf(';') + 1);
+  const first = figures.find((f) => f.unit === 'percent' && f.evidence.numberStart >= partStart && f.evidence.numberStart < partEnd);
+  return first && !first.change ? first.metric : null;
+}
 
 /** Counts of dossiers by what happened to them. */
 const DOSSIER_COUNT_METRICS: ReadonlySet<string> = new Set(['dossiers_received', 'dossiers_resolved', 'online_dossiers']);
