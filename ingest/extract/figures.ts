@@ -417,7 +417,6 @@ const ONLINE_SERVICE_METRICS: ReadonlySet<string> = new Set([...ONLINE_LEVEL_MET
 /** "tỷ lệ giao dịch thành công", "giao dịch thành công đạt": the success rate of payment transactions. */
 const PAYMENT_SUCCESS_BEFORE_RE = /(?<![a-z])(?:giao dich )?thanh cong(?: dat| la)?\s*$/;
 
-/** The words of a share from its last "tỷ lệ"/"tỉ lệ" up to the number (all of the text when it names none). */
 /** A share of procedures carried out online: "tỷ lệ giải quyết thủ tục hành chính trực tuyến (toàn trình)". Folded, from "tỷ lệ". */
 const PROCEDURES_HANDLED_ONLINE_SHARE_RE = /^t[yi] le (?:tiep nhan(?:,| va)? )?(?:giai quyet|xu ly|tiep nhan) (?:ho so )?(?:thu tuc hanh chinh|thu tuc|tthc) (?:truc tuyen|qua mang)(?![a-z])/;
 /** Right after a count (and its noun), the opening of its breakdown: ", trong đó 1.930 …". Folded. */
@@ -426,6 +425,7 @@ const BREAKDOWN_AFTER_COUNT_RE = /^[^.;\d]{0,40}?,?\s*trong do,?\s*(?:co\s+)?\d/
 const HANDLED_PROCEDURES_BEFORE_RE = /(?<![a-z])(tiep nhan|giai quyet|xu ly)(?: (?:duoc|xong|tong cong))?\s*$/;
 /** After procedures counted: whose they are or what fields, a catalogue ("… thuộc thẩm quyền", "… của 15 sở", "… ở 13 lĩnh vực"). Folded. */
 const CATALOGUE_AFTER_RE = /^(?: hanh chinh| \(tthc\))?\s*(?:thuoc|cua|o|trong|tai|cho|lien thong)(?![a-z])/;
+/** The words of a share from its last "tỷ lệ"/"tỉ lệ" up to the number (all of the text when it names none). */
 function lastShareLead(before: string): string {
   const at = Math.max(before.lastIndexOf('ty le'), before.lastIndexOf('ti le'));
   return at < 0 ? before : before.slice(at);
@@ -1576,15 +1576,15 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           const last = levelListLast(folded, sentence, candidates, c);
           if (last) cls = classifyCandidate(folded, { ...c, end: last.end, nounEnd: last.nounEnd }, { ...zones, ownRight: { start: last.end, end: tailEnd(folded, last, sentence.end) } }, hits);
         }
-        /** The dossier metric of a part after a semicolon that starts afresh (see ownVerbAfterSemicolon), or null. */
-        let freshPart: 'dossiers_received' | 'dossiers_resolved' | null = null;
         // "… đạt 46,3%, trong khi cấp phường mới đạt khoảng 20%", "kiểm tra 15/42 cơ quan, đạt 35,7%": a number with
         // no cue of its own continues the previous figure of its sentence when that metric fits its unit and noun.
         // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
         // Not a staff cut carried to a headcount: "…, giảm 18.449 người; biên chế cấp xã bố trí khoảng 199.000 người".
-        if ((!cls || !cls.ownCue) && previous && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric)) &&
-          !(previous.metric === 'staff_reduction' && HEADCOUNT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) &&
-          !(freshPart = ownVerbAfterSemicolon(folded, previousEnd, c, previous.metric))) {
+        const carries = (!cls || !cls.ownCue) && previous !== null && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric)) &&
+          !(previous.metric === 'staff_reduction' && HEADCOUNT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)));
+        // Nor a part past a semicolon that starts afresh: it takes its own verb's metric (see ownVerbAfterSemicolon).
+        const freshPart = carries && previous ? ownVerbAfterSemicolon(folded, previousEnd, c, previous.metric) : null;
+        if (carries && previous && !freshPart) {
           // A figure read from the article's topic passes that on: it too must name whose figure it is.
           cls = { metric: previous.metric, score: 0, runnerUp: 0, zone: 'clause', fromTopic: previous.fromTopic };
           // "… của UBND thành phố đạt 99,3%, trễ hạn 0,7%; của UBND cấp xã đạt 99,9%, trễ hạn 0,1%": a part past a semicolon
@@ -1750,7 +1750,8 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
           /^\s*\(\s*(?:(?:dat|chiem)(?: t[yi] le)?\s*)?$/.test(folded.slice(counted.nounEnd, c.hedgeStart)) &&
           OFFLINE_CHANNEL_RE.test(folded.slice(Math.max(clause.start, counted.hedgeStart - 45), counted.hedgeStart))) {
           // The postal channel's share is the postal rate ("… bưu chính công ích 20 hồ sơ (chiếm tỷ lệ 0,34%)", d2500).
-          cls = { ...cls, metric: /(?<![a-z])buu (?:chinh|dien)(?![a-z])/.test(folded.slice(Math.max(clause.start, counted.hedgeStart - 45), counted.hedgeStart)) ? 'postal_rate' : 'other' };
+          const postal = /(?<![a-z])buu (?:chinh|dien)(?![a-z])/.test(folded.slice(Math.max(clause.start, counted.hedgeStart - 45), counted.hedgeStart));
+          cls = { ...cls, metric: postal ? 'postal_rate' : 'other' };
           shareOfCount = true;
         }
         // "phát sinh 1.250 hồ sơ thanh toán trực tuyến": dossiers paid online are counted, not received or resolved; out of
@@ -2247,6 +2248,14 @@ function ofOneField(folded: string, zones: CandidateZones, c: Candidate): boolea
 /** Text with its closed brackets blanked (same length, so offsets hold). */
 function withoutBrackets(text: string): string {
   return text.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+}
+
+/** The last dossier count read in the sentence starting at `sentenceStart` (figures in reading order), or null. */
+function lastDossierCountOfSentence(figures: readonly ExtractedFigure[], sentenceStart: number): ExtractedFigure | null {
+  for (let i = figures.length - 1; i >= 0 && figures[i].evidence.numberEnd >= sentenceStart; i--) {
+    if (figures[i].unit === 'count' && DOSSIER_COUNT_METRICS.has(figures[i].metric)) return figures[i];
+  }
+  return null;
 }
 
 /** The scales some ministries grade their departments' whole reform index on (see isIndexComponent). */
@@ -3221,9 +3230,7 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // Not a count the on-time share right after it is taken of: "…; thuộc thẩm quyền cấp xã 8.571 hồ sơ, giải quyết đúng hạn
   // 99,35%" goes on with the dossiers the sentence counted before it (d2750).
   if (cls.metric === 'on_time_rate' && c.unit === 'count' && !c.ratio && c.total === null) {
-    const counted = c.noun === 'hoso' && ON_TIME_SHARE_OF_COUNT_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 60))
-      ? state.figures.filter((f) => f.evidence.numberEnd >= zones.sentence.start && f.unit === 'count' && DOSSIER_COUNT_METRICS.has(f.metric)).pop()
-      : undefined;
+    const counted = c.noun === 'hoso' && ON_TIME_SHARE_OF_COUNT_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 60)) ? lastDossierCountOfSentence(state.figures, zones.sentence.start) : null;
     if (!counted) return dropAs('on_time_count');
     cls = { ...cls, metric: counted.metric };
   }
