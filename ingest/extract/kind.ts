@@ -225,7 +225,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     return { kind: 'target', explicit: true };
   }
   if (lastTarget >= 0 && lastTarget > lastActual) return { kind: 'target', explicit: true };
-  if (lastActual < 0 && AIM_BEFORE_RE.test(before.slice(-120))) return { kind: 'target', explicit: true };
+  // The aim's bound word ("đảm bảo tỷ lệ … trên 95%") is the number's hedge, so the aim is read up to the number itself.
+  if (lastActual < 0 && AIM_BEFORE_RE.test(folded.slice(Math.max(from, c.start - 120), c.start))) return { kind: 'target', explicit: true };
   // "Tây Ninh tiếp tục rà soát, đảm bảo 100% thủ tục … được cung cấp …": ensuring a level with no "đã" in its clause is a
   // commitment (d3102, d2706); "đảm bảo 100% thủ tục … đã được cung cấp" reports one (d1552).
   if (lastActual < 0 && /(?<![a-z])(?:dam bao|bao dam)\s*$/.test(before) && !/(?<![a-z])da(?![a-z])/.test(afterText.split(/[;.]/)[0])) return { kind: 'target', explicit: true };
