@@ -167,6 +167,8 @@ const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s
 const BRACKETED_MEMBER_UNIT_RE = /\((?:[^()]{0,24}diem[^()]{0,12}\d[\d.,]*|\s*\d[\d.,]*\s*(?:diem|(%)))\s*\)/;
 /** "từ 1 đến 32 ngày", "từ 5 - 7 hồ sơ", "(từ 85 đến 100 điểm)": a range of whole numbers opens with "từ" (its unit stands after the second end). */
 const RANGE_FROM_BEFORE_RE = /(?:^|[\s(])(?<!dau )tu\s*$/;
+/** "nằm trong khoảng 87,59% - 72,54%" (d758, d2292), "dao động 95% - 80%": a range of shares from the top down opens so too. Folded. */
+const RANGE_SPAN_BEFORE_RE = /(?:^|\s)(?:(?:nam )?trong khoang|dao dong(?: trong khoang)?)\s*$/;
 /** "đạt tối thiểu tương ứng 40%, 30%, 20%": a floor stated once for the values listed after it (each is a floor). */
 const FLOOR_RESPECTIVELY_BEFORE_RE = /(?:^|\s)(?:it nhat|toi thieu|khong duoi|khong thap hon)\s+(?:tuong ung|lan luot)(?:\s+(?:la|dat|o muc))?\s*:?\s*(?:\d[\d.,]*\s*%\s*(?:,|;|va|,\s*va)\s*)*$/;
 /** Right before a value that may be a later item of a list or pair ("40%, ", "… và ", "tương ứng "): a cheap test before the floor tests around it. */
@@ -627,7 +629,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
         upperBound = next.value;
         isPercent = true;
         end = next.end + (nextPct?.[0].length ?? 0);
-      } else if (nextPct && isPercent && next.value < value && RANGE_FROM_BEFORE_RE.test(before(t.start))) {
+      } else if (nextPct && isPercent && next.value < value && (RANGE_FROM_BEFORE_RE.test(before(t.start)) || RANGE_SPAN_BEFORE_RE.test(before(t.start)))) {
         // "18 đơn vị xếp loại tốt với chỉ số từ 94,98% đến 85,12%": a range written from the top down (d3303).
         upperBound = value;
         value = next.value;
