@@ -2258,6 +2258,9 @@ function lastDossierCountOfSentence(figures: readonly ExtractedFigure[], sentenc
   return null;
 }
 
+/** "…, trả kết quả ", "…, (đã) trả (cho) ": results handed back, right before their count. Folded. */
+const RESULTS_RETURNED_BEFORE_RE = /[,;]\s*(?:da )?tra(?: ket qua)?(?: cho)?\s*$/;
+
 /** The scales some ministries grade their departments' whole reform index on (see isIndexComponent). */
 const WHOLE_INDEX_SCALES = new Set([70, 80, 90]);
 
@@ -3172,6 +3175,13 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // in late): neither the dossiers received nor those resolved late ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'late_dossiers' || cls.metric === 'dossiers_resolved') && c.unit === 'count' &&
     LATE_RECEIPT_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30))) cls = { ...cls, metric: 'other' };
+  // "giải quyết 409.070 hồ sơ, trả kết quả 398.010 hồ sơ", "tham mưu giải quyết 610 hồ sơ …, trả 78 hồ sơ": the results
+  // handed back after the dossiers resolved in the same sentence are another count, not a second one of dossiers resolved
+  // (d4959, d1642).
+  if (cls.metric === 'dossiers_resolved' && c.unit === 'count' && c.total === null && RESULTS_RETURNED_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 20), c.hedgeStart)) &&
+    lastDossierCountOfSentence(state.figures, zones.sentence.start)?.metric === 'dossiers_resolved') {
+    cls = { ...cls, metric: 'other' };
+  }
   // "chỉ để phát sinh 1 hồ sơ giải quyết thủ tục hành chính quá hạn": the dossiers that arose late, not dossiers received.
   if (cls.metric === 'dossiers_received' && c.unit === 'count' && /(?:^|\s)(?:de )?phat sinh\s*$/.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 20), c.hedgeStart)) &&
     LATE_NOUN_PHRASE_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 60)))) {
