@@ -89,6 +89,8 @@ const OWN_TARGET_BEFORE_RE = /(?<![a-z])(?:phan dau|muc tieu|chi tieu|ke hoach|c
  * bracketed after such a count: "tồn chưa đến hạn 201 hồ sơ (chiếm 0,49%)". Folded.
  */
 const NOT_YET_DUE_BEFORE_RE = /(?<![a-z])(?:chua den han|chua qua han|con han|trong han)(?: giai quyet| xu ly)?\s*:?\s*(?:\d[\d.,]*\s*(?:ho so|hs)?\s*\(\s*(?:chiem|dat)?(?: ty le)?\s*)?$/;
+/** A backlog's count and the bracket opening its share: "đang giải quyết 123 hồ sơ (chiếm ", "95 hồ sơ đang xử lý (". */
+const PENDING_SHARE_BEFORE_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])\\s*:?\\s*\\d[\\d.,]*\\s*(?:ho so|hs)?|\\d[\\d.,]*\\s*(?:ho so|hs)\\s*(?:${PENDING_ALTERNATION})(?![a-z]))\\s*\\(\\s*(?:chiem|dat)?(?: ty le)?\\s*$`);
 /** A backlog count: "437 hồ sơ đang giải quyết", "còn 12 hồ sơ tồn đọng". */
 const PENDING_AFTER_RE = new RegExp(`^[^,;.(\\d]{0,12}?(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])`);
 /**
@@ -3390,6 +3392,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "quá hạn 1.015 hồ sơ, chưa đến hạn 8.973 hồ sơ", "(trong hạn 534 hồ sơ/quá hạn 58 hồ sơ)": dossiers not yet due, named
   // right before their count, are no late dossiers, whatever cue the clause had before (d2110).
   if (cls.metric === 'late_dossiers' && NOT_YET_DUE_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
+  }
+  // "…, 274 hồ sơ trễ hẹn (chiếm 0,46%), đang giải quyết 123 hồ sơ (chiếm 0,2%)": the share in brackets after a backlog is
+  // the backlog's, not one of the measure carried from the count before it (d5052).
+  if (c.unit === 'percent' && cls.metric !== 'other' && PENDING_SHARE_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 60), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
   // "Trong đó, hoàn thành nhưng quá hạn xử lý 30,42%; hoàn thành đúng hạn 40,14%; hoàn thành nhiệm vụ không có hạn
