@@ -366,8 +366,11 @@ const IN_PROGRESS_BEFORE_RE = /(?:^|\s)(?:ho so|hs|nhiem vu|dau viec)\s+(?:con |
 const TASKS_UNDER_WAY_BEFORE_RE = /(?<![a-z])(?:dang|con|tiep tuc)(?: (?:trien khai|thuc hien|tiep tuc|duoc))+(?: (?:cac|nhung))?\s*$/;
 /** Late dossiers still pending are late dossiers: "hồ sơ đang giải quyết quá hạn". */
 const LATE_WORD_RE = /(?:tre|qua) h(?:an|en)(?![a-z])/;
-/** Right after a count of targets or tasks, a completion denied: "chỉ tiêu không đạt", "nhiệm vụ chưa hoàn thành". Folded. */
-const NOT_DONE_AFTER_NOUN_RE = /^(?:\s+[a-z]+){0,3}?\s+(?:khong|chua)\s+(?:dat|hoan thanh)(?![a-z])/;
+/**
+ * Right after a count of targets or tasks, a completion denied or still ahead: "chỉ tiêu không đạt", "nhiệm vụ chưa hoàn
+ * thành", "97 nhiệm vụ cần hoàn thành trong 6 tháng cuối năm" (d1931). Folded.
+ */
+const NOT_DONE_AFTER_NOUN_RE = /^(?:\s+[a-z]+){0,3}?\s+(?:(?:khong|chua)\s+(?:dat|hoan thanh)|(?:con |van )?(?:can|phai)\s+(?:tiep tuc\s+)?(?:hoan thanh|thuc hien|trien khai))(?![a-z])/;
 /** Right before such a count: "không đạt cả 3 chỉ tiêu", "chưa hoàn thành 2 nhiệm vụ". Folded. */
 const NOT_DONE_BEFORE_RE = /(?<![a-z])(?:khong|chua)\s+(?:dat|hoan thanh)(?:\s+(?:ca|duoc))?\s*$/;
 /** After a bare share: an exception in its sentence that states a floor ("(riêng lĩnh vực đất đai đạt từ 96% trở lên)"). */
@@ -2260,6 +2263,15 @@ function lastDossierCountOfSentence(figures: readonly ExtractedFigure[], sentenc
   return null;
 }
 
+/** Whether a count stands inside a bracket opened after a figure of tasks completed of its sentence (see addFigure). */
+function insideBracketAfterTasks(state: DocState, sentenceStart: number, c: Candidate): boolean {
+  const lead = state.folded.slice(sentenceStart, c.hedgeStart);
+  const open = lead.lastIndexOf('(');
+  if (open < 0 || lead.lastIndexOf(')') > open) return false;
+  const at = sentenceStart + open;
+  return state.figures.some((f) => f.metric === 'tasks_completed' && f.evidence.numberEnd >= sentenceStart && f.evidence.numberEnd <= at);
+}
+
 /** "…, trả kết quả ", "…, (đã) trả (cho) ": results handed back, right before their count. Folded. */
 const RESULTS_RETURNED_BEFORE_RE = /[,;]\s*(?:da )?tra(?: ket qua)?(?: cho)?\s*$/;
 
@@ -3184,6 +3196,9 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     lastDossierCountOfSentence(state.figures, zones.sentence.start)?.metric === 'dossiers_resolved') {
     cls = { ...cls, metric: 'other' };
   }
+  // "hoàn thành 32/45 nhiệm vụ, đạt tỷ lệ 71,11% (14 nhiệm vụ hoàn thành 100%, 17 nhiệm vụ hoàn thành theo phân kỳ)": counts
+  // in brackets after the tasks completed split them; they are parts, not further counts of tasks completed (d2090).
+  if (cls.metric === 'tasks_completed' && c.unit === 'count' && c.total === null && insideBracketAfterTasks(state, zones.sentence.start, c)) cls = { ...cls, metric: 'other' };
   // "chỉ để phát sinh 1 hồ sơ giải quyết thủ tục hành chính quá hạn": the dossiers that arose late, not dossiers received.
   if (cls.metric === 'dossiers_received' && c.unit === 'count' && /(?:^|\s)(?:de )?phat sinh\s*$/.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 20), c.hedgeStart)) &&
     LATE_NOUN_PHRASE_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 60)))) {
