@@ -2272,6 +2272,13 @@ function insideBracketAfterTasks(state: DocState, sentenceStart: number, c: Cand
   return state.figures.some((f) => f.metric === 'tasks_completed' && f.evidence.numberEnd >= sentenceStart && f.evidence.numberEnd <= at);
 }
 
+/** A count of dossiers, then "…, trong đó (có)" right before a count of online "services": the services are dossiers. Folded. */
+const DOSSIERS_THEN_SERVICES_BEFORE_RE = /\d[\d.,]*\s*(?:ho so|hs)(?:[^.;\d]{0,80}?),\s*trong do,?(?:\s+co)?\s*$/;
+/** From a count's number to the share in brackets after it: " dịch vụ công mức độ 4 (đạt tỷ lệ ", " hồ sơ (chiếm ". Folded. */
+const SHARE_BRACKET_AFTER_COUNT_RE = /^(?:[^.;()\d]|(?<=muc(?: do)? )[1-4]){0,40}\(\s*(?:(?:dat|chiem)\s*)?(?:ty le\s*)?$/;
+/** "số thực hiện dịch vụ công mức độ 4 là ": a level's name right before a ratio of dossiers. Folded. */
+const LEVEL_NAMES_DOSSIERS_BEFORE_RE = /(?<![a-z])dich vu cong(?: truc tuyen)? muc(?: do)? [34](?:\s*(?:,|va)\s*[34])?\s*(?:la|:)\s*$/;
+
 /** "…, trả kết quả ", "…, (đã) trả (cho) ": results handed back, right before their count. Folded. */
 const RESULTS_RETURNED_BEFORE_RE = /[,;]\s*(?:da )?tra(?: ket qua)?(?: cho)?\s*$/;
 
@@ -3232,6 +3239,19 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // taken of dossiers is the online dossier rate, whatever levels the dossiers are named by (d1430).
   if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent' && SHARE_OF_DOSSIERS_AFTER_RE.test(folded.slice(c.end, c.end + 40))) {
     cls = { ...cls, metric: 'online_dossier_rate' };
+  }
+  // "tiếp nhận 6.757 hồ sơ …, trong đó có 3.640 dịch vụ công mức độ 4": level-4 "services" counted inside the dossiers taken
+  // in are dossiers filed online; "số thực hiện dịch vụ công mức độ 4 là 1.207/3.172 hồ sơ": so is a ratio of dossiers
+  // named by the level (d1281).
+  if (c.unit === 'count' && ((ONLINE_LEVEL_METRICS.has(cls.metric) && c.noun === 'dichvu' && DOSSIERS_THEN_SERVICES_BEFORE_RE.test(folded.slice(zones.sentence.start, c.hedgeStart))) ||
+    (c.ratio && c.noun === 'hoso' && LEVEL_NAMES_DOSSIERS_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 60), c.hedgeStart))))) {
+    cls = { ...cls, metric: 'online_dossiers' };
+  }
+  // … and the share in brackets right after such a count is theirs: "(đạt tỷ lệ 53,87%)", "(chiếm 38,05%)".
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent') {
+    const last = state.figures.at(-1);
+    if (last?.metric === 'online_dossiers' && last.evidence.numberEnd >= zones.sentence.start && last.evidence.numberEnd <= c.hedgeStart &&
+      SHARE_BRACKET_AFTER_COUNT_RE.test(folded.slice(last.evidence.numberEnd, c.hedgeStart))) cls = { ...cls, metric: 'online_dossier_rate' };
   }
   // "tỷ lệ giao dịch thành công 45,37%": how many payment transactions went through, not the share of dossiers paid online.
   if (cls.metric === 'e_payment_rate' && PAYMENT_SUCCESS_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 40), c.hedgeStart))) {

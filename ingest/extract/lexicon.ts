@@ -116,13 +116,13 @@ export const METRIC_CUES: readonly MetricCueEntry[] = withAbbreviatedCues([
   { metric: 'online_dossiers', units: ['count'], nouns: ['hoso'], weight: 8,
     // Every longer online phrase the share below knows, too: the cue regex takes the longest phrase, so one missing here
     // leaves a count under it with no online cue at all ("hồ sơ được xử lý trực tuyến … là 36.680 hồ sơ").
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'ho so dich vu cong truc tuyen', 'su dung dich vu cong truc tuyen', 'ho so su dung dich vu cong truc tuyen', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', 'tren cong dich vu cong', 'ho so thuc hien dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'dich vu cong truc tuyen', 'ho so dich vu cong truc tuyen', 'su dung dich vu cong truc tuyen', 'ho so su dung dich vu cong truc tuyen', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', 'tren cong dich vu cong', 'tiep nhan tren cong dich vu cong', 'nop tren cong dich vu cong', 'ho so thuc hien dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'dossiers_received', units: ['count'], nouns: ['hoso'], weight: 7, cues: ['tiep nhan', 'nhan duoc', 'da nhan', 'thu ly', 'tiep nhan moi', 'nhan moi', 'phat sinh', 'gui den', 'ghi nhan', 'yeu cau giai quyet'] },
   { metric: 'dossiers_resolved', units: ['count'], nouns: ['hoso'], weight: 6,
     // "hồ sơ đã có kết quả trả cho cá nhân, tổ chức đạt 5.656/5.656 hồ sơ": dossiers with a result are resolved (d541).
     cues: ['giai quyet', 'xu ly', 'tra ket qua', 'giai quyet xong', 'da giai quyet', 'hoan thanh', 'co ket qua'] },
   { metric: 'online_dossier_rate', units: ['percent'], nouns: [null, 'hoso'], weight: 7,
-    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'ho so dich vu cong truc tuyen', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', 'ho so su dung dich vu cong truc tuyen', 'ho so thuc hien dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
+    cues: ['truc tuyen', 'qua mang', 'nop truc tuyen', 'nop qua mang', 'xu ly truc tuyen', 'qua cong dich vu cong', 'tiep nhan tren cong dich vu cong', 'nop tren cong dich vu cong', 'ho so dich vu cong truc tuyen', 'moi truong mang', 'tren moi truong mang', 'qua moi truong mang', 'qua dich vu cong truc tuyen', 'ho so su dung dich vu cong truc tuyen', 'ho so thuc hien dich vu cong truc tuyen', ...DOSSIERS_FULLY_ONLINE] },
   { metric: 'online_services_l12', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l12'] },
   { metric: 'online_services_l3', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l3'] },
   { metric: 'online_services_l4', units: ['count', 'percent'], nouns: [null, 'thutuc', 'dichvu'], weight: 9, cues: ['@l4'] },
