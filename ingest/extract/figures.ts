@@ -960,6 +960,8 @@ interface DocState {
   figures: ExtractedFigure[];
   dropped: DroppedCandidate[];
   seen: Set<string>;
+  /** Where the last number dropped as a statistic of a ranking ends (an average, a top or bottom value), or -1. */
+  statisticEnd: number;
 }
 
 /**
@@ -1040,6 +1042,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     figures: [],
     dropped: skipped.map((s) => ({ text: text.slice(s.start, Math.min(s.end, s.start + 80)), start: s.start, end: s.end, reason: s.reason })),
     seen: new Set(),
+    statisticEnd: -1,
   };
   let previous: Span | null = null;
   for (const paragraph of paragraphs) {
@@ -2279,6 +2282,9 @@ const SHARE_BRACKET_AFTER_COUNT_RE = /^(?:[^.;()\d]|(?<=muc(?: do)? )[1-4]){0,40
 /** "số thực hiện dịch vụ công mức độ 4 là ": a level's name right before a ratio of dossiers. Folded. */
 const LEVEL_NAMES_DOSSIERS_BEFORE_RE = /(?<![a-z])dich vu cong(?: truc tuyen)? muc(?: do)? [34](?:\s*(?:,|va)\s*[34])?\s*(?:la|:)\s*$/;
 
+/** From a statistic of a ranking to a move right after it: "%, tăng ", " và giảm ". Folded. */
+const STATISTIC_MOVE_GAP_RE = /^\s*%?\s*[,;]?\s*(?:va\s+)?(?:tang|giam)(?: them)?\s*$/;
+
 /** "…, trả kết quả ", "…, (đã) trả (cho) ": results handed back, right before their count. Folded. */
 const RESULTS_RETURNED_BEFORE_RE = /[,;]\s*(?:da )?tra(?: ket qua)?(?: cho)?\s*$/;
 
@@ -3164,9 +3170,16 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
       const bracketed = HOLDER_BRACKET_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(zones.sentence.end, c.nounEnd + 90)));
       const open = bracketed ? c.nounEnd + bracketed[0].indexOf('(') + 1 : -1;
       bracketHolder = bracketed ? soleUnitNamed(state.namesText, folded, open, open + bracketed[1].length, state.ctx) : null;
-      if (!bracketHolder) return dropAs('ranking_statistic');
+      if (!bracketHolder) {
+        state.statisticEnd = c.end;
+        return dropAs('ranking_statistic');
+      }
     }
   }
+  // "Chỉ số hài lòng trung bình đạt 83,94%, tăng 1,28% so với năm 2023": the move right after such a statistic is its own,
+  // dropped with it, not the unit's (d456).
+  if (change && (INDEX_METRICS.has(cls.metric) || cls.metric === 'satisfaction_rate' || cls.metric === 'sipas_score') && state.statisticEnd >= zones.sentence.start &&
+    state.statisticEnd <= c.hedgeStart && STATISTIC_MOVE_GAP_RE.test(folded.slice(state.statisticEnd, c.hedgeStart))) return dropAs('ranking_statistic');
   // "đã giải quyết 7.868 hồ sơ, đạt tỷ lệ trên 97%, trong đó 99,6% hồ sơ được xử lý đúng và trước hạn": the share right
   // after a resolved count is the resolved share of the dossiers received; the on-time phrase after it is its own share's.
   if (cls.metric === 'on_time_rate' && c.unit === 'percent' && RESOLVED_COUNT_THEN_SHARE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 140), c.hedgeStart)) &&
