@@ -72,12 +72,13 @@ const PENDING_NAMED_BEFORE_RE = /(?<![a-z])(?:ho so|hs) (?:ton dong|chua (?:duoc
 /**
  * A count inside the brackets or the "trong đó" that break down a backlog: "đang giải quyết 8.550 hồ sơ (trong hạn giải
  * quyết 7.815 hồ sơ và 735 hồ sơ quá hạn)", "đang thực hiện xử lý 1.154 hồ sơ, trong đó có 868 hồ sơ năm 2018 chuyển
- * sang", "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, số hồ sơ trong hạn là: 10.686 hồ sơ" (d1554, d2116);
+ * sang", "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, số hồ sơ trong hạn là: 10.686 hồ sơ" (d1554, d2116),
+ * "đang xử lý 1.154 hồ sơ gồm 868 hồ sơ chuyển tiếp và 286 hồ sơ nộp mới" (d2042);
  * and the cue after the backlog's count, broken down in brackets: "còn 7.996 hồ sơ đang xử lý (7.484 hồ sơ trong hạn"
  * (d2311). Not "3.061 hồ sơ kỳ trước chuyển sang, trong đó giải quyết được 14.292": that "trong đó" breaks down the whole
  * (d1315). Tested on the text before the number, back to the backlog's cue.
  */
-const PENDING_BREAKDOWN_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?)\\s*(?:\\(|[,;]\\s*trong do(?: co)?(?![a-z]))[^();]{0,80}$|\\d[\\d.,]*\\s*(?:ho so|hs)\\s+(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}?\\s*\\([^();]{0,80}$`);
+const PENDING_BREAKDOWN_RE = new RegExp(`(?:(?<![a-z])(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}\\d[\\d.,]*(?:\\s*(?:ho so|hs)(?![a-z]))?)\\s*(?:\\(|[,;]\\s*trong do(?: co)?(?![a-z])|,?\\s+(?:bao )?gom(?![a-z]))[^();]{0,80}$|\\d[\\d.,]*\\s*(?:ho so|hs)\\s+(?:${PENDING_ALTERNATION})(?![a-z])[^,;.()]{0,20}?\\s*\\([^();]{0,80}$`);
 /** "(trong tổng số ", "(trong số hơn ": the whole a bracket gives after a count. Folded. */
 const WHOLE_IN_BRACKET_BEFORE_RE = /\(\s*trong (?:tong )?so(?:\s+(?:hon|gan|khoang|tren))?\s*$/;
 /** A ranking's groups: "nhóm A", "nhóm 1", "nhóm đầu", "được xếp vào nhóm". Folded. */
@@ -340,6 +341,10 @@ const ONLINE_CHANNEL_RE = /truc tuyen|qua mang|dien tu/;
 /** A count with its own dossier noun between a channel cue and this number: the cue is that count's, not this one's. */
 const COUNT_BETWEEN_RE = /\d[\d.,]*\s*(?:ho so|hs)(?![a-z])/;
 
+/** A total whose breakdown opens with the dossiers carried over: "1.610 hồ sơ (gồm 1.246 hồ sơ chuyển tiếp năm 2018 và …)" (d543). Folded. */
+const CARRIED_PART_AFTER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom|gom)\s*:?\s*(?:co\s+)?\d[\d.,]*\s*(?:ho so|hs)\s*(?:chuyen tiep|ton dong|(?:tu )?ky truoc chuyen (?:sang|qua)|nam truoc chuyen (?:sang|qua))(?![a-z])/;
+/** Right after a dossier count: filed anew in the period ("364 hồ sơ nộp mới"). Folded. */
+const NEWLY_FILED_AFTER_RE = /^\s*(?:nop moi|moi nop|dang ky moi)(?![a-z])/;
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang", "số hồ sơ của tháng 3 chuyển sang", d6903). */
 const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc|cua thang \d{1,2}) chuyen (?:sang|qua)/;
 /**
@@ -2552,6 +2557,8 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
  * tháng 12/2020". Folded.
  */
 const YEAR_RIGHT_AFTER_GAP_RE = new RegExp(`^\\s{0,3}${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:(?:cua|vao)\\s+)?$`);
+/** Between a dossier count and its year, its intake qualifier: "364 hồ sơ nộp mới năm 2019", "1.246 hồ sơ chuyển tiếp năm 2018". Folded. */
+const QUALIFIED_COUNT_YEAR_GAP_RE = /^\s*(?:ho so|hs)\s+(?:nop moi|moi nop|tiep nhan moi|nhan moi|dang ky moi|chuyen tiep(?: tu)?|ton dong(?: tu)?)\s+(?:cua\s+)?$/;
 /** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
 const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:(?:cua|vao)\s*)?$/;
 /** A from-value right before its year: "từ 79,69% năm 2016", "từ thứ hạng 9/19 năm 2016", "từ 80 điểm của năm 2019". Folded. */
@@ -2894,7 +2901,10 @@ function periodFor(state: DocState, c: Candidate, zones: CandidateZones, periods
   const right = inClause.find((p) => p.start >= c.end && YEAR_RIGHT_AFTER_GAP_RE.test(state.folded.slice(c.end, p.start)) && (inAside || !asideWithFigures(state.folded, p)));
   // A from-value takes its own year over one named earlier: "tỷ lệ … năm 2019 … (từ 4,55% năm 2018 lên 10,76% năm 2019)".
   const fromValue = FROM_BEFORE_RE.test(state.folded.slice(Math.max(clause.start, c.hedgeStart - 20), c.hedgeStart));
-  const own =
+  // "(gồm 1.246 hồ sơ chuyển tiếp năm 2018 và 364 hồ sơ nộp mới năm 2019)": each count of dossiers so qualified has the year
+  // right after its qualifier (d543).
+  const qualifiedYear = c.unit === 'count' ? inClause.find((p) => p.start >= c.end && p.period.fromMonth === null && QUALIFIED_COUNT_YEAR_GAP_RE.test(state.folded.slice(c.end, p.start))) : undefined;
+  const own = qualifiedYear ??
     (right && (!before || fromValue || NUMBER_BEFORE_YEAR_RE.test(state.folded.slice(Math.max(0, before.start - 10), before.start))) ? right : before) ??
     inClause.find((p) => p.start >= c.end && p.start <= Math.max(zones.ownRight.end, c.nounEnd + 20) && !asideWithFigures(state.folded, p));
   const chosen = own ?? usable.filter((p) => p.end <= clause.start && !p.local).pop();
@@ -3294,10 +3304,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     if (!counted) return dropAs('on_time_count');
     cls = { ...cls, metric: counted.metric };
   }
+  // "(gồm 1.246 hồ sơ chuyển tiếp năm 2018 và 364 hồ sơ nộp mới năm 2019)": dossiers newly filed are the period's intake (d543).
+  if (DOSSIER_COUNT_METRICS.has(cls.metric) && cls.metric !== 'online_dossiers' && c.unit === 'count' && c.noun === 'hoso' && NEWLY_FILED_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 16))) {
+    cls = { ...cls, metric: 'dossiers_received' };
+  }
   // "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang": the
   // total with the backlog carried over is not the dossiers received in the period ('other').
   if ((cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count' &&
-    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || NEW_ONLY_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 80)) ||
+    (WITH_CARRIED_OVER_RE.test(folded.slice(c.nounEnd, zones.sentence.end)) || CARRIED_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 60)) || NEW_ONLY_PART_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 80)) ||
       NEXT_SENTENCE_NEW_ONLY_RE.test(folded.slice(c.nounEnd, c.nounEnd + 200)) || ONE_FIELD_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 30)) ||
       ONE_PROCEDURE_AFTER_RE.test(folded.slice(c.nounEnd, Math.min(zones.clause.end, c.nounEnd + 50))) ||
       ONE_PROCEDURE_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 100), c.hedgeStart)))) {
