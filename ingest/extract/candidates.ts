@@ -165,6 +165,14 @@ const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|th
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
 /** A list member's bracket that writes its unit: "(tổng điểm đạt 95,77)", "(90,27 điểm)", "(85,2%)"; group 1: a share. Folded. */
 const BRACKETED_MEMBER_UNIT_RE = /\((?:[^()]{0,24}diem[^()]{0,12}\d[\d.,]*|\s*\d[\d.,]*\s*(?:diem|(%)))\s*\)/;
+/** Units a leading group counts ("nhóm 5 tỉnh", "top 10 địa phương"). Folded. */
+const GROUP_UNITS = '(?:tinh(?:, thanh(?: pho)?)?|thanh pho|dia phuong|bo(?:, nganh| nganh)?|co quan|don vi|quan|huyen|phuong|xa|so(?:, nganh| nganh)?|cong an(?: tinh)?|cuc)';
+/**
+ * A place within a leading group, group 1 its size: "nằm trong top 20 của cả nước", "top 3 địa phương dẫn đầu", "thuộc nhóm 5
+ * tỉnh dẫn đầu", "nhóm dẫn đầu tốp 3 các địa phương". "nhóm N" needs the units it counts ("nhóm 2" alone names a group).
+ * Folded ("tốp" folds to "top").
+ */
+const TOP_GROUP_RE = new RegExp(`(?<![a-z])(?:(?:dan|dung) dau\\s+top\\s+(\\d{1,3})(?!\\d|[.,]\\d)|top\\s+(\\d{1,3})(?!\\d|[.,]\\d)(?=\\s+(?:cac\\s+)?${GROUP_UNITS}?[^.;]{0,30}?(?:dan dau|dung dau|hang dau|cao nhat|tot nhat|ca nuoc|toan quoc))|nhom\\s+(\\d{1,3})(?!\\d|[.,]\\d)(?=\\s+(?:cac\\s+)?${GROUP_UNITS}(?![a-z])[^.;]{0,30}?(?:dan dau|dung dau|hang dau|cao nhat|tot nhat)))`, 'g');
 /** "từ 1 đến 32 ngày", "từ 5 - 7 hồ sơ", "(từ 85 đến 100 điểm)": a range of whole numbers opens with "từ" (its unit stands after the second end). */
 const RANGE_FROM_BEFORE_RE = /(?:^|[\s(])(?<!dau )tu\s*$/;
 /** "nằm trong khoảng 87,59% - 72,54%" (d758, d2292), "dao động 95% - 80%": a range of shares from the top down opens so too. Folded. */
@@ -562,6 +570,19 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       if (!LISTED_HOLDER_WORD_RE.test(folded.slice(holderAt, holderAt + 12)) && !/^\p{Lu}/u.test(text.slice(holderAt, holderAt + 1))) continue;
       if (candidates.some((c) => c.start < end && c.end > start)) continue;
       candidates.push({ start, end, hedgeStart: start, nounEnd: end, value: LISTED_PLACE_WORDS[m[1]], total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'eq', approximate: false });
+    }
+  }
+  // "nằm trong top 20 của cả nước", "thuộc nhóm 5 tỉnh dẫn đầu", "tốp 10 địa phương dẫn đầu": a place within a leading
+  // group is a rank of at most N (d2095, d1783, d1827).
+  if (sentenceFolded.includes('top ') || sentenceFolded.includes('nhom ')) {
+    for (const m of matchesOf(TOP_GROUP_RE, sentenceFolded)) {
+      const size = m[1] ?? m[2] ?? m[3];
+      const start = sentence.start + (m.index ?? 0) + m[0].length - size.length;
+      const end = start + size.length;
+      const value = Number(size);
+      if (value < 2 || value > 100) continue;
+      for (let o = candidates.length - 1; o >= 0; o--) if (candidates[o].start < end && candidates[o].end > start) candidates.splice(o, 1);
+      candidates.push({ start, end, hedgeStart: start, nounEnd: end, value, total: null, upperBound: null, unit: 'rank', noun: null, ratio: false, comparator: 'lte', approximate: false });
     }
   }
   candidates.sort((a, b) => a.start - b.start);

@@ -3079,6 +3079,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (c.unit === 'percent' && c.comparator === 'eq' && cls.metric !== 'other' && GROUP_COUNT_BEFORE_RE.test(folded.slice(Math.max(zones.clause.start, c.hedgeStart - 150), c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
   }
+  // "lọt vào nhóm 10 tỉnh dẫn đầu", "nằm trong top 5 cả nước": a place within a leading group is read as a target only
+  // ("phấn đấu nằm trong top 20 của cả nước", d2095, d1783). As a result it is a group's membership, mostly beside the
+  // exact place, and the labels leave it out (r-465).
+  if (c.unit === 'rank' && c.comparator === 'lte' && kind !== 'target') return dropAs('leading_group');
   // "84,79 (%/100 điểm tối đa)": the scale's maximum is nobody's score; "đạt 85,78/100 điểm tối đa" is the score out of it (d2055).
   if (c.unit === 'score' && c.total === null && /^\s*toi da(?![a-z])/.test(folded.slice(c.end, c.end + 12))) return dropAs('scale_maximum');
   // "Tổng điểm tối đa Chỉ số CCHC là 100 điểm, trong đó số điểm … qua chấm điểm là 68 điểm; điểm qua điều tra xã hội học là
