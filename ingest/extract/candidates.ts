@@ -165,6 +165,10 @@ const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|th
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
 /** A list member's bracket that writes its unit: "(tổng điểm đạt 95,77)", "(90,27 điểm)", "(85,2%)"; group 1: a share. Folded. */
 const BRACKETED_MEMBER_UNIT_RE = /\((?:[^()]{0,24}diem[^()]{0,12}\d[\d.,]*|\s*\d[\d.,]*\s*(?:diem|(%)))\s*\)/;
+/** A level right after a bare number: " mức độ 3", " mức 4". Folded. */
+const LEVEL_RIGHT_AFTER_RE = /^\s*muc(?: do)?\s*[1-4](?![\d.,]\d|\d)/;
+/** Before it, a count of services or procedures and the bracket or colon opening its levels, earlier levels listed. Folded. */
+const LEVEL_LIST_BEFORE_RE = /\d[\d.,]*\s*(?:dich vu(?: cong)?(?: truc tuyen)?|dvc(?:tt)?|thu tuc(?: hanh chinh)?|tthc)(?![a-z])[^.;()\d]{0,40}(?:\(|:)\s*(?:(?:trong do|gom)\s*:?\s*)?(?:\d[\d.,]*\s*muc(?: do)?\s*[1-4]\s*(?:;|,|va)\s*)*$/;
 /** Units a leading group counts ("nhóm 5 tỉnh", "top 10 địa phương"). Folded. */
 const GROUP_UNITS = '(?:tinh(?:, thanh(?: pho)?)?|thanh pho|dia phuong|bo(?:, nganh| nganh)?|co quan|don vi|quan|huyen|phuong|xa|so(?:, nganh| nganh)?|cong an(?: tinh)?|cuc)';
 /**
@@ -776,6 +780,12 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       ((BARE_COUNT_VERB_BEFORE_RE.test(before(t.start, 40)) && /^\s*(?:[;,.)]|$)/.test(after(end))) || BARE_COUNT_VERB_AFTER_RE.test(after(end)))) {
       unit = 'count';
       countNoun = 'hoso';
+    }
+    // "1.150 dịch vụ công trực tuyến (210 mức độ 3; 940 mức độ 4)": a bare whole number right before a level, in a list
+    // opened after a count of services or procedures, counts those at that level (d1892).
+    if (unit === null && noun === null && Number.isInteger(value) && LEVEL_RIGHT_AFTER_RE.test(after(end)) && LEVEL_LIST_BEFORE_RE.test(before(t.start, 120))) {
+      unit = 'count';
+      countNoun = 'dichvu';
     }
     // "151.10 hồ sơ", "5.9123 hồ sơ": a count of dossiers written with a fraction is a misprint (dots group thousands by
     // threes), not a count.

@@ -2290,6 +2290,9 @@ const LEVEL_NAMES_DOSSIERS_BEFORE_RE = /(?<![a-z])dich vu cong(?: truc tuyen)? m
 /** From a statistic of a ranking to a move right after it: "%, tăng ", " và giảm ". Folded. */
 const STATISTIC_MOVE_GAP_RE = /^\s*%?\s*[,;]?\s*(?:va\s+)?(?:tang|giam)(?: them)?\s*$/;
 
+/** After a count, a bracket splitting it by level: " dịch vụ công trực tuyến (210 mức độ 3; 940 mức độ 4". Folded; groups: the two levels. */
+const LEVELS_SPLIT_AFTER_RE = /^[^.;()\d]{0,50}\(\s*(?:(?:trong do|gom)\s*:?\s*)?\d[\d.,]*\s*muc(?: do)?\s*([34])\s*(?:;|,|va)\s*\d[\d.,]*\s*muc(?: do)?\s*([34])(?!\d)/;
+
 /** "…, trả kết quả ", "…, (đã) trả (cho) ": results handed back, right before their count. Folded. */
 const RESULTS_RETURNED_BEFORE_RE = /[,;]\s*(?:da )?tra(?: ket qua)?(?: cho)?\s*$/;
 
@@ -3292,6 +3295,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tỷ lệ giải quyết hồ sơ trực tuyến mức độ 3 … đạt 90,2%": a share of dossiers at one level, not of procedures offered.
   if (ONLINE_LEVEL_METRICS.has(cls.metric) && c.unit === 'percent' && isDossierShareAtLevel(folded.slice(zones.sentence.start, c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "1.150 dịch vụ công trực tuyến (210 mức độ 3; 940 mức độ 4)": a count whose bracket splits it by level is of those levels
+  // together (d1892).
+  if (ONLINE_LEVEL_METRICS.has(cls.metric) && c.unit === 'count' && c.total === null) {
+    const split = LEVELS_SPLIT_AFTER_RE.exec(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 120)));
+    if (split && split[1] !== split[2]) cls = { ...cls, metric: 'online_services_l34' };
   }
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
   // Not a share in brackets right after one level's count ("ở mức 4 là 45 thủ tục (chiếm 43,69%)"): that count's share.
