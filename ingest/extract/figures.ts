@@ -2565,9 +2565,9 @@ const QUALIFIED_COUNT_YEAR_GAP_RE = /^\s*(?:ho so|hs)\s+(?:nop moi|moi nop|tiep 
 /** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
 const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:(?:cua|vao)\s*)?$/;
 /** A from-value right before its year: "từ 79,69% năm 2016", "từ thứ hạng 9/19 năm 2016", "từ 80 điểm của năm 2019". Folded. */
-const FROM_VALUE_BEFORE_YEAR_RE = new RegExp(`(?<![a-z])tu\\s+(?:(?:muc|thu hang|hang|vi tri(?: thu)?|thu)\\s+)?\\d[\\d.,]*(?:\\s*\\/\\s*\\d+)?\\s*%?\\s*(?:diem\\s*)?${RANK_FIELD_GAP}(?:(?:cua|vao)\\s*)?$`);
+const FROM_VALUE_BEFORE_YEAR_RE = new RegExp(`(?<![a-z])tu\\s+(?:(?:muc|thu hang|hang|vi tri(?: thu)?|thu|chi so|diem so|ty le)\\s+)?\\d[\\d.,]*(?:\\s*\\/\\s*\\d+)?\\s*%?\\s*(?:diem\\s*)?${RANK_FIELD_GAP}(?:(?:cua|vao)\\s*)?$`);
 /** Right before a from-value: "từ", "từ mức", "từ thứ hạng". Folded. */
-const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu))?\s*$/;
+const FROM_BEFORE_RE = /(?<![a-z])tu(?: (?:muc|thu hang|hang|vi tri(?: thu)?|thu|chi so|diem so|ty le))?\s*$/;
 /** A move to a new level after a from-value: "lên", "xuống", "còn", "tụt". Folded. */
 const MOVE_TO_RE = /(?<![a-z])(?:len|xuong|con|tut)(?![a-z])/;
 /** A place named, then the share in brackets: "có chỉ số cao nhất (96,86%)", "xếp cuối cùng (82,35%)". Folded text. */
@@ -2629,7 +2629,8 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "… xếp cuối bảng, với chỉ số 60,43%" names no index, only "chỉ số" (d2230), and "đứng thứ hai với kết quả 90,23%" only
   // "kết quả" (d3552), "ở khối sở, kết quả trung bình năm 2022 là 85,73%" an average (d1870); a bound after it sorts groups
   // ("đạt chỉ số từ 90% trở lên").
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la)|ket qua trung binh(?: chung)?(?: (?:cua )?nam 20\d\d)? (?:la|dat))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
+  // "Giá trị trung bình toàn quốc đạt mức cao kỷ lục 88,37%" is read as after "đạt" (d132).
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)(?: muc(?: cao(?: ky luc)?)?| ky luc)?\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la)|ket qua trung binh(?: chung)?(?: (?:cua )?nam 20\d\d)? (?:la|dat))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
     !COUNT_THEN_MOVE_RE.test(lead) &&
     // "1.525/1.562 thôn, tổ dân phố (đạt 97,6%) có hạ tầng …": a share right after a count of its own things is that count's.

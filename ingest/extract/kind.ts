@@ -325,8 +325,8 @@ const BRACKETED_MOVE_BEFORE_RE = /\(\s*(?:tang|giam)\s*$/;
 const REQUIRED_BEFORE_RE = /(?:^|\s)(?:can|phai)\s$/;
 /** "xuống còn", "còn", "xuống" right before a number: the level a fall reached. Folded. */
 const DOWN_TO_BEFORE_RE = /(?:^|\s)(?:xuong con|xuong|con)\s*$/;
-/** What may sit between "từ"/"lên"/"xuống" and a level: "mức", "vị trí (thứ)", "thứ", "hạng". */
-const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|thu hang|hang|thu))?';
+/** What may sit between "từ"/"lên"/"xuống" and a level: "mức", "vị trí (thứ)", "thứ", "hạng", the measure ("từ chỉ số 78,29 %", d1197). */
+const LEVEL_WORD = '(?: (?:muc|vi tri thu|vi tri|vi thu|hang thu|thu hang|hang|thu|chi so|diem so|ty le))?';
 /** A rank's field between it and its year (its size too when not read as the total): "thứ hạng 11 trên 19 đơn vị được xếp hạng năm 2016" (d1824). Folded, a regex source. */
 export const RANK_FIELD_GAP = '(?:(?:(?:tren|trong(?: tong so)?)\\s+\\d+\\s+)?(?:don vi|bo|co quan|tinh|dia phuong|so|huyen|quan|xa|phuong)(?:,?\\s+[a-z]+){0,5}?\\s+)?';
 /** "từ 88,05%", "từ vị trí 21": the number opens a move from one level to another… */
