@@ -45,6 +45,8 @@ const UNIT_WORDS = 'tinh|thanh pho|so|don vi|co quan|huyen|quan|xa|phuong|dia ph
  * ("57.028 bộ", t007). Folded.
  */
 const UNITS_NAMED_AFTER_RE = new RegExp(`^\\s+(?:${UNIT_WORDS}|thi xa|thi tran)(?![a-z])`);
+/** Right after a bare number: things counted that are no dossiers ("3,8 triệu giao dịch thanh toán", d2297). Folded. */
+const OTHER_THINGS_AFTER_RE = /^\s+(?:giao dich|tai khoan|cuoc goi)(?![a-z])/;
 const BARE_COUNT_AFTER_RE = /(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6} (?:la|:)\s*(?:(?:khoang|gan|hon|tren|xap xi|chi|con)\s+)?$|(?:^|\s)(?:ho so|hs)(?: [a-z]+){0,6}:\s*$|(?:^|[\s,;:])(?:tong )?so (?:luong )?(?:ho so|hs)(?: [a-z]+){0,6}?\s+(?:(?:khoang|gan|hon|tren|con|chi)\s+)?$/;
 
 /**
@@ -758,7 +760,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       unit = 'count';
       countNoun = 'hoso';
     }
-    if (unit === null && noun === null && Number.isInteger(value) && !UNITS_NAMED_AFTER_RE.test(after(end)) &&
+    if (unit === null && noun === null && Number.isInteger(value) && !UNITS_NAMED_AFTER_RE.test(after(end)) && !OTHER_THINGS_AFTER_RE.test(after(end)) &&
       (BARE_COUNT_AFTER_RE.test(before(t.start, 70)) || (scaled && SCALED_COUNT_AFTER_RE.test(before(t.start, 60))))) {
       unit = 'count';
       countNoun = 'hoso';
@@ -776,7 +778,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     // 88.000 đã được giải quyết": a bare whole number right after or right before a dossier verb, in a sentence that named
     // dossiers just before it, counts those dossiers (d1086).
     if (unit === null && noun === null && Number.isInteger(value) && value >= 10 && /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(before(t.start, 120)) &&
-      !UNITS_NAMED_AFTER_RE.test(after(end)) &&
+      !UNITS_NAMED_AFTER_RE.test(after(end)) && !OTHER_THINGS_AFTER_RE.test(after(end)) &&
       ((BARE_COUNT_VERB_BEFORE_RE.test(before(t.start, 40)) && /^\s*(?:[;,.)]|$)/.test(after(end))) || BARE_COUNT_VERB_AFTER_RE.test(after(end)))) {
       unit = 'count';
       countNoun = 'hoso';

@@ -2293,6 +2293,9 @@ const STATISTIC_MOVE_GAP_RE = /^\s*%?\s*[,;]?\s*(?:va\s+)?(?:tang|giam)(?: them)
 /** After a count, a bracket splitting it by level: " dịch vụ công trực tuyến (210 mức độ 3; 940 mức độ 4". Folded; groups: the two levels. */
 const LEVELS_SPLIT_AFTER_RE = /^[^.;()\d]{0,50}\(\s*(?:(?:trong do|gom)\s*:?\s*)?\d[\d.,]*\s*muc(?: do)?\s*([34])\s*(?:;|,|va)\s*\d[\d.,]*\s*muc(?: do)?\s*([34])(?!\d)/;
 
+/** Still being handled, or waiting to be: "đang xử lý", "chờ xử lý", "chưa giải quyết". Folded. */
+const STILL_HANDLED_RE = /(?<![a-z])(?:dang|cho|chua)(?: duoc)? (?:xu ly|giai quyet)(?![a-z])/;
+
 /** "…, trả kết quả ", "…, (đã) trả (cho) ": results handed back, right before their count. Folded. */
 const RESULTS_RETURNED_BEFORE_RE = /[,;]\s*(?:da )?tra(?: ket qua)?(?: cho)?\s*$/;
 
@@ -3246,6 +3249,11 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'feedback_handled_rate' && /^\s*%?\s*,\s*phan anh(?![a-z])(?!,? kien nghi)/.test(folded.slice(c.end, c.end + 24)) &&
     !/(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/.test(lastShareLead(folded.slice(zones.clause.start, c.hedgeStart)))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "…; đang xử lý 1.238 phản ánh, kiến nghị, chiếm 5,2%": the share of feedback still being handled (d2950).
+  if (cls.metric === 'feedback_handled_rate' && c.unit === 'percent') {
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 90), c.hedgeStart);
+    if (STILL_HANDLED_RE.test(lead.slice(lead.lastIndexOf(';') + 1))) cls = { ...cls, metric: 'other' };
   }
   // "tỉ lệ hài lòng với xử lý phản ánh, kiến nghị đạt 100%": people satisfied with the handling, not feedback handled.
   if (cls.metric === 'feedback_handled_rate' && c.unit === 'percent' && /(?<![a-z])hai long(?![a-z])/.test(lastShareLead(folded.slice(zones.clause.start, c.hedgeStart)))) {
