@@ -140,8 +140,11 @@ function joinedLevel(folded: string, at: number, ctx: ExtractionContext): Figure
 
 /** A rank verb right after a unit's name: "… phường Hải An xếp thứ 2", "… xã Quyết Thắng đứng thứ 2". Folded. */
 const RANK_VERB_AFTER_NAME_RE = /^\s*(?:tiep tuc |van )?(?:xep|dung|giu)(?![a-z])/;
-/** Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã", "36,28% đối với cấp xã". */
-const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:cua\\s+(?:cac\\s+|cap\\s+)?|(?:doi voi|o|tai)\\s+(?:cap|cac|\\d+)\\s+|cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
+/**
+ * Sub-units right after a figure's noun: "100% thủ tục hành chính phường", "… cấp xã", "36,28% đối với cấp xã", "17.710 hồ sơ
+ * thủ tục hành chính tại 40 xã, phường" (d110).
+ */
+const SUBUNIT_AFTER_RE = new RegExp(`^\\s*(?:(?:thu tuc hanh chinh|tthc)\\s+(?=tai\\s))?(?:cua\\s+(?:cac\\s+|cap\\s+)?|(?:doi voi|o|tai)\\s+(?:cap|cac|\\d+)\\s+|cac\\s+|cap\\s+)?(${SUBUNIT_ALTERNATION})(?![a-z0-9])`);
 /** A named unit right after the figure: "85% tại UBND thành phố Cao Lãnh", "… của quận 11". */
 const LINK_AFTER_RE = /^\s*(?:cua|tai|o|thuoc|tren dia ban)\s+/;
 
