@@ -167,6 +167,10 @@ const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|th
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
 /** A list member's bracket that writes its unit: "(tổng điểm đạt 95,77)", "(90,27 điểm)", "(85,2%)"; group 1: a share. Folded. */
 const BRACKETED_MEMBER_UNIT_RE = /\((?:[^()]{0,24}diem[^()]{0,12}\d[\d.,]*|\s*\d[\d.,]*\s*(?:diem|(%)))\s*\)/;
+/** A scale in brackets right after a bare number: " (thang điểm tối đa là 100)"; group 1 the scale. Folded. */
+const BRACKETED_SCALE_AFTER_RE = /^\s*\(\s*thang diem(?: toi da)?(?: la)?\s*(\d{2,3})(?: diem)?\s*\)/;
+/** A move in points compared with a year, and the bracket opening that year's level: "tăng 2,82 điểm so với năm 2020 (". Folded. */
+const BASELINE_YEAR_BRACKET_BEFORE_RE = /\d[\d.,]*\s*diem\s+so voi (?:nam |cung ky (?:nam )?)?(?:19|20)\d\d\s*\(\s*$/;
 /** A level right after a bare number: " mức độ 3", " mức 4". Folded. */
 const LEVEL_RIGHT_AFTER_RE = /^\s*muc(?: do)?\s*[1-4](?![\d.,]\d|\d)/;
 /** Before it, a count of services or procedures and the bracket or colon opening its levels, earlier levels listed. Folded. */
@@ -783,6 +787,19 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
       unit = 'count';
       countNoun = 'hoso';
     }
+    // "điểm thẩm định là 92,85 (thang điểm tối đa là 100)": a bare number whose scale follows in brackets is points out of
+    // that scale (d3454).
+    if (unit === null && noun === null) {
+      const scale = BRACKETED_SCALE_AFTER_RE.exec(after(end));
+      if (scale && Number(scale[1]) >= value) {
+        unit = 'score';
+        total = Number(scale[1]);
+        end += scale[0].length;
+      }
+    }
+    // "tăng 2,82 điểm so với năm 2020 (83,93)": a bare level in brackets right after the year a move is compared with is
+    // that year's, in the move's points (d2554).
+    if (unit === null && noun === null && value <= 100 && BASELINE_YEAR_BRACKET_BEFORE_RE.test(before(t.start, 60)) && /^\s*\)/.test(after(end))) unit = 'score';
     // "1.150 dịch vụ công trực tuyến (210 mức độ 3; 940 mức độ 4)": a bare whole number right before a level, in a list
     // opened after a count of services or procedures, counts those at that level (d1892).
     if (unit === null && noun === null && Number.isInteger(value) && LEVEL_RIGHT_AFTER_RE.test(after(end)) && LEVEL_LIST_BEFORE_RE.test(before(t.start, 120))) {
