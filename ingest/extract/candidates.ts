@@ -167,6 +167,8 @@ const RANK_MOVE_TO_RE = /(?:^|\s)tu (?:vi tri thu|vi tri|vi thu|hang thu|hang|th
 const RANGE_GAP_RE = /^\s*%?\s*(?:-|den|toi)\s*(?:(?:hon|tren|duoi|gan|khoang)\s*)?$/;
 /** A list member's bracket that writes its unit: "(tổng điểm đạt 95,77)", "(90,27 điểm)", "(85,2%)"; group 1: a share. Folded. */
 const BRACKETED_MEMBER_UNIT_RE = /\((?:[^()]{0,24}diem[^()]{0,12}\d[\d.,]*|\s*\d[\d.,]*\s*(?:diem|(%)))\s*\)/;
+/** Right after a number: the indices or fields it counts ("3 chỉ số uy tín", "2 bộ chỉ số"). Folded. */
+const INDICES_COUNTED_AFTER_RE = /^\s*(?:chi so|bo chi so|linh vuc|tieu chi)(?![a-z])/;
 /** A scale in brackets right after a bare number: " (thang điểm tối đa là 100)"; group 1 the scale. Folded. */
 const BRACKETED_SCALE_AFTER_RE = /^\s*\(\s*thang diem(?: toi da)?(?: la)?\s*(\d{2,3})(?: diem)?\s*\)/;
 /** A move in points compared with a year, and the bracket opening that year's level: "tăng 2,82 điểm so với năm 2020 (". Folded. */
@@ -273,10 +275,11 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhat: 1, mot: 1, nhi: 
  * điểm 92,86", d5152), the block or group it leads ("dẫn đầu khối này", "đứng đầu nhóm
  * các bộ"; not "dẫn đầu khối … là X", whose holder follows), or the units it is first of ("đứng đầu 17 bộ, ngành";
  * group 3: how many) — "dẫn đầu về chỉ số …" alone is left: on dev it also matched related-article titles and the
- * field's size went unread — "5 địa phương dẫn đầu", "lọt vào nhóm 10 tỉnh, thành phố dẫn đầu" (d3307), "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
+ * field's size went unread — "5 địa phương dẫn đầu", "lọt vào nhóm 10 tỉnh, thành phố dẫn đầu" (d3307), "nằm trong nhóm các tỉnh, thành
+ * phố dẫn đầu" (d4152), "là 2 đơn vị dẫn đầu", "các tỉnh đứng đầu gồm", "6 lần đứng
  * đầu" name no one's rank, "người đứng đầu các sở" is their heads, and "… dẫn đầu cả nước." may be a component's).
  */
-const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|bang\s*[,;.]|(?:huyen|tinh|thanh pho|thi xa|quan)(?: [a-z]+){1,3} ve (?:chi so|cai cach|cchc|par)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]*(?:\/\d{2,3})? diem|voi chi so (?:la |dat )?\d|chi so (?:cai cach hanh chinh|cchc)(?: nam \d{4})? voi (?:tong )?(?:so )?diem (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
+const RANK_WORD_RE = /(?<![a-z])(?:(?:(?:(?:xep|dung|giu)(?: o)?(?: vi tri| hang| vi)?|(?:voi|o|giu|dat|len) vi tri) thu|(?:xep|dung|giu)(?: o)? vi tri so) (nhat|nhi|hai|ba|tu|mot)(?!\s*\d)|(?:ngoi vi|vi tri) quan quan|(?<!lan |nguoi |\d (?:don vi|dia phuong|tinh|co quan|so|huyen|bo|nganh) )(?<!(?:nhom|top)(?: \d{1,3})?(?: cac)?(?: (?:tinh, thanh pho|tinh thanh|tinh|don vi|dia phuong|so, nganh|so|huyen|xa|phuong|bo|co quan))? )(?:dan dau|dung dau)(?= (?:(?:trong |tren )?bang (?:xep hang|chi so)|bang\s*[,;.]|(?:huyen|tinh|thanh pho|thi xa|quan)(?: [a-z]+){1,3} ve (?:chi so|cai cach|cchc|par)|(?:ca nuoc|toan quoc)(?: trong bang xep hang)?(?: ve (?:(?:viec )?thuc hien )?(?:bo )?(?:chi so|cai cach)|\s*[,;])|toan tinh(?: ve (?:chi so|cai cach)| voi \d[\d.,]* diem)|cac (?:huyen|quan|so|xa|phuong|tinh|bo|don vi|dia phuong|co quan)(?![a-z])|trong (\d{2}) tinh|voi \d[\d.,]*(?:\/\d{2,3})? diem|voi chi so (?:la |dat )?\d|chi so (?:cai cach hanh chinh|cchc)(?: nam \d{4})? voi (?:tong )?(?:so )?diem (?:la |dat )?\d|(?:khoi|nhom (?:cac )?(?:bo|tinh|so|huyen|quan|xa|phuong|dia phuong|don vi|co quan))(?![a-z])(?![^,;.]{0,40} la )|(\d{1,3}) (?:bo|tinh|so|huyen|xa|phuong|don vi|co quan|dia phuong)(?![a-z]))))(?![a-z])/g;
 /** Places after the first written in words, as a ranking's list names them. */
 const LISTED_PLACE_WORDS: Readonly<Record<string, number>> = { hai: 2, nhi: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /**
@@ -677,6 +680,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     const ordinalBeforeYear = ORDINAL_BEFORE_RE.test(before(t.start)) && YEAR_AFTER_RE.test(afterUnit);
     const reason = ordinalBeforeYear ? null : reasonAfter(afterUnit, isPercent);
     if (reason) return reason;
+    // "đứng đầu bảng xếp hạng 3 chỉ số uy tín": the indices a ranking's tables count, no place (d4402).
+    if (!isPercent && /(?<![a-z])bang xep hang\s*$/.test(before(t.start, 20)) && INDICES_COUNTED_AFTER_RE.test(afterUnit)) return 'count_of_rankings';
     let unit: FigureUnit | null = isPercent ? 'percent' : null;
     if (!isPercent) {
       const scale = SCALE_AFTER_RE.exec(afterUnit);
