@@ -2293,6 +2293,8 @@ const STATISTIC_MOVE_GAP_RE = /^\s*%?\s*[,;]?\s*(?:va\s+)?(?:tang|giam)(?: them)
 /** After a count, a bracket splitting it by level: " dịch vụ công trực tuyến (210 mức độ 3; 940 mức độ 4". Folded; groups: the two levels. */
 const LEVELS_SPLIT_AFTER_RE = /^[^.;()\d]{0,50}\(\s*(?:(?:trong do|gom)\s*:?\s*)?\d[\d.,]*\s*muc(?: do)?\s*([34])\s*(?:;|,|va)\s*\d[\d.,]*\s*muc(?: do)?\s*([34])(?!\d)/;
 
+/** Counts of both kinds of online services, one after the other, before a share: "178 dịch vụ toàn trình và 112 dịch vụ một phần, ". Folded. */
+const BOTH_ONLINE_KINDS_COUNTED_RE = /\d[\d.,]*\s*(?:[a-z]+\s+){0,5}?(?:toan trinh|mot phan)\s*(?:,|va|;)\s*\d[\d.,]*\s*(?:[a-z]+\s+){0,5}?(?:toan trinh|mot phan)(?![a-z])[^.;\d]{0,60}$/;
 /** Still being handled, or waiting to be: "đang xử lý", "chờ xử lý", "chưa giải quyết". Folded. */
 const STILL_HANDLED_RE = /(?<![a-z])(?:dang|cho|chua)(?: duoc)? (?:xu ly|giai quyet)(?![a-z])/;
 
@@ -3310,6 +3312,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (ONLINE_LEVEL_METRICS.has(cls.metric) && c.unit === 'count' && c.total === null) {
     const split = LEVELS_SPLIT_AFTER_RE.exec(folded.slice(c.end, Math.min(zones.sentence.end, c.end + 120)));
     if (split && split[1] !== split[2]) cls = { ...cls, metric: 'online_services_l34' };
+  }
+  // "gồm 178 dịch vụ toàn trình và 112 dịch vụ một phần, đạt tỷ lệ 92,9%": a share after counts of both fully and partly
+  // online services is of both, no one kind's (the catalogue has no metric for both: 'other'; d1946, d3106).
+  // Not a share in brackets right after one kind's count: "146 thủ tục một phần (chiếm 61%)" (d6055).
+  if ((cls.metric === 'online_services_partial' || cls.metric === 'online_services_full') && c.unit === 'percent' && cls.zone !== 'own' &&
+    !COUNT_SHARE_BRACKET_BEFORE_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 50), c.hedgeStart)) &&
+    BOTH_ONLINE_KINDS_COUNTED_RE.test(folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 160), c.hedgeStart))) {
+    cls = { ...cls, metric: 'other' };
   }
   // "1.074 dịch vụ mức độ 3 và 198 dịch vụ mức độ 4, đạt tỷ lệ 74%": a share after counts of both levels is of both.
   // Not a share in brackets right after one level's count ("ở mức 4 là 45 thủ tục (chiếm 43,69%)"): that count's share.
