@@ -203,6 +203,8 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
     // "hoàn thành sớm mục tiêu cung cấp 100% DVCTT", "hoàn thành vượt mục tiêu tinh giản biên chế (10%)": a target met is a result.
     // ("Để (có thể) đạt được mục tiêu cung cấp 100% …" is the purpose of what follows, the target still ahead; d6156.)
     if (m[0] === 'muc tieu' && TARGET_MET_BEFORE_RE.test(before.slice(Math.max(0, idx - 30), idx)) && !PURPOSE_BEFORE_RE.test(before.slice(Math.max(0, idx - 30), idx))) continue;
+    // "đã hoàn thành 32/35 mục tiêu về chuyển đổi số; hoàn thành 101/111 nhiệm vụ": goals counted are a noun, no commitment (d2159).
+    if (m[0] === 'muc tieu' && /\d\s*$/.test(before.slice(Math.max(0, idx - 3), idx))) continue;
     // "qua 01 năm nỗ lực phấn đấu, … tăng từ hạng Tám lên hạng Nhất": the striving that brought a result (d4850).
     if (m[0] === 'phan dau' && /(?:^|\s)(?:no luc|su)\s$/.test(before.slice(Math.max(0, idx - 7), idx))) continue;
     lastTarget = idx + m[0].length;

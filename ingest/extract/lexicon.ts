@@ -168,6 +168,7 @@ export const TARGET_CUES = [
   'thoi gian toi', 'nam toi', 'can phai', 'ke hoach dat', 'chi tieu dat', 'chi tieu giao', 'giao chi tieu', 'quyet tam',
   'nhiem vu trong tam', 'toi thieu', 'de ra cac chi tieu', 'chi tieu cu the', 'chi tieu chu yeu', 'cac chi tieu sau',
   'dat ra chi tieu', 'kien quyet', 'khuyen khich', 'huong den dua', 'huong toi dua', 'huong den dat', 'huong toi dat',
+  'xay dung lo trinh',
 ];
 
 /**
