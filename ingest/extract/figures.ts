@@ -2065,12 +2065,17 @@ const LEVEL_PART_BEFORE_RE = /(?:^|[\s,:;(])(?:va\s+)?(?:o\s+|tai\s+)?(?:cap|kho
  */
 const BREAKS_DOWN_RE = /^(?:trong do|trong so|cu the|ngoai ra|ben canh do|dong thoi)(?![a-z0-9])/;
 
+/** A sentence opening on a contrast with another time: "Trong khi (đó) …", "Trong lúc …". Folded. */
+const CONTRAST_OPENING_RE = /^(?:trong khi|trong luc)(?![a-z])/;
+
 /** After a sentence: its leading period governs what follows, and a commitment ending in ':' opens a target list. */
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded, text } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local && p.until === null);
-  if (leading.length > 0) {
+  // "Trong khi quý I/2019, sở chỉ tiếp nhận …": a sentence contrasting an earlier period does not hand it on; what follows
+  // goes back to the article's own (d752).
+  if (leading.length > 0 && !CONTRAST_OPENING_RE.test(folded.slice(sentence.start, sentence.start + 16))) {
     state.sticky = leading[leading.length - 1].period;
     state.stickyIsDocument = false;
   }

@@ -192,8 +192,8 @@ const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, muoi: 10, 
 const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(?!\d)/g;
 /** "trong tháng 10", "Tháng 10, …", "tháng 8 vừa qua": one month of the publication year (or the year before). */
 const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d|\.20\d\d(?!\d))/g;
-/** "quý I", "quý 2/2023", "quý III năm 2020", "quý III.2019" (a dotted year, as "tháng 8.2024"; d5551). */
-const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d)|\.(20\d\d)(?![\d.,]\d))?/g;
+/** "quý I", "quý 2/2023", "quý III năm 2020", "quý III.2019" (a dotted year, as "tháng 8.2024"; d5551), "quý I năm nay" (d752). */
+const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d)|\.(20\d\d)(?![\d.,]\d)|\s+nam nay(?![a-z0-9]))?/g;
 /** "năm 2021", "năm nay". */
 const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
 /** A year named without "năm" after "đến", "tới": "đến 2025, số hồ sơ … chiếm 80%", "đến hết 2025" (d2151). Folded. */
