@@ -45,12 +45,12 @@ export interface Classification {
  * Desk, portal and agency names contain cue words ("tiếp nhận", "trả kết quả"; the inspectorate "Thanh tra tỉnh" holds
  * "thanh tra"; a director, "Giám đốc", folds to the cut "giam") that say nothing about the number; so do "giám sát"
  * (oversight) and "giám định" (appraisal); a tax office's division "Phòng Kiểm tra 1", "Phòng Kiểm tra thuế số 2" holds
- * "kiểm tra" (d7654).
+ * "kiểm tra" (d7654); "đến thời điểm kiểm tra" (at the time of the inspection) dates a result (d1644).
  */
-const MASK_RE = /bo phan (?:tiep nhan va tra ket qua|tn ?& ?tkq|mot cua)(?: [a-z ]{0,40}?(?:hanh chinh|ho so))?|trung tam (?:phuc vu )?hanh chinh cong|cong thong tin dien tu|trang thong tin dien tu|thanh tra (?:tinh|thanh pho|huyen|quan|thi xa|chinh phu|bo|so)(?![a-z])|(?<![a-z])giam (?:doc|sat|dinh)(?![a-z])|he thong thong tin giai quyet (?:thu tuc hanh chinh|tthc)(?![a-z])|(?<![a-z])phong (?:kiem tra|thanh tra)(?: thue)?(?: so)?(?= \d)/g;
+const MASK_RE = /bo phan (?:tiep nhan va tra ket qua|tn ?& ?tkq|mot cua)(?: [a-z ]{0,40}?(?:hanh chinh|ho so))?|trung tam (?:phuc vu )?hanh chinh cong|cong thong tin dien tu|trang thong tin dien tu|thanh tra (?:tinh|thanh pho|huyen|quan|thi xa|chinh phu|bo|so)(?![a-z])|(?<![a-z])giam (?:doc|sat|dinh)(?![a-z])|he thong thong tin giai quyet (?:thu tuc hanh chinh|tthc)(?![a-z])|(?<![a-z])phong (?:kiem tra|thanh tra)(?: thue)?(?: so)?(?= \d)|(?<![a-z])(?:den|tai|vao) thoi diem (?:kiem tra|thanh tra)(?![a-z])/g;
 
 /** Every {@link MASK_RE} match contains one of these: without them the mask is not run. */
-const MASK_LEADS = ['bo phan ', 'trung tam ', 'thong tin dien tu', 'thanh tra ', 'giam ', 'thong tin giai quyet ', 'phong '];
+const MASK_LEADS = ['bo phan ', 'trung tam ', 'thong tin dien tu', 'thanh tra ', 'giam ', 'thong tin giai quyet ', 'phong ', 'thoi diem '];
 
 /** How far back "tỷ lệ X"/"số lượng X" may sit; also keeps the lookup O(1) per number on huge clauses. */
 const NOUN_BEFORE_WINDOW = 160;
