@@ -586,7 +586,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
   }
   // "nằm trong top 20 của cả nước", "thuộc nhóm 5 tỉnh dẫn đầu", "tốp 10 địa phương dẫn đầu": a place within a leading
-  // group is a rank of at most N (d2095, d1783, d1827).
+  // group is a rank of at most N (d2095, d1783); addFigure keeps it as a target only.
   if (sentenceFolded.includes('top ') || sentenceFolded.includes('nhom ')) {
     for (const m of matchesOf(TOP_GROUP_RE, sentenceFolded)) {
       const size = m[1] ?? m[2] ?? m[3];
