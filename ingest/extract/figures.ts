@@ -2300,6 +2300,8 @@ const LEVELS_SPLIT_AFTER_RE = /^[^.;()\d]{0,50}\(\s*(?:(?:trong do|gom)\s*:?\s*)
 
 /** Counts of both kinds of online services, one after the other, before a share: "178 dịch vụ toàn trình và 112 dịch vụ một phần, ". Folded. */
 const BOTH_ONLINE_KINDS_COUNTED_RE = /\d[\d.,]*\s*(?:[a-z]+\s+){0,5}?(?:toan trinh|mot phan)\s*(?:,|va|;)\s*\d[\d.,]*\s*(?:[a-z]+\s+){0,5}?(?:toan trinh|mot phan)(?![a-z])[^.;\d]{0,60}$/;
+/** One procedure: registering a business ("đăng ký doanh nghiệp", "đăng ký kinh doanh", "thành lập mới doanh nghiệp"). Folded. */
+const BUSINESS_REGISTRATION_RE = /(?<![a-z])(?:dang ky (?:doanh nghiep|kinh doanh)|thanh lap (?:moi )?doanh nghiep)(?![a-z])/;
 /** Still being handled, or waiting to be: "đang xử lý", "chờ xử lý", "chưa giải quyết". Folded. */
 const STILL_HANDLED_RE = /(?<![a-z])(?:dang|cho|chua)(?: duoc)? (?:xu ly|giai quyet)(?![a-z])/;
 
@@ -3256,6 +3258,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'feedback_handled_rate' && /^\s*%?\s*,\s*phan anh(?![a-z])(?!,? kien nghi)/.test(folded.slice(c.end, c.end + 24)) &&
     !/(?<![a-z])(?:phan anh|kien nghi)(?![a-z])/.test(lastShareLead(folded.slice(zones.clause.start, c.hedgeStart)))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "70% hồ sơ đăng ký doanh nghiệp thực hiện qua dịch vụ công trực tuyến", "cấp giấy chứng nhận đăng ký doanh nghiệp … qua
+  // mạng chiếm tỷ lệ 88,69% số hồ sơ": the online share of one procedure's dossiers is no unit's rate (d6502, d4403).
+  if (cls.metric === 'online_dossier_rate' && c.unit === 'percent') {
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
+    // (A closed bracket ends the list item before: "đăng ký kinh doanh (75% …), lĩnh vực công thương (… 99% …)", d975.)
+    const own = lead.slice(Math.max(lead.lastIndexOf(';'), lead.lastIndexOf(':'), lead.lastIndexOf(')')) + 1);
+    if (BUSINESS_REGISTRATION_RE.test(own) || BUSINESS_REGISTRATION_RE.test(folded.slice(c.end, Math.min(zones.clause.end, c.end + 40)))) cls = { ...cls, metric: 'other' };
   }
   // "…; đang xử lý 1.238 phản ánh, kiến nghị, chiếm 5,2%": the share of feedback still being handled (d2950).
   if (cls.metric === 'feedback_handled_rate' && c.unit === 'percent') {
