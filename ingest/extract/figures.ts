@@ -2300,6 +2300,8 @@ const LEVELS_SPLIT_AFTER_RE = /^[^.;()\d]{0,50}\(\s*(?:(?:trong do|gom)\s*:?\s*)
 
 /** Counts of both kinds of online services, one after the other, before a share: "178 dịch vụ toàn trình và 112 dịch vụ một phần, ". Folded. */
 const BOTH_ONLINE_KINDS_COUNTED_RE = /\d[\d.,]*\s*(?:[a-z]+\s+){0,5}?(?:toan trinh|mot phan)\s*(?:,|va|;)\s*\d[\d.,]*\s*(?:[a-z]+\s+){0,5}?(?:toan trinh|mot phan)(?![a-z])[^.;\d]{0,60}$/;
+/** Integrated with, or connected to, the national public service portal ("tích hợp (lên) Cổng DVC quốc gia"). Folded. */
+const INTEGRATED_WITH_PORTAL_RE = /(?<![a-z])(?:tich hop|ket noi|dong bo)(?: (?:len|tren|vao|voi))? cong (?:dich vu cong|dvc(?:tt)?) quoc gia(?![a-z])/;
 /** One procedure: registering a business ("đăng ký doanh nghiệp", "đăng ký kinh doanh", "thành lập mới doanh nghiệp"). Folded. */
 const BUSINESS_REGISTRATION_RE = /(?<![a-z])(?:dang ky (?:doanh nghiep|kinh doanh)|thanh lap (?:moi )?doanh nghiep)(?![a-z])/;
 /** Still being handled, or waiting to be: "đang xử lý", "chờ xử lý", "chưa giải quyết". Folded. */
@@ -3266,6 +3268,12 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     // (A closed bracket ends the list item before: "đăng ký kinh doanh (75% …), lĩnh vực công thương (… 99% …)", d975.)
     const own = lead.slice(Math.max(lead.lastIndexOf(';'), lead.lastIndexOf(':'), lead.lastIndexOf(')')) + 1);
     if (BUSINESS_REGISTRATION_RE.test(own) || BUSINESS_REGISTRATION_RE.test(folded.slice(c.end, Math.min(zones.clause.end, c.end + 40)))) cls = { ...cls, metric: 'other' };
+  }
+  // "Số DVCTT mức độ 3, 4 tích hợp Cổng DVC quốc gia 946, đạt 67,4%": the share of services integrated with the national
+  // portal is another measure than the services offered (d3700; 41 dev labels file such figures 'other').
+  if (ONLINE_SERVICE_METRICS.has(cls.metric) && c.unit === 'percent') {
+    const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
+    if (INTEGRATED_WITH_PORTAL_RE.test(lead.slice(Math.max(lead.lastIndexOf(';'), lead.lastIndexOf('trong do')) + 1))) cls = { ...cls, metric: 'other' };
   }
   // "…; đang xử lý 1.238 phản ánh, kiến nghị, chiếm 5,2%": the share of feedback still being handled (d2950).
   if (cls.metric === 'feedback_handled_rate' && c.unit === 'percent') {
