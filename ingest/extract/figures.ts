@@ -343,8 +343,10 @@ const COUNT_BETWEEN_RE = /\d[\d.,]*\s*(?:ho so|hs)(?![a-z])/;
 
 /** A total whose breakdown opens with the dossiers carried over: "1.610 hồ sơ (gồm 1.246 hồ sơ chuyển tiếp năm 2018 và …)" (d543). Folded. */
 const CARRIED_PART_AFTER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom|gom)\s*:?\s*(?:co\s+)?\d[\d.,]*\s*(?:ho so|hs)\s*(?:chuyen tiep|ton dong|(?:tu )?ky truoc chuyen (?:sang|qua)|nam truoc chuyen (?:sang|qua))(?![a-z])/;
-/** Right after a dossier count: filed anew in the period ("364 hồ sơ nộp mới"). Folded. */
-const NEWLY_FILED_AFTER_RE = /^\s*(?:nop moi|moi nop|dang ky moi)(?![a-z])/;
+/** Filed anew in the period ("364 hồ sơ nộp mới"). Folded, a regex source. */
+const NEWLY_FILED = '(?:nop moi|moi nop|dang ky moi)';
+/** Right after a dossier count: filed anew in the period. Folded. */
+const NEWLY_FILED_AFTER_RE = new RegExp(`^\\s*${NEWLY_FILED}(?![a-z])`);
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang", "số hồ sơ của tháng 3 chuyển sang", d6903). */
 const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc|cua thang \d{1,2}) chuyen (?:sang|qua)/;
 /**
@@ -2575,7 +2577,7 @@ function lastOtherIndexBefore(state: DocState, end: number): number {
  */
 const YEAR_RIGHT_AFTER_GAP_RE = new RegExp(`^\\s{0,3}${RANK_FIELD_GAP}(?:(?:duoc )?xep hang\\s+)?(?:(?:cua|vao)\\s+)?$`);
 /** Between a dossier count and its year, its intake qualifier: "364 hồ sơ nộp mới năm 2019", "1.246 hồ sơ chuyển tiếp năm 2018". Folded. */
-const QUALIFIED_COUNT_YEAR_GAP_RE = /^\s*(?:ho so|hs)\s+(?:nop moi|moi nop|tiep nhan moi|nhan moi|dang ky moi|chuyen tiep(?: tu)?|ton dong(?: tu)?)\s+(?:cua\s+)?$/;
+const QUALIFIED_COUNT_YEAR_GAP_RE = new RegExp(`^\\s*(?:ho so|hs)\\s+(?:${NEWLY_FILED}|tiep nhan moi|nhan moi|chuyen tiep(?: tu)?|ton dong(?: tu)?)\\s+(?:cua\\s+)?$`);
 /** A number right before a year mention, so that year is that number's: "88% năm 2015", "thứ 5 của năm 2015". Folded. */
 const NUMBER_BEFORE_YEAR_RE = /\d\s*%?\s*(?:(?:cua|vao)\s*)?$/;
 /** A from-value right before its year: "từ 79,69% năm 2016", "từ thứ hạng 9/19 năm 2016", "từ 80 điểm của năm 2019". Folded. */
@@ -3266,7 +3268,8 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   if (cls.metric === 'online_dossier_rate' && c.unit === 'percent') {
     const lead = folded.slice(Math.max(zones.sentence.start, c.hedgeStart - 120), c.hedgeStart);
     // (A closed bracket ends the list item before: "đăng ký kinh doanh (75% …), lĩnh vực công thương (… 99% …)", d975.)
-    const own = lead.slice(Math.max(lead.lastIndexOf(';'), lead.lastIndexOf(':'), lead.lastIndexOf(')')) + 1);
+    const item = ownItem(lead);
+    const own = item.slice(item.lastIndexOf(')') + 1);
     if (BUSINESS_REGISTRATION_RE.test(own) || BUSINESS_REGISTRATION_RE.test(folded.slice(c.end, Math.min(zones.clause.end, c.end + 40)))) cls = { ...cls, metric: 'other' };
   }
   // "Số DVCTT mức độ 3, 4 tích hợp Cổng DVC quốc gia 946, đạt 67,4%": the share of services integrated with the national
