@@ -99,7 +99,7 @@ const RANK_WORD_EARLIER_RE = /(?<![a-z])(?:xep|dung thu|vi tri|thu hang|bang xep
 /** "số TTHC … là ", "số lượng dịch vụ công … là ": procedures or services named before a bare count (group 1: the noun). Folded. */
 const BARE_PROCEDURE_COUNT_BEFORE_RE = /(?:^|[\s,;:])(?:tong )?so (?:luong )?(thu tuc hanh chinh|tthc|thu tuc|dich vu cong truc tuyen|dich vu cong|dvctt|dvc)(?: [a-z0-9,]+){0,8} (?:la|:)\s*$/;
 /** A dossier verb right before a bare count (its hedge included): "đã giải quyết gần ", "tiếp nhận được ". Folded. */
-const BARE_COUNT_VERB_BEFORE_RE = /(?<![a-z])(?:giai quyet|tiep nhan|xu ly)(?: (?:duoc|xong))?\s*(?:(?:khoang|gan|hon|tren|xap xi)\s+)?$/;
+const BARE_COUNT_VERB_BEFORE_RE = /(?<![a-z])(?:giai quyet|tiep nhan|xu ly)(?: (?:duoc|xong)| moi(?: la)?| trong ky:?)?\s*(?:(?:khoang|gan|hon|tren|xap xi)\s+)?$/;
 /** A dossier verb in the passive right after a bare count: " đã được giải quyết", " được tiếp nhận". Folded. */
 const BARE_COUNT_VERB_AFTER_RE = /^\s*(?:da\s+)?duoc\s+(?:giai quyet|tiep nhan|xu ly)(?![a-z])/;
 /** "hồ sơ … trên", "hồ sơ đúng hạn là gần": dossiers named shortly before a count in thousands, no number between. */
@@ -788,7 +788,7 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     // dossiers just before it, counts those dossiers (d1086).
     if (unit === null && noun === null && Number.isInteger(value) && value >= 10 && /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(before(t.start, 120)) &&
       !UNITS_NAMED_AFTER_RE.test(after(end)) && !OTHER_THINGS_AFTER_RE.test(after(end)) &&
-      ((BARE_COUNT_VERB_BEFORE_RE.test(before(t.start, 40)) && /^\s*(?:[;,.)]|$)/.test(after(end))) || BARE_COUNT_VERB_AFTER_RE.test(after(end)))) {
+      ((BARE_COUNT_VERB_BEFORE_RE.test(before(t.start, 40)) && /^\s*(?:[;,.()]|$)/.test(after(end))) || BARE_COUNT_VERB_AFTER_RE.test(after(end)))) {
       unit = 'count';
       countNoun = 'hoso';
     }

@@ -348,7 +348,7 @@ const NEWLY_FILED = '(?:nop moi|moi nop|dang ky moi)';
 /** Right after a dossier count: filed anew in the period. Folded. */
 const NEWLY_FILED_AFTER_RE = new RegExp(`^\\s*${NEWLY_FILED}(?![a-z])`);
 /** A total broken down right after into new dossiers and those carried over ("trong đó … tiếp nhận mới …, số còn lại từ kỳ trước chuyển sang", "số hồ sơ của tháng 3 chuyển sang", d6903). */
-const WITH_CARRIED_OVER_RE = /^[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc|cua thang \d{1,2}) chuyen (?:sang|qua)/;
+const WITH_CARRIED_OVER_RE = /^(?:\s+(?:thu tuc hanh chinh|tthc))?[^;]{0,12}?(?:\(|,)\s*(?:trong do|bao gom)[^;]{0,120}?(?:ky(?: bao cao)? truoc|tu truoc|thang truoc|nam truoc|cua thang \d{1,2}) chuyen (?:sang|qua)/;
 /**
  * A total broken down right after into its newly received part ("131.873 hồ sơ; trong đó, số mới tiếp nhận: 125.544",
  * "139.506 hồ sơ, gồm: 115.865 hồ sơ tiếp nhận mới", "3.201 hồ sơ … (tiếp nhận mới 3.043 hồ sơ, …)"): the total holds
@@ -1629,11 +1629,11 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "2.007 hồ sơ trực tuyến", "60.000 hồ sơ tiếp nhận trực tuyến": the channel right after the noun decides;
         // "258 hồ sơ trực tiếp", "(7,7 ngàn HS)" after "tiếp nhận trực tiếp" are the in-person share ('other').
         if (cls && (cls.metric === 'dossiers_received' || cls.metric === 'dossiers_resolved' || cls.metric === 'online_dossiers') && c.unit === 'count') {
-          // "20.467 hồ sơ (trực tuyến: 7.134 hồ sơ, …)", "339 hồ sơ (trực tiếp 24 hồ sơ, trực tuyến 315 hồ sơ)": a channel
-          // heading a breakdown labels its parts, not the total.
+          // "20.467 hồ sơ (trực tuyến: 7.134 hồ sơ, …)", "339 hồ sơ (trực tiếp 24 hồ sơ, trực tuyến 315 hồ sơ)", "781
+          // (trực tuyến mức độ 4: 203 hồ sơ)": a channel heading a breakdown labels its parts, not the total (d1375).
           const tail = folded.slice(c.nounEnd, c.nounEnd + 40);
           const heading = CHANNEL_AFTER_RE.exec(tail);
-          const channel = (heading && !/^\s*(?::|\d)/.test(tail.slice(heading[0].length)) ? heading : null) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
+          const channel = (heading && !/^\s*(?:muc(?: do)? [1-4]\s*)?(?::|\d)/.test(tail.slice(heading[0].length)) ? heading : null) ?? CHANNEL_BEFORE_RE.exec(folded.slice(Math.max(clause.start, c.hedgeStart - 45), c.hedgeStart));
           // "61 hồ sơ tiếp nhận qua mạng xã hội Zalo" is a part; "548 hồ sơ tiếp nhận qua dịch vụ công trực tuyến" online.
           if (channel) cls = { ...cls, metric: ONLINE_CHANNEL_WORDS_RE.test(channel[1]) ? 'online_dossiers' : 'other' };
           else if (cls.metric === 'dossiers_received') {
