@@ -1905,8 +1905,13 @@ const RANK_RANGE_REST_RE = new RegExp(String.raw`^\s*(?:-|den)\s*(?:${PLACE_WORD
 /** A range of places before its last: "từ hạng 2 đến hạng ", "từ vị trí 20 đến ". Folded. */
 const RANK_RANGE_END_BEFORE_RE = new RegExp(String.raw`(?<![a-z])tu ${PLACE_WORD} \d{1,3}\s*(?:-|den)\s*(?:${PLACE_WORD} )?$`);
 
-/** Between a baseline and its second level in one bracket: " (87,20 điểm, hạng ", " (đạt 85,2%, xếp thứ ". Folded. */
-const BASELINE_SECOND_LEVEL_GAP_RE = new RegExp(String.raw`^\s*\(\s*(?:(?:dat|la)\s+)?${FIRST_LEVEL_THEN_PLACE}$`);
+/** A first place, then what joins the points after it: "đứng thứ 32 với ", "xếp hạng 29, đạt ". Folded, regex source. */
+const FIRST_PLACE_THEN_LEVEL = String.raw`(?:(?:xep|dung)\s+)?(?:hang|thu|vi tri(?: thu)?)\s*\d{1,3}(?:\s*\/\s*\d{1,3})?\s*(?:voi|,\s*dat|,)\s*(?:dat\s+)?`;
+/**
+ * Between a baseline and its second level in one bracket: " (87,20 điểm, hạng ", " (đạt 85,2%, xếp thứ ", " (đứng thứ 32
+ * với " (d3801). Folded.
+ */
+const BASELINE_SECOND_LEVEL_GAP_RE = new RegExp(String.raw`^\s*\(\s*(?:(?:dat|la)\s+)?(?:${FIRST_LEVEL_THEN_PLACE}|${FIRST_PLACE_THEN_LEVEL})$`);
 
 /** A sentence opening on a share: "100% tỷ lệ …", "Tỷ lệ người dân …", "Trên 90% …". Folded. */
 const CONTINUED_TARGET_OPENING_RE = /^\W*(?:(?:tren|hon|it nhat|toi thieu)\s+)?(?:\d[\d.,]*\s*%|ty le(?![a-z]))/;
