@@ -194,8 +194,8 @@ const INDEX_YEAR_RE = /(?<![a-z0-9])(?:sipas|par ?index|papi|pci|dti)\s*(\d{4})(
 const MONTH_ONLY_RE = /(?<![a-z0-9])thang (\d{1,2})(?!\d)(?!\s*(?:\/|-|nam)\s*\d|\.20\d\d(?!\d))/g;
 /** "quý I", "quý 2/2023", "quý III năm 2020", "quý III.2019" (a dotted year, as "tháng 8.2024"; d5551), "quý I năm nay" (d752). */
 const QUARTER_RE = /(?<![a-z0-9])quy (iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d)|\.(20\d\d)(?![\d.,]\d)|\s+nam nay(?![a-z0-9]))?/g;
-/** "năm 2021", "năm nay". */
-const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay)(?![a-z0-9])/g;
+/** "năm 2021", "năm nay", "năm ngoái" (the year before the publication's: "tụt 2 bậc so với năm ngoái (xếp thứ 2)", d2907). */
+const YEAR_RE = /(?<![a-z0-9])nam (\d{4}|nay|ngoai)(?![a-z0-9])/g;
 /** A year named without "năm" after "đến", "tới": "đến 2025, số hồ sơ … chiếm 80%", "đến hết 2025" (d2151). Folded. */
 const BY_YEAR_RE = /(?<![a-z0-9])(?:den|toi)(?: (?:het|cuoi))? (20\d\d)(?!\d|[.,/-]\d)/g;
 /** "giai đoạn 2016-2020", "Từ năm 2015-2020", "trong ba năm 2016 - 2018", "từ năm 2016 đến năm 2020": a span, of its last year. */
@@ -372,7 +372,7 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
   const slice = folded.slice(span.start, span.end);
   // Every phrase needs a digit, "nay", "quý", "đầu năm" or the two-tier government: most sentences are ruled out without running a regex.
-  if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('quy ') && !slice.includes('dau nam') && !slice.includes('chinh quyen')) return [];
+  if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('nam ngoai') && !slice.includes('quy ') && !slice.includes('dau nam') && !slice.includes('chinh quyen')) return [];
   const found: PeriodMention[] = [];
   const add = (index: number, length: number, p: Omit<FigurePeriod, 'label'>, local = false): void => {
     const start = span.start + index;
@@ -527,7 +527,11 @@ export function findPeriods(text: string, folded: string, span: Span, published:
     const idx = m.index ?? 0;
     if (/thang \d{1,2}\s*$/.test(slice.slice(Math.max(0, idx - 10), idx))) continue; // "ngày 07 tháng 5 năm 2021"
     if (/(?:^|\s)luat [a-z ]{0,40}$/.test(slice.slice(Math.max(0, idx - 48), idx))) continue; // "Luật Lý lịch tư pháp năm 2009"
-    const year = m[1] === 'nay' ? pub.year : Number(m[1]);
+    // Folding makes "nằm ngoài" (lies outside) "nam ngoai" too: only "năm ngoái" is last year. In the first quarter an
+    // article mostly reports on the year just ended, whose "năm ngoái" is the year before that ("Bộ Công an với 61,95
+    // điểm, giảm 0,6% so với năm ngoái" in January 2025 compares 2024 with 2023, d2172): then it is left unread.
+    if (m[1] === 'ngoai' && (!/^năm ngoái$/iu.test(text.slice(span.start + idx, span.start + idx + m[0].length)) || (dated.month !== null && dated.month <= 3))) continue;
+    const year = m[1] === 'nay' ? pub.year : m[1] === 'ngoai' ? (pub.year === null ? null : pub.year - 1) : Number(m[1]);
     if (year !== null && year >= 1900 && year <= 2100) add(idx, m[0].length, { year, fromMonth: null, toMonth: null });
   }
   return found.length > 0 && slice.includes('(') ? datesOfTimePhrase(found, folded, span) : found.sort((a, b) => a.start - b.start);

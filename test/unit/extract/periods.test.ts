@@ -151,6 +151,13 @@ describe('findPeriods', () => {
     expect(documentPeriod(null, foldForMatching(compared), compared).year).toBe(2021);
   });
 
+  it("reads 'năm ngoái' as the year before the publication's, but not 'nằm ngoài' (lies outside), which folds the same (d2907)", () => {
+    expect(periodOf('tụt 2 bậc so với năm ngoái (xếp thứ 2)', '2021-06-15')).toEqual({ year: 2020, fromMonth: null, toMonth: null });
+    expect(periodOf('huyện nằm ngoài nhóm 10 đơn vị dẫn đầu', '2021-06-15')).toBeNull();
+    // In January the article reports on the year just ended: its "năm ngoái" is the year before that one (d2172).
+    expect(periodOf('giảm 0,6% so với năm ngoái', '2025-01-20')).toBeNull();
+  });
+
   it('uses Vietnam time for the publication date (UTC+7)', () => {
     // 31 Dec 2021 20:00 UTC is already 1 Jan 2022 in Vietnam.
     const text = 'năm nay';
