@@ -3028,7 +3028,10 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
     // Unless the text says it has been announced: the police's own index of 2021 is published in October 2021 (d2252).
     const issuedEditions = pubYear === null ? state.indexEditions : state.indexEditions.filter((e) => e.year < pubYear || (e.year === pubYear && e.announced));
     const named = issuedEditions.filter((e) => e.at < c.start).pop() ?? issuedEditions[0];
-    const year = named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
+    // "So với năm 2020, chỉ số CCHC của huyện giảm 2,85%" under a carried "Từ đầu năm 2022": a yearly index compared with
+    // a year is the edition after it (d2759).
+    const compared = yearBaselines.length === 1 && !named ? yearBaselines[0].period.year! + 1 : null;
+    const year = compared ?? named?.year ?? (state.stickyIsDocument && !state.titled && pubYear !== null ? pubYear - 1 : null);
     if (year !== null && year !== period.year) {
       period = { year, fromMonth: null, toMonth: null, label: `năm ${year}` };
       periodSource = 'index_edition';
