@@ -136,6 +136,16 @@ function charIn(folded: string, ch: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (folded[i] === ch) return true;
   return false;
 }
+/** A rank's field written as a list of unit kinds ("14/63 tỉnh, thành phố", "3/20 sở, ban, ngành"). Folded. */
+const RANK_FIELD_LIST_RE = /^\s*(?:tinh, thanh(?: pho)?|huyen, thi xa, thanh pho|huyen, thanh pho|xa, phuong(?:, thi tran)?|so, ban, nganh|so, nganh|bo, nganh|bo, co quan ngang bo)(?![a-z])/;
+/**
+ * Whether a comma stands between a number and a cue after it, not counting the commas of a rank's field: in "xếp thứ
+ * 14/63 tỉnh, thành phố về chỉ số chỉ đạo, điều hành …" the index named after the field is the rank's (d131).
+ */
+function commaBetween(folded: string, c: Candidate, to: number): boolean {
+  const field = c.unit === 'rank' ? RANK_FIELD_LIST_RE.exec(folded.slice(c.end, Math.min(to, c.end + 40))) : null;
+  return charIn(folded, ',', field ? c.end + field[0].length : c.end, to);
+}
 /** A standard's name and number ("TCVN ISO 9001:2015", "ISO 9001"): no figure of its own. Folded. */
 const STANDARD_NUMBER_RE = /(?:iso|tcvn)\s*\d{4,5}(?:\s*:\s*\d{4})?/g;
 /** {@link digitIn}, not counting a standard's number: "… áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015". */
@@ -169,7 +179,7 @@ function placeHit(folded: string, hit: CueHit, c: Candidate, z: CandidateZones):
   // "đạt tỷ lệ 98,8%, tỷ lệ hồ sơ trực tuyến đạt 85,7%": a cue past a comma after the number, with a number after it
   // in the clause, is that number's own cue, not this one's — unless it qualifies this number's noun right after it
   // ("625 hồ sơ bị trễ hạn chiếm 7,76%").
-  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && charIn(folded, ',', c.end, hit.start) && figureDigitIn(folded, hit.end, z.clause.end) &&
+  if (hit.start >= c.end && hit.start >= z.ownRight.end && z.ownRight.end > c.end && hit.end < z.clause.end && commaBetween(folded, c, hit.start) && figureDigitIn(folded, hit.end, z.clause.end) &&
     !(c.noun !== null && hit.start <= c.nounEnd + 12 && QUALIFIER_GAP_RE.test(folded.slice(c.nounEnd, hit.start)))) return null;
   if (hit.start >= z.clause.start && hit.end <= z.clause.end) {
     const dist = hit.end <= c.start ? c.start - hit.end : Math.max(0, hit.start - c.end);

@@ -91,8 +91,9 @@ const DOSSIERS_FULLY_ONLINE = ['xu ly truc tuyen toan trinh', 'ho so truc tuyen 
 /** The Decision 766 service index's names, cues of its score and its rank alike. */
 const SERVICE_INDEX_CUES = ['bo chi so phuc vu', 'chi so phuc vu nguoi dan', 'phuc vu nguoi dan, doanh nghiep', 'chi so phuc vu hanh chinh cong', 'theo thoi gian thuc', 'bo chi so 766', 'chi so 766',
   // The index by what it measures: "chỉ số thực hiện thủ tục hành chính, dịch vụ công phục vụ người dân và doanh
-  // nghiệp" (d131), "chất lượng phục vụ giải quyết thủ tục hành chính công" (d1888).
-  'chi so thuc hien thu tuc hanh chinh', 'chat luong phuc vu giai quyet thu tuc hanh chinh'];
+  // nghiệp" (d131), "chất lượng phục vụ giải quyết thủ tục hành chính công" (d1888); by the start of its official name,
+  // "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ …" (d131).
+  'chi so thuc hien thu tuc hanh chinh', 'chat luong phuc vu giai quyet thu tuc hanh chinh', 'chi so chi dao, dieu hanh', 'chi so chi dao dieu hanh'];
 
 /**
  * Each cue that spells out "dịch vụ công trực tuyến" also stands with its abbreviation "DVCTT" ("tỷ lệ hồ sơ giải quyết
