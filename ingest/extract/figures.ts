@@ -2639,6 +2639,9 @@ function unnamedReformRanking(state: DocState, c: Candidate): { at: number; serv
   return { at: -1, service: false, satisfaction: false };
 }
 
+/** Before a level in a bracket of two: "(từ ", "(từ 80,59% xuống ". Folded. */
+const BRACKETED_FROM_TO_RE = /\(\s*tu\s*(?:\d[\d.,]*\s*%\s*(?:xuong|len)(?: con| muc)?\s*)?$/;
+
 function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "Quảng Ninh dẫn đầu với 90,8%" in an article about the index: a bare share after "đạt"/"với" is a unit's score
   // (kept only when its sentence names the unit: see addFigure).
@@ -2651,7 +2654,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "kết quả" (d3552), "ở khối sở, kết quả trung bình năm 2022 là 85,73%" an average (d1870); a bound after it sorts groups
   // ("đạt chỉ số từ 90% trở lên").
   // "Giá trị trung bình toàn quốc đạt mức cao kỷ lục 88,37%" is read as after "đạt" (d132).
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)(?: muc(?: cao(?: ky luc)?)?| ky luc)?\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la)|ket qua trung binh(?: chung)?(?: (?:cua )?nam 20\d\d)? (?:la|dat))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare) &&
+  // "Đức Linh (tỷ lệ chỉ số 89,33%)" and "điểm số của Bộ … đã giảm tới 7,98% (từ 80,59% xuống 72,61%)" too (d1138, d1824).
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)(?: muc(?: cao(?: ky luc)?)?| ky luc| toi)?\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la)|\(ty le chi so|ket qua trung binh(?: chung)?(?: (?:cua )?nam 20\d\d)? (?:la|dat))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare ||
+    (c.comparator === 'eq' && BRACKETED_FROM_TO_RE.test(lead))) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
     !COUNT_THEN_MOVE_RE.test(lead) &&
     // "1.525/1.562 thôn, tổ dân phố (đạt 97,6%) có hạ tầng …": a share right after a count of its own things is that count's.

@@ -90,14 +90,14 @@ const ASSIGNED_NORM_BEFORE_RE = /(?:(?:ty le|chi tieu|muc)\s+(?:duoc|do)\s+(?:[a
 const PERIOD_HOLDER = String.raw`(?: cua (?:tinh|huyen|xa|quan|phuong|thanh pho|so|bo|don vi))?`;
 const COMPARED_PERIOD = String.raw`(?:so voi )?${MEASURE_NAMED_AGAIN}(?:nam \d{4}|cung ky(?: nam \d{4})?)${PERIOD_HOLDER} la`;
 /** "tăng 28 thủ tục", "giảm 5%", "cao hơn 2%", "giảm nhẹ, gần 1 điểm" (d122), "cao hơn năm 2022 là 1,12%" (d1848), "cao hơn năm trước đó 8,39 điểm" (d7857): the number is a difference… */
-const CHANGE_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam|(?:cao|thap) hon ${COMPARED_PERIOD}|(?:cao|thap) hon (?:so voi )?(?:nam truoc(?: do)?|nam ngoai|ky truoc)(?: la)?)\s*$`);
+const CHANGE_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:(?:tang|giam)(?: (?:nhe|manh|sau|dang ke|toi),?)?|cao hon|thap hon|nhieu hon|it hon|tang them|giam them|tang hon|giam hon|giam duoc|tang duoc|tut|len|xuong|tang len|giam xuong|tut xuong|tut giam|(?:cao|thap) hon ${COMPARED_PERIOD}|(?:cao|thap) hon (?:so voi )?(?:nam truoc(?: do)?|nam ngoai|ky truoc)(?: la)?)\s*$`);
 /** A comparison verb naming the earlier period it compares with: "cao hơn năm 2022 là ", "thấp hơn cùng kỳ là ". Folded. */
 // "giảm so với năm 2017 là 1,79%": a rise or fall whose comparison comes between its verb and its number (d6057).
 // "tăng hơn so với năm 2019 2,34%": the same with no "là" between the period and the number (d6555).
 const MOVED_SINCE_PERIOD = String.raw`(?:tang|giam)(?: hon)? so voi ${MEASURE_NAMED_AGAIN}(?:nam \d{4}|cung ky(?: nam \d{4})?)${PERIOD_HOLDER}(?: la)?`;
 export const COMPARED_IN_VERB_BEFORE_RE = new RegExp(String.raw`(?<![a-z])(?:(?:cao|thap) hon ${COMPARED_PERIOD}|${MOVED_SINCE_PERIOD})\s*$`);
 /** The verbs of {@link CHANGE_BEFORE_RE} that state a fall: the difference is negative ("giảm 12 hồ sơ" = −12). */
-const FALL_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:giam(?: (?:nhe|manh|sau|dang ke),?)?|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam|thap hon ${COMPARED_PERIOD})\s*$`);
+const FALL_BEFORE_RE = new RegExp(String.raw`(?:^|[\s(,;:])(?:giam(?: (?:nhe|manh|sau|dang ke|toi),?)?|thap hon|it hon|giam them|giam hon|giam duoc|tut|xuong|giam xuong|tut xuong|tut giam|thap hon ${COMPARED_PERIOD})\s*$`);
 /**
  * A percentage moved by a verb right after the level it qualifies: "đạt 75,62% tăng 65,29%", "đạt 57,6%, tăng 46,25%",
  * "85,25% (giảm 5,92%)".
