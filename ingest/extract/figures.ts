@@ -451,6 +451,8 @@ function isDossierShareAtLevel(sentenceBefore: string): boolean {
   const share = lastShareLead(sentenceBefore);
   return /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(share) && !/(?<![a-z])(?:dich vu|dvc|dvctt|thu tuc|tthc)(?![a-z])/.test(share);
 }
+/** A share whose head is dossiers: "tỷ lệ hồ sơ …", "tỷ lệ số hồ sơ …". Folded, from its "tỷ lệ". */
+const DOSSIER_SHARE_HEAD_RE = /^t[yi] le (?:so )?(?:ho so|hs)(?![a-z])/;
 /** A count and the bracket that opens on its share: "45 thủ tục (chiếm ", "198 dịch vụ (đạt tỷ lệ ". Folded, before the share. */
 const COUNT_SHARE_BRACKET_BEFORE_RE = /\d(?:[\d.,]*\d)?\s+(?:thu tuc|tthc|dich vu|dvc[a-z]*)[a-z ]{0,20}\(\s*(?:chiem|dat|tuong (?:duong|ung)|bang)?\s*(?:ty le\s*)?$/;
 /** A count of services followed by the one field they belong to: "22 dịch vụ công của lĩnh vực Công thương". */
@@ -3345,6 +3347,14 @@ function addFigure(state: DocState, c: Candidate, cls: Classification, zones: Ca
   // "tỷ lệ giải quyết hồ sơ trực tuyến mức độ 3 … đạt 90,2%": a share of dossiers at one level, not of procedures offered.
   if (ONLINE_LEVEL_METRICS.has(cls.metric) && c.unit === 'percent' && isDossierShareAtLevel(folded.slice(zones.sentence.start, c.hedgeStart))) {
     cls = { ...cls, metric: 'other' };
+  }
+  // "tỷ lệ hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến so với tổng số hồ sơ phát sinh của các thủ tục … mức độ
+  // 3, mức độ 4 …, theo đó năm 2022 đạt tối thiểu 50%": a share headed by dossiers, at both online levels, is the online
+  // dossier rate; the procedures after its head only say which dossiers count (d4204, d5252).
+  // Not a share with its own noun ("…, 80% TTHC đáp ứng yêu cầu …", d756) nor one past a semicolon (d3858).
+  if (cls.metric === 'online_services_l34' && c.unit === 'percent' && c.noun === null) {
+    const share = lastShareLead(folded.slice(zones.sentence.start, c.hedgeStart));
+    if (DOSSIER_SHARE_HEAD_RE.test(share) && !share.includes(';')) cls = { ...cls, metric: 'online_dossier_rate' };
   }
   // "1.150 dịch vụ công trực tuyến (210 mức độ 3; 940 mức độ 4)": a count whose bracket splits it by level is of those levels
   // together (d1892).

@@ -232,8 +232,9 @@ export function detectKind(text: string, folded: string, sentence: Span, c: Cand
   // "Tây Ninh tiếp tục rà soát, đảm bảo 100% thủ tục … được cung cấp …": ensuring a level with no "đã" in its clause is a
   // commitment (d3102, d2706); "đảm bảo 100% thủ tục … đã được cung cấp" reports one (d1552).
   if (lastActual < 0 && /(?<![a-z])(?:dam bao|bao dam)\s*$/.test(before) && !/(?<![a-z])da(?![a-z])/.test(afterText.split(/[;.]/)[0])) return { kind: 'target', explicit: true };
-  // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results.
-  if (lastActual < 0 && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
+  // "tối thiểu 25%", "ít nhất 01 sáng kiến", "không quá 2%": floors and ceilings are requirements, not results; after a
+  // target cue even past "đạt" ("giao chỉ tiêu tỷ lệ hồ sơ …, theo đó năm 2022 đạt tối thiểu 50%", d4204).
+  if ((lastActual < 0 || lastTarget >= 0) && REQUIREMENT_HEDGE_RE.test(folded.slice(c.hedgeStart, c.start))) return { kind: 'target', explicit: true };
   let modal = MODAL_AFTER_RE.exec(folded.slice(c.nounEnd, Math.min(sentence.end, c.nounEnd + 90)));
   // "se" is "sẽ" (will) only with its accent: "đứng thứ 2 là huyện Chư Sê" names a place (folding keeps offsets).
   if (modal && modal[0].endsWith('se')) {
