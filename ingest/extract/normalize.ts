@@ -63,8 +63,14 @@ export function normalizeText(raw: string): string {
   }
   // "7.725hồ sơ", "4.061hồ sơ" (d1611): a count glued to its noun is spaced, so the count and its noun are read.
   if (GLUED_NOUN_RE.test(text)) text = text.replace(GLUED_NOUN_ALL_RE, '$1 $2');
+  // "cấp huyệt chỉ đạt 33,3%" (d1134, d2060): a typo of "cấp huyện" (district level) that two portals share; one letter for
+  // one, so offsets stay.
+  if (text.includes('huyệt')) text = text.replace(MISTYPED_DISTRICT_RE, (m) => m.slice(0, -1) + 'n');
   return text.trim();
 }
+
+/** "cấp huyệt": "cấp huyện" with its last letter mistyped. */
+const MISTYPED_DISTRICT_RE = /(?<![\p{L}])([Cc]ấp huyệ)t(?![\p{L}])/gu;
 
 /** A digit written right against "hồ sơ", "thủ tục" or "TTHC". */
 const GLUED_NOUN_RE = /\d(?:hồ sơ|thủ tục|TTHC)/u;

@@ -41,4 +41,11 @@ describe('normalizeText', () => {
     expect(text).toBe('Đến nay, tỉnh đã số hóa 100% hồ sơ.');
     expect(text.length).toBe(raw.length);
   });
+
+  it('reads "cấp huyệt" as the district level it mistypes, one letter for one, and leaves other words alone (d1134)', () => {
+    const raw = 'Cấp huyệt đạt 97%, cấp huyệt chỉ đạt 33,3%; huyệt đạo.';
+    const text = normalizeText(raw);
+    expect(text).toBe('Cấp huyện đạt 97%, cấp huyện chỉ đạt 33,3%; huyệt đạo.');
+    expect(text.length).toBe(raw.length);
+  });
 });
