@@ -1635,8 +1635,11 @@ const HOLDER_AFTER_RE = /^\s*(?:[a-z]+\s+){0,2}?thuoc ve\s+/;
 const PASSIVE_RATER_RE = /(?<![a-z])duoc (?:[a-z]+ ){1,6}?(?:ghi nhan|danh gia|cong nhan|xep hang|cham diem|tham dinh)(?![a-z])/g;
 /** Dates and periods, whose digits are no other figure: "năm 2021", "6 tháng", "quý I", "ngày 30/6". Folded. */
 const PERIOD_WORDS_RE = /(?<![a-z])(?:(?:nam|thang|quy|ngay)\s+\d[\d/.-]*|\d{1,2}\s+thang)(?![\d])/g;
-/** A source's verb, then its own sector or unit acting: "cho biết, trong 6 tháng đầu năm ngành đã …". Folded. */
-const SOURCE_THEN_OWN_SECTOR_RE = /^[^.;]{0,40}?(?<![a-z])(?:cho biet|thong tin|bao cao)\s*,?[^.;]{0,60}?(?<![a-z])(?:nganh|don vi)(?: nay)? (?:da|dat|co|tiep nhan|giai quyet)(?![a-z])/;
+/**
+ * A source's verb, then its own sector or unit acting: "cho biết, trong 6 tháng đầu năm ngành đã …"; or the source's
+ * own act with no one else named: "Văn phòng Đăng ký đất đai tỉnh Đồng Nai cho biết đã tiếp nhận hơn 260.000 hồ sơ" (d1086). Folded.
+ */
+const SOURCE_THEN_OWN_SECTOR_RE = /^[^.;]{0,40}?(?<![a-z])(?:(?:cho biet|thong tin|bao cao)\s*,?[^.;]{0,60}?(?<![a-z])(?:nganh|don vi)(?: nay)? (?:da|dat|co|tiep nhan|giai quyet)|(?:cho biet|thong tin)\s*,?\s*(?:da|vua) (?:tiep nhan|giai quyet|xu ly))(?![a-z])/;
 /** Words after an agency that make it the source or the actor of a statement, not the holder of its numbers. */
 const AGENCY_ACTOR_RE = /(?<![a-z])(?:cho biet|cho thay|ghi nhan|cong bo|thong tin|bao cao|tham muu|chu tri|huong dan|de nghi|yeu cau|phoi hop|to chuc|ban hanh|kiem tra)(?![a-z])/;
 
