@@ -21,7 +21,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import { documentPeriod, findPeriods, namesHorizon, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadProvince, leadUnit, soleUnitNamed, countNamedUnits, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
+import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadProvince, leadUnit, soleUnitNamed, countNamedUnits, lastNamedUnit, namedUnitSubject, pointsBack, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -931,6 +931,8 @@ interface DocState {
   listNumbers: Set<number>;
   /** A scope ("toàn tỉnh", "cấp xã") the previous sentence named, for a sentence that continues it ("Trong đó, …"). */
   inheritedScope: FigureSubject | null;
+  /** The unit the last sentence named last with its level word, as written (see `lastNamedUnit`). */
+  lastMention: string | null;
   /** The scope the last sentence named, if any. */
   lastScope: FigureSubject | null;
   /** Figures whose period was not named in their sentence (the document's default): headline restatements. */
@@ -1027,6 +1029,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     previousListsByTopic: false,
     detailsTarget: false,
     inheritedScope: null,
+    lastMention: null,
     lastScope: null,
     lastNamed: null,
     publisherStandIn: about !== null || lead !== null,
@@ -1509,7 +1512,11 @@ function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): Figure
 
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
-  state.inheritedScope = continuesSubject(folded.slice(sentence.start, sentence.start + 20)) ? state.lastScope : null;
+  const opening20 = folded.slice(sentence.start, sentence.start + 20);
+  // "… được huyện Dầu Tiếng đưa ra thực hiện tại Trung tâm … . Trung tâm này đã tiếp nhận 4.310 hồ sơ": the unit the
+  // sentence before named last.
+  const pointed = !continuesSubject(opening20) && state.lastMention !== null && pointsBack(folded.slice(sentence.start, sentence.start + 50));
+  state.inheritedScope = continuesSubject(opening20) ? state.lastScope : pointed ? namedUnitSubject(state.lastMention!, state.ctx) : null;
   const opening = folded.slice(sentence.start, sentence.start + 60);
   // "Trong năm 2018, giảm 1,7% biên chế công chức … Đây là những mục tiêu cụ thể nêu trong Nghị quyết 01 của Chính phủ": a
   // sentence that names what the one before it stated as targets makes that sentence's results targets (d2291).
@@ -2081,6 +2088,7 @@ const CONTRAST_OPENING_RE = /^(?:trong khi|trong luc)(?![a-z])/;
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded, text } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
+  state.lastMention = lastNamedUnit(state.namesText, sentence) ?? (state.inheritedScope ? state.lastMention : null);
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local && p.until === null);
   // "Trong khi quý I/2019, sở chỉ tiếp nhận …": a sentence contrasting an earlier period does not hand it on; what follows
   // goes back to the article's own (d752).

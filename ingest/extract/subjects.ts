@@ -901,6 +901,11 @@ function lowerUnitNamedBefore(text: string, at: number, levelWord: string): stri
 }
 
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "H.Thống Nhất", "xã Đường An", "Q.3"). */
+/** A city named with its level word ("TP.Tam Kỳ", "thành phố Huế"): group 1 its name. */
+const PROVINCIAL_CITY_RE = /^(?:[Tt]hành phố|TP\.?)\s*(\p{Lu}.*)$/u;
+/** "thành phố" before a name, folded ("ubnd thanh pho tam ky"): the level word of a named city, not the province's self-reference. */
+const NAMED_CITY_FOLDED_RE = /(?<![a-z])thanh pho (?=[a-z])(?!(?:da|duoc|co|la|dat|tiep|giai|va|cung|tren|trong|se|con|van|nay|nam)(?![a-z]))/g;
+const PROVINCE_NAMES_FOLDED: ReadonlySet<string> = new Set(PROVINCE_NAME_WORDS.map((w) => w.join(' ')));
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|H\.|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
 /** The unit below a province named right after a centre's name ("… hành chính công (của) xã Xuân Lộc"), else null. */
@@ -938,7 +943,8 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
   // The text speaks of the province itself ("UBND tỉnh", "trên địa bàn tỉnh", "Thanh Hóa đã …"): the unit the lead
   // names is one example, not the subject. A province placing a unit ("xã Xuân Lộc (Đồng Nai)", "…, tỉnh Đồng Nai") is not.
   // Nor does a text speaking of the whole country ("cả nước", "toàn quốc"): a photo of one commune's desk illustrates it.
-  if (SELF_REFERENCE_RE.test(folded) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
+  // ("UBND thành phố Tam Kỳ" names a city below the province, which the units below decide on.)
+  if (SELF_REFERENCE_RE.test(folded.replace(NAMED_CITY_FOLDED_RE, 'tp ')) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
   for (const m of matchesOf(PROVINCE_ALL_RE, folded)) {
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0);
     // "Báo Đồng Nai điện tử" over the article: the paper's name in its masthead is not the province spoken of (d5600).
@@ -950,7 +956,10 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
     // A name ends at its line ("UBND xã Đường An" under a photo is not "xã Đường An Theo" with the next line's word).
     const mention = m[1].split('\n')[0].trimEnd();
     // Full level words only: "P.G" under a headline is a byline, not a ward.
-    if (!LOWER_LEVEL_RE.test(mention) || /^[QP]\./.test(mention)) continue;
+    // A city below the province counts too ("UBND TP.Tam Kỳ cho biết, …", d1013), not a province-level one ("TP. Đà
+    // Nẵng", "TP.HCM").
+    const city = PROVINCIAL_CITY_RE.exec(mention);
+    if (city ? PROVINCE_NAMES_FOLDED.has(foldVietnamese(city[1]).trim()) || /^\p{Lu}{2,}/u.test(city[1]) : !LOWER_LEVEL_RE.test(mention) || /^[QP]\./.test(mention)) continue;
     const at = (m.index ?? 0) + m[0].length - m[1].length;
     // Every mention counts, in an agency's name too ("bộ phận một cửa xã …", "Công an xã …": the unit's own), but an
     // aside locating another unit ("(huyện X)") does not.
@@ -2009,6 +2018,30 @@ function listedMinistry(text: string, folded: string, sentence: Span, c: Candida
 /** Whether a sentence continues the previous one's subject ("Trong đó, …", "Trong số này …"). */
 export function continuesSubject(foldedSentenceStart: string): boolean {
   return /^(?:trong do|trong so|cu the|ngoai ra)(?![a-z0-9])/.test(foldedSentenceStart);
+}
+
+/**
+ * Whether a sentence opens by pointing back to a centre, after its time phrase if any: "Trong năm 2023, Trung tâm này đã
+ * tiếp nhận …" is the centre of the unit the sentence before named last (r-468). (Units pointed back to, "Tỉnh này", "đơn
+ * vị này", take the unit last named as a figure's subject: see `DEMONSTRATIVE_UNIT_RE` in figures.ts.)
+ */
+export function pointsBack(foldedSentenceStart: string): boolean {
+  return /^(?:[^,.;:]{0,30},\s*)?trung tam nay(?![a-z0-9])/.test(foldedSentenceStart);
+}
+
+/**
+ * The unit a sentence names last with its level word ("… được huyện Dầu Tiếng đưa ra thực hiện …"), for a next one
+ * pointing back: the mention only, resolved (`namedUnitSubject`) when a sentence does point back, as resolving is not free
+ * of effects on the resolver.
+ */
+export function lastNamedUnit(text: string, sentence: Span): string | null {
+  const last = matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, sentence.end)).pop();
+  return last ? last[1].split('\n')[0].trimEnd() : null;
+}
+
+/** A unit's mention as a subject, resolved in the article's context. */
+export function namedUnitSubject(mention: string, ctx: ExtractionContext): FigureSubject {
+  return namedSubject(mention, ctx);
 }
 
 /** The scope the last part of a sentence names, for a following "Trong đó, …" sentence. */
