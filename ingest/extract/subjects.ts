@@ -901,11 +901,8 @@ function lowerUnitNamedBefore(text: string, at: number, levelWord: string): stri
 }
 
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "H.Thống Nhất", "xã Đường An", "Q.3"). */
-/** A city named with its level word ("TP.Tam Kỳ", "thành phố Huế"): group 1 its name. */
-const PROVINCIAL_CITY_RE = /^(?:[Tt]hành phố|TP\.?)\s*(\p{Lu}.*)$/u;
 /** "thành phố" before a name, folded ("ubnd thanh pho tam ky"): the level word of a named city, not the province's self-reference. */
 const NAMED_CITY_FOLDED_RE = /(?<![a-z])thanh pho (?=[a-z])(?!(?:da|duoc|co|la|dat|tiep|giai|va|cung|tren|trong|se|con|van|nay|nam)(?![a-z]))/g;
-const PROVINCE_NAMES_FOLDED: ReadonlySet<string> = new Set(PROVINCE_NAME_WORDS.map((w) => w.join(' ')));
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|H\.|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
 /** The unit below a province named right after a centre's name ("… hành chính công (của) xã Xuân Lộc"), else null. */
@@ -958,8 +955,8 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
     // Full level words only: "P.G" under a headline is a byline, not a ward.
     // A city below the province counts too ("UBND TP.Tam Kỳ cho biết, …", d1013), not a province-level one ("TP. Đà
     // Nẵng", "TP.HCM").
-    const city = PROVINCIAL_CITY_RE.exec(mention);
-    if (city ? PROVINCE_NAMES_FOLDED.has(foldVietnamese(city[1]).trim()) || /^\p{Lu}{2,}/u.test(city[1]) : !LOWER_LEVEL_RE.test(mention) || /^[QP]\./.test(mention)) continue;
+    const city = CITY_NAME_RE.exec(mention);
+    if (city ? PROVINCE_RE.test(foldVietnamese(city[1])) || /^\p{Lu}{2,}/u.test(city[1]) : !LOWER_LEVEL_RE.test(mention) || /^[QP]\./.test(mention)) continue;
     const at = (m.index ?? 0) + m[0].length - m[1].length;
     // Every mention counts, in an agency's name too ("bộ phận một cửa xã …", "Công an xã …": the unit's own), but an
     // aside locating another unit ("(huyện X)") does not.
