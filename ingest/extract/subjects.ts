@@ -912,15 +912,20 @@ function lowerUnitAfter(text: string, at: number): string | null {
   if (LOWER_LEVEL_RE.test(m[1])) return m[1];
   // "Trung tâm Phục vụ Hành chính Công Thành phố Tân Uyên", "… TP.Tam Kỳ": a city that is no province is a district-level
   // unit with a centre of its own (d3100, d2751).
-  const city = CITY_NAME_RE.exec(m[1]);
-  return city && !PROVINCE_RE.test(foldVietnamese(city[1])) ? m[1] : null;
+  return lowerCity(m[1]) ? m[1] : null;
 }
 /** A city's name after its level word: "Thành phố Tân Uyên", "TP.Tam Kỳ", "TP. Vinh"; group 1 the bare name. */
 const CITY_NAME_RE = /^(?:[Tt]hành phố|TP\.?)\s*(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)/u;
 
 /** Whether a title names a unit below a province ("UBND xã Củ Chi khánh thành Trung tâm …"). */
 function namesLowerUnit(title: string): boolean {
-  return matchesOf(NAMED_UNIT_RE, title).some((m) => LOWER_LEVEL_RE.test(m[1]));
+  return matchesOf(NAMED_UNIT_RE, title).some((m) => LOWER_LEVEL_RE.test(m[1]) || lowerCity(m[1]));
+}
+
+/** Whether a mention names a city below the province ("TP.Tam Kỳ", "Thành phố Tân Uyên"), not a province-level one. */
+function lowerCity(mention: string): boolean {
+  const city = CITY_NAME_RE.exec(mention);
+  return city !== null && !PROVINCE_RE.test(foldVietnamese(city[1])) && !/^\p{Lu}{2,}/u.test(city[1]);
 }
 
 
@@ -955,8 +960,7 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
     // Full level words only: "P.G" under a headline is a byline, not a ward.
     // A city below the province counts too ("UBND TP.Tam Kỳ cho biết, …", d1013), not a province-level one ("TP. Đà
     // Nẵng", "TP.HCM").
-    const city = CITY_NAME_RE.exec(mention);
-    if (city ? PROVINCE_RE.test(foldVietnamese(city[1])) || /^\p{Lu}{2,}/u.test(city[1]) : !LOWER_LEVEL_RE.test(mention) || /^[QP]\./.test(mention)) continue;
+    if (CITY_NAME_RE.test(mention) ? !lowerCity(mention) : !LOWER_LEVEL_RE.test(mention) || /^[QP]\./.test(mention)) continue;
     const at = (m.index ?? 0) + m[0].length - m[1].length;
     // Every mention counts, in an agency's name too ("bộ phận một cửa xã …", "Công an xã …": the unit's own), but an
     // aside locating another unit ("(huyện X)") does not.
