@@ -1569,8 +1569,15 @@ function withPhraseHolder(text: string, folded: string, sentence: Span, c: Candi
  * agency's name is that agency's. Null otherwise.
  */
 function agencyBeforeBracket(text: string, folded: string, sentence: Span, ownLeft: Span, c: Candidate, ctx: ExtractionContext): FigureSubject | null {
-  const open = ownLeft.start - 1;
-  if (open <= sentence.start || folded[open] !== '(' || /[\d(),;]/.test(folded.slice(ownLeft.start, c.hedgeStart))) return null;
+  let open = ownLeft.start - 1;
+  // "Sở Công Thương (2.968/3.183, tỷ lệ 93,2%)": the share after the count it is the share of, in the same bracket (d2113).
+  if (folded[open] !== '(') {
+    const lead = folded.slice(Math.max(sentence.start, c.hedgeStart - 60), c.hedgeStart);
+    const at = lead.lastIndexOf('(');
+    if (at >= 0 && RATIO_THEN_SHARE_IN_BRACKET_RE.test(lead.slice(at + 1))) open = c.hedgeStart - lead.length + at;
+    else return null;
+  } else if (/[\d(),;]/.test(folded.slice(ownLeft.start, c.hedgeStart))) return null;
+  if (open <= sentence.start) return null;
   const from = Math.max(sentence.start, open - 100);
   const held = agencyHolder(text, folded, from, open, ctx);
   if (!held || /[\d,;:()]/.test(folded.slice(from + held.at, open))) return null;
@@ -1578,6 +1585,8 @@ function agencyBeforeBracket(text: string, folded: string, sentence: Span, ownLe
   return subject.scope === 'unit' && !subject.uncertain ? subject : null;
 }
 
+/** Inside a bracket, before a share: a count over its whole and the share's word ("2.968/3.183, tỷ lệ "). Folded. */
+const RATIO_THEN_SHARE_IN_BRACKET_RE = /^\s*\d[\d.,]*\s*\/\s*\d[\d.,]*\s*(?:ho so|hs)?\s*[,;-]\s*(?:ty le|dat|chiem|dat ty le)?\s*(?:la|:)?\s*$/;
 /** A bare proper name opening the clause of a number, only lower-case words between them: ", Tân Ước đạt ". */
 const BARE_NAME_LEAD_RE = /(?:^|[,;:(]\s*|\n\s*)(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})\s+(?=\p{Ll})[^,;:()\d\p{Lu}]*$/u;
 
