@@ -1515,6 +1515,19 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
       const held = opener.subject();
       if (!held.uncertain && held.scope === 'unit') return held;
     }
+    // "đối với các sở, ban, ngành tỉnh, Sở Thông tin và Truyền thông xếp hạng nhất, với tỷ lệ hài lòng đạt 94,81%", "…
+    // cao nhất là Sở Công thương, đạt 96,86%": the agency opening, or named after "là" in, the clause before the number's
+    // "với"/"đạt" clause holds it (d1132, d1340).
+    const priorLead = lead.slice(0, clauseStart - sentence.start - 1);
+    const priorStart = sentence.start + Math.max(0, priorLead.lastIndexOf(',') + 1, priorLead.lastIndexOf(';') + 1, priorLead.lastIndexOf(':') + 1);
+    if (!opener && clauseStart > sentence.start && lead[clauseStart - sentence.start - 1] === ',' && LEVEL_CLAUSE_RE.test(folded.slice(clauseStart, c.hedgeStart))) {
+      const prior = agencyHolder(text, folded, priorStart, clauseStart - 1, ctx);
+      const before = prior ? folded.slice(priorStart, priorStart + prior.at) : '';
+      if (prior && (/^\s*$/.test(before) || /(?<![a-z])la\s+$/.test(before)) && !/\d/.test(folded.slice(priorStart, c.hedgeStart))) {
+        const held = prior.subject();
+        if (!held.uncertain && held.scope === 'unit') return held;
+      }
+    }
   }
   const found = mentioned ?? inherited ?? own;
   // "Chỉ số PARINDEX năm 2022 của Thành phố xếp thứ 3/63 tỉnh, thành phố" on a ward's page: a place among the provinces
@@ -1585,6 +1598,8 @@ function agencyBeforeBracket(text: string, folded: string, sentence: Span, ownLe
   return subject.scope === 'unit' && !subject.uncertain ? subject : null;
 }
 
+/** A clause that only states a level: "với tỷ lệ hài lòng đạt ", " đạt ", " với ". Folded. */
+const LEVEL_CLAUSE_RE = /^\s*(?:voi|dat)(?:\s+[a-z]+){0,6}?\s*(?:dat|la)?\s*(?:(?:khoang|gan|hon|tren)\s+)?$/;
 /** Inside a bracket, before a share: a count over its whole and the share's word ("2.968/3.183, tỷ lệ "). Folded. */
 const RATIO_THEN_SHARE_IN_BRACKET_RE = /^\s*\d[\d.,]*\s*\/\s*\d[\d.,]*\s*(?:ho so|hs)?\s*[,;-]\s*(?:ty le|dat|chiem|dat ty le)?\s*(?:la|:)?\s*$/;
 /** A bare proper name opening the clause of a number, only lower-case words between them: ", Tân Ước đạt ". */
