@@ -1605,7 +1605,10 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // Not when the cue stands right after the number's noun ("625 hồ sơ bị trễ hạn chiếm 7,76%"): it qualifies it.
         // Not a staff cut carried to a headcount: "…, giảm 18.449 người; biên chế cấp xã bố trí khoảng 199.000 người".
         const carries = (!cls || !cls.ownCue) && previous !== null && !ownShare && metricAccepts(previous.metric, c) && !(cls && qualifiedAfterNoun(folded, c, hits, cls.metric)) &&
-          !(previous.metric === 'staff_reduction' && HEADCOUNT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart)));
+          !(previous.metric === 'staff_reduction' && HEADCOUNT_BEFORE_RE.test(folded.slice(zones.ownLeft.start, c.hedgeStart))) &&
+          // Nor a share of procedures opening a part past a semicolon, with no cue of its own: "… đúng hạn đạt 99,3%; 100%
+          // thủ tục hành chính thuộc thẩm quyền … được đưa vào giải quyết tại Trung tâm" says something else of them (d1130).
+          !(c.unit === 'percent' && c.noun === 'thutuc' && previousEnd !== null && SEMICOLON_THEN_SHARE_RE.test(folded.slice(previousEnd, c.hedgeStart)));
         // Nor a part past a semicolon that starts afresh: it takes its own verb's metric (see ownVerbAfterSemicolon).
         const freshPart = carries && previous ? ownVerbAfterSemicolon(folded, previousEnd, c, previous.metric) : null;
         if (carries && previous && !freshPart) {
@@ -2062,6 +2065,8 @@ function ownVerbAfterSemicolon(folded: string, previousEnd: number | null, c: Ca
   if (!verb || ONLINE_WORD_RE.test(part)) return null;
   return verb[1] === 'tiep nhan' ? 'dossiers_received' : 'dossiers_resolved';
 }
+/** Between two figures: a semicolon, then nothing before the next share but its hedge. Folded. */
+const SEMICOLON_THEN_SHARE_RE = /;\s*(?:(?:tren|hon|gan|khoang|dat)\s+)?$/;
 /** A dossier verb with its dossiers after it (group 1: the verb). Folded. */
 const OWN_DOSSIER_VERB_RE = /(?<![a-z])(tiep nhan|giai quyet)(?![a-z])[^;]*?(?<![a-z])(?:ho so|hs)(?![a-z])/;
 /** A word of the online channel. Folded. */
