@@ -1685,6 +1685,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
         // "57/57 chỉ tiêu nông thôn mới", "100% chỉ tiêu thu ngân sách", "10/11 chỉ tiêu chủ yếu" (of the economy), "chỉ
         // tiêu phát triển đảng viên", "chỉ tiêu cấp Căn cước công dân": targets of another programme, not the reform's (d4756).
         if (cls?.metric === 'targets_met' && c.noun === 'chitieu' && OTHER_PROGRAMME_TARGETS_AFTER_RE.test(folded.slice(c.nounEnd, c.nounEnd + 40))) cls = { ...cls, metric: 'other' };
+        // "…, không có hồ sơ giải quyết quá hạn, chiếm tỷ lệ gần 99,4% trong tổng số hồ sơ tiếp nhận": a lateness named only
+        // to say there was none gives no late share; the share is of what was resolved (d1036).
+        if (cls?.metric === 'late_dossiers' && c.unit === 'percent' && NEGATED_LATENESS_BEFORE_RE.test(folded.slice(sentence.start, c.hedgeStart))) cls = { ...cls, metric: 'other' };
         // "trước hạn 48,2%; đúng hạn 51,2%": shares reported apart are parts of the on-time rate, not the rate.
         if (cls?.metric === 'on_time_rate' && c.unit === 'percent' && (isSplitOnTimeShare(folded, hits, sentence, c, candidates) || isEarlyOnlyShare(folded, hits, clause, c))) cls = { ...cls, metric: 'other' };
         // So is early dossiers counted out of the whole: "giải quyết trước hạn 20/21 hồ sơ, đạt tỉ lệ 95,2%" (d7450).
@@ -2065,6 +2068,8 @@ function ownVerbAfterSemicolon(folded: string, previousEnd: number | null, c: Ca
   if (!verb || ONLINE_WORD_RE.test(part)) return null;
   return verb[1] === 'tiep nhan' ? 'dossiers_received' : 'dossiers_resolved';
 }
+/** "không có hồ sơ (giải quyết) quá hạn, chiếm tỷ lệ ": no late dossiers, then a share with no number between. Folded. */
+const NEGATED_LATENESS_BEFORE_RE = /(?<![a-z])khong (?:co|de xay ra|phat sinh) (?:ho so|hs)(?: [a-z]+){0,3}? (?:qua han|tre han|cham tra|tre hen)[^\d;.]{0,40}$/;
 /** Between two figures: a semicolon, then nothing before the next share but its hedge. Folded. */
 const SEMICOLON_THEN_SHARE_RE = /;\s*(?:(?:tren|hon|gan|khoang|dat)\s+)?$/;
 /** A dossier verb with its dossiers after it (group 1: the verb). Folded. */
