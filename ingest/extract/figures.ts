@@ -2674,8 +2674,9 @@ function indexFallback(state: DocState, c: Candidate): Classification | null {
   // "kết quả" (d3552), "ở khối sở, kết quả trung bình năm 2022 là 85,73%" an average (d1870); a bound after it sorts groups
   // ("đạt chỉ số từ 90% trở lên").
   // "Giá trị trung bình toàn quốc đạt mức cao kỷ lục 88,37%" is read as after "đạt" (d132).
-  // "Đức Linh (tỷ lệ chỉ số 89,33%)" and "điểm số của Bộ … đã giảm tới 7,98% (từ 80,59% xuống 72,61%)" too (d1138, d1824).
-  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)(?: muc(?: cao(?: ky luc)?)?| ky luc| toi)?\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la)|\(ty le chi so|ket qua trung binh(?: chung)?(?: (?:cua )?nam 20\d\d)? (?:la|dat))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare ||
+  // "Đức Linh (tỷ lệ chỉ số 89,33%)", "điểm số của Bộ … đã giảm tới 7,98% (từ 80,59% xuống 72,61%)" and "Tổng điểm các chỉ số
+  // của huyện là 84,49%" too (d1138, d1824, d033).
+  const bareShare = c.unit === 'percent' && c.noun === null && (/(?:^|[\s(])(?:dat|voi|tang|giam)(?: muc(?: cao(?: ky luc)?)?| ky luc| toi)?\s*$/.test(lead) || (c.comparator === 'eq' && /(?:^|[\s(])(?:(?:dat|voi) (?:chi so|ket qua)(?: (?:la|dat))?|(?:voi |\()?(?:ty le )?chi so (?:dat duoc(?: la)?|la)|\(ty le chi so|tong (?:so )?diem(?: cac chi so)?(?: cua (?:[a-z]+ ){0,3}?[a-z]+)? la|ket qua trung binh(?: chung)?(?: (?:cua )?nam 20\d\d)? (?:la|dat))\s*$/.test(lead)) || isExtremeMove(lead) || PLACE_THEN_SHARE_RE.test(lead) || placedShare ||
     (c.comparator === 'eq' && BRACKETED_FROM_TO_RE.test(lead))) &&
     // "thẩm định 162 văn bản, tăng 38% so với cùng kỳ": a move right after a count of something else is that count's.
     !COUNT_THEN_MOVE_RE.test(lead) &&
