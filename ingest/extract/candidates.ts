@@ -98,7 +98,10 @@ const RANK_WORD_EARLIER_RE = /(?<![a-z])(?:xep|dung thu|vi tri|thu hang|bang xep
 
 /** "số TTHC … là ", "số lượng dịch vụ công … là ": procedures or services named before a bare count (group 1: the noun). Folded. */
 const BARE_PROCEDURE_COUNT_BEFORE_RE = /(?:^|[\s,;:])(?:tong )?so (?:luong )?(thu tuc hanh chinh|tthc|thu tuc|dich vu cong truc tuyen|dich vu cong|dvctt|dvc)(?: [a-z0-9,]+){0,8} (?:la|:)\s*$/;
-/** A dossier verb right before a bare count (its hedge included): "đã giải quyết gần ", "tiếp nhận được ". Folded. */
+/**
+ * A dossier verb right before a bare count (its hedge included): "đã giải quyết gần ", "tiếp nhận được ", "tiếp nhận mới là ",
+ * "số mới tiếp nhận trong kỳ: " (d4300, d1375). Folded.
+ */
 const BARE_COUNT_VERB_BEFORE_RE = /(?<![a-z])(?:giai quyet|tiep nhan|xu ly)(?: (?:duoc|xong)| moi(?: la)?| trong ky:?)?\s*(?:(?:khoang|gan|hon|tren|xap xi)\s+)?$/;
 /** A dossier verb in the passive right after a bare count: " đã được giải quyết", " được tiếp nhận". Folded. */
 const BARE_COUNT_VERB_AFTER_RE = /^\s*(?:da\s+)?duoc\s+(?:giai quyet|tiep nhan|xu ly)(?![a-z])/;
@@ -785,7 +788,8 @@ export function candidatesInSentence(input: SentenceInput): { candidates: Candid
     }
     // "tổng số hồ sơ tiếp nhận khoảng 100.000, đã giải quyết gần 93.000, đạt 93%", "gần 112.000 hồ sơ mới, trong đó hơn
     // 88.000 đã được giải quyết": a bare whole number right after or right before a dossier verb, in a sentence that named
-    // dossiers just before it, counts those dossiers (d1086).
+    // dossiers just before it, counts those dossiers (d1086); after the verb it ends its clause or opens a bracket ("số mới
+    // tiếp nhận trong kỳ: 139 (trực tuyến …)", d1375).
     if (unit === null && noun === null && Number.isInteger(value) && value >= 10 && /(?<![a-z])(?:ho so|hs)(?![a-z])/.test(before(t.start, 120)) &&
       !UNITS_NAMED_AFTER_RE.test(after(end)) && !OTHER_THINGS_AFTER_RE.test(after(end)) &&
       ((BARE_COUNT_VERB_BEFORE_RE.test(before(t.start, 40)) && /^\s*(?:[;,.()]|$)/.test(after(end))) || BARE_COUNT_VERB_AFTER_RE.test(after(end)))) {

@@ -931,8 +931,8 @@ interface DocState {
   listNumbers: Set<number>;
   /** A scope ("toàn tỉnh", "cấp xã") the previous sentence named, for a sentence that continues it ("Trong đó, …"). */
   inheritedScope: FigureSubject | null;
-  /** The unit the last sentence named last with its level word, as written (see `lastNamedUnit`). */
-  lastMention: string | null;
+  /** The sentence read last, whose last named unit a sentence pointing back refers to (see `pointsBack`). */
+  lastSentence: Span | null;
   /** The scope the last sentence named, if any. */
   lastScope: FigureSubject | null;
   /** Figures whose period was not named in their sentence (the document's default): headline restatements. */
@@ -1029,7 +1029,7 @@ export function extractWithSignals(raw: string, given: ExtractionContext): { res
     previousListsByTopic: false,
     detailsTarget: false,
     inheritedScope: null,
-    lastMention: null,
+    lastSentence: null,
     lastScope: null,
     lastNamed: null,
     publisherStandIn: about !== null || lead !== null,
@@ -1515,8 +1515,9 @@ function readSentence(state: DocState, sentence: Span, paragraphStart: number): 
   const opening20 = folded.slice(sentence.start, sentence.start + 20);
   // "… được huyện Dầu Tiếng đưa ra thực hiện tại Trung tâm … . Trung tâm này đã tiếp nhận 4.310 hồ sơ": the unit the
   // sentence before named last.
-  const pointed = !continuesSubject(opening20) && state.lastMention !== null && pointsBack(folded.slice(sentence.start, sentence.start + 50));
-  state.inheritedScope = continuesSubject(opening20) ? state.lastScope : pointed ? namedUnitSubject(state.lastMention!, state.ctx) : null;
+  const mention = !continuesSubject(opening20) && state.lastSentence !== null && pointsBack(folded.slice(sentence.start, sentence.start + 50)) ?
+    lastNamedUnit(state.namesText, state.lastSentence) : null;
+  state.inheritedScope = continuesSubject(opening20) ? state.lastScope : mention !== null ? namedUnitSubject(mention, state.ctx) : null;
   const opening = folded.slice(sentence.start, sentence.start + 60);
   // "Trong năm 2018, giảm 1,7% biên chế công chức … Đây là những mục tiêu cụ thể nêu trong Nghị quyết 01 của Chính phủ": a
   // sentence that names what the one before it stated as targets makes that sentence's results targets (d2291).
@@ -2098,7 +2099,7 @@ const CONTRAST_OPENING_RE = /^(?:trong khi|trong luc)(?![a-z])/;
 function updateDocState(state: DocState, sentence: Span, periods: PeriodMention[]): void {
   const { folded, text } = state;
   state.lastScope = trailingScope(folded, sentence, state.ctx) ?? state.inheritedScope;
-  state.lastMention = lastNamedUnit(state.namesText, sentence) ?? (state.inheritedScope ? state.lastMention : null);
+  state.lastSentence = sentence;
   const leading = periods.filter((p) => p.leading && !p.baseline && !p.local && p.until === null);
   // "Trong khi quý I/2019, sở chỉ tiếp nhận …": a sentence contrasting an earlier period does not hand it on; what follows
   // goes back to the article's own (d752).

@@ -371,7 +371,8 @@ export function findPeriods(text: string, folded: string, span: Span, published:
   const dated = publicationParts(published);
   const pub = dated.year === null ? { year: undatedYear, month: null } : dated;
   const slice = folded.slice(span.start, span.end);
-  // Every phrase needs a digit, "nay", "quý", "đầu năm" or the two-tier government: most sentences are ruled out without running a regex.
+  // Every phrase needs a digit, "nay", "năm ngoái", "quý", "đầu năm" or the two-tier government: most sentences are ruled out
+  // without running a regex.
   if (!/\d/.test(slice) && !slice.includes('nay') && !slice.includes('nam ngoai') && !slice.includes('quy ') && !slice.includes('dau nam') && !slice.includes('chinh quyen')) return [];
   const found: PeriodMention[] = [];
   const add = (index: number, length: number, p: Omit<FigurePeriod, 'label'>, local = false): void => {

@@ -900,9 +900,9 @@ function lowerUnitNamedBefore(text: string, at: number, levelWord: string): stri
   return last;
 }
 
-/** Level words of the units below a province opening a named unit ("huyện Núi Thành", "H.Thống Nhất", "xã Đường An", "Q.3"). */
 /** "thành phố" before a name, folded ("ubnd thanh pho tam ky"): the level word of a named city, not the province's self-reference. */
 const NAMED_CITY_FOLDED_RE = /(?<![a-z])thanh pho (?=[a-z])(?!(?:da|duoc|co|la|dat|tiep|giai|va|cung|tren|trong|se|con|van|nay|nam)(?![a-z]))/g;
+/** Level words of the units below a province opening a named unit ("huyện Núi Thành", "H.Thống Nhất", "xã Đường An", "Q.3"). */
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|H\.|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
 /** The unit below a province named right after a centre's name ("… hành chính công (của) xã Xuân Lộc"), else null. */
@@ -2055,9 +2055,8 @@ export function pointsBack(foldedSentenceStart: string): boolean {
 }
 
 /**
- * The unit a sentence names last with its level word ("… được huyện Dầu Tiếng đưa ra thực hiện …"), for a next one
- * pointing back: the mention only, resolved (`namedUnitSubject`) when a sentence does point back, as resolving is not free
- * of effects on the resolver.
+ * The unit a sentence names last with its level word ("… được huyện Dầu Tiếng đưa ra thực hiện …"), for the next one
+ * pointing back: the mention only, resolved by `namedUnitSubject` (resolving is not free of effects on the resolver).
  */
 export function lastNamedUnit(text: string, sentence: Span): string | null {
   const last = matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, sentence.end)).pop();
