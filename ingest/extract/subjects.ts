@@ -637,10 +637,11 @@ export function articleUnit(ctx: ExtractionContext, folded?: string): ResolvedUn
   }
   let named = NAMED_UNIT_ONCE_RE.exec(title);
   // "TP.HCM: Những 'con số biết nói' tại phường Bình Tân …": a province opening the title and a unit below it the title
-  // places the article at ("tại", "ở"): the article is that unit's (d7050).
+  // places the article at ("tại", "ở"), or that the province's leader works with ("Phó Chủ tịch UBND tỉnh … làm việc với
+  // UBND xã Hiền Quan …", d1582): the article is that unit's (d7050).
   if (named && namedDepth(named[1]) === 1) {
     const placed = matchesOf(NAMED_UNIT_RE, title).find((m) => (m.index ?? 0) > (named?.index ?? 0) && LOWER_LEVEL_RE.test(m[1]) &&
-      /(?<![\p{L}])(?:tại|ở)\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?$/iu.test(title.slice(0, (m.index ?? 0) + m[0].length - m[1].length)));
+      /(?<![\p{L}])(?:tại|ở|làm việc với)\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?$/iu.test(title.slice(0, (m.index ?? 0) + m[0].length - m[1].length)));
     if (placed) named = placed;
   }
   let mention: string | null = null;
