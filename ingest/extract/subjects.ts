@@ -2047,12 +2047,13 @@ export function continuesSubject(foldedSentenceStart: string): boolean {
 }
 
 /**
- * Whether a sentence opens by pointing back to a centre, after its time phrase if any: "Trong năm 2023, Trung tâm này đã
- * tiếp nhận …" is the centre of the unit the sentence before named last (r-468). (Units pointed back to, "Tỉnh này", "đơn
+ * Whether a sentence opens by pointing back to a centre or unit, after its time phrase if any: "Trong năm 2023, Trung tâm
+ * này đã tiếp nhận …" is the centre of the unit the sentence before named last (r-468), "Đơn vị đã trả kết quả …" after
+ * "Trung tâm Phục vụ hành chính công xã Uar đã tiếp nhận …" that commune (d1286). (Units pointed back to, "Tỉnh này", "đơn
  * vị này", take the unit last named as a figure's subject: see `DEMONSTRATIVE_UNIT_RE` in figures.ts.)
  */
 export function pointsBack(foldedSentenceStart: string): boolean {
-  return /^(?:[^,.;:]{0,30},\s*)?trung tam nay(?![a-z0-9])/.test(foldedSentenceStart);
+  return /^(?:[^,.;:]{0,30},\s*)?(?:trung tam nay(?![a-z0-9])|don vi (?:da|dat|vua)\s)/.test(foldedSentenceStart);
 }
 
 /**
