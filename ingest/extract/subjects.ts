@@ -526,14 +526,16 @@ function soleMinistry(matches: ReadonlyArray<RegExpMatchArray>): string | null {
 /** What a ministry opening a title achieves, right after its name: "dẫn đầu", "xếp thứ", "đạt", "cung cấp". Folded. */
 const MINISTRY_ACHIEVES_AFTER_RE = /^\s*(?:(?:da|tiep tuc|van|lan dau)\s+)?(?:dan dau|dung dau|xep thu|dung thu|dat|cung cap|trien khai|hoan thanh|giai quyet|tiep nhan)(?![a-z])/;
 /** A central agency opening a title (original text): its head word and name, up to a verb or link (see CENTRAL_AGENCY_RE). */
-const TITLE_CENTRAL_AGENCY_RE = /^(?:(Ngân hàng Nhà nước)(?:\s+Việt Nam)?|(Bảo hiểm xã hội Việt Nam)|(Kho bạc Nhà nước|Ủy ban Chứng khoán Nhà nước)|(Tổng cục(?:\s+\p{Lu}[\p{L}&]*)(?:\s+(?!(?:và|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|xếp|đứng|dẫn|chỉ|hiện|nay|năm|thực|cung|triển|hoàn|luôn|đều|kết|mở|tăng|đẩy|nâng|tỉnh|thành)(?![\p{L}]))\p{Ll}[\p{L}&]*){0,4}))(?![\p{L}])(?!\s+(?:[Cc]hi nhánh|[Kk]hu vực|tỉnh|thành phố|TP\.?|Hà Nội)(?![\p{L}]))/u;
+const TITLE_CENTRAL_AGENCY_RE = /^(?:(Ngân hàng Nhà nước)(?:\s+Việt Nam)?|((?:Ngành\s+)?[Hh]ải quan)(?=\s+(?:cung cấp|đạt|dẫn đầu|hoàn thành|triển khai|tiếp nhận|giải quyết)(?![\p{L}]))|(Bảo hiểm xã hội Việt Nam)|(Kho bạc Nhà nước|Ủy ban Chứng khoán Nhà nước)|(Tổng cục(?:\s+\p{Lu}[\p{L}&]*)(?:\s+(?!(?:và|của|có|đã|đạt|tại|với|trên|là|thuộc|được|cho|trong|theo|tiếp|giải|xếp|đứng|dẫn|chỉ|hiện|nay|năm|thực|cung|triển|hoàn|luôn|đều|kết|mở|tăng|đẩy|nâng|tỉnh|thành)(?![\p{L}]))\p{Ll}[\p{L}&]*){0,4}))(?![\p{L}])(?!\s+(?:[Cc]hi nhánh|[Kk]hu vực|tỉnh|thành phố|TP\.?|Hà Nội)(?![\p{L}]))/u;
 
 /** The central agency a title opens with, by its full name ("Ngân hàng Nhà nước" → "Ngân hàng Nhà nước Việt Nam"), else null. */
 function titleCentralAgency(title: string): string | null {
   const m = TITLE_CENTRAL_AGENCY_RE.exec(title.trim());
   if (!m) return null;
   if (m[1]) return 'Ngân hàng Nhà nước Việt Nam';
-  return (m[2] ?? m[3] ?? m[4]).replace(/\s+/g, ' ');
+  // "Hải quan cung cấp 215 dịch vụ công trực tuyến …": the customs service acting is the General Department (d1949).
+  if (m[2]) return 'Tổng cục Hải quan';
+  return (m[3] ?? m[4] ?? m[5]).replace(/\s+/g, ' ');
 }
 
 /** A province's branch of a central agency opening a title, its province optional: "Cục Thuế Quảng Nam", "Công an tỉnh Khánh Hòa". */
