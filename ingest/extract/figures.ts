@@ -21,7 +21,7 @@ import { foldVietnamese } from '../../src/text/vi-fold';
 import { documentPeriod, findPeriods, namesHorizon, type PeriodMention, publicationParts, statesBaselineLevel } from './periods';
 import { type Span, splitClauses, splitSentences } from './sentences';
 import { Restatements } from './restated';
-import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadProvince, leadUnit, soleUnitNamed, countNamedUnits, lastNamedUnit, namedUnitSubject, pointsBack, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
+import { agencyNameSpans, articleUnit, continuesSubject, leadAgency, leadMinistry, leadProvince, leadUnit, soleUnitNamed, countNamedUnits, lastNamedUnit, namedSubject, pointsBack, maskOfficeHolders, defaultProvinceTotal, isAgencyPublisher, isSubjectUncertain, NATION_FLOW_RE, NATIONAL_ARTICLE_SUBJECT, NATIONAL_SUBJECT, nationalArticle, publisherProvince, subjectFor, trailingScope, withReadablePublisher } from './subjects';
 import { EXTRACTOR_VERSION } from './version';
 
 /** "với" right after a rank ("xếp thứ nhất với …", "đứng đầu với …"): what follows is the next number's. */
@@ -1512,12 +1512,12 @@ function titlePeriod(ctx: ExtractionContext, undatedYear: number | null): Figure
 
 function readSentence(state: DocState, sentence: Span, paragraphStart: number): void {
   const { text, folded } = state;
-  const opening20 = folded.slice(sentence.start, sentence.start + 20);
+  const continues = continuesSubject(folded.slice(sentence.start, sentence.start + 20));
   // "… được huyện Dầu Tiếng đưa ra thực hiện tại Trung tâm … . Trung tâm này đã tiếp nhận 4.310 hồ sơ": the unit the
   // sentence before named last.
-  const mention = !continuesSubject(opening20) && state.lastSentence !== null && pointsBack(folded.slice(sentence.start, sentence.start + 50)) ?
+  const mention = !continues && state.lastSentence !== null && pointsBack(folded.slice(sentence.start, sentence.start + 50)) ?
     lastNamedUnit(state.namesText, state.lastSentence) : null;
-  state.inheritedScope = continuesSubject(opening20) ? state.lastScope : mention !== null ? namedUnitSubject(mention, state.ctx) : null;
+  state.inheritedScope = continues ? state.lastScope : mention !== null ? namedSubject(mention, state.ctx) : null;
   const opening = folded.slice(sentence.start, sentence.start + 60);
   // "Trong năm 2018, giảm 1,7% biên chế công chức … Đây là những mục tiêu cụ thể nêu trong Nghị quyết 01 của Chính phủ": a
   // sentence that names what the one before it stated as targets makes that sentence's results targets (d2291).

@@ -293,8 +293,15 @@ export const NATION_FLOW_RE = /(?<![a-z])(?:trong nuoc|ca nuoc|toan quoc|cong di
 
 /** Words of national policy: the Government, the Prime Minister, the whole country, the ministries. */
 const NATIONAL_CUE_RE = /(?<![a-z0-9])(?:chinh phu|thu tuong|ca nuoc|toan quoc|cac bo,? nganh)(?![a-z0-9])/;
+/** What speaks of a province itself before its level word ("của", "toàn", "UBND", …). Folded, regex source. */
+const SELF_REFERENCE_HEAD = '(?:cua|toan|ubnd|tren dia ban|uy ban nhan dan|lanh dao|tinh uy)';
 /** A province's text speaking of itself: "của tỉnh", "toàn tỉnh", "UBND thành phố", "trên địa bàn tỉnh", "Thủ đô". */
-const SELF_REFERENCE_RE = /(?<![a-z0-9])(?:(?:cua|toan|ubnd|tren dia ban|uy ban nhan dan|lanh dao|tinh uy) (?:tinh|thanh pho)|thu do)(?![a-z0-9])/;
+const SELF_REFERENCE_RE = new RegExp(`(?<![a-z0-9])(?:${SELF_REFERENCE_HEAD} (?:tinh|thanh pho)|thu do)(?![a-z0-9])`);
+/**
+ * {@link SELF_REFERENCE_RE} for a lead: "thành phố" before a name ("UBND thành phố Tam Kỳ") is the level word of a city
+ * below the province, not the province speaking of itself; a verb or link after it leaves it the province's. Folded.
+ */
+const LEAD_SELF_REFERENCE_RE = new RegExp(`(?<![a-z0-9])(?:${SELF_REFERENCE_HEAD} (?:tinh|thanh pho(?! (?!(?:da|duoc|co|la|dat|tiep|giai|va|cung|tren|trong|se|con|van|nay|nam)(?![a-z]))[a-z]))|thu do)(?![a-z0-9])`);
 
 /**
  * Whether an article on a province's source is about the country: its title and text never name the province nor speak
@@ -903,8 +910,6 @@ function lowerUnitNamedBefore(text: string, at: number, levelWord: string): stri
   return last;
 }
 
-/** "thành phố" before a name, folded ("ubnd thanh pho tam ky"): the level word of a named city, not the province's self-reference. */
-const NAMED_CITY_FOLDED_RE = /(?<![a-z])thanh pho (?=[a-z])(?!(?:da|duoc|co|la|dat|tiep|giai|va|cung|tren|trong|se|con|van|nay|nam)(?![a-z]))/g;
 /** Level words of the units below a province opening a named unit ("huyện Núi Thành", "H.Thống Nhất", "xã Đường An", "Q.3"). */
 const LOWER_LEVEL_RE = /^(?:[Qq]uận|[Hh]uyện|H\.|[Tt]hị xã|TX\.?|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu|Q\.|P\.)/u;
 
@@ -949,7 +954,7 @@ export function leadUnit(ctx: ExtractionContext, text: string, folded: string): 
   // names is one example, not the subject. A province placing a unit ("xã Xuân Lộc (Đồng Nai)", "…, tỉnh Đồng Nai") is not.
   // Nor does a text speaking of the whole country ("cả nước", "toàn quốc"): a photo of one commune's desk illustrates it.
   // ("UBND thành phố Tam Kỳ" names a city below the province, which the units below decide on.)
-  if (SELF_REFERENCE_RE.test(folded.replace(NAMED_CITY_FOLDED_RE, 'tp ')) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
+  if (LEAD_SELF_REFERENCE_RE.test(folded) || /(?<![a-z0-9])(?:toan tinh|dia ban tinh|ca nuoc|toan quoc)(?![a-z0-9])/.test(folded)) return null;
   for (const m of matchesOf(PROVINCE_ALL_RE, folded)) {
     const before = folded.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0);
     // "Báo Đồng Nai điện tử" over the article: the paper's name in its masthead is not the province spoken of (d5600).
@@ -1439,7 +1444,7 @@ function expandAcronym(mention: string): string {
   return mention.replace(/^TX\.?\s*/, 'thị xã ').replace(/^H\.\s*/, 'huyện ').replace(/^BHXH(?=\s)/, 'Bảo hiểm xã hội');
 }
 
-function namedSubject(named: string, ctx: ExtractionContext): FigureSubject {
+export function namedSubject(named: string, ctx: ExtractionContext): FigureSubject {
   const mention = expandAcronym(named);
   const publisher = ctx.publisher;
   const resolved = ctx.resolver?.resolve(mention, publisher, ctx.publishedAt) ?? null;
@@ -1521,9 +1526,9 @@ export function subjectFor(text: string, folded: string, ownLeft: Span, c: Candi
     // "đối với các sở, ban, ngành tỉnh, Sở Thông tin và Truyền thông xếp hạng nhất, với tỷ lệ hài lòng đạt 94,81%", "…
     // cao nhất là Sở Công thương, đạt 96,86%": the agency opening, or named after "là" in, the clause before the number's
     // "với"/"đạt" clause holds it (d1132, d1340).
-    const priorLead = lead.slice(0, clauseStart - sentence.start - 1);
-    const priorStart = sentence.start + Math.max(0, priorLead.lastIndexOf(',') + 1, priorLead.lastIndexOf(';') + 1, priorLead.lastIndexOf(':') + 1);
     if (!opener && clauseStart > sentence.start && lead[clauseStart - sentence.start - 1] === ',' && LEVEL_CLAUSE_RE.test(folded.slice(clauseStart, c.hedgeStart))) {
+      const priorLead = lead.slice(0, clauseStart - sentence.start - 1);
+      const priorStart = sentence.start + Math.max(0, priorLead.lastIndexOf(',') + 1, priorLead.lastIndexOf(';') + 1, priorLead.lastIndexOf(':') + 1);
       const prior = agencyHolder(text, folded, priorStart, clauseStart - 1, ctx);
       const before = prior ? folded.slice(priorStart, priorStart + prior.at) : '';
       if (prior && (/^\s*$/.test(before) || /(?<![a-z])la\s+$/.test(before)) && !/\d/.test(folded.slice(priorStart, c.hedgeStart))) {
@@ -2060,17 +2065,13 @@ export function pointsBack(foldedSentenceStart: string): boolean {
 
 /**
  * The unit a sentence names last with its level word ("… được huyện Dầu Tiếng đưa ra thực hiện …"), for the next one
- * pointing back: the mention only, resolved by `namedUnitSubject` (resolving is not free of effects on the resolver).
+ * pointing back: the mention only, resolved by `namedSubject` (resolving is not free of effects on the resolver).
  */
 export function lastNamedUnit(text: string, sentence: Span): string | null {
   const last = matchesOf(NAMED_UNIT_RE, text.slice(sentence.start, sentence.end)).pop();
   return last ? last[1].split('\n')[0].trimEnd() : null;
 }
 
-/** A unit's mention as a subject, resolved in the article's context. */
-export function namedUnitSubject(mention: string, ctx: ExtractionContext): FigureSubject {
-  return namedSubject(mention, ctx);
-}
 
 /** The scope the last part of a sentence names, for a following "Trong đó, …" sentence. */
 export function trailingScope(folded: string, sentence: Span, ctx: ExtractionContext): FigureSubject | null {
